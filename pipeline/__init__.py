@@ -1,0 +1,3 @@
+"""plantasks pipeline: reading, normalising, structure, orchestration, tables, CLI."""
+
+__version__ = "0.1.0"

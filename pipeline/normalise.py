@@ -1,0 +1,146 @@
+"""Turn decoded source text into the normalised text every offset points into.
+
+Steps, in order: unify line ends; drop zero-width characters; fold full-width digits,
+letters and a few signs (the 1990s reports write １９９４年, ６．５％); drop web-page
+leftovers (the scraped 大连 page ends in 编辑:/打印 关闭/上一篇/Produced By); rejoin
+lines the source broke inside a paragraph (Wikisource puts wiki-links on their own
+lines: 细颗粒物（PM\\n2.5\\n）); convert Traditional characters to Simplified (the
+1954–1960 reports); write one paragraph per line, stripped of indentation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from extractors.errors import DataFileError
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_FULL_WIDTH = {
+    **{0xFF10 + i: 0x30 + i for i in range(10)},  # ０-９
+    **{0xFF21 + i: 0x41 + i for i in range(26)},  # Ａ-Ｚ
+    **{0xFF41 + i: 0x61 + i for i in range(26)},  # ａ-ｚ
+    ord("％"): ord("%"),
+    ord("．"): ord("."),
+    ord("＋"): ord("+"),
+    ord("　"): ord(" "),  # ideographic space: indentation only, stripped below
+    ord("\xa0"): ord(" "),
+    ord("「"): ord("“"),
+    ord("」"): ord("”"),
+    ord("『"): ord("‘"),
+    ord("』"): ord("’"),
+}
+# A share of Han characters that t2s changes above this marks a Traditional text.
+_TRADITIONAL_SHARE = 0.02
+_HAN = regex.compile(r"\p{Han}")
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """Compiled web-page leftover patterns from ``pipeline/data/boilerplate.yaml``."""
+
+    line: regex.Pattern
+    trailer: regex.Pattern
+
+
+@cache
+def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yaml") -> Boilerplate:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    if not isinstance(data, dict) or set(data) - {"line_patterns", "trailer_patterns"}:
+        raise DataFileError(str(path), "expected keys line_patterns, trailer_patterns")
+    compiled = []
+    for key in ("line_patterns", "trailer_patterns"):
+        pats = data.get(key) or []
+        if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
+            raise DataFileError(str(path), f"{key} must be a list of strings")
+        try:
+            compiled.append(regex.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)"))
+        except regex.error as exc:
+            raise DataFileError(str(path), f"{key}: bad pattern: {exc}") from exc
+    return Boilerplate(*compiled)
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def is_traditional(text: str) -> bool:
+    """True when converting to Simplified changes a noticeable share of Han characters."""
+    sample = "".join(_HAN.findall(text[:20000]))
+    if not sample:
+        return False
+    converted = _t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted))
+    return changed / len(sample) > _TRADITIONAL_SHARE
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Group lines into paragraphs.
+
+    A source that separates paragraphs by blank lines (Wikisource) breaks lines only
+    inside paragraphs, so every single line break is rejoined. A source with one
+    paragraph per line (the scraped 大连 page) keeps its lines.
+    """
+    single = gaps = 0
+    for prev, line in zip(lines, lines[1:]):
+        if not _is_blank(prev):
+            if _is_blank(line):
+                gaps += 1
+            else:
+                single += 1
+    blank_separated = gaps > 0 and gaps >= single / 2
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if _is_blank(line):
+            if current:
+                paragraphs.append("".join(current))
+                current = []
+            continue
+        if blank_separated:
+            current.append(line.strip())
+        else:
+            paragraphs.append(line.strip())
+    if current:
+        paragraphs.append("".join(current))
+    return paragraphs
+
+
+def normalise(text: str) -> str:
+    """Return the normalised text of a decoded document (see module docstring)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_ZERO_WIDTH).translate(_FULL_WIDTH)
+    bp = load_boilerplate()
+    kept: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and bp.trailer.fullmatch(stripped):
+            break
+        if stripped and bp.line.fullmatch(stripped):
+            continue
+        kept.append(line)
+    paragraphs = _paragraphs(kept)
+    text = "\n".join(p for p in paragraphs if p)
+    if is_traditional(text):
+        text = to_simplified(text)
+    return text
