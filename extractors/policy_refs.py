@@ -1,0 +1,381 @@
+"""Named policy documents (《…》) with the action taken on them (→ ``policy_refs``).
+
+Plans announce a document one year (出台《…实施意见》) and implement it the next
+(落实《…》, 大连 2018), so every 《…》 is kept with the verb that governs it and a
+``ref_key`` that stays the same when the title is written differently (#6).
+
+Rules, all words and patterns from ``extractors/data/policy_actions.yaml``:
+
+* One reference per outermost 《…》; nested 《》 or 〈〉 stay inside the title. A title the
+  source broke across one line break is rejoined (the break is not part of the title).
+* Lists (《A》《B》, 《A》和《B》, 《A》、《B》) share the verb before their first item.
+* The action comes, in this order of preference, from: the verb written right before the
+  《 (出台《, 制定了《, 修订大连市中小学《 — a qualifier may stand between); a pattern after the
+  last 》 of the list (《…》的制定, 《…》将提请本次大会审议); a verb before an attributive
+  phrase (根据…通过的《 → 根据), or else the attributive verb itself (全会通过的《 → 通过);
+  otherwise ``other`` with no action_text. A suffix right after an item (修订草案, 草案)
+  overrides the verb for the items up to it (gov-report 2005).
+* The verb is data, and the action does not depend on the part: 颁布了《…》 in a review is
+  ``issue`` as in a plan. 审议 and 提请…审议 are ``draft`` (the document is not yet adopted);
+  通过 and 审议通过 are ``issue``; 根据/按照/加入/签署/推动 are ``other``.
+* A qualifier outside the brackets (我市, 国务院, 大连市中小学, “十五”计划) goes in
+  ``qualifier``, never in the title; it belongs to the item it is written before only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from extractors.context import Context
+from extractors.errors import DataFileError
+from extractors.records import PolicyRef
+from extractors.sentences import SentenceIndex
+
+DATA_FILE = Path(__file__).parent / "data" / "policy_actions.yaml"
+
+ACTIONS = ("issue", "draft", "revise", "implement", "evaluate", "other")
+_KEYS = {"actions", "verb_links", "verb_fillers", "qualifiers", "list_joiners",
+         "item_suffixes", "postfix", "key"}
+_KEY_KEYS = {"guanyu_issuers", "prefixes", "strip", "short_max_len"}
+
+# How far back from a 《 the governing verb may stand, and how long a title may be.
+_WINDOW = 40
+_TAIL = 40
+_MAX_TITLE = 200
+# A clause ends at these; the verb governing a 《 stands in its clause.
+_CLAUSE_END = regex.compile(r"[，。；：！？,;:!?\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyActions:
+    """Compiled contents of ``policy_actions.yaml``."""
+
+    verb_action: dict[str, str]
+    verbs: tuple[str, ...]  # longest first
+    chain: regex.Pattern  # a verb chain anywhere (look-back)
+    pre_verb: regex.Pattern  # chain [了] [qualifier] at the end of a window
+    attributive: regex.Pattern  # chain [了] 的 [qualifier] at the end of a window
+    qualifier: regex.Pattern  # qualifier at the end of a window
+    joiner: regex.Pattern  # the gap between two items of one list
+    item_suffixes: tuple[tuple[regex.Pattern, str], ...]
+    postfix: tuple[tuple[regex.Pattern, str], ...]
+    link_words: tuple[str, ...]
+    key_guanyu: regex.Pattern
+    key_prefix: regex.Pattern
+    key_strip: tuple[regex.Pattern, ...]
+    short_max_len: int
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _str_list(path: Path, data: dict, key: str, *, allow_empty_item: bool = False) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(str(path), f"{key} must be a list of strings")
+    if not allow_empty_item and any(not v for v in value):
+        raise DataFileError(str(path), f"{key}: empty string not allowed")
+    return value
+
+
+def _compile(path: Path, where: str, pattern: str) -> regex.Pattern:
+    try:
+        return regex.compile(pattern)
+    except regex.error as exc:
+        raise DataFileError(str(path), f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _action_patterns(path: Path, data: dict, key: str) -> tuple[tuple[regex.Pattern, str], ...]:
+    items = data.get(key)
+    if not isinstance(items, list):
+        raise DataFileError(str(path), f"{key} must be a list of {{pattern, action}}")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or set(item) != {"pattern", "action"}:
+            raise DataFileError(str(path), f"{key}[{i}]: expected keys pattern, action")
+        if item["action"] not in ACTIONS:
+            raise DataFileError(str(path), f"{key}[{i}]: unknown action {item['action']!r}")
+        if not isinstance(item["pattern"], str):
+            raise DataFileError(str(path), f"{key}[{i}]: pattern must be a string")
+        out.append((_compile(path, f"{key}[{i}]", item["pattern"]), item["action"]))
+    return tuple(out)
+
+
+@cache
+def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
+    """Load and validate the verb, qualifier and key data (once per process)."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping at the top level")
+    if set(data) != _KEYS:
+        missing, unknown = _KEYS - set(data), set(data) - _KEYS
+        raise DataFileError(str(path), f"missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+
+    actions = data["actions"]
+    if not isinstance(actions, dict) or set(actions) != set(ACTIONS):
+        raise DataFileError(str(path), f"actions must have exactly the keys {', '.join(ACTIONS)}")
+    verb_action: dict[str, str] = {}
+    for action in ACTIONS:
+        for verb in _str_list(path, actions, action):
+            if verb in verb_action:
+                raise DataFileError(str(path), f"verb {verb} listed under {verb_action[verb]} and {action}")
+            verb_action[verb] = action
+    verbs = tuple(sorted(verb_action, key=lambda w: (-len(w), w)))
+
+    links = _str_list(path, data, "verb_links")
+    fillers = _str_list(path, data, "verb_fillers")
+    quals = _str_list(path, data, "qualifiers")
+    for q in quals:
+        _compile(path, "qualifiers", q)
+    joiners = _str_list(path, data, "list_joiners", allow_empty_item=True)
+
+    key = data["key"]
+    if not isinstance(key, dict) or set(key) != _KEY_KEYS:
+        raise DataFileError(str(path), f"key must have exactly the keys {', '.join(sorted(_KEY_KEYS))}")
+    guanyu = _str_list(path, key, "guanyu_issuers")
+    prefixes = _str_list(path, key, "prefixes")
+    strips = _str_list(path, key, "strip")
+    short = key["short_max_len"]
+    if not isinstance(short, int) or isinstance(short, bool) or short < 0:
+        raise DataFileError(str(path), "key.short_max_len must be a non-negative integer")
+
+    verb = f"(?:{_alt(verbs)})"
+    chain = rf"(?P<chain>(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*)"
+    qual = "(?:" + "|".join(f"(?:{q})" for q in quals) + ")"
+    suffix_alt = "|".join(f"(?:{p.pattern})" for p, _ in _action_patterns(path, data, "item_suffixes"))
+    return PolicyActions(
+        verb_action=verb_action,
+        verbs=verbs,
+        chain=_compile(path, "actions", chain),
+        pre_verb=_compile(path, "actions", rf"{chain}了?(?P<qual>{qual})?\Z"),
+        attributive=_compile(path, "actions", rf"{chain}了?的(?P<qual>{qual})?\Z"),
+        qualifier=_compile(path, "qualifiers", rf"(?P<qual>{qual})\Z"),
+        joiner=_compile(path, "list_joiners",
+                        rf"(?:{suffix_alt or '(?!)'})?(?:{_alt(joiners)})?(?P<qual>{qual})?"),
+        item_suffixes=_action_patterns(path, data, "item_suffixes"),
+        postfix=_action_patterns(path, data, "postfix"),
+        link_words=tuple(sorted(set(links) | set(fillers), key=len, reverse=True)),
+        key_guanyu=_compile(path, "key.guanyu_issuers", rf"^(?:{_alt(guanyu)})+(?=关于)"),
+        key_prefix=_compile(path, "key.prefixes", "^(?:" + "|".join(f"(?:{p})" for p in prefixes) + ")"),
+        key_strip=tuple(_compile(path, "key.strip", s) for s in strips),
+        short_max_len=short,
+    )
+
+
+def action_verbs() -> tuple[str, ...]:
+    """Every governing verb of the data file, longest first.
+
+    For the structure parser: a task title ends before a governing verb + 《
+    (大连 2018 item 17: 扩增普通高中优质资源出台《…》).
+    """
+    return load_policy_actions().verbs
+
+
+def ref_key(title: str) -> str:
+    """A key that is the same for one document written differently.
+
+    Drops year spans ((2017-2020年)), （草案）, 〈〉 and spaces, then an issuer before 关于
+    (国务院办公厅关于… → 关于…) and a leading 中华人民共和国/大连市 (laws and city plans
+    are named with and without them).
+    """
+    data = load_policy_actions()
+    key = title
+    for pattern in data.key_strip:
+        key = pattern.sub("", key)
+    key = data.key_guanyu.sub("", key, count=1)
+    stripped = data.key_prefix.sub("", key, count=1)
+    return stripped or key
+
+
+def resolve_ref_keys(refs: list[PolicyRef]) -> list[PolicyRef]:
+    """Give short forms (《纲要》, 《建议》, 《纲要草案》) the key of the full title before them.
+
+    Called once per document on all its references: the 2001/2006/2016 reports name
+    the plan in full once, then write 《纲要（草案）》 or 《建议》. A short key takes the key
+    of the latest earlier reference whose (longer) key ends with it. Order is kept.
+    """
+    limit = load_policy_actions().short_max_len
+    order = sorted(range(len(refs)), key=lambda i: refs[i].char_start)
+    out = list(refs)
+    full: list[str] = []
+    for i in order:
+        ref = refs[i]
+        key = ref.ref_key
+        if len(key) > limit:
+            full.append(key)
+            continue
+        if not key:
+            continue
+        for candidate in reversed(full):
+            if candidate.endswith(key):
+                out[i] = dataclasses.replace(ref, ref_key=candidate)
+                break
+    return out
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int  # of 《, in the passage
+    end: int  # after 》
+    title: str
+    qualifier: str | None = None
+    action: str = "other"
+    action_text: str | None = None
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Outermost 《…》 spans; an unclosed 《 is skipped, one line break may stand inside."""
+    spans = []
+    i = text.find("《")
+    while i != -1:
+        depth, j, breaks, end = 0, i, 0, -1
+        while j < len(text) and j - i <= _MAX_TITLE:
+            c = text[j]
+            if c == "《":
+                depth += 1
+            elif c == "》":
+                depth -= 1
+                if depth == 0:
+                    end = j + 1
+                    break
+            elif c == "\n":
+                breaks += 1
+                if breaks > 1:
+                    break
+            j += 1
+        if end == -1:
+            i = text.find("《", i + 1)
+        else:
+            spans.append((i, end))
+            i = text.find("《", end)
+    return spans
+
+
+def _window_start(text: str, pos: int, floor: int) -> int:
+    """Start of the clause before ``pos``, not before ``floor`` nor ``_WINDOW`` back."""
+    lo = max(floor, pos - _WINDOW)
+    for k in range(pos - 1, lo - 1, -1):
+        if _CLAUSE_END.match(text, k):
+            return k + 1
+    return lo
+
+
+def _chain_action(data: PolicyActions, chain: str, first: str) -> str:
+    """The action of a verb chain: its first verb that is not ``other``."""
+    action = data.verb_action[first]
+    if action != "other":
+        return action
+    rest = chain[len(first):]
+    while rest:
+        for word in data.link_words:
+            if rest.startswith(word):
+                rest = rest[len(word):]
+                break
+        for verb in data.verbs:
+            if rest.startswith(verb):
+                if data.verb_action[verb] != "other":
+                    return data.verb_action[verb]
+                rest = rest[len(verb):]
+                break
+        else:
+            break
+    return action
+
+
+def _groups(text: str, data: PolicyActions, spans: list[tuple[int, int]]) -> list[list[_Item]]:
+    groups: list[list[_Item]] = []
+    for start, end in spans:
+        title = regex.sub(r"\s*\n\s*", "", text[start + 1:end - 1])
+        item = _Item(start, end, title)
+        if groups:
+            prev = groups[-1][-1]
+            gap = data.joiner.fullmatch(text, prev.end, start)
+            if gap is not None:
+                item.qualifier = gap.group("qual")
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    return groups
+
+
+def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> None:
+    first, last = group[0], group[-1]
+    ws = _window_start(text, first.start, floor)
+    window = text[ws:first.start]
+    action, action_text = "other", None
+    direct = data.pre_verb.search(window)
+    if direct is not None:
+        action = _chain_action(data, direct.group("chain"), direct.group("first"))
+        action_text = direct.group("chain")
+        first.qualifier = direct.group("qual")
+    else:
+        q = data.qualifier.search(window)
+        first.qualifier = q.group("qual") if q else None
+        tail = text[last.end:last.end + _TAIL]
+        for pattern, act in data.postfix:
+            m = pattern.search(tail)
+            if m is not None:
+                action, action_text = act, m.group("verb") if "verb" in pattern.groupindex else None
+                break
+        else:
+            attr = data.attributive.search(window)
+            if attr is not None:
+                if attr.group("qual"):
+                    first.qualifier = attr.group("qual")
+                back = data.chain.search(window, 0, attr.start())
+                m = back if back is not None else attr
+                action = _chain_action(data, m.group("chain"), m.group("first"))
+                action_text = m.group("chain")
+    for item in group:
+        item.action, item.action_text = action, action_text
+    # A suffix (修订草案, 草案) overrides the verb for the items up to it.
+    done = 0
+    for k, item in enumerate(group):
+        for pattern, act in data.item_suffixes:
+            m = pattern.match(text, item.end)
+            if m is not None:
+                for other in group[done:k + 1]:
+                    other.action, other.action_text = act, m.group()
+                done = k + 1
+                break
+
+
+def extract_policy_refs(text: str, *, offset: int = 0, context: Context = Context()) -> list[PolicyRef]:
+    """Every 《…》 in ``text`` as a :class:`PolicyRef` with document offsets.
+
+    ``ref_key`` is per title; call :func:`resolve_ref_keys` on a whole document's refs
+    to link short forms to the full title.
+    """
+    data = load_policy_actions()
+    spans = _bracket_spans(text)
+    if not spans:
+        return []
+    sentences = SentenceIndex(text)
+    refs: list[PolicyRef] = []
+    floor = 0
+    for group in _groups(text, data, spans):
+        _assign(text, data, group, floor)
+        floor = group[-1].end
+        for item in group:
+            refs.append(PolicyRef(
+                text=text[item.start:item.end],
+                char_start=offset + item.start,
+                char_end=offset + item.end,
+                sentence=sentences.sentence_at(item.start),
+                title=item.title,
+                qualifier=item.qualifier,
+                action=item.action,
+                action_text=item.action_text,
+                ref_key=ref_key(item.title),
+            ))
+    return refs
