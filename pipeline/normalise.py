@@ -39,6 +39,8 @@ _FULL_WIDTH = {
 # A share of Han characters that t2s changes above this marks a Traditional text.
 _TRADITIONAL_SHARE = 0.02
 _HAN = regex.compile(r"\p{Han}")
+# 1 9 9 8 年 (1998 report headings): spaces between single digits go
+_DIGIT_SPACE = regex.compile(r"(?<=(?:^|[^\d.])\d(?: \d)*) (?=\d(?:\D|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,8 @@ def normalise(text: str) -> str:
         kept.append(line)
     paragraphs = _paragraphs(kept)
     text = "\n".join(p for p in paragraphs if p)
-    if is_traditional(text):
-        text = to_simplified(text)
-    return text
+    # Always fold to Simplified: on Simplified text t2s is the identity (measured on
+    # the corpus: no change in 1956-2019 but variant folds such as 拚→拼), while the
+    # 1950s reports mix Traditional headings (1955: 第一個五年計劃) into Simplified text.
+    text = to_simplified(text)
+    return _DIGIT_SPACE.sub("", text)

@@ -1,0 +1,100 @@
+"""The ``plantasks`` command: run, evaluate, compare, export."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pipeline import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_OUT = ROOT / "outputs"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="plantasks",
+        description="Turn Chinese government work plans (工作要点, 工作计划, 政府工作报告) into "
+                    "Parquet tables of tasks, targets, times, policy documents and entities.",
+    )
+    p.add_argument("--version", action="version", version=f"plantasks {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="process a corpus folder into Parquet tables",
+                         description="Process every document of CORPUS (default: corpus/) and write "
+                                     "the tables under --out (default: outputs/). Documents that fail "
+                                     "are listed with their reason; the exit status is 1 if any failed "
+                                     "(0 with --allow-partial).")
+    run.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
+                     help="folder with the documents (and optionally MANIFEST.csv), or one file")
+    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
+    run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
+                     help="prefect: the Prefect flow, one task per document (default); "
+                          "local: the same functions without Prefect")
+    run.add_argument("--allow-partial", action="store_true",
+                     help="exit 0 even if some documents failed")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    ev = sub.add_parser("evaluate", help="score the outputs against the hand-made gold files",
+                        add_help=False)
+    ev.add_argument("args", nargs=argparse.REMAINDER)
+    return p
+
+
+def _run(args) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline.errors import DocumentError, OutputError
+    from pipeline.run import prepare, run_corpus
+
+    console = Console(stderr=True)
+    try:
+        total = len(prepare(args.corpus))
+    except DocumentError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=console, disable=args.quiet)
+    with progress:
+        bar = progress.add_task("processing", total=total)
+
+        def tick(result):
+            progress.update(bar, advance=1, description=f"{result.doc_id:<24}")
+
+        try:
+            summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick)
+        except OutputError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            return 2
+    rows = summary.rows
+    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; "
+          f"sections: {rows.get('sections', 0)}, tasks: {rows.get('tasks', 0)}, "
+          f"targets: {rows.get('targets', 0)}, times: {rows.get('times', 0)}, "
+          f"policy refs: {rows.get('policy_refs', 0)}, entities: {rows.get('entities', 0)}; "
+          f"{summary.seconds:.1f} s → {summary.out_dir}")
+    for path, error in summary.failures:
+        print(f"failed: {error}")
+    if summary.documents_failed and not args.allow_partial:
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "evaluate":
+        from pipeline.evaluate import main as evaluate_main
+
+        return evaluate_main(args.args)
+    _parser().print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

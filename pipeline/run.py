@@ -1,0 +1,166 @@
+"""Run a corpus: prepare the documents, process each, write tables, build cross-year tables.
+
+The same steps serve the Prefect flow (``pipeline/flows.py``) and direct library use
+(``run_corpus(..., engine="local")``), so tests and users get identical rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from pipeline import __version__
+from pipeline.corpus import DocumentSpec, assign_doc_ids, discover, infer_metadata, slugify
+from pipeline.errors import DocumentError
+from pipeline.normalise import normalise
+from pipeline.process import DocumentResult, document_row, process_document
+from pipeline.read import read_document
+from pipeline.schemas import CORPUS_TABLES, DOCUMENT_TABLES
+from pipeline.tables import RunWriter
+
+log = logging.getLogger("plantasks")
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document ready to process, or one that already failed while finding its metadata."""
+
+    spec: DocumentSpec
+    error: str | None = None
+
+
+@dataclass
+class RunSummary:
+    out_dir: Path
+    documents_ok: int = 0
+    documents_failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return self.documents_ok + self.documents_failed
+
+
+def prepare(corpus: Path) -> list[Prepared]:
+    """Discover the documents and settle each one's issuer, year and unique doc_id."""
+    corpus = Path(corpus)
+    prepared: list[Prepared] = []
+    for spec in discover(corpus):
+        if spec.year is None or spec.issuer_slug is None or spec.issuer is None:
+            try:
+                _, decoded = read_document(spec.path)
+                opening = normalise(decoded[:4000])
+                spec = infer_metadata(spec, opening, corpus if corpus.is_dir() else None)
+            except DocumentError as exc:
+                fallback = replace(spec, issuer_slug=spec.issuer_slug or "unknown",
+                                   doc_id=f"failed-{slugify(spec.path.stem)}")
+                prepared.append(Prepared(fallback, str(exc)))
+                continue
+        if spec.genre is None or spec.title is None:
+            spec = replace(spec, genre=spec.genre or "unknown", title=spec.title or spec.path.stem)
+        prepared.append(Prepared(spec))
+    ok = assign_doc_ids([p.spec for p in prepared if p.error is None])
+    it = iter(ok)
+    out, failed_ids = [], {}
+    for p in prepared:
+        if p.error is None:
+            out.append(Prepared(next(it)))
+        else:
+            n = failed_ids[p.spec.doc_id] = failed_ids.get(p.spec.doc_id, 0) + 1
+            doc_id = p.spec.doc_id if n == 1 else f"{p.spec.doc_id}-{n}"
+            out.append(Prepared(replace(p.spec, doc_id=doc_id), p.error))
+    return out
+
+
+def failed_result(p: Prepared) -> DocumentResult:
+    return DocumentResult(p.spec.doc_id, document_row(p.spec, sha256=None, text=None, error=p.error))
+
+
+def write_result(writer: RunWriter, result: DocumentResult, summary: RunSummary) -> None:
+    writer.write_part("documents", result.doc_id, [result.document])
+    for table, rows in result.tables.items():
+        writer.write_part(table, result.doc_id, rows)
+    if result.ok:
+        summary.documents_ok += 1
+    else:
+        summary.documents_failed += 1
+        summary.failures.append((result.document["source_path"], result.document["error"]))
+
+
+def build_corpus_tables(writer: RunWriter) -> None:
+    """Cross-year tables from the staged per-document tables (never reruns extractors)."""
+    from pipeline.crossyear import build_cross_year
+
+    for table, rows in build_cross_year(writer.staging).items():
+        writer.write_part(table, "all", rows)
+
+
+def process_locally(prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
+    """Process documents one after another in this process (no Prefect)."""
+    for p in prepared:
+        yield failed_result(p) if p.error else process_document(p.spec)
+
+
+Processor = Callable[[Iterable[Prepared]], Iterable[DocumentResult]]
+
+
+def run_corpus(
+    corpus: Path,
+    out_dir: Path,
+    *,
+    engine: str = "local",
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> RunSummary:
+    """Process every document of ``corpus`` and publish the tables under ``out_dir``.
+
+    ``engine`` is ``local`` (plain functions in this process) or ``prefect`` (the
+    Prefect flow of ``pipeline/flows.py``: one task per document).
+    """
+    if engine == "prefect":
+        from pipeline.flows import run_flow
+
+        global _ON_DOCUMENT
+        _ON_DOCUMENT = on_document
+        try:
+            return run_flow(Path(corpus), Path(out_dir))
+        finally:
+            _ON_DOCUMENT = None
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use local or prefect")
+    return run_documents(Path(corpus), Path(out_dir), process_locally, on_document)
+
+
+_ON_DOCUMENT: Callable[[DocumentResult], None] | None = None
+
+
+def run_documents(corpus: Path, out_dir: Path, processor: Processor,
+                  on_document: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+    """Prepare, process with ``processor``, write as results arrive, then publish."""
+    on_document = on_document or _ON_DOCUMENT
+    started = time.perf_counter()
+    prepared = prepare(corpus)
+    writer = RunWriter(out_dir)
+    summary = RunSummary(out_dir=out_dir)
+    try:
+        for result in processor(prepared):
+            write_result(writer, result, summary)
+            if on_document:
+                on_document(result)
+        build_corpus_tables(writer)
+        summary.rows = dict(writer.rows_written)
+        summary.seconds = time.perf_counter() - started
+        writer.commit(
+            list(DOCUMENT_TABLES) + list(CORPUS_TABLES),
+            run_info={"corpus": str(corpus), "pipeline_version": __version__,
+                      "documents_ok": summary.documents_ok, "documents_failed": summary.documents_failed,
+                      "failures": summary.failures, "rows": summary.rows, "seconds": round(summary.seconds, 2)},
+        )
+    except BaseException:
+        writer.abort()
+        raise
+    return summary
