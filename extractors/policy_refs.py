@@ -40,9 +40,10 @@ from extractors.sentences import SentenceIndex
 DATA_FILE = Path(__file__).parent / "data" / "policy_actions.yaml"
 
 ACTIONS = ("issue", "draft", "revise", "implement", "evaluate", "other")
-_KEYS = {"actions", "verb_links", "verb_fillers", "qualifiers", "list_joiners",
-         "item_suffixes", "postfix", "key"}
-_KEY_KEYS = {"guanyu_issuers", "prefixes", "strip", "short_max_len"}
+_KEYS = {"actions", "verb_links", "verb_fillers", "verb_particles", "tense_markers",
+         "weak_verbs", "alias_markers", "qualifiers", "list_joiners", "item_suffixes",
+         "postfix", "key"}
+_KEY_KEYS = {"before_guanyu", "prefixes", "strip", "short_max_len"}
 
 # How far back from a 《 the governing verb may stand, and how long a title may be.
 _WINDOW = 40
@@ -66,6 +67,9 @@ class PolicyActions:
     item_suffixes: tuple[tuple[regex.Pattern, str], ...]
     postfix: tuple[tuple[regex.Pattern, str], ...]
     link_words: tuple[str, ...]
+    weak_verbs: frozenset[str]
+    joined: regex.Pattern  # a window ending in a list joiner (…精神和《)
+    alias: regex.Pattern  # the gap 》（以下简称《
     key_guanyu: regex.Pattern
     key_prefix: regex.Pattern
     key_strip: tuple[regex.Pattern, ...]
@@ -134,6 +138,13 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
 
     links = _str_list(path, data, "verb_links")
     fillers = _str_list(path, data, "verb_fillers")
+    particles = _str_list(path, data, "verb_particles")
+    tense = _str_list(path, data, "tense_markers")
+    weak = _str_list(path, data, "weak_verbs")
+    for w in weak:
+        if w not in verb_action:
+            raise DataFileError(str(path), f"weak_verbs: {w} is not a verb under actions")
+    alias = _str_list(path, data, "alias_markers")
     quals = _str_list(path, data, "qualifiers")
     for q in quals:
         _compile(path, "qualifiers", q)
@@ -142,7 +153,9 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
     key = data["key"]
     if not isinstance(key, dict) or set(key) != _KEY_KEYS:
         raise DataFileError(str(path), f"key must have exactly the keys {', '.join(sorted(_KEY_KEYS))}")
-    guanyu = _str_list(path, key, "guanyu_issuers")
+    guanyu = key["before_guanyu"]
+    if not isinstance(guanyu, str):
+        raise DataFileError(str(path), "key.before_guanyu must be a string (regex)")
     prefixes = _str_list(path, key, "prefixes")
     strips = _str_list(path, key, "strip")
     short = key["short_max_len"]
@@ -150,22 +163,27 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
         raise DataFileError(str(path), "key.short_max_len must be a non-negative integer")
 
     verb = f"(?:{_alt(verbs)})"
-    chain = rf"(?P<chain>(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*)"
+    chain = (rf"(?P<chain>(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
+             rf"(?:{_alt(particles) or '(?!)'})?)")
+    tense_alt = _alt(tense) or "(?!)"
     qual = "(?:" + "|".join(f"(?:{q})" for q in quals) + ")"
     suffix_alt = "|".join(f"(?:{p.pattern})" for p, _ in _action_patterns(path, data, "item_suffixes"))
     return PolicyActions(
         verb_action=verb_action,
         verbs=verbs,
         chain=_compile(path, "actions", chain),
-        pre_verb=_compile(path, "actions", rf"{chain}了?(?P<qual>{qual})?\Z"),
-        attributive=_compile(path, "actions", rf"{chain}了?的(?P<qual>{qual})?\Z"),
+        pre_verb=_compile(path, "actions", rf"{chain}(?:{tense_alt})?(?P<qual>{qual})?\Z"),
+        attributive=_compile(path, "actions", rf"{chain}(?:{tense_alt})?的(?P<qual>{qual})?\Z"),
         qualifier=_compile(path, "qualifiers", rf"(?P<qual>{qual})\Z"),
         joiner=_compile(path, "list_joiners",
                         rf"(?:{suffix_alt or '(?!)'})?(?:{_alt(joiners)})?(?P<qual>{qual})?"),
         item_suffixes=_action_patterns(path, data, "item_suffixes"),
         postfix=_action_patterns(path, data, "postfix"),
         link_words=tuple(sorted(set(links) | set(fillers), key=len, reverse=True)),
-        key_guanyu=_compile(path, "key.guanyu_issuers", rf"^(?:{_alt(guanyu)})+(?=关于)"),
+        weak_verbs=frozenset(weak),
+        joined=_compile(path, "list_joiners", rf"(?:{_alt(j for j in joiners if j) or '(?!)'})\Z"),
+        alias=_compile(path, "alias_markers", rf"[（(，,]?\s*(?:{_alt(alias) or '(?!)'})[：:]?[“\"]?"),
+        key_guanyu=_compile(path, "key.before_guanyu", rf"^(?:{guanyu})?关于"),
         key_prefix=_compile(path, "key.prefixes", "^(?:" + "|".join(f"(?:{p})" for p in prefixes) + ")"),
         key_strip=tuple(_compile(path, "key.strip", s) for s in strips),
         short_max_len=short,
@@ -184,33 +202,46 @@ def action_verbs() -> tuple[str, ...]:
 def ref_key(title: str) -> str:
     """A key that is the same for one document written differently.
 
-    Drops year spans ((2017-2020年)), （草案）, 〈〉 and spaces, then an issuer before 关于
-    (国务院办公厅关于… → 关于…) and a leading 中华人民共和国/大连市 (laws and city plans
-    are named with and without them).
+    Drops year spans ((2017-2020年)), （草案）, brackets, quotes and spaces; then an issuer
+    with 关于 (国务院办公厅关于…的意见 → …的意见: 大连 2018 cites
+    《全面深化新时代教师队伍建设改革的意见》 without either) and a leading
+    中华人民共和国/大连市 (laws and city plans are named with and without them).
     """
     data = load_policy_actions()
     key = title
     for pattern in data.key_strip:
         key = pattern.sub("", key)
-    key = data.key_guanyu.sub("", key, count=1)
-    stripped = data.key_prefix.sub("", key, count=1)
-    return stripped or key
+    for pattern in (data.key_guanyu, data.key_prefix):
+        stripped = pattern.sub("", key, count=1)
+        if stripped:
+            key = stripped
+    return key
 
 
 def resolve_ref_keys(refs: list[PolicyRef]) -> list[PolicyRef]:
     """Give short forms (《纲要》, 《建议》, 《纲要草案》) the key of the full title before them.
 
     Called once per document on all its references: the 2001/2006/2016 reports name
-    the plan in full once, then write 《纲要（草案）》 or 《建议》. A short key takes the key
-    of the latest earlier reference whose (longer) key ends with it. Order is kept.
+    the plan in full once, then write 《纲要（草案）》 or 《建议》. A name the extractor
+    linked to another (《A》（以下简称《B》）) links every later 《B》 too; otherwise a
+    short key takes the key of the latest earlier reference whose longer key ends
+    with it. Order is kept.
     """
     limit = load_policy_actions().short_max_len
     order = sorted(range(len(refs)), key=lambda i: refs[i].char_start)
     out = list(refs)
     full: list[str] = []
+    aliases: dict[str, str] = {}
     for i in order:
         ref = refs[i]
         key = ref.ref_key
+        own = ref_key(ref.title)
+        if key != own:  # an alias the extractor resolved
+            aliases[own] = key
+            continue
+        if key in aliases:
+            out[i] = dataclasses.replace(ref, ref_key=aliases[key])
+            continue
         if len(key) > limit:
             full.append(key)
             continue
@@ -228,9 +259,11 @@ class _Item:
     start: int  # of 《, in the passage
     end: int  # after 》
     title: str
+    key: str
     qualifier: str | None = None
     action: str = "other"
     action_text: str | None = None
+    alias: bool = False
 
 
 def _bracket_spans(text: str) -> list[tuple[int, int]]:
@@ -293,10 +326,11 @@ def _chain_action(data: PolicyActions, chain: str, first: str) -> str:
 
 
 def _groups(text: str, data: PolicyActions, spans: list[tuple[int, int]]) -> list[list[_Item]]:
+    """Items joined by list joiners (《A》、《B》, 《A》和《B》, 《A》《B》) form one group."""
     groups: list[list[_Item]] = []
     for start, end in spans:
         title = regex.sub(r"\s*\n\s*", "", text[start + 1:end - 1])
-        item = _Item(start, end, title)
+        item = _Item(start, end, title, key=ref_key(title))
         if groups:
             prev = groups[-1][-1]
             gap = data.joiner.fullmatch(text, prev.end, start)
@@ -304,38 +338,57 @@ def _groups(text: str, data: PolicyActions, spans: list[tuple[int, int]]) -> lis
                 item.qualifier = gap.group("qual")
                 groups[-1].append(item)
                 continue
+            if data.alias.fullmatch(text, prev.end, start):
+                item.key = prev.key
+                item.alias = True
         groups.append([item])
     return groups
 
 
+def _postfix(data: PolicyActions, tail: str) -> tuple[str, str | None] | None:
+    for pattern, act in data.postfix:
+        m = pattern.search(tail)
+        if m is not None:
+            return act, (m.group("verb") if "verb" in pattern.groupindex else None)
+    return None
+
+
 def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> None:
+    """Set action, action_text and qualifiers of one list (see the module docstring)."""
     first, last = group[0], group[-1]
     ws = _window_start(text, first.start, floor)
     window = text[ws:first.start]
+    tail = text[last.end:last.end + _TAIL]
     action, action_text = "other", None
     direct = data.pre_verb.search(window)
-    if direct is not None:
+    if first.alias:
+        pass  # （以下简称《B》）: a name, not an action
+    elif direct is not None:
         action = _chain_action(data, direct.group("chain"), direct.group("first"))
         action_text = direct.group("chain")
         first.qualifier = direct.group("qual")
+        if action_text in data.weak_verbs:  # 启动《…》修订工作 → revise
+            action, action_text = _postfix(data, tail) or (action, action_text)
     else:
         q = data.qualifier.search(window)
         first.qualifier = q.group("qual") if q else None
-        tail = text[last.end:last.end + _TAIL]
-        for pattern, act in data.postfix:
-            m = pattern.search(tail)
-            if m is not None:
-                action, action_text = act, m.group("verb") if "verb" in pattern.groupindex else None
-                break
-        else:
+        found = None
+        if data.joined.search(window):  # 贯彻落实…精神和《…》: the verb governs the list
+            back = data.chain.search(window)
+            if back is not None:
+                found = (_chain_action(data, back.group("chain"), back.group("first")),
+                         back.group("chain"))
+        found = found or _postfix(data, tail)
+        if found is None:
             attr = data.attributive.search(window)
             if attr is not None:
                 if attr.group("qual"):
                     first.qualifier = attr.group("qual")
                 back = data.chain.search(window, 0, attr.start())
                 m = back if back is not None else attr
-                action = _chain_action(data, m.group("chain"), m.group("first"))
-                action_text = m.group("chain")
+                found = (_chain_action(data, m.group("chain"), m.group("first")), m.group("chain"))
+        if found is not None:
+            action, action_text = found
     for item in group:
         item.action, item.action_text = action, action_text
     # A suffix (修订草案, 草案) overrides the verb for the items up to it.
@@ -376,6 +429,6 @@ def extract_policy_refs(text: str, *, offset: int = 0, context: Context = Contex
                 qualifier=item.qualifier,
                 action=item.action,
                 action_text=item.action_text,
-                ref_key=ref_key(item.title),
+                ref_key=item.key,
             ))
     return refs

@@ -48,7 +48,7 @@ def test_lifecycle_issue_then_implement():
         [2018, "issue", "dalian-edu-2018/2/10", 2018, 2],
         [2019, "implement", "dalian-edu-2019/1/3", 2018, 2],
     ]
-    assert set(out["ref_key"]) == {"关于深化教育体制机制改革的实施意见"}
+    assert set(out["ref_key"]) == {"深化教育体制机制改革的实施意见"}
     assert set(out["issuer"]) == {"大连市教育局"}
 
 
