@@ -40,7 +40,7 @@ from extractors.sentences import SentenceIndex
 DATA_FILE = Path(__file__).parent / "data" / "policy_actions.yaml"
 
 ACTIONS = ("issue", "draft", "revise", "implement", "evaluate", "other")
-_KEYS = {"actions", "verb_links", "verb_fillers", "verb_particles", "tense_markers",
+_KEYS = {"actions", "prepositions", "verb_links", "verb_fillers", "verb_particles", "tense_markers",
          "weak_verbs", "alias_markers", "qualifiers", "list_joiners", "item_suffixes",
          "postfix", "key"}
 _KEY_KEYS = {"before_guanyu", "prefixes", "strip", "short_max_len"}
@@ -68,6 +68,7 @@ class PolicyActions:
     postfix: tuple[tuple[regex.Pattern, str], ...]
     link_words: tuple[str, ...]
     weak_verbs: frozenset[str]
+    prepositions: frozenset[str]
     joined: regex.Pattern  # a window ending in a list joiner (…精神和《)
     alias: regex.Pattern  # the gap 》（以下简称《
     key_guanyu: regex.Pattern
@@ -135,15 +136,18 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
                 raise DataFileError(str(path), f"verb {verb} listed under {verb_action[verb]} and {action}")
             verb_action[verb] = action
     verbs = tuple(sorted(verb_action, key=lambda w: (-len(w), w)))
+    if not verbs:
+        raise DataFileError(str(path), "actions lists no verb")
 
     links = _str_list(path, data, "verb_links")
     fillers = _str_list(path, data, "verb_fillers")
     particles = _str_list(path, data, "verb_particles")
     tense = _str_list(path, data, "tense_markers")
     weak = _str_list(path, data, "weak_verbs")
-    for w in weak:
+    preps = _str_list(path, data, "prepositions")
+    for w in weak + preps:
         if w not in verb_action:
-            raise DataFileError(str(path), f"weak_verbs: {w} is not a verb under actions")
+            raise DataFileError(str(path), f"{w} is not a verb under actions")
     alias = _str_list(path, data, "alias_markers")
     quals = _str_list(path, data, "qualifiers")
     for q in quals:
@@ -166,7 +170,7 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
     chain = (rf"(?P<chain>(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
              rf"(?:{_alt(particles) or '(?!)'})?)")
     tense_alt = _alt(tense) or "(?!)"
-    qual = "(?:" + "|".join(f"(?:{q})" for q in quals) + ")"
+    qual = "(?:" + ("|".join(f"(?:{q})" for q in quals) or "(?!)") + ")"
     suffix_alt = "|".join(f"(?:{p.pattern})" for p, _ in _action_patterns(path, data, "item_suffixes"))
     return PolicyActions(
         verb_action=verb_action,
@@ -181,6 +185,7 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
         postfix=_action_patterns(path, data, "postfix"),
         link_words=tuple(sorted(set(links) | set(fillers), key=len, reverse=True)),
         weak_verbs=frozenset(weak),
+        prepositions=frozenset(preps),
         joined=_compile(path, "list_joiners", rf"(?:{_alt(j for j in joiners if j) or '(?!)'})\Z"),
         alias=_compile(path, "alias_markers", rf"[（(，,]?\s*(?:{_alt(alias) or '(?!)'})[：:]?[“\"]?"),
         key_guanyu=_compile(path, "key.before_guanyu", rf"^(?:{guanyu})?关于"),
@@ -303,26 +308,42 @@ def _window_start(text: str, pos: int, floor: int) -> int:
     return lo
 
 
-def _chain_action(data: PolicyActions, chain: str, first: str) -> str:
-    """The action of a verb chain: its first verb that is not ``other``."""
-    action = data.verb_action[first]
-    if action != "other":
-        return action
-    rest = chain[len(first):]
-    while rest:
+def _chain_verbs(data: PolicyActions, chain: str) -> list[tuple[int, str]]:
+    """(position, verb) of each verb of a chain, longest verb first at each step."""
+    out, pos = [], 0
+    while pos < len(chain):
         for word in data.link_words:
-            if rest.startswith(word):
-                rest = rest[len(word):]
+            if chain.startswith(word, pos):
+                pos += len(word)
                 break
         for verb in data.verbs:
-            if rest.startswith(verb):
-                if data.verb_action[verb] != "other":
-                    return data.verb_action[verb]
-                rest = rest[len(verb):]
+            if chain.startswith(verb, pos):
+                out.append((pos, verb))
+                pos += len(verb)
                 break
         else:
             break
-    return action
+    return out
+
+
+def _chain_action(data: PolicyActions, m: regex.Match) -> tuple[str, str]:
+    """Action and action_text of a matched verb chain.
+
+    The action is that of the first verb that is not ``other`` (学习贯彻 → implement).
+    A leading preposition-verb followed by another verb is dropped (通过实施《…》 means
+    "by implementing", not "adopt").
+    """
+    chain = m.group("chain")
+    verbs = _chain_verbs(data, chain)
+    if len(verbs) > 1 and verbs[0][1] in data.prepositions:
+        verbs = verbs[1:]
+        chain = chain[verbs[0][0]:]
+    if not verbs:
+        return data.verb_action.get(m.group("first"), "other"), chain
+    for _, verb in verbs:
+        if data.verb_action[verb] != "other":
+            return data.verb_action[verb], chain
+    return "other", chain
 
 
 def _groups(text: str, data: PolicyActions, spans: list[tuple[int, int]]) -> list[list[_Item]]:
@@ -335,7 +356,7 @@ def _groups(text: str, data: PolicyActions, spans: list[tuple[int, int]]) -> lis
             prev = groups[-1][-1]
             gap = data.joiner.fullmatch(text, prev.end, start)
             if gap is not None:
-                item.qualifier = gap.group("qual")
+                item.qualifier = gap.group("qual") or None
                 groups[-1].append(item)
                 continue
             if data.alias.fullmatch(text, prev.end, start):
@@ -364,20 +385,18 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
     if first.alias:
         pass  # （以下简称《B》）: a name, not an action
     elif direct is not None:
-        action = _chain_action(data, direct.group("chain"), direct.group("first"))
-        action_text = direct.group("chain")
-        first.qualifier = direct.group("qual")
+        action, action_text = _chain_action(data, direct)
+        first.qualifier = direct.group("qual") or None
         if action_text in data.weak_verbs:  # 启动《…》修订工作 → revise
             action, action_text = _postfix(data, tail) or (action, action_text)
     else:
         q = data.qualifier.search(window)
-        first.qualifier = q.group("qual") if q else None
+        first.qualifier = (q.group("qual") or None) if q else None
         found = None
         if data.joined.search(window):  # 贯彻落实…精神和《…》: the verb governs the list
             back = data.chain.search(window)
             if back is not None:
-                found = (_chain_action(data, back.group("chain"), back.group("first")),
-                         back.group("chain"))
+                found = _chain_action(data, back)
         found = found or _postfix(data, tail)
         if found is None:
             attr = data.attributive.search(window)
@@ -386,7 +405,7 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
                     first.qualifier = attr.group("qual")
                 back = data.chain.search(window, 0, attr.start())
                 m = back if back is not None else attr
-                found = (_chain_action(data, m.group("chain"), m.group("first")), m.group("chain"))
+                found = _chain_action(data, m)
         if found is not None:
             action, action_text = found
     for item in group:

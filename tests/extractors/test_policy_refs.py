@@ -136,6 +136,10 @@ def test_policy_refs_corpus_sentences(sentence, expected):
 # Patterns common in work plans that this corpus lacks (invented around corpus titles).
 EDGE_CASES = [
     ("落实好《中小学德育工作指南》。", [("中小学德育工作指南", None, "implement", "落实好")]),
+    # 通过 before another verb is "by": 通过实施 is implement; alone it is adopt (gov-report 1997)
+    ("通过实施《中国制造2025》，推动传统产业改造提升。", [("中国制造2025", None, "implement", "实施")]),
+    ("七届全国人大三次会议通过《中华人民共和国香港特别行政区基本法》。",
+     [("中华人民共和国香港特别行政区基本法", None, "issue", "通过")]),
     # a weak verb yields to the nominal after the title
     ("启动《大连市教育信息化发展规划》修订工作。",
      [("大连市教育信息化发展规划", None, "revise", "修订")]),
