@@ -21,6 +21,7 @@ from extractors.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
 
+_ZERO_WIDTH_LINE = regex.compile(r"\n[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _FULL_WIDTH = {
     **{0xFF10 + i: 0x30 + i for i in range(10)},  # ０-９
@@ -103,13 +104,13 @@ def _paragraphs(lines: list[str]) -> list[str]:
     inside paragraphs, so every single line break is rejoined. A source with one
     paragraph per line (the scraped 大连 page) keeps its lines.
     """
+    content = [i for i, line in enumerate(lines) if not _is_blank(line)]
     single = gaps = 0
-    for prev, line in zip(lines, lines[1:]):
-        if not _is_blank(prev):
-            if _is_blank(line):
-                gaps += 1
-            else:
-                single += 1
+    for a, b in zip(content, content[1:]):
+        if b == a + 1:
+            single += 1
+        else:
+            gaps += 1
     blank_separated = gaps > 0 and gaps >= single / 2
     paragraphs: list[str] = []
     current: list[str] = []
@@ -131,6 +132,9 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def normalise(text: str) -> str:
     """Return the normalised text of a decoded document (see module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A line holding only a zero-width space marks a page break inside a sentence
+    # (gov-report 2017: 74.4\n\u200b\n万亿元): drop it so the halves rejoin.
+    text = _ZERO_WIDTH_LINE.sub("", text)
     text = text.translate(_ZERO_WIDTH).translate(_FULL_WIDTH)
     bp = load_boilerplate()
     kept: list[str] = []
