@@ -1,0 +1,585 @@
+"""Time expressions (→ ``times``): every explicit time outside 《…》 as an inclusive date span.
+
+Built on patterns from ``extractors/data/time_words.yaml`` rather than a general date
+parser, because the parsers people use get this genre wrong: JioNLP reads 十三五时期
+as a clock time, rejects “十三五” and 年内 and turns 3-5所 into 5 March; Time-NLP puts
+2018年底前 at 2018-01-01 (issue #5).
+
+Dates (shared with the data file's header):
+
+- ``start``/``end`` are inclusive. A year is 01-01..12-31; a span (2017-2020年,
+  2017年至2020年, 一九五三年到一九五七年) runs from the first day of its first year to the
+  last day of its last; a plan period (“十三五”, 第六个五年计划, 十四五时期) covers its
+  five years.
+- 年底/年末/年终 is the last month: 2018年底 → 2018-12-01..2018-12-31, granularity
+  ``month``; 年初 is the first month. 上半年/下半年 are halves, 一季度…四季度 quarters
+  (前三季度 → 01-01..09-30, granularity ``quarter``).
+- A deadline keeps the span of the time it names: 2020年前 → 2020-01-01..2020-12-31,
+  2018年底前 → 2018-12-01..2018-12-31; the role says "by".
+- Relative times resolve against ``context.year``: 今年, 年内, 明年, 去年, 今后五年,
+  过去五年, 五年来, 三年内, and parts or dates without a year (上半年, 年底前, 3月5日).
+  Words that count from the year under discussion (全年, 上年, 年末, 上半年) take the
+  year before the document's in a ``review`` part: 比上年增长 in 一、2016年工作回顾 of the
+  2017 report is 2015. 今后五年/未来五年 take the five-year plan that starts in the
+  document year or the next when there is one (未来五年 in the 2015 report is 2016-2020).
+  With ``context.year`` None they are returned with ``start``/``end`` None.
+
+``text`` is the expression as written: with its quotes when quoted (“十三五”) and a
+deadline word after it (2018年底前, 今年内), but without a cue before it (到2020年 →
+2020年) or a head noun after it (“十三五”时期 → “十三五”).
+
+Roles, in this order: ``period`` for spans, plan periods and counted spans (今后五年,
+五年来); ``horizon`` for a single year more than ``horizon_years`` after the document
+year (2035年, 2050年 in a 2018 plan); ``deadline`` for a time written with 前/以前/之前/内
+after it; ``point`` after a status or baseline cue (截至2017年底, 比2010年翻一番,
+从5月1日起); ``deadline`` after a cue (到2020年, 确保2018年实现) unless past; the word's
+own role (今年 period, 去年 point, 年内 deadline); ``deadline`` for a not-past year or
+month end outside a review part (2018年底, 每个区市县至少要建设…); ``period`` for halves,
+quarters and for the plan year or the year under review written as a year (2018年工作要点,
+2015年是“十二五”收官之年); ``point`` otherwise (2022年冬奥会, 3月5日, a dateline).
+
+Not times: ages (3-6岁), counts (三年行动计划, 若干年内), decades (1990年代), ordinals
+(第三期), 改革开放40周年, and anything inside 《…》.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from extractors.context import Context
+from extractors.errors import DataFileError
+from extractors.records import TimeExpr
+from extractors.sentences import SentenceIndex
+
+DATA_FILE = Path(__file__).parent / "data" / "time_words.yaml"
+
+ROLES = ("deadline", "period", "point", "horizon")
+GRANULARITIES = ("year", "half", "quarter", "month", "day")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPeriod:
+    """A five-year plan: “十三五” = 第十三个五年规划 = 2016..2020."""
+
+    name: str
+    ordinal: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeYear:
+    """A word naming years relative to the document year (今年 → +0, 今明两年 → +0..+1)."""
+
+    word: str
+    first: int
+    last: int
+    role: str
+    year_like: bool
+    focus: bool
+
+
+@dataclass(frozen=True, slots=True)
+class YearPart:
+    """A part of a year: 上半年 → months 1..6, half."""
+
+    word: str
+    first_month: int
+    last_month: int
+    granularity: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWords:
+    """Everything ``time_words.yaml`` holds, validated."""
+
+    digits: dict[str, int]
+    ten: str
+    plans: tuple[PlanPeriod, ...]
+    relative_years: dict[str, RelativeYear]
+    forward_before: tuple[str, ...]
+    backward_before: tuple[str, ...]
+    forward_after: tuple[str, ...]
+    backward_after: tuple[str, ...]
+    max_span_years: int
+    year_parts: dict[str, YearPart]
+    month_parts: tuple[str, ...]
+    deadline_suffixes: tuple[str, ...]
+    deadline_cues: tuple[str, ...]
+    cue_exceptions: tuple[str, ...]
+    cue_connectors: tuple[str, ...]
+    point_cues: tuple[str, ...]
+    horizon_years: int
+    word_exceptions: tuple[str, ...]
+    span_separators: str
+    plan_heads: tuple[str, ...]
+    plan_not_before: tuple[str, ...]
+    not_after_year: str
+    not_before_standalone: str
+
+
+_KEYS = frozenset({
+    "digits", "ten", "plan_periods", "relative_years", "relative_spans", "year_parts",
+    "month_parts", "deadline_suffixes", "deadline_cues", "cue_exceptions", "cue_connectors",
+    "point_cues", "horizon_years", "word_exceptions", "span_separators", "plan_heads",
+    "plan_not_before", "not_after_year", "not_before_standalone",
+})
+_SPAN_KEYS = frozenset({
+    "forward_before", "backward_before", "forward_after", "backward_after", "max_years",
+})
+
+
+def _str_list(path: Path, data: dict, key: str) -> tuple[str, ...]:
+    value = data[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataFileError(str(path), f"{key}: expected a list of non-empty strings")
+    return tuple(value)
+
+
+def _string(path: Path, data: dict, key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or not value:
+        raise DataFileError(str(path), f"{key}: expected a non-empty string")
+    return value
+
+
+def _int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _int_pair(path: Path, where: str, value) -> tuple[int, int]:
+    if not (isinstance(value, list) and len(value) == 2 and all(map(_int, value))) or (
+        value[0] > value[1]
+    ):
+        raise DataFileError(str(path), f"{where}: expected [first, last] integers, first <= last")
+    return value[0], value[1]
+
+
+def _keys(path: Path, where: str, item, keys: set[str]) -> None:
+    if not isinstance(item, dict) or set(item) != keys:
+        raise DataFileError(str(path), f"{where}: expected exactly the keys {', '.join(sorted(keys))}")
+
+
+@cache
+def load_time_words(path: Path = DATA_FILE) -> TimeWords:
+    """Read and validate the time-word data file (once per process)."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping at the top level")
+    if unknown := set(map(str, data)) - _KEYS:
+        raise DataFileError(str(path), f"unknown keys: {', '.join(sorted(unknown))}")
+    if missing := _KEYS - set(data):
+        raise DataFileError(str(path), f"missing keys: {', '.join(sorted(missing))}")
+
+    digits = data["digits"]
+    if not isinstance(digits, dict) or not all(
+        isinstance(k, str) and len(k) == 1 and _int(v) and 0 <= v <= 9 for k, v in digits.items()
+    ):
+        raise DataFileError(str(path), "digits: expected single characters mapped to 0..9")
+    ten = _string(path, data, "ten")
+
+    plans = []
+    for i, item in enumerate(data["plan_periods"] or []):
+        _keys(path, f"plan_periods[{i}]", item, {"name", "ordinal", "start", "end"})
+        if not isinstance(item["name"], str) or not all(
+            _int(item[k]) for k in ("ordinal", "start", "end")
+        ):
+            raise DataFileError(str(path), f"plan_periods[{i}]: name is a string, the rest integers")
+        if item["end"] - item["start"] != 4:
+            raise DataFileError(str(path), f"plan {item['name']}: a five-year plan spans 5 years")
+        plans.append(PlanPeriod(item["name"], item["ordinal"], item["start"], item["end"]))
+
+    relative_years = {}
+    for word, item in (data["relative_years"] or {}).items():
+        where = f"relative_years {word}"
+        _keys(path, where, item, {"offset", "role", "year_like", "focus"})
+        first, last = _int_pair(path, where, item["offset"])
+        if item["role"] not in ROLES:
+            raise DataFileError(str(path), f"{where}: unknown role {item['role']!r}")
+        if not isinstance(item["year_like"], bool) or not isinstance(item["focus"], bool):
+            raise DataFileError(str(path), f"{where}: year_like and focus are true or false")
+        if item["year_like"] and not str(word).endswith("年"):
+            raise DataFileError(str(path), f"{where}: a year_like word ends in 年")
+        relative_years[str(word)] = RelativeYear(
+            str(word), first, last, item["role"], item["year_like"], item["focus"]
+        )
+
+    spans = data["relative_spans"]
+    _keys(path, "relative_spans", spans, set(_SPAN_KEYS))
+    if not _int(spans["max_years"]) or spans["max_years"] < 1:
+        raise DataFileError(str(path), "relative_spans max_years: expected a positive integer")
+
+    year_parts = {}
+    for word, item in (data["year_parts"] or {}).items():
+        where = f"year_parts {word}"
+        _keys(path, where, item, {"months", "granularity"})
+        first, last = _int_pair(path, where, item["months"])
+        if not 1 <= first <= last <= 12:
+            raise DataFileError(str(path), f"{where}: months must lie in 1..12")
+        if item["granularity"] not in GRANULARITIES:
+            raise DataFileError(str(path), f"{where}: unknown granularity {item['granularity']!r}")
+        year_parts[str(word)] = YearPart(str(word), first, last, item["granularity"])
+
+    horizon = data["horizon_years"]
+    if not _int(horizon) or horizon < 1:
+        raise DataFileError(str(path), "horizon_years: expected a positive integer")
+
+    return TimeWords(
+        digits=dict(digits),
+        ten=ten,
+        plans=tuple(plans),
+        relative_years=relative_years,
+        forward_before=_str_list(path, spans, "forward_before"),
+        backward_before=_str_list(path, spans, "backward_before"),
+        forward_after=_str_list(path, spans, "forward_after"),
+        backward_after=_str_list(path, spans, "backward_after"),
+        max_span_years=spans["max_years"],
+        year_parts=year_parts,
+        month_parts=_str_list(path, data, "month_parts"),
+        deadline_suffixes=_str_list(path, data, "deadline_suffixes"),
+        deadline_cues=_str_list(path, data, "deadline_cues"),
+        cue_exceptions=_str_list(path, data, "cue_exceptions"),
+        cue_connectors=_str_list(path, data, "cue_connectors"),
+        point_cues=_str_list(path, data, "point_cues"),
+        horizon_years=horizon,
+        word_exceptions=_str_list(path, data, "word_exceptions"),
+        span_separators=_string(path, data, "span_separators"),
+        plan_heads=_str_list(path, data, "plan_heads"),
+        plan_not_before=_str_list(path, data, "plan_not_before"),
+        not_after_year=_string(path, data, "not_after_year"),
+        not_before_standalone=_string(path, data, "not_before_standalone"),
+    )
+
+
+# --- patterns -----------------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    """Regex alternation of ``words``, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _guarded(words, exceptions) -> str:
+    """Alternation of ``words``, each refusing what ``exceptions`` say may not follow it."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        tails = [e[1:] for e in exceptions if e[0] == w[-1] and len(e) > 1]
+        parts.append(regex.escape(w) + (f"(?!{_alt(tails)})" if tails else ""))
+    return "|".join(parts) or "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    words: TimeWords
+    time: regex.Pattern
+    suffix: regex.Pattern
+    point_cue: regex.Pattern
+    deadline_cue: regex.Pattern
+    cue_exception: regex.Pattern
+    bracketed: regex.Pattern
+    plans_by_name: dict[str, PlanPeriod]
+    plans_by_ordinal: dict[int, PlanPeriod]
+    end_parts: tuple[str, ...]
+
+
+@cache
+def _grammar() -> _Grammar:
+    w = load_time_words()
+    ten = regex.escape(w.ten)
+    year_digits = "".join(regex.escape(c) for c in w.digits if c != "两")
+    all_digits = "".join(regex.escape(c) for c in w.digits)
+    one_to_nine = "".join(regex.escape(c) for c, v in w.digits.items() if v and c != "两")
+    no_num = f"0-9{all_digits}{ten}百千万"
+    not_year = f"(?![{regex.escape(w.not_after_year)}])"
+
+    year_num = (
+        rf"(?:(?<![0-9.])(?:1[89]|20)[0-9]{{2}}(?![0-9])"
+        rf"|(?<![{no_num}])[{year_digits}]{{4}})"
+    )
+    year = rf"{year_num}年{not_year}"
+    cn_1_12 = rf"{ten}[{one_to_nine}]|{ten}|[{one_to_nine}]"
+    month = (
+        rf"(?:(?<![0-9.\-－—~～])(?:1[0-2]|0?[1-9])|(?<![{no_num}第每])(?:{cn_1_12}))"
+        rf"(?:{_guarded(['月'], w.word_exceptions)})"
+    )
+    day = (
+        rf"(?:3[01]|[12][0-9]|0?[1-9]|[{one_to_nine}]?{ten}[{one_to_nine}]?|[{one_to_nine}])"
+        r"[日号]"
+    )
+    month_expr = rf"{month}(?:{day}|{_guarded(w.month_parts, w.word_exceptions)})?"
+
+    parts = list(w.year_parts)
+    parts_after_year = parts + [p[1:] for p in parts if p.startswith("年") and len(p) > 1]
+    year_like = [r.word for r in w.relative_years.values() if r.year_like]
+    other_rel = [r.word for r in w.relative_years.values() if not r.year_like]
+    guard = rf"(?<![{no_num}{regex.escape(w.not_before_standalone)}])"
+
+    plan_names = _alt(p.name for p in w.plans)
+    not_plan = f"(?!{_alt(w.plan_not_before)})"
+    ordinal = rf"(?:{ten}[{one_to_nine}]?|[{one_to_nine}])"
+    seps = regex.escape(w.span_separators)
+    count = rf"(?:[{one_to_nine}]?{ten}[{one_to_nine}]?|[{one_to_nine}两]|[0-9]{{1,2}})"
+    before = _alt(w.forward_before + w.backward_before)
+    after = _alt(w.forward_after + w.backward_after)
+
+    pattern = (
+        rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]\s*(?P<ey>{year_num})年{not_year})"
+        rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”\"]){not_plan}"
+        rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
+        rf"|(?P<plano>第(?P<po>{ordinal})个五年(?:计划|规划))"
+        rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count})年(?P<ra>{after})?"
+        rf"|{guard}(?P<rn2>{count})年(?P<ra2>{after}))"
+        rf"|(?P<dated>(?:{year}|{guard}(?:{_alt(year_like)}))"
+        rf"(?P<part>{_guarded(parts_after_year, w.word_exceptions)}|{month_expr})?)"
+        rf"|{guard}(?P<rel>{_alt(other_rel)})"
+        rf"|{guard}(?P<bare>{_guarded(parts, w.word_exceptions)})"
+        rf"|(?P<bare_month>{month_expr})"
+    )
+    connectors = f"(?:{_alt(w.cue_connectors)})?"
+    end_parts = [p for p, yp in w.year_parts.items() if yp.first_month == 12]
+    end_parts += [p[1:] for p in end_parts if p.startswith("年")]
+    return _Grammar(
+        words=w,
+        time=regex.compile(pattern),
+        suffix=regex.compile(_guarded(w.deadline_suffixes, w.word_exceptions)),
+        point_cue=regex.compile(rf"(?:{_alt(w.point_cues)}){connectors}\s*[“\"]?$"),
+        deadline_cue=regex.compile(rf"(?P<cue>{_alt(w.deadline_cues)}){connectors}\s*[“\"]?$"),
+        cue_exception=regex.compile(rf"(?:{_alt(w.cue_exceptions)})$"),
+        bracketed=regex.compile(r"《[^《》\n]*》"),
+        plans_by_name={p.name: p for p in w.plans},
+        plans_by_ordinal={p.ordinal: p for p in w.plans},
+        end_parts=tuple(end_parts + [m for m in w.month_parts if m in ("底", "末")]),
+    )
+
+
+# --- interpretation -----------------------------------------------------------------
+
+
+def _number(s: str, w: TimeWords) -> int | None:
+    """Value of a small number in Arabic or Chinese digits (5, 两, 十二, 二十三)."""
+    if s.isascii():
+        return int(s) if s.isdigit() else None
+    if w.ten in s:
+        head, _, tail = s.partition(w.ten)
+        return (w.digits.get(head, 1) if head else 1) * 10 + (w.digits.get(tail, 0) if tail else 0)
+    return w.digits.get(s)
+
+
+def _year_value(s: str, w: TimeWords) -> int | None:
+    """1953 from 1953 or 一九五三."""
+    if s.isascii():
+        return int(s) if s.isdigit() else None
+    values = [w.digits.get(c) for c in s]
+    return None if None in values else int("".join(map(str, values)))
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _years(first: int, last: int) -> tuple[date, date]:
+    return date(first, 1, 1), date(last, 12, 31)
+
+
+@dataclass(slots=True)
+class _Parsed:
+    start: date | None
+    end: date | None
+    granularity: str
+    kind: str  # span | plan | rspan | rel | dated | bare
+    word_role: str | None = None  # role of a relative word (今年 period, 去年 point)
+    absolute_year: int | None = None  # a year written out, for the horizon rule
+
+
+def _month_span(year: int | None, text: str, w: TimeWords):
+    """(start, end, granularity) of 3月, 3月5日, 6月底 in ``year``; None if no such date."""
+    m = regex.match(r"(.+?)月(.*)$", text)
+    month = _number(m.group(1), w) if m else None
+    if month is None or not 1 <= month <= 12:
+        return None
+    rest = m.group(2)
+    if rest[-1:] in ("日", "号"):
+        day = _number(rest[:-1], w)
+        if year is None:
+            return None, None, "day"
+        if day is None or not 1 <= day <= _last_day(year, month):
+            return None
+        return date(year, month, day), date(year, month, day), "day"
+    if year is None:
+        return None, None, "month"
+    return date(year, month, 1), date(year, month, _last_day(year, month)), "month"
+
+
+def _counted_span(m: regex.Match, g: _Grammar, doc_year: int | None) -> _Parsed | None:
+    """今后五年, 过去五年, 五年来, 三年内."""
+    w = g.words
+    n = _number(m.group("rn") or m.group("rn2"), w)
+    if not n or n > w.max_span_years:
+        return None
+    if doc_year is None:
+        return _Parsed(None, None, "year", "rspan")
+    word = m.group("rb") or m.group("ra2")
+    if word in w.forward_before or word in w.forward_after:
+        first, last = doc_year, doc_year + n - 1
+        if n == 5:
+            # 未来五年 in the 2015 report is “十三五”; 今后五年 in 2018 a new term.
+            plan = next((p for p in w.plans if p.start in (doc_year, doc_year + 1)), None)
+            if plan is not None:
+                first, last = plan.start, plan.end
+    else:
+        first, last = doc_year - n, doc_year - 1
+    return _Parsed(*_years(first, last), "year", "rspan")
+
+
+def _parse(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
+    w = g.words
+    doc_year = ctx.year
+    # The year under discussion: in a review part, the year before the document's.
+    focus = None if doc_year is None else doc_year - (ctx.part == "review")
+    if m.group("span"):
+        sy, ey = _year_value(m.group("sy"), w), _year_value(m.group("ey"), w)
+        if sy is None or ey is None or not 0 < ey - sy <= 100:
+            return None
+        return _Parsed(*_years(sy, ey), "year", "span")
+    if m.group("planq") or m.group("pu") or m.group("plano"):
+        if m.group("plano"):
+            plan = g.plans_by_ordinal.get(_number(m.group("po"), w) or 0)
+        else:
+            plan = g.plans_by_name.get(m.group("pq") or m.group("pu"))
+        return None if plan is None else _Parsed(*_years(plan.start, plan.end), "year", "plan")
+    if m.group("rspan"):
+        return _counted_span(m, g, doc_year)
+    if m.group("rel"):
+        rel = w.relative_years[m.group("rel")]
+        base = focus if rel.focus else doc_year
+        if base is None:
+            return _Parsed(None, None, "year", "rel", rel.role)
+        return _Parsed(*_years(base + rel.first, base + rel.last), "year", "rel", rel.role)
+
+    # A year (written or relative) with an optional part, or a part alone.
+    word_role = absolute = None
+    if m.group("dated"):
+        part = m.group("part") or ""
+        head = m.group("dated")[: len(m.group("dated")) - len(part)]
+        if head in w.relative_years:
+            rel = w.relative_years[head]
+            base = focus if rel.focus else doc_year
+            first = last = None if base is None else base + rel.first
+            if base is not None:
+                last = base + rel.last
+            word_role = rel.role
+        else:
+            first = last = absolute = _year_value(head[:-1], w)
+            if absolute is None:
+                return None
+        kind = "dated"
+    else:
+        first = last = focus
+        part = m.group("bare") or m.group("bare_month") or ""
+        kind = "bare"
+
+    if not part:
+        if first is None:
+            return _Parsed(None, None, "year", kind, word_role)
+        return _Parsed(*_years(first, last), "year", kind, word_role, absolute)
+    yp = w.year_parts.get(part) or w.year_parts.get("年" + part)
+    if yp is not None:
+        if first is None:
+            return _Parsed(None, None, yp.granularity, kind, None, absolute)
+        end = date(first, yp.last_month, _last_day(first, yp.last_month))
+        return _Parsed(date(first, yp.first_month, 1), end, yp.granularity, kind, None, absolute)
+    span = _month_span(first, part, w)
+    if span is None:
+        return None
+    return _Parsed(*span, kind, None, absolute)
+
+
+def _opens_sentence(before: str) -> bool:
+    """True when the text before a match ends a sentence (or there is none)."""
+    before = before.rstrip(" “\"")
+    return not before or before[-1] in "。！？!?\n"
+
+
+def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, g: _Grammar,
+          ctx: Context) -> str:
+    if p.kind in ("span", "plan", "rspan"):
+        return "period"
+    doc_year = ctx.year
+    if p.absolute_year is not None and doc_year is not None and (
+        p.absolute_year - doc_year > g.words.horizon_years
+    ):
+        return "horizon"
+    if suffix is not None:
+        return "deadline"
+    if g.point_cue.search(before):
+        return "point"
+    past = doc_year is not None and p.end is not None and p.end.year < doc_year
+    cue = g.deadline_cue.search(before)
+    if cue and not past and not g.cue_exception.search(before[: cue.end("cue")]):
+        return "deadline"
+    if p.word_role is not None:
+        if p.word_role == "point" and p.granularity == "year" and _opens_sentence(before):
+            # 去年 opening a sentence is the year it reports on (去年居民消费价格涨幅回落,
+            # gov-report-2013); elsewhere a reference (去年价格上涨的翘尾影响).
+            return "period"
+        return p.word_role
+    part = m.group("part") or m.group("bare") or ""
+    if part in g.end_parts or (m.group("bare_month") or part).endswith(("底", "末")):
+        if not past and ctx.part != "review":
+            return "deadline"
+    if p.granularity in ("half", "quarter"):
+        return "period"
+    if p.granularity == "year" and p.absolute_year is not None and doc_year is not None:
+        # The plan year, or the year under review: 2018年工作要点, 2015年是“十二五”收官之年.
+        if doc_year - 1 <= p.absolute_year <= doc_year:
+            return "period"
+    return "point"
+
+
+def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -> list[TimeExpr]:
+    """Time expressions in ``text``, a passage starting at document offset ``offset``."""
+    g = _grammar()
+    masked = [b.span() for b in g.bracketed.finditer(text)]
+    sentences: SentenceIndex | None = None
+    out: list[TimeExpr] = []
+    for m in g.time.finditer(text):
+        start, end = m.span()
+        if any(s <= start < e for s, e in masked):
+            continue
+        try:
+            parsed = _parse(m, g, context)
+        except (ValueError, OverflowError):  # a date outside the calendar
+            parsed = None
+        if parsed is None:
+            continue
+        suffix = None
+        if parsed.kind in ("dated", "bare"):
+            sm = g.suffix.match(text, end)
+            if sm is not None:
+                suffix, end = sm.group(), sm.end()
+        role = _role(parsed, m, suffix, text[max(0, start - 8) : start], g, context)
+        if sentences is None:
+            sentences = SentenceIndex(text)
+        out.append(
+            TimeExpr(
+                text=text[start:end],
+                char_start=offset + start,
+                char_end=offset + end,
+                sentence=sentences.sentence_at(start),
+                start=parsed.start,
+                end=parsed.end,
+                granularity=parsed.granularity,
+                role=role,
+            )
+        )
+    return out
