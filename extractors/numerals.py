@@ -1,0 +1,142 @@
+"""Parse numbers as Chinese plans write them: 1,100 / 6.5 / 十五 / 三千五百万 / 1.3万亿.
+
+The reports mix three notations: Arabic digits (full-width in the 1990s sources, folded
+by the normaliser but accepted here too), Chinese numerals (the 1950s–1990s reports:
+一百五十六个, 百分之十三点四, 一九五○年) and Arabic digits with a Chinese scale word
+(1.3万亿, 3万多亿). Arithmetic is decimal so 1.3万亿 is exactly 1.3e12, not 1.2999….
+
+The digit and place-value characters below are the closed numeral system itself, not
+vocabulary; measure words and comparators live in ``extractors/data/``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+# The numeral system (closed class): digits, small place values, large place values.
+_DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_LARGE = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}  # largest first
+_POINT = "点"
+
+DIGIT_CHARS = "".join(_DIGITS)
+PLACE_CHARS = "".join(_SMALL) + "".join(_LARGE)
+CHINESE_NUMERAL_CHARS = DIGIT_CHARS + PLACE_CHARS + _POINT
+
+_ARABIC = regex.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?")
+_FOLD = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def parse_arabic(s: str) -> Decimal | None:
+    """``1,100`` → 1100, ``6.5`` → 6.5, ``１９９４`` → 1994; None unless all of ``s`` is one number."""
+    if not _ARABIC.fullmatch(s):
+        return None
+    try:
+        return Decimal(s.translate(_FOLD).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _small_integer(s: str) -> Decimal | None:
+    """A numeral below 10000 (十五, 一百零五, 两千) or a digit string (一九九四)."""
+    if not s:
+        return Decimal(0)
+    if all(ch in _DIGITS for ch in s):
+        if len(s) == 1:
+            return Decimal(_DIGITS[s])
+        # 一九五○: digits read one by one (years, codes); 零 only as a filler is invalid
+        return Decimal("".join(str(_DIGITS[ch]) for ch in s))
+    total = 0
+    digit: int | None = None
+    last_place = 10**5
+    for ch in s:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0 and digit != 0:
+                return None  # two digits without a place value between: 三五百
+            digit = _DIGITS[ch]
+        elif ch in _SMALL:
+            place = _SMALL[ch]
+            if place >= last_place:
+                return None  # 百十, 十十
+            total += (digit if digit is not None else 1) * place
+            last_place = place
+            digit = None
+        else:
+            return None
+    if digit:
+        total += digit
+    return Decimal(total)
+
+
+def _integer(s: str) -> Decimal | None:
+    """A Chinese integer numeral with 万/亿 groups: 三千五百万, 四百二十七亿四千万, 六万万."""
+    for big, factor in _LARGE.items():
+        i = s.rfind(big)
+        if i >= 0:
+            left = _integer(s[:i]) if s[:i] else Decimal(1)
+            right = _integer(s[i + 1 :]) if s[i + 1 :] else Decimal(0)
+            if left is None or right is None:
+                return None
+            return left * factor + right
+    return _small_integer(s)
+
+
+def parse_chinese(s: str) -> Decimal | None:
+    """``十五`` → 15, ``一百二十`` → 120, ``三千五百万`` → 35000000, ``十三点四`` → 13.4.
+
+    None when ``s`` is not wholly a well-formed Chinese numeral.
+    """
+    if not s or any(ch not in CHINESE_NUMERAL_CHARS for ch in s):
+        return None
+    whole, _, frac = s.partition(_POINT)
+    if _POINT in frac or not whole:
+        return None
+    if frac:
+        if not all(ch in _DIGITS for ch in frac):
+            return None
+        # 十三点四亿 would need the scale after the fraction; the reports never write it
+        integer = _integer(whole)
+        if integer is None:
+            return None
+        return integer + Decimal("0." + "".join(str(_DIGITS[ch]) for ch in frac))
+    return _integer(whole)
+
+
+_MIXED = regex.compile(r"(?P<num>[0-9０-９][0-9０-９,.．]*)(?P<scale>[万亿千百]+)")
+_PERCENT_WORDS = ("百分之", "千分之")
+
+
+def parse_number(s: str) -> Decimal | None:
+    """Any single number as written: Arabic, Chinese, mixed (1.3万亿, 5万) or 百分之….
+
+    百分之八十五 → 85 (the percentage itself; the caller knows the unit is %).
+    None when ``s`` is not a number.
+    """
+    s = s.strip()
+    for word in _PERCENT_WORDS:
+        if s.startswith(word) and len(s) > len(word):
+            s = s[len(word) :]
+            break
+    value = parse_arabic(s)
+    if value is not None:
+        return value
+    m = _MIXED.fullmatch(s)
+    if m:
+        base = parse_arabic(m["num"])
+        if base is None:
+            return None
+        for ch in m["scale"]:
+            base *= _LARGE.get(ch) or _SMALL[ch]
+        return base
+    return parse_chinese(s)
+
+
+def to_float(value: Decimal) -> float:
+    """The nearest float: 1.3万亿 stays 1300000000000.0."""
+    return float(value)

@@ -1,0 +1,493 @@
+"""Extract stated amounts (the ``targets`` table) from a passage of a normalised plan.
+
+A mention is a number (Arabic, Chinese or mixed: 15, 十五, 1.3万亿, 百分之十三点四) with
+its multipliers, unit and the comparator words that belong to it (1100万人以上, 6.5%左右,
+3-5所, 6%－6.5%, 不低于10M). Numbers that are names, ordinals, dates or titles (党的十九大,
+第三期, “十三五”, 《…(2017-2020年)》, 2018年) are not amounts (ANNOTATION.md). Units,
+comparator words, cue words and the not-an-amount rules are data (``data/units.yaml``,
+``data/comparators.yaml``, ``data/not_quantities.yaml``); subjects are trimmed with the
+shared jieba segmenter and keyed by ``extractors.indicators``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Mapping
+
+import regex
+import yaml
+
+from extractors.context import Context
+from extractors.errors import DataFileError
+from extractors.indicators import indicator_for, subject_words
+from extractors.numerals import DIGIT_CHARS, parse_arabic, parse_chinese
+from extractors.records import Quantity
+from extractors.segmentation import cut
+from extractors.sentences import SentenceIndex
+from extractors.units import UnitRegistry, registry
+
+DATA_DIR = Path(__file__).parent / "data"
+COMPARATORS_FILE = DATA_DIR / "comparators.yaml"
+NOT_QUANTITIES_FILE = DATA_DIR / "not_quantities.yaml"
+
+COMPARATORS = frozenset({"=", "~", ">=", "<=", ">", "<"})
+KINDS = ("target", "achievement", "other")
+
+# A clause ends at these marks; a subject never runs across one.
+_CLAUSE_END = regex.compile(r"[，,；;：:。！？!?、\n（）()]")
+_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+_HAN = regex.compile(r"\p{Han}")
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Compiled patterns and word tables for one load of the data files."""
+
+    units: UnitRegistry
+    number: regex.Pattern
+    tail: regex.Pattern
+    tail_token: regex.Pattern
+    unit: regex.Pattern
+    separator: regex.Pattern
+    suffix: regex.Pattern
+    prefix: regex.Pattern
+    suffix_words: Mapping[str, str]
+    prefix_words: Mapping[str, str]
+    marks: Mapping[str, str]
+    clause_prefix: tuple[tuple[str, str], ...]
+    achievement_cues: tuple[str, ...]
+    past_value_cues: tuple[str, ...]
+    target_cues: tuple[str, ...]
+    baseline_from: tuple[str, ...]
+    baseline_to: regex.Pattern
+    ordinal_prefixes: tuple[str, ...]
+    quote: regex.Pattern
+    blocked_before: regex.Pattern
+    blocked_after: regex.Pattern
+    min_chinese_count: int
+    leading_long: tuple[str, ...]
+    trailing_long: tuple[str, ...]
+    leading_time: regex.Pattern
+    trailing_time: regex.Pattern
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+
+
+def _word_map(path: Path, name: str, value: object, allowed: frozenset[str]) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise DataFileError(str(path), f"{name} must map words to comparators")
+    for word, comp in value.items():
+        if not isinstance(word, str) or not word:
+            raise DataFileError(str(path), f"{name}: word {word!r} must be a non-empty string")
+        if comp not in allowed:
+            raise DataFileError(str(path), f"{name}: {word}: comparator {comp!r} not one of {sorted(allowed)}")
+    return dict(value)
+
+
+def _word_list(path: Path, name: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+        raise DataFileError(str(path), f"{name} must be a non-empty list of strings")
+    return value
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
+    """Validate ``comparators.yaml``; returns its sections."""
+    data = _read_yaml(path)
+    keys = {"prefix", "suffix", "marks", "clause_prefix", "range_separators", "kind_cues"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
+    out = {k: _word_map(path, k, data[k], COMPARATORS) for k in ("prefix", "suffix", "marks", "clause_prefix")}
+    out["range_separators"] = _word_list(path, "range_separators", data["range_separators"])
+    cues = data["kind_cues"]
+    cue_keys = {"achievement", "past_value", "target", "baseline_from", "baseline_to"}
+    if not isinstance(cues, dict) or set(cues) != cue_keys:
+        raise DataFileError(str(path), f"kind_cues must have exactly the keys {sorted(cue_keys)}")
+    out["kind_cues"] = {k: _word_list(path, f"kind_cues.{k}", cues[k]) for k in cue_keys}
+    return out
+
+
+def load_not_quantities(path: Path = NOT_QUANTITIES_FILE) -> dict:
+    """Validate ``not_quantities.yaml``; returns its sections."""
+    data = _read_yaml(path)
+    keys = {"ordinal_prefixes", "name_quotes", "max_quote_length", "min_chinese_count",
+            "blocked_before", "blocked_after", "unit_word_breaks"}  # fmt: skip
+    if not isinstance(data, dict) or set(data) != keys:
+        raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
+    _word_list(path, "ordinal_prefixes", data["ordinal_prefixes"])
+    _word_list(path, "unit_word_breaks", data["unit_word_breaks"])
+    quotes = data["name_quotes"]
+    if not isinstance(quotes, list) or not all(
+        isinstance(q, list) and len(q) == 2 and all(isinstance(c, str) and len(c) == 1 for c in q) for q in quotes
+    ):
+        raise DataFileError(str(path), "name_quotes must be a list of [open, close] single characters")
+    for key in ("max_quote_length", "min_chinese_count"):
+        if not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0:
+            raise DataFileError(str(path), f"{key} must be a non-negative integer")
+    for key in ("blocked_before", "blocked_after"):
+        try:
+            regex.compile(data[key])
+        except (regex.error, TypeError) as exc:
+            raise DataFileError(str(path), f"{key}: bad pattern {data[key]!r}: {exc}") from exc
+    return data
+
+
+@cache
+def grammar() -> Grammar:
+    """Build the quantity grammar from the data files (once per process)."""
+    units = registry()
+    comp = load_comparators()
+    notq = load_not_quantities()
+    mult = units.multiplier_pattern()
+    unit_alt = units.unit_pattern()
+    marks = comp["marks"]
+    # Chinese numerals may contain 百/千, except where they start a unit (五万千瓦).
+    place = []
+    for ch in "百千":
+        rests = [s[1:] for s in units.spellings_longest_first() if s.startswith(ch) and len(s) > 1]
+        place.append(regex.escape(ch) + (f"(?!{_alternation(rests)})" if rests else ""))
+    cn_digit = f"[{regex.escape(DIGIT_CHARS)}]"
+    cn = (
+        f"(?:{cn_digit}|十)(?:{cn_digit}|[十万亿]|{'|'.join(place)})*"
+        f"(?:点{cn_digit}+)?"
+    )
+    ar = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+    pct = units.prefix_unit_pattern() or r"(?!)"
+    number = regex.compile(f"(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))")
+    tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
+    tail = regex.compile(f"(?:{mult}|{_alternation(marks)})*")
+    quotes = []
+    for open_, close in notq["name_quotes"]:
+        o, c = regex.escape(open_), regex.escape(close)
+        limit = "" if open_ == "《" else f"{{0,{notq['max_quote_length']}}}"
+        quotes.append(f"{o}[^{o}{c}\\n]{limit or '*'}{c}")
+    cues = comp["kind_cues"]
+    words = subject_words()
+    numeral = f"[0-9０-９{regex.escape(DIGIT_CHARS)}十]+"
+    # 2018年, 1991年, 2007年底 and the like at either end of a subject are time, not measure
+    leading_time = regex.compile(f"(?:{numeral}年(?:底|末|初)?|{numeral}月)+")
+    trailing_time = regex.compile(f"(?:从|由|到|至|在)?(?:{numeral}年(?:底|末|初)?(?:的)?|去年底?的?|上年末?的?)$")
+    return Grammar(
+        units=units,
+        number=number,
+        tail=tail,
+        tail_token=tail_token,
+        unit=regex.compile(f"(?!{_alternation(notq['unit_word_breaks'])})(?:{unit_alt})"),
+        separator=regex.compile(r"\s*(?:" + _alternation(comp["range_separators"]) + r")\s*"),
+        suffix=regex.compile(_alternation(comp["suffix"])),
+        prefix=regex.compile(f"(?:{_alternation(comp['prefix'])})$"),
+        suffix_words=comp["suffix"],
+        prefix_words=comp["prefix"],
+        marks=marks,
+        clause_prefix=tuple(sorted(comp["clause_prefix"].items(), key=lambda kv: -len(kv[0]))),
+        achievement_cues=tuple(cues["achievement"]),
+        past_value_cues=tuple(sorted(cues["past_value"], key=len, reverse=True)),
+        target_cues=tuple(cues["target"]),
+        baseline_from=tuple(cues["baseline_from"]),
+        baseline_to=regex.compile(_alternation(cues["baseline_to"])),
+        ordinal_prefixes=tuple(notq["ordinal_prefixes"]),
+        quote=regex.compile("|".join(quotes) or r"(?!)"),
+        blocked_before=regex.compile(notq["blocked_before"]),
+        blocked_after=regex.compile(notq["blocked_after"]),
+        min_chinese_count=notq["min_chinese_count"],
+        leading_long=tuple(w for w in sorted(words.leading, key=len, reverse=True) if len(w) > 1),
+        trailing_long=tuple(w for w in sorted(words.trailing, key=len, reverse=True) if len(w) > 1),
+        leading_time=leading_time,
+        trailing_time=trailing_time,
+    )
+
+
+@dataclass(slots=True)
+class _Amount:
+    """One end of a mention while it is being read."""
+
+    start: int
+    end: int
+    value: Decimal
+    chinese: bool
+    percent_unit: str | None
+    scaled: bool
+    mark: str | None
+    unit: str | None  # canonical unit name written after the number
+
+
+def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
+    """Number, multipliers/marks and unit starting at match ``m``."""
+    if m["ar"]:
+        value = parse_arabic(m["ar"])
+    else:
+        value = parse_chinese(m["cn"])
+    if value is None:
+        return None
+    pos = m.end()
+    scaled = False
+    mark = None
+    t = g.tail.match(text, pos)
+    for tok in g.tail_token.finditer(text, pos, t.end()):
+        word = tok.group()
+        if word in g.marks:
+            mark = mark or g.marks[word]
+        else:
+            value *= g.units.factor(word)
+            scaled = True
+    pos = t.end()
+    unit = None
+    u = g.unit.match(text, pos)
+    if u:
+        unit = g.units.unit(u.group()).name
+        pos = u.end()
+    percent_unit = g.units.prefix_units.get(m["pct"]) if m["pct"] else None
+    return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit)
+
+
+def _is_range(first: _Amount, second: _Amount) -> bool:
+    """Two amounts joined by a separator form a range: 3-5所, 6%－6.5%, 百分之八至九.
+
+    Not 3000个到2020年 (the second number has no unit), nor 5-3所 (a date-like span).
+    """
+    if second.value < first.value:
+        return False
+    first_unit = first.unit or first.percent_unit
+    second_unit = second.unit or second.percent_unit
+    if first_unit and second_unit:
+        return first_unit == second_unit
+    if first.unit:
+        return False  # 15所到2020年
+    return bool(second_unit or first.percent_unit or second.scaled)
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    cs = start
+    while cs > 0 and not _CLAUSE_END.match(text, cs - 1):
+        cs -= 1
+    m = _CLAUSE_END.search(text, end)
+    return cs, (m.start() if m else len(text))
+
+
+def _trim(g: Grammar, phrase: str) -> str:
+    """Drop filler words from both ends of a phrase.
+
+    Words of two or more characters are stripped as strings (the generated user
+    dictionary glues 今年安排 into one jieba word); one-character words (要, 在, 为) only
+    when jieba cuts them off as words, so 主要 keeps its 要.
+    """
+    words = subject_words()
+    s = phrase.strip()
+    for _ in range(12):
+        before = s
+        for w in g.leading_long:
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w) :]
+                break
+        for w in g.trailing_long:
+            if s.endswith(w):
+                s = s[: -len(w)]
+                break
+        t = g.leading_time.match(s)
+        if t and t.end() and t.end() < len(s):
+            s = s[t.end() :]
+        t = g.trailing_time.search(s)
+        if t and t.start() > 0:
+            s = s[: t.start()]
+        if s == before:
+            tokens = [w for w in cut(s) if w.strip()]
+            if len(tokens) > 1 and tokens[0] in words.leading:
+                s = s[len(tokens[0]) :].lstrip()
+            elif tokens and tokens[-1] in words.trailing:
+                s = s[: len(s) - len(tokens[-1])].rstrip()
+        if s == before:
+            break
+    return s.strip()
+
+
+def _after_subject(phrase: str) -> str:
+    """The noun phrase a measure word counts: 3-5所[市级教育教学改革典型学校]."""
+    stop = subject_words().after_stop
+    out = []
+    for w in cut(phrase):
+        if w in stop or not w.strip():
+            break
+        out.append(w)
+    return "".join(out)
+
+
+def _kind(
+    g: Grammar, text: str, span: tuple[int, int], clause: tuple[int, int], sentence: str, context: Context
+) -> str:
+    """target, achievement or other (ANNOTATION.md "kind")."""
+    if context.part == "review":
+        return "achievement"
+    start, end = span
+    before = text[clause[0] : start]
+    if any(w in before for w in g.baseline_from) and g.baseline_to.match(text, end):
+        return "other"  # 从去年的2.1%提高到2.3%: 2.1% is where the change starts (#4)
+    if any(before.endswith(w) for w in g.past_value_cues):
+        return "achievement"
+    clause_text = text[clause[0] : clause[1]]
+    past = any(c in clause_text for c in g.achievement_cues)
+    if not past and context.year:
+        past = any(int(y) < context.year for y in _YEAR.findall(clause_text))
+    planned = any(c in sentence for c in g.target_cues)
+    if past and not planned:
+        return "achievement"
+    if context.part == "plan" or planned:
+        return "target"
+    return "other"
+
+
+def extract_quantities(text: str, *, offset: int = 0, context: Context = Context()) -> list[Quantity]:
+    """Every stated amount in ``text`` (a passage starting at ``offset`` in the document)."""
+    g = grammar()
+    if not any(ch.isdigit() or ch in DIGIT_CHARS or ch == "十" for ch in text):
+        return []
+    quote_spans = [m.span() for m in g.quote.finditer(text)]
+    quote_starts = [s for s, _ in quote_spans]
+    sentences: SentenceIndex | None = None
+    found: list[Quantity] = []
+    # (sentence start, end, subject) of mentions already found, to continue a subject
+    previous: list[tuple[int, int, str]] = []
+    consumed = 0
+    for m in g.number.finditer(text):
+        start = m.start()
+        if start < consumed or _in_spans(quote_spans, quote_starts, start):
+            continue
+        if start > 0 and g.blocked_before.match(text, start - 1):
+            continue
+        if any(text.endswith(p, 0, start) for p in g.ordinal_prefixes):
+            continue
+        first = _read_amount(g, text, m)
+        if first is None:
+            continue
+        last = first
+        is_range = False
+        sep = g.separator.match(text, first.end)
+        if sep:
+            m2 = g.number.match(text, sep.end())
+            second = _read_amount(g, text, m2) if m2 else None
+            if second is not None and _is_range(first, second):
+                is_range = True
+                last = second
+        if not is_range:
+            second = None
+        unit = last.unit or first.unit or last.percent_unit or first.percent_unit
+        scaled = first.scaled or last.scaled
+        if unit is None and not scaled:
+            continue
+        if (
+            first.chinese
+            and not first.percent_unit
+            and not scaled
+            and (is_range is False or last.chinese)
+            and last.value < g.min_chinese_count
+            and unit is not None
+            and g.units.unit(unit) is not None
+            and g.units.unit(unit).classifier
+        ):
+            continue
+        end = last.end
+        comparator = "range" if is_range else None
+        suf = g.suffix.match(text, end)
+        if suf:
+            end = suf.end()
+        if end < len(text) and g.blocked_after.match(text, end):
+            continue
+        mention_start = start
+        pre = g.prefix.search(text, max(0, start - 4), start)
+        if pre:
+            mention_start = pre.start()
+        if comparator is None:
+            if suf:
+                comparator = g.suffix_words[suf.group()]
+            elif pre:
+                comparator = g.prefix_words[pre.group()]
+            elif first.mark or last.mark:
+                comparator = first.mark or last.mark
+        # range: the lower end inherits the upper end's scale (3-5万人 = 3万 to 5万)
+        value = first.value
+        if is_range and not first.scaled and last.scaled and first.unit is None:
+            value = first.value * (last.value / _unscaled(g, text, m2))
+        clause = _clause(text, mention_start, end)
+        if comparator is None:
+            before = text[clause[0] : mention_start]
+            comparator = next((c for w, c in g.clause_prefix if w in before), "=")
+        consumed = end
+        if sentences is None:
+            sentences = SentenceIndex(text)
+        sentence = sentences.sentence_at(start)
+        sentence_start = sentences.span_at(start)[0]
+        in_sentence = [p for p in previous if p[0] == sentence_start]
+        subject = _subject(g, text, mention_start, end, clause, unit, in_sentence)
+        previous.append((sentence_start, end, subject))
+        found.append(
+            Quantity(
+                text=text[mention_start:end],
+                char_start=offset + mention_start,
+                char_end=offset + end,
+                sentence=sentence,
+                value=float(value),
+                value_max=float(last.value) if is_range else None,
+                unit=unit or "",
+                comparator=comparator,
+                subject=subject,
+                indicator=indicator_for(subject),
+                kind=_kind(g, text, (start, end), clause, sentence, context),
+            )
+        )
+    return found
+
+
+def _unscaled(g: Grammar, text: str, m: regex.Match) -> Decimal:
+    """The bare number of match ``m`` before multipliers (for 3-5万人)."""
+    value = parse_arabic(m["ar"]) if m["ar"] else parse_chinese(m["cn"])
+    return value if value else Decimal(1)
+
+
+def _subject(
+    g: Grammar,
+    text: str,
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    unit: str | None,
+    previous: list[tuple[int, int, str]],
+) -> str:
+    """What the amount measures: the noun after a measure word, else the clause before it.
+
+    ``previous`` holds (sentence start, end, subject) of the amounts already found in the
+    passage; a subject that is only a change (增长, 比去年增加) continues the subject of the
+    amount before it: 财政支出超过23万亿元，增长6.5% → 财政支出增长.
+    """
+    words = subject_words()
+    unit_def = g.units.unit(unit) if unit else None
+    after = text[end : clause[1]]
+    if unit_def is not None and unit_def.classifier and after and _HAN.match(after):
+        noun = _trim(g, _after_subject(after))
+        if noun:
+            return noun
+    cs = clause[0]
+    same_clause = [p for p in previous if p[1] <= start and p[1] > cs]
+    if same_clause:
+        cs = same_clause[-1][1]
+    subject = _trim(g, text[cs:start])
+    if previous and (not subject or subject.startswith("比") or subject in words.change):
+        return previous[-1][2] + subject
+    if subject:
+        return subject
+    return _trim(g, _after_subject(after.lstrip("的"))) if after else ""
