@@ -18,8 +18,11 @@ Rules, all words and patterns from ``extractors/data/policy_actions.yaml``:
 * The verb is data, and the action does not depend on the part: 颁布了《…》 in a review is
   ``issue`` as in a plan. 审议 and 提请…审议 are ``draft`` (the document is not yet adopted);
   通过 and 审议通过 are ``issue``; 根据/按照/加入/签署/推动 are ``other``.
+* action_text is the verb chain as written, manner adverbs included (全面实施, 出台并实施,
+  扎实实施), as tests/gold/README.md decides.
 * A qualifier outside the brackets (我市, 国务院, 大连市中小学, “十五”计划) goes in
-  ``qualifier``, never in the title; it belongs to the item it is written before only.
+  ``qualifier``, never in the title; before the first title of a list it applies to
+  every title of the list (修订大连市中小学《A》和《B》).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from extractors.sentences import SentenceIndex
 DATA_FILE = Path(__file__).parent / "data" / "policy_actions.yaml"
 
 ACTIONS = ("issue", "draft", "revise", "implement", "evaluate", "other")
-_KEYS = {"actions", "prepositions", "verb_links", "verb_fillers", "verb_particles", "tense_markers",
+_KEYS = {"actions", "adverbs", "prepositions", "verb_links", "verb_fillers", "verb_particles", "tense_markers",
          "weak_verbs", "alias_markers", "qualifiers", "list_joiners", "item_suffixes",
          "postfix", "key"}
 _KEY_KEYS = {"before_guanyu", "prefixes", "strip", "short_max_len"}
@@ -144,6 +147,7 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
     particles = _str_list(path, data, "verb_particles")
     tense = _str_list(path, data, "tense_markers")
     weak = _str_list(path, data, "weak_verbs")
+    adverbs = _str_list(path, data, "adverbs")
     preps = _str_list(path, data, "prepositions")
     for w in weak + preps:
         if w not in verb_action:
@@ -167,7 +171,7 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
         raise DataFileError(str(path), "key.short_max_len must be a non-negative integer")
 
     verb = f"(?:{_alt(verbs)})"
-    chain = (rf"(?P<chain>(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
+    chain = (rf"(?P<chain>(?:{_alt(adverbs) or '(?!)'})*(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
              rf"(?:{_alt(particles) or '(?!)'})?)")
     tense_alt = _alt(tense) or "(?!)"
     qual = "(?:" + ("|".join(f"(?:{q})" for q in quals) or "(?!)") + ")"
@@ -329,15 +333,17 @@ def _chain_verbs(data: PolicyActions, chain: str) -> list[tuple[int, str]]:
 def _chain_action(data: PolicyActions, m: regex.Match) -> tuple[str, str]:
     """Action and action_text of a matched verb chain.
 
-    The action is that of the first verb that is not ``other`` (学习贯彻 → implement).
+    The action is that of the first verb that is not ``other`` (学习贯彻 → implement);
+    action_text is the chain with its adverbs (全面实施, 出台并实施).
     A leading preposition-verb followed by another verb is dropped (通过实施《…》 means
     "by implementing", not "adopt").
     """
     chain = m.group("chain")
-    verbs = _chain_verbs(data, chain)
+    lead = m.start("first") - m.start("chain")  # adverbs before the first verb
+    verbs = _chain_verbs(data, chain[lead:])
     if len(verbs) > 1 and verbs[0][1] in data.prepositions:
         verbs = verbs[1:]
-        chain = chain[verbs[0][0]:]
+        chain = chain[lead + verbs[0][0]:]
     if not verbs:
         return data.verb_action.get(m.group("first"), "other"), chain
     for _, verb in verbs:
@@ -410,6 +416,7 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
             action, action_text = found
     for item in group:
         item.action, item.action_text = action, action_text
+        item.qualifier = item.qualifier or first.qualifier
     # A suffix (修订草案, 草案) overrides the verb for the items up to it.
     done = 0
     for k, item in enumerate(group):

@@ -46,6 +46,11 @@ def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame) -
     return out
 
 
+def build_policy_lifecycle_from(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """:func:`build_policy_lifecycle` on a run's tables (the cross-year builder interface)."""
+    return build_policy_lifecycle(tables["policy_refs"], tables["documents"])
+
+
 def _empty() -> pd.DataFrame:
     out = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     return out.astype({"year": "int64", "first_year": "int64", "n_years": "int64"})

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from extractors.policy_refs import extract_policy_refs, resolve_ref_keys
-from pipeline.lifecycle import COLUMNS, build_policy_lifecycle
+from pipeline.lifecycle import COLUMNS, build_policy_lifecycle, build_policy_lifecycle_from
 from pipeline.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,6 +90,12 @@ def test_lifecycle_issuers_kept_apart():
     assert sorted(zip(out["issuer_slug"], out["action"])) == [
         ("dalian-edu", "implement"), ("gov-report", "other")]
     assert out["n_years"].tolist() == [1, 1]
+
+
+def test_lifecycle_from_run_tables():
+    refs = pd.DataFrame(_ref("dalian-edu-2018", "贯彻《幼儿园工作规程》。"))
+    out = build_policy_lifecycle_from({"policy_refs": refs, "documents": DOCS, "tasks": pd.DataFrame()})
+    assert out[["ref_key", "year", "action"]].values.tolist() == [["幼儿园工作规程", 2018, "implement"]]
 
 
 def test_lifecycle_empty():
