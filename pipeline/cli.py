@@ -38,10 +38,25 @@ def _parser() -> argparse.ArgumentParser:
                      help="exit 0 even if some documents failed")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    ev = sub.add_parser("evaluate", help="score the outputs against the hand-made gold files",
-                        add_help=False)
-    ev.add_argument("args", nargs=argparse.REMAINDER)
+    # Subcommands whose parsers live in their own modules: each module's main(argv)
+    # parses the rest of the command line (``plantasks compare --help`` shows its options).
+    for name, help_text in _DELEGATED.items():
+        d = sub.add_parser(name, help=help_text, add_help=False)
+        d.add_argument("args", nargs=argparse.REMAINDER)
     return p
+
+
+# command -> (module, help)
+_DELEGATED_MODULES = {
+    "evaluate": "pipeline.evaluate",
+    "compare": "pipeline.compare",
+    "export": "pipeline.export",
+}
+_DELEGATED = {
+    "evaluate": "score the outputs against the hand-made gold files (precision, recall, F1)",
+    "compare": "compare one issuer's plans across years: targets, tasks, documents; HTML report",
+    "export": "export any table to CSV, JSON or XLSX for other tools",
+}
 
 
 def _run(args) -> int:
@@ -88,10 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
-    if args.command == "evaluate":
-        from pipeline.evaluate import main as evaluate_main
+    if args.command in _DELEGATED_MODULES:
+        import importlib
 
-        return evaluate_main(args.args)
+        module = importlib.import_module(_DELEGATED_MODULES[args.command])
+        return module.main(args.args)
     _parser().print_help()
     return 0
 

@@ -80,6 +80,8 @@ class StructureRules:
     review_cues: tuple[str, ...]
     plan_cues: tuple[str, ...]
     closing_headings: frozenset[str]
+    mixed_switch_window: int
+    plan_openers: tuple[str, ...]
 
 
 @cache
@@ -101,6 +103,8 @@ def load_rules(path: Path = DATA_FILE) -> StructureRules:
             review_cues=tuple(data["review_cues"]),
             plan_cues=tuple(data["plan_cues"]),
             closing_headings=frozenset(data["closing_headings"]),
+            mixed_switch_window=int(data["mixed_switch_window"]),
+            plan_openers=tuple(data["plan_openers"]),
         )
     except DataFileError:
         raise
@@ -241,11 +245,13 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
                 section_id=sid,
                 parent_id=section_ids.get(id(node.parent)) if node.parent else None,
                 level=_depth(node) + 1, label=node.label, number=node.number,
-                heading=node.body.strip().rstrip("。"), part=part,
+                # a mixed section (回顾 and 基本方针) reports mostly what was done; its
+                # paragraphs are split into review then plan below
+                heading=node.body.strip().rstrip("。"), part="review" if part == "mixed" else part,
                 char_start=node.char_start, char_end=node.char_end,
             ))
 
-    paragraphs = _paragraph_parts(text, spans, ordered, section_ids, tasks, part_of, closing_at, rules, year, doc_id)
+    paragraphs = _paragraph_parts(text, spans, ordered, section_ids, tasks, part_of, rules, year)
     return Structure(sections, tasks, paragraphs)
 
 
@@ -317,9 +323,8 @@ def _part(node: _Node, rules, year, part_of) -> str:
     return _heading_part(node.body, rules, year) or "plan"
 
 
-def _paragraph_parts(text, spans, ordered, section_ids, tasks, part_of, closing_at, rules, year, doc_id):
+def _paragraph_parts(text, spans, ordered, section_ids, tasks, part_of, rules, year):
     task_by_start = {t.char_start: t for t in tasks}
-    first = ordered[0].start if ordered else len(spans)
     out: list[Paragraph] = []
     # innermost node containing each paragraph
     owner: list[_Node | None] = [None] * len(spans)
@@ -342,15 +347,12 @@ def _paragraph_parts(text, spans, ordered, section_ids, tasks, part_of, closing_
             top = top.parent
         part = part_of.get(id(node), "plan")
         if part_of.get(id(top)) == "mixed":
-            # review until a paragraph opens with the plan year or 今年
-            para = text[s:e]
-            opener = para[:30]
-            if id(top) not in mixed_switched:
-                mixed_switched[id(top)] = False
-            if not mixed_switched[id(top)] and i > top.start and (
-                "今年" in opener or (year is not None and f"{year}年" in opener)):
+            # review until a paragraph opens with the plan year, 今年 …
+            opener = text[s:e][: rules.mixed_switch_window]
+            openers = [o.replace("{year}", str(year)) for o in rules.plan_openers
+                       if year is not None or "{year}" not in o]
+            if not mixed_switched.get(id(top)) and i > top.start and any(o in opener for o in openers):
                 mixed_switched[id(top)] = True
-            part = "plan" if mixed_switched[id(top)] else "review"
+            part = "plan" if mixed_switched.get(id(top)) else "review"
         out.append(Paragraph(s, e, section_id, task.task_id if task else None, part))
-    del first, closing_at, rules, doc_id
     return out

@@ -120,6 +120,10 @@ class RunWriter:
                     os.replace(target, old)
                 os.replace(self.staging / table, target)
                 shutil.rmtree(old, ignore_errors=True)
+            try:
+                previous.rmdir()
+            except OSError:
+                pass
             if run_info is not None:
                 info = self.out_dir / "_run.json"
                 tmp = info.with_suffix(".tmp")

@@ -1,0 +1,61 @@
+"""Shared fixtures: the corpus, its normalised texts, and one pipeline run per session."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Prefect must see its hermetic settings before anything imports it.
+os.environ.setdefault("PREFECT_HOME", str(Path(tempfile.gettempdir()) / "plantasks-prefect-tests"))
+from pipeline import prefect_env  # noqa: E402
+
+prefect_env.configure()
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def manifest_rows() -> list[dict]:
+    with (CORPUS / "MANIFEST.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="session")
+def normalised_texts(manifest_rows) -> dict[str, str]:
+    """doc_id -> normalised text of every corpus document."""
+    from pipeline.normalise import normalise
+
+    return {
+        f"{r['issuer_slug']}-{r['year']}": normalise((CORPUS / r["path"]).read_text(encoding="utf-8"))
+        for r in manifest_rows
+    }
+
+
+@pytest.fixture(scope="session")
+def corpus_outputs(tmp_path_factory) -> Path:
+    """Output folder of one local (no Prefect) run over the whole corpus."""
+    from pipeline.run import run_corpus
+
+    out = tmp_path_factory.mktemp("outputs")
+    summary = run_corpus(CORPUS, out, engine="local")
+    assert summary.documents_ok == 48, summary.failures
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus_tables(corpus_outputs):
+    import pandas as pd
+
+    from pipeline.schemas import ALL_TABLES
+
+    return {t: pd.read_parquet(corpus_outputs / t) for t in ALL_TABLES}

@@ -1,0 +1,82 @@
+"""The table writer: atomic publication, recovery after a crash, clear errors."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pandas as pd
+import pytest
+
+from pipeline.errors import DocumentError, OutputError
+from pipeline.tables import PREVIOUS, RunWriter, recover
+
+ROW = {"doc_id": "x-2018", "section_id": "x-2018/s1", "parent_id": None, "level": 1, "label": "一",
+       "number": 1, "heading": "聚焦根本保证", "part": "plan", "char_start": 0, "char_end": 8}
+
+
+def _publish(out, heading):
+    w = RunWriter(out)
+    w.write_part("sections", "x-2018", [{**ROW, "heading": heading}])
+    w.commit(["sections"])
+
+
+def test_tables_commit_publishes_and_replaces(tmp_path):
+    _publish(tmp_path, "old")
+    _publish(tmp_path, "new")
+    assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["new"]
+    assert not any(p.name.startswith(".staging-") for p in tmp_path.iterdir())
+
+
+def test_tables_empty_table_is_readable(tmp_path):
+    w = RunWriter(tmp_path)
+    w.commit(["targets"])
+    df = pd.read_parquet(tmp_path / "targets")
+    assert len(df) == 0 and "value" in df.columns
+
+
+def test_tables_abandoned_run_leaves_previous_outputs(tmp_path):
+    _publish(tmp_path, "old")
+    w = RunWriter(tmp_path)
+    w.write_part("sections", "x-2018", [{**ROW, "heading": "half"}])
+    # the process dies here: no commit, no abort
+    assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["old"]
+    _publish(tmp_path, "rerun")
+    assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["rerun"]
+
+
+def test_tables_recover_restores_table_moved_away_by_a_killed_commit(tmp_path):
+    _publish(tmp_path, "old")
+    (tmp_path / PREVIOUS).mkdir(exist_ok=True)
+    os.replace(tmp_path / "sections", tmp_path / PREVIOUS / "sections-deadbeef")
+    recover(tmp_path)
+    assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["old"]
+
+
+def test_tables_output_path_is_a_file(tmp_path):
+    f = tmp_path / "outputs"
+    f.write_text("x")
+    with pytest.raises(OutputError, match="exists and is not a folder"):
+        RunWriter(f)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes whatever the permissions")
+def test_tables_unwritable_output(tmp_path):
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o500)
+    with pytest.raises(OutputError, match="not writable"):
+        RunWriter(out)
+
+
+def test_tables_ids_cannot_escape_the_output_folder(tmp_path):
+    w = RunWriter(tmp_path)
+    with pytest.raises(OutputError, match="outside the output folder"):
+        w.write_part("sections", "../../evil", [ROW])
+    assert not (tmp_path.parent / "evil.parquet").exists()
+
+
+@pytest.mark.parametrize("err", [DocumentError("a/b.txt", "empty file"), OutputError("out", "no space")])
+def test_tables_errors_pickle(err):
+    back = pickle.loads(pickle.dumps(err))
+    assert str(back) == str(err) and back.path == err.path
