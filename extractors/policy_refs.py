@@ -333,7 +333,8 @@ def _chain_verbs(data: PolicyActions, chain: str) -> list[tuple[int, str]]:
 def _chain_action(data: PolicyActions, m: regex.Match) -> tuple[str, str]:
     """Action and action_text of a matched verb chain.
 
-    The action is that of the first verb that is not ``other`` (学习贯彻 → implement);
+    The action is that of the first verb that is not ``other`` (学习贯彻 → implement)
+    nor a weak verb with another verb after it (启动修订 → revise);
     action_text is the chain with its adverbs (全面实施, 出台并实施).
     A leading preposition-verb followed by another verb is dropped (通过实施《…》 means
     "by implementing", not "adopt").
@@ -346,7 +347,9 @@ def _chain_action(data: PolicyActions, m: regex.Match) -> tuple[str, str]:
         chain = chain[lead + verbs[0][0]:]
     if not verbs:
         return data.verb_action.get(m.group("first"), "other"), chain
-    for _, verb in verbs:
+    for k, (_, verb) in enumerate(verbs):
+        if verb in data.weak_verbs and k + 1 < len(verbs):  # 启动修订 → revise
+            continue
         if data.verb_action[verb] != "other":
             return data.verb_action[verb], chain
     return "other", chain
@@ -393,7 +396,8 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
     elif direct is not None:
         action, action_text = _chain_action(data, direct)
         first.qualifier = direct.group("qual") or None
-        if action_text in data.weak_verbs:  # 启动《…》修订工作 → revise
+        if direct.group("first") in data.weak_verbs and direct.end("first") == direct.end("chain"):
+            # 启动《…》修订工作 → revise
             action, action_text = _postfix(data, tail) or (action, action_text)
     else:
         q = data.qualifier.search(window)
