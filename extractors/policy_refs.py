@@ -9,12 +9,15 @@ Rules, all words and patterns from ``extractors/data/policy_actions.yaml``:
 * One reference per outermost 《…》; nested 《》 or 〈〉 stay inside the title. A title the
   source broke across one line break is rejoined (the break is not part of the title).
 * Lists (《A》《B》, 《A》和《B》, 《A》、《B》) share the verb before their first item.
-* The action comes, in this order of preference, from: the verb written right before the
-  《 (出台《, 制定了《, 修订大连市中小学《 — a qualifier may stand between); a pattern after the
-  last 》 of the list (《…》的制定, 《…》将提请本次大会审议); a verb before an attributive
-  phrase (根据…通过的《 → 根据), or else the attributive verb itself (全会通过的《 → 通过);
-  otherwise ``other`` with no action_text. A suffix right after an item (修订草案, 草案)
-  overrides the verb for the items up to it (gov-report 2005).
+* The action comes, in this order of preference, from: the verb chain written right
+  before the 《 (出台《, 制定了《, 修订大连市中小学《 — a qualifier may stand between); a
+  verb earlier in the clause when a list joiner stands before the 《 (贯彻落实…精神和《);
+  a pattern after the last 》 of the list (《…》的制定, 《…》将提请本次大会审议); a verb
+  before an attributive phrase (根据…通过的《 → 根据), or else the attributive verb itself
+  (全会通过的《 → 通过); otherwise ``other`` with no action_text. A suffix right after an
+  item (修订草案, 草案) overrides the verb for the items up to it (gov-report 2005). A weak
+  verb (启动) yields to the next verb of its chain or to a pattern after the list.
+* A chain (出台并实施, 学习贯彻) takes the action of its first verb that is not ``other``.
 * The verb is data, and the action does not depend on the part: 颁布了《…》 in a review is
   ``issue`` as in a plan. 审议 and 提请…审议 are ``draft`` (the document is not yet adopted);
   通过 and 审议通过 are ``issue``; 根据/按照/加入/签署/推动 are ``other``.
