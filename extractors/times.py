@@ -112,7 +112,10 @@ class TimeWords:
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
     deadline_suffixes: tuple[str, ...]
+    within_suffixes: tuple[str, ...]
     deadline_cues: tuple[str, ...]
+    future_cues: tuple[str, ...]
+    point_after: tuple[str, ...]
     cue_exceptions: tuple[str, ...]
     cue_connectors: tuple[str, ...]
     point_cues: tuple[str, ...]
@@ -122,14 +125,17 @@ class TimeWords:
     plan_heads: tuple[str, ...]
     plan_not_before: tuple[str, ...]
     not_after_year: str
+    not_after_count: tuple[str, ...]
+    not_before_count: str
     not_before_standalone: str
 
 
 _KEYS = frozenset({
     "digits", "ten", "plan_periods", "relative_years", "relative_spans", "year_parts",
-    "month_parts", "deadline_suffixes", "deadline_cues", "cue_exceptions", "cue_connectors",
+    "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues", "future_cues", "point_after", "cue_exceptions", "cue_connectors",
     "point_cues", "horizon_years", "word_exceptions", "span_separators", "plan_heads",
-    "plan_not_before", "not_after_year", "not_before_standalone",
+    "plan_not_before", "not_after_year", "not_after_count", "not_before_count",
+    "not_before_standalone",
 })
 _SPAN_KEYS = frozenset({
     "forward_before", "backward_before", "forward_after", "backward_after", "max_years",
@@ -247,7 +253,10 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         year_parts=year_parts,
         month_parts=_str_list(path, data, "month_parts"),
         deadline_suffixes=_str_list(path, data, "deadline_suffixes"),
+        within_suffixes=_str_list(path, data, "within_suffixes"),
         deadline_cues=_str_list(path, data, "deadline_cues"),
+        future_cues=_str_list(path, data, "future_cues"),
+        point_after=_str_list(path, data, "point_after"),
         cue_exceptions=_str_list(path, data, "cue_exceptions"),
         cue_connectors=_str_list(path, data, "cue_connectors"),
         point_cues=_str_list(path, data, "point_cues"),
@@ -257,6 +266,8 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         plan_heads=_str_list(path, data, "plan_heads"),
         plan_not_before=_str_list(path, data, "plan_not_before"),
         not_after_year=_string(path, data, "not_after_year"),
+        not_after_count=_str_list(path, data, "not_after_count"),
+        not_before_count=_string(path, data, "not_before_count"),
         not_before_standalone=_string(path, data, "not_before_standalone"),
     )
 
@@ -283,8 +294,10 @@ class _Grammar:
     words: TimeWords
     time: regex.Pattern
     suffix: regex.Pattern
+    point_after: regex.Pattern
     point_cue: regex.Pattern
     deadline_cue: regex.Pattern
+    future_cue: regex.Pattern
     cue_exception: regex.Pattern
     bracketed: regex.Pattern
     plans_by_name: dict[str, PlanPeriod]
@@ -317,12 +330,19 @@ def _grammar() -> _Grammar:
         r"[日号]"
     )
     month_expr = rf"{month}(?:{day}|{_guarded(w.month_parts, w.word_exceptions)})?"
+    # 1至9月, 一到九月, 3-5月: a span of months (3-5所 has no 月, 3-6岁 neither).
+    month_num = rf"(?:1[0-2]|0?[1-9]|{cn_1_12})"
+    month_range = (
+        rf"(?<![0-9.\-－—~～{no_num}第每])(?P<m1>{month_num})月?\s*[{regex.escape(w.span_separators)}]"
+        rf"\s*(?P<m2>{month_num})月"
+    )
 
     parts = list(w.year_parts)
     parts_after_year = parts + [p[1:] for p in parts if p.startswith("年") and len(p) > 1]
     year_like = [r.word for r in w.relative_years.values() if r.year_like]
     other_rel = [r.word for r in w.relative_years.values() if not r.year_like]
     guard = rf"(?<![{no_num}{regex.escape(w.not_before_standalone)}])"
+    count_guard = rf"(?<![{no_num}{regex.escape(w.not_before_standalone + w.not_before_count)}])"
 
     plan_names = _alt(p.name for p in w.plans)
     not_plan = f"(?!{_alt(w.plan_not_before)})"
@@ -330,20 +350,21 @@ def _grammar() -> _Grammar:
     seps = regex.escape(w.span_separators)
     count = rf"(?:[{one_to_nine}]?{ten}[{one_to_nine}]?|[{one_to_nine}两]|[0-9]{{1,2}})"
     before = _alt(w.forward_before + w.backward_before)
-    after = _alt(w.forward_after + w.backward_after)
+    after = _guarded(w.forward_after + w.backward_after, w.word_exceptions)
+    count_year = f"年(?!{_alt(w.not_after_count)})"
 
     pattern = (
         rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]\s*(?P<ey>{year_num})年{not_year})"
         rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”\"]){not_plan}"
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
         rf"|(?P<plano>第(?P<po>{ordinal})个五年(?:计划|规划))"
-        rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count})年(?P<ra>{after})?"
-        rf"|{guard}(?P<rn2>{count})年(?P<ra2>{after}))"
+        rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count}){count_year}(?P<ra>{after})?"
+        rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after}))"
         rf"|(?P<dated>(?:{year}|{guard}(?:{_alt(year_like)}))"
-        rf"(?P<part>{_guarded(parts_after_year, w.word_exceptions)}|{month_expr})?)"
+        rf"(?P<part>{_guarded(parts_after_year, w.word_exceptions)}|{month_range}|{month_expr})?)"
         rf"|{guard}(?P<rel>{_alt(other_rel)})"
         rf"|{guard}(?P<bare>{_guarded(parts, w.word_exceptions)})"
-        rf"|(?P<bare_month>{month_expr})"
+        rf"|(?<!年)(?P<bare_month>{month_range}|{month_expr})"
     )
     connectors = f"(?:{_alt(w.cue_connectors)})?"
     end_parts = [p for p, yp in w.year_parts.items() if yp.first_month == 12]
@@ -351,9 +372,11 @@ def _grammar() -> _Grammar:
     return _Grammar(
         words=w,
         time=regex.compile(pattern),
-        suffix=regex.compile(_guarded(w.deadline_suffixes, w.word_exceptions)),
+        suffix=regex.compile(_guarded(w.deadline_suffixes + w.within_suffixes, w.word_exceptions)),
+        point_after=regex.compile(rf"[，,]?(?:{_alt(w.point_after)})"),
         point_cue=regex.compile(rf"(?:{_alt(w.point_cues)}){connectors}\s*[“\"]?$"),
         deadline_cue=regex.compile(rf"(?P<cue>{_alt(w.deadline_cues)}){connectors}\s*[“\"]?$"),
+        future_cue=regex.compile(rf"(?P<cue>{_alt(w.future_cues)})\s*[“\"]?$"),
         cue_exception=regex.compile(rf"(?:{_alt(w.cue_exceptions)})$"),
         bracketed=regex.compile(r"《[^《》\n]*》"),
         plans_by_name={p.name: p for p in w.plans},
@@ -441,7 +464,9 @@ def _counted_span(m: regex.Match, g: _Grammar, doc_year: int | None) -> _Parsed 
     return _Parsed(*_years(first, last), "year", "rspan")
 
 
-def _parse(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
+def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None) -> _Parsed | None:
+    """Dates of a match; ``listed_year`` is the year of a time this one is listed after
+    (去年10月、11月: 11月 is in 去年 too)."""
     w = g.words
     doc_year = ctx.year
     # The year under discussion: in a review part, the year before the document's.
@@ -484,7 +509,7 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
                 return None
         kind = "dated"
     else:
-        first = last = focus
+        first = last = listed_year if listed_year is not None else focus
         part = m.group("bare") or m.group("bare_month") or ""
         kind = "bare"
 
@@ -492,6 +517,15 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
         if first is None:
             return _Parsed(None, None, "year", kind, word_role)
         return _Parsed(*_years(first, last), "year", kind, word_role, absolute)
+    if m.group("m1"):
+        m1, m2 = _number(m.group("m1"), w), _number(m.group("m2"), w)
+        if m1 is None or m2 is None or not 1 <= m1 < m2 <= 12:
+            return None
+        if first is None:
+            return _Parsed(None, None, "month", "months")
+        return _Parsed(
+            date(first, m1, 1), date(first, m2, _last_day(first, m2)), "month", "months"
+        )
     yp = w.year_parts.get(part) or w.year_parts.get("年" + part)
     if yp is not None:
         if first is None:
@@ -510,22 +544,33 @@ def _opens_sentence(before: str) -> bool:
     return not before or before[-1] in "。！？!?\n"
 
 
-def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, g: _Grammar,
-          ctx: Context) -> str:
-    if p.kind in ("span", "plan", "rspan"):
+def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: str,
+          g: _Grammar, ctx: Context) -> str:
+    if p.kind in ("span", "plan", "rspan", "months"):
         return "period"
+    w = g.words
     doc_year = ctx.year
     if p.absolute_year is not None and doc_year is not None and (
-        p.absolute_year - doc_year > g.words.horizon_years
+        p.absolute_year - doc_year > w.horizon_years
     ):
         return "horizon"
-    if suffix is not None:
-        return "deadline"
-    if g.point_cue.search(before):
-        return "point"
     past = doc_year is not None and p.end is not None and p.end.year < doc_year
+    if suffix in w.deadline_suffixes or (suffix is not None and not past):
+        return "deadline"
+    point_cue = g.point_cue.search(before)
+    if point_cue and not g.cue_exception.search(before[: point_cue.end()].rstrip(" “\"")):
+        return "point"
+    if g.point_after.match(after):
+        return "point"
     cue = g.deadline_cue.search(before)
-    if cue and not past and not g.cue_exception.search(before[: cue.end("cue")]):
+    if cue is None and doc_year is not None and p.end is not None and p.end.year > doc_year:
+        cue = g.future_cue.search(before)
+    if (
+        cue
+        and not past
+        and not g.cue_exception.search(before[: cue.end("cue")])
+        and not after.startswith("的")  # 降低到一九五四年的百分之三十: a value, not a due date
+    ):
         return "deadline"
     if p.word_role is not None:
         if p.word_role == "point" and p.granularity == "year" and _opens_sentence(before):
@@ -546,6 +591,10 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, g: _Gramm
     return "point"
 
 
+# Characters between two listed times: 去年10月、11月; 3月和5月.
+_LIST_JOINERS = frozenset("、和及与")
+
+
 def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -> list[TimeExpr]:
     """Time expressions in ``text``, a passage starting at document offset ``offset``."""
     g = _grammar()
@@ -556,8 +605,13 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
         start, end = m.span()
         if any(s <= start < e for s, e in masked):
             continue
+        listed_year = None
+        if m.group("bare_month") and out and out[-1].start is not None:
+            gap = text[out[-1].char_end - offset : start]
+            if len(gap) == 1 and gap in _LIST_JOINERS:
+                listed_year = out[-1].start.year
         try:
-            parsed = _parse(m, g, context)
+            parsed = _parse(m, g, context, listed_year)
         except (ValueError, OverflowError):  # a date outside the calendar
             parsed = None
         if parsed is None:
@@ -567,7 +621,8 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             sm = g.suffix.match(text, end)
             if sm is not None:
                 suffix, end = sm.group(), sm.end()
-        role = _role(parsed, m, suffix, text[max(0, start - 8) : start], g, context)
+        before, after = text[max(0, start - 8) : start], text[end : end + 4]
+        role = _role(parsed, m, suffix, before, after, g, context)
         if sentences is None:
             sentences = SentenceIndex(text)
         out.append(
