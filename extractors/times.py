@@ -11,7 +11,7 @@ Dates (shared with the data file's header):
   2017年至2020年, 一九五三年到一九五七年) runs from the first day of its first year to the
   last day of its last; a plan period (“十三五”, 第六个五年计划, 十四五时期) covers its
   five years.
-- 年底/年末/年终 is the last month: 2018年底 → 2018-12-01..2018-12-31, granularity
+- 年底/年末 is the last month: 2018年底 → 2018-12-01..2018-12-31, granularity
   ``month``; 年初 is the first month. 上半年/下半年 are halves, 一季度…四季度 quarters
   (前三季度 → 01-01..09-30, granularity ``quarter``).
 - A deadline keeps the span of the time it names: 2020年前 → 2020-01-01..2020-12-31,
@@ -366,6 +366,11 @@ def _grammar() -> _Grammar:
         rf"|{guard}(?P<bare>{_guarded(parts, w.word_exceptions)})"
         rf"|(?<!年)(?P<bare_month>{month_range}|{month_expr})"
     )
+    # Every alternative starts with one of these: a cheap first test at each position.
+    starters = set("0123456789“\"第") | set(w.digits) | {w.ten}
+    starters |= {word[0] for word in [*w.relative_years, *w.year_parts, *w.forward_before,
+                                      *w.backward_before, *(p.name for p in w.plans)]}
+    pattern = f"(?=[{''.join(regex.escape(c) for c in sorted(starters))}])(?:{pattern})"
     connectors = f"(?:{_alt(w.cue_connectors)})?"
     end_parts = [p for p, yp in w.year_parts.items() if yp.first_month == 12]
     end_parts += [p[1:] for p in end_parts if p.startswith("年")]
