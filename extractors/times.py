@@ -10,7 +10,8 @@ Dates (shared with the data file's header):
 - ``start``/``end`` are inclusive. A year is 01-01..12-31; a span (2017-2020年,
   2017年至2020年, 一九五三年到一九五七年) runs from the first day of its first year to the
   last day of its last; a plan period (“十三五”, 第六个五年计划, 十四五时期) covers its
-  five years.
+  five years. 1998、1999年 is two years, the first written without 年. 本世纪末 is the
+  last year of the document's century (2000 in the 1980s reports), 下世纪中叶 2050.
 - 年底/年末 is the last month: 2018年底 → 2018-12-01..2018-12-31, granularity
   ``month``; 年初 is the first month. 上半年/下半年 are halves, 一季度…四季度 quarters
   (前三季度 → 01-01..09-30, granularity ``quarter``).
@@ -28,14 +29,17 @@ Dates (shared with the data file's header):
 deadline word after it (2018年底前, 今年内), but without a cue before it (到2020年 →
 2020年) or a head noun after it (“十三五”时期 → “十三五”).
 
-Roles, in this order: ``period`` for spans, plan periods and counted spans (今后五年,
-五年来); ``horizon`` for a single year more than ``horizon_years`` after the document
-year (2035年, 2050年 in a 2018 plan); ``deadline`` for a time written with 前/以前/之前/内
-after it; ``point`` after a status or baseline cue (截至2017年底, 比2010年翻一番,
-从5月1日起); ``deadline`` after a cue (到2020年, 确保2018年实现) unless past; the word's
-own role (今年 period, 去年 point, 年内 deadline); ``deadline`` for a not-past year or
-month end outside a review part (2018年底, 每个区市县至少要建设…); ``period`` for halves,
-quarters and for the plan year or the year under review written as a year (2018年工作要点,
+Roles, in this order (the gold's reading, tests/gold/README.md): ``period`` for spans,
+plan periods, counted spans (今后五年, 五年来, 三年内) and spans of months (今年1至9月);
+``horizon`` for a single year more than ``horizon_years`` after the document year
+(2035年, 2050年 in a 2018 plan); ``deadline`` for a time written with 前/以前/之前 after
+it, or 内/以内 unless past; ``point`` after a status or baseline cue (截至2017年底,
+比2010年翻一番, 从5月1日起) or before 已经/为止 (到5月份为止); ``deadline`` after a cue
+(到2020年, 确保2018年实现; 于 only for a later year: 西部地区于2020年完成) unless past or
+followed by 的 (降低到一九五四年的百分之三十); the word's own role (今年 period, 去年 point
+but period when it opens a sentence, 年内 deadline); ``deadline`` for a not-past year or
+month end outside a review part (2018年底，每个区市县至少要建设…); ``period`` for halves,
+quarters, and the plan year or the year under review written as a year (2018年工作要点,
 2015年是“十二五”收官之年); ``point`` otherwise (2022年冬奥会, 3月5日, a dateline).
 
 Not times: ages (3-6岁), counts (三年行动计划, 若干年内), decades (1990年代), ordinals
@@ -109,6 +113,7 @@ class TimeWords:
     forward_after: tuple[str, ...]
     backward_after: tuple[str, ...]
     max_span_years: int
+    century_years: dict[str, tuple[int, int]]
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
     deadline_suffixes: tuple[str, ...]
@@ -131,7 +136,8 @@ class TimeWords:
 
 
 _KEYS = frozenset({
-    "digits", "ten", "plan_periods", "relative_years", "relative_spans", "year_parts",
+    "digits", "ten", "plan_periods", "relative_years", "relative_spans", "century_years",
+    "year_parts",
     "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues", "future_cues", "point_after", "cue_exceptions", "cue_connectors",
     "point_cues", "horizon_years", "word_exceptions", "span_separators", "plan_heads",
     "plan_not_before", "not_after_year", "not_after_count", "not_before_count",
@@ -225,6 +231,14 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
     if not _int(spans["max_years"]) or spans["max_years"] < 1:
         raise DataFileError(str(path), "relative_spans max_years: expected a positive integer")
 
+    century_years = {}
+    for word, item in (data["century_years"] or {}).items():
+        where = f"century_years {word}"
+        _keys(path, where, item, {"century", "year"})
+        if item["century"] not in (0, 1) or not _int(item["year"]) or not 1 <= item["year"] <= 100:
+            raise DataFileError(str(path), f"{where}: century is 0 or 1, year 1..100")
+        century_years[str(word)] = (item["century"], item["year"])
+
     year_parts = {}
     for word, item in (data["year_parts"] or {}).items():
         where = f"year_parts {word}"
@@ -250,6 +264,7 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         forward_after=_str_list(path, spans, "forward_after"),
         backward_after=_str_list(path, spans, "backward_after"),
         max_span_years=spans["max_years"],
+        century_years=century_years,
         year_parts=year_parts,
         month_parts=_str_list(path, data, "month_parts"),
         deadline_suffixes=_str_list(path, data, "deadline_suffixes"),
@@ -360,6 +375,8 @@ def _grammar() -> _Grammar:
         rf"|(?P<plano>第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after}))"
+        rf"|(?P<listed>{year_num})(?=[、和]{year_num}年{not_year})"
+        rf"|(?P<century>{_alt(w.century_years)})"
         rf"|(?P<dated>(?:{year}|{guard}(?:{_alt(year_like)}))"
         rf"(?P<part>{_guarded(parts_after_year, w.word_exceptions)}|{month_range}|{month_expr})?)"
         rf"|{guard}(?P<rel>{_alt(other_rel)})"
@@ -369,6 +386,7 @@ def _grammar() -> _Grammar:
     # Every alternative starts with one of these: a cheap first test at each position.
     starters = set("0123456789“\"第") | set(w.digits) | {w.ten}
     starters |= {word[0] for word in [*w.relative_years, *w.year_parts, *w.forward_before,
+                                      *w.century_years,
                                       *w.backward_before, *(p.name for p in w.plans)]}
     pattern = f"(?=[{''.join(regex.escape(c) for c in sorted(starters))}])(?:{pattern})"
     connectors = f"(?:{_alt(w.cue_connectors)})?"
@@ -489,6 +507,16 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None) -
         return None if plan is None else _Parsed(*_years(plan.start, plan.end), "year", "plan")
     if m.group("rspan"):
         return _counted_span(m, g, doc_year)
+    if m.group("listed"):
+        # 1998、1999年: the first year of a list written once with 年
+        year = _year_value(m.group("listed"), w)
+        return None if year is None else _Parsed(*_years(year, year), "year", "dated", None, year)
+    if m.group("century"):
+        if doc_year is None:
+            return _Parsed(None, None, "year", "dated")
+        century, offset = w.century_years[m.group("century")]
+        year = ((doc_year - 1) // 100 + century) * 100 + offset
+        return _Parsed(*_years(year, year), "year", "dated", None, year)
     if m.group("rel"):
         rel = w.relative_years[m.group("rel")]
         base = focus if rel.focus else doc_year

@@ -129,6 +129,13 @@ CASES = [
     # gov-report 1994: / between two years
     ("中英两国政府代表关于香港1994／1995年选举安排谈判终止", 1994, "review",
      [("1994／1995年", "1994-01-01", "1995-12-31", "year", "period")]),
+    # gov-report 2003: a list of years written once with 年
+    ("1998、1999年连续遭受特大洪涝灾害", 2003, "review",
+     [("1998", "1998-01-01", "1998-12-31", "year", "point"),
+      ("1999年", "1999-01-01", "1999-12-31", "year", "point")]),
+    # gov-report 1982: 本世纪末 is 2000, 18 years ahead: a horizon
+    ("我们要到本世纪末实现工农业年总产值翻两番的宏伟目标", 1982, "plan",
+     [("本世纪末", "2000-01-01", "2000-12-31", "year", "horizon")]),
     # gov-report 1959: a past year with 内 is not due
     ("矿单位绝大部分在一九五八年内已经建成", 1959, "review",
      [("一九五八年内", "1958-01-01", "1958-12-31", "year", "point")]),
@@ -162,6 +169,8 @@ def test_times_corpus_sentences(sentence, year, part, expected):
     ("2020年初步建成", 2018, [("2020年", "2020-01-01", "2020-12-31", "year", "point")]),
     ("今年前两个月", 2019, [("今年", "2019-01-01", "2019-12-31", "year", "period")]),
     ("1990年代", 2019, []),
+    ("到本世纪末实现", 1995, [("本世纪末", "2000-01-01", "2000-12-31", "year", "deadline")]),
+    ("下个世纪中叶", 1997, [("下个世纪中叶", "2050-01-01", "2050-12-31", "year", "horizon")]),
     ("2月30日", 2019, []),
 ])
 def test_times_forms(sentence, year, expected):
