@@ -24,7 +24,7 @@ INDICATORS_FILE = DATA_DIR / "indicators.yaml"
 
 DIRECTIONS = frozenset({"floor", "ceiling", "point"})
 _TOP_KEYS = {"indicators", "key_filler", "subject"}
-_SUBJECT_KEYS = {"leading", "trailing", "after_stop", "change"}
+_SUBJECT_KEYS = {"leading", "trailing", "after_stop", "change", "continues", "inside"}
 
 # Quotes, brackets, list commas and spaces never distinguish two measures.
 _NOISE = regex.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）\[\]【】、,，:：;；。.·]+")
@@ -47,6 +47,8 @@ class SubjectWords:
     trailing: frozenset[str]
     after_stop: frozenset[str]
     change: frozenset[str]
+    continues: frozenset[str]
+    inside: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def build_table(data: object, path: Path = INDICATORS_FILE) -> IndicatorTable:
     if not isinstance(subj, dict) or set(subj) - _SUBJECT_KEYS:
         raise _fail(path, f"subject must be a mapping with keys {sorted(_SUBJECT_KEYS)}")
     words = SubjectWords(
-        *(frozenset(_str_list(path, f"subject.{k}", subj.get(k))) for k in ("leading", "trailing", "after_stop", "change"))
+        *(frozenset(_str_list(path, f"subject.{k}", subj.get(k))) for k in ("leading", "trailing", "after_stop", "change", "continues", "inside"))
     )
     lookup = tuple(sorted(owner.items(), key=lambda kv: (-len(kv[0]), kv[0])))
     return IndicatorTable(MappingProxyType(indicators), filler, words, lookup, filler_re)
@@ -142,13 +144,15 @@ def indicator_for(subject: str) -> str:
     """The indicator key of a subject phrase: a known measure's key, else a derived key.
 
     国内生产总值增长 / 经济增长 / GDP增速 → 国内生产总值增长; 居民消费价格涨幅控制在 →
-    居民消费价格涨幅; an unknown subject → itself without filler, quotes and spaces.
+    居民消费价格涨幅; an unknown subject → itself without filler, quotes and spaces. A
+    subject maps to the longest variant it ends with, so 今年全国财政支出 is 财政支出 but
+    服务业对经济增长贡献率 is not 经济增长.
     """
     cleaned = _clean(subject)
     if not cleaned:
         return ""
     for variant, key in table().lookup:
-        if variant in cleaned:
+        if cleaned.endswith(variant):
             return key
     return cleaned
 

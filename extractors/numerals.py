@@ -50,7 +50,9 @@ def _small_integer(s: str) -> Decimal | None:
     if all(ch in _DIGITS for ch in s):
         if len(s) == 1:
             return Decimal(_DIGITS[s])
-        # 一九五○: digits read one by one (years, codes); 零 only as a filler is invalid
+        if len(s) == 2:
+            return None  # 五六倍, 七八个: an approximation ("five or six"), not one number
+        # 一九五○: digits read one by one (years, codes)
         return Decimal("".join(str(_DIGITS[ch]) for ch in s))
     total = 0
     digit: int | None = None

@@ -38,7 +38,13 @@ COMPARATORS = frozenset({"=", "~", ">=", "<=", ">", "<"})
 KINDS = ("target", "achievement", "other")
 
 # A clause ends at these marks; a subject never runs across one.
-_CLAUSE_END = regex.compile(r"[，,；;：:。！？!?、\n（）()]")
+_CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n（）()]")
+# Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
+_EDGE_MARKS = "、，,；;：:“”‘’\"'《》 "
+# Where the next amount starts (Arabic digits or 百分之; Chinese digits are too often
+# part of words such as 一般性 to cut a phrase at).
+_NEXT_AMOUNT = regex.compile(r"[0-9０-９]|百分之")
+_QUOTES = str.maketrans("", "", "“”‘’\"")
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _HAN = regex.compile(r"\p{Han}")
 
@@ -282,14 +288,14 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim(g: Grammar, phrase: str) -> str:
-    """Drop filler words from both ends of a phrase.
+    """Drop filler words from both ends of a phrase, and modal words inside it.
 
     Words of two or more characters are stripped as strings (the generated user
     dictionary glues 今年安排 into one jieba word); one-character words (要, 在, 为) only
     when jieba cuts them off as words, so 主要 keeps its 要.
     """
     words = subject_words()
-    s = phrase.strip()
+    s = phrase.translate(_QUOTES).strip(_EDGE_MARKS)
     for _ in range(12):
         before = s
         for w in g.leading_long:
@@ -312,20 +318,33 @@ def _trim(g: Grammar, phrase: str) -> str:
                 s = s[len(tokens[0]) :].lstrip()
             elif tokens and tokens[-1] in words.trailing:
                 s = s[: len(s) - len(tokens[-1])].rstrip()
+        s = s.strip(_EDGE_MARKS)
         if s == before:
             break
-    return s.strip()
+    tokens = cut(s)
+    if len(tokens) > 1 and any(w in words.inside for w in tokens):
+        s = "".join(w for w in tokens if w not in words.inside)
+    return s
 
 
-def _after_subject(phrase: str) -> str:
-    """The noun phrase a measure word counts: 3-5所[市级教育教学改革典型学校]."""
-    stop = subject_words().after_stop
-    out = []
-    for w in cut(phrase):
-        if w in stop or not w.strip():
-            break
-        out.append(w)
-    return "".join(out)
+def _after_subject(g: Grammar, text: str, end: int, clause_end: int, classifier: bool) -> str:
+    """The noun phrase after an amount: 3-5所[市级教育教学改革典型学校].
+
+    It runs to the clause end or the next number (评选5所[课程改革示范学校]和20节…), and
+    is empty when the amount is followed by a verb or particle (由85个[减为]26个).
+    """
+    nxt = _NEXT_AMOUNT.search(text, end, clause_end)
+    phrase = text[end : nxt.start() if nxt else clause_end].lstrip("的")
+    if not phrase or not _HAN.match(phrase):
+        return ""
+    tokens = cut(phrase)
+    if not tokens or tokens[0] in subject_words().after_stop:
+        return ""
+    if not classifier and "的" in tokens:
+        tokens = tokens[: tokens.index("的")]  # 近14亿人口[的发展中大国]
+    while tokens and tokens[-1] in subject_words().after_stop:
+        tokens.pop()
+    return "".join(tokens)
 
 
 def _kind(
@@ -476,18 +495,19 @@ def _subject(
     """
     words = subject_words()
     unit_def = g.units.unit(unit) if unit else None
-    after = text[end : clause[1]]
-    if unit_def is not None and unit_def.classifier and after and _HAN.match(after):
-        noun = _trim(g, _after_subject(after))
-        if noun:
-            return noun
+    classifier = unit_def is not None and unit_def.classifier
+    noun = _trim(g, _after_subject(g, text, end, clause[1], classifier))
+    if classifier and noun:
+        return noun
     cs = clause[0]
     same_clause = [p for p in previous if p[1] <= start and p[1] > cs]
     if same_clause:
         cs = same_clause[-1][1]
     subject = _trim(g, text[cs:start])
-    if previous and (not subject or subject.startswith("比") or subject in words.change):
+    if subject in words.after_stop and subject not in words.change:
+        subject = ""  # 分别下降3.14%和4.66%: the 和 leaves the subject of the first amount
+    if previous and (not subject or subject in words.change or subject.startswith(tuple(words.continues))):
         return previous[-1][2] + subject
-    if subject:
-        return subject
-    return _trim(g, _after_subject(after.lstrip("的"))) if after else ""
+    if noun and subject and len(subject) <= 2 and len(cut(subject)) == 1:
+        return subject + noun  # 新增4万亿元投资 → 新增投资; 覆盖80%以上的大城市
+    return subject or noun

@@ -1,0 +1,235 @@
+"""Tests for extractors/quantities.py: stated amounts (the targets table)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.context import Context
+from extractors.errors import DataFileError
+from extractors.quantities import (
+    COMPARATORS_FILE,
+    KINDS,
+    NOT_QUANTITIES_FILE,
+    extract_quantities,
+    load_comparators,
+    load_not_quantities,
+)
+
+PLAN_2018 = Context(year=2018, part="plan")
+PLAN_2019 = Context(year=2019, part="plan")
+
+
+def _amounts(sentence, context=PLAN_2018):
+    return [(q.text, q.value, q.value_max, q.unit, q.comparator) for q in extract_quantities(sentence, context=context)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # dalian-edu 2018
+        (
+            "新开办公办幼儿园15所,增加公办幼儿学位3000个。",
+            [("15所", 15, None, "所", "="), ("3000个", 3000, None, "个", "=")],
+        ),
+        ("完成农村中小学“暖校舍”改造15万平方米。", [("15万平方米", 150000, None, "平方米", "=")]),
+        ("培育3-5所市级教育教学改革典型学校。", [("3-5所", 3, 5, "所", "range")]),
+        ("遴选5-8所第二批现代学徒制试点学校", [("5-8所", 5, 8, "所", "range")]),
+        ("评选5所课程改革示范学校和20节示范精品课。", [("5所", 5, None, "所", "="), ("20节", 20, None, "节", "=")]),
+        ("“送演出”到学校120场、“送讲座”到学校20场。", [("120场", 120, None, "场", "="), ("20场", 20, None, "场", "=")]),
+        ("加快推进中小学班均出口带宽不低于10M建设。", [("不低于10M", 10, None, "M", ">=")]),
+        ("每个区市县至少要建设2个示范性资源教室(花园口、长兴岛除外)", [("2个", 2, None, "个", ">=")]),
+        ("推动全市公办初中、小学操场100%面向社会开放。", [("100%", 100, None, "%", "=")]),
+        ("开发1000节本地优质课堂教学微课实录。", [("1000节", 1000, None, "节", "=")]),
+        # gov-report 2019 主要预期目标
+        ("国内生产总值增长6%－6.5%；", [("6%－6.5%", 6, 6.5, "%", "range")]),
+        ("城镇新增就业1100万人以上，", [("1100万人以上", 11000000, None, "人", ">=")]),
+        ("城镇调查失业率5.5%左右，", [("5.5%左右", 5.5, None, "%", "~")]),
+        ("城镇登记失业率4.5%以内；", [("4.5%以内", 4.5, None, "%", "<=")]),
+        ("农村贫困人口减少1000万以上，", [("1000万以上", 10000000, None, "", ">=")]),
+        ("今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；", [
+            ("2.8%", 2.8, None, "%", "="), ("0.2个百分点", 0.2, None, "个百分点", "=")]),
+        ("今年财政支出超过23万亿元，增长6.5%。", [("超过23万亿元", 23e12, None, "元", ">"), ("6.5%", 6.5, None, "%", "=")]),
+        ("今年拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元，", [
+            ("2.15万亿元", 2.15e12, None, "元", "="), ("8000亿元", 8e11, None, "元", "=")]),
+        # gov-report 2013–2017
+        ("城镇新增就业900万人以上，城镇登记失业率低于4.6%；", [
+            ("900万人以上", 9e6, None, "人", ">="), ("低于4.6%", 4.6, None, "%", "<")]),
+        ("国内生产总值增长6.5%－7%，", [("6.5%－7%", 6.5, 7, "%", "range")]),
+        ("全年再减少企业税负3500亿元左右、涉企收费约2000亿元，", [
+            ("3500亿元左右", 3.5e11, None, "元", "~"), ("约2000亿元", 2e11, None, "元", "~")]),
+        ("共减轻市场主体负担3万多亿元。", [("3万多亿元", 3e12, None, "元", ">")]),
+        ("经济总量突破90万亿元。", [("突破90万亿元", 9e13, None, "元", ">")]),
+        ("我国是一个拥有13亿多人口的发展中大国，", [("13亿多", 1.3e9, None, "", ">")]),
+        ("就业人员近14亿", [("近14亿", 1.4e9, None, "", "~")]),
+        ("去年价格上涨的翘尾影响约有1个百分点，", [("1个百分点", 1, None, "个百分点", "~")]),
+        # the 1990s reports write numbers in Chinese
+        ("国内生产总值突破3万亿元大关，比上年增长百分之十三点四。", [
+            ("突破3万亿元", 3e12, None, "元", ">"), ("百分之十三点四", 13.4, None, "%", "=")]),
+        ("今年经济增长速度的宏观调控目标，定为百分之八至九。", [("百分之八至九", 8, 9, "%", "range")]),
+        ("努力把全年零售物价上涨幅度控制在百分之十以内。", [("百分之十以内", 10, None, "%", "<=")]),
+        ("原煤产量增长百分之二十，达到11亿吨；", [("百分之二十", 20, None, "%", "="), ("11亿吨", 1.1e9, None, "吨", "=")]),
+        ("发电装机达到16500万千瓦；", [("16500万千瓦", 1.65e8, None, "千瓦", "=")]),
+        ("以一百五十六个建设单位为中心", [("一百五十六个", 156, None, "个", "=")]),  # 1955
+        ("增加三千五百万元", [("三千五百万元", 3.5e7, None, "元", "=")]),
+        # ranges and units the corpus writes more rarely
+        ("安排100万元至300万元资金", [("100万元至300万元", 1e6, 3e6, "元", "range")]),
+        ("新建3~4所学校", [("3~4所", 3, 4, "所", "range")]),
+        ("引进1,200名教师", [("1,200名", 1200, None, "名", "=")]),
+    ],
+)
+def test_quantities_amounts(sentence, expected):
+    assert _amounts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全面贯彻党的十九大精神。",  # dalian-edu 2018: a name
+        "扎实实施《大连市第三期学前教育行动计划(2017-2020年)》。",  # title with an ordinal and a span
+        "扎实推进大连教育“十三五”规划实施,开展中期评估。",
+        "落实大连“5+22”的人才政策,为在连高校引进高层次人才提供服务。",
+        "紧紧围绕统筹推进“五位一体”总体布局和协调推进“四个全面”战略布局",
+        "弘扬民族精神和时代精神,开展改革开放40周年纪念活动。",
+        "稳妥推进2018年高考招生改革准备工作。",
+        "举办高中学生综合素质大赛、第二届高中学生诗词大赛。",
+        "深入落实《3-6岁儿童学习与发展指南》,规范幼儿园课程管理。",
+        "评选第三批大连市中小学美育特色学校。",
+        "推出一批党员教师示范课",  # 一批: an article, not an amount
+        "这里，着重对经济增长和物价总水平两个指标作些说明。",  # gov-report 2013
+        "今年广义货币M2预期增长",  # M2 is a name
+        "重点地区细颗粒物（PM2.5）浓度继续下降",
+        "加快5G商用步伐",
+        "比一般杂粮的产量多五六倍",  # an approximation, not one number
+    ],
+)
+def test_quantities_not_amounts(sentence):
+    assert extract_quantities(sentence, context=PLAN_2018) == []
+
+
+def test_quantities_m2_growth_keeps_its_percentage():
+    """The 2 of M2 is no amount, the 13% after it is (gov-report 2014)."""
+    assert _amounts("今年广义货币M2预期增长13%左右。") == [("13%左右", 13, None, "%", "~")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "kinds"),
+    [
+        # plan part, commitments of the year
+        ("今年经济社会发展的主要预期目标是：国内生产总值增长6%－6.5%；", PLAN_2019, ["target"]),
+        # review part: results (gov-report 2019, 2018年工作回顾)
+        ("国内生产总值增长6.6%，总量突破90万亿元。", Context(year=2019, part="review"), ["achievement"] * 2),
+        # a plan part quoting last year's value as the starting point (gov-report 2015)
+        (
+            "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。",
+            Context(year=2015, part="plan"),
+            ["target", "target", "other", "target"],
+        ),
+        # a report sentence with a past year and 比上年 outside any review section (gov-report 1992)
+        ("1991年国民生产总值比上年增长百分之七。", Context(year=1992, part="other"), ["achievement"]),
+        ("今年国民生产总值计划增长百分之八，是留有余地的。", Context(year=1993, part="other"), ["target"]),
+        ("城镇新增就业1312万人，超过全年预期目标。", Context(year=2016, part="review"), ["achievement"]),
+    ],
+)
+def test_quantities_kind(sentence, context, kinds):
+    assert [q.kind for q in extract_quantities(sentence, context=context)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        ("新开办公办幼儿园15所,增加公办幼儿学位3000个。", ["新开办公办幼儿园", "增加公办幼儿学位"]),
+        ("培育3-5所市级教育教学改革典型学校。", ["市级教育教学改革典型学校"]),
+        ("评选5所课程改革示范学校和20节示范精品课。", ["课程改革示范学校", "示范精品课"]),
+        ("“送演出”到学校120场、“送讲座”到学校20场。", ["送演出到学校", "送讲座到学校"]),
+        ("全市义务教育集团数量扩增到33个;", ["义务教育集团数量"]),
+        ("国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，", ["国内生产总值增长", "城镇新增就业"]),
+        ("居民消费价格涨幅控制在3.5%左右，城镇登记失业率控制在4.6%以内，", ["居民消费价格涨幅", "城镇登记失业率"]),
+        ("今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；", ["赤字率", "赤字率比去年预算高"]),
+        ("今年财政支出超过23万亿元，增长6.5%。", ["财政支出", "财政支出增长"]),
+        ("今年拟安排财政赤字1.2万亿元，", ["财政赤字"]),
+        ("比上年分别下降3.14%和4.66%", ["比上年下降", "比上年下降"]),  # gov-report 2008
+    ],
+)
+def test_quantities_subject(sentence, subjects):
+    assert [q.subject for q in extract_quantities(sentence, context=PLAN_2018)] == subjects
+
+
+def test_quantities_indicator_from_subject():
+    found = extract_quantities("今年发展的主要预期目标是：国内生产总值增长6.5%左右；居民消费价格涨幅3%左右；")
+    assert [q.indicator for q in found] == ["国内生产总值增长", "居民消费价格涨幅"]
+
+
+def test_quantities_offsets_and_sentence():
+    para = "深化普通高中校际间帮扶。培育3-5所市级教育教学改革典型学校。"
+    offset = 1000
+    [q] = extract_quantities(para, offset=offset, context=PLAN_2018)
+    assert para[q.char_start - offset : q.char_end - offset] == q.text == "3-5所"
+    assert q.sentence == "培育3-5所市级教育教学改革典型学校。"
+
+
+@pytest.mark.issue(4)
+def test_quantities_not_lower_than_is_a_floor():
+    """不低于 is >=, not <= (JioNLP's money parser reads it the wrong way round)."""
+    assert _amounts("一律按不低于5%的幅度压减一般性支出") == [("不低于5%", 5, None, "%", ">=")]
+
+
+@pytest.mark.issue(4)
+def test_quantities_threshold_defining_a_category_is_tolerated():
+    """66人以上超大班额 is optional in gold: found or not, it must not break its neighbours."""
+    found = _amounts("确保2018年实现义务教育阶段学校基本消除66人以上超大班额目标。")
+    assert all(text == "66人以上" for text, *_ in found)
+
+
+def test_quantities_whole_corpus_offsets(normalised_texts):
+    """Every paragraph of every corpus document: text[start:end] == record.text."""
+    total = 0
+    for doc_id, text in normalised_texts.items():
+        year = int(doc_id.rsplit("-", 1)[1])
+        offset = 0
+        for para in text.split("\n"):
+            for q in extract_quantities(para, offset=offset, context=Context(year=year)):
+                assert text[q.char_start : q.char_end] == q.text, (doc_id, q)
+                assert q.comparator in {"=", "~", ">=", "<=", ">", "<", "range"}
+                assert q.kind in KINDS
+                assert (q.value_max is not None) == (q.comparator == "range")
+                total += 1
+            offset += len(para) + 1
+    assert total > 1000
+
+
+def test_quantities_comparator_data_validation(tmp_path):
+    bad = tmp_path / "comparators.yaml"
+    bad.write_text(COMPARATORS_FILE.read_text(encoding="utf-8").replace('左右: "~"', '左右: "about"'), encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_comparators(bad)
+    assert "左右" in str(err.value) and "about" in str(err.value)
+    assert pickle.loads(pickle.dumps(err.value)).problem == err.value.problem
+
+
+def test_quantities_not_quantities_data_validation(tmp_path):
+    bad = tmp_path / "not_quantities.yaml"
+    bad.write_text(
+        NOT_QUANTITIES_FILE.read_text(encoding="utf-8").replace("min_chinese_count: 10", "min_chinese_count: ten"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="min_chinese_count"):
+        load_not_quantities(bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.integers(min_value=0, max_value=10**6))
+def test_quantities_never_raise(text, offset):
+    for q in extract_quantities(text, offset=offset, context=Context(year=2018, part="other")):
+        assert text[q.char_start - offset : q.char_end - offset] == q.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.,%－-~至到万亿千百十一二两三五九百分之点以上左右约近不低于多余个所人元平方米（）“”《》第年", max_size=40))
+def test_quantities_never_raise_on_number_soup(text):
+    for q in extract_quantities(text, context=PLAN_2018):
+        assert text[q.char_start : q.char_end] == q.text
+        assert q.value == q.value  # not NaN

@@ -1,0 +1,124 @@
+"""Tests for extractors/units.py: the unit registry loaded from data/units.yaml."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from decimal import Decimal
+
+import pytest
+import regex
+import yaml
+
+from extractors.errors import DataFileError
+from extractors.units import UNITS_FILE, UnitDefinition, build_registry, load_registry, registry
+
+
+def _data():
+    return yaml.safe_load(UNITS_FILE.read_text(encoding="utf-8"))
+
+
+def test_units_registry_loads_once():
+    assert registry() is registry()
+    assert registry() == load_registry()
+
+
+@pytest.mark.parametrize(("word", "factor"), [("万", Decimal("1e4")), ("亿", Decimal("1e8"))])
+def test_units_multipliers(word, factor):
+    assert registry().factor(word) == factor
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name", "dimension"),
+    [
+        ("所", "所", "count"),  # 新开办公办幼儿园15所 (dalian-edu 2018)
+        ("人", "人", "people"),  # 城镇新增就业1100万人以上 (gov-report 2019)
+        ("平米", "平方米", "area"),
+        ("㎡", "平方米", "area"),
+        ("斤", "斤", "weight"),
+        ("元", "元", "money"),
+        ("美元", "美元", "money"),
+        ("%", "%", "percent"),
+        ("个百分点", "个百分点", "percentage_point"),  # 比去年预算高0.2个百分点 (gov-report 2019)
+        ("百分点", "个百分点", "percentage_point"),
+        ("M", "M", "bandwidth"),  # 班均出口带宽不低于10M (dalian-edu 2018)
+        ("千瓦", "千瓦", "power"),
+    ],
+)
+def test_units_lookup_by_any_spelling(spelling, name, dimension):
+    unit = registry().unit(spelling)
+    assert unit is not None
+    assert (unit.name, unit.dimension) == (name, dimension)
+
+
+@pytest.mark.parametrize("word", ["年", "月", "日", "岁", "G"])
+def test_units_dates_and_ages_are_not_units(word):
+    """Numbers before 年/岁 are dates and age bands, 5G is a name (ANNOTATION.md)."""
+    assert registry().unit(word) is None
+
+
+def test_units_pattern_prefers_longest_spelling():
+    pattern = regex.compile(registry().unit_pattern())
+    assert pattern.match("个百分点").group() == "个百分点"
+    assert pattern.match("人次以上").group() == "人次"
+    assert pattern.match("千瓦时").group() == "千瓦时"
+
+
+def test_units_multiplier_does_not_swallow_a_unit():
+    """千 is a multiplier in 2千多户 but the start of 千瓦 in 16500万千瓦."""
+    mult = regex.compile(registry().multiplier_pattern())
+    assert mult.match("千户")
+    assert not mult.match("千瓦")
+    assert mult.match("万千瓦").group() == "万"
+
+
+def test_units_registry_is_frozen():
+    reg = registry()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        reg.units = ()  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        reg.multipliers["兆"] = None  # type: ignore[index]
+
+
+def test_units_definition_validates_itself():
+    with pytest.raises(ValueError):
+        UnitDefinition("", "count")
+    with pytest.raises(ValueError):
+        UnitDefinition("所", "count", aliases=("",))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["units"].append({"name": "平米2", "dimension": "areas"}), "unknown dimension 'areas'"),
+        (lambda d: d["units"].append({"name": "平米", "dimension": "area"}), "already used by 平方米"),
+        (lambda d: d["units"].append({"name": "万", "dimension": "count"}), "also a multiplier"),
+        (lambda d: d["units"].append({"name": "件2", "dimension": "count", "colour": 1}), "expected keys"),
+        (lambda d: d.update(extra=1), "unknown keys"),
+        (lambda d: d["multipliers"].update(兆="lots"), "bad factor"),
+        (lambda d: d["prefix_units"].update(百分比="percent"), "unknown unit"),
+    ],
+)
+def test_units_validation_errors_name_file_and_problem(change, message):
+    data = _data()
+    change(data)
+    with pytest.raises(DataFileError) as err:
+        build_registry(data)
+    assert message in str(err.value)
+    assert str(UNITS_FILE) in str(err.value)
+
+
+def test_units_errors_pickle():
+    data = _data()
+    data["units"].append({"name": "x", "dimension": "nowhere"})
+    with pytest.raises(DataFileError) as err:
+        build_registry(data)
+    again = pickle.loads(pickle.dumps(err.value))
+    assert (again.path, again.problem) == (err.value.path, err.value.problem)
+
+
+def test_units_unreadable_file(tmp_path):
+    bad = tmp_path / "units.yaml"
+    bad.write_text("units: [\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="cannot read"):
+        load_registry(bad)
