@@ -348,7 +348,7 @@ def _grammar() -> _Grammar:
     # 1至9月, 一到九月, 3-5月: a span of months (3-5所 has no 月, 3-6岁 neither).
     month_num = rf"(?:1[0-2]|0?[1-9]|{cn_1_12})"
     month_range = (
-        rf"(?<![0-9.\-－—~～{no_num}第每])(?P<m1>{month_num})月?\s*[{regex.escape(w.span_separators)}]"
+        rf"(?<![0-9.\-－—~～{no_num}第每])(?P<m1>{month_num})月?\s*[{regex.escape(w.span_separators)}]{{1,2}}"
         rf"\s*(?P<m2>{month_num})月"
     )
 
@@ -369,8 +369,9 @@ def _grammar() -> _Grammar:
     count_year = f"年(?!{_alt(w.not_after_count)})"
 
     pattern = (
-        rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]\s*(?P<ey>{year_num})年{not_year})"
-        rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”\"]){not_plan}"
+        rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]{{1,2}}\s*(?P<ey>{year_num})年{not_year}"
+        rf"|(?P<sy2>{year_num})[、和](?P<ey2>{year_num})两(?:年|个年度))"
+        rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”’\"]){not_plan}"
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
         rf"|(?P<plano>第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count}){count_year}(?P<ra>{after})?"
@@ -495,7 +496,8 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None) -
     # The year under discussion: in a review part, the year before the document's.
     focus = None if doc_year is None else doc_year - (ctx.part == "review")
     if m.group("span"):
-        sy, ey = _year_value(m.group("sy"), w), _year_value(m.group("ey"), w)
+        sy = _year_value(m.group("sy") or m.group("sy2"), w)
+        ey = _year_value(m.group("ey") or m.group("ey2"), w)
         if sy is None or ey is None or not 0 < ey - sy <= 100:
             return None
         return _Parsed(*_years(sy, ey), "year", "span")
