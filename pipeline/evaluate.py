@@ -385,6 +385,7 @@ class TableScore:
     detection: Score
     strict: Score
     fields: dict[str, FieldScore]
+    by_document: dict[str, Score] = field(default_factory=dict)
 
     @property
     def gold(self) -> int:
@@ -477,7 +478,10 @@ def _same_date(a: Any, b: Any) -> bool:
 
 
 def _same_str(a: Any, b: Any) -> bool:
-    return _plain(a) == _plain(b)
+    """Equal strings; an empty string is the same as null (a unitless 6600多万 may be
+    written with unit '' or null)."""
+    a, b = _plain(a), _plain(b)
+    return (a if a != "" else None) == (b if b != "" else None)
 
 
 def _subject_key(v: Any) -> str:
@@ -546,6 +550,12 @@ class _Tally:
     strict: Score = field(default_factory=Score)
     fields: dict[str, list[int]] = field(default_factory=dict)
     documents: list[str] = field(default_factory=list)
+    by_document: dict[str, Score] = field(default_factory=dict)
+
+    def add(self, doc_id: str, detection: Score, strict: Score) -> None:
+        self.detection = self.detection + detection
+        self.strict = self.strict + strict
+        self.by_document[doc_id] = self.by_document.get(doc_id, Score()) + detection
 
 
 def _paragraph_of(pos: int, spans: dict[str, tuple[int, int]], lines: list[tuple[int, int]]) -> str:
@@ -605,8 +615,7 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
         fp += 1
         problems.append(Problem(table, doc_id, _paragraph_of(p0, spans, lines), "false alarm",
                                 str(_plain(row.get("text"))), p0, None, _got(table, row)))
-    tally.detection = tally.detection + Score(tp, fp, fn)
-    tally.strict = tally.strict + Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp)
+    tally.add(doc_id, Score(tp, fp, fn), Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp))
 
 
 def _label_key(label: Any) -> str:
@@ -667,8 +676,7 @@ def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[
                                     str(_plain(row.get(text_key)) or ""), int(_plain(row.get("char_start")) or 0),
                                     None, {k: _plain(row.get(k)) for k in REPORTED_FIELDS[table]}))
     tp, fp, fn = len(pairs), len(rows) - len(pairs), len(gold) - len(pairs)
-    tally.detection = tally.detection + Score(tp, fp, fn)
-    tally.strict = tally.strict + Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp)
+    tally.add(doc_id, Score(tp, fp, fn), Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp))
 
 
 # --------------------------------------------------------------------------- evaluate
@@ -744,8 +752,7 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Evaluation:
                 tally.documents.append(doc_id)
                 if located is None:
                     n = sum(1 for p in g.paragraphs for m in p.mentions.get(table, ()) if not m.get("optional"))
-                    tally.detection = tally.detection + Score(0, 0, n)
-                    tally.strict = tally.strict + Score(0, 0, n)
+                    tally.add(doc_id, Score(0, 0, n), Score(0, 0, n))
                     continue
                 mentions, spans = located
                 score_mentions(table, doc_id, mentions[table], rows[table].get(doc_id, []),
@@ -760,7 +767,7 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Evaluation:
                 score_structure(table, doc_id, gold_items, preds, tally, problems)
     tables = {
         t: TableScore(t, tuple(sorted(set(tl.documents))), tl.detection, tl.strict,
-                      {k: FieldScore(*v) for k, v in tl.fields.items()})
+                      {k: FieldScore(*v) for k, v in tl.fields.items()}, dict(sorted(tl.by_document.items())))
         for t, tl in tallies.items() if tl.documents
     }
     for t, ts in tables.items():
@@ -813,6 +820,17 @@ def format_report(ev: Evaluation, misses: int = 20) -> str:
             continue
         parts = [f"{name} {_fmt(fs.accuracy)} ({fs.correct}/{fs.total})" for name, fs in ts.fields.items()]
         out.append(f"  {t:<12}" + ", ".join(parts))
+    if len(ev.documents) > 1:
+        shown = [t for t in TABLES if t in ev.tables]
+        out += ["", "F1 per document (gold/predicted in brackets)",
+                f"  {'document':<20}" + "".join(f"{t:>20}" for t in shown)]
+        for doc_id in ev.documents:
+            cells = []
+            for t in shown:
+                sc = ev.tables[t].by_document.get(doc_id)
+                cells.append(f"{'':>20}" if sc is None else
+                             f"{sc.f1:.3f} ({sc.tp + sc.fn}/{sc.tp + sc.fp})".rjust(20))
+            out.append(f"  {doc_id:<20}" + "".join(cells))
     by_table: dict[str, list[Problem]] = defaultdict(list)
     for p in ev.problems:
         by_table[p.table].append(p)

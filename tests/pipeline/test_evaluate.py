@@ -399,3 +399,19 @@ def test_main_prints_report_and_markdown(tmp_path, capsys):
 def test_main_without_outputs_says_so(tmp_path, capsys):
     assert main(["--gold", str(tmp_path), "--out", str(tmp_path / "nothing")]) == 2
     assert "run `plantasks run` first" in capsys.readouterr().err
+
+
+def test_evaluate_empty_unit_is_null(tmp_path):
+    gold = gold_doc()
+    gold["paragraphs"][0]["targets"][0]["unit"] = None
+    tables = perfect_tables()
+    tables["targets"][0] = {**tables["targets"][0], "unit": ""}
+    ev = run(tmp_path, tables, gold)
+    assert ev.tables["targets"].fields["unit"].accuracy == 1.0
+
+
+def test_evaluate_scores_per_document(tmp_path):
+    tables = perfect_tables()
+    tables["targets"] = tables["targets"][:2]
+    ev = run(tmp_path, tables)
+    assert ev.tables["targets"].by_document == {DOC: Score(2, 0, 2)}
