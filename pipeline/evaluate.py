@@ -907,6 +907,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
     p.add_argument("--markdown", action="store_true", help="print the README Quality table instead")
     p.add_argument("--misses", type=int, default=20, help="problems shown per table (default: 20)")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--"]:  # `plantasks evaluate -- --out DIR` passes the separator on
+        argv = argv[1:]
     args = p.parse_args(argv)
     if not (args.out / "documents").exists():
         print(f"error: {args.out}/documents: no outputs; run `plantasks run` first", file=sys.stderr)
