@@ -415,3 +415,24 @@ def test_evaluate_scores_per_document(tmp_path):
     tables["targets"] = tables["targets"][:2]
     ev = run(tmp_path, tables)
     assert ev.tables["targets"].by_document == {DOC: Score(2, 0, 2)}
+
+
+def test_evaluate_optional_mention_keeps_its_best_prediction(tmp_path):
+    # 依托教育部 (optional) and 教育部 (required) overlap: the long prediction goes to the
+    # optional mention and is not counted; the short one is the hit.
+    gold = gold_doc()
+    gold["paragraphs"][2]["entities"].append({"text": "依托教育部", "occurrence": 1, "label": "ORG",
+                                              "optional": True})
+    tables = perfect_tables()
+    tables["entities"].append(_row("依托教育部", at("依托教育部"), label="ORG", source="rule"))
+    ev = run(tmp_path, tables, gold)
+    assert ev.tables["entities"].detection == Score(3, 0, 0)
+    tables["entities"].pop(0)  # without the short one, 教育部 is missed, the long one still ignored
+    ev = run(tmp_path / "b", tables, gold)
+    assert ev.tables["entities"].detection == Score(2, 0, 1)
+
+
+def test_main_accepts_a_leading_separator(tmp_path, capsys):
+    gold_dir, out_dir = write(tmp_path, perfect_tables())
+    assert main(["--", "--gold", str(gold_dir), "--out", str(out_dir), "--markdown"]) == 0
+    assert "| entities | 3 | 3 |" in capsys.readouterr().out
