@@ -35,8 +35,9 @@ plan periods, counted spans (今后五年, 五年来, 三年内) and spans of mo
 (2035年, 2050年 in a 2018 plan); ``deadline`` for a time written with 前/以前/之前 after
 it, or 内/以内 unless past; ``point`` after a status or baseline cue (截至2017年底,
 比2010年翻一番, 从5月1日起) or before 已经/为止 (到5月份为止); ``deadline`` after a cue
-(到2020年, 确保2018年实现; 于 only for a later year: 西部地区于2020年完成) unless past or
-followed by 的 (降低到一九五四年的百分之三十); the word's own role (今年 period, 去年 point
+(到2020年, 确保2018年实现; 于 only for a later year: 西部地区于2020年完成) unless past,
+but ``point`` for a not-future time after a cue and before 的 (增加到2012年的1923亿元 in
+the 2013 report); the word's own role (今年 period, 去年 point
 but period when it opens a sentence, 年内 deadline); ``deadline`` for a not-past year or
 month end outside a review part (2018年底，每个区市县至少要建设…); ``period`` for halves,
 quarters, and the plan year or the year under review written as a year (2018年工作要点,
@@ -314,6 +315,7 @@ class _Grammar:
     deadline_cue: regex.Pattern
     future_cue: regex.Pattern
     cue_exception: regex.Pattern
+    to_cue: regex.Pattern
     bracketed: regex.Pattern
     plans_by_name: dict[str, PlanPeriod]
     plans_by_ordinal: dict[int, PlanPeriod]
@@ -402,6 +404,7 @@ def _grammar() -> _Grammar:
         deadline_cue=regex.compile(rf"(?P<cue>{_alt(w.deadline_cues)}){connectors}\s*[“\"]?$"),
         future_cue=regex.compile(rf"(?P<cue>{_alt(w.future_cues)})\s*[“\"]?$"),
         cue_exception=regex.compile(rf"(?:{_alt(w.cue_exceptions)})$"),
+        to_cue=regex.compile(rf"(?:{_alt(w.deadline_cues)})\s*[“\"]?$"),
         bracketed=regex.compile(r"《[^《》\n]*》"),
         plans_by_name={p.name: p for p in w.plans},
         plans_by_ordinal={p.ordinal: p for p in w.plans},
@@ -597,6 +600,10 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
         return "point"
     if g.point_after.match(after):
         return "point"
+    future = doc_year is not None and p.end is not None and p.end.year > doc_year
+    if after.startswith("的") and not future and g.to_cue.search(before):
+        # 从2007年的639亿元增加到2012年的1923亿元: the date of a value reached
+        return "point"
     cue = g.deadline_cue.search(before)
     if cue is None and doc_year is not None and p.end is not None and p.end.year > doc_year:
         cue = g.future_cue.search(before)
@@ -604,7 +611,6 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
         cue
         and not past
         and not g.cue_exception.search(before[: cue.end("cue")])
-        and not after.startswith("的")  # 降低到一九五四年的百分之三十: a value, not a due date
     ):
         return "deadline"
     if p.word_role is not None:
