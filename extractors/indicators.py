@@ -146,14 +146,20 @@ def indicator_for(subject: str) -> str:
     国内生产总值增长 / 经济增长 / GDP增速 → 国内生产总值增长; 居民消费价格涨幅控制在 →
     居民消费价格涨幅; an unknown subject → itself without filler, quotes and spaces. A
     subject maps to the longest variant it ends with, so 今年全国财政支出 is 财政支出 but
-    服务业对经济增长贡献率 is not 经济增长.
+    服务业对经济增长贡献率 is not 经济增长; one that starts with a variant keeps its own
+    ending after the key (地方专项债券增加 → 地方政府专项债券增加).
     """
     cleaned = _clean(subject)
     if not cleaned:
         return ""
-    for variant, key in table().lookup:
+    lookup = table().lookup
+    for variant, key in lookup:
         if cleaned.endswith(variant):
             return key
+    # a change of a known measure keys on the measure: 地方专项债券增加 → 地方政府专项债券增加
+    for variant, key in lookup:
+        if cleaned.startswith(variant):
+            return key + cleaned[len(variant) :]
     return cleaned
 
 
