@@ -111,6 +111,7 @@ class TimeWords:
     relative_years: dict[str, RelativeYear]
     forward_before: tuple[str, ...]
     backward_before: tuple[str, ...]
+    context_before: tuple[str, ...]
     forward_after: tuple[str, ...]
     backward_after: tuple[str, ...]
     max_span_years: int
@@ -121,6 +122,7 @@ class TimeWords:
     within_suffixes: tuple[str, ...]
     deadline_cues: tuple[str, ...]
     future_cues: tuple[str, ...]
+    future_deadline_after: tuple[str, ...]
     point_after: tuple[str, ...]
     cue_exceptions: tuple[str, ...]
     cue_connectors: tuple[str, ...]
@@ -139,13 +141,14 @@ class TimeWords:
 _KEYS = frozenset({
     "digits", "ten", "plan_periods", "relative_years", "relative_spans", "century_years",
     "year_parts",
-    "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues", "future_cues", "point_after", "cue_exceptions", "cue_connectors",
+    "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues", "future_cues", "future_deadline_after", "point_after", "cue_exceptions", "cue_connectors",
     "point_cues", "horizon_years", "word_exceptions", "span_separators", "plan_heads",
     "plan_not_before", "not_after_year", "not_after_count", "not_before_count",
     "not_before_standalone",
 })
 _SPAN_KEYS = frozenset({
-    "forward_before", "backward_before", "forward_after", "backward_after", "max_years",
+    "forward_before", "backward_before", "context_before", "forward_after", "backward_after",
+    "max_years",
 })
 
 
@@ -262,6 +265,7 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         relative_years=relative_years,
         forward_before=_str_list(path, spans, "forward_before"),
         backward_before=_str_list(path, spans, "backward_before"),
+        context_before=_str_list(path, spans, "context_before"),
         forward_after=_str_list(path, spans, "forward_after"),
         backward_after=_str_list(path, spans, "backward_after"),
         max_span_years=spans["max_years"],
@@ -272,6 +276,7 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         within_suffixes=_str_list(path, data, "within_suffixes"),
         deadline_cues=_str_list(path, data, "deadline_cues"),
         future_cues=_str_list(path, data, "future_cues"),
+        future_deadline_after=_str_list(path, data, "future_deadline_after"),
         point_after=_str_list(path, data, "point_after"),
         cue_exceptions=_str_list(path, data, "cue_exceptions"),
         cue_connectors=_str_list(path, data, "cue_connectors"),
@@ -311,6 +316,7 @@ class _Grammar:
     time: regex.Pattern
     suffix: regex.Pattern
     point_after: regex.Pattern
+    deadline_after: regex.Pattern
     point_cue: regex.Pattern
     deadline_cue: regex.Pattern
     future_cue: regex.Pattern
@@ -366,7 +372,7 @@ def _grammar() -> _Grammar:
     ordinal = rf"(?:{ten}[{one_to_nine}]?|[{one_to_nine}])"
     seps = regex.escape(w.span_separators)
     count = rf"(?:[{one_to_nine}]?{ten}[{one_to_nine}]?|[{one_to_nine}两]|[0-9]{{1,2}})"
-    before = _alt(w.forward_before + w.backward_before)
+    before = _alt(w.forward_before + w.backward_before + w.context_before)
     after = _guarded(w.forward_after + w.backward_after, w.word_exceptions)
     count_year = f"年(?!{_alt(w.not_after_count)})"
 
@@ -390,7 +396,8 @@ def _grammar() -> _Grammar:
     starters = set("0123456789“\"第") | set(w.digits) | {w.ten}
     starters |= {word[0] for word in [*w.relative_years, *w.year_parts, *w.forward_before,
                                       *w.century_years,
-                                      *w.backward_before, *(p.name for p in w.plans)]}
+                                      *w.backward_before, *w.context_before,
+                                      *(p.name for p in w.plans)]}
     pattern = f"(?=[{''.join(regex.escape(c) for c in sorted(starters))}])(?:{pattern})"
     connectors = f"(?:{_alt(w.cue_connectors)})?"
     end_parts = [p for p, yp in w.year_parts.items() if yp.first_month == 12]
@@ -400,6 +407,7 @@ def _grammar() -> _Grammar:
         time=regex.compile(pattern),
         suffix=regex.compile(_guarded(w.deadline_suffixes + w.within_suffixes, w.word_exceptions)),
         point_after=regex.compile(rf"[，,]?(?:{_alt(w.point_after)})"),
+        deadline_after=regex.compile(_alt(w.future_deadline_after)),
         point_cue=regex.compile(rf"(?:{_alt(w.point_cues)}){connectors}\s*[“\"]?$"),
         deadline_cue=regex.compile(rf"(?P<cue>{_alt(w.deadline_cues)}){connectors}\s*[“\"]?$"),
         future_cue=regex.compile(rf"(?P<cue>{_alt(w.future_cues)})\s*[“\"]?$"),
@@ -470,16 +478,20 @@ def _month_span(year: int | None, text: str, w: TimeWords):
     return date(year, month, 1), date(year, month, _last_day(year, month)), "month"
 
 
-def _counted_span(m: regex.Match, g: _Grammar, doc_year: int | None) -> _Parsed | None:
-    """今后五年, 过去五年, 五年来, 三年内."""
+def _counted_span(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
+    """今后五年, 过去五年, 五年来, 三年内, 这五年."""
     w = g.words
+    doc_year = ctx.year
     n = _number(m.group("rn") or m.group("rn2"), w)
     if not n or n > w.max_span_years:
         return None
     if doc_year is None:
         return _Parsed(None, None, "year", "rspan")
     word = m.group("rb") or m.group("ra2")
-    if word in w.forward_before or word in w.forward_after:
+    forward = word in w.forward_before or word in w.forward_after
+    if word in w.context_before:
+        forward = ctx.part != "review"
+    if forward:
         first, last = doc_year, doc_year + n - 1
         if n == 5:
             # 未来五年 in the 2015 report is “十三五”; 今后五年 in 2018 a new term.
@@ -511,7 +523,7 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None) -
             plan = g.plans_by_name.get(m.group("pq") or m.group("pu"))
         return None if plan is None else _Parsed(*_years(plan.start, plan.end), "year", "plan")
     if m.group("rspan"):
-        return _counted_span(m, g, doc_year)
+        return _counted_span(m, g, ctx)
     if m.group("listed"):
         # 1998、1999年: the first year of a list written once with 年
         year = _year_value(m.group("listed"), w)
@@ -612,6 +624,8 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
         and not past
         and not g.cue_exception.search(before[: cue.end("cue")])
     ):
+        return "deadline"
+    if future and p.word_role is None and g.deadline_after.match(after):
         return "deadline"
     if p.word_role is not None:
         if p.word_role == "point" and p.granularity == "year" and _opens_sentence(before):
