@@ -241,7 +241,9 @@ def load_gold(path: Path) -> GoldDocument:
         anchors.add(anchor)
         mentions = {}
         for table in MENTION_TABLES:
-            items = p.get(table, [])
+            if table not in p:
+                continue  # not annotated here: outside a "paragraphs" scope for that table
+            items = p[table]
             if not isinstance(items, list):
                 _fail(path, f"paragraph {pid}: '{table}' must be a list")
             for m in items:
@@ -409,6 +411,7 @@ class Problem:
     expected: dict | None = None
     got: dict | None = None
     wrong: tuple[str, ...] = ()
+    context: str = ""  # the words around the mention, the mention in [brackets]
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,13 +571,30 @@ def _paragraph_of(pos: int, spans: dict[str, tuple[int, int]], lines: list[tuple
     return "?"
 
 
+CONTEXT_CHARS = 12
+
+
+def context_of(text: str, start: int, end: int) -> str:
+    """``…words[mention]words…`` within the mention's line, for the report."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, start - CONTEXT_CHARS)
+    right = min(line_end, end + CONTEXT_CHARS)
+    return (("…" if left > line_start else "") + text[left:start] + "[" + text[start:end] + "]"
+            + text[end:right] + ("…" if right < line_end else ""))
+
+
 def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[dict],
-                   scope: str, spans: dict[str, tuple[int, int]], text: str,
-                   tally: _Tally, problems: list[Problem]) -> None:
-    """Match one document's predictions of one table against its gold and add to ``tally``."""
+                   listed: list[tuple[int, int]] | None, spans: dict[str, tuple[int, int]],
+                   text: str, tally: _Tally, problems: list[Problem]) -> None:
+    """Match one document's predictions of one table against its gold and add to ``tally``.
+
+    ``listed``: the paragraph spans that bound the scored predictions (None: the whole
+    document); ``spans``: every gold paragraph by id, to name where a false alarm is.
+    """
     lines = paragraph_spans(text)
-    if scope == "paragraphs":
-        listed = list(spans.values())
+    if listed is not None:
         rows = [r for r in rows if any(s <= int(r["char_start"]) < e or (s == e == int(r["char_start"]))
                                        for s, e in listed)]
     pred_spans = [(int(r["char_start"]), int(r["char_end"])) for r in rows]
@@ -600,12 +620,14 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
             strict_tp += 1
         if wrong:
             problems.append(Problem(table, doc_id, g.paragraph, "wrong", g.text, g.char_start,
-                                    _expected(table, g.fields), _got(table, row), tuple(wrong)))
+                                    _expected(table, g.fields), _got(table, row), tuple(wrong),
+                                    context_of(text, g.char_start, g.char_end)))
     for gi, g in enumerate(gold):
         if gi not in matched_g and not g.optional:
             fn += 1
             problems.append(Problem(table, doc_id, g.paragraph, "miss", g.text, g.char_start,
-                                    _expected(table, g.fields), None))
+                                    _expected(table, g.fields), None,
+                                    context=context_of(text, g.char_start, g.char_end)))
     for pi, row in enumerate(rows):
         if pi in matched_p:
             continue
@@ -614,7 +636,8 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
             continue
         fp += 1
         problems.append(Problem(table, doc_id, _paragraph_of(p0, spans, lines), "false alarm",
-                                str(_plain(row.get("text"))), p0, None, _got(table, row)))
+                                str(_plain(row.get("text"))), p0, None, _got(table, row),
+                                context=context_of(text, p0, p1)))
     tally.add(doc_id, Score(tp, fp, fn), Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp))
 
 
@@ -755,8 +778,10 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Evaluation:
                     tally.add(doc_id, Score(0, 0, n), Score(0, 0, n))
                     continue
                 mentions, spans = located
+                listed = None if scope == "document" else [
+                    spans[p.id] for p in g.paragraphs if table in p.mentions]
                 score_mentions(table, doc_id, mentions[table], rows[table].get(doc_id, []),
-                               scope, spans, text, tally, problems)
+                               listed, spans, text, tally, problems)
             for table in STRUCTURE_TABLES:
                 gold_items = getattr(g, table)
                 if gold_items is None:
@@ -853,6 +878,8 @@ def format_report(ev: Evaluation, misses: int = 20) -> str:
                 diffs = "; ".join(f"{k}: expected {_field_show(p.expected, k)} got {_field_show(p.got, k)}"
                                   for k in p.wrong)
                 out.append(f"  WRONG  {where}: {p.text}  {diffs}")
+            if p.context:
+                out.append(f"         {p.context}")
     return "\n".join(out) + "\n"
 
 

@@ -436,3 +436,17 @@ def test_main_accepts_a_leading_separator(tmp_path, capsys):
     gold_dir, out_dir = write(tmp_path, perfect_tables())
     assert main(["--", "--gold", str(gold_dir), "--out", str(out_dir), "--markdown"]) == 0
     assert "| entities | 3 | 3 |" in capsys.readouterr().out
+
+
+def test_evaluate_paragraph_without_the_key_is_outside_its_scope(tmp_path):
+    # t18 lists only policy_refs and entities: a time predicted there is not scored for
+    # times="paragraphs", although the paragraph is listed.
+    tables = perfect_tables()
+    tables["times"].append(_row("教育部", at("教育部"), start=date(2018, 1, 1), end=date(2018, 12, 31),
+                                granularity="year", role="period"))
+    ev = run(tmp_path, tables, gold_doc(times="paragraphs"))
+    assert ev.tables["times"].detection == Score(1, 0, 0)
+    gold = gold_doc(times="paragraphs")
+    gold["paragraphs"][2]["times"] = []  # "no times here": now it is a false alarm
+    ev = run(tmp_path / "b", tables, gold)
+    assert ev.tables["times"].detection == Score(1, 1, 0)
