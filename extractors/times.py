@@ -132,6 +132,8 @@ class TimeWords:
     span_separators: str
     plan_heads: tuple[str, ...]
     plan_not_before: tuple[str, ...]
+    plan_not_after: tuple[str, ...]
+    plan_ordinal_eras: dict[str, int]
     not_after_year: str
     not_after_count: tuple[str, ...]
     not_before_count: str
@@ -143,7 +145,7 @@ _KEYS = frozenset({
     "year_parts",
     "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues", "future_cues", "future_deadline_after", "point_after", "cue_exceptions", "cue_connectors",
     "point_cues", "horizon_years", "word_exceptions", "span_separators", "plan_heads",
-    "plan_not_before", "not_after_year", "not_after_count", "not_before_count",
+    "plan_not_before", "plan_not_after", "plan_ordinal_eras", "not_after_year", "not_after_count", "not_before_count",
     "not_before_standalone",
 })
 _SPAN_KEYS = frozenset({
@@ -254,6 +256,12 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
             raise DataFileError(str(path), f"{where}: unknown granularity {item['granularity']!r}")
         year_parts[str(word)] = YearPart(str(word), first, last, item["granularity"])
 
+    eras = data["plan_ordinal_eras"]
+    if not isinstance(eras, dict) or not all(
+        isinstance(k, str) and k and _int(v) for k, v in eras.items()
+    ):
+        raise DataFileError(str(path), "plan_ordinal_eras: expected word: integer")
+
     horizon = data["horizon_years"]
     if not _int(horizon) or horizon < 1:
         raise DataFileError(str(path), "horizon_years: expected a positive integer")
@@ -286,6 +294,8 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         span_separators=_string(path, data, "span_separators"),
         plan_heads=_str_list(path, data, "plan_heads"),
         plan_not_before=_str_list(path, data, "plan_not_before"),
+        plan_not_after=_str_list(path, data, "plan_not_after"),
+        plan_ordinal_eras=eras,
         not_after_year=_string(path, data, "not_after_year"),
         not_after_count=_str_list(path, data, "not_after_count"),
         not_before_count=_string(path, data, "not_before_count"),
@@ -381,7 +391,8 @@ def _grammar() -> _Grammar:
         rf"|(?P<sy2>{year_num})[、和](?P<ey2>{year_num})两(?:年|个年度))"
         rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”’\"]){not_plan}"
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
-        rf"|(?P<plano>第(?P<po>{ordinal})个五年(?:计划|规划))"
+        rf"|(?<!{_alt(w.plan_not_after)})"
+        rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after}))"
         rf"|(?P<listed>{year_num})(?=[、和]{year_num}年{not_year})"
@@ -395,7 +406,7 @@ def _grammar() -> _Grammar:
     # Every alternative starts with one of these: a cheap first test at each position.
     starters = set("0123456789“\"第") | set(w.digits) | {w.ten}
     starters |= {word[0] for word in [*w.relative_years, *w.year_parts, *w.forward_before,
-                                      *w.century_years,
+                                      *w.century_years, *w.plan_ordinal_eras,
                                       *w.backward_before, *w.context_before,
                                       *(p.name for p in w.plans)]}
     pattern = f"(?=[{''.join(regex.escape(c) for c in sorted(starters))}])(?:{pattern})"
@@ -518,7 +529,8 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None) -
         return _Parsed(*_years(sy, ey), "year", "span")
     if m.group("planq") or m.group("pu") or m.group("plano"):
         if m.group("plano"):
-            plan = g.plans_by_ordinal.get(_number(m.group("po"), w) or 0)
+            era = w.plan_ordinal_eras.get(m.group("era") or "", 0)
+            plan = g.plans_by_ordinal.get((_number(m.group("po"), w) or 0) + era)
         else:
             plan = g.plans_by_name.get(m.group("pq") or m.group("pu"))
         return None if plan is None else _Parsed(*_years(plan.start, plan.end), "year", "plan")
