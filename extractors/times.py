@@ -112,6 +112,8 @@ class TimeWords:
     forward_before: tuple[str, ...]
     backward_before: tuple[str, ...]
     context_before: tuple[str, ...]
+    context_after: tuple[str, ...]
+    forward_markers: tuple[str, ...]
     forward_after: tuple[str, ...]
     backward_after: tuple[str, ...]
     max_span_years: int
@@ -150,12 +152,12 @@ _KEYS = frozenset({
 })
 _SPAN_KEYS = frozenset({
     "forward_before", "backward_before", "context_before", "forward_after", "backward_after",
-    "max_years",
+    "context_after", "forward_markers", "max_years",
 })
 
 
 def _str_list(path: Path, data: dict, key: str) -> tuple[str, ...]:
-    value = data[key]
+    value = data[key] or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise DataFileError(str(path), f"{key}: expected a list of non-empty strings")
     return tuple(value)
@@ -274,6 +276,8 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         forward_before=_str_list(path, spans, "forward_before"),
         backward_before=_str_list(path, spans, "backward_before"),
         context_before=_str_list(path, spans, "context_before"),
+        context_after=_str_list(path, spans, "context_after"),
+        forward_markers=_str_list(path, spans, "forward_markers"),
         forward_after=_str_list(path, spans, "forward_after"),
         backward_after=_str_list(path, spans, "backward_after"),
         max_span_years=spans["max_years"],
@@ -383,7 +387,7 @@ def _grammar() -> _Grammar:
     seps = regex.escape(w.span_separators)
     count = rf"(?:[{one_to_nine}]?{ten}[{one_to_nine}]?|[{one_to_nine}两]|[0-9]{{1,2}})"
     before = _alt(w.forward_before + w.backward_before + w.context_before)
-    after = _guarded(w.forward_after + w.backward_after, w.word_exceptions)
+    after = _guarded(w.forward_after + w.backward_after + w.context_after, w.word_exceptions)
     count_year = f"年(?!{_alt(w.not_after_count)})"
 
     pattern = (
@@ -489,7 +493,7 @@ def _month_span(year: int | None, text: str, w: TimeWords):
     return date(year, month, 1), date(year, month, _last_day(year, month)), "month"
 
 
-def _counted_span(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
+def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Parsed | None:
     """今后五年, 过去五年, 五年来, 三年内, 这五年."""
     w = g.words
     doc_year = ctx.year
@@ -498,10 +502,15 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
         return None
     if doc_year is None:
         return _Parsed(None, None, "year", "rspan")
-    word = m.group("rb") or m.group("ra2")
-    forward = word in w.forward_before or word in w.forward_after
-    if word in w.context_before:
+    before_word, after_word = m.group("rb"), m.group("ra") or m.group("ra2")
+    if before_word in w.context_before:
+        forward = ctx.part != "review" and after.startswith(w.forward_markers)
+    elif before_word:
+        forward = before_word in w.forward_before
+    elif after_word in w.context_after:
         forward = ctx.part != "review"
+    else:
+        forward = after_word in w.forward_after
     if forward:
         first, last = doc_year, doc_year + n - 1
         if n == 5:
@@ -514,7 +523,9 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context) -> _Parsed | None:
     return _Parsed(*_years(first, last), "year", "rspan")
 
 
-def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None) -> _Parsed | None:
+def _parse(
+    m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, after: str
+) -> _Parsed | None:
     """Dates of a match; ``listed_year`` is the year of a time this one is listed after
     (去年10月、11月: 11月 is in 去年 too)."""
     w = g.words
@@ -535,7 +546,7 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None) -
             plan = g.plans_by_name.get(m.group("pq") or m.group("pu"))
         return None if plan is None else _Parsed(*_years(plan.start, plan.end), "year", "plan")
     if m.group("rspan"):
-        return _counted_span(m, g, ctx)
+        return _counted_span(m, g, ctx, after)
     if m.group("listed"):
         # 1998、1999年: the first year of a list written once with 年
         year = _year_value(m.group("listed"), w)
@@ -678,7 +689,7 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             if len(gap) == 1 and gap in _LIST_JOINERS:
                 listed_year = out[-1].start.year
         try:
-            parsed = _parse(m, g, context, listed_year)
+            parsed = _parse(m, g, context, listed_year, text[end : end + 4])
         except (ValueError, OverflowError):  # a date outside the calendar
             parsed = None
         if parsed is None:
