@@ -641,6 +641,11 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
     tally.add(doc_id, Score(tp, fp, fn), Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp))
 
 
+def _position(row: dict) -> int:
+    v = _plain(row.get("char_start"))
+    return int(v) if v is not None else 0
+
+
 def _label_key(label: Any) -> str:
     return str(_plain(label) or "").translate(_LABEL_PUNCT)
 
@@ -660,7 +665,7 @@ def _align(gold_keys: list, pred_keys: list) -> list[tuple[int, int]]:
 def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[dict],
                     tally: _Tally, problems: list[Problem]) -> None:
     """Tasks by number, sections by (level, label), in document order; then exact titles."""
-    rows = sorted(rows, key=lambda r: int(r.get("char_start") or 0))
+    rows = sorted(rows, key=_position)
     if table == "tasks":
         gkeys = [g["number"] for g in gold]
         pkeys = [_plain(r.get("number")) for r in rows]
@@ -684,7 +689,7 @@ def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[
         if text_key not in wrong:
             strict_tp += 1
         if wrong:
-            problems.append(Problem(table, doc_id, what(g), "wrong", g[text_key], int(_plain(row.get("char_start")) or 0),
+            problems.append(Problem(table, doc_id, what(g), "wrong", g[text_key], _position(row),
                                     {k: g.get(k) for k in REPORTED_FIELDS[table]},
                                     {k: _plain(row.get(k)) for k in REPORTED_FIELDS[table]}, tuple(wrong)))
     mg, mp = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
@@ -696,7 +701,7 @@ def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[
         if pi not in mp:
             label = _plain(row.get("number")) if table == "tasks" else _plain(row.get("label"))
             problems.append(Problem(table, doc_id, f"{label}", "false alarm",
-                                    str(_plain(row.get(text_key)) or ""), int(_plain(row.get("char_start")) or 0),
+                                    str(_plain(row.get(text_key)) or ""), _position(row),
                                     None, {k: _plain(row.get(k)) for k in REPORTED_FIELDS[table]}))
     tp, fp, fn = len(pairs), len(rows) - len(pairs), len(gold) - len(pairs)
     tally.add(doc_id, Score(tp, fp, fn), Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp))
