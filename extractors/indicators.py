@@ -24,7 +24,7 @@ INDICATORS_FILE = DATA_DIR / "indicators.yaml"
 
 DIRECTIONS = frozenset({"floor", "ceiling", "point"})
 _TOP_KEYS = {"indicators", "key_filler", "subject"}
-_SUBJECT_KEYS = {"leading", "trailing", "after_stop", "change", "continues", "inside"}
+_SUBJECT_KEYS = {"leading", "trailing", "after_stop", "change", "continues", "inside", "list_words", "shared_tails"}
 
 # Quotes, brackets, list commas and spaces never distinguish two measures.
 _NOISE = regex.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）\[\]【】、,，:：;；。.·]+")
@@ -49,6 +49,8 @@ class SubjectWords:
     change: frozenset[str]
     continues: frozenset[str]
     inside: frozenset[str]
+    list_words: frozenset[str]
+    shared_tails: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,8 @@ def build_table(data: object, path: Path = INDICATORS_FILE) -> IndicatorTable:
     if not isinstance(subj, dict) or set(subj) - _SUBJECT_KEYS:
         raise _fail(path, f"subject must be a mapping with keys {sorted(_SUBJECT_KEYS)}")
     words = SubjectWords(
-        *(frozenset(_str_list(path, f"subject.{k}", subj.get(k))) for k in ("leading", "trailing", "after_stop", "change", "continues", "inside"))
+        *(frozenset(_str_list(path, f"subject.{k}", subj.get(k))) for k in ("leading", "trailing", "after_stop", "change", "continues", "inside", "list_words", "shared_tails")
+        )
     )
     lookup = tuple(sorted(owner.items(), key=lambda kv: (-len(kv[0]), kv[0])))
     return IndicatorTable(MappingProxyType(indicators), filler, words, lookup, filler_re)

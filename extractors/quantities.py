@@ -12,7 +12,7 @@ shared jieba segmenter and keyed by ``extractors.indicators``.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -59,6 +59,7 @@ class Grammar:
     tail_token: regex.Pattern
     unit: regex.Pattern
     separator: regex.Pattern
+    list_separator: regex.Pattern
     suffix: regex.Pattern
     prefix: regex.Pattern
     prefix_width: int
@@ -74,6 +75,7 @@ class Grammar:
     ordinal_prefixes: tuple[str, ...]
     quote: regex.Pattern
     blocked_before: regex.Pattern
+    blocked_before_chinese: regex.Pattern
     blocked_after: regex.Pattern
     min_chinese_count: int
     leading_long: tuple[str, ...]
@@ -113,11 +115,12 @@ def _alternation(words) -> str:
 def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
     """Validate ``comparators.yaml``; returns its sections."""
     data = _read_yaml(path)
-    keys = {"prefix", "suffix", "marks", "clause_prefix", "range_separators", "kind_cues"}
+    keys = {"prefix", "suffix", "marks", "clause_prefix", "range_separators", "list_separators", "kind_cues"}
     if not isinstance(data, dict) or set(data) != keys:
         raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
     out = {k: _word_map(path, k, data[k], COMPARATORS) for k in ("prefix", "suffix", "marks", "clause_prefix")}
     out["range_separators"] = _word_list(path, "range_separators", data["range_separators"])
+    out["list_separators"] = _word_list(path, "list_separators", data["list_separators"])
     cues = data["kind_cues"]
     cue_keys = {"achievement", "past_value", "target", "baseline_from", "baseline_to"}
     if not isinstance(cues, dict) or set(cues) != cue_keys:
@@ -130,7 +133,7 @@ def load_not_quantities(path: Path = NOT_QUANTITIES_FILE) -> dict:
     """Validate ``not_quantities.yaml``; returns its sections."""
     data = _read_yaml(path)
     keys = {"ordinal_prefixes", "name_quotes", "max_quote_length", "min_chinese_count",
-            "blocked_before", "blocked_after", "unit_word_breaks"}  # fmt: skip
+            "blocked_before", "blocked_before_chinese", "blocked_after", "unit_word_breaks"}  # fmt: skip
     if not isinstance(data, dict) or set(data) != keys:
         raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
     _word_list(path, "ordinal_prefixes", data["ordinal_prefixes"])
@@ -143,7 +146,7 @@ def load_not_quantities(path: Path = NOT_QUANTITIES_FILE) -> dict:
     for key in ("max_quote_length", "min_chinese_count"):
         if not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0:
             raise DataFileError(str(path), f"{key} must be a non-negative integer")
-    for key in ("blocked_before", "blocked_after"):
+    for key in ("blocked_before", "blocked_before_chinese", "blocked_after"):
         try:
             regex.compile(data[key])
         except (regex.error, TypeError) as exc:
@@ -193,6 +196,7 @@ def grammar() -> Grammar:
         tail_token=tail_token,
         unit=regex.compile(f"(?!{_alternation(notq['unit_word_breaks'])})(?:{unit_alt})"),
         separator=regex.compile(r"\s*(?:" + _alternation(comp["range_separators"]) + r")\s*"),
+        list_separator=regex.compile(_alternation(comp["list_separators"])),
         suffix=regex.compile(_alternation(comp["suffix"])),
         prefix=regex.compile(f"(?:{_alternation(comp['prefix'])})$"),
         prefix_width=max(map(len, comp["prefix"])),
@@ -208,6 +212,7 @@ def grammar() -> Grammar:
         ordinal_prefixes=tuple(notq["ordinal_prefixes"]),
         quote=regex.compile("|".join(quotes) or r"(?!)"),
         blocked_before=regex.compile(notq["blocked_before"]),
+        blocked_before_chinese=regex.compile(notq["blocked_before_chinese"]),
         blocked_after=regex.compile(notq["blocked_after"]),
         min_chinese_count=notq["min_chinese_count"],
         leading_long=tuple(w for w in sorted(words.leading, key=len, reverse=True) if len(w) > 1),
@@ -274,6 +279,25 @@ def _is_range(first: _Amount, second: _Amount) -> bool:
     if first.unit:
         return False  # 15所到2020年
     return bool(second_unit or first.percent_unit or second.scaled)
+
+
+def _inherit_from_list(g: Grammar, text: str, first: _Amount) -> None:
+    """A bare number listed before an amount takes its unit and scale.
+
+    小微企业、“三农”贷款增速…分别高4.2和0.7个百分点 (gov-report 2014): 4.2 is in
+    个百分点 too. The later amount is found on its own.
+    """
+    join = g.list_separator.match(text, first.end)
+    if not join:
+        return
+    m2 = g.number.match(text, join.end())
+    second = _read_amount(g, text, m2) if m2 else None
+    if second is None or not (second.unit or second.percent_unit):
+        return
+    first.unit = second.unit or second.percent_unit
+    if second.scaled:
+        first.value *= second.value / _unscaled(g, text, m2)
+        first.scaled = True
 
 
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -391,6 +415,8 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             continue
         if start > 0 and g.blocked_before.match(text, start - 1):
             continue
+        if start > 0 and m["cn"] and not m["pct"] and g.blocked_before_chinese.match(text, start - 1):
+            continue
         if any(text.endswith(p, 0, start) for p in g.ordinal_prefixes):
             continue
         first = _read_amount(g, text, m)
@@ -407,16 +433,18 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
                 last = second
         if not is_range:
             second = None
+        if not is_range and first.unit is None and not first.percent_unit and not first.scaled:
+            _inherit_from_list(g, text, first)
         unit = last.unit or first.unit or last.percent_unit or first.percent_unit
         scaled = first.scaled or last.scaled
         if unit is None and not scaled:
             continue
         if (
             first.chinese
+            and not is_range
             and not first.percent_unit
             and not scaled
-            and (is_range is False or last.chinese)
-            and last.value < g.min_chinese_count
+            and first.value < g.min_chinese_count
             and unit is not None
             and g.units.unit(unit) is not None
             and g.units.unit(unit).classifier
@@ -471,7 +499,50 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
                 kind=_kind(g, text, (start, end), clause, sentence, context),
             )
         )
-    return found
+    return _distribute(text, offset, found)
+
+
+def _distribute(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """Give each of A、B…分别 X、Y its own subject: A排放减少 X, B排放减少 Y.
+
+    二氧化硫、氮氧化物排放要分别减少3%左右和5%左右 (gov-report 2015) names two measures;
+    the amounts take the listed items in order, sharing the tail (排放减少) that starts at
+    the first change word or shared tail word of the last item. Applied only when the
+    items and the amounts are as many.
+    """
+    words = subject_words()
+    out = list(found)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].subject == out[i].subject and out[j + 1].sentence == out[i].sentence:
+            j += 1
+        run = out[i : j + 1]
+        i = j + 1
+        if len(run) < 2 or not run[0].subject:
+            continue
+        start = run[0].char_start - offset
+        cs, _ = _clause(text, start, start)
+        if "分别" not in text[cs:start]:
+            continue
+        groups: list[list[str]] = [[]]
+        for w in cut(run[0].subject):
+            if w in words.list_words:
+                groups.append([])
+            else:
+                groups[-1].append(w)
+        if len(groups) != len(run) or not all(groups) or len(groups[-1]) < 2:
+            continue
+        last = groups[-1]
+        cut_at = next((k for k in range(1, len(last)) if last[k] in words.change or last[k] in words.shared_tails), None)
+        if cut_at is None:
+            continue
+        tail = "".join(last[cut_at:])
+        items = ["".join(g) for g in groups[:-1]] + ["".join(last[:cut_at])]
+        for k, item in enumerate(items):
+            subject = item + tail
+            out[i - len(run) + k] = replace(run[k], subject=subject, indicator=indicator_for(subject))
+    return out
 
 
 def _unscaled(g: Grammar, text: str, m: regex.Match) -> Decimal:

@@ -86,6 +86,60 @@ def test_quantities_amounts(sentence, expected):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "comparator"),
+    [
+        # the comparator words of the issue, each on a realistic amount
+        ("6.5%左右", "~"),
+        ("约4000亿元", "~"),
+        ("近14亿", "~"),
+        ("1100万人以上", ">="),
+        ("不低于10M", ">="),
+        ("不少于200所", ">="),
+        ("至少30家", ">="),
+        ("4.5%以内", "<="),
+        ("不超过3000人", "<="),
+        ("3%以下", "<="),
+        ("超过23万亿元", ">"),
+        ("高于6%", ">"),
+        ("多于50户", ">"),
+        ("低于4.6%", "<"),
+        ("不到1000元", "<"),
+        ("5万余人", ">"),
+        ("5700多亿元", ">"),
+        ("15所", "="),
+    ],
+)
+def test_quantities_comparator_words(phrase, comparator):
+    [(text, _, _, _, found)] = _amounts("今年安排" + phrase + "。")
+    assert (text, found) == (phrase, comparator)
+
+
+def test_quantities_control_within_is_a_ceiling():
+    """控制在…以内: 城镇登记失业率控制在4.6%以内 (gov-report 2014)."""
+    assert _amounts("城镇登记失业率控制在4.6%以内，") == [("4.6%以内", 4.6, None, "%", "<=")]
+
+
+def test_quantities_bare_number_in_a_list_takes_the_unit():
+    """分别高4.2和0.7个百分点 (gov-report 2014): 4.2 is in 个百分点 too."""
+    found = _amounts("小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.7个百分点")
+    assert found == [("4.2", 4.2, None, "个百分点", "="), ("0.7个百分点", 0.7, None, "个百分点", "=")]
+
+
+def test_quantities_chinese_range_is_not_an_article():
+    """三至五所 is a range even though 三 alone with 所 would be too small to count."""
+    assert _amounts("新建三至五所学校") == [("三至五所", 3, 5, "所", "range")]
+
+
+def test_quantities_respectively_gives_each_amount_its_item():
+    """二氧化硫、氮氧化物排放要分别减少3%左右和5%左右 (gov-report 2015)."""
+    found = extract_quantities("二氧化硫、氮氧化物排放要分别减少3%左右和5%左右。", context=PLAN_2018)
+    assert [q.subject for q in found] == ["二氧化硫排放减少", "氮氧化物排放减少"]
+    # one amount for two items stays one measure (gov-report 2017)
+    [one] = extract_quantities("今年二氧化硫、氮氧化物排放量要分别下降3%，", context=PLAN_2018)
+    assert one.subject == "二氧化硫、氮氧化物排放量下降"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "全面贯彻党的十九大精神。",  # dalian-edu 2018: a name
@@ -104,6 +158,8 @@ def test_quantities_amounts(sentence, expected):
         "重点地区细颗粒物（PM2.5）浓度继续下降",
         "加快5G商用步伐",
         "比一般杂粮的产量多五六倍",  # an approximation, not one number
+        "建设几十个示范区",  # vague: a few dozen
+        "帮助数十万人就业",
     ],
 )
 def test_quantities_not_amounts(sentence):
