@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import pickle
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,19 +20,8 @@ from extractors.policy_refs import (
     ref_key,
     resolve_ref_keys,
 )
-from pipeline.normalise import normalise
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
-GOLD = ROOT / "tests" / "gold"
-
-
-@cache
-def _corpus_texts() -> dict[str, str]:
-    texts = {}
-    for path in sorted(CORPUS.glob("*/*.txt")):
-        texts[f"{path.parent.name}-{path.stem}"] = normalise(path.read_text(encoding="utf-8"))
-    return texts
+GOLD = Path(__file__).resolve().parents[1] / "gold"
 
 
 def _refs(text: str) -> list[tuple[str, str | None, str, str | None]]:
@@ -259,9 +247,9 @@ def test_policy_refs_resolve_keeps_order_and_unmatched_short_forms():
     assert [r.ref_key for r in resolved] == ["加强中小学校党的建设工作的意见", "建议"]
 
 
-def test_policy_refs_whole_documents_resolve():
+def test_policy_refs_whole_documents_resolve(normalised_texts):
     # gov-report 2001: every 《纲要》 after the full title links to it
-    text = _corpus_texts()["gov-report-2001"]
+    text = normalised_texts["gov-report-2001"]
     refs = resolve_ref_keys(extract_policy_refs(text))
     short = [r for r in refs if r.title in ("纲要", "纲要（草案）")]
     assert len(short) == 5
@@ -319,9 +307,9 @@ def test_policy_refs_bad_action_and_pattern(tmp_path):
 
 
 @pytest.mark.slow
-def test_policy_refs_offsets_invariant_whole_corpus():
+def test_policy_refs_offsets_invariant_whole_corpus(normalised_texts):
     n = 0
-    for doc_id, text in _corpus_texts().items():
+    for doc_id, text in normalised_texts.items():
         pos = 0
         for par in text.split("\n"):
             for r in extract_policy_refs(par, offset=pos):
@@ -333,17 +321,17 @@ def test_policy_refs_offsets_invariant_whole_corpus():
             pos += len(par) + 1
         assert text.count("《") >= len(extract_policy_refs(text))
     # every 《 of the corpus is closed on its line, none nested: one reference each
-    assert n == sum(t.count("《") for t in _corpus_texts().values())
+    assert n == sum(t.count("《") for t in normalised_texts.values())
 
 
-def _gold_refs():
+def _gold_refs(texts: dict[str, str]):
     """(doc_id, gold ref, span) for every gold file that annotates all refs of its document."""
     out = []
     for path in sorted(GOLD.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if gold.get("complete", {}).get("policy_refs") != "document":
             continue
-        text = _corpus_texts()[gold["doc_id"]]
+        text = texts[gold["doc_id"]]
         lines, pos, starts = text.split("\n"), 0, []
         for line in lines:
             starts.append(pos)
@@ -361,13 +349,13 @@ def _gold_refs():
 
 
 @pytest.mark.issue(6)
-def test_policy_refs_against_gold():
-    gold = _gold_refs()
+def test_policy_refs_against_gold(normalised_texts):
+    gold = _gold_refs(normalised_texts)
     if not gold:
         pytest.xfail("no gold file annotates policy_refs for a whole document yet")
     predicted = {}
     for doc_id in {d for d, _, _ in gold}:
-        text = _corpus_texts()[doc_id]
+        text = normalised_texts[doc_id]
         pos = 0
         for par in text.split("\n"):
             for r in extract_policy_refs(par, offset=pos):

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from extractors.policy_refs import extract_policy_refs, resolve_ref_keys
 from pipeline.lifecycle import COLUMNS, build_policy_lifecycle, build_policy_lifecycle_from
-from pipeline.normalise import normalise
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _documents(*rows) -> pd.DataFrame:
@@ -107,12 +103,12 @@ def test_lifecycle_empty():
 
 
 @pytest.mark.slow
-def test_lifecycle_gov_reports_made_in_china_2025():
+def test_lifecycle_gov_reports_made_in_china_2025(normalised_texts):
     # 《中国制造2025》: 2016 启动实施, 2017 全面实施/深入实施/享受 → implement both years
     rows, docs = [], []
     for year in (2015, 2016, 2017):
         doc_id = f"gov-report-{year}"
-        text = normalise((ROOT / "corpus" / "gov-report" / f"{year}.txt").read_text(encoding="utf-8"))
+        text = normalised_texts[doc_id]
         pos, recs = 0, []
         for par in text.split("\n"):
             recs += extract_policy_refs(par, offset=pos)
