@@ -137,6 +137,7 @@ class TimeWords:
     plan_not_after: tuple[str, ...]
     plan_ordinal_eras: dict[str, int]
     not_after_year: str
+    list_joiners: str
     not_after_count: tuple[str, ...]
     not_before_count: str
     not_before_standalone: str
@@ -144,11 +145,11 @@ class TimeWords:
 
 _KEYS = frozenset({
     "digits", "ten", "plan_periods", "relative_years", "relative_spans", "century_years",
-    "year_parts",
-    "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues", "future_cues", "future_deadline_after", "point_after", "cue_exceptions", "cue_connectors",
+    "year_parts", "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues",
+    "future_cues", "future_deadline_after", "point_after", "cue_exceptions", "cue_connectors",
     "point_cues", "horizon_years", "word_exceptions", "span_separators", "plan_heads",
-    "plan_not_before", "plan_not_after", "plan_ordinal_eras", "not_after_year", "not_after_count", "not_before_count",
-    "not_before_standalone",
+    "plan_not_before", "plan_not_after", "plan_ordinal_eras", "not_after_year", "list_joiners",
+    "not_after_count", "not_before_count", "not_before_standalone",
 })
 _SPAN_KEYS = frozenset({
     "forward_before", "backward_before", "context_before", "forward_after", "backward_after",
@@ -184,7 +185,8 @@ def _int_pair(path: Path, where: str, value) -> tuple[int, int]:
 
 def _keys(path: Path, where: str, item, keys: set[str]) -> None:
     if not isinstance(item, dict) or set(item) != keys:
-        raise DataFileError(str(path), f"{where}: expected exactly the keys {', '.join(sorted(keys))}")
+        expected = ", ".join(sorted(keys))
+        raise DataFileError(str(path), f"{where}: expected exactly the keys {expected}")
 
 
 @cache
@@ -214,7 +216,9 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         if not isinstance(item["name"], str) or not all(
             _int(item[k]) for k in ("ordinal", "start", "end")
         ):
-            raise DataFileError(str(path), f"plan_periods[{i}]: name is a string, the rest integers")
+            raise DataFileError(
+                str(path), f"plan_periods[{i}]: name is a string, the rest integers"
+            )
         if item["end"] - item["start"] != 4:
             raise DataFileError(str(path), f"plan {item['name']}: a five-year plan spans 5 years")
         plans.append(PlanPeriod(item["name"], item["ordinal"], item["start"], item["end"]))
@@ -301,6 +305,7 @@ def load_time_words(path: Path = DATA_FILE) -> TimeWords:
         plan_not_after=_str_list(path, data, "plan_not_after"),
         plan_ordinal_eras=eras,
         not_after_year=_string(path, data, "not_after_year"),
+        list_joiners=_string(path, data, "list_joiners"),
         not_after_count=_str_list(path, data, "not_after_count"),
         not_before_count=_string(path, data, "not_before_count"),
         not_before_standalone=_string(path, data, "not_before_standalone"),
@@ -370,8 +375,8 @@ def _grammar() -> _Grammar:
     # 1至9月, 一到九月, 3-5月: a span of months (3-5所 has no 月, 3-6岁 neither).
     month_num = rf"(?:1[0-2]|0?[1-9]|{cn_1_12})"
     month_range = (
-        rf"(?<![0-9.\-－—~～{no_num}第每])(?P<m1>{month_num})月?\s*[{regex.escape(w.span_separators)}]{{1,2}}"
-        rf"\s*(?P<m2>{month_num})月"
+        rf"(?<![0-9.\-－—~～{no_num}第每])(?P<m1>{month_num})月?"
+        rf"\s*[{regex.escape(w.span_separators)}]{{1,2}}\s*(?P<m2>{month_num})月"
     )
 
     parts = list(w.year_parts)
@@ -389,17 +394,18 @@ def _grammar() -> _Grammar:
     before = _alt(w.forward_before + w.backward_before + w.context_before)
     after = _guarded(w.forward_after + w.backward_after + w.context_after, w.word_exceptions)
     count_year = f"年(?!{_alt(w.not_after_count)})"
+    joiners = regex.escape(w.list_joiners)
 
     pattern = (
         rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]{{1,2}}\s*(?P<ey>{year_num})年{not_year}"
-        rf"|(?P<sy2>{year_num})[、和](?P<ey2>{year_num})两(?:年|个年度))"
+        rf"|(?P<sy2>{year_num})[{joiners}](?P<ey2>{year_num})两(?:年|个年度))"
         rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”’\"]){not_plan}"
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
         rf"|(?<!{_alt(w.plan_not_after)})"
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after}))"
-        rf"|(?P<listed>{year_num})(?=[、和]{year_num}年{not_year})"
+        rf"|(?P<listed>{year_num})(?=[{joiners}]{year_num}年{not_year})"
         rf"|(?P<century>{_alt(w.century_years)})"
         rf"|(?P<dated>(?:{year}|{guard}(?:{_alt(year_like)}))"
         rf"(?P<part>{_guarded(parts_after_year, w.word_exceptions)}|{month_range}|{month_expr})?)"
@@ -669,10 +675,6 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     return "point"
 
 
-# Characters between two listed times: 去年10月、11月; 3月和5月.
-_LIST_JOINERS = frozenset("、和及与")
-
-
 def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -> list[TimeExpr]:
     """Time expressions in ``text``, a passage starting at document offset ``offset``."""
     g = _grammar()
@@ -686,7 +688,7 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
         listed_year = None
         if m.group("bare_month") and out and out[-1].start is not None:
             gap = text[out[-1].char_end - offset : start]
-            if len(gap) == 1 and gap in _LIST_JOINERS:
+            if len(gap) == 1 and gap in g.words.list_joiners:
                 listed_year = out[-1].start.year
         try:
             parsed = _parse(m, g, context, listed_year, text[end : end + 4])

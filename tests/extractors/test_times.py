@@ -23,7 +23,8 @@ D = date.fromisoformat
 
 def _times(text: str, year: int | None, part: str = "plan"):
     return [
-        (r.text, r.start and r.start.isoformat(), r.end and r.end.isoformat(), r.granularity, r.role)
+        (r.text, r.start and r.start.isoformat(), r.end and r.end.isoformat(), r.granularity,
+         r.role)
         for r in extract_times(text, context=Context(year=year, part=part))
     ]
 
@@ -332,7 +333,7 @@ def _gold_files():
 
 
 def _pair(gold_spans, pred_spans):
-    """Greedy one-to-one pairs by largest overlap, as the evaluator scores (tests/gold/README.md)."""
+    """Greedy one-to-one pairs by largest overlap, as the evaluator pairs (tests/gold/README.md)."""
     overlaps = sorted(
         ((min(ge, pe) - max(gs, ps), g, p)
          for g, (gs, ge) in enumerate(gold_spans) for p, (ps, pe) in enumerate(pred_spans)
