@@ -1,0 +1,142 @@
+"""Tests for pipeline/export.py (CSV, JSON, XLSX) and the DuckDB query of docs/crossyear.md (#8)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.errors import OutputError
+from pipeline.export import EXCEL_CELL_LIMIT, excel_safe, export_table, main
+from pipeline.schemas import ALL_TABLES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("table", ["targets", "times", "target_series", "task_links", "policy_lifecycle"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_export_rows_and_columns(corpus_outputs, tmp_path, table, fmt):
+    dest = export_table(table, fmt, out_dir=corpus_outputs, dest=tmp_path / f"{table}.{fmt}")
+    expected = pd.read_parquet(corpus_outputs / table)
+    if fmt == "csv":
+        got = pd.read_csv(dest, dtype=str, keep_default_na=False)
+    elif fmt == "json":
+        got = pd.DataFrame(json.loads(dest.read_text(encoding="utf-8")),
+                           columns=ALL_TABLES[table].names)
+    else:
+        got = pd.read_excel(dest, sheet_name=table, dtype=str)
+    assert list(got.columns) == ALL_TABLES[table].names
+    assert len(got) == len(expected)
+
+
+def test_export_json_nulls_and_dates(corpus_outputs, tmp_path):
+    dest = export_table("times", "json", out_dir=corpus_outputs, dest=tmp_path / "t.json")
+    rows = json.loads(dest.read_text(encoding="utf-8"))
+    first = rows[0]  # dalian-edu 2018 title: 2018年工作要点, outside any task
+    assert first["doc_id"] == "dalian-edu-2018" and first["task_id"] is None
+    assert (first["start"], first["end"]) == ("2018-01-01", "2018-12-31")
+    assert "NaN" not in dest.read_text(encoding="utf-8")
+
+
+def test_export_csv_keeps_chinese_and_offsets(corpus_outputs, tmp_path):
+    dest = export_table("targets", "csv", out_dir=corpus_outputs, dest=tmp_path / "t.csv")
+    assert not dest.read_bytes().startswith(b"\xef\xbb\xbf")
+    got = pd.read_csv(dest)
+    docs = pd.read_parquet(corpus_outputs / "documents").set_index("doc_id")["text"]
+    row = got[got["text"] == "1100万人以上"].iloc[0]  # gov-report 2017–2019 jobs target
+    assert docs[row["doc_id"]][row["char_start"]:row["char_end"]] == "1100万人以上"
+
+
+def test_export_xlsx_truncates_long_text(corpus_outputs, tmp_path):
+    dest = export_table("documents", "xlsx", out_dir=corpus_outputs, dest=tmp_path / "d.xlsx")
+    got = pd.read_excel(dest, sheet_name="documents").set_index("doc_id")
+    full = pd.read_parquet(corpus_outputs / "documents").set_index("doc_id")
+    long = full.index[full["text"].str.len() > EXCEL_CELL_LIMIT]
+    assert len(long) > 0  # most 政府工作报告 exceed an Excel cell
+    for doc_id in long:
+        cell = got.loc[doc_id, "text"]
+        assert len(cell) == EXCEL_CELL_LIMIT
+        assert cell.endswith(f"{len(full.loc[doc_id, 'text'])} characters in full; "
+                             "see the CSV, JSON or Parquet export]")
+        assert full.loc[doc_id, "text"].startswith(cell[:1000])
+    short = full.index[full["text"].str.len() <= EXCEL_CELL_LIMIT]
+    assert all(got.loc[d, "text"] == full.loc[d, "text"] for d in short)
+
+
+def test_export_cli(corpus_outputs, tmp_path, capsys):
+    dest = tmp_path / "series.json"
+    assert main(["target_series", "--format", "json", "--out-dir", str(corpus_outputs),
+                 "--dest", str(dest)]) == 0
+    assert capsys.readouterr().out.strip() == str(dest)
+    assert json.loads(dest.read_text(encoding="utf-8"))
+
+
+def test_export_cli_default_destination(corpus_outputs, tmp_path):
+    import shutil
+
+    out = tmp_path / "run"
+    shutil.copytree(corpus_outputs / "task_links", out / "task_links")
+    assert main(["task_links", "--out-dir", str(out)]) == 0
+    assert (out / "exports" / "task_links.csv").is_file()
+
+
+def test_export_missing_table_folder(tmp_path, capsys):
+    assert main(["targets", "--out-dir", str(tmp_path)]) == 2
+    assert "no such table folder" in capsys.readouterr().err
+
+
+def test_export_unknown_table_or_format(tmp_path):
+    with pytest.raises(SystemExit):
+        main(["nonsense", "--out-dir", str(tmp_path)])
+    with pytest.raises(OutputError, match="unknown format"):
+        export_table("targets", "parquet", out_dir=tmp_path)
+
+
+def test_export_error_pickles():
+    import pickle
+
+    err = OutputError("outputs/targets", "no such table folder")
+    assert str(pickle.loads(pickle.dumps(err))) == str(err)
+
+
+def test_excel_safe_cases():
+    assert excel_safe("x" * EXCEL_CELL_LIMIT) == "x" * EXCEL_CELL_LIMIT
+    cut = excel_safe("x" * (EXCEL_CELL_LIMIT + 1))
+    assert len(cut) == EXCEL_CELL_LIMIT and cut.endswith("see the CSV, JSON or Parquet export]")
+    assert excel_safe("a\x00b\x1fc\td\ne") == "abc\td\ne"
+    assert excel_safe(3.5) == 3.5 and excel_safe(None) is None
+
+
+@given(st.text())
+def test_excel_safe_never_raises(text):
+    out = excel_safe(text)
+    assert len(out) <= EXCEL_CELL_LIMIT
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", out)
+
+
+def _doc_query() -> str:
+    doc = (ROOT / "docs" / "crossyear.md").read_text(encoding="utf-8")
+    return re.search(r"duckdb-query.*?```sql\n(.*?)```", doc, re.S).group(1)
+
+
+def test_export_duckdb_query_of_the_docs(corpus_outputs):
+    import duckdb  # test dependency
+
+    sql = _doc_query().replace("'outputs/", f"'{corpus_outputs.as_posix()}/")
+    got = duckdb.sql(sql).df()
+    gdp = got[got["indicator"] == "国内生产总值增长"]
+    assert gdp[["year", "previous_target", "target"]].values.tolist() == [
+        [2014, "7.5%左右", "7.5%左右"],
+        [2015, "7.5%左右", "7%左右"],
+        [2016, "7%左右", "6.5%－7%"],
+        [2017, "6.5%－7%", "6.5%左右"],
+        [2018, "6.5%左右", "6.5%左右"],
+        [2019, "6.5%左右", "6%－6.5%"],
+    ]
+    jobs = got[got["indicator"] == "城镇新增就业"]
+    assert jobs["change"].tolist() == [1e6, 0.0, 0.0, 1e6, 0.0, 0.0]
