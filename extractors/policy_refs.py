@@ -49,7 +49,7 @@ ACTIONS = ("issue", "draft", "revise", "implement", "evaluate", "other")
 _KEYS = {"actions", "adverbs", "prepositions", "verb_links", "verb_fillers", "verb_particles", "tense_markers",
          "weak_verbs", "alias_markers", "qualifiers", "list_joiners", "item_suffixes",
          "postfix", "key"}
-_KEY_KEYS = {"before_guanyu", "prefixes", "strip", "short_max_len"}
+_KEY_KEYS = {"before_guanyu", "prefixes", "strip", "short_forms"}
 
 # How far back from a 《 the governing verb may stand, and how long a title may be.
 _WINDOW = 40
@@ -80,7 +80,7 @@ class PolicyActions:
     key_guanyu: regex.Pattern
     key_prefix: regex.Pattern
     key_strip: tuple[regex.Pattern, ...]
-    short_max_len: int
+    short_forms: frozenset[str]
 
 
 def _alt(words) -> str:
@@ -169,9 +169,7 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
         raise DataFileError(str(path), "key.before_guanyu must be a string (regex)")
     prefixes = _str_list(path, key, "prefixes")
     strips = _str_list(path, key, "strip")
-    short = key["short_max_len"]
-    if not isinstance(short, int) or isinstance(short, bool) or short < 0:
-        raise DataFileError(str(path), "key.short_max_len must be a non-negative integer")
+    short = _str_list(path, key, "short_forms")
 
     verb = f"(?:{_alt(verbs)})"
     chain = (rf"(?P<chain>(?:{_alt(adverbs) or '(?!)'})*(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
@@ -198,7 +196,7 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
         key_guanyu=_compile(path, "key.before_guanyu", rf"^(?:{guanyu})?关于"),
         key_prefix=_compile(path, "key.prefixes", "^(?:" + "|".join(f"(?:{p})" for p in prefixes) + ")"),
         key_strip=tuple(_compile(path, "key.strip", s) for s in strips),
-        short_max_len=short,
+        short_forms=frozenset(short),
     )
 
 
@@ -236,10 +234,11 @@ def resolve_ref_keys(refs: list[PolicyRef]) -> list[PolicyRef]:
     Called once per document on all its references: the 2001/2006/2016 reports name
     the plan in full once, then write 《纲要（草案）》 or 《建议》. A name the extractor
     linked to another (《A》（以下简称《B》）) links every later 《B》 too; otherwise a
-    short key takes the key of the latest earlier reference whose longer key ends
-    with it. Order is kept.
+    short form (a bare document type from the data file: 纲要, 建议) takes the key of
+    the latest earlier reference whose longer key ends with it. Short law names
+    (《公司法》) are not short forms: they are full names. Order is kept.
     """
-    limit = load_policy_actions().short_max_len
+    short_forms = load_policy_actions().short_forms
     order = sorted(range(len(refs)), key=lambda i: refs[i].char_start)
     out = list(refs)
     full: list[str] = []
@@ -254,13 +253,11 @@ def resolve_ref_keys(refs: list[PolicyRef]) -> list[PolicyRef]:
         if key in aliases:
             out[i] = dataclasses.replace(ref, ref_key=aliases[key])
             continue
-        if len(key) > limit:
+        if key not in short_forms:
             full.append(key)
             continue
-        if not key:
-            continue
         for candidate in reversed(full):
-            if candidate.endswith(key):
+            if candidate != key and candidate.endswith(key):
                 out[i] = dataclasses.replace(ref, ref_key=candidate)
                 break
     return out

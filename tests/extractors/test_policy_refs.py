@@ -247,6 +247,13 @@ def test_policy_refs_resolve_keeps_order_and_unmatched_short_forms():
     assert [r.ref_key for r in resolved] == ["加强中小学校党的建设工作的意见", "建议"]
 
 
+def test_policy_refs_short_law_names_are_not_short_forms():
+    # 《建筑法》 (gov-report 1999/2000) names a law in full; it must not take the key of an
+    # earlier title that merely ends with it
+    refs = resolve_ref_keys(extract_policy_refs("制定《村镇建筑法》。严格执行《建筑法》。"))
+    assert [r.ref_key for r in refs] == ["村镇建筑法", "建筑法"]
+
+
 def test_policy_refs_whole_documents_resolve(normalised_texts):
     # gov-report 2001: every 《纲要》 after the full title links to it
     text = normalised_texts["gov-report-2001"]
