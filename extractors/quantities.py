@@ -482,7 +482,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         sentence = sentences.sentence_at(start)
         sentence_start = sentences.span_at(start)[0]
         in_sentence = [p for p in previous if p[0] == sentence_start]
-        subject = _subject(g, text, mention_start, end, clause, unit, in_sentence)
+        subject = _subject(g, text, mention_start, end, clause, unit, in_sentence, sentence_start)
         previous.append((sentence_start, end, subject))
         found.append(
             Quantity(
@@ -559,6 +559,7 @@ def _subject(
     clause: tuple[int, int],
     unit: str | None,
     previous: list[tuple[int, int, str]],
+    sentence_start: int,
 ) -> str:
     """What the amount measures: the noun after a measure word, else the clause before it.
 
@@ -583,4 +584,12 @@ def _subject(
         return previous[-1][2] + subject
     if noun and subject and len(subject) <= 2 and len(cut(subject)) == 1:
         return subject + noun  # 新增4万亿元投资 → 新增投资; 覆盖80%以上的大城市
-    return subject or noun
+    if subject or noun:
+        return subject or noun
+    # 继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014): the clause before says what
+    if clause[0] > sentence_start:
+        pcs, pce = _clause(text, clause[0] - 1, clause[0] - 1)
+        before = text[max(pcs, sentence_start) : pce]
+        if not _NEXT_AMOUNT.search(before):
+            return _trim(g, before)
+    return ""
