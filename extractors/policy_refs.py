@@ -65,6 +65,7 @@ class PolicyActions:
 
     verb_action: dict[str, str]
     verbs: tuple[str, ...]  # longest first
+    adverbs: tuple[str, ...]  # longest first
     chain: regex.Pattern  # a verb chain anywhere (look-back)
     pre_verb: regex.Pattern  # chain [了] [qualifier] at the end of a window
     attributive: regex.Pattern  # chain [了] 的 [qualifier] at the end of a window
@@ -180,6 +181,7 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
     return PolicyActions(
         verb_action=verb_action,
         verbs=verbs,
+        adverbs=tuple(sorted(set(adverbs), key=lambda w: (-len(w), w))),
         chain=_compile(path, "actions", chain),
         pre_verb=_compile(path, "actions", rf"{chain}(?:{tense_alt})?(?P<qual>{qual})?\Z"),
         attributive=_compile(path, "actions", rf"{chain}(?:{tense_alt})?的(?P<qual>{qual})?\Z"),
@@ -207,6 +209,14 @@ def action_verbs() -> tuple[str, ...]:
     (大连 2018 item 17: 扩增普通高中优质资源出台《…》).
     """
     return load_policy_actions().verbs
+
+
+def action_adverbs() -> tuple[str, ...]:
+    """Words that may stand before a governing verb (深入, 扎实, 组织), longest first.
+
+    A title cut before a verb + 《 should also leave these out (…深入落实《 → …).
+    """
+    return load_policy_actions().adverbs
 
 
 def ref_key(title: str) -> str:

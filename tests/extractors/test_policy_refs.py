@@ -14,6 +14,7 @@ from extractors.errors import DataFileError
 from extractors.policy_refs import (
     ACTIONS,
     DATA_FILE,
+    action_adverbs,
     action_verbs,
     extract_policy_refs,
     load_policy_actions,
@@ -271,6 +272,13 @@ def test_policy_refs_action_verbs_longest_first():
     body = "扩增普通高中优质资源出台《大连市高中阶段教育普及攻坚计划实施方案(2018-2020年)》"
     cut = min(body.find(v + "《") for v in verbs if v + "《" in body)
     assert body[:cut] == "扩增普通高中优质资源"
+
+
+def test_policy_refs_action_adverbs_longest_first():
+    adverbs = action_adverbs()
+    assert {"深入", "扎实", "进一步"} <= set(adverbs)
+    assert [len(a) for a in adverbs] == sorted((len(a) for a in adverbs), reverse=True)
+    assert not set(adverbs) & set(action_verbs())
 
 
 def test_policy_refs_data_file_loads():
