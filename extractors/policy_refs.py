@@ -437,8 +437,8 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
         for pattern, act in data.item_suffixes:
             m = pattern.match(text, item.end)
             if m is not None:
-                for other in group[done:k + 1]:
-                    other.action, other.action_text = act, m.group()
+                for earlier in group[done:k + 1]:
+                    earlier.action, earlier.action_text = act, m.group()
                 done = k + 1
                 break
 
