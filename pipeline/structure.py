@@ -131,12 +131,11 @@ def chinese_ordinal(s: str) -> int | None:
 @cache
 def _title_break():
     """Governing verbs that end a title the source ran on into (大连 item 17: …资源出台《…》)."""
-    try:
-        from extractors.policy_refs import action_verbs
-    except ImportError:
-        return None
-    verbs = action_verbs()
-    return regex.compile("(?:" + "|".join(regex.escape(v) for v in verbs) + ")《") if verbs else None
+    from extractors.policy_refs import action_adverbs, action_verbs
+
+    verbs = "|".join(regex.escape(v) for v in action_verbs())
+    adverbs = "|".join(regex.escape(a) for a in action_adverbs())
+    return regex.compile(f"(?:{adverbs})*(?:{verbs})《" if adverbs else f"(?:{verbs})《")
 
 
 def _title(body: str, rules: StructureRules) -> str:
