@@ -153,7 +153,10 @@ class Verdict:
 
 
 def _fmt(x: float) -> str:
-    return f"{x:g}"
+    """12210000 rather than 1.221e+07: rules are read by people."""
+    if x == int(x) and abs(x) < 1e16:
+        return str(int(x))
+    return f"{x:.6g}"
 
 
 def judge(value: float, value_max: float | None, comparator: str, unit: str | None,
