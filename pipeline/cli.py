@@ -100,14 +100,15 @@ def _run(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in _DELEGATED_MODULES:
+        # the module parses its own options (argparse.REMAINDER would drop leading --flags)
+        import importlib
+
+        return importlib.import_module(_DELEGATED_MODULES[argv[0]]).main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
-    if args.command in _DELEGATED_MODULES:
-        import importlib
-
-        module = importlib.import_module(_DELEGATED_MODULES[args.command])
-        return module.main(args.args)
     _parser().print_help()
     return 0
 
