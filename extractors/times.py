@@ -361,15 +361,16 @@ def _grammar() -> _Grammar:
         rf"(?:(?<![0-9.])(?:1[89]|20)[0-9]{{2}}(?![0-9])"
         rf"|(?<![{no_num}])[{year_digits}]{{4}})"
     )
-    year = rf"{year_num}年{not_year}"
+    # The 1998 report writes a space before 年/月/日: 1997 年, 1999 年12 月20 日.
+    year = rf"{year_num} ?年{not_year}"
     cn_1_12 = rf"{ten}[{one_to_nine}]|{ten}|[{one_to_nine}]"
     month = (
         rf"(?:(?<![0-9.\-－—~～])(?:1[0-2]|0?[1-9])|(?<![{no_num}第每])(?:{cn_1_12}))"
-        rf"(?:{_guarded(['月'], w.word_exceptions)})"
+        rf" ?(?:{_guarded(['月'], w.word_exceptions)})"
     )
     day = (
         rf"(?:3[01]|[12][0-9]|0?[1-9]|[{one_to_nine}]?{ten}[{one_to_nine}]?|[{one_to_nine}])"
-        r"[日号]"
+        r" ?[日号]"
     )
     month_expr = rf"{month}(?:{day}|{_guarded(w.month_parts, w.word_exceptions)})?"
     # 1至9月, 一到九月, 3-5月: a span of months (3-5所 has no 月, 3-6岁 neither).
@@ -397,7 +398,7 @@ def _grammar() -> _Grammar:
     joiners = regex.escape(w.list_joiners)
 
     pattern = (
-        rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]{{1,2}}\s*(?P<ey>{year_num})年{not_year}"
+        rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]{{1,2}}\s*(?P<ey>{year_num}) ?年{not_year}"
         rf"|(?P<sy2>{year_num})[{joiners}](?P<ey2>{year_num})两(?:年|个年度))"
         rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”’\"]){not_plan}"
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
@@ -446,6 +447,7 @@ def _grammar() -> _Grammar:
 
 def _number(s: str, w: TimeWords) -> int | None:
     """Value of a small number in Arabic or Chinese digits (5, 两, 十二, 二十三)."""
+    s = s.strip()
     if s.isascii():
         return int(s) if s.isdigit() else None
     if w.ten in s:
@@ -456,6 +458,7 @@ def _number(s: str, w: TimeWords) -> int | None:
 
 def _year_value(s: str, w: TimeWords) -> int | None:
     """1953 from 1953 or 一九五三."""
+    s = s.strip()
     if s.isascii():
         return int(s) if s.isdigit() else None
     values = [w.digits.get(c) for c in s]
@@ -574,7 +577,7 @@ def _parse(
     word_role = absolute = None
     if m.group("dated"):
         part = m.group("part") or ""
-        head = m.group("dated")[: len(m.group("dated")) - len(part)]
+        head = m.group("dated")[: len(m.group("dated")) - len(part)].strip()
         if head in w.relative_years:
             rel = w.relative_years[head]
             base = focus if rel.focus else doc_year

@@ -170,6 +170,9 @@ CASES = [
     # gov-report 1981: 三十二年来 counts back from the document year
     ("我国三十二年来国民收入的增长幅度", 1981, "review",
      [("三十二年来", "1949-01-01", "1980-12-31", "year", "period")]),
+    # gov-report 1998: a space before 年/月/日
+    ("澳门将于1999 年12 月20 日回到祖国怀抱", 1998, "plan",
+     [("1999 年12 月20 日", "1999-12-20", "1999-12-20", "day", "point")]),
     # gov-report 1959: a past year with 内 is not due
     ("矿单位绝大部分在一九五八年内已经建成", 1959, "review",
      [("一九五八年内", "1958-01-01", "1958-12-31", "year", "point")]),
