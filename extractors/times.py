@@ -333,6 +333,7 @@ def _guarded(words, exceptions) -> str:
 class _Grammar:
     words: TimeWords
     time: regex.Pattern
+    time_no_span: regex.Pattern
     suffix: regex.Pattern
     point_after: regex.Pattern
     deadline_after: regex.Pattern
@@ -397,10 +398,14 @@ def _grammar() -> _Grammar:
     count_year = f"年(?!{_alt(w.not_after_count)})"
     joiners = regex.escape(w.list_joiners)
 
-    pattern = (
+    span = (
         rf"(?P<span>(?P<sy>{year_num})年?\s*[{seps}]{{1,2}}\s*(?P<ey>{year_num}) ?年{not_year}"
         rf"|(?P<sy2>{year_num})[{joiners}](?P<ey2>{year_num})两(?:年|个年度))"
-        rf"|(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”’\"]){not_plan}"
+    )
+    # The same groups, never matching: for re-reading a span whose ends are out of order.
+    no_span = "(?P<span>(?!)(?P<sy>)(?P<ey>)|(?!)(?P<sy2>)(?P<ey2>))"
+    pattern = (
+        rf"(?P<planq>[“\"]\s*(?P<pq>{plan_names})\s*[”’\"]){not_plan}"
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
         rf"|(?<!{_alt(w.plan_not_after)})"
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
@@ -420,13 +425,14 @@ def _grammar() -> _Grammar:
                                       *w.century_years, *w.plan_ordinal_eras,
                                       *w.backward_before, *w.context_before,
                                       *(p.name for p in w.plans)]}
-    pattern = f"(?=[{''.join(regex.escape(c) for c in sorted(starters))}])(?:{pattern})"
+    first = f"(?=[{''.join(regex.escape(c) for c in sorted(starters))}])"
     connectors = f"(?:{_alt(w.cue_connectors)})?"
     end_parts = [p for p, yp in w.year_parts.items() if yp.first_month == 12]
     end_parts += [p[1:] for p in end_parts if p.startswith("年")]
     return _Grammar(
         words=w,
-        time=regex.compile(pattern),
+        time=regex.compile(f"{first}(?:{span}|{pattern})"),
+        time_no_span=regex.compile(f"{first}(?:{no_span}|{pattern})"),
         suffix=regex.compile(_guarded(w.deadline_suffixes + w.within_suffixes, w.word_exceptions)),
         point_after=regex.compile(rf"[，,]?(?:{_alt(w.point_after)})"),
         deadline_after=regex.compile(_alt(w.future_deadline_after)),
@@ -530,6 +536,12 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     else:
         first, last = doc_year - n, doc_year - 1
     return _Parsed(*_years(first, last), "year", "rspan")
+
+
+def _ordered_span(m: regex.Match, w: TimeWords) -> bool:
+    sy = _year_value(m.group("sy") or m.group("sy2"), w)
+    ey = _year_value(m.group("ey") or m.group("ey2"), w)
+    return sy is not None and ey is not None and 0 < ey - sy <= 100
 
 
 def _parse(
@@ -684,8 +696,16 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
     masked = [b.span() for b in g.bracketed.finditer(text)]
     sentences: SentenceIndex | None = None
     out: list[TimeExpr] = []
-    for m in g.time.finditer(text):
+    pos = 0
+    while (m := g.time.search(text, pos)) is not None:
+        if m.group("span") and not _ordered_span(m, g.words):
+            # 2020年至2018年 is no span: read its first year alone, then go on
+            m = g.time_no_span.match(text, m.start())
+            if m is None:
+                pos += 1
+                continue
         start, end = m.span()
+        pos = max(end, start + 1)
         if any(s <= start < e for s, e in masked):
             continue
         listed_year = None

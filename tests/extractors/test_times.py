@@ -210,6 +210,9 @@ def test_times_corpus_sentences(sentence, year, part, expected):
     ("到本世纪末实现", 1995, [("本世纪末", "2000-01-01", "2000-12-31", "year", "deadline")]),
     ("下个世纪中叶", 1997, [("下个世纪中叶", "2050-01-01", "2050-12-31", "year", "horizon")]),
     ("2月30日", 2019, []),
+    # ends out of order: two years, not a span
+    ("2020年至2018年", 2019, [("2020年", "2020-01-01", "2020-12-31", "year", "point"),
+                            ("2018年", "2018-01-01", "2018-12-31", "year", "period")]),
 ])
 def test_times_forms(sentence, year, expected):
     assert _times(sentence, year) == expected
