@@ -413,7 +413,7 @@ def _grammar() -> _Grammar:
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after}))"
         rf"|(?P<listed>{year_num})(?=[{joiners}]{year_num}年{not_year})"
         rf"|(?P<century>{_alt(w.century_years)})"
-        rf"|(?P<dated>(?:{year}|{guard}(?:{_alt(year_like)}))"
+        rf"|(?P<dated>(?:{year}|{guard}(?:{_guarded(year_like, w.word_exceptions)}))"
         rf"(?P<part>{_guarded(parts_after_year, w.word_exceptions)}|{month_range}|{month_expr})?)"
         rf"|{guard}(?P<rel>{_alt(other_rel)})"
         rf"|{guard}(?P<bare>{_guarded(parts, w.word_exceptions)})"
