@@ -25,6 +25,10 @@ _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _LARGE = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}  # largest first
 _POINT = "点"
 
+# The longest numeral the reports write is about a dozen characters (四百二十七亿四千万);
+# anything far longer is noise, and parsing it recursively would only risk the stack.
+MAX_CHINESE_LENGTH = 40
+
 DIGIT_CHARS = "".join(_DIGITS)
 PLACE_CHARS = "".join(_SMALL) + "".join(_LARGE)
 CHINESE_NUMERAL_CHARS = DIGIT_CHARS + PLACE_CHARS + _POINT
@@ -94,7 +98,7 @@ def parse_chinese(s: str) -> Decimal | None:
 
     None when ``s`` is not wholly a well-formed Chinese numeral.
     """
-    if not s or any(ch not in CHINESE_NUMERAL_CHARS for ch in s):
+    if not s or len(s) > MAX_CHINESE_LENGTH or any(ch not in CHINESE_NUMERAL_CHARS for ch in s):
         return None
     whole, _, frac = s.partition(_POINT)
     if _POINT in frac or not whole:

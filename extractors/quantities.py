@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Mapping
 
@@ -45,6 +45,10 @@ _EDGE_MARKS = "、，,；;：:“”‘’\"'《》 "
 # part of words such as 一般性 to cut a phrase at).
 _NEXT_AMOUNT = regex.compile(r"[0-9０-９]|百分之")
 _QUOTES = str.maketrans("", "", "“”‘’\"")
+# A clause is read at most this far either side of an amount: subjects are short, and an
+# unpunctuated run (an OCR table, random text) must not make every amount re-read it all.
+_CLAUSE_REACH = 80
+_SENTENCE_REACH = 200
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _HAN = regex.compile(r"\p{Han}")
 
@@ -305,12 +309,20 @@ def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+@lru_cache(maxsize=16)
+def _clause_ends(text: str) -> list[int]:
+    """Positions of the clause-ending marks of a passage (cached: asked once per amount)."""
+    return [m.start() for m in _CLAUSE_END.finditer(text)]
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    cs = start
-    while cs > 0 and not _CLAUSE_END.match(text, cs - 1):
-        cs -= 1
-    m = _CLAUSE_END.search(text, end)
-    return cs, (m.start() if m else len(text))
+    """The clause around ``[start, end)``: from after the last mark before ``start`` to the next mark."""
+    ends = _clause_ends(text)
+    i = bisect.bisect_left(ends, start)
+    j = bisect.bisect_left(ends, end)
+    cs = ends[i - 1] + 1 if i > 0 else 0
+    ce = ends[j] if j < len(ends) else len(text)
+    return max(cs, start - _CLAUSE_REACH), min(ce, end + _CLAUSE_REACH)
 
 
 def _trim(g: Grammar, phrase: str) -> str:
@@ -374,9 +386,13 @@ def _after_subject(g: Grammar, text: str, end: int, clause_end: int, classifier:
 
 
 def _kind(
-    g: Grammar, text: str, span: tuple[int, int], clause: tuple[int, int], sentence: str, context: Context
+    g: Grammar, text: str, span: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int], context: Context
 ) -> str:
-    """target, achievement or other (ANNOTATION.md "kind")."""
+    """target, achievement or other (ANNOTATION.md "kind").
+
+    Target cues are looked for in the sentence, at most ``_SENTENCE_REACH`` characters
+    either side of the amount.
+    """
     if context.part == "review":
         return "achievement"
     start, end = span
@@ -389,7 +405,8 @@ def _kind(
     past = any(c in clause_text for c in g.achievement_cues)
     if not past and context.year:
         past = any(int(y) < context.year for y in _YEAR.findall(clause_text))
-    planned = any(c in sentence for c in g.target_cues)
+    near = text[max(sentence[0], start - _SENTENCE_REACH) : min(sentence[1], end + _SENTENCE_REACH)]
+    planned = any(c in near for c in g.target_cues)
     if past and not planned:
         return "achievement"
     if context.part == "plan" or planned:
@@ -407,7 +424,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     sentences: SentenceIndex | None = None
     found: list[Quantity] = []
     # (sentence start, end, subject) of mentions already found, to continue a subject
-    previous: list[tuple[int, int, str]] = []
+    previous: dict[int, list[tuple[int, int, str]]] = {}
     consumed = 0
     for m in g.number.finditer(text):
         start = m.start()
@@ -481,9 +498,9 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             sentences = SentenceIndex(text)
         sentence = sentences.sentence_at(start)
         sentence_start = sentences.span_at(start)[0]
-        in_sentence = [p for p in previous if p[0] == sentence_start]
-        subject = _subject(g, text, mention_start, end, clause, unit, in_sentence, sentence_start)
-        previous.append((sentence_start, end, subject))
+        in_sentence = previous.setdefault(sentence_start, [])
+        subject, base = _subject(g, text, mention_start, end, clause, unit, in_sentence, sentence_start)
+        in_sentence.append((sentence_start, end, base))
         found.append(
             Quantity(
                 text=text[mention_start:end],
@@ -496,7 +513,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
                 comparator=comparator,
                 subject=subject,
                 indicator=indicator_for(subject),
-                kind=_kind(g, text, (start, end), clause, sentence, context),
+                kind=_kind(g, text, (start, end), clause, sentences.span_at(start), context),
             )
         )
     return _distribute(text, offset, found)
@@ -560,36 +577,37 @@ def _subject(
     unit: str | None,
     previous: list[tuple[int, int, str]],
     sentence_start: int,
-) -> str:
+) -> tuple[str, str]:
     """What the amount measures: the noun after a measure word, else the clause before it.
 
-    ``previous`` holds (sentence start, end, subject) of the amounts already found in the
-    passage; a subject that is only a change (增长, 比去年增加) continues the subject of the
-    amount before it: 财政支出超过23万亿元，增长6.5% → 财政支出增长.
+    ``previous`` holds (sentence start, end, base subject) of the amounts already found in
+    the sentence; a subject that is only a change (增长, 比去年增加) continues the base subject
+    of the amount before it: 财政支出超过23万亿元，增长6.5% → 财政支出增长. Returns the
+    subject and the base a later amount may continue.
     """
     words = subject_words()
     unit_def = g.units.unit(unit) if unit else None
     classifier = unit_def is not None and unit_def.classifier
     noun = _trim(g, _after_subject(g, text, end, clause[1], classifier))
     if classifier and noun:
-        return noun
+        return noun, noun
     cs = clause[0]
-    same_clause = [p for p in previous if p[1] <= start and p[1] > cs]
-    if same_clause:
-        cs = same_clause[-1][1]
+    if previous and cs < previous[-1][1] <= start:
+        cs = previous[-1][1]
     subject = _trim(g, text[cs:start])
     if subject in (words.after_stop | words.inside) and subject not in words.change:
         subject = ""  # 分别下降3.14%和4.66%: the 和 leaves the subject of the first amount
     if previous and (not subject or subject in words.change or subject.startswith(tuple(words.continues))):
-        return previous[-1][2] + subject
+        return previous[-1][2] + subject, previous[-1][2]
     if noun and subject and len(subject) <= 2 and len(cut(subject)) == 1:
-        return subject + noun  # 新增4万亿元投资 → 新增投资; 覆盖80%以上的大城市
+        return subject + noun, subject + noun  # 新增4万亿元投资 → 新增投资; 覆盖80%以上的大城市
     if subject or noun:
-        return subject or noun
+        return subject or noun, subject or noun
     # 继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014): the clause before says what
     if clause[0] > sentence_start:
         pcs, pce = _clause(text, clause[0] - 1, clause[0] - 1)
         before = text[max(pcs, sentence_start) : pce]
         if not _NEXT_AMOUNT.search(before):
-            return _trim(g, before)
-    return ""
+            subject = _trim(g, before)
+            return subject, subject
+    return "", ""

@@ -73,6 +73,10 @@ def test_numerals_rejects_non_numbers(written):
     assert parse_number(written) is None
 
 
+def test_numerals_absurdly_long_numeral_is_not_a_number():
+    assert parse_chinese("九" + "亿" * 3000) is None
+
+
 def test_numerals_decimal_arithmetic_is_exact():
     """1.3万亿 is exactly 1.3e12 once turned into a float (no 1299999999999.9998)."""
     assert to_float(parse_number("1.3万亿")) == 1.3e12

@@ -278,6 +278,12 @@ def test_quantities_not_quantities_data_validation(tmp_path):
         load_not_quantities(bad)
 
 
+@pytest.mark.parametrize("text", ["九" + "亿" * 3000 + "元", "1" * 400 + "元", "百分之" * 500, "“" * 1000 + "5所"])
+def test_quantities_never_raise_on_pathological_text(text):
+    for q in extract_quantities(text, context=PLAN_2018):
+        assert text[q.char_start : q.char_end] == q.text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60), st.integers(min_value=0, max_value=10**6))
 def test_quantities_never_raise(text, offset):
