@@ -284,9 +284,20 @@ def load_gold(path: Path) -> GoldDocument:
     )
 
 
+HELDOUT = "heldout"
+
+
 def gold_files(gold_dir: Path) -> list[Path]:
-    """Every ``*.json`` under ``gold_dir`` (subfolders included), sorted."""
-    return sorted(p for p in Path(gold_dir).rglob("*.json") if p.is_file())
+    """Every ``*.json`` under ``gold_dir`` (subfolders included), sorted.
+
+    A ``heldout/`` subfolder is skipped: it holds gold no extractor author has seen, and
+    is scored on its own (``--gold tests/gold/heldout``) so its figures stay out-of-sample.
+    """
+    root = Path(gold_dir)
+    return sorted(
+        p for p in root.rglob("*.json")
+        if p.is_file() and HELDOUT not in p.relative_to(root).parts[:-1]
+    )
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
