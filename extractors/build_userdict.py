@@ -11,7 +11,9 @@ document in ``corpus/``:
   that jieba's own dictionary cuts apart but that hold together and stand free (see
   ``harvest_terms``), e.g. 普惠性, 脱贫攻坚, 节能减排;
 
-and adds every name of the entity gazetteers (``gazetteer_*.jsonl``, string patterns).
+and adds every name of the entity gazetteers (``gazetteer_*.jsonl``, string patterns),
+and, with frequency 0 (jieba's way to delete a word), the words of jieba's dictionary
+that glue a name to a common word (台湾同胞, 中国政府; see ``glued_words``).
 Lines before the ``#plantasks-generated-begin`` marker are kept as written (other
 extractors' hand-added terms: 城镇新增就业, 国内生产总值, …); everything after it is
 regenerated. Run ``python -m extractors.build_userdict`` after the corpus or a
@@ -69,13 +71,43 @@ def corpus_texts() -> list[str]:
     return [normalise((CORPUS / p).read_text(encoding="utf-8")) for p in paths]
 
 
-def _jieba_words() -> set[str]:
+def _jieba_dict() -> dict[str, str]:
+    """jieba's main dictionary: word → part-of-speech tag."""
     import os
 
     import jieba
 
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
-        return {line.split(" ", 1)[0] for line in fh}
+        return {parts[0]: parts[-1] for parts in (line.split() for line in fh) if parts}
+
+
+def _jieba_words() -> set[str]:
+    return set(_jieba_dict())
+
+
+def glued_words(names: set[str], known: dict[str, str]) -> set[str]:
+    """jieba dictionary words that glue a gazetteer name to a common word.
+
+    台湾同胞, 中国政府, 雷锋精神, 亚太地区 are single words to jieba, so the name inside
+    them is no token and no rule can find it; the gold marks 台湾, 中国, 雷锋, 亚太 there.
+    Listing such a word with frequency 0 makes jieba cut it (its ``del_word``). Only a
+    name plus a common noun of jieba's counts (长治久安 is 长治 + 久安, a person's name
+    to jieba, so it stays); names themselves (中国共产党) and ethnic groups (蒙古族) stay.
+    """
+
+    def noun(part: str) -> bool:
+        tag = known.get(part, "")
+        return tag.startswith("n") and not tag.startswith("nr")
+
+    glued = set()
+    for word in known:
+        if word in names or len(word) < 3 or word.endswith("族"):
+            continue
+        for n in range(2, len(word)):
+            if (word[:n] in names and noun(word[n:])) or (word[-n:] in names and noun(word[:-n])):
+                glued.add(word)
+                break
+    return glued
 
 
 def harvest_terms(texts: list[str], known: set[str], names: set[str]) -> set[str]:
@@ -150,7 +182,8 @@ def generated_lines(texts: list[str]) -> list[str]:
     for text in texts:
         titles.update(_TITLE.findall(text))
         quoted.update(_QUOTED.findall(text))
-    known = _jieba_words()
+    jieba_dict = _jieba_dict()
+    known = set(jieba_dict)
     names = gazetteer_names()
     entries: dict[str, int] = {}
     for name in names:
@@ -165,6 +198,8 @@ def generated_lines(texts: list[str]) -> list[str]:
     for title in titles:
         if " " not in title and not any(n in title for n in names):
             entries.setdefault(title, _FREQ["title"])
+    for word in glued_words(names, jieba_dict):
+        entries.setdefault(word, 0)
     return [f"{word} {freq}" for word, freq in sorted(entries.items())]
 
 

@@ -88,6 +88,8 @@ def load_ruler_patterns(name: str) -> tuple[dict, ...]:
     path = DATA_DIR / name
     patterns = []
     for n, obj in _read_jsonl(path):
+        if set(obj) == {"exclude"} and isinstance(obj["exclude"], str):
+            continue  # read by build_gazetteer.py: a generated name to leave out
         unknown = set(obj) - _RULER_KEYS
         if unknown:
             raise DataFileError(str(path), f"line {n}: unknown keys {sorted(unknown)}")
@@ -313,6 +315,26 @@ def _merge(existing: list[Span], new: list[Span], overwrite: bool) -> list[Span]
 )
 def make_context_ruler(nlp: Language, name: str, patterns_file: str, overwrite: bool):
     return ContextRuler(nlp, name, patterns_file, overwrite)
+
+
+_TITLE = regex.compile(r"《[^《》\n]*》")
+
+
+@Language.factory("plantasks_title_filter_v1", assigns=["doc.ents"])
+def make_title_filter(nlp: Language, name: str):
+    """Drop entities inside a 《…》 title: the title is the mention (policy_refs), and the
+    gold leaves the names inside it optional (tests/gold/README.md)."""
+
+    def drop_in_titles(doc: Doc) -> Doc:
+        if "《" not in doc.text or not doc.ents:
+            return doc
+        titles = [(m.start(), m.end()) for m in _TITLE.finditer(doc.text)]
+        if titles:
+            doc.ents = [e for e in doc.ents
+                        if not any(s <= e.start_char and e.end_char <= t for s, t in titles)]
+        return doc
+
+    return drop_in_titles
 
 
 @Language.factory("plantasks_rule_marker_v1", assigns=["doc.spans"])
