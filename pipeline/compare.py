@@ -64,6 +64,7 @@ class Comparison:
     changes: pd.DataFrame  # year_a, year_b, indicator, change, from_text, to_text, unit
     fulfilment: pd.DataFrame  # fulfilment rows in range, missed first
     tasks: pd.DataFrame  # year_a, year_b, continued, new, dropped
+    task_links: pd.DataFrame  # the issuer's task_links rows between plans in range
     lifecycle: pd.DataFrame  # ref_key, title, issued, issue_doc, implemented (years)
     available: dict[str, bool] = field(default_factory=dict)
 
@@ -199,13 +200,16 @@ def build_comparison(out: Path, issuer: str, year_from: int | None = None,
     fulfil = fulfil.assign(_order=fulfil["status"].map(STATUS_ORDER).fillna(len(STATUS_ORDER)))
     fulfil = fulfil.sort_values(["_order", "indicator", "year"], kind="mergesort").drop(columns="_order")
     links = tables["task_links"]
-    links = links[links["issuer_slug"] == slug]
+    in_range = set(docs["doc_id"])
+    links = links[(links["issuer_slug"] == slug) & links["doc_id_a"].isin(in_range)
+                  & (links["doc_id_b"].isin(in_range) | links["doc_id_b"].isna())]
     lifecycle = mine("policy_lifecycle")
     return Comparison(
         issuer=name, issuer_slug=slug, year_from=lo, year_to=hi, documents=docs,
         series=series, changes=target_changes(series, years),
         fulfilment=fulfil.reset_index(drop=True),
         tasks=task_changes(links, documents, years),
+        task_links=links.reset_index(drop=True),
         lifecycle=issued_then_implemented(lifecycle),
         available={t: not tables[t].empty for t in TABLES},
     )

@@ -274,22 +274,26 @@ def period_year(dt: _DocTimes, char_start: int, sentence: str | None, part: str 
 
 def dated_rows(tables: dict[str, pd.DataFrame], docs: pd.DataFrame,
                   table: FulfilmentRules) -> pd.DataFrame:
-    """Target and achievement rows of ok documents with issuer, doc year and period."""
+    """Target and achievement rows of ok documents with issuer, doc year and ``period``.
+
+    ``period`` is the one year a row speaks of (:func:`period_year`), NaN when several.
+    """
     targets = tables["targets"]
     targets = targets[targets["kind"].isin(["target", "achievement"])
                       & targets["indicator"].notna() & (targets["indicator"] != "")
                       & targets["value"].notna()]
     targets = targets.merge(docs[["doc_id", "issuer", "issuer_slug", "year"]], on="doc_id")
     if targets.empty:
-        return targets.assign(period=pd.Series(dtype="object"))
+        return targets.assign(period=pd.Series(dtype="float64"))
     times, sections = tables["times"], tables["sections"]
-    periods = pd.Series(index=targets.index, dtype="object")
+    periods = pd.Series(index=targets.index, dtype="float64")  # NaN: several years
     for doc_id, rows in targets.groupby("doc_id"):
         doc = docs.loc[docs["doc_id"] == doc_id].iloc[0]
         dt = _doc_times(doc["text"], int(doc["year"]), times[times["doc_id"] == doc_id],
                         sections[sections["doc_id"] == doc_id], table)
         for idx, r in zip(rows.index, rows.itertuples(index=False)):
-            periods[idx] = period_year(dt, int(r.char_start), r.sentence, r.part, r.section_id, table)
+            year = period_year(dt, int(r.char_start), r.sentence, r.part, r.section_id, table)
+            periods[idx] = math.nan if year is None else year
     return targets.assign(period=periods)
 
 

@@ -257,6 +257,26 @@ def _na(table: str) -> str:
     return f'<p class="na">Not available: the outputs have no {escape(table)} table yet.</p>'
 
 
+def _task_details(c: Comparison) -> str:
+    """Per pair of plans, the tasks behind the counts (folded: a plan has dozens)."""
+    links = c.task_links
+    year_of = dict(zip(c.documents["doc_id"], c.documents["year"]))
+    out = []
+    for r in c.tasks.itertuples(index=False):
+        forward = links[(links["direction"] == "next") & (links["doc_id_a"].map(year_of) == r.year_a)]
+        backward = links[(links["direction"] == "previous") & (links["doc_id_a"].map(year_of) == r.year_b)]
+        rows = [[escape(str(t.status)), escape(str(t.title_a)), escape(str(t.title_b or "—")),
+                 "" if _missing(t.score) else f"{t.score:.2f}"]
+                for t in forward.sort_values("task_id_a").itertuples(index=False)]
+        rows += [["new", "—", escape(str(t.title_a)), ""]
+                 for t in backward[backward["status"] == "new"].sort_values("task_id_a").itertuples(index=False)]
+        if rows:
+            out.append(f"<details><summary>{r.year_a} → {r.year_b}: the tasks</summary>"
+                       + _table(["status", f"task in {r.year_a}", f"best match in {r.year_b}", "score"],
+                                rows, raw={0, 1, 2}) + "</details>")
+    return "".join(out)
+
+
 def render_report(c: Comparison) -> str:
     """The whole report as one HTML string."""
     years = c.years
@@ -334,6 +354,7 @@ def render_report(c: Comparison) -> str:
         out.append(_table(["plans", "continued", "new", "dropped"],
                           [[f"{r.year_a} → {r.year_b}", r.continued, r.new, r.dropped]
                            for r in c.tasks.itertuples(index=False)]))
+        out.append(_task_details(c))
 
     out.append("<h2>Documents issued, then implemented</h2>")
     if not c.available.get("policy_lifecycle"):

@@ -223,3 +223,14 @@ def test_report_lists_missed_before_met(report_html):
     statuses = re.findall(r"<span class='status (missed|met)'>[✓✗]", table)
     assert "met" in statuses
     assert statuses == sorted(statuses, key=lambda s: s != "missed")
+
+
+def test_report_tasks_section(corpus_outputs):
+    c = build_comparison(corpus_outputs, "gov-report", 2016, 2019)
+    section = render_report(c).split("<h2>Tasks from one plan to the next</h2>")[1].split("<h2>")[0]
+    if c.available["task_links"]:
+        assert list(c.tasks["year_a"]) == [2016, 2017, 2018]
+        assert c.tasks[["continued", "new", "dropped"]].to_numpy().sum() > 0
+        assert "<details><summary>2016 → 2017: the tasks</summary>" in section
+    else:  # task_links not built by this checkout yet
+        assert "Not available: the outputs have no task_links table yet." in section

@@ -183,7 +183,7 @@ def test_fulfilment_five_year_review_is_not_an_outcome():
     docs = tables["documents"]
     dated = dated_rows(tables, docs, rules())
     by_text = dict(zip(dated["text"], dated["period"]))
-    assert by_text["6600万人以上"] is None  # 五年来 opens the paragraph
+    assert pd.isna(by_text["6600万人以上"])  # 五年来 opens the paragraph
     assert by_text["1351万人"] == 2017  # 刚刚过去的2017年; 比上年 is a comparison, not the period
     assert by_text["1100万人以上"] == 2017
     out = build_fulfilment(tables)
