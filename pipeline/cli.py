@@ -34,6 +34,15 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
                      help="prefect: the Prefect flow, one task per document (default); "
                           "local: the same functions without Prefect")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="process documents on N local processes (default: 1)")
+    run.add_argument("--no-cache", action="store_true",
+                     help="process every document again, even those unchanged since the last run "
+                          "into --out (the cache under OUT/.cache is kept)")
+    run.add_argument("--dask-address", metavar="ADDR",
+                     help="run the Prefect flow's tasks on the Dask cluster whose scheduler is at "
+                          "ADDR (e.g. tcp://10.0.0.5:8786; needs prefect-dask and, for worker "
+                          "processes, a Prefect server in PREFECT_API_URL)")
     run.add_argument("--allow-partial", action="store_true",
                      help="exit 0 even if some documents failed")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -67,6 +76,12 @@ def _run(args) -> int:
     from pipeline.run import prepare, run_corpus
 
     console = Console(stderr=True)
+    if args.workers < 1:
+        console.print("[red]error:[/red] --workers must be at least 1")
+        return 2
+    if args.dask_address and args.engine != "prefect":
+        console.print("[red]error:[/red] --dask-address runs the Prefect flow: use it with --engine prefect")
+        return 2
     try:
         total = len(prepare(args.corpus))
     except DocumentError as exc:
@@ -81,7 +96,9 @@ def _run(args) -> int:
             progress.update(bar, advance=1, description=f"{result.doc_id:<24}")
 
         try:
-            summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick)
+            summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick,
+                                 workers=args.workers, cache=not args.no_cache,
+                                 dask_address=args.dask_address)
         except OutputError as exc:
             console.print(f"[red]error:[/red] {exc}")
             return 2

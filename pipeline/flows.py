@@ -1,7 +1,17 @@
-"""Prefect flows only: they sequence the tasks of ``pipeline/tasks.py`` and nothing else."""
+"""Prefect flows only: they sequence the tasks of ``pipeline/tasks.py`` and nothing else.
+
+The flow runs on one of three task runners: a thread (one document at a time, the
+default), a local process pool (``workers`` > 1: jieba and the extractors are pure
+Python, so only processes use more cores), or a Dask cluster (``dask_address``, through
+prefect-dask). A Dask cluster whose workers are other processes or machines needs a
+real Prefect server (``prefect server start`` and ``PREFECT_API_URL`` in every
+process): with the ephemeral server each worker process would start one of its own.
+Scripts that start a cluster themselves need an ``if __name__ == "__main__":`` guard.
+"""
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -15,13 +25,24 @@ from pipeline.process import DocumentResult  # noqa: E402
 from pipeline.run import Prepared, RunSummary, failed_result, run_documents  # noqa: E402
 from pipeline.tasks import process_document_task  # noqa: E402
 
+# Documents submitted ahead of the one being written, per worker: keeps the workers busy
+# while results are written in input order, without holding a whole corpus of results.
+IN_FLIGHT_PER_WORKER = 4
 
-def _submit_all(prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
-    """One task per document; results are yielded in input order as they finish."""
-    pending = []
-    for p in prepared:
-        pending.append((p, None if p.error else process_document_task.submit(p.spec)))
-    for p, future in pending:
+
+def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8) -> Iterator[DocumentResult]:
+    """One task per document, at most ``in_flight`` at once; results yielded in input order."""
+    todo = iter(prepared)
+    pending: deque = deque()
+    while True:
+        while len(pending) < in_flight:
+            p = next(todo, None)
+            if p is None:
+                break
+            pending.append((p, None if p.error else process_document_task.submit(p.spec)))
+        if not pending:
+            return
+        p, future = pending.popleft()
         if future is None:
             yield failed_result(p)
             continue
@@ -32,11 +53,36 @@ def _submit_all(prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
 
 
 @flow(name="plantasks-run", log_prints=False, validate_parameters=False)
-def corpus_flow(corpus: Path, out_dir: Path) -> RunSummary:
+def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int = 8) -> RunSummary:
     """Process a corpus folder: one task per document, then the cross-year tables."""
-    return run_documents(Path(corpus), Path(out_dir), _submit_all)
+    return run_documents(Path(corpus), Path(out_dir),
+                         lambda prepared: _submit_all(prepared, in_flight), cache=cache)
 
 
-def run_flow(corpus: Path, out_dir: Path) -> RunSummary:
+def task_runner(workers: int = 1, dask_address: str | None = None):
+    """The task runner for ``workers`` local processes, or for the Dask scheduler at ``dask_address``."""
+    if dask_address:
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError as exc:
+            raise RuntimeError("running on a Dask cluster needs prefect-dask: pip install prefect-dask") from exc
+        return DaskTaskRunner(address=dask_address)
+    if workers > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        from pipeline.parallel import warm_up
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=warm_up)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = True,
+             dask_address: str | None = None, in_flight: int | None = None) -> RunSummary:
+    """Run :func:`corpus_flow` on the task runner for ``workers`` or ``dask_address``."""
+    if in_flight is None:
+        in_flight = 64 if dask_address else max(2, workers * IN_FLIGHT_PER_WORKER)
+    runner_flow = corpus_flow.with_options(task_runner=task_runner(workers, dask_address))
     with prefect_env.no_heartbeat():
-        return corpus_flow(corpus, out_dir)
+        return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)

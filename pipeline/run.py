@@ -1,7 +1,11 @@
 """Run a corpus: prepare the documents, process each, write tables, build cross-year tables.
 
 The same steps serve the Prefect flow (``pipeline/flows.py``) and direct library use
-(``run_corpus(..., engine="local")``), so tests and users get identical rows.
+(``run_corpus(..., engine="local")``), so tests and users get identical rows. Documents
+whose bytes, metadata and pipeline code are unchanged since the last run into the same
+output folder are taken from its content-hash cache (``pipeline/cache.py``) instead of
+being processed again; only the others go to the processor (one process, a local
+process pool, or Prefect tasks).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline import __version__
+from pipeline.cache import DocumentCache
 from pipeline.corpus import DocumentSpec, assign_doc_ids, discover, infer_metadata, slugify
 from pipeline.errors import DocumentError
 from pipeline.normalise import normalise
@@ -40,6 +45,7 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    documents_cached: int = 0
 
     @property
     def documents(self) -> int:
@@ -115,40 +121,78 @@ def run_corpus(
     *,
     engine: str = "local",
     on_document: Callable[[DocumentResult], None] | None = None,
+    workers: int = 1,
+    cache: bool = True,
+    dask_address: str | None = None,
 ) -> RunSummary:
     """Process every document of ``corpus`` and publish the tables under ``out_dir``.
 
-    ``engine`` is ``local`` (plain functions in this process) or ``prefect`` (the
-    Prefect flow of ``pipeline/flows.py``: one task per document).
+    ``engine`` is ``local`` (plain functions, in this process or, with ``workers`` > 1,
+    in a pool of that many processes) or ``prefect`` (the Prefect flow of
+    ``pipeline/flows.py``: one task per document, on ``workers`` processes, or on the
+    Dask cluster whose scheduler listens at ``dask_address``). ``cache=False``
+    processes every document, ignoring and keeping the cache.
     """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     if engine == "prefect":
         from pipeline.flows import run_flow
 
         global _ON_DOCUMENT
         _ON_DOCUMENT = on_document
         try:
-            return run_flow(Path(corpus), Path(out_dir))
+            return run_flow(Path(corpus), Path(out_dir), workers=workers, cache=cache,
+                            dask_address=dask_address)
         finally:
             _ON_DOCUMENT = None
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use local or prefect")
-    return run_documents(Path(corpus), Path(out_dir), process_locally, on_document)
+    if dask_address:
+        raise ValueError("a Dask cluster needs the prefect engine (--engine prefect)")
+    if workers > 1:
+        from functools import partial
+
+        from pipeline.parallel import process_in_pool
+
+        processor = partial(process_in_pool, workers=workers)
+    else:
+        processor = process_locally
+    return run_documents(Path(corpus), Path(out_dir), processor, on_document, cache=cache)
 
 
 _ON_DOCUMENT: Callable[[DocumentResult], None] | None = None
 
 
 def run_documents(corpus: Path, out_dir: Path, processor: Processor,
-                  on_document: Callable[[DocumentResult], None] | None = None) -> RunSummary:
-    """Prepare, process with ``processor``, write as results arrive, then publish."""
+                  on_document: Callable[[DocumentResult], None] | None = None,
+                  *, cache: bool = True) -> RunSummary:
+    """Prepare, take unchanged documents from the cache, process the rest with
+    ``processor``, write each result as it arrives, then publish."""
     on_document = on_document or _ON_DOCUMENT
     started = time.perf_counter()
     prepared = prepare(corpus)
     writer = RunWriter(out_dir)
     summary = RunSummary(out_dir=out_dir)
     try:
-        for result in processor(prepared):
+        doc_cache = DocumentCache(out_dir) if cache else None
+        todo = prepared
+        if doc_cache is not None:
+            todo = []
+            for p in prepared:
+                entry = None if p.error else doc_cache.lookup(p.spec)
+                if entry is None:
+                    todo.append(p)
+                    continue
+                result = DocumentResult(p.spec.doc_id, doc_cache.adopt(entry, writer))
+                summary.documents_ok += 1
+                summary.documents_cached += 1
+                if on_document:
+                    on_document(result)
+        specs = {p.spec.doc_id: p.spec for p in todo}
+        for result in processor(todo):
             write_result(writer, result, summary)
+            if doc_cache is not None and result.ok:
+                doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
             if on_document:
                 on_document(result)
         build_corpus_tables(writer)
@@ -158,9 +202,12 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
             list(DOCUMENT_TABLES) + list(CORPUS_TABLES),
             run_info={"corpus": str(corpus), "pipeline_version": __version__,
                       "documents_ok": summary.documents_ok, "documents_failed": summary.documents_failed,
+                      "documents_cached": summary.documents_cached,
                       "failures": summary.failures, "rows": summary.rows, "seconds": round(summary.seconds, 2)},
         )
     except BaseException:
         writer.abort()
         raise
+    if doc_cache is not None:
+        doc_cache.prune()
     return summary
