@@ -227,9 +227,11 @@ def print_summary(c: Comparison, report: Path | None, file=None) -> None:
     years = c.years
     console.print(f"[bold]{c.issuer}[/bold] ({c.issuer_slug}), {c.year_from}–{c.year_to}: "
                   f"{len(c.documents)} documents"
-                  + (f" ({', '.join(map(str, years))})" if len(years) <= 12 else
+                  + (f" ({', '.join(map(str, years))})" if 0 < len(years) <= 12 else
                      f" ({years[0]}…{years[-1]})" if years else ""))
-    if len(years) < 2:
+    if not years:
+        console.print("No plan of this issuer in this range.")
+    elif len(years) < 2:
         console.print("Only one plan in this range: nothing to compare across years.")
 
     console.print("\n[bold]Targets met and missed[/bold] (outcome reported by a later document)")
