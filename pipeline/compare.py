@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from extractors.errors import PlantasksError
 from pipeline.report import format_amount, format_target, write_report
 from pipeline.schemas import ALL_TABLES
 
@@ -34,7 +35,7 @@ STATUS_ORDER = {"missed": 0, "met": 1, "unknown": 2}
 NAMES_SHOWN = 8
 
 
-class CompareError(Exception):
+class CompareError(PlantasksError):
     """The command cannot run: no outputs, or an issuer the outputs do not hold."""
 
 

@@ -120,6 +120,13 @@ def test_compare_resolve_issuer():
         resolve_issuer(docs, "beijing-edu")
 
 
+def test_compare_error_pickles():
+    import pickle
+
+    err = CompareError("no documents of issuer 'nobody' in the outputs")
+    assert str(pickle.loads(pickle.dumps(err))) == str(err)
+
+
 def test_report_chart_marks_points_and_outcomes():
     targets = [
         {"year": 2016, "value": 6.5, "value_max": 7.0, "comparator": "range", "text": "6.5%－7%"},
