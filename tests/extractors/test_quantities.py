@@ -188,6 +188,18 @@ def test_quantities_m2_growth_keeps_its_percentage():
         ("1991年国民生产总值比上年增长百分之七。", Context(year=1992, part="other"), ["achievement"]),
         ("今年国民生产总值计划增长百分之八，是留有余地的。", Context(year=1993, part="other"), ["target"]),
         ("城镇新增就业1312万人，超过全年预期目标。", Context(year=2016, part="review"), ["achievement"]),
+        # last year's figures quoted in a plan part (gov-report 2008) ...
+        ("去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元。", Context(year=2008, part="plan"),
+         ["achievement", "achievement"]),
+        # a past comparison in a part the structure could not call review (gov-report 1993, 2006)
+        ("1992年同1987年相比，钢产量增长百分之四十二，达到8000万吨；", Context(year=1993, part="plan"),
+         ["achievement", "achievement"]),
+        ("2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%；", Context(year=2006, part="plan"),
+         ["achievement", "achievement"]),
+        # a base year beside a future year is a plan (gov-report 2016, 十三五 targets)
+        ("到2020年，国内生产总值比2010年增长1倍以上。", Context(year=2016, part="plan"), ["target"]),
+        # ... but a cue after the amount does not make this year's target a result (2010)
+        ("提出居民消费价格涨幅3%左右，综合考虑了去年价格变动的翘尾因素。", Context(year=2010, part="plan"), ["target"]),
     ],
 )
 def test_quantities_kind(sentence, context, kinds):
