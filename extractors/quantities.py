@@ -402,23 +402,19 @@ def _kind(
     if any(before.endswith(w) for w in g.past_value_cues):
         return "achievement"
     clause_text = text[clause[0] : clause[1]]
-    past = any(c in clause_text for c in g.achievement_cues)
-    if not past and context.year:
-        past = any(int(y) < context.year for y in _YEAR.findall(clause_text))
     near = text[max(sentence[0], start - _SENTENCE_REACH) : min(sentence[1], end + _SENTENCE_REACH)]
+    earlier = text[max(sentence[0], start - _SENTENCE_REACH) : start]
     planned = any(c in near for c in g.target_cues)
-    if not past:
-        # 去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元 (gov-report 2008);
-        # only what comes before the amount: 提出…3%左右，综合考虑了去年… is this year's (2010)
-        earlier = text[max(sentence[0], start - _SENTENCE_REACH) : start]
-        past = any(c in earlier for c in g.achievement_cues)
-        if not past and context.year:
-            # 1992年同1987年相比，钢产量增长百分之四十二 (gov-report 1993), unless the
-            # sentence also looks ahead (到2020年…比2010年翻一番)
-            years = [int(y) for y in _YEAR.findall(near)]
-            past = any(int(y) < context.year for y in _YEAR.findall(earlier)) and all(
-                y < context.year for y in years
-            )
+    # 去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元 (gov-report 2008): a cue
+    # in the clause or earlier in the sentence; not later (提出…3%左右，综合考虑了去年… is
+    # this year's target, 2010)
+    past = any(c in clause_text or c in earlier for c in g.achievement_cues)
+    if not past and context.year:
+        # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二,
+        # gov-report 1993), unless the sentence also looks ahead (到2020年…比2010年增长1倍)
+        years = [int(y) for y in _YEAR.findall(near)]
+        looks_back = any(int(y) < context.year for y in _YEAR.findall(clause_text + earlier))
+        past = looks_back and all(y < context.year for y in years)
     if past and not planned:
         return "achievement"
     if context.part == "plan" or planned:
