@@ -24,7 +24,9 @@ INDICATORS_FILE = DATA_DIR / "indicators.yaml"
 
 DIRECTIONS = frozenset({"floor", "ceiling", "point"})
 _TOP_KEYS = {"indicators", "key_filler", "subject"}
-_SUBJECT_KEYS = {"leading", "trailing", "after_stop", "change", "continues", "inside", "list_words", "shared_tails"}
+_SUBJECT_LISTS = ("leading", "trailing", "after_stop", "change", "continues", "inside", "list_words", "shared_tails",
+                  "respectively", "time_suffixes", "time_links", "relative_years")  # fmt: skip
+_SUBJECT_KEYS = {*_SUBJECT_LISTS, "particle"}
 
 # Quotes, brackets, list commas and spaces never distinguish two measures.
 _NOISE = regex.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）\[\]【】、,，:：;；。.·]+")
@@ -51,6 +53,11 @@ class SubjectWords:
     inside: frozenset[str]
     list_words: frozenset[str]
     shared_tails: frozenset[str]
+    respectively: frozenset[str]
+    time_suffixes: frozenset[str]
+    time_links: frozenset[str]
+    relative_years: frozenset[str]
+    particle: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +117,11 @@ def build_table(data: object, path: Path = INDICATORS_FILE) -> IndicatorTable:
     subj = data.get("subject") or {}
     if not isinstance(subj, dict) or set(subj) - _SUBJECT_KEYS:
         raise _fail(path, f"subject must be a mapping with keys {sorted(_SUBJECT_KEYS)}")
+    particle = subj.get("particle")
+    if not isinstance(particle, str) or not particle:
+        raise _fail(path, "subject.particle must be a non-empty string")
     words = SubjectWords(
-        *(frozenset(_str_list(path, f"subject.{k}", subj.get(k))) for k in ("leading", "trailing", "after_stop", "change", "continues", "inside", "list_words", "shared_tails")
-        )
+        *(frozenset(_str_list(path, f"subject.{k}", subj.get(k))) for k in _SUBJECT_LISTS), particle=particle
     )
     lookup = tuple(sorted(owner.items(), key=lambda kv: (-len(kv[0]), kv[0])))
     return IndicatorTable(MappingProxyType(indicators), filler, words, lookup, filler_re)

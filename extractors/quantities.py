@@ -41,9 +41,6 @@ KINDS = ("target", "achievement", "other")
 _CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n（）()]")
 # Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
 _EDGE_MARKS = "、，,；;：:“”‘’\"'《》 "
-# Where the next amount starts (Arabic digits or 百分之; Chinese digits are too often
-# part of words such as 一般性 to cut a phrase at).
-_NEXT_AMOUNT = regex.compile(r"[0-9０-９]|百分之")
 _QUOTES = str.maketrans("", "", "“”‘’\"")
 # A clause is read at most this far either side of an amount: subjects are short, and an
 # unpunctuated run (an OCR table, random text) must not make every amount re-read it all.
@@ -59,6 +56,7 @@ class Grammar:
 
     units: UnitRegistry
     number: regex.Pattern
+    next_amount: regex.Pattern
     tail: regex.Pattern
     tail_token: regex.Pattern
     unit: regex.Pattern
@@ -136,17 +134,18 @@ def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
 def load_not_quantities(path: Path = NOT_QUANTITIES_FILE) -> dict:
     """Validate ``not_quantities.yaml``; returns its sections."""
     data = _read_yaml(path)
-    keys = {"ordinal_prefixes", "name_quotes", "max_quote_length", "min_chinese_count",
+    keys = {"ordinal_prefixes", "title_quotes", "name_quotes", "max_quote_length", "min_chinese_count",
             "blocked_before", "blocked_before_chinese", "blocked_after", "unit_word_breaks"}  # fmt: skip
     if not isinstance(data, dict) or set(data) != keys:
         raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
     _word_list(path, "ordinal_prefixes", data["ordinal_prefixes"])
     _word_list(path, "unit_word_breaks", data["unit_word_breaks"])
-    quotes = data["name_quotes"]
-    if not isinstance(quotes, list) or not all(
-        isinstance(q, list) and len(q) == 2 and all(isinstance(c, str) and len(c) == 1 for c in q) for q in quotes
-    ):
-        raise DataFileError(str(path), "name_quotes must be a list of [open, close] single characters")
+    for key in ("title_quotes", "name_quotes"):
+        quotes = data[key]
+        if not isinstance(quotes, list) or not all(
+            isinstance(q, list) and len(q) == 2 and all(isinstance(c, str) and len(c) == 1 for c in q) for q in quotes
+        ):
+            raise DataFileError(str(path), f"{key} must be a list of [open, close] single characters")
     for key in ("max_quote_length", "min_chinese_count"):
         if not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0:
             raise DataFileError(str(path), f"{key} must be a non-negative integer")
@@ -183,19 +182,27 @@ def grammar() -> Grammar:
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
     tail = regex.compile(f"(?:{mult}|{_alternation(marks)})*")
     quotes = []
-    for open_, close in notq["name_quotes"]:
-        o, c = regex.escape(open_), regex.escape(close)
-        limit = "" if open_ == "《" else f"{{0,{notq['max_quote_length']}}}"
-        quotes.append(f"{o}[^{o}{c}\\n]{limit or '*'}{c}")
+    for pairs, limit in ((notq["title_quotes"], "*"), (notq["name_quotes"], f"{{0,{notq['max_quote_length']}}}")):
+        for open_, close in pairs:
+            o, c = regex.escape(open_), regex.escape(close)
+            quotes.append(f"{o}[^{o}{c}\\n]{limit}{c}")
     cues = comp["kind_cues"]
     words = subject_words()
     numeral = f"[0-9０-９{regex.escape(DIGIT_CHARS)}十]+"
     # 2018年, 1991年, 2007年底 and the like at either end of a subject are time, not measure
-    leading_time = regex.compile(f"(?:{numeral}年(?:底|末|初)?|{numeral}月)+")
-    trailing_time = regex.compile(f"(?:从|由|到|至|在)?(?:{numeral}年(?:底|末|初)?(?:的)?|去年底?的?|上年末?的?)$")
+    suffix = f"(?:{_alternation(words.time_suffixes)})?"
+    links = f"(?:{_alternation(words.time_links)})?"
+    particle = regex.escape(words.particle)
+    leading_time = regex.compile(f"(?:{numeral}年{suffix}|{numeral}月)+")
+    trailing_time = regex.compile(
+        f"{links}(?:{numeral}年{suffix}|{_alternation(words.relative_years)}){particle}?$"
+    )
     return Grammar(
         units=units,
         number=number,
+        # where the next amount starts: Arabic digits or 百分之 (Chinese digits are too often
+        # part of words such as 一般性 to cut a phrase at)
+        next_amount=regex.compile(f"[0-9０-９]|{pct}"),
         tail=tail,
         tail_token=tail_token,
         unit=regex.compile(f"(?!{_alternation(notq['unit_word_breaks'])})(?:{unit_alt})"),
@@ -371,15 +378,16 @@ def _after_subject(g: Grammar, text: str, end: int, clause_end: int, classifier:
     It runs to the clause end or the next number (评选5所[课程改革示范学校]和20节…), and
     is empty when the amount is followed by a verb or particle (由85个[减为]26个).
     """
-    nxt = _NEXT_AMOUNT.search(text, end, clause_end)
-    phrase = text[end : nxt.start() if nxt else clause_end].lstrip("的")
+    nxt = g.next_amount.search(text, end, clause_end)
+    particle = subject_words().particle
+    phrase = text[end : nxt.start() if nxt else clause_end].lstrip(particle)
     if not phrase or not _HAN.match(phrase):
         return ""
     tokens = cut(phrase)
     if not tokens or tokens[0] in subject_words().after_stop:
         return ""
-    if not classifier and "的" in tokens:
-        tokens = tokens[: tokens.index("的")]  # 近14亿人口[的发展中大国]
+    if not classifier and particle in tokens:
+        tokens = tokens[: tokens.index(particle)]  # 近14亿人口[的发展中大国]
     while tokens and tokens[-1] in subject_words().after_stop:
         tokens.pop()
     return "".join(tokens)
@@ -548,7 +556,7 @@ def _distribute(text: str, offset: int, found: list[Quantity]) -> list[Quantity]
             continue
         start = run[0].char_start - offset
         cs, _ = _clause(text, start, start)
-        if "分别" not in text[cs:start]:
+        if not any(w in text[cs:start] for w in words.respectively):
             continue
         groups: list[list[str]] = [[]]
         for w in cut(run[0].subject):
@@ -615,7 +623,7 @@ def _subject(
     if clause[0] > sentence_start:
         pcs, pce = _clause(text, clause[0] - 1, clause[0] - 1)
         before = text[max(pcs, sentence_start) : pce]
-        if not _NEXT_AMOUNT.search(before):
+        if not g.next_amount.search(before):
             subject = _trim(g, before)
             return subject, subject
     return "", ""
