@@ -65,6 +65,7 @@ class Grammar:
     suffix: regex.Pattern
     prefix: regex.Pattern
     prefix_width: int
+    not_prefix: tuple[str, ...]
     suffix_words: Mapping[str, str]
     prefix_words: Mapping[str, str]
     marks: Mapping[str, str]
@@ -117,12 +118,14 @@ def _alternation(words) -> str:
 def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
     """Validate ``comparators.yaml``; returns its sections."""
     data = _read_yaml(path)
-    keys = {"prefix", "suffix", "marks", "clause_prefix", "range_separators", "list_separators", "kind_cues"}
+    keys = {"prefix", "not_prefix", "suffix", "marks", "clause_prefix", "range_separators", "list_separators",
+            "kind_cues"}  # fmt: skip
     if not isinstance(data, dict) or set(data) != keys:
         raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
     out = {k: _word_map(path, k, data[k], COMPARATORS) for k in ("prefix", "suffix", "marks", "clause_prefix")}
     out["range_separators"] = _word_list(path, "range_separators", data["range_separators"])
     out["list_separators"] = _word_list(path, "list_separators", data["list_separators"])
+    out["not_prefix"] = _word_list(path, "not_prefix", data["not_prefix"])
     cues = data["kind_cues"]
     cue_keys = {"achievement", "past_value", "target", "baseline_from", "baseline_to"}
     if not isinstance(cues, dict) or set(cues) != cue_keys:
@@ -176,11 +179,13 @@ def grammar() -> Grammar:
         f"(?:{cn_digit}|十)(?:{cn_digit}|[十万亿]|{'|'.join(place)})*"
         f"(?:点{cn_digit}+)?"
     )
-    ar = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+    # the 1998 report (as scraped) puts a space inside numbers and before units: 8 .8 %,
+    # 1 .1 亿门, 74772 亿元; one space is read through, and dropped when parsing
+    ar = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?: ?[.．][0-9０-９]+)?"
     pct = units.prefix_unit_pattern() or r"(?!)"
     number = regex.compile(f"(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))")
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
-    tail = regex.compile(f"(?:{mult}|{_alternation(marks)})*")
+    tail = regex.compile(f"(?: ?(?:{mult}|{_alternation(marks)}))*")
     quotes = []
     for pairs, limit in ((notq["title_quotes"], "*"), (notq["name_quotes"], f"{{0,{notq['max_quote_length']}}}")):
         for open_, close in pairs:
@@ -193,9 +198,9 @@ def grammar() -> Grammar:
     suffix = f"(?:{_alternation(words.time_suffixes)})?"
     links = f"(?:{_alternation(words.time_links)})?"
     particle = regex.escape(words.particle)
-    leading_time = regex.compile(f"(?:{numeral}年{suffix}|{numeral}月)+")
+    leading_time = regex.compile(f"(?:{numeral} ?年{suffix}|{numeral} ?月)+")
     trailing_time = regex.compile(
-        f"{links}(?:{numeral}年{suffix}|{_alternation(words.relative_years)}){particle}?$"
+        f"{links}(?:{numeral} ?年{suffix}|{_alternation(words.relative_years)}){particle}?$"
     )
     return Grammar(
         units=units,
@@ -211,6 +216,7 @@ def grammar() -> Grammar:
         suffix=regex.compile(_alternation(comp["suffix"])),
         prefix=regex.compile(f"(?:{_alternation(comp['prefix'])})$"),
         prefix_width=max(map(len, comp["prefix"])),
+        not_prefix=tuple(comp["not_prefix"]),
         suffix_words=comp["suffix"],
         prefix_words=comp["prefix"],
         marks=marks,
@@ -250,7 +256,7 @@ class _Amount:
 def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     """Number, multipliers/marks and unit starting at match ``m``."""
     if m["ar"]:
-        value = parse_arabic(m["ar"])
+        value = parse_arabic(m["ar"].replace(" ", ""))
     else:
         value = parse_chinese(m["cn"])
     if value is None:
@@ -268,7 +274,7 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
             scaled = True
     pos = t.end()
     unit = None
-    u = g.unit.match(text, pos)
+    u = g.unit.match(text, pos) or (g.unit.match(text, pos + 1) if text.startswith(" ", pos) else None)
     if u:
         unit = g.units.unit(u.group()).name
         pos = u.end()
@@ -492,6 +498,8 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             continue
         mention_start = start
         pre = g.prefix.search(text, max(0, start - g.prefix_width), start)
+        if pre and any(text.endswith(w, 0, start) for w in g.not_prefix):
+            pre = None
         if pre:
             mention_start = pre.start()
         if comparator is None:
@@ -580,7 +588,7 @@ def _distribute(text: str, offset: int, found: list[Quantity]) -> list[Quantity]
 
 def _unscaled(g: Grammar, text: str, m: regex.Match) -> Decimal:
     """The bare number of match ``m`` before multipliers (for 3-5万人)."""
-    value = parse_arabic(m["ar"]) if m["ar"] else parse_chinese(m["cn"])
+    value = parse_arabic(m["ar"].replace(" ", "")) if m["ar"] else parse_chinese(m["cn"])
     return value if value else Decimal(1)
 
 
