@@ -622,7 +622,13 @@ def _subject(
     if subject in (words.after_stop | words.inside) and subject not in words.change:
         subject = ""  # 分别下降3.14%和4.66%: the 和 leaves the subject of the first amount
     if previous and (not subject or subject in words.change or subject.startswith(tuple(words.continues))):
-        return previous[-1][2] + subject, previous[-1][2]
+        base = previous[-1][2]
+        if subject in words.change:
+            # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
+            ending = next((w for w in sorted(words.change, key=len, reverse=True) if base.endswith(w)), "")
+            if ending and len(base) > len(ending):
+                return base[: -len(ending)] + subject, base
+        return base + subject, base
     if noun and subject and len(subject) <= 2 and len(cut(subject)) == 1:
         return subject + noun, subject + noun  # 新增4万亿元投资 → 新增投资; 覆盖80%以上的大城市
     if subject or noun:
