@@ -436,6 +436,92 @@ def _kind(
     return "other"
 
 
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """An amount as read: its span (prefix comparator to suffix), value, unit, comparator."""
+
+    start: int
+    end: int
+    value: Decimal
+    value_max: float | None
+    unit: str
+    comparator: str
+    clause: tuple[int, int]
+
+
+def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
+    """The amount starting at number match ``m``, or None when it is no amount.
+
+    Reads a range (3-5所) or a single amount, the unit a listed bare number borrows
+    (4.2和0.7个百分点), and the comparator: range, then a suffix (以上), a prefix (不低于),
+    a mark (多/余), a word earlier in the clause (至少要建设2个), else ``=``.
+    """
+    first = _read_amount(g, text, m)
+    if first is None:
+        return None
+    last = first
+    m2 = None
+    sep = g.separator.match(text, first.end)
+    if sep:
+        m2 = g.number.match(text, sep.end())
+        second = _read_amount(g, text, m2) if m2 else None
+        if second is not None and _is_range(first, second):
+            last = second
+    is_range = last is not first
+    if not is_range and first.unit is None and not first.percent_unit and not first.scaled:
+        _inherit_from_list(g, text, first)
+    unit = last.unit or first.unit or last.percent_unit or first.percent_unit
+    scaled = first.scaled or last.scaled
+    if unit is None and not scaled:
+        return None  # a bare number: a code, a year, a list label
+    unit_def = g.units.unit(unit) if unit else None
+    if (
+        first.chinese
+        and not is_range
+        and not first.percent_unit
+        and not scaled
+        and first.value < g.min_chinese_count
+        and unit_def is not None
+        and unit_def.classifier
+    ):
+        return None  # 一批, 两个指标, 三个代表: an article or a slogan count (#4)
+    end = last.end
+    suf = g.suffix.match(text, end)
+    if suf:
+        end = suf.end()
+    if end < len(text) and g.blocked_after.match(text, end):
+        return None
+    start = m.start()
+    pre = g.prefix.search(text, max(0, start - g.prefix_width), start)
+    if pre and any(text.endswith(w, 0, start) for w in g.not_prefix):
+        pre = None  # 节约10%
+    mention_start = pre.start() if pre else start
+    clause = _clause(text, mention_start, end)
+    if is_range:
+        comparator = "range"
+    elif suf:
+        comparator = g.suffix_words[suf.group()]
+    elif pre:
+        comparator = g.prefix_words[pre.group()]
+    elif first.mark:
+        comparator = first.mark
+    else:
+        before = text[clause[0] : mention_start]
+        comparator = next((c for w, c in g.clause_prefix if w in before), "=")
+    value = first.value
+    if is_range and not first.scaled and last.scaled and first.unit is None:
+        value = first.value * (last.value / _unscaled(g, text, m2))  # 3-5万人 = 3万 to 5万
+    return _Mention(
+        start=mention_start,
+        end=end,
+        value=value,
+        value_max=float(last.value) if is_range else None,
+        unit=unit or "",
+        comparator=comparator,
+        clause=clause,
+    )
+
+
 def extract_quantities(text: str, *, offset: int = 0, context: Context = Context()) -> list[Quantity]:
     """Every stated amount in ``text`` (a passage starting at ``offset`` in the document)."""
     g = grammar()
@@ -458,72 +544,17 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             continue
         if any(text.endswith(p, 0, start) for p in g.ordinal_prefixes):
             continue
-        first = _read_amount(g, text, m)
-        if first is None:
+        mention = _read_mention(g, text, m)
+        if mention is None:
             continue
-        last = first
-        is_range = False
-        sep = g.separator.match(text, first.end)
-        if sep:
-            m2 = g.number.match(text, sep.end())
-            second = _read_amount(g, text, m2) if m2 else None
-            if second is not None and _is_range(first, second):
-                is_range = True
-                last = second
-        if not is_range:
-            second = None
-        if not is_range and first.unit is None and not first.percent_unit and not first.scaled:
-            _inherit_from_list(g, text, first)
-        unit = last.unit or first.unit or last.percent_unit or first.percent_unit
-        scaled = first.scaled or last.scaled
-        if unit is None and not scaled:
-            continue
-        if (
-            first.chinese
-            and not is_range
-            and not first.percent_unit
-            and not scaled
-            and first.value < g.min_chinese_count
-            and unit is not None
-            and g.units.unit(unit) is not None
-            and g.units.unit(unit).classifier
-        ):
-            continue
-        end = last.end
-        comparator = "range" if is_range else None
-        suf = g.suffix.match(text, end)
-        if suf:
-            end = suf.end()
-        if end < len(text) and g.blocked_after.match(text, end):
-            continue
-        mention_start = start
-        pre = g.prefix.search(text, max(0, start - g.prefix_width), start)
-        if pre and any(text.endswith(w, 0, start) for w in g.not_prefix):
-            pre = None
-        if pre:
-            mention_start = pre.start()
-        if comparator is None:
-            if suf:
-                comparator = g.suffix_words[suf.group()]
-            elif pre:
-                comparator = g.prefix_words[pre.group()]
-            elif first.mark or last.mark:
-                comparator = first.mark or last.mark
-        # range: the lower end inherits the upper end's scale (3-5万人 = 3万 to 5万)
-        value = first.value
-        if is_range and not first.scaled and last.scaled and first.unit is None:
-            value = first.value * (last.value / _unscaled(g, text, m2))
-        clause = _clause(text, mention_start, end)
-        if comparator is None:
-            before = text[clause[0] : mention_start]
-            comparator = next((c for w, c in g.clause_prefix if w in before), "=")
+        mention_start, end, clause = mention.start, mention.end, mention.clause
         consumed = end
         if sentences is None:
             sentences = SentenceIndex(text)
         sentence = sentences.sentence_at(start)
         sentence_start = sentences.span_at(start)[0]
         in_sentence = previous.setdefault(sentence_start, [])
-        subject, base = _subject(g, text, mention_start, end, clause, unit, in_sentence, sentence_start)
+        subject, base = _subject(g, text, mention_start, end, clause, mention.unit, in_sentence, sentence_start)
         in_sentence.append((sentence_start, end, base))
         found.append(
             Quantity(
@@ -531,10 +562,10 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
                 char_start=offset + mention_start,
                 char_end=offset + end,
                 sentence=sentence,
-                value=float(value),
-                value_max=float(last.value) if is_range else None,
-                unit=unit or "",
-                comparator=comparator,
+                value=float(mention.value),
+                value_max=mention.value_max,
+                unit=mention.unit,
+                comparator=mention.comparator,
                 subject=subject,
                 indicator=indicator_for(subject),
                 kind=_kind(g, text, (start, end), clause, sentences.span_at(start), context),
