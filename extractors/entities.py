@@ -13,6 +13,8 @@ an installed package.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
 from collections.abc import Iterable
@@ -43,8 +45,8 @@ SEGMENTERS = ("jieba", "pkuseg")
 RULE_SPANS_KEY = "plantasks_rules"
 
 _RULER_KEYS = {"label", "pattern", "id", "level", "form"}
-_CONTEXT_KEYS = {"label", "pattern", "id", "trim_left", "trim_right", "followed_by",
-                 "preceded_by", "name_regex"}
+_CONTEXT_KEYS = {"label", "pattern", "text_regex", "id", "trim_left", "trim_right",
+                 "followed_by", "preceded_by", "name_regex"}
 
 
 # --- language data -----------------------------------------------------------------
@@ -117,8 +119,18 @@ def load_context_rules(name: str) -> tuple[tuple[dict, ...], tuple[regex.Pattern
         unknown = set(obj) - _CONTEXT_KEYS
         if unknown:
             raise DataFileError(str(path), f"line {n}: unknown keys {sorted(unknown)}")
-        _check_pattern(path, n, obj)
-        if isinstance(obj["pattern"], str):
+        if ("pattern" in obj) == ("text_regex" in obj):
+            raise DataFileError(str(path), f"line {n}: a rule has a pattern or a text_regex, not both")
+        if "text_regex" in obj:
+            if obj.get("label") not in LABELS:
+                raise DataFileError(str(path), f"line {n}: label {obj.get('label')!r} not one of {LABELS}")
+            try:
+                obj = {**obj, "text_regex": regex.compile(obj["text_regex"])}
+            except (regex.error, TypeError) as exc:
+                raise DataFileError(str(path), f"line {n}: bad text_regex: {exc}") from exc
+        else:
+            _check_pattern(path, n, obj)
+        if isinstance(obj.get("pattern"), str):
             obj = {**obj, "pattern": [{"ORTH": obj["pattern"]}]}
         for key in ("trim_left", "trim_right"):
             value = obj.get(key, 0)
@@ -213,9 +225,11 @@ class PlantasksTokenizer(ChineseTokenizer):
                     "spacy_pkuseg",
                     "segmenter 'pkuseg' needs the optional extra: pip install plantasks[pkuseg]",
                 ) from exc
-            self.pkuseg_seg = spacy_pkuseg.pkuseg(
-                pkuseg_model or _pkuseg_default_model(), user_dict=list(load_user_words())
-            )
+            # spacy_pkuseg prints a notice (to stderr) when it falls back to features.pkl
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                self.pkuseg_seg = spacy_pkuseg.pkuseg(
+                    pkuseg_model or _pkuseg_default_model(), user_dict=list(load_user_words())
+                )
 
     def __call__(self, text: str) -> Doc:
         try:
@@ -254,7 +268,10 @@ class ContextRuler:
     ``followed_by`` must match right after the match, ``preceded_by`` right before it,
     ``name_regex`` the whole entity text; ``trim_left``/``trim_right`` drop context
     tokens that a token pattern had to include. Exclusions drop matches by their text
-    (“十三五” is a time, #7).
+    (“十三五” is a time, #7). A rule with ``text_regex`` instead of a token ``pattern``
+    matches the text itself (group ``name``, if any, is the entity) and keeps only hits
+    on token boundaries: Matcher predicates such as NOT_IN over long optional runs cost
+    more than the segmenter, a regex over the paragraph almost nothing.
     """
 
     def __init__(self, nlp: Language, name: str, patterns_file: str, overwrite: bool) -> None:
@@ -263,7 +280,10 @@ class ContextRuler:
         self.rules, self.excludes = load_context_rules(patterns_file)
         self.matcher = Matcher(nlp.vocab, validate=True)
         self._by_key: dict[int, dict] = {}
+        self._text_rules = [rule for rule in self.rules if "text_regex" in rule]
         for i, rule in enumerate(self.rules):
+            if "text_regex" in rule:
+                continue
             key = f"{name}:{i}:{rule.get('id', '')}"
             try:
                 self.matcher.add(key, [rule["pattern"]])
@@ -273,15 +293,26 @@ class ContextRuler:
                 ) from exc
             self._by_key[nlp.vocab.strings[key]] = rule
 
+    def _candidates(self, doc: Doc):
+        """(rule, span) for every match: token patterns, then text regexes."""
+        if self._by_key:
+            for key, start, end in self.matcher(doc):
+                rule = self._by_key[key]
+                start += rule.get("trim_left", 0)
+                end -= rule.get("trim_right", 0)
+                if start < end:
+                    yield rule, Span(doc, start, end, label=rule["label"])
+        for rule in self._text_rules:
+            for m in rule["text_regex"].finditer(doc.text):
+                start, end = m.span("name") if "name" in m.groupdict() else m.span()
+                # whole tokens only: a regex hit inside a word is no name
+                span = doc.char_span(start, end, label=rule["label"])
+                if span is not None:
+                    yield rule, span
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for key, start, end in self.matcher(doc):
-            rule = self._by_key[key]
-            start += rule.get("trim_left", 0)
-            end -= rule.get("trim_right", 0)
-            if start >= end:
-                continue
-            span = Span(doc, start, end, label=rule["label"])
+        for rule, span in self._candidates(doc):
             if "followed_by" in rule and not rule["followed_by"].match(doc.text, span.end_char):
                 continue
             if "preceded_by" in rule and not rule["preceded_by"].search(
@@ -370,14 +401,19 @@ def build_nlp(segmenter: str = "jieba", use_model: bool = True) -> Language:
     With ``use_model`` the trained ``ner`` from ``extractors/models/ner/`` joins after
     the rules; it is skipped (rules only) when no model has been shipped.
     """
+    return load_nlp(segmenter, MODEL_DIR if use_model else None)
+
+
+def load_nlp(segmenter: str = "jieba", model_dir: Path | None = None) -> Language:
+    """A new entity pipeline; ``model_dir``: a trained pipeline whose ``ner`` to add."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     nlp = spacy.util.load_model_from_config(load_config(segmenter), auto_fill=True)
     nlp.initialize()
-    if use_model and (MODEL_DIR / "config.cfg").exists():
+    if model_dir is not None and (Path(model_dir) / "config.cfg").exists():
         try:
-            trained = spacy.load(MODEL_DIR, exclude=["tokenizer"])
+            trained = spacy.load(model_dir, exclude=["tokenizer"])
         except (OSError, ValueError) as exc:
-            raise DataFileError(str(MODEL_DIR), f"cannot load the trained ner: {exc}") from exc
+            raise DataFileError(str(model_dir), f"cannot load the trained ner: {exc}") from exc
         nlp.add_pipe("ner", source=trained, after="rule_marker")
     return nlp
 
