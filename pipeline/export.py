@@ -6,8 +6,9 @@ schema's columns in the schema's order (``pipeline/schemas.py``), nulls kept as 
 
 Format notes:
 
-- CSV is UTF-8 without a byte-order mark, comma-separated, quoted where needed;
-  dates are ``YYYY-MM-DD``. Excel users should export ``xlsx`` instead.
+- CSV is UTF-8 without a byte-order mark, comma-separated; the header and strings are
+  in double quotes, numbers bare; dates are ``YYYY-MM-DD``, booleans ``true``/``false``,
+  nulls empty fields. Excel users should export ``xlsx`` instead.
 - JSON is one array of objects (one per row), UTF-8, non-ASCII characters as written.
 - XLSX holds one sheet named after the table. An Excel cell holds at most 32,767
   characters, which ``documents.text`` exceeds for most 政府工作报告, so longer strings
@@ -27,6 +28,7 @@ import sys
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
 from pipeline.errors import OutputError
@@ -51,6 +53,8 @@ def read_table(out_dir: Path, table: str) -> pa.Table:
         raise OutputError(folder, "no such table folder; run `plantasks run` first "
                                   "or pass the run's folder with --out-dir")
     schema = ALL_TABLES[table]
+    if not any(folder.rglob("*.parquet")):
+        return schema.empty_table()  # a table with no rows in this run
     data = pads.dataset(folder, format="parquet", partitioning="hive").to_table()
     missing = [name for name in schema.names if name not in data.column_names]
     if missing:
@@ -87,8 +91,9 @@ def excel_safe(value):
 
 
 def _write_csv(data: pa.Table, dest: Path, table: str) -> None:
-    frame = data.to_pandas()
-    frame.to_csv(dest, index=False, encoding="utf-8", lineterminator="\n")
+    # Arrow's writer keeps integer columns integers when they hold nulls (pandas would
+    # turn them into floats) and writes dates as YYYY-MM-DD, booleans as true/false.
+    pacsv.write_csv(data, dest, pacsv.WriteOptions(quoting_style="needed"))
 
 
 def _write_json(data: pa.Table, dest: Path, table: str) -> None:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -83,6 +85,28 @@ def test_export_cli_default_destination(corpus_outputs, tmp_path):
     shutil.copytree(corpus_outputs / "task_links", out / "task_links")
     assert main(["task_links", "--out-dir", str(out)]) == 0
     assert (out / "exports" / "task_links.csv").is_file()
+
+
+def test_export_csv_types(tmp_path):
+    out = tmp_path / "run"
+    (out / "target_series").mkdir(parents=True)
+    rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
+             "year": 2016, "value": 1e7, "value_max": None, "comparator": ">=", "unit": "人",
+             "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
+             "sentence": "城镇新增就业1000万人以上，城镇登记失业率4.5%以内", "absent": False}]
+    schema = ALL_TABLES["target_series"]
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), out / "target_series" / "all.parquet")
+    dest = export_table("target_series", "csv", out_dir=out)
+    lines = dest.read_text(encoding="utf-8").splitlines()
+    assert dest == out / "exports" / "target_series.csv"
+    assert lines[1] == ('"国务院","gov-report","城镇新增就业",2016,10000000,,">=","人","gov-report-2016",,'
+                        '"1000万人以上","城镇新增就业1000万人以上，城镇登记失业率4.5%以内",false')
+
+
+def test_export_empty_table_folder(tmp_path):
+    (tmp_path / "fulfilment").mkdir()
+    dest = export_table("fulfilment", "json", out_dir=tmp_path)
+    assert json.loads(dest.read_text(encoding="utf-8")) == []
 
 
 def test_export_missing_table_folder(tmp_path, capsys):

@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.links import (
     THRESHOLD,
@@ -218,3 +220,14 @@ def test_link_scores_counts():
     s = link_scores(links, gold)["previous"]
     assert (s["right"], s["predicted"], s["gold"]) == (1, 2, 1)
     assert s["precision"] == 0.5 and s["recall"] == 1.0 and s["status_accuracy"] == 0.5
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=4),
+       st.lists(st.text(max_size=60), min_size=1, max_size=4))
+def test_links_any_text_never_raises(earlier, later):
+    tables = _tables(("x-2018", 2018, [(t[:5], t, "plan") for t in earlier]),
+                     ("x-2019", 2019, [(t[:5], t, "plan") for t in later]))
+    out = build_task_links(tables)
+    assert len(out) == len(earlier) + len(later)
+    assert out["score"].between(0, 1 + 1e-9).all()
