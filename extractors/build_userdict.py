@@ -42,7 +42,7 @@ _TITLE = regex.compile(r"《([^《》\n]{2,25})》")
 _QUOTED = regex.compile(r"“([\p{Han}A-Za-z0-9+]{2,12})”")
 _HAN_RUN = regex.compile(r"\p{Han}{3,}")
 _GAZETTEERS = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl",
-               "person_patterns.jsonl")
+               "gazetteer_person.jsonl")
 # Frequencies given to jieba: high enough that the word wins over its pieces.
 _FREQ = {"title": 500, "quoted": 2000, "term": 2000, "gazetteer": 3000}
 _MIN_DOCS = 3

@@ -26,6 +26,7 @@ import spacy
 from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
@@ -45,8 +46,8 @@ SEGMENTERS = ("jieba", "pkuseg")
 RULE_SPANS_KEY = "plantasks_rules"
 
 _RULER_KEYS = {"label", "pattern", "id", "level", "form"}
-_CONTEXT_KEYS = {"label", "pattern", "text_regex", "id", "trim_left", "trim_right",
-                 "followed_by", "preceded_by", "name_regex"}
+_CONTEXT_KEYS = {"label", "pattern", "text_regex", "merge_adjacent", "id", "trim_left",
+                 "trim_right", "followed_by", "preceded_by", "name_regex", "requires"}
 
 
 # --- language data -----------------------------------------------------------------
@@ -119,13 +120,21 @@ def load_context_rules(name: str) -> tuple[tuple[dict, ...], tuple[regex.Pattern
         unknown = set(obj) - _CONTEXT_KEYS
         if unknown:
             raise DataFileError(str(path), f"line {n}: unknown keys {sorted(unknown)}")
-        if ("pattern" in obj) == ("text_regex" in obj):
-            raise DataFileError(str(path), f"line {n}: a rule has a pattern or a text_regex, not both")
-        if "text_regex" in obj:
+        if sum(k in obj for k in ("pattern", "text_regex", "merge_adjacent")) != 1:
+            raise DataFileError(
+                str(path), f"line {n}: a rule has one of pattern, text_regex, merge_adjacent"
+            )
+        if "merge_adjacent" in obj and obj["merge_adjacent"] not in LABELS:
+            raise DataFileError(str(path), f"line {n}: merge_adjacent must be a label")
+        requires = obj.get("requires", [])
+        if not (isinstance(requires, list) and all(isinstance(r, str) and r for r in requires)):
+            raise DataFileError(str(path), f"line {n}: requires must be a list of strings")
+        if "text_regex" in obj or "merge_adjacent" in obj:
             if obj.get("label") not in LABELS:
                 raise DataFileError(str(path), f"line {n}: label {obj.get('label')!r} not one of {LABELS}")
             try:
-                obj = {**obj, "text_regex": regex.compile(obj["text_regex"])}
+                if "text_regex" in obj:
+                    obj = {**obj, "text_regex": regex.compile(obj["text_regex"])}
             except (regex.error, TypeError) as exc:
                 raise DataFileError(str(path), f"line {n}: bad text_regex: {exc}") from exc
         else:
@@ -271,7 +280,8 @@ class ContextRuler:
     (“十三五” is a time, #7). A rule with ``text_regex`` instead of a token ``pattern``
     matches the text itself (group ``name``, if any, is the entity) and keeps only hits
     on token boundaries: Matcher predicates such as NOT_IN over long optional runs cost
-    more than the segmenter, a regex over the paragraph almost nothing.
+    more than the segmenter, a regex over the paragraph almost nothing; ``requires``
+    (substrings, one of which must occur) skips the regex on most paragraphs.
     """
 
     def __init__(self, nlp: Language, name: str, patterns_file: str, overwrite: bool) -> None:
@@ -281,8 +291,9 @@ class ContextRuler:
         self.matcher = Matcher(nlp.vocab, validate=True)
         self._by_key: dict[int, dict] = {}
         self._text_rules = [rule for rule in self.rules if "text_regex" in rule]
+        self._merge_rules = [rule for rule in self.rules if "merge_adjacent" in rule]
         for i, rule in enumerate(self.rules):
-            if "text_regex" in rule:
+            if "pattern" not in rule:
                 continue
             key = f"{name}:{i}:{rule.get('id', '')}"
             try:
@@ -293,8 +304,8 @@ class ContextRuler:
                 ) from exc
             self._by_key[nlp.vocab.strings[key]] = rule
 
-    def _candidates(self, doc: Doc):
-        """(rule, span) for every match: token patterns, then text regexes."""
+    def _candidates(self, doc: Doc, text: str):
+        """(rule, span) for every match: token patterns, text regexes, merges."""
         if self._by_key:
             for key, start, end in self.matcher(doc):
                 rule = self._by_key[key]
@@ -303,20 +314,28 @@ class ContextRuler:
                 if start < end:
                     yield rule, Span(doc, start, end, label=rule["label"])
         for rule in self._text_rules:
-            for m in rule["text_regex"].finditer(doc.text):
+            if "requires" in rule and not any(r in text for r in rule["requires"]):
+                continue
+            for m in rule["text_regex"].finditer(text):
                 start, end = m.span("name") if "name" in m.groupdict() else m.span()
                 # whole tokens only: a regex hit inside a word is no name
                 span = doc.char_span(start, end, label=rule["label"])
                 if span is not None:
                     yield rule, span
+        for rule in self._merge_rules:
+            ents = [e for e in doc.ents if e.label_ == rule["merge_adjacent"]]
+            for first, second in zip(ents, ents[1:]):
+                if first.end == second.start:
+                    yield rule, Span(doc, first.start, second.end, label=rule["label"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for rule, span in self._candidates(doc):
-            if "followed_by" in rule and not rule["followed_by"].match(doc.text, span.end_char):
+        text = doc.text  # a property that joins the tokens: read it once
+        for rule, span in self._candidates(doc, text):
+            if "followed_by" in rule and not rule["followed_by"].match(text, span.end_char):
                 continue
             if "preceded_by" in rule and not rule["preceded_by"].search(
-                doc.text, max(0, span.start_char - 12), span.start_char
+                text, max(0, span.start_char - 12), span.start_char
             ):
                 continue
             if "name_regex" in rule and not rule["name_regex"].fullmatch(span.text):
@@ -327,6 +346,31 @@ class ContextRuler:
         if spans:
             doc.ents = _merge(list(doc.ents), spans, self.overwrite)
         return doc
+
+
+class PatternRuler(EntityRuler):
+    """spaCy's entity_ruler, less a per-document cost.
+
+    ``EntityRuler.match`` recounts every pattern on each call to warn about an empty
+    ruler, which with the 3,800-name GPE gazetteer took as long as the matching; the
+    patterns are fixed after ``initialize``, so the check runs there once.
+    """
+
+    def initialize(self, get_examples, *, nlp=None, patterns=None):
+        super().initialize(get_examples, nlp=nlp, patterns=patterns)
+        super()._require_patterns()
+
+    def _require_patterns(self) -> None:
+        return None
+
+
+@Language.factory(
+    "plantasks_entity_ruler_v1",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    default_config={"overwrite_ents": False, "validate": False},
+)
+def make_pattern_ruler(nlp: Language, name: str, overwrite_ents: bool, validate: bool):
+    return PatternRuler(nlp, name, overwrite_ents=overwrite_ents, validate=validate)
 
 
 def _merge(existing: list[Span], new: list[Span], overwrite: bool) -> list[Span]:

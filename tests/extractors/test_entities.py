@@ -150,7 +150,8 @@ def test_entities_never_raise_on_entity_like_text(text):
 
 # --- data files -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl"])
+@pytest.mark.parametrize("name", ["gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl",
+                                  "gazetteer_person.jsonl"])
 def test_entities_ruler_files_load(name):
     patterns = load_ruler_patterns(name)
     assert patterns and all(p["label"] in entities.LABELS for p in patterns)
@@ -240,6 +241,47 @@ def test_entities_model_entities_marked():
     ents = extract_entities("组建国家开发银行，深化沪连教育合作。", nlp=nlp)
     assert {e.source for e in ents} <= {"rule", "model"}
     assert ("国家开发银行", "rule") in {(e.text, e.source) for e in ents}
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    """A ner trained in seconds from training/ner/config.cfg on one corpus sentence.
+
+    The shipped pipeline may have no model (it ships only when it beats the rules), so
+    the loading code is tested on a small model made here.
+    """
+    import spacy
+    from spacy.training import Example
+
+    config = spacy.util.load_config(ROOT / "training" / "ner" / "config.cfg")
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    # gov-report-1994: 徐洪刚 has no cue the rules know
+    text = "学习徐洪刚见义勇为、不畏强暴的精神"
+    doc = nlp.make_doc(text)
+    example = Example.from_dict(doc, {"entities": [(2, 5, "PERSON")]})
+    nlp.initialize(lambda: [example])
+    for _ in range(40):
+        nlp.update([example], sgd=None, drop=0.0)
+    out = tmp_path_factory.mktemp("ner")
+    nlp.to_disk(out)
+    return out, text
+
+
+def test_entities_model_adds_model_entities(tiny_model):
+    path, text = tiny_model
+    nlp = entities.load_nlp("jieba", path)
+    assert nlp.pipe_names[-1] == "ner"
+    got = {(e.text, e.label, e.source) for e in extract_entities(text, nlp=nlp)}
+    assert ("徐洪刚", "PERSON", "model") in got
+    # the rules' entities stay, marked as theirs
+    got = {(e.text, e.source) for e in extract_entities("落实教育部部署。" + text, nlp=nlp)}
+    assert ("教育部", "rule") in got
+
+
+def test_entities_bad_model_dir_raises(tmp_path):
+    (tmp_path / "config.cfg").write_text("[nlp]\nlang = \"zh\"\npipeline = [\"ner\"]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="trained ner"):
+        entities.load_nlp("jieba", tmp_path)
 
 
 def test_entities_pkuseg_backend():
