@@ -82,6 +82,7 @@ class StructureRules:
     closing_headings: frozenset[str]
     mixed_switch_window: int
     plan_openers: tuple[str, ...]
+    task_breaks: tuple[str, ...]
 
 
 @cache
@@ -105,6 +106,7 @@ def load_rules(path: Path = DATA_FILE) -> StructureRules:
             closing_headings=frozenset(data["closing_headings"]),
             mixed_switch_window=int(data["mixed_switch_window"]),
             plan_openers=tuple(data["plan_openers"]),
+            task_breaks=tuple(data["task_breaks"]),
         )
     except DataFileError:
         raise
@@ -215,6 +217,9 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
     for node in ordered:
         depth = _depth(node)
         nxt = next((m.start for m in ordered if m.start > node.start and _depth(m) <= depth), closing_at)
+        if not node.children and node.parent is not None:
+            nxt = next((i for i in range(node.start + 1, nxt)
+                        if text[spans[i][0]:spans[i][1]].startswith(rules.task_breaks)), nxt)
         node.end_par = nxt
         last = nxt - 1
         while last > node.start and not text[spans[last][0]:spans[last][1]].strip():

@@ -112,3 +112,15 @@ def test_structure_offsets_point_into_text(normalised_texts):
 @pytest.mark.parametrize("s,n", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7), ("甲", None)])
 def test_structure_chinese_ordinal(s, n):
     assert chinese_ordinal(s) == n
+
+
+@pytest.mark.issue(8)
+def test_structure_last_task_stops_at_各位代表(normalised_texts):
+    # gov-report 2019: after （十） the report turns to government building with 各位代表！
+    text = normalised_texts["gov-report-2019"]
+    st = parse_structure(text, "gov-report-2019", 2019)
+    last = st.tasks[-1]
+    assert "各位代表" not in last.text
+    assert last.text.endswith("坚决守护好人民群众的平安生活。")
+    after = [p for p in st.paragraphs if p.char_start >= last.char_end and p.section_id == "gov-report-2019/s3"]
+    assert after and all(p.task_id is None for p in after)
