@@ -399,6 +399,16 @@ def _after_subject(g: Grammar, text: str, end: int, clause_end: int, classifier:
     return "".join(tokens)
 
 
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence before ``start`` in the same passage (empty at its start)."""
+    head = text[max(0, start - _SENTENCE_REACH):start].rstrip()
+    if not head:
+        return ""
+    head = head[:-1] if head[-1] in "。；！？" else head
+    cut = max(head.rfind(c) for c in "。；！？")
+    return head[cut + 1:]
+
+
 def _kind(
     g: Grammar, text: str, span: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int], context: Context
 ) -> str:
@@ -429,6 +439,11 @@ def _kind(
         years = [int(y) for y in _YEAR.findall(near)]
         looks_back = any(int(y) < context.year for y in _YEAR.findall(clause_text + earlier))
         past = looks_back and all(y < context.year for y in years)
+    if not past and not planned and not _YEAR.search(near):
+        # a sentence with no time cue of its own continues the frame of the one before
+        # it: 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… (gov-report 2011)
+        prev = _previous_sentence(text, sentence[0])
+        past = any(c in prev for c in g.achievement_cues) and not any(c in prev for c in g.target_cues)
     if past and not planned:
         return "achievement"
     if context.part == "plan" or planned:

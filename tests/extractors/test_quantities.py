@@ -317,3 +317,18 @@ def test_quantities_never_raise_on_number_soup(text):
     for q in extract_quantities(text, context=PLAN_2018):
         assert text[q.char_start : q.char_end] == q.text
         assert q.value == q.value  # not NaN
+
+
+@pytest.mark.issue(11)
+def test_quantities_kind_follows_previous_past_sentence():
+    # gov-report 2011 (plan part): the results of 2010 follow 过去一年，…取得了很大成绩。
+    from extractors.context import Context
+    from extractors.quantities import extract_quantities
+
+    text = "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，城镇新增就业1168万人。"
+    kinds = {q.text: q.kind for q in extract_quantities(text, context=Context(year=2011, part="plan"))}
+    assert kinds == {"10.3%": "achievement", "1168万人": "achievement"}
+    # …but not when the sentence before also looks ahead (gov-report 2019 fiscal paragraph)
+    text = "今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；财政赤字2.76万亿元。"
+    kinds = {q.text: q.kind for q in extract_quantities(text, context=Context(year=2019, part="plan"))}
+    assert kinds["2.76万亿元"] == "target"
