@@ -8,8 +8,10 @@ source, doc_id: all of them land in its rows). A run that finds a key under
 ``RunWriter.adopt_part`` instead of reprocessing; a processed document's staged parts
 are hard-linked into the cache. Parts are never rewritten in place (every write is a new
 file renamed over), so a part shared by the cache and a published table cannot change
-under either. Users process hundreds of issuers over decades (#10): re-runs after
-adding one year's plans touch only the new documents.
+under either. The cross-year rows of each issuer are cached the same way under a key made of
+its documents' keys, so a re-run of an unchanged corpus neither processes nor rebuilds
+anything, and a changed document rebuilds only its issuer's rows. Users process hundreds of issuers over decades (#10): re-runs after adding
+one year's plans touch only the new documents.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import uuid
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Iterable
 
 import pyarrow.parquet as pq
 
@@ -62,6 +65,12 @@ def code_fingerprint(roots: tuple[Path, ...] = PACKAGE_ROOTS) -> str:
             h.update(f"{root.name}/{path.relative_to(root).as_posix()}\0".encode())
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
+
+
+def failed_key(document: dict) -> str:
+    """A stand-in key for a failed document: its row, without text (it has none)."""
+    row = {k: v for k, v in document.items() if k != "text"}
+    return "failed-" + hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def document_key(sha256: str, spec: DocumentSpec, fingerprint: str) -> str:
@@ -125,19 +134,45 @@ class DocumentCache:
             return None
         return entry
 
-    def adopt(self, entry: CacheEntry, writer: RunWriter) -> dict:
-        """Link the entry's parts into the run; returns its ``documents`` row."""
+    def adopt(self, entry: CacheEntry, writer: RunWriter) -> None:
+        """Link the entry's parts into the run."""
         for table in entry.rows:
             writer.adopt_part(table, entry.doc_id, entry.part(table))
+
+    def document_row(self, entry: CacheEntry) -> dict:
+        """The ``documents`` row of a cached document."""
         return pq.read_table(entry.part("documents")).to_pylist()[0]
 
-    def store(self, spec: DocumentSpec, sha256: str, writer: RunWriter) -> None:
-        """Keep the parts ``writer`` staged for ``spec`` (an ok document) under its key.
+    def store(self, spec: DocumentSpec, sha256: str, writer: RunWriter) -> str:
+        """Keep the parts ``writer`` staged for ``spec`` (an ok document) under its key."""
+        key = document_key(sha256, spec, self.fingerprint)
+        self._store(key, spec.doc_id, DOCUMENT_TABLES, writer)
+        return key
+
+    def corpus_key(self, issuer_slug: str, document_keys: Iterable[str]) -> str:
+        """Key of one issuer's cross-year rows: the keys of all its documents, in any order."""
+        h = hashlib.sha256(f"corpus {self.fingerprint} {issuer_slug}\n".encode())
+        for key in sorted(document_keys):
+            h.update(f"{key}\n".encode())
+        return f"corpus-{h.hexdigest()}"
+
+    def lookup_corpus(self, key: str, issuer_slug: str) -> CacheEntry | None:
+        """The cached cross-year parts of one issuer (part name: its slug), or None."""
+        entry = self._read_entry(key)
+        if entry is None or entry.doc_id != issuer_slug:
+            return None
+        self.used.add(key)
+        return entry
+
+    def store_corpus(self, key: str, issuer_slug: str, tables: Iterable[str], writer: RunWriter) -> None:
+        self._store(key, issuer_slug, tables, writer)
+
+    def _store(self, key: str, name: str, tables: Iterable[str], writer: RunWriter) -> None:
+        """Hard-link the parts ``name`` of ``tables`` staged by ``writer`` under ``key``.
 
         Written into a temporary folder and renamed into place, so a half-written entry
         is never found. A cache that cannot be written only costs speed, never the run.
         """
-        key = document_key(sha256, spec, self.fingerprint)
         self.used.add(key)
         folder = self.root / key
         if folder.is_dir():
@@ -146,8 +181,8 @@ class DocumentCache:
         try:
             tmp.mkdir(parents=True)
             rows = {}
-            for table in DOCUMENT_TABLES:
-                part = writer.staged_part(table, spec.doc_id)
+            for table in tables:
+                part = writer.staged_part(table, name)
                 if part is None:
                     continue
                 target = tmp / f"{table}.parquet"
@@ -156,7 +191,7 @@ class DocumentCache:
                 except OSError:
                     shutil.copy2(part, target)
                 rows[table] = pq.read_metadata(target).num_rows
-            (tmp / META).write_text(json.dumps({"doc_id": spec.doc_id, "rows": rows}), encoding="utf-8")
+            (tmp / META).write_text(json.dumps({"doc_id": name, "rows": rows}), encoding="utf-8")
             os.replace(tmp, folder)
         except OSError:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -11,7 +11,9 @@ Scripts that start a cluster themselves need an ``if __name__ == "__main__":`` g
 
 from __future__ import annotations
 
+import os
 from collections import deque
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -78,11 +80,68 @@ def task_runner(workers: int = 1, dask_address: str | None = None):
     return ThreadPoolTaskRunner(max_workers=1)
 
 
+@contextmanager
+def shared_ephemeral_server():
+    """Point worker processes at this process's ephemeral Prefect server.
+
+    Without ``PREFECT_API_URL`` every worker process of a process pool would start an
+    ephemeral server of its own (about 10 s each, and their events fail to reach the
+    flow's server): start ours first and export its address while the flow runs.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+
+
+def start_server_while_warming() -> None:
+    """Start the ephemeral Prefect server while this process loads the extractors.
+
+    Both are one-off costs of a run (the server about 10 s, the extractors' data and
+    models a few seconds) that would otherwise come one after the other: the server
+    starts in its own process, so the two overlap on two cores (#10).
+    """
+    import threading
+
+    from pipeline.parallel import warm_up
+
+    if os.environ.get("PREFECT_API_URL"):
+        warm_up()
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    def start() -> None:
+        try:
+            SubprocessASGIServer().start()
+        except Exception:  # noqa: BLE001 - the flow starts it again and reports the error
+            return
+
+    thread = threading.Thread(target=start, name="plantasks-prefect-server", daemon=True)
+    thread.start()
+    try:
+        warm_up()
+    finally:
+        thread.join()
+
+
 def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = True,
              dask_address: str | None = None, in_flight: int | None = None) -> RunSummary:
     """Run :func:`corpus_flow` on the task runner for ``workers`` or ``dask_address``."""
     if in_flight is None:
         in_flight = 64 if dask_address else max(2, workers * IN_FLIGHT_PER_WORKER)
     runner_flow = corpus_flow.with_options(task_runner=task_runner(workers, dask_address))
+    if workers == 1 and not dask_address:
+        start_server_while_warming()
     with prefect_env.no_heartbeat():
+        if workers > 1 and not dask_address:
+            with shared_ephemeral_server():
+                return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
         return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)

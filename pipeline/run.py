@@ -11,13 +11,15 @@ process pool, or Prefect tasks).
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline import __version__
-from pipeline.cache import DocumentCache
+from pipeline.cache import DocumentCache, failed_key
 from pipeline.corpus import DocumentSpec, assign_doc_ids, discover, infer_metadata, slugify
 from pipeline.errors import DocumentError
 from pipeline.normalise import normalise
@@ -98,12 +100,43 @@ def write_result(writer: RunWriter, result: DocumentResult, summary: RunSummary)
         summary.failures.append((result.document["source_path"], result.document["error"]))
 
 
-def build_corpus_tables(writer: RunWriter) -> None:
-    """Cross-year tables from the staged per-document tables (never reruns extractors)."""
+def build_corpus_tables(writer: RunWriter, doc_ids: Iterable[str] | None = None,
+                        part: str = "all") -> None:
+    """Cross-year tables from the staged per-document tables (never reruns extractors).
+
+    With ``doc_ids`` only those documents' parts are read (one issuer's), so memory is
+    bounded by the largest issuer, not the corpus; the rows are written as part ``part``.
+    """
     from pipeline.crossyear import build_cross_year
 
-    for table, rows in build_cross_year(writer.staging).items():
-        writer.write_part(table, "all", rows)
+    if doc_ids is None:
+        root = writer.staging
+    else:
+        root = writer.staging / f".view-{part}"
+        for table in DOCUMENT_TABLES:
+            (root / table).mkdir(parents=True, exist_ok=True)
+            for doc_id in doc_ids:
+                staged = writer.staged_part(table, doc_id)
+                if staged is None:
+                    continue
+                try:
+                    os.link(staged, root / table / staged.name)
+                except OSError:
+                    shutil.copy2(staged, root / table / staged.name)
+    try:
+        for table, rows in build_cross_year(root).items():
+            writer.write_part(table, part, rows)
+    finally:
+        if doc_ids is not None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def issuers_of(prepared: Iterable[Prepared]) -> dict[str, list[str]]:
+    """doc_ids by issuer_slug: the cross-year tables only ever compare one issuer's plans."""
+    groups: dict[str, list[str]] = {}
+    for p in prepared:
+        groups.setdefault(p.spec.issuer_slug or "unknown", []).append(p.spec.doc_id)
+    return groups
 
 
 def process_locally(prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
@@ -175,6 +208,7 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
     summary = RunSummary(out_dir=out_dir)
     try:
         doc_cache = DocumentCache(out_dir) if cache else None
+        keys: list[tuple[str, str]] = []  # (doc_id, cache key) of every document
         todo = prepared
         if doc_cache is not None:
             todo = []
@@ -183,19 +217,34 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
                 if entry is None:
                     todo.append(p)
                     continue
-                result = DocumentResult(p.spec.doc_id, doc_cache.adopt(entry, writer))
+                doc_cache.adopt(entry, writer)
+                keys.append((p.spec.doc_id, entry.key))
                 summary.documents_ok += 1
                 summary.documents_cached += 1
                 if on_document:
-                    on_document(result)
+                    on_document(DocumentResult(p.spec.doc_id, doc_cache.document_row(entry)))
         specs = {p.spec.doc_id: p.spec for p in todo}
         for result in processor(todo):
             write_result(writer, result, summary)
-            if doc_cache is not None and result.ok:
-                doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
+            if doc_cache is not None:
+                keys.append((result.doc_id, doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
+                             if result.ok else failed_key(result.document)))
             if on_document:
                 on_document(result)
-        build_corpus_tables(writer)
+        # Cross-year tables issuer by issuer (memory bounded by the largest issuer); an
+        # issuer none of whose documents changed keeps its cached rows.
+        doc_keys = dict(keys)
+        for slug, doc_ids in sorted(issuers_of(prepared).items()):
+            if doc_cache is None:
+                build_corpus_tables(writer, doc_ids, slug)
+                continue
+            corpus_key = doc_cache.corpus_key(slug, [doc_keys[d] for d in doc_ids])
+            entry = doc_cache.lookup_corpus(corpus_key, slug)
+            if entry is not None:
+                doc_cache.adopt(entry, writer)
+            else:
+                build_corpus_tables(writer, doc_ids, slug)
+                doc_cache.store_corpus(corpus_key, slug, CORPUS_TABLES, writer)
         summary.rows = dict(writer.rows_written)
         summary.seconds = time.perf_counter() - started
         writer.commit(

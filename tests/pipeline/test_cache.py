@@ -71,6 +71,26 @@ def test_cache_unchanged_rerun_reprocesses_nothing(small_corpus, tmp_path, monke
         assert _rows(out, table) == _rows(fresh, table), table
 
 
+def test_cache_cross_year_tables_rebuilt_only_when_a_document_changes(small_corpus, tmp_path, monkeypatch):
+    import pipeline.run as run
+
+    builds = []
+    real = run.build_corpus_tables
+    monkeypatch.setattr(run, "build_corpus_tables",
+                        lambda writer, doc_ids, part: (builds.append(part), real(writer, doc_ids, part)))
+    out = tmp_path / "out"
+    run_corpus(small_corpus, out)
+    assert builds == ["dalian-edu", "gov-report"]  # issuer by issuer
+    before = {t: _rows(out, t) for t in ("policy_lifecycle", "target_series", "task_links", "fulfilment")}
+    assert sum(map(len, before.values())) > 0
+    run_corpus(small_corpus, out)
+    assert builds == ["dalian-edu", "gov-report"]
+    assert {t: _rows(out, t) for t in before} == before
+    (small_corpus / "gov-report" / "1979.txt").unlink()
+    run_corpus(small_corpus, out)
+    assert builds == ["dalian-edu", "gov-report", "gov-report"]
+
+
 def test_cache_changed_document_alone_is_reprocessed(small_corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
     seen = _processed(monkeypatch)
@@ -87,8 +107,9 @@ def test_cache_changed_document_alone_is_reprocessed(small_corpus, tmp_path, mon
     kindergartens = targets[targets.sentence.str.startswith("新开办公办幼儿园")]
     assert kindergartens.text.tolist()[:1] == ["25所"]
     assert len(pd.read_parquet(out / "documents")) == 3
-    # entries no run uses any more are dropped: one per document
-    assert len([p for p in (out / CACHE_DIR).iterdir()]) == 3
+    # entries no run uses any more are dropped: one per document, one per issuer's cross-year rows
+    entries = [p.name for p in (out / CACHE_DIR).iterdir()]
+    assert len(entries) == 5 and sum(e.startswith("corpus-") for e in entries) == 2
 
 
 def test_cache_metadata_change_reprocesses(small_corpus, tmp_path, monkeypatch):
