@@ -42,7 +42,10 @@ def test_failures_full_disk_gives_clear_error_and_keeps_previous(two_docs, tmp_p
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
+    # every way a part reaches the disk fails: fresh writes and reuse from the cache
     monkeypatch.setattr(tables.pq, "write_table", full)
+    monkeypatch.setattr(tables.os, "link", full)
+    monkeypatch.setattr(tables.shutil, "copy2", full)
     with pytest.raises(OutputError, match="no space left on the device"):
         run_corpus(two_docs, out)
     monkeypatch.undo()
