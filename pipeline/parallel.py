@@ -3,11 +3,12 @@
 jieba and the extractors are pure Python, so threads share one core; processes do not.
 Workers start from a fork server (a clean process, not a fork of a caller that may run
 threads such as the progress bar) and load the extractors' data once each. The main
-process keeps at most a few documents in flight per worker and yields results in input
-order, so the tables are written as the run goes, in the same order as a serial run,
-and memory stays flat however long the corpus. A worker that dies (killed, out of
-memory, a crash in a C extension) fails only the document it was processing: the
-documents that were in flight with it are retried one at a time in a fresh process.
+process keeps a few documents in flight per worker and yields results in input order,
+so the tables are written as the run goes, in the same order as a serial run, and
+memory stays flat however long the corpus. The same workers then build the cross-year
+rows issuer by issuer. A worker that dies (killed, out of memory, a crash in a C
+extension) fails only the document it was processing: the documents that were in
+flight with it are retried one at a time in a fresh process.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline.process import DocumentResult, process_document
-from pipeline.run import Prepared, failed_result
+from pipeline.run import IssuerJob, Prepared, failed_result, issuer_rows
 
-# Documents in flight per worker: enough to keep every worker busy while the main
-# process writes, few enough that results never pile up in memory.
+# Jobs in flight per worker: enough to keep every worker busy while the main process
+# writes, few enough that results never pile up in memory.
 IN_FLIGHT_PER_WORKER = 4
 
 
@@ -46,30 +48,38 @@ def _context(method: str | None):
     return ctx
 
 
-def process_in_pool(
-    prepared: Iterable[Prepared],
-    workers: int,
-    *,
-    process: Callable[..., DocumentResult] = process_document,
-    start_method: str | None = None,
-    warm: bool = True,
-) -> Iterator[DocumentResult]:
-    """Results of ``process(spec)`` for every document, in input order, from ``workers`` processes.
+class LocalPool:
+    """``workers`` processes for a run's documents and then its cross-year tables."""
 
-    ``process`` must be importable by the workers (a module-level function).
-    """
-    ctx = _context(start_method)
-    todo = iter(prepared)
-    pending: deque[tuple[Prepared, Future | None]] = deque()
-    limit = max(1, workers) * IN_FLIGHT_PER_WORKER
-    pool = _new_pool(workers, ctx, warm)
-    try:
+    def __init__(self, workers: int, *, process: Callable[..., DocumentResult] = process_document,
+                 start_method: str | None = None, warm: bool = True) -> None:
+        self.workers = max(1, workers)
+        self._process = process
+        self._ctx = _context(start_method)
+        self._warm = warm
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx,
+                                   initializer=warm_up if self._warm else None)
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def process(self, prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
+        """Results of every document, in input order (a ``Processor`` for ``run_documents``)."""
+        todo = iter(prepared)
+        pending: deque[tuple[Prepared, Future | None]] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
         while True:
             while len(pending) < limit:
                 p = next(todo, None)
                 if p is None:
                     break
-                pending.append((p, None if p.error else pool.submit(process, p.spec)))
+                pending.append((p, None if p.error else self._pool.submit(self._process, p.spec)))
             if not pending:
                 return
             p, future = pending.popleft()
@@ -79,35 +89,45 @@ def process_in_pool(
             try:
                 yield future.result()
             except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
+                self._pool.shutdown(wait=False, cancel_futures=True)
                 retry = [p] + [q for q, _ in pending]
                 pending.clear()
-                yield from _isolated(retry, process, ctx)
-                pool = _new_pool(workers, ctx, warm)
+                yield from self._isolated(retry)
+                self._pool = self._new_pool()
             except Exception as exc:  # noqa: BLE001 - an unpicklable result fails its document only
                 yield _crashed(p, exc)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+
+    def build_issuers(self, staging: Path, jobs: list[IssuerJob]) -> Iterator[tuple[str, dict]]:
+        """Cross-year rows of each issuer, built by the workers, yielded in input order."""
+        futures = deque((slug, self._pool.submit(issuer_rows, staging, doc_ids, slug)) for slug, doc_ids in jobs)
+        while futures:
+            slug, future = futures.popleft()
+            yield slug, future.result()
+
+    def _isolated(self, prepared: list[Prepared]) -> Iterator[DocumentResult]:
+        """Each document alone in a fresh one-worker pool: a crash fails only that document."""
+        for p in prepared:
+            if p.error:
+                yield failed_result(p)
+                continue
+            with ProcessPoolExecutor(max_workers=1, mp_context=self._ctx) as pool:
+                try:
+                    yield pool.submit(self._process, p.spec).result()
+                except BrokenProcessPool as exc:
+                    yield _crashed(p, exc, "the worker process died")
+                except Exception as exc:  # noqa: BLE001
+                    yield _crashed(p, exc)
 
 
-def _new_pool(workers: int, ctx, warm: bool) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=ctx,
-                               initializer=warm_up if warm else None)
+def process_in_pool(prepared: Iterable[Prepared], workers: int, *,
+                    process: Callable[..., DocumentResult] = process_document,
+                    start_method: str | None = None, warm: bool = True) -> Iterator[DocumentResult]:
+    """Results of ``process(spec)`` for every document, in input order, from ``workers`` processes.
 
-
-def _isolated(prepared: list[Prepared], process, ctx) -> Iterator[DocumentResult]:
-    """Each document alone in a fresh one-worker pool: a crash fails only that document."""
-    for p in prepared:
-        if p.error:
-            yield failed_result(p)
-            continue
-        with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-            try:
-                yield pool.submit(process, p.spec).result()
-            except BrokenProcessPool as exc:
-                yield _crashed(p, exc, "the worker process died")
-            except Exception as exc:  # noqa: BLE001
-                yield _crashed(p, exc)
+    ``process`` must be importable by the workers (a module-level function).
+    """
+    with LocalPool(workers, process=process, start_method=start_method, warm=warm) as pool:
+        yield from pool.process(prepared)
 
 
 def _crashed(p: Prepared, exc: BaseException, what: str = "task crashed") -> DocumentResult:

@@ -100,35 +100,38 @@ def write_result(writer: RunWriter, result: DocumentResult, summary: RunSummary)
         summary.failures.append((result.document["source_path"], result.document["error"]))
 
 
-def build_corpus_tables(writer: RunWriter, doc_ids: Iterable[str] | None = None,
-                        part: str = "all") -> None:
-    """Cross-year tables from the staged per-document tables (never reruns extractors).
+def issuer_rows(staging: Path, doc_ids: list[str], name: str) -> dict[str, list[dict]]:
+    """Cross-year rows of one issuer from its documents' staged parts (never reruns extractors).
 
-    With ``doc_ids`` only those documents' parts are read (one issuer's), so memory is
-    bounded by the largest issuer, not the corpus; the rows are written as part ``part``.
+    Reads only those documents' parts (through a folder of links), so memory is bounded
+    by the largest issuer, not the corpus. Runs in the main process or in a worker.
     """
     from pipeline.crossyear import build_cross_year
 
-    if doc_ids is None:
-        root = writer.staging
-    else:
-        root = writer.staging / f".view-{part}"
+    view = Path(staging) / f".view-{name}-{os.getpid()}"
+    try:
         for table in DOCUMENT_TABLES:
-            (root / table).mkdir(parents=True, exist_ok=True)
+            (view / table).mkdir(parents=True, exist_ok=True)
             for doc_id in doc_ids:
-                staged = writer.staged_part(table, doc_id)
-                if staged is None:
+                staged = Path(staging) / table / f"{doc_id}.parquet"
+                if not staged.exists():
                     continue
                 try:
-                    os.link(staged, root / table / staged.name)
+                    os.link(staged, view / table / staged.name)
                 except OSError:
-                    shutil.copy2(staged, root / table / staged.name)
-    try:
-        for table, rows in build_cross_year(root).items():
-            writer.write_part(table, part, rows)
+                    shutil.copy2(staged, view / table / staged.name)
+        return build_cross_year(view)
     finally:
-        if doc_ids is not None:
-            shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(view, ignore_errors=True)
+
+
+IssuerJob = tuple[str, list[str]]  # (issuer_slug, doc_ids)
+
+
+def build_issuers_locally(staging: Path, jobs: Iterable[IssuerJob]) -> Iterator[tuple[str, dict]]:
+    """Cross-year rows of each issuer, one after another in this process."""
+    for slug, doc_ids in jobs:
+        yield slug, issuer_rows(staging, doc_ids, slug)
 
 
 def issuers_of(prepared: Iterable[Prepared]) -> dict[str, list[str]]:
@@ -183,14 +186,12 @@ def run_corpus(
     if dask_address:
         raise ValueError("a Dask cluster needs the prefect engine (--engine prefect)")
     if workers > 1:
-        from functools import partial
+        from pipeline.parallel import LocalPool
 
-        from pipeline.parallel import process_in_pool
-
-        processor = partial(process_in_pool, workers=workers)
-    else:
-        processor = process_locally
-    return run_documents(Path(corpus), Path(out_dir), processor, on_document, cache=cache)
+        with LocalPool(workers) as pool:
+            return run_documents(Path(corpus), Path(out_dir), pool.process, on_document, cache=cache,
+                                 build_issuers=pool.build_issuers)
+    return run_documents(Path(corpus), Path(out_dir), process_locally, on_document, cache=cache)
 
 
 _ON_DOCUMENT: Callable[[DocumentResult], None] | None = None
@@ -198,9 +199,12 @@ _ON_DOCUMENT: Callable[[DocumentResult], None] | None = None
 
 def run_documents(corpus: Path, out_dir: Path, processor: Processor,
                   on_document: Callable[[DocumentResult], None] | None = None,
-                  *, cache: bool = True) -> RunSummary:
+                  *, cache: bool = True,
+                  build_issuers: Callable[[Path, list[IssuerJob]], Iterable[tuple[str, dict]]] | None = None,
+                  ) -> RunSummary:
     """Prepare, take unchanged documents from the cache, process the rest with
-    ``processor``, write each result as it arrives, then publish."""
+    ``processor``, write each result as it arrives, build the cross-year tables issuer
+    by issuer with ``build_issuers`` (default: in this process), then publish."""
     on_document = on_document or _ON_DOCUMENT
     started = time.perf_counter()
     prepared = prepare(corpus)
@@ -234,17 +238,20 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
         # Cross-year tables issuer by issuer (memory bounded by the largest issuer); an
         # issuer none of whose documents changed keeps its cached rows.
         doc_keys = dict(keys)
+        jobs, corpus_keys = [], {}
         for slug, doc_ids in sorted(issuers_of(prepared).items()):
-            if doc_cache is None:
-                build_corpus_tables(writer, doc_ids, slug)
-                continue
-            corpus_key = doc_cache.corpus_key(slug, [doc_keys[d] for d in doc_ids])
-            entry = doc_cache.lookup_corpus(corpus_key, slug)
-            if entry is not None:
-                doc_cache.adopt(entry, writer)
-            else:
-                build_corpus_tables(writer, doc_ids, slug)
-                doc_cache.store_corpus(corpus_key, slug, CORPUS_TABLES, writer)
+            if doc_cache is not None:
+                corpus_keys[slug] = doc_cache.corpus_key(slug, [doc_keys[d] for d in doc_ids])
+                entry = doc_cache.lookup_corpus(corpus_keys[slug], slug)
+                if entry is not None:
+                    doc_cache.adopt(entry, writer)
+                    continue
+            jobs.append((slug, doc_ids))
+        for slug, tables in (build_issuers or build_issuers_locally)(writer.staging, jobs):
+            for table, rows in tables.items():
+                writer.write_part(table, slug, rows)
+            if doc_cache is not None:
+                doc_cache.store_corpus(corpus_keys[slug], slug, CORPUS_TABLES, writer)
         summary.rows = dict(writer.rows_written)
         summary.seconds = time.perf_counter() - started
         writer.commit(

@@ -75,9 +75,13 @@ def test_cache_cross_year_tables_rebuilt_only_when_a_document_changes(small_corp
     import pipeline.run as run
 
     builds = []
-    real = run.build_corpus_tables
-    monkeypatch.setattr(run, "build_corpus_tables",
-                        lambda writer, doc_ids, part: (builds.append(part), real(writer, doc_ids, part)))
+    real = run.issuer_rows
+
+    def spy(staging, doc_ids, name):
+        builds.append(name)
+        return real(staging, doc_ids, name)
+
+    monkeypatch.setattr(run, "issuer_rows", spy)
     out = tmp_path / "out"
     run_corpus(small_corpus, out)
     assert builds == ["dalian-edu", "gov-report"]  # issuer by issuer
