@@ -300,8 +300,6 @@ def test_fulfilment_no_multi_year_outcome(fulfilment):
     assert not sentences.map(lambda s: bool(table.multi_year_re.search(s))).any()
 
 
-@pytest.mark.xfail(reason="gov-report 2011: 过去一年…城镇新增就业1168万人 is extracted as kind=target, "
-                          "so 2010's outcome is not an achievement row (extractors/quantities.py)")
 def test_fulfilment_jobs_2010(fulfilment):
     assert _pick(fulfilment, JOBS, 2010)["outcome_value"] == 1.168e7
 

@@ -74,9 +74,8 @@ def test_series_published_targets_2013_2019(series, indicator, unit, year, value
     (2005, "8%左右"), (2006, "8%左右"), (2007, "8%左右"), (2008, "8%左右"), (2009, "8%左右"),
     (2010, "8%左右"), (2011, "8%左右"), (2012, "7.5%"),
     # before 主要预期目标 was the formula, the first plan mention wins
-    pytest.param(1997, "8%", marks=pytest.mark.xfail(
-        reason="gov-report 1997 经济增长速度的调控目标定为8%: subject 经济增长速度的调控目标 gets "
-               "indicator 国内生产总值增长的调控 (key_filler lacks 的调控目标)", strict=False)),
+    # gov-report 1997 经济增长速度的调控目标定为8% (的调控目标 is key filler)
+    (1997, "8%"),
     (1999, "7%左右"), (2001, "7%左右"), (2003, "7%左右"), (2004, "7%左右"),
 ])
 def test_series_published_gdp_targets_earlier_years(series, year, text):
