@@ -1,19 +1,23 @@
 """Prefect flows only: they sequence the tasks of ``pipeline/tasks.py`` and nothing else.
 
-The flow runs on one of three task runners: a thread (one document at a time, the
-default), a local process pool (``workers`` > 1: jieba and the extractors are pure
-Python, so only processes use more cores), or a Dask cluster (``dask_address``, through
-prefect-dask). A Dask cluster whose workers are other processes or machines needs a
-real Prefect server (``prefect server start`` and ``PREFECT_API_URL`` in every
-process): with the ephemeral server each worker process would start one of its own.
-Scripts that start a cluster themselves need an ``if __name__ == "__main__":`` guard.
+The flow runs its per-document tasks in one of three ways: one at a time in a thread
+(the default); on a local pool of ``workers`` processes (jieba and the extractors are
+pure Python, so only processes use more cores: the tasks run in threads of the flow's
+process and hand the work to the pool's workers, so Prefect tracks every document while
+its server, which shares the same cores, sees no extra clients); or on a Dask cluster
+(``dask_address``, through prefect-dask's ``DaskTaskRunner``). A Dask cluster whose
+workers are other processes or machines needs a real Prefect server (``prefect server
+start`` and ``PREFECT_API_URL`` in every process), the plantasks package installed on
+every worker, and the corpus at the same path on every machine: with the ephemeral
+server each worker process would start one of its own. Scripts that start a cluster
+themselves need an ``if __name__ == "__main__":`` guard.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections import deque
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -23,16 +27,18 @@ prefect_env.configure()
 
 from prefect import flow  # noqa: E402
 
+from pipeline import parallel  # noqa: E402
 from pipeline.process import DocumentResult  # noqa: E402
 from pipeline.run import Prepared, RunSummary, failed_result, run_documents  # noqa: E402
-from pipeline.tasks import process_document_task  # noqa: E402
+from pipeline.tasks import process_document_on_pool_task, process_document_task  # noqa: E402
 
 # Documents submitted ahead of the one being written, per worker: keeps the workers busy
 # while results are written in input order, without holding a whole corpus of results.
 IN_FLIGHT_PER_WORKER = 4
 
 
-def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8) -> Iterator[DocumentResult]:
+def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8, task=process_document_task
+                ) -> Iterator[DocumentResult]:
     """One task per document, at most ``in_flight`` at once; results yielded in input order."""
     todo = iter(prepared)
     pending: deque = deque()
@@ -41,7 +47,7 @@ def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8) -> Iterator[Do
             p = next(todo, None)
             if p is None:
                 break
-            pending.append((p, None if p.error else process_document_task.submit(p.spec)))
+            pending.append((p, None if p.error else task.submit(p.spec)))
         if not pending:
             return
         p, future = pending.popleft()
@@ -55,51 +61,31 @@ def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8) -> Iterator[Do
 
 
 @flow(name="plantasks-run", log_prints=False, validate_parameters=False)
-def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int = 8) -> RunSummary:
-    """Process a corpus folder: one task per document, then the cross-year tables."""
-    return run_documents(Path(corpus), Path(out_dir),
-                         lambda prepared: _submit_all(prepared, in_flight), cache=cache)
+def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int = 8,
+                on_pool: bool = False) -> RunSummary:
+    """Process a corpus folder: one task per document, then the cross-year tables.
+
+    With ``on_pool`` the tasks hand their work to the active local process pool
+    (:func:`pipeline.parallel.active`), which also builds the cross-year rows.
+    """
+    pool = parallel.active_pool() if on_pool else None
+    task = process_document_on_pool_task if pool is not None else process_document_task
+    return run_documents(Path(corpus), Path(out_dir), lambda prepared: _submit_all(prepared, in_flight, task),
+                         cache=cache, build_issuer=pool.submit_issuer if pool is not None else None)
 
 
 def task_runner(workers: int = 1, dask_address: str | None = None):
-    """The task runner for ``workers`` local processes, or for the Dask scheduler at ``dask_address``."""
+    """The task runner for the Dask scheduler at ``dask_address``, else threads for ``workers``."""
     if dask_address:
         try:
             from prefect_dask import DaskTaskRunner
         except ImportError as exc:
             raise RuntimeError("running on a Dask cluster needs prefect-dask: pip install prefect-dask") from exc
         return DaskTaskRunner(address=dask_address)
-    if workers > 1:
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        from pipeline.parallel import warm_up
-
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=warm_up)
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    return ThreadPoolTaskRunner(max_workers=1)
-
-
-@contextmanager
-def shared_ephemeral_server():
-    """Point worker processes at this process's ephemeral Prefect server.
-
-    Without ``PREFECT_API_URL`` every worker process of a process pool would start an
-    ephemeral server of its own (about 10 s each, and their events fail to reach the
-    flow's server): start ours first and export its address while the flow runs.
-    """
-    if os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
+    # one thread per document in flight: each only waits for its pool worker
+    return ThreadPoolTaskRunner(max_workers=1 if workers == 1 else workers * IN_FLIGHT_PER_WORKER)
 
 
 def start_server_while_warming() -> None:
@@ -109,12 +95,8 @@ def start_server_while_warming() -> None:
     models a few seconds) that would otherwise come one after the other: the server
     starts in its own process, so the two overlap on two cores (#10).
     """
-    import threading
-
-    from pipeline.parallel import warm_up
-
     if os.environ.get("PREFECT_API_URL"):
-        warm_up()
+        parallel.warm_up()
         return
     from prefect.server.api.server import SubprocessASGIServer
 
@@ -127,21 +109,23 @@ def start_server_while_warming() -> None:
     thread = threading.Thread(target=start, name="plantasks-prefect-server", daemon=True)
     thread.start()
     try:
-        warm_up()
+        parallel.warm_up()
     finally:
         thread.join()
 
 
 def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = True,
              dask_address: str | None = None, in_flight: int | None = None) -> RunSummary:
-    """Run :func:`corpus_flow` on the task runner for ``workers`` or ``dask_address``."""
+    """Run :func:`corpus_flow` one document at a time, on ``workers`` local processes, or on Dask."""
     if in_flight is None:
         in_flight = 64 if dask_address else max(2, workers * IN_FLIGHT_PER_WORKER)
     runner_flow = corpus_flow.with_options(task_runner=task_runner(workers, dask_address))
-    if workers == 1 and not dask_address:
-        start_server_while_warming()
     with prefect_env.no_heartbeat():
-        if workers > 1 and not dask_address:
-            with shared_ephemeral_server():
-                return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
-        return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
+        if dask_address:
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
+        if workers == 1:
+            start_server_while_warming()
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
+        # the pool's workers start and load the extractors while the server starts
+        with parallel.LocalPool(workers) as pool, parallel.active(pool):
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True)

@@ -2,11 +2,12 @@
 
 jieba and the extractors are pure Python, so threads share one core; processes do not.
 Workers start from a fork server (a clean process, not a fork of a caller that may run
-threads such as the progress bar) and load the extractors' data once each. The main
+threads such as the progress bar) that has loaded the extractors' data and models once,
+so every worker starts ready and shares those pages with the others. The main
 process keeps a few documents in flight per worker and yields results in input order,
 so the tables are written as the run goes, in the same order as a serial run, and
-memory stays flat however long the corpus. The same workers then build the cross-year
-rows issuer by issuer. A worker that dies (killed, out of memory, a crash in a C
+memory stays flat however long the corpus. The same workers build each issuer's
+cross-year rows as soon as its documents are written, while others are still processed. A worker that dies (killed, out of memory, a crash in a C
 extension) fails only the document it was processing: the documents that were in
 flight with it are retried one at a time in a fresh process.
 """
@@ -14,14 +15,17 @@ flight with it are retried one at a time in a fresh process.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline.process import DocumentResult, process_document
-from pipeline.run import IssuerJob, Prepared, failed_result, issuer_rows
+from pipeline.run import Prepared, failed_result, issuer_rows
 
 # Jobs in flight per worker: enough to keep every worker busy while the main process
 # writes, few enough that results never pile up in memory.
@@ -40,11 +44,23 @@ def warm_up() -> None:
     build_nlp()
 
 
+# Set only in the environment the fork server starts with: it then loads the extractors
+# once when it imports this module, and every worker forked from it starts loaded.
+_WARM_FORK_SERVER = "PLANTASKS_WARM_FORK_SERVER"
+
+
 def _context(method: str | None):
     method = method or ("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["pipeline.process"])
+        from multiprocessing import forkserver
+
+        ctx.set_forkserver_preload(["pipeline.parallel"])
+        os.environ[_WARM_FORK_SERVER] = "1"
+        try:
+            forkserver.ensure_running()
+        finally:
+            os.environ.pop(_WARM_FORK_SERVER, None)
     return ctx
 
 
@@ -57,6 +73,7 @@ class LocalPool:
         self._process = process
         self._ctx = _context(start_method)
         self._warm = warm
+        self._lock = threading.Lock()
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -97,12 +114,21 @@ class LocalPool:
             except Exception as exc:  # noqa: BLE001 - an unpicklable result fails its document only
                 yield _crashed(p, exc)
 
-    def build_issuers(self, staging: Path, jobs: list[IssuerJob]) -> Iterator[tuple[str, dict]]:
-        """Cross-year rows of each issuer, built by the workers, yielded in input order."""
-        futures = deque((slug, self._pool.submit(issuer_rows, staging, doc_ids, slug)) for slug, doc_ids in jobs)
-        while futures:
-            slug, future = futures.popleft()
-            yield slug, future.result()
+    def process_one(self, spec) -> DocumentResult:
+        """One document on a worker (thread-safe: Prefect's task threads call it at once)."""
+        pool = self._pool
+        try:
+            return pool.submit(self._process, spec).result()
+        except BrokenProcessPool:
+            with self._lock:
+                if self._pool is pool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = self._new_pool()
+            return next(self._isolated([Prepared(spec)]))
+
+    def submit_issuer(self, staging: Path, slug: str, doc_ids: list[str]) -> Future:
+        """Build one issuer's cross-year rows on a worker (an ``IssuerBuilder`` for ``run_documents``)."""
+        return self._pool.submit(issuer_rows, staging, doc_ids, slug)
 
     def _isolated(self, prepared: list[Prepared]) -> Iterator[DocumentResult]:
         """Each document alone in a fresh one-worker pool: a crash fails only that document."""
@@ -119,6 +145,29 @@ class LocalPool:
                     yield _crashed(p, exc)
 
 
+_ACTIVE: LocalPool | None = None
+
+
+@contextmanager
+def active(pool: LocalPool):
+    """Make ``pool`` the one :func:`process_on_active_pool` uses (the Prefect flow's tasks)."""
+    global _ACTIVE
+    previous, _ACTIVE = _ACTIVE, pool
+    try:
+        yield pool
+    finally:
+        _ACTIVE = previous
+
+
+def active_pool() -> LocalPool | None:
+    return _ACTIVE
+
+
+def process_on_active_pool(spec) -> DocumentResult:
+    """``process_document`` on a worker of the active pool (in this process if there is none)."""
+    return _ACTIVE.process_one(spec) if _ACTIVE is not None else process_document(spec)
+
+
 def process_in_pool(prepared: Iterable[Prepared], workers: int, *,
                     process: Callable[..., DocumentResult] = process_document,
                     start_method: str | None = None, warm: bool = True) -> Iterator[DocumentResult]:
@@ -132,3 +181,7 @@ def process_in_pool(prepared: Iterable[Prepared], workers: int, *,
 
 def _crashed(p: Prepared, exc: BaseException, what: str = "task crashed") -> DocumentResult:
     return failed_result(Prepared(p.spec, f"{p.spec.path}: {what} ({type(exc).__name__}: {exc})"))
+
+
+if os.environ.get(_WARM_FORK_SERVER) == "1":
+    warm_up()

@@ -14,6 +14,8 @@ import logging
 import os
 import shutil
 import time
+from collections import deque
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -125,13 +127,62 @@ def issuer_rows(staging: Path, doc_ids: list[str], name: str) -> dict[str, list[
         shutil.rmtree(view, ignore_errors=True)
 
 
-IssuerJob = tuple[str, list[str]]  # (issuer_slug, doc_ids)
+def build_issuer_here(staging: Path, slug: str, doc_ids: list[str]) -> Future:
+    """One issuer's cross-year rows built now, in this process, as a finished future."""
+    future: Future = Future()
+    try:
+        future.set_result(issuer_rows(staging, doc_ids, slug))
+    except Exception as exc:  # noqa: BLE001 - raised again where the result is written
+        future.set_exception(exc)
+    return future
 
 
-def build_issuers_locally(staging: Path, jobs: Iterable[IssuerJob]) -> Iterator[tuple[str, dict]]:
-    """Cross-year rows of each issuer, one after another in this process."""
-    for slug, doc_ids in jobs:
-        yield slug, issuer_rows(staging, doc_ids, slug)
+IssuerBuilder = Callable[[Path, str, list[str]], Future]
+
+
+class CrossYear:
+    """Builds each issuer's cross-year rows as soon as its last document is written.
+
+    Started early, the builds of a process pool overlap the processing of the other
+    issuers' documents; an issuer none of whose documents changed keeps its cached rows.
+    Finished builds are written in the order they were started.
+    """
+
+    def __init__(self, prepared: list[Prepared], writer: RunWriter, doc_cache: DocumentCache | None,
+                 build: IssuerBuilder) -> None:
+        self.members = issuers_of(prepared)
+        self.issuer_of = {d: slug for slug, ids in self.members.items() for d in ids}
+        self.left = {slug: len(ids) for slug, ids in self.members.items()}
+        self.keys: dict[str, str | None] = {}
+        self.pending: deque[tuple[str, str | None, Future]] = deque()
+        self.writer, self.doc_cache, self.build = writer, doc_cache, build
+
+    def document_done(self, doc_id: str, key: str | None) -> None:
+        self.keys[doc_id] = key
+        slug = self.issuer_of[doc_id]
+        self.left[slug] -= 1
+        if self.left[slug] == 0:
+            self._start(slug)
+        self.write_finished()
+
+    def _start(self, slug: str) -> None:
+        doc_ids = self.members[slug]
+        corpus_key = None
+        if self.doc_cache is not None:
+            corpus_key = self.doc_cache.corpus_key(slug, [self.keys[d] or "" for d in doc_ids])
+            entry = self.doc_cache.lookup_corpus(corpus_key, slug)
+            if entry is not None:
+                self.doc_cache.adopt(entry, self.writer)
+                return
+        self.pending.append((slug, corpus_key, self.build(self.writer.staging, slug, doc_ids)))
+
+    def write_finished(self, wait: bool = False) -> None:
+        while self.pending and (wait or self.pending[0][2].done()):
+            slug, corpus_key, future = self.pending.popleft()
+            for table, rows in future.result().items():
+                self.writer.write_part(table, slug, rows)
+            if corpus_key is not None:
+                self.doc_cache.store_corpus(corpus_key, slug, CORPUS_TABLES, self.writer)
 
 
 def issuers_of(prepared: Iterable[Prepared]) -> dict[str, list[str]]:
@@ -190,7 +241,7 @@ def run_corpus(
 
         with LocalPool(workers) as pool:
             return run_documents(Path(corpus), Path(out_dir), pool.process, on_document, cache=cache,
-                                 build_issuers=pool.build_issuers)
+                                 build_issuer=pool.submit_issuer)
     return run_documents(Path(corpus), Path(out_dir), process_locally, on_document, cache=cache)
 
 
@@ -199,12 +250,10 @@ _ON_DOCUMENT: Callable[[DocumentResult], None] | None = None
 
 def run_documents(corpus: Path, out_dir: Path, processor: Processor,
                   on_document: Callable[[DocumentResult], None] | None = None,
-                  *, cache: bool = True,
-                  build_issuers: Callable[[Path, list[IssuerJob]], Iterable[tuple[str, dict]]] | None = None,
-                  ) -> RunSummary:
+                  *, cache: bool = True, build_issuer: IssuerBuilder | None = None) -> RunSummary:
     """Prepare, take unchanged documents from the cache, process the rest with
-    ``processor``, write each result as it arrives, build the cross-year tables issuer
-    by issuer with ``build_issuers`` (default: in this process), then publish."""
+    ``processor``, write each result as it arrives, build each issuer's cross-year rows
+    with ``build_issuer`` (default: in this process) once its documents are in, publish."""
     on_document = on_document or _ON_DOCUMENT
     started = time.perf_counter()
     prepared = prepare(corpus)
@@ -212,7 +261,7 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
     summary = RunSummary(out_dir=out_dir)
     try:
         doc_cache = DocumentCache(out_dir) if cache else None
-        keys: list[tuple[str, str]] = []  # (doc_id, cache key) of every document
+        cross_year = CrossYear(prepared, writer, doc_cache, build_issuer or build_issuer_here)
         todo = prepared
         if doc_cache is not None:
             todo = []
@@ -222,36 +271,22 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
                     todo.append(p)
                     continue
                 doc_cache.adopt(entry, writer)
-                keys.append((p.spec.doc_id, entry.key))
                 summary.documents_ok += 1
                 summary.documents_cached += 1
                 if on_document:
                     on_document(DocumentResult(p.spec.doc_id, doc_cache.document_row(entry)))
+                cross_year.document_done(p.spec.doc_id, entry.key)
         specs = {p.spec.doc_id: p.spec for p in todo}
         for result in processor(todo):
             write_result(writer, result, summary)
+            key = None
             if doc_cache is not None:
-                keys.append((result.doc_id, doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
-                             if result.ok else failed_key(result.document)))
+                key = (doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
+                       if result.ok else failed_key(result.document))
             if on_document:
                 on_document(result)
-        # Cross-year tables issuer by issuer (memory bounded by the largest issuer); an
-        # issuer none of whose documents changed keeps its cached rows.
-        doc_keys = dict(keys)
-        jobs, corpus_keys = [], {}
-        for slug, doc_ids in sorted(issuers_of(prepared).items()):
-            if doc_cache is not None:
-                corpus_keys[slug] = doc_cache.corpus_key(slug, [doc_keys[d] for d in doc_ids])
-                entry = doc_cache.lookup_corpus(corpus_keys[slug], slug)
-                if entry is not None:
-                    doc_cache.adopt(entry, writer)
-                    continue
-            jobs.append((slug, doc_ids))
-        for slug, tables in (build_issuers or build_issuers_locally)(writer.staging, jobs):
-            for table, rows in tables.items():
-                writer.write_part(table, slug, rows)
-            if doc_cache is not None:
-                doc_cache.store_corpus(corpus_keys[slug], slug, CORPUS_TABLES, writer)
+            cross_year.document_done(result.doc_id, key)
+        cross_year.write_finished(wait=True)
         summary.rows = dict(writer.rows_written)
         summary.seconds = time.perf_counter() - started
         writer.commit(

@@ -10,6 +10,7 @@ from prefect import task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 
 from pipeline.corpus import DocumentSpec  # noqa: E402
+from pipeline.parallel import process_on_active_pool  # noqa: E402
 from pipeline.process import DocumentResult, process_document  # noqa: E402
 
 
@@ -17,3 +18,13 @@ from pipeline.process import DocumentResult, process_document  # noqa: E402
 def process_document_task(spec: DocumentSpec) -> DocumentResult:
     """Read, normalise, structure and extract one document."""
     return process_document(spec)
+
+
+@task(name="process-document", cache_policy=NONE, persist_result=False)
+def process_document_on_pool_task(spec: DocumentSpec) -> DocumentResult:
+    """The same, on a worker of the run's local process pool (``flows.run_flow`` opens it).
+
+    The task itself runs in a thread of the flow's process, so its states reach the
+    flow's Prefect server directly; only the work crosses to the worker process.
+    """
+    return process_on_active_pool(spec)

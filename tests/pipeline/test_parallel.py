@@ -62,3 +62,15 @@ def test_parallel_dead_worker_fails_only_its_document(mixed_corpus):
                       "gov-report-2018": "ok", "gov-report-2019": "ok"}
     (died,) = [r for r in results if r.doc_id == "gov-report-1979"]
     assert "1979.txt: the worker process died" in died.document["error"]
+
+
+def test_parallel_prefect_flow_on_local_pool_matches_serial(mixed_corpus, tmp_path):
+    seen = []
+    pooled = run_corpus(mixed_corpus, tmp_path / "prefect", engine="prefect", workers=2, cache=False,
+                        on_document=lambda r: seen.append(r.doc_id))
+    serial = run_corpus(mixed_corpus, tmp_path / "serial", cache=False)
+    assert (pooled.documents_ok, pooled.documents_failed, pooled.rows) == \
+        (serial.documents_ok, serial.documents_failed, serial.rows)
+    assert seen == [p.spec.doc_id for p in prepare(mixed_corpus)]
+    for table in ALL_TABLES:
+        assert _rows(tmp_path / "prefect", table) == _rows(tmp_path / "serial", table), table
