@@ -1,4 +1,4 @@
-"""Tests for pipeline/export.py (CSV, JSON, XLSX) and the DuckDB query of docs/crossyear.md (#8)."""
+"""Tests for pipeline/export.py (CSV, JSON, XLSX) and the DuckDB query of the README (#8)."""
 
 from __future__ import annotations
 
@@ -144,7 +144,7 @@ def test_excel_safe_never_raises(text):
 
 
 def _doc_query() -> str:
-    doc = (ROOT / "docs" / "crossyear.md").read_text(encoding="utf-8")
+    doc = (ROOT / "README.md").read_text(encoding="utf-8")
     return re.search(r"duckdb-query.*?```sql\n(.*?)```", doc, re.S).group(1)
 
 
