@@ -164,3 +164,17 @@ def test_export_duckdb_query_of_the_docs(corpus_outputs):
     ]
     jobs = got[got["indicator"] == "城镇新增就业"]
     assert jobs["change"].tolist() == [1e6, 0.0, 0.0, 1e6, 0.0, 0.0]
+
+
+def test_export_duckdb_targets_query_of_the_readme(corpus_outputs):
+    import duckdb
+
+    doc = (ROOT / "README.md").read_text(encoding="utf-8")
+    sql = re.search(r"duckdb-targets.*?```sql\n(.*?)```", doc, re.S).group(1)
+    got = duckdb.sql(sql.replace("'outputs/", f"'{corpus_outputs.as_posix()}/")).df()
+    recent = got[got["year"].between(2013, 2019)]
+    # gov-report 2013-2019: 城镇新增就业900万人以上, then 1000万 and 1100万人以上
+    assert set(recent["year"]) == set(range(2013, 2020))
+    # the smallest per year: 2016 also names the five-year goal 5000万人以上
+    first = recent.groupby("year")["value"].min().tolist()
+    assert first == [9e6, 1e7, 1e7, 1e7, 1.1e7, 1.1e7, 1.1e7]
