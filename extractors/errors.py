@@ -7,12 +7,9 @@ class PlantasksError(Exception):
     """Base of every error plantasks raises on purpose."""
 
 
-class DataFileError(PlantasksError):
-    """A language-data file is missing, malformed or inconsistent.
-
-    Keeps ``path`` and ``problem`` as fields and pickles (the Dask runner ships
-    errors between processes).
-    """
+class FileProblem(PlantasksError):
+    """An error about one file: keeps ``path`` and ``problem`` as fields and pickles
+    (the Dask runner ships errors between processes). Message: ``path: problem``."""
 
     def __init__(self, path: str, problem: str) -> None:
         self.path = str(path)
@@ -21,3 +18,7 @@ class DataFileError(PlantasksError):
 
     def __reduce__(self):
         return (type(self), (self.path, self.problem))
+
+
+class DataFileError(FileProblem):
+    """A language-data file is missing, malformed or inconsistent."""

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from extractors.errors import PlantasksError
+from extractors.errors import FileProblem
 
 
-class DocumentError(PlantasksError):
+class DocumentError(FileProblem):
     """One document cannot be processed; the run records it as ``failed`` and goes on."""
 
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
-    def __reduce__(self):
-        return (type(self), (self.path, self.problem))
-
-
-class OutputError(PlantasksError):
+class OutputError(FileProblem):
     """The output folder cannot be written (unwritable, full, or not a folder)."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
-
-    def __reduce__(self):
-        return (type(self), (self.path, self.problem))

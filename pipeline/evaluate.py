@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable
 
-from extractors.errors import PlantasksError
+from extractors.errors import FileProblem
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT / "tests" / "gold"
@@ -101,16 +101,8 @@ _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』 \u3000")
 _LABEL_PUNCT = str.maketrans("", "", "、.．()（）,， \u3000")
 
 
-class GoldFileError(PlantasksError):
+class GoldFileError(FileProblem):
     """A gold file is malformed, or one of its mentions cannot be found in the text."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
-
-    def __reduce__(self):
-        return (type(self), (self.path, self.problem))
 
 
 # --------------------------------------------------------------------------- gold
