@@ -687,6 +687,10 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
         # The plan year, or the year under review: 2018年工作要点, 2015年是“十二五”收官之年.
         if doc_year - 1 <= p.absolute_year <= doc_year:
             return "period"
+        if future:
+            # a later year the plan looks to is when something is due, cue or not
+            # (2015年国内生产总值将超过55万亿元, gov-report 2011; 2015年覆盖所有地级以上城市, 2012)
+            return "deadline"
     return "point"
 
 
