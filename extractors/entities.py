@@ -53,6 +53,14 @@ _CONTEXT_KEYS = {"label", "pattern", "text_regex", "merge_adjacent", "id", "trim
 # --- language data -----------------------------------------------------------------
 
 
+TEXT_KEY = "plantasks_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The passage text, kept by the tokenizer (``Doc.text`` rebuilds it on every read)."""
+    return doc.user_data.get(TEXT_KEY) or doc.text
+
+
 def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
     """``(line number, object)`` for every non-comment line; ``//`` starts a comment."""
     try:
@@ -242,11 +250,15 @@ class PlantasksTokenizer(ChineseTokenizer):
 
     def __call__(self, text: str) -> Doc:
         try:
-            return super().__call__(text)
+            doc = super().__call__(text)
         except ValueError:
             # A segmenter that drops or alters characters: fall back to characters.
             words, spaces = spacy.util.get_words_and_spaces(list(text), text)
-            return Doc(self.vocab, words=words, spaces=spaces)
+            doc = Doc(self.vocab, words=words, spaces=spaces)
+        # Doc.text joins every token each time it is read; the rule components read it
+        # several times per passage (the largest item of the profile, #10)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def _get_config(self):
         return {"segmenter": self.segmenter}
@@ -330,7 +342,7 @@ class ContextRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text  # a property that joins the tokens: read it once
+        text = doc_text(doc)
         for rule, span in self._candidates(doc, text):
             if "followed_by" in rule and not rule["followed_by"].match(text, span.end_char):
                 continue
@@ -401,9 +413,10 @@ def make_title_filter(nlp: Language, name: str):
     gold leaves the names inside it optional (tests/gold/README.md)."""
 
     def drop_in_titles(doc: Doc) -> Doc:
-        if "《" not in doc.text or not doc.ents:
+        text = doc_text(doc)
+        if "《" not in text or not doc.ents:
             return doc
-        titles = [(m.start(), m.end()) for m in _TITLE.finditer(doc.text)]
+        titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
         if titles:
             doc.ents = [e for e in doc.ents
                         if not any(s <= e.start_char and e.end_char <= t for s, t in titles)]
