@@ -15,6 +15,7 @@ import os
 import shutil
 import time
 from collections import deque
+from contextvars import ContextVar
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -225,13 +226,13 @@ def run_corpus(
     if engine == "prefect":
         from pipeline.flows import run_flow
 
-        global _ON_DOCUMENT
-        _ON_DOCUMENT = on_document
+        # a callback is no flow parameter (Prefect records parameters): pass it by context
+        token = _ON_DOCUMENT.set(on_document)
         try:
             return run_flow(Path(corpus), Path(out_dir), workers=workers, cache=cache,
                             dask_address=dask_address)
         finally:
-            _ON_DOCUMENT = None
+            _ON_DOCUMENT.reset(token)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use local or prefect")
     if dask_address:
@@ -245,7 +246,8 @@ def run_corpus(
     return run_documents(Path(corpus), Path(out_dir), process_locally, on_document, cache=cache)
 
 
-_ON_DOCUMENT: Callable[[DocumentResult], None] | None = None
+_ON_DOCUMENT: ContextVar[Callable[[DocumentResult], None] | None] = ContextVar(
+    "plantasks_on_document", default=None)
 
 
 def run_documents(corpus: Path, out_dir: Path, processor: Processor,
@@ -254,7 +256,7 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
     """Prepare, take unchanged documents from the cache, process the rest with
     ``processor``, write each result as it arrives, build each issuer's cross-year rows
     with ``build_issuer`` (default: in this process) once its documents are in, publish."""
-    on_document = on_document or _ON_DOCUMENT
+    on_document = on_document or _ON_DOCUMENT.get()
     started = time.perf_counter()
     prepared = prepare(corpus)
     writer = RunWriter(out_dir)
