@@ -15,8 +15,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 import regex
-import yaml
 
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -129,10 +129,7 @@ def build_table(data: object, path: Path = INDICATORS_FILE) -> IndicatorTable:
 
 def load_table(path: Path = INDICATORS_FILE) -> IndicatorTable:
     """Read and validate an indicators file (uncached; extractors use :func:`table`)."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(Path(path), f"cannot read: {exc}") from exc
+    data = read_yaml(path)
     return build_table(data, Path(path))
 
 

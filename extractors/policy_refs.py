@@ -36,9 +36,9 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from extractors.context import Context
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from extractors.records import PolicyRef
 from extractors.sentences import SentenceIndex
@@ -123,10 +123,7 @@ def _action_patterns(path: Path, data: dict, key: str) -> tuple[tuple[regex.Patt
 @cache
 def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
     """Load and validate the verb, qualifier and key data (once per process)."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(str(path), "expected a mapping at the top level")
     if set(data) != _KEYS:

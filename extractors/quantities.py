@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Mapping
 
 import regex
-import yaml
 
 from extractors.context import Context
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from extractors.indicators import indicator_for, subject_words
 from extractors.numerals import DIGIT_CHARS, parse_arabic, parse_chinese
@@ -87,13 +87,6 @@ class Grammar:
     trailing_time: regex.Pattern
 
 
-def _read_yaml(path: Path) -> object:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
-
-
 def _word_map(path: Path, name: str, value: object, allowed: frozenset[str]) -> dict[str, str]:
     if not isinstance(value, dict) or not value:
         raise DataFileError(str(path), f"{name} must map words to comparators")
@@ -117,7 +110,7 @@ def _alternation(words) -> str:
 
 def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
     """Validate ``comparators.yaml``; returns its sections."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     keys = {"prefix", "not_prefix", "suffix", "marks", "clause_prefix", "range_separators", "list_separators",
             "kind_cues"}  # fmt: skip
     if not isinstance(data, dict) or set(data) != keys:
@@ -136,7 +129,7 @@ def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
 
 def load_not_quantities(path: Path = NOT_QUANTITIES_FILE) -> dict:
     """Validate ``not_quantities.yaml``; returns its sections."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     keys = {"ordinal_prefixes", "title_quotes", "name_quotes", "max_quote_length", "min_chinese_count",
             "blocked_before", "blocked_before_chinese", "blocked_after", "unit_word_breaks"}  # fmt: skip
     if not isinstance(data, dict) or set(data) != keys:

@@ -56,9 +56,9 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from extractors.context import Context
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from extractors.records import TimeExpr
 from extractors.sentences import SentenceIndex
@@ -192,10 +192,7 @@ def _keys(path: Path, where: str, item, keys: set[str]) -> None:
 @cache
 def load_time_words(path: Path = DATA_FILE) -> TimeWords:
     """Read and validate the time-word data file (once per process)."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(str(path), "expected a mapping at the top level")
     if unknown := set(map(str, data)) - _KEYS:

@@ -15,8 +15,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 import regex
-import yaml
 
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -184,10 +184,7 @@ def build_registry(data: object, path: Path = UNITS_FILE) -> UnitRegistry:
 
 def load_registry(path: Path = UNITS_FILE) -> UnitRegistry:
     """Read and validate a units file (uncached; use :func:`registry` in extractors)."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(Path(path), f"cannot read: {exc}") from exc
+    data = read_yaml(path)
     return build_registry(data, Path(path))
 
 

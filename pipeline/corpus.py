@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from pipeline.errors import DocumentError
 from pipeline.read import TEXT_SUFFIXES, UNSUPPORTED_SUFFIXES
@@ -51,10 +51,7 @@ class MetadataWords:
 
 @cache
 def metadata_words(path: Path = DATA_FILE) -> MetadataWords:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    data = read_yaml(path)
     try:
         genres = tuple(sorted((str(g) for g in data["genres"]), key=len, reverse=True))
         suffixes = tuple(sorted((str(s) for s in data["issuer_suffixes"]), key=len, reverse=True))

@@ -21,8 +21,8 @@ from typing import Mapping
 
 import pandas as pd
 import regex
-import yaml
 
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from extractors.indicators import DIRECTIONS, indicator_direction
 from pipeline.schemas import FULFILMENT
@@ -128,10 +128,7 @@ def build_rules(data: object, path: Path = DATA_FILE) -> FulfilmentRules:
 
 def load_rules(path: Path = DATA_FILE) -> FulfilmentRules:
     """Read and validate a fulfilment rules file (uncached; the builder uses :func:`rules`)."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(Path(path), f"cannot read: {exc}") from exc
+    data = read_yaml(path)
     return build_rules(data, Path(path))
 
 

@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -54,10 +54,7 @@ class Boilerplate:
 
 @cache
 def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yaml") -> Boilerplate:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    data = read_yaml(path)
     if not isinstance(data, dict) or set(data) - {"line_patterns", "trailer_patterns"}:
         raise DataFileError(str(path), "expected keys line_patterns, trailer_patterns")
     compiled = []

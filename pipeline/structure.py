@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
+from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 
 DATA_FILE = Path(__file__).parent / "data" / "structure.yaml"
@@ -87,8 +87,8 @@ class StructureRules:
 
 @cache
 def load_rules(path: Path = DATA_FILE) -> StructureRules:
+    data = read_yaml(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         markers = tuple(
             (m["kind"], m["heading"], bool(m.get("ends_with_stop", True)), regex.compile(m["pattern"]))
             for m in data["markers"])
@@ -110,7 +110,7 @@ def load_rules(path: Path = DATA_FILE) -> StructureRules:
         )
     except DataFileError:
         raise
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, regex.error) as exc:
+    except (KeyError, TypeError, ValueError, regex.error) as exc:
         raise DataFileError(str(path), f"invalid structure rules: {exc}") from exc
 
 
