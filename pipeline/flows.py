@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import deque
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -29,7 +28,8 @@ from prefect import flow  # noqa: E402
 
 from pipeline import parallel  # noqa: E402
 from pipeline.process import DocumentResult  # noqa: E402
-from pipeline.run import Prepared, RunSummary, failed_result, run_documents  # noqa: E402
+from pipeline.run import (  # noqa: E402
+    Prepared, RunSummary, SubmissionWindow, crashed_result, failed_result, run_documents)
 from pipeline.tasks import process_document_on_pool_task, process_document_task  # noqa: E402
 
 # Documents submitted ahead of the one being written, per worker: keeps the workers busy
@@ -40,24 +40,14 @@ IN_FLIGHT_PER_WORKER = 4
 def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8, task=process_document_task
                 ) -> Iterator[DocumentResult]:
     """One task per document, at most ``in_flight`` at once; results yielded in input order."""
-    todo = iter(prepared)
-    pending: deque = deque()
-    while True:
-        while len(pending) < in_flight:
-            p = next(todo, None)
-            if p is None:
-                break
-            pending.append((p, None if p.error else task.submit(p.spec)))
-        if not pending:
-            return
-        p, future = pending.popleft()
+    for p, future in SubmissionWindow(prepared, task.submit, in_flight):
         if future is None:
             yield failed_result(p)
             continue
         try:
             yield future.result()
         except Exception as exc:  # noqa: BLE001 - a crashed task fails its document only
-            yield failed_result(Prepared(p.spec, f"{p.spec.path}: task crashed ({type(exc).__name__}: {exc})"))
+            yield crashed_result(p, exc)
 
 
 @flow(name="plantasks-run", log_prints=False, validate_parameters=False)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections import deque
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline.process import DocumentResult, process_document
-from pipeline.run import Prepared, failed_result, issuer_rows
+from pipeline.run import Prepared, SubmissionWindow, crashed_result, failed_result, issuer_rows
 
 # Jobs in flight per worker: enough to keep every worker busy while the main process
 # writes, few enough that results never pile up in memory.
@@ -88,18 +87,10 @@ class LocalPool:
 
     def process(self, prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
         """Results of every document, in input order (a ``Processor`` for ``run_documents``)."""
-        todo = iter(prepared)
-        pending: deque[tuple[Prepared, Future | None]] = deque()
-        limit = self.workers * IN_FLIGHT_PER_WORKER
-        while True:
-            while len(pending) < limit:
-                p = next(todo, None)
-                if p is None:
-                    break
-                pending.append((p, None if p.error else self._pool.submit(self._process, p.spec)))
-            if not pending:
-                return
-            p, future = pending.popleft()
+        # submit through a lambda: the pool is replaced after a crash
+        window = SubmissionWindow(prepared, lambda spec: self._pool.submit(self._process, spec),
+                                  self.workers * IN_FLIGHT_PER_WORKER)
+        for p, future in window:
             if future is None:
                 yield failed_result(p)
                 continue
@@ -107,12 +98,10 @@ class LocalPool:
                 yield future.result()
             except BrokenProcessPool:
                 self._pool.shutdown(wait=False, cancel_futures=True)
-                retry = [p] + [q for q, _ in pending]
-                pending.clear()
-                yield from self._isolated(retry)
+                yield from self._isolated([p] + window.take_pending())
                 self._pool = self._new_pool()
             except Exception as exc:  # noqa: BLE001 - an unpicklable result fails its document only
-                yield _crashed(p, exc)
+                yield crashed_result(p, exc)
 
     def process_one(self, spec) -> DocumentResult:
         """One document on a worker (thread-safe: Prefect's task threads call it at once)."""
@@ -140,9 +129,9 @@ class LocalPool:
                 try:
                     yield pool.submit(self._process, p.spec).result()
                 except BrokenProcessPool as exc:
-                    yield _crashed(p, exc, "the worker process died")
+                    yield crashed_result(p, exc, "the worker process died")
                 except Exception as exc:  # noqa: BLE001
-                    yield _crashed(p, exc)
+                    yield crashed_result(p, exc)
 
 
 _ACTIVE: LocalPool | None = None
@@ -177,10 +166,6 @@ def process_in_pool(prepared: Iterable[Prepared], workers: int, *,
     """
     with LocalPool(workers, process=process, start_method=start_method, warm=warm) as pool:
         yield from pool.process(prepared)
-
-
-def _crashed(p: Prepared, exc: BaseException, what: str = "task crashed") -> DocumentResult:
-    return failed_result(Prepared(p.spec, f"{p.spec.path}: {what} ({type(exc).__name__}: {exc})"))
 
 
 if os.environ.get(_WARM_FORK_SERVER) == "1":

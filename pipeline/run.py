@@ -92,6 +92,44 @@ def failed_result(p: Prepared) -> DocumentResult:
     return DocumentResult(p.spec.doc_id, document_row(p.spec, sha256=None, text=None, error=p.error))
 
 
+def crashed_result(p: Prepared, exc: BaseException, what: str = "task crashed") -> DocumentResult:
+    """A document whose task or worker died: it fails alone, with the reason."""
+    return failed_result(Prepared(p.spec, f"{p.spec.path}: {what} ({type(exc).__name__}: {exc})"))
+
+
+class SubmissionWindow:
+    """Submit documents ahead, at most ``limit`` in flight, and hand them back in input order.
+
+    Shared by the Prefect flow and the local process pool: workers stay busy while
+    results are written in input order, and no more than ``limit`` results are held.
+    Iterating yields ``(prepared, future)``; the future is None for a document that
+    already failed while its metadata was found.
+    """
+
+    def __init__(self, prepared: Iterable[Prepared], submit: Callable[[DocumentSpec], Future], limit: int) -> None:
+        self._todo = iter(prepared)
+        self._submit = submit
+        self._limit = limit
+        self._pending: deque[tuple[Prepared, Future | None]] = deque()
+
+    def __iter__(self) -> Iterator[tuple[Prepared, Future | None]]:
+        while True:
+            while len(self._pending) < self._limit:
+                p = next(self._todo, None)
+                if p is None:
+                    break
+                self._pending.append((p, None if p.error else self._submit(p.spec)))
+            if not self._pending:
+                return
+            yield self._pending.popleft()
+
+    def take_pending(self) -> list[Prepared]:
+        """Withdraw the documents submitted but not yet handed back (their pool died)."""
+        taken = [p for p, _ in self._pending]
+        self._pending.clear()
+        return taken
+
+
 def write_result(writer: RunWriter, result: DocumentResult, summary: RunSummary) -> None:
     writer.write_part("documents", result.doc_id, [result.document])
     for table, rows in result.tables.items():

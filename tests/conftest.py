@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -39,6 +40,21 @@ def normalised_texts(manifest_rows) -> dict[str, str]:
         f"{r['issuer_slug']}-{r['year']}": normalise((CORPUS / r["path"]).read_text(encoding="utf-8"))
         for r in manifest_rows
     }
+
+
+@pytest.fixture
+def copy_corpus(tmp_path):
+    """Copy corpus documents (paths like ``gov-report/2019.txt``) into ``tmp_path/corpus``,
+    keeping their issuer folders and leaving the manifest out; returns that folder."""
+
+    def copy(*paths: str) -> Path:
+        root = tmp_path / "corpus"
+        for rel in paths:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(CORPUS / rel, root / rel)
+        return root
+
+    return copy
 
 
 @pytest.fixture(scope="session")

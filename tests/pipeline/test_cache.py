@@ -14,15 +14,9 @@ from pipeline.schemas import ALL_TABLES
 
 
 @pytest.fixture
-def small_corpus(tmp_path, corpus_dir):
+def small_corpus(copy_corpus):
     """Three real documents in folders named after their issuers (no manifest)."""
-    root = tmp_path / "corpus"
-    (root / "dalian-edu").mkdir(parents=True)
-    (root / "gov-report").mkdir()
-    shutil.copy(corpus_dir / "dalian-edu" / "2018.txt", root / "dalian-edu" / "2018.txt")
-    for y in (1979, 2019):
-        shutil.copy(corpus_dir / "gov-report" / f"{y}.txt", root / "gov-report" / f"{y}.txt")
-    return root
+    return copy_corpus("dalian-edu/2018.txt", "gov-report/1979.txt", "gov-report/2019.txt")
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ given a real Prefect server in PREFECT_API_URL (see docs/performance.md).
 
 from __future__ import annotations
 
-import shutil
 
 import pandas as pd
 import pytest
@@ -29,11 +28,8 @@ def dask_address():
         cluster.close()
 
 
-def test_dask_flow_on_scheduler_address_matches_local(tmp_path, corpus_dir, dask_address):
-    corpus = tmp_path / "corpus" / "gov-report"
-    corpus.mkdir(parents=True)
-    for y in (1979, 2019):
-        shutil.copy(corpus_dir / "gov-report" / f"{y}.txt", corpus / f"{y}.txt")
+def test_dask_flow_on_scheduler_address_matches_local(tmp_path, copy_corpus, dask_address):
+    corpus = copy_corpus("gov-report/1979.txt", "gov-report/2019.txt") / "gov-report"
     (corpus / "2017.txt").write_bytes(b"")
     seen = []
     on_dask = run_corpus(corpus.parent, tmp_path / "dask", engine="prefect", dask_address=dask_address,

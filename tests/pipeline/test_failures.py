@@ -23,12 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def two_docs(tmp_path, corpus_dir):
-    root = tmp_path / "corpus" / "gov-report"
-    root.mkdir(parents=True)
-    for y in (2018, 2019):
-        shutil.copy(corpus_dir / "gov-report" / f"{y}.txt", root / f"{y}.txt")
-    return root.parent
+def two_docs(copy_corpus):
+    return copy_corpus("gov-report/2018.txt", "gov-report/2019.txt")
 
 
 @pytest.mark.issue(9)

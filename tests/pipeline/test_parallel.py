@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pandas as pd
 import pytest
@@ -14,14 +13,9 @@ from pipeline.schemas import ALL_TABLES
 
 
 @pytest.fixture
-def mixed_corpus(tmp_path, corpus_dir):
+def mixed_corpus(copy_corpus):
     """Four real documents and one that fails (empty file)."""
-    root = tmp_path / "corpus"
-    (root / "dalian-edu").mkdir(parents=True)
-    (root / "gov-report").mkdir()
-    shutil.copy(corpus_dir / "dalian-edu" / "2018.txt", root / "dalian-edu" / "2018.txt")
-    for y in (1979, 2018, 2019):
-        shutil.copy(corpus_dir / "gov-report" / f"{y}.txt", root / "gov-report" / f"{y}.txt")
+    root = copy_corpus("dalian-edu/2018.txt", *(f"gov-report/{y}.txt" for y in (1979, 2018, 2019)))
     (root / "gov-report" / "2017.txt").write_bytes(b"")
     return root
 

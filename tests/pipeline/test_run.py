@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pandas as pd
 import pytest
@@ -60,15 +59,9 @@ def test_run_corpus_tables_have_contract_schemas(corpus_outputs):
 
 
 @pytest.fixture
-def small_corpus(tmp_path, corpus_dir):
+def small_corpus(copy_corpus):
     """Three real documents, no manifest: metadata from folder and file names."""
-    root = tmp_path / "corpus"
-    (root / "dalian-edu").mkdir(parents=True)
-    (root / "gov-report").mkdir()
-    shutil.copy(corpus_dir / "dalian-edu" / "2018.txt", root / "dalian-edu" / "2018.txt")
-    for y in (2018, 2019):
-        shutil.copy(corpus_dir / "gov-report" / f"{y}.txt", root / "gov-report" / f"{y}.txt")
-    return root
+    return copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt", "gov-report/2019.txt")
 
 
 def _rows(out, table):
