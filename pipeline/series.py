@@ -15,26 +15,46 @@ module only groups by it and never reinterprets subjects.
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+import pandas as pd
+import regex
+
+from extractors.datafiles import read_yaml
+from extractors.errors import DataFileError
 from pipeline.schemas import TARGET_SERIES
 
 COLUMNS = TARGET_SERIES.names
 
-# The paragraph that lists the year's headline targets opens with this phrase in every
-# 政府工作报告 since 2005 (今年经济社会发展的主要预期目标是：…); a target stated there wins
-# over an earlier mention of the same indicator, such as the 十三五 five-year goal that
-# precedes it in 2016 (城镇新增就业5000万人以上 before 1000万人以上).
-HEADLINE_CUE = "主要预期目标"
-# A cue paragraph ending in a colon introduces the list on the next line.
-LEAD_IN = ("：", ":")
+DATA_FILE = Path(__file__).parent / "data" / "series.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesWords:
+    headline: regex.Pattern
+    lead_in: tuple[str, ...]
+
+
+@cache
+def load_series_words(path: Path = DATA_FILE) -> SeriesWords:
+    """The headline cues and lead-in marks of ``pipeline/data/series.yaml``, validated."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) != {"headline_cues", "lead_in"}:
+        raise DataFileError(str(path), "expected exactly the keys headline_cues, lead_in")
+    cues, lead_in = data["headline_cues"], data["lead_in"]
+    for key, value in (("headline_cues", cues), ("lead_in", lead_in)):
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            raise DataFileError(str(path), f"{key} must be a non-empty list of strings")
+    return SeriesWords(regex.compile("|".join(map(regex.escape, cues))), tuple(lead_in))
 
 def choose_targets(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """The one target row of each (document, indicator), by a deterministic rule.
 
     Candidates are rows with ``kind == 'target'``, ``part == 'plan'`` and a non-empty
     ``indicator``. Among them the first mention in a paragraph containing
-    :data:`HEADLINE_CUE` (or in the paragraph after it, when the cue paragraph ends in a
+    one of the headline cues of ``pipeline/data/series.yaml`` (or in the paragraph after it, when the cue paragraph ends in a
     colon) wins; without one, the first mention in the document
     (smallest ``char_start``). Review-year outcomes (``kind == 'achievement'``) and
     targets outside the plan part never enter the series.
@@ -96,21 +116,23 @@ def build_target_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def _headline_spans(documents: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     """doc_id -> [start, end) of every paragraph (line) that contains the headline cue."""
+    words = load_series_words()
     spans: dict[str, list[tuple[int, int]]] = {}
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
         if not isinstance(text, str):
             continue
-        pos = text.find(HEADLINE_CUE)
-        while pos >= 0:
+        hit = words.headline.search(text)
+        while hit is not None:
+            pos = hit.start()
             start = text.rfind("\n", 0, pos) + 1
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
-            if text[start:end].rstrip().endswith(LEAD_IN) and end < len(text):
+            if text[start:end].rstrip().endswith(words.lead_in) and end < len(text):
                 # 主要预期目标是：⏎ 国内生产总值增长8%左右；… (2011, 2012): the list is the next line.
                 following = text.find("\n", end + 1)
                 end = len(text) if following < 0 else following
             spans.setdefault(doc_id, []).append((start, end))
-            pos = text.find(HEADLINE_CUE, end)
+            hit = words.headline.search(text, end)
     return spans
 
 

@@ -18,10 +18,10 @@ import regex
 
 from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
+from extractors.numerals import parse_number
 
 DATA_FILE = Path(__file__).parent / "data" / "structure.yaml"
 _ITEM_KINDS = {"arabic", "arabic_paren", "di_cn"}
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_STOP = regex.compile(r"[。！？；!?;]")
 
 
@@ -115,19 +115,9 @@ def load_rules(path: Path = DATA_FILE) -> StructureRules:
 
 
 def chinese_ordinal(s: str) -> int | None:
-    """一…九十九 as used in heading numbers."""
-    if s.isdigit():
-        return int(s)
-    if not s or any(c not in _CN_DIGITS and c != "十" for c in s):
-        return None
-    if "十" not in s:
-        return _CN_DIGITS[s] if len(s) == 1 else None
-    tens, _, units = s.partition("十")
-    t = _CN_DIGITS.get(tens, None) if tens else 1
-    u = _CN_DIGITS.get(units, None) if units else 0
-    if t is None or u is None:
-        return None
-    return t * 10 + u
+    """一…九十九 (or Arabic digits) as used in heading numbers; None for anything else."""
+    n = parse_number(s)
+    return int(n) if n is not None and n == n.to_integral_value() and 0 < n < 100 else None
 
 
 @cache
