@@ -40,7 +40,7 @@ VALUE_TOLERANCE = 1e-9
 
 # Allowed values of the gold fields (the contract's enums, ../shared/contract/OUTPUT.md).
 COMPARATORS = frozenset({"=", "~", ">=", "<=", ">", "<", "range"})
-KINDS = frozenset({"target", "achievement", "other"})
+KINDS = frozenset({"target", "achievement", "fact", "threshold", "other"})
 GRANULARITIES = frozenset({"year", "half", "quarter", "month", "day"})
 ROLES = frozenset({"deadline", "period", "point", "horizon"})
 ACTIONS = frozenset({"issue", "draft", "revise", "implement", "evaluate", "other"})
@@ -61,6 +61,8 @@ FIELD_SPECS: dict[str, dict[str, tuple[bool, tuple, frozenset | None]]] = {
         "kind": (True, _STR, KINDS),
         "subject": (True, _OPT_STR, None),
         "indicator": (False, _OPT_STR, None),
+        "period_start": (False, (int, type(None)), None),
+        "period_end": (False, (int, type(None)), None),
     },
     "times": {
         "start": (True, _OPT_STR, None),
@@ -82,13 +84,15 @@ MENTION_COMMON = {"text", "occurrence", "optional", "note"}
 
 # Fields reported per table (name -> gold keys compared together), and the strict key.
 REPORTED_FIELDS: dict[str, tuple[str, ...]] = {
-    "targets": ("amount", "value", "unit", "comparator", "kind", "subject", "subject~"),
+    "targets": ("amount", "value", "unit", "comparator", "kind", "subject", "subject~", "period"),
     "times": ("start", "end", "role", "granularity"),
     "policy_refs": ("title", "action", "action_text"),
     "entities": ("label",),
     "tasks": ("title", "part"),
     "sections": ("heading", "part"),
 }
+# Reported only for gold mentions that carry the field (older gold files lack it).
+GOLD_OPTIONAL_FIELDS = {"period": "period_start"}
 STRICT_FIELDS: dict[str, tuple[str, ...]] = {
     "targets": ("amount", "kind"),
     "times": ("start", "end", "role"),
@@ -112,6 +116,7 @@ class GoldFileError(FileProblem):
 class GoldParagraph:
     id: str
     anchor: str
+    until: str | None
     mentions: dict[str, tuple[dict, ...]]  # table -> raw mention dicts
 
 
@@ -217,7 +222,7 @@ def load_gold(path: Path) -> GoldDocument:
     for i, p in enumerate(raw_pars):
         if not isinstance(p, dict):
             _fail(path, f"paragraphs[{i}] must be an object")
-        unknown = set(p) - {"id", "anchor", "note"} - set(MENTION_TABLES)
+        unknown = set(p) - {"id", "anchor", "until", "note"} - set(MENTION_TABLES)
         if unknown:
             _fail(path, f"paragraphs[{i}]: unknown keys {sorted(unknown)}")
         pid, anchor = p.get("id"), p.get("anchor")
@@ -229,6 +234,9 @@ def load_gold(path: Path) -> GoldDocument:
             _fail(path, f"paragraph {pid}: 'anchor' must be a string of at least {ANCHOR_MIN} characters")
         if anchor in anchors:
             _fail(path, f"paragraph {pid}: anchor {anchor!r} is used twice")
+        until = p.get("until")
+        if until is not None and (not isinstance(until, str) or not until):
+            _fail(path, f"paragraph {pid}: 'until' must be a non-empty string")
         ids.add(pid)
         anchors.add(anchor)
         mentions = {}
@@ -249,25 +257,31 @@ def load_gold(path: Path) -> GoldDocument:
                     _fail(path, f"paragraph {pid} {table}: {m['text']!r} occurrence {m['occurrence']} twice")
                 seen.add(key)
             mentions[table] = tuple(items)
-        paragraphs.append(GoldParagraph(pid, anchor, mentions))
+        paragraphs.append(GoldParagraph(pid, anchor, until, mentions))
     sections = data.get("sections")
     if sections is not None:
         if not isinstance(sections, list):
             _fail(path, "'sections' must be a list")
         for i, s in enumerate(sections):
-            if (not isinstance(s, dict) or set(s) - {"label", "level", "heading", "part", "note"}
+            if (not isinstance(s, dict) or set(s) - {"label", "level", "number", "heading", "part", "anchor", "note"}
                     or not isinstance(s.get("label"), str) or not isinstance(s.get("heading"), str)
-                    or not isinstance(s.get("level"), int) or s.get("part") not in PARTS):
-                _fail(path, f"sections[{i}]: expected {{label: str, level: int, heading: str, part: plan|review|other}}")
+                    or not isinstance(s.get("level"), int) or s.get("part") not in PARTS
+                    or not isinstance(s.get("anchor", ""), str)):
+                _fail(path, f"sections[{i}]: expected {{label: str, level: int, heading: str, "
+                            f"part: plan|review|other, anchor: str (optional)}}")
     tasks = data.get("tasks")
     if tasks is not None:
         if not isinstance(tasks, list):
             _fail(path, "'tasks' must be a list")
         for i, t in enumerate(tasks):
-            if (not isinstance(t, dict) or set(t) - {"number", "title", "part", "note"}
+            if (not isinstance(t, dict) or set(t) - {"number", "label", "title", "part", "anchor", "note"}
                     or not isinstance(t.get("number"), int) or not isinstance(t.get("title"), str)
-                    or t.get("part") not in PARTS):
-                _fail(path, f"tasks[{i}]: expected {{number: int, title: str, part: plan|review|other}}")
+                    or t.get("part") not in PARTS or not isinstance(t.get("anchor", ""), str)):
+                _fail(path, f"tasks[{i}]: expected {{number: int, title: str, part: plan|review|other, "
+                            f"anchor: str (optional)}}")
+    for name, items in (("sections", sections), ("tasks", tasks)):
+        if items and any("anchor" in it for it in items) and not all(it.get("anchor") for it in items):
+            _fail(path, f"{name}: give every item an anchor, or none")
     return GoldDocument(
         path=str(path), doc_id=data["doc_id"], complete=dict(complete),
         paragraphs=tuple(paragraphs),
@@ -282,13 +296,14 @@ HELDOUT = "heldout"
 def gold_files(gold_dir: Path) -> list[Path]:
     """Every ``*.json`` under ``gold_dir`` (subfolders included), sorted.
 
-    A ``heldout/`` subfolder is skipped: it holds gold no extractor author has seen, and
-    is scored on its own (``--gold tests/gold/heldout``) so its figures stay out-of-sample.
+    Subfolders named ``heldout…`` are skipped: they hold gold no extractor author has
+    seen, and each is scored on its own (``--gold tests/gold/heldout``) so its figures
+    stay out-of-sample.
     """
     root = Path(gold_dir)
     return sorted(
         p for p in root.rglob("*.json")
-        if p.is_file() and HELDOUT not in p.relative_to(root).parts[:-1]
+        if p.is_file() and not any(part.startswith(HELDOUT) for part in p.relative_to(root).parts[:-1])
     )
 
 
@@ -302,12 +317,35 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_paragraph(gold: GoldDocument, text: str, par: GoldParagraph) -> tuple[int, int]:
+    """The span a gold paragraph covers: the line starting with ``anchor``, or, in texts
+    that run many paragraphs into one line (scraped page dumps), from the one place
+    ``anchor`` occurs to the end of its line or to the first ``until`` after it."""
     hits = [(s, e) for s, e in paragraph_spans(text) if text.startswith(par.anchor, s)]
-    if not hits:
-        _fail(gold.path, f"paragraph {par.id}: no line starts with anchor {par.anchor!r}")
     if len(hits) > 1:
         _fail(gold.path, f"paragraph {par.id}: {len(hits)} lines start with anchor {par.anchor!r}; lengthen it")
-    return hits[0]
+    if not hits:
+        n = text.count(par.anchor)
+        if n != 1:
+            _fail(gold.path, f"paragraph {par.id}: anchor {par.anchor!r} starts no line and occurs "
+                             f"{n} times in the text; it must occur exactly once")
+        start = text.index(par.anchor)
+        end = text.find("\n", start)
+        hits = [(start, len(text) if end < 0 else end)]
+    start, end = hits[0]
+    if par.until is not None:
+        stop = text.find(par.until, start + 1, end)
+        if stop < 0:
+            _fail(gold.path, f"paragraph {par.id}: 'until' {par.until!r} not found after the anchor in its line")
+        end = stop
+    return start, end
+
+
+def find_anchor(gold: GoldDocument, text: str, what: str, anchor: str) -> int:
+    """Position of a section's or task's ``anchor``: it must occur exactly once in the text."""
+    n = text.count(anchor)
+    if n != 1:
+        _fail(gold.path, f"{what}: anchor {anchor!r} occurs {n} times in the text; it must occur exactly once")
+    return text.index(anchor)
 
 
 def find_occurrence(haystack: str, needle: str, occurrence: int) -> int:
@@ -435,6 +473,8 @@ class Evaluation:
                 out[(name, prefix + "recall")] = score.recall
                 out[(name, prefix + "f1")] = score.f1
             for fname, fs in ts.fields.items():
+                if fs.total == 0 and fname in GOLD_OPTIONAL_FIELDS:
+                    continue  # no gold file of this set carries the field
                 out[(name, fname)] = fs.accuracy if fs.accuracy is not None else 0.0
         return out
 
@@ -510,6 +550,8 @@ def field_correct(table: str, name: str, gold: dict, pred: dict) -> bool:
         if name == "subject~":
             g, p = _subject_key(gold["subject"]), _subject_key(pred.get("subject"))
             return bool(g and p) and (g in p or p in g)
+        if name == "period":
+            return all(_same_number(gold.get(k), _plain(pred.get(k))) for k in ("period_start", "period_end"))
     if table == "times" and name in ("start", "end"):
         return _same_date(gold[name], pred.get(name))
     return _same_str(gold.get(name), pred.get(name))
@@ -613,6 +655,8 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
         tp += 1
         wrong = []
         for name in REPORTED_FIELDS[table]:
+            if name in GOLD_OPTIONAL_FIELDS and GOLD_OPTIONAL_FIELDS[name] not in g.fields:
+                continue
             ok = field_correct(table, name, g.fields, row)
             counts = tally.fields.setdefault(name, [0, 0])
             counts[0] += ok
@@ -665,9 +709,33 @@ def _align(gold_keys: list, pred_keys: list) -> list[tuple[int, int]]:
     return pairs
 
 
+# A predicted task or section starts right when it starts within this many characters of
+# the gold anchor (markup such as ** before a heading is neither credit nor fault).
+START_SLACK = 2
+
+
+def _align_by_position(gold_positions: list[int], rows: list[dict]) -> list[tuple[int, int]]:
+    """Pair each gold item with the predicted item starting nearest its anchor (one to one)."""
+    pairs, used = [], set()
+    for gi, pos in enumerate(gold_positions):
+        best = None
+        for pi, row in enumerate(rows):
+            d = abs(_position(row) - pos)
+            if pi not in used and d <= START_SLACK and (best is None or d < best[0]):
+                best = (d, pi)
+        if best is not None:
+            used.add(best[1])
+            pairs.append((gi, best[1]))
+    return pairs
+
+
 def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[dict],
-                    tally: _Tally, problems: list[Problem]) -> None:
-    """Tasks by number, sections by (level, label), in document order; then exact titles."""
+                    tally: _Tally, problems: list[Problem], positions: list[int] | None = None) -> None:
+    """Tasks by number, sections by (level, label), in document order; then exact titles.
+
+    With ``positions`` (gold items that carry anchors) an item is found only when a
+    predicted one starts where the anchor does: the right start, whatever its number.
+    """
     rows = sorted(rows, key=_position)
     if table == "tasks":
         gkeys = [g["number"] for g in gold]
@@ -677,7 +745,7 @@ def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[
         gkeys = [(g["level"], _label_key(g["label"])) for g in gold]
         pkeys = [(_plain(r.get("level")), _label_key(r.get("label"))) for r in rows]
         text_key, what = "heading", lambda g: f"{g['label']}、"
-    pairs = _align(gkeys, pkeys)
+    pairs = _align(gkeys, pkeys) if positions is None else _align_by_position(positions, rows)
     strict_tp = 0
     for gi, pi in pairs:
         g, row = gold[gi], rows[pi]
@@ -797,7 +865,12 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Evaluation:
                 tally = tallies[table]
                 tally.documents.append(doc_id)
                 preds = rows[table].get(doc_id, []) if text is not None else []
-                score_structure(table, doc_id, gold_items, preds, tally, problems)
+                positions = None
+                if gold_items and "anchor" in gold_items[0]:
+                    positions = ([find_anchor(g, text, f"{table}[{i}]", it["anchor"])
+                                  for i, it in enumerate(gold_items)] if text is not None
+                                 else [-10] * len(gold_items))
+                score_structure(table, doc_id, gold_items, preds, tally, problems, positions)
     tables = {
         t: TableScore(t, tuple(sorted(set(tl.documents))), tl.detection, tl.strict,
                       {k: FieldScore(*v) for k, v in tl.fields.items()}, dict(sorted(tl.by_document.items())))

@@ -27,6 +27,7 @@ import regex  # noqa: E402
 
 from pipeline.evaluate import (  # noqa: E402
     GoldFileError,
+    find_anchor,
     gold_files,
     load_gold,
     locate,
@@ -69,6 +70,18 @@ def check_file(path: Path, texts: dict[str, str]) -> list[str]:
     except GoldFileError as exc:
         return [str(exc)]
     problems = []
+    for name in ("sections", "tasks"):
+        items = getattr(gold, name) or ()
+        positions = []
+        for i, item in enumerate(items):
+            if "anchor" not in item:
+                continue
+            try:
+                positions.append(find_anchor(gold, text, f"{name}[{i}]", item["anchor"]))
+            except GoldFileError as exc:
+                problems.append(str(exc))
+        if positions != sorted(positions):
+            problems.append(f"{path}: {name} are not in document order")
     for table, items in mentions.items():
         seen = {}
         for m in items:

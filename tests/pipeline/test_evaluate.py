@@ -348,7 +348,7 @@ def test_load_gold_rejects_bad_files(tmp_path, change, message):
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda g: g["paragraphs"][0].update(anchor="15.推进职业教育普惠"), "no line starts"),
+    (lambda g: g["paragraphs"][0].update(anchor="15.推进职业教育普惠"), "starts no line"),
     (lambda g: g["paragraphs"][0]["targets"][0].update(occurrence=2), "no occurrence 2"),
 ])
 def test_evaluate_rejects_unlocatable_gold(tmp_path, change, message):
