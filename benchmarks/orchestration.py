@@ -28,7 +28,7 @@ COLD = """
 import sys, time
 t = time.perf_counter()
 sys.path.insert(0, {root!r})
-from pipeline.run import run_corpus
+from pipeline.orchestrate.run import run_corpus
 s = run_corpus({corpus!r}, {out!r}, engine={engine!r}, cache=False)
 assert s.documents_ok == 1, s.failures
 print(time.perf_counter() - t)
@@ -62,10 +62,10 @@ def run(args, tmp: Path) -> None:
     print(f"start-up (fresh process, 1 document): prefect {prefect_cold:.2f} s, direct {local_cold:.2f} s, "
           f"prefect start-up {prefect_cold - local_cold:.2f} s")
 
-    import pipeline.run as run_module
-    import pipeline.tasks as tasks_module
-    from pipeline.process import DocumentResult, document_row, process_document
-    from pipeline.run import prepare, run_corpus
+    import pipeline.orchestrate.run as run_module
+    import pipeline.orchestrate.tasks as tasks_module
+    from pipeline.extract.document import DocumentResult, document_row, process_document
+    from pipeline.orchestrate.run import prepare, run_corpus
 
     with Timer() as warm:
         results = {(p.spec.path.parent.name, p.spec.path.name): process_document(p.spec)

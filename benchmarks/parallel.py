@@ -28,8 +28,8 @@ def main() -> None:
     ap.add_argument("--prefect", action="store_true")
     args = ap.parse_args()
 
-    from pipeline.parallel import warm_up
-    from pipeline.run import run_corpus
+    from pipeline.orchestrate.pool import warm_up
+    from pipeline.orchestrate.run import run_corpus
 
     tmp = Path(tempfile.mkdtemp(prefix="plantasks-parallel-"))
     try:

@@ -27,8 +27,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.crossyear import read_tables  # noqa: E402
-from pipeline.links import (  # noqa: E402
+from pipeline.crossyear.build import read_tables  # noqa: E402
+from pipeline.crossyear.links import (  # noqa: E402
     TfidfCosine,
     _HAN_RUN,
     build_task_links,

@@ -2,7 +2,7 @@
 
     python benchmarks/throughput.py [--repeat 3] [--stages] [--profile N]
 
-Processes every corpus document with ``pipeline.process.process_document`` (read,
+Processes every corpus document with ``pipeline.extract.document.process_document`` (read,
 normalise, structure, every extractor, entities) and segments the same normalised texts
 with ``jieba.lcut``, alternating the two ``--repeat`` times in one process, and prints
 chars/s of each and the ratio (goal: processing costs at most 3x jieba). ``--stages``
@@ -27,8 +27,8 @@ def main() -> None:
 
     import jieba
 
-    from pipeline.process import process_document
-    from pipeline.run import prepare
+    from pipeline.extract.document import process_document
+    from pipeline.orchestrate.run import prepare
 
     jieba.setLogLevel(60)
     specs = [p.spec for p in prepare(CORPUS) if p.error is None]
@@ -73,10 +73,10 @@ def main() -> None:
 def stages(specs, jieba_seconds: float) -> None:
     """Seconds of each stage over the corpus, and each as a multiple of jieba's time."""
     from extractors.context import Context
-    from pipeline import process
-    from pipeline.normalise import normalise
-    from pipeline.read import read_document
-    from pipeline.structure import parse_structure
+    from pipeline.extract import document as process
+    from pipeline.ingest.normalise import normalise
+    from pipeline.ingest.read import read_document
+    from pipeline.structure.parse import parse_structure
 
     cost: dict[str, float] = {}
 

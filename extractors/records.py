@@ -1,6 +1,6 @@
 """Typed records returned by extractors, one class per output table.
 
-Field names and types are those of the table's columns (see ``pipeline/schemas.py``,
+Field names and types are those of the table's columns (see ``pipeline/tables/schemas.py``,
 checked against these classes by ``tests/pipeline/test_schemas.py``). The pipeline adds
 ``doc_id``, ``task_id`` and ``section_id``. ``char_start``/``char_end`` are half-open
 offsets into the normalised document text: ``text[char_start:char_end] == record.text``.

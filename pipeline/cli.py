@@ -57,9 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
 # command -> (module, help)
 _DELEGATED_MODULES = {
-    "evaluate": "pipeline.evaluate",
-    "compare": "pipeline.compare",
-    "export": "pipeline.export",
+    "evaluate": "pipeline.evaluation.evaluate",
+    "compare": "pipeline.reports.compare",
+    "export": "pipeline.tables.export",
 }
 _DELEGATED = {
     "evaluate": "score the outputs against the hand-made gold files (precision, recall, F1)",
@@ -73,7 +73,7 @@ def _run(args) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.errors import DocumentError, OutputError
-    from pipeline.run import prepare, run_corpus
+    from pipeline.orchestrate.run import prepare, run_corpus
 
     console = Console(stderr=True)
     if args.workers < 1:

@@ -1,7 +1,7 @@
 """Extraction quality on the corpus stays at or above the floors (#3).
 
 Scores one pipeline run over corpus/ (the session fixture ``corpus_outputs``) against two
-sets of hand-made gold with ``pipeline.evaluate``:
+sets of hand-made gold with ``pipeline.evaluation.evaluate``:
 
 - ``tests/gold/`` (in-sample: the extractor authors could see it), floors in
   ``tests/quality_floors.json``;
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import TABLES, evaluate, format_report
+from pipeline.evaluation.evaluate import TABLES, evaluate, format_report
 
 HERE = Path(__file__).parent
 GOLD_SETS = {

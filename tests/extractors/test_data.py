@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _loaders():
     from extractors import entities, indicators, policy_refs, quantities, times, units
-    from pipeline import corpus, fulfilment, normalise, series, structure
+    from pipeline.crossyear import fulfilment, series
+    from pipeline.ingest import corpus, normalise
+    from pipeline.structure import parse as structure
 
     return {
         "extractors/data/units.yaml": units.load_registry,

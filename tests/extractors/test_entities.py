@@ -108,7 +108,7 @@ def test_entities_batch_matches_single():
 
 
 def _corpus_paragraphs():
-    from pipeline.normalise import normalise
+    from pipeline.ingest.normalise import normalise
 
     with open(ROOT / "corpus" / "MANIFEST.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -200,10 +200,10 @@ def test_entities_gazetteer_up_to_date():
     """The committed GPE gazetteer is what build_gazetteer.py makes from cpca."""
     if importlib.util.find_spec("cpca") is None:
         pytest.skip("cpca (the gazetteer extra) is not installed: cannot regenerate")
-    from extractors import build_gazetteer
+    from tools import build_gazetteer
 
     committed = (ROOT / "extractors" / "data" / "gazetteer_gpe.jsonl").read_text(encoding="utf-8")
-    assert committed == build_gazetteer.render(), "run: python -m extractors.build_gazetteer"
+    assert committed == build_gazetteer.render(), "run: python -m tools.build_gazetteer"
 
 
 def test_entities_gazetteer_short_forms():
@@ -218,15 +218,15 @@ def test_entities_gazetteer_short_forms():
 @pytest.mark.slow
 def test_entities_userdict_up_to_date():
     """The generated block of userdict.txt is what build_userdict.py makes of the corpus."""
-    from extractors import build_userdict
+    from tools import build_userdict
 
     path = ROOT / "extractors" / "data" / "userdict.txt"
     assert path.read_text(encoding="utf-8") == build_userdict.render(path=path), \
-        "run: python -m extractors.build_userdict"
+        "run: python -m tools.build_userdict"
 
 
 def test_entities_userdict_keeps_hand_lines(tmp_path):
-    from extractors import build_userdict
+    from tools import build_userdict
 
     path = tmp_path / "userdict.txt"
     path.write_text(f"城镇新增就业 3000 n\n{build_userdict.BEGIN}\n旧词 1\n{build_userdict.END}\n国内生产总值 3000 n\n",

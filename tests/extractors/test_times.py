@@ -361,7 +361,7 @@ def _pair(gold_spans, pred_spans):
 
 def test_times_against_gold(normalised_texts):
     """start/end/role right on >= 95% of gold times, precision >= 95% (issue #5)."""
-    from pipeline.structure import parse_structure
+    from pipeline.structure.parse import parse_structure
 
     total = right = predicted = false_alarms = 0
     for gold in _gold_files():

@@ -5,7 +5,7 @@ Run from the repository root:
     /work/venv/bin/python tests/gold/check_gold.py [GOLD_FILE ...]
 
 For every gold file (default: every ``tests/gold/**/*.json``): the schema and enums
-(``pipeline.evaluate.load_gold``), each anchor starting exactly one line, each
+(``pipeline.evaluation.evaluate.load_gold``), each anchor starting exactly one line, each
 ``text``/``occurrence`` present in its paragraph, and, where a table is complete, that
 every 《…》 of the scope is annotated as a policy reference (ANNOTATION.md: every 《…》 is
 one reference). It never produces annotations: it only says where a file is wrong.
@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 
 import regex  # noqa: E402
 
-from pipeline.evaluate import (  # noqa: E402
+from pipeline.evaluation.evaluate import (  # noqa: E402
     GoldFileError,
     find_anchor,
     gold_files,
@@ -42,9 +42,9 @@ _TITLE = regex.compile(r"《[^《》\n]*》")
 @cache
 def document_texts(corpus: Path = CORPUS) -> dict[str, str]:
     """doc_id -> normalised text, with the doc_ids the pipeline assigns."""
-    from pipeline.normalise import normalise
-    from pipeline.read import read_document
-    from pipeline.run import prepare
+    from pipeline.ingest.normalise import normalise
+    from pipeline.ingest.read import read_document
+    from pipeline.orchestrate.run import prepare
 
     texts = {}
     for p in prepare(corpus):

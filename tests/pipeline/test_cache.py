@@ -7,10 +7,10 @@ import shutil
 import pandas as pd
 import pytest
 
-import pipeline.cache as cache_module
-from pipeline.cache import CACHE_DIR, code_fingerprint
-from pipeline.run import run_corpus
-from pipeline.schemas import ALL_TABLES
+import pipeline.orchestrate.cache as cache_module
+from pipeline.orchestrate.cache import CACHE_DIR, code_fingerprint
+from pipeline.orchestrate.run import run_corpus
+from pipeline.tables.schemas import ALL_TABLES
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def _rows(out, table):
 
 def _processed(monkeypatch):
     """Record the doc_ids the local engine really processes."""
-    import pipeline.run as run
+    import pipeline.orchestrate.run as run
 
     seen = []
     real = run.process_document
@@ -66,7 +66,7 @@ def test_cache_unchanged_rerun_reprocesses_nothing(small_corpus, tmp_path, monke
 
 
 def test_cache_cross_year_tables_rebuilt_only_when_a_document_changes(small_corpus, tmp_path, monkeypatch):
-    import pipeline.run as run
+    import pipeline.orchestrate.run as run
 
     builds = []
     real = run.issuer_rows

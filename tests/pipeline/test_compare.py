@@ -1,4 +1,4 @@
-"""Tests for pipeline/compare.py and pipeline/report.py: the terminal summary and the HTML report (#8, #11)."""
+"""Tests for pipeline/reports/compare.py and pipeline/reports/html.py: the terminal summary and the HTML report (#8, #11)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from pipeline.compare import (
+from pipeline.reports.compare import (
     CompareError,
     build_comparison,
     issued_then_implemented,
@@ -17,7 +17,7 @@ from pipeline.compare import (
     target_changes,
     task_changes,
 )
-from pipeline.report import chart_svg, format_amount, format_target, render_report
+from pipeline.reports.html import chart_svg, format_amount, format_target, render_report
 
 # ---------------------------------------------------------------- formatting
 

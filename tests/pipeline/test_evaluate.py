@@ -1,4 +1,4 @@
-"""Tests of pipeline/evaluate.py on small synthetic gold files and Parquet tables (#3).
+"""Tests of pipeline/evaluation/evaluate.py on small synthetic gold files and Parquet tables (#3).
 
 The text is made of real dalian-edu 2018 phrases; the tables are written by the test so
 each case changes exactly one thing against a perfect prediction.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.evaluate import (
+from pipeline.evaluation.evaluate import (
     GoldFileError,
     Score,
     evaluate,

@@ -1,4 +1,4 @@
-"""Tests for pipeline/export.py (CSV, JSON, XLSX) and the DuckDB query of the README (#8)."""
+"""Tests for pipeline/tables/export.py (CSV, JSON, XLSX) and the DuckDB query of the README (#8)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import OutputError
-from pipeline.export import EXCEL_CELL_LIMIT, excel_safe, export_table, main
-from pipeline.schemas import ALL_TABLES
+from pipeline.tables.export import EXCEL_CELL_LIMIT, excel_safe, export_table, main
+from pipeline.tables.schemas import ALL_TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.corpus import slugify
+from pipeline.ingest.corpus import slugify
 from pipeline.errors import OutputError
-from pipeline.run import run_corpus
+from pipeline.orchestrate.run import run_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,7 +33,7 @@ def test_failures_full_disk_gives_clear_error_and_keeps_previous(two_docs, tmp_p
     run_corpus(two_docs, out)
     before = pd.read_parquet(out / "tasks")
 
-    import pipeline.tables as tables
+    import pipeline.tables.writer as tables
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -6,8 +6,8 @@ import shutil
 
 import pandas as pd
 
-from pipeline.run import run_corpus
-from pipeline.schemas import DOCUMENT_TABLES
+from pipeline.orchestrate.run import run_corpus
+from pipeline.tables.schemas import DOCUMENT_TABLES
 
 
 def test_flows_prefect_run_matches_local(tmp_path, corpus_dir):

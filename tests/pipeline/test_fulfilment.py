@@ -1,4 +1,4 @@
-"""Tests for pipeline/fulfilment.py: targets paired with next year's outcomes (#11)."""
+"""Tests for pipeline/crossyear/fulfilment.py: targets paired with next year's outcomes (#11)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from extractors.errors import DataFileError
-from pipeline.fulfilment import (
+from pipeline.crossyear.fulfilment import (
     COLUMNS,
     DATA_FILE,
     build_fulfilment,
@@ -19,7 +19,7 @@ from pipeline.fulfilment import (
     load_rules,
     rules,
 )
-from pipeline.schemas import FULFILMENT
+from pipeline.tables.schemas import FULFILMENT
 
 GDP, CPI, JOBS = "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业"
 

@@ -1,4 +1,4 @@
-"""Tests for pipeline/lifecycle.py: one row per (issuer, ref_key, year) (#6)."""
+"""Tests for pipeline/crossyear/lifecycle.py: one row per (issuer, ref_key, year) (#6)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from extractors.policy_refs import extract_policy_refs, resolve_ref_keys
-from pipeline.lifecycle import COLUMNS, build_policy_lifecycle, build_policy_lifecycle_from
+from pipeline.crossyear.lifecycle import COLUMNS, build_policy_lifecycle, build_policy_lifecycle_from
 
 
 def _documents(*rows) -> pd.DataFrame:

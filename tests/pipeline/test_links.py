@@ -1,4 +1,4 @@
-"""Tests for pipeline/links.py: each plan task linked to its best match in the neighbouring plans (#8)."""
+"""Tests for pipeline/crossyear/links.py: each plan task linked to its best match in the neighbouring plans (#8)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.links import (
+from pipeline.crossyear.links import (
     THRESHOLD,
     TfidfCosine,
     build_task_links,
@@ -20,7 +20,7 @@ from pipeline.links import (
     link_scores,
     plan_pairs,
 )
-from pipeline.schemas import TASK_LINKS
+from pipeline.tables.schemas import TASK_LINKS
 
 GOLD_PATH = Path(__file__).resolve().parents[1] / "data" / "task_link_gold.json"
 
@@ -190,7 +190,7 @@ def test_links_skip_documents_without_plan_tasks():
 
 
 def test_links_empty_tables():
-    from pipeline.schemas import DOCUMENTS, TASKS
+    from pipeline.tables.schemas import DOCUMENTS, TASKS
 
     tables = {"documents": DOCUMENTS.empty_table().to_pandas(), "tasks": TASKS.empty_table().to_pandas()}
     out = build_task_links(tables)

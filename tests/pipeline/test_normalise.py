@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalise import normalise
+from pipeline.ingest.normalise import normalise
 
 
 def test_normalise_folds_full_width_digits_and_letters():

@@ -7,9 +7,9 @@ import os
 import pandas as pd
 import pytest
 
-from pipeline.process import process_document
-from pipeline.run import prepare, run_corpus
-from pipeline.schemas import ALL_TABLES
+from pipeline.extract.document import process_document
+from pipeline.orchestrate.run import prepare, run_corpus
+from pipeline.tables.schemas import ALL_TABLES
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def die_on_1979(spec):
 
 
 def test_parallel_dead_worker_fails_only_its_document(mixed_corpus):
-    from pipeline.parallel import process_in_pool
+    from pipeline.orchestrate.pool import process_in_pool
 
     prepared = prepare(mixed_corpus)
     results = list(process_in_pool(prepared, 2, process=die_on_1979, start_method="fork", warm=False))

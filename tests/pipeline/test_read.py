@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from pipeline.errors import DocumentError
-from pipeline.read import decode, read_document
+from pipeline.ingest.read import decode, read_document
 
 SENTENCE = "新开办公办幼儿园15所，年底前完成。"  # dalian-edu 2018
 

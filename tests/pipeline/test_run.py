@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.run import prepare, run_corpus
-from pipeline.schemas import ALL_TABLES, DOCUMENT_TABLES
+from pipeline.orchestrate.run import prepare, run_corpus
+from pipeline.tables.schemas import ALL_TABLES, DOCUMENT_TABLES
 
 
-def test_run_corpus_all_documents_ok(corpus_tables):
+def test_run_corpus_all_documents_ok(corpus_tables, manifest_rows):
     docs = corpus_tables["documents"]
-    assert len(docs) == 48
+    assert len(docs) == len(manifest_rows) == 68
     assert set(docs.status) == {"ok"}
     assert docs.error.isna().all()
     assert docs.doc_id.is_unique

@@ -10,7 +10,8 @@ import pyarrow as pa
 import pytest
 
 from extractors import records
-from pipeline import schemas, structure
+from pipeline.tables import schemas
+from pipeline.structure import parse as structure
 
 _ARROW = {str: pa.string(), int: pa.int64(), float: pa.float64(), datetime.date: pa.date32(), bool: pa.bool_()}
 

@@ -1,4 +1,4 @@
-"""Tests for pipeline/series.py: one target per (issuer, indicator, year), gaps marked (#8)."""
+"""Tests for pipeline/crossyear/series.py: one target per (issuer, indicator, year), gaps marked (#8)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from pipeline.schemas import TARGET_SERIES
-from pipeline.series import build_target_series, choose_targets
+from pipeline.tables.schemas import TARGET_SERIES
+from pipeline.crossyear.series import build_target_series, choose_targets
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure import chinese_ordinal, parse_structure
+from pipeline.structure.parse import chinese_ordinal, parse_structure
 
 # Titles as they stand in corpus/dalian-edu/2018.txt (item 17: the source forgot the
 # full stop, so the title ends where the heading phrase ends).

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import DocumentError, OutputError
-from pipeline.tables import PREVIOUS, RunWriter, recover
+from pipeline.tables.writer import PREVIOUS, RunWriter, recover
 
 ROW = {"doc_id": "x-2018", "section_id": "x-2018/s1", "parent_id": None, "level": 1, "label": "一",
        "number": 1, "heading": "聚焦根本保证", "part": "plan", "char_start": 0, "char_end": 8}

@@ -1,6 +1,6 @@
 """Score the entity pipeline per label on the gold files (rules alone vs rules + model).
 
-Uses the project's gold reader and span matcher (``pipeline/evaluate.py``): a
+Uses the project's gold reader and span matcher (``pipeline/evaluation/evaluate.py``): a
 prediction matches a gold mention of the same label when their spans overlap, one to
 one, largest overlap first; predictions overlapping an ``optional`` gold mention are
 neither credit nor fault; for a ``"paragraphs"`` gold only predictions inside the
@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from extractors.entities import LABELS, MODEL_DIR, extract_entities_batch, load_nlp  # noqa: E402
-from pipeline.evaluate import (  # noqa: E402
+from pipeline.evaluation.evaluate import (  # noqa: E402
     DEFAULT_GOLD, gold_files, load_gold, locate, match_spans, paragraph_spans,
 )
-from pipeline.normalise import normalise  # noqa: E402
+from pipeline.ingest.normalise import normalise  # noqa: E402
 
 
 def corpus_text(doc_id: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import regex
 
-from pipeline.schemas import TASK_LINKS
+from pipeline.tables.schemas import TASK_LINKS
 
 COLUMNS = TASK_LINKS.names
 

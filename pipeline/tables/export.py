@@ -1,7 +1,7 @@
 """``plantasks export``: one output table as CSV, JSON or XLSX for tools that do not read Parquet.
 
 The Parquet datasets under ``outputs/`` stay the reference; an export is a copy with the
-schema's columns in the schema's order (``pipeline/schemas.py``), nulls kept as nulls
+schema's columns in the schema's order (``pipeline/tables/schemas.py``), nulls kept as nulls
 (empty CSV fields, JSON ``null``, empty cells).
 
 Format notes:
@@ -32,7 +32,7 @@ import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
 from pipeline.errors import OutputError
-from pipeline.schemas import ALL_TABLES
+from pipeline.tables.schemas import ALL_TABLES
 
 FORMATS = ("csv", "json", "xlsx")
 EXCEL_CELL_LIMIT = 32_767
@@ -40,7 +40,7 @@ TRUNCATION_NOTE = "…[truncated for Excel: {n} characters in full; see the CSV,
 # XML 1.0 forbids these; openpyxl refuses to write them.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "outputs"
 
 

@@ -16,11 +16,11 @@ from functools import cache
 
 from extractors.context import Context
 from pipeline import __version__
-from pipeline.corpus import DocumentSpec
+from pipeline.ingest.corpus import DocumentSpec
 from pipeline.errors import DocumentError
-from pipeline.normalise import normalise
-from pipeline.read import read_document
-from pipeline.structure import Paragraph, Structure, parse_structure
+from pipeline.ingest.normalise import normalise
+from pipeline.ingest.read import read_document
+from pipeline.structure.parse import Paragraph, Structure, parse_structure
 
 log = logging.getLogger("plantasks")
 

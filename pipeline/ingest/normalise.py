@@ -19,7 +19,7 @@ import regex
 from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 _ZERO_WIDTH_LINE = regex.compile(r"\n[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -20,7 +20,7 @@ from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from extractors.numerals import parse_number
 
-DATA_FILE = Path(__file__).parent / "data" / "structure.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "structure.yaml"
 _ITEM_KINDS = {"arabic", "arabic_paren", "di_cn"}
 _SENTENCE_STOP = regex.compile(r"[。！？；!?;]")
 

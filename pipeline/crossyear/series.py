@@ -24,11 +24,11 @@ import regex
 
 from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
-from pipeline.schemas import TARGET_SERIES
+from pipeline.tables.schemas import TARGET_SERIES
 
 COLUMNS = TARGET_SERIES.names
 
-DATA_FILE = Path(__file__).parent / "data" / "series.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "series.yaml"
 
 
 @dataclass(frozen=True, slots=True)

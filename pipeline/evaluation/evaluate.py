@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 from extractors.errors import FileProblem
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = ROOT / "tests" / "gold"
 DEFAULT_OUT = Path("outputs")
 

@@ -1,9 +1,9 @@
 """Run a corpus: prepare the documents, process each, write tables, build cross-year tables.
 
-The same steps serve the Prefect flow (``pipeline/flows.py``) and direct library use
+The same steps serve the Prefect flow (``pipeline/orchestrate/flows.py``) and direct library use
 (``run_corpus(..., engine="local")``), so tests and users get identical rows. Documents
 whose bytes, metadata and pipeline code are unchanged since the last run into the same
-output folder are taken from its content-hash cache (``pipeline/cache.py``) instead of
+output folder are taken from its content-hash cache (``pipeline/orchestrate/cache.py``) instead of
 being processed again; only the others go to the processor (one process, a local
 process pool, or Prefect tasks).
 """
@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline import __version__
-from pipeline.cache import DocumentCache, failed_key
-from pipeline.corpus import DocumentSpec, assign_doc_ids, discover, infer_metadata, slugify
+from pipeline.orchestrate.cache import DocumentCache, failed_key
+from pipeline.ingest.corpus import DocumentSpec, assign_doc_ids, discover, infer_metadata, slugify
 from pipeline.errors import DocumentError
-from pipeline.normalise import normalise
-from pipeline.process import DocumentResult, document_row, process_document
-from pipeline.read import read_document
-from pipeline.schemas import CORPUS_TABLES, DOCUMENT_TABLES
-from pipeline.tables import RunWriter
+from pipeline.ingest.normalise import normalise
+from pipeline.extract.document import DocumentResult, document_row, process_document
+from pipeline.ingest.read import read_document
+from pipeline.tables.schemas import CORPUS_TABLES, DOCUMENT_TABLES
+from pipeline.tables.writer import RunWriter
 
 log = logging.getLogger("plantasks")
 
@@ -147,7 +147,7 @@ def issuer_rows(staging: Path, doc_ids: list[str], name: str) -> dict[str, list[
     Reads only those documents' parts (through a folder of links), so memory is bounded
     by the largest issuer, not the corpus. Runs in the main process or in a worker.
     """
-    from pipeline.crossyear import build_cross_year
+    from pipeline.crossyear.build import build_cross_year
 
     view = Path(staging) / f".view-{name}-{os.getpid()}"
     try:
@@ -255,14 +255,14 @@ def run_corpus(
 
     ``engine`` is ``local`` (plain functions, in this process or, with ``workers`` > 1,
     in a pool of that many processes) or ``prefect`` (the Prefect flow of
-    ``pipeline/flows.py``: one task per document, on ``workers`` processes, or on the
+    ``pipeline/orchestrate/flows.py``: one task per document, on ``workers`` processes, or on the
     Dask cluster whose scheduler listens at ``dask_address``). ``cache=False``
     processes every document, ignoring and keeping the cache.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     if engine == "prefect":
-        from pipeline.flows import run_flow
+        from pipeline.orchestrate.flows import run_flow
 
         # a callback is no flow parameter (Prefect records parameters): pass it by context
         token = _ON_DOCUMENT.set(on_document)
@@ -276,7 +276,7 @@ def run_corpus(
     if dask_address:
         raise ValueError("a Dask cluster needs the prefect engine (--engine prefect)")
     if workers > 1:
-        from pipeline.parallel import LocalPool
+        from pipeline.orchestrate.pool import LocalPool
 
         with LocalPool(workers) as pool:
             return run_documents(Path(corpus), Path(out_dir), pool.process, on_document, cache=cache,

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.schemas import DOCUMENT_TABLES
+from pipeline.tables.schemas import DOCUMENT_TABLES
 
 log = logging.getLogger("plantasks")
 
 # table -> (module, function(tables: dict[str, DataFrame]) -> DataFrame)
 BUILDERS = {
-    "policy_lifecycle": ("pipeline.lifecycle", "build_policy_lifecycle_from"),
-    "target_series": ("pipeline.series", "build_target_series"),
-    "task_links": ("pipeline.links", "build_task_links"),
-    "fulfilment": ("pipeline.fulfilment", "build_fulfilment"),
+    "policy_lifecycle": ("pipeline.crossyear.lifecycle", "build_policy_lifecycle_from"),
+    "target_series": ("pipeline.crossyear.series", "build_target_series"),
+    "task_links": ("pipeline.crossyear.links", "build_task_links"),
+    "fulfilment": ("pipeline.crossyear.fulfilment", "build_fulfilment"),
 }
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pandas as pd
 
 from extractors.errors import PlantasksError
-from pipeline.report import format_amount, format_target, write_report
-from pipeline.schemas import ALL_TABLES
+from pipeline.reports.html import format_amount, format_target, write_report
+from pipeline.tables.schemas import ALL_TABLES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "outputs"
 
 # Tables the comparison reads; the others are per-document details it does not need.

@@ -25,9 +25,9 @@ import regex
 from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from extractors.indicators import DIRECTIONS, indicator_direction
-from pipeline.schemas import FULFILMENT
+from pipeline.tables.schemas import FULFILMENT
 
-DATA_FILE = Path(__file__).parent / "data" / "fulfilment.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "fulfilment.yaml"
 
 COMPARATORS = ("=", "~", ">=", ">", "<=", "<", "range")
 TESTS = ("at_least", "above", "at_most", "below", "within")

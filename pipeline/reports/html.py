@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:
-    from pipeline.compare import Comparison
+    from pipeline.reports.compare import Comparison
 
 MAX_CHARTS = 24
 STATUS_COLOUR = {"met": "#2e7d32", "missed": "#c62828", "unknown": "#ffffff"}

@@ -23,8 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pipeline.process import DocumentResult, process_document
-from pipeline.run import Prepared, SubmissionWindow, crashed_result, failed_result, issuer_rows
+from pipeline.extract.document import DocumentResult, process_document
+from pipeline.orchestrate.run import Prepared, SubmissionWindow, crashed_result, failed_result, issuer_rows
 
 # Jobs in flight per worker: enough to keep every worker busy while the main process
 # writes, few enough that results never pile up in memory.
@@ -33,7 +33,7 @@ IN_FLIGHT_PER_WORKER = 4
 
 def warm_up() -> None:
     """Load every extractor's data and model in this process (a worker's initializer)."""
-    from pipeline.process import _extractors
+    from pipeline.extract.document import _extractors
 
     _extractors()
     try:
@@ -54,7 +54,7 @@ def _context(method: str | None):
     if method == "forkserver":
         from multiprocessing import forkserver
 
-        ctx.set_forkserver_preload(["pipeline.parallel"])
+        ctx.set_forkserver_preload(["pipeline.orchestrate.pool"])
         os.environ[_WARM_FORK_SERVER] = "1"
         try:
             forkserver.ensure_running()

@@ -1,4 +1,4 @@
-"""Prefect flows only: they sequence the tasks of ``pipeline/tasks.py`` and nothing else.
+"""Prefect flows only: they sequence the tasks of ``pipeline/orchestrate/tasks.py`` and nothing else.
 
 The flow runs its per-document tasks in one of three ways: one at a time in a thread
 (the default); on a local pool of ``workers`` processes (jieba and the extractors are
@@ -20,17 +20,17 @@ import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from pipeline import prefect_env
+from pipeline.orchestrate import prefect_env
 
 prefect_env.configure()
 
 from prefect import flow  # noqa: E402
 
-from pipeline import parallel  # noqa: E402
-from pipeline.process import DocumentResult  # noqa: E402
-from pipeline.run import (  # noqa: E402
+from pipeline.orchestrate import pool as parallel  # noqa: E402
+from pipeline.extract.document import DocumentResult  # noqa: E402
+from pipeline.orchestrate.run import (  # noqa: E402
     Prepared, RunSummary, SubmissionWindow, crashed_result, failed_result, run_documents)
-from pipeline.tasks import process_document_on_pool_task, process_document_task  # noqa: E402
+from pipeline.orchestrate.tasks import process_document_on_pool_task, process_document_task  # noqa: E402
 
 # Documents submitted ahead of the one being written, per worker: keeps the workers busy
 # while results are written in input order, without holding a whole corpus of results.
@@ -56,7 +56,7 @@ def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int 
     """Process a corpus folder: one task per document, then the cross-year tables.
 
     With ``on_pool`` the tasks hand their work to the active local process pool
-    (:func:`pipeline.parallel.active`), which also builds the cross-year rows.
+    (:func:`pipeline.orchestrate.pool.active`), which also builds the cross-year rows.
     """
     pool = parallel.active_pool() if on_pool else None
     task = process_document_on_pool_task if pool is not None else process_document_task

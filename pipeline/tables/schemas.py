@@ -1,7 +1,7 @@
 """Arrow schemas of every output table — the one place columns are defined.
 
 ``tests/pipeline/test_schemas.py`` checks each extraction schema against its record in
-``extractors/records.py`` and each structure schema against ``pipeline/structure.py``,
+``extractors/records.py`` and each structure schema against ``pipeline/structure/parse.py``,
 field by field, so neither drifts. The contract is ``../shared/contract/OUTPUT.md``.
 """
 

@@ -29,15 +29,15 @@ from typing import Iterable
 import pyarrow.parquet as pq
 
 from pipeline import __version__
-from pipeline.corpus import DocumentSpec
+from pipeline.ingest.corpus import DocumentSpec
 from pipeline.errors import DocumentError
-from pipeline.read import read_raw
-from pipeline.schemas import DOCUMENT_TABLES
-from pipeline.tables import RunWriter
+from pipeline.ingest.read import read_raw
+from pipeline.tables.schemas import DOCUMENT_TABLES
+from pipeline.tables.writer import RunWriter
 
 CACHE_DIR = ".cache"
 META = "meta.json"
-PACKAGE_ROOTS = (Path(__file__).resolve().parents[1] / "extractors", Path(__file__).resolve().parent)
+PACKAGE_ROOTS = (Path(__file__).resolve().parents[2] / "extractors", Path(__file__).resolve().parents[1])
 # Libraries whose output ends up in the rows: a new jieba dictionary or spaCy matcher
 # can change them as much as our own code.
 LIBRARIES = ("jieba", "spacy", "opencc", "regex", "pyarrow")

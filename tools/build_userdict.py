@@ -16,7 +16,7 @@ and, with frequency 0 (jieba's way to delete a word), the words of jieba's dicti
 that glue a name to a common word (台湾同胞, 中国政府; see ``glued_words``).
 Lines before the ``#plantasks-generated-begin`` marker are kept as written (other
 extractors' hand-added terms: 城镇新增就业, 国内生产总值, …); everything after it is
-regenerated. Run ``python -m extractors.build_userdict`` after the corpus or a
+regenerated. Run ``python -m tools.build_userdict`` after the corpus or a
 gazetteer changes; ``test_entities_userdict_up_to_date`` fails when it is stale.
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1] / "extractors"
 ROOT = HERE.parent
 USER_DICT = HERE / "data" / "userdict.txt"
 CORPUS = ROOT / "corpus"
@@ -64,7 +64,7 @@ _FUNCTION_CHARS = set("了着过的地得是还和与及或等在对为把被从
 
 def corpus_texts() -> list[str]:
     """Normalised text of every document listed in ``corpus/MANIFEST.csv``."""
-    from pipeline.normalise import normalise  # build script only: extractors never import pipeline
+    from pipeline.ingest.normalise import normalise  # build script only: extractors never import pipeline
 
     with open(CORPUS / "MANIFEST.csv", encoding="utf-8") as fh:
         paths = [row["path"] for row in csv.DictReader(fh)]

@@ -20,10 +20,10 @@ import regex
 from extractors.datafiles import read_yaml
 from extractors.errors import DataFileError
 from pipeline.errors import DocumentError
-from pipeline.read import TEXT_SUFFIXES, UNSUPPORTED_SUFFIXES
+from pipeline.ingest.read import TEXT_SUFFIXES, UNSUPPORTED_SUFFIXES
 
 MANIFEST = "MANIFEST.csv"
-DATA_FILE = Path(__file__).parent / "data" / "metadata.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "metadata.yaml"
 _SLUG_UNSAFE = regex.compile(r"[^\p{L}\p{N}_-]+")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 

@@ -1,0 +1,1 @@
+"""Cross-year tables built from the per-document tables of one issuer."""

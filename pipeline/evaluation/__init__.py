@@ -1,0 +1,1 @@
+"""Scoring the outputs against the hand-made gold files."""

@@ -1,0 +1,1 @@
+"""One document end to end: read, normalise, structure, then every registered extractor."""

@@ -1,0 +1,1 @@
+"""Reading a corpus: find documents and their metadata, read bytes, decode, normalise the text."""

@@ -1,0 +1,1 @@
+"""What users read: the terminal comparison and the HTML report."""

@@ -1,0 +1,1 @@
+"""Document structure: sections, tasks and the part (plan/review/other) of every passage."""

@@ -1,0 +1,1 @@
+"""The output tables: their schemas (every column), the Parquet writer and exports."""

@@ -1,0 +1,1 @@
+"""Builders of generated language data (not part of the installed package)."""
