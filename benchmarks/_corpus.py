@@ -15,7 +15,7 @@ CORPUS = ROOT / "corpus"
 sys.path.insert(0, str(ROOT))
 
 # Prefect, if a benchmark imports it, must see the hermetic settings first.
-os.environ.setdefault("PREFECT_HOME", str(Path(tempfile.gettempdir()) / "plantasks-prefect-bench"))
+os.environ.setdefault("PLANTASKS_PREFECT_HOME", str(Path(tempfile.gettempdir()) / "plantasks-prefect-bench"))
 from pipeline.orchestrate import prefect_env  # noqa: E402
 
 prefect_env.configure()

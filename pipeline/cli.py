@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from pipeline import __version__
@@ -27,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
                          description="Process every document of CORPUS (default: corpus/) and write "
                                      "the tables under --out (default: outputs/). Documents that fail "
                                      "are listed with their reason; the exit status is 1 if any failed "
-                                     "(0 with --allow-partial).")
+                                     "(0 with --allow-partial).",
+                         epilog=_EXIT_CODES)
     run.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
                      help="folder with the documents (and optionally MANIFEST.csv), or one file")
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
@@ -46,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--allow-partial", action="store_true",
                      help="exit 0 even if some documents failed")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--verbose", action="store_true",
+                     help="show Prefect's log lines and the traceback of an error")
 
     # Subcommands whose parsers live in their own modules: each module's main(argv)
     # parses the rest of the command line (``plantasks compare --help`` shows its options).
@@ -68,54 +72,95 @@ _DELEGATED = {
 }
 
 
-def _run(args) -> int:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+# Exit status of ``plantasks run`` (documented in its --help and the README).
+EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+_EXIT_CODES = ("exit status: 0 every document processed (or --allow-partial); 1 some documents failed "
+               "(listed); 2 the run could not be done (a bad option, an unreadable corpus, an unusable "
+               "output folder, a Prefect server that did not start): one line says why; 3 an unexpected "
+               "error inside plantasks (one line; --verbose shows the traceback); 130 interrupted")
 
-    from pipeline.errors import DocumentError, OutputError
-    from pipeline.orchestrate.run import prepare, run_corpus
+
+def _error(console, message: str) -> None:
+    """One line on stderr, never wrapped (a terminal narrower than the message would split it)."""
+    console.print("[red]error:[/red] ", end="")
+    console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _run(args, started: float) -> int:
+    from rich.console import Console
+
+    from extractors.errors import PlantasksError
 
     console = Console(stderr=True)
     if args.workers < 1:
-        console.print("[red]error:[/red] --workers must be at least 1")
-        return 2
+        _error(console, "--workers must be at least 1")
+        return EXIT_CANNOT_RUN
     if args.dask_address and args.engine != "prefect":
-        console.print("[red]error:[/red] --dask-address runs the Prefect flow: use it with --engine prefect")
-        return 2
+        _error(console, "--dask-address runs the Prefect flow: use it with --engine prefect")
+        return EXIT_CANNOT_RUN
+    if args.out.exists() and not args.out.is_dir():
+        # before anything starts (a Prefect server takes seconds): the writer checks again
+        _error(console, f"{args.out}: exists and is not a folder")
+        return EXIT_CANNOT_RUN
     try:
-        total = len(prepare(args.corpus))
-    except DocumentError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        return 2
+        return _run_corpus(args, started, console)
+    except PlantasksError as exc:
+        if args.verbose:
+            console.print_exception()
+        _error(console, str(exc))
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        _error(console, "interrupted; the previous tables are untouched")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback with --verbose
+        if args.verbose:
+            console.print_exception()
+        _error(console, f"unexpected {type(exc).__name__}: {exc}"
+                        + ("" if args.verbose else " (run again with --verbose for the traceback)"))
+        return EXIT_INTERNAL
+
+
+def _run_corpus(args, started: float, console) -> int:
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline.orchestrate import prefect_env, status
+    from pipeline.orchestrate.run import prepare, run_corpus
+
+    total = len(prepare(args.corpus))
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, disable=args.quiet)
-    with progress:
+    with progress, prefect_env.quiet_logs(not args.verbose):
         bar = progress.add_task("processing", total=total)
 
         def tick(result):
             progress.update(bar, advance=1, description=f"{result.doc_id:<24}")
 
-        try:
+        def say(message: str) -> None:
+            progress.update(bar, description=message)
+
+        with status.listening(say):
             summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick,
                                  workers=args.workers, cache=not args.no_cache,
                                  dask_address=args.dask_address)
-        except OutputError as exc:
-            console.print(f"[red]error:[/red] {exc}")
-            return 2
     rows = summary.rows
+    # what the user waited for: from the command's start, Prefect server and loading included
+    seconds = time.perf_counter() - started
     print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; "
           f"sections: {rows.get('sections', 0)}, tasks: {rows.get('tasks', 0)}, "
           f"targets: {rows.get('targets', 0)}, times: {rows.get('times', 0)}, "
           f"policy refs: {rows.get('policy_refs', 0)}, entities: {rows.get('entities', 0)}; "
-          f"{summary.seconds:.1f} s → {summary.out_dir}")
+          f"{seconds:.1f} s → {summary.out_dir}")
     for path, error in summary.failures:
         print(f"failed: {error}")
     if summary.documents_failed and not args.allow_partial:
-        return 1
-    return 0
+        return EXIT_FAILED_DOCUMENTS
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in _DELEGATED_MODULES:
@@ -125,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(_DELEGATED_MODULES[argv[0]]).main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "run":
-        return _run(args)
+        return _run(args, started)
     _parser().print_help()
     return 0
 

@@ -11,3 +11,7 @@ class DocumentError(FileProblem):
 
 class OutputError(FileProblem):
     """The output folder cannot be written (unwritable, full, or not a folder)."""
+
+
+class PrefectServerError(FileProblem):
+    """The Prefect server of a run did not start; ``path`` is its log file."""

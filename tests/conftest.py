@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 # Prefect must see its hermetic settings before anything imports it.
-os.environ.setdefault("PREFECT_HOME", str(Path(tempfile.gettempdir()) / "plantasks-prefect-tests"))
+os.environ.setdefault("PLANTASKS_PREFECT_HOME", str(Path(tempfile.gettempdir()) / "plantasks-prefect-tests"))
 from pipeline.orchestrate import prefect_env  # noqa: E402
 
 prefect_env.configure()

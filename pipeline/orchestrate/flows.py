@@ -15,8 +15,6 @@ themselves need an ``if __name__ == "__main__":`` guard.
 
 from __future__ import annotations
 
-import os
-import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -27,6 +25,8 @@ prefect_env.configure()
 from prefect import flow  # noqa: E402
 
 from pipeline.orchestrate import pool as parallel  # noqa: E402
+from pipeline.orchestrate import prefect_server  # noqa: E402
+from pipeline.orchestrate.status import say  # noqa: E402
 from pipeline.extract.document import DocumentResult  # noqa: E402
 from pipeline.orchestrate.run import (  # noqa: E402
     Prepared, RunSummary, SubmissionWindow, crashed_result, failed_result, run_documents)
@@ -78,44 +78,28 @@ def task_runner(workers: int = 1, dask_address: str | None = None):
     return ThreadPoolTaskRunner(max_workers=1 if workers == 1 else workers * IN_FLIGHT_PER_WORKER)
 
 
-def start_server_while_warming() -> None:
-    """Start the ephemeral Prefect server while this process loads the extractors.
-
-    Both are one-off costs of a run (the server about 10 s, the extractors' data and
-    models a few seconds) that would otherwise come one after the other: the server
-    starts in its own process, so the two overlap on two cores (#10).
-    """
-    if os.environ.get("PREFECT_API_URL"):
-        parallel.warm_up()
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    def start() -> None:
-        try:
-            SubprocessASGIServer().start()
-        except Exception:  # noqa: BLE001 - the flow starts it again and reports the error
-            return
-
-    thread = threading.Thread(target=start, name="plantasks-prefect-server", daemon=True)
-    thread.start()
-    try:
-        parallel.warm_up()
-    finally:
-        thread.join()
-
-
 def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = True,
-             dask_address: str | None = None, in_flight: int | None = None) -> RunSummary:
-    """Run :func:`corpus_flow` one document at a time, on ``workers`` local processes, or on Dask."""
+             dask_address: str | None = None, in_flight: int | None = None,
+             server: prefect_server.PrefectServer | prefect_server.UsersServer | None = None) -> RunSummary:
+    """Run :func:`corpus_flow` one document at a time, on ``workers`` local processes, or on Dask.
+
+    ``server`` is the run's Prefect server, already starting (``prefect_server.start``);
+    without one, one is started here, except for Dask (see the module docstring). The
+    extractors (or the pool's workers) load while it starts: both one-off costs overlap.
+    """
     if in_flight is None:
         in_flight = 64 if dask_address else max(2, workers * IN_FLIGHT_PER_WORKER)
     runner_flow = corpus_flow.with_options(task_runner=task_runner(workers, dask_address))
     with prefect_env.no_heartbeat():
         if dask_address:
             return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
-        if workers == 1:
-            start_server_while_warming()
-            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
-        # the pool's workers start and load the extractors while the server starts
-        with parallel.LocalPool(workers) as pool, parallel.active(pool):
-            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True)
+        with prefect_server.serving(server) as server:
+            if workers == 1:
+                say("loading the extractors")
+                parallel.warm_up()
+                with server.api():
+                    return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
+            # the pool's workers start and load the extractors while the server starts
+            say(f"starting {workers} worker processes")
+            with parallel.LocalPool(workers) as pool, parallel.active(pool), server.api():
+                return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True)
