@@ -41,7 +41,7 @@ def char_bigrams(title: str, text: str) -> Counter:
     """
     grams: Counter = Counter()
     for run in _HAN_RUN.findall(text or title or ""):
-        grams.update(run[i:i + 2] for i in range(len(run) - 1))
+        grams.update(map(str.__add__, run, run[1:]))
     return grams
 
 
@@ -57,15 +57,21 @@ def idf_weights(documents: Iterable[Counter]) -> dict[str, float]:
 
 def tfidf(features: Counter, idf: dict[str, float]) -> dict[str, float]:
     """L2-normalised TF-IDF vector (sublinear tf: ``1 + log tf``)."""
-    vec = {f: (1 + math.log(c)) * idf.get(f, 1.0) for f, c in features.items() if c > 0}
+    weight, log = idf.get, math.log
+    # most bigrams occur once in a task: 1 + log 1 = 1 exactly, so skip the logarithm
+    vec = {f: weight(f, 1.0) if c == 1 else (1 + log(c)) * weight(f, 1.0)
+           for f, c in features.items() if c > 0}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {f: v / norm for f, v in vec.items()} if norm else {}
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    if len(u) > len(v):
-        u, v = v, u
-    return sum(w * v.get(f, 0.0) for f, w in u.items())
+    """Dot product of two normalised vectors, over the features they share only.
+
+    Two tasks share a small part of their bigrams: the intersection is taken in C, and
+    ``fsum`` makes the result independent of the order of the shared features.
+    """
+    return math.fsum(u[f] * v[f] for f in u.keys() & v.keys())
 
 
 class TfidfCosine:
@@ -80,6 +86,7 @@ class TfidfCosine:
         self.features = features or char_bigrams
         self._features: dict[str, Counter] = {}
         self._idf: dict[tuple, dict[str, float]] = {}
+        self._vectors: dict[tuple[tuple, str], dict[str, float]] = {}
 
     def _feats(self, tasks: pd.DataFrame) -> list[Counter]:
         out = []
@@ -94,10 +101,19 @@ class TfidfCosine:
         key = tuple(issuer_tasks["task_id"])
         if key not in self._idf:
             self._idf[key] = idf_weights(self._feats(issuer_tasks))
-        idf = self._idf[key]
-        vec_p = [tfidf(f, idf) for f in self._feats(previous)]
-        vec_n = [tfidf(f, idf) for f in self._feats(next_)]
+        vec_p, vec_n = self._vecs(key, previous), self._vecs(key, next_)
         return [[cosine(u, v) for v in vec_n] for u in vec_p]
+
+    def _vecs(self, key: tuple, tasks: pd.DataFrame) -> list[dict[str, float]]:
+        """TF-IDF vectors of ``tasks`` under the IDF ``key``: a middle plan is compared twice,
+        with the plan before and the plan after it, and vectorised once."""
+        idf = self._idf[key]
+        out = []
+        for tid, features in zip(tasks["task_id"], self._feats(tasks)):
+            if (key, tid) not in self._vectors:
+                self._vectors[key, tid] = tfidf(features, idf)
+            out.append(self._vectors[key, tid])
+        return out
 
 
 Scorer = Callable[[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[list[float]]]
@@ -145,15 +161,17 @@ def build_task_links(tables: dict[str, pd.DataFrame], *, scorer: Scorer | None =
     by_doc = {doc: group for doc, group in plan.groupby("doc_id", sort=False)}
     by_issuer = {slug: group for slug, group in plan.groupby("_issuer", sort=False)}
     rows: list[dict] = []
+    # (task ids, titles) of each plan as lists: rows pick their best match by position
+    listed = {doc: (group["task_id"].tolist(), group["title"].tolist()) for doc, group in by_doc.items()}
     for slug, prev_doc, next_doc in plan_pairs(tables):
         p, n = by_doc[prev_doc], by_doc[next_doc]
         m = scorer(by_issuer[slug], p, n)
-        for j, (tid, title) in enumerate(zip(n["task_id"], n["title"])):
+        for j, (tid, title) in enumerate(zip(*listed[next_doc])):
             scores = [m[i][j] for i in range(len(p))]
-            rows.append(_row(slug, "previous", next_doc, tid, title, prev_doc, p, scores,
+            rows.append(_row(slug, "previous", next_doc, tid, title, prev_doc, listed[prev_doc], scores,
                              threshold, "new"))
-        for i, (tid, title) in enumerate(zip(p["task_id"], p["title"])):
-            rows.append(_row(slug, "next", prev_doc, tid, title, next_doc, n, m[i],
+        for i, (tid, title) in enumerate(zip(*listed[prev_doc])):
+            rows.append(_row(slug, "next", prev_doc, tid, title, next_doc, listed[next_doc], m[i],
                              threshold, "dropped"))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["score"] = out["score"].astype("float64")
@@ -167,8 +185,7 @@ def _row(slug, direction, doc_a, task_a, title_a, doc_b, candidates, scores, thr
     return {
         "issuer_slug": slug, "direction": direction,
         "doc_id_a": doc_a, "task_id_a": task_a, "title_a": title_a,
-        "doc_id_b": doc_b, "task_id_b": candidates["task_id"].iloc[best],
-        "title_b": candidates["title"].iloc[best],
+        "doc_id_b": doc_b, "task_id_b": candidates[0][best], "title_b": candidates[1][best],
         "score": round(score, 6),
         "status": "continued" if score >= threshold else unmatched,
     }
