@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -36,8 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
                      help="prefect: the Prefect flow, one task per document (default); "
                           "local: the same functions without Prefect")
-    run.add_argument("--workers", type=int, default=1, metavar="N",
-                     help="process documents on N local processes (default: 1)")
+    run.add_argument("--workers", type=_workers, default="auto", metavar="N",
+                     help="process documents on N local processes (default: auto, one per core "
+                          f"up to {MAX_AUTO_WORKERS} when at least {MIN_DOCUMENTS_FOR_WORKERS} "
+                          "documents need processing, else 1)")
     run.add_argument("--no-cache", action="store_true",
                      help="process every document again, even those unchanged since the last run "
                           "into --out (the cache under OUT/.cache is kept)")
@@ -72,6 +75,31 @@ _DELEGATED = {
 }
 
 
+# ``--workers auto``: worker processes cost a second or two to start and their memory
+# (about 400 MB each with the extractors loaded), so a run starts them only when enough
+# documents need processing, one per core, at most this many.
+MAX_AUTO_WORKERS = 4
+MIN_DOCUMENTS_FOR_WORKERS = 8
+
+
+def _workers(value: str) -> int | str:
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or auto, not {value!r}") from None
+
+
+def auto_workers(to_process: int, cores: int | None = None) -> int:
+    """Worker processes for a run that will process ``to_process`` documents."""
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if to_process < MIN_DOCUMENTS_FOR_WORKERS:
+        return 1
+    return max(1, min(cores, MAX_AUTO_WORKERS))
+
+
 # Exit status of ``plantasks run`` (documented in its --help and the README).
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 _EXIT_CODES = ("exit status: 0 every document processed (or --allow-partial); 1 some documents failed "
@@ -92,7 +120,7 @@ def _run(args, started: float) -> int:
     from extractors.errors import PlantasksError
 
     console = Console(stderr=True)
-    if args.workers < 1:
+    if args.workers != "auto" and args.workers < 1:
         _error(console, "--workers must be at least 1")
         return EXIT_CANNOT_RUN
     if args.dask_address and args.engine != "prefect":
@@ -128,7 +156,14 @@ def _run_corpus(args, started: float, console) -> int:
     from pipeline.orchestrate import prefect_env, status
     from pipeline.orchestrate.run import prepare, run_corpus
 
-    total = len(prepare(args.corpus))
+    prepared = prepare(args.corpus)
+    total = len(prepared)
+    workers = args.workers
+    if workers == "auto":
+        from pipeline.orchestrate.unchanged import documents_to_process
+
+        workers = 1 if args.dask_address else auto_workers(
+            documents_to_process(prepared, args.out, cache=not args.no_cache))
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, disable=args.quiet)
     with progress, prefect_env.quiet_logs(not args.verbose):
@@ -142,7 +177,7 @@ def _run_corpus(args, started: float, console) -> int:
 
         with status.listening(say):
             summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick,
-                                 workers=args.workers, cache=not args.no_cache,
+                                 workers=workers, cache=not args.no_cache,
                                  dask_address=args.dask_address)
     rows = summary.rows
     # what the user waited for: from the command's start, Prefect server and loading included

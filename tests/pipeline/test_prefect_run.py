@@ -120,3 +120,30 @@ def test_prefect_run_interrupted_is_one_line_exit_130(corpus_dir, tmp_path, monk
     args = ["run", str(corpus_dir / "dalian-edu" / "2018.txt"), "--out", str(tmp_path / "o"), "--quiet"]
     assert main(args) == 130
     assert _stderr_lines(capfd) == ["error: interrupted; the previous tables are untouched"]
+
+
+def test_prefect_run_auto_workers_only_for_enough_documents():
+    from pipeline.cli import MAX_AUTO_WORKERS, MIN_DOCUMENTS_FOR_WORKERS, auto_workers
+
+    assert auto_workers(1, cores=2) == 1  # a pool would only add its start-up
+    assert auto_workers(MIN_DOCUMENTS_FOR_WORKERS - 1, cores=8) == 1
+    assert auto_workers(68, cores=2) == 2
+    assert auto_workers(68, cores=1) == 1
+    assert auto_workers(1000, cores=64) == MAX_AUTO_WORKERS
+
+
+def test_prefect_run_documents_to_process_counts_cache_misses(copy_corpus, tmp_path):
+    from pipeline.orchestrate.run import prepare
+    from pipeline.orchestrate.unchanged import documents_to_process, everything_cached
+
+    corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt")
+    out = tmp_path / "out"
+    assert documents_to_process(prepare(corpus), out) == 2
+    run_corpus(corpus, out, engine="local")
+    assert documents_to_process(prepare(corpus), out) == 0
+    assert everything_cached(prepare(corpus), out)
+    assert documents_to_process(prepare(corpus), out, cache=False) == 2
+    doc = corpus / "gov-report" / "2018.txt"
+    doc.write_bytes(doc.read_bytes() + b"\n")
+    assert documents_to_process(prepare(corpus), out) == 1
+    assert not everything_cached(prepare(corpus), out)
