@@ -52,6 +52,16 @@ DATABASE = "prefect.db"
 MEMORY_DATABASE = "sqlite+aiosqlite:///:memory:"
 # The server process exits with this code when it could not start (uvicorn's convention).
 STARTUP_FAILURE = 3
+# Server work per task run, measured on the corpus (68 tasks, server CPU 7.3 s → 5.3 s):
+# automations (triggers) cannot exist on a server that lives for one run, and the task-run
+# recorder writes its states in batches instead of one transaction per event (it flushes
+# them when the server stops: every task run is recorded). A user's value wins.
+SERVER_SETTINGS = {
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "50",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_READ_BATCH_SIZE": "50",
+}
 
 
 class _Slot:
@@ -147,6 +157,8 @@ class PrefectServer:
             "PREFECT__SERVER_EPHEMERAL": "1",
             "PREFECT__SERVER_FINAL": "1",
         })
+        for key, value in SERVER_SETTINGS.items():
+            env.setdefault(key, value)
         if self.slot is not None:
             env["PREFECT_SERVER_MEMO_STORE_PATH"] = str(self.slot.folder / "memo_store.toml")
         package_root = str(Path(__file__).resolve().parents[2])

@@ -147,3 +147,27 @@ def test_prefect_run_documents_to_process_counts_cache_misses(copy_corpus, tmp_p
     doc.write_bytes(doc.read_bytes() + b"\n")
     assert documents_to_process(prepare(corpus), out) == 1
     assert not everything_cached(prepare(corpus), out)
+
+
+def test_prefect_run_every_document_is_a_recorded_task_run(copy_corpus, tmp_path, monkeypatch):
+    """The run's server records each document's task run before it stops (its services
+    write in batches, and the client's events are delivered before the server stops)."""
+    import sqlite3
+
+    corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt", "gov-report/2019.txt")
+    folders = []
+    real_stop = prefect_server.PrefectServer.stop
+
+    def stop(self):
+        if self.slot is not None:
+            folders.append(self.slot.folder)
+        real_stop(self)
+
+    monkeypatch.setattr(prefect_server.PrefectServer, "stop", stop)
+    summary = run_corpus(corpus, tmp_path / "out", engine="prefect", cache=False)
+    assert summary.documents_ok == 3
+    assert len(folders) == 1, "the run used a database in memory: every slot was busy"
+    with sqlite3.connect(folders[0] / prefect_server.DATABASE) as db:
+        flow_run = db.execute("SELECT id FROM flow_run ORDER BY created DESC LIMIT 1").fetchone()[0]
+        states = db.execute("SELECT state_type FROM task_run WHERE flow_run_id = ?", (flow_run,)).fetchall()
+    assert sorted(s for (s,) in states) == ["COMPLETED"] * 3
