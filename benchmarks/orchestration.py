@@ -2,9 +2,7 @@
 
     python benchmarks/orchestration.py [--rounds 2] [--copies 5]
 
-Prints, side by side in one run:
-- start-up: a fresh process running a one-document corpus through the Prefect flow,
-  against a fresh process running it with the direct (local) engine;
+Prints, side by side in one run (the one-off start-up is ``benchmarks/startup.py``'s):
 - per document, real work: the whole corpus through the flow and directly, alternated
   ``--rounds`` times once the server is up (best of each);
 - per document, orchestration alone: the same two with the processing replaced by a
@@ -17,29 +15,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from _corpus import CORPUS, ROOT, Timer, scaled_corpus
-
-COLD = """
-import sys, time
-t = time.perf_counter()
-sys.path.insert(0, {root!r})
-from pipeline.orchestrate.run import run_corpus
-s = run_corpus({corpus!r}, {out!r}, engine={engine!r}, cache=False)
-assert s.documents_ok == 1, s.failures
-print(time.perf_counter() - t)
-"""
-
-
-def cold_run(engine: str, corpus: Path, out: Path) -> float:
-    code = COLD.format(root=str(ROOT), corpus=str(corpus), out=str(out), engine=engine)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(done.stdout.strip().splitlines()[-1])
-
+from _corpus import CORPUS, Timer, scaled_corpus
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -54,14 +33,6 @@ def main() -> None:
 
 
 def run(args, tmp: Path) -> None:
-    one = tmp / "one" / "gov-report"
-    one.mkdir(parents=True)
-    shutil.copy(CORPUS / "gov-report" / "2019.txt", one / "2019.txt")
-    local_cold = cold_run("local", one.parent, tmp / "cold-local")
-    prefect_cold = cold_run("prefect", one.parent, tmp / "cold-prefect")
-    print(f"start-up (fresh process, 1 document): prefect {prefect_cold:.2f} s, direct {local_cold:.2f} s, "
-          f"prefect start-up {prefect_cold - local_cold:.2f} s")
-
     import pipeline.orchestrate.run as run_module
     import pipeline.orchestrate.tasks as tasks_module
     from pipeline.extract.document import DocumentResult, document_row, process_document

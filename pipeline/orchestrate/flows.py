@@ -83,9 +83,9 @@ def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = Tru
              server: prefect_server.PrefectServer | prefect_server.UsersServer | None = None) -> RunSummary:
     """Run :func:`corpus_flow` one document at a time, on ``workers`` local processes, or on Dask.
 
-    ``server`` is the run's Prefect server, already starting (``prefect_server.start``);
-    without one, one is started here, except for Dask (see the module docstring). The
-    extractors (or the pool's workers) load while it starts: both one-off costs overlap.
+    ``server`` is the run's Prefect server, already starting (``prefect_server.start``,
+    called here if not given, except for Dask: see the module docstring). The extractors
+    (or the pool's workers) load while it starts, so the two one-off costs overlap.
     """
     if in_flight is None:
         in_flight = 64 if dask_address else max(2, workers * IN_FLIGHT_PER_WORKER)
@@ -93,13 +93,13 @@ def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = Tru
     with prefect_env.no_heartbeat():
         if dask_address:
             return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
-        with prefect_server.serving(server) as server:
-            if workers == 1:
-                say("loading the extractors")
-                parallel.warm_up()
-                with server.api():
-                    return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
-            # the pool's workers start and load the extractors while the server starts
-            say(f"starting {workers} worker processes")
-            with parallel.LocalPool(workers) as pool, parallel.active(pool), server.api():
-                return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True)
+        server = server or prefect_server.start()
+        if workers == 1:
+            say("loading the extractors")
+            parallel.warm_up()
+            with server.api():
+                return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
+        # the pool's workers start and load the extractors while the server starts
+        say(f"starting {workers} worker processes")
+        with parallel.LocalPool(workers) as pool, parallel.active(pool), server.api():
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True)

@@ -1,4 +1,4 @@
-"""The Prefect server of a run: started first, on a database that persists, stopped at the end.
+"""The Prefect server of a run: started first, on a database that persists, stopped at exit.
 
 Left to itself, Prefect starts an ephemeral server when the flow begins, on an in-memory
 SQLite database: 7 s on the project machine before the first document, half of it
@@ -13,16 +13,19 @@ rest importing the server. Instead a run
   when all are busy the run falls back to a database in memory;
 - starts a fresh database when one grows past ``MAX_DATABASE_BYTES`` or cannot be opened
   (the ephemeral server's database holds only the record of past runs);
-- stops the server when the run ends; the server also stops by itself when the run's
-  process dies (killed), so no server outlives its run;
+- serves every later run of the same process (a notebook, the tests) and stops when
+  the process exits, after Prefect's client has sent its last events; it also stops by
+  itself when that process dies (killed), so no server outlives its runs;
 - leaves all this to the user when ``PREFECT_API_URL`` names a running server.
 
 The server process is ``python -m pipeline.orchestrate.prefect_server --port P --parent
-PID``: Prefect's own ASGI app under uvicorn, as Prefect's ephemeral server runs it.
+PID``: Prefect's own ASGI app under uvicorn, as Prefect's ephemeral server runs it. What
+the command line shows while it starts comes from ``status.say``.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import socket
 import subprocess
@@ -116,7 +119,7 @@ def _free_port() -> int:
 
 
 class PrefectServer:
-    """A Prefect server process started for one run (see the module docstring)."""
+    """A Prefect server process started for the runs of this process (see the module docstring)."""
 
     def __init__(self) -> None:
         self.started = time.perf_counter()
@@ -128,6 +131,9 @@ class PrefectServer:
         if self.slot is not None and self.slot.size() > MAX_DATABASE_BYTES:
             self.slot.reset()
             say(f"the Prefect database had grown past {MAX_DATABASE_BYTES // 2**20} MB: starting a fresh one")
+        # creating the database (every migration) is most of a first start
+        self.new_database = self.slot is None or not self.slot.database.exists()
+        say("starting the Prefect server" + (" (first start: creating its database)" if self.new_database else ""))
         self._spawn()
 
     @property
@@ -138,10 +144,8 @@ class PrefectServer:
     def database_url(self) -> str:
         return f"sqlite+aiosqlite:///{self.slot.database}" if self.slot is not None else MEMORY_DATABASE
 
-    @property
-    def new_database(self) -> bool:
-        """True when this start creates the database (the slow first start)."""
-        return self.slot is None or not self.slot.database.exists()
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
 
     @property
     def log_path(self) -> Path:
@@ -258,6 +262,9 @@ class UsersServer:
 
     new_database = False
 
+    def alive(self) -> bool:
+        return True
+
     def wait(self, timeout: float | None = None) -> str:
         return os.environ["PREFECT_API_URL"]
 
@@ -269,27 +276,30 @@ class UsersServer:
         pass
 
 
+_RUNNING: PrefectServer | None = None
+
+
 def start() -> PrefectServer | UsersServer:
-    """Start the run's server now, without waiting for it (or take the user's)."""
+    """The server for a run, starting now without waiting for it: the user's
+    (``PREFECT_API_URL``), the one this process started for an earlier run, or a new one.
+
+    A started server serves every run of the process (a notebook or the tests run several)
+    and stops when the process exits, after Prefect's client has sent its last events.
+    """
+    global _RUNNING
     if os.environ.get("PREFECT_API_URL"):
         return UsersServer()
+    if _RUNNING is not None and _RUNNING.alive():
+        return _RUNNING
     prefect_env.configure()
-    server = PrefectServer()
-    say("starting the Prefect server" + (" (first start: creating its database)" if server.new_database else ""))
-    return server
+    _RUNNING = PrefectServer()
+    atexit.register(_RUNNING.stop)
+    return _RUNNING
 
 
-@contextmanager
-def serving(server: PrefectServer | UsersServer | None = None) -> Iterator[PrefectServer | UsersServer]:
-    """``server``, or one started now and stopped when the block ends."""
-    if server is not None:
-        yield server
-        return
-    server = start()
-    try:
-        yield server
-    finally:
-        server.stop()
+def running() -> PrefectServer | None:
+    """The server this process started, if it is still running."""
+    return _RUNNING if _RUNNING is not None and _RUNNING.alive() else None
 
 
 def _serve(port: int, parent: int) -> int:

@@ -270,17 +270,15 @@ def run_corpus(
             return run_documents(Path(corpus), Path(out_dir), process_locally, on_document, cache=cache)
         # started before Prefect is imported, so that it comes up while this process loads
         server = None if dask_address else prefect_server.start()
+        from pipeline.orchestrate.flows import run_flow
+
         # a callback is no flow parameter (Prefect records parameters): pass it by context
         token = _ON_DOCUMENT.set(on_document)
         try:
-            from pipeline.orchestrate.flows import run_flow
-
             return run_flow(Path(corpus), Path(out_dir), workers=workers, cache=cache,
                             dask_address=dask_address, server=server)
         finally:
             _ON_DOCUMENT.reset(token)
-            if server is not None:
-                server.stop()
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use local or prefect")
     if dask_address:

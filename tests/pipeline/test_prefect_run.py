@@ -19,6 +19,8 @@ def _no_server(*args, **kwargs):
 
 
 def test_prefect_run_says_what_it_does_and_unchanged_rerun_needs_no_server(copy_corpus, tmp_path, monkeypatch):
+    if prefect_server.running() is not None:  # started by an earlier test
+        prefect_server.running().stop()
     corpus = copy_corpus("dalian-edu/2018.txt")
     out = tmp_path / "out"
     said = []
@@ -149,25 +151,31 @@ def test_prefect_run_documents_to_process_counts_cache_misses(copy_corpus, tmp_p
     assert not everything_cached(prepare(corpus), out)
 
 
-def test_prefect_run_every_document_is_a_recorded_task_run(copy_corpus, tmp_path, monkeypatch):
-    """The run's server records each document's task run before it stops (its services
-    write in batches, and the client's events are delivered before the server stops)."""
+def test_prefect_run_every_document_is_a_recorded_task_run(copy_corpus, tmp_path):
+    """The run's server records each document's task run (its services write in batches,
+    flushed when it stops; the client's events are delivered before it stops)."""
     import sqlite3
 
     corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt", "gov-report/2019.txt")
-    folders = []
-    real_stop = prefect_server.PrefectServer.stop
-
-    def stop(self):
-        if self.slot is not None:
-            folders.append(self.slot.folder)
-        real_stop(self)
-
-    monkeypatch.setattr(prefect_server.PrefectServer, "stop", stop)
     summary = run_corpus(corpus, tmp_path / "out", engine="prefect", cache=False)
     assert summary.documents_ok == 3
-    assert len(folders) == 1, "the run used a database in memory: every slot was busy"
-    with sqlite3.connect(folders[0] / prefect_server.DATABASE) as db:
+    server = prefect_server.running()
+    assert server is not None and server.slot is not None, "no database slot: every slot was busy"
+    folder = server.slot.folder
+    server.stop()  # the next run starts a new one
+    assert prefect_server.running() is None
+    with sqlite3.connect(folder / prefect_server.DATABASE) as db:
         flow_run = db.execute("SELECT id FROM flow_run ORDER BY created DESC LIMIT 1").fetchone()[0]
         states = db.execute("SELECT state_type FROM task_run WHERE flow_run_id = ?", (flow_run,)).fetchall()
     assert sorted(s for (s,) in states) == ["COMPLETED"] * 3
+
+
+def test_prefect_run_later_runs_of_a_process_share_its_server(copy_corpus, tmp_path, monkeypatch):
+    corpus = copy_corpus("dalian-edu/2018.txt")
+    run_corpus(corpus, tmp_path / "a", engine="prefect")
+    first = prefect_server.running()
+    assert first is not None
+    monkeypatch.setattr(prefect_server, "PrefectServer", _no_server)
+    summary = run_corpus(corpus, tmp_path / "b", engine="prefect")
+    assert summary.documents_ok == 1
+    assert prefect_server.running() is first
