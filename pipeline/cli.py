@@ -149,8 +149,6 @@ def _run(args, started: float) -> int:
 
 
 def _run_corpus(args, started: float, console) -> int:
-    import time
-
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.orchestrate import prefect_env, status
