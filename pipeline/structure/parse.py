@@ -178,7 +178,7 @@ def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, 
         return stop - c.end <= rules.heading_max_chars
     if c.heading == "paragraph" and not lines.is_dump(c.pos):
         return False  # a 一、 inside a paragraph of a line-based text is an enumeration (1955)
-    end = heading_end(text, c.end, limit, rules, table=body.is_table)
+    end = heading_end(text, c.end, limit, rules, table=body.is_table, section=c.heading == "paragraph")
     return 0 < end - c.end <= rules.heading_max_chars
 
 
@@ -298,7 +298,7 @@ def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                 node.title_end = text.find(title, node.head) + len(title) if title else node.head
                 continue
             node.title_end = heading_end(text, node.head, limit, rules, table=body.is_table and not node.children,
-                                         force=forced)
+                                         force=forced, section=node.heading == "paragraph")
 
 
 def _glued_level(text: str, siblings: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> bool:
@@ -324,8 +324,14 @@ def _glued_level(text: str, siblings: list[Node], body: Body, lines: _Lines, rul
 
 
 def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> list[Node]:
-    """Run-in headings under childless headings (and at the top when nothing is numbered)."""
-    added: list[Node] = []
+    """Run-in headings under childless headings (and at the top when nothing is numbered).
+
+    A run-in level belongs to a level of the document, not to one heading: among sibling
+    headings that could hold run-ins, at least half must have them (a heading whose
+    text happens to hold a few short sentences is still a task: pingtan-gov-report 2021
+    （七）坚持共治共享…, the only review heading with such sentences).
+    """
+    groups: dict[int, list[tuple[Node | None, list]]] = {}
     parents: list[Node | None] = [n for n in nodes if not n.children] if nodes else [None]
     for parent in parents:
         if parent is None:
@@ -342,19 +348,28 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         while start < end and text[start] in "。；，：,:; \t\u3000":
             start += 1
         found = runins.candidates(text, start, end, rules, line_initial=line_initial)
-        glued = None
+        glued, before = None, parent.title_end if parent is not None else None
         if parent is not None and not line_initial:
             glued = _glued_runin(text, parent, found, end, lines, rules)
         chosen = runins.select(text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules)
         if glued is not None and glued not in chosen:
-            parent.title_end = glued.title_end if False else parent.title_end
-            parent.title_end = _uncut(text, parent, lines, rules)
-        for k, f in enumerate(chosen, start=1):
-            node = Node(RUNIN, RUNIN, k, "", f.pos, f.pos, parent, boundary=LINE)
-            node.title_end = f.title_end
-            if parent is not None:
-                parent.children.append(node)
-            added.append(node)
+            parent.title_end = before
+        key = id(parent.parent) if parent is not None else 0
+        groups.setdefault(key, []).append((parent, chosen, before))
+    added: list[Node] = []
+    for members in groups.values():
+        if sum(1 for _, chosen, _ in members if chosen) * 2 < len(members):
+            for parent, chosen, before in members:
+                if parent is not None and chosen:
+                    parent.title_end = before
+            continue
+        for parent, chosen, _ in members:
+            for k, f in enumerate(chosen, start=1):
+                node = Node(RUNIN, RUNIN, k, "", f.pos, f.pos, parent, boundary=LINE)
+                node.title_end = f.title_end
+                if parent is not None:
+                    parent.children.append(node)
+                added.append(node)
     return added
 
 

@@ -37,6 +37,7 @@ SPEC = Record(
                   title_break_verbs=Strings()),
     table=Record(header=Pattern(), unit_first=Pattern(), unit_next=Pattern(), responsible=Pattern()),
     runin=Record(min_chars=Integer(1), max_chars=Integer(1), plain_max_chars=Integer(1), first_within=Integer(1),
+                 length_ratio=Number(),
                  min_count=Integer(1),
                  min_block_ratio=Number(), statement=_PATTERNS, not_start=_PATTERNS,
                  enumeration=Pattern()),
@@ -89,6 +90,7 @@ class StructureRules:
     runin_max_chars: int
     runin_plain_max_chars: int
     runin_first_within: int
+    runin_length_ratio: float
     runin_min_count: int
     runin_min_block_ratio: float
     runin_statement: regex.Pattern
@@ -105,6 +107,7 @@ class StructureRules:
     notice_end: regex.Pattern
     # parts
     review_cues: tuple[str, ...]
+    part_word: regex.Pattern
     plan_cues: tuple[str, ...]
     mixed_switch_window: int
     plan_openers: tuple[str, ...]
@@ -135,8 +138,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
     opener = regex.compile(f"(?P<adv>(?:{adverbs})*)(?P<verb>{verbs})|(?P<prep>{preps})|(?P<advonly>(?:{adverbs})+)")
     breaks = longest_first(t["title_break_verbs"])
     tb = data["table"]
-    table_unit = regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*\\s*(?={tb['responsible']})"
-                               f"|(?:{tb['responsible']})")
+    table_unit = regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*[\\s，,]*(?={tb['responsible']})")
     ri, body, parts = data["runin"], data["body"], data["parts"]
     return StructureRules(
         markers=tuple(Marker(m["kind"], m["heading"], regex.compile(m["pattern"]),
@@ -164,6 +166,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         runin_max_chars=ri["max_chars"],
         runin_plain_max_chars=ri["plain_max_chars"],
         runin_first_within=ri["first_within"],
+        runin_length_ratio=float(ri["length_ratio"]),
         runin_min_count=ri["min_count"],
         runin_min_block_ratio=float(ri["min_block_ratio"]),
         runin_statement=_any(ri["statement"]),
@@ -178,6 +181,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         notice_body=regex.compile(body["notice_body"]),
         notice_end=regex.compile(body["notice_end"]),
         review_cues=tuple(parts["review_cues"]),
+        part_word=regex.compile(longest_first(parts["review_cues"] + parts["plan_cues"] + ["工作"])),
         plan_cues=tuple(parts["plan_cues"]),
         mixed_switch_window=parts["mixed_switch_window"],
         plan_openers=tuple(parts["plan_openers"]),

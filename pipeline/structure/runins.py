@@ -27,6 +27,7 @@ from pipeline.structure.rules import StructureRules
 _SENTENCE_END = "。！？!?"
 _DIGIT = regex.compile(r"[0-9%％]")
 _PUNCT = regex.compile(r"[，,、]")
+_QUOTED = regex.compile(r"“[^”]*”")  # 以“20字方针”引领乡村振兴: figures in a quoted name
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ def is_candidate(sentence: str, rules: StructureRules) -> bool:
     s = sentence.strip(" \t\u3000")
     if not rules.runin_min_chars <= len(s) <= rules.runin_max_chars:
         return False
-    if _DIGIT.search(s) or any(c in s for c in "：:；;《"):
+    if _DIGIT.search(_QUOTED.sub("", s)) or any(c in s for c in "：:；;《"):
         return False
     if rules.runin_not_start.match(s) or rules.runin_statement.search(s):
         return False
@@ -106,11 +107,24 @@ def _skeleton(s: str) -> tuple[str, ...]:
     return tuple(m.group(0).replace(",", "，") for m in _PUNCT.finditer(s))
 
 
+def _clauses(s: str) -> list[str]:
+    return [c for c in _PUNCT.split(s) if c]
+
+
 def _parallel(a: str, b: str) -> bool:
+    """The same start or end (坚持…，强化… / …，在…上力求新突破), or the same punctuation
+    at the same places (持之以恒调结构、稳增长，… / 全面系统优生态、美环境，…), or the
+    same skeleton with clauses that open alike (…，加快构建… / …，加快打造…)."""
     if a[:2] == b[:2] or a[-2:] == b[-2:]:
         return True
-    sa = _skeleton(a)
-    return bool(sa) and sa == _skeleton(b)
+    sa, sb = _skeleton(a), _skeleton(b)
+    if not sa or sa != sb:
+        return False
+    pa = [m.start() for m in _PUNCT.finditer(a)]
+    pb = [m.start() for m in _PUNCT.finditer(b)]
+    if all(abs(x - y) <= 1 for x, y in zip(pa, pb)):
+        return True
+    return any(x[:2] == y[:2] for x, y in zip(_clauses(a)[1:], _clauses(b)[1:]))
 
 
 def select(text: str, found: list[RunIn], end: int, rules: StructureRules) -> list[RunIn]:
@@ -126,8 +140,12 @@ def select(text: str, found: list[RunIn], end: int, rules: StructureRules) -> li
         return []
     first = titles[kept[0].pos]
     plain = is_plain(first, rules)
+    ratio = rules.runin_length_ratio
     kept = [f for f in kept if is_plain(titles[f.pos], rules) == plain
-            and len(first) / 1.8 <= len(titles[f.pos]) <= len(first) * 1.8]
+            and len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio]
+    # a candidate right after another is that one's first sentence of text, not a heading
+    # (建设台胞宜居宜业首选地。推动对台海上客运直航尽快复航。…, pingtan-gov-report 2024)
+    kept = [f for k, f in enumerate(kept) if k == 0 or f.index != kept[k - 1].index + 1]
     kept = keep_balanced(kept, end, rules)
     if not kept or kept[0].index >= rules.runin_first_within:
         return []

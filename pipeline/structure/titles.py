@@ -41,12 +41,19 @@ def _depths(s: str) -> list[int]:
     return out
 
 
-def strong_cut(s: str, rules: StructureRules) -> int | None:
-    """Before the first word that always opens text (一是, 2019年是, 各位代表)."""
+def strong_cut(s: str, rules: StructureRules, *, section: bool = False) -> int | None:
+    """Before the first word that always opens text (一是, 2019年是, 各位代表).
+
+    In a top-level heading such a word may belong to the heading when a part word
+    follows it at once (2021年和过去五年工作回顾: not before 过去五年).
+    """
     depth = _depths(s)
     for m in rules.strong_opener.finditer(s):
-        if m.start() >= rules.min_clause and not depth[m.start()]:
-            return m.start()
+        if m.start() < rules.min_clause or depth[m.start()]:
+            continue
+        if section and rules.part_word.match(s, m.end()) or section and rules.part_word.match(s, m.end() + 1):
+            continue
+        return m.start()
     return None
 
 
@@ -77,12 +84,15 @@ def run_on_cut(s: str, rules: StructureRules, *, bare_opener_from: int | None = 
         if m is None:
             i += 1
             continue
+        if s[m.end():m.end() + 1] == "的":  # 示范引领的创新之城: an attribute, not a new clause
+            i = m.end()
+            continue
         joined = (i > 0 and s[i - 1] in rules.conjunctions) or _rest_clause(s, i) < rules.min_rest_clause
         if (head_end is not None and i - head_end >= rules.min_object
                 and i - clause_start >= rules.min_clause and not joined):
             return i
         if (bare_opener_from is not None and head_end is None and i >= bare_opener_from
-                and i - clause_start >= rules.min_clause and not joined):
+                and (m.group("adv") or m.group("advonly")) and i - clause_start >= rules.min_clause and not joined):
             return i
         if m.group("prep") and head_end is None and i - clause_start >= rules.min_clause and not joined:
             return i  # 永葆对党忠诚|把党的政治建设…: a preposition opens the text
@@ -143,21 +153,37 @@ def old_style_title(first: str, rules: StructureRules) -> str:
     return first.strip()
 
 
+def part_word_floor(s: str, rules: StructureRules) -> tuple[int, int]:  # noqa: D401
+    """Start and end of the last part word (回顾, 工作安排, 工作) within a title's reach."""
+    hits = [(m.start(), m.end()) for m in rules.part_word.finditer(s[:rules.title_max_chars])]
+    return hits[-1] if hits else (0, 0)
+
+
 def heading_end(text: str, start: int, limit: int, rules: StructureRules, *,
-                table: bool = False, force: bool = False) -> int:
+                table: bool = False, force: bool = False, section: bool = False) -> int:
     """End of the title that starts at ``start`` (the heading text after its marker).
 
     ``limit``: the next heading or the end of the line. ``table``: a row of a flattened
     task table. ``force``: look for a run-on end even in a short first sentence (its
-    sibling headings run on, or it is glued to a run-in sub-heading).
+    sibling headings run on, or it is glued to a run-in sub-heading). ``section``: a
+    top-level heading (一、) of a page dump, which names its part: it does not end
+    before its part word (2021年和过去五年工作回顾|2021年是) and ends after it when the
+    text runs on (做成2021年工作|艰难方显勇毅).
     """
     while start < limit and text[start] in " \t\u3000":
         start += 1
     stop = sentence_end(text, start, limit, rules)
     s = text[start:stop]
-    cut = strong_cut(s, rules)
+    cut = strong_cut(s, rules, section=section)  # 2016年暨五年来的工作回顾|过去一年，…
     if cut is not None:
         return start + cut
+    floor = part_word_floor(s, rules)[1] if section else 0
+    if floor and stop < limit:  # text follows the heading: it may have run on into it
+        run_on = run_on_cut(s, rules, limit=rules.title_max_chars)
+        if run_on is not None and run_on >= floor:
+            return start + run_on
+        if floor < len(s) and s[floor] not in _CLAUSE_END and not regex.match(r"[\p{Han}]{0,3}[，,]", s[floor:]):
+            return start + floor
     if table:
         cut = table_cut(s, rules)
         if cut is not None:
