@@ -136,14 +136,15 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 class _Lines:
-    """Line lookups, and which lines are page dumps (a body run into one line)."""
+    """Line lookups, and which lines are page dumps (a body run into one line: more than
+    half of the body, or longer than any paragraph of a line-based text)."""
 
     def __init__(self, text: str, body: Body) -> None:
         self.spans = _line_spans(text)
         self.starts = [s for s, _ in self.spans]
         body_len = max(1, body.end - body.start)
         self.dump = {i for i, (s, e) in enumerate(self.spans)
-                     if min(e, body.end) - max(s, body.start) > body_len / 2 and e - s > 200}
+                     if (min(e, body.end) - max(s, body.start) > body_len / 2 and e - s > 200) or e - s > 3000}
 
     def index(self, pos: int) -> int:
         from bisect import bisect_right
@@ -197,6 +198,8 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
 
     for i, c in enumerate(cands):
         prev = nodes[-1] if nodes else None
+        if c.boundary != LINE and not lines.is_dump(c.pos):
+            continue  # inside a paragraph of a line-based text: 第一…第二… is an enumeration
         if c.boundary == GLUED and (prev is None or _has_stop(text, prev.head, c.pos, rules)):
             continue  # glued markers only follow a heading that has no text of its own
         level = next((j for j, n in enumerate(stack) if n.kind == c.kind), None)
@@ -206,7 +209,7 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
             if n == last + 1:
                 pass
             elif last + 1 < n <= last + 1 + rules.max_gap and c.boundary != GLUED and not c.year_after \
-                    and confirmed(i, c.kind, n):
+                    and lines.is_dump(c.pos) and confirmed(i, c.kind, n):
                 pass
             else:
                 continue
@@ -218,7 +221,7 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
             if n == 1:
                 pass
             elif last is not None and (n == last + 1 or (last + 1 < n <= last + 1 + rules.max_gap
-                                                        and confirmed(i, c.kind, n))):
+                                                        and lines.is_dump(c.pos) and confirmed(i, c.kind, n))):
                 pass  # numbering that runs on across sections (（五） under 二、 after （四）)
             else:
                 continue
@@ -351,7 +354,8 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         glued, before = None, parent.title_end if parent is not None else None
         if parent is not None and not line_initial:
             glued = _glued_runin(text, parent, found, end, lines, rules)
-        chosen = runins.select(text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules)
+        chosen = runins.select(text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules,
+                                line_initial=line_initial)
         if glued is not None and glued not in chosen:
             parent.title_end = before
         key = id(parent.parent) if parent is not None else 0
@@ -425,11 +429,18 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
     return _assemble(text, doc_id, nodes, body, lines, rules, year)
 
 
-def _is_task(node: Node, tops: list[Node]) -> bool:
+def _is_task(text: str, node: Node, tops: list[Node], lines: "_Lines") -> bool:
+    """A heading without sub-headings, except a top-level chapter (一、, or a heading on a
+    line of its own) among chapters that have sub-headings: a report's short chapter
+    written as paragraphs (gov-report 1981 （一）当前的经济形势) stays a section."""
     if node.children:
         return False
-    if node.parent is None and node.heading == "paragraph" and any(t.children for t in tops):
-        return False  # a short chapter written as paragraphs among chapters with sub-headings
+    if node.parent is None and any(t.children for t in tops):
+        if node.heading == "paragraph":
+            return False
+        if node.line_start and not lines.is_dump(node.pos) and \
+                not text[node.title_end:lines.end_of(node.pos)].strip(" \t\u3000。；，："):
+            return False
     return True
 
 
@@ -443,7 +454,7 @@ def _assemble(text, doc_id, nodes, body, lines, rules, year) -> Structure:
         path = node.path()
         title = clean(text[node.head:node.title_end])
         part = "review" if node.part == "mixed" else node.part
-        if _is_task(node, tops):
+        if _is_task(text, node, tops, lines):
             tid = f"{doc_id}/{path}"
             task_of[id(node)] = tid
             tasks.append(Task(tid, ids.get(id(node.parent)) if node.parent else None, node.number, title,

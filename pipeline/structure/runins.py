@@ -25,8 +25,9 @@ import regex
 from pipeline.structure.rules import StructureRules
 
 _SENTENCE_END = "。！？!?"
-_DIGIT = regex.compile(r"[0-9%％]")
+_DIGIT = regex.compile(r"[0-9%％]|百分之")
 _PUNCT = regex.compile(r"[，,、]")
+_COMMA = regex.compile(r"[，,]")
 _QUOTED = regex.compile(r"“[^”]*”")  # 以“20字方针”引领乡村振兴: figures in a quoted name
 
 
@@ -50,7 +51,8 @@ def is_candidate(sentence: str, rules: StructureRules) -> bool:
 
 
 def is_plain(sentence: str, rules: StructureRules) -> bool:
-    return len(sentence) <= rules.runin_plain_max_chars and not _PUNCT.search(sentence)
+    """Short and without a comma (加大简政放权、放管结合改革力度 is plain)."""
+    return len(sentence) <= rules.runin_plain_max_chars and not _COMMA.search(sentence)
 
 
 def sentence_starts(text: str, start: int, end: int, *, line_initial: bool) -> list[int]:
@@ -122,16 +124,18 @@ def _parallel(a: str, b: str) -> bool:
         return False
     pa = [m.start() for m in _PUNCT.finditer(a)]
     pb = [m.start() for m in _PUNCT.finditer(b)]
-    if all(abs(x - y) <= 1 for x, y in zip(pa, pb)):
+    if len(sa) >= 2 and all(abs(x - y) <= 1 for x, y in zip(pa, pb)):
         return True
     return any(x[:2] == y[:2] for x, y in zip(_clauses(a)[1:], _clauses(b)[1:]))
 
 
-def select(text: str, found: list[RunIn], end: int, rules: StructureRules) -> list[RunIn]:
+def select(text: str, found: list[RunIn], end: int, rules: StructureRules, *,
+           line_initial: bool = False) -> list[RunIn]:
     """The run-in headings of one block among its candidates, or [] (see module doc).
 
     The first candidate that opens the block sets the template: the others must be of
-    its kind (plain or not) and of comparable length.
+    its kind (plain or not) and, in a page dump, of comparable length. Where every
+    candidate opens a paragraph (gov-report 2015), the paragraphs are the blocks.
     """
     titles = {f.pos: text[f.pos:f.title_end] for f in found}
     kept = [f for f in found if is_plain(titles[f.pos], rules)
@@ -142,10 +146,11 @@ def select(text: str, found: list[RunIn], end: int, rules: StructureRules) -> li
     plain = is_plain(first, rules)
     ratio = rules.runin_length_ratio
     kept = [f for f in kept if is_plain(titles[f.pos], rules) == plain
-            and len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio]
-    # a candidate right after another is that one's first sentence of text, not a heading
-    # (建设台胞宜居宜业首选地。推动对台海上客运直航尽快复航。…, pingtan-gov-report 2024)
-    kept = [f for k, f in enumerate(kept) if k == 0 or f.index != kept[k - 1].index + 1]
+            and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)]
+    if not line_initial:
+        # a candidate right after another is that one's first sentence of text, not a
+        # heading (建设台胞宜居宜业首选地。推动对台海上客运直航尽快复航。…, pingtan-gov-report 2024)
+        kept = [f for k, f in enumerate(kept) if k == 0 or f.index != kept[k - 1].index + 1]
     kept = keep_balanced(kept, end, rules)
     if not kept or kept[0].index >= rules.runin_first_within:
         return []
