@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _loaders():
     from extractors import entities, indicators, policy_refs, quantities, times, units
-    from pipeline.crossyear import fulfilment, series
+    from pipeline.crossyear import fulfilment
     from pipeline.ingest import corpus, normalise
     from pipeline.structure import parse as structure
 
@@ -29,7 +29,6 @@ def _loaders():
         "pipeline/data/structure.yaml": structure.load_rules,
         "pipeline/data/metadata.yaml": corpus.metadata_words,
         "pipeline/data/fulfilment.yaml": fulfilment.load_rules,
-        "pipeline/data/series.yaml": series.load_series_words,
         # entity rule files are read by name from extractors/data (spaCy config refers to them)
         "extractors/data/program_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
         "extractors/data/gpe_context_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
