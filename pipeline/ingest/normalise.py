@@ -23,7 +23,8 @@ from extractors.language_data import DATA_FILES, PIPELINE_DATA, Pattern, Record,
 
 DATA_DIR = PIPELINE_DATA
 register("boilerplate", PIPELINE_DATA / "boilerplate.yaml",
-         Record(line_patterns=Strings(Pattern()), trailer_patterns=Strings(Pattern())),
+         Record(line_patterns=Strings(Pattern()), trailer_patterns=Strings(Pattern()),
+                page_number_patterns=Strings(Pattern())),
          used_by="pipeline.ingest.normalise")
 
 _ZERO_WIDTH_LINE = regex.compile(r"\n[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
