@@ -87,7 +87,7 @@ def find_candidates(text: str, body: Body, rules: StructureRules) -> list[Candid
                 before = text[pos - 1] if pos > 0 else ""
                 raw = m.group("n")
                 if raw.isdigit():
-                    if before.isascii() and (before.isalnum() or before in ".．-/:"):
+                    if before and before.isascii() and (before.isalnum() or before in ".．-/:"):
                         continue  # 12.5, 2018.1., 010-87182093
                 elif before and before in _CN_NUMERALS and marker.heading == "paragraph":
                     continue  # 第一、 十一、 seen from inside
