@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable
 
+from extractors import records
 from extractors.errors import FileProblem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,14 +39,10 @@ SCOPES = frozenset({"paragraphs", "document"})
 ANCHOR_MIN = 8
 VALUE_TOLERANCE = 1e-9
 
-# Allowed values of the gold fields (the contract's enums, ../shared/contract/OUTPUT.md).
-COMPARATORS = frozenset({"=", "~", ">=", "<=", ">", "<", "range"})
-KINDS = frozenset({"target", "achievement", "fact", "threshold", "other"})
-GRANULARITIES = frozenset({"year", "half", "quarter", "month", "day"})
-ROLES = frozenset({"deadline", "period", "point", "horizon"})
-ACTIONS = frozenset({"issue", "draft", "revise", "implement", "evaluate", "other"})
-LABELS = frozenset({"PROGRAM", "ORG", "GPE", "PERSON"})
-PARTS = frozenset({"plan", "review", "other"})
+# Allowed values of the gold fields: the records' value sets.
+COMPARATORS, KINDS, GRANULARITIES, ROLES, ACTIONS, LABELS, PARTS = (
+    frozenset(values) for values in (records.COMPARATORS, records.KINDS, records.GRANULARITIES,
+                                     records.ROLES, records.ACTIONS, records.LABELS, records.PARTS))
 
 # Per table: gold keys (beyond text/occurrence/optional) -> (required, check).
 _STR = (str,)
