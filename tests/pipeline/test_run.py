@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.orchestrate.run import prepare, run_corpus
-from pipeline.tables.schemas import ALL_TABLES, DOCUMENT_TABLES
+from pipeline.orchestrate.engines import run_corpus
+from pipeline.orchestrate.run import prepare
+from pipeline.registry import ALL_TABLES, DOCUMENT_TABLES
 
 
 def test_run_corpus_all_documents_ok(corpus_tables, manifest_rows):
