@@ -133,3 +133,21 @@ def test_run_document_without_numbering_still_extracts(tmp_path):
     assert len(pd.read_parquet(out / "tasks")) == 0
     assert len(pd.read_parquet(out / "times")) >= 1
     assert len(pd.read_parquet(out / "policy_refs")) == 1
+
+
+def test_run_reads_each_document_once(copy_corpus, tmp_path, monkeypatch):
+    """A document's bytes are read once: the cache key and the processing use the same bytes."""
+    import pathlib
+
+    corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt")
+    reads: list[str] = []
+    real = pathlib.Path.read_bytes
+
+    def counting(self):
+        if self.suffix == ".txt":
+            reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", counting)
+    run_corpus(corpus, tmp_path / "out", engine="local")
+    assert sorted(reads) == ["2018.txt", "2018.txt"], reads  # one per document (both are 2018.txt)
