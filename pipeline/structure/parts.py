@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.structure.body import Body
+from pipeline.structure.records import Paragraph
 from pipeline.structure.rules import StructureRules
 from pipeline.structure.titles import clean
 
@@ -91,8 +92,6 @@ def paragraphs(text: str, nodes, section_ids: dict, task_ids: dict, body: Body, 
                rules: StructureRules, year: int | None, dump_lines=frozenset()):
     """Paragraph spans: lines cut at every heading, at the body's ends and around the
     headline passage; each with the innermost heading that holds it."""
-    from pipeline.structure.parse import Paragraph
-
     cuts = {body.start, body.end}
     if body.notice_end is not None:
         cuts.add(body.notice_end)
