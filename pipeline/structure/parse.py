@@ -30,7 +30,7 @@ from pipeline.structure.records import Paragraph, Section, Structure, Task
 
 from pipeline.structure import parts as parts_mod
 from pipeline.structure.body import Body, find_body
-from pipeline.structure.markers import GLUED, LINE, SPACE, Candidate, chinese_ordinal, find_candidates
+from pipeline.structure.markers import GLUED, LINE, Candidate, chinese_ordinal, find_candidates
 from pipeline.structure.rules import StructureRules, load_rules
 from pipeline.structure import runins
 from pipeline.structure.runins import is_candidate

@@ -153,7 +153,7 @@ def old_style_title(first: str, rules: StructureRules) -> str:
     return first.strip()
 
 
-def part_word_floor(s: str, rules: StructureRules) -> tuple[int, int]:  # noqa: D401
+def part_word_floor(s: str, rules: StructureRules) -> tuple[int, int]:
     """Start and end of the last part word (回顾, 工作安排, 工作) within a title's reach."""
     hits = [(m.start(), m.end()) for m in rules.part_word.finditer(s[:rules.title_max_chars])]
     return hits[-1] if hits else (0, 0)

@@ -99,7 +99,7 @@ def test_pdf_running_header_and_page_numbers_are_dropped(normalised_texts, tmp_p
 def test_scanned_pdf_fails_alone(tmp_path, cjk_font, copy_corpus):
     from fpdf import FPDF
 
-    from pipeline.orchestrate.run import run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
     scan = FPDF(format="A4")
     scan.add_page()
