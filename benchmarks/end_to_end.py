@@ -105,6 +105,7 @@ def stages(tmp: Path) -> None:
     import pipeline.orchestrate.cache as cache
     import pipeline.orchestrate.run as run_module
     import pipeline.tables.writer as writer
+    from pipeline.orchestrate.engines import run_corpus
     from pipeline.orchestrate.pool import warm_up
 
     spent: Counter = Counter()
@@ -134,7 +135,7 @@ def stages(tmp: Path) -> None:
     for table, (module, function) in build.BUILDERS.items():
         timed(importlib.import_module(module), function, f"  {table}")
     started = time.perf_counter()
-    run_module.run_corpus(CORPUS, tmp / "stages", engine="local", workers=1)
+    run_corpus(CORPUS, tmp / "stages", engine="local", workers=1)
     total = time.perf_counter() - started
     print(f"\nstages of one in-process run (local engine, one process): {total:.2f} s")
     for label, value in spent.items():

@@ -1,4 +1,4 @@
-"""The ``plantasks`` command: run, evaluate, compare, export."""
+"""The ``plantasks`` command: run, evaluate, compare, export, outline."""
 
 from __future__ import annotations
 
@@ -64,14 +64,16 @@ def _parser() -> argparse.ArgumentParser:
 
 # command -> (module, help)
 _DELEGATED_MODULES = {
-    "evaluate": "pipeline.evaluation.evaluate",
+    "evaluate": "pipeline.evaluation.cli",
     "compare": "pipeline.reports.compare",
     "export": "pipeline.tables.export",
+    "outline": "pipeline.structure.outline",
 }
 _DELEGATED = {
     "evaluate": "score the outputs against the hand-made gold files (precision, recall, F1)",
     "compare": "compare one issuer's plans across years: targets, tasks, documents; HTML report",
     "export": "export any table to CSV, JSON or XLSX for other tools",
+    "outline": "print the sections and tasks found in one document, to check a new plan",
 }
 
 
@@ -151,40 +153,43 @@ def _run(args, started: float) -> int:
 def _run_corpus(args, started: float, console) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from pipeline import registry
     from pipeline.orchestrate import prefect_env, status
-    from pipeline.orchestrate.run import prepare, run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
-    prepared = prepare(args.corpus)
-    total = len(prepared)
+    registry.check()
     workers = args.workers
     if workers == "auto":
+        from pipeline.orchestrate.run import prepare
         from pipeline.orchestrate.unchanged import documents_to_process
 
         workers = 1 if args.dask_address else auto_workers(
-            documents_to_process(prepared, args.out, cache=not args.no_cache))
+            documents_to_process(prepare(args.corpus), args.out, cache=not args.no_cache))
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, disable=args.quiet)
     with progress, prefect_env.quiet_logs(not args.verbose):
-        bar = progress.add_task("processing", total=total)
+        bar = progress.add_task("processing", total=None)
 
-        def tick(result):
+        def start(total: int) -> None:
+            progress.update(bar, total=total)
+
+        def tick(result) -> None:
             progress.update(bar, advance=1, description=f"{result.doc_id:<24}")
 
         def say(message: str) -> None:
             progress.update(bar, description=message)
 
         with status.listening(say):
+            # ``started``: the summary's seconds are the wall time since the command began
             summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick,
-                                 workers=workers, cache=not args.no_cache,
-                                 dask_address=args.dask_address)
+                                 on_start=start, workers=workers, cache=not args.no_cache,
+                                 dask_address=args.dask_address, started=started)
     rows = summary.rows
-    # what the user waited for: from the command's start, Prefect server and loading included
-    seconds = time.perf_counter() - started
-    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; "
-          f"sections: {rows.get('sections', 0)}, tasks: {rows.get('tasks', 0)}, "
-          f"targets: {rows.get('targets', 0)}, times: {rows.get('times', 0)}, "
-          f"policy refs: {rows.get('policy_refs', 0)}, entities: {rows.get('entities', 0)}; "
-          f"{seconds:.1f} s → {summary.out_dir}")
+    counts = ", ".join(f"{t.summary}: {rows.get(t.name, 0)}" for t in registry.TABLES if t.summary)
+    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; {counts}; "
+          f"{summary.seconds:.1f} s → {summary.out_dir}")
+    for path, warning in summary.warnings:
+        print(f"warning: {path}: {warning}")
     for path, error in summary.failures:
         print(f"failed: {error}")
     if summary.documents_failed and not args.allow_partial:

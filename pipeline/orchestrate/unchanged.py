@@ -12,10 +12,11 @@ the inputs (0.05 s on the 68-document corpus).
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pipeline.orchestrate.cache import DocumentCache, failed_key
-from pipeline.orchestrate.run import Prepared, failed_result, issuers_of
+from pipeline.orchestrate.run import Prepared, failed_result, issuers_of, take_up
 
 
 def _cached_keys(prepared: list[Prepared], cache: DocumentCache) -> dict[str, str | None]:
@@ -25,11 +26,11 @@ def _cached_keys(prepared: list[Prepared], cache: DocumentCache) -> dict[str, st
     that failed while being processed is never cached, so it is processed again.
     """
     keys: dict[str, str | None] = {}
-    for p in prepared:
+    for p in map(take_up, prepared):
         if p.error:
             keys[p.spec.doc_id] = failed_key(failed_result(p).document)
             continue
-        entry = cache.lookup(p.spec)
+        entry = cache.lookup(p.spec, hashlib.sha256(p.raw).hexdigest())
         keys[p.spec.doc_id] = entry.key if entry is not None else None
     return keys
 
