@@ -11,7 +11,7 @@ from pipeline.cli import main
 from pipeline.errors import OutputError
 from pipeline.orchestrate import prefect_server, status
 from pipeline.orchestrate.engines import run_corpus
-from pipeline.tables.schemas import DOCUMENT_TABLES
+from pipeline.registry import DOCUMENT_TABLES
 
 
 def _no_server(*args, **kwargs):
