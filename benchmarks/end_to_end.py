@@ -97,31 +97,33 @@ def run(args, tmp: Path) -> None:
 
 def stages(tmp: Path) -> None:
     """Seconds of each stage of one in-process run (local engine, one process, extractors loaded)."""
+    import dataclasses
     import functools
-    import importlib
     from collections import Counter
 
     import pipeline.crossyear.build as build
     import pipeline.orchestrate.cache as cache
     import pipeline.orchestrate.run as run_module
     import pipeline.tables.writer as writer
+    from pipeline import registry
     from pipeline.orchestrate.engines import run_corpus
     from pipeline.orchestrate.pool import warm_up
 
     spent: Counter = Counter()
 
-    def timed(owner, name: str, label: str) -> None:
-        original = getattr(owner, name)
-
-        @functools.wraps(original)
+    def timing(function, label: str):
+        @functools.wraps(function)
         def wrapper(*a, **k):
             started = time.perf_counter()
             try:
-                return original(*a, **k)
+                return function(*a, **k)
             finally:
                 spent[label] += time.perf_counter() - started
 
-        setattr(owner, name, wrapper)
+        return wrapper
+
+    def timed(owner, name: str, label: str) -> None:
+        setattr(owner, name, timing(getattr(owner, name), label))
 
     warm_up()
     timed(run_module, "process_document", "processing (read, normalise, structure, extractors)")
@@ -132,8 +134,8 @@ def stages(tmp: Path) -> None:
     timed(cache.DocumentCache, "lookup", "cache: lookups")
     timed(run_module, "issuer_rows", "cross-year, all")
     timed(build, "read_tables", "  reading the issuer's parts")
-    for table, (module, function) in build.BUILDERS.items():
-        timed(importlib.import_module(module), function, f"  {table}")
+    registry.TABLES = tuple(dataclasses.replace(t, build=timing(t.build, f"  {t.name}"))
+                            if t.stage == "crossyear" else t for t in registry.TABLES)
     started = time.perf_counter()
     run_corpus(CORPUS, tmp / "stages", engine="local", workers=1)
     total = time.perf_counter() - started
