@@ -1,6 +1,6 @@
 """What the user waits for: a cold ``plantasks run`` of the corpus against jieba on the same text.
 
-    python benchmarks/end_to_end.py [--rounds 3] [--engines prefect,local] [--workers N] [--stages]
+    python benchmarks/end_to_end.py [--rounds 3] [--engines prefect,local] [--workers N] [--baseline DIR] [--stages]
 
 In every round, for each engine, two cold runs of the command line in fresh processes
 (new output folders): the whole corpus, and a corpus of one short document. Their
@@ -9,7 +9,8 @@ the cache, the cross-year tables and the orchestration — without the one-off s
 (``benchmarks/startup.py`` measures that). Between the runs, ``jieba.lcut`` (dictionary
 loaded beforehand) segments the normalised text of those same documents, read back from
 the run's ``documents`` table. Prints per round the ratio (corpus − one document) / jieba,
-and the median and best. Goal: at most 2.5×.
+and the median and best. Goal: at most 2.5×. ``--baseline DIR`` adds the default engine
+of an earlier checkout (``git archive C | tar -x -C DIR``) to every round: before and after.
 
 ``--stages`` then splits one in-process run (local engine, one process) by stage:
 processing, writing the parts, the cache, and each cross-year builder.
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 from _cli import cli_run, median, one_document_corpus
-from _corpus import CORPUS
+from _corpus import CORPUS, ROOT
 
 
 def main() -> None:
@@ -34,6 +35,7 @@ def main() -> None:
     ap.add_argument("--workers", help="passed to plantasks run (default: its own default)")
     ap.add_argument("--document", default="pingtan-haitan/2022.txt",
                     help="corpus path of the one-document run (default: the shortest in the corpus)")
+    ap.add_argument("--baseline", type=Path, help="a checkout of an earlier commit to compare with")
     ap.add_argument("--stages", action="store_true", help="split one in-process run by stage")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="plantasks-e2e-"))
@@ -61,18 +63,23 @@ def run(args, tmp: Path) -> None:
     jieba.lcut("预热")  # the dictionary loads once, outside the timing
     one = one_document_corpus(args.document, tmp / "one")
     extra = ["--workers", args.workers] if args.workers else []
-    engines = args.engines.split(",")
+    # (label, engine, checkout): this checkout's engines, then the baseline's default engine
+    runs = [(engine, engine, ROOT) for engine in args.engines.split(",")]
+    if args.baseline:
+        runs.append(("baseline", "prefect", args.baseline))
+    engines = [label for label, _, _ in runs]
     # the Prefect database of these runs exists before the first round, as on a user's machine
-    cli_run(one, tmp / "warm-up", "--engine", engines[0], *extra)
+    cli_run(one, tmp / "warm-up", "--engine", runs[0][1], *extra)
     ratios: dict[str, list[float]] = {e: [] for e in engines}
     seconds: dict[str, list[float]] = {e: [] for e in engines}
     chars = 0
     for r in range(args.rounds):
         line = [f"round {r + 1}:"]
         jieba_seconds = []
-        for engine in engines:
-            corpus_s = cli_run(CORPUS, tmp / f"{engine}-corpus-{r}", "--engine", engine, *extra)
-            one_s = cli_run(one, tmp / f"{engine}-one-{r}", "--engine", engine, *extra)
+        for engine, engine_option, code in runs:
+            options = ["--engine", engine_option] + (extra if code == ROOT else [])
+            corpus_s = cli_run(CORPUS, tmp / f"{engine}-corpus-{r}", *options, code=code)
+            one_s = cli_run(one, tmp / f"{engine}-one-{r}", *options, code=code)
             texts = normalised_texts(tmp / f"{engine}-corpus-{r}", CORPUS / args.document)
             chars = sum(map(len, texts))
             started = time.perf_counter()
