@@ -127,6 +127,7 @@ class PrefectServer:
 
     def __init__(self) -> None:
         self.started = time.perf_counter()
+        self.owner = os.getpid()  # a forked child never stops its parent's server
         self.root = prefect_env.home()
         self.slot = _lock_slot(self.root)
         self.process: subprocess.Popen | None = None
@@ -239,6 +240,8 @@ class PrefectServer:
 
     def stop(self) -> None:
         """Stop the server (it finishes its writes) and free the database slot."""
+        if os.getpid() != self.owner:
+            return
         process, self.process = self.process, None
         if process is not None and process.poll() is None:
             process.terminate()
@@ -258,9 +261,16 @@ def _deliver_events(timeout: float = 30) -> None:
     """Send the events Prefect's client still holds (task-run states travel as events),
     before the server stops: else they are lost and the client logs a connection error
     for each one when the process exits."""
+    import asyncio
+
     from prefect.events.worker import EventsWorker
 
-    EventsWorker.drain_all(timeout=timeout, at_exit=False)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        EventsWorker.drain_all(timeout=timeout, at_exit=False)
+    # else (a notebook's loop): Prefect delivers them when the process exits, before the
+    # server stops (its exit hook runs before ``atexit``'s)
 
 
 class UsersServer:

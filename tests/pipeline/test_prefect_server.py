@@ -131,3 +131,24 @@ def _alive(pid: int) -> bool:
             return f.read().split(") ")[1][0] != "Z"
     except OSError:
         return False
+
+
+class _Sleeping(_NoProcess):
+    script = "import time; time.sleep(120)"
+
+
+def test_prefect_server_a_forked_child_never_stops_its_parents_server(tmp_path, monkeypatch):
+    """A process forked from the run (after the server started) exits without stopping it."""
+    monkeypatch.setenv("PLANTASKS_PREFECT_HOME", str(tmp_path))
+    server = _Sleeping()
+    try:
+        child = os.fork()
+        if child == 0:
+            server.stop()
+            os._exit(0)
+        os.waitpid(child, 0)
+        assert server.alive()
+        assert server.slot is not None  # the child did not release the parent's slot either
+    finally:
+        server.stop()
+    assert not server.alive()
