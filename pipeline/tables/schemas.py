@@ -35,7 +35,7 @@ _EXTRACTION = [
 
 TARGETS = pa.schema(_EXTRACTION + [
     ("value", F), ("value_max", F), ("unit", S), ("comparator", S), ("subject", S),
-    ("indicator", S), ("kind", S),
+    ("indicator", S), ("kind", S), ("period_start", I), ("period_end", I),
 ])
 
 TIMES = pa.schema(_EXTRACTION + [

@@ -1,0 +1,503 @@
+"""What an amount measures: the subject phrase of a quantity, from the words around it.
+
+A subject is read from the grammar of the clause, not cut from a window of characters:
+the clause is segmented and tagged with jieba's parts of speech (only the clause around
+the amount, since tagging is slower than cutting), adverbs, prepositions and particles
+are dropped at its edges and adverbs inside it (运转效率普遍提升 → 运转效率提升), and the
+noun the number counts is taken after the measure word when the number comes first
+(新开工122个项目 → 新开工项目). A subject that names nothing by itself — a change word
+(同比增长), an attribute (面积), a verb such as 受益 — takes the measure of the amount
+before it in the sentence (地区生产总值达12.4万亿元、同比增长8% → 地区生产总值增长), and a
+list shares its measure (单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%). The words
+are data: ``data/subject_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Sequence
+
+import regex
+
+from extractors.language_data import (
+    EXTRACTORS_DATA,
+    Pattern,
+    Record,
+    Strings,
+    Text,
+    load,
+    register,
+)
+from extractors.segmentation import cut, tag
+
+SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
+_LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "scope", "after_stop",
+          "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
+          "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end")  # fmt: skip
+SUBJECT_WORDS_SPEC = Record(
+    particle=Text(),
+    drop_pos=Record(edges=Strings(), inside=Strings()),
+    item_marker=Pattern(),
+    **{k: Strings() for k in _LISTS},
+)
+SUBJECT_WORDS_DATA = register("subject_words", SUBJECT_WORDS_FILE, SUBJECT_WORDS_SPEC, "extractors/subjects.py")
+
+# A clause ends at these marks; a subject never runs across one. Brackets do not end a
+# clause: 细颗粒物（PM2.5）平均浓度 is one noun phrase.
+CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n]")
+# Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
+_EDGE_MARKS = "、，,；;：:“”‘’\"'《》 （(）)"
+_QUOTES = str.maketrans("", "", "“”‘’\"")
+_HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"[0-9０-９]")
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectWords:
+    """The checked content of ``subject_words.yaml`` with what is built from it."""
+
+    particle: str
+    leading: frozenset[str]
+    trailing: frozenset[str]
+    inside: frozenset[str]
+    keep: frozenset[str]
+    verbs: frozenset[str]
+    non_naming: frozenset[str]
+    attributes: frozenset[str]
+    scope: frozenset[str]
+    after_stop: frozenset[str]
+    continues: frozenset[str]
+    change_alone: frozenset[str]
+    to_level: frozenset[str]
+    list_words: frozenset[str]
+    shared_tails: frozenset[str]
+    distributive: tuple[str, ...]
+    respectively: frozenset[str]
+    time_suffixes: frozenset[str]
+    time_links: frozenset[str]
+    relative_years: frozenset[str]
+    phrase_breaks: frozenset[str]
+    examples_end: frozenset[str]
+    edge_pos: frozenset[str]
+    inside_pos: frozenset[str]
+    item_marker: regex.Pattern
+    leading_long: tuple[str, ...]
+    trailing_long: tuple[str, ...]
+    leading_time: regex.Pattern
+    trailing_time: regex.Pattern
+    # change words of measures.yaml (增长, 下降 …) plus change_alone
+    change: frozenset[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
+
+
+def build_subject_words(data: dict, change_words: Sequence[str] = ()) -> SubjectWords:
+    sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
+    numeral = "[0-9０-９一二三四五六七八九十〇○零两]+"
+    suffix = f"(?:{_alternation(data['time_suffixes'])})?"
+    return SubjectWords(
+        particle=data["particle"],
+        distributive=tuple(sorted(data["distributive"], key=len, reverse=True)),
+        edge_pos=frozenset(data["drop_pos"]["edges"]),
+        inside_pos=frozenset(data["drop_pos"]["inside"]),
+        item_marker=regex.compile(data["item_marker"]),
+        leading_long=tuple(w for w in sorted(data["leading"], key=len, reverse=True) if len(w) > 1),
+        trailing_long=tuple(w for w in sorted(data["trailing"], key=len, reverse=True) if len(w) > 1),
+        leading_time=regex.compile(f"(?:{numeral} ?年{suffix}|{numeral} ?月)+"),
+        trailing_time=regex.compile(
+            f"(?:{_alternation(data['time_links'])})?(?:{numeral} ?年{suffix}|{_alternation(data['relative_years'])})"
+            f"{regex.escape(data['particle'])}?$"),
+        change=frozenset(change_words) | sets["change_alone"],
+        **sets,
+    )
+
+
+@cache
+def subject_words() -> SubjectWords:
+    """The subject words, loaded once per process (with the change words of measures.yaml)."""
+    from extractors import indicators  # registers measures.yaml
+
+    changes = load(indicators.MEASURES_DATA.name)["changes"]
+    return build_subject_words(load("subject_words"), [*changes["up"]["words"], *changes["down"]["words"]])
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def _droppable(words: SubjectWords, word: str, flag: str, *, leading: bool) -> bool:
+    if word in words.keep or word in words.verbs or word in words.change:
+        return False
+    if leading and word in words.continues:
+        return False  # 比去年预算高: a comparison is kept for the subject before to continue
+    if word in (words.leading if leading else words.trailing):
+        return True
+    return flag in words.edge_pos
+
+
+def trim(phrase: str) -> str:
+    """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
+
+    Listed words of two or more characters are stripped as strings (the generated user
+    dictionary glues 今年安排 into one word); one-character words and parts of speech only
+    when jieba cuts them off as words, so 主要 keeps its 要. A preposition is kept before
+    a one-character word it binds (对台).
+    """
+    words = subject_words()
+    s = phrase.translate(_QUOTES).strip(_EDGE_MARKS)
+    tokens = cut(s)
+    breaks = [i for i, w in enumerate(tokens) if w in words.phrase_breaks]
+    if breaks and breaks[-1] < len(tokens) - 1:
+        s = "".join(tokens[breaks[-1] + 1:])  # 发布《平潭宣言》并签约 → 签约
+    for _ in range(16):
+        before = s
+        m = words.item_marker.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end():]
+        for w in words.leading_long:
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w):]
+                break
+        for w in words.trailing_long:
+            if s.endswith(w) and len(s) > len(w):
+                s = s[: -len(w)]
+                break
+        for w in words.scope:
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w):]
+                break
+        t = words.leading_time.match(s)
+        if t and t.end() and t.end() < len(s):
+            s = s[t.end():]
+        t = words.trailing_time.search(s)
+        if t and t.start() > 0:
+            s = s[: t.start()]
+        if s == before:
+            tokens = [(w, f) for w, f in tag(s) if w.strip()]
+            if len(tokens) > 1 and _droppable(words, *tokens[0], leading=True) and (
+                    tokens[0][0] in words.leading or len(tokens[1][0]) > 1):
+                s = s[len(tokens[0][0]):].lstrip()
+            elif len(tokens) > 1 and _droppable(words, *tokens[-1], leading=False):
+                s = s[: len(s) - len(tokens[-1][0])].rstrip()
+        s = s.strip(_EDGE_MARKS)
+        if s == before:
+            break
+    tokens = tag(s)
+    if tokens and all(_droppable(words, w, f, leading=True) and _droppable(words, w, f, leading=False)
+                      for w, f in tokens):
+        return ""  # 和, 其中, 约: nothing but function words
+    if len(tokens) > 1:
+        # one-character adverbs only when listed, and before a verb: 还 of 退耕还林还草 and
+        # 均 of 班均出口带宽 stay, 均 of 均占大陆总额 goes
+        kept = []
+        for i, (w, f) in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+            if len(w) == 1 and w in words.inside and (nxt[1].startswith("v") or nxt[0] in words.change):
+                continue
+            if len(w) > 1 and (w in words.inside or (f in words.inside_pos and w not in words.keep
+                                                      and w not in words.change and w not in words.verbs)):
+                continue
+            kept.append(w)
+        if kept:
+            s = "".join(kept)
+    return s
+
+
+def names_nothing(phrase: str) -> bool:
+    """True when no word of ``phrase`` names a measure: 受益, 同比增长, 规模, 提升至."""
+    words = subject_words()
+    if not phrase:
+        return True
+    for w, f in tag(phrase):
+        if not w.strip() or w in words.non_naming or w in words.change or w in words.to_level:
+            continue
+        if w in words.trailing or w in words.leading or f in words.edge_pos:
+            continue
+        return False
+    return True
+
+
+def is_attribute(phrase: str) -> bool:
+    """面积, 总里程, 规模: a noun that measures something named before it."""
+    return phrase in subject_words().attributes
+
+
+def ends_with_verb(phrase: str) -> bool:
+    """新开工, 引进, 征收: the phrase is a verb waiting for the object the amount counts."""
+    tokens = tag(phrase)
+    if not tokens:
+        return False
+    word, flag = tokens[-1]
+    words = subject_words()
+    return (flag.startswith("v") and flag != "vn") or word in words.verbs
+
+
+def starts_with_verb(phrase: str) -> str:
+    """The verb a listed item shares with the items after it (征收房屋…、土地 → 征收), or ''."""
+    tokens = tag(phrase)
+    if len(tokens) < 2:
+        return ""
+    word, flag = tokens[0]
+    words = subject_words()
+    if word in words.change or word in words.keep:
+        return ""
+    return word if (flag == "v" or word in words.verbs) else ""
+
+
+def has_noun(phrase: str) -> bool:
+    """A word tagged as a noun (or a user-dictionary term): 新开工 has none, 投资项目 has."""
+    words = subject_words()
+    return any((f.startswith("n") or f in ("vn", "j", "l", "x", "eng", "an")) and w not in words.verbs
+               and w.strip() for w, f in tag(phrase))
+
+
+def is_measure(phrase: str) -> bool:
+    """The phrase names a measure of the vocabulary (measures.yaml): 调查失业率, 国内生产总值增长."""
+    from extractors.indicators import indicator_direction, indicator_for
+
+    return indicator_direction(indicator_for(phrase)) is not None
+
+
+def has_verb(phrase: str) -> bool:
+    words = subject_words()
+    return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
+
+
+def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Pattern, classifier: bool) -> str:
+    """The phrase after an amount, to the clause end or the next number: 3-5所[市级…学校].
+
+    Empty when the amount is followed by a verb or particle (由85个[减为]26个). A leading
+    的 is read through (16%[的税率]); without a measure word, 的 ends the phrase
+    (近14亿人口[的发展中大国]).
+    """
+    words = subject_words()
+    nxt = next_amount.search(text, end, clause_end)
+    raw = text[end: nxt.start() if nxt else clause_end]
+    de = raw.startswith(words.particle)
+    phrase = raw[len(words.particle):] if de else raw
+    if not phrase or not _HAN.match(phrase):
+        return ""
+    tokens = cut(phrase)
+    if not tokens or tokens[0] in words.after_stop:
+        return ""
+    if not (classifier or de) and words.particle in tokens:
+        tokens = tokens[: tokens.index(words.particle)]
+    while tokens and tokens[-1] in words.after_stop:
+        tokens.pop()
+    return "".join(tokens)
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An amount's subject as found, with how: for the kind rules and for later amounts."""
+
+    subject: str
+    base: str  # what a later amount of the sentence continues
+    number_first: bool  # the amount counts the noun after it (新开工[122个]项目)
+    noun_after: str  # that noun phrase (trimmed), even when not taken as the subject
+    before: str  # the trimmed phrase before the amount in its clause
+    end: int  # end of the amount (offset in the passage)
+
+
+def clause_ends(text: str) -> list[int]:
+    return [m.start() for m in CLAUSE_END.finditer(text)]
+
+
+def find_subject(
+    text: str,
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    classifier: bool,
+    previous: Sequence[Found],
+    sentence_start: int,
+    next_amount: regex.Pattern,
+    ends: list[int],
+) -> Found:
+    """The subject of the amount ``text[start:end]``.
+
+    ``previous`` holds what was found for the amounts before it in the same sentence.
+    Rules, in order: an amount right after another (接待重要外宾20批146人次) shares its
+    subject; a number that counts the noun after it takes that noun, with the verb before
+    it (新开工[122个]项目 → 新开工项目) or the noun phrase it qualifies (制造业等行业现行16%
+    [的税率] → 制造业等行业税率); else the phrase before it in the clause; a phrase that
+    names nothing by itself continues the subject before it (财政支出超过23万亿元，增长6.5%
+    → 财政支出增长); an attribute noun takes its owner (安置房屋7690套、面积 → 安置房屋面积);
+    with nothing in the clause, the clause before says what (继续实施退耕还林还草，今年拟
+    安排500万亩).
+    """
+    words = subject_words()
+    cs = clause[0]
+    prev = previous[-1] if previous else None
+    if prev is not None and cs < prev.end <= start:
+        cs = prev.end
+        if not text[cs:start].strip(" "):
+            return replace(prev, end=end, number_first=False)
+    de_after = text.startswith(words.particle, end)
+    noun = trim(after_phrase(text, end, clause[1], next_amount, classifier or de_after))
+    noun_ok = bool(noun) and not names_nothing(noun)
+    raw_before = text[cs:start]
+    before = trim(raw_before)
+    before_names = not names_nothing(before)
+
+    def found(subject: str, base: str | None = None, number_first: bool = False) -> Found:
+        return Found(subject, subject if base is None else base, number_first, noun if noun_ok else "", before, end)
+
+    # 1. the number counts or qualifies the noun after it
+    verb_only = bool(before) and not before_names or (ends_with_verb(before) and not has_noun(before))
+    if noun_ok and (classifier or de_after or verb_only):
+        raw = raw_before.rstrip()
+        # a verb that only says "do it" (实现, 用于, 完成) does not belong to the measure
+        verb = "" if before in words.leading else before
+        if raw.endswith(tuple(words.examples_end)):
+            # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目
+            return found(starts_with_verb(before) + noun, number_first=True)
+        if de_after and before_names and is_attribute(before):
+            return found(_until_verb(noun) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
+        if raw.endswith(words.particle) and before_names:
+            return found(before + words.particle + noun, number_first=True)  # 符合减税政策的约8000万纳税人
+        if de_after and before_names and is_measure(before):
+            return found(before)  # 调查失业率稳定在5%左右的较低水平
+        if not before or verb_only or de_after or len(before) <= 2:
+            return found(verb + noun if verb and (before_names or ends_with_verb(before)) else noun,
+                         number_first=True)
+    # 2. the phrase before it names the measure
+    if before_names:
+        if prev is not None and is_attribute(before):
+            return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米
+        if prev is not None and raw_before.lstrip().startswith(tuple(words.list_words)):
+            verb = starts_with_verb(prev.subject)
+            if verb and not has_verb(before):
+                return found(verb + before)  # 征收房屋611座、土地5455亩
+        if prev is not None and before.startswith(tuple(words.continues)):
+            return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
+        return found(before)
+    # 3. a phrase that names nothing continues the subject before it
+    if prev is not None and prev.base:
+        if not before or raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
+            return found(prev.base, prev.base)  # 由每人每年420元提高到450元
+        if before in words.change:
+            # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
+            ending = next((w for w in sorted(words.change, key=len, reverse=True)
+                           if prev.base.endswith(w) and len(prev.base) > len(w)), "")
+            return found(prev.base[: len(prev.base) - len(ending)] + before, prev.base)
+        return found(prev.base + before, prev.base)
+    if noun_ok:
+        return found(before + noun if before and ends_with_verb(before) else noun, number_first=True)
+    if before:
+        return found(before)
+    # 4. nothing in the clause: the clause before says what (gov-report 2014)
+    if clause[0] > sentence_start:
+        i = bisect.bisect_left(ends, clause[0] - 1)
+        pcs = ends[i - 1] + 1 if i > 0 else 0
+        prior = text[max(pcs, sentence_start): clause[0] - 1]
+        if not next_amount.search(prior):
+            return found(trim(prior))
+    return found("")
+
+
+def _until_verb(phrase: str) -> str:
+    """A noun phrase without the predicate after it: 海岸线保护修复工程[有序推进]."""
+    out = []
+    for w, f in tag(phrase):
+        if out and (f.startswith("v") and f != "vn" or f in ("d", "ad")):
+            break
+        out.append(w)
+    return "".join(out)
+
+
+def _owner(prev: Found) -> str:
+    """What an attribute noun after an amount belongs to: the noun of the subject before
+    (新建、续建及改造市政道路46条，总里程 → 市政道路总里程; 国内生产总值增长6.6%，总量 →
+    国内生产总值总量)."""
+    words = subject_words()
+    owner = prev.subject
+    verb = starts_with_verb(owner)
+    if verb:
+        owner = owner[len(verb):].lstrip("、，及和与")
+    tokens = cut(owner)
+    while len(tokens) > 1 and tokens[-1] in words.change:
+        tokens.pop()
+    # the noun phrase at the end: after the last list word or verb
+    cut_at = max((i + 1 for i, (w, f) in enumerate(tag("".join(tokens)))
+                  if w in words.list_words or (f == "v" and w not in words.change)), default=0)
+    tail = "".join(t for t, _ in tag("".join(tokens))[cut_at:])
+    return tail or "".join(tokens)
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def distribute(text: str, subjects: list[str], starts: list[int], respectively_before: list[bool]) -> list[str]:
+    """Give each of A、B…分别 X、Y its own subject.
+
+    ``subjects`` are the subjects found for a run of amounts of one sentence that share
+    one subject; the amounts take the listed items in order when the items and amounts
+    are as many. Items that are modifiers of one head share it, aligned by length
+    (城镇和农村居民人均可支配收入 → 城镇居民…, 农村居民…; 进口、出口通关时间); a qualifier
+    that opens the first item is shared by the others (单位国内生产总值能耗和二氧化碳排放 →
+    单位国内生产总值二氧化碳排放); the change word after the list goes to every item
+    (二氧化硫、氮氧化物排放减少 → 二氧化硫排放减少, 氮氧化物排放减少).
+    """
+    words = subject_words()
+    out = list(subjects)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and subjects[j + 1] == subjects[i]:
+            j += 1
+        run = range(i, j + 1)
+        i = j + 1
+        if len(run) < 2 or not subjects[run[0]] or not respectively_before[run[0]]:
+            continue
+        items = _split_items(subjects[run[0]], words)
+        if items is None or len(items[0]) != len(run):
+            continue
+        for k, subject in zip(run, _expand(items[0], items[1], words)):
+            out[k] = subject
+    return out
+
+
+def _split_items(subject: str, words: SubjectWords) -> tuple[list[str], str] | None:
+    """(items, change word after them) of 二氧化硫、氮氧化物排放减少, or None if no list."""
+    tokens = cut(subject)
+    tail = ""
+    while tokens and tokens[-1] in words.change | words.to_level:
+        tail = tokens.pop() + tail
+    groups: list[list[str]] = [[]]
+    for w in tokens:
+        if w in words.list_words:
+            groups.append([])
+        else:
+            groups[-1].append(w)
+    if len(groups) < 2 or not all(groups):
+        return None
+    return ["".join(g) for g in groups], tail
+
+
+def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
+    first, last = items[0], items[-1]
+    prefix = next((p for p in words.distributive if first.startswith(p) and len(first) > len(p)), "")
+    if prefix:
+        return [(it if it.startswith(prefix) else prefix + it) + tail for it in items]
+    head = ""
+    if all(len(it) < len(last) for it in items[:-1]):
+        # modifiers of one head, parallel in length: 城镇和农村居民人均可支配收入
+        n = len(items[-2])
+        head = last[n:] if n >= 2 and len(last) - n >= 2 else ""
+    if not head:
+        # the shared tail that starts at the first shared-tail word of the last item
+        tokens = cut(last)
+        at = next((k for k in range(1, len(tokens)) if tokens[k] in words.shared_tails), None)
+        if at is not None and not any(it.endswith(tuple(words.shared_tails)) for it in items[:-1]):
+            head = "".join(tokens[at:])
+            items = items[:-1] + ["".join(tokens[:at])]
+            return [it + head + tail for it in items]
+        return [it + tail for it in items]
+    return [it + head + tail for it in items[:-1]] + [last + tail]

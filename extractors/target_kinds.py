@@ -1,0 +1,282 @@
+"""What an amount is and which years it is about: ``kind`` and ``period`` of a quantity.
+
+kind is ``target`` (a commitment for the plan period), ``achievement`` (reported as
+done), ``fact`` (a stated fact nobody commits to: 14亿人, 我国有2.9亿在校学生, 现行16%的
+税率), ``threshold`` (a number that defines a group: 不到100万元的小微企业, 1亿元以上项目)
+or ``other`` (docs/annotation.md). period is the inclusive span of years a target or an
+achievement is about, read from the time expressions of the sentence (``extractors.times``):
+到2020年 in a 2018 plan → 2018–2020, “十三五”时期 in a 2021 report → 2016–2020 and so a
+result, 今后五年 → the five years from the plan year, last year in a review part. A
+sentence that opens with a time (五年来，…; 2017年，…) frames the sentences after it in
+the same passage until another time opens one, so the review of a page dumped on one line
+(平潭 2022: 五年来，… 一是 … 年均增长7.4%) keeps its years. The cue words are data:
+``data/target_kinds.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractors.context import Context
+from extractors.language_data import EXTRACTORS_DATA, OneOf, Record, Strings, load, register
+from extractors.records import TimeExpr
+
+KINDS = ("target", "achievement", "fact", "threshold", "other")
+COMPARATORS = ("=", "~", ">=", "<=", ">", "<", "range")
+
+TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
+TARGET_KINDS_SPEC = Record(
+    achievement=Strings(allow_empty=False),
+    past_value=Strings(),
+    target=Strings(allow_empty=False),
+    comparison_bases=Strings(),
+    baseline_from=Strings(),
+    baseline_to=Strings(),
+    fact=Record(current=Strings(), existential=Strings(), population=Strings()),
+    threshold=Record(bounds=Strings(OneOf(*COMPARATORS))),
+    period=Record(report_genres=Strings(), multi_year=Strings()),
+)
+TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
+
+_SENTENCE_REACH = 200
+_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+# a time right after one of these is a base of comparison or a starting point, never the
+# period an amount is about (比2010年增长1倍, 从2015年的…)
+_BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
+# marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
+_OPENING = regex.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
+
+
+@dataclass(frozen=True, slots=True)
+class KindWords:
+    achievement: tuple[str, ...]
+    past_value: tuple[str, ...]
+    target: tuple[str, ...]
+    comparison_bases: regex.Pattern
+    baseline_from: tuple[str, ...]
+    baseline_to: regex.Pattern
+    current: tuple[str, ...]
+    existential: tuple[str, ...]
+    population: tuple[str, ...]
+    bounds: frozenset[str]
+    report_genres: frozenset[str]
+    multi_year: tuple[str, ...]
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
+
+
+@cache
+def kind_words() -> KindWords:
+    d = load("target_kinds")
+    return KindWords(
+        achievement=tuple(d["achievement"]),
+        past_value=tuple(sorted(d["past_value"], key=len, reverse=True)),
+        target=tuple(d["target"]),
+        comparison_bases=regex.compile(_alternation(d["comparison_bases"])),
+        baseline_from=tuple(d["baseline_from"]),
+        baseline_to=regex.compile(_alternation(d["baseline_to"])),
+        current=tuple(d["fact"]["current"]),
+        existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
+        population=tuple(d["fact"]["population"]),
+        bounds=frozenset(d["threshold"]["bounds"]),
+        report_genres=frozenset(d["period"]["report_genres"]),
+        multi_year=tuple(d["period"]["multi_year"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the quantity extractor knows of one amount, for the kind and period rules."""
+
+    start: int  # mention start (a prefix comparator included)
+    number_start: int
+    end: int
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    comparator: str
+    dimension: str | None  # of the unit (units.yaml), None without a unit
+    classifier: bool
+    subject: str
+    subject_has_verb: bool
+    followed_by_de: bool  # 16%的税率
+    noun_after: str  # the noun phrase right after the amount, if any
+    in_count: bool  # inside the phrase a count earlier in the clause counts (52个村…达到10万元以上)
+
+
+class TimeFrame:
+    """The times of a passage, found once, and the frame each sentence opens."""
+
+    def __init__(self, text: str, context: Context) -> None:
+        from extractors.times import extract_times
+
+        self.context = context
+        self.times: list[TimeExpr] = [t for t in extract_times(text, context=context) if t.start and t.end]
+        self._starts = [t.char_start for t in self.times]
+        self.text = text
+        self.sentences = None
+
+    def between(self, start: int, end: int) -> list[TimeExpr]:
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return self.times[i:j]
+
+    def opening(self, sentence: tuple[int, int]) -> TimeExpr | None:
+        """The time that opens the sentence (五年来，…), if one does."""
+        s, e = sentence
+        lead = _OPENING.match(self.text, s, e)
+        first = self.between(s, e)[:1]
+        if first and first[0].char_start <= (lead.end() if lead else s) + 1 and not _BASE_BEFORE.search(
+                self.text, max(0, first[0].char_start - 1), first[0].char_start):
+            return first[0]
+        return None
+
+
+def _strip_bases(w: KindWords, s: str) -> str:
+    return w.comparison_bases.sub("，", s)
+
+
+def _is_threshold(w: KindWords, r: Reading) -> bool:
+    """不到100万元的小微企业, 1亿元以上项目, 52个村集体经济收入达到10万元以上."""
+    if r.in_count and r.comparator in w.bounds | {"="} and r.dimension not in (None, "people", "count"):
+        return True
+    if r.comparator not in w.bounds or not r.noun_after:
+        return False
+    return not r.classifier or r.followed_by_de
+
+
+def _is_fact(w: KindWords, r: Reading, text: str) -> bool:
+    """现行16%的税率, 我国有2.9亿在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全."""
+    before = text[r.clause[0]: r.start]
+    if any(c in before for c in w.current):
+        return True
+    if before.rstrip().endswith(w.existential):
+        return True
+    if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
+        return True
+    if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">"):
+        return True  # 保障好14亿人的粮食安全
+    if r.followed_by_de and r.comparator in ("=", "~") and r.dimension in (
+            "money", "area", "length", "weight", "volume", "power", "energy"):
+        return True  # 投资3亿元的海岸线保护修复工程
+    return False
+
+
+def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None) -> tuple[str, int | None, int | None]:
+    """``(kind, period_start, period_end)`` of the amount read as ``r``."""
+    w = kind_words()
+    if _is_threshold(w, r):
+        return "threshold", None, None
+    if _is_fact(w, r, text):
+        return "fact", None, None
+    kind, governing = _kind(w, text, r, context, frames)
+    if kind == "other" or context.year is None:
+        return kind, None, None
+    span = _period(w, text, r, kind, governing, context, frames)
+    return kind, span[0], span[1]
+
+
+def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFrame | None):
+    """target / achievement / other, and the time that decided it (if any)."""
+    start, end = r.number_start, r.end
+    cs, _ = r.clause
+    ss, se = r.sentence
+    before = text[cs: r.start]
+    if any(x in before for x in w.baseline_from) and w.baseline_to.match(text, end):
+        return "other", None  # 从去年的2.1%提高到2.3%: 2.1% is where the change starts
+    if context.part == "review":
+        return "achievement", None
+    if any(before.endswith(x) for x in w.past_value):
+        return "achievement", None
+    clause_text = _strip_bases(w, text[cs: r.clause[1]])
+    near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): min(se, end + _SENTENCE_REACH)])
+    earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): start])
+    planned = any(c in near for c in w.target)
+    past = any(c in clause_text or c in earlier for c in w.achievement)
+    governing = _governing_time(text, r, frames)
+    if not past and context.year:
+        # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二),
+        # unless the sentence also looks ahead (到2020年…比2010年增长1倍)
+        years = [int(y) for y in _YEAR.findall(near)]
+        looks_back = any(int(y) < context.year for y in _YEAR.findall(clause_text + earlier))
+        past = looks_back and all(y < context.year for y in years)
+        if not past and governing is not None and governing.end.year < context.year and not planned:
+            past = True  # “十三五”时期，5575万农村贫困人口实现脱贫 (in a 2021 plan chapter)
+    if not past and not planned and not _YEAR.search(near) and governing is None:
+        # a sentence with no time cue of its own continues the frame of the one before it:
+        # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… (gov-report 2011)
+        prev = _previous_sentence(text, ss)
+        past = any(c in prev for c in w.achievement) and not any(c in prev for c in w.target)
+        frame = _frame(text, r, frames)
+        if not past and frame is not None and context.year and frame.end.year < context.year:
+            past = True
+    if past and not planned:
+        return "achievement", governing
+    if context.part == "plan" or planned:
+        return "target", governing
+    return "other", governing
+
+
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence before ``start`` in the same passage (empty at its start)."""
+    head = text[max(0, start - _SENTENCE_REACH): start].rstrip()
+    if not head:
+        return ""
+    head = head[:-1] if head[-1] in "。；！？" else head
+    cut = max(head.rfind(c) for c in "。；！？")
+    return head[cut + 1:]
+
+
+def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr | None:
+    """The time the amount is about: the nearest before it in its sentence that is not a
+    base of comparison, else the first after it in its clause."""
+    if frames is None:
+        return None
+    ss, _ = r.sentence
+    for t in reversed(frames.between(ss, r.start)):
+        if not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
+            return t
+    for t in frames.between(r.end, r.clause[1]):
+        if not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
+            return t
+    return None
+
+
+def _frame(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr | None:
+    """The time opened by the nearest earlier sentence of the passage that opens with one."""
+    if frames is None:
+        return None
+    from extractors.sentences import SentenceIndex
+
+    if frames.sentences is None:
+        frames.sentences = SentenceIndex(text)
+    index = frames.sentences
+    i = bisect.bisect_right(index._starts, r.sentence[0]) - 1
+    while i >= 0:
+        t = frames.opening(index.spans[i])
+        if t is not None:
+            return t
+        i -= 1
+    return None
+
+
+def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr | None, context: Context,
+            frames: TimeFrame | None) -> tuple[int, int]:
+    """The years a target or an achievement is about (docs/annotation.md "period")."""
+    year = context.year
+    t = governing if governing is not None else _frame(text, r, frames)
+    if kind == "target":
+        if t is not None and t.end.year >= year:
+            if t.role in ("deadline", "horizon"):
+                return min(year, t.start.year), t.end.year  # 到2020年 in 2018 → 2018–2020
+            return t.start.year, t.end.year  # 十四五, 今后五年, 今年
+        return year, year
+    if t is not None and t.end.year <= year:
+        return t.start.year, t.end.year  # 2017年…, 五年来, “十三五”时期
+    reported = year if context.genre in w.report_genres else year - 1
+    return reported, reported
