@@ -73,6 +73,7 @@ class IndicatorTable:
     indicators: MappingType[str, Indicator]
     # (base, change class or "", key) of every wording, longest base first
     lookup: tuple[tuple[str, str, str], ...]
+    by_base: MappingType[str, tuple[tuple[str, str], ...]]  # base -> ((change, key), ...)
     filler_re: regex.Pattern
     base_re: regex.Pattern
     change_re: regex.Pattern  # a change word at the end, group "w"
@@ -97,6 +98,7 @@ def build_table(data: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Pat
     table = IndicatorTable(
         indicators=MappingProxyType({}),
         lookup=(),
+        by_base=MappingProxyType({}),
         filler_re=regex.compile(_alternation(data["key_filler"])),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
         change_re=regex.compile(f"(?P<w>{_alternation(change_class)})$"),
@@ -129,7 +131,11 @@ def build_table(data: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Pat
                     raise fail(source, where, f"alias {v!r} already names {owner[slot][0]} ({owner[slot][1]})")
                 owner[slot] = (key, source.name)
     lookup = tuple(sorted(((b, c, k) for (b, c, _), (k, _) in owner.items()), key=lambda t: (-len(t[0]), t)))
-    return IndicatorTable(MappingProxyType(indicators), lookup, *(
+    by_base: dict[str, list[tuple[str, str]]] = {}
+    for b, c, k in lookup:
+        by_base.setdefault(b, []).append((c, k))
+    return IndicatorTable(MappingProxyType(indicators), lookup,
+                          MappingProxyType({b: tuple(v) for b, v in by_base.items()}), *(
         getattr(table, f) for f in ("filler_re", "base_re", "change_re", "comparative_re", "change_class",
                                     "canonical", "scope_re", "item_re")))
 
@@ -209,22 +215,22 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     unit_def = registry().unit(unit) if unit else None
     dimension = unit_def.dimension if unit_def else None
     fallback = None
-    for alias_base, alias_change, key in t.lookup:
-        if not base.endswith(alias_base):
-            continue
-        ind = t.indicators[key]
-        if ind.unit and dimension and ind.unit != dimension:
-            continue
-        if alias_change == change:
-            return key
-        if not alias_change and change and fallback is None and _split(t, key)[1] == "":
-            fallback = key + _canonical(t, change, dimension)
+    for i in range(len(base)):  # every end of the subject, longest first
+        for alias_change, key in t.by_base.get(base[i:], ()):
+            ind = t.indicators[key]
+            if ind.unit and dimension and ind.unit != dimension:
+                continue
+            if alias_change == change:
+                return key
+            if not alias_change and change and fallback is None and _split(t, key)[1] == "":
+                fallback = key + _canonical(t, change, dimension)
     if fallback:
         return fallback
     # a change of a known measure written with more words after it: 地方专项债券比去年增加
-    for alias_base, alias_change, key in t.lookup:
-        if not alias_change and base.startswith(alias_base) and _split(t, key)[1] == "":
-            return key + base[len(alias_base):] + _canonical(t, change, dimension)
+    for j in range(len(base), 0, -1):
+        for alias_change, key in t.by_base.get(base[:j], ()):
+            if not alias_change and _split(t, key)[1] == "":
+                return key + base[j:] + _canonical(t, change, dimension)
     return base + _canonical(t, change, dimension)
 
 

@@ -317,6 +317,7 @@ class _Mention:
     unit: str
     comparator: str
     clause: tuple[int, int]
+    bounded: bool  # the comparator is a word of bound (以上, 不到, 突破), not a mark (多, 余)
 
 
 def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
@@ -395,6 +396,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         unit=unit or "",
         comparator=comparator,
         clause=clause,
+        bounded=bool(suf or pre) and not is_range,
     )
 
 
@@ -460,7 +462,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         unit_def = g.units.unit(mention.unit) if mention.unit else None
         reading = Reading(
             start=mention.start, number_start=start, end=mention.end, clause=mention.clause, sentence=span,
-            comparator=mention.comparator, dimension=unit_def.dimension if unit_def else None,
+            comparator=mention.comparator, bounded=mention.bounded, dimension=unit_def.dimension if unit_def else None,
             classifier=bool(unit_def and unit_def.classifier), subject=subject,
             subject_has_verb=has_verb(subject) if subject else False,
             followed_by_de=text.startswith(subject_words().particle, mention.end),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Sequence
 
 import regex
@@ -35,10 +35,10 @@ from extractors.segmentation import cut, tag
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
 _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "scope", "after_stop",
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
-          "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end")  # fmt: skip
+          "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
-    drop_pos=Record(edges=Strings(), inside=Strings()),
+    drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
     item_marker=Pattern(),
     **{k: Strings() for k in _LISTS},
 )
@@ -80,11 +80,14 @@ class SubjectWords:
     relative_years: frozenset[str]
     phrase_breaks: frozenset[str]
     examples_end: frozenset[str]
-    edge_pos: frozenset[str]
+    verb_ends: frozenset[str]
+    leading_pos: frozenset[str]
+    trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
     item_marker: regex.Pattern
-    leading_long: tuple[str, ...]
-    trailing_long: tuple[str, ...]
+    leading_re: regex.Pattern
+    trailing_re: regex.Pattern
+    scope_re: regex.Pattern
     leading_time: regex.Pattern
     trailing_time: regex.Pattern
     # change words of measures.yaml (增长, 下降 …) plus change_alone
@@ -102,11 +105,13 @@ def build_subject_words(data: dict, change_words: Sequence[str] = ()) -> Subject
     return SubjectWords(
         particle=data["particle"],
         distributive=tuple(sorted(data["distributive"], key=len, reverse=True)),
-        edge_pos=frozenset(data["drop_pos"]["edges"]),
+        leading_pos=frozenset(data["drop_pos"]["leading"]),
+        trailing_pos=frozenset(data["drop_pos"]["trailing"]),
         inside_pos=frozenset(data["drop_pos"]["inside"]),
         item_marker=regex.compile(data["item_marker"]),
-        leading_long=tuple(w for w in sorted(data["leading"], key=len, reverse=True) if len(w) > 1),
-        trailing_long=tuple(w for w in sorted(data["trailing"], key=len, reverse=True) if len(w) > 1),
+        leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
+        trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
+        scope_re=regex.compile(f"^(?:{_alternation(data['scope'])})"),
         leading_time=regex.compile(f"(?:{numeral} ?年{suffix}|{numeral} ?月)+"),
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{numeral} ?年{suffix}|{_alternation(data['relative_years'])})"
@@ -135,9 +140,10 @@ def _droppable(words: SubjectWords, word: str, flag: str, *, leading: bool) -> b
         return False  # 比去年预算高: a comparison is kept for the subject before to continue
     if word in (words.leading if leading else words.trailing):
         return True
-    return flag in words.edge_pos
+    return flag in (words.leading_pos if leading else words.trailing_pos)
 
 
+@lru_cache(maxsize=16384)
 def trim(phrase: str) -> str:
     """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
 
@@ -148,41 +154,23 @@ def trim(phrase: str) -> str:
     """
     words = subject_words()
     s = phrase.translate(_QUOTES).strip(_EDGE_MARKS)
-    tokens = cut(s)
-    breaks = [i for i, w in enumerate(tokens) if w in words.phrase_breaks]
+    tokens = tag(s)
+    breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
     if breaks and breaks[-1] < len(tokens) - 1:
-        s = "".join(tokens[breaks[-1] + 1:])  # 发布《平潭宣言》并签约 → 签约
-    for _ in range(16):
+        s = "".join(w for w, _ in tokens[breaks[-1] + 1:])  # 发布《平潭宣言》并签约 → 签约
+    for _ in range(8):
         before = s
-        m = words.item_marker.match(s)
-        if m and m.end() < len(s):
-            s = s[m.end():]
-        for w in words.leading_long:
-            if s.startswith(w) and len(s) > len(w):
-                s = s[len(w):]
-                break
-        for w in words.trailing_long:
-            if s.endswith(w) and len(s) > len(w):
-                s = s[: -len(w)]
-                break
-        for w in words.scope:
-            if s.startswith(w) and len(s) > len(w):
-                s = s[len(w):]
-                break
-        t = words.leading_time.match(s)
-        if t and t.end() and t.end() < len(s):
-            s = s[t.end():]
-        t = words.trailing_time.search(s)
-        if t and t.start() > 0:
-            s = s[: t.start()]
-        if s == before:
-            tokens = [(w, f) for w, f in tag(s) if w.strip()]
-            if len(tokens) > 1 and _droppable(words, *tokens[0], leading=True) and (
+        s = _strip_strings(words, s)
+        tokens = [(w, f) for w, f in tag(s) if w.strip()]
+        while len(tokens) > 1:
+            if _droppable(words, *tokens[0], leading=True) and (
                     tokens[0][0] in words.leading or len(tokens[1][0]) > 1):
-                s = s[len(tokens[0][0]):].lstrip()
-            elif len(tokens) > 1 and _droppable(words, *tokens[-1], leading=False):
-                s = s[: len(s) - len(tokens[-1][0])].rstrip()
-        s = s.strip(_EDGE_MARKS)
+                tokens.pop(0)
+            elif _droppable(words, *tokens[-1], leading=False):
+                tokens.pop()
+            else:
+                break
+        s = "".join(w for w, _ in tokens).strip(_EDGE_MARKS)
         if s == before:
             break
     tokens = tag(s)
@@ -195,7 +183,8 @@ def trim(phrase: str) -> str:
         kept = []
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-            if len(w) == 1 and w in words.inside and (nxt[1].startswith("v") or nxt[0] in words.change):
+            if len(w) == 1 and w in words.inside and (nxt[1].startswith(("v", "d", "ad")) or nxt[0] in words.change
+                                                      or nxt[0] in words.inside):
                 continue
             if len(w) > 1 and (w in words.inside or (f in words.inside_pos and w not in words.keep
                                                       and w not in words.change and w not in words.verbs)):
@@ -203,6 +192,32 @@ def trim(phrase: str) -> str:
             kept.append(w)
         if kept:
             s = "".join(kept)
+    return s
+
+
+def _strip_strings(words: SubjectWords, s: str) -> str:
+    """The string rules of :func:`trim`, until nothing changes: item numbers, listed words
+    of two or more characters, times at either end."""
+    for _ in range(16):
+        before = s
+        m = words.item_marker.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end():]
+        m = words.leading_re.match(s) or words.scope_re.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end():]
+        m = words.trailing_re.search(s)
+        if m and m.start() > 0:
+            s = s[: m.start()]
+        t = words.leading_time.match(s)
+        if t and t.end() and t.end() < len(s):
+            s = s[t.end():]
+        t = words.trailing_time.search(s)
+        if t and t.start() > 0:
+            s = s[: t.start()]
+        s = s.strip(_EDGE_MARKS)
+        if s == before:
+            return s
     return s
 
 
@@ -214,7 +229,7 @@ def names_nothing(phrase: str) -> bool:
     for w, f in tag(phrase):
         if not w.strip() or w in words.non_naming or w in words.change or w in words.to_level:
             continue
-        if w in words.trailing or w in words.leading or f in words.edge_pos:
+        if w in words.trailing or w in words.leading or f in words.leading_pos:
             continue
         return False
     return True
@@ -245,6 +260,27 @@ def starts_with_verb(phrase: str) -> str:
     if word in words.change or word in words.keep:
         return ""
     return word if (flag == "v" or word in words.verbs) else ""
+
+
+def verb_tail(phrase: str) -> str:
+    """The verbs that end a phrase, which the amount after them is the object of:
+    每个区市县至少要建设 → 建设; 有序推进三批 → 推进; 与台湾 → ''. Verbs that only say
+    "do it" (实现, 完成, 用于) are left out."""
+    words = subject_words()
+    tokens = list(tag(phrase))
+    while tokens and tokens[-1][1] in ("m", "mq", "q"):
+        tokens.pop()
+    out: list[str] = []
+    for w, f in reversed(tokens):
+        if w in words.leading or w in words.keep:
+            break
+        if f in ("v", "vd", "vn") or w in words.verbs:
+            out.insert(0, w)
+        elif f == "x" and out == [] and any(w.endswith(v) for v in words.verb_ends):
+            out.insert(0, w)
+        else:
+            break
+    return "".join(out)
 
 
 def has_noun(phrase: str) -> bool:
@@ -350,11 +386,9 @@ def find_subject(
         return Found(subject, subject if base is None else base, number_first, noun if noun_ok else "", before, end)
 
     # 1. the number counts or qualifies the noun after it
-    verb_only = bool(before) and not before_names or (ends_with_verb(before) and not has_noun(before))
+    verb_only = bool(before) and (not before_names or (ends_with_verb(before) and not has_noun(before)))
     if noun_ok and (classifier or de_after or verb_only):
         raw = raw_before.rstrip()
-        # a verb that only says "do it" (实现, 用于, 完成) does not belong to the measure
-        verb = "" if before in words.leading else before
         if raw.endswith(tuple(words.examples_end)):
             # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目
             return found(starts_with_verb(before) + noun, number_first=True)
@@ -362,11 +396,12 @@ def find_subject(
             return found(_until_verb(noun) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
         if raw.endswith(words.particle) and before_names:
             return found(before + words.particle + noun, number_first=True)  # 符合减税政策的约8000万纳税人
-        if de_after and before_names and is_measure(before):
-            return found(before)  # 调查失业率稳定在5%左右的较低水平
-        if not before or verb_only or de_after or len(before) <= 2:
-            return found(verb + noun if verb and (before_names or ends_with_verb(before)) else noun,
-                         number_first=True)
+        if de_after and before_names and not verb_only:
+            if is_measure(before):
+                return found(before)  # 调查失业率稳定在5%左右的较低水平
+            return found(before + noun, number_first=True)  # 制造业等行业现行16%的税率
+        # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
+        return found(verb_tail(before) + noun, number_first=True)
     # 2. the phrase before it names the measure
     if before_names:
         if prev is not None and is_attribute(before):
@@ -379,6 +414,10 @@ def find_subject(
             return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
         return found(before)
     # 3. a phrase that names nothing continues the subject before it
+    if prev is None and before and not noun_ok:
+        prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
+        if prior and not names_nothing(prior):
+            return found(prior + before if before in words.change else prior)
     if prev is not None and prev.base:
         if not before or raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
             return found(prev.base, prev.base)  # 由每人每年420元提高到450元
@@ -393,13 +432,19 @@ def find_subject(
     if before:
         return found(before)
     # 4. nothing in the clause: the clause before says what (gov-report 2014)
-    if clause[0] > sentence_start:
-        i = bisect.bisect_left(ends, clause[0] - 1)
-        pcs = ends[i - 1] + 1 if i > 0 else 0
-        prior = text[max(pcs, sentence_start): clause[0] - 1]
-        if not next_amount.search(prior):
-            return found(trim(prior))
-    return found("")
+    return found(_prior_clause(text, clause, sentence_start, next_amount, ends))
+
+
+def _prior_clause(text: str, clause: tuple[int, int], sentence_start: int, next_amount: regex.Pattern,
+                  ends: list[int]) -> str:
+    """The clause before ``clause`` in its sentence, trimmed, if it holds no amount:
+    继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014)."""
+    if clause[0] <= sentence_start:
+        return ""
+    i = bisect.bisect_left(ends, clause[0] - 1)
+    pcs = ends[i - 1] + 1 if i > 0 else 0
+    prior = text[max(pcs, sentence_start): clause[0] - 1]
+    return "" if next_amount.search(prior) else trim(prior)
 
 
 def _until_verb(phrase: str) -> str:

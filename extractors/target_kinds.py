@@ -33,11 +33,12 @@ TARGET_KINDS_SPEC = Record(
     achievement=Strings(allow_empty=False),
     past_value=Strings(),
     target=Strings(allow_empty=False),
+    weak_target=Strings(),
     comparison_bases=Strings(),
     baseline_from=Strings(),
     baseline_to=Strings(),
-    fact=Record(current=Strings(), existential=Strings(), population=Strings()),
-    threshold=Record(bounds=Strings(OneOf(*COMPARATORS))),
+    fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
+    threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
     period=Record(report_genres=Strings(), multi_year=Strings()),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
@@ -56,13 +57,16 @@ class KindWords:
     achievement: tuple[str, ...]
     past_value: tuple[str, ...]
     target: tuple[str, ...]
+    weak_target: tuple[str, ...]
     comparison_bases: regex.Pattern
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     current: tuple[str, ...]
     existential: tuple[str, ...]
+    not_existential: tuple[str, ...]
     population: tuple[str, ...]
     bounds: frozenset[str]
+    sizes: frozenset[str]
     report_genres: frozenset[str]
     multi_year: tuple[str, ...]
 
@@ -78,13 +82,16 @@ def kind_words() -> KindWords:
         achievement=tuple(d["achievement"]),
         past_value=tuple(sorted(d["past_value"], key=len, reverse=True)),
         target=tuple(d["target"]),
+        weak_target=tuple(d["weak_target"]),
         comparison_bases=regex.compile(_alternation(d["comparison_bases"])),
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         current=tuple(d["fact"]["current"]),
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
+        not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
         bounds=frozenset(d["threshold"]["bounds"]),
+        sizes=frozenset(d["threshold"]["dimensions"]),
         report_genres=frozenset(d["period"]["report_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
     )
@@ -100,6 +107,7 @@ class Reading:
     clause: tuple[int, int]
     sentence: tuple[int, int]
     comparator: str
+    bounded: bool  # the comparator is a word of bound (以上, 不到), not a mark (5700多亿元)
     dimension: str | None  # of the unit (units.yaml), None without a unit
     classifier: bool
     subject: str
@@ -142,12 +150,15 @@ def _strip_bases(w: KindWords, s: str) -> str:
 
 
 def _is_threshold(w: KindWords, r: Reading) -> bool:
-    """不到100万元的小微企业, 1亿元以上项目, 52个村集体经济收入达到10万元以上."""
-    if r.in_count and r.comparator in w.bounds | {"="} and r.dimension not in (None, "people", "count"):
-        return True
-    if r.comparator not in w.bounds or not r.noun_after:
+    """不到100万元的小微企业, 1亿元以上项目, 52个村集体经济收入达到10万元以上.
+
+    Only a bound written as a word (以上, 不到, 突破), and only on amounts of a size
+    (money, area, weight …): a count or share before a noun is how many of them
+    (引进5万名以上两岸大学生, 覆盖80%以上的大城市), not a group's definition.
+    """
+    if not r.bounded or r.comparator not in w.bounds or r.dimension not in w.sizes:
         return False
-    return not r.classifier or r.followed_by_de
+    return r.in_count or bool(r.noun_after)
 
 
 def _is_fact(w: KindWords, r: Reading, text: str) -> bool:
@@ -155,7 +166,8 @@ def _is_fact(w: KindWords, r: Reading, text: str) -> bool:
     before = text[r.clause[0]: r.start]
     if any(c in before for c in w.current):
         return True
-    if before.rstrip().endswith(w.existential):
+    stripped = before.rstrip()
+    if stripped.endswith(w.existential) and not stripped.endswith(w.not_existential):
         return True
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
         return True
@@ -197,7 +209,9 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): min(se, end + _SENTENCE_REACH)])
     earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): start])
     planned = any(c in near for c in w.target)
-    past = any(c in clause_text or c in earlier for c in w.achievement)
+    weak = any(c in near for c in w.weak_target)
+    long_earlier = _strip_bases(w, text[_long_start(text, ss): start])
+    past = any(c in clause_text or c in long_earlier for c in w.achievement)
     governing = _governing_time(text, r, frames)
     if not past and context.year:
         # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二),
@@ -213,13 +227,26 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
         prev = _previous_sentence(text, ss)
         past = any(c in prev for c in w.achievement) and not any(c in prev for c in w.target)
         frame = _frame(text, r, frames)
-        if not past and frame is not None and context.year and frame.end.year < context.year:
-            past = True
+        if not past and frame is not None and context.year and frame.end.year <= _reported(w, context):
+            past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
     if past and not planned:
-        return "achievement", governing
-    if context.part == "plan" or planned:
+        return "achievement", governing  # a weak cue (全年兑现…) does not undo a past frame
+    if context.part == "plan" or planned or weak:
         return "target", governing
     return "other", governing
+
+
+def _reported(w: KindWords, context: Context) -> int:
+    """The year a document reports on: its own for a 工作报告, else the year before."""
+    return context.year if context.genre in w.report_genres else context.year - 1
+
+
+def _long_start(text: str, sentence_start: int) -> int:
+    """Where the sentence that ``sentence_start`` is a part of begins: parts joined by ；
+    share their time (初步预计，2017年地区生产总值234.4亿元，增长8.5%；一般公共预算总收入…)."""
+    lo = max(0, sentence_start - _SENTENCE_REACH)
+    cut = max(text.rfind(c, lo, sentence_start) for c in "。！？\n")
+    return cut + 1 if cut >= 0 else lo
 
 
 def _previous_sentence(text: str, start: int) -> str:
@@ -237,7 +264,7 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr
     base of comparison, else the first after it in its clause."""
     if frames is None:
         return None
-    ss, _ = r.sentence
+    ss = _long_start(text, r.sentence[0])
     for t in reversed(frames.between(ss, r.start)):
         if not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
             return t
@@ -278,5 +305,5 @@ def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr 
         return year, year
     if t is not None and t.end.year <= year:
         return t.start.year, t.end.year  # 2017年…, 五年来, “十三五”时期
-    reported = year if context.genre in w.report_genres else year - 1
+    reported = _reported(w, context)
     return reported, reported
