@@ -39,7 +39,7 @@ TARGET_KINDS_SPEC = Record(
     baseline_to=Strings(),
     fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
-    period=Record(report_genres=Strings(), multi_year=Strings()),
+    period=Record(report_genres=Strings(), multi_year=Strings(), frame_relative=Strings()),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -69,6 +69,7 @@ class KindWords:
     sizes: frozenset[str]
     report_genres: frozenset[str]
     multi_year: tuple[str, ...]
+    frame_relative: frozenset[str]
 
 
 def _alternation(words) -> str:
@@ -94,6 +95,7 @@ def kind_words() -> KindWords:
         sizes=frozenset(d["threshold"]["dimensions"]),
         report_genres=frozenset(d["period"]["report_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
+        frame_relative=frozenset(d["period"]["frame_relative"]),
     )
 
 
@@ -208,9 +210,9 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     clause_text = _strip_bases(w, text[cs: r.clause[1]])
     near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): min(se, end + _SENTENCE_REACH)])
     earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): start])
-    planned = any(c in near for c in w.target)
-    weak = any(c in near for c in w.weak_target)
     long_earlier = _strip_bases(w, text[_long_start(text, ss): start])
+    planned = any(c in near or c in long_earlier for c in w.target)
+    weak = any(c in near for c in w.weak_target)
     past = any(c in clause_text or c in long_earlier for c in w.achievement)
     governing = _governing_time(text, r, frames)
     if not past and context.year:
@@ -265,17 +267,22 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr
     if frames is None:
         return None
     ss = _long_start(text, r.sentence[0])
+    relative = kind_words().frame_relative
     for t in reversed(frames.between(ss, r.start)):
-        if not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
+        if t.text not in relative and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
             return t
     for t in frames.between(r.end, r.clause[1]):
-        if not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
+        if t.text not in relative and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
             return t
     return None
 
 
-def _frame(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr | None:
-    """The time opened by the nearest earlier sentence of the passage that opens with one."""
+def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | None = None) -> TimeExpr | None:
+    """The time frame of the amount's sentence: the time that opens it or the nearest
+    earlier sentence of the passage that opens with one (五年来，…), unless a sentence in
+    between speaks of the plan year or later (二、…全力推进2018年各项工作…), which starts
+    the plan's frame. Words that count from the year under discussion (全年) open no frame
+    of their own."""
     if frames is None:
         return None
     from extractors.sentences import SentenceIndex
@@ -283,11 +290,19 @@ def _frame(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr | None:
     if frames.sentences is None:
         frames.sentences = SentenceIndex(text)
     index = frames.sentences
+    w = kind_words()
+    reported = _reported(w, frames.context) if frames.context.year else None
     i = bisect.bisect_right(index._starts, r.sentence[0]) - 1
     while i >= 0:
-        t = frames.opening(index.spans[i])
-        if t is not None:
+        span = index.spans[i]
+        t = frames.opening(span)
+        if t is not None and t.text not in w.frame_relative:
             return t
+        if reported is not None and span[0] < r.sentence[0]:
+            ahead = [x for x in frames.between(*span) if x.start.year > reported and x.role != "point"
+                     and x.text not in w.frame_relative]
+            if ahead:
+                return ahead[0]
         i -= 1
     return None
 
