@@ -49,7 +49,7 @@ _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 # period an amount is about (比2010年增长1倍, 从2015年的…)
 _BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
 # marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
-_OPENING = regex.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
+_OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
 
 
 @dataclass(frozen=True, slots=True)
