@@ -39,7 +39,7 @@ TARGET_KINDS_SPEC = Record(
     baseline_to=Strings(),
     fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
-    period=Record(report_genres=Strings(), multi_year=Strings(), frame_relative=Strings()),
+    period=Record(report_genres=Strings(), plan_genres=Strings(), multi_year=Strings(), frame_relative=Strings()),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -55,6 +55,7 @@ _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][�
 @dataclass(frozen=True, slots=True)
 class KindWords:
     achievement: tuple[str, ...]
+    achievement_re: regex.Pattern
     past_value: tuple[str, ...]
     target: tuple[str, ...]
     weak_target: tuple[str, ...]
@@ -68,6 +69,7 @@ class KindWords:
     bounds: frozenset[str]
     sizes: frozenset[str]
     report_genres: frozenset[str]
+    plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
     frame_relative: frozenset[str]
 
@@ -81,6 +83,7 @@ def kind_words() -> KindWords:
     d = load("target_kinds")
     return KindWords(
         achievement=tuple(d["achievement"]),
+        achievement_re=regex.compile(_alternation(d["achievement"])),
         past_value=tuple(sorted(d["past_value"], key=len, reverse=True)),
         target=tuple(d["target"]),
         weak_target=tuple(d["weak_target"]),
@@ -94,6 +97,7 @@ def kind_words() -> KindWords:
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         report_genres=frozenset(d["period"]["report_genres"]),
+        plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
         frame_relative=frozenset(d["period"]["frame_relative"]),
     )
@@ -201,18 +205,19 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     cs, _ = r.clause
     ss, se = r.sentence
     before = text[cs: r.start]
-    if any(x in before for x in w.baseline_from) and w.baseline_to.match(text, end):
-        return "other", None  # 从去年的2.1%提高到2.3%: 2.1% is where the change starts
+    baseline = any(x in before for x in w.baseline_from) and w.baseline_to.match(text, end)
     if context.part == "review":
         return "achievement", None
-    if any(before.endswith(x) for x in w.past_value):
+    if not baseline and any(before.endswith(x) for x in w.past_value):
         return "achievement", None
     clause_text = _strip_bases(w, text[cs: r.clause[1]])
     near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): min(se, end + _SENTENCE_REACH)])
     earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): start])
     long_earlier = _strip_bases(w, text[_long_start(text, ss): start])
-    planned = any(c in near or c in long_earlier for c in w.target)
-    weak = any(c in near for c in w.weak_target)
+    # a target word inside a report of results is none (实现年初既定目标, 超过全年预期目标)
+    plain = w.achievement_re.sub("，", near + "，" + long_earlier)
+    planned = any(c in plain for c in w.target)
+    weak = any(c in plain for c in w.weak_target)
     past = any(c in clause_text or c in long_earlier for c in w.achievement)
     governing = _governing_time(text, r, frames)
     if not past and context.year:
@@ -223,7 +228,8 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
         past = looks_back and all(y < context.year for y in years)
         if not past and governing is not None and governing.end.year < context.year and not planned:
             past = True  # “十三五”时期，5575万农村贫困人口实现脱贫 (in a 2021 plan chapter)
-    if not past and not planned and not _YEAR.search(near) and governing is None:
+    frame = None
+    if not past and not planned and governing is None and not _YEAR.search(clause_text + earlier):
         # a sentence with no time cue of its own continues the frame of the one before it:
         # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… (gov-report 2011)
         prev = _previous_sentence(text, ss)
@@ -231,10 +237,19 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
         frame = _frame(text, r, frames)
         if not past and frame is not None and context.year and frame.end.year <= _reported(w, context):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
+    if baseline:
+        # 从去年的2.1%提高到2.3%: where a change starts is no target; in a report of
+        # results it is the earlier result (农村低保标准由3600元提高到3960元)
+        return ("achievement" if past and not planned else "other"), governing
     if past and not planned:
         return "achievement", governing  # a weak cue (全年兑现…) does not undo a past frame
     if context.part == "plan" or planned or weak:
         return "target", governing
+    current = governing if governing is not None else frame
+    if current is not None and context.year and current.end.year >= context.year:
+        return "target", current  # 2022年是…开局之年。… 新改扩建6所中小学幼儿园
+    if context.part != "review" and context.genre in w.plan_genres:
+        return "target", governing  # a 工作计划 without parts is a plan throughout
     return "other", governing
 
 
@@ -302,7 +317,7 @@ def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | N
             ahead = [x for x in frames.between(*span) if x.start.year > reported and x.role != "point"
                      and x.text not in w.frame_relative]
             if ahead:
-                return ahead[0]
+                return ahead[-1]  # 二、新一届政府努力方向和2022年重点工作今后五年，…
         i -= 1
     return None
 
