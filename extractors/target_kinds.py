@@ -232,8 +232,10 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     if not past and not planned and governing is None and not _YEAR.search(clause_text + earlier):
         # a sentence with no time cue of its own continues the frame of the one before it:
         # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… (gov-report 2011)
-        prev = _previous_sentence(text, ss)
-        past = any(c in prev for c in w.achievement) and not any(c in prev for c in w.target)
+        prev = _previous_sentence(text, ss).lstrip()
+        lead = _OPENING.match(prev)
+        opening = prev[lead.end() if lead else 0:][:8]
+        past = any(opening.startswith(c) for c in w.achievement) and not any(c in prev for c in w.target)
         frame = _frame(text, r, frames)
         if not past and frame is not None and context.year and frame.end.year <= _reported(w, context):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
