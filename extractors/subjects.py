@@ -87,6 +87,7 @@ class SubjectWords:
     item_marker: regex.Pattern
     leading_re: regex.Pattern
     trailing_re: regex.Pattern
+    inside_re: regex.Pattern
     scope_re: regex.Pattern
     leading_time: regex.Pattern
     trailing_time: regex.Pattern
@@ -112,6 +113,7 @@ def build_subject_words(data: dict, change_words: Sequence[str] = ()) -> Subject
         leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
         trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
         scope_re=regex.compile(f"^(?:{_alternation(data['scope'])})"),
+        inside_re=regex.compile(_alternation(w for w in data["inside"] if len(w) > 1)),
         leading_time=regex.compile(f"(?:{numeral} ?年{suffix}|{numeral} ?月)+"),
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{numeral} ?年{suffix}|{_alternation(data['relative_years'])})"
@@ -173,6 +175,8 @@ def trim(phrase: str) -> str:
         s = "".join(w for w, _ in tokens).strip(_EDGE_MARKS)
         if s == before:
             break
+    if len(s) > 2:
+        s = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
     tokens = tag(s)
     if tokens and all(_droppable(words, w, f, leading=True) and _droppable(words, w, f, leading=False)
                       for w, f in tokens):
@@ -224,7 +228,7 @@ def _strip_strings(words: SubjectWords, s: str) -> str:
 def names_nothing(phrase: str) -> bool:
     """True when no word of ``phrase`` names a measure: 受益, 同比增长, 规模, 提升至."""
     words = subject_words()
-    if not phrase:
+    if not phrase or phrase in words.non_naming or phrase in words.change or phrase in words.to_level:
         return True
     for w, f in tag(phrase):
         if not w.strip() or w in words.non_naming or w in words.change or w in words.to_level:
@@ -297,6 +301,13 @@ def is_measure(phrase: str) -> bool:
     return indicator_direction(indicator_for(phrase)) is not None
 
 
+def _own_verb(phrase: str) -> bool:
+    """The item of a list has a verb of its own: 改建农村公路 (a verb before a noun), not
+    集中供养资金 (集中 qualifies 供养)."""
+    tokens = tag(phrase)
+    return len(tokens) > 1 and tokens[0][1] == "v" and len(tokens[0][0]) > 1 and tokens[1][1].startswith("n")
+
+
 def has_verb(phrase: str) -> bool:
     words = subject_words()
     return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
@@ -339,6 +350,7 @@ class Found:
     noun_after: str  # that noun phrase (trimmed), even when not taken as the subject
     before: str  # the trimmed phrase before the amount in its clause
     end: int  # end of the amount (offset in the passage)
+    list_verb: str = ""  # the verb the items of a list share (发放 of 发放A 5万元、B 3万元)
 
 
 def clause_ends(text: str) -> list[int]:
@@ -395,7 +407,8 @@ def find_subject(
         if de_after and before_names and is_attribute(before):
             return found(_until_verb(noun) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
         if raw.endswith(words.particle) and before_names:
-            return found(before + words.particle + noun, number_first=True)  # 符合减税政策的约8000万纳税人
+            # 符合减税政策的约8000万纳税人; 重大水利工程已开工的57个项目[要加快建设]
+            return found(before + words.particle + _until_verb(noun), number_first=True)
         if de_after and before_names and not verb_only:
             if is_measure(before):
                 return found(before)  # 调查失业率稳定在5%左右的较低水平
@@ -407,9 +420,10 @@ def find_subject(
         if prev is not None and is_attribute(before):
             return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米
         if prev is not None and raw_before.lstrip().startswith(tuple(words.list_words)):
-            verb = starts_with_verb(prev.subject)
-            if verb and not has_verb(before):
-                return found(verb + before)  # 征收房屋611座、土地5455亩
+            verb = prev.list_verb or starts_with_verb(prev.subject)
+            if verb and not before.startswith(verb) and not _own_verb(before):
+                # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
+                return replace(found(verb + before), list_verb=verb)
         if prev is not None and before.startswith(tuple(words.continues)):
             return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
         return found(before)
