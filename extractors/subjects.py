@@ -52,6 +52,8 @@ _EDGE_MARKS = "、，,；;：:“”‘’\"'《》 （(）)"
 _QUOTES = str.maketrans("", "", "“”‘’\"")
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"[0-9０-９]")
+# digits that are not a date (外贸出口从7月份开始大幅度回升 holds no amount)
+_AMOUNT_DIGITS = regex.compile(r"[0-9０-９]+(?![0-9０-９.]*[年月日号])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,7 @@ def trim(phrase: str) -> str:
     if len(s) > 2:
         s = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
     tokens = tag(s)
-    if tokens and all(_droppable(words, w, f, leading=True) and _droppable(words, w, f, leading=False)
+    if tokens and all(_droppable(words, w, f, leading=True) or _droppable(words, w, f, leading=False)
                       for w, f in tokens):
         return ""  # 和, 其中, 约: nothing but function words
     if len(tokens) > 1:
@@ -187,7 +189,7 @@ def trim(phrase: str) -> str:
         kept = []
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-            if len(w) == 1 and w in words.inside and (nxt[1].startswith(("v", "d", "ad")) or nxt[0] in words.change
+            if len(w) == 1 and w in words.inside and (nxt[1] in ("v", "vd", "d", "ad") or nxt[0] in words.change
                                                       or nxt[0] in words.inside):
                 continue
             if len(w) > 1 and (w in words.inside or (f in words.inside_pos and w not in words.keep
@@ -261,8 +263,8 @@ def starts_with_verb(phrase: str) -> str:
         return ""
     word, flag = tokens[0]
     words = subject_words()
-    if word in words.change or word in words.keep:
-        return ""
+    if word in words.change or word in words.keep or len(word) < 2:
+        return ""  # 来岚游客: a one-character verb is too often part of a name
     return word if (flag == "v" or word in words.verbs) else ""
 
 
@@ -419,7 +421,8 @@ def find_subject(
     if before_names:
         if prev is not None and is_attribute(before):
             return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米
-        if prev is not None and raw_before.lstrip().startswith(tuple(words.list_words)):
+        first = cut(raw_before.lstrip())[:1]
+        if prev is not None and first and first[0] in words.list_words:
             verb = prev.list_verb or starts_with_verb(prev.subject)
             if verb and not before.startswith(verb) and not _own_verb(before):
                 # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
@@ -433,8 +436,11 @@ def find_subject(
         if prior and not names_nothing(prior):
             return found(prior + before if before in words.change else prior)
     if prev is not None and prev.base:
-        if not before or raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
-            return found(prev.base, prev.base)  # 由每人每年420元提高到450元
+        if not before:
+            return found(prev.base, prev.base)  # 分别增长8.2%、9%
+        if raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
+            # 由每人每年420元提高到450元; 国家财政收入比上年增加1501亿元，…达到11377亿元
+            return found(_level(prev.base), prev.base)
         if before in words.change:
             # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
             ending = next((w for w in sorted(words.change, key=len, reverse=True)
@@ -458,7 +464,23 @@ def _prior_clause(text: str, clause: tuple[int, int], sentence_start: int, next_
     i = bisect.bisect_left(ends, clause[0] - 1)
     pcs = ends[i - 1] + 1 if i > 0 else 0
     prior = text[max(pcs, sentence_start): clause[0] - 1]
-    return "" if next_amount.search(prior) else trim(prior)
+    return "" if _AMOUNT_DIGITS.search(prior) else trim(prior)
+
+
+def _level(base: str) -> str:
+    """The measure itself, without a comparison or change at its end: 国家财政收入比上年增加
+    → 国家财政收入."""
+    words = subject_words()
+    tokens = cut(base)
+    while len(tokens) > 1 and tokens[-1] in words.change:
+        tokens.pop()
+    out = "".join(tokens)
+    for c in words.continues:
+        i = out.rfind(c)
+        if i > 0 and out[i:] in ("".join(tokens[-3:]), "".join(tokens[-2:]), "".join(tokens[-1:])):
+            out = out[:i]
+            break
+    return out or base
 
 
 def _until_verb(phrase: str) -> str:
