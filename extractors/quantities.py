@@ -449,7 +449,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         in_sentence = previous.setdefault(span[0], [])
         unit_def = g.units.unit(mention.unit) if mention.unit else None
         found = find_subject(text, mention.start, mention.end, mention.clause, bool(unit_def and unit_def.classifier),
-                             in_sentence, span[0], g.next_amount, ends)
+                             in_sentence, span[0], g.next_amount, ends, bounded=mention.bounded)
         in_count = any(p.number_first and p.end <= mention.start and mention.clause[0] < p.end for p in in_sentence)
         in_sentence.append(found)
         read.append((mention, start, span, found, in_count))
@@ -464,7 +464,9 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             start=mention.start, number_start=start, end=mention.end, clause=mention.clause, sentence=span,
             comparator=mention.comparator, bounded=mention.bounded, dimension=unit_def.dimension if unit_def else None,
             classifier=bool(unit_def and unit_def.classifier), subject=subject,
-            subject_has_verb=has_verb(subject) if subject else False,
+            # a verb inside a relative clause (符合减税政策的纳税人) does not count
+            subject_has_verb=has_verb(subject.rsplit(subject_words().particle, 1)[-1]) if subject else False,
+            phrase_start=found.phrase_start,
             followed_by_de=text.startswith(subject_words().particle, mention.end),
             noun_after=found.noun_after, in_count=in_count,
         )

@@ -35,7 +35,8 @@ from extractors.segmentation import cut, tag
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
 _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "scope", "after_stop",
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
-          "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends")  # fmt: skip
+          "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
+          "prepositions")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -83,6 +84,7 @@ class SubjectWords:
     phrase_breaks: frozenset[str]
     examples_end: frozenset[str]
     verb_ends: frozenset[str]
+    prepositions: frozenset[str]
     leading_pos: frozenset[str]
     trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
@@ -95,13 +97,14 @@ class SubjectWords:
     trailing_time: regex.Pattern
     # change words of measures.yaml (增长, 下降 …) plus change_alone
     change: frozenset[str]
+    comparison_re: regex.Pattern  # comparison bases of measures.yaml (比上年, 比去年 …)
 
 
 def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
-def build_subject_words(data: dict, change_words: Sequence[str] = ()) -> SubjectWords:
+def build_subject_words(data: dict, change_words: Sequence[str] = (), comparison_bases: Sequence[str] = ()) -> SubjectWords:
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
     numeral = "[0-9０-９一二三四五六七八九十〇○零两]+"
     suffix = f"(?:{_alternation(data['time_suffixes'])})?"
@@ -121,6 +124,7 @@ def build_subject_words(data: dict, change_words: Sequence[str] = ()) -> Subject
             f"(?:{_alternation(data['time_links'])})?(?:{numeral} ?年{suffix}|{_alternation(data['relative_years'])})"
             f"{regex.escape(data['particle'])}?$"),
         change=frozenset(change_words) | sets["change_alone"],
+        comparison_re=regex.compile(_alternation(comparison_bases)),
         **sets,
     )
 
@@ -130,8 +134,10 @@ def subject_words() -> SubjectWords:
     """The subject words, loaded once per process (with the change words of measures.yaml)."""
     from extractors import indicators  # registers measures.yaml
 
-    changes = load(indicators.MEASURES_DATA.name)["changes"]
-    return build_subject_words(load("subject_words"), [*changes["up"]["words"], *changes["down"]["words"]])
+    measures = load(indicators.MEASURES_DATA.name)
+    changes = measures["changes"]
+    return build_subject_words(load("subject_words"), [*changes["up"]["words"], *changes["down"]["words"]],
+                               measures["comparison_bases"])
 
 
 # --------------------------------------------------------------------------- phrases
@@ -167,8 +173,8 @@ def trim(phrase: str) -> str:
         s = _strip_strings(words, s)
         tokens = [(w, f) for w, f in tag(s) if w.strip()]
         while len(tokens) > 1:
-            if _droppable(words, *tokens[0], leading=True) and (
-                    tokens[0][0] in words.leading or len(tokens[1][0]) > 1):
+            if _droppable(words, *tokens[0], leading=True) and tokens[0][0] + tokens[1][0] not in words.keep and (
+                    tokens[0][0] in words.leading or len(tokens[1][0]) > 1 or tokens[0][0] in words.prepositions):
                 tokens.pop(0)
             elif _droppable(words, *tokens[-1], leading=False):
                 tokens.pop()
@@ -192,9 +198,11 @@ def trim(phrase: str) -> str:
             if len(w) == 1 and w in words.inside and (nxt[1] in ("v", "vd", "d", "ad") or nxt[0] in words.change
                                                       or nxt[0] in words.inside):
                 continue
-            if len(w) > 1 and (w in words.inside or (f in words.inside_pos and w not in words.keep
-                                                      and w not in words.change and w not in words.verbs)):
+            if len(w) > 1 and w in words.inside:
                 continue
+            if (len(w) > 1 and f in words.inside_pos and w not in words.keep and w not in words.change
+                    and w not in words.verbs and (nxt[1].startswith("v") and nxt[1] != "vn" or nxt[0] in words.change)):
+                continue  # 运转效率普遍提升; but 超长期特别国债 keeps its adverb-tagged 特别
             kept.append(w)
         if kept:
             s = "".join(kept)
@@ -315,6 +323,15 @@ def has_verb(phrase: str) -> bool:
     return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
 
 
+def _de_after(text: str, end: int) -> bool:
+    """The amount qualifies the noun after it with 的: 16%的税率, 6%一档的税率."""
+    words = subject_words()
+    if text.startswith(words.particle, end):
+        return True
+    head = tag(text[end: end + 6])
+    return len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle
+
+
 def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Pattern, classifier: bool) -> str:
     """The phrase after an amount, to the clause end or the next number: 3-5所[市级…学校].
 
@@ -325,6 +342,9 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
     words = subject_words()
     nxt = next_amount.search(text, end, clause_end)
     raw = text[end: nxt.start() if nxt else clause_end]
+    head = tag(raw[:6])
+    if len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle:
+        raw = raw[len(head[0][0]):]  # 保持6%[一档]的税率不变
     de = raw.startswith(words.particle)
     phrase = raw[len(words.particle):] if de else raw
     if not phrase or not _HAN.match(phrase):
@@ -353,6 +373,7 @@ class Found:
     before: str  # the trimmed phrase before the amount in its clause
     end: int  # end of the amount (offset in the passage)
     list_verb: str = ""  # the verb the items of a list share (发放 of 发放A 5万元、B 3万元)
+    phrase_start: int = 0  # where the phrase before the amount starts (after an amount before it)
 
 
 def clause_ends(text: str) -> list[int]:
@@ -369,6 +390,7 @@ def find_subject(
     sentence_start: int,
     next_amount: regex.Pattern,
     ends: list[int],
+    bounded: bool = False,
 ) -> Found:
     """The subject of the amount ``text[start:end]``.
 
@@ -389,35 +411,53 @@ def find_subject(
         cs = prev.end
         if not text[cs:start].strip(" "):
             return replace(prev, end=end, number_first=False)
-    de_after = text.startswith(words.particle, end)
-    noun = trim(after_phrase(text, end, clause[1], next_amount, classifier or de_after))
+    de_after = _de_after(text, end)
+    noun_raw = after_phrase(text, end, clause[1], next_amount, classifier or de_after)
+    noun = trim(noun_raw)
     noun_ok = bool(noun) and not names_nothing(noun)
     raw_before = text[cs:start]
     before = trim(raw_before)
     before_names = not names_nothing(before)
+    raw = raw_before.rstrip()
 
     def found(subject: str, base: str | None = None, number_first: bool = False) -> Found:
-        return Found(subject, subject if base is None else base, number_first, noun if noun_ok else "", before, end)
+        return Found(subject, subject if base is None else base, number_first, noun if noun_ok else "", before, end,
+                     phrase_start=cs)
 
     # 1. the number counts or qualifies the noun after it
-    verb_only = bool(before) and (not before_names or (ends_with_verb(before) and not has_noun(before)))
-    if noun_ok and (classifier or de_after or verb_only):
-        raw = raw_before.rstrip()
+    verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
+    if de_after and bounded and before_names:
+        return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
+    if noun_ok and (classifier or de_after or verb_only or raw.endswith(words.particle)):
         if raw.endswith(tuple(words.examples_end)):
             # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目
             return found(starts_with_verb(before) + noun, number_first=True)
         if de_after and before_names and is_attribute(before):
-            return found(_until_verb(noun) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
+            return found(trim(_until_verb(noun_raw)) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
         if raw.endswith(words.particle) and before_names:
             # 符合减税政策的约8000万纳税人; 重大水利工程已开工的57个项目[要加快建设]
-            return found(before + words.particle + _until_verb(noun), number_first=True)
+            return found(before + words.particle + trim(_until_verb(noun_raw)), number_first=True)
         if de_after and before_names and not verb_only:
             if is_measure(before):
                 return found(before)  # 调查失业率稳定在5%左右的较低水平
-            return found(before + noun, number_first=True)  # 制造业等行业现行16%的税率
+            return found(before + _until_verb(noun), number_first=True)  # 制造业等行业现行16%的税率[降至]
         # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
-        return found(verb_tail(before) + noun, number_first=True)
+        return found(verb_tail(before) + (_until_verb(noun) if de_after else noun), number_first=True)
+    if prev is None and before and not noun_ok:
+        # 今年先发行1万亿元 after 拟连续几年发行超长期特别国债; 各地可降至16%; …政策，惠及4000多万人
+        prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
+        verb = verb_tail(before)
+        restated = bool(verb) and verb == before and verb in prior
+        if restated:
+            prior = prior[prior.rfind(verb):]
+        if prior and not names_nothing(prior) and (restated or not before_names):
+            if before in words.non_naming and before not in words.to_level:
+                return found(prior + before)
+            return found(prior)
     # 2. the phrase before it names the measure
+    if (before_names and prev is not None and raw.endswith(tuple(words.to_level)) and before
+            and _level(before) in prev.subject):
+        return found(_level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
     if before_names:
         if prev is not None and is_attribute(before):
             return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米
@@ -431,10 +471,6 @@ def find_subject(
             return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
         return found(before)
     # 3. a phrase that names nothing continues the subject before it
-    if prev is None and before and not noun_ok:
-        prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
-        if prior and not names_nothing(prior):
-            return found(prior + before if before in words.change else prior)
     if prev is not None and prev.base:
         if not before:
             return found(prev.base, prev.base)  # 分别增长8.2%、9%
@@ -469,25 +505,30 @@ def _prior_clause(text: str, clause: tuple[int, int], sentence_start: int, next_
 
 def _level(base: str) -> str:
     """The measure itself, without a comparison or change at its end: 国家财政收入比上年增加
-    → 国家财政收入."""
+    → 国家财政收入 (but 数字经济核心产业增加值占比 keeps its 占比)."""
     words = subject_words()
     tokens = cut(base)
     while len(tokens) > 1 and tokens[-1] in words.change:
         tokens.pop()
     out = "".join(tokens)
-    for c in words.continues:
-        i = out.rfind(c)
-        if i > 0 and out[i:] in ("".join(tokens[-3:]), "".join(tokens[-2:]), "".join(tokens[-1:])):
-            out = out[:i]
-            break
+    m = words.comparison_re.search(out)
+    if m and m.start() > 0:
+        out = out[: m.start()]  # 比上年: a comparison, not part of the measure (占比 stays)
     return out or base
 
 
 def _until_verb(phrase: str) -> str:
-    """A noun phrase without the predicate after it: 海岸线保护修复工程[有序推进]."""
-    out = []
-    for w, f in tag(phrase):
-        if out and (f.startswith("v") and f != "vn" or f in ("d", "ad")):
+    """A noun phrase without the predicate after it: 海岸线保护修复工程[有序推进],
+    项目[要加快建设], 税率[降], 税率[不变]; 幅度压减一般性支出 and 职工技能提升和转岗转业培训
+    stay whole (a verb inside a noun phrase is followed by more of it)."""
+    words = subject_words()
+    tokens = tag(phrase)
+    out: list[str] = []
+    for i, (w, f) in enumerate(tokens):
+        last = i == len(tokens) - 1
+        verb = (f.startswith("v") and f != "vn" or f == "x" and w.endswith(tuple(words.verb_ends))) \
+            and w not in words.attributes
+        if out and (f in ("d", "ad") or w in words.inside or (verb and (last or f == "x"))):
             break
         out.append(w)
     return "".join(out)

@@ -118,6 +118,7 @@ class Reading:
     classifier: bool
     subject: str
     subject_has_verb: bool
+    phrase_start: int  # where the phrase before the amount starts (after an amount before it)
     followed_by_de: bool  # 16%的税率
     noun_after: str  # the noun phrase right after the amount, if any
     in_count: bool  # inside the phrase a count earlier in the clause counts (52个村…达到10万元以上)
@@ -169,7 +170,7 @@ def _is_threshold(w: KindWords, r: Reading) -> bool:
 
 def _is_fact(w: KindWords, r: Reading, text: str) -> bool:
     """现行16%的税率, 我国有2.9亿在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全."""
-    before = text[r.clause[0]: r.start]
+    before = text[max(r.clause[0], r.phrase_start): r.start]
     if any(c in before for c in w.current):
         return True
     stripped = before.rstrip()
