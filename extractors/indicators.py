@@ -23,6 +23,7 @@ from extractors.language_data import (
     Mapping,
     OneOf,
     Optional,
+    Pattern,
     Record,
     Strings,
     Text,
@@ -31,7 +32,6 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.subjects import subject_words
 from extractors.units import registry
 
 MEASURES_FILE = EXTRACTORS_DATA / "measures.yaml"
@@ -53,6 +53,9 @@ MEASURES_SPEC = Record(
     comparison_bases=Strings(),
     changes=Record(up=_CHANGE, down=_CHANGE),
     comparatives=Record(up=Strings(), down=Strings()),
+    scope=Strings(),
+    key_scope=Strings(),
+    item_marker=Pattern(),
 )
 EXTRA_MEASURES_SPEC = Record(measures=Mapping(_MEASURE, allow_empty=False))
 MEASURES_DATA = register("measures", MEASURES_FILE, MEASURES_SPEC, "extractors/indicators.py")
@@ -94,7 +97,6 @@ def build_table(data: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Pat
     change_class = {w: cls for cls in CHANGE_CLASSES for w in data["changes"][cls]["words"]}
     canonical = {cls: MappingProxyType({k: v for k, v in data["changes"][cls].items() if k != "words"})
                  for cls in CHANGE_CLASSES}
-    words = subject_words()
     table = IndicatorTable(
         indicators=MappingProxyType({}),
         lookup=(),
@@ -106,8 +108,8 @@ def build_table(data: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Pat
         change_class=MappingProxyType({**change_class, **{w: c for c in CHANGE_CLASSES
                                                           for w in data["comparatives"][c]}}),
         canonical=MappingProxyType(canonical),
-        scope_re=regex.compile(f"^(?:{_alternation(words.scope)})"),
-        item_re=words.item_marker,
+        scope_re=regex.compile(f"^(?:{_alternation(data['scope'] + data['key_scope'])})"),
+        item_re=regex.compile(data["item_marker"]),
     )
     dimensions = registry().dimensions
     indicators: dict[str, Indicator] = {}

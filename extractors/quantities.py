@@ -40,6 +40,7 @@ from extractors.language_data import (
     register,
 )
 from extractors.numerals import DIGIT_CHARS, parse_arabic, parse_chinese
+from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import Quantity
 from extractors.sentences import SentenceIndex
 from extractors.subjects import CLAUSE_END, Found, distribute, find_subject, has_verb, subject_words
@@ -49,7 +50,7 @@ from extractors.units import UnitRegistry, registry
 COMPARATORS_FILE = EXTRACTORS_DATA / "comparators.yaml"
 NOT_QUANTITIES_FILE = EXTRACTORS_DATA / "not_quantities.yaml"
 
-COMPARATORS = frozenset({"=", "~", ">=", "<=", ">", "<"})
+COMPARATORS = frozenset(ALL_COMPARATORS) - {"range"}  # words set a bound; a range is read from two amounts
 _COMPARATOR = OneOf(*sorted(COMPARATORS))
 COMPARATORS_SPEC = Record(
     prefix=Mapping(_COMPARATOR, allow_empty=False),

@@ -30,24 +30,24 @@ from extractors.language_data import (
     load,
     register,
 )
+from extractors.char_classes import PHRASE_END
+from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.segmentation import cut, tag
 
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
-_LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "scope", "after_stop",
+_LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
           "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
           "prepositions")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
-    item_marker=Pattern(),
     **{k: Strings() for k in _LISTS},
 )
 SUBJECT_WORDS_DATA = register("subject_words", SUBJECT_WORDS_FILE, SUBJECT_WORDS_SPEC, "extractors/subjects.py")
 
-# A clause ends at these marks; a subject never runs across one. Brackets do not end a
-# clause: 细颗粒物（PM2.5）平均浓度 is one noun phrase.
-CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n]")
+# A subject never runs across a clause stop; brackets do not end it (char_classes.PHRASE_END).
+CLAUSE_END = PHRASE_END
 # Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
 _EDGE_MARKS = "、，,；;：:“”‘’\"'《》 （(）)"
 _QUOTES = str.maketrans("", "", "“”‘’\"")
@@ -104,8 +104,13 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
-def build_subject_words(data: dict, change_words: Sequence[str] = (), comparison_bases: Sequence[str] = ()) -> SubjectWords:
+def build_subject_words(data: dict, measures: dict) -> SubjectWords:
+    """The subject words of ``subject_words.yaml`` with what they take from ``measures.yaml``:
+    change words, comparison bases, scope words and item numbers."""
+    changes = measures["changes"]
+    change_words = [*changes["up"]["words"], *changes["down"]["words"]]
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
+    sets["scope"] = frozenset(measures["scope"])
     numeral = "[0-9０-９一二三四五六七八九十〇○零两]+"
     suffix = f"(?:{_alternation(data['time_suffixes'])})?"
     return SubjectWords(
@@ -114,17 +119,17 @@ def build_subject_words(data: dict, change_words: Sequence[str] = (), comparison
         leading_pos=frozenset(data["drop_pos"]["leading"]),
         trailing_pos=frozenset(data["drop_pos"]["trailing"]),
         inside_pos=frozenset(data["drop_pos"]["inside"]),
-        item_marker=regex.compile(data["item_marker"]),
+        item_marker=regex.compile(measures["item_marker"]),
         leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
         trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
-        scope_re=regex.compile(f"^(?:{_alternation(data['scope'])})"),
+        scope_re=regex.compile(f"^(?:{_alternation(measures['scope'])})"),
         inside_re=regex.compile(_alternation(w for w in data["inside"] if len(w) > 1)),
         leading_time=regex.compile(f"(?:{numeral} ?年{suffix}|{numeral} ?月)+"),
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{numeral} ?年{suffix}|{_alternation(data['relative_years'])})"
             f"{regex.escape(data['particle'])}?$"),
         change=frozenset(change_words) | sets["change_alone"],
-        comparison_re=regex.compile(_alternation(comparison_bases)),
+        comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
         **sets,
     )
 
@@ -132,12 +137,7 @@ def build_subject_words(data: dict, change_words: Sequence[str] = (), comparison
 @cache
 def subject_words() -> SubjectWords:
     """The subject words, loaded once per process (with the change words of measures.yaml)."""
-    from extractors import indicators  # registers measures.yaml
-
-    measures = load(indicators.MEASURES_DATA.name)
-    changes = measures["changes"]
-    return build_subject_words(load("subject_words"), [*changes["up"]["words"], *changes["down"]["words"]],
-                               measures["comparison_bases"])
+    return build_subject_words(load("subject_words"), load(MEASURES_DATA.name))
 
 
 # --------------------------------------------------------------------------- phrases
@@ -306,8 +306,6 @@ def has_noun(phrase: str) -> bool:
 
 def is_measure(phrase: str) -> bool:
     """The phrase names a measure of the vocabulary (measures.yaml): 调查失业率, 国内生产总值增长."""
-    from extractors.indicators import indicator_direction, indicator_for
-
     return indicator_direction(indicator_for(phrase)) is not None
 
 

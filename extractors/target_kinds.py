@@ -23,10 +23,7 @@ import regex
 
 from extractors.context import Context
 from extractors.language_data import EXTRACTORS_DATA, OneOf, Record, Strings, load, register
-from extractors.records import TimeExpr
-
-KINDS = ("target", "achievement", "fact", "threshold", "other")
-COMPARATORS = ("=", "~", ">=", "<=", ">", "<", "range")
+from extractors.records import COMPARATORS, KINDS, TimeExpr
 
 TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
 TARGET_KINDS_SPEC = Record(
