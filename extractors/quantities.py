@@ -133,6 +133,7 @@ class Grammar:
     blocked_before_chinese: regex.Pattern
     blocked_after: regex.Pattern
     min_chinese_count: int
+    any_digit: regex.Pattern  # a passage without one holds no amount
 
 
 def _alternation(words) -> str:
@@ -199,6 +200,7 @@ def grammar() -> Grammar:
         blocked_before_chinese=regex.compile(notq["blocked_before_chinese"]),
         blocked_after=regex.compile(notq["blocked_after"]),
         min_chinese_count=notq["min_chinese_count"],
+        any_digit=regex.compile(f"[0-9０-９十{regex.escape(DIGIT_CHARS)}]"),
     )
 
 
@@ -421,7 +423,7 @@ def _negative(g: Grammar, text: str, start: int) -> bool:
 def extract_quantities(text: str, *, offset: int = 0, context: Context = Context()) -> list[Quantity]:
     """Every stated amount in ``text`` (a passage starting at ``offset`` in the document)."""
     g = grammar()
-    if not any(ch.isdigit() or ch in DIGIT_CHARS or ch == "十" for ch in text):
+    if not g.any_digit.search(text):
         return []
     skip_spans = sorted([m.span() for m in g.quote.finditer(text)] + [m.span() for m in g.names.finditer(text)])
     skip_starts = [s for s, _ in skip_spans]

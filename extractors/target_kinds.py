@@ -132,6 +132,8 @@ class TimeFrame:
         self._starts = [t.char_start for t in self.times]
         self.text = text
         self.sentences = None
+        self._openings: dict[tuple[int, int], TimeExpr | None] = {}
+        self._frames: dict[int, TimeExpr | None] = {}
 
     def between(self, start: int, end: int) -> list[TimeExpr]:
         i = bisect.bisect_left(self._starts, start)
@@ -140,6 +142,12 @@ class TimeFrame:
 
     def opening(self, sentence: tuple[int, int]) -> TimeExpr | None:
         """The time that opens the sentence (五年来，…), if one does."""
+        if sentence in self._openings:
+            return self._openings[sentence]
+        self._openings[sentence] = found = self._opening(sentence)
+        return found
+
+    def _opening(self, sentence: tuple[int, int]) -> TimeExpr | None:
         s, e = sentence
         lead = _OPENING.match(self.text, s, e)
         first = self.between(s, e)[:1]
@@ -300,6 +308,13 @@ def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | N
     of their own."""
     if frames is None:
         return None
+    if r.sentence[0] in frames._frames:
+        return frames._frames[r.sentence[0]]
+    frames._frames[r.sentence[0]] = found = _find_frame(text, r, frames)
+    return found
+
+
+def _find_frame(text: str, r: Reading, frames: TimeFrame) -> TimeExpr | None:
     from extractors.sentences import SentenceIndex
 
     if frames.sentences is None:
