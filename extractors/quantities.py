@@ -399,7 +399,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         unit=unit or "",
         comparator=comparator,
         clause=clause,
-        bounded=bool(suf or pre) and not is_range,
+        bounded=bool(suf or pre) and comparator in (">=", "<=", ">", "<"),
     )
 
 

@@ -38,7 +38,7 @@ SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
 _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
           "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
-          "prepositions")  # fmt: skip
+          "prepositions", "modals")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -85,6 +85,7 @@ class SubjectWords:
     examples_end: frozenset[str]
     verb_ends: frozenset[str]
     prepositions: frozenset[str]
+    modals: frozenset[str]
     leading_pos: frozenset[str]
     trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
@@ -111,7 +112,9 @@ def build_subject_words(data: dict, measures: dict) -> SubjectWords:
     change_words = [*changes["up"]["words"], *changes["down"]["words"]]
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
     sets["scope"] = frozenset(measures["scope"])
-    numeral = "[0-9０-９一二三四五六七八九十〇○零两]+"
+    # a year has two to four digits (2018年, 二〇一八年); 九年义务教育 is no time
+    year = "(?:[0-9０-９]{2,4}|[一二三四五六七八九〇○零]{2,4})"
+    month = "[0-9０-９一二三四五六七八九十]{1,3}"
     suffix = f"(?:{_alternation(data['time_suffixes'])})?"
     return SubjectWords(
         particle=data["particle"],
@@ -124,9 +127,9 @@ def build_subject_words(data: dict, measures: dict) -> SubjectWords:
         trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
         scope_re=regex.compile(f"^(?:{_alternation(measures['scope'])})"),
         inside_re=regex.compile(_alternation(w for w in data["inside"] if len(w) > 1)),
-        leading_time=regex.compile(f"(?:{numeral} ?年{suffix}|{numeral} ?月)+"),
+        leading_time=regex.compile(f"(?:{year} ?年{suffix}|{month} ?月)+"),
         trailing_time=regex.compile(
-            f"(?:{_alternation(data['time_links'])})?(?:{numeral} ?年{suffix}|{_alternation(data['relative_years'])})"
+            f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])})"
             f"{regex.escape(data['particle'])}?$"),
         change=frozenset(change_words) | sets["change_alone"],
         comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
@@ -163,7 +166,11 @@ def trim(phrase: str) -> str:
     a one-character word it binds (对台).
     """
     words = subject_words()
-    s = phrase.translate(_QUOTES).strip(_EDGE_MARKS)
+    s = phrase.translate(_QUOTES).strip(" ")
+    m = words.item_marker.match(s)
+    if m and m.end() < len(s):
+        s = s[m.end():]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
+    s = s.strip(_EDGE_MARKS)
     tokens = tag(s)
     breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
     if breaks and breaks[-1] < len(tokens) - 1:
@@ -285,16 +292,29 @@ def verb_tail(phrase: str) -> str:
     while tokens and tokens[-1][1] in ("m", "mq", "q"):
         tokens.pop()
     out: list[str] = []
-    for w, f in reversed(tokens):
+    i = len(tokens) - 1
+    while i >= 0:
+        w, f = tokens[i]
         if w in words.leading or w in words.keep:
             break
-        if f in ("v", "vd", "vn") or w in words.verbs:
+        if _is_verb(words, w, f) or (f == "x" and not out and w.endswith(tuple(words.verb_ends))):
             out.insert(0, w)
-        elif f == "x" and out == [] and any(w.endswith(v) for v in words.verb_ends):
-            out.insert(0, w)
-        else:
-            break
+            i -= 1
+            continue
+        # 建成或部分建成: verbs joined by a conjunction, a modifier between
+        j = i
+        while j >= 0 and tokens[j][1] != "c" and i - j < 2:
+            j -= 1
+        if out and j > 0 and tokens[j][1] == "c" and _is_verb(words, *tokens[j - 1]):
+            out[:0] = [t for t, _ in tokens[j: i + 1]]
+            i = j - 1
+            continue
+        break
     return "".join(out)
+
+
+def _is_verb(words: SubjectWords, w: str, f: str) -> bool:
+    return f in ("v", "vd", "vn") or w in words.verbs
 
 
 def has_noun(phrase: str) -> bool:
@@ -452,13 +472,13 @@ def find_subject(
             if before in words.non_naming and before not in words.to_level:
                 return found(prior + before)
             return found(prior)
+    if prev is not None and before and is_attribute(before):
+        return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米; 总量突破90万亿元
     # 2. the phrase before it names the measure
     if (before_names and prev is not None and raw.endswith(tuple(words.to_level)) and before
             and _level(before) in prev.subject):
         return found(_level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
     if before_names:
-        if prev is not None and is_attribute(before):
-            return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米
         first = cut(raw_before.lstrip())[:1]
         if prev is not None and first and first[0] in words.list_words:
             verb = prev.list_verb or starts_with_verb(prev.subject)
@@ -526,7 +546,7 @@ def _until_verb(phrase: str) -> str:
         last = i == len(tokens) - 1
         verb = (f.startswith("v") and f != "vn" or f == "x" and w.endswith(tuple(words.verb_ends))) \
             and w not in words.attributes
-        if out and (f in ("d", "ad") or w in words.inside or (verb and (last or f == "x"))):
+        if out and (f in ("d", "ad") or w in words.inside or w in words.modals or (verb and (last or f == "x"))):
             break
         out.append(w)
     return "".join(out)

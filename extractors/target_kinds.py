@@ -248,7 +248,9 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     if baseline:
         # 从去年的2.1%提高到2.3%: where a change starts is no target; in a report of
         # results it is the earlier result (农村低保标准由3600元提高到3960元)
-        return ("achievement" if past and not planned else "other"), governing
+        if context.part == "plan" or planned:
+            return "other", governing
+        return ("achievement" if past else "other"), governing
     if past and not planned:
         return "achievement", governing  # a weak cue (全年兑现…) does not undo a past frame
     if context.part == "plan" or planned or weak:
@@ -347,6 +349,15 @@ def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr 
             if t.role in ("deadline", "horizon"):
                 return min(year, t.start.year), t.end.year  # 到2020年 in 2018 → 2018–2020
             return t.start.year, t.end.year  # 十四五, 今后五年, 今年
+        sentence = text[r.sentence[0]: r.sentence[1]]
+        if any(m in sentence for m in w.multi_year):
+            # 年均增长6.5% with no time of its own: the five-year plan the plan year is in
+            # (the plan periods of extractors/data/time_words.yaml)
+            from extractors.times import load_time_words
+
+            plan = next((p for p in load_time_words().plans if p.start <= year <= p.end), None)
+            if plan is not None:
+                return plan.start, plan.end
         return year, year
     if t is not None and t.end.year <= year:
         return t.start.year, t.end.year  # 2017年…, 五年来, “十三五”时期
