@@ -546,8 +546,8 @@ def _until_verb(phrase: str) -> str:
         last = i == len(tokens) - 1
         verb = (f.startswith("v") and f != "vn" or f == "x" and w.endswith(tuple(words.verb_ends))) \
             and w not in words.attributes
-        if out and (f in ("d", "ad") or w in words.inside or w in words.modals or (verb and (last or f == "x"))):
-            break
+        if out and (f in ("d", "ad", "p") or w in words.inside or w in words.modals or (verb and (last or f == "x"))):
+            break  # a preposition after the noun opens the predicate (挂职干部[为平潭…作出])
         out.append(w)
     return "".join(out)
 

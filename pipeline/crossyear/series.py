@@ -57,10 +57,13 @@ def choose_targets(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
     one of the headline cues of ``pipeline/data/series.yaml`` (or in the paragraph after it, when the cue paragraph ends in a
     colon) wins; without one, the first mention in the document
     (smallest ``char_start``). Review-year outcomes (``kind == 'achievement'``) and
-    targets outside the plan part never enter the series.
+    targets outside the plan part never enter the series, nor do targets whose period spans
+    several years (a five-year or long-range goal: 十三五 城镇新增就业5000万人以上, 2016–2020).
     """
     cand = targets[(targets["kind"] == "target") & (targets["part"] == "plan")
                    & targets["indicator"].notna() & (targets["indicator"] != "")]
+    if "period_start" in cand.columns:
+        cand = cand[cand["period_start"].isna() | (cand["period_start"] == cand["period_end"])]
     if cand.empty:
         return cand.assign(_headline=pd.Series(dtype=bool))
     headline = _headline_spans(documents)
