@@ -174,7 +174,8 @@ def _clean(t: IndicatorTable, subject: str) -> str:
     for _ in range(3):
         before = s
         s = t.item_re.sub("", s)
-        s = t.scope_re.sub("", s)
+        rest = t.scope_re.sub("", s)
+        s = rest if len(rest) > 2 else s  # 全国首创 stays: 首创 alone names nothing
         if s == before:
             break
     return s

@@ -43,7 +43,7 @@ from extractors.numerals import DIGIT_CHARS, parse_arabic, parse_chinese
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import Quantity
 from extractors.sentences import SentenceIndex
-from extractors.subjects import CLAUSE_END, Found, distribute, find_subject, has_verb, subject_words
+from extractors.subjects import CLAUSE_END, Found, distribute, find_subject, has_verb, level, subject_words
 from extractors.target_kinds import KINDS, Reading, TimeFrame, classify
 from extractors.units import UnitRegistry, registry
 
@@ -460,8 +460,11 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         return []
     subjects = _shared_out(text, read)
     frames = TimeFrame(text, context) if context.year else None
+    if frames is not None:
+        frames.amount_starts = [mention.start for mention, *_ in read]
     out = []
-    for (mention, start, span, found, in_count), subject in zip(read, subjects):
+    nexts = [m.start for m, *_ in read[1:]] + [len(text) + 1]
+    for (mention, start, span, found, in_count), subject, nxt in zip(read, subjects, nexts):
         unit_def = g.units.unit(mention.unit) if mention.unit else None
         reading = Reading(
             start=mention.start, number_start=start, end=mention.end, clause=mention.clause, sentence=span,
@@ -472,6 +475,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             phrase_start=found.phrase_start,
             followed_by_de=text.startswith(subject_words().particle, mention.end),
             noun_after=found.noun_after, in_count=in_count,
+            before_amount=not text[mention.end:nxt].strip(),
         )
         kind, period_start, period_end = classify(text, reading, context, frames)
         out.append(Quantity(
@@ -504,8 +508,29 @@ def _shared_out(text: str, read: list) -> list[str]:
             j += 1
         flags = [any(w in text[mention.clause[0]:mention.start] for w in words.respectively)
                  for mention, *_ in read[i:j + 1]]
-        out.extend(distribute(text, subjects[i:j + 1], [m.start for m, *_ in read[i:j + 1]], flags))
+        shared = distribute(text, subjects[i:j + 1], [m.start for m, *_ in read[i:j + 1]], flags)
+        out.extend(_respectively_back(read[i:j + 1], shared, flags))
         i = j + 1
+    return out
+
+
+def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> list[str]:
+    """A、B amounts listed first and 分别增长 X、Y after them: X is A's growth, Y is B's
+    (全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上, pingtan-gov-report 2018)."""
+    words = subject_words()
+    out = list(subjects)
+    k = 0
+    while k < len(read):
+        clause = read[k][0].clause
+        run = [i for i in range(k, len(read)) if read[i][0].clause == clause]
+        k = run[-1] + 1
+        first = read[run[0]][3]
+        earlier = [i for i in range(run[0]) if read[i][0].clause != clause]
+        if (len(run) < 2 or not flags[run[0]] or first.before not in words.change
+                or len(earlier) < len(run)):
+            continue
+        for i, e in zip(run, earlier[-len(run):]):
+            out[i] = level(subjects[e]) + first.before
     return out
 
 

@@ -33,6 +33,7 @@ from extractors.language_data import (
 from extractors.char_classes import PHRASE_END
 from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.segmentation import cut, tag
+from extractors.target_kinds import TARGET_KINDS_DATA
 
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
 _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
@@ -99,15 +100,17 @@ class SubjectWords:
     # change words of measures.yaml (增长, 下降 …) plus change_alone
     change: frozenset[str]
     comparison_re: regex.Pattern  # comparison bases of measures.yaml (比上年, 比去年 …)
+    baseline_from: frozenset[str]  # where a change starts (从, 由), of target_kinds.yaml
 
 
 def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
-def build_subject_words(data: dict, measures: dict) -> SubjectWords:
-    """The subject words of ``subject_words.yaml`` with what they take from ``measures.yaml``:
-    change words, comparison bases, scope words and item numbers."""
+def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords:
+    """The subject words of ``subject_words.yaml`` with what they take from ``measures.yaml``
+    (change words, comparison bases, scope words, item numbers) and ``target_kinds.yaml``
+    (the words a change starts from)."""
     changes = measures["changes"]
     change_words = [*changes["up"]["words"], *changes["down"]["words"]]
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
@@ -133,6 +136,7 @@ def build_subject_words(data: dict, measures: dict) -> SubjectWords:
             f"{regex.escape(data['particle'])}?$"),
         change=frozenset(change_words) | sets["change_alone"],
         comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
+        baseline_from=frozenset(kinds["baseline_from"]),
         **sets,
     )
 
@@ -140,7 +144,7 @@ def build_subject_words(data: dict, measures: dict) -> SubjectWords:
 @cache
 def subject_words() -> SubjectWords:
     """The subject words, loaded once per process (with the change words of measures.yaml)."""
-    return build_subject_words(load("subject_words"), load(MEASURES_DATA.name))
+    return build_subject_words(load("subject_words"), load(MEASURES_DATA.name), load(TARGET_KINDS_DATA.name))
 
 
 # --------------------------------------------------------------------------- phrases
@@ -192,6 +196,11 @@ def trim(phrase: str) -> str:
             break
     if len(s) > 2:
         s = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
+    tokens = tag(s)
+    cut_at = next((i for i, (w, _) in enumerate(tokens) if w in words.baseline_from and i > 0
+                   and 0 < len("".join(w for w, _ in tokens[i + 1:])) <= 5), None)
+    if cut_at is not None:
+        s = "".join(w for w, _ in tokens[:cut_at])  # 增值税起征点[从月销售额]3万元提高到10万元
     tokens = tag(s)
     if tokens and all(_droppable(words, w, f, leading=True) or _droppable(words, w, f, leading=False)
                       for w, f in tokens):
@@ -272,15 +281,18 @@ def ends_with_verb(phrase: str) -> bool:
 
 
 def starts_with_verb(phrase: str) -> str:
-    """The verb a listed item shares with the items after it (征收房屋…、土地 → 征收), or ''."""
+    """The verbs a listed item shares with the items after it (征收房屋…、土地 → 征收;
+    新建改建高速公路…、农村公路 → 新建改建), or ''."""
     tokens = tag(phrase)
-    if len(tokens) < 2:
-        return ""
-    word, flag = tokens[0]
     words = subject_words()
-    if word in words.change or word in words.keep or len(word) < 2:
-        return ""  # 来岚游客: a one-character verb is too often part of a name
-    return word if (flag == "v" or word in words.verbs) else ""
+    out = ""
+    for i, (word, flag) in enumerate(tokens[:-1]):
+        if word in words.change or word in words.keep or len(word) < 2:
+            break  # 来岚游客: a one-character verb is too often part of a name
+        if not (flag == "v" or word in words.verbs):
+            break
+        out += word
+    return out
 
 
 def verb_tail(phrase: str) -> str:
@@ -442,6 +454,9 @@ def find_subject(
         return Found(subject, subject if base is None else base, number_first, noun if noun_ok else "", before, end,
                      phrase_start=cs)
 
+    if (prev is not None and raw.endswith(tuple(words.to_level)) and before
+            and (not before_names or level(before) in prev.subject)):
+        return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
     # 1. the number counts or qualifies the noun after it
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
     if de_after and bounded and before_names:
@@ -475,9 +490,6 @@ def find_subject(
     if prev is not None and before and is_attribute(before):
         return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米; 总量突破90万亿元
     # 2. the phrase before it names the measure
-    if (before_names and prev is not None and raw.endswith(tuple(words.to_level)) and before
-            and _level(before) in prev.subject):
-        return found(_level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
     if before_names:
         first = cut(raw_before.lstrip())[:1]
         if prev is not None and first and first[0] in words.list_words:
@@ -494,13 +506,15 @@ def find_subject(
             return found(prev.base, prev.base)  # 分别增长8.2%、9%
         if raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
             # 由每人每年420元提高到450元; 国家财政收入比上年增加1501亿元，…达到11377亿元
-            return found(_level(prev.base), prev.base)
+            return found(level(prev.base), prev.base)
         if before in words.change:
             # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
             ending = next((w for w in sorted(words.change, key=len, reverse=True)
                            if prev.base.endswith(w) and len(prev.base) > len(w)), "")
             return found(prev.base[: len(prev.base) - len(ending)] + before, prev.base)
-        return found(prev.base + before, prev.base)
+        if any(w in words.verbs for w in cut(before)):
+            return found(prev.base + before, prev.base)  # …政策，惠及4000多万户
+        return found(prev.base, prev.base)  # 国内生产总值增长7.7%，实现了7.5%左右的预期目标
     if noun_ok:
         return found(before + noun if before and ends_with_verb(before) else noun, number_first=True)
     if before:
@@ -521,7 +535,7 @@ def _prior_clause(text: str, clause: tuple[int, int], sentence_start: int, next_
     return "" if _AMOUNT_DIGITS.search(prior) else trim(prior)
 
 
-def _level(base: str) -> str:
+def level(base: str) -> str:
     """The measure itself, without a comparison or change at its end: 国家财政收入比上年增加
     → 国家财政收入 (but 数字经济核心产业增加值占比 keeps its 占比)."""
     words = subject_words()

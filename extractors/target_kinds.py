@@ -22,7 +22,7 @@ from functools import cache
 import regex
 
 from extractors.context import Context
-from extractors.language_data import EXTRACTORS_DATA, OneOf, Record, Strings, load, register
+from extractors.language_data import EXTRACTORS_DATA, OneOf, Pattern, Record, Strings, load, register
 from extractors.records import COMPARATORS, KINDS, TimeExpr
 
 TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
@@ -37,6 +37,7 @@ TARGET_KINDS_SPEC = Record(
     fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
     period=Record(report_genres=Strings(), plan_genres=Strings(), multi_year=Strings(), frame_relative=Strings()),
+    quoted_target=Pattern(),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -69,6 +70,7 @@ class KindWords:
     plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
     frame_relative: frozenset[str]
+    quoted_target: regex.Pattern
 
 
 def _alternation(words) -> str:
@@ -97,6 +99,7 @@ def kind_words() -> KindWords:
         plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
         frame_relative=frozenset(d["period"]["frame_relative"]),
+        quoted_target=regex.compile(d["quoted_target"]),
     )
 
 
@@ -119,6 +122,7 @@ class Reading:
     followed_by_de: bool  # 16%的税率
     noun_after: str  # the noun phrase right after the amount, if any
     in_count: bool  # inside the phrase a count earlier in the clause counts (52个村…达到10万元以上)
+    before_amount: bool = False  # another amount follows right after it (其中10亿元以上15个)
 
 
 class TimeFrame:
@@ -132,6 +136,7 @@ class TimeFrame:
         self._starts = [t.char_start for t in self.times]
         self.text = text
         self.sentences = None
+        self.amount_starts: list[int] = []  # where the passage's amounts start (set by the caller)
         self._openings: dict[tuple[int, int], TimeExpr | None] = {}
         self._frames: dict[int, TimeExpr | None] = {}
 
@@ -139,6 +144,10 @@ class TimeFrame:
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
         return self.times[i:j]
+
+    def has_amount(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self.amount_starts, span[0])
+        return i < len(self.amount_starts) and self.amount_starts[i] < span[1]
 
     def opening(self, sentence: tuple[int, int]) -> TimeExpr | None:
         """The time that opens the sentence (五年来，…), if one does."""
@@ -170,7 +179,7 @@ def _is_threshold(w: KindWords, r: Reading) -> bool:
     """
     if not r.bounded or r.comparator not in w.bounds or r.dimension not in w.sizes:
         return False
-    return r.in_count or bool(r.noun_after)
+    return r.in_count or bool(r.noun_after) or r.before_amount
 
 
 def _is_fact(w: KindWords, r: Reading, text: str) -> bool:
@@ -196,8 +205,16 @@ def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None) 
     w = kind_words()
     if _is_threshold(w, r):
         return "threshold", None, None
+    if context.year and context.part == "review" and w.quoted_target.match(text, r.end):
+        year = _reported(w, context)
+        return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
     if _is_fact(w, r, text):
-        return "fact", None, None
+        if context.part != "review" or context.year is None:
+            return "fact", None, None
+        # in a review, stocks and populations are results of the year reviewed
+        # (市场主体总量超过1亿户, 近14亿人口的发展中大国 …实现了比较充分就业)
+        year = _reported(w, context)
+        return "achievement", year, year
     kind, governing = _kind(w, text, r, context, frames)
     if kind == "other" or context.year is None:
         return kind, None, None
@@ -330,11 +347,14 @@ def _find_frame(text: str, r: Reading, frames: TimeFrame) -> TimeExpr | None:
         t = frames.opening(span)
         if t is not None and t.text not in w.frame_relative:
             return t
-        if reported is not None and span[0] < r.sentence[0]:
+        if reported is not None and span[0] < r.sentence[0] and not frames.has_amount(span):
+            # a sentence of no amount of its own that speaks of the plan year or later opens
+            # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment
+            # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself
             ahead = [x for x in frames.between(*span) if x.start.year > reported and x.role != "point"
                      and x.text not in w.frame_relative]
             if ahead:
-                return ahead[-1]  # 二、新一届政府努力方向和2022年重点工作今后五年，…
+                return ahead[-1]
         i -= 1
     return None
 
