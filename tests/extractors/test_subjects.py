@@ -114,6 +114,12 @@ def test_subjects_keep_what_changes_the_measure(sentence, expected):
          [("8%", "城镇居民人均可支配收入增长"), ("9%", "农村居民人均可支配收入增长")]),
         ("批发、住宿、餐饮行业销售额预计分别增长55%、25%、35%。", REVIEW,  # pingtan-gov-report 2022
          [("55%", "批发行业销售额增长"), ("25%", "住宿行业销售额增长"), ("35%", "餐饮行业销售额增长")]),
+        # the listed measures come with amounts first, their changes after 分别
+        ("全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上。", REVIEW,  # pingtan-gov-report 2018
+         [("380万人次", "来岚游客"), ("27亿元", "旅游收入"), ("30%", "来岚游客增长"), ("45%以上", "旅游收入增长")]),
+        # a verb chain is shared by the list (gov-report 2019)
+        ("新建改建高速公路6000多公里、农村公路30多万公里。", REVIEW,
+         [("6000多公里", "新建改建高速公路"), ("30多万公里", "新建改建农村公路")]),
     ],
 )
 def test_subjects_lists(sentence, context, expected):

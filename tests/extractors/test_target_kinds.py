@@ -27,8 +27,12 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
          [("超过1000万人", "fact", None, None)]),
         ("把13亿中国人的饭碗牢牢端在自己手中。", Context(year=2016, part="plan"),  # gov-report 2016
          [("13亿", "fact", None, None)]),
+        # … but in a review a stock or a population is a result of the year reviewed
+        # (docs/annotation.md; the gold of gov-report 2017 and 2019)
         ("近14亿人口的发展中大国，实现了比较充分就业。", Context(year=2019, part="review"),  # gov-report 2019
-         [("近14亿", "fact", None, None)]),
+         [("近14亿", "achievement", 2018, 2018)]),
+        ("大众创业万众创新深入推进，市场主体总量超过1亿户。", Context(year=2019, part="review"),
+         [("超过1亿户", "achievement", 2018, 2018)]),
         # the current rate a measure changes is a fact, the new rate the target (gov-report 2019)
         ("将制造业等行业现行16%的税率降至13%。", PLAN,
          [("16%", "fact", None, None), ("13%", "target", 2019, 2019)]),
@@ -125,6 +129,13 @@ def test_target_kinds_time_frames_of_a_page_dump():
         ("6.5-7.5%", "target", 2022, 2026),
         ("6所", "target", 2022, 2022),
     ]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_target_quoted_in_a_review():
+    """Last year's target quoted in a review is a target of last year (docs/annotation.md)."""
+    found = _kinds("国内生产总值增长7.7%，实现了7.5%左右的预期目标。", Context(year=2013, part="review"))
+    assert found == [("7.7%", "achievement", 2012, 2012), ("7.5%左右", "target", 2012, 2012)]
 
 
 @pytest.mark.issue(17)
