@@ -446,6 +446,11 @@ def find_subject(
     noun = trim(noun_raw)
     noun_ok = bool(noun) and not names_nothing(noun)
     raw_before = text[cs:start]
+    if prev is not None and prev.number_first and cs == prev.end:
+        # 1000人落地实训、[1000人]: what follows a count up to the list word is that count's
+        seps = [raw_before.rfind(w) for w in words.list_words]
+        if max(seps) >= 0:
+            raw_before = raw_before[max(seps) + 1:]
     before = trim(raw_before)
     before_names = not names_nothing(before)
     raw = raw_before.rstrip()
@@ -474,6 +479,14 @@ def find_subject(
             if is_measure(before):
                 return found(before)  # 调查失业率稳定在5%左右的较低水平
             return found(before + _until_verb(noun), number_first=True)  # 制造业等行业现行16%的税率[降至]
+        last = tag(before)[-1:] if before else ()
+        if classifier and ((before_names and last and not ends_with_verb(before) and has_verb(before)
+                            and len(before) <= 8) or (not before and prev is not None and prev.list_verb
+                                                      and prev.number_first)):
+            # the count of the noun before it, then what they do: 吸引台湾青年1000人落地实训、
+            # 1000人落地就业 → 吸引台湾青年落地实训, 吸引台湾青年落地就业
+            head = before or prev.list_verb
+            return replace(found(head + noun, number_first=True), list_verb=head)
         # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
         return found(verb_tail(before) + (_until_verb(noun) if de_after else noun), number_first=True)
     if prev is None and before and not noun_ok:
@@ -512,8 +525,8 @@ def find_subject(
             ending = next((w for w in sorted(words.change, key=len, reverse=True)
                            if prev.base.endswith(w) and len(prev.base) > len(w)), "")
             return found(prev.base[: len(prev.base) - len(ending)] + before, prev.base)
-        if any(w in words.verbs for w in cut(before)):
-            return found(prev.base + before, prev.base)  # …政策，惠及4000多万户
+        if before.startswith(tuple(words.continues)) or any(w in words.verbs for w in cut(before)):
+            return found(prev.base + before, prev.base)  # 比去年增加8000亿元; …政策，惠及4000多万户
         return found(prev.base, prev.base)  # 国内生产总值增长7.7%，实现了7.5%左右的预期目标
     if noun_ok:
         return found(before + noun if before and ends_with_verb(before) else noun, number_first=True)
