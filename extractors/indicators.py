@@ -32,6 +32,7 @@ from extractors.language_data import (
     load,
     register,
 )
+from extractors.segmentation import tag
 from extractors.units import registry
 
 MEASURES_FILE = EXTRACTORS_DATA / "measures.yaml"
@@ -42,6 +43,7 @@ INDICATORS_FILE = MEASURES_FILE
 DIRECTIONS = frozenset({"floor", "ceiling", "point"})
 CHANGE_CLASSES = ("up", "down")
 
+_ADVERBS = frozenset({"d", "ad"})
 # Quotes, brackets, list commas, dots and spaces never distinguish two measures.
 _NOISE = regex.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）\[\]【】、,，:：;；。.．·]+")
 
@@ -56,6 +58,7 @@ MEASURES_SPEC = Record(
     scope=Strings(),
     key_scope=Strings(),
     item_marker=Pattern(),
+    keep_adverbs=Strings(),
 )
 EXTRA_MEASURES_SPEC = Record(measures=Mapping(_MEASURE, allow_empty=False))
 MEASURES_DATA = register("measures", MEASURES_FILE, MEASURES_SPEC, "extractors/indicators.py")
@@ -85,6 +88,7 @@ class IndicatorTable:
     canonical: MappingType[str, MappingType[str, str]]
     scope_re: regex.Pattern
     item_re: regex.Pattern
+    keep_adverbs: frozenset[str]
 
 
 def _alternation(words) -> str:
@@ -110,6 +114,7 @@ def build_table(data: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Pat
         canonical=MappingProxyType(canonical),
         scope_re=regex.compile(f"^(?:{_alternation(data['scope'] + data['key_scope'])})"),
         item_re=regex.compile(data["item_marker"]),
+        keep_adverbs=frozenset(data["keep_adverbs"]),
     )
     dimensions = registry().dimensions
     indicators: dict[str, Indicator] = {}
@@ -139,7 +144,7 @@ def build_table(data: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Pat
     return IndicatorTable(MappingProxyType(indicators), lookup,
                           MappingProxyType({b: tuple(v) for b, v in by_base.items()}), *(
         getattr(table, f) for f in ("filler_re", "base_re", "change_re", "comparative_re", "change_class",
-                                    "canonical", "scope_re", "item_re")))
+                                    "canonical", "scope_re", "item_re", "keep_adverbs")))
 
 
 def owner_file(owner: dict, key: str) -> str:
@@ -178,6 +183,15 @@ def _clean(t: IndicatorTable, subject: str) -> str:
         s = rest if len(rest) > 2 else s  # 全国首创 stays: 首创 alone names nothing
         if s == before:
             break
+    # adverbs say how, not what: a key drops them (居民社会养老保险已参保缴费 →
+    # 居民社会养老保险参保缴费; 能力持续提升 → 能力提升), the subject keeps the source words
+    tokens = tag(s)
+    if len(tokens) > 1:
+        # an adverb before a verb (持续提升, 已参保); 特别国债 keeps its adverb-tagged 特别
+        kept = "".join(w for i, (w, f) in enumerate(tokens)
+                       if not (f in _ADVERBS and w not in t.keep_adverbs and i + 1 < len(tokens)
+                               and tokens[i + 1][1].startswith("v") and tokens[i + 1][1] != "vn"))
+        s = kept or s
     return s
 
 
