@@ -230,3 +230,17 @@ def test_indicators_never_raise(s):
     key = indicator_for(s)
     assert isinstance(key, str)
     assert indicator_direction(key) in DIRECTIONS | {None}
+
+
+def test_indicators_issuer_files_extend_the_vocabulary(tmp_path):
+    """A drop-in file of extractors/data/measures.d/ adds measures; a key defined twice,
+    across files, is refused naming both files."""
+    extra = tmp_path / "fujian.yaml"
+    added = {"measures": {"数字经济增加值占比": {"direction": "floor", "unit": "percent",
+                                             "aliases": ["数字经济核心产业增加值占比"]}}}
+    t = build_table(_data(), MEASURES_FILE, ((extra, added),))
+    assert "数字经济增加值占比" in t.indicators
+    clash = {"measures": {"赤字率": {"direction": "ceiling", "aliases": []}}}
+    with pytest.raises(DataFileError) as err:
+        build_table(_data(), MEASURES_FILE, ((extra, clash),))
+    assert str(extra) in str(err.value) and "measures.yaml" in str(err.value)
