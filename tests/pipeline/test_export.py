@@ -72,7 +72,7 @@ def test_export_xlsx_truncates_long_text(corpus_outputs, tmp_path):
 
 def test_export_cli(corpus_outputs, tmp_path, capsys):
     dest = tmp_path / "series.json"
-    assert main(["target_series", "--format", "json", "--out-dir", str(corpus_outputs),
+    assert main(["target_series", "--format", "json", "--out", str(corpus_outputs),
                  "--dest", str(dest)]) == 0
     assert capsys.readouterr().out.strip() == str(dest)
     assert json.loads(dest.read_text(encoding="utf-8"))
@@ -83,8 +83,17 @@ def test_export_cli_default_destination(corpus_outputs, tmp_path):
 
     out = tmp_path / "run"
     shutil.copytree(corpus_outputs / "task_links", out / "task_links")
-    assert main(["task_links", "--out-dir", str(out)]) == 0
+    assert main(["task_links", "--out", str(out)]) == 0
     assert (out / "exports" / "task_links.csv").is_file()
+
+
+@pytest.mark.issue(19)
+def test_export_old_out_dir_option_still_reads_the_run(corpus_outputs, tmp_path, capsys):
+    # export took --out-dir where run, evaluate and compare take --out
+    dest = tmp_path / "links.json"
+    assert main(["task_links", "--format", "json", "--out-dir", str(corpus_outputs), "--dest", str(dest)]) == 0
+    assert "--out-dir is now --out" in capsys.readouterr().err
+    assert json.loads(dest.read_text(encoding="utf-8"))
 
 
 def test_export_csv_types(tmp_path):
@@ -110,13 +119,14 @@ def test_export_empty_table_folder(tmp_path):
 
 
 def test_export_missing_table_folder(tmp_path, capsys):
-    assert main(["targets", "--out-dir", str(tmp_path)]) == 2
-    assert "no such table folder" in capsys.readouterr().err
+    assert main(["targets", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no such table folder" in err and "with --out" in err
 
 
 def test_export_unknown_table_or_format(tmp_path):
     with pytest.raises(SystemExit):
-        main(["nonsense", "--out-dir", str(tmp_path)])
+        main(["nonsense", "--out", str(tmp_path)])
     with pytest.raises(OutputError, match="unknown format"):
         export_table("targets", "parquet", out_dir=tmp_path)
 
