@@ -17,7 +17,6 @@ from pipeline.tables.export import EXCEL_CELL_LIMIT, excel_safe, export_table, m
 from pipeline.registry import ALL_TABLES
 
 
-
 @pytest.mark.parametrize("table", ["targets", "times", "target_series", "task_links", "policy_lifecycle"])
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
 def test_export_rows_and_columns(corpus_outputs, tmp_path, table, fmt):

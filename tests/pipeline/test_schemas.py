@@ -39,7 +39,7 @@ def test_schemas_match_records(record, schema, extra):
 
 
 def test_schemas_contract_columns_present():
-    # ../shared/contract/OUTPUT.md
+    # the columns docs/tables.md promises users (it replaced the outside contract OUTPUT.md)
     assert {"doc_id", "issuer", "issuer_slug", "year", "genre", "title", "source_path",
             "sha256", "text", "status", "error"} <= set(schemas.DOCUMENTS.names)
     assert {"value", "value_max", "unit", "comparator", "subject", "indicator", "kind"} <= set(schemas.TARGETS.names)
