@@ -374,7 +374,7 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
     else:
         q = data.qualifier.search(window)
         first.qualifier = (q.group("qual") or None) if q else None
-        found = None
+        found: tuple[str, str | None] | None = None
         if data.joined.search(window):  # 贯彻落实…精神和《…》: the verb governs the list
             back = data.chain.search(window)
             if back is not None:

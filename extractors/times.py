@@ -192,15 +192,22 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
     words = {k: tuple(v) for k, v in data.items() if isinstance(v, list) and k != "plan_periods"}
     return TimeWords(
         digits=dict(DIGITS), ten=TEN, plans=tuple(plans), relative_years=relative_years,
-        **{k: tuple(spans[k]) for k in ("forward_before", "backward_before", "context_before",
-                                        "context_after", "forward_markers", "forward_after",
-                                        "backward_after")},
-        max_span_years=spans["max_years"], century_years=century_years, year_parts=year_parts,
-        **words,
-        horizon_years=data["horizon_years"],
-        **{k: data[k] for k in ("span_separators", "not_after_year", "list_joiners",
-                                "not_before_count", "not_before_standalone")},
-        plan_ordinal_eras=dict(data["plan_ordinal_eras"]),
+        forward_before=tuple(spans["forward_before"]), backward_before=tuple(spans["backward_before"]),
+        context_before=tuple(spans["context_before"]), context_after=tuple(spans["context_after"]),
+        forward_markers=tuple(spans["forward_markers"]), forward_after=tuple(spans["forward_after"]),
+        backward_after=tuple(spans["backward_after"]), max_span_years=spans["max_years"],
+        century_years=century_years, year_parts=year_parts,
+        month_parts=words["month_parts"], deadline_suffixes=words["deadline_suffixes"],
+        within_suffixes=words["within_suffixes"], deadline_cues=words["deadline_cues"],
+        future_cues=words["future_cues"], future_deadline_after=words["future_deadline_after"],
+        point_after=words["point_after"], cue_exceptions=words["cue_exceptions"],
+        cue_connectors=words["cue_connectors"], point_cues=words["point_cues"],
+        horizon_years=data["horizon_years"], word_exceptions=words["word_exceptions"],
+        span_separators=data["span_separators"], plan_heads=words["plan_heads"],
+        plan_not_before=words["plan_not_before"], plan_not_after=words["plan_not_after"],
+        plan_ordinal_eras=dict(data["plan_ordinal_eras"]), not_after_year=data["not_after_year"],
+        list_joiners=data["list_joiners"], not_after_count=words["not_after_count"],
+        not_before_count=data["not_before_count"], not_before_standalone=data["not_before_standalone"],
     )
 
 
@@ -385,7 +392,7 @@ class _Parsed:
     absolute_year: int | None = None  # a year written out, for the horizon rule
 
 
-def _month_span(year: int | None, text: str, w: TimeWords):
+def _month_span(year: int | None, text: str, w: TimeWords) -> tuple[date | None, date | None, str] | None:
     """(start, end, granularity) of 3月, 3月5日, 6月底 in ``year``; None if no such date."""
     m = regex.match(r"(.+?)月(.*)$", text)
     month = _number(m.group(1), w) if m else None
@@ -506,7 +513,7 @@ def _parse(
     if not part:
         if first is None:
             return _Parsed(None, None, "year", kind, word_role)
-        return _Parsed(*_years(first, last), "year", kind, word_role, absolute)
+        return _Parsed(*_years(first, first if last is None else last), "year", kind, word_role, absolute)
     if m.group("m1"):
         m1, m2 = _number(m.group("m1"), w), _number(m.group("m2"), w)
         if m1 is None or m2 is None or not 1 <= m1 < m2 <= 12:

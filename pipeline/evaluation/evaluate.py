@@ -300,13 +300,13 @@ def _paragraph_of(pos: int, spans: dict[str, tuple[int, int]], lines: list[tuple
 CONTEXT_CHARS = 12
 
 
-def context_of(text: str, start: int, end: int) -> str:
+def context_of(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
     """``…words[mention]words…`` within the mention's line, for the report."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    left = max(line_start, start - CONTEXT_CHARS)
-    right = min(line_end, end + CONTEXT_CHARS)
+    left = max(line_start, start - chars)
+    right = min(line_end, end + chars)
     return (("…" if left > line_start else "") + text[left:start] + "[" + text[start:end] + "]"
             + text[end:right] + ("…" if right < line_end else ""))
 
