@@ -89,7 +89,7 @@ def render() -> str:
     from pipeline.tables.schemas import describe, primary_key, table_description
 
     out = [INTRO]
-    out.append("| table | one row per | written |\n|---|---|---|")
+    out.append("| table | rows | written |\n|---|---|---|")
     for t in registry.TABLES:
         written = "per document" if t.per_document else "cross-year"
         out.append(f"| [`{t.name}`](#{t.name}) | {_cell(table_description(t.schema))} | {written} |")

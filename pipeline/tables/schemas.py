@@ -244,7 +244,7 @@ POLICY_LIFECYCLE = table("one row per (issuer, ref_key, year): the strongest act
     column("ref_key", S, "the document's key (policy_refs.ref_key)"),
     column("year", I, "the year of the plan that mentions it (review chapters included)", unit="year"),
     DOC_ID,
-    column("title", S, "the document's name as first written that year"),
+    column("title", S, "the document's name as written in the year's strongest mention"),
     column("action", S, "the year's strongest action: issue > draft > revise > implement > evaluate > "
                         "other", values=ACTIONS),
     TASK_ID,
