@@ -136,7 +136,7 @@ class RunWriter:
             except OSError:
                 pass
             # the run's summary and the Data Package describing its tables, beside them
-            # (to move into the published version with the tables when that lands: #19)
+            # (a versioned output folder writes both into the version it switches to)
             metadata = {datapackage.FILE_NAME: datapackage.descriptor()}
             if run_info is not None:
                 metadata["_run.json"] = run_info
