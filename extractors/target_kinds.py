@@ -182,22 +182,24 @@ def _is_threshold(w: KindWords, r: Reading) -> bool:
     return r.in_count or bool(r.noun_after) or r.before_amount
 
 
-def _is_fact(w: KindWords, r: Reading, text: str) -> bool:
-    """现行16%的税率, 我国有2.9亿在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全."""
+def _fact(w: KindWords, r: Reading, text: str) -> str | None:
+    """Why the amount is a fact, or None: ``current`` (现行16%的税率), ``stock`` (我国有2.9亿
+    在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全) or ``size`` (投资3亿元的海岸线保护修复
+    工程: the size of something named, not an amount anyone delivers)."""
     before = text[max(r.clause[0], r.phrase_start): r.start]
     if any(c in before for c in w.current):
-        return True
+        return "current"
     stripped = before.rstrip()
     if stripped.endswith(w.existential) and not stripped.endswith(w.not_existential):
-        return True
+        return "stock"
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
-        return True
+        return "stock"
     if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">"):
-        return True  # 保障好14亿人的粮食安全
+        return "stock"
     if r.followed_by_de and r.comparator in ("=", "~") and r.dimension in (
             "money", "area", "length", "weight", "volume", "power", "energy"):
-        return True  # 投资3亿元的海岸线保护修复工程
-    return False
+        return "size"
+    return None
 
 
 def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None) -> tuple[str, int | None, int | None]:
@@ -208,8 +210,9 @@ def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None) 
     if context.year and context.part == "review" and w.quoted_target.match(text, r.end):
         year = _reported(w, context)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
-    if _is_fact(w, r, text):
-        if context.part != "review" or context.year is None:
+    fact = _fact(w, r, text)
+    if fact is not None:
+        if context.part != "review" or context.year is None or fact != "stock":
             return "fact", None, None
         # in a review, stocks and populations are results of the year reviewed
         # (市场主体总量超过1亿户, 近14亿人口的发展中大国 …实现了比较充分就业)
