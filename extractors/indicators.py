@@ -9,11 +9,11 @@ names no known measure gets a key made from its own words, cleaned the same way 
 
 from __future__ import annotations
 
+from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping as MappingType
 
 import regex
 

@@ -14,11 +14,11 @@ keyed by ``extractors.indicators``, and what it is (kind, period) by
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Mapping as MappingType
 
 import regex
 
@@ -41,11 +41,21 @@ from extractors.language_data import (
 )
 from extractors.numerals import DIGIT_CHARS, parse_arabic, parse_chinese
 from extractors.records import COMPARATORS as ALL_COMPARATORS
-from extractors.records import Quantity
+from extractors.records import KINDS, Quantity
 from extractors.sentences import SentenceIndex
-from extractors.subjects import CLAUSE_END, Found, distribute, find_subject, has_verb, level, subject_words
-from extractors.target_kinds import KINDS, Reading, TimeFrame, classify
+from extractors.subjects import (
+    CLAUSE_END,
+    Found,
+    distribute,
+    find_subject,
+    has_verb,
+    level,
+    subject_words,
+)
+from extractors.target_kinds import Reading, TimeFrame, classify
 from extractors.units import UnitRegistry, registry
+
+__all__ = ["KINDS", "extract_quantities", "grammar", "load_comparators", "load_not_quantities"]
 
 COMPARATORS_FILE = EXTRACTORS_DATA / "comparators.yaml"
 NOT_QUANTITIES_FILE = EXTRACTORS_DATA / "not_quantities.yaml"

@@ -15,23 +15,22 @@ are data: ``data/subject_words.yaml``.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Sequence
 
 import regex
 
+from extractors.char_classes import PHRASE_END
+from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
-    Pattern,
     Record,
     Strings,
     Text,
     load,
     register,
 )
-from extractors.char_classes import PHRASE_END
-from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.segmentation import cut, tag
 from extractors.target_kinds import TARGET_KINDS_DATA
 

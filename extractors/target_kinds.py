@@ -22,8 +22,16 @@ from functools import cache
 import regex
 
 from extractors.context import Context
-from extractors.language_data import EXTRACTORS_DATA, OneOf, Pattern, Record, Strings, load, register
-from extractors.records import COMPARATORS, KINDS, TimeExpr
+from extractors.language_data import (
+    EXTRACTORS_DATA,
+    OneOf,
+    Pattern,
+    Record,
+    Strings,
+    load,
+    register,
+)
+from extractors.records import COMPARATORS, TimeExpr
 
 TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
 TARGET_KINDS_SPEC = Record(

@@ -7,17 +7,29 @@ is built from the registry (longest alias first) so no unit is ever listed in co
 
 from __future__ import annotations
 
+from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping as MappingType
 
 import regex
 
-from extractors.language_data import (Flag, ListOf, Mapping, Number, Optional, Record, Strings, Text, fail, load,
-                                      read_yaml, register)
+from extractors.language_data import (
+    Flag,
+    ListOf,
+    Mapping,
+    Number,
+    Optional,
+    Record,
+    Strings,
+    Text,
+    fail,
+    load,
+    read_yaml,
+    register,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 UNITS_FILE = DATA_DIR / "units.yaml"

@@ -165,3 +165,20 @@ def test_subjects_two_part_measure_words(sentence, text, unit, comparator, subje
 )
 def test_subjects_trim(phrase, trimmed):
     assert trim(phrase) == trimmed
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # 受益, 参与: the people they count are the measure (pingtan-gov-report 2024)
+        ("采信服务从平潭走向全国，受益台胞累计超2000人。", REVIEW, [("超2000人", "受益台胞累计")]),
+        ("涉台交流活动共120余场，参与台胞超3000人次。", REVIEW,
+         [("120余场", "涉台交流活动"), ("超3000人次", "参与台胞")]),
+        # 规模 alone takes what it is the size of from the clause before (modelled on the
+        # 2024 report's 超长期特别国债)
+        ("发行超长期特别国债，规模1万亿元。", PLAN, [("1万亿元", "发行超长期特别国债规模")]),
+    ],
+)
+def test_subjects_words_that_name_no_measure_alone(sentence, context, expected):
+    assert _subjects(sentence, context) == expected
