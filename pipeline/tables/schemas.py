@@ -48,10 +48,12 @@ POLICY_REFS = pa.schema(_EXTRACTION + [
 
 ENTITIES = pa.schema(_EXTRACTION + [("label", S), ("source", S)])
 
+# period_start..period_end: the years the target is for (= year for the year's own target,
+# 2016..2020 for a 十三五 goal stated in 2016); value and unit in the measure's one unit.
 TARGET_SERIES = pa.schema([
-    ("issuer", S), ("issuer_slug", S), ("indicator", S), ("year", I), ("value", F),
-    ("value_max", F), ("comparator", S), ("unit", S), ("doc_id", S), ("task_id", S),
-    ("text", S), ("sentence", S), ("absent", B),
+    ("issuer", S), ("issuer_slug", S), ("indicator", S), ("year", I), ("period_start", I),
+    ("period_end", I), ("value", F), ("value_max", F), ("comparator", S), ("unit", S),
+    ("headline", B), ("doc_id", S), ("task_id", S), ("text", S), ("sentence", S), ("absent", B),
 ])
 
 TASK_LINKS = pa.schema([
@@ -64,12 +66,17 @@ POLICY_LIFECYCLE = pa.schema([
     ("title", S), ("action", S), ("task_id", S), ("first_year", I), ("n_years", I),
 ])
 
+# One row per target_series target (annual or a goal): the outcome a later document reports
+# for the same period, in the same unit, and the verdict (met | exceeded | fell_short |
+# unknown); gap = outcome minus the nearest end of the target, in its unit.
 FULFILMENT = pa.schema([
     ("issuer", S), ("issuer_slug", S), ("indicator", S), ("year", I),
+    ("period_start", I), ("period_end", I),
     ("target_value", F), ("target_value_max", F), ("target_comparator", S), ("target_unit", S),
     ("target_doc_id", S), ("target_task_id", S), ("target_text", S),
     ("outcome_value", F), ("outcome_unit", S), ("outcome_doc_id", S), ("outcome_text", S),
-    ("outcome_sentence", S), ("direction", S), ("tolerance", F), ("status", S), ("rule", S),
+    ("outcome_sentence", S), ("estimated", B), ("direction", S), ("tolerance", F), ("gap", F),
+    ("status", S), ("rule", S),
 ])
 
 # Tables written per document, in the order they are produced.
