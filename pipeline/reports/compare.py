@@ -164,7 +164,14 @@ def task_changes(links: pd.DataFrame, documents: pd.DataFrame, years: list[int])
 
 
 def issued_then_implemented(lifecycle: pd.DataFrame) -> pd.DataFrame:
-    """Documents an issuer announced (出台, 制定) one year and implemented (落实) in a later one."""
+    """Documents an issuer announced (出台, 制定) one year and implemented (落实) in a later one.
+
+    Only the issuer's own events of their time count: another government's law
+    (美国制定了所谓《与台湾关系法》) or an event told in retrospect (1990年…通过《香港特别行政区
+    基本法》, in the 1997 report) starts no chain.
+    """
+    if "actor" in lifecycle:
+        lifecycle = lifecycle[(lifecycle["actor"] == "issuer") & ~lifecycle["retrospective"].astype(bool)]
     rows = []
     for key, g in lifecycle.groupby("ref_key", sort=True):
         issued = g[g["action"].isin(ISSUING)].sort_values("year")

@@ -61,9 +61,13 @@ TASK_LINKS = pa.schema([
     ("doc_id_b", S), ("task_id_b", S), ("title_b", S), ("score", F), ("status", S),
 ])
 
+# year: when the event took place (the sentence's own time, else the year the document
+# speaks of); doc_year: the mentioning document's year; actor: issuer | other;
+# retrospective: dated before the period the document covers (1990 told in 1997).
 POLICY_LIFECYCLE = pa.schema([
-    ("issuer", S), ("issuer_slug", S), ("ref_key", S), ("year", I), ("doc_id", S),
-    ("title", S), ("action", S), ("task_id", S), ("first_year", I), ("n_years", I),
+    ("issuer", S), ("issuer_slug", S), ("ref_key", S), ("year", I), ("doc_id", S), ("doc_year", I),
+    ("title", S), ("action", S), ("actor", S), ("retrospective", B), ("task_id", S),
+    ("first_year", I), ("n_years", I),
 ])
 
 # One row per target_series target (annual or a goal): the outcome a later document reports
