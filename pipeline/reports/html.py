@@ -239,7 +239,7 @@ h1{font-size:1.5em;margin-bottom:0}h2{border-bottom:1px solid #ddd;padding-botto
 .sub{color:#616161;margin-top:4px}
 table{border-collapse:collapse;font-size:.9em;margin:8px 0}th,td{border-bottom:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top;word-break:keep-all}
 th{background:#f5f5f5;white-space:nowrap}td.num{text-align:right;white-space:nowrap}td.nowrap{white-space:nowrap}
-td.prose{word-break:normal;min-width:16em}
+td.prose{word-break:normal;min-width:12em}
 .status{font-weight:bold;white-space:nowrap}.fell_short{color:#c62828}.exceeded{color:#ef6c00}.met{color:#2e7d32}.unknown{color:#757575}
 .charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0;border:1px solid #e0e0e0;padding:6px;width:560px}
 figcaption{font-weight:bold;margin-bottom:2px}
@@ -320,7 +320,7 @@ def _fulfilment_rows(f: pd.DataFrame) -> list[list[str]]:
             f"<span title='{escape(r.target_text or '', quote=True)}'>{escape(target)}</span>",
             f"<span title='{sentence}'>{escape(outcome)}</span>",
             escape(format_gap(r.gap, r.target_unit)),
-            escape(f"{r.target_doc_id} → {r.outcome_doc_id}"),
+            escape(r.outcome_doc_id or "—"),
             f"<span class='small'>{escape(r.rule)}</span>",
         ])
     return rows
@@ -369,7 +369,7 @@ def render_report(c: "Comparison") -> str:
             "sentence that states it.</p>")
         judged = f[f["status"] != "unknown"]
         if not judged.empty:
-            out.append(_table(["status", "period", "measure", "target", "outcome", "gap", "documents", "rule"],
+            out.append(_table(["status", "period", "measure", "target", "outcome", "gap", "reported in", "rule"],
                               _fulfilment_rows(judged), raw=set(range(8)),
                               classes={0: "nowrap", 1: "nowrap", 3: "num", 4: "num", 5: "num", 6: "nowrap", 7: "prose"}))
         unknown = f[f["status"] == "unknown"]
