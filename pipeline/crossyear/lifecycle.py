@@ -84,10 +84,16 @@ def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame,
     df = _resolve_short_forms(df)
     texts = dict(zip(docs["doc_id"], docs["text"])) if "text" in docs else {}
     words = lifecycle_words()
+    wanted = set(df["doc_id"])
+    by_sentence = {} if times is None or times.empty else {
+        key: g for key, g in times[times["doc_id"].isin(wanted) & times["start"].notna()
+                                   & times["end"].notna()].groupby(["doc_id", "sentence"])}
+    by_doc = {} if entities is None or entities.empty else {
+        d: g for d, g in entities[entities["doc_id"].isin(wanted)].groupby("doc_id")}
     years, retro, actors = [], [], []
     for r in df.itertuples(index=False):
         text = texts.get(r.doc_id)
-        span = _own_time(r, text, times, words)
+        span = _own_time(r, text, by_sentence.get((r.doc_id, r.sentence)), words)
         doc_year = int(r.doc_year)
         context = doc_year - 1 if getattr(r, "part", None) == "review" else doc_year
         if span is None:
@@ -97,7 +103,7 @@ def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame,
             start, end = span
             years.append(min(max(context, start), end))
             retro.append(end < doc_year and start < doc_year - 1)
-        actors.append(_actor(r, text, entities, words))
+        actors.append(_actor(r, text, by_doc.get(r.doc_id), words))
     df = df.assign(year=years, retrospective=retro, actor=actors)
     named = df["title"].fillna("") + (df["qualifier"].fillna("") if "qualifier" in df else "")
     drafts = named.map(lambda t: any(m in t for m in words.draft_marks))
@@ -135,18 +141,15 @@ def _clause_start(text: str, pos: int, words: LifecycleWords) -> int:
     return start
 
 
-def _own_time(r, text: str | None, times: pd.DataFrame | None, words: LifecycleWords) -> tuple[int, int] | None:
-    """(first, last year) of the time that dates the mention, from the times table.
+def _own_time(r, text: str | None, same: pd.DataFrame | None, words: LifecycleWords) -> tuple[int, int] | None:
+    """(first, last year) of the time that dates the mention, from the times table rows
+    of its sentence (``same``).
 
     A time of the same sentence in the mention's own clause, the nearest before it or
     else the first after it (继《香港特别行政区基本法》由1990年的人代会通过…); else a time
     opening the sentence (2017年，我们出台了《…》).
     """
-    if times is None or times.empty or text is None or not isinstance(r.sentence, str):
-        return None
-    same = times[(times["doc_id"] == r.doc_id) & (times["sentence"] == r.sentence)
-                 & times["start"].notna() & times["end"].notna()]
-    if same.empty:
+    if same is None or same.empty or text is None or not isinstance(r.sentence, str):
         return None
     sent_start = text.rfind(r.sentence, max(0, r.char_start - len(r.sentence)), r.char_end + len(r.sentence))
     if sent_start < 0:
@@ -188,8 +191,8 @@ def _actor(r, text: str | None, entities: pd.DataFrame | None, words: LifecycleW
         return ISSUER
     verb = before.rfind(r.action_text) if isinstance(r.action_text, str) and r.action_text else -1
     hi = lo + verb if verb >= 0 else r.char_start
-    ents = entities[(entities["doc_id"] == r.doc_id) & (entities["char_start"] >= lo)
-                    & (entities["char_end"] <= hi) & entities["label"].isin(words.actor_labels)]
+    ents = entities[(entities["char_start"] >= lo) & (entities["char_end"] <= hi)
+                    & entities["label"].isin(words.actor_labels)]
     issuer = r.issuer if isinstance(r.issuer, str) else ""
     for name in ents["text"]:
         if name in words.self_names or name in issuer or (issuer and issuer in name):

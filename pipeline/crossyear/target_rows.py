@@ -88,8 +88,9 @@ def derive_headline(rows: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.D
     starts_of = {} if sections is None else \
         {d: sorted(g["char_start"].astype(int)) for d, g in sections.groupby("doc_id")}
     spans: dict[str, list[tuple[int, int]]] = {}
+    wanted = set(rows["doc_id"])
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        if not isinstance(text, str) or doc_id not in set(rows["doc_id"]):
+        if not isinstance(text, str) or doc_id not in wanted:
             continue
         starts = starts_of.get(doc_id, [])
         for hit in words.headline.finditer(text):

@@ -423,8 +423,16 @@ def _stated_outcomes(slug: str):
     return out
 
 
+# The 平潭 reports need the measure vocabulary of the targets work (地区生产总值增长,
+# 一般公共预算总收入增长 …); until it is in, the case is a known gap, and it runs strictly
+# as soon as the vocabulary names the county measures.
+PINGTAN = pytest.param("pingtan-gov-report", 6, marks=pytest.mark.xfail(
+    not is_measure("地区生产总值增长"), strict=True,
+    reason="the measure vocabulary does not know the county measures (地区生产总值增长) yet"))
+
+
 @pytest.mark.issue(18)
-@pytest.mark.parametrize("slug, at_least", [("gov-report", 20), ("pingtan-gov-report", 6)])
+@pytest.mark.parametrize("slug, at_least", [("gov-report", 20), PINGTAN])
 def test_fulfilment_finds_every_stated_outcome_of_a_headline_measure(fulfilment, corpus_tables, slug, at_least):
     """Per issuer with consecutive reports: each outcome the later report states (by the
     gold) for a measure of the earlier plan's headline list is the row's outcome."""
