@@ -3,12 +3,15 @@
 Usage::
 
     python benchmarks/task_link_similarity.py [--out-dir outputs] [--plans-segmentation gold|run]
+                                              [--plans-set dev|heldout]
 
 reads the ``documents`` and ``tasks`` tables of a run (``plantasks run`` first) and scores
 every candidate similarity on two golds: the links between adjacent 政府工作报告 of
 ``tests/data/task_link_gold.json`` (keyed by the run's task ids) and the development
 pairs of ``tests/data/task_link_gold_plans.json`` (平潭 government work reports, keyed by
-anchors; its held-out pairs are never read here). For the plans, ``gold`` segmentation
+anchors). ``--plans-set heldout`` scores its held-out pairs instead (福建 task tables, 平潭
+片区 plans): that is the one measurement of the lead, never a development run. For the
+plans, ``gold`` segmentation
 (default) makes the tasks from the gold's anchors, so the similarity alone is measured;
 ``run`` maps the anchors to the run's own tasks, so structure parsing counts too.
 
@@ -211,16 +214,16 @@ def leave_one_pair_out(links: pd.DataFrame, gold: dict) -> tuple[dict, list[floa
     return {"precision": p, "recall": r, "f1": f}, thresholds
 
 
-def golds(tables: dict, segmentation: str) -> list[tuple[str, dict, dict]]:
+def golds(tables: dict, segmentation: str, plans_set: str = "dev") -> list[tuple[str, dict, dict]]:
     """(name, tables, gold keyed by the tables' task ids) for each gold set."""
     gov = json.loads(GOLD.read_text(encoding="utf-8"))
-    plans = select_pairs(json.loads(PLANS_GOLD.read_text(encoding="utf-8")), ["dev"])
+    plans = select_pairs(json.loads(PLANS_GOLD.read_text(encoding="utf-8")), [plans_set])
     if segmentation == "gold":
         plan_tables = {**tables, "tasks": gold_tasks(plans, tables["documents"])}
         plans = {**plans, "pairs": [{**p, "links": [list(link) for link in p["links"]]} for p in plans["pairs"]]}
     else:
         plan_tables, plans = tables, resolve_anchors(plans, tables["documents"], tables["tasks"])
-    return [("政府工作报告 (gov-report)", tables, gov), ("平潭 reports, dev pairs", plan_tables, plans)]
+    return [("政府工作报告 (gov-report)", tables, gov), (f"work-plan gold, {plans_set} pairs", plan_tables, plans)]
 
 
 def _in_gold(links: pd.DataFrame, gold: dict) -> pd.DataFrame:
@@ -297,14 +300,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out-dir", type=Path, default=ROOT / "outputs",
                     help="a run's output folder (default: outputs/)")
     ap.add_argument("--plans-segmentation", choices=("gold", "run"), default="gold",
-                    help="tasks of the 平潭 pairs: the gold's anchors (default) or the run's tasks")
+                    help="tasks of the work-plan pairs: the gold's anchors (default) or the run's tasks")
+    ap.add_argument("--plans-set", choices=("dev", "heldout"), default="dev",
+                    help="which pairs of task_link_gold_plans.json (heldout: the lead's one measurement)")
     args = ap.parse_args(argv)
     tables = read_tables(args.out_dir)
     if tables["tasks"].empty:
         print(f"{args.out_dir}: no tasks table; run `plantasks run --out {args.out_dir}` first",
               file=sys.stderr)
         return 2
-    sets = golds(tables, args.plans_segmentation)
+    sets = golds(tables, args.plans_segmentation, args.plans_set)
     for name, set_tables, gold in sets:
         print(f"\n{name}: {describe(gold)}\n")
         candidates_table(set_tables, gold)
