@@ -30,8 +30,9 @@ import pandas as pd
 import regex
 
 from extractors.indicators import DIRECTIONS
-from extractors.language_data import (PIPELINE_DATA, Flag, Mapping as MappingOf, Number, OneOf,
-                                      Optional, Record, Strings, load, longest_first, register)
+from extractors.language_data import (DATA_FILES, PIPELINE_DATA, Flag, Mapping as MappingOf, Number, OneOf,
+                                      Optional, Record, Strings, check_file, fail, load, longest_first,
+                                      register)
 from pipeline.crossyear.amounts import format_amount
 from pipeline.crossyear.measures import direction as measure_direction, to_unit
 from pipeline.crossyear.series import plan_targets
@@ -80,8 +81,6 @@ class FulfilmentRules:
 
 def build_rules(data: dict, path=DATA_FILE) -> FulfilmentRules:
     """The rules from the checked content of ``fulfilment.yaml`` (every pair must be there)."""
-    from extractors.language_data import fail
-
     for where, value in (("tolerance.relative", data["tolerance"]["relative"]),
                          *((f"tolerance.by_unit.{u}", v) for u, v in data["tolerance"]["by_unit"].items())):
         if value < 0:
@@ -105,8 +104,6 @@ def build_rules(data: dict, path=DATA_FILE) -> FulfilmentRules:
 
 def load_rules(path=DATA_FILE) -> FulfilmentRules:
     """Read and check a fulfilment rules file (uncached; the builder uses :func:`rules`)."""
-    from extractors.language_data import DATA_FILES, check_file
-
     return build_rules(check_file(DATA_FILES["fulfilment"], path), path)
 
 

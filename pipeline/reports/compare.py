@@ -58,7 +58,7 @@ class Comparison:
     documents: pd.DataFrame  # doc_id, year, genre, title of the issuer's ok documents
     series: pd.DataFrame  # target_series rows in range (annual targets and goals)
     changes: pd.DataFrame  # year_a, year_b, indicator, change, from_text, to_text, unit
-    fulfilment: pd.DataFrame  # fulfilment rows in range, missed first
+    fulfilment: pd.DataFrame  # fulfilment rows in range, fallen short first
     tasks: pd.DataFrame  # year_a, year_b, continued, new, dropped
     task_links: pd.DataFrame  # the issuer's task_links rows between plans in range
     lifecycle: pd.DataFrame  # ref_key, title, issued, issue_doc, implemented (years)
