@@ -30,6 +30,7 @@ import pandas as pd
 import regex
 
 from extractors.indicators import DIRECTIONS
+from extractors.records import COMPARATORS
 from extractors.language_data import (DATA_FILES, PIPELINE_DATA, Flag, Mapping as MappingOf, Number, OneOf,
                                       Optional, Record, Strings, check_file, fail, load, longest_first,
                                       register)
@@ -40,7 +41,6 @@ from pipeline.crossyear.target_rows import target_rows
 from pipeline.tables.schemas import FULFILMENT
 
 DATA_FILE = PIPELINE_DATA / "fulfilment.yaml"
-COMPARATORS = ("=", "~", ">=", ">", "<=", "<", "range")
 TESTS = ("at_least", "above", "at_most", "below", "within")
 STATUSES = ("met", "exceeded", "fell_short", "unknown")
 COLUMNS = FULFILMENT.names

@@ -21,14 +21,15 @@ from functools import cache
 import pandas as pd
 import regex
 
-from extractors.language_data import PIPELINE_DATA, Record, Strings, load, register
+from extractors.language_data import PIPELINE_DATA, OneOf, Record, Strings, load, register
 from extractors.policy_refs import load_policy_actions
+from extractors.records import ACTIONS, LABELS
 from pipeline.tables.schemas import POLICY_LIFECYCLE
 
 DATA_FILE = PIPELINE_DATA / "lifecycle.yaml"
 register("lifecycle", DATA_FILE, Record(
     clause_marks=Strings(allow_empty=False), other_actor_cues=Strings(allow_empty=False),
-    self_names=Strings(allow_empty=False), actor_labels=Strings(allow_empty=False),
+    self_names=Strings(allow_empty=False), actor_labels=Strings(OneOf(*LABELS), allow_empty=False),
     draft_marks=Strings(allow_empty=False),
 ), used_by="pipeline/crossyear/lifecycle.py")
 
@@ -36,7 +37,7 @@ register("lifecycle", DATA_FILE, Record(
 # current one before a retrospective or another actor's, then the strongest action: a
 # plan that both issues and implements a document (出台并实施) is first of all the year
 # it is issued, and a bare citation (根据《…》) says least about its stage.
-ACTION_STRENGTH = ("issue", "draft", "revise", "implement", "evaluate", "other")
+ACTION_STRENGTH = ACTIONS  # the value set is written strongest first
 ISSUER, OTHER = "issuer", "other"
 
 COLUMNS = POLICY_LIFECYCLE.names
