@@ -61,7 +61,7 @@ def target_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     docs = documents.loc[documents["status"] == "ok", ["doc_id", "issuer", "issuer_slug", "year"]]
     targets = tables["targets"]
     rows = targets[targets["kind"].isin(KINDS) & targets["value"].notna()
-                   & targets["indicator"].map(is_measure)]
+                   & targets["indicator"].map(is_measure).astype(bool)]
     rows = rows.merge(docs, on="doc_id", how="inner")
     if "period_start" not in rows or "period_end" not in rows:
         rows = derive_periods(rows, tables)
