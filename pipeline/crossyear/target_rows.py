@@ -7,7 +7,8 @@ the 2019 review), whether it stands in the plan's headline list (今年发展的
 and its issuer and document year. The targets table carries ``period_start``,
 ``period_end`` and ``headline`` once the extractors fill them, and they are then used
 as they are. A run whose targets table lacks them gets them from :func:`derive_periods`
-and :func:`derive_headline`, which read the times and sections tables.
+(the times and sections tables, words of ``pipeline/data/periods.yaml``) and
+:func:`derive_headline` (the structure's headline cues of ``pipeline/data/structure.yaml``).
 PROVISIONAL: those two derivations go once every run's targets table has the columns.
 """
 
@@ -23,10 +24,9 @@ import regex
 from extractors.language_data import PIPELINE_DATA, Record, Strings, load, longest_first, register
 from pipeline.crossyear.measures import is_measure
 
-DATA_FILE = PIPELINE_DATA / "series.yaml"
-register("series", DATA_FILE,
-         Record(headline_cues=Strings(allow_empty=False), lead_in=Strings(allow_empty=False),
-                multi_year=Strings(allow_empty=False), comparison_before=Strings(allow_empty=False)),
+DATA_FILE = PIPELINE_DATA / "periods.yaml"
+register("periods", DATA_FILE,
+         Record(multi_year=Strings(allow_empty=False), comparison_before=Strings(allow_empty=False)),
          used_by="pipeline/crossyear/target_rows.py")
 
 KINDS = ("target", "achievement")
@@ -42,10 +42,12 @@ class SeriesWords:
 
 @cache
 def series_words() -> SeriesWords:
-    """The words of ``pipeline/data/series.yaml``, compiled."""
-    data = load("series")
-    return SeriesWords(regex.compile(longest_first(data["headline_cues"])), tuple(data["lead_in"]),
-                       regex.compile(longest_first(data["multi_year"])),
+    """The headline cues of the structure rules and the period words of ``periods.yaml``."""
+    from pipeline.structure.rules import load_rules
+
+    structure = load_rules()
+    data = load("periods")
+    return SeriesWords(structure.headline, structure.lead_in, regex.compile(longest_first(data["multi_year"])),
                        tuple(sorted(data["comparison_before"], key=len, reverse=True)))
 
 
@@ -78,7 +80,7 @@ def target_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def derive_headline(rows: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """``headline``: the row stands in a headline list (PROVISIONAL, see the module docstring).
 
-    The list runs from a headline cue of ``series.yaml`` (主要预期目标) to the end of its
+    The list runs from a headline cue of ``structure.yaml`` (主要预期目标) to the end of its
     line, or of the next line when the cue's line ends in a colon (2011, 2012), and
     never past the start of the next section: the page dumps of other issuers hold a
     whole report on one line.

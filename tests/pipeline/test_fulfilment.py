@@ -374,6 +374,16 @@ def test_fulfilment_table_shape(fulfilment, corpus_tables):
     # every outcome comes from a document later than the period it reports on
     years = corpus_tables["documents"].set_index("doc_id")["year"]
     assert (found["outcome_doc_id"].map(years) > found["period_end"]).all()
+    # the table has rows for every issuer with a plan target of a measure in a year followed
+    # by another document of the issuer (a report of last year's work only, such as
+    # pingtan-junshan's 2022年度工作报告, sets no targets)
+    docs = corpus_tables["documents"]
+    targets = corpus_tables["targets"]
+    planned = targets[(targets["kind"] == "target") & targets["indicator"].map(is_measure).astype(bool)]
+    years_of = docs.groupby("issuer_slug")["year"].apply(set)
+    for slug, group in planned.merge(docs[["doc_id", "issuer_slug", "year"]], on="doc_id").groupby("issuer_slug"):
+        if any(y + 1 in years_of[slug] for y in group["year"]):
+            assert (fulfilment["issuer_slug"] == slug).any(), slug
 
 
 @pytest.mark.issue(18)
