@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _loaders():
-    from extractors import entities, indicators, policy_refs, quantities, times, units
+    from extractors import entities, indicators, policy_refs, quantities, quotes, times, units
     from pipeline.crossyear import fulfilment, series
     from pipeline.ingest import corpus, normalise
     from pipeline.structure import parse as structure
@@ -25,6 +25,7 @@ def _loaders():
         "extractors/data/indicators.yaml": indicators.load_table,
         "extractors/data/time_words.yaml": times.load_time_words,
         "extractors/data/policy_actions.yaml": policy_refs.load_policy_actions,
+        "extractors/data/quoted_names.yaml": quotes.load_cues,
         "pipeline/data/boilerplate.yaml": normalise.load_boilerplate,
         "pipeline/data/structure.yaml": structure.load_rules,
         "pipeline/data/metadata.yaml": corpus.metadata_words,
@@ -34,6 +35,9 @@ def _loaders():
         "extractors/data/program_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
         "extractors/data/gpe_context_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
         "extractors/data/person_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
+        "extractors/data/org_context_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
+        "extractors/data/entity_context.jsonl": lambda p: entities.load_filter_rules(p.name),
+        "extractors/data/gazetteer_person.jsonl": lambda p: entities.load_ruler_patterns(p.name),
         "extractors/data/gazetteer_gpe.jsonl": lambda p: entities.load_ruler_patterns(p.name),
         "extractors/data/gazetteer_gpe_extra.jsonl": lambda p: entities.load_ruler_patterns(p.name),
         "extractors/data/gazetteer_org.jsonl": lambda p: entities.load_ruler_patterns(p.name),

@@ -165,7 +165,7 @@ def test_entities_context_files_load(name):
 
 @pytest.mark.parametrize("content, problem", [
     ('{"label": "PLACE", "pattern": "大连"}\n', "label"),
-    ('{"label": "GPE", "pattern": "大连", "colour": 1}\n', "unknown keys"),
+    ('{"label": "GPE", "pattern": "大连", "colour": 1}\n', "colour: unknown key"),
     ("not json\n", "not JSON"),
     ('{"label": "GPE", "pattern": ""}\n', "empty pattern"),
     ("// only a comment\n", "no patterns"),
@@ -182,7 +182,7 @@ def test_entities_bad_ruler_file_raises(tmp_path, monkeypatch, content, problem)
 @pytest.mark.parametrize("content, problem", [
     ('{"label": "PROGRAM", "pattern": "x", "trim_left": -1}\n', "trim_left"),
     ('{"label": "PROGRAM", "pattern": "x", "followed_by": "("}\n', "followed_by"),
-    ('{"exclude_regex": "x", "label": "PROGRAM"}\n', "exclusion"),
+    ('{"exclude_regex": "x", "label": "PROGRAM"}\n', "label: unknown key"),
 ])
 def test_entities_bad_context_file_raises(tmp_path, monkeypatch, content, problem):
     (tmp_path / "bad.jsonl").write_text(content, encoding="utf-8")
