@@ -51,6 +51,7 @@ _CLAUSE_START = regex.compile(r"[，。；：！？,;:!?\n（）()]")
 _NUMERALS = "一二两三四五六七八九十百千万双"
 # (a dash joins places into a route, 平潭-高雄: no slogan)
 _SEPARATORS = regex.compile(r"[、，,+＋/]")
+_ROUTE = regex.compile(r"[-－—]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class QuoteCues:
     honour_before: regex.Pattern
     honour_after: regex.Pattern
     verb_before: regex.Pattern  # the nearest cue verb before the run, group "problem"/"programme"
+    problem_next_to: regex.Pattern  # a problem verb right before the run (反对“台独”的政治基础)
     problem_after: regex.Pattern
     manner_before: regex.Pattern
     manner_after: regex.Pattern
@@ -97,10 +99,13 @@ def load_cues(path: Path) -> QuoteCues:
     def alt(key: str) -> str:
         return longest_first(data[key])
 
-    # the verb nearest the quote decides: 解决实现“两不愁三保障” is what is achieved
+    # the verb nearest the quote decides (解决实现“两不愁三保障”: what is achieved); a
+    # problem verb may stand further from it (有效治理交通拥堵等“城市病”) than a programme
+    # verb (保护生态环境“真宝贝” is no object of the 发展 before it)
     any_verb = longest_first([*data["problem_verbs"], *data["programme_verbs"]])
-    verbs = (f"(?:(?P<problem>{alt('problem_verbs')})|(?P<programme>{alt('programme_verbs')}))"
-             f"(?:(?!{any_verb})[^，。；：“”\\n]){{0,8}}$")
+    gap = f"(?:(?!{any_verb})[^，。；：“”\\n])"
+    verbs = (f"(?:(?P<problem>{alt('problem_verbs')}){gap}{{0,8}}"
+             f"|(?P<programme>{alt('programme_verbs')}){gap}{{0,6}})$")
     return QuoteCues(
         not_programmes=frozenset(data["not_programmes"]),
         programmes=frozenset(data["programmes"]),
@@ -109,9 +114,10 @@ def load_cues(path: Path) -> QuoteCues:
         thing_after=regex.compile(alt("things_after")),
         thing_before=regex.compile(f"(?:{alt('things_before')})$"),
         honour_before=regex.compile(
-            f"(?:{alt('honour_verbs')})(?:{alt('honour_qualifiers')})*$"),
+            f"(?:{alt('honour_verbs')})(?:{alt('honour_qualifiers')}|\\d{{4}}年度?)*$"),
         honour_after=regex.compile(alt("honours_after")),
         verb_before=regex.compile(verbs),
+        problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
         problem_after=regex.compile(alt("problems_after")),
         manner_before=regex.compile(f"(?:{alt('manner_words')})[^，。；：“”、\\n]{{0,3}}$"),
         manner_after=regex.compile(alt("manners_after")),
@@ -186,10 +192,10 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return THING, "names a ship, typhoon, product or building"
     if c.honour_before.search(before) or c.honour_after.match(after):
         return THING, "names an honour or a list"
-    if c.problem_after.match(after):
-        return WORD, "names a problem or behaviour"
     if c.programme_ending.search(content) or c.programme_beginning.match(content):
         return PROGRAMME, "shaped like a programme name"
+    if c.problem_after.match(after) or c.problem_next_to.search(before):
+        return WORD, "names a problem or behaviour"
     if c.programme_after.match(after):
         return PROGRAMME, "followed by a programme word"
     verb = c.verb_before.search(before)
@@ -201,6 +207,8 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "classifies people, money or duties"
     if c.owner_before.search(before):
         return PROGRAMME, "preceded by the body it belongs to"
+    if _ROUTE.search(content):
+        return WORD, "a route between places"
     if content in ordinary_words():
         return WORD, "an ordinary word of the dictionary"
     if _formula(content):
