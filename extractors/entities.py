@@ -496,18 +496,17 @@ def make_entity_filter(nlp: Language, name: str, rules_file: str):
     order, each over the entities the ones before it left.
     """
     rules = load_filter_rules(rules_file)
+    labels = {rule["label"] for rule in rules}
 
     def apply(doc: Doc) -> Doc:
-        if not doc.ents:
+        if not doc.ents or not any(ent.label_ in labels for ent in doc.ents):
             return doc
         text = doc_text(doc)
         ents = list(doc.ents)
         for rule in rules:
-            out = []
+            out, extended = [], False
             for ent in ents:
-                if ent.label_ != rule["label"] or (
-                    "name_regex" in rule and not rule["name_regex"].fullmatch(ent.text)
-                ):
+                if ent.label_ != rule["label"]:
                     out.append(ent)
                     continue
                 after = before = None
@@ -521,13 +520,17 @@ def make_entity_filter(nlp: Language, name: str, rules_file: str):
                     if before is None:
                         out.append(ent)
                         continue
+                if "name_regex" in rule and not rule["name_regex"].fullmatch(ent.text):
+                    out.append(ent)
+                    continue
                 if rule["action"] == "drop":
                     continue
                 span = doc.char_span(before.start() if before else ent.start_char,
                                      after.end() if after else ent.end_char,
                                      label=rule.get("to", ent.label_), alignment_mode="expand")
                 out.append(span if span is not None else ent)
-            ents = filter_spans(out)
+                extended = True
+            ents = filter_spans(out) if extended else out
         doc.ents = sorted(ents)
         return doc
 
