@@ -33,7 +33,7 @@ _WORD_KEYS = (
     "not_programmes", "programmes", "thing_endings", "things_after", "things_before",
     "honour_verbs", "honour_qualifiers", "honours_after", "problem_verbs", "problems_after",
     "manner_words", "manners_after", "categories_after", "programme_beginnings", "programme_endings",
-    "programmes_after", "programme_verbs", "owners_before",
+    "programmes_after", "programme_verbs", "neutral_verbs", "owners_before",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
 
@@ -102,10 +102,11 @@ def load_cues(path: Path) -> QuoteCues:
     # the verb nearest the quote decides (解决实现“两不愁三保障”: what is achieved); a
     # problem verb may stand further from it (有效治理交通拥堵等“城市病”) than a programme
     # verb (保护生态环境“真宝贝” is no object of the 发展 before it)
-    any_verb = longest_first([*data["problem_verbs"], *data["programme_verbs"]])
+    any_verb = longest_first([*data["problem_verbs"], *data["programme_verbs"], *data["neutral_verbs"]])
     gap = f"(?:(?!{any_verb})[^，。；：“”\\n])"
     verbs = (f"(?:(?P<problem>{alt('problem_verbs')}){gap}{{0,8}}"
-             f"|(?P<programme>{alt('programme_verbs')}){gap}{{0,6}})$")
+             f"|(?P<programme>{alt('programme_verbs')}){gap}{{0,6}}"
+             f"|(?P<neutral>{alt('neutral_verbs')}){gap}{{0,6}})$")
     return QuoteCues(
         not_programmes=frozenset(data["not_programmes"]),
         programmes=frozenset(data["programmes"]),

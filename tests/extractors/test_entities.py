@@ -63,6 +63,13 @@ FOUND = [
     ("各设区市政府、平潭综合实验区管委会坚持以公开", {("平潭综合实验区管委会", "ORG")}),  # 2018
     # the areas of 平潭综合实验区 (pingtan-gov-report-2024)
     ("加快推进苏平、君山片区整合资源", {("君山片区", "GPE")}),
+    # the places in companies' and schools' names are part of them (gov-report-1954,
+    # pingtan-gov-report-2024)
+    ("要对鞍山钢铁公司和包头钢铁公司", {("鞍山钢铁公司", "ORG"), ("包头钢铁公司", "ORG")}),
+    ("福建信息职业技术学院、福建师大平潭附中、协和医院平潭分院建成投用",
+     {("福建信息职业技术学院", "ORG"), ("福建师大平潭附中", "ORG"), ("协和医院平潭分院", "ORG")}),
+    # a bloc is no company: the place stays (gov-report-1954)
+    ("美国侵略集团最近又拼凑", {("美国", "GPE")}),
     # a programme named after a place (gov-report-2017)
     ("推进健康中国建设。", {("健康中国", "PROGRAM")}),
     # a person before 同志 or 总书记 stays a person (gov-report-2018)
@@ -117,6 +124,13 @@ NOT_FOUND = [
     ("扎实完成省、区为民办实事项目", {("区为民办", "ORG")}),  # pingtan-gov-report-2024
     # 台湾当局: the place, as the gold has it (gov-report-1994)
     ("我们寄希望于台湾当局，更寄希望于台湾人民", {("台湾当局", "ORG")}),
+    # a place in the name of its people, a company, a hospital or an event (pingtan-gov-report)
+    ("奋斗在这片热土上的每一个平潭人都是了不起的", {("平潭", "GPE")}),  # 2021
+    ("推动华侨城、深圳免税品集团、中船重工", {("深圳", "GPE")}),  # 2017
+    ("平潭协和医院投入使用", {("平潭", "GPE")}),  # 2020
+    ("泳动平潭公开水域邀请赛、“海洋杯”国际自行车赛成为全省", {("平潭", "GPE")}),  # 2018
+    # a website's name holds no programme (fujian-zwgk-tasks-2016)
+    ("做好各级政府网站与“信用中国”网站的连接工作", {("信用中国", "PROGRAM"), ("中国", "GPE")}),
     # 新城区 is "the new town" before it is a district of 西安 (pingtan-gov-report-2017)
     ("打造各具特色的新城区。", {("新城区", "GPE")}),
 ]

@@ -62,6 +62,12 @@ CASES = [
     ("进一步加大对“两类公司”“三类机构”的监管力度", [WORD, WORD]),  # pingtan-finance-2022
     ("粮食产量实现“九连增”；", [WORD]),  # gov-report-2013
     ("构建“全球-台湾-平潭”海空联运通道，", [WORD]),  # pingtan-gov-report-2021
+    # the object of 实现 or 增强 is a state, not a programme (pingtan-gov-report-2022, 2020)
+    ("率先实现大型岛屿“全绿电”供应。", [WORD]),
+    ("决因病因灾返贫，增强“造血功能”，", [WORD]),
+    # a website, a card (fujian-zwgk-tasks-2016, pingtan-gov-report-2021)
+    ("做好各级政府网站与“信用中国”网站的连接工作", [THING]),
+    ("全面推广“麒麟卡”“两岸共同家园卡”等台胞专属金融服务卡，", [THING, THING]),
     # names of ships, typhoons and honours
     ("第一艘航母“辽宁舰”入列；", [THING]),  # gov-report-2013
     ("有效应对“杜苏芮”“海葵”等超强台风不利影响，", [THING, THING]),  # pingtan-gov-report-2024
