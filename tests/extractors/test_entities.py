@@ -61,6 +61,11 @@ FOUND = [
     ("惠和减免政策公开力度省财政厅省地税局省直各部门", {("省财政厅", "ORG"), ("省地税局", "ORG")}),
     ("政府信息公开力度省农业厅（省委农办）省直各相关部门", {("省农业厅", "ORG"), ("省委农办", "ORG")}),
     ("各设区市政府、平潭综合实验区管委会坚持以公开", {("平潭综合实验区管委会", "ORG")}),  # 2018
+    # a zone named after a place is that place (pingtan-gov-report-2021, gov-report-2015)
+    ("促进福州新区与实验区联动发展", {("福州新区", "GPE")}),
+    ("新设广东、天津、福建自由贸易试验区", {("福建自由贸易试验区", "GPE"), ("天津", "GPE")}),
+    # the county's people's congress is one body (pingtan-gov-report-2017)
+    ("2017年1月10日在平潭县第十七届人民代表大会第一次会议上", {("平潭县第十七届人民代表大会", "ORG")}),
     # the areas of 平潭综合实验区 (pingtan-gov-report-2024)
     ("加快推进苏平、君山片区整合资源", {("君山片区", "GPE")}),
     # the places in companies' and schools' names are part of them (gov-report-1954,
