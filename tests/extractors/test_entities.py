@@ -75,6 +75,8 @@ FOUND = [
      {("福建信息职业技术学院", "ORG"), ("福建师大平潭附中", "ORG"), ("协和医院平潭分院", "ORG")}),
     ("推动平潭一中建设省示范性高中", {("平潭一中", "ORG")}),  # pingtan-gov-report-2024
     ("办好平潭职业中专、特殊教育学校", {("平潭职业中专", "ORG")}),  # pingtan-gov-report-2021
+    ("隆重纪念中国工农红军长征胜利80周年", {("中国工农红军", "ORG")}),  # gov-report-2017
+    ("其中全国首创56项，13项平潭经验在全国复制推广", {("平潭经验", "PROGRAM")}),  # pingtan-2024
     # a bloc is no company: the place stays (gov-report-1954)
     ("美国侵略集团最近又拼凑", {("美国", "GPE")}),
     # a programme named after a place (gov-report-2017)
@@ -138,6 +140,7 @@ NOT_FOUND = [
     ("泳动平潭公开水域邀请赛、“海洋杯”国际自行车赛成为全省", {("平潭", "GPE")}),  # 2018
     ("筹建国家技术转移海峡中心平潭分中心，加大民营", {("平潭", "GPE")}),  # pingtan-gov-report-2020
     ("评选第三批大连市中小学美育特色学校", {("大连市中小学", "ORG")}),  # dalian-edu-2018 gold: GPE
+    ("太平洋岛国政治家联合考察团、中国-太平洋民间友好论坛嘉宾团等", {("中国", "GPE")}),  # 2024
     # a website's name holds no programme (fujian-zwgk-tasks-2016)
     ("做好各级政府网站与“信用中国”网站的连接工作", {("信用中国", "PROGRAM"), ("中国", "GPE")}),
     # 新城区 is "the new town" before it is a district of 西安 (pingtan-gov-report-2017)
