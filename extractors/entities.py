@@ -29,6 +29,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
+from extractors.char_classes import TITLE
 from extractors.context import Context
 from extractors.errors import DataFileError
 from extractors.language_data import (
@@ -118,12 +119,10 @@ RULER_FILES = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_or
 CONTEXT_FILES = ("program_patterns.jsonl", "gpe_context_patterns.jsonl", "org_context_patterns.jsonl",
                  "person_patterns.jsonl")
 FILTER_FILES = ("entity_context.jsonl",)
-for _name in RULER_FILES:
-    register(_name, DATA_DIR / _name, RULER_LINE, ENTITY_DATA_USER, kind="jsonl")
-for _name in CONTEXT_FILES:
-    register(_name, DATA_DIR / _name, CONTEXT_LINE, ENTITY_DATA_USER, kind="jsonl")
-for _name in FILTER_FILES:
-    register(_name, DATA_DIR / _name, FILTER_LINE, ENTITY_DATA_USER, kind="jsonl")
+# registered under the file's stem (gazetteer_gpe); the spaCy config names the files
+for _files, _spec in ((RULER_FILES, RULER_LINE), (CONTEXT_FILES, CONTEXT_LINE), (FILTER_FILES, FILTER_LINE)):
+    for _name in _files:
+        register(Path(_name).stem, DATA_DIR / _name, _spec, ENTITY_DATA_USER, kind="jsonl")
 
 
 def _read(name: str, spec: Spec) -> tuple[Path, list[tuple[int, dict]]]:
@@ -429,7 +428,6 @@ def make_context_ruler(nlp: Language, name: str, patterns_file: str, overwrite: 
     return ContextRuler(nlp, name, patterns_file, overwrite)
 
 
-_TITLE = regex.compile(r"《[^《》\n]*》")
 
 
 @Language.factory("plantasks_title_filter_v1", assigns=["doc.ents"])
@@ -441,7 +439,7 @@ def make_title_filter(nlp: Language, name: str):
         text = doc_text(doc)
         if "《" not in text or not doc.ents:
             return doc
-        titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+        titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
         if titles:
             doc.ents = [e for e in doc.ents
                         if not any(s <= e.start_char and e.end_char <= t for s, t in titles)]

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import regex
 
+from extractors.char_classes import CLAUSE_END, CLAUSE_STOPS, LIST_COMMA, QUOTES, char_class
 from extractors.language_data import (
     EXTRACTORS_DATA, Mapping, Pattern, Strings, check_file, fail, longest_first, register,
 )
+from extractors.numerals import DIGIT_CHARS, DIGITS, PLACE_CHARS
 
 QUOTED_NAMES = register(
     "quoted_names", EXTRACTORS_DATA / "quoted_names.yaml",
@@ -42,16 +44,18 @@ _PATTERN_KEYS = ("not_programme_patterns",)
 PROGRAMME, THING, WORD = "programme", "thing", "word"
 
 # Quotes joined into one run (“扩容”“提升”“名校”工程; “除六害”和“扫黄”斗争).
+_JOINERS = char_class(LIST_COMMA + "和及与或")
 _QUOTE = r"“[^“”\n]{1,30}”"
-_RUN_AFTER = regex.compile(rf"(?:[、和及与或]?{_QUOTE})*")
-_RUN_BEFORE = regex.compile(rf"(?:{_QUOTE}[、和及与或]?)*$")
-# The clause before a quote starts after the last punctuation mark.
-_CLAUSE_START = regex.compile(r"[，。；：！？,;:!?\n（）()]")
+_RUN_AFTER = regex.compile(rf"(?:{_JOINERS}?{_QUOTE})*")
+_RUN_BEFORE = regex.compile(rf"(?:{_QUOTE}{_JOINERS}?)*$")
 # Numbered formulas: 三去一降一补, 两学一做, 双随机; a lone 一 is no formula (一刀切, 一站式).
-_NUMERALS = "一二两三四五六七八九十百千万双"
-# (a dash joins places into a route, 平潭-高雄: no slogan)
-_SEPARATORS = regex.compile(r"[、，,+＋/]")
+_NUMERALS = frozenset(c for c in DIGIT_CHARS + PLACE_CHARS if DIGITS.get(c) != 0) | {"双"}
+# A slogan of several parts: a list (、，) or a “+” (“互联网+”); a dash joins places into a
+# route (平潭-高雄), no slogan.
+_SEPARATORS = regex.compile(char_class(LIST_COMMA + "，," + "+＋/"))
 _ROUTE = regex.compile(r"[-－—]")
+# The words between a verb and the quote it governs: no clause stop, no other quote.
+_GAP = "[^" + regex.escape(CLAUSE_STOPS + QUOTES, special_only=True) + "\n]"
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def load_cues(path: Path) -> QuoteCues:
     # problem verb may stand further from it (有效治理交通拥堵等“城市病”) than a programme
     # verb (保护生态环境“真宝贝” is no object of the 发展 before it)
     any_verb = longest_first([*data["problem_verbs"], *data["programme_verbs"], *data["neutral_verbs"]])
-    gap = f"(?:(?!{any_verb})[^，。；：“”\\n])"
+    gap = f"(?:(?!{any_verb}){_GAP})"
     verbs = (f"(?:(?P<problem>{alt('problem_verbs')}){gap}{{0,8}}"
              f"|(?P<programme>{alt('programme_verbs')}){gap}{{0,6}}"
              f"|(?P<neutral>{alt('neutral_verbs')}){gap}{{0,6}})$")
@@ -120,7 +124,7 @@ def load_cues(path: Path) -> QuoteCues:
         verb_before=regex.compile(verbs),
         problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
         problem_after=regex.compile(alt("problems_after")),
-        manner_before=regex.compile(f"(?:{alt('manner_words')})[^，。；：“”、\\n]{{0,3}}$"),
+        manner_before=regex.compile(f"(?:{alt('manner_words')}){_GAP}{{0,3}}$"),
         manner_after=regex.compile(alt("manners_after")),
         category_after=regex.compile(alt("categories_after")),
         programme_beginning=regex.compile(f"(?:{alt('programme_beginnings')})"),
@@ -160,7 +164,7 @@ def ordinary_words() -> frozenset[str]:
 def _formula(content: str) -> bool:
     """A numbered formula: 三农, 两学一做, 双随机、一公开, 一岛两窗三区 (but not 一刀切)."""
     numerals = sum(ch in _NUMERALS for ch in content)
-    return numerals >= 2 or (numerals == 1 and content[0] in _NUMERALS and content[0] != "一")
+    return numerals >= 2 or (numerals == 1 and content[0] in _NUMERALS and DIGITS.get(content[0]) != 1)
 
 
 def judge(text: str, start: int, end: int) -> tuple[str, str]:
@@ -175,7 +179,7 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
     run_start = _RUN_BEFORE.search(text, max(0, start - 200), start).start()
     after = text[run_end:run_end + 12]
     right = text[end:end + 12]  # what follows this quote itself
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, run_start - 30), run_start)),
+    clause = max((m.end() for m in CLAUSE_END.finditer(text, max(0, run_start - 30), run_start)),
                  default=max(0, run_start - 30))
     before = text[clause:run_start]
     just_before = text[max(0, start - 12):start]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from pipeline import __version__
@@ -57,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
 
 # command -> (module, help)
 _DELEGATED_MODULES = {
-    "evaluate": "pipeline.evaluation.evaluate",
+    "evaluate": "pipeline.evaluation.cli",
     "compare": "pipeline.reports.compare",
     "export": "pipeline.tables.export",
 }
@@ -68,12 +69,14 @@ _DELEGATED = {
 }
 
 
-def _run(args) -> int:
+def _run(args, started: float) -> int:
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from pipeline import registry
     from pipeline.errors import DocumentError, OutputError
-    from pipeline.orchestrate.run import prepare, run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
     console = Console(stderr=True)
     if args.workers < 1:
@@ -82,32 +85,31 @@ def _run(args) -> int:
     if args.dask_address and args.engine != "prefect":
         console.print("[red]error:[/red] --dask-address runs the Prefect flow: use it with --engine prefect")
         return 2
-    try:
-        total = len(prepare(args.corpus))
-    except DocumentError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        return 2
+    registry.check()
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, disable=args.quiet)
     with progress:
-        bar = progress.add_task("processing", total=total)
+        bar = progress.add_task("processing", total=None)
 
-        def tick(result):
+        def start(total: int) -> None:
+            progress.update(bar, total=total)
+
+        def tick(result) -> None:
             progress.update(bar, advance=1, description=f"{result.doc_id:<24}")
 
         try:
             summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick,
-                                 workers=args.workers, cache=not args.no_cache,
-                                 dask_address=args.dask_address)
-        except OutputError as exc:
-            console.print(f"[red]error:[/red] {exc}")
+                                 on_start=start, workers=args.workers, cache=not args.no_cache,
+                                 dask_address=args.dask_address, started=started)
+        except (OutputError, DocumentError) as exc:
+            console.print(f"[red]error:[/red] {escape(str(exc))}")
             return 2
     rows = summary.rows
-    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; "
-          f"sections: {rows.get('sections', 0)}, tasks: {rows.get('tasks', 0)}, "
-          f"targets: {rows.get('targets', 0)}, times: {rows.get('times', 0)}, "
-          f"policy refs: {rows.get('policy_refs', 0)}, entities: {rows.get('entities', 0)}; "
+    counts = ", ".join(f"{t.summary}: {rows.get(t.name, 0)}" for t in registry.TABLES if t.summary)
+    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; {counts}; "
           f"{summary.seconds:.1f} s → {summary.out_dir}")
+    for path, warning in summary.warnings:
+        print(f"warning: {path}: {warning}")
     for path, error in summary.failures:
         print(f"failed: {error}")
     if summary.documents_failed and not args.allow_partial:
@@ -116,6 +118,7 @@ def _run(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in _DELEGATED_MODULES:
@@ -125,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(_DELEGATED_MODULES[argv[0]]).main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "run":
-        return _run(args)
+        return _run(args, started)
     _parser().print_help()
     return 0
 

@@ -155,12 +155,14 @@ def docx_to_text(raw: bytes, path: str) -> str:
     return "\n".join(paragraphs)
 
 
-def read_document(path: Path) -> tuple[bytes, str]:
-    """Raw bytes and decoded (not yet normalised) text of one input file."""
+def read_document(path: Path, raw: bytes | None = None) -> tuple[bytes, str]:
+    """Raw bytes and decoded (not yet normalised) text of one input file (``raw``: its
+    bytes, when the caller has read them already)."""
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED_SUFFIXES:
         raise DocumentError(str(path), UNSUPPORTED_SUFFIXES[suffix])
-    raw = read_raw(path)
+    if raw is None:
+        raw = read_raw(path)
     if suffix == ".docx":
         text = docx_to_text(raw, str(path))
     else:

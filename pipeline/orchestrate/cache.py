@@ -30,9 +30,7 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.ingest.corpus import DocumentSpec
-from pipeline.errors import DocumentError
-from pipeline.ingest.read import read_raw
-from pipeline.tables.schemas import DOCUMENT_TABLES
+from pipeline.registry import DOCUMENT_TABLES
 from pipeline.tables.writer import RunWriter
 
 CACHE_DIR = ".cache"
@@ -104,18 +102,10 @@ class DocumentCache:
         self.hits = 0
         self.misses = 0
 
-    def key_of(self, spec: DocumentSpec) -> str | None:
-        """The key of ``spec`` as its file is now; None if the file cannot be read."""
-        try:
-            raw = read_raw(spec.path)
-        except DocumentError:
-            return None
-        return document_key(hashlib.sha256(raw).hexdigest(), spec, self.fingerprint)
-
-    def lookup(self, spec: DocumentSpec) -> CacheEntry | None:
-        """The cached parts of ``spec``, or None (counted as a miss)."""
-        key = self.key_of(spec)
-        entry = self._read_entry(key) if key else None
+    def lookup(self, spec: DocumentSpec, sha256: str) -> CacheEntry | None:
+        """The cached parts of ``spec`` whose bytes hash to ``sha256``, or None (a miss)."""
+        key = document_key(sha256, spec, self.fingerprint)
+        entry = self._read_entry(key)
         if entry is None or entry.doc_id != spec.doc_id:
             self.misses += 1
             return None

@@ -32,15 +32,13 @@ IN_FLIGHT_PER_WORKER = 4
 
 
 def warm_up() -> None:
-    """Load every extractor's data and model in this process (a worker's initializer)."""
-    from pipeline.extract.document import _extractors
+    """Load every extractor's data and model in this process (a worker's initializer):
+    one small passage through every registered extractor loads what each needs."""
+    from pipeline.extract.document import process_text
+    from pipeline.ingest.corpus import DocumentSpec
 
-    _extractors()
-    try:
-        from extractors.entities import build_nlp
-    except ImportError:
-        return
-    build_nlp()
+    process_text("一、总体要求\n（一）今年新建学校15所，落实《纲要》。", DocumentSpec(
+        path=Path("warm-up"), issuer="plantasks", issuer_slug="warm-up", year=2018, doc_id="warm-up"))
 
 
 # Set only in the environment the fork server starts with: it then loads the extractors
@@ -88,7 +86,7 @@ class LocalPool:
     def process(self, prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
         """Results of every document, in input order (a ``Processor`` for ``run_documents``)."""
         # submit through a lambda: the pool is replaced after a crash
-        window = SubmissionWindow(prepared, lambda spec: self._pool.submit(self._process, spec),
+        window = SubmissionWindow(prepared, lambda p: self._pool.submit(self._process, p.spec, p.raw),
                                   self.workers * IN_FLIGHT_PER_WORKER)
         for p, future in window:
             if future is None:
@@ -103,17 +101,17 @@ class LocalPool:
             except Exception as exc:  # noqa: BLE001 - an unpicklable result fails its document only
                 yield crashed_result(p, exc)
 
-    def process_one(self, spec) -> DocumentResult:
+    def process_one(self, p: Prepared) -> DocumentResult:
         """One document on a worker (thread-safe: Prefect's task threads call it at once)."""
         pool = self._pool
         try:
-            return pool.submit(self._process, spec).result()
+            return pool.submit(self._process, p.spec, p.raw).result()
         except BrokenProcessPool:
             with self._lock:
                 if self._pool is pool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     self._pool = self._new_pool()
-            return next(self._isolated([Prepared(spec)]))
+            return next(self._isolated([p]))
 
     def submit_issuer(self, staging: Path, slug: str, doc_ids: list[str]) -> Future:
         """Build one issuer's cross-year rows on a worker (an ``IssuerBuilder`` for ``run_documents``)."""
@@ -127,7 +125,7 @@ class LocalPool:
                 continue
             with ProcessPoolExecutor(max_workers=1, mp_context=self._ctx) as pool:
                 try:
-                    yield pool.submit(self._process, p.spec).result()
+                    yield pool.submit(self._process, p.spec, p.raw).result()
                 except BrokenProcessPool as exc:
                     yield crashed_result(p, exc, "the worker process died")
                 except Exception as exc:  # noqa: BLE001
@@ -152,9 +150,9 @@ def active_pool() -> LocalPool | None:
     return _ACTIVE
 
 
-def process_on_active_pool(spec) -> DocumentResult:
+def process_on_active_pool(p: Prepared) -> DocumentResult:
     """``process_document`` on a worker of the active pool (in this process if there is none)."""
-    return _ACTIVE.process_one(spec) if _ACTIVE is not None else process_document(spec)
+    return _ACTIVE.process_one(p) if _ACTIVE is not None else process_document(p.spec, p.raw)
 
 
 def process_in_pool(prepared: Iterable[Prepared], workers: int, *,

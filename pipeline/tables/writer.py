@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.registry import ALL_TABLES
 
 STAGING_PREFIX = ".staging-"
 PREVIOUS = ".previous"

@@ -268,9 +268,11 @@ def test_entities_bad_filter_file_raises(tmp_path, monkeypatch, content, problem
 def test_entities_every_entity_data_file_is_registered():
     from extractors.language_data import DATA_FILES
 
-    names = {p.name for p in (ROOT / "extractors" / "data").glob("*.jsonl")}
-    assert names <= set(DATA_FILES)
-    assert all(DATA_FILES[n].used_by == "extractors/entities.py" for n in names)
+    on_disk = set((ROOT / "extractors" / "data").glob("*.jsonl"))
+    registered = {f.path: f for f in DATA_FILES.values()}
+    assert on_disk <= set(registered)
+    assert all(registered[p].used_by == "extractors/entities.py" and registered[p].name == p.stem
+               for p in on_disk)
 
 
 @pytest.mark.parametrize("content, problem", [

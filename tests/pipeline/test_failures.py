@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.ingest.corpus import slugify
 from pipeline.errors import OutputError
-from pipeline.orchestrate.run import run_corpus
+from pipeline.orchestrate.engines import run_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 
