@@ -35,6 +35,11 @@ CASES = [
     ("新建和改扩建中小学校，实施“扩容”“提升”“名校”工程，", [PROGRAMME] * 3),
     # a slogan followed by 的方针 (gov-report-1994)
     ("我们要继续坚定不移地执行“和平统一、一国两制”的方针，", [PROGRAMME]),
+    # national programmes that are also ordinary words (gov-report-2008, 2009, 2005)
+    ("九要坚持实行“米袋子”省长负责制和“菜篮子”市长负责制。", [PROGRAMME, PROGRAMME]),
+    ("加强境外能源资源合作，企业“走出去”步伐加快，", [PROGRAMME]),
+    ("加快文化设施特别是广播电视“村村通”和乡镇综合文化站建设", [PROGRAMME]),
+    ("鼓励计划生育家庭实行奖励扶助制度和“少生快富”扶贫工程的试点。", [PROGRAMME]),
     # an activity named by its verb (dalian-edu-2018)
     ("实施“艺术家进校园”工程,“送演出”到学校120场、“送讲座”到学校20场。", [PROGRAMME] * 3),
     # the nearest verb decides: 实现, not 解决 (gov-report-2019)
