@@ -1,4 +1,4 @@
-"""The ``plantasks`` command: run, evaluate, compare, export."""
+"""The ``plantasks`` command: run, evaluate, compare, export, outline."""
 
 from __future__ import annotations
 
@@ -61,11 +61,13 @@ _DELEGATED_MODULES = {
     "evaluate": "pipeline.evaluation.cli",
     "compare": "pipeline.reports.compare",
     "export": "pipeline.tables.export",
+    "outline": "pipeline.structure.outline",
 }
 _DELEGATED = {
     "evaluate": "score the outputs against the hand-made gold files (precision, recall, F1)",
     "compare": "compare one issuer's plans across years: targets, tasks, documents; HTML report",
     "export": "export any table to CSV, JSON or XLSX for other tools",
+    "outline": "print the sections and tasks found in one document, to check a new plan",
 }
 
 

@@ -2,7 +2,8 @@
 
 Users feed whatever their browser or colleagues saved, so the decoder tries, in order:
 a byte-order mark, strict UTF-8, UTF-16 without a mark (many NUL bytes in alternate
-positions), then GB18030 (a superset of GBK/GB2312). Binary data, empty files and PDFs
+positions), then GB18030 (a superset of GBK/GB2312). PDFs with a text layer are read by
+:mod:`pipeline.ingest.pdf`. Binary data, empty files, scanned PDFs and legacy Word files
 fail with a message that names the file and says what to do.
 """
 
@@ -17,11 +18,12 @@ from xml.etree import ElementTree
 
 from pipeline.errors import DocumentError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf"}
 UNSUPPORTED_SUFFIXES = {
-    ".pdf": "PDF is not supported: convert it to text first (e.g. `pdftotext -layout FILE.pdf`)",
-    ".doc": "legacy .doc is not supported: save it as .docx or plain text",
-    ".wps": "WPS documents are not supported: save as .docx or plain text",
+    ".doc": "legacy .doc is not supported: save it as .docx or plain text "
+            "(e.g. `libreoffice --headless --convert-to docx FILE.doc`)",
+    ".wps": "WPS documents are not supported: save as .docx or plain text "
+            "(e.g. `libreoffice --headless --convert-to docx FILE.wps`)",
 }
 
 
@@ -165,9 +167,11 @@ def read_document(path: Path, raw: bytes | None = None) -> tuple[bytes, str]:
         raw = read_raw(path)
     if suffix == ".docx":
         text = docx_to_text(raw, str(path))
+    elif suffix == ".pdf" or raw.startswith(b"%PDF-"):
+        from pipeline.ingest.pdf import pdf_to_text
+
+        text = pdf_to_text(raw, str(path))
     else:
-        if raw.startswith(b"%PDF-"):
-            raise DocumentError(str(path), UNSUPPORTED_SUFFIXES[".pdf"])
         if raw.startswith(b"PK\x03\x04"):
             raise DocumentError(str(path), "a zip archive (perhaps .docx) with a text name: rename it to .docx")
         text, _ = decode(raw, str(path))
