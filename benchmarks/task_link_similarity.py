@@ -2,8 +2,8 @@
 
 Usage::
 
-    python benchmarks/task_link_similarity.py [--out-dir outputs] [--plans-segmentation gold|run]
-                                              [--plans-set dev|heldout]
+    python benchmarks/task_link_similarity.py [--out outputs] [--plans-segmentation gold|run]
+                                          [--plans-set dev|heldout]
 
 reads the ``documents`` and ``tasks`` tables of a run (``plantasks run`` first) and scores
 every candidate similarity on two golds: the links between adjacent 政府工作报告 of
@@ -297,16 +297,16 @@ def rule_in_use(sets: list[tuple[str, dict, dict]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out-dir", type=Path, default=ROOT / "outputs",
+    ap.add_argument("--out", type=Path, default=ROOT / "outputs",
                     help="a run's output folder (default: outputs/)")
     ap.add_argument("--plans-segmentation", choices=("gold", "run"), default="gold",
                     help="tasks of the work-plan pairs: the gold's anchors (default) or the run's tasks")
     ap.add_argument("--plans-set", choices=("dev", "heldout"), default="dev",
                     help="which pairs of task_link_gold_plans.json (heldout: the lead's one measurement)")
     args = ap.parse_args(argv)
-    tables = read_tables(args.out_dir)
+    tables = read_tables(args.out)
     if tables["tasks"].empty:
-        print(f"{args.out_dir}: no tasks table; run `plantasks run --out {args.out_dir}` first",
+        print(f"{args.out}: no tasks table; run `plantasks run --out {args.out}` first",
               file=sys.stderr)
         return 2
     sets = golds(tables, args.plans_segmentation, args.plans_set)

@@ -8,11 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline import __version__
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT / "corpus"
-DEFAULT_OUT = ROOT / "outputs"
+from pipeline import __version__, defaults
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,9 +25,10 @@ def _parser() -> argparse.ArgumentParser:
                                      "the tables under --out (default: outputs/). Documents that fail "
                                      "are listed with their reason; the exit status is 1 if any failed "
                                      "(0 with --allow-partial).")
-    run.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
-                     help="folder with the documents (and optionally MANIFEST.csv), or one file")
-    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
+    run.add_argument("corpus", nargs="?", type=Path, default=defaults.CORPUS,
+                     help="folder with the documents (and optionally MANIFEST.csv), or one file "
+                          "(default: corpus/)")
+    run.add_argument("--out", type=Path, default=defaults.OUT, help="output folder (default: outputs/)")
     run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
                      help="prefect: the Prefect flow, one task per document (default); "
                           "local: the same functions without Prefect")

@@ -38,11 +38,11 @@ from pipeline.crossyear.amounts import format_amount
 from pipeline.crossyear.measures import direction as measure_direction, to_unit
 from pipeline.crossyear.series import plan_targets
 from pipeline.crossyear.target_rows import target_rows
-from pipeline.tables.schemas import FULFILMENT
+from pipeline.tables.schemas import FULFILMENT, FULFILMENT_STATUSES
 
 DATA_FILE = PIPELINE_DATA / "fulfilment.yaml"
 TESTS = ("at_least", "above", "at_most", "below", "within")
-STATUSES = ("met", "exceeded", "fell_short", "unknown")
+STATUSES = FULFILMENT_STATUSES
 COLUMNS = FULFILMENT.names
 
 _RULE = Record(test=OneOf(*TESTS), tolerance=Optional(Flag(), False))

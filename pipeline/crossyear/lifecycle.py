@@ -24,7 +24,7 @@ import regex
 from extractors.language_data import PIPELINE_DATA, OneOf, Record, Strings, load, register
 from extractors.policy_refs import load_policy_actions
 from extractors.records import ACTIONS, LABELS
-from pipeline.tables.schemas import POLICY_LIFECYCLE
+from pipeline.tables.schemas import ACTORS, POLICY_LIFECYCLE
 
 DATA_FILE = PIPELINE_DATA / "lifecycle.yaml"
 register("lifecycle", DATA_FILE, Record(
@@ -38,7 +38,7 @@ register("lifecycle", DATA_FILE, Record(
 # plan that both issues and implements a document (出台并实施) is first of all the year
 # it is issued, and a bare citation (根据《…》) says least about its stage.
 ACTION_STRENGTH = ACTIONS  # the value set is written strongest first
-ISSUER, OTHER = "issuer", "other"
+ISSUER, OTHER = ACTORS
 
 COLUMNS = POLICY_LIFECYCLE.names
 

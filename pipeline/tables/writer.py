@@ -23,14 +23,25 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
 from pipeline.registry import ALL_TABLES
+from pipeline.tables import datapackage
 
 STAGING_PREFIX = ".staging-"
 PREVIOUS = ".previous"
 
 
 def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows (dicts keyed by column) as an Arrow table of exactly ``schema``."""
-    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    """Rows (dicts keyed by column) as an Arrow table of exactly ``schema``.
+
+    An empty string is written as null: a missing subject, unit or title is null in
+    every table, so ``isna()`` and SQL's ``IS NULL`` find it (extractors may use ``""``
+    for "none" internally).
+    """
+    columns = {}
+    for field in schema:
+        values = [row.get(field.name) for row in rows]
+        if field.type == pa.string():
+            values = [None if v == "" else v for v in values]
+        columns[field.name] = values
     return pa.Table.from_pydict(columns, schema=schema)
 
 
@@ -124,11 +135,17 @@ class RunWriter:
                 previous.rmdir()
             except OSError:
                 pass
+            # the run's summary and the Data Package describing its tables, beside them
+            # (a versioned output folder writes both into the version it switches to)
+            metadata = {datapackage.FILE_NAME: datapackage.descriptor()}
             if run_info is not None:
-                info = self.out_dir / "_run.json"
-                tmp = info.with_suffix(".tmp")
-                tmp.write_text(json.dumps(run_info, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-                os.replace(tmp, info)
+                metadata["_run.json"] = run_info
+            for name, content in metadata.items():
+                path = self.out_dir / name
+                tmp = path.with_suffix(".tmp")
+                tmp.write_text(json.dumps(content, ensure_ascii=False, indent=2, default=str) + "\n",
+                               encoding="utf-8")
+                os.replace(tmp, path)
         except OSError as exc:
             raise OutputError(str(self.out_dir), f"cannot publish the tables: {_explain(exc)}") from exc
         finally:
