@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="plantasks compare",
         description="Compare one issuer's plans across years: targets raised, lowered, new and "
-                    "dropped; targets met or missed; tasks continued, new and dropped; documents "
+                    "dropped; targets met, exceeded or fallen short of; tasks continued, new and dropped; documents "
                     "issued then implemented. Writes an HTML report with charts to OUT/reports/.",
     )
     p.add_argument("issuer", help="issuer slug (gov-report) or name (国务院)")
