@@ -63,3 +63,10 @@ def format_gap(gap: float | None, unit: str | None) -> str:
                        and u.factor == written.factor), written.name)
         return f"{sign}{abs(gap):.6g}{points}"
     return f"{sign}{format_amount(abs(gap), unit)}"
+
+
+def format_period(year: int, start: int, end: int) -> str:
+    """The years a target is for: 2018 (the plan's own year), 2016–2020 (a goal), 2020 (set 2018)."""
+    if start != end:
+        return f"{start}–{end}"
+    return str(end) if end == year else f"{end} (set {year})"

@@ -21,7 +21,7 @@ import pandas as pd
 
 from extractors.errors import PlantasksError
 from pipeline import defaults
-from pipeline.crossyear.amounts import format_amount, format_gap, format_target
+from pipeline.crossyear.amounts import format_amount, format_gap, format_period, format_target
 from pipeline.reports.html import STATUS_LABEL, write_report
 from pipeline.tables.read import read_table
 
@@ -255,7 +255,7 @@ def print_summary(c: Comparison, report: Path | None, file=None) -> None:
             styles = {"fell_short": "red", "exceeded": "dark_orange", "met": "green"}
             for r in judged.itertuples(index=False):
                 style = styles.get(r.status, "")
-                period = str(r.year) if r.period_start == r.period_end else f"{r.period_start}–{r.period_end}"
+                period = format_period(r.year, r.period_start, r.period_end)
                 outcome = format_amount(r.outcome_value, r.outcome_unit) + (" (est.)" if r.estimated else "")
                 t.add_row(f"[{style}]{STATUS_LABEL[r.status]}[/{style}]", period, r.indicator,
                           format_target(r.target_value, r.target_value_max, r.target_comparator, r.target_unit),

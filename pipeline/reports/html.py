@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pipeline.crossyear.amounts import format_amount, format_gap, format_target, missing
+from pipeline.crossyear.amounts import format_amount, format_gap, format_period, format_target, missing
 
 if TYPE_CHECKING:
     from pipeline.reports.compare import Comparison
@@ -308,8 +308,7 @@ def _task_details(c: "Comparison") -> str:
 def _fulfilment_rows(f: pd.DataFrame) -> list[list[str]]:
     rows = []
     for r in f.itertuples(index=False):
-        period = str(r.year) if r.period_start == r.period_end == r.year else \
-            f"{r.period_start}–{r.period_end}" if r.period_start != r.period_end else f"{r.period_end} (set {r.year})"
+        period = format_period(r.year, r.period_start, r.period_end)
         target = format_target(r.target_value, r.target_value_max, r.target_comparator, r.target_unit)
         outcome = format_amount(r.outcome_value, r.outcome_unit)
         if r.estimated:
