@@ -7,12 +7,12 @@ is built from the registry (longest alias first) so no unit is ever listed in co
 
 from __future__ import annotations
 
-from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Mapping as MappingType
 
 import regex
 
@@ -56,12 +56,16 @@ class UnitDefinition:
     dimension: str
     aliases: tuple[str, ...] = ()
     classifier: bool = False
+    base: str | None = None  # the unit this one converts to (斤 → 公斤), None for a base
+    factor: Decimal = Decimal(1)  # how many ``base`` one of this unit is
 
     def __post_init__(self) -> None:
         if not self.name or not self.dimension:
             raise ValueError(f"unit {self.name!r}: needs a name and a dimension")
         if any(not a for a in self.aliases):
             raise ValueError(f"unit {self.name}: empty alias")
+        if self.factor <= 0 or (self.base is None and self.factor != 1):
+            raise ValueError(f"unit {self.name}: factor needs a base and must be positive")
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -85,6 +89,23 @@ class UnitRegistry:
     def factor(self, multiplier: str) -> Decimal:
         """The factor of one multiplier word (万 → 1e4)."""
         return self.multipliers[multiplier].factor
+
+    def convert(self, value: float, unit: str | None, to: str | None) -> float | None:
+        """``value`` in ``unit`` expressed in ``to`` (1.3e12 斤 → 6.5e11 公斤), or None.
+
+        Units convert when they share a base (斤 and 吨 through 公斤); a unit converts to
+        itself, and no unit only to no unit. Multipliers are already multiplied out.
+        """
+        if (unit or "") == (to or ""):
+            return value
+        a, b = self.unit(unit or ""), self.unit(to or "")
+        if a is None or b is None:
+            return None
+        base_a, base_b = a.base or a.name, b.base or b.name
+        if base_a != base_b:
+            return None
+        # 12 significant digits: 3 公顷 is 45 亩, not 45.00000000000001
+        return float(f"{Decimal(repr(value)) * a.factor / b.factor:.12g}")
 
     def spellings_longest_first(self) -> list[str]:
         return sorted(self._by_spelling, key=lambda s: (-len(s), s))
@@ -118,14 +139,15 @@ UNITS_SPEC = Record(
     dimensions=Strings(allow_empty=False),
     prefix_units=Optional(Mapping(Text()), default={}),
     units=ListOf(Record(name=Text(), dimension=Text(), aliases=Optional(Strings(), default=[]),
-                        classifier=Optional(Flag(), default=False)), allow_empty=False),
+                        classifier=Optional(Flag(), default=False), base=Optional(Text()),
+                        factor=Optional(Number(), default=1)), allow_empty=False),
 )
 UNITS_DATA = register("units", UNITS_FILE, UNITS_SPEC, "extractors/units.py")
 
 
 def build_registry(data: object, path: Path = UNITS_FILE) -> UnitRegistry:
-    """Check the parsed YAML of ``units.yaml`` (shape, then what only units know) and build
-    the registry."""
+    """Check the parsed YAML of ``units.yaml`` (shape, then what only units know: a unit's
+    dimension exists, its base is a unit of the same dimension) and build the registry."""
     data = UNITS_SPEC.check(data, Path(path), "")
     dimensions = frozenset(data["dimensions"])
     multipliers: dict[str, Multiplier] = {}
@@ -140,7 +162,11 @@ def build_registry(data: object, path: Path = UNITS_FILE) -> UnitRegistry:
         name = entry["name"]
         if entry["dimension"] not in dimensions:
             raise fail(path, f"units[{i}]", f"unit {name}: unknown dimension {entry['dimension']!r}")
-        unit = UnitDefinition(name, entry["dimension"], tuple(entry["aliases"]), entry["classifier"])
+        try:
+            unit = UnitDefinition(name, entry["dimension"], tuple(entry["aliases"]), entry["classifier"],
+                                  entry["base"], Decimal(str(entry["factor"])))
+        except (InvalidOperation, ValueError) as exc:
+            raise fail(path, f"units[{i}]", str(exc)) from exc
         for spelling in unit.spellings:
             if spelling in by_spelling:
                 raise fail(path, f"units[{i}]",
@@ -149,6 +175,17 @@ def build_registry(data: object, path: Path = UNITS_FILE) -> UnitRegistry:
                 raise fail(path, f"units[{i}]", f"unit {name}: spelling {spelling!r} is also a multiplier")
             by_spelling[spelling] = unit
         units.append(unit)
+    for unit in units:
+        if unit.base is None:
+            continue
+        base = by_spelling.get(unit.base)
+        if base is None or base.name != unit.base:
+            raise fail(path, "units", f"unit {unit.name}: base {unit.base!r} is not a unit name")
+        if base.dimension != unit.dimension:
+            raise fail(path, "units", f"unit {unit.name}: base {unit.base} measures {base.dimension}, "
+                                      f"not {unit.dimension}")
+        if base.base is not None:
+            raise fail(path, "units", f"unit {unit.name}: base {unit.base} has a base itself ({base.base})")
     for word, unit_name in data["prefix_units"].items():
         if unit_name not in by_spelling:
             raise fail(path, f"prefix_units.{word}", f"unknown unit {unit_name!r}")
