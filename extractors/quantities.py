@@ -469,7 +469,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     if not read:
         return []
     subjects = _shared_out(text, read)
-    frames = TimeFrame(text, context) if context.year else None
+    frames = TimeFrame(text, context) if context.year else None  # times of the passage and its headings
     if frames is not None:
         frames.amount_starts = [mention.start for mention, *_ in read]
     out = []

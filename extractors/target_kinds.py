@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from extractors.char_classes import CLAUSE_STOPS, char_class
 from extractors.context import Context
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -50,11 +51,14 @@ TARGET_KINDS_SPEC = Record(
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
 _SENTENCE_REACH = 200
+# a time this close to a sentence's start, in its first clause, opens it (刚刚过去的2017年)
+_LEAD_IN = 6
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 # a time right after one of these is a base of comparison or a starting point, never the
 # period an amount is about (比2010年增长1倍, 从2015年的…)
 _BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
 # marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
+CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
 
 
@@ -146,12 +150,32 @@ class TimeFrame:
         self.sentences = None
         self.amount_starts: list[int] = []  # where the passage's amounts start (set by the caller)
         self._openings: dict[tuple[int, int], TimeExpr | None] = {}
+        self._heading: tuple[TimeExpr | None] | None = None
         self._frames: dict[int, TimeExpr | None] = {}
 
     def between(self, start: int, end: int) -> list[TimeExpr]:
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
         return self.times[i:j]
+
+    def heading_frame(self) -> TimeExpr | None:
+        """The time of the innermost heading above the passage that names one, not as a
+        base of comparison (二、“十三五”时期主要目标任务和重大举措 → 2016–2020)."""
+        if self._heading is None:
+            from extractors.times import extract_times
+
+            found = None
+            lines = self.context.heading.split("\n") if self.context.heading else []
+            for line in reversed(lines):
+                times = [t for t in extract_times(line, context=self.context)
+                         if t.start and t.end and t.text not in kind_words().frame_relative
+                         and not _BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)]
+                if times:
+                    # the first single year before a span (2021年和过去五年工作回顾 → 2021)
+                    found = next((t for t in times if t.start.year == t.end.year), times[-1])
+                    break
+            self._heading = (found,)
+        return self._heading[0]
 
     def has_amount(self, span: tuple[int, int]) -> bool:
         i = bisect.bisect_left(self.amount_starts, span[0])
@@ -167,10 +191,15 @@ class TimeFrame:
     def _opening(self, sentence: tuple[int, int]) -> TimeExpr | None:
         s, e = sentence
         lead = _OPENING.match(self.text, s, e)
+        start = lead.end() if lead else s
         first = self.between(s, e)[:1]
-        if first and first[0].char_start <= (lead.end() if lead else s) + 1 and not _BASE_BEFORE.search(
-                self.text, max(0, first[0].char_start - 1), first[0].char_start):
-            return first[0]
+        if not first or _BASE_BEFORE.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
+            return None
+        t = first[0]
+        # at the start, or after a short lead-in in the first clause (刚刚过去的2017年，…)
+        if t.char_start <= start + 1 or (t.char_start - start <= _LEAD_IN
+                                         and not CLAUSE_STOP.search(self.text, start, t.char_start)):
+            return t
         return None
 
 
@@ -367,7 +396,7 @@ def _find_frame(text: str, r: Reading, frames: TimeFrame) -> TimeExpr | None:
             if ahead:
                 return ahead[-1]
         i -= 1
-    return None
+    return frames.heading_frame()
 
 
 def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr | None, context: Context,
@@ -390,7 +419,11 @@ def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr 
             if plan is not None:
                 return plan.start, plan.end
         return year, year
-    if t is not None and t.end.year <= year:
-        return t.start.year, t.end.year  # 2017年…, 五年来, “十三五”时期
+    spans_years = t is not None and t.start.year < t.end.year
+    if t is not None and t.end.year <= year and not (
+            spans_years and context.part == "review" and frames is not None and t is frames.heading_frame()):
+        # 2017年…, 五年来, “十三五”时期; but a review chapter headed 过去五年工作回顾 still
+        # states last year's figures where a sentence names no time of its own
+        return t.start.year, t.end.year
     reported = _reported(w, context)
     return reported, reported

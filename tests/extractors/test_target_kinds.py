@@ -171,3 +171,22 @@ def test_target_kinds_periods_only_for_targets_and_achievements(normalised_texts
                 assert (q.period_start is not None) == dated and (q.period_end is not None) == dated
                 if dated:
                     assert q.period_start <= q.period_end
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("heading", "year", "sentence", "expected"),
+    [
+        # a time in the chapter heading frames its passages (gov-report 2016: the 十三五 goal
+        # stands beside the year's target, which names its own year)
+        ("二、“十三五”时期主要目标任务和重大举措", 2016, "完善住房保障体系，城镇棚户区住房改造2000万套。今年棚户区住房改造600万套。",
+         [("2000万套", "target", 2016, 2020), ("600万套", "target", 2016, 2016)]),
+        # results of the finished plan in a plan chapter (issue 17, the 2021 report)
+        ("二、“十三五”时期经济社会发展主要成就", 2021, "脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。",
+         [("5575万", "achievement", 2016, 2020)]),
+        ("三、2016年重点工作", 2016, "新建改建农村公路20万公里。", [("20万公里", "target", 2016, 2016)]),
+    ],
+)
+def test_target_kinds_heading_frames_the_passage(heading, year, sentence, expected):
+    context = Context(year=year, part="plan", genre="政府工作报告", heading=heading)
+    assert _kinds(sentence, context) == expected
