@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -277,7 +276,7 @@ class PlantasksTokenizer(ChineseTokenizer):
             words, spaces = spacy.util.get_words_and_spaces(list(text), text)
             doc = Doc(self.vocab, words=words, spaces=spaces)
         # Doc.text joins every token each time it is read; the rule components read it
-        # several times per passage (the largest item of the profile, #10)
+        # several times per passage (the largest item of the profile)
         doc.user_data[TEXT_KEY] = text
         return doc
 
@@ -311,7 +310,7 @@ class ContextRuler:
     ``name_regex`` the whole entity text, ``first_token`` its first token (省 of
     省财政厅, not the 区域 of 区域发展新格局); ``trim_left``/``trim_right`` drop context
     tokens that a token pattern had to include. Exclusions drop matches by their text
-    (“十三五” is a time, #7). A rule with ``text_regex`` instead of a token ``pattern``
+    (“十三五” is a time). A rule with ``text_regex`` instead of a token ``pattern``
     matches the text itself (group ``name``, if any, is the entity) and keeps only hits
     on token boundaries: Matcher predicates such as NOT_IN over long optional runs cost
     more than the segmenter, a regex over the paragraph almost nothing; ``requires``
@@ -426,8 +425,6 @@ def _merge(existing: list[Span], new: list[Span], overwrite: bool) -> list[Span]
 )
 def make_context_ruler(nlp: Language, name: str, patterns_file: str, overwrite: bool):
     return ContextRuler(nlp, name, patterns_file, overwrite)
-
-
 
 
 @Language.factory("plantasks_title_filter_v1", assigns=["doc.ents"])
@@ -622,7 +619,3 @@ def extract_entities_batch(passages: list[tuple[str, int]], context: Context = C
         out.append(_entities(doc, text, offset) if isinstance(text, str) else [])
     return out
 
-
-def pipe_docs(texts: Iterable[str], nlp: Language | None = None) -> Iterable[Doc]:
-    """spaCy ``Doc``s with entities, for training and evaluation scripts."""
-    return (nlp or build_nlp()).pipe(texts)

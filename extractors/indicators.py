@@ -37,8 +37,6 @@ from extractors.units import registry
 
 MEASURES_FILE = EXTRACTORS_DATA / "measures.yaml"
 MEASURES_DIR = EXTRACTORS_DATA / "measures.d"
-# kept for callers of the old name
-INDICATORS_FILE = MEASURES_FILE
 
 DIRECTIONS = frozenset({"floor", "ceiling", "point"})
 CHANGE_CLASSES = ("up", "down")

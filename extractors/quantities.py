@@ -368,7 +368,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         and unit_def is not None
         and unit_def.classifier
     ):
-        return None  # 一批, 两个指标, 三个代表: an article or a slogan count (#4)
+        return None  # 一批, 两个指标, 三个代表: an article or a slogan count
     end = last.end
     suf = g.suffix.match(text, end)
     if suf:

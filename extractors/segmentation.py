@@ -33,16 +33,6 @@ def cut(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=False)
 
 
-def cut_spans(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Words of ``text`` with their half-open offsets (plus ``offset``)."""
-    spans = []
-    pos = 0
-    for word in cut(text):
-        spans.append((word, offset + pos, offset + pos + len(word)))
-        pos += len(word)
-    return spans
-
-
 @cache
 def pos_tokenizer():
     """jieba's part-of-speech tagger over the same tokenizer and user dictionary."""

@@ -328,13 +328,6 @@ def _is_verb(words: SubjectWords, w: str, f: str) -> bool:
     return f in ("v", "vd", "vn") or w in words.verbs
 
 
-def has_noun(phrase: str) -> bool:
-    """A word tagged as a noun (or a user-dictionary term): 新开工 has none, 投资项目 has."""
-    words = subject_words()
-    return any((f.startswith("n") or f in ("vn", "j", "l", "x", "eng", "an")) and w not in words.verbs
-               and w.strip() for w, f in tag(phrase))
-
-
 def is_measure(phrase: str) -> bool:
     """The phrase names a measure of the vocabulary (measures.yaml): 调查失业率, 国内生产总值增长."""
     return indicator_direction(indicator_for(phrase)) is not None
@@ -403,10 +396,6 @@ class Found:
     end: int  # end of the amount (offset in the passage)
     list_verb: str = ""  # the verb the items of a list share (发放 of 发放A 5万元、B 3万元)
     phrase_start: int = 0  # where the phrase before the amount starts (after an amount before it)
-
-
-def clause_ends(text: str) -> list[int]:
-    return [m.start() for m in CLAUSE_END.finditer(text)]
 
 
 def find_subject(

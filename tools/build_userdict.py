@@ -80,10 +80,6 @@ def _jieba_dict() -> dict[str, str]:
         return {parts[0]: parts[-1] for parts in (line.split() for line in fh) if parts}
 
 
-def _jieba_words() -> set[str]:
-    return set(_jieba_dict())
-
-
 def glued_words(names: set[str], known: dict[str, str]) -> set[str]:
     """jieba dictionary words that glue a gazetteer name to a common word.
 

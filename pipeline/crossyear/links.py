@@ -1,4 +1,4 @@
-"""Link each plan task to its best match in the issuer's previous and next plan (→ ``task_links``, #8).
+"""Link each plan task to its best match in the issuer's previous and next plan (→ ``task_links``).
 
 Plans reword their tasks every year (2017 用改革的办法深入推进“三去一降一补” → 2018 深入推进
 供给侧结构性改革), so titles alone rarely match; the body of a task keeps most of its

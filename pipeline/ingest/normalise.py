@@ -89,16 +89,6 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def is_traditional(text: str) -> bool:
-    """True when converting to Simplified changes a noticeable share of Han characters."""
-    sample = "".join(_HAN.findall(text[:20000]))
-    if not sample:
-        return False
-    converted = _t2s().convert(sample)
-    changed = sum(a != b for a, b in zip(sample, converted))
-    return changed / len(sample) > _TRADITIONAL_SHARE
-
-
 def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 

@@ -1,4 +1,4 @@
-"""``plantasks compare``: one issuer's plans side by side across years (#8, #11, #18).
+"""``plantasks compare``: one issuer's plans side by side across years.
 
 Reads the tables of a run (never reruns extractors) and prints what changed from one
 plan to the next — each measure's annual target raised, lowered, new and dropped; targets
@@ -28,10 +28,10 @@ from pipeline.tables.read import read_table
 
 # Tables the comparison reads; the others are per-document details it does not need.
 TABLES = ("documents", "target_series", "task_links", "policy_lifecycle", "fulfilment")
-# Actions that bring a document into being, and the one that shows it in force (#6).
+# Actions that bring a document into being, and the one that shows it in force.
 ISSUING = ("issue", "draft")
 IMPLEMENTING = "implement"
-# Order of fulfilment statuses in every listing: what went wrong first (#11, #18).
+# Order of fulfilment statuses in every listing: what went wrong first.
 STATUS_ORDER = {"fell_short": 0, "exceeded": 1, "met": 2, "unknown": 3}
 # How many new/dropped indicators the terminal names per year before summing up.
 NAMES_SHOWN = 8

@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.crossyear.links import (
-    RELATIVE,
     THRESHOLD,
     TfidfCosine,
     build_task_links,
