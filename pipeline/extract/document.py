@@ -19,7 +19,8 @@ from pipeline import __version__
 from pipeline.ingest.corpus import DocumentSpec
 from pipeline.errors import DocumentError
 from pipeline.ingest.normalise import normalise
-from pipeline.ingest.read import read_document
+from pipeline.ingest.read import read_input
+from pipeline.limits import limits, time_limit
 from pipeline.structure.parse import Paragraph, Structure, parse_structure
 
 log = logging.getLogger("plantasks")
@@ -141,16 +142,17 @@ def process_document(spec: DocumentSpec) -> DocumentResult:
     """Read, normalise, structure and extract one document; failures become a failed row."""
     sha = None
     try:
-        raw, decoded = read_document(spec.path)
-        sha = hashlib.sha256(raw).hexdigest()
-        text = normalise(decoded)
-        if not text.strip():
-            raise DocumentError(str(spec.path), "no text left after removing web-page leftovers")
-        tables = process_text(text, spec)
+        with time_limit(limits().document_seconds, spec.path):
+            raw, decoded, encoding = read_input(spec.path)
+            sha = hashlib.sha256(raw).hexdigest()
+            text = normalise(decoded)
+            if not text.strip():
+                raise DocumentError(str(spec.path), "no text left after removing web-page leftovers")
+            tables = process_text(text, spec)
     except DocumentError as exc:
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=str(exc)))
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the run
         log.error("internal error on %s:\n%s", spec.path, traceback.format_exc())
         error = f"{spec.path}: internal error while processing ({type(exc).__name__}: {exc})"
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=error))
-    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text), tables)
+    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding), tables)

@@ -1,21 +1,31 @@
 """Read one input file into decoded text: encodings, HTML pages, .docx; clear errors otherwise.
 
 Users feed whatever their browser or colleagues saved, so the decoder tries, in order:
-a byte-order mark, strict UTF-8, UTF-16 without a mark (many NUL bytes in alternate
-positions), then GB18030 (a superset of GBK/GB2312). Binary data, empty files and PDFs
-fail with a message that names the file and says what to do.
+a byte-order mark, UTF-16 without a mark that is mostly ASCII (NUL bytes in alternate
+positions), strict UTF-8, UTF-16 without a mark that is mostly Chinese (no NUL bytes to
+see, but it decodes to Han characters: the 大连 page saved by Notepad as "Unicode"), then
+GB18030 (a superset of GBK/GB2312). Binary data, empty files and PDFs fail with a
+message that names the file and says what to do. Files above a size limit, and .docx
+files whose text expands beyond one, are refused before they can exhaust memory
+(``pipeline/data/limits.yaml``).
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+import os
+import stat
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree
 
+import regex
+
 from pipeline.errors import DocumentError
+from pipeline.limits import MB, limits
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx"}
 UNSUPPORTED_SUFFIXES = {
@@ -25,9 +35,37 @@ UNSUPPORTED_SUFFIXES = {
 }
 
 
-def read_raw(path: Path) -> bytes:
+class InputFile(NamedTuple):
+    """An input file read and decoded: raw bytes, text (not yet normalised), encoding."""
+
+    raw: bytes
+    text: str
+    encoding: str
+
+
+def _open_fd(path: Path) -> int:
+    # O_NONBLOCK: a FIFO named like a document must not block the run waiting for a writer
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+
+
+def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file no larger than ``max_bytes`` (default: the size limit)."""
+    path = Path(path)
+    max_bytes = limits().file_bytes if max_bytes is None else max_bytes
     try:
-        return path.read_bytes()
+        fd = _open_fd(path)
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(21, "Is a directory", str(path))
+            if not stat.S_ISREG(info.st_mode):
+                raise DocumentError(str(path), "not a regular file (a device, pipe or socket)")
+            if info.st_size > max_bytes:
+                raise DocumentError(str(path), _too_large(info.st_size, max_bytes))
+            raw = f.read(max_bytes + 1)
+        if len(raw) > max_bytes:  # grew while being read
+            raise DocumentError(str(path), _too_large(len(raw), max_bytes))
+        return raw
     except FileNotFoundError as exc:
         raise DocumentError(str(path), "file not found") from exc
     except PermissionError as exc:
@@ -36,6 +74,11 @@ def read_raw(path: Path) -> bytes:
         raise DocumentError(str(path), "is a folder, not a file") from exc
     except OSError as exc:
         raise DocumentError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"too large: {size / MB:.1f} MB, the limit is {limit / MB:g} MB "
+            "(split the document, or raise file_megabytes in pipeline/data/limits.yaml)")
 
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
@@ -59,6 +102,9 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    chinese_utf16 = _chinese_utf16(raw)
+    if chinese_utf16:
+        return chinese_utf16
     if b"\x00" in raw[:8192]:
         raise DocumentError(path, "binary data, not a text document")
     try:
@@ -86,6 +132,35 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         return "utf-16-le"
     if even > 0.3 and odd < 0.05:
         return "utf-16-be"
+    return None
+
+
+_HAN = regex.compile(r"\p{Han}")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\p{Co}\p{Cn}]")
+# Share of Han characters among the visible ones above which a UTF-16 reading is Chinese
+# text. GB18030 and UTF-8 bytes read as UTF-16 give Yi, Hangul, surrogates and private
+# use, almost never Han; a Chinese plan is well above half Han.
+_UTF16_HAN_SHARE = 0.5
+
+
+def _chinese_utf16(raw: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` if ``raw`` is UTF-16 without a byte-order mark holding Chinese text."""
+    if len(raw) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = raw[:8192].decode(enc)
+        except UnicodeDecodeError:
+            continue  # a lone surrogate at the cut is possible, but a mismatch is likelier
+        visible = [ch for ch in sample if not ch.isspace()]
+        if not visible or _CONTROL.search(sample):
+            continue
+        if len(_HAN.findall(sample)) / len(visible) < _UTF16_HAN_SHARE:
+            continue
+        try:
+            return raw.decode(enc), enc
+        except UnicodeDecodeError:
+            return None
     return None
 
 
@@ -140,37 +215,77 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or "<body" in head
 
 
-def docx_to_text(raw: bytes, path: str) -> str:
-    """Paragraph texts of a .docx (a zip holding word/document.xml), standard library only."""
-    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHUNK = 1 << 20
+
+
+def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str:
+    """Paragraph texts of a .docx (a zip holding word/document.xml), standard library only.
+
+    The XML is decompressed and parsed in pieces and each paragraph is dropped once its
+    text is taken, so memory follows the text, not the XML; more than ``max_xml_bytes``
+    of XML (default: the limit) fails the document. An 807 KB .docx that expands to
+    200 MB used to take 4.8 GB, and a zip bomb ran out of memory.
+    """
+    max_xml_bytes = limits().docx_xml_bytes if max_xml_bytes is None else max_xml_bytes
+    paragraphs: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            xml = zf.read("word/document.xml")
-        root = ElementTree.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+            info = zf.getinfo("word/document.xml")
+            if info.file_size > max_xml_bytes:
+                raise DocumentError(path, _expands(info.file_size, max_xml_bytes))
+            parser = ElementTree.XMLPullParser(events=("end",))
+            total = 0
+            with zf.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    total += len(chunk)
+                    if total > max_xml_bytes:  # the declared size can lie
+                        raise DocumentError(path, _expands(total, max_xml_bytes))
+                    parser.feed(chunk)
+                    _take_paragraphs(parser, paragraphs)
+            parser.close()
+            _take_paragraphs(parser, paragraphs)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError,
+            NotImplementedError, RuntimeError) as exc:
         raise DocumentError(path, f"not a valid .docx file ({exc})") from exc
-    paragraphs = []
-    for p in root.iter(f"{ns}p"):
-        paragraphs.append("".join(t.text or "" for t in p.iter(f"{ns}t")))
     return "\n".join(paragraphs)
 
 
-def read_document(path: Path) -> tuple[bytes, str]:
-    """Raw bytes and decoded (not yet normalised) text of one input file."""
+def _take_paragraphs(parser: ElementTree.XMLPullParser, paragraphs: list[str]) -> None:
+    for _, element in parser.read_events():
+        if element.tag == f"{_W}p":
+            paragraphs.append("".join(t.text or "" for t in element.iter(f"{_W}t")))
+            element.clear()
+
+
+def _expands(size: int, limit: int) -> str:
+    return (f"the .docx expands to more than {limit / MB:g} MB of XML ({size / MB:.0f} MB or more): "
+            "refused as a possible zip bomb (raise docx_xml_megabytes in pipeline/data/limits.yaml "
+            "if the document is real)")
+
+
+def read_input(path: Path) -> InputFile:
+    """Raw bytes, decoded (not yet normalised) text and encoding of one input file."""
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED_SUFFIXES:
         raise DocumentError(str(path), UNSUPPORTED_SUFFIXES[suffix])
     raw = read_raw(path)
     if suffix == ".docx":
-        text = docx_to_text(raw, str(path))
+        text, encoding = docx_to_text(raw, str(path)), "docx"
     else:
         if raw.startswith(b"%PDF-"):
             raise DocumentError(str(path), UNSUPPORTED_SUFFIXES[".pdf"])
         if raw.startswith(b"PK\x03\x04"):
             raise DocumentError(str(path), "a zip archive (perhaps .docx) with a text name: rename it to .docx")
-        text, _ = decode(raw, str(path))
+        text, encoding = decode(raw, str(path))
         if suffix in {".htm", ".html"} or looks_like_html(text):
             text = html_to_text(text)
     if not text.strip():
         raise DocumentError(str(path), "no text: the file holds only whitespace")
+    return InputFile(raw, text, encoding)
+
+
+def read_document(path: Path) -> tuple[bytes, str]:
+    """Raw bytes and decoded (not yet normalised) text of one input file."""
+    raw, text, _ = read_input(path)
     return raw, text

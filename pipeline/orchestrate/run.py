@@ -62,6 +62,10 @@ def prepare(corpus: Path) -> list[Prepared]:
     corpus = Path(corpus)
     prepared: list[Prepared] = []
     for spec in discover(corpus):
+        if spec.error is not None:  # refused by discover (bad manifest row, path outside): never read
+            prepared.append(Prepared(replace(spec, issuer_slug=spec.issuer_slug or "unknown",
+                                             doc_id=f"failed-{slugify(spec.path.stem)}"), spec.error))
+            continue
         if spec.year is None or spec.issuer_slug is None or spec.issuer is None:
             try:
                 _, decoded = read_document(spec.path)
@@ -297,7 +301,7 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
     on_document = on_document or _ON_DOCUMENT.get()
     started = time.perf_counter()
     prepared = prepare(corpus)
-    writer = RunWriter(out_dir)
+    writer = RunWriter(out_dir, corpus=corpus)
     summary = RunSummary(out_dir=out_dir)
     try:
         doc_cache = DocumentCache(out_dir) if cache else None

@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 
+import pipeline.ingest.read as read_module
 from pipeline.errors import DocumentError
 from pipeline.ingest.read import decode, read_document
 
@@ -110,10 +111,10 @@ def test_read_unreadable_file(tmp_path, monkeypatch):
     p.write_text(SENTENCE, encoding="utf-8")
     p.chmod(0)
     if os.geteuid() == 0:  # root reads whatever the mode: make the read fail as it would for a user
-        def denied(self):
-            raise PermissionError(13, "Permission denied", str(self))
+        def denied(path):
+            raise PermissionError(13, "Permission denied", str(path))
 
-        monkeypatch.setattr(type(p), "read_bytes", denied)
+        monkeypatch.setattr(read_module, "_open_fd", denied)
     with pytest.raises(DocumentError, match="2018.txt: cannot read the file: permission denied"):
         read_document(p)
 

@@ -124,11 +124,11 @@ def test_run_failed_documents_are_recorded_and_others_complete(small_corpus, tmp
 
 
 def test_run_document_without_numbering_still_extracts(tmp_path):
-    d = tmp_path / "some-bureau"
-    d.mkdir()
+    d = tmp_path / "corpus" / "some-bureau"
+    d.mkdir(parents=True)
     (d / "2020.txt").write_text("今年新建公办幼儿园15所，年底前完成改造。落实《学前教育行动计划》。", encoding="utf-8")
     out = tmp_path / "out"
-    run_corpus(tmp_path, out)
+    run_corpus(d.parent, out)
     assert len(pd.read_parquet(out / "tasks")) == 0
     assert len(pd.read_parquet(out / "times")) >= 1
     assert len(pd.read_parquet(out / "policy_refs")) == 1
