@@ -82,8 +82,9 @@ def _run(args) -> int:
     console = Console(stderr=True)
 
     def error(message: str) -> int:
-        # file names may hold [brackets]: never let rich read them as markup
-        console.print(f"[red]error:[/red] {escape(message)}")
+        # file names may hold [brackets]: never let rich read them as markup; one line,
+        # however narrow the terminal, so that scripts can grep it
+        console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
         return 2
 
     if args.workers < 1:

@@ -178,3 +178,27 @@ def test_export_duckdb_targets_query_of_the_readme(corpus_outputs):
     # the smallest per year: 2016 also names the five-year goal 5000万人以上
     first = recent.groupby("year")["value"].min().tolist()
     assert first == [9e6, 1e7, 1e7, 1e7, 1.1e7, 1.1e7, 1.1e7]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_export_json_writes_null_for_non_finite_numbers(tmp_path, value):
+    # a value that overflowed (an amount of 1e309 as written) became Infinity: invalid JSON
+    out = tmp_path / "run"
+    (out / "target_series").mkdir(parents=True)
+    rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
+             "year": 2016, "value": value, "value_max": 1e7, "comparator": ">=", "unit": "人",
+             "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
+             "sentence": "城镇新增就业1000万人以上", "absent": False}]
+    pq.write_table(pa.Table.from_pylist(rows, schema=ALL_TABLES["target_series"]),
+                   out / "target_series" / "all.parquet")
+    dest = export_table("target_series", "json", out_dir=out)
+    text = dest.read_text(encoding="utf-8")
+    assert "Infinity" not in text and "NaN" not in text
+    row = json.loads(text, parse_constant=lambda name: pytest.fail(f"invalid JSON constant {name}"))[0]
+    assert row["value"] is None and row["value_max"] == 1e7
+    xlsx = export_table("target_series", "xlsx", out_dir=out)
+    from openpyxl import load_workbook
+
+    cells = [c.value for c in next(load_workbook(xlsx).active.iter_rows(min_row=2, max_row=2))]
+    assert cells[4] is None
