@@ -216,7 +216,7 @@ def looks_like_html(text: str) -> bool:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16  # 64 KiB: the elements of one piece are all alive at once
 
 
 def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str:
@@ -234,7 +234,8 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
             info = zf.getinfo("word/document.xml")
             if info.file_size > max_xml_bytes:
                 raise DocumentError(path, _expands(info.file_size, max_xml_bytes))
-            parser = ElementTree.XMLPullParser(events=("end",))
+            parser = ElementTree.XMLPullParser(events=("start", "end"))
+            open_elements: list[ElementTree.Element] = []
             total = 0
             with zf.open(info) as member:
                 while chunk := member.read(_CHUNK):
@@ -242,20 +243,30 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
                     if total > max_xml_bytes:  # the declared size can lie
                         raise DocumentError(path, _expands(total, max_xml_bytes))
                     parser.feed(chunk)
-                    _take_paragraphs(parser, paragraphs)
+                    _take_paragraphs(parser, open_elements, paragraphs)
             parser.close()
-            _take_paragraphs(parser, paragraphs)
+            _take_paragraphs(parser, open_elements, paragraphs)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError,
             NotImplementedError, RuntimeError) as exc:
         raise DocumentError(path, f"not a valid .docx file ({exc})") from exc
     return "\n".join(paragraphs)
 
 
-def _take_paragraphs(parser: ElementTree.XMLPullParser, paragraphs: list[str]) -> None:
-    for _, element in parser.read_events():
-        if element.tag == f"{_W}p":
+def _take_paragraphs(parser: ElementTree.XMLPullParser, open_elements: list, paragraphs: list[str]) -> None:
+    """Take the text of each paragraph finished so far, then drop every finished element
+    from the tree (what remains is the path to the element being parsed)."""
+    for event, element in parser.read_events():
+        if event == "start":
+            open_elements.append(element)
+            continue
+        open_elements.pop()
+        if element.tag == f"{_W}p" and not any(e.tag == f"{_W}p" for e in open_elements):
             paragraphs.append("".join(t.text or "" for t in element.iter(f"{_W}t")))
-            element.clear()
+    for parent in open_elements:
+        if parent.tag == f"{_W}p":
+            break  # a paragraph still open keeps its runs until it ends
+        still_open = len(parent) and any(parent[-1] is e for e in open_elements)
+        del parent[: len(parent) - 1 if still_open else len(parent)]
 
 
 def _expands(size: int, limit: int) -> str:
