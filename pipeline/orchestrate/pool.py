@@ -33,14 +33,9 @@ IN_FLIGHT_PER_WORKER = 4
 
 def warm_up() -> None:
     """Load every extractor's data and model in this process (a worker's initializer)."""
-    from pipeline.extract.document import _extractors
+    from pipeline.extract.document import load_extractors
 
-    _extractors()
-    try:
-        from extractors.entities import build_nlp
-    except ImportError:
-        return
-    build_nlp()
+    load_extractors()
 
 
 # Set only in the environment the fork server starts with: it then loads the extractors
