@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=1)
     args = ap.parse_args()
 
-    from pipeline.orchestrate.run import run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
     tmp = Path(tempfile.mkdtemp(prefix="plantasks-incremental-"))
     try:

@@ -28,7 +28,7 @@ COLD = """
 import sys, time
 t = time.perf_counter()
 sys.path.insert(0, {root!r})
-from pipeline.orchestrate.run import run_corpus
+from pipeline.orchestrate.engines import run_corpus
 s = run_corpus({corpus!r}, {out!r}, engine={engine!r}, cache=False)
 assert s.documents_ok == 1, s.failures
 print(time.perf_counter() - t)
@@ -65,7 +65,8 @@ def run(args, tmp: Path) -> None:
     import pipeline.orchestrate.run as run_module
     import pipeline.orchestrate.tasks as tasks_module
     from pipeline.extract.document import DocumentResult, document_row, process_document
-    from pipeline.orchestrate.run import prepare, run_corpus
+    from pipeline.orchestrate.engines import run_corpus
+    from pipeline.orchestrate.run import prepare
 
     with Timer() as warm:
         results = {(p.spec.path.parent.name, p.spec.path.name): process_document(p.spec)
@@ -85,7 +86,7 @@ def run(args, tmp: Path) -> None:
           f"ratio {best['prefect'] / best['direct']:.3f}; overhead {per_doc * 1000:.1f} ms per document (goal <= 20)")
 
     # Orchestration alone: the processing is a lookup of the results computed above.
-    def lookup(spec):
+    def lookup(spec, raw=None):
         done = results[spec.path.parent.name, spec.path.name]  # copies keep folder and file names
         return DocumentResult(spec.doc_id, document_row(spec, sha256=done.document["sha256"],
                                                         text=done.document["text"]), done.tables)

@@ -29,7 +29,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from pipeline.orchestrate.pool import warm_up
-    from pipeline.orchestrate.run import run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
     tmp = Path(tempfile.mkdtemp(prefix="plantasks-parallel-"))
     try:

@@ -24,7 +24,7 @@ from _corpus import ROOT, scaled_corpus
 ONE = """
 import json, os, resource, sys, threading, time
 sys.path.insert(0, {root!r})
-from pipeline.orchestrate.run import run_corpus
+from pipeline.orchestrate.engines import run_corpus
 worker_peak = [0]
 
 def descendants_peak_kb():

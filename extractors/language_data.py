@@ -53,10 +53,14 @@ class Spec:
 
 
 class Text(Spec):
-    """A non-empty string (numbers written bare in YAML, such as 2018, are refused)."""
+    """A non-empty string (numbers written bare in YAML, such as 2018, are refused);
+    ``allow_empty`` lets ``""`` through (a list joiner that is no word at all)."""
+
+    def __init__(self, *, allow_empty: bool = False) -> None:
+        self.allow_empty = allow_empty
 
     def check(self, value, path, where):
-        if not isinstance(value, str) or not value:
+        if not isinstance(value, str) or not (value or self.allow_empty):
             raise fail(path, where, f"expected a non-empty string, got {_show(value)}")
         return value
 
@@ -68,6 +72,7 @@ class Pattern(Text):
     """A string that compiles as a ``regex`` pattern, with the named groups it must have."""
 
     def __init__(self, *groups: str) -> None:
+        super().__init__()
         self.groups = groups
 
     def check(self, value, path, where):
@@ -159,6 +164,21 @@ class ListOf(Strings):
 
     def __init__(self, item: Spec, *, allow_empty: bool = True) -> None:
         super().__init__(item, unique=False, allow_empty=allow_empty)
+
+
+class Pair(Spec):
+    """``[first, last]`` of ``item``, first not after last (a span of offsets or months)."""
+
+    def __init__(self, item: Spec) -> None:
+        self.item = item
+
+    def check(self, value, path, where):
+        if not isinstance(value, list) or len(value) != 2:
+            raise fail(path, where, f"expected [first, last], got {_show(value)}")
+        first, last = (self.item.check(v, path, where) for v in value)
+        if first > last:
+            raise fail(path, where, f"first {first} is after last {last}")
+        return first, last
 
 
 class Record(Spec):

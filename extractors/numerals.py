@@ -12,6 +12,7 @@ vocabulary; measure words and comparators live in ``extractors/data/``.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 
 import regex
 
@@ -29,6 +30,10 @@ _POINT = "点"
 # anything far longer is noise, and parsing it recursively would only risk the stack.
 MAX_CHINESE_LENGTH = 40
 
+# The digit characters and their values, and the character for ten: the one numeral
+# table of the project (times reads years such as 二〇三五年 and months such as 十二月 with it).
+DIGITS = MappingProxyType(_DIGITS)
+TEN = "十"
 DIGIT_CHARS = "".join(_DIGITS)
 PLACE_CHARS = "".join(_SMALL) + "".join(_LARGE)
 CHINESE_NUMERAL_CHARS = DIGIT_CHARS + PLACE_CHARS + _POINT

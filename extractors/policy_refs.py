@@ -37,26 +37,33 @@ from pathlib import Path
 
 import regex
 
+from extractors import language_data as ld
+from extractors.char_classes import CLAUSE_STOPS, char_class
 from extractors.context import Context
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
-from extractors.records import PolicyRef
+from extractors.records import ACTIONS, PolicyRef
 from extractors.sentences import SentenceIndex
 
-DATA_FILE = Path(__file__).parent / "data" / "policy_actions.yaml"
-
-ACTIONS = ("issue", "draft", "revise", "implement", "evaluate", "other")
-_KEYS = {"actions", "adverbs", "prepositions", "verb_links", "verb_fillers", "verb_particles", "tense_markers",
-         "weak_verbs", "alias_markers", "qualifiers", "list_joiners", "item_suffixes",
-         "postfix", "key"}
-_KEY_KEYS = {"before_guanyu", "prefixes", "strip", "short_forms"}
+_WORDS = ld.Strings()
+_ACTION_PATTERNS = ld.ListOf(ld.Record(pattern=ld.Pattern(), action=ld.OneOf(ACTIONS)))
+POLICY_ACTIONS = ld.register(
+    "policy_actions", ld.EXTRACTORS_DATA / "policy_actions.yaml", used_by="extractors/policy_refs.py",
+    spec=ld.Record(
+        actions=ld.Record(**{a: _WORDS for a in ACTIONS}), adverbs=_WORDS, prepositions=_WORDS,
+        verb_links=_WORDS, verb_fillers=_WORDS, verb_particles=_WORDS, tense_markers=_WORDS,
+        weak_verbs=_WORDS, alias_markers=_WORDS, qualifiers=ld.Strings(ld.Pattern()),
+        list_joiners=ld.Strings(ld.Text(allow_empty=True)), item_suffixes=_ACTION_PATTERNS,
+        postfix=_ACTION_PATTERNS,
+        key=ld.Record(before_guanyu=ld.Pattern(), prefixes=ld.Strings(ld.Pattern()),
+                      strip=ld.Strings(ld.Pattern()), short_forms=_WORDS),
+    ),
+)
 
 # How far back from a 《 the governing verb may stand, and how long a title may be.
 _WINDOW = 40
 _TAIL = 40
 _MAX_TITLE = 200
 # A clause ends at these; the verb governing a 《 stands in its clause.
-_CLAUSE_END = regex.compile(r"[，。；：！？,;:!?\n]")
+_CLAUSE_END = regex.compile(char_class(CLAUSE_STOPS + "\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,97 +91,49 @@ class PolicyActions:
     short_forms: frozenset[str]
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-def _str_list(path: Path, data: dict, key: str, *, allow_empty_item: bool = False) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DataFileError(str(path), f"{key} must be a list of strings")
-    if not allow_empty_item and any(not v for v in value):
-        raise DataFileError(str(path), f"{key}: empty string not allowed")
-    return value
+_alt = ld.longest_first
 
 
 def _compile(path: Path, where: str, pattern: str) -> regex.Pattern:
     try:
         return regex.compile(pattern)
     except regex.error as exc:
-        raise DataFileError(str(path), f"{where}: bad pattern {pattern!r}: {exc}") from exc
+        raise ld.fail(path, where, f"bad pattern {pattern!r}: {exc}") from exc
 
 
-def _action_patterns(path: Path, data: dict, key: str) -> tuple[tuple[regex.Pattern, str], ...]:
-    items = data.get(key)
-    if not isinstance(items, list):
-        raise DataFileError(str(path), f"{key} must be a list of {{pattern, action}}")
-    out = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict) or set(item) != {"pattern", "action"}:
-            raise DataFileError(str(path), f"{key}[{i}]: expected keys pattern, action")
-        if item["action"] not in ACTIONS:
-            raise DataFileError(str(path), f"{key}[{i}]: unknown action {item['action']!r}")
-        if not isinstance(item["pattern"], str):
-            raise DataFileError(str(path), f"{key}[{i}]: pattern must be a string")
-        out.append((_compile(path, f"{key}[{i}]", item["pattern"]), item["action"]))
-    return tuple(out)
+def _action_patterns(path: Path, items: list[dict]) -> tuple[tuple[regex.Pattern, str], ...]:
+    return tuple((regex.compile(item["pattern"]), item["action"]) for item in items)
 
 
-@cache
-def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
-    """Load and validate the verb, qualifier and key data (once per process)."""
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), "expected a mapping at the top level")
-    if set(data) != _KEYS:
-        missing, unknown = _KEYS - set(data), set(data) - _KEYS
-        raise DataFileError(str(path), f"missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
-
+def build_policy_actions(data: dict, path: Path = POLICY_ACTIONS.path) -> PolicyActions:
+    """Compile the checked content of ``policy_actions.yaml`` (a verb under one action
+    only; weak verbs and prepositions are verbs of the list)."""
     actions = data["actions"]
-    if not isinstance(actions, dict) or set(actions) != set(ACTIONS):
-        raise DataFileError(str(path), f"actions must have exactly the keys {', '.join(ACTIONS)}")
     verb_action: dict[str, str] = {}
     for action in ACTIONS:
-        for verb in _str_list(path, actions, action):
+        for verb in actions[action]:
             if verb in verb_action:
-                raise DataFileError(str(path), f"verb {verb} listed under {verb_action[verb]} and {action}")
+                raise ld.fail(path, f"actions.{action}", f"verb {verb} listed under {verb_action[verb]} and {action}")
             verb_action[verb] = action
     verbs = tuple(sorted(verb_action, key=lambda w: (-len(w), w)))
     if not verbs:
-        raise DataFileError(str(path), "actions lists no verb")
-
-    links = _str_list(path, data, "verb_links")
-    fillers = _str_list(path, data, "verb_fillers")
-    particles = _str_list(path, data, "verb_particles")
-    tense = _str_list(path, data, "tense_markers")
-    weak = _str_list(path, data, "weak_verbs")
-    adverbs = _str_list(path, data, "adverbs")
-    preps = _str_list(path, data, "prepositions")
-    for w in weak + preps:
-        if w not in verb_action:
-            raise DataFileError(str(path), f"{w} is not a verb under actions")
-    alias = _str_list(path, data, "alias_markers")
-    quals = _str_list(path, data, "qualifiers")
-    for q in quals:
-        _compile(path, "qualifiers", q)
-    joiners = _str_list(path, data, "list_joiners", allow_empty_item=True)
-
+        raise ld.fail(path, "actions", "lists no verb")
+    links, fillers, particles = data["verb_links"], data["verb_fillers"], data["verb_particles"]
+    tense, weak, adverbs, preps = data["tense_markers"], data["weak_verbs"], data["adverbs"], data["prepositions"]
+    for key, words in (("weak_verbs", weak), ("prepositions", preps)):
+        for w in words:
+            if w not in verb_action:
+                raise ld.fail(path, key, f"{w} is not a verb under actions")
+    alias, quals, joiners = data["alias_markers"], data["qualifiers"], data["list_joiners"]
     key = data["key"]
-    if not isinstance(key, dict) or set(key) != _KEY_KEYS:
-        raise DataFileError(str(path), f"key must have exactly the keys {', '.join(sorted(_KEY_KEYS))}")
-    guanyu = key["before_guanyu"]
-    if not isinstance(guanyu, str):
-        raise DataFileError(str(path), "key.before_guanyu must be a string (regex)")
-    prefixes = _str_list(path, key, "prefixes")
-    strips = _str_list(path, key, "strip")
-    short = _str_list(path, key, "short_forms")
 
     verb = f"(?:{_alt(verbs)})"
-    chain = (rf"(?P<chain>(?:{_alt(adverbs) or '(?!)'})*(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
-             rf"(?:{_alt(particles) or '(?!)'})?)")
-    tense_alt = _alt(tense) or "(?!)"
+    chain = (rf"(?P<chain>(?:{_alt(adverbs)})*(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
+             rf"(?:{_alt(particles)})?)")
+    tense_alt = _alt(tense)
     qual = "(?:" + ("|".join(f"(?:{q})" for q in quals) or "(?!)") + ")"
-    suffix_alt = "|".join(f"(?:{p.pattern})" for p, _ in _action_patterns(path, data, "item_suffixes"))
+    item_suffixes = _action_patterns(path, data["item_suffixes"])
+    suffix_alt = "|".join(f"(?:{p.pattern})" for p, _ in item_suffixes)
     return PolicyActions(
         verb_action=verb_action,
         verbs=verbs,
@@ -185,18 +144,24 @@ def load_policy_actions(path: Path = DATA_FILE) -> PolicyActions:
         qualifier=_compile(path, "qualifiers", rf"(?P<qual>{qual})\Z"),
         joiner=_compile(path, "list_joiners",
                         rf"(?:{suffix_alt or '(?!)'})?(?:{_alt(joiners)})?(?P<qual>{qual})?"),
-        item_suffixes=_action_patterns(path, data, "item_suffixes"),
-        postfix=_action_patterns(path, data, "postfix"),
+        item_suffixes=item_suffixes,
+        postfix=_action_patterns(path, data["postfix"]),
         link_words=tuple(sorted(set(links) | set(fillers), key=len, reverse=True)),
         weak_verbs=frozenset(weak),
         prepositions=frozenset(preps),
-        joined=_compile(path, "list_joiners", rf"(?:{_alt(j for j in joiners if j) or '(?!)'})\Z"),
-        alias=_compile(path, "alias_markers", rf"[（(，,]?\s*(?:{_alt(alias) or '(?!)'})[：:]?[“\"]?"),
-        key_guanyu=_compile(path, "key.before_guanyu", rf"^(?:{guanyu})?关于"),
-        key_prefix=_compile(path, "key.prefixes", "^(?:" + "|".join(f"(?:{p})" for p in prefixes) + ")"),
-        key_strip=tuple(_compile(path, "key.strip", s) for s in strips),
-        short_forms=frozenset(short),
+        joined=_compile(path, "list_joiners", rf"(?:{_alt(j for j in joiners if j)})\Z"),
+        alias=_compile(path, "alias_markers", rf"[（(，,]?\s*(?:{_alt(alias)})[：:]?[“\"]?"),
+        key_guanyu=_compile(path, "key.before_guanyu", rf"^(?:{key['before_guanyu']})?关于"),
+        key_prefix=_compile(path, "key.prefixes", "^(?:" + "|".join(f"(?:{p})" for p in key["prefixes"]) + ")"),
+        key_strip=tuple(_compile(path, "key.strip", s) for s in key["strip"]),
+        short_forms=frozenset(key["short_forms"]),
     )
+
+
+@cache
+def load_policy_actions() -> PolicyActions:
+    """The project's verb, qualifier and key data (read and checked once per process)."""
+    return build_policy_actions(ld.load("policy_actions"))
 
 
 def action_verbs() -> tuple[str, ...]:
@@ -409,7 +374,7 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
     else:
         q = data.qualifier.search(window)
         first.qualifier = (q.group("qual") or None) if q else None
-        found = None
+        found: tuple[str, str | None] | None = None
         if data.joined.search(window):  # 贯彻落实…精神和《…》: the verb governs the list
             back = data.chain.search(window)
             if back is not None:

@@ -11,6 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+# The value sets of the records' coded fields, defined once (the gold checker, the
+# schemas' allowed values and the extractors' data files refer to these).
+COMPARATORS = ("=", "~", ">=", "<=", ">", "<", "range")
+KINDS = ("target", "achievement", "fact", "threshold", "other")
+GRANULARITIES = ("year", "half", "quarter", "month", "day")
+ROLES = ("deadline", "period", "point", "horizon")
+ACTIONS = ("issue", "draft", "revise", "implement", "evaluate", "other")
+LABELS = ("PROGRAM", "ORG", "GPE", "PERSON")
+SOURCES = ("rule", "model")
+# What a passage of a document is for (sections, tasks and every extraction row).
+PARTS = ("plan", "review", "other")
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 # A sentence ends at 。！？； (and their ASCII forms) or a line break; closing quotes
 # and brackets right after the stop stay with the sentence.
-_SENTENCE_END = regex.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
+from extractors.char_classes import SENTENCE_END as _SENTENCE_END
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

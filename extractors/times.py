@@ -57,16 +57,12 @@ from pathlib import Path
 
 import regex
 
+from extractors import language_data as ld
 from extractors.context import Context
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
-from extractors.records import TimeExpr
+from extractors.numerals import DIGITS, TEN
+from extractors.records import GRANULARITIES, ROLES, TimeExpr
 from extractors.sentences import SentenceIndex
-
-DATA_FILE = Path(__file__).parent / "data" / "time_words.yaml"
-
-ROLES = ("deadline", "period", "point", "horizon")
-GRANULARITIES = ("year", "half", "quarter", "month", "day")
+from extractors.char_classes import SENTENCE_STOPS, TITLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,178 +139,88 @@ class TimeWords:
     not_before_standalone: str
 
 
-_KEYS = frozenset({
-    "digits", "ten", "plan_periods", "relative_years", "relative_spans", "century_years",
-    "year_parts", "month_parts", "deadline_suffixes", "within_suffixes", "deadline_cues",
-    "future_cues", "future_deadline_after", "point_after", "cue_exceptions", "cue_connectors",
-    "point_cues", "horizon_years", "word_exceptions", "span_separators", "plan_heads",
-    "plan_not_before", "plan_not_after", "plan_ordinal_eras", "not_after_year", "list_joiners",
-    "not_after_count", "not_before_count", "not_before_standalone",
-})
-_SPAN_KEYS = frozenset({
-    "forward_before", "backward_before", "context_before", "forward_after", "backward_after",
-    "context_after", "forward_markers", "max_years",
-})
+_WORDS = ld.Strings()
+TIME_WORDS = ld.register(
+    "time_words", ld.EXTRACTORS_DATA / "time_words.yaml", used_by="extractors/times.py",
+    spec=ld.Record(
+        plan_periods=ld.ListOf(ld.Record(name=ld.Text(), ordinal=ld.Integer(1),
+                                         start=ld.Integer(), end=ld.Integer())),
+        relative_years=ld.Mapping(ld.Record(offset=ld.Pair(ld.Integer()), role=ld.OneOf(ROLES),
+                                            year_like=ld.Flag(), focus=ld.Flag())),
+        relative_spans=ld.Record(forward_before=_WORDS, backward_before=_WORDS, context_before=_WORDS,
+                                 forward_after=_WORDS, backward_after=_WORDS, context_after=_WORDS,
+                                 forward_markers=_WORDS, max_years=ld.Integer(1)),
+        century_years=ld.Mapping(ld.Record(century=ld.OneOf(0, 1), year=ld.Integer(1))),
+        year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)),
+                                        granularity=ld.OneOf(GRANULARITIES))),
+        month_parts=_WORDS, deadline_suffixes=_WORDS, within_suffixes=_WORDS, deadline_cues=_WORDS,
+        future_cues=_WORDS, future_deadline_after=_WORDS, point_after=_WORDS, cue_exceptions=_WORDS,
+        cue_connectors=_WORDS, point_cues=_WORDS, horizon_years=ld.Integer(1), word_exceptions=_WORDS,
+        span_separators=ld.Text(), plan_heads=_WORDS, plan_not_before=_WORDS, plan_not_after=_WORDS,
+        plan_ordinal_eras=ld.Mapping(ld.Integer()), not_after_year=ld.Text(), list_joiners=ld.Text(),
+        not_after_count=_WORDS, not_before_count=ld.Text(), not_before_standalone=ld.Text(),
+    ),
+)
 
 
-def _str_list(path: Path, data: dict, key: str) -> tuple[str, ...]:
-    value = data[key] or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise DataFileError(str(path), f"{key}: expected a list of non-empty strings")
-    return tuple(value)
-
-
-def _string(path: Path, data: dict, key: str) -> str:
-    value = data[key]
-    if not isinstance(value, str) or not value:
-        raise DataFileError(str(path), f"{key}: expected a non-empty string")
-    return value
-
-
-def _int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _int_pair(path: Path, where: str, value) -> tuple[int, int]:
-    if not (isinstance(value, list) and len(value) == 2 and all(map(_int, value))) or (
-        value[0] > value[1]
-    ):
-        raise DataFileError(str(path), f"{where}: expected [first, last] integers, first <= last")
-    return value[0], value[1]
-
-
-def _keys(path: Path, where: str, item, keys: set[str]) -> None:
-    if not isinstance(item, dict) or set(item) != keys:
-        expected = ", ".join(sorted(keys))
-        raise DataFileError(str(path), f"{where}: expected exactly the keys {expected}")
+def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
+    """The checked content of ``time_words.yaml`` as :class:`TimeWords` (plus what only
+    this module knows: a five-year plan spans five years, a year-like word ends in 年)."""
+    plans = []
+    for item in data["plan_periods"]:
+        if item["end"] - item["start"] != 4:
+            raise ld.fail(path, f"plan_periods {item['name']}", "a five-year plan spans 5 years")
+        plans.append(PlanPeriod(item["name"], item["ordinal"], item["start"], item["end"]))
+    relative_years = {}
+    for word, item in data["relative_years"].items():
+        if item["year_like"] and not word.endswith("年"):
+            raise ld.fail(path, f"relative_years.{word}", "a year_like word ends in 年")
+        first, last = item["offset"]
+        relative_years[word] = RelativeYear(word, first, last, item["role"], item["year_like"], item["focus"])
+    year_parts = {}
+    for word, item in data["year_parts"].items():
+        first, last = item["months"]
+        if last > 12:
+            raise ld.fail(path, f"year_parts.{word}.months", "months must lie in 1..12")
+        year_parts[word] = YearPart(word, first, last, item["granularity"])
+    century_years = {}
+    for word, item in data["century_years"].items():
+        if item["year"] > 100:
+            raise ld.fail(path, f"century_years.{word}.year", "year is 1..100")
+        century_years[word] = (item["century"], item["year"])
+    spans = data["relative_spans"]
+    words = {k: tuple(v) for k, v in data.items() if isinstance(v, list) and k != "plan_periods"}
+    return TimeWords(
+        digits=dict(DIGITS), ten=TEN, plans=tuple(plans), relative_years=relative_years,
+        forward_before=tuple(spans["forward_before"]), backward_before=tuple(spans["backward_before"]),
+        context_before=tuple(spans["context_before"]), context_after=tuple(spans["context_after"]),
+        forward_markers=tuple(spans["forward_markers"]), forward_after=tuple(spans["forward_after"]),
+        backward_after=tuple(spans["backward_after"]), max_span_years=spans["max_years"],
+        century_years=century_years, year_parts=year_parts,
+        month_parts=words["month_parts"], deadline_suffixes=words["deadline_suffixes"],
+        within_suffixes=words["within_suffixes"], deadline_cues=words["deadline_cues"],
+        future_cues=words["future_cues"], future_deadline_after=words["future_deadline_after"],
+        point_after=words["point_after"], cue_exceptions=words["cue_exceptions"],
+        cue_connectors=words["cue_connectors"], point_cues=words["point_cues"],
+        horizon_years=data["horizon_years"], word_exceptions=words["word_exceptions"],
+        span_separators=data["span_separators"], plan_heads=words["plan_heads"],
+        plan_not_before=words["plan_not_before"], plan_not_after=words["plan_not_after"],
+        plan_ordinal_eras=dict(data["plan_ordinal_eras"]), not_after_year=data["not_after_year"],
+        list_joiners=data["list_joiners"], not_after_count=words["not_after_count"],
+        not_before_count=data["not_before_count"], not_before_standalone=data["not_before_standalone"],
+    )
 
 
 @cache
-def load_time_words(path: Path = DATA_FILE) -> TimeWords:
-    """Read and validate the time-word data file (once per process)."""
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), "expected a mapping at the top level")
-    if unknown := set(map(str, data)) - _KEYS:
-        raise DataFileError(str(path), f"unknown keys: {', '.join(sorted(unknown))}")
-    if missing := _KEYS - set(data):
-        raise DataFileError(str(path), f"missing keys: {', '.join(sorted(missing))}")
-
-    digits = data["digits"]
-    if not isinstance(digits, dict) or not all(
-        isinstance(k, str) and len(k) == 1 and _int(v) and 0 <= v <= 9 for k, v in digits.items()
-    ):
-        raise DataFileError(str(path), "digits: expected single characters mapped to 0..9")
-    ten = _string(path, data, "ten")
-
-    plans = []
-    for i, item in enumerate(data["plan_periods"] or []):
-        _keys(path, f"plan_periods[{i}]", item, {"name", "ordinal", "start", "end"})
-        if not isinstance(item["name"], str) or not all(
-            _int(item[k]) for k in ("ordinal", "start", "end")
-        ):
-            raise DataFileError(
-                str(path), f"plan_periods[{i}]: name is a string, the rest integers"
-            )
-        if item["end"] - item["start"] != 4:
-            raise DataFileError(str(path), f"plan {item['name']}: a five-year plan spans 5 years")
-        plans.append(PlanPeriod(item["name"], item["ordinal"], item["start"], item["end"]))
-
-    relative_years = {}
-    for word, item in (data["relative_years"] or {}).items():
-        where = f"relative_years {word}"
-        _keys(path, where, item, {"offset", "role", "year_like", "focus"})
-        first, last = _int_pair(path, where, item["offset"])
-        if item["role"] not in ROLES:
-            raise DataFileError(str(path), f"{where}: unknown role {item['role']!r}")
-        if not isinstance(item["year_like"], bool) or not isinstance(item["focus"], bool):
-            raise DataFileError(str(path), f"{where}: year_like and focus are true or false")
-        if item["year_like"] and not str(word).endswith("年"):
-            raise DataFileError(str(path), f"{where}: a year_like word ends in 年")
-        relative_years[str(word)] = RelativeYear(
-            str(word), first, last, item["role"], item["year_like"], item["focus"]
-        )
-
-    spans = data["relative_spans"]
-    _keys(path, "relative_spans", spans, set(_SPAN_KEYS))
-    if not _int(spans["max_years"]) or spans["max_years"] < 1:
-        raise DataFileError(str(path), "relative_spans max_years: expected a positive integer")
-
-    century_years = {}
-    for word, item in (data["century_years"] or {}).items():
-        where = f"century_years {word}"
-        _keys(path, where, item, {"century", "year"})
-        if item["century"] not in (0, 1) or not _int(item["year"]) or not 1 <= item["year"] <= 100:
-            raise DataFileError(str(path), f"{where}: century is 0 or 1, year 1..100")
-        century_years[str(word)] = (item["century"], item["year"])
-
-    year_parts = {}
-    for word, item in (data["year_parts"] or {}).items():
-        where = f"year_parts {word}"
-        _keys(path, where, item, {"months", "granularity"})
-        first, last = _int_pair(path, where, item["months"])
-        if not 1 <= first <= last <= 12:
-            raise DataFileError(str(path), f"{where}: months must lie in 1..12")
-        if item["granularity"] not in GRANULARITIES:
-            raise DataFileError(str(path), f"{where}: unknown granularity {item['granularity']!r}")
-        year_parts[str(word)] = YearPart(str(word), first, last, item["granularity"])
-
-    eras = data["plan_ordinal_eras"]
-    if not isinstance(eras, dict) or not all(
-        isinstance(k, str) and k and _int(v) for k, v in eras.items()
-    ):
-        raise DataFileError(str(path), "plan_ordinal_eras: expected word: integer")
-
-    horizon = data["horizon_years"]
-    if not _int(horizon) or horizon < 1:
-        raise DataFileError(str(path), "horizon_years: expected a positive integer")
-
-    return TimeWords(
-        digits=dict(digits),
-        ten=ten,
-        plans=tuple(plans),
-        relative_years=relative_years,
-        forward_before=_str_list(path, spans, "forward_before"),
-        backward_before=_str_list(path, spans, "backward_before"),
-        context_before=_str_list(path, spans, "context_before"),
-        context_after=_str_list(path, spans, "context_after"),
-        forward_markers=_str_list(path, spans, "forward_markers"),
-        forward_after=_str_list(path, spans, "forward_after"),
-        backward_after=_str_list(path, spans, "backward_after"),
-        max_span_years=spans["max_years"],
-        century_years=century_years,
-        year_parts=year_parts,
-        month_parts=_str_list(path, data, "month_parts"),
-        deadline_suffixes=_str_list(path, data, "deadline_suffixes"),
-        within_suffixes=_str_list(path, data, "within_suffixes"),
-        deadline_cues=_str_list(path, data, "deadline_cues"),
-        future_cues=_str_list(path, data, "future_cues"),
-        future_deadline_after=_str_list(path, data, "future_deadline_after"),
-        point_after=_str_list(path, data, "point_after"),
-        cue_exceptions=_str_list(path, data, "cue_exceptions"),
-        cue_connectors=_str_list(path, data, "cue_connectors"),
-        point_cues=_str_list(path, data, "point_cues"),
-        horizon_years=horizon,
-        word_exceptions=_str_list(path, data, "word_exceptions"),
-        span_separators=_string(path, data, "span_separators"),
-        plan_heads=_str_list(path, data, "plan_heads"),
-        plan_not_before=_str_list(path, data, "plan_not_before"),
-        plan_not_after=_str_list(path, data, "plan_not_after"),
-        plan_ordinal_eras=eras,
-        not_after_year=_string(path, data, "not_after_year"),
-        list_joiners=_string(path, data, "list_joiners"),
-        not_after_count=_str_list(path, data, "not_after_count"),
-        not_before_count=_string(path, data, "not_before_count"),
-        not_before_standalone=_string(path, data, "not_before_standalone"),
-    )
+def load_time_words() -> TimeWords:
+    """The project's time words (read and checked once per process)."""
+    return build_time_words(ld.load("time_words"))
 
 
 # --- patterns -----------------------------------------------------------------------
 
 
-def _alt(words) -> str:
-    """Regex alternation of ``words``, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+_alt = ld.longest_first
 
 
 def _guarded(words, exceptions) -> str:
@@ -438,7 +344,7 @@ def _grammar() -> _Grammar:
         future_cue=regex.compile(rf"(?P<cue>{_alt(w.future_cues)})\s*[“\"]?$"),
         cue_exception=regex.compile(rf"(?:{_alt(w.cue_exceptions)})$"),
         to_cue=regex.compile(rf"(?:{_alt(w.deadline_cues)})\s*[“\"]?$"),
-        bracketed=regex.compile(r"《[^《》\n]*》"),
+        bracketed=TITLE,
         plans_by_name={p.name: p for p in w.plans},
         plans_by_ordinal={p.ordinal: p for p in w.plans},
         end_parts=tuple(end_parts + [m for m in w.month_parts if m in ("底", "末")]),
@@ -486,7 +392,7 @@ class _Parsed:
     absolute_year: int | None = None  # a year written out, for the horizon rule
 
 
-def _month_span(year: int | None, text: str, w: TimeWords):
+def _month_span(year: int | None, text: str, w: TimeWords) -> tuple[date | None, date | None, str] | None:
     """(start, end, granularity) of 3月, 3月5日, 6月底 in ``year``; None if no such date."""
     m = regex.match(r"(.+?)月(.*)$", text)
     month = _number(m.group(1), w) if m else None
@@ -607,7 +513,7 @@ def _parse(
     if not part:
         if first is None:
             return _Parsed(None, None, "year", kind, word_role)
-        return _Parsed(*_years(first, last), "year", kind, word_role, absolute)
+        return _Parsed(*_years(first, first if last is None else last), "year", kind, word_role, absolute)
     if m.group("m1"):
         m1, m2 = _number(m.group("m1"), w), _number(m.group("m2"), w)
         if m1 is None or m2 is None or not 1 <= m1 < m2 <= 12:
@@ -632,7 +538,7 @@ def _parse(
 def _opens_sentence(before: str) -> bool:
     """True when the text before a match ends a sentence (or there is none)."""
     before = before.rstrip(" “\"")
-    return not before or before[-1] in "。！？!?\n"
+    return not before or before[-1] in SENTENCE_STOPS + "\n"
 
 
 def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: str,

@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from pipeline import __version__
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="process documents on N local processes (default: 1)")
     run.add_argument("--no-cache", action="store_true",
                      help="process every document again, even those unchanged since the last run "
-                          "into --out (the cache under OUT/.cache is kept)")
+                          "into --out (the cache under OUT/.plantasks/cache is kept)")
     run.add_argument("--dask-address", metavar="ADDR",
                      help="run the Prefect flow's tasks on the Dask cluster whose scheduler is at "
                           "ADDR (e.g. tcp://10.0.0.5:8786; needs prefect-dask and, for worker "
@@ -62,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
 # command -> (module, help)
 _DELEGATED_MODULES = {
-    "evaluate": "pipeline.evaluation.evaluate",
+    "evaluate": "pipeline.evaluation.cli",
     "compare": "pipeline.reports.compare",
     "export": "pipeline.tables.export",
 }
@@ -73,7 +74,7 @@ _DELEGATED = {
 }
 
 
-def _run(args) -> int:
+def _run(args, started: float) -> int:
     from rich.console import Console
     from rich.markup import escape
 
@@ -95,10 +96,10 @@ def _run(args) -> int:
         return error("--time-limit must be a number of seconds, 0 or more")
     previous = os.environ.get(TIME_LIMIT_ENV)
     if args.time_limit is not None:
-        # read by every process that runs documents (pipeline.limits), workers included
+        # read by every process that runs documents (pipeline.limits), pool workers included
         os.environ[TIME_LIMIT_ENV] = repr(args.time_limit)
     try:
-        return _run_corpus(args, console, error)
+        return _run_corpus(args, started, console, error)
     finally:
         if previous is None:
             os.environ.pop(TIME_LIMIT_ENV, None)
@@ -106,37 +107,38 @@ def _run(args) -> int:
             os.environ[TIME_LIMIT_ENV] = previous
 
 
-def _run_corpus(args, console, error) -> int:
+def _run_corpus(args, started: float, console, error) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from pipeline import registry
     from pipeline.errors import DocumentError, OutputError
-    from pipeline.orchestrate.run import prepare, run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
-    try:
-        total = len(prepare(args.corpus))
-    except DocumentError as exc:
-        return error(str(exc))
+    registry.check()
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, disable=args.quiet)
     with progress:
-        bar = progress.add_task("processing", total=total)
+        bar = progress.add_task("processing", total=None)
 
-        def tick(result):
+        def start(total: int) -> None:
+            progress.update(bar, total=total)
+
+        def tick(result) -> None:
             progress.update(bar, advance=1, description=f"{result.doc_id:<24}")
 
         try:
             summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick,
-                                 workers=args.workers, cache=not args.no_cache,
-                                 dask_address=args.dask_address)
+                                 on_start=start, workers=args.workers, cache=not args.no_cache,
+                                 dask_address=args.dask_address, started=started)
         except (OutputError, DocumentError) as exc:
             progress.stop()
             return error(str(exc))
     rows = summary.rows
-    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; "
-          f"sections: {rows.get('sections', 0)}, tasks: {rows.get('tasks', 0)}, "
-          f"targets: {rows.get('targets', 0)}, times: {rows.get('times', 0)}, "
-          f"policy refs: {rows.get('policy_refs', 0)}, entities: {rows.get('entities', 0)}; "
+    counts = ", ".join(f"{t.summary}: {rows.get(t.name, 0)}" for t in registry.TABLES if t.summary)
+    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; {counts}; "
           f"{summary.seconds:.1f} s → {summary.out_dir}")
+    for path, warning in summary.warnings:
+        print(f"warning: {path}: {warning}")
     for _, problem in summary.failures:
         print(f"failed: {problem}")
     if summary.documents_failed and not args.allow_partial:
@@ -145,6 +147,7 @@ def _run_corpus(args, console, error) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in _DELEGATED_MODULES:
@@ -154,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(_DELEGATED_MODULES[argv[0]]).main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "run":
-        return _run(args)
+        return _run(args, started)
     _parser().print_help()
     return 0
 

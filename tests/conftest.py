@@ -60,7 +60,7 @@ def copy_corpus(tmp_path):
 @pytest.fixture(scope="session")
 def corpus_outputs(tmp_path_factory, manifest_rows) -> Path:
     """Output folder of one local (no Prefect) run over the whole corpus."""
-    from pipeline.orchestrate.run import run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
     out = tmp_path_factory.mktemp("outputs")
     summary = run_corpus(CORPUS, out, engine="local")
@@ -72,6 +72,6 @@ def corpus_outputs(tmp_path_factory, manifest_rows) -> Path:
 def corpus_tables(corpus_outputs):
     import pandas as pd
 
-    from pipeline.tables.schemas import ALL_TABLES
+    from pipeline.registry import ALL_TABLES
 
     return {t: pd.read_parquet(corpus_outputs / t) for t in ALL_TABLES}

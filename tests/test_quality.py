@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.evaluate import TABLES, evaluate, format_report
+from pipeline.evaluation.evaluate import evaluate
+from pipeline.evaluation.gold import TABLES
+from pipeline.evaluation.report import format_report
 
 HERE = Path(__file__).parent
 GOLD_SETS = {

@@ -8,11 +8,11 @@ users and tests call. It never raises for a bad document: the failure becomes a
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import traceback
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from extractors.context import Context
 from pipeline import __version__
@@ -21,7 +21,8 @@ from pipeline.errors import DocumentError
 from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_input
 from pipeline.limits import limits, time_limit
-from pipeline.structure.parse import Paragraph, Structure, parse_structure
+from pipeline import registry
+from pipeline.structure.parse import Paragraph, Section, Structure, parse_structure
 
 log = logging.getLogger("plantasks")
 
@@ -33,48 +34,12 @@ class DocumentResult:
     doc_id: str
     document: dict
     tables: dict[str, list[dict]] = field(default_factory=dict)
+    # Things a user should check although the document did not fail (its structure looks odd).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.document["status"] == "ok"
-
-
-# (table, module, function) of the extractors run on every paragraph.
-PARAGRAPH_EXTRACTORS = (
-    ("targets", "extractors.quantities", "extract_quantities"),
-    ("times", "extractors.times", "extract_times"),
-    ("policy_refs", "extractors.policy_refs", "extract_policy_refs"),
-)
-
-
-@cache
-def _extractors():
-    """The paragraph extractors that are installed, imported once per process."""
-    found = []
-    for table, module, name in PARAGRAPH_EXTRACTORS:
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            log.warning("extractor %s not available: table %s stays empty", module, table)
-            continue
-        found.append((table, getattr(mod, name)))
-    return tuple(found)
-
-
-def load_extractors() -> None:
-    """Load every extractor's data and model in this process (once: both are cached).
-
-    Called before a document's clock starts: the seconds jieba and spaCy take to load
-    are the run's cost, not the first document's.
-    """
-    _extractors()
-    try:
-        from extractors.entities import build_nlp
-    except ImportError:
-        return
-    build_nlp()
 
 
 def _fields(record) -> dict:
@@ -95,30 +60,42 @@ def document_row(spec: DocumentSpec, *, sha256: str | None, text: str | None,
 
 
 def process_text(text: str, spec: DocumentSpec) -> dict[str, list[dict]]:
-    """Structure and extraction rows of an already normalised text."""
+    """Rows of every per-document table of the registry for an already normalised text."""
     structure = parse_structure(text, spec.doc_id, spec.year)
-    tables: dict[str, list[dict]] = {
-        "sections": [{"doc_id": spec.doc_id, **_fields(s)} for s in structure.sections],
-        "tasks": [{"doc_id": spec.doc_id, **_fields(t)} for t in structure.tasks],
-    }
+    tables: dict[str, list[dict]] = {}
+    for t in registry.TABLES:
+        if t.stage == "structure":
+            items = structure.sections if t.record is Section else structure.tasks
+            tables[t.name] = [{"doc_id": spec.doc_id, **_fields(r)} for r in items]
     tables.update(extract_all(text, structure, spec))
     return tables
 
 
 def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str, list[dict]]:
-    """Run every extractor on every paragraph, adding where each row stands."""
-    extractors = _extractors()
-    out: dict[str, list[dict]] = {table: [] for table, _, _ in PARAGRAPH_EXTRACTORS}
-    for par in structure.paragraphs:
-        passage = text[par.char_start:par.char_end]
-        context = Context(year=spec.year, part=par.part, genre=spec.genre)
-        where = _where(spec, par)
-        for table, extract in extractors:
-            for rec in extract(passage, offset=par.char_start, context=context):
-                out[table].append({**where, **_fields(rec)})
-    if out["policy_refs"]:
-        out["policy_refs"] = _resolve_policy_keys(out["policy_refs"])
-    out["entities"] = extract_entities_rows(text, structure, spec)
+    """Run every extraction entry of the registry on the structure's passages, adding
+    where each row stands (doc_id, task_id, section_id, part)."""
+    passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
+    out: dict[str, list[dict]] = {}
+    for t in registry.TABLES:
+        if t.stage == "passage":
+            records, wheres = [], []
+            for par in passages:
+                context = Context(year=spec.year, part=par.part, genre=spec.genre)
+                found = t.extract(text[par.char_start:par.char_end], offset=par.char_start, context=context)
+                records.extend(found)
+                wheres.extend([_where(spec, par)] * (len(records) - len(wheres)))
+        elif t.stage == "passages":
+            found = t.extract([(text[p.char_start:p.char_end], p.char_start) for p in passages],
+                              Context(year=spec.year, genre=spec.genre))
+            records, wheres = [], []
+            for par, recs in zip(passages, found, strict=True):
+                records.extend(recs)
+                wheres.extend([_where(spec, par)] * len(recs))
+        else:
+            continue
+        if t.finish is not None and records:
+            records = list(t.finish(records))
+        out[t.name] = [{**where, **_fields(rec)} for where, rec in zip(wheres, records, strict=True)]
     return out
 
 
@@ -126,39 +103,26 @@ def _where(spec: DocumentSpec, par: Paragraph) -> dict:
     return {"doc_id": spec.doc_id, "task_id": par.task_id, "section_id": par.section_id, "part": par.part}
 
 
-def _resolve_policy_keys(rows: list[dict]) -> list[dict]:
-    """Short forms (《纲要草案》) take the key of the full title earlier in the document."""
-    from extractors.policy_refs import resolve_ref_keys
-    from extractors.records import PolicyRef
+@cache
+def load_extractors() -> None:
+    """Load every extractor's data and model in this process, once: one small passage
+    through every registered extractor loads what each needs.
 
-    fields = PolicyRef.__slots__
-    recs = [PolicyRef(**{k: r[k] for k in fields}) for r in rows]
-    resolved = resolve_ref_keys(recs)
-    return [{**row, "ref_key": rec.ref_key} for row, rec in zip(rows, resolved)]
-
-
-def extract_entities_rows(text: str, structure: Structure, spec: DocumentSpec) -> list[dict]:
-    try:
-        from extractors.entities import extract_entities_batch
-    except ImportError:
-        return []
-    pars = [p for p in structure.paragraphs if p.char_end > p.char_start]
-    passages = [(text[p.char_start:p.char_end], p.char_start) for p in pars]
-    rows = []
-    context = Context(year=spec.year, genre=spec.genre)
-    for par, ents in zip(pars, extract_entities_batch(passages, context)):
-        where = _where(spec, par)
-        rows.extend({**where, **_fields(e)} for e in ents)
-    return rows
+    Called before a document's clock starts: the seconds jieba and spaCy take to load
+    are the run's cost, not the first document's.
+    """
+    process_text("一、总体要求\n（一）今年新建学校15所，落实《纲要》。", DocumentSpec(
+        path=Path("warm-up"), issuer="plantasks", issuer_slug="warm-up", year=2018, doc_id="warm-up"))
 
 
-def process_document(spec: DocumentSpec) -> DocumentResult:
-    """Read, normalise, structure and extract one document; failures become a failed row."""
-    sha = None
+def process_document(spec: DocumentSpec, raw: bytes | None = None) -> DocumentResult:
+    """Read (unless ``raw`` holds the file's bytes already), normalise, structure and
+    extract one document within its time limit; failures become a failed row."""
+    sha = encoding = None
     try:
         load_extractors()
         with time_limit(limits().document_seconds, spec.path):
-            raw, decoded, encoding = read_input(spec.path)
+            raw, decoded, encoding = read_input(spec.path, raw)
             sha = hashlib.sha256(raw).hexdigest()
             text = normalise(decoded)
             if not text.strip():

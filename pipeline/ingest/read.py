@@ -275,12 +275,14 @@ def _expands(size: int, limit: int) -> str:
             "if the document is real)")
 
 
-def read_input(path: Path) -> InputFile:
-    """Raw bytes, decoded (not yet normalised) text and encoding of one input file."""
+def read_input(path: Path, raw: bytes | None = None) -> InputFile:
+    """Raw bytes, decoded (not yet normalised) text and encoding of one input file
+    (``raw``: its bytes, when the caller has read them already)."""
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED_SUFFIXES:
         raise DocumentError(str(path), UNSUPPORTED_SUFFIXES[suffix])
-    raw = read_raw(path)
+    if raw is None:
+        raw = read_raw(path)
     if suffix == ".docx":
         text, encoding = docx_to_text(raw, str(path)), "docx"
     else:
@@ -296,7 +298,8 @@ def read_input(path: Path) -> InputFile:
     return InputFile(raw, text, encoding)
 
 
-def read_document(path: Path) -> tuple[bytes, str]:
-    """Raw bytes and decoded (not yet normalised) text of one input file."""
-    raw, text, _ = read_input(path)
+def read_document(path: Path, raw: bytes | None = None) -> tuple[bytes, str]:
+    """Raw bytes and decoded (not yet normalised) text of one input file (``raw``: its
+    bytes, when the caller has read them already)."""
+    raw, text, _ = read_input(path, raw)
     return raw, text

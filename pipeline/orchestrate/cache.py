@@ -31,10 +31,8 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.ingest.corpus import DocumentSpec
-from pipeline.errors import DocumentError
-from pipeline.ingest.read import read_raw
+from pipeline.registry import DOCUMENT_TABLES
 from pipeline.tables.output_folder import AREA, CACHE, housekeeping
-from pipeline.tables.schemas import DOCUMENT_TABLES
 from pipeline.tables.writer import RunWriter
 
 CACHE_DIR = f"{AREA}/{CACHE}"
@@ -97,7 +95,7 @@ class CacheEntry:
 
 
 class DocumentCache:
-    """Per-document parts of earlier runs under ``<out_dir>/.cache``, keyed by content."""
+    """Per-document parts of earlier runs under ``<out_dir>/.plantasks/cache``, keyed by content."""
 
     def __init__(self, out_dir: Path, fingerprint: str | None = None) -> None:
         self.out_dir = Path(out_dir)
@@ -107,18 +105,10 @@ class DocumentCache:
         self.hits = 0
         self.misses = 0
 
-    def key_of(self, spec: DocumentSpec) -> str | None:
-        """The key of ``spec`` as its file is now; None if the file cannot be read."""
-        try:
-            raw = read_raw(spec.path)
-        except DocumentError:
-            return None
-        return document_key(hashlib.sha256(raw).hexdigest(), spec, self.fingerprint)
-
-    def lookup(self, spec: DocumentSpec) -> CacheEntry | None:
-        """The cached parts of ``spec``, or None (counted as a miss)."""
-        key = self.key_of(spec)
-        entry = self._read_entry(key) if key else None
+    def lookup(self, spec: DocumentSpec, sha256: str) -> CacheEntry | None:
+        """The cached parts of ``spec`` whose bytes hash to ``sha256``, or None (a miss)."""
+        key = document_key(sha256, spec, self.fingerprint)
+        entry = self._read_entry(key)
         if entry is None or entry.doc_id != spec.doc_id:
             self.misses += 1
             return None

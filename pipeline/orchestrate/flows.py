@@ -40,7 +40,7 @@ IN_FLIGHT_PER_WORKER = 4
 def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8, task=process_document_task
                 ) -> Iterator[DocumentResult]:
     """One task per document, at most ``in_flight`` at once; results yielded in input order."""
-    for p, future in SubmissionWindow(prepared, task.submit, in_flight):
+    for p, future in SubmissionWindow(prepared, lambda p: task.submit(p.spec, p.raw), in_flight):
         if future is None:
             yield failed_result(p)
             continue
@@ -52,7 +52,7 @@ def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8, task=process_d
 
 @flow(name="plantasks-run", log_prints=False, validate_parameters=False)
 def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int = 8,
-                on_pool: bool = False) -> RunSummary:
+                on_pool: bool = False, started: float | None = None) -> RunSummary:
     """Process a corpus folder: one task per document, then the cross-year tables.
 
     With ``on_pool`` the tasks hand their work to the active local process pool
@@ -61,7 +61,8 @@ def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int 
     pool = parallel.active_pool() if on_pool else None
     task = process_document_on_pool_task if pool is not None else process_document_task
     return run_documents(Path(corpus), Path(out_dir), lambda prepared: _submit_all(prepared, in_flight, task),
-                         cache=cache, build_issuer=pool.submit_issuer if pool is not None else None)
+                         cache=cache, build_issuer=pool.submit_issuer if pool is not None else None,
+                         started=started)
 
 
 def task_runner(workers: int = 1, dask_address: str | None = None):
@@ -105,17 +106,19 @@ def start_server_while_warming() -> None:
 
 
 def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = True,
-             dask_address: str | None = None, in_flight: int | None = None) -> RunSummary:
+             dask_address: str | None = None, in_flight: int | None = None,
+             started: float | None = None) -> RunSummary:
     """Run :func:`corpus_flow` one document at a time, on ``workers`` local processes, or on Dask."""
     if in_flight is None:
         in_flight = 64 if dask_address else max(2, workers * IN_FLIGHT_PER_WORKER)
     runner_flow = corpus_flow.with_options(task_runner=task_runner(workers, dask_address))
     with prefect_env.no_heartbeat():
         if dask_address:
-            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, started=started)
         if workers == 1:
             start_server_while_warming()
-            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight)
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, started=started)
         # the pool's workers start and load the extractors while the server starts
         with parallel.LocalPool(workers) as pool, parallel.active(pool):
-            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True)
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True,
+                               started=started)

@@ -83,7 +83,7 @@ class LocalPool:
     def process(self, prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
         """Results of every document, in input order (a ``Processor`` for ``run_documents``)."""
         # submit through a lambda: the pool is replaced after a crash
-        window = SubmissionWindow(prepared, lambda spec: self._pool.submit(self._process, spec),
+        window = SubmissionWindow(prepared, lambda p: self._pool.submit(self._process, p.spec, p.raw),
                                   self.workers * IN_FLIGHT_PER_WORKER)
         for p, future in window:
             if future is None:
@@ -98,17 +98,17 @@ class LocalPool:
             except Exception as exc:  # noqa: BLE001 - an unpicklable result fails its document only
                 yield crashed_result(p, exc)
 
-    def process_one(self, spec) -> DocumentResult:
+    def process_one(self, p: Prepared) -> DocumentResult:
         """One document on a worker (thread-safe: Prefect's task threads call it at once)."""
         pool = self._pool
         try:
-            return pool.submit(self._process, spec).result()
+            return pool.submit(self._process, p.spec, p.raw).result()
         except BrokenProcessPool:
             with self._lock:
                 if self._pool is pool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     self._pool = self._new_pool()
-            return next(self._isolated([Prepared(spec)]))
+            return next(self._isolated([p]))
 
     def submit_issuer(self, staging: Path, slug: str, doc_ids: list[str]) -> Future:
         """Build one issuer's cross-year rows on a worker (an ``IssuerBuilder`` for ``run_documents``)."""
@@ -122,7 +122,7 @@ class LocalPool:
                 continue
             with ProcessPoolExecutor(max_workers=1, mp_context=self._ctx) as pool:
                 try:
-                    yield pool.submit(self._process, p.spec).result()
+                    yield pool.submit(self._process, p.spec, p.raw).result()
                 except BrokenProcessPool as exc:
                     yield crashed_result(p, exc, "the worker process died")
                 except Exception as exc:  # noqa: BLE001
@@ -147,9 +147,9 @@ def active_pool() -> LocalPool | None:
     return _ACTIVE
 
 
-def process_on_active_pool(spec) -> DocumentResult:
+def process_on_active_pool(p: Prepared) -> DocumentResult:
     """``process_document`` on a worker of the active pool (in this process if there is none)."""
-    return _ACTIVE.process_one(spec) if _ACTIVE is not None else process_document(spec)
+    return _ACTIVE.process_one(p) if _ACTIVE is not None else process_document(p.spec, p.raw)
 
 
 def process_in_pool(prepared: Iterable[Prepared], workers: int, *,

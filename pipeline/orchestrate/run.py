@@ -1,22 +1,25 @@
-"""Run a corpus: prepare the documents, process each, write tables, build cross-year tables.
+"""The run of a corpus, the same for every engine: prepare, cache, process, write, cross-year, publish.
 
-The same steps serve the Prefect flow (``pipeline/orchestrate/flows.py``) and direct library use
-(``run_corpus(..., engine="local")``), so tests and users get identical rows. Documents
-whose bytes, metadata and pipeline code are unchanged since the last run into the same
-output folder are taken from its content-hash cache (``pipeline/orchestrate/cache.py``) instead of
-being processed again; only the others go to the processor (one process, a local
-process pool, or Prefect tasks).
+``run_documents`` is the one loop. Engines only say how documents are processed (one after
+another here, a local process pool in ``pool.py``, Prefect tasks in ``flows.py``, a Dask
+cluster through Prefect) and may build each issuer's cross-year rows elsewhere; they import
+this module, never the reverse (``engines.py`` picks one). A document's bytes are read once:
+for its metadata when the manifest lacks them, or when the run takes it up; the same bytes
+give the cache key and go to the processor. Documents whose bytes, metadata and pipeline
+code are unchanged since the last run into the same output folder are taken from its
+content-hash cache (``cache.py``) instead of being processed again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
 import time
 from collections import deque
-from contextvars import ContextVar
 from concurrent.futures import Future
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -27,8 +30,9 @@ from pipeline.ingest.corpus import DocumentSpec, assign_doc_ids, discover, infer
 from pipeline.errors import DocumentError
 from pipeline.ingest.normalise import normalise
 from pipeline.extract.document import DocumentResult, document_row, process_document
-from pipeline.ingest.read import read_document
-from pipeline.tables.schemas import CORPUS_TABLES, DOCUMENT_TABLES
+from pipeline.ingest.read import read_document, read_raw
+from pipeline import registry
+from pipeline.registry import CORPUS_TABLES, DOCUMENT_TABLES
 from pipeline.tables.writer import RunWriter
 
 log = logging.getLogger("plantasks")
@@ -36,10 +40,15 @@ log = logging.getLogger("plantasks")
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A document ready to process, or one that already failed while finding its metadata."""
+    """A document ready to process, or one that already failed while finding its metadata.
+
+    ``raw`` holds the file's bytes once they have been read (for the metadata, or when the
+    run takes the document up), so that they are read only once.
+    """
 
     spec: DocumentSpec
     error: str | None = None
+    raw: bytes | None = None
 
 
 @dataclass
@@ -51,6 +60,7 @@ class RunSummary:
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     documents_cached: int = 0
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -66,9 +76,10 @@ def prepare(corpus: Path) -> list[Prepared]:
             prepared.append(Prepared(replace(spec, issuer_slug=spec.issuer_slug or "unknown",
                                              doc_id=f"failed-{slugify(spec.path.stem)}"), spec.error))
             continue
+        raw = None
         if spec.year is None or spec.issuer_slug is None or spec.issuer is None:
             try:
-                _, decoded = read_document(spec.path)
+                raw, decoded = read_document(spec.path)
                 opening = normalise(decoded[:4000])
                 spec = infer_metadata(spec, opening, corpus if corpus.is_dir() else None)
             except DocumentError as exc:
@@ -78,13 +89,13 @@ def prepare(corpus: Path) -> list[Prepared]:
                 continue
         if spec.genre is None or spec.title is None:
             spec = replace(spec, genre=spec.genre or "unknown", title=spec.title or spec.path.stem)
-        prepared.append(Prepared(spec))
+        prepared.append(Prepared(spec, raw=raw))
     ok = assign_doc_ids([p.spec for p in prepared if p.error is None])
     it = iter(ok)
     out, failed_ids = [], {}
     for p in prepared:
         if p.error is None:
-            out.append(Prepared(next(it)))
+            out.append(Prepared(next(it), raw=p.raw))
         else:
             n = failed_ids[p.spec.doc_id] = failed_ids.get(p.spec.doc_id, 0) + 1
             doc_id = p.spec.doc_id if n == 1 else f"{p.spec.doc_id}-{n}"
@@ -110,7 +121,7 @@ class SubmissionWindow:
     already failed while its metadata was found.
     """
 
-    def __init__(self, prepared: Iterable[Prepared], submit: Callable[[DocumentSpec], Future], limit: int) -> None:
+    def __init__(self, prepared: Iterable[Prepared], submit: Callable[[Prepared], Future], limit: int) -> None:
         self._todo = iter(prepared)
         self._submit = submit
         self._limit = limit
@@ -122,7 +133,7 @@ class SubmissionWindow:
                 p = next(self._todo, None)
                 if p is None:
                     break
-                self._pending.append((p, None if p.error else self._submit(p.spec)))
+                self._pending.append((p, None if p.error else self._submit(p)))
             if not self._pending:
                 return
             yield self._pending.popleft()
@@ -138,6 +149,7 @@ def write_result(writer: RunWriter, result: DocumentResult, summary: RunSummary)
     writer.write_part("documents", result.doc_id, [result.document])
     for table, rows in result.tables.items():
         writer.write_part(table, result.doc_id, rows)
+    summary.warnings.extend((result.document["source_path"], w) for w in result.warnings)
     if result.ok:
         summary.documents_ok += 1
     else:
@@ -237,89 +249,72 @@ def issuers_of(prepared: Iterable[Prepared]) -> dict[str, list[str]]:
 
 
 def process_locally(prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
-    """Process documents one after another in this process (no Prefect)."""
+    """Process documents one after another in this process: the default engine."""
     for p in prepared:
-        yield failed_result(p) if p.error else process_document(p.spec)
+        yield failed_result(p) if p.error else process_document(p.spec, p.raw)
 
 
 Processor = Callable[[Iterable[Prepared]], Iterable[DocumentResult]]
 
 
-def run_corpus(
-    corpus: Path,
-    out_dir: Path,
-    *,
-    engine: str = "local",
-    on_document: Callable[[DocumentResult], None] | None = None,
-    workers: int = 1,
-    cache: bool = True,
-    dask_address: str | None = None,
-) -> RunSummary:
-    """Process every document of ``corpus`` and publish the tables under ``out_dir``.
+@dataclass(frozen=True)
+class RunHooks:
+    """What the caller wants to hear during a run: the document count once the corpus is
+    known, then each document as it is written (the CLI's progress bar)."""
 
-    ``engine`` is ``local`` (plain functions, in this process or, with ``workers`` > 1,
-    in a pool of that many processes) or ``prefect`` (the Prefect flow of
-    ``pipeline/orchestrate/flows.py``: one task per document, on ``workers`` processes, or on the
-    Dask cluster whose scheduler listens at ``dask_address``). ``cache=False``
-    processes every document, ignoring and keeping the cache.
-    """
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
-    if engine == "prefect":
-        from pipeline.orchestrate.flows import run_flow
-
-        # a callback is no flow parameter (Prefect records parameters): pass it by context
-        token = _ON_DOCUMENT.set(on_document)
-        try:
-            return run_flow(Path(corpus), Path(out_dir), workers=workers, cache=cache,
-                            dask_address=dask_address)
-        finally:
-            _ON_DOCUMENT.reset(token)
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r}: use local or prefect")
-    if dask_address:
-        raise ValueError("a Dask cluster needs the prefect engine (--engine prefect)")
-    if workers > 1:
-        from pipeline.orchestrate.pool import LocalPool
-
-        with LocalPool(workers) as pool:
-            return run_documents(Path(corpus), Path(out_dir), pool.process, on_document, cache=cache,
-                                 build_issuer=pool.submit_issuer)
-    return run_documents(Path(corpus), Path(out_dir), process_locally, on_document, cache=cache)
+    on_start: Callable[[int], None] | None = None
+    on_document: Callable[[DocumentResult], None] | None = None
 
 
-_ON_DOCUMENT: ContextVar[Callable[[DocumentResult], None] | None] = ContextVar(
-    "plantasks_on_document", default=None)
+# Hooks reach a run through the context, so that an engine that cannot pass callables
+# (a Prefect flow records its parameters) still calls them.
+HOOKS: ContextVar[RunHooks] = ContextVar("plantasks_run_hooks", default=RunHooks())
 
 
-def run_documents(corpus: Path, out_dir: Path, processor: Processor,
-                  on_document: Callable[[DocumentResult], None] | None = None,
-                  *, cache: bool = True, build_issuer: IssuerBuilder | None = None) -> RunSummary:
+def take_up(p: Prepared) -> Prepared:
+    """The document with its bytes read — once — or failed if they cannot be read."""
+    if p.error is not None or p.raw is not None:
+        return p
+    try:
+        return Prepared(p.spec, raw=read_raw(p.spec.path))
+    except DocumentError as exc:
+        return Prepared(p.spec, str(exc))
+
+
+def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: bool = True,
+                  build_issuer: IssuerBuilder | None = None, started: float | None = None) -> RunSummary:
     """Prepare, take unchanged documents from the cache, process the rest with
     ``processor``, write each result as it arrives, build each issuer's cross-year rows
-    with ``build_issuer`` (default: in this process) once its documents are in, publish."""
-    on_document = on_document or _ON_DOCUMENT.get()
-    started = time.perf_counter()
+    with ``build_issuer`` (default: in this process) once its documents are in, publish.
+
+    ``started`` (a ``time.perf_counter()`` reading) is when the user's command began, so
+    the summary's seconds are the wall time the user waited.
+    """
+    hooks = HOOKS.get()
+    started = time.perf_counter() if started is None else started
+    registry.check()
     prepared = prepare(corpus)
+    if hooks.on_start:
+        hooks.on_start(len(prepared))
     writer = RunWriter(out_dir, corpus=corpus)
     summary = RunSummary(out_dir=out_dir)
     try:
         doc_cache = DocumentCache(out_dir) if cache else None
         cross_year = CrossYear(prepared, writer, doc_cache, build_issuer or build_issuer_here)
-        todo = prepared
-        if doc_cache is not None:
-            todo = []
-            for p in prepared:
-                entry = None if p.error else doc_cache.lookup(p.spec)
-                if entry is None:
-                    todo.append(p)
-                    continue
-                doc_cache.adopt(entry, writer)
-                summary.documents_ok += 1
-                summary.documents_cached += 1
-                if on_document:
-                    on_document(DocumentResult(p.spec.doc_id, doc_cache.document_row(entry)))
-                cross_year.document_done(p.spec.doc_id, entry.key)
+        todo = []
+        for p in map(take_up, prepared):
+            entry = None
+            if doc_cache is not None and p.error is None:
+                entry = doc_cache.lookup(p.spec, hashlib.sha256(p.raw).hexdigest())
+            if entry is None:
+                todo.append(p)
+                continue
+            doc_cache.adopt(entry, writer)
+            summary.documents_ok += 1
+            summary.documents_cached += 1
+            if hooks.on_document:
+                hooks.on_document(DocumentResult(p.spec.doc_id, doc_cache.document_row(entry)))
+            cross_year.document_done(p.spec.doc_id, entry.key)
         specs = {p.spec.doc_id: p.spec for p in todo}
         for result in processor(todo):
             write_result(writer, result, summary)
@@ -327,8 +322,8 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
             if doc_cache is not None:
                 key = (doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
                        if result.ok else failed_key(result.document))
-            if on_document:
-                on_document(result)
+            if hooks.on_document:
+                hooks.on_document(result)
             cross_year.document_done(result.doc_id, key)
         cross_year.write_finished(wait=True)
         summary.rows = dict(writer.rows_written)
@@ -345,4 +340,5 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor,
         raise
     if doc_cache is not None:
         doc_cache.prune()
+    summary.seconds = time.perf_counter() - started
     return summary

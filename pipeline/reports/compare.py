@@ -19,7 +19,7 @@ import pandas as pd
 
 from extractors.errors import PlantasksError
 from pipeline.reports.html import format_amount, format_target, write_report
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.tables.read import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "outputs"
@@ -41,15 +41,7 @@ class CompareError(PlantasksError):
 
 def read_outputs(out: Path, tables: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
     """The tables of a run under ``out``; a missing or empty table is an empty frame."""
-    frames = {}
-    for table in tables:
-        folder = Path(out) / table
-        files = sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
-        if files:
-            frames[table] = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
-        else:
-            frames[table] = ALL_TABLES[table].empty_table().to_pandas()
-    return frames
+    return {table: read_table(out, table) for table in tables}
 
 
 @dataclass

@@ -33,7 +33,7 @@ import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
 from pipeline.errors import OutputError
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.registry import ALL_TABLES
 
 FORMATS = ("csv", "json", "xlsx")
 EXCEL_CELL_LIMIT = 32_767

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pipeline.errors import OutputError
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.registry import ALL_TABLES
 
 AREA = ".plantasks"
 MARKER = "OWNER"

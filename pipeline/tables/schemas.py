@@ -2,7 +2,8 @@
 
 ``tests/pipeline/test_schemas.py`` checks each extraction schema against its record in
 ``extractors/records.py`` and each structure schema against ``pipeline/structure/parse.py``,
-field by field, so neither drifts. The contract is ``../shared/contract/OUTPUT.md``.
+field by field, so neither drifts. Which tables exist, and what fills each, is
+``pipeline/registry.py``.
 """
 
 from __future__ import annotations
@@ -72,26 +73,7 @@ FULFILMENT = pa.schema([
     ("outcome_sentence", S), ("direction", S), ("tolerance", F), ("status", S), ("rule", S),
 ])
 
-# Tables written per document, in the order they are produced.
-DOCUMENT_TABLES: dict[str, pa.Schema] = {
-    "documents": DOCUMENTS,
-    "sections": SECTIONS,
-    "tasks": TASKS,
-    "targets": TARGETS,
-    "times": TIMES,
-    "policy_refs": POLICY_REFS,
-    "entities": ENTITIES,
-}
-
-# Tables built from all documents of an issuer.
-CORPUS_TABLES: dict[str, pa.Schema] = {
-    "target_series": TARGET_SERIES,
-    "task_links": TASK_LINKS,
-    "policy_lifecycle": POLICY_LIFECYCLE,
-    "fulfilment": FULFILMENT,
-}
-
-ALL_TABLES: dict[str, pa.Schema] = {**DOCUMENT_TABLES, **CORPUS_TABLES}
-
-# Which record class fills each extraction table (checked by the schema tests).
+# Columns the pipeline adds to a record's own fields: where the row stands.
+STRUCTURE_ADDED = ("doc_id",)
+EXTRACTION_ADDED = ("doc_id", "task_id", "section_id", "part")
 EXTRACTION_COLUMNS = tuple(name for name, _ in _EXTRACTION)

@@ -19,8 +19,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
+from pipeline.registry import ALL_TABLES
 from pipeline.tables.output_folder import RUN_INFO, OutputFolder, explain
-from pipeline.tables.schemas import ALL_TABLES
 
 # A part's file name: ``<name>.parquet``, and ``<name>.tmp`` while written. Names come
 # from documents (doc_id, issuer slug); the file system refuses more than 255 bytes.

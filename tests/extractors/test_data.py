@@ -1,74 +1,129 @@
-"""Every language-data file loads and validates, and a broken one fails naming the file."""
+"""Every language-data file is registered, loads, and refuses a duplicate key, a string
+where a list belongs and an unknown key, naming the file and the key."""
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
 import pytest
+import yaml
 
+import pipeline.registry  # noqa: F401 - imports every module that registers a data file
+from extractors import language_data as ld
 from extractors.errors import DataFileError
 
 ROOT = Path(__file__).resolve().parents[2]
+DATA_DIRS = (ROOT / "extractors" / "data", ROOT / "pipeline" / "data")
+FILES = sorted(ld.DATA_FILES.values(), key=lambda f: f.name)
 
 
-def _loaders():
-    from extractors import entities, indicators, policy_refs, quantities, times, units
-    from pipeline.crossyear import fulfilment, series
-    from pipeline.ingest import corpus, normalise
-    from pipeline.structure import parse as structure
-
-    return {
-        "extractors/data/units.yaml": units.load_registry,
-        "extractors/data/comparators.yaml": quantities.load_comparators,
-        "extractors/data/not_quantities.yaml": quantities.load_not_quantities,
-        "extractors/data/indicators.yaml": indicators.load_table,
-        "extractors/data/time_words.yaml": times.load_time_words,
-        "extractors/data/policy_actions.yaml": policy_refs.load_policy_actions,
-        "pipeline/data/boilerplate.yaml": normalise.load_boilerplate,
-        "pipeline/data/structure.yaml": structure.load_rules,
-        "pipeline/data/metadata.yaml": corpus.metadata_words,
-        "pipeline/data/fulfilment.yaml": fulfilment.load_rules,
-        "pipeline/data/series.yaml": series.load_series_words,
-        # entity rule files are read by name from extractors/data (spaCy config refers to them)
-        "extractors/data/program_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
-        "extractors/data/gpe_context_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
-        "extractors/data/person_patterns.jsonl": lambda p: entities.load_context_rules(p.name),
-        "extractors/data/gazetteer_gpe.jsonl": lambda p: entities.load_ruler_patterns(p.name),
-        "extractors/data/gazetteer_gpe_extra.jsonl": lambda p: entities.load_ruler_patterns(p.name),
-        "extractors/data/gazetteer_org.jsonl": lambda p: entities.load_ruler_patterns(p.name),
-    }
+def _ids(df: ld.DataFile) -> str:
+    return df.name
 
 
-@pytest.mark.parametrize("rel", sorted(_loaders()))
-def test_data_file_loads(rel):
-    path = ROOT / rel
-    assert path.exists()
-    assert _loaders()[rel](path) is not None
+def test_data_every_data_file_is_registered():
+    on_disk = {p for d in DATA_DIRS for p in d.iterdir() if p.suffix in (".yaml", ".yml", ".jsonl")}
+    registered = {f.path for f in FILES}
+    assert on_disk - registered == set(), "data files without a registered loader"
+    assert all(f.path.exists() for f in FILES)
 
 
-def test_data_every_data_file_has_a_loader_or_is_covered():
-    data_files = {str(p.relative_to(ROOT)) for d in ("extractors/data", "pipeline/data")
-                  for p in (ROOT / d).iterdir() if p.suffix in (".yaml", ".yml")}
-    assert data_files <= set(_loaders())
+@pytest.mark.parametrize("df", FILES, ids=_ids)
+def test_data_file_loads(df):
+    assert ld.check_file(df) is not None
 
 
-@pytest.mark.parametrize("rel", [r for r in sorted(_loaders()) if r.endswith(".yaml")])
-def test_data_broken_file_names_the_file(rel, tmp_path):
-    broken = tmp_path / Path(rel).name
+def _first(spec: ld.Spec, want: type) -> str | None:
+    """A top-level key of a Record spec whose value has type ``want`` (Optional unwrapped)."""
+    if not isinstance(spec, ld.Record):
+        return None
+    for key, field in spec.fields.items():
+        inner = field.inner if isinstance(field, ld.Optional) else field
+        if isinstance(inner, want) and not isinstance(inner, ld.ListOf):
+            return key
+    return None
+
+
+def _objects(df: ld.DataFile) -> list:
+    if df.kind == "jsonl":
+        return [obj for _, obj in ld.read_jsonl(df.path)]
+    return [ld.read_yaml(df.path)]
+
+
+def _write(df: ld.DataFile, objects: list, path: Path, extra_line: str = "") -> None:
+    if df.kind == "jsonl":
+        text = "\n".join(json.dumps(o, ensure_ascii=False) for o in objects)
+    else:
+        text = yaml.safe_dump(objects[0], allow_unicode=True, sort_keys=False)
+    path.write_text(text + extra_line, encoding="utf-8")
+
+
+@pytest.mark.parametrize("df", FILES, ids=_ids)
+def test_data_duplicate_key_names_file_and_key(df, tmp_path):
+    objects = _objects(df)
+    path = tmp_path / df.path.name
+    if df.kind == "jsonl":
+        key = next(iter(objects[0]))
+        line = json.dumps(objects[0], ensure_ascii=False)
+        dup = line[:-1] + f", {json.dumps(key, ensure_ascii=False)}: {json.dumps(objects[0][key], ensure_ascii=False)}}}"
+        path.write_text(dup + "\n", encoding="utf-8")
+    else:
+        key = next(iter(objects[0]))
+        _write(df, objects, path, "\n" + yaml.safe_dump({key: objects[0][key]}, allow_unicode=True))
+    with pytest.raises(DataFileError) as info:
+        ld.check_file(df, path)
+    assert str(path) in str(info.value) and repr(key) in str(info.value) and "twice" in str(info.value)
+    back = pickle.loads(pickle.dumps(info.value))
+    assert str(back) == str(info.value)
+
+
+@pytest.mark.parametrize("df", [f for f in FILES if _first(f.spec, ld.Strings)], ids=_ids)
+def test_data_string_for_a_list_names_file_and_key(df, tmp_path):
+    key = _first(df.spec, ld.Strings)
+    objects = _objects(df)
+    for obj in objects:
+        obj[key] = "回顾"
+    path = tmp_path / df.path.name
+    _write(df, objects, path)
+    with pytest.raises(DataFileError, match=f"{key}: expected a list") as info:
+        ld.check_file(df, path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("df", [f for f in FILES if isinstance(f.spec, ld.Record)], ids=_ids)
+def test_data_unknown_key_names_file_and_key(df, tmp_path):
+    objects = _objects(df)
+    for obj in objects:
+        obj["zz_unknown"] = ["x"]
+    path = tmp_path / df.path.name
+    _write(df, objects, path)
+    with pytest.raises(DataFileError, match="zz_unknown: unknown key") as info:
+        ld.check_file(df, path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("df", [f for f in FILES if f.kind == "yaml"], ids=_ids)
+def test_data_broken_yaml_names_the_file(df, tmp_path):
+    broken = tmp_path / df.path.name
     broken.write_text("units: [unclosed\n  - : :\n", encoding="utf-8")
-    loader = _loaders()[rel]
-    getattr(loader, "cache_clear", lambda: None)()
-    with pytest.raises(DataFileError) as exc:
-        loader(broken)
-    assert str(broken) in str(exc.value)
-    back = pickle.loads(pickle.dumps(exc.value))
-    assert str(back) == str(exc.value) and back.path == exc.value.path
+    with pytest.raises(DataFileError) as info:
+        ld.check_file(df, broken)
+    assert str(broken) in str(info.value)
 
 
-@pytest.mark.parametrize("rel", [r for r in sorted(_loaders()) if r.endswith(".yaml")])
-def test_data_wrong_shape_is_rejected(rel, tmp_path):
-    wrong = tmp_path / Path(rel).name
-    wrong.write_text("- just\n- a list\n", encoding="utf-8")
-    with pytest.raises(DataFileError):
-        _loaders()[rel](wrong)
+@pytest.mark.parametrize("spec,value,problem", [
+    (ld.Strings(), "回顾", "expected a list"),
+    (ld.Strings(), ["a", "a"], "listed twice"),
+    (ld.Record(a=ld.Text()), {"a": "x", "b": 1}, "b: unknown key"),
+    (ld.Record(a=ld.Text()), {}, "a: missing"),
+    (ld.Pattern("n"), "(?P<m>x)", "no group n"),
+    (ld.Pattern(), "(", "bad pattern"),
+    (ld.OneOf("floor", "ceiling"), "flor", "not one of"),
+    (ld.Pair(ld.Integer()), [3, 1], "after last"),
+    (ld.Integer(1), True, "whole number"),
+])
+def test_data_specs_refuse(spec, value, problem):
+    with pytest.raises(DataFileError, match=problem):
+        spec.check(value, Path("x.yaml"), "")

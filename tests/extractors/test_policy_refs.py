@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.errors import DataFileError
+from extractors import language_data as ld
 from extractors.policy_refs import (
     ACTIONS,
-    DATA_FILE,
+    POLICY_ACTIONS,
+    build_policy_actions,
     action_adverbs,
     action_verbs,
     extract_policy_refs,
@@ -291,34 +293,34 @@ def test_policy_refs_data_file_loads():
 @pytest.mark.parametrize("content,problem", [
     ("actions: [", "cannot read"),
     ("- 1\n", "mapping"),
-    ("actions: {}\n", "missing keys"),
+    ("actions: {}\n", "missing"),
 ])
 def test_policy_refs_bad_data_file(tmp_path, content, problem):
     path = tmp_path / "policy_actions.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DataFileError, match=problem) as info:
-        load_policy_actions(path)
+        build_policy_actions(ld.check_file(POLICY_ACTIONS, path), path)
     err = pickle.loads(pickle.dumps(info.value))
     assert err.path == str(path) and problem in err.problem
 
 
 def test_policy_refs_bad_action_and_pattern(tmp_path):
-    good = DATA_FILE.read_text(encoding="utf-8")
+    good = POLICY_ACTIONS.path.read_text(encoding="utf-8")
     bad_action = good.replace("action: issue}", "action: publish}", 1)
     path = tmp_path / "a.yaml"
     path.write_text(bad_action, encoding="utf-8")
-    with pytest.raises(DataFileError, match="unknown action 'publish'"):
-        load_policy_actions(path)
+    with pytest.raises(DataFileError, match="'publish' is not one of"):
+        build_policy_actions(ld.check_file(POLICY_ACTIONS, path), path)
     bad_pattern = good.replace('  - "新的|新一轮', '  - "(新的|新一轮', 1)
     path = tmp_path / "b.yaml"
     path.write_text(bad_pattern, encoding="utf-8")
     with pytest.raises(DataFileError, match="bad pattern"):
-        load_policy_actions(path)
+        build_policy_actions(ld.check_file(POLICY_ACTIONS, path), path)
     dup = good.replace("    - 签订\n", "    - 签订\n    - 出台\n", 1)
     path = tmp_path / "c.yaml"
     path.write_text(dup, encoding="utf-8")
     with pytest.raises(DataFileError, match="verb 出台 listed under issue and other"):
-        load_policy_actions(path)
+        build_policy_actions(ld.check_file(POLICY_ACTIONS, path), path)
 
 
 @pytest.mark.slow

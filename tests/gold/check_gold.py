@@ -23,9 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import regex  # noqa: E402
-
-from pipeline.evaluation.evaluate import (  # noqa: E402
+from extractors.char_classes import TITLE as _TITLE  # noqa: E402
+from pipeline.evaluation.gold import (  # noqa: E402
     GoldFileError,
     find_anchor,
     gold_files,
@@ -35,8 +34,6 @@ from pipeline.evaluation.evaluate import (  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
 CORPUS = ROOT / "corpus"
-# A 《…》 title: no line break and no nested 《 inside (inner titles use 〈〉).
-_TITLE = regex.compile(r"《[^《》\n]*》")
 
 
 @cache

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from check_gold import check_file
-from pipeline.evaluation.evaluate import MENTION_TABLES, gold_files, load_gold, locate
+from pipeline.evaluation.gold import MENTION_TABLES, gold_files, load_gold, locate
 
 GOLD_DIR = Path(__file__).parent
 FILES = gold_files(GOLD_DIR)

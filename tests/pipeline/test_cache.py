@@ -9,8 +9,8 @@ import pytest
 
 import pipeline.orchestrate.cache as cache_module
 from pipeline.orchestrate.cache import CACHE_DIR, code_fingerprint
-from pipeline.orchestrate.run import run_corpus
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.orchestrate.engines import run_corpus
+from pipeline.registry import ALL_TABLES
 
 
 @pytest.fixture
@@ -41,9 +41,9 @@ def _processed(monkeypatch):
     seen = []
     real = run.process_document
 
-    def spy(spec):
+    def spy(spec, raw=None):
         seen.append(spec.doc_id)
-        return real(spec)
+        return real(spec, raw)
 
     monkeypatch.setattr(run, "process_document", spy)
     return seen

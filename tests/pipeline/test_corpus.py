@@ -14,7 +14,8 @@ import pytest
 
 from pipeline.errors import DocumentError
 from pipeline.ingest.corpus import MAX_SLUG_BYTES, discover, slugify
-from pipeline.orchestrate.run import prepare, run_corpus
+from pipeline.orchestrate.engines import run_corpus
+from pipeline.orchestrate.run import prepare
 
 HEADER = ["path", "issuer", "issuer_slug", "year", "genre", "title", "source"]
 

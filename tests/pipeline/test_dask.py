@@ -11,8 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.orchestrate.run import prepare, run_corpus
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.orchestrate.engines import run_corpus
+from pipeline.orchestrate.run import prepare
+from pipeline.registry import ALL_TABLES
 
 distributed = pytest.importorskip("distributed", reason="test extra: pip install prefect-dask distributed")
 pytest.importorskip("prefect_dask", reason="test extra: pip install prefect-dask distributed")

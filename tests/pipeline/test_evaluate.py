@@ -14,17 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.evaluation.evaluate import (
-    GoldFileError,
-    Score,
-    evaluate,
-    find_occurrence,
-    format_markdown,
-    format_report,
-    load_gold,
-    main,
-    match_spans,
-)
+from pipeline.evaluation.cli import main
+from pipeline.evaluation.evaluate import Score, evaluate, match_spans
+from pipeline.evaluation.gold import GoldFileError, find_occurrence, load_gold
+from pipeline.evaluation.report import format_markdown, format_report
 
 DOC = "dalian-edu-2018"
 LINES = [

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from pipeline.errors import OutputError
 from pipeline.tables.export import EXCEL_CELL_LIMIT, excel_safe, export_table, main
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.registry import ALL_TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,7 +18,7 @@ import pytest
 from pipeline.ingest.corpus import slugify
 from pipeline.errors import OutputError
 from pipeline.limits import TIME_LIMIT_ENV
-from pipeline.orchestrate.run import run_corpus
+from pipeline.orchestrate.engines import run_corpus
 from pipeline.tables.output_folder import OutputFolder
 
 ROOT = Path(__file__).resolve().parents[2]

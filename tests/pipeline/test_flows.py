@@ -6,8 +6,8 @@ import shutil
 
 import pandas as pd
 
-from pipeline.orchestrate.run import run_corpus
-from pipeline.tables.schemas import DOCUMENT_TABLES
+from pipeline.orchestrate.engines import run_corpus
+from pipeline.registry import DOCUMENT_TABLES
 
 
 def test_flows_prefect_run_matches_local(tmp_path, corpus_dir):

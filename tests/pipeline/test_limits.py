@@ -89,7 +89,7 @@ def test_limits_file_and_environment(monkeypatch):
 @pytest.mark.issue(14)
 def test_limits_slow_document_fails_alone(copy_corpus, tmp_path, monkeypatch):
     import pipeline.extract.document as document
-    from pipeline.orchestrate.run import run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
     corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2019.txt")
     real = document.normalise

@@ -16,9 +16,9 @@ import pytest
 
 from pipeline.errors import OutputError
 from pipeline.orchestrate.cache import DocumentCache
-from pipeline.orchestrate.run import run_corpus
+from pipeline.orchestrate.engines import run_corpus
 from pipeline.tables.output_folder import AREA, MARKER, OutputFolder
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.registry import ALL_TABLES
 from pipeline.tables.writer import RunWriter
 
 ROOT = Path(__file__).resolve().parents[2]

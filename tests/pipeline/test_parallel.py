@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from pipeline.extract.document import process_document
-from pipeline.orchestrate.run import prepare, run_corpus
-from pipeline.tables.schemas import ALL_TABLES
+from pipeline.orchestrate.engines import run_corpus
+from pipeline.orchestrate.run import prepare
+from pipeline.registry import ALL_TABLES
 
 
 @pytest.fixture
@@ -38,11 +39,11 @@ def test_parallel_two_workers_match_serial(mixed_corpus, tmp_path):
         assert _rows(tmp_path / "pooled", table) == _rows(tmp_path / "serial", table), table
 
 
-def die_on_1979(spec):
+def die_on_1979(spec, raw=None):
     """A worker that dies (as if killed or out of memory) on one document."""
     if spec.doc_id == "gov-report-1979":
         os._exit(3)
-    return process_document(spec)
+    return process_document(spec, raw)
 
 
 def test_parallel_dead_worker_fails_only_its_document(mixed_corpus):

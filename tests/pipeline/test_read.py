@@ -179,7 +179,7 @@ def test_read_encoding_is_recorded_for_every_document(tmp_path):
     (corpus / "2018.txt").write_bytes(text.encode("utf-16-le"))
     (corpus / "2017.txt").write_bytes(text.replace("2018", "2017").encode("gbk"))
     (corpus / "2016.txt").write_text(text.replace("2018", "2016"), encoding="utf-8")
-    from pipeline.orchestrate.run import run_corpus
+    from pipeline.orchestrate.engines import run_corpus
 
     summary = run_corpus(corpus.parent, tmp_path / "out")
     assert summary.documents_ok == 3

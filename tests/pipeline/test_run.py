@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.orchestrate.run import prepare, run_corpus
-from pipeline.tables.schemas import ALL_TABLES, DOCUMENT_TABLES
+from pipeline.orchestrate.engines import run_corpus
+from pipeline.orchestrate.run import prepare
+from pipeline.registry import ALL_TABLES, DOCUMENT_TABLES
 
 
 def test_run_corpus_all_documents_ok(corpus_tables, manifest_rows):
@@ -132,3 +133,21 @@ def test_run_document_without_numbering_still_extracts(tmp_path):
     assert len(pd.read_parquet(out / "tasks")) == 0
     assert len(pd.read_parquet(out / "times")) >= 1
     assert len(pd.read_parquet(out / "policy_refs")) == 1
+
+
+def test_run_reads_each_document_once(copy_corpus, tmp_path, monkeypatch):
+    """A document's bytes are read once: the cache key and the processing use the same bytes."""
+    import pipeline.ingest.read as read_module
+
+    corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt")
+    reads: list[str] = []
+    real = read_module._open_fd  # the one place input files are opened
+
+    def counting(path):
+        if str(path).startswith(str(corpus)):
+            reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(read_module, "_open_fd", counting)
+    run_corpus(corpus, tmp_path / "out", engine="local")
+    assert sorted(reads) == ["2018.txt", "2018.txt"], reads  # one per document (both are 2018.txt)

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 
 from extractors import records
+from pipeline import registry
 from pipeline.tables import schemas
 from pipeline.structure import parse as structure
 
@@ -48,6 +49,6 @@ def test_schemas_contract_columns_present():
     assert {"doc_id_a", "task_id_a", "doc_id_b", "task_id_b", "score", "status"} <= set(schemas.TASK_LINKS.names)
     assert {"issuer", "indicator", "year", "value", "value_max", "comparator", "unit", "doc_id",
             "task_id", "text", "absent"} <= set(schemas.TARGET_SERIES.names)
-    for table in schemas.DOCUMENT_TABLES:
+    for table in registry.DOCUMENT_TABLES:
         if table not in ("documents",):
-            assert {"doc_id", "char_start", "char_end"} <= set(schemas.ALL_TABLES[table].names)
+            assert {"doc_id", "char_start", "char_end"} <= set(registry.ALL_TABLES[table].names)

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from extractors.entities import LABELS, MODEL_DIR, extract_entities_batch, load_nlp  # noqa: E402
-from pipeline.evaluation.evaluate import (  # noqa: E402
-    DEFAULT_GOLD, gold_files, load_gold, locate, match_spans, paragraph_spans,
-)
+from pipeline.evaluation.cli import DEFAULT_GOLD  # noqa: E402
+from pipeline.evaluation.evaluate import match_spans  # noqa: E402
+from pipeline.evaluation.gold import gold_files, load_gold, locate, paragraph_spans  # noqa: E402
 from pipeline.ingest.normalise import normalise  # noqa: E402
 
 

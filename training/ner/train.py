@@ -40,7 +40,8 @@ sys.path.insert(0, str(ROOT))
 from spacy.tokens import DocBin  # noqa: E402
 
 from extractors.entities import MODEL_DIR, load_nlp  # noqa: E402
-from pipeline.evaluation.evaluate import DEFAULT_GOLD, gold_files, load_gold, locate, paragraph_spans  # noqa: E402
+from pipeline.evaluation.cli import DEFAULT_GOLD  # noqa: E402
+from pipeline.evaluation.gold import gold_files, load_gold, locate, paragraph_spans  # noqa: E402
 from pipeline.ingest.normalise import normalise  # noqa: E402
 
 HERE = Path(__file__).parent

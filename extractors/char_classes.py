@@ -1,0 +1,41 @@
+"""Character classes and bracket patterns of Chinese plan texts, defined once.
+
+Every module that splits sentences or clauses, or skips text inside a 《…》 title, takes
+its characters from here (as spaCy keeps them in ``lang/char_classes.py``), so that a
+sentence ends at the same characters for the times, the quantities and the structure.
+Values are plain strings of characters, to be used inside ``[...]`` of a pattern.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A sentence ends at these (full-width and ASCII). ； ends a sentence too: the plans
+# list measures separated by ；, each a statement of its own.
+SENTENCE_STOPS = "。！？；!?;"
+# A clause ends at a sentence stop or at one of these.
+CLAUSE_STOPS = SENTENCE_STOPS + "，,：:"
+# Closing quotes and brackets that stay with the sentence they close (…。”).
+CLOSING = "”’」』）)"
+OPENING_QUOTES = "“‘「『"
+CLOSING_QUOTES = "”’」』"
+QUOTES = OPENING_QUOTES + CLOSING_QUOTES + "\"'"
+# Enumeration comma and list joiners between items of a list (A、B和C).
+LIST_COMMA = "、"
+# Characters of indentation and spacing that carry no meaning.
+SPACES = " \t\u3000\xa0"
+
+
+def char_class(chars: str) -> str:
+    """``[...]`` of ``chars`` for a pattern, escaped."""
+    return "[" + regex.escape(chars, special_only=True) + "]"
+
+
+# The end of a sentence: its stops and the closing quotes after them, or a line break.
+SENTENCE_END = regex.compile(char_class(SENTENCE_STOPS) + "+" + char_class(CLOSING) + "*|\n")
+# One sentence stop (a heading's first sentence ends here).
+SENTENCE_STOP = regex.compile(char_class(SENTENCE_STOPS))
+# One clause stop, line breaks and round brackets included (an amount's clause ends there).
+CLAUSE_END = regex.compile(char_class(CLAUSE_STOPS + "\n（）()"))
+# A 《…》 title: no line break and no nested 《 inside (inner titles use 〈〉).
+TITLE = regex.compile(r"《[^《》\n]*》")

@@ -1,0 +1,165 @@
+"""Audits: rows sampled at random from a run's outputs and judged by hand, field by field.
+
+Span-matched gold (``evaluate``) answers "did we find what the gold lists, with the right
+fields"; an audit answers what an analyst meets: of the rows the table holds, how many are
+right in every field. ``sample`` draws rows of a table from chosen documents (a fixed
+seed, so the sheet can be re-drawn) and writes a judging sheet; the judge fills in, per
+row, whether the mention is right and, per field, whether its value is right (and the
+right value when it is not). ``score`` compares a run's rows with a judged sheet: a row
+is right when the mention was judged right and every field equals the value judged
+right. Rows of the sheet the run no longer produces are counted apart.
+
+Sheet format (JSON)::
+
+    {"table": "targets", "seed": 7, "documents": [...], "judged_by": "...", "fields": [...],
+     "rows": [{"doc_id": …, "char_start": …, "char_end": …, "text": …, "context": …,
+               "got": {field: value, …},
+               "mention_ok": true | false | null,
+               "fields_ok": {field: true | false},
+               "expected": {field: right value, …}   # only for fields judged wrong
+               "note": "…"}]}
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.evaluation.evaluate import _plain, context_of
+from pipeline.tables.read import read_table
+
+# The fields judged per table (what an analyst groups and filters by).
+AUDIT_FIELDS: dict[str, tuple[str, ...]] = {
+    "targets": ("value", "value_max", "unit", "comparator", "kind", "subject", "indicator",
+                "period_start", "period_end"),
+    "entities": ("label",),
+}
+
+
+def sample(out_dir: Path, table: str, doc_ids: list[str], n: int, seed: int) -> dict:
+    """A judging sheet of ``n`` rows of ``table`` drawn at random from ``doc_ids``."""
+    rows = read_table(out_dir, table)
+    rows = rows[rows["doc_id"].isin(doc_ids)].sort_values(["doc_id", "char_start", "char_end"])
+    records = rows.to_dict("records")
+    chosen = random.Random(seed).sample(records, min(n, len(records)))
+    chosen.sort(key=lambda r: (r["doc_id"], r["char_start"]))
+    docs = read_table(out_dir, "documents").set_index("doc_id")["text"]
+    fields = AUDIT_FIELDS[table]
+    return {
+        "table": table, "seed": seed, "documents": sorted(doc_ids), "judged_by": None,
+        "fields": list(fields),
+        "rows": [{
+            "doc_id": r["doc_id"], "char_start": int(r["char_start"]), "char_end": int(r["char_end"]),
+            "text": r["text"], "context": context_of(docs[r["doc_id"]], int(r["char_start"]), int(r["char_end"]), 40),
+            "sentence": r.get("sentence"), "part": r.get("part"),
+            "got": {f: _plain(r.get(f)) for f in fields},
+            "mention_ok": None, "fields_ok": {}, "expected": {}, "note": "",
+        } for r in chosen],
+    }
+
+
+@dataclass
+class AuditScore:
+    table: str
+    judged: int = 0
+    mention_right: int = 0
+    every_field_right: int = 0
+    missing: int = 0  # judged rows the run no longer produces
+    field_right: dict[str, int] = field(default_factory=dict)
+    field_total: dict[str, int] = field(default_factory=dict)
+    wrong: list[dict] = field(default_factory=list)
+
+    @property
+    def every_field_share(self) -> float:
+        return self.every_field_right / self.judged if self.judged else 0.0
+
+
+def _same(a: Any, b: Any) -> bool:
+    a, b = _plain(a), _plain(b)
+    a = None if a == "" else a
+    b = None if b == "" else b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)))
+    return a == b
+
+
+def right_value(row: dict, name: str) -> Any:
+    """The value judged right for field ``name`` of a sheet row."""
+    if name in row.get("expected", {}):
+        return row["expected"][name]
+    return row["got"].get(name)
+
+
+def score(sheet: dict, out_dir: Path) -> AuditScore:
+    """How a run's rows fare against a judged sheet (see the module docstring)."""
+    table = sheet["table"]
+    rows = read_table(out_dir, table)
+    index = {(r["doc_id"], int(r["char_start"]), int(r["char_end"])): r for r in rows.to_dict("records")}
+    result = AuditScore(table)
+    for judged in sheet["rows"]:
+        if judged.get("mention_ok") is None:
+            raise ValueError(f"{table} audit: row {judged['doc_id']} {judged['text']!r} is not judged")
+        got = index.get((judged["doc_id"], judged["char_start"], judged["char_end"]))
+        if got is None:
+            result.missing += 1
+            continue
+        result.judged += 1
+        if not judged["mention_ok"]:
+            result.wrong.append({**judged, "now": None})
+            continue
+        result.mention_right += 1
+        all_right = True
+        for name in sheet["fields"]:
+            ok = _same(got.get(name), right_value(judged, name))
+            result.field_total[name] = result.field_total.get(name, 0) + 1
+            result.field_right[name] = result.field_right.get(name, 0) + ok
+            all_right &= ok
+        if all_right:
+            result.every_field_right += 1
+        else:
+            result.wrong.append({**judged, "now": {n: _plain(got.get(n)) for n in sheet["fields"]}})
+    return result
+
+
+def format_score(s: AuditScore) -> str:
+    lines = [f"{s.table} audit: {s.judged} judged rows in this run ({s.missing} no longer produced)",
+             f"  mention right       {s.mention_right}/{s.judged}",
+             f"  every field right   {s.every_field_right}/{s.judged} = {s.every_field_share:.3f}"]
+    for name, total in s.field_total.items():
+        lines.append(f"  {name:<18}  {s.field_right[name]}/{total}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m pipeline.evaluation.audit sample|score …``."""
+    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.audit",
+                                description="Sample output rows for a hand audit, or score a run against a judged sheet.")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("sample", help="write a judging sheet of rows drawn at random")
+    s.add_argument("table", choices=sorted(AUDIT_FIELDS))
+    s.add_argument("--out", type=Path, default=Path("outputs"), help="the run's output folder")
+    s.add_argument("--documents", nargs="+", required=True, help="doc_ids to draw from")
+    s.add_argument("-n", type=int, default=150)
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--sheet", type=Path, required=True, help="where to write the sheet (JSON)")
+    c = sub.add_parser("score", help="score a run against a judged sheet")
+    c.add_argument("sheet", type=Path)
+    c.add_argument("--out", type=Path, default=Path("outputs"))
+    args = p.parse_args(argv)
+    if args.command == "sample":
+        sheet = sample(args.out, args.table, args.documents, args.n, args.seed)
+        args.sheet.write_text(json.dumps(sheet, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{len(sheet['rows'])} rows → {args.sheet}")
+        return 0
+    sheet = json.loads(args.sheet.read_text(encoding="utf-8"))
+    print(format_score(score(sheet, args.out)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
