@@ -127,12 +127,18 @@ class OutputFolder:
                               "refusing to replace it; move it away or choose another --out")
 
     def owned(self) -> bool:
-        """True when the area exists and carries plantasks' marker."""
+        """True when the area exists and carries plantasks' marker, or is one a killed
+        first run left before its marker (empty but for the marker's temporary file)."""
         marker = self.area / MARKER
         if self.area.is_symlink() or not self.area.is_dir() or marker.is_symlink():
             return False
         try:
             return marker.read_text(encoding="utf-8") == MARKER_TEXT
+        except FileNotFoundError:
+            try:
+                return all(p.name.startswith(f".{MARKER}-") for p in self.area.iterdir())
+            except OSError:
+                return False
         except (OSError, UnicodeDecodeError):
             return False
 
@@ -171,7 +177,7 @@ class OutputFolder:
     def claim(self) -> None:
         """Create the folder and plantasks' area with its marker (idempotent)."""
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        if self.owned():
+        if self.owned() and (self.area / MARKER).is_file():
             return
         self.area.mkdir(exist_ok=True)
         tmp = self.area / f".{MARKER}-{uuid.uuid4().hex[:8]}"
@@ -202,12 +208,12 @@ class OutputFolder:
         """Take the lock if it is free (housekeeping that can wait for another run)."""
         try:
             self.lock()
-        except OutputError:
+        except (OutputError, OSError):
             return False
         return True
 
     def release(self) -> None:
-        if self._lock_fd is not None:
+        if getattr(self, "_lock_fd", None) is not None:
             fd, self._lock_fd = self._lock_fd, None
             os.close(fd)  # closing the descriptor drops the flock
 
@@ -216,7 +222,7 @@ class OutputFolder:
 
     @property
     def locked(self) -> bool:
-        return self._lock_fd is not None
+        return getattr(self, "_lock_fd", None) is not None
 
     # ------------------------------------------------------------------ runs
 

@@ -277,3 +277,12 @@ def test_output_folder_kill_at_every_step_of_publishing_leaves_old_or_new_tables
     assert seen[0] == "old" and seen[-1] == "new" and set(seen) == {"old", "new"}
     # once switched, it stays switched: old never comes back after new
     assert seen == sorted(seen, key=lambda label: label == "new")
+
+
+@pytest.mark.issue(14)
+def test_output_folder_first_run_killed_before_its_marker_is_still_ours(tmp_path):
+    out = tmp_path / "out"
+    (out / AREA).mkdir(parents=True)
+    (out / AREA / f".{MARKER}-1a2b3c4d").write_text("half", encoding="utf-8")  # killed mid-claim
+    RunWriter(out).commit(["sections"])
+    assert OutputFolder(out).owned() and (out / AREA / MARKER).is_file()
