@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/task_link_similarity.py [--out-dir outputs]
+    python benchmarks/task_link_similarity.py [--out outputs]
 
 reads the ``documents`` and ``tasks`` tables of a run (``plantasks run`` first), scores
 every candidate similarity on the gold links of ``tests/data/task_link_gold.json`` and
@@ -201,12 +201,12 @@ def leave_one_pair_out(links: pd.DataFrame, gold: dict) -> tuple[dict, list[floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out-dir", type=Path, default=ROOT / "outputs",
+    ap.add_argument("--out", type=Path, default=ROOT / "outputs",
                     help="a run's output folder (default: outputs/)")
     args = ap.parse_args(argv)
-    tables = read_tables(args.out_dir)
+    tables = read_tables(args.out)
     if tables["tasks"].empty:
-        print(f"{args.out_dir}: no tasks table; run `plantasks run --out {args.out_dir}` first",
+        print(f"{args.out}: no tasks table; run `plantasks run --out {args.out}` first",
               file=sys.stderr)
         return 2
     gold = json.loads(GOLD.read_text(encoding="utf-8"))

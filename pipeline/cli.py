@@ -1,4 +1,4 @@
-"""The ``plantasks`` command: run, evaluate, compare, export."""
+"""The ``plantasks`` command: run, evaluate, compare, export, outline."""
 
 from __future__ import annotations
 
@@ -9,11 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline import __version__
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT / "corpus"
-DEFAULT_OUT = ROOT / "outputs"
+from pipeline import __version__, defaults
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,9 +26,10 @@ def _parser() -> argparse.ArgumentParser:
                                      "the tables under --out (default: outputs/). Documents that fail "
                                      "are listed with their reason; the exit status is 1 if any failed "
                                      "(0 with --allow-partial).")
-    run.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
-                     help="folder with the documents (and optionally MANIFEST.csv), or one file")
-    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
+    run.add_argument("corpus", nargs="?", type=Path, default=defaults.CORPUS,
+                     help="folder with the documents (and optionally MANIFEST.csv), or one file "
+                          "(default: corpus/)")
+    run.add_argument("--out", type=Path, default=defaults.OUT, help="output folder (default: outputs/)")
     run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
                      help="prefect: the Prefect flow, one task per document (default); "
                           "local: the same functions without Prefect")
@@ -66,11 +63,13 @@ _DELEGATED_MODULES = {
     "evaluate": "pipeline.evaluation.cli",
     "compare": "pipeline.reports.compare",
     "export": "pipeline.tables.export",
+    "outline": "pipeline.structure.outline",
 }
 _DELEGATED = {
     "evaluate": "score the outputs against the hand-made gold files (precision, recall, F1)",
     "compare": "compare one issuer's plans across years: targets, tasks, documents; HTML report",
     "export": "export any table to CSV, JSON or XLSX for other tools",
+    "outline": "print the sections and tasks found in one document, to check a new plan",
 }
 
 

@@ -38,6 +38,7 @@ from pipeline.crossyear.fulfilment import build_fulfilment
 from pipeline.crossyear.lifecycle import build_policy_lifecycle_from
 from pipeline.crossyear.links import build_task_links
 from pipeline.crossyear.series import build_target_series
+from pipeline.ingest import normalise as _normalise  # noqa: F401 - registers boilerplate.yaml
 from pipeline.structure.parse import Section, Task
 from pipeline.tables import schemas
 

@@ -2,6 +2,14 @@
 # Set up a virtual environment with the test extras and run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The PDF tests render corpus texts with a CJK font (Debian package fonts-noto-cjk).
+if ! ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null
+    else
+        echo "warning: no CJK font and no apt-get: tests/pipeline/test_pdf.py will fail" >&2
+    fi
+fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'

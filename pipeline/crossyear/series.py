@@ -16,19 +16,13 @@ module only groups by it and never reinterprets subjects.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 import regex
 
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
 from pipeline.tables.schemas import TARGET_SERIES
 
 COLUMNS = TARGET_SERIES.names
-
-DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "series.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,24 +31,21 @@ class SeriesWords:
     lead_in: tuple[str, ...]
 
 
-@cache
-def load_series_words(path: Path = DATA_FILE) -> SeriesWords:
-    """The headline cues and lead-in marks of ``pipeline/data/series.yaml``, validated."""
-    data = read_yaml(path)
-    if not isinstance(data, dict) or set(data) != {"headline_cues", "lead_in"}:
-        raise DataFileError(str(path), "expected exactly the keys headline_cues, lead_in")
-    cues, lead_in = data["headline_cues"], data["lead_in"]
-    for key, value in (("headline_cues", cues), ("lead_in", lead_in)):
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            raise DataFileError(str(path), f"{key} must be a non-empty list of strings")
-    return SeriesWords(regex.compile("|".join(map(regex.escape, cues))), tuple(lead_in))
+def load_series_words() -> SeriesWords:
+    """The headline cues and lead-in marks (``headline_cues``, ``lead_in`` of
+    ``pipeline/data/structure.yaml``: the structure parser gives the headline passage
+    its paragraph role, and this module reads the same words until it reads that role)."""
+    from pipeline.structure.rules import load_rules
+
+    rules = load_rules()
+    return SeriesWords(rules.headline, rules.lead_in)
 
 def choose_targets(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """The one target row of each (document, indicator), by a deterministic rule.
 
     Candidates are rows with ``kind == 'target'``, ``part == 'plan'`` and a non-empty
     ``indicator``. Among them the first mention in a paragraph containing
-    one of the headline cues of ``pipeline/data/series.yaml`` (or in the paragraph after it, when the cue paragraph ends in a
+    one of the headline cues of ``pipeline/data/structure.yaml`` (or in the paragraph after it, when the cue paragraph ends in a
     colon) wins; without one, the first mention in the document
     (smallest ``char_start``). Review-year outcomes (``kind == 'achievement'``) and
     targets outside the plan part never enter the series.

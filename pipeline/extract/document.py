@@ -22,6 +22,7 @@ from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_input
 from pipeline.limits import limits, time_limit
 from pipeline import registry
+from pipeline.structure import structure_warnings
 from pipeline.structure.parse import Paragraph, Section, Structure, parse_structure
 
 log = logging.getLogger("plantasks")
@@ -59,9 +60,12 @@ def document_row(spec: DocumentSpec, *, sha256: str | None, text: str | None,
     }
 
 
-def process_text(text: str, spec: DocumentSpec) -> dict[str, list[dict]]:
-    """Rows of every per-document table of the registry for an already normalised text."""
+def process_text(text: str, spec: DocumentSpec, warnings: list[str] | None = None) -> dict[str, list[dict]]:
+    """Rows of every per-document table of the registry for an already normalised text;
+    what looks wrong in its structure is added to ``warnings``."""
     structure = parse_structure(text, spec.doc_id, spec.year)
+    if warnings is not None:
+        warnings.extend(structure_warnings(structure, text))
     tables: dict[str, list[dict]] = {}
     for t in registry.TABLES:
         if t.stage == "structure":
@@ -127,11 +131,13 @@ def process_document(spec: DocumentSpec, raw: bytes | None = None) -> DocumentRe
             text = normalise(decoded)
             if not text.strip():
                 raise DocumentError(str(spec.path), "no text left after removing web-page leftovers")
-            tables = process_text(text, spec)
+            warnings: list[str] = []
+            tables = process_text(text, spec, warnings)
     except DocumentError as exc:
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=str(exc)))
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the run
         log.error("internal error on %s:\n%s", spec.path, traceback.format_exc())
         error = f"{spec.path}: internal error while processing ({type(exc).__name__}: {exc})"
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=error))
-    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding), tables)
+    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding), tables,
+                          warnings)

@@ -1,6 +1,8 @@
 """Turn decoded source text into the normalised text every offset points into.
 
-Steps, in order: unify line ends; drop zero-width characters; fold full-width digits,
+Steps, in order: unify line ends; turn HTML left inside a plain-text file into text
+(<br /> and </p> end lines, &nbsp; and other entities become characters, other tags go);
+drop zero-width characters; fold full-width digits,
 letters and a few signs (the 1990s reports write １９９４年, ６．５％); drop web-page
 leftovers (the scraped 大连 page ends in 编辑:/打印 关闭/上一篇/Produced By); rejoin
 lines the source broke inside a paragraph (Wikisource puts wiki-links on their own
@@ -10,16 +12,20 @@ lines: 细颗粒物（PM\\n2.5\\n）); convert Traditional characters to Simplif
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import regex
 
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
+from extractors.language_data import DATA_FILES, PIPELINE_DATA, Pattern, Record, Strings, check_file, load, register
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = PIPELINE_DATA
+register("boilerplate", PIPELINE_DATA / "boilerplate.yaml",
+         Record(line_patterns=Strings(Pattern()), trailer_patterns=Strings(Pattern()),
+                page_number_patterns=Strings(Pattern())),
+         used_by="pipeline.ingest.normalise")
 
 _ZERO_WIDTH_LINE = regex.compile(r"\n[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -55,20 +61,27 @@ class Boilerplate:
 
 
 @cache
-def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yaml") -> Boilerplate:
-    data = read_yaml(path)
-    if not isinstance(data, dict) or set(data) - {"line_patterns", "trailer_patterns"}:
-        raise DataFileError(str(path), "expected keys line_patterns, trailer_patterns")
-    compiled = []
-    for key in ("line_patterns", "trailer_patterns"):
-        pats = data.get(key) or []
-        if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
-            raise DataFileError(str(path), f"{key} must be a list of strings")
-        try:
-            compiled.append(regex.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)"))
-        except regex.error as exc:
-            raise DataFileError(str(path), f"{key}: bad pattern: {exc}") from exc
-    return Boilerplate(*compiled)
+def load_boilerplate(path: Path | None = None) -> Boilerplate:
+    """The compiled patterns (``path``: another file of the same format, for tests)."""
+    data = load("boilerplate") if path is None else check_file(DATA_FILES["boilerplate"], path)
+    return Boilerplate(*(regex.compile("|".join(f"(?:{p})" for p in data[key]) or r"(?!)")
+                         for key in ("line_patterns", "trailer_patterns")))
+
+
+# HTML that a scraper left inside a .txt (a saved page is read by pipeline/ingest/read.py)
+_HTML_BREAK = regex.compile(
+    r"(?:[ \t]*(?:<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|li|tr|h[1-6])(?:\s[^<>]*)?>)[ \t]*\n?)+", regex.IGNORECASE)
+_HTML_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
+_HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+def strip_html(text: str) -> str:
+    """Line breaks for <br /> and closing block tags, characters for entities, no tags."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HTML_BREAK.sub("\n", text)
+    text = _HTML_TAG.sub("", text)
+    return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 @cache
@@ -131,6 +144,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def normalise(text: str) -> str:
     """Return the normalised text of a decoded document (see module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_html(text)
     # A line holding only a zero-width space marks a page break inside a sentence
     # (gov-report 2017: 74.4\n\u200b\n万亿元): drop it so the halves rejoin.
     text = _ZERO_WIDTH_LINE.sub("", text)

@@ -4,10 +4,11 @@ Users feed whatever their browser or colleagues saved, so the decoder tries, in 
 a byte-order mark, UTF-16 without a mark that is mostly ASCII (NUL bytes in alternate
 positions), strict UTF-8, UTF-16 without a mark that is mostly Chinese (no NUL bytes to
 see, but it decodes to Han characters: the 大连 page saved by Notepad as "Unicode"), then
-GB18030 (a superset of GBK/GB2312). Binary data, empty files and PDFs fail with a
-message that names the file and says what to do. Files above a size limit, and .docx
-files whose text expands beyond one, are refused before they can exhaust memory
-(``pipeline/data/limits.yaml``).
+GB18030 (a superset of GBK/GB2312). PDFs with a text layer are read by
+:mod:`pipeline.ingest.pdf`. Binary data, empty files, scanned PDFs and legacy Word files
+fail with a message that names the file and says what to do. Files above a size limit,
+and .docx files whose text expands beyond one, are refused before they can exhaust
+memory (``pipeline/data/limits.yaml``).
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ import regex
 from pipeline.errors import DocumentError
 from pipeline.limits import MB, limits
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf"}
 UNSUPPORTED_SUFFIXES = {
-    ".pdf": "PDF is not supported: convert it to text first (e.g. `pdftotext -layout FILE.pdf`)",
-    ".doc": "legacy .doc is not supported: save it as .docx or plain text",
-    ".wps": "WPS documents are not supported: save as .docx or plain text",
+    ".doc": "legacy .doc is not supported: save it as .docx or plain text "
+            "(e.g. `libreoffice --headless --convert-to docx FILE.doc`)",
+    ".wps": "WPS documents are not supported: save as .docx or plain text "
+            "(e.g. `libreoffice --headless --convert-to docx FILE.wps`)",
 }
 
 
@@ -285,9 +287,11 @@ def read_input(path: Path, raw: bytes | None = None) -> InputFile:
         raw = read_raw(path)
     if suffix == ".docx":
         text, encoding = docx_to_text(raw, str(path)), "docx"
+    elif suffix == ".pdf" or raw.startswith(b"%PDF-"):
+        from pipeline.ingest.pdf import pdf_to_text
+
+        text, encoding = pdf_to_text(raw, str(path)), "pdf"
     else:
-        if raw.startswith(b"%PDF-"):
-            raise DocumentError(str(path), UNSUPPORTED_SUFFIXES[".pdf"])
         if raw.startswith(b"PK\x03\x04"):
             raise DocumentError(str(path), "a zip archive (perhaps .docx) with a text name: rename it to .docx")
         text, encoding = decode(raw, str(path))

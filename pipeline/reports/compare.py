@@ -18,11 +18,10 @@ from pathlib import Path
 import pandas as pd
 
 from extractors.errors import PlantasksError
+from pipeline import defaults
 from pipeline.reports.html import format_amount, format_target, write_report
 from pipeline.tables.read import read_table
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_OUT = ROOT / "outputs"
 
 # Tables the comparison reads; the others are per-document details it does not need.
 TABLES = ("documents", "target_series", "task_links", "policy_lifecycle", "fulfilment")
@@ -299,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("issuer", help="issuer slug (gov-report) or name (国务院)")
     p.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="first year (default: earliest)")
     p.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="last year (default: latest)")
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the run's output folder (default: outputs/)")
+    p.add_argument("--out", type=Path, default=defaults.OUT, help="the run's output folder (default: outputs/)")
     p.add_argument("--no-report", action="store_true", help="print the summary only")
     args = p.parse_args(argv)
     try:

@@ -1,1 +1,3 @@
-"""Document structure: sections, tasks and the part (plan/review/other) of every passage."""
+"""Document structure: where the plan is, its sections and tasks, and what each part is for."""
+
+from pipeline.structure.checks import structure_warnings  # noqa: F401

@@ -1,166 +1,83 @@
-"""Document structure: numbered sections and tasks, and the part (plan/review/other) of each paragraph.
+"""Document structure: sections, tasks, and where every paragraph stands (part, role).
 
-Numbered headings are recognised by the markers in ``pipeline/data/structure.yaml``.
-A heading is accepted only if it continues the numbering of its level (一 after nothing,
-二 after 一 …) or opens a new nested level at 1: this drops enumerations inside running
-text (the 1955 report lists 一、二、 inside a section). Nodes with numbered children are
-sections; childless nodes below the top level (or of an item kind such as ``1.``) are
-tasks — the lowest numbered level the document uses (ANNOTATION.md).
+The rules are docs/annotation.md, "Structure". In short:
+
+- the plan sits between a crawler header / breadcrumb / covering notice and the page
+  footer (:mod:`pipeline.structure.body`);
+- headings are markers (一、 （一） 1. （1） 第一，) anywhere in the text
+  (:mod:`pipeline.structure.markers`) that continue their level's numbering (二 after 一,
+  （五） after （四） across sections, 37 after 34 when the source skipped rows) or open a
+  new level at 1; a glued marker counts only right after a heading with no text of its
+  own (…推进公开（一）进一步…1.全面…);
+- the levels nest as the document uses them; unnumbered run-in headings form the lowest
+  level where a document uses them consistently (:mod:`pipeline.structure.runins`);
+- a heading with sub-headings is a section, a heading without is a task, except a
+  top-level 一、 chapter in a document whose other chapters have sub-headings;
+- titles end at the first sentence end, or where the heading phrase ends when the page
+  lost the stop (:mod:`pipeline.structure.titles`);
+- the part (plan/review/other) comes from top-level heading words and years
+  (:mod:`pipeline.structure.parts`).
+
+Paragraphs are spans of the normalised text that never cross a heading, so a one-line
+page dump is cut at every heading and every row of the tables gets its task.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
-import regex
+from pipeline.structure.records import Paragraph, Section, Structure, Task
 
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
-from extractors.numerals import parse_number
+from pipeline.structure import parts as parts_mod
+from pipeline.structure.body import Body, find_body
+from pipeline.structure.markers import GLUED, LINE, Candidate, chinese_ordinal, find_candidates
+from pipeline.structure.rules import StructureRules, load_rules
+from pipeline.structure import runins
+from pipeline.structure.runins import is_candidate
+from pipeline.structure.titles import clean, heading_end, old_style_title, run_on_cut, sentence_end
 
-DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "structure.yaml"
-_ITEM_KINDS = {"arabic", "arabic_paren", "di_cn"}
-_SENTENCE_STOP = regex.compile(r"[。！？；!?;]")
+__all__ = ["Section", "Task", "Paragraph", "Structure", "parse_structure", "chinese_ordinal", "load_rules"]
 
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A row of ``sections``."""
-
-    section_id: str
-    parent_id: str | None
-    level: int
-    label: str
-    number: int
-    heading: str
-    part: str
-    char_start: int
-    char_end: int
+RUNIN = "runin"
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
-    """A row of ``tasks``; ``text`` is ``documents.text[char_start:char_end]``."""
+@dataclass(eq=False)
+class Node:
+    """A heading of the tree (numbered or run-in) while the structure is built."""
 
-    task_id: str
-    section_id: str | None
-    number: int
-    title: str
-    text: str
-    part: str
-    char_start: int
-    char_end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """One line of the normalised text with where it stands in the structure."""
-
-    char_start: int
-    char_end: int
-    section_id: str | None
-    task_id: str | None
-    part: str
-
-
-@dataclass(frozen=True, slots=True)
-class Structure:
-    sections: list[Section]
-    tasks: list[Task]
-    paragraphs: list[Paragraph]
-
-
-@dataclass(frozen=True, slots=True)
-class StructureRules:
-    markers: tuple[tuple[str, str, bool, regex.Pattern], ...]
-    heading_max_chars: int
-    title_max_chars: int
-    review_cues: tuple[str, ...]
-    plan_cues: tuple[str, ...]
-    closing_headings: frozenset[str]
-    mixed_switch_window: int
-    plan_openers: tuple[str, ...]
-    task_breaks: tuple[str, ...]
-
-
-@cache
-def load_rules(path: Path = DATA_FILE) -> StructureRules:
-    data = read_yaml(path)
-    try:
-        markers = tuple(
-            (m["kind"], m["heading"], bool(m.get("ends_with_stop", True)), regex.compile(m["pattern"]))
-            for m in data["markers"])
-        for kind, heading, _, pat in markers:
-            if "n" not in pat.groupindex:
-                raise DataFileError(str(path), f"marker {kind}: pattern has no group 'n'")
-            if heading not in ("paragraph", "sentence"):
-                raise DataFileError(str(path), f"marker {kind}: heading must be paragraph or sentence, not {heading!r}")
-        return StructureRules(
-            markers=markers,
-            heading_max_chars=int(data["heading_max_chars"]),
-            title_max_chars=int(data["title_max_chars"]),
-            review_cues=tuple(data["review_cues"]),
-            plan_cues=tuple(data["plan_cues"]),
-            closing_headings=frozenset(data["closing_headings"]),
-            mixed_switch_window=int(data["mixed_switch_window"]),
-            plan_openers=tuple(data["plan_openers"]),
-            task_breaks=tuple(data["task_breaks"]),
-        )
-    except DataFileError:
-        raise
-    except (KeyError, TypeError, ValueError, regex.error) as exc:
-        raise DataFileError(str(path), f"invalid structure rules: {exc}") from exc
-
-
-def chinese_ordinal(s: str) -> int | None:
-    """一…九十九 (or Arabic digits) as used in heading numbers; None for anything else."""
-    n = parse_number(s)
-    return int(n) if n is not None and n == n.to_integral_value() and 0 < n < 100 else None
-
-
-@cache
-def _title_break():
-    """Governing verbs that end a title the source ran on into (大连 item 17: …资源出台《…》)."""
-    from extractors.policy_refs import action_adverbs, action_verbs
-
-    verbs = "|".join(regex.escape(v) for v in action_verbs())
-    adverbs = "|".join(regex.escape(a) for a in action_adverbs())
-    return regex.compile(f"(?:{adverbs})*(?:{verbs})《" if adverbs else f"(?:{verbs})《")
-
-
-def _title(body: str, rules: StructureRules) -> str:
-    m = _SENTENCE_STOP.search(body)
-    first = body[: m.start()] if m else body
-    first = first.strip().rstrip("，,：:")
-    brk = _title_break()
-    if brk is not None:
-        hit = brk.search(first)
-        if hit and hit.start() >= 4:
-            first = first[: hit.start()]
-    if len(first) > rules.title_max_chars:
-        cut = regex.search(r"[，,：:]", first)
-        if cut and cut.start() >= 4:
-            first = first[: cut.start()]
-    return first.strip()
-
-
-@dataclass
-class _Node:
     kind: str
+    heading: str          # paragraph | sentence | runin
     number: int
     label: str
-    start: int  # paragraph index
-    char_start: int
-    body: str
-    parent: "_Node | None"
-    children: list["_Node"] = field(default_factory=list)
-    end_par: int = -1
-    char_end: int = -1
+    pos: int              # marker start (the item's char_start)
+    head: int             # title start
+    parent: "Node | None"
+    line_start: bool = False
+    boundary: str = LINE
+    children: list["Node"] = field(default_factory=list)
+    title_end: int = -1
+    end: int = -1
+    part: str = "plan"
+
+    @property
+    def depth(self) -> int:
+        d, n = 0, self
+        while n.parent is not None:
+            n, d = n.parent, d + 1
+        return d
+
+    def path(self) -> str:
+        parts, n = [], self
+        while n is not None:
+            parts.append(str(n.number))
+            n = n.parent
+        return ".".join(reversed(parts))
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+# --------------------------------------------------------------------------- lines
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
@@ -168,185 +85,334 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Lines:
+    """Line lookups, and which lines are page dumps (a body run into one line: more than
+    half of the body, or longer than any paragraph of a line-based text)."""
+
+    def __init__(self, text: str, body: Body) -> None:
+        self.spans = _line_spans(text)
+        self.starts = [s for s, _ in self.spans]
+        body_len = max(1, body.end - body.start)
+        self.dump = {i for i, (s, e) in enumerate(self.spans)
+                     if (min(e, body.end) - max(s, body.start) > body_len / 2 and e - s > 200) or e - s > 3000}
+
+    def index(self, pos: int) -> int:
+        from bisect import bisect_right
+
+        return bisect_right(self.starts, pos) - 1
+
+    def end_of(self, pos: int) -> int:
+        return self.spans[self.index(pos)][1]
+
+    def is_dump(self, pos: int) -> bool:
+        return self.index(pos) in self.dump
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+def _has_stop(text: str, start: int, end: int, rules: StructureRules) -> bool:
+    return any(text[i] in rules.stops and text[i] not in rules.list_stops for i in range(start, end))
+
+
+def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, rules: StructureRules) -> bool:
+    """Is the text after the marker short enough to be a heading of its kind?"""
+    line_end = lines.end_of(c.pos)
+    limit = min(limit, line_end)
+    if c.line_start and not lines.is_dump(c.pos):
+        # a heading on its own line (the seed corpus): the whole line, or the first sentence
+        rest = text[c.end:line_end]
+        if c.heading == "paragraph":
+            rest = rest.strip()
+            return len(rest) <= rules.heading_max_chars and not rest.endswith("。")
+        stop = sentence_end(text, c.end, line_end, rules)
+        return stop - c.end <= rules.heading_max_chars
+    if c.heading == "paragraph" and not lines.is_dump(c.pos):
+        return False  # a 一、 inside a paragraph of a line-based text is an enumeration (1955)
+    end = heading_end(text, c.end, limit, rules, table=body.is_table, section=c.heading == "paragraph")
+    return 0 < end - c.end <= rules.heading_max_chars
+
+
+def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines,
+                    rules: StructureRules) -> list[Node]:
+    """Accept the markers that continue their level's numbering; return the nodes in order."""
+    nodes: list[Node] = []
+    stack: list[Node] = []
+    last_of_kind: dict[str, int] = {}
+    later: dict[tuple[str, int], list[int]] = {}
+    for i, c in enumerate(cands):
+        later.setdefault((c.kind, c.number), []).append(i)
+
+    def confirmed(i: int, kind: str, n: int) -> bool:
+        return any(j > i for j in later.get((kind, n + 1), ()))
+
+    for i, c in enumerate(cands):
+        prev = nodes[-1] if nodes else None
+        if c.boundary != LINE and not lines.is_dump(c.pos):
+            continue  # inside a paragraph of a line-based text: 第一…第二… is an enumeration
+        if c.boundary == GLUED and (prev is None or _has_stop(text, prev.head, c.pos, rules)):
+            continue  # glued markers only follow a heading that has no text of its own
+        level = next((j for j, n in enumerate(stack) if n.kind == c.kind), None)
+        n = c.number
+        if level is not None:
+            last = stack[level].number
+            if n == last + 1:
+                pass
+            elif last + 1 < n <= last + 1 + rules.max_gap and c.boundary != GLUED and not c.year_after \
+                    and lines.is_dump(c.pos) and confirmed(i, c.kind, n):
+                pass
+            else:
+                continue
+            parent = stack[level].parent
+        else:
+            last = last_of_kind.get(c.kind)
+            if c.year_after:
+                continue
+            if n == 1:
+                pass
+            elif last is not None and (n == last + 1 or (last + 1 < n <= last + 1 + rules.max_gap
+                                                        and lines.is_dump(c.pos) and confirmed(i, c.kind, n))):
+                pass  # numbering that runs on across sections (（五） under 二、 after （四）)
+            else:
+                continue
+            parent = stack[-1] if stack else None
+        if c.year_after and (level is None or n < 3):
+            continue
+        nxt = cands[i + 1].pos if i + 1 < len(cands) else body.end
+        if not _heading_ok(text, c, nxt, lines, body, rules):
+            continue
+        if level is not None:
+            del stack[level:]
+        node = Node(c.kind, c.heading, n, c.label, c.pos, c.end, parent, c.line_start, c.boundary)
+        if parent is not None:
+            parent.children.append(node)
+        nodes.append(node)
+        stack.append(node)
+        last_of_kind[c.kind] = n
+    return nodes
+
+
+# --------------------------------------------------------------------------- ends and titles
+
+
+def _closing_at(text: str, body: Body, lines: _Lines, rules: StructureRules) -> int:
+    for s, e in lines.spans:
+        if s >= body.start and e <= body.end and text[s:e].strip() in rules.closing_headings:
+            return s
+    return body.end
+
+
+def _set_ends(nodes: list[Node], closing: int) -> None:
+    ordered = sorted(nodes, key=lambda n: n.pos)
+    for k, node in enumerate(ordered):
+        depth = node.depth
+        node.end = next((m.pos for m in ordered[k + 1:] if m.depth <= depth), closing)
+        node.end = min(node.end, closing) if node.pos < closing else node.end
+
+
+def _task_break(text: str, start: int, end: int, rules: StructureRules) -> int | None:
+    """A paragraph or sentence opening with 各位代表 ends the task before it."""
+    best = None
+    for word in rules.task_breaks:
+        pos = text.find(word, start, end)
+        while pos >= 0:
+            before = text[pos - 1] if pos > 0 else "\n"
+            j = pos - 1
+            while j > start and text[j] in " \t\u3000":
+                j -= 1
+            if before == "\n" or text[j] in "。！？!?\n":
+                best = pos if best is None else min(best, pos)
+                break
+            pos = text.find(word, pos + 1, end)
+    return best
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\u3000\n":
+        end -= 1
+    return end
+
+
+def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> None:
+    by_parent: dict[int, list[Node]] = {}
+    for node in nodes:
+        by_parent.setdefault(id(node.parent), []).append(node)
+    for siblings in by_parent.values():
+        forced = _glued_level(text, siblings, body, lines, rules)
+        for node in siblings:
+            limit = min(node.children[0].pos if node.children else node.end, lines.end_of(node.pos))
+            if node.line_start and not lines.is_dump(node.pos):
+                line = text[node.head:lines.end_of(node.pos)]
+                if node.heading == "paragraph":
+                    node.title_end = node.head + len(line.rstrip())
+                    continue
+                stop = sentence_end(text, node.head, lines.end_of(node.pos), rules)
+                title = old_style_title(text[node.head:stop], rules)
+                node.title_end = text.find(title, node.head) + len(title) if title else node.head
+                continue
+            node.title_end = heading_end(text, node.head, limit, rules, table=body.is_table and not node.children,
+                                         force=forced, section=node.heading == "paragraph")
+
+
+def _glued_level(text: str, siblings: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> bool:
+    """Do most of these sibling headings run on into their text without a stop?
+
+    (pingtan-gov-report 2021 （一）…激发经济增长潜力慎终如始抓好疫情防控。: each of the
+    eight headings of that level carries a run-in sub-heading glued to it.)
+    """
+    if body.is_table or len(siblings) < 2:
+        return False
+    glued = 0
+    for node in siblings:
+        if node.line_start and not lines.is_dump(node.pos):
+            return False
+        limit = min(node.children[0].pos if node.children else node.end, lines.end_of(node.pos))
+        stop = sentence_end(text, node.head, limit, rules)
+        if run_on_cut(text[node.head:stop], rules) is not None:
+            glued += 1
+    return glued * 2 > len(siblings)
+
+
+# --------------------------------------------------------------------------- run-ins
+
+
+def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> list[Node]:
+    """Run-in headings under childless headings (and at the top when nothing is numbered).
+
+    A run-in level belongs to a level of the document, not to one heading: among sibling
+    headings that could hold run-ins, at least half must have them (a heading whose
+    text happens to hold a few short sentences is still a task: pingtan-gov-report 2021
+    （七）坚持共治共享…, the only review heading with such sentences).
+    """
+    groups: dict[int, list[tuple[Node | None, list]]] = {}
+    parents: list[Node | None] = [n for n in nodes if not n.children] if nodes else [None]
+    for parent in parents:
+        if parent is None:
+            start, end = body.start, body.end
+            line_initial = not lines.is_dump(start)
+        else:
+            start, end = parent.title_end, parent.end
+            if lines.is_dump(parent.pos):
+                line_initial = False
+            elif parent.parent is None and parent.heading == "paragraph":
+                line_initial = True  # the chapters of a line-based report (gov-report 2015)
+            else:
+                continue
+        while start < end and text[start] in "。；，：,:; \t\u3000":
+            start += 1
+        found = runins.candidates(text, start, end, rules, line_initial=line_initial)
+        glued, before = None, parent.title_end if parent is not None else None
+        if parent is not None and not line_initial:
+            glued = _glued_runin(text, parent, found, end, lines, rules)
+        chosen = runins.select(text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules,
+                                line_initial=line_initial)
+        if glued is not None and glued not in chosen:
+            parent.title_end = before
+        key = id(parent.parent) if parent is not None else 0
+        groups.setdefault(key, []).append((parent, chosen, before))
+    added: list[Node] = []
+    for members in groups.values():
+        if sum(1 for _, chosen, _ in members if chosen) * 2 < len(members):
+            for parent, chosen, before in members:
+                if parent is not None and chosen:
+                    parent.title_end = before
+            continue
+        for parent, chosen, _ in members:
+            for k, f in enumerate(chosen, start=1):
+                node = Node(RUNIN, RUNIN, k, "", f.pos, f.pos, parent, boundary=LINE)
+                node.title_end = f.title_end
+                if parent is not None:
+                    parent.children.append(node)
+                added.append(node)
+    return added
+
+
+def _uncut(text: str, parent: Node, lines: _Lines, rules: StructureRules) -> int:
+    limit = lines.end_of(parent.pos)
+    return sentence_end(text, parent.head, limit, rules)
+
+
+def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules: StructureRules):
+    """The first run-in of ``parent`` when its heading ran on into it without a stop
+    (pingtan-gov-report 2017 （一）…进一步提升对台吸引力推动两岸标准互认。)."""
+    limit = min(found[0].pos if found else end, lines.end_of(parent.pos))
+    stop = sentence_end(text, parent.head, limit, rules)
+    if stop >= limit or text[stop] != "。":
+        return None  # the heading has its own stop
+    s = text[parent.head:stop]
+    if parent.title_end < stop:
+        cut = parent.title_end - parent.head  # the title was cut already: the rest may be a run-in
+    else:
+        cut = run_on_cut(s, rules)
+    if cut is None or not is_candidate(s[cut:], rules):
+        return None
+    parent.title_end = parent.head + cut
+    return runins.RunIn(parent.head + cut, stop, 0)
+
+
+# --------------------------------------------------------------------------- assemble
+
+
 def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structure:
     """Sections, tasks and per-paragraph structure of a normalised document."""
     rules = load_rules()
-    spans = _paragraph_spans(text)
-    roots: list[_Node] = []
-    stack: list[_Node] = []
-    closing_at = len(spans)
-    last_of_kind: dict[str, int] = {}
-    for i, (s, e) in enumerate(spans):
-        para = text[s:e]
-        if para.strip() in rules.closing_headings:
-            closing_at = i
-            break
-        hit = _match_marker(para, rules)
-        if hit is None:
-            continue
-        kind, number, label, body_offset = hit
-        level = next((j for j, n in enumerate(stack) if n.kind == kind), None)
-        if level is not None:
-            if number != stack[level].number + 1:
-                continue
-            parent = stack[level].parent
-            del stack[level:]
-        elif number == 1 or number == last_of_kind.get(kind, -1) + 1:
-            # a new nested level, or item numbering that runs on across sections (大连 1.–31.)
-            parent = stack[-1] if stack else None
-        else:
-            continue
-        last_of_kind[kind] = number
-        node = _Node(kind, number, label, i, s, para[body_offset:], parent)
-        (parent.children if parent else roots).append(node)
-        stack.append(node)
+    body = find_body(text, rules)
+    lines = _Lines(text, body)
+    cands = find_candidates(text, body, rules)
+    nodes = _build_numbered(text, cands, body, lines, rules)
+    closing = _closing_at(text, body, lines, rules)
+    nodes = [n for n in nodes if n.pos < closing]
+    for n in nodes:
+        n.children = [c for c in n.children if c.pos < closing]
+    _set_ends(nodes, closing)
+    _set_titles(text, nodes, body, lines, rules)
+    runins = _add_runins(text, nodes, body, lines, rules)
+    nodes = sorted(nodes + runins, key=lambda n: n.pos)
+    _set_ends(nodes, closing)
+    for node in nodes:
+        if not node.children and (node.parent is not None or node.heading != "paragraph"):
+            brk = _task_break(text, node.title_end, node.end, rules)
+            if brk is not None:
+                node.end = brk
+        node.end = _trim_end(text, node.pos, node.end)
+    parts_mod.assign(text, nodes, body, rules, year)
+    return _assemble(text, doc_id, nodes, body, lines, rules, year)
 
-    nodes = list(_walk(roots))
-    ordered = sorted(nodes, key=lambda n: n.start)
-    # a node ends where the next node at its depth or above begins (or the closing part)
-    for node in ordered:
-        depth = _depth(node)
-        nxt = next((m.start for m in ordered if m.start > node.start and _depth(m) <= depth), closing_at)
-        if not node.children and node.parent is not None:
-            nxt = next((i for i in range(node.start + 1, nxt)
-                        if text[spans[i][0]:spans[i][1]].startswith(rules.task_breaks)), nxt)
-        node.end_par = nxt
-        last = nxt - 1
-        while last > node.start and not text[spans[last][0]:spans[last][1]].strip():
-            last -= 1
-        node.char_end = spans[last][1]
 
+def _is_task(text: str, node: Node, tops: list[Node], lines: "_Lines") -> bool:
+    """A heading without sub-headings, except a top-level chapter (一、, or a heading on a
+    line of its own) among chapters that have sub-headings: a report's short chapter
+    written as paragraphs (gov-report 1981 （一）当前的经济形势) stays a section."""
+    if node.children:
+        return False
+    if node.parent is None and any(t.children for t in tops):
+        if node.heading == "paragraph":
+            return False
+        if node.line_start and not lines.is_dump(node.pos) and \
+                not text[node.title_end:lines.end_of(node.pos)].strip(" \t\u3000。；，："):
+            return False
+    return True
+
+
+def _assemble(text, doc_id, nodes, body, lines, rules, year) -> Structure:
+    tops = [n for n in nodes if n.parent is None]
     sections: list[Section] = []
     tasks: list[Task] = []
-    section_ids: dict[int, str] = {}
-    part_of: dict[int, str] = {}
-    for node in ordered:
-        path = _path(node)
-        is_task = not node.children and (node.parent is not None or node.kind in _ITEM_KINDS)
-        part = _part(node, rules, year, part_of)
-        part_of[id(node)] = part
-        if is_task:
-            parent_sid = section_ids.get(id(node.parent)) if node.parent else None
-            tasks.append(Task(
-                task_id=f"{doc_id}/{path}", section_id=parent_sid, number=node.number,
-                title=_title(node.body, rules), text=text[node.char_start:node.char_end],
-                part=part, char_start=node.char_start, char_end=node.char_end,
-            ))
+    ids: dict[int, str] = {}
+    task_of: dict[int, str] = {}
+    for node in nodes:
+        path = node.path()
+        title = clean(text[node.head:node.title_end])
+        part = "review" if node.part == "mixed" else node.part
+        if _is_task(text, node, tops, lines):
+            tid = f"{doc_id}/{path}"
+            task_of[id(node)] = tid
+            tasks.append(Task(tid, ids.get(id(node.parent)) if node.parent else None, node.number, title,
+                              text[node.pos:node.end], part, node.pos, node.end))
         else:
             sid = f"{doc_id}/s{path}"
-            section_ids[id(node)] = sid
-            sections.append(Section(
-                section_id=sid,
-                parent_id=section_ids.get(id(node.parent)) if node.parent else None,
-                level=_depth(node) + 1, label=node.label, number=node.number,
-                # a mixed section (回顾 and 基本方针) reports mostly what was done; its
-                # paragraphs are split into review then plan below
-                heading=node.body.strip().rstrip("。"), part="review" if part == "mixed" else part,
-                char_start=node.char_start, char_end=node.char_end,
-            ))
-
-    paragraphs = _paragraph_parts(text, spans, ordered, section_ids, tasks, part_of, rules, year)
+            ids[id(node)] = sid
+            sections.append(Section(sid, ids.get(id(node.parent)) if node.parent else None, node.depth + 1,
+                                    node.label, node.number, title, part, node.pos, node.end))
+    paragraphs = parts_mod.paragraphs(text, nodes, ids, task_of, body, lines.spans, rules, year, lines.dump)
     return Structure(sections, tasks, paragraphs)
-
-
-def _match_marker(para: str, rules: StructureRules):
-    for kind, heading, stop_ok, pat in rules.markers:
-        m = pat.match(para)
-        if not m:
-            continue
-        number = chinese_ordinal(m.group("n"))
-        if number is None or number == 0:
-            return None
-        body = para[m.end():]
-        if heading == "paragraph":
-            length = len(body.strip())
-        else:
-            stop = _SENTENCE_STOP.search(body)
-            length = stop.start() if stop else len(body)
-        if length > rules.heading_max_chars or (not stop_ok and body.rstrip().endswith("。")):
-            return None
-        label = m.group("n") if kind == "cn_dun" else m.group(0).rstrip("，、,：:.． ")
-        return kind, number, label, m.end()
-    return None
-
-
-def _walk(nodes):
-    for n in nodes:
-        yield n
-        yield from _walk(n.children)
-
-
-def _depth(node: _Node) -> int:
-    d = 0
-    while node.parent is not None:
-        node = node.parent
-        d += 1
-    return d
-
-
-def _path(node: _Node) -> str:
-    parts = []
-    while node is not None:
-        parts.append(str(node.number))
-        node = node.parent
-    return ".".join(reversed(parts))
-
-
-def _heading_part(heading: str, rules: StructureRules, year: int | None) -> str | None:
-    review = any(c in heading for c in rules.review_cues)
-    plan = any(c in heading for c in rules.plan_cues)
-    if year is not None:
-        years = [int(y) for y in regex.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", heading)]
-        if years and all(y < year for y in years):
-            review = True
-        if year in years:
-            plan = True
-    if review and plan:
-        return "mixed"
-    if review:
-        return "review"
-    if plan:
-        return "plan"
-    return None
-
-
-def _part(node: _Node, rules, year, part_of) -> str:
-    if node.parent is not None:
-        inherited = part_of.get(id(node.parent), "plan")
-        return "review" if inherited == "mixed" else inherited
-    return _heading_part(node.body, rules, year) or "plan"
-
-
-def _paragraph_parts(text, spans, ordered, section_ids, tasks, part_of, rules, year):
-    task_by_start = {t.char_start: t for t in tasks}
-    out: list[Paragraph] = []
-    # innermost node containing each paragraph
-    owner: list[_Node | None] = [None] * len(spans)
-    for node in ordered:  # parents come before children, so children overwrite
-        for i in range(node.start, node.end_par):
-            owner[i] = node
-    mixed_switched: dict[int, bool] = {}
-    for i, (s, e) in enumerate(spans):
-        if s == e:
-            continue
-        node = owner[i]
-        if node is None:
-            out.append(Paragraph(s, e, None, None, "other"))
-            continue
-        task = task_by_start.get(node.char_start) if not node.children else None
-        sec_node = node.parent if task is not None else node
-        section_id = section_ids.get(id(sec_node)) if sec_node is not None else None
-        top = node
-        while top.parent is not None:
-            top = top.parent
-        part = part_of.get(id(node), "plan")
-        if part_of.get(id(top)) == "mixed":
-            # review until a paragraph opens with the plan year, 今年 …
-            opener = text[s:e][: rules.mixed_switch_window]
-            openers = [o.replace("{year}", str(year)) for o in rules.plan_openers
-                       if year is not None or "{year}" not in o]
-            if not mixed_switched.get(id(top)) and i > top.start and any(o in opener for o in openers):
-                mixed_switched[id(top)] = True
-            part = "plan" if mixed_switched.get(id(top)) else "review"
-        out.append(Paragraph(s, e, section_id, task.task_id if task else None, part))
-    return out

@@ -51,8 +51,9 @@ VERSIONS = "versions"
 CURRENT = "current"
 CACHE = "cache"
 RUN_INFO = "_run.json"
+DATA_PACKAGE = "datapackage.json"  # pipeline/tables/datapackage.py writes it into each run
 # entries next to .plantasks that are plantasks' links into the current run
-PUBLISHED = (*ALL_TABLES, RUN_INFO)
+PUBLISHED = (*ALL_TABLES, RUN_INFO, DATA_PACKAGE)
 
 
 def explain(exc: OSError) -> str:
@@ -163,6 +164,9 @@ class OutputFolder:
         except (OSError, ValueError, TypeError):
             return set()
         names = {RUN_INFO}
+        package = self.out_dir / DATA_PACKAGE
+        if package.is_file() and not package.is_symlink():
+            names.add(DATA_PACKAGE)
         for table in ALL_TABLES:
             folder = self.out_dir / table
             if folder.is_symlink() or not folder.is_dir():

@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
 from pipeline.registry import ALL_TABLES
+from pipeline.tables import datapackage
 from pipeline.tables.output_folder import RUN_INFO, OutputFolder, explain
 
 # A part's file name: ``<name>.parquet``, and ``<name>.tmp`` while written. Names come
@@ -28,8 +29,18 @@ MAX_PART_NAME_BYTES = 200
 
 
 def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows (dicts keyed by column) as an Arrow table of exactly ``schema``."""
-    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    """Rows (dicts keyed by column) as an Arrow table of exactly ``schema``.
+
+    An empty string is written as null: a missing subject, unit or title is null in
+    every table, so ``isna()`` and SQL's ``IS NULL`` find it (extractors may use ``""``
+    for "none" internally).
+    """
+    columns = {}
+    for field in schema:
+        values = [row.get(field.name) for row in rows]
+        if field.type == pa.string():
+            values = [None if v == "" else v for v in values]
+        columns[field.name] = values
     return pa.Table.from_pydict(columns, schema=schema)
 
 
@@ -96,9 +107,13 @@ class RunWriter:
                 folder.mkdir(exist_ok=True)
                 if not any(folder.glob("*.parquet")):
                     pq.write_table(to_table([], ALL_TABLES[table]), folder / "empty.parquet")
+            # the run's summary and the Data Package describing its tables, beside them
+            metadata = {datapackage.FILE_NAME: datapackage.descriptor()}
             if run_info is not None:
-                info = self.staging / RUN_INFO
-                info.write_text(json.dumps(run_info, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+                metadata[RUN_INFO] = run_info
+            for name, content in metadata.items():
+                (self.staging / name).write_text(
+                    json.dumps(content, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
             self.folder.publish(self.staging)
         except OSError as exc:
             self.abort()

@@ -43,6 +43,32 @@ def test_cli_run_output_is_a_file(tmp_path, corpus_dir, capsys):
     assert "exists and is not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("command", ["run", "evaluate", "compare", "export"])
+def test_cli_every_command_names_the_output_folder_out(command, capsys):
+    # export took --out-dir where the other commands take --out
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    assert exc.value.code == 0
+    text = capsys.readouterr().out
+    assert "--out OUT" in text and "--out-dir" not in text
+
+
+@pytest.mark.issue(19)
+def test_cli_commands_default_to_the_same_folders(tmp_path, copy_corpus, monkeypatch, capsys):
+    # run wrote to the repository's outputs/ while evaluate read ./outputs: now every
+    # command's default is corpus/ and outputs/ of the current folder
+    copy_corpus("dalian-edu/2018.txt")
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "--engine", "local", "--quiet"]) == 0
+    assert "→ outputs" in capsys.readouterr().out
+    assert len(pd.read_parquet(tmp_path / "outputs" / "tasks")) == 31
+    assert main(["export", "tasks", "--format", "json"]) == 0
+    assert capsys.readouterr().out.strip() == "outputs/exports/tasks.json"
+    assert main(["compare", "dalian-edu", "--no-report"]) == 0
+    assert capsys.readouterr().out.startswith("dalian-edu (dalian-edu), 2018–2018: 1 documents")
+
+
 # --------------------------------------------------------------------------- issue 14
 
 

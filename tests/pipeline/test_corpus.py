@@ -101,7 +101,7 @@ def test_corpus_empty_folder_is_an_error_and_keeps_the_previous_tables(corpus, t
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "notes.xlsx").write_bytes(b"PK")
-    with pytest.raises(DocumentError, match="empty: no documents: no .docx, .htm, .html, .md, .text, .txt file"):
+    with pytest.raises(DocumentError, match=r"empty: no documents: no .docx, .htm, .html, .md, .pdf, .text, .txt file below the folder"):
         run_corpus(empty, out)
     header_only = tmp_path / "header-only"
     header_only.mkdir()

@@ -87,10 +87,10 @@ def test_links_five_year_chapters_of_2006_are_new(links):
     assert rows["status"].tolist() == ["new", "new", "new"]
 
 
-@pytest.mark.xfail(reason="gov-report 2016→2017: 三去一降一补 (supply-side reform of 2016 by "
-                          "another name) scores 0.1395 against 深挖国内需求潜力 and 0.1394 against "
-                          "加强供给侧结构性改革", strict=True)
 def test_links_2017_deleveraging_continues_supply_side_reform(links):
+    # gov-report 2016→2017: 三去一降一补 is 2016's supply-side reform by another name. A near
+    # tie (0.1395 for 深挖国内需求潜力 against 0.1394) that the IDF over the issuer's plan
+    # tasks decides rightly since the 1992–2002 and 2015 reports have tasks too.
     row = links[(links["direction"] == "previous") & (links["task_id_a"] == "gov-report-2017/3.1")]
     assert row["task_id_b"].iloc[0] == "gov-report-2016/3.2"
 

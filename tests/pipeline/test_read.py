@@ -91,17 +91,25 @@ def test_read_docx_paragraphs(tmp_path):
     assert text.split("\n") == ["2018年工作要点", "1.新开办公办幼儿园15所。"]
 
 
-def test_read_pdf_is_unsupported_with_advice(tmp_path):
+def test_read_broken_pdf_names_the_file(tmp_path):
     p = tmp_path / "2018.pdf"
     p.write_bytes(b"%PDF-1.4\n...")
-    with pytest.raises(DocumentError, match="2018.pdf: PDF is not supported: convert it to text"):
+    with pytest.raises(DocumentError, match="2018.pdf: not a readable PDF"):
         read_document(p)
 
 
-def test_read_pdf_bytes_with_txt_name(tmp_path):
+def test_read_pdf_bytes_with_txt_name_are_read_as_pdf(tmp_path):
     p = tmp_path / "2018.txt"
     p.write_bytes(b"%PDF-1.4\n...")
-    with pytest.raises(DocumentError, match="PDF is not supported"):
+    with pytest.raises(DocumentError, match="not a readable PDF"):
+        read_document(p)
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".wps"])
+def test_read_legacy_word_files_fail_with_a_conversion_hint(tmp_path, suffix):
+    p = tmp_path / f"2018{suffix}"
+    p.write_bytes(b"\xd0\xcf\x11\xe0 legacy")
+    with pytest.raises(DocumentError, match=r"2018\.(doc|wps): .*not supported: save .*libreoffice --headless"):
         read_document(p)
 
 

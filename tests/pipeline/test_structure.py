@@ -85,9 +85,10 @@ def test_structure_1955_traditional_heading_and_inline_lists(normalised_texts):
 
 
 def test_structure_mixed_section_splits_review_and_plan(normalised_texts):
-    # 1994: 一、1993年国内工作的回顾和1994年工作的基本方针
+    # 1994: 一、1993年国内工作的回顾和1994年工作的基本方针 (one heading level: each chapter
+    # is a task)
     st = parse_structure(normalised_texts["gov-report-1994"], "gov-report-1994", 1994)
-    parts = [p.part for p in st.paragraphs if p.section_id == "gov-report-1994/s1"]
+    parts = [p.part for p in st.paragraphs if p.task_id == "gov-report-1994/1"]
     assert parts[0] == "review" and parts[-1] == "plan"
     assert parts == sorted(parts, key=lambda p: p == "plan")  # review first, then plan
 
@@ -97,6 +98,7 @@ def test_structure_no_numbering_still_has_paragraphs():
     st = parse_structure(text, "x-2020", 2020)
     assert st.sections == [] and st.tasks == []
     assert [text[p.char_start:p.char_end] for p in st.paragraphs] == text.split("\n")
+    assert {p.part for p in st.paragraphs} == {"plan"}  # a document without part headings plans
 
 
 def test_structure_offsets_point_into_text(normalised_texts):

@@ -100,3 +100,28 @@ def test_tables_ids_cannot_escape_the_output_folder(tmp_path):
 def test_tables_errors_pickle(err):
     back = pickle.loads(pickle.dumps(err))
     assert str(back) == str(err) and back.path == err.path
+
+
+@pytest.mark.issue(19)
+def test_tables_empty_strings_are_written_as_null():
+    # a target without a subject had subject "" (isna() counted 0)
+    from pipeline.registry import ALL_TABLES
+    from pipeline.tables.writer import to_table
+
+    row = {**ROW, "heading": "", "label": "一"}
+    table = to_table([row], ALL_TABLES["sections"])
+    assert table.column("heading").to_pylist() == [None]
+    assert table.column("label").to_pylist() == ["一"]
+    assert table.column("level").to_pylist() == [1]
+
+
+@pytest.mark.issue(19)
+def test_tables_no_empty_string_in_any_table(corpus_tables):
+    # targets.subject/indicator/unit and fulfilment units were "" when missing
+    for name, frame in corpus_tables.items():
+        for column in frame.columns:
+            values = frame[column].dropna()
+            if len(values) and isinstance(values.iloc[0], str):
+                assert not (values == "").any(), f"{name}.{column} holds empty strings"
+    targets = corpus_tables["targets"]
+    assert targets["subject"].isna().any() and targets["indicator"].isna().any()

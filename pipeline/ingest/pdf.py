@@ -1,0 +1,195 @@
+"""Text of a PDF with a text layer, as paragraphs: lines the layout broke are rejoined,
+running headers, footers and page numbers dropped.
+
+Plans are often published as PDF attachments (the 平潭 2016 government work report
+exists only as one). pypdfium2 (PDFium, the engine of Chrome's viewer; BSD-3/Apache-2.0
+wheels that bundle the library, nothing downloaded at run time) gives each page's text
+in reading order with a line break at the end of every layout line. A page line is
+joined to the next unless the paragraph visibly ends there: the next line opens with a
+heading marker (一、 （一） 1.), an indent or a wider vertical gap, or this line ends in a
+stop and stops short of the text width. A line that recurs at the top or bottom of most pages (the plan's
+title as a running header) and page numbers (- 3 -, 第3页, 3/12) are dropped. A scanned
+PDF has no text layer: it fails alone, saying so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.errors import DocumentError
+
+NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf OUT.pdf)"
+
+_SPACES = " \t\u3000\xa0"
+_STOPS = "。！？：；!?:;”’）)"
+
+
+@cache
+def _patterns():
+    from extractors.language_data import load
+    from pipeline.ingest import normalise  # noqa: F401 - registers "boilerplate"
+
+    data = load("boilerplate")
+    page_number = regex.compile("|".join(f"(?:{p})" for p in data["page_number_patterns"]) or r"(?!)")
+    from pipeline.structure.rules import load_rules
+
+    rules = load_rules()
+    markers = regex.compile("|".join(f"(?:{m.pattern.pattern})" for m in rules.markers))
+    return page_number, markers, rules.line_prefix
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A layout line of a page: its text, and whether it starts indented or after a
+    larger vertical gap than the lines of a paragraph (both open a paragraph)."""
+
+    text: str
+    indented: bool
+    gap_before: bool = False
+
+
+def pdf_pages(raw: bytes, path: str) -> list[list[Line]]:
+    """The layout lines of every page (``raw``: the PDF's bytes).
+
+    Indentation comes from the characters' positions (a first line indented with two
+    ideographic spaces keeps no space in the text layer of many PDFs).
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(path, f"not a readable PDF ({exc})") from exc
+    try:
+        return [_page_lines(page) for page in pdf]
+    finally:
+        pdf.close()
+
+
+def _is_glyph(ch: str) -> bool:
+    """A character whose box starts where its cell starts (Han, letter, digit); the
+    boxes of full-width punctuation (“ （ ，) sit inside their cell."""
+    return ch.isalnum()
+
+
+def _cells(s: str) -> float:
+    """Width of ``s`` in em: full-width characters take one, others half."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in s)
+
+
+def _page_lines(page) -> list[Line]:
+    textpage = page.get_textpage()
+    try:
+        n = textpage.count_chars()
+        text = textpage.get_text_range(0, n) if n else ""
+        rows: list[tuple[str, tuple[int, float, float] | None]] = []  # text, (k, left, top)
+        current: list[str] = []
+        first = None  # index in the line, left x and top y of its first glyph
+        advances: list[float] = []
+        prev_left = None
+        for i, ch in enumerate(text[:n]):
+            if ch in "\r\n":
+                if ch == "\n" or (i + 1 < n and text[i + 1] != "\n"):
+                    rows.append(("".join(current), first))
+                    current, first, prev_left = [], None, None
+                continue
+            if _is_glyph(ch) and (first is None or len(advances) < 400):
+                box = textpage.get_charbox(i)
+                if first is None:
+                    first = (len(current), box[0], box[3])
+                if prev_left is not None and "\u4e00" <= ch <= "\u9fff" and box[0] > prev_left:
+                    advances.append(box[0] - prev_left)
+                prev_left = box[0] if "\u4e00" <= ch <= "\u9fff" else None
+            else:
+                prev_left = None
+            current.append(ch)
+        if current:
+            rows.append(("".join(current), first))
+    finally:
+        textpage.close()
+        page.close()
+    rows = [r for r in rows if r[0].strip(_SPACES)]
+    em = sorted(advances)[len(advances) // 2] if advances else 10.0
+    # where each line's text starts: its first glyph, less the full-width cells before it
+    starts = [None if f is None else f[1] - em * _cells(t[:f[0]].lstrip(" \t\xa0")) for t, f in rows]
+    lefts = [x for x in starts if x is not None]
+    margin = min(lefts) if lefts else 0.0
+    tops = [f[2] for _, f in rows if f is not None]
+    steps = sorted(a - b for a, b in zip(tops, tops[1:]) if a > b)
+    pitch = steps[len(steps) // 2] if steps else None
+    out = []
+    for k, ((t, f), x) in enumerate(zip(rows, starts)):
+        prev = rows[k - 1][1] if k else None
+        gap = pitch is not None and f is not None and prev is not None and prev[2] - f[2] > 1.5 * pitch
+        out.append(Line(t, x is not None and x - margin >= 1.5 * em, gap))
+    return out
+
+
+def _mask(line: str) -> str:
+    """A line with its digits masked, so a running header with a page number repeats."""
+    return regex.sub(r"\d+", "#", line.strip(_SPACES))
+
+
+def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop lines that recur at the top or bottom of at least half the pages, and page numbers."""
+    page_number, _, _ = _patterns()
+    edge = Counter()
+    for lines in pages:
+        content = [ln.text for ln in lines if ln.text.strip(_SPACES)]
+        for ln in set(content[:2] + content[-2:]):
+            edge[_mask(ln)] += 1
+    running = {m for m, n in edge.items() if len(pages) >= 2 and n * 2 >= len(pages) and m}
+    out = []
+    for lines in pages:
+        kept: list[Line] = []
+        dropped_before = False
+        for ln in lines:
+            if _mask(ln.text) in running or page_number.fullmatch(ln.text.strip(_SPACES)):
+                dropped_before = True
+                continue
+            if dropped_before and not kept:  # the gap below a running header opens nothing
+                ln = Line(ln.text, ln.indented, False)
+            kept.append(ln)
+            dropped_before = False
+        out.append(kept)
+    return out
+
+
+def join_lines(pages: list[list[Line]]) -> str:
+    """Paragraphs, one per line, from the layout lines of all pages."""
+    _, markers, prefix = _patterns()
+    lines = [ln for page in pages for ln in page]
+    widths = [len(ln.text.strip(_SPACES)) for ln in lines]
+    full = sorted(widths)[int(len(widths) * 0.9)] if widths else 0  # a full line's length
+    paragraphs: list[str] = []
+    current = ""
+    for i, line in enumerate(lines):
+        body = line.text.strip(_SPACES)
+        head = prefix.match(body)
+        opens_heading = markers.match(body, head.end() if head else 0) is not None
+        if current and (line.indented or line.gap_before or opens_heading):
+            paragraphs.append(current)
+            current = ""
+        current += body
+        short = widths[i] < 0.85 * full
+        if short and body.endswith(tuple(_STOPS)):
+            paragraphs.append(current)
+            current = ""
+        elif short and widths[i] <= 0.6 * full and not any(c in body for c in "。，；"):
+            paragraphs.append(current)  # a heading or title on a line of its own
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n".join(paragraphs)
+
+
+def pdf_to_text(raw: bytes, path: str) -> str:
+    """The decoded text of a PDF, or DocumentError (no text layer, unreadable file)."""
+    pages = pdf_pages(raw, path)
+    if not any(ln.text.strip(_SPACES) for lines in pages for ln in lines):
+        raise DocumentError(path, NO_TEXT_LAYER)
+    return join_lines(drop_running_lines(pages))

@@ -1,0 +1,99 @@
+"""``plantasks outline FILE``: the structure tree of one document, to check a new plan in
+seconds.
+
+Prints where the plan was found (after a crawler header, breadcrumb or covering notice;
+before the page footer), then every section and task with its marker, title, part and
+length, then the counts and any warning of :func:`pipeline.structure.checks.structure_warnings`
+(numbered lines but no tasks, numbering gaps, a task far longer than the others).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.errors import DocumentError
+
+
+def _year(path: Path, text: str, given: int | None) -> int | None:
+    if given is not None:
+        return given
+    from pipeline.ingest.corpus import DocumentSpec, infer_metadata
+
+    try:
+        return infer_metadata(DocumentSpec(path=path), text).year
+    except DocumentError:
+        return None
+
+
+def outline(text: str, doc_id: str, year: int | None) -> list[str]:
+    """The lines ``plantasks outline`` prints for a normalised ``text``."""
+    from pipeline.structure.body import find_body
+    from pipeline.structure.checks import structure_warnings
+    from pipeline.structure.parse import parse_structure
+    from pipeline.structure.rules import load_rules
+
+    structure = parse_structure(text, doc_id, year)
+    body = find_body(text, load_rules())
+    out = [f"plan text: characters {body.start}–{body.end} of {len(text)}"
+           + (f" (covering notice up to {body.notice_end})" if body.notice_end else "")
+           + (", a flattened task table" if body.is_table else "")]
+    rows = [(s.char_start, 0, s) for s in structure.sections] + [(t.char_start, 1, t) for t in structure.tasks]
+    depth_of = {s.section_id: s.level for s in structure.sections}
+    for start, is_task, item in sorted(rows, key=lambda r: (r[0], r[1])):
+        if is_task:
+            depth = depth_of.get(item.section_id, 0) + 1 if item.section_id else 1
+            marker = _marker(text, item.char_start, item.title)
+            out.append(f"{'  ' * (depth - 1)}- {marker}{item.title}  [task {item.part}, "
+                       f"{item.char_end - item.char_start} chars]")
+        else:
+            label = item.label or "·"
+            if label and label[0] in "一二三四五六七八九十":
+                label += "、"
+            out.append(f"{'  ' * (item.level - 1)}+ {label}{item.heading}  [section {item.part}]")
+    parts = {}
+    for t in structure.tasks:
+        parts[t.part] = parts.get(t.part, 0) + 1
+    headline = [p for p in structure.paragraphs if p.role == "headline"]
+    out.append(f"sections: {len(structure.sections)}, tasks: {len(structure.tasks)}"
+               + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(parts.items())) + ")" if parts else "")
+               + f"; headline targets: {'yes' if headline else 'none'}")
+    for warning in structure_warnings(structure, text):
+        out.append(f"warning: {warning}")
+    return out
+
+
+def _marker(text: str, start: int, title: str) -> str:
+    """The marker before a task's title (1. or （一）), empty for a run-in heading."""
+    at = text.find(title, start) if title else -1
+    if at < 0 or at - start > 8:
+        return ""
+    return text[start:at].strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="plantasks outline",
+                                description="Print the sections and tasks found in one document "
+                                            "(.txt, .html, .docx, .pdf), with their part and warnings.")
+    p.add_argument("file", type=Path, help="the document")
+    p.add_argument("--year", type=int, help="the plan's year (default: from the file name or opening lines)")
+    args = p.parse_args(argv)
+    from pipeline.ingest.normalise import normalise
+    from pipeline.ingest.read import read_document
+
+    try:
+        _, decoded = read_document(args.file)
+    except DocumentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    text = normalise(decoded)
+    year = _year(args.file, decoded, args.year)
+    print(f"{args.file}  (year {year if year is not None else 'unknown'}, {len(text)} characters)")
+    for line in outline(text, args.file.stem, year):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

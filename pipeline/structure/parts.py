@@ -1,0 +1,153 @@
+"""What each part of a plan is for (plan, review, other), and the paragraph spans.
+
+A top-level heading decides by its words (回顾, 执行情况 → review; 工作安排, 目标任务 →
+plan) and by the years it names: a 2025 document's 一、2024年计划执行情况 reviews, its
+二、2025年工作计划 plans. A heading naming both (1994: 一、1993年国内工作的回顾和1994年
+工作的基本方针) is read as review until a paragraph opens with the plan year or 今年.
+Sub-headings take their parent's part. A document without part headings is a plan,
+unless its title says it only reports (平潭君山片区管理局2022年度工作报告).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.structure.body import Body
+from pipeline.structure.records import Paragraph
+from pipeline.structure.rules import StructureRules
+from pipeline.structure.titles import clean
+
+_YEAR = regex.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def heading_part(heading: str, rules: StructureRules, year: int | None) -> str | None:
+    """review, plan, mixed, or None when the heading says nothing about its part."""
+    review = any(c in heading for c in rules.review_cues)
+    plan = any(c in heading for c in rules.plan_cues)
+    if year is not None:
+        years = [int(y) for y in _YEAR.findall(heading)]
+        if years and all(y < year for y in years):
+            review = True
+        if year in years:
+            plan = True
+    if review and plan:
+        return "mixed"
+    if review:
+        return "review"
+    if plan:
+        return "plan"
+    return None
+
+
+def document_part(body: Body, rules: StructureRules) -> str:
+    """The part of a document whose headings name none: review for a report of last
+    year's work only (its title: …年度工作报告, not 政府工作报告), else plan."""
+    title = body.title or ""
+    if title and rules.review_title.search(title) and not any(c in title for c in rules.plan_cues):
+        return "review"
+    return "plan"
+
+
+def assign(text: str, nodes, body: Body, rules: StructureRules, year: int | None) -> None:
+    """Set ``part`` on every node (nodes in document order, parents first)."""
+    default = document_part(body, rules)
+    tops = [n for n in nodes if n.parent is None]
+    decided = {id(n): heading_part(clean(text[n.head:n.title_end]), rules, year) for n in tops}
+    if not any(decided.values()):
+        decided = {k: default for k in decided}
+    for node in nodes:
+        if node.parent is None:
+            node.part = decided.get(id(node)) or "plan"
+        else:
+            node.part = "review" if node.parent.part == "mixed" else node.parent.part
+
+
+def _headline_spans(text: str, body: Body, line_spans, dump_lines, rules: StructureRules) -> list[tuple[int, int]]:
+    """Passages stating the plan's main targets: the paragraph (line) holding a headline
+    cue, and the next one when it ends in a lead-in colon (2011, 2012); in a page dump,
+    the sentence holding the cue."""
+    spans = []
+    for m in rules.headline.finditer(text, body.start, body.end):
+        idx = _line_index(line_spans, m.start())
+        s, e = line_spans[idx]
+        if idx in dump_lines:
+            a = max((text.rfind(c, s, m.start()) for c in "。！？!?"), default=-1)
+            a = max(a + 1, s, body.start)
+            b = min((p for p in (text.find(c, m.end(), e) for c in "。！？!?") if p >= 0), default=e - 1) + 1
+            spans.append((a, min(b, e)))
+            continue
+        if text[s:e].rstrip().endswith(rules.lead_in) and idx + 1 < len(line_spans):
+            e = line_spans[idx + 1][1]
+        spans.append((s, e))
+    return spans
+
+
+def _line_index(line_spans, pos: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right([s for s, _ in line_spans], pos) - 1
+
+
+def paragraphs(text: str, nodes, section_ids: dict, task_ids: dict, body: Body, line_spans,
+               rules: StructureRules, year: int | None, dump_lines=frozenset()):
+    """Paragraph spans: lines cut at every heading, at the body's ends and around the
+    headline passage; each with the innermost heading that holds it."""
+    cuts = {body.start, body.end}
+    if body.notice_end is not None:
+        cuts.add(body.notice_end)
+    for node in nodes:
+        cuts.add(node.pos)
+        cuts.add(node.end)
+    headline = _headline_spans(text, body, line_spans, dump_lines, rules)
+    for a, b in headline:
+        cuts.update((a, b))
+    ordered = sorted(nodes, key=lambda n: (n.pos, n.depth))
+    default = document_part(body, rules) if not nodes else "other"
+    openers_cache: dict[int, bool] = {}
+    out = []
+    for s, e in line_spans:
+        points = sorted(p for p in cuts if s < p < e)
+        for a, b in zip([s] + points, points + [e]):
+            while a < b and text[a] in " \t\u3000":
+                a += 1
+            while b > a and text[b - 1] in " \t\u3000":
+                b -= 1
+            if a >= b:
+                continue
+            role = "headline" if any(x <= a < y for x, y in headline) else "body"
+            if a < body.start or a >= body.end:
+                out.append(Paragraph(a, b, None, None, "other", role))
+                continue
+            owner = None
+            for node in ordered:
+                if node.pos <= a < node.end:
+                    owner = node
+                elif node.pos > a:
+                    break
+            if owner is None:
+                out.append(Paragraph(a, b, None, None, default, role))
+                continue
+            tid = task_ids.get(id(owner))
+            sec_node = owner.parent if tid is not None else owner
+            sid = section_ids.get(id(sec_node)) if sec_node is not None else None
+            top = owner
+            while top.parent is not None:
+                top = top.parent
+            part = owner.part
+            if top.part == "mixed":
+                part = _mixed_part(text, a, b, top, rules, year, openers_cache)
+            elif part == "mixed":
+                part = "review"
+            out.append(Paragraph(a, b, sid, tid, part, role))
+    return out
+
+
+def _mixed_part(text: str, a: int, b: int, top, rules: StructureRules, year, switched: dict) -> str:
+    """In a review-then-plan chapter: review until a paragraph opens with the plan year,
+    今年 or 新的一年 (gov-report 1994)."""
+    if not switched.get(id(top)) and a > top.pos:
+        opener = text[a:b][: rules.mixed_switch_window]
+        openers = [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
+        if any(o in opener for o in openers):
+            switched[id(top)] = True
+    return "plan" if switched.get(id(top)) else "review"

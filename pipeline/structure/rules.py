@@ -1,0 +1,196 @@
+"""The structure rules of ``pipeline/data/structure.yaml``, checked and compiled once.
+
+The words and patterns (markers, title openers, run-in limits, crawler header and footer
+cruft, covering-notice cues, part cues) are data; this module only declares their shape
+for :mod:`extractors.language_data` and compiles them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extractors.language_data import (
+    DATA_FILES, PIPELINE_DATA, Integer, ListOf, Number, OneOf, Optional, Pattern, Record,
+    Strings, Text, check_file, fail, load, longest_first, register,
+)
+
+DATA_FILE = PIPELINE_DATA / "structure.yaml"
+
+_PATTERNS = Strings(Pattern())
+SPEC = Record(
+    markers=ListOf(Record(kind=Text(), heading=OneOf("paragraph", "sentence"), pattern=Pattern("n"),
+                          year_after=Optional(Pattern("n"))), allow_empty=False),
+    line_prefix=Pattern(),
+    stops=Text(),
+    list_stops=Text(),
+    closers=Text(),
+    heading_max_chars=Integer(1),
+    title_max_chars=Integer(1),
+    max_gap=Integer(0),
+    titles=Record(strong_openers=_PATTERNS, adverbs=Strings(), verbs=Strings(), prepositions=Strings(),
+                  min_clause=Integer(1), min_object=Integer(1), min_rest_clause=Integer(1),
+                  conjunctions=Text(), coverbs=Text(),
+                  title_break_verbs=Strings()),
+    table=Record(header=Pattern(), unit_first=Pattern(), unit_next=Pattern(), responsible=Pattern()),
+    runin=Record(min_chars=Integer(1), max_chars=Integer(1), plain_max_chars=Integer(1), first_within=Integer(1),
+                 length_ratio=Number(),
+                 min_count=Integer(1),
+                 min_block_ratio=Number(), statement=_PATTERNS, not_start=_PATTERNS,
+                 enumeration=Pattern()),
+    body=Record(header_lines=_PATTERNS, header_end=Pattern(), title_keys=Strings(), leading=_PATTERNS,
+                trailing=_PATTERNS, notice_title=Pattern(), notice_body=Pattern(), notice_end=Pattern()),
+    parts=Record(review_cues=Strings(), plan_cues=Strings(), mixed_switch_window=Integer(1),
+                 plan_openers=Strings(), review_titles=_PATTERNS),
+    task_breaks=Strings(),
+    closing_headings=Strings(),
+    headline_cues=Strings(allow_empty=False),
+    lead_in=Strings(),
+    warnings=Record(long_task_ratio=Number(), min_tasks_for_ratio=Integer(1), numbered_lines=Integer(1)),
+)
+register("structure", DATA_FILE, SPEC, used_by="pipeline.structure")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    kind: str
+    heading: str  # paragraph | sentence
+    pattern: regex.Pattern
+    year_after: regex.Pattern | None
+
+
+@dataclass(frozen=True, slots=True)
+class StructureRules:
+    markers: tuple[Marker, ...]
+    line_prefix: regex.Pattern
+    stops: frozenset[str]
+    list_stops: frozenset[str]
+    closers: frozenset[str]
+    heading_max_chars: int
+    title_max_chars: int
+    max_gap: int
+    # titles
+    strong_opener: regex.Pattern
+    opener: regex.Pattern           # [adverbs]*verb | preposition | adverb+, at a position
+    verb_words: frozenset[str]
+    min_clause: int
+    min_object: int
+    min_rest_clause: int
+    conjunctions: frozenset[str]
+    coverbs: frozenset[str]
+    title_break: regex.Pattern
+    # tables
+    table_header: regex.Pattern
+    table_unit: regex.Pattern
+    # run-ins
+    runin_min_chars: int
+    runin_max_chars: int
+    runin_plain_max_chars: int
+    runin_first_within: int
+    runin_length_ratio: float
+    runin_min_count: int
+    runin_min_block_ratio: float
+    runin_statement: regex.Pattern
+    runin_not_start: regex.Pattern
+    enumeration: regex.Pattern
+    # body
+    header_line: regex.Pattern
+    header_end: regex.Pattern
+    title_keys: tuple[str, ...]
+    leading: regex.Pattern
+    trailing: regex.Pattern
+    notice_title: regex.Pattern
+    notice_body: regex.Pattern
+    notice_end: regex.Pattern
+    # parts
+    review_cues: tuple[str, ...]
+    part_word: regex.Pattern
+    plan_cues: tuple[str, ...]
+    mixed_switch_window: int
+    plan_openers: tuple[str, ...]
+    review_title: regex.Pattern
+    task_breaks: tuple[str, ...]
+    closing_headings: frozenset[str]
+    headline: regex.Pattern
+    lead_in: tuple[str, ...]
+    long_task_ratio: float
+    min_tasks_for_ratio: int
+    numbered_lines: int
+
+
+def _any(patterns: list[str]) -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+@cache
+def load_rules(path: Path | None = None) -> StructureRules:
+    """The compiled rules (``path``: another file of the same format, for tests)."""
+    data = load("structure") if path is None else check_file(DATA_FILES["structure"], path)
+    where = path or DATA_FILE
+    kinds = [m["kind"] for m in data["markers"]]
+    if len(set(kinds)) != len(kinds):
+        raise fail(where, "markers", "a kind is listed twice")
+    t = data["titles"]
+    adverbs, verbs, preps = longest_first(t["adverbs"]), longest_first(t["verbs"]), longest_first(t["prepositions"])
+    opener = regex.compile(f"(?P<adv>(?:{adverbs})*)(?P<verb>{verbs})|(?P<prep>{preps})|(?P<advonly>(?:{adverbs})+)")
+    breaks = longest_first(t["title_break_verbs"])
+    tb = data["table"]
+    table_unit = regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*[\\s，,]*(?={tb['responsible']})")
+    ri, body, parts = data["runin"], data["body"], data["parts"]
+    return StructureRules(
+        markers=tuple(Marker(m["kind"], m["heading"], regex.compile(m["pattern"]),
+                            regex.compile(m["year_after"]) if m["year_after"] else None)
+                      for m in data["markers"]),
+        line_prefix=regex.compile(data["line_prefix"]),
+        stops=frozenset(data["stops"]),
+        list_stops=frozenset(data["list_stops"]),
+        closers=frozenset(data["closers"]),
+        heading_max_chars=data["heading_max_chars"],
+        title_max_chars=data["title_max_chars"],
+        max_gap=data["max_gap"],
+        strong_opener=_any(t["strong_openers"]),
+        opener=opener,
+        verb_words=frozenset(t["verbs"]),
+        min_clause=t["min_clause"],
+        min_object=t["min_object"],
+        min_rest_clause=t["min_rest_clause"],
+        conjunctions=frozenset(t["conjunctions"]),
+        coverbs=frozenset(t["coverbs"]),
+        title_break=regex.compile(f"(?:{adverbs})*(?:{breaks})《"),
+        table_header=regex.compile(tb["header"]),
+        table_unit=table_unit,
+        runin_min_chars=ri["min_chars"],
+        runin_max_chars=ri["max_chars"],
+        runin_plain_max_chars=ri["plain_max_chars"],
+        runin_first_within=ri["first_within"],
+        runin_length_ratio=float(ri["length_ratio"]),
+        runin_min_count=ri["min_count"],
+        runin_min_block_ratio=float(ri["min_block_ratio"]),
+        runin_statement=_any(ri["statement"]),
+        runin_not_start=regex.compile(f"(?:{'|'.join(ri['not_start'])})"),
+        enumeration=regex.compile(ri["enumeration"]),
+        header_line=_any(body["header_lines"]),
+        header_end=regex.compile(body["header_end"]),
+        title_keys=tuple(body["title_keys"]),
+        leading=_any(body["leading"]),
+        trailing=_any(body["trailing"]),
+        notice_title=regex.compile(body["notice_title"]),
+        notice_body=regex.compile(body["notice_body"]),
+        notice_end=regex.compile(body["notice_end"]),
+        review_cues=tuple(parts["review_cues"]),
+        part_word=regex.compile(longest_first(parts["review_cues"] + parts["plan_cues"] + ["工作"])),
+        plan_cues=tuple(parts["plan_cues"]),
+        mixed_switch_window=parts["mixed_switch_window"],
+        plan_openers=tuple(parts["plan_openers"]),
+        review_title=_any(parts["review_titles"]),
+        task_breaks=tuple(data["task_breaks"]),
+        closing_headings=frozenset(data["closing_headings"]),
+        headline=regex.compile(longest_first(data["headline_cues"])),
+        lead_in=tuple(data["lead_in"]),
+        long_task_ratio=float(data["warnings"]["long_task_ratio"]),
+        min_tasks_for_ratio=data["warnings"]["min_tasks_for_ratio"],
+        numbered_lines=data["warnings"]["numbered_lines"],
+    )

@@ -1,0 +1,172 @@
+"""Unnumbered run-in headings: a short first sentence that opens each block of a level.
+
+pingtan-gov-report 2018 writes its tasks as 加快发展优势特色产业。一是…; gov-report 2015
+opens the paragraphs of its chapters with 加大简政放权、放管结合改革力度。 Such a
+sentence is a heading only where the document uses them consistently (docs/annotation.md):
+
+- it is short, without figures, not a statement (…是…, …要…), not an enumeration item
+  (一是…, ——…) and not inside one (followed by 二是 rather than 一是);
+- a plain one (no comma, at most ``plain_max_chars``) counts by itself; a longer one only
+  when it is parallel to another (秉持…，在…上力求新突破 / 对标…，在…上力求新突破: the same
+  start, end, or punctuation skeleton);
+- the first opens the block: it is one of the first ``first_within`` sentences after the
+  heading (after at most an introduction);
+- each opens a block of comparable size (a stray short sentence does not), and there are
+  at least ``min_count`` of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+import regex
+
+from pipeline.structure.rules import StructureRules
+
+_SENTENCE_END = "。！？!?"
+_DIGIT = regex.compile(r"[0-9%％]|百分之")
+_PUNCT = regex.compile(r"[，,、]")
+_COMMA = regex.compile(r"[，,]")
+_QUOTED = regex.compile(r"“[^”]*”")  # 以“20字方针”引领乡村振兴: figures in a quoted name
+
+
+@dataclass(frozen=True, slots=True)
+class RunIn:
+    pos: int        # start of the heading sentence
+    title_end: int  # before its stop
+    index: int      # how many sentences of the block come before it
+
+
+def is_candidate(sentence: str, rules: StructureRules) -> bool:
+    """Could ``sentence`` (without its stop) be a run-in heading?"""
+    s = sentence.strip(" \t\u3000")
+    if not rules.runin_min_chars <= len(s) <= rules.runin_max_chars:
+        return False
+    if _DIGIT.search(_QUOTED.sub("", s)) or any(c in s for c in "：:；;《"):
+        return False
+    if rules.runin_not_start.match(s) or rules.runin_statement.search(s):
+        return False
+    return True
+
+
+def is_plain(sentence: str, rules: StructureRules) -> bool:
+    """Short and without a comma (加大简政放权、放管结合改革力度 is plain)."""
+    return len(sentence) <= rules.runin_plain_max_chars and not _COMMA.search(sentence)
+
+
+def sentence_starts(text: str, start: int, end: int, *, line_initial: bool) -> list[int]:
+    """Where sentences start in ``[start, end)`` (only at line starts if ``line_initial``)."""
+    starts = []
+    pos = start
+    while pos < end:
+        while pos < end and text[pos] in " \t\u3000\n":
+            pos += 1
+        if pos >= end:
+            break
+        if not line_initial or pos == 0 or text[pos - 1] == "\n":
+            starts.append(pos)
+        if line_initial:
+            nl = text.find("\n", pos, end)
+            pos = end if nl < 0 else nl + 1
+            continue
+        nxt = pos
+        while nxt < end and text[nxt] not in _SENTENCE_END and text[nxt] != "\n":
+            nxt += 1
+        pos = nxt + 1
+    return starts
+
+
+def first_sentence(text: str, pos: int, end: int) -> tuple[int, str] | None:
+    """End (exclusive, before the stop) and text of the sentence at ``pos``, if it ends in 。."""
+    i = pos
+    while i < end and text[i] not in _SENTENCE_END and text[i] != "\n":
+        i += 1
+    if i >= end or text[i] != "。":
+        return None
+    return i, text[pos:i]
+
+
+def candidates(text: str, start: int, end: int, rules: StructureRules, *, line_initial: bool) -> list[RunIn]:
+    """Sentences of ``[start, end)`` that could be run-in headings."""
+    found = []
+    for index, pos in enumerate(sentence_starts(text, start, end, line_initial=line_initial)):
+        hit = first_sentence(text, pos, end)
+        if hit is None or not is_candidate(hit[1], rules):
+            continue
+        found.append(RunIn(pos, hit[0], index))
+    return [f for f in found if not _inside_enumeration(text, f.title_end, end, rules)]
+
+
+def _inside_enumeration(text: str, after: int, until: int, rules: StructureRules) -> bool:
+    """A short sentence followed by 二是/三是 (not 一是) sits inside an enumeration of
+    measures (pingtan-finance 2022: 一是…。加大产业奖补力度…。二是…), not above one."""
+    m = rules.enumeration.search(text, after, until)
+    return m is not None and m.group(0)[0] != "一"
+
+
+def _skeleton(s: str) -> tuple[str, ...]:
+    return tuple(m.group(0).replace(",", "，") for m in _PUNCT.finditer(s))
+
+
+def _clauses(s: str) -> list[str]:
+    return [c for c in _PUNCT.split(s) if c]
+
+
+def _parallel(a: str, b: str) -> bool:
+    """The same start or end (坚持…，强化… / …，在…上力求新突破), or the same punctuation
+    at the same places (持之以恒调结构、稳增长，… / 全面系统优生态、美环境，…), or the
+    same skeleton with clauses that open alike (…，加快构建… / …，加快打造…)."""
+    if a[:2] == b[:2] or a[-2:] == b[-2:]:
+        return True
+    sa, sb = _skeleton(a), _skeleton(b)
+    if not sa or sa != sb:
+        return False
+    pa = [m.start() for m in _PUNCT.finditer(a)]
+    pb = [m.start() for m in _PUNCT.finditer(b)]
+    if len(sa) >= 2 and all(abs(x - y) <= 1 for x, y in zip(pa, pb)):
+        return True
+    return any(x[:2] == y[:2] for x, y in zip(_clauses(a)[1:], _clauses(b)[1:]))
+
+
+def select(text: str, found: list[RunIn], end: int, rules: StructureRules, *,
+           line_initial: bool = False) -> list[RunIn]:
+    """The run-in headings of one block among its candidates, or [] (see module doc).
+
+    The first candidate that opens the block sets the template: the others must be of
+    its kind (plain or not) and, in a page dump, of comparable length. Where every
+    candidate opens a paragraph (gov-report 2015), the paragraphs are the blocks.
+    """
+    titles = {f.pos: text[f.pos:f.title_end] for f in found}
+    kept = [f for f in found if is_plain(titles[f.pos], rules)
+            or any(g is not f and _parallel(titles[f.pos], titles[g.pos]) for g in found)]
+    if not kept or kept[0].index >= rules.runin_first_within:
+        return []
+    first = titles[kept[0].pos]
+    plain = is_plain(first, rules)
+    ratio = rules.runin_length_ratio
+    kept = [f for f in kept if is_plain(titles[f.pos], rules) == plain
+            and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)]
+    if not line_initial:
+        # a candidate right after another is that one's first sentence of text, not a
+        # heading (建设台胞宜居宜业首选地。推动对台海上客运直航尽快复航。…, pingtan-gov-report 2024)
+        kept = [f for k, f in enumerate(kept) if k == 0 or f.index != kept[k - 1].index + 1]
+    kept = keep_balanced(kept, end, rules)
+    if not kept or kept[0].index >= rules.runin_first_within:
+        return []
+    return kept
+
+
+def keep_balanced(found: list[RunIn], end: int, rules: StructureRules) -> list[RunIn]:
+    """Drop candidates whose block is much shorter than the others' (a stray short
+    sentence is not a heading), then require ``min_count`` of them."""
+    found = sorted(found, key=lambda f: f.pos)
+    while len(found) >= rules.runin_min_count:
+        blocks = [(b.pos if b else end) - a.pos for a, b in zip(found, found[1:] + [None])]
+        med = median(blocks)
+        worst = min(range(len(found)), key=lambda i: blocks[i])
+        own = found[worst].title_end - found[worst].pos + 1
+        if blocks[worst] >= rules.runin_min_block_ratio * med and blocks[worst] > own:
+            break
+        del found[worst]
+    return found if len(found) >= rules.runin_min_count else []

@@ -1,0 +1,207 @@
+"""Where a heading's title ends.
+
+A title is the heading text up to its first sentence end (docs/annotation.md, "Titles
+and headings"). Scraped pages often lost the stop, and the heading runs straight into
+its text (pingtan-finance 2022 （一）统筹学习，加强政治思想教育以习近平新时代…); the title
+then ends where the heading phrase ends: before a word that always opens text (一是,
+2019年是, 各位代表), or where a clause that already has its verb and object meets the
+next verb phrase (进一步提升对台吸引力|推动两岸标准互认, pingtan-gov-report 2017). In a
+flattened task table the title is the task cell, which ends where the lead unit begins
+(2.按月公开全省财政收支情况|省财政厅各设区市…) or at a space between cells.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.structure.rules import StructureRules
+
+_OPEN, _CLOSE = "“‘《（(【「", "”’》）)】」"
+_CLAUSE_END = "，,：:；;"
+_TRIM = "。；，：,:;.！？!? \t\u3000"
+
+
+def sentence_end(text: str, start: int, limit: int, rules: StructureRules) -> int:
+    """Position of the first sentence stop (。！？；) after ``start``, or ``limit``."""
+    for i in range(start, limit):
+        if text[i] in "。！？；!?;":
+            return i
+    return limit
+
+
+def _depths(s: str) -> list[int]:
+    """Quote/bracket depth before each character of ``s``."""
+    out, depth = [], 0
+    for ch in s:
+        out.append(depth)
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    return out
+
+
+def strong_cut(s: str, rules: StructureRules, *, section: bool = False) -> int | None:
+    """Before the first word that always opens text (一是, 2019年是, 各位代表).
+
+    In a top-level heading such a word may belong to the heading when a part word
+    follows it at once (2021年和过去五年工作回顾: not before 过去五年).
+    """
+    depth = _depths(s)
+    for m in rules.strong_opener.finditer(s):
+        if m.start() < rules.min_clause or depth[m.start()]:
+            continue
+        if section and rules.part_word.match(s, m.end()) or section and rules.part_word.match(s, m.end() + 1):
+            continue
+        return m.start()
+    return None
+
+
+def run_on_cut(s: str, rules: StructureRules, *, bare_opener_from: int | None = None,
+               limit: int | None = None) -> int | None:
+    """Where a heading phrase meets the next verb phrase, or None.
+
+    A clause (text since the last comma) whose first verb has an object of at least
+    ``min_object`` characters ends before the next opener: [adverbs]verb or a
+    preposition (以, 把, 围绕). ``bare_opener_from``: also cut at the first opener from
+    that position in a clause without a verb (a table cell that starts with a noun:
+    政府工作部门取消…事项的公开|重点公开保留的…).
+    """
+    depth = _depths(s)
+    clause_start, head_end = 0, None
+    i = 0
+    stop = len(s) if limit is None else min(len(s), limit + 1)
+    while i < stop:
+        ch = s[i]
+        if ch in _CLAUSE_END and not depth[i]:
+            clause_start, head_end = i + 1, None
+            i += 1
+            continue
+        if depth[i] or ch in _OPEN or ch in _CLOSE:
+            i += 1
+            continue
+        m = rules.opener.match(s, i)
+        if m is None:
+            i += 1
+            continue
+        if s[m.end():m.end() + 1] == "的":  # 示范引领的创新之城: an attribute, not a new clause
+            i = m.end()
+            continue
+        joined = (i > 0 and s[i - 1] in rules.conjunctions) or _rest_clause(s, i) < rules.min_rest_clause
+        if (head_end is not None and i - head_end >= rules.min_object
+                and i - clause_start >= rules.min_clause and not joined):
+            return i
+        if (bare_opener_from is not None and head_end is None and i >= bare_opener_from
+                and (m.group("adv") or m.group("advonly")) and i - clause_start >= rules.min_clause and not joined):
+            return i
+        if m.group("prep") and head_end is None and i - clause_start >= rules.min_clause and not joined:
+            return i  # 永葆对党忠诚|把党的政治建设…: a preposition opens the text
+        if head_end is None and not (m.group("advonly") and s[m.end():m.end() + 1] in rules.coverbs):
+            head_end = m.end()  # the clause's verb (加快建设: an adverb before a verb-noun counts;
+            # 持续在…上, 持续让…: an adverb before a coverb does not)
+        i = m.end()
+    return None
+
+
+def _rest_clause(s: str, i: int) -> int:
+    """Length of the clause that would open the text after a cut at ``i``."""
+    for j in range(i, len(s)):
+        if s[j] in _CLAUSE_END:
+            return j - i
+    return len(s) - i
+
+
+def table_cut(s: str, rules: StructureRules) -> int | None:
+    """End of a task cell: the lead unit, the responsible units, a space, or a header row."""
+    cuts = []
+    m = rules.table_unit.search(s, 2)
+    if m:
+        cuts.append(m.start())
+    m = regex.search(r"[ \t\u3000]", s.strip())
+    if m:
+        lead = len(s) - len(s.lstrip())
+        if m.start() + lead >= 2:
+            cuts.append(m.start() + lead)
+    m = rules.table_header.search(s, 2)
+    if m:
+        cuts.append(m.start())
+    return min(cuts) if cuts else None
+
+
+def title_break_cut(s: str, rules: StructureRules) -> int | None:
+    """Before a governing verb + 《 the source ran the title on into (大连 2018 item 17)."""
+    m = rules.title_break.search(s)
+    return m.start() if m and m.start() >= 4 else None
+
+
+def clean(s: str) -> str:
+    """A title without its final punctuation and surrounding spaces."""
+    return s.strip(" \t\u3000").rstrip(_TRIM).strip(" \t\u3000")
+
+
+def old_style_title(first: str, rules: StructureRules) -> str:
+    """The title of a heading on its own line (the seed corpus): its first sentence, cut
+    before a verb + 《, or at its first comma when longer than ``title_max_chars``."""
+    first = first.strip().rstrip("，,：:")
+    cut = title_break_cut(first, rules)
+    if cut is not None:
+        first = first[:cut]
+    if len(first) > rules.title_max_chars:
+        comma = regex.search(r"[，,：:]", first)
+        if comma and comma.start() >= 4:
+            first = first[:comma.start()]
+    return first.strip()
+
+
+def part_word_floor(s: str, rules: StructureRules) -> tuple[int, int]:
+    """Start and end of the last part word (回顾, 工作安排, 工作) within a title's reach."""
+    hits = [(m.start(), m.end()) for m in rules.part_word.finditer(s[:rules.title_max_chars])]
+    return hits[-1] if hits else (0, 0)
+
+
+def heading_end(text: str, start: int, limit: int, rules: StructureRules, *,
+                table: bool = False, force: bool = False, section: bool = False) -> int:
+    """End of the title that starts at ``start`` (the heading text after its marker).
+
+    ``limit``: the next heading or the end of the line. ``table``: a row of a flattened
+    task table. ``force``: look for a run-on end even in a short first sentence (its
+    sibling headings run on, or it is glued to a run-in sub-heading). ``section``: a
+    top-level heading (一、) of a page dump, which names its part: it does not end
+    before its part word (2021年和过去五年工作回顾|2021年是) and ends after it when the
+    text runs on (做成2021年工作|艰难方显勇毅).
+    """
+    while start < limit and text[start] in " \t\u3000":
+        start += 1
+    stop = sentence_end(text, start, limit, rules)
+    s = text[start:stop]
+    cut = strong_cut(s, rules, section=section)  # 2016年暨五年来的工作回顾|过去一年，…
+    if cut is not None:
+        return start + cut
+    floor = part_word_floor(s, rules)[1] if section else 0
+    if floor and stop < limit:  # text follows the heading: it may have run on into it
+        run_on = run_on_cut(s, rules, limit=rules.title_max_chars)
+        if run_on is not None and run_on >= floor:
+            return start + run_on
+        if floor < len(s) and s[floor] not in _CLAUSE_END and not regex.match(r"[\p{Han}]{0,3}[，,]", s[floor:]):
+            return start + floor
+    if table:
+        cut = table_cut(s, rules)
+        if cut is not None:
+            return start + cut
+        if stop < limit:  # a requirement sentence follows the task cell
+            cut = run_on_cut(s, rules, bare_opener_from=6)
+            if cut is not None:
+                return start + cut
+        return stop
+    cut = title_break_cut(s, rules)
+    if cut is not None:
+        s = s[:cut]
+    if force or len(s) > rules.title_max_chars:
+        run_on = run_on_cut(s, rules, limit=rules.title_max_chars)
+        if run_on is not None:
+            return start + run_on
+    if len(s) > rules.title_max_chars:
+        comma = regex.search(r"[，,：:]", s)
+        if comma and comma.start() >= 4:
+            return start + comma.start()
+    return start + len(s)

@@ -1,0 +1,30 @@
+"""``plantasks outline FILE``: the structure tree of one document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cli import main as cli_main
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def test_outline_prints_tasks_parts_and_counts(capsys):
+    assert cli_main(["outline", str(CORPUS / "pingtan-haitan" / "2022.txt")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("(year 2022, 1701 characters)")
+    assert "- （一）压实管党治党责任，在夯实基层基础上实现新进步  [task plan, 296 chars]" in out
+    assert out[-1] == "sections: 0, tasks: 5 (plan 5); headline targets: none"
+
+
+def test_outline_shows_sections_and_warnings(capsys):
+    assert cli_main(["outline", str(CORPUS / "pingtan-zwgk-tasks" / "2018.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "+ 一、着力加强公开解读回应工作  [section plan]" in out
+    assert "  + （一）围绕建设法治政府全面推进政务公开  [section plan]" in out
+    assert "warning: numbering skips 35–36" in out
+
+
+def test_outline_of_a_missing_file_fails_with_a_message(capsys, tmp_path):
+    assert cli_main(["outline", str(tmp_path / "nope.txt")]) == 2
+    assert "nope.txt: file not found" in capsys.readouterr().err
