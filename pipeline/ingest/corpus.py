@@ -27,8 +27,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
+from extractors.language_data import Integer, Record, Strings, check_file, load, register
 from extractors.numerals import DIGIT_CHARS, parse_number
 from pipeline.errors import DocumentError
 from pipeline.ingest.read import TEXT_SUFFIXES, UNSUPPORTED_SUFFIXES, decode, read_raw
@@ -74,16 +73,21 @@ class MetadataWords:
     opening_lines: int
 
 
+METADATA_FILE = register(
+    "metadata", DATA_FILE,
+    Record(genres=Strings(allow_empty=False), issuer_suffixes=Strings(allow_empty=False),
+           opening_lines=Integer(1)),
+    used_by="pipeline/ingest/corpus.py",
+)
+
+
 @cache
 def metadata_words(path: Path = DATA_FILE) -> MetadataWords:
-    data = read_yaml(path)
-    try:
-        genres = tuple(sorted((str(g) for g in data["genres"]), key=len, reverse=True))
-        suffixes = tuple(sorted((str(s) for s in data["issuer_suffixes"]), key=len, reverse=True))
-        lines = int(data["opening_lines"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DataFileError(str(path), f"expected genres, issuer_suffixes, opening_lines: {exc}") from exc
-    return MetadataWords(genres, suffixes, lines)
+    """The words of ``pipeline/data/metadata.yaml``, longest first (工作要点 before 要点)."""
+    data = load("metadata") if path == DATA_FILE else check_file(METADATA_FILE, path)
+    return MetadataWords(tuple(sorted(data["genres"], key=len, reverse=True)),
+                         tuple(sorted(data["issuer_suffixes"], key=len, reverse=True)),
+                         data["opening_lines"])
 
 
 def slugify(name: str) -> str:
