@@ -23,7 +23,7 @@ DATA_DIR = Path(__file__).parent / "data"
 UNITS_FILE = DATA_DIR / "units.yaml"
 
 _TOP_KEYS = {"multipliers", "dimensions", "prefix_units", "units"}
-_UNIT_KEYS = {"name", "dimension", "aliases", "classifier"}
+_UNIT_KEYS = {"name", "dimension", "aliases", "classifier", "base", "factor"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +46,16 @@ class UnitDefinition:
     dimension: str
     aliases: tuple[str, ...] = ()
     classifier: bool = False
+    base: str | None = None  # the unit this one converts to (斤 → 公斤), None for a base
+    factor: Decimal = Decimal(1)  # how many ``base`` one of this unit is
 
     def __post_init__(self) -> None:
         if not self.name or not self.dimension:
             raise ValueError(f"unit {self.name!r}: needs a name and a dimension")
         if any(not a for a in self.aliases):
             raise ValueError(f"unit {self.name}: empty alias")
+        if self.factor <= 0 or (self.base is None and self.factor != 1):
+            raise ValueError(f"unit {self.name}: factor needs a base and must be positive")
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -75,6 +79,23 @@ class UnitRegistry:
     def factor(self, multiplier: str) -> Decimal:
         """The factor of one multiplier word (万 → 1e4)."""
         return self.multipliers[multiplier].factor
+
+    def convert(self, value: float, unit: str | None, to: str | None) -> float | None:
+        """``value`` in ``unit`` expressed in ``to`` (1.3e12 斤 → 6.5e11 公斤), or None.
+
+        Units convert when they share a base (斤 and 吨 through 公斤); a unit converts to
+        itself, and no unit only to no unit. Multipliers are already multiplied out.
+        """
+        if (unit or "") == (to or ""):
+            return value
+        a, b = self.unit(unit or ""), self.unit(to or "")
+        if a is None or b is None:
+            return None
+        base_a, base_b = a.base or a.name, b.base or b.name
+        if base_a != base_b:
+            return None
+        # 12 significant digits: 3 公顷 is 45 亩, not 45.00000000000001
+        return float(f"{Decimal(repr(value)) * a.factor / b.factor:.12g}")
 
     def spellings_longest_first(self) -> list[str]:
         return sorted(self._by_spelling, key=lambda s: (-len(s), s))
@@ -155,8 +176,14 @@ def build_registry(data: object, path: Path = UNITS_FILE) -> UnitRegistry:
             raise _fail(path, f"unit {name}: aliases must be a list of strings")
         if not isinstance(classifier, bool):
             raise _fail(path, f"unit {name}: classifier must be true or false")
+        base = entry.get("base")
+        if base is not None and (not isinstance(base, str) or not base):
+            raise _fail(path, f"unit {name}: base must be a unit name")
         try:
-            unit = UnitDefinition(name, dim, tuple(aliases), classifier)
+            factor = _decimal(entry.get("factor", 1))
+            unit = UnitDefinition(name, dim, tuple(aliases), classifier, base, factor)
+        except InvalidOperation as exc:
+            raise _fail(path, f"unit {name}: bad factor {entry.get('factor')!r}") from exc
         except ValueError as exc:
             raise _fail(path, str(exc)) from exc
         for spelling in unit.spellings:
@@ -166,6 +193,17 @@ def build_registry(data: object, path: Path = UNITS_FILE) -> UnitRegistry:
                 raise _fail(path, f"unit {name}: spelling {spelling!r} is also a multiplier")
             by_spelling[spelling] = unit
         units.append(unit)
+
+    for unit in units:
+        if unit.base is None:
+            continue
+        base = by_spelling.get(unit.base)
+        if base is None or base.name != unit.base:
+            raise _fail(path, f"unit {unit.name}: base {unit.base!r} is not a unit name")
+        if base.dimension != unit.dimension:
+            raise _fail(path, f"unit {unit.name}: base {unit.base} measures {base.dimension}, not {unit.dimension}")
+        if base.base is not None:
+            raise _fail(path, f"unit {unit.name}: base {unit.base} has a base itself ({base.base})")
 
     prefix_raw = data.get("prefix_units") or {}
     if not isinstance(prefix_raw, dict):

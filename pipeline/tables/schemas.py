@@ -33,8 +33,9 @@ S, I, F, D, B = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_()
 DOCUMENT_STATUSES = ("ok", "failed")
 LINK_DIRECTIONS = ("previous", "next")
 LINK_STATUSES = ("continued", "new", "dropped")
-FULFILMENT_STATUSES = ("met", "missed", "unknown")
+FULFILMENT_STATUSES = ("met", "exceeded", "fell_short", "unknown")
 FULFILMENT_DIRECTIONS = tuple(sorted(DIRECTIONS))
+ACTORS = ("issuer", "other")
 
 # Metadata keys, on fields and on schemas.
 DESCRIPTION, UNIT, VALUES, REFERENCES, PRIMARY_KEY = "description", "unit", "values", "references", "primary_key"
@@ -206,19 +207,30 @@ ENTITIES = table("one row per named programme, organisation, place or person", _
 
 # ---------------------------------------------------------------- cross-year tables
 
-TARGET_SERIES = table("one row per (issuer, indicator, year): the target an issuer's plan set that "
-                      "year, with absent rows for years that name none", [
-    ISSUER, ISSUER_SLUG, INDICATOR, YEAR,
-    column("value", F, "the target's amount in base units; null when absent", unit="given by the unit column"),
+PERIOD_START = column("period_start", I, "first year the target is for: the plan's year for its own "
+                                         "target, 2016 for a 十三五 goal", unit="year")
+PERIOD_END = column("period_end", I, "last year the target is for, inclusive (= period_start for one "
+                                     "year's target, 2020 for a 十三五 goal)", unit="year")
+
+TARGET_SERIES = table("one row per (issuer, measure, year, period): the target an issuer's plan set for "
+                      "its own year (period_start = period_end = year), a goal over several years in a "
+                      "row of its own, and absent rows for years that set none; measures of the "
+                      "vocabulary only", [
+    ISSUER, ISSUER_SLUG, INDICATOR, YEAR, PERIOD_START, PERIOD_END,
+    column("value", F, "the target's amount in base units of the measure's one unit; null when absent",
+           unit="given by the unit column"),
     column("value_max", F, "upper end of a range target; null otherwise", unit="given by the unit column"),
-    COMPARATOR, UNIT_COLUMN,
+    COMPARATOR,
+    column("unit", S, "the unit the issuer's series of this measure is read in (amounts in other units of "
+                      "the same dimension are converted); null for a bare number"),
+    column("headline", B, "true when the target stands in the plan's headline list (主要预期目标)"),
     column("doc_id", S, "the plan the target is taken from", references="documents.doc_id"),
     TASK_ID,
     column("text", S, "the target as written; null when absent"),
     column("sentence", S, "the sentence the target stands in; null when absent"),
-    column("absent", B, "true when this year's plan names no target for an indicator the issuer's "
-                        "previous or next plan names"),
-], primary_key=["issuer_slug", "indicator", "year"])
+    column("absent", B, "true when this year's plan sets no target of its own for a measure the issuer's "
+                        "previous or next plan sets"),
+], primary_key=["issuer_slug", "indicator", "year", "period_start", "period_end"])
 
 TASK_LINKS = table("one row per plan task and direction: the task's best match in the issuer's "
                    "previous or next plan", [
@@ -234,48 +246,63 @@ TASK_LINKS = table("one row per plan task and direction: the task's best match i
     column("title_b", S, "the title of task b"),
     column("score", F, "cosine similarity of TF-IDF weighted character bigrams of title and text",
            unit="0 to 1"),
-    column("status", S, "continued when the score reaches the threshold; otherwise new (direction "
-                        "previous) or dropped (direction next)", values=LINK_STATUSES),
+    column("status", S, "continued when the score reaches the threshold (0.10) or stands out from the "
+                        "pair of plans (1.8 × the mean score of all their task pairs); otherwise new "
+                        "(direction previous) or dropped (direction next)", values=LINK_STATUSES),
 ], primary_key=["direction", "task_id_a"])
 
-POLICY_LIFECYCLE = table("one row per (issuer, ref_key, year): the strongest action taken on a named "
-                         "document that year", [
+POLICY_LIFECYCLE = table("one row per (issuer, ref_key, year of the event): the main action taken on a "
+                         "named document that year", [
     ISSUER, ISSUER_SLUG,
-    column("ref_key", S, "the document's key (policy_refs.ref_key)"),
-    column("year", I, "the year of the plan that mentions it (review chapters included)", unit="year"),
+    column("ref_key", S, "the document's key (policy_refs.ref_key; short forms and drafts resolved to the "
+                         "document they name)"),
+    column("year", I, "when the event took place: the time of the mention's own clause, else the year "
+                      "the document speaks of (a review: the year before it)", unit="year"),
     DOC_ID,
-    column("title", S, "the document's name as written in the year's strongest mention"),
-    column("action", S, "the year's strongest action: issue > draft > revise > implement > evaluate > "
-                        "other", values=ACTIONS),
+    column("doc_year", I, "the year of the document that tells the event", unit="year"),
+    column("title", S, "the document's name as written in the year's main mention"),
+    column("action", S, "the year's main action: the issuer's own current event first, then issue > draft "
+                        "> revise > implement > evaluate > other", values=ACTIONS),
+    column("actor", S, "issuer, or other when the clause names another government or body acting "
+                       "(美国制定了所谓《…》) or disowns the document", values=ACTORS),
+    column("retrospective", B, "true when the event is dated before the period the document covers "
+                               "(1990 told in the 1997 report)"),
     TASK_ID,
-    column("first_year", I, "the first year the issuer mentions the document", unit="year"),
-    column("n_years", I, "in how many years the issuer mentions it", unit="years"),
+    column("first_year", I, "the first year of an event of the document", unit="year"),
+    column("n_years", I, "in how many years events of the document fall", unit="years"),
 ], primary_key=["issuer_slug", "ref_key", "year"])
 
-FULFILMENT = table("one row per (issuer, indicator, year) with a target: the outcome a later document "
-                   "reports for that year and whether the target was met", [
+FULFILMENT = table("one row per target of target_series (a year's own target or a goal): the outcome a "
+                   "later document reports for the same measure and period, and which way it went", [
     ISSUER, ISSUER_SLUG, INDICATOR,
-    column("year", I, "the year the target was set for", unit="year"),
+    column("year", I, "the year of the plan that set the target", unit="year"),
+    PERIOD_START, PERIOD_END,
     column("target_value", F, "the target's amount in base units", unit="given by target_unit"),
     column("target_value_max", F, "upper end of a range target; null otherwise", unit="given by target_unit"),
     column("target_comparator", S, "the target's comparator", values=COMPARATORS),
-    column("target_unit", S, "the target's unit; null for a bare number"),
+    column("target_unit", S, "the target's unit (the measure's series unit); null for a bare number"),
     column("target_doc_id", S, "the plan that set the target", references="documents.doc_id"),
     column("target_task_id", S, "the task the target stands in", references="tasks.task_id"),
     column("target_text", S, "the target as written"),
-    column("outcome_value", F, "the outcome reported later, in base units; null when none was found",
-           unit="given by outcome_unit"),
-    column("outcome_unit", S, "the outcome's unit"),
+    column("outcome_value", F, "the outcome reported later, in base units of target_unit; null when none "
+                               "was found", unit="given by outcome_unit"),
+    column("outcome_unit", S, "the outcome's unit after conversion (= target_unit)"),
     column("outcome_doc_id", S, "the later document that reports the outcome", references="documents.doc_id"),
     column("outcome_text", S, "the outcome as written"),
     column("outcome_sentence", S, "the sentence the outcome stands in"),
-    column("direction", S, "which way is good for the indicator: floor (at least), ceiling (at most), "
-                           "point (about); null for indicators without one", values=FULFILMENT_DIRECTIONS),
+    column("estimated", B, "true when the report gives the outcome as an estimate (预计)"),
+    column("direction", S, "which way is good for the measure: floor (at least), ceiling (at most), "
+                           "point (about)", values=FULFILMENT_DIRECTIONS),
     column("tolerance", F, "the slack allowed for 左右 (about)", unit="given by target_unit (percentage "
                                                                    "points for %)"),
-    column("status", S, "met, missed, or unknown when no one-year outcome was found", values=FULFILMENT_STATUSES),
-    column("rule", S, "the comparison that decided, written out (point ~ → within: 6.5 − 0.5 ≤ 6.9 ≤ 6.5 + 0.5)"),
-], primary_key=["issuer_slug", "indicator", "year"])
+    column("gap", F, "the outcome minus the nearest end of the target (0 inside a range); null without "
+                     "an outcome", unit="given by target_unit (percentage points for %)"),
+    column("status", S, "met; exceeded (above a point target or a ceiling); fell_short (below a point "
+                        "target or a floor); unknown when no later document states a figure for the period",
+           values=FULFILMENT_STATUSES),
+    column("rule", S, "the comparison that decided, in the plans' units (floor >= → at_least: 1310万人 ≥ "
+                      "900万人)"),
+], primary_key=["issuer_slug", "indicator", "year", "period_start", "period_end"])
 
 # Columns the pipeline adds to a record's own fields: where the row stands.
 STRUCTURE_ADDED = ("doc_id",)

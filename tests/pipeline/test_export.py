@@ -97,7 +97,8 @@ def test_export_csv_types(tmp_path):
     out = tmp_path / "run"
     (out / "target_series").mkdir(parents=True)
     rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
-             "year": 2016, "value": 1e7, "value_max": None, "comparator": ">=", "unit": "人",
+             "year": 2016, "period_start": 2016, "period_end": 2016, "value": 1e7, "value_max": None,
+             "comparator": ">=", "unit": "人", "headline": True,
              "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
              "sentence": "城镇新增就业1000万人以上，城镇登记失业率4.5%以内", "absent": False}]
     schema = ALL_TABLES["target_series"]
@@ -105,8 +106,8 @@ def test_export_csv_types(tmp_path):
     dest = export_table("target_series", "csv", out_dir=out)
     lines = dest.read_text(encoding="utf-8").splitlines()
     assert dest == out / "exports" / "target_series.csv"
-    assert lines[1] == ('"国务院","gov-report","城镇新增就业",2016,10000000,,">=","人","gov-report-2016",,'
-                        '"1000万人以上","城镇新增就业1000万人以上，城镇登记失业率4.5%以内",false')
+    assert lines[1] == ('"国务院","gov-report","城镇新增就业",2016,2016,2016,10000000,,">=","人",true,'
+                        '"gov-report-2016",,"1000万人以上","城镇新增就业1000万人以上，城镇登记失业率4.5%以内",false')
 
 
 def test_export_empty_table_folder(tmp_path):
