@@ -133,7 +133,7 @@ def judge(value: float, value_max: float | None, comparator: str, unit: str | No
           indicator: str, outcome: float | None, table: FulfilmentRules | None = None) -> Verdict:
     """Whether ``outcome`` meets the target and, if not, which way it went.
 
-    The direction is the measure's (indicators.yaml); one the vocabulary gives none
+    The direction is the measure's (measures.yaml); one the vocabulary gives none
     takes it from the comparator (以上 → floor). The rule text shows the comparison in
     the units the plans write (1310万人 ≥ 900万人).
     """

@@ -1,7 +1,7 @@
 """Which indicators are measures, which way each is better, and the one unit a series is read in.
 
 The cross-year tables compare measures only: the indicators of the measure vocabulary
-(``extractors/data/indicators.yaml``), such as 国内生产总值增长 or 城镇新增就业. A key
+(``extractors/data/measures.yaml``), such as 国内生产总值增长 or 城镇新增就业. A key
 derived from a subject the vocabulary does not know (县, 底线是严守, 中央财政) is a
 fragment of one sentence: it names no measure, so pairing two of its amounts across
 years (中央财政 109亿元 for 再就业 against 219亿元 for 企业破产) says nothing.

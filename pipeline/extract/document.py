@@ -75,16 +75,31 @@ def process_text(text: str, spec: DocumentSpec, warnings: list[str] | None = Non
     return tables
 
 
+def _headings(structure: Structure) -> dict[str | None, str]:
+    """section_id -> its heading with its parents', outermost first, one per line."""
+    by_id = {s.section_id: s for s in structure.sections}
+    out: dict[str | None, str] = {}
+    for s in structure.sections:
+        chain, node = [], s
+        while node is not None and len(chain) < 8:
+            chain.append(node.heading)
+            node = by_id.get(node.parent_id) if node.parent_id else None
+        out[s.section_id] = "\n".join(reversed(chain))
+    return out
+
+
 def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str, list[dict]]:
     """Run every extraction entry of the registry on the structure's passages, adding
     where each row stands (doc_id, task_id, section_id, part)."""
     passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
+    headings = _headings(structure)
     out: dict[str, list[dict]] = {}
     for t in registry.TABLES:
         if t.stage == "passage":
             records, wheres = [], []
             for par in passages:
-                context = Context(year=spec.year, part=par.part, genre=spec.genre)
+                context = Context(year=spec.year, part=par.part, genre=spec.genre,
+                                  heading=headings.get(par.section_id, ""))
                 found = t.extract(text[par.char_start:par.char_end], offset=par.char_start, context=context)
                 records.extend(found)
                 wheres.extend([_where(spec, par)] * (len(records) - len(wheres)))

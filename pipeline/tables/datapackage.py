@@ -21,7 +21,9 @@ from pipeline.tables.schemas import describe, primary_key, table_description
 
 FILE_NAME = "datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
-MISSING_VALUES = [""]
+# "nan": frictionless reads Parquet through pandas, which turns the nulls of an integer
+# column (targets.period_start of a fact) into NaN; read as missing, not as a bad integer
+MISSING_VALUES = ["", "nan"]
 
 _TYPES = {pa.string(): "string", pa.int64(): "integer", pa.float64(): "number", pa.date32(): "date",
           pa.bool_(): "boolean"}

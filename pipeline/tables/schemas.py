@@ -176,6 +176,11 @@ TARGETS = table("one row per stated amount: a target, an achievement, a fact or 
                            "without a subject"),
     column("kind", S, "target (committed for the plan period), achievement (reported as done), fact, "
                       "threshold (a condition, not a commitment), other", values=KINDS),
+    column("period_start", I, "first year the target or achievement is about (an annual target of a 2019 "
+                              "plan: 2019; 十四五: 2021; last year's result in a review: the year before); "
+                              "null for fact, threshold and other", unit="year"),
+    column("period_end", I, "last year it is about, inclusive (到2020年 in a 2018 plan: 2020; 到2035年: "
+                            "2035); equal to period_start for an annual figure", unit="year"),
 ], primary_key=_MENTION_KEY)
 
 TIMES = table("one row per time expression, normalised to an inclusive span of dates", _EXTRACTION + [

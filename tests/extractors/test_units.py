@@ -93,9 +93,9 @@ def test_units_definition_validates_itself():
         (lambda d: d["units"].append({"name": "平米2", "dimension": "areas"}), "unknown dimension 'areas'"),
         (lambda d: d["units"].append({"name": "平米", "dimension": "area"}), "already used by 平方米"),
         (lambda d: d["units"].append({"name": "万", "dimension": "count"}), "also a multiplier"),
-        (lambda d: d["units"].append({"name": "件2", "dimension": "count", "colour": 1}), "expected keys"),
-        (lambda d: d.update(extra=1), "unknown keys"),
-        (lambda d: d["multipliers"].update(兆="lots"), "bad factor"),
+        (lambda d: d["units"].append({"name": "件2", "dimension": "count", "colour": 1}), "colour: unknown key"),
+        (lambda d: d.update(extra=1), "extra: unknown key"),
+        (lambda d: d["multipliers"].update(兆="lots"), "multipliers.兆: expected a number"),
         (lambda d: d["prefix_units"].update(百分比="percent"), "unknown unit"),
     ],
 )
@@ -115,6 +115,17 @@ def test_units_errors_pickle():
         build_registry(data)
     again = pickle.loads(pickle.dumps(err.value))
     assert (again.path, again.problem) == (err.value.path, err.value.problem)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a measure word of two parts is one unit (docs/annotation.md): 4个工作日以内, 180件次
+    ("4个工作日", "个工作日"),
+    ("180件次", "件次"),
+    ("1.2万人次", "人次"),
+])
+def test_units_two_part_measure_words(text, unit):
+    found = [s for s in registry().spellings_longest_first() if text.endswith(s)]
+    assert registry().unit(found[0]).name == unit
 
 
 def test_units_unreadable_file(tmp_path):
