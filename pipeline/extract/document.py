@@ -49,13 +49,15 @@ def _fields(record) -> dict:
 
 
 def document_row(spec: DocumentSpec, *, sha256: str | None, text: str | None,
-                 encoding: str | None = None, error: str | None = None) -> dict:
+                 encoding: str | None = None, error: str | None = None,
+                 warnings: list[str] | None = None) -> dict:
     return {
         "doc_id": spec.doc_id, "issuer": spec.issuer, "issuer_slug": spec.issuer_slug,
         "year": spec.year, "genre": spec.genre, "title": spec.title, "source": spec.source,
         "source_path": str(spec.path), "sha256": sha256, "encoding": encoding,
         "n_chars": len(text) if text is not None else None, "text": text,
         "status": "failed" if error else "ok", "error": error,
+        "warnings": "\n".join(warnings) if warnings else None,
         "pipeline_version": __version__,
     }
 
@@ -95,6 +97,7 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
     headings = _headings(structure)
     out: dict[str, list[dict]] = {}
     for t in registry.TABLES:
+        headline = "headline" in t.schema.names
         if t.stage == "passage":
             records, wheres = [], []
             for par in passages:
@@ -102,14 +105,14 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
                                   heading=headings.get(par.section_id, ""))
                 found = t.extract(text[par.char_start:par.char_end], offset=par.char_start, context=context)
                 records.extend(found)
-                wheres.extend([_where(spec, par)] * (len(records) - len(wheres)))
+                wheres.extend([_where(spec, par, headline)] * (len(records) - len(wheres)))
         elif t.stage == "passages":
             found = t.extract([(text[p.char_start:p.char_end], p.char_start) for p in passages],
                               Context(year=spec.year, genre=spec.genre))
             records, wheres = [], []
             for par, recs in zip(passages, found, strict=True):
                 records.extend(recs)
-                wheres.extend([_where(spec, par)] * len(recs))
+                wheres.extend([_where(spec, par, headline)] * len(recs))
         else:
             continue
         if t.finish is not None and records:
@@ -118,8 +121,13 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
     return out
 
 
-def _where(spec: DocumentSpec, par: Paragraph) -> dict:
-    return {"doc_id": spec.doc_id, "task_id": par.task_id, "section_id": par.section_id, "part": par.part}
+def _where(spec: DocumentSpec, par: Paragraph, headline: bool) -> dict:
+    """Where a row stands: its document, task, section and part (and, for tables with the
+    column, whether its passage is the plan's headline-target list)."""
+    where = {"doc_id": spec.doc_id, "task_id": par.task_id, "section_id": par.section_id, "part": par.part}
+    if headline:
+        where["headline"] = par.role == "headline"
+    return where
 
 
 @cache
@@ -154,5 +162,5 @@ def process_document(spec: DocumentSpec, raw: bytes | None = None) -> DocumentRe
         log.error("internal error on %s:\n%s", spec.path, traceback.format_exc())
         error = f"{spec.path}: internal error while processing ({type(exc).__name__}: {exc})"
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=error))
-    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding), tables,
-                          warnings)
+    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding,
+                                                    warnings=warnings), tables, warnings)

@@ -312,8 +312,10 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: b
             doc_cache.adopt(entry, writer)
             summary.documents_ok += 1
             summary.documents_cached += 1
+            row = doc_cache.document_row(entry)
+            summary.warnings.extend((row["source_path"], w) for w in (row.get("warnings") or "").split("\n") if w)
             if hooks.on_document:
-                hooks.on_document(DocumentResult(p.spec.doc_id, doc_cache.document_row(entry)))
+                hooks.on_document(DocumentResult(p.spec.doc_id, row))
             cross_year.document_done(p.spec.doc_id, entry.key)
         specs = {p.spec.doc_id: p.spec for p in todo}
         for result in processor(todo):

@@ -141,6 +141,8 @@ DOCUMENTS = table("one row per input document, failed ones included", [
     column("text", S, "the normalised full text every char_start/char_end points into; null when failed"),
     column("status", S, "ok, or failed when the document could not be read or processed", values=DOCUMENT_STATUSES),
     column("error", S, "why the document failed, naming the file and the problem; null when ok"),
+    column("warnings", S, "what looks wrong in the document's structure (numbered lines but no task, gaps "
+                          "in numbering, a task far longer than the others), one per line; null when none"),
     column("pipeline_version", S, "the plantasks version that wrote the row"),
 ], primary_key=["doc_id"])
 
@@ -181,6 +183,8 @@ TARGETS = table("one row per stated amount: a target, an achievement, a fact or 
                               "null for fact, threshold and other", unit="year"),
     column("period_end", I, "last year it is about, inclusive (到2020年 in a 2018 plan: 2020; 到2035年: "
                             "2035); equal to period_start for an annual figure", unit="year"),
+    column("headline", B, "true when the amount stands in the passage that lists the plan's main targets "
+                          "(今年发展的主要预期目标是：…), as the structure found it"),
 ], primary_key=_MENTION_KEY)
 
 TIMES = table("one row per time expression, normalised to an inclusive span of dates", _EXTRACTION + [
@@ -311,5 +315,6 @@ FULFILMENT = table("one row per target of target_series (a year's own target or 
 
 # Columns the pipeline adds to a record's own fields: where the row stands.
 STRUCTURE_ADDED = ("doc_id",)
-EXTRACTION_ADDED = ("doc_id", "task_id", "section_id", "part")
+# "headline" is added to the tables whose schema has the column (targets).
+EXTRACTION_ADDED = ("doc_id", "task_id", "section_id", "part", "headline")
 EXTRACTION_COLUMNS = tuple(f.name for f in _EXTRACTION)

@@ -160,7 +160,8 @@ def test_fulfilment_data_error_pickles(tmp_path):
 
 def _tables(docs, targets, times=(), sections=()):
     target_cols = ["doc_id", "task_id", "section_id", "part", "text", "char_start", "char_end",
-                   "sentence", "value", "value_max", "unit", "comparator", "subject", "indicator", "kind"]
+                   "sentence", "value", "value_max", "unit", "comparator", "subject", "indicator", "kind",
+                   "period_start", "period_end", "headline"]
     return {
         "documents": pd.DataFrame(docs, columns=["doc_id", "issuer", "issuer_slug", "year", "text", "status"]),
         "targets": pd.DataFrame(targets, columns=target_cols),
@@ -171,10 +172,15 @@ def _tables(docs, targets, times=(), sections=()):
 
 
 def _row(doc_id, text, paragraph_start, sentence, value, unit, comparator, indicator, kind, part,
-         section_id=None):
+         section_id=None, period=None, headline=False):
+    """A targets row; ``period`` defaults to the year of ``doc_id`` (r-2017 → 2017) for a
+    plan's target and the year before for a review's achievement, as the extractor dates them."""
     start = paragraph_start + sentence.index(text)
+    if period is None:
+        year = int(doc_id.rsplit("-", 1)[1])
+        period = (year, year) if part == "plan" else (year - 1, year - 1)
     return [doc_id, None, section_id, part, text, start, start + len(text), sentence, value, None, unit,
-            comparator, indicator, indicator, kind]
+            comparator, indicator, indicator, kind, *period, headline]
 
 
 # gov-report 2018, paragraphs 5 and 11 (shortened) and the target of 2017
@@ -188,7 +194,7 @@ def _five_year_review_tables():
     targets = [
         _row("r-2017", "1100万人以上", 0, P2017, 1.1e7, "人", ">=", JOBS, "target", "plan"),
         _row("r-2018", "6600万人以上", 0, "城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。",
-             6.6e7, "人", ">=", JOBS, "achievement", "review"),
+             6.6e7, "人", ">=", JOBS, "achievement", "review", period=(2013, 2017)),
         _row("r-2018", "1351万人", second, "城镇新增就业1351万人，失业率为多年来最低；",
              1.351e7, "人", "=", JOBS, "achievement", "review"),
     ]
@@ -204,11 +210,9 @@ def _five_year_review_tables():
 
 def test_fulfilment_five_year_review_is_not_an_outcome():
     tables = _five_year_review_tables()
-    dated = target_rows(tables)
+    dated = target_rows(tables)  # the periods are the extractor's, passed on as they are
     by_text = {t: (s, e) for t, s, e in zip(dated["text"], dated["period_start"], dated["period_end"])}
-    assert by_text["6600万人以上"] == (2013, 2017)  # 五年来 opens the paragraph
-    assert by_text["1351万人"] == (2017, 2017)  # 刚刚过去的2017年; 比上年 is a comparison, not the period
-    assert by_text["1100万人以上"] == (2017, 2017)
+    assert by_text["6600万人以上"] == (2013, 2017) and by_text["1351万人"] == (2017, 2017)
     out = build_fulfilment(tables)
     assert list(out.columns) == list(COLUMNS)
     (row,) = out.to_dict("records")
@@ -223,7 +227,8 @@ def test_fulfilment_multi_year_word_in_sentence():
     tables = _tables(
         [("r-2007", "国务院", "r", 2007, P2017, "ok"), ("r-2008", "国务院", "r", 2008, s, "ok")],
         [_row("r-2007", "1100万人以上", 0, P2017, 1.1e7, "人", ">=", JOBS, "target", "plan"),
-         _row("r-2008", "1000多万人", 0, s, 1e7, "人", ">", JOBS, "achievement", "review")],
+         _row("r-2008", "1000多万人", 0, s, 1e7, "人", ">", JOBS, "achievement", "review",
+              period=(2003, 2007))],
     )
     (row,) = build_fulfilment(tables).to_dict("records")
     assert row["status"] == "unknown" and pd.isna(row["outcome_value"])
@@ -241,7 +246,8 @@ def test_fulfilment_review_heading_of_a_year_and_this_year_so_far():
     tables = _tables(
         [("p-2021", "平潭", "p", 2021, target, "ok"), ("p-2022", "平潭", "p", 2022, text, "ok")],
         [_row("p-2021", "7.8%", 0, target, 7.8, "%", "=", GDP, "target", "plan"),
-         _row("p-2022", "7.8%", len(heading), body, 7.8, "%", "=", GDP, "achievement", "review", "s1")],
+         _row("p-2022", "7.8%", len(heading), body, 7.8, "%", "=", GDP, "achievement", "review", "s1",
+              period=(2021, 2021))],
         times=[("p-2021", 0, "今年", "2021-01-01", "2021-12-31"),
                ("p-2022", 2, "2021年", "2021-01-01", "2021-12-31"),
                ("p-2022", 8, "过去五年", "2017-01-01", "2021-12-31")],

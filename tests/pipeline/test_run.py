@@ -151,3 +151,19 @@ def test_run_reads_each_document_once(copy_corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(read_module, "_open_fd", counting)
     run_corpus(corpus, tmp_path / "out", engine="local")
     assert sorted(reads) == ["2018.txt", "2018.txt"], reads  # one per document (both are 2018.txt)
+
+
+def test_run_structure_warnings_in_summary_and_documents_even_when_cached(copy_corpus, tmp_path):
+    """pingtan-zwgk-tasks 2018 skips rows 35–36 (the source dropped them): the run says so,
+    the documents table keeps it, and a cached re-run says it again."""
+    corpus = copy_corpus("pingtan-zwgk-tasks/2018.txt")
+    (corpus / "MANIFEST.csv").write_text(
+        "path,issuer,issuer_slug,year\npingtan-zwgk-tasks/2018.txt,平潭综合实验区管委会办公室,pingtan-zwgk-tasks,2018\n",
+        encoding="utf-8")
+    first = run_corpus(corpus, tmp_path / "out", engine="local")
+    again = run_corpus(corpus, tmp_path / "out", engine="local")
+    assert again.documents_cached == 1
+    for summary in (first, again):
+        assert any("numbering skips 35–36" in w for _, w in summary.warnings), summary.warnings
+    docs = pd.read_parquet(tmp_path / "out" / "documents")
+    assert "numbering skips 35–36" in docs.loc[0, "warnings"]

@@ -177,10 +177,16 @@ def _docs(*years, text="今年发展的主要预期目标是：国内生产总�
 
 
 def _target(doc_id, indicator, value, char_start, *, kind="target", part="plan", unit="%", **extra):
-    return {"doc_id": doc_id, "task_id": None, "section_id": None, "part": part,
-            "text": f"{value}{unit}", "char_start": char_start, "char_end": char_start + 3,
-            "sentence": "", "value": value, "value_max": None, "unit": unit, "comparator": "=",
-            "subject": indicator, "indicator": indicator, "kind": kind, **extra}
+    """A targets row dated as the extractor dates it: the plan's year for a target, the year
+    before for an achievement of a review (unless ``period_start``/``period_end`` are given)."""
+    year = int(doc_id.rsplit("-", 1)[1])
+    year = year if part == "plan" else year - 1
+    row = {"doc_id": doc_id, "task_id": None, "section_id": None, "part": part,
+           "text": f"{value}{unit}", "char_start": char_start, "char_end": char_start + 3,
+           "sentence": "", "value": value, "value_max": None, "unit": unit, "comparator": "=",
+           "subject": indicator, "indicator": indicator, "kind": kind,
+           "period_start": year, "period_end": year, "headline": False}
+    return {**row, **extra}
 
 
 GDP_KEY, JOBS_KEY, GRAIN = "国内生产总值增长", "城镇新增就业", "粮食产量"
@@ -200,7 +206,8 @@ def test_series_absent_only_next_to_a_naming_year():
 def test_series_headline_beats_first_mention():
     text = "十三五目标增长6%。\n今年发展的主要预期目标是：增长7%左右。"
     docs = _docs(2016, text=text)
-    targets = pd.DataFrame([_target("x-2016", GDP_KEY, 6.0, 7), _target("x-2016", GDP_KEY, 7.0, 23)])
+    targets = pd.DataFrame([_target("x-2016", GDP_KEY, 6.0, 7),
+                            _target("x-2016", GDP_KEY, 7.0, 23, headline=True)])
     out = build_target_series({"documents": docs, "targets": targets})
     assert out["value"].tolist() == [7.0] and out["headline"].tolist() == [True]
 
