@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -36,11 +37,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="process documents on N local processes (default: 1)")
     run.add_argument("--no-cache", action="store_true",
                      help="process every document again, even those unchanged since the last run "
-                          "into --out (the cache under OUT/.cache is kept)")
+                          "into --out (the cache under OUT/.plantasks/cache is kept)")
     run.add_argument("--dask-address", metavar="ADDR",
                      help="run the Prefect flow's tasks on the Dask cluster whose scheduler is at "
                           "ADDR (e.g. tcp://10.0.0.5:8786; needs prefect-dask and, for worker "
                           "processes, a Prefect server in PREFECT_API_URL)")
+    run.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                     help="a document still being processed after SECONDS fails alone with "
+                          "'took longer than SECONDS s' (default: document_seconds in "
+                          "pipeline/data/limits.yaml, 120; 0 turns the limit off)")
     run.add_argument("--allow-partial", action="store_true",
                      help="exit 0 even if some documents failed")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -71,19 +76,43 @@ _DELEGATED = {
 def _run(args, started: float) -> int:
     from rich.console import Console
     from rich.markup import escape
+
+    from pipeline.limits import TIME_LIMIT_ENV
+
+    console = Console(stderr=True)
+
+    def error(message: str) -> int:
+        # file names may hold [brackets]: never let rich read them as markup; one line,
+        # however narrow the terminal, so that scripts can grep it
+        console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+        return 2
+
+    if args.workers < 1:
+        return error("--workers must be at least 1")
+    if args.dask_address and args.engine != "prefect":
+        return error("--dask-address runs the Prefect flow: use it with --engine prefect")
+    if args.time_limit is not None and not args.time_limit >= 0:
+        return error("--time-limit must be a number of seconds, 0 or more")
+    previous = os.environ.get(TIME_LIMIT_ENV)
+    if args.time_limit is not None:
+        # read by every process that runs documents (pipeline.limits), pool workers included
+        os.environ[TIME_LIMIT_ENV] = repr(args.time_limit)
+    try:
+        return _run_corpus(args, started, console, error)
+    finally:
+        if previous is None:
+            os.environ.pop(TIME_LIMIT_ENV, None)
+        else:
+            os.environ[TIME_LIMIT_ENV] = previous
+
+
+def _run_corpus(args, started: float, console, error) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline import registry
     from pipeline.errors import DocumentError, OutputError
     from pipeline.orchestrate.engines import run_corpus
 
-    console = Console(stderr=True)
-    if args.workers < 1:
-        console.print("[red]error:[/red] --workers must be at least 1")
-        return 2
-    if args.dask_address and args.engine != "prefect":
-        console.print("[red]error:[/red] --dask-address runs the Prefect flow: use it with --engine prefect")
-        return 2
     registry.check()
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, disable=args.quiet)
@@ -101,16 +130,16 @@ def _run(args, started: float) -> int:
                                  on_start=start, workers=args.workers, cache=not args.no_cache,
                                  dask_address=args.dask_address, started=started)
         except (OutputError, DocumentError) as exc:
-            console.print(f"[red]error:[/red] {escape(str(exc))}")
-            return 2
+            progress.stop()
+            return error(str(exc))
     rows = summary.rows
     counts = ", ".join(f"{t.summary}: {rows.get(t.name, 0)}" for t in registry.TABLES if t.summary)
     print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; {counts}; "
           f"{summary.seconds:.1f} s → {summary.out_dir}")
     for path, warning in summary.warnings:
         print(f"warning: {path}: {warning}")
-    for path, error in summary.failures:
-        print(f"failed: {error}")
+    for _, problem in summary.failures:
+        print(f"failed: {problem}")
     if summary.documents_failed and not args.allow_partial:
         return 1
     return 0

@@ -72,6 +72,10 @@ def prepare(corpus: Path) -> list[Prepared]:
     corpus = Path(corpus)
     prepared: list[Prepared] = []
     for spec in discover(corpus):
+        if spec.error is not None:  # refused by discover (bad manifest row, path outside): never read
+            prepared.append(Prepared(replace(spec, issuer_slug=spec.issuer_slug or "unknown",
+                                             doc_id=f"failed-{slugify(spec.path.stem)}"), spec.error))
+            continue
         raw = None
         if spec.year is None or spec.issuer_slug is None or spec.issuer is None:
             try:
@@ -292,7 +296,7 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: b
     prepared = prepare(corpus)
     if hooks.on_start:
         hooks.on_start(len(prepared))
-    writer = RunWriter(out_dir)
+    writer = RunWriter(out_dir, corpus=corpus)
     summary = RunSummary(out_dir=out_dir)
     try:
         doc_cache = DocumentCache(out_dir) if cache else None

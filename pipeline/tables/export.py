@@ -9,7 +9,8 @@ Format notes:
 - CSV is UTF-8 without a byte-order mark, comma-separated; the header and strings are
   in double quotes, numbers bare; dates are ``YYYY-MM-DD``, booleans ``true``/``false``,
   nulls empty fields. Excel users should export ``xlsx`` instead.
-- JSON is one array of objects (one per row), UTF-8, non-ASCII characters as written.
+- JSON is one array of objects (one per row), UTF-8, non-ASCII characters as written;
+  numbers that are not finite (NaN, an overflow to infinity) are written as null.
 - XLSX holds one sheet named after the table. An Excel cell holds at most 32,767
   characters, which ``documents.text`` exceeds for most 政府工作报告, so longer strings
   are cut and end with :data:`TRUNCATION_NOTE`; characters XML forbids (control
@@ -98,12 +99,14 @@ def _write_csv(data: pa.Table, dest: Path, table: str) -> None:
 def _write_json(data: pa.Table, dest: Path, table: str) -> None:
     rows = [{k: _json_value(v) for k, v in row.items()} for row in data.to_pylist()]
     with dest.open("w", encoding="utf-8") as f:
-        json.dump(rows, f, ensure_ascii=False, indent=1)
+        json.dump(rows, f, ensure_ascii=False, indent=1, allow_nan=False)
         f.write("\n")
 
 
 def _json_value(value):
-    if isinstance(value, float) and math.isnan(value):
+    # JSON has no NaN or Infinity: json.dump would write them bare (invalid JSON) for a
+    # value that overflowed; null says "no number" to every reader
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -122,7 +125,7 @@ def _write_xlsx(data: pa.Table, dest: Path, table: str) -> None:
 
 
 def _cell(value):
-    if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return excel_safe(value)
 

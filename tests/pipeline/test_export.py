@@ -149,3 +149,27 @@ def test_excel_safe_never_raises(text):
     out = excel_safe(text)
     assert len(out) <= EXCEL_CELL_LIMIT
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", out)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_export_json_writes_null_for_non_finite_numbers(tmp_path, value):
+    # a value that overflowed (an amount of 1e309 as written) became Infinity: invalid JSON
+    out = tmp_path / "run"
+    (out / "target_series").mkdir(parents=True)
+    rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
+             "year": 2016, "value": value, "value_max": 1e7, "comparator": ">=", "unit": "人",
+             "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
+             "sentence": "城镇新增就业1000万人以上", "absent": False}]
+    pq.write_table(pa.Table.from_pylist(rows, schema=ALL_TABLES["target_series"]),
+                   out / "target_series" / "all.parquet")
+    dest = export_table("target_series", "json", out_dir=out)
+    text = dest.read_text(encoding="utf-8")
+    assert "Infinity" not in text and "NaN" not in text
+    row = json.loads(text, parse_constant=lambda name: pytest.fail(f"invalid JSON constant {name}"))[0]
+    assert row["value"] is None and row["value_max"] == 1e7
+    xlsx = export_table("target_series", "xlsx", out_dir=out)
+    from openpyxl import load_workbook
+
+    cells = [c.value for c in next(load_workbook(xlsx).active.iter_rows(min_row=2, max_row=2))]
+    assert cells[4] is None

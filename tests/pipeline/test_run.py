@@ -125,11 +125,11 @@ def test_run_failed_documents_are_recorded_and_others_complete(small_corpus, tmp
 
 
 def test_run_document_without_numbering_still_extracts(tmp_path):
-    d = tmp_path / "some-bureau"
-    d.mkdir()
+    d = tmp_path / "corpus" / "some-bureau"
+    d.mkdir(parents=True)
     (d / "2020.txt").write_text("今年新建公办幼儿园15所，年底前完成改造。落实《学前教育行动计划》。", encoding="utf-8")
     out = tmp_path / "out"
-    run_corpus(tmp_path, out)
+    run_corpus(d.parent, out)
     assert len(pd.read_parquet(out / "tasks")) == 0
     assert len(pd.read_parquet(out / "times")) >= 1
     assert len(pd.read_parquet(out / "policy_refs")) == 1
@@ -137,18 +137,18 @@ def test_run_document_without_numbering_still_extracts(tmp_path):
 
 def test_run_reads_each_document_once(copy_corpus, tmp_path, monkeypatch):
     """A document's bytes are read once: the cache key and the processing use the same bytes."""
-    import pathlib
+    import pipeline.ingest.read as read_module
 
     corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt")
     reads: list[str] = []
-    real = pathlib.Path.read_bytes
+    real = read_module._open_fd  # the one place input files are opened
 
-    def counting(self):
-        if str(self).startswith(str(corpus)):
-            reads.append(self.name)
-        return real(self)
+    def counting(path):
+        if str(path).startswith(str(corpus)):
+            reads.append(path.name)
+        return real(path)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", counting)
+    monkeypatch.setattr(read_module, "_open_fd", counting)
     run_corpus(corpus, tmp_path / "out", engine="local")
     assert sorted(reads) == ["2018.txt", "2018.txt"], reads  # one per document (both are 2018.txt)
 
