@@ -23,7 +23,7 @@ def _arrow_type(hint) -> pa.DataType:
 
 
 @pytest.mark.parametrize("record,schema,extra", [
-    (records.Quantity, schemas.TARGETS, schemas.EXTRACTION_COLUMNS),
+    (records.Quantity, schemas.TARGETS, schemas.EXTRACTION_COLUMNS + ("headline",)),
     (records.TimeExpr, schemas.TIMES, schemas.EXTRACTION_COLUMNS),
     (records.PolicyRef, schemas.POLICY_REFS, schemas.EXTRACTION_COLUMNS),
     (records.Entity, schemas.ENTITIES, schemas.EXTRACTION_COLUMNS),
