@@ -52,7 +52,7 @@ from extractors.subjects import (
     level,
     subject_words,
 )
-from extractors.target_kinds import Reading, TimeFrame, classify
+from extractors.target_kinds import Reading, SentenceCues, TimeFrame, classify
 from extractors.units import UnitRegistry, registry
 
 __all__ = ["KINDS", "extract_quantities", "grammar", "load_comparators", "load_not_quantities"]
@@ -440,6 +440,9 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     sentences: SentenceIndex | None = None
     read: list[tuple[_Mention, int, tuple[int, int], Found, bool]] = []
     previous: dict[int, list[Found]] = {}  # sentence start -> what the amounts before found
+    # sentence start -> where the amounts before that count the noun after them end, in
+    # order (every amount ends after the one before it), so in_count is one bisection
+    count_ends: dict[int, list[int]] = {}
     ends = _clause_ends(text)
     consumed = 0
     for m in g.number.finditer(text):
@@ -463,8 +466,13 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         unit_def = g.units.unit(mention.unit) if mention.unit else None
         found = find_subject(text, mention.start, mention.end, mention.clause, bool(unit_def and unit_def.classifier),
                              in_sentence, span[0], g.next_amount, ends, bounded=mention.bounded)
-        in_count = any(p.number_first and p.end <= mention.start and mention.clause[0] < p.end for p in in_sentence)
+        counts = count_ends.setdefault(span[0], [])
+        # a count earlier in the clause ends in (clause start, amount start]
+        i = bisect.bisect_right(counts, mention.start) - 1
+        in_count = i >= 0 and mention.clause[0] < counts[i]
         in_sentence.append(found)
+        if found.number_first:
+            counts.append(found.end)
         read.append((mention, start, span, found, in_count))
     if not read:
         return []
@@ -472,6 +480,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     frames = TimeFrame(text, context) if context.year else None  # times of the passage and its headings
     if frames is not None:
         frames.amount_starts = [mention.start for mention, *_ in read]
+    cues = SentenceCues(text)  # the cue words of each sentence, read once for all its amounts
     out = []
     nexts = [m.start for m, *_ in read[1:]] + [len(text) + 1]
     for (mention, start, span, found, in_count), subject, nxt in zip(read, subjects, nexts):
@@ -487,7 +496,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             noun_after=found.noun_after, in_count=in_count,
             before_amount=not text[mention.end:nxt].strip(),
         )
-        kind, period_start, period_end = classify(text, reading, context, frames)
+        kind, period_start, period_end = classify(text, reading, context, frames, cues)
         out.append(Quantity(
             text=text[mention.start:mention.end],
             char_start=offset + mention.start,
@@ -526,20 +535,35 @@ def _shared_out(text: str, read: list) -> list[str]:
 
 def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> list[str]:
     """A、B amounts listed first and 分别增长 X、Y after them: X is A's growth, Y is B's
-    (全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上, pingtan-gov-report 2018)."""
+    (全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上, pingtan-gov-report 2018).
+
+    The amounts of one clause run together; the earlier amounts of other clauses are
+    looked up walking back from the run, as many as the run needs, so a sentence of n
+    amounts takes n steps, not n².
+    """
     words = subject_words()
     out = list(subjects)
+    by_clause: dict[tuple[int, int], list[int]] = {}
+    for i, item in enumerate(read):
+        by_clause.setdefault(item[0].clause, []).append(i)
     k = 0
     while k < len(read):
         clause = read[k][0].clause
-        run = [i for i in range(k, len(read)) if read[i][0].clause == clause]
+        group = by_clause[clause]
+        run = group[bisect.bisect_left(group, k):]
         k = run[-1] + 1
         first = read[run[0]][3]
-        earlier = [i for i in range(run[0]) if read[i][0].clause != clause]
-        if (len(run) < 2 or not flags[run[0]] or first.before not in words.change
-                or len(earlier) < len(run)):
+        if len(run) < 2 or not flags[run[0]] or first.before not in words.change:
             continue
-        for i, e in zip(run, earlier[-len(run):]):
+        earlier: list[int] = []  # the last len(run) amounts before the run in other clauses
+        i = run[0] - 1
+        while i >= 0 and len(earlier) < len(run):
+            if read[i][0].clause != clause:
+                earlier.append(i)
+            i -= 1
+        if len(earlier) < len(run):
+            continue
+        for i, e in zip(run, reversed(earlier)):
             out[i] = level(subjects[e]) + first.before
     return out
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import regex
 
@@ -29,10 +30,13 @@ from extractors.language_data import (
     Pattern,
     Record,
     Strings,
+    fail,
     load,
     register,
 )
+from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
+from extractors.sentences import SentenceIndex
 
 TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
 TARGET_KINDS_SPEC = Record(
@@ -70,6 +74,7 @@ class KindWords:
     target: tuple[str, ...]
     weak_target: tuple[str, ...]
     comparison_bases: regex.Pattern
+    bases_width: int  # the longest comparison base
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     current: tuple[str, ...]
@@ -89,9 +94,22 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
+# what a replaced word becomes: no cue word holds it, so a cue is never read across
+# two pieces of text joined by it, nor across a replaced word
+_REPLACED = "，"
+
+
 @cache
 def kind_words() -> KindWords:
-    d = load("target_kinds")
+    return build_kind_words(load("target_kinds"))
+
+
+def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
+    """The word tables of checked ``target_kinds.yaml`` data (``path`` names it in errors)."""
+    for key in ("achievement", "target", "weak_target"):
+        for i, word in enumerate(d[key]):
+            if _REPLACED in word:
+                raise fail(path, f"{key}[{i}]", f"{word!r} holds {_REPLACED}, which stands for a replaced word")
     return KindWords(
         achievement=tuple(d["achievement"]),
         achievement_re=regex.compile(_alternation(d["achievement"])),
@@ -99,6 +117,7 @@ def kind_words() -> KindWords:
         target=tuple(d["target"]),
         weak_target=tuple(d["weak_target"]),
         comparison_bases=regex.compile(_alternation(d["comparison_bases"])),
+        bases_width=max(map(len, d["comparison_bases"]), default=1),
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         current=tuple(d["fact"]["current"]),
@@ -147,11 +166,19 @@ class TimeFrame:
         self.times: list[TimeExpr] = [t for t in extract_times(text, context=context) if t.start and t.end]
         self._starts = [t.char_start for t in self.times]
         self.text = text
-        self.sentences = None
+        # the times that may govern an amount: no base of comparison (比2010年), no word
+        # that counts from the year under discussion (全年)
+        relative = kind_words().frame_relative
+        self._governing = [t for t in self.times if t.text not in relative
+                           and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start)]
+        self._governing_starts = [t.char_start for t in self._governing]
+        self.sentences: SentenceIndex | None = None
         self.amount_starts: list[int] = []  # where the passage's amounts start (set by the caller)
         self._openings: dict[tuple[int, int], TimeExpr | None] = {}
         self._heading: tuple[TimeExpr | None] | None = None
         self._frames: dict[int, TimeExpr | None] = {}
+        # the frame sentence i and those before it set for a later sentence (_earlier_frame)
+        self._chain: list[TimeExpr | None] = []
 
     def between(self, start: int, end: int) -> list[TimeExpr]:
         i = bisect.bisect_left(self._starts, start)
@@ -204,7 +231,47 @@ class TimeFrame:
 
 
 def _strip_bases(w: KindWords, s: str) -> str:
-    return w.comparison_bases.sub("，", s)
+    return w.comparison_bases.sub(_REPLACED, s)
+
+
+class SentenceCues:
+    """The cue words of each sentence of a passage from where it begins (its ；-parts
+    share one: _long_start) up to any position, the bases of comparison replaced first
+    and, for the target words, the achievement words too (实现年初既定目标 holds no target).
+
+    Each sentence is read once (:class:`PrefixSubstitution`), so an amount costs the
+    same however far into its sentence it stands.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scans: dict[tuple[int, int], tuple[int, PrefixSubstitution, PrefixSubstitution]] = {}
+        self._multi_year: dict[tuple[int, int], bool] = {}
+
+    def multi_year(self, sentence: tuple[int, int]) -> bool:
+        """Whether the sentence speaks of a yearly average over years (年均)."""
+        found = self._multi_year.get(sentence)
+        if found is None:
+            text = self.text[sentence[0]: sentence[1]]
+            found = self._multi_year[sentence] = any(m in text for m in kind_words().multi_year)
+        return found
+
+    def before(self, sentence: tuple[int, int], pos: int) -> tuple[bool, bool, bool]:
+        """``(achievement, target, weak target)``: whether a word of each kind is in
+        ``text[_long_start(sentence):pos]`` as the kind rules read it (``pos`` in the sentence)."""
+        w = kind_words()
+        scan = self._scans.get(sentence)
+        if scan is None:
+            lo = _long_start(self.text, sentence[0])
+            stripped = PrefixSubstitution(self.text[lo: sentence[1]], w.comparison_bases, _REPLACED, w.bases_width)
+            plain = PrefixSubstitution(stripped.out, w.achievement_re, _REPLACED,
+                                       max(map(len, w.achievement)))
+            scan = self._scans[sentence] = (lo, stripped, plain)
+        lo, stripped, plain = scan
+        c1, rest1 = stripped.apply(pos - lo)
+        c2, rest2 = plain.apply(c1, rest1)
+        return (stripped.contains(w.achievement, c1, rest1), plain.contains(w.target, c2, rest2),
+                plain.contains(w.weak_target, c2, rest2))
 
 
 def _is_threshold(w: KindWords, r: Reading) -> bool:
@@ -239,8 +306,10 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     return None
 
 
-def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None) -> tuple[str, int | None, int | None]:
-    """``(kind, period_start, period_end)`` of the amount read as ``r``."""
+def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None,
+             cues: SentenceCues | None = None) -> tuple[str, int | None, int | None]:
+    """``(kind, period_start, period_end)`` of the amount read as ``r`` (``cues``: the
+    passage's, shared by its amounts)."""
     w = kind_words()
     if _is_threshold(w, r):
         return "threshold", None, None
@@ -255,14 +324,15 @@ def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None) 
         # (市场主体总量超过1亿户, 近14亿人口的发展中大国 …实现了比较充分就业)
         year = _reported(w, context)
         return "achievement", year, year
-    kind, governing = _kind(w, text, r, context, frames)
+    kind, governing = _kind(w, text, r, context, frames, cues)
     if kind == "other" or context.year is None:
         return kind, None, None
-    span = _period(w, text, r, kind, governing, context, frames)
+    span = _period(w, text, r, kind, governing, context, frames, cues)
     return kind, span[0], span[1]
 
 
-def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFrame | None):
+def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFrame | None,
+          cues: SentenceCues | None = None) -> tuple[str, TimeExpr | None]:
     """target / achievement / other, and the time that decided it (if any)."""
     start, end = r.number_start, r.end
     cs, _ = r.clause
@@ -276,12 +346,7 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     clause_text = _strip_bases(w, text[cs: r.clause[1]])
     near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): min(se, end + _SENTENCE_REACH)])
     earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): start])
-    long_earlier = _strip_bases(w, text[_long_start(text, ss): start])
-    # a target word inside a report of results is none (实现年初既定目标, 超过全年预期目标)
-    plain = w.achievement_re.sub("，", near + "，" + long_earlier)
-    planned = any(c in plain for c in w.target)
-    weak = any(c in plain for c in w.weak_target)
-    past = any(c in clause_text or c in long_earlier for c in w.achievement)
+    planned, weak, past = _cue_words(w, text, r, clause_text, near, cues or SentenceCues(text))
     governing = _governing_time(text, r, frames)
     if not past and context.year:
         # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二),
@@ -320,6 +385,19 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     return "other", governing
 
 
+def _cue_words(w: KindWords, text: str, r: Reading, clause_text: str, near: str,
+               cues: SentenceCues) -> tuple[bool, bool, bool]:
+    """``(planned, weak, past)``: a target word near the amount or earlier in its sentence,
+    a weak target word there, an achievement word in its clause or earlier in its sentence.
+    A target word inside a report of results is none (实现年初既定目标, 超过全年预期目标)."""
+    plain = w.achievement_re.sub(_REPLACED, near)
+    long_past, long_planned, long_weak = cues.before(r.sentence, r.number_start)
+    planned = long_planned or any(c in plain for c in w.target)
+    weak = long_weak or any(c in plain for c in w.weak_target)
+    past = long_past or any(c in clause_text for c in w.achievement)
+    return planned, weak, past
+
+
 def _reported(w: KindWords, context: Context) -> int:
     """The year a document reports on: its own for a 工作报告, else the year before."""
     return context.year if context.genre in w.report_genres else context.year - 1
@@ -348,14 +426,13 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr
     base of comparison, else the first after it in its clause."""
     if frames is None:
         return None
-    ss = _long_start(text, r.sentence[0])
-    relative = kind_words().frame_relative
-    for t in reversed(frames.between(ss, r.start)):
-        if t.text not in relative and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
-            return t
-    for t in frames.between(r.end, r.clause[1]):
-        if t.text not in relative and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start):
-            return t
+    starts = frames._governing_starts
+    i = bisect.bisect_left(starts, r.start) - 1
+    if i >= 0 and starts[i] >= _long_start(text, r.sentence[0]):
+        return frames._governing[i]
+    j = bisect.bisect_left(starts, r.end)
+    if j < len(starts) and starts[j] < r.clause[1]:
+        return frames._governing[j]
     return None
 
 
@@ -374,33 +451,49 @@ def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | N
 
 
 def _find_frame(text: str, r: Reading, frames: TimeFrame) -> TimeExpr | None:
-    from extractors.sentences import SentenceIndex
-
     if frames.sentences is None:
         frames.sentences = SentenceIndex(text)
     index = frames.sentences
+    i = bisect.bisect_right(index._starts, r.sentence[0]) - 1
+    if i < 0:
+        return frames.heading_frame()
+    if index.spans[i][0] == r.sentence[0]:
+        # the amount's own sentence frames it only by the time that opens it
+        t = frames.opening(index.spans[i])
+        if t is not None and t.text not in kind_words().frame_relative:
+            return t
+        i -= 1
+    return _earlier_frame(frames, index, i)
+
+
+def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> TimeExpr | None:
+    """The frame that sentence ``i`` and those before it set for a later sentence: the
+    nearest that opens with a time, or that has no amount and speaks of the plan year or
+    later, else the heading's. Remembered for every sentence walked, so the sentences of
+    a passage are walked once, not once per amount."""
     w = kind_words()
     reported = _reported(w, frames.context) if frames.context.year else None
-    i = bisect.bisect_right(index._starts, r.sentence[0]) - 1
-    while i >= 0:
-        span = index.spans[i]
-        t = frames.opening(span)
-        if t is not None and t.text not in w.frame_relative:
-            return t
-        if reported is not None and span[0] < r.sentence[0] and not frames.has_amount(span):
+    chain = frames._chain
+    while len(chain) <= i:
+        j = len(chain)
+        span = index.spans[j]
+        found = frames.opening(span)
+        if found is not None and found.text in w.frame_relative:
+            found = None
+        if found is None and reported is not None and not frames.has_amount(span):
             # a sentence of no amount of its own that speaks of the plan year or later opens
             # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment
             # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself
             ahead = [x for x in frames.between(*span) if x.start.year > reported and x.role != "point"
                      and x.text not in w.frame_relative]
             if ahead:
-                return ahead[-1]
-        i -= 1
-    return frames.heading_frame()
+                found = ahead[-1]
+        chain.append(found if found is not None else chain[-1] if chain else frames.heading_frame())
+    return chain[i] if i >= 0 else frames.heading_frame()
 
 
 def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr | None, context: Context,
-            frames: TimeFrame | None) -> tuple[int, int]:
+            frames: TimeFrame | None, cues: SentenceCues | None = None) -> tuple[int, int]:
     """The years a target or an achievement is about (docs/annotation.md "period")."""
     year = context.year
     t = governing if governing is not None else _frame(text, r, frames)
@@ -409,8 +502,7 @@ def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr 
             if t.role in ("deadline", "horizon"):
                 return min(year, t.start.year), t.end.year  # 到2020年 in 2018 → 2018–2020
             return t.start.year, t.end.year  # 十四五, 今后五年, 今年
-        sentence = text[r.sentence[0]: r.sentence[1]]
-        if any(m in sentence for m in w.multi_year):
+        if (cues or SentenceCues(text)).multi_year(r.sentence):
             # 年均增长6.5% with no time of its own: the five-year plan the plan year is in
             # (the plan periods of extractors/data/time_words.yaml)
             from extractors.times import load_time_words

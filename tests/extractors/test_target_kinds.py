@@ -4,6 +4,8 @@ years (period) a target or achievement is about (docs/annotation.md "kind", "per
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.context import Context
 from extractors.quantities import extract_quantities
@@ -190,3 +192,66 @@ def test_target_kinds_periods_only_for_targets_and_achievements(normalised_texts
 def test_target_kinds_heading_frames_the_passage(heading, year, sentence, expected):
     context = Context(year=year, part="plan", genre="政府工作报告", heading=heading)
     assert _kinds(sentence, context) == expected
+
+
+def _former_cues(text: str, sentence: tuple[int, int], pos: int) -> tuple[bool, bool, bool]:
+    """The cue words before ``pos`` as the kind rules read them before SentenceCues: the
+    sentence's text from where it begins, substituted afresh for every amount."""
+    from extractors.target_kinds import _long_start, _strip_bases, kind_words
+
+    w = kind_words()
+    long_earlier = _strip_bases(w, text[_long_start(text, sentence[0]): pos])
+    plain = w.achievement_re.sub("，", long_earlier)
+    return (any(c in long_earlier for c in w.achievement), any(c in plain for c in w.target),
+            any(c in plain for c in w.weak_target))
+
+
+_CUE_PIECES = ["今年", "力争", "目标", "既定目标", "超过全年预期目标", "全年", "计划", "去年", "上年", "比上年",
+               "比上年同期", "同比", "已", "已经", "过去一年", "增长1%", "，", "。", "；", "\n", "年", "比", "既定", "全"]
+
+
+@pytest.mark.issue(14)
+@settings(max_examples=120, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(_CUE_PIECES), max_size=40))
+def test_target_kinds_sentence_cues_read_as_before(pieces):
+    """Reading each sentence once gives, at every position, what reading its text up to
+    there afresh gave, in any order of asking."""
+    from extractors.sentences import SentenceIndex
+    from extractors.target_kinds import SentenceCues
+
+    text = "".join(pieces)
+    index = SentenceIndex(text)
+    cues = SentenceCues(text)
+    positions = [p for s, e in index.spans for p in range(s, e + 1)]
+    for pos in positions + positions[::-1]:
+        sentence = index.span_at(pos)
+        assert cues.before(sentence, pos) == _former_cues(text, sentence, pos), (text, pos)
+
+
+@pytest.mark.issue(14)
+def test_target_kinds_target_word_parts_of_a_sentence_back():
+    # gov-report 2019: the last target of the headline sentence is 181 characters after 今年,
+    # in another ；-part, and still reads it
+    text = ("今年经济社会发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右，"
+            "城镇登记失业率4.5%以内；居民消费价格涨幅3%左右；国际收支基本平衡，进出口稳中提质；宏观杠杆率基本稳定，"
+            "金融财政风险有效防控；农村贫困人口减少1000万以上，居民收入增长与经济增长基本同步；生态环境进一步改善，"
+            "单位国内生产总值能耗下降3%左右。")
+    from extractors.sentences import SentenceIndex
+    from extractors.target_kinds import SentenceCues, kind_words
+
+    pos = text.rindex("3%左右")
+    sentence = SentenceIndex(text).span_at(pos)
+    assert not any(w in text[sentence[0]:pos] for w in kind_words().target)  # its ；-part holds none
+    assert SentenceCues(text).before(sentence, pos) == (False, True, False)
+    assert SentenceCues(text).before(sentence, sentence[0]) == (False, True, False)
+
+
+def test_target_kinds_cue_word_holding_the_replacement_is_refused():
+    from extractors.errors import DataFileError
+    from extractors.language_data import load
+    from extractors.target_kinds import build_kind_words
+
+    data = dict(load("target_kinds"))
+    data["target"] = [*data["target"], "目标，是"]
+    with pytest.raises(DataFileError, match=r"target_kinds\.yaml.*target\[\d+\].*目标，是"):
+        build_kind_words(data)
