@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 import spacy
-from spacy.lang.zh import ChineseTokenizer
+from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
@@ -245,7 +245,7 @@ class PlantasksTokenizer(ChineseTokenizer):
     def __init__(self, vocab, segmenter: str = "jieba") -> None:
         if segmenter not in SEGMENTERS:
             raise DataFileError(str(CONFIG_PATH), f"segmenter {segmenter!r} not one of {SEGMENTERS}")
-        super().__init__(vocab, segmenter="char")
+        super().__init__(vocab, segmenter=Segmenter.char)
         self.segmenter = segmenter
         if segmenter == "jieba":
             self.jieba_seg = _JiebaCut()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import regex
 
@@ -93,9 +94,9 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
-def build_table(data: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path, dict], ...] = ()) -> IndicatorTable:
+def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path, dict], ...] = ()) -> IndicatorTable:
     """Check the parsed YAML of ``measures.yaml`` (and of drop-in files) and build the table."""
-    data = MEASURES_SPEC.check(data, Path(path), "")
+    data: dict[str, Any] = MEASURES_SPEC.check(raw, Path(path), "")
     change_class = {w: cls for cls in CHANGE_CLASSES for w in data["changes"][cls]["words"]}
     canonical = {cls: MappingProxyType({k: v for k, v in data["changes"][cls].items() if k != "words"})
                  for cls in CHANGE_CLASSES}

@@ -251,7 +251,7 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     unit = None
     u = g.unit.match(text, pos) or (g.unit.match(text, pos + 1) if text.startswith(" ", pos) else None)
     if u:
-        unit = g.units.unit(u.group()).name
+        unit = g.units.spelled(u.group()).name
         pos = u.end()
     percent_unit = g.units.prefix_units.get(m["pct"]) if m["pct"] else None
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit)

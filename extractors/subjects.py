@@ -181,16 +181,16 @@ def trim(phrase: str) -> str:
     for _ in range(8):
         before = s
         s = _strip_strings(words, s)
-        tokens = [(w, f) for w, f in tag(s) if w.strip()]
-        while len(tokens) > 1:
-            if _droppable(words, *tokens[0], leading=True) and tokens[0][0] + tokens[1][0] not in words.keep and (
-                    tokens[0][0] in words.leading or len(tokens[1][0]) > 1 or tokens[0][0] in words.prepositions):
-                tokens.pop(0)
-            elif _droppable(words, *tokens[-1], leading=False):
-                tokens.pop()
+        pairs = [(w, f) for w, f in tag(s) if w.strip()]
+        while len(pairs) > 1:
+            if _droppable(words, *pairs[0], leading=True) and pairs[0][0] + pairs[1][0] not in words.keep and (
+                    pairs[0][0] in words.leading or len(pairs[1][0]) > 1 or pairs[0][0] in words.prepositions):
+                pairs.pop(0)
+            elif _droppable(words, *pairs[-1], leading=False):
+                pairs.pop()
             else:
                 break
-        s = "".join(w for w, _ in tokens).strip(_EDGE_MARKS)
+        s = "".join(w for w, _ in pairs).strip(_EDGE_MARKS)
         if s == before:
             break
     if len(s) > 2:
@@ -473,7 +473,7 @@ def find_subject(
                                                       and prev.number_first)):
             # the count of the noun before it, then what they do: 吸引台湾青年1000人落地实训、
             # 1000人落地就业 → 吸引台湾青年落地实训, 吸引台湾青年落地就业
-            head = before or prev.list_verb
+            head = before or (prev.list_verb if prev is not None else "")
             return replace(found(head + noun, number_first=True), list_verb=head)
         # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
         return found(verb_tail(before) + (_until_verb(noun) if de_after else noun), number_first=True)

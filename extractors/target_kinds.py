@@ -156,6 +156,23 @@ class Reading:
     before_amount: bool = False  # another amount follows right after it (其中10亿元以上15个)
 
 
+@dataclass(frozen=True, slots=True)
+class FrameTime:
+    """A time of the passage as the kind and period rules read it: the years it spans
+    (a time without dates frames nothing)."""
+
+    text: str
+    char_start: int
+    start: int  # first year
+    end: int  # last year
+    role: str  # deadline | period | point | horizon
+
+
+def _frame_times(times: list[TimeExpr]) -> list[FrameTime]:
+    return [FrameTime(t.text, t.char_start, t.start.year, t.end.year, t.role) for t in times
+            if t.start is not None and t.end is not None]
+
+
 class TimeFrame:
     """The times of a passage, found once, and the frame each sentence opens."""
 
@@ -163,7 +180,7 @@ class TimeFrame:
         from extractors.times import extract_times
 
         self.context = context
-        self.times: list[TimeExpr] = [t for t in extract_times(text, context=context) if t.start and t.end]
+        self.times = _frame_times(extract_times(text, context=context))
         self._starts = [t.char_start for t in self.times]
         self.text = text
         # the times that may govern an amount: no base of comparison (比2010年), no word
@@ -174,18 +191,18 @@ class TimeFrame:
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
         self.amount_starts: list[int] = []  # where the passage's amounts start (set by the caller)
-        self._openings: dict[tuple[int, int], TimeExpr | None] = {}
-        self._heading: tuple[TimeExpr | None] | None = None
-        self._frames: dict[int, TimeExpr | None] = {}
+        self._openings: dict[tuple[int, int], FrameTime | None] = {}
+        self._heading: tuple[FrameTime | None] | None = None
+        self._frames: dict[int, FrameTime | None] = {}
         # the frame sentence i and those before it set for a later sentence (_earlier_frame)
-        self._chain: list[TimeExpr | None] = []
+        self._chain: list[FrameTime | None] = []
 
-    def between(self, start: int, end: int) -> list[TimeExpr]:
+    def between(self, start: int, end: int) -> list[FrameTime]:
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
         return self.times[i:j]
 
-    def heading_frame(self) -> TimeExpr | None:
+    def heading_frame(self) -> FrameTime | None:
         """The time of the innermost heading above the passage that names one, not as a
         base of comparison (二、“十三五”时期主要目标任务和重大举措 → 2016–2020)."""
         if self._heading is None:
@@ -194,12 +211,12 @@ class TimeFrame:
             found = None
             lines = self.context.heading.split("\n") if self.context.heading else []
             for line in reversed(lines):
-                times = [t for t in extract_times(line, context=self.context)
-                         if t.start and t.end and t.text not in kind_words().frame_relative
+                times = [t for t in _frame_times(extract_times(line, context=self.context))
+                         if t.text not in kind_words().frame_relative
                          and not _BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)]
                 if times:
                     # the first single year before a span (2021年和过去五年工作回顾 → 2021)
-                    found = next((t for t in times if t.start.year == t.end.year), times[-1])
+                    found = next((t for t in times if t.start == t.end), times[-1])
                     break
             self._heading = (found,)
         return self._heading[0]
@@ -208,14 +225,14 @@ class TimeFrame:
         i = bisect.bisect_left(self.amount_starts, span[0])
         return i < len(self.amount_starts) and self.amount_starts[i] < span[1]
 
-    def opening(self, sentence: tuple[int, int]) -> TimeExpr | None:
+    def opening(self, sentence: tuple[int, int]) -> FrameTime | None:
         """The time that opens the sentence (五年来，…), if one does."""
         if sentence in self._openings:
             return self._openings[sentence]
         self._openings[sentence] = found = self._opening(sentence)
         return found
 
-    def _opening(self, sentence: tuple[int, int]) -> TimeExpr | None:
+    def _opening(self, sentence: tuple[int, int]) -> FrameTime | None:
         s, e = sentence
         lead = _OPENING.match(self.text, s, e)
         start = lead.end() if lead else s
@@ -314,7 +331,7 @@ def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None,
     if _is_threshold(w, r):
         return "threshold", None, None
     if context.year and context.part == "review" and w.quoted_target.match(text, r.end):
-        year = _reported(w, context)
+        year = _reported(w, context.genre, context.year)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
     fact = _fact(w, r, text)
     if fact is not None:
@@ -322,17 +339,17 @@ def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None,
             return "fact", None, None
         # in a review, stocks and populations are results of the year reviewed
         # (市场主体总量超过1亿户, 近14亿人口的发展中大国 …实现了比较充分就业)
-        year = _reported(w, context)
+        year = _reported(w, context.genre, context.year)
         return "achievement", year, year
     kind, governing = _kind(w, text, r, context, frames, cues)
     if kind == "other" or context.year is None:
         return kind, None, None
-    span = _period(w, text, r, kind, governing, context, frames, cues)
+    span = _period(w, text, r, kind, governing, context, context.year, frames, cues)
     return kind, span[0], span[1]
 
 
 def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFrame | None,
-          cues: SentenceCues | None = None) -> tuple[str, TimeExpr | None]:
+          cues: SentenceCues | None = None) -> tuple[str, FrameTime | None]:
     """target / achievement / other, and the time that decided it (if any)."""
     start, end = r.number_start, r.end
     cs, _ = r.clause
@@ -354,7 +371,7 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
         years = [int(y) for y in _YEAR.findall(near)]
         looks_back = any(int(y) < context.year for y in _YEAR.findall(clause_text + earlier))
         past = looks_back and all(y < context.year for y in years)
-        if not past and governing is not None and governing.end.year < context.year and not planned:
+        if not past and governing is not None and governing.end < context.year and not planned:
             past = True  # “十三五”时期，5575万农村贫困人口实现脱贫 (in a 2021 plan chapter)
     frame = None
     if not past and not planned and governing is None and not _YEAR.search(clause_text + earlier):
@@ -365,7 +382,7 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
         opening = prev[lead.end() if lead else 0:][:8]
         past = any(opening.startswith(c) for c in w.achievement) and not any(c in prev for c in w.target)
         frame = _frame(text, r, frames)
-        if not past and frame is not None and context.year and frame.end.year <= _reported(w, context):
+        if not past and frame is not None and context.year and frame.end <= _reported(w, context.genre, context.year):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
     if baseline:
         # 从去年的2.1%提高到2.3%: where a change starts is no target; in a report of
@@ -378,7 +395,7 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     if context.part == "plan" or planned or weak:
         return "target", governing
     current = governing if governing is not None else frame
-    if current is not None and context.year and current.end.year >= context.year:
+    if current is not None and context.year and current.end >= context.year:
         return "target", current  # 2022年是…开局之年。… 新改扩建6所中小学幼儿园
     if context.part != "review" and context.genre in w.plan_genres:
         return "target", governing  # a 工作计划 without parts is a plan throughout
@@ -398,9 +415,10 @@ def _cue_words(w: KindWords, text: str, r: Reading, clause_text: str, near: str,
     return planned, weak, past
 
 
-def _reported(w: KindWords, context: Context) -> int:
-    """The year a document reports on: its own for a 工作报告, else the year before."""
-    return context.year if context.genre in w.report_genres else context.year - 1
+def _reported(w: KindWords, genre: str | None, year: int) -> int:
+    """The year a document of ``genre`` and ``year`` reports on: its own for a 工作报告,
+    else the year before."""
+    return year if genre in w.report_genres else year - 1
 
 
 def _long_start(text: str, sentence_start: int) -> int:
@@ -421,7 +439,7 @@ def _previous_sentence(text: str, start: int) -> str:
     return head[cut + 1:]
 
 
-def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr | None:
+def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTime | None:
     """The time the amount is about: the nearest before it in its sentence that is not a
     base of comparison, else the first after it in its clause."""
     if frames is None:
@@ -436,7 +454,7 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> TimeExpr
     return None
 
 
-def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | None = None) -> TimeExpr | None:
+def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | None = None) -> FrameTime | None:
     """The time frame of the amount's sentence: the time that opens it or the nearest
     earlier sentence of the passage that opens with one (五年来，…), unless a sentence in
     between speaks of the plan year or later (二、…全力推进2018年各项工作…), which starts
@@ -450,7 +468,7 @@ def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | N
     return found
 
 
-def _find_frame(text: str, r: Reading, frames: TimeFrame) -> TimeExpr | None:
+def _find_frame(text: str, r: Reading, frames: TimeFrame) -> FrameTime | None:
     if frames.sentences is None:
         frames.sentences = SentenceIndex(text)
     index = frames.sentences
@@ -466,13 +484,13 @@ def _find_frame(text: str, r: Reading, frames: TimeFrame) -> TimeExpr | None:
     return _earlier_frame(frames, index, i)
 
 
-def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> TimeExpr | None:
+def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime | None:
     """The frame that sentence ``i`` and those before it set for a later sentence: the
     nearest that opens with a time, or that has no amount and speaks of the plan year or
     later, else the heading's. Remembered for every sentence walked, so the sentences of
     a passage are walked once, not once per amount."""
     w = kind_words()
-    reported = _reported(w, frames.context) if frames.context.year else None
+    reported = _reported(w, frames.context.genre, frames.context.year) if frames.context.year else None
     chain = frames._chain
     while len(chain) <= i:
         j = len(chain)
@@ -484,7 +502,7 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> TimeExpr 
             # a sentence of no amount of its own that speaks of the plan year or later opens
             # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment
             # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself
-            ahead = [x for x in frames.between(*span) if x.start.year > reported and x.role != "point"
+            ahead = [x for x in frames.between(*span) if x.start > reported and x.role != "point"
                      and x.text not in w.frame_relative]
             if ahead:
                 found = ahead[-1]
@@ -492,16 +510,16 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> TimeExpr 
     return chain[i] if i >= 0 else frames.heading_frame()
 
 
-def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr | None, context: Context,
-            frames: TimeFrame | None, cues: SentenceCues | None = None) -> tuple[int, int]:
-    """The years a target or an achievement is about (docs/annotation.md "period")."""
-    year = context.year
+def _period(w: KindWords, text: str, r: Reading, kind: str, governing: FrameTime | None, context: Context,
+            year: int, frames: TimeFrame | None, cues: SentenceCues | None = None) -> tuple[int, int]:
+    """The years a target or an achievement is about (docs/annotation.md "period"), in a
+    document of ``year``."""
     t = governing if governing is not None else _frame(text, r, frames)
     if kind == "target":
-        if t is not None and t.end.year >= year:
+        if t is not None and t.end >= year:
             if t.role in ("deadline", "horizon"):
-                return min(year, t.start.year), t.end.year  # 到2020年 in 2018 → 2018–2020
-            return t.start.year, t.end.year  # 十四五, 今后五年, 今年
+                return min(year, t.start), t.end  # 到2020年 in 2018 → 2018–2020
+            return t.start, t.end  # 十四五, 今后五年, 今年
         if (cues or SentenceCues(text)).multi_year(r.sentence):
             # 年均增长6.5% with no time of its own: the five-year plan the plan year is in
             # (the plan periods of extractors/data/time_words.yaml)
@@ -511,11 +529,11 @@ def _period(w: KindWords, text: str, r: Reading, kind: str, governing: TimeExpr 
             if plan is not None:
                 return plan.start, plan.end
         return year, year
-    spans_years = t is not None and t.start.year < t.end.year
-    if t is not None and t.end.year <= year and not (
+    spans_years = t is not None and t.start < t.end
+    if t is not None and t.end <= year and not (
             spans_years and context.part == "review" and frames is not None and t is frames.heading_frame()):
         # 2017年…, 五年来, “十三五”时期; but a review chapter headed 过去五年工作回顾 still
         # states last year's figures where a sentence names no time of its own
-        return t.start.year, t.end.year
-    reported = _reported(w, context)
+        return t.start, t.end
+    reported = _reported(w, context.genre, year)
     return reported, reported

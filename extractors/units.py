@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 from typing import Mapping as MappingType
 
 import regex
@@ -86,6 +87,10 @@ class UnitRegistry:
         """The unit written as ``spelling`` (a name or an alias), else None."""
         return self._by_spelling.get(spelling)
 
+    def spelled(self, spelling: str) -> UnitDefinition:
+        """The unit of a spelling of this registry (one its :meth:`unit_pattern` matched)."""
+        return self._by_spelling[spelling]
+
     def factor(self, multiplier: str) -> Decimal:
         """The factor of one multiplier word (万 → 1e4)."""
         return self.multipliers[multiplier].factor
@@ -145,10 +150,10 @@ UNITS_SPEC = Record(
 UNITS_DATA = register("units", UNITS_FILE, UNITS_SPEC, "extractors/units.py")
 
 
-def build_registry(data: object, path: Path = UNITS_FILE) -> UnitRegistry:
+def build_registry(raw: object, path: Path = UNITS_FILE) -> UnitRegistry:
     """Check the parsed YAML of ``units.yaml`` (shape, then what only units know: a unit's
     dimension exists, its base is a unit of the same dimension) and build the registry."""
-    data = UNITS_SPEC.check(data, Path(path), "")
+    data: dict[str, Any] = UNITS_SPEC.check(raw, Path(path), "")
     dimensions = frozenset(data["dimensions"])
     multipliers: dict[str, Multiplier] = {}
     for name, factor in data["multipliers"].items():
