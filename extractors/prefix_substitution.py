@@ -48,6 +48,8 @@ class PrefixSubstitution:
 
     def apply(self, a: int, tail: str = "") -> tuple[int, str]:
         """``(c, rest)`` such that ``pattern.sub(repl, text[:a] + tail) == out[:c] + rest``."""
+        if not self._starts and not tail:
+            return a, ""  # no word anywhere in the text, so none in a prefix of it
         k = a - self.width + 1
         j = bisect.bisect_left(self._starts, k) - 1
         safe = max(k, self._ends[j] if j >= 0 else 0, 0)
@@ -65,6 +67,8 @@ class PrefixSubstitution:
         first_end, pattern, longest = found
         if first_end <= c:
             return True
+        if not rest:
+            return False  # every occurrence in out[:c] ends by first_end
         return pattern.search(self.out[max(0, c - longest + 1):c] + rest) is not None
 
 

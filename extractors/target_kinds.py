@@ -70,6 +70,7 @@ _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][�
 class KindWords:
     achievement: tuple[str, ...]
     achievement_re: regex.Pattern
+    achievement_width: int  # the longest achievement word
     past_value: tuple[str, ...]
     target: tuple[str, ...]
     weak_target: tuple[str, ...]
@@ -113,6 +114,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
     return KindWords(
         achievement=tuple(d["achievement"]),
         achievement_re=regex.compile(_alternation(d["achievement"])),
+        achievement_width=max(map(len, d["achievement"])),
         past_value=tuple(sorted(d["past_value"], key=len, reverse=True)),
         target=tuple(d["target"]),
         weak_target=tuple(d["weak_target"]),
@@ -281,8 +283,7 @@ class SentenceCues:
         if scan is None:
             lo = _long_start(self.text, sentence[0])
             stripped = PrefixSubstitution(self.text[lo: sentence[1]], w.comparison_bases, _REPLACED, w.bases_width)
-            plain = PrefixSubstitution(stripped.out, w.achievement_re, _REPLACED,
-                                       max(map(len, w.achievement)))
+            plain = PrefixSubstitution(stripped.out, w.achievement_re, _REPLACED, w.achievement_width)
             scan = self._scans[sentence] = (lo, stripped, plain)
         lo, stripped, plain = scan
         c1, rest1 = stripped.apply(pos - lo)
