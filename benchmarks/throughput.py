@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from dataclasses import asdict
 
 from _corpus import CORPUS, Timer
 
@@ -71,9 +70,10 @@ def main() -> None:
 
 
 def stages(specs, jieba_seconds: float) -> None:
-    """Seconds of each stage over the corpus, and each as a multiple of jieba's time."""
+    """Seconds of each stage over the corpus, and each as a multiple of jieba's time: read,
+    normalise, structure, then every extraction entry of the table registry."""
     from extractors.context import Context
-    from pipeline.extract import document as process
+    from pipeline import registry
     from pipeline.ingest.normalise import normalise
     from pipeline.ingest.read import read_document
     from pipeline.structure.parse import parse_structure
@@ -93,21 +93,19 @@ def stages(specs, jieba_seconds: float) -> None:
         t = time.perf_counter()
         structure = parse_structure(text, spec.doc_id, spec.year)
         add("structure", time.perf_counter() - t)
-        for table, extract in process._extractors():
-            recs = []
+        passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
+        for entry in registry.TABLES:
             t = time.perf_counter()
-            for par in structure.paragraphs:
-                ctx = Context(year=spec.year, part=par.part, genre=spec.genre)
-                recs.append(extract(text[par.char_start:par.char_end], offset=par.char_start, context=ctx))
-            add(table, time.perf_counter() - t)
-            t = time.perf_counter()
-            for rs in recs:
-                for r in rs:
-                    asdict(r)
-            add("rows (asdict)", time.perf_counter() - t)
-        t = time.perf_counter()
-        process.extract_entities_rows(text, structure, spec)
-        add("entities (with rows)", time.perf_counter() - t)
+            if entry.stage == "passage":
+                for par in passages:
+                    ctx = Context(year=spec.year, part=par.part, genre=spec.genre)
+                    list(entry.extract(text[par.char_start:par.char_end], offset=par.char_start, context=ctx))
+            elif entry.stage == "passages":
+                entry.extract([(text[p.char_start:p.char_end], p.char_start) for p in passages],
+                              Context(year=spec.year, genre=spec.genre))
+            else:
+                continue
+            add(entry.name, time.perf_counter() - t)
     total = sum(cost.values())
     print("stages (seconds, x jieba):")
     for name, seconds in sorted(cost.items(), key=lambda kv: -kv[1]):

@@ -37,5 +37,8 @@ SENTENCE_END = regex.compile(char_class(SENTENCE_STOPS) + "+" + char_class(CLOSI
 SENTENCE_STOP = regex.compile(char_class(SENTENCE_STOPS))
 # One clause stop, line breaks and round brackets included (an amount's clause ends there).
 CLAUSE_END = regex.compile(char_class(CLAUSE_STOPS + "\n（）()"))
+# Where the phrase around an amount ends: a clause stop or a line break, but not a round
+# bracket (细颗粒物（PM2.5）平均浓度 is one noun phrase, the subject of the amount after it).
+PHRASE_END = regex.compile(char_class(CLAUSE_STOPS + "\n"))
 # A 《…》 title: no line break and no nested 《 inside (inner titles use 〈〉).
 TITLE = regex.compile(r"《[^《》\n]*》")

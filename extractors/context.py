@@ -10,9 +10,12 @@ class Context:
     """Document facts an extractor needs to interpret a passage.
 
     ``year`` resolves 今年/年内/明年; ``part`` (plan / review / other, from the
-    document structure) tells a target from an achievement.
+    document structure) tells a target from an achievement; ``heading`` is the text of
+    the headings above the passage, outermost first: a time there frames the passage
+    (二、“十三五”时期主要目标任务和重大举措 → a target in it is about 2016–2020).
     """
 
     year: int | None = None
     part: str = "plan"
     genre: str | None = None
+    heading: str = ""

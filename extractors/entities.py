@@ -15,23 +15,26 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import logging
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import regex
 import spacy
-from spacy.lang.zh import ChineseTokenizer
+from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
+from extractors.char_classes import TITLE
 from extractors.context import Context
 from extractors.errors import DataFileError
+from extractors.language_data import (
+    Integer, OneOf, Optional, Pattern, Record, Spec, Strings, Text, fail, read_jsonl, register,
+)
+from extractors.quotes import PROGRAMME, THING, judge
 from extractors.records import Entity
 from extractors.sentences import SentenceIndex
 
@@ -45,9 +48,7 @@ LABELS = ("PROGRAM", "ORG", "GPE", "PERSON")
 SEGMENTERS = ("jieba", "pkuseg")
 RULE_SPANS_KEY = "plantasks_rules"
 
-_RULER_KEYS = {"label", "pattern", "id", "level", "form"}
-_CONTEXT_KEYS = {"label", "pattern", "text_regex", "merge_adjacent", "id", "trim_left",
-                 "trim_right", "followed_by", "preceded_by", "name_regex", "requires"}
+ENTITY_DATA_USER = "extractors/entities.py"
 
 
 # --- language data -----------------------------------------------------------------
@@ -61,108 +62,127 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get(TEXT_KEY) or doc.text
 
 
-def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
-    """``(line number, object)`` for every non-comment line; ``//`` starts a comment."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
-    out = []
-    for n, line in enumerate(lines, 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("//"):
-            continue
-        try:
-            obj = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(str(path), f"line {n}: not JSON: {exc}") from exc
-        if not isinstance(obj, dict):
-            raise DataFileError(str(path), f"line {n}: expected a JSON object")
-        out.append((n, obj))
-    return out
+class TokenPattern(Spec):
+    """An entity_ruler / Matcher pattern: the name as a string, or a list of token objects."""
+
+    def check(self, value, path, where):
+        if isinstance(value, str):
+            if not value:
+                raise fail(path, where, "empty pattern")
+            return value
+        if not (isinstance(value, list) and value and all(isinstance(t, dict) for t in value)):
+            raise fail(path, where, "pattern must be a string or a list of token objects")
+        return value
 
 
-def _check_pattern(path: Path, n: int, obj: dict) -> None:
-    if obj.get("label") not in LABELS:
-        raise DataFileError(str(path), f"line {n}: label {obj.get('label')!r} not one of {LABELS}")
-    pattern = obj.get("pattern")
-    if isinstance(pattern, str):
-        if not pattern:
-            raise DataFileError(str(path), f"line {n}: empty pattern")
-    elif not (isinstance(pattern, list) and pattern and all(isinstance(t, dict) for t in pattern)):
-        raise DataFileError(str(path), f"line {n}: pattern must be a string or a list of token objects")
+class OneOfShapes(Spec):
+    """A line that is one of several records, told apart by a key only one of them has
+    (``{"exclude": …}`` beside a pattern line)."""
+
+    def __init__(self, default: Spec, **by_key: Spec) -> None:
+        self.default, self.by_key = default, by_key
+
+    def check(self, value, path, where):
+        if isinstance(value, dict):
+            for key, spec in self.by_key.items():
+                if key in value:
+                    return spec.check(value, path, where)
+        return self.default.check(value, path, where)
+
+
+_LABEL = OneOf(*LABELS)
+RULER_LINE = OneOfShapes(
+    Record(label=_LABEL, pattern=TokenPattern(), id=Optional(Text()),
+           level=Optional(OneOf("province", "prefecture", "county")),
+           form=Optional(OneOf("full", "short"))),
+    # read by tools/build_gazetteer.py: a generated name to leave out
+    exclude=Record(exclude=Text()),
+)
+CONTEXT_LINE = OneOfShapes(
+    Record(label=_LABEL, id=Optional(Text()), pattern=Optional(TokenPattern()),
+           text_regex=Optional(Pattern()), merge_adjacent=Optional(_LABEL),
+           trim_left=Optional(Integer(0), 0), trim_right=Optional(Integer(0), 0),
+           followed_by=Optional(Pattern()), preceded_by=Optional(Pattern()),
+           name_regex=Optional(Pattern()), first_token=Optional(Pattern()),
+           requires=Optional(Strings(), [])),
+    exclude_regex=Record(exclude_regex=Pattern()),
+)
+FILTER_LINE = Record(
+    id=Text(), label=_LABEL, action=OneOf("drop", "extend"), to=Optional(_LABEL),
+    followed_by=Optional(Pattern()), preceded_by=Optional(Pattern()),
+    name_regex=Optional(Pattern()),
+)
+
+RULER_FILES = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl",
+               "gazetteer_person.jsonl")
+CONTEXT_FILES = ("program_patterns.jsonl", "gpe_context_patterns.jsonl", "org_context_patterns.jsonl",
+                 "person_patterns.jsonl")
+FILTER_FILES = ("entity_context.jsonl",)
+# registered under the file's stem (gazetteer_gpe); the spaCy config names the files
+for _files, _spec in ((RULER_FILES, RULER_LINE), (CONTEXT_FILES, CONTEXT_LINE), (FILTER_FILES, FILTER_LINE)):
+    for _name in _files:
+        register(Path(_name).stem, DATA_DIR / _name, _spec, ENTITY_DATA_USER, kind="jsonl")
+
+
+def _read(name: str, spec: Spec) -> tuple[Path, list[tuple[int, dict]]]:
+    """``(path, [(line, object)])`` of ``DATA_DIR/name``, each line checked against ``spec``."""
+    path = DATA_DIR / name
+    return path, read_jsonl(path, spec)
 
 
 @cache
 def load_ruler_patterns(name: str) -> tuple[dict, ...]:
     """entity_ruler patterns from ``extractors/data/<name>``, validated."""
-    path = DATA_DIR / name
-    patterns = []
-    for n, obj in _read_jsonl(path):
-        if set(obj) == {"exclude"} and isinstance(obj["exclude"], str):
-            continue  # read by build_gazetteer.py: a generated name to leave out
-        unknown = set(obj) - _RULER_KEYS
-        if unknown:
-            raise DataFileError(str(path), f"line {n}: unknown keys {sorted(unknown)}")
-        _check_pattern(path, n, obj)
-        patterns.append({k: obj[k] for k in ("label", "pattern", "id") if k in obj})
+    path, lines = _read(name, RULER_LINE)
+    patterns = tuple({k: obj[k] for k in ("label", "pattern", "id") if obj.get(k) is not None}
+                     for _, obj in lines if "exclude" not in obj)
     if not patterns:
-        raise DataFileError(str(path), "no patterns")
-    return tuple(patterns)
+        raise fail(path, "", "no patterns")
+    return patterns
 
 
 @cache
 def load_context_rules(name: str) -> tuple[tuple[dict, ...], tuple[regex.Pattern, ...]]:
     """Rules and exclusions for ``plantasks_context_ruler_v1`` from ``extractors/data/<name>``."""
-    path = DATA_DIR / name
+    path, lines = _read(name, CONTEXT_LINE)
     rules, excludes = [], []
-    for n, obj in _read_jsonl(path):
+    for n, obj in lines:
         if "exclude_regex" in obj:
-            if set(obj) != {"exclude_regex"}:
-                raise DataFileError(str(path), f"line {n}: an exclusion has only exclude_regex")
-            try:
-                excludes.append(regex.compile(obj["exclude_regex"]))
-            except regex.error as exc:
-                raise DataFileError(str(path), f"line {n}: bad exclude_regex: {exc}") from exc
+            excludes.append(regex.compile(obj["exclude_regex"]))
             continue
-        unknown = set(obj) - _CONTEXT_KEYS
-        if unknown:
-            raise DataFileError(str(path), f"line {n}: unknown keys {sorted(unknown)}")
-        if sum(k in obj for k in ("pattern", "text_regex", "merge_adjacent")) != 1:
-            raise DataFileError(
-                str(path), f"line {n}: a rule has one of pattern, text_regex, merge_adjacent"
-            )
-        if "merge_adjacent" in obj and obj["merge_adjacent"] not in LABELS:
-            raise DataFileError(str(path), f"line {n}: merge_adjacent must be a label")
-        requires = obj.get("requires", [])
-        if not (isinstance(requires, list) and all(isinstance(r, str) and r for r in requires)):
-            raise DataFileError(str(path), f"line {n}: requires must be a list of strings")
-        if "text_regex" in obj or "merge_adjacent" in obj:
-            if obj.get("label") not in LABELS:
-                raise DataFileError(str(path), f"line {n}: label {obj.get('label')!r} not one of {LABELS}")
-            try:
-                if "text_regex" in obj:
-                    obj = {**obj, "text_regex": regex.compile(obj["text_regex"])}
-            except (regex.error, TypeError) as exc:
-                raise DataFileError(str(path), f"line {n}: bad text_regex: {exc}") from exc
-        else:
-            _check_pattern(path, n, obj)
-        if isinstance(obj.get("pattern"), str):
-            obj = {**obj, "pattern": [{"ORTH": obj["pattern"]}]}
-        for key in ("trim_left", "trim_right"):
-            value = obj.get(key, 0)
-            if not isinstance(value, int) or value < 0:
-                raise DataFileError(str(path), f"line {n}: {key} must be a non-negative integer")
-        compiled = {}
+        kinds = [k for k in ("pattern", "text_regex", "merge_adjacent") if obj[k] is not None]
+        if len(kinds) != 1:
+            raise fail(path, f"line {n}", "a rule has one of pattern, text_regex, merge_adjacent")
+        rule = {k: v for k, v in obj.items() if v is not None}
+        if "text_regex" in rule:
+            rule["text_regex"] = regex.compile(rule["text_regex"])
+        if isinstance(rule.get("pattern"), str):
+            rule["pattern"] = [{"ORTH": rule["pattern"]}]
+        for key, template in (("followed_by", "(?:{})"), ("preceded_by", "(?:{})$"),
+                              ("name_regex", "(?:{})"), ("first_token", "(?:{})")):
+            if key in rule:
+                rule[key] = regex.compile(template.format(rule[key]))
+        rules.append({**rule, "line": n})
+    return tuple(rules), tuple(excludes)
+
+
+@cache
+def load_filter_rules(name: str) -> tuple[dict, ...]:
+    """Rules of ``plantasks_entity_filter_v1`` from ``extractors/data/<name>``."""
+    path, lines = _read(name, FILTER_LINE)
+    rules = []
+    for n, obj in lines:
+        if obj["followed_by"] is None and obj["preceded_by"] is None:
+            raise fail(path, f"line {n}", "a filter rule needs followed_by or preceded_by")
+        if obj["action"] == "extend" and obj["followed_by"] and obj["preceded_by"]:
+            raise fail(path, f"line {n}", "an extend rule extends to one side: followed_by or preceded_by")
+        rule = {k: v for k, v in obj.items() if v is not None}
         for key, template in (("followed_by", "(?:{})"), ("preceded_by", "(?:{})$"),
                               ("name_regex", "(?:{})")):
-            if key in obj:
-                try:
-                    compiled[key] = regex.compile(template.format(obj[key]))
-                except (regex.error, TypeError) as exc:
-                    raise DataFileError(str(path), f"line {n}: bad {key}: {exc}") from exc
-        rules.append({**obj, **compiled, "line": n})
-    return tuple(rules), tuple(excludes)
+            if key in rule:
+                rule[key] = regex.compile(template.format(rule[key]))
+        rules.append({**rule, "line": n})
+    return tuple(rules)
 
 
 @cache
@@ -225,7 +245,7 @@ class PlantasksTokenizer(ChineseTokenizer):
     def __init__(self, vocab, segmenter: str = "jieba") -> None:
         if segmenter not in SEGMENTERS:
             raise DataFileError(str(CONFIG_PATH), f"segmenter {segmenter!r} not one of {SEGMENTERS}")
-        super().__init__(vocab, segmenter="char")
+        super().__init__(vocab, segmenter=Segmenter.char)
         self.segmenter = segmenter
         if segmenter == "jieba":
             self.jieba_seg = _JiebaCut()
@@ -256,7 +276,7 @@ class PlantasksTokenizer(ChineseTokenizer):
             words, spaces = spacy.util.get_words_and_spaces(list(text), text)
             doc = Doc(self.vocab, words=words, spaces=spaces)
         # Doc.text joins every token each time it is read; the rule components read it
-        # several times per passage (the largest item of the profile, #10)
+        # several times per passage (the largest item of the profile)
         doc.user_data[TEXT_KEY] = text
         return doc
 
@@ -287,9 +307,10 @@ class ContextRuler:
     (ANNOTATION.md); 沪连 is a place only before 合作. The context is checked on the
     text, not on tokens, so it holds whatever the segmenter made of 巡讲活动:
     ``followed_by`` must match right after the match, ``preceded_by`` right before it,
-    ``name_regex`` the whole entity text; ``trim_left``/``trim_right`` drop context
+    ``name_regex`` the whole entity text, ``first_token`` its first token (省 of
+    省财政厅, not the 区域 of 区域发展新格局); ``trim_left``/``trim_right`` drop context
     tokens that a token pattern had to include. Exclusions drop matches by their text
-    (“十三五” is a time, #7). A rule with ``text_regex`` instead of a token ``pattern``
+    (“十三五” is a time). A rule with ``text_regex`` instead of a token ``pattern``
     matches the text itself (group ``name``, if any, is the entity) and keeps only hits
     on token boundaries: Matcher predicates such as NOT_IN over long optional runs cost
     more than the segmenter, a regex over the paragraph almost nothing; ``requires``
@@ -352,6 +373,8 @@ class ContextRuler:
                 continue
             if "name_regex" in rule and not rule["name_regex"].fullmatch(span.text):
                 continue
+            if "first_token" in rule and not rule["first_token"].fullmatch(span[0].text):
+                continue
             if any(x.fullmatch(span.text) for x in self.excludes):
                 continue
             spans.append(span)
@@ -404,9 +427,6 @@ def make_context_ruler(nlp: Language, name: str, patterns_file: str, overwrite: 
     return ContextRuler(nlp, name, patterns_file, overwrite)
 
 
-_TITLE = regex.compile(r"《[^《》\n]*》")
-
-
 @Language.factory("plantasks_title_filter_v1", assigns=["doc.ents"])
 def make_title_filter(nlp: Language, name: str):
     """Drop entities inside a 《…》 title: the title is the mention (policy_refs), and the
@@ -416,13 +436,100 @@ def make_title_filter(nlp: Language, name: str):
         text = doc_text(doc)
         if "《" not in text or not doc.ents:
             return doc
-        titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+        titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
         if titles:
             doc.ents = [e for e in doc.ents
                         if not any(s <= e.start_char and e.end_char <= t for s, t in titles)]
         return doc
 
     return drop_in_titles
+
+
+# A quoted name of a ship, typhoon, product or honour: not an entity of ours, but it
+# holds what is inside it (the 辽宁 of “辽宁舰” is no place mention). Dropped on output.
+QUOTED_THING = "QUOTED_THING"
+
+
+@Language.factory("plantasks_quote_filter_v1", assigns=["doc.ents"])
+def make_quote_filter(nlp: Language, name: str):
+    """Keep a quoted PROGRAM only when the quote names a programme (extractors/quotes.py):
+    quoted idioms, metaphors, problem words and single words (不搞“一刀切”, 最大“富矿”,
+    反对“台独”, “稳”) are dropped, names of things and honours (“辽宁舰”) become
+    :data:`QUOTED_THING`."""
+
+    def judge_quotes(doc: Doc) -> Doc:
+        if not doc.ents:
+            return doc
+        text = doc_text(doc)
+        kept = []
+        for ent in doc.ents:
+            if ent.label_ == "PROGRAM" and text.startswith("“", ent.start_char):
+                verdict, _ = judge(text, ent.start_char, ent.end_char)
+                if verdict == PROGRAMME:
+                    kept.append(ent)
+                elif verdict == THING:
+                    kept.append(Span(doc, ent.start, ent.end, label=QUOTED_THING))
+            else:
+                kept.append(ent)
+        doc.ents = kept
+        return doc
+
+    return judge_quotes
+
+
+@Language.factory(
+    "plantasks_entity_filter_v1",
+    assigns=["doc.ents"],
+    default_config={"rules_file": "entity_context.jsonl"},
+)
+def make_entity_filter(nlp: Language, name: str, rules_file: str):
+    """Entities judged by the characters next to them (``extractors/data/<rules_file>``).
+
+    ``drop``: 中国 in a derived word (中国化, 中国特色) or a name (中国国际进口博览会) is no
+    place mention, 马克思 in 马克思主义 no person; ``extend``: the entity is the start of a
+    longer name (平潭县 + 人民政府 is one ORG, 健康 + 中国 one PROGRAM). Rules run in file
+    order, each over the entities the ones before it left.
+    """
+    rules = load_filter_rules(rules_file)
+    labels = {rule["label"] for rule in rules}
+
+    def apply(doc: Doc) -> Doc:
+        if not doc.ents or not any(ent.label_ in labels for ent in doc.ents):
+            return doc
+        text = doc_text(doc)
+        ents = list(doc.ents)
+        for rule in rules:
+            out, extended = [], False
+            for ent in ents:
+                if ent.label_ != rule["label"]:
+                    out.append(ent)
+                    continue
+                after = before = None
+                if "followed_by" in rule:
+                    after = rule["followed_by"].match(text, ent.end_char)
+                    if after is None:
+                        out.append(ent)
+                        continue
+                if "preceded_by" in rule:
+                    before = rule["preceded_by"].search(text, max(0, ent.start_char - 12), ent.start_char)
+                    if before is None:
+                        out.append(ent)
+                        continue
+                if "name_regex" in rule and not rule["name_regex"].fullmatch(ent.text):
+                    out.append(ent)
+                    continue
+                if rule["action"] == "drop":
+                    continue
+                span = doc.char_span(before.start() if before else ent.start_char,
+                                     after.end() if after else ent.end_char,
+                                     label=rule.get("to", ent.label_), alignment_mode="expand")
+                out.append(span if span is not None else ent)
+                extended = True
+            ents = filter_spans(out) if extended else out
+        doc.ents = sorted(ents)
+        return doc
+
+    return apply
 
 
 @Language.factory("plantasks_rule_marker_v1", assigns=["doc.spans"])
@@ -512,7 +619,3 @@ def extract_entities_batch(passages: list[tuple[str, int]], context: Context = C
         out.append(_entities(doc, text, offset) if isinstance(text, str) else [])
     return out
 
-
-def pipe_docs(texts: Iterable[str], nlp: Language | None = None) -> Iterable[Doc]:
-    """spaCy ``Doc``s with entities, for training and evaluation scripts."""
-    return (nlp or build_nlp()).pipe(texts)

@@ -1,178 +1,260 @@
-"""Map the subject of a quantity to an indicator key that is stable across years.
+"""Map the subject of a quantity to an indicator key that is stable across years and issuers.
 
-The reports word one measure several ways (国内生产总值增长 / 经济增长 / GDP增速;
-居民消费价格涨幅 / 居民消费价格涨幅控制在), and ``target_series`` must line them up, so
-the key comes from a table of known measures (``data/indicators.yaml``). A subject the
-table does not know gets a key derived from its own words, the same way every year.
+Plans word one measure several ways (国内生产总值增长 / 经济增长 / GDP增速; 居民消费价格涨幅 /
+居民消费价格指数上涨; 规模以上 / 规上工业增加值; a subsidy 增加 one year and 提高 the next),
+and ``target_series`` must line them up, so the key comes from the measure vocabulary
+(``data/measures.yaml``, open to drop-in files in ``data/measures.d/``). A subject that
+names no known measure gets a key made from its own words, cleaned the same way every year.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any
 
 import regex
 
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
+from extractors.language_data import (
+    EXTRACTORS_DATA,
+    DataFile,
+    Mapping,
+    OneOf,
+    Optional,
+    Pattern,
+    Record,
+    Strings,
+    Text,
+    check_file,
+    fail,
+    load,
+    register,
+)
+from extractors.segmentation import tag
+from extractors.units import registry
 
-DATA_DIR = Path(__file__).parent / "data"
-INDICATORS_FILE = DATA_DIR / "indicators.yaml"
+MEASURES_FILE = EXTRACTORS_DATA / "measures.yaml"
+MEASURES_DIR = EXTRACTORS_DATA / "measures.d"
 
 DIRECTIONS = frozenset({"floor", "ceiling", "point"})
-_TOP_KEYS = {"indicators", "key_filler", "subject"}
-_SUBJECT_LISTS = ("leading", "trailing", "after_stop", "change", "continues", "inside", "list_words", "shared_tails",
-                  "respectively", "time_suffixes", "time_links", "relative_years")  # fmt: skip
-_SUBJECT_KEYS = {*_SUBJECT_LISTS, "particle"}
+CHANGE_CLASSES = ("up", "down")
 
-# Quotes, brackets, list commas and spaces never distinguish two measures.
-_NOISE = regex.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）\[\]【】、,，:：;；。.·]+")
+_ADVERBS = frozenset({"d", "ad"})
+# Quotes, brackets, list commas, dots and spaces never distinguish two measures.
+_NOISE = regex.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）\[\]【】、,，:：;；。.．·]+")
+
+_MEASURE = Record(direction=OneOf(*sorted(DIRECTIONS)), unit=Optional(Text()), aliases=Optional(Strings(), default=[]))
+_CHANGE = Record(words=Strings(allow_empty=False), percent=Text(), percentage_point=Text(), other=Text())
+MEASURES_SPEC = Record(
+    measures=Mapping(_MEASURE, allow_empty=False),
+    key_filler=Strings(),
+    comparison_bases=Strings(),
+    changes=Record(up=_CHANGE, down=_CHANGE),
+    comparatives=Record(up=Strings(), down=Strings()),
+    scope=Strings(),
+    key_scope=Strings(),
+    item_marker=Pattern(),
+    keep_adverbs=Strings(),
+)
+EXTRA_MEASURES_SPEC = Record(measures=Mapping(_MEASURE, allow_empty=False))
+MEASURES_DATA = register("measures", MEASURES_FILE, MEASURES_SPEC, "extractors/indicators.py")
 
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """A known measure: its key, which way is better, and the wordings that name it."""
+    """A known measure: its key, which way is better, its unit dimension, its wordings."""
 
     key: str
     direction: str
+    unit: str | None
     variants: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class SubjectWords:
-    """Words that trim a clause down to the subject of a quantity."""
-
-    leading: frozenset[str]
-    trailing: frozenset[str]
-    after_stop: frozenset[str]
-    change: frozenset[str]
-    continues: frozenset[str]
-    inside: frozenset[str]
-    list_words: frozenset[str]
-    shared_tails: frozenset[str]
-    respectively: frozenset[str]
-    time_suffixes: frozenset[str]
-    time_links: frozenset[str]
-    relative_years: frozenset[str]
-    particle: str
-
-
-@dataclass(frozen=True, slots=True)
 class IndicatorTable:
-    indicators: Mapping[str, Indicator]
-    key_filler: tuple[str, ...]
-    subject: SubjectWords
-    # (variant, key) pairs, longest variant first
-    lookup: tuple[tuple[str, str], ...]
+    indicators: MappingType[str, Indicator]
+    # (base, change class or "", key) of every wording, longest base first
+    lookup: tuple[tuple[str, str, str], ...]
+    by_base: MappingType[str, tuple[tuple[str, str], ...]]  # base -> ((change, key), ...)
     filler_re: regex.Pattern
+    base_re: regex.Pattern
+    change_re: regex.Pattern  # a change word at the end, group "w"
+    comparative_re: regex.Pattern
+    change_class: MappingType[str, str]
+    canonical: MappingType[str, MappingType[str, str]]
+    scope_re: regex.Pattern
+    item_re: regex.Pattern
+    keep_adverbs: frozenset[str]
 
 
-def _fail(path: Path, problem: str) -> DataFileError:
-    return DataFileError(str(path), problem)
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
-def _str_list(path: Path, where: str, value: object) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise _fail(path, f"{where} must be a list of non-empty strings")
-    return value
-
-
-def build_table(data: object, path: Path = INDICATORS_FILE) -> IndicatorTable:
-    """Validate the parsed YAML of ``indicators.yaml`` and build the look-up table."""
-    if not isinstance(data, dict) or set(data) - _TOP_KEYS:
-        raise _fail(path, f"expected a mapping with keys {sorted(_TOP_KEYS)}")
-    raw = data.get("indicators")
-    if not isinstance(raw, dict) or not raw:
-        raise _fail(path, "indicators must map keys to {direction, variants}")
-    filler = tuple(sorted(set(_str_list(path, "key_filler", data.get("key_filler"))), key=len, reverse=True))
-    filler_re = regex.compile("|".join(regex.escape(w) for w in filler) or r"(?!)")
-
-    def clean(s: str) -> str:
-        return filler_re.sub("", _NOISE.sub("", s))
-
-    indicators: dict[str, Indicator] = {}
-    owner: dict[str, str] = {}
-    for key, entry in raw.items():
-        if not isinstance(key, str) or not key:
-            raise _fail(path, f"indicator key {key!r} must be a non-empty string")
-        if not isinstance(entry, dict) or set(entry) - {"direction", "variants"}:
-            raise _fail(path, f"indicator {key}: expected keys direction, variants")
-        direction = entry.get("direction")
-        if direction not in DIRECTIONS:
-            raise _fail(path, f"indicator {key}: direction {direction!r} is not one of {sorted(DIRECTIONS)}")
-        variants = (key, *_str_list(path, f"indicator {key}: variants", entry.get("variants")))
-        indicators[key] = Indicator(key, direction, tuple(dict.fromkeys(variants)))
-        for v in indicators[key].variants:
-            cv = clean(v)
-            if not cv:
-                raise _fail(path, f"indicator {key}: variant {v!r} is empty once key_filler is removed")
-            if owner.get(cv, key) != key:
-                raise _fail(path, f"indicator {key}: variant {v!r} already names {owner[cv]}")
-            owner[cv] = key
-    subj = data.get("subject") or {}
-    if not isinstance(subj, dict) or set(subj) - _SUBJECT_KEYS:
-        raise _fail(path, f"subject must be a mapping with keys {sorted(_SUBJECT_KEYS)}")
-    particle = subj.get("particle")
-    if not isinstance(particle, str) or not particle:
-        raise _fail(path, "subject.particle must be a non-empty string")
-    words = SubjectWords(
-        *(frozenset(_str_list(path, f"subject.{k}", subj.get(k))) for k in _SUBJECT_LISTS), particle=particle
+def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path, dict], ...] = ()) -> IndicatorTable:
+    """Check the parsed YAML of ``measures.yaml`` (and of drop-in files) and build the table."""
+    data: dict[str, Any] = MEASURES_SPEC.check(raw, Path(path), "")
+    change_class = {w: cls for cls in CHANGE_CLASSES for w in data["changes"][cls]["words"]}
+    canonical = {cls: MappingProxyType({k: v for k, v in data["changes"][cls].items() if k != "words"})
+                 for cls in CHANGE_CLASSES}
+    table = IndicatorTable(
+        indicators=MappingProxyType({}),
+        lookup=(),
+        by_base=MappingProxyType({}),
+        filler_re=regex.compile(_alternation(data["key_filler"])),
+        base_re=regex.compile(_alternation(data["comparison_bases"])),
+        change_re=regex.compile(f"(?P<w>{_alternation(change_class)})$"),
+        comparative_re=regex.compile(f"(?P<w>{_alternation(data['comparatives']['up'] + data['comparatives']['down'])})$"),
+        change_class=MappingProxyType({**change_class, **{w: c for c in CHANGE_CLASSES
+                                                          for w in data["comparatives"][c]}}),
+        canonical=MappingProxyType(canonical),
+        scope_re=regex.compile(f"^(?:{_alternation(data['scope'] + data['key_scope'])})"),
+        item_re=regex.compile(data["item_marker"]),
+        keep_adverbs=frozenset(data["keep_adverbs"]),
     )
-    lookup = tuple(sorted(owner.items(), key=lambda kv: (-len(kv[0]), kv[0])))
-    return IndicatorTable(MappingProxyType(indicators), filler, words, lookup, filler_re)
+    dimensions = registry().dimensions
+    indicators: dict[str, Indicator] = {}
+    owner: dict[tuple[str, str, str], tuple[str, str]] = {}  # (base, change, unit) -> (key, file)
+    sources = ((Path(path), data["measures"]),) + tuple((p, d["measures"]) for p, d in extra)
+    for source, measures in sources:
+        for key, entry in measures.items():
+            where = f"measures.{key}"
+            if key in indicators:
+                raise fail(source, where, f"measure {key} is already defined ({owner_file(owner, key)})")
+            if entry["unit"] is not None and entry["unit"] not in dimensions:
+                raise fail(source, where, f"unit {entry['unit']!r} is not a dimension of units.yaml")
+            variants = tuple(dict.fromkeys((key, *entry["aliases"])))
+            indicators[key] = Indicator(key, entry["direction"], entry["unit"], variants)
+            for v in variants:
+                base, change = _split(table, _clean(table, v))
+                if not base:
+                    raise fail(source, where, f"alias {v!r} is empty once key_filler is removed")
+                slot = (base, change, entry["unit"] or "")
+                if slot in owner and owner[slot][0] != key:
+                    raise fail(source, where, f"alias {v!r} already names {owner[slot][0]} ({owner[slot][1]})")
+                owner[slot] = (key, source.name)
+    lookup = tuple(sorted(((b, c, k) for (b, c, _), (k, _) in owner.items()), key=lambda t: (-len(t[0]), t)))
+    by_base: dict[str, list[tuple[str, str]]] = {}
+    for b, c, k in lookup:
+        by_base.setdefault(b, []).append((c, k))
+    return IndicatorTable(MappingProxyType(indicators), lookup,
+                          MappingProxyType({b: tuple(v) for b, v in by_base.items()}), *(
+        getattr(table, f) for f in ("filler_re", "base_re", "change_re", "comparative_re", "change_class",
+                                    "canonical", "scope_re", "item_re", "keep_adverbs")))
 
 
-def load_table(path: Path = INDICATORS_FILE) -> IndicatorTable:
-    """Read and validate an indicators file (uncached; extractors use :func:`table`)."""
-    data = read_yaml(path)
-    return build_table(data, Path(path))
+def owner_file(owner: dict, key: str) -> str:
+    return next((f for (k, f) in owner.values() if k == key), "?")
+
+
+def _extra_files() -> tuple[tuple[Path, dict], ...]:
+    """The drop-in measure files of ``data/measures.d/``, each registered and checked."""
+    out = []
+    if MEASURES_DIR.is_dir():
+        for p in sorted(MEASURES_DIR.glob("*.yaml")):
+            df = register(f"measures.d/{p.stem}", p, EXTRA_MEASURES_SPEC, "extractors/indicators.py")
+            out.append((p, load(df.name)))
+    return tuple(out)
+
+
+def load_table(path: Path = MEASURES_FILE) -> IndicatorTable:
+    """Read and check a measures file (uncached; extractors use :func:`table`)."""
+    return build_table(check_file(MEASURES_DATA, path), Path(path))
 
 
 @cache
 def table() -> IndicatorTable:
-    """The project's indicator table, loaded once per process."""
-    return load_table(INDICATORS_FILE)
+    """The project's measure vocabulary, loaded once per process."""
+    return build_table(load("measures"), MEASURES_FILE, _extra_files())
 
 
-def subject_words() -> SubjectWords:
-    return table().subject
+def _clean(t: IndicatorTable, subject: str) -> str:
+    s = _NOISE.sub("", subject)
+    s = t.base_re.sub("", s)
+    s = t.filler_re.sub("", s)
+    for _ in range(3):
+        before = s
+        s = t.item_re.sub("", s)
+        rest = t.scope_re.sub("", s)
+        s = rest if len(rest) > 2 else s  # 全国首创 stays: 首创 alone names nothing
+        if s == before:
+            break
+    # adverbs say how, not what: a key drops them (居民社会养老保险已参保缴费 →
+    # 居民社会养老保险参保缴费; 能力持续提升 → 能力提升), the subject keeps the source words
+    tokens = tag(s)
+    if len(tokens) > 1:
+        # an adverb before a verb (持续提升, 已参保); 特别国债 keeps its adverb-tagged 特别
+        kept = "".join(w for i, (w, f) in enumerate(tokens)
+                       if not (f in _ADVERBS and w not in t.keep_adverbs and i + 1 < len(tokens)
+                               and tokens[i + 1][1].startswith("v") and tokens[i + 1][1] != "vn"))
+        s = kept or s
+    return s
 
 
-def _clean(subject: str) -> str:
-    t = table()
-    return t.filler_re.sub("", _NOISE.sub("", subject))
+def _split(t: IndicatorTable, cleaned: str, compared: bool = False) -> tuple[str, str]:
+    """``(base, change class)``: 城乡居民医保人均财政补助标准提高 → (…标准, up)."""
+    m = t.change_re.search(cleaned)
+    if m is None and compared:
+        m = t.comparative_re.search(cleaned)
+    if m is None or m.start() == 0:
+        return cleaned, ""
+    return cleaned[: m.start()], t.change_class[m["w"]]
 
 
-@lru_cache(maxsize=4096)
-def indicator_for(subject: str) -> str:
+def _canonical(t: IndicatorTable, change: str, dimension: str | None) -> str:
+    if not change:
+        return ""
+    words = t.canonical[change]
+    return words.get(dimension or "", words["other"]) if dimension in ("percent", "percentage_point") else words["other"]
+
+
+@lru_cache(maxsize=8192)
+def indicator_for(subject: str, unit: str | None = None) -> str:
     """The indicator key of a subject phrase: a known measure's key, else a derived key.
 
-    国内生产总值增长 / 经济增长 / GDP增速 → 国内生产总值增长; 居民消费价格涨幅控制在 →
-    居民消费价格涨幅; an unknown subject → itself without filler, quotes and spaces. A
-    subject maps to the longest variant it ends with, so 今年全国财政支出 is 财政支出 but
-    服务业对经济增长贡献率 is not 经济增长; one that starts with a variant keeps its own
-    ending after the key (地方专项债券增加 → 地方政府专项债券增加).
+    国内生产总值增长 / 经济增长 / GDP增速 → 国内生产总值增长; 居民消费价格指数上涨 →
+    居民消费价格涨幅; 规上工业增加值增长 → 规模以上工业增加值增长; an unknown subject →
+    itself without filler, quotes and spaces, its change word made canonical for the
+    unit (提高/增加 of an amount in 元 → 增加). ``unit`` (a unit name of units.yaml) keeps
+    a rate measure from an amount in another dimension: 财政支出增加1万亿元 is not
+    财政支出增长.
     """
-    cleaned = _clean(subject)
+    t = table()
+    compared = bool(t.base_re.search(_NOISE.sub("", subject)))
+    cleaned = _clean(t, subject)
     if not cleaned:
         return ""
-    lookup = table().lookup
-    for variant, key in lookup:
-        if cleaned.endswith(variant):
-            return key
-    # a change of a known measure keys on the measure: 地方专项债券增加 → 地方政府专项债券增加
-    for variant, key in lookup:
-        if cleaned.startswith(variant):
-            return key + cleaned[len(variant) :]
-    return cleaned
+    base, change = _split(t, cleaned, compared)
+    unit_def = registry().unit(unit) if unit else None
+    dimension = unit_def.dimension if unit_def else None
+    fallback = None
+    for i in range(len(base)):  # every end of the subject, longest first
+        for alias_change, key in t.by_base.get(base[i:], ()):
+            ind = t.indicators[key]
+            if ind.unit and dimension and ind.unit != dimension:
+                continue
+            if alias_change == change:
+                return key
+            if not alias_change and change and fallback is None and _split(t, key)[1] == "":
+                fallback = key + _canonical(t, change, dimension)
+    if fallback:
+        return fallback
+    # a change of a known measure written with more words after it: 地方专项债券比去年增加
+    for j in range(len(base), 0, -1):
+        for alias_change, key in t.by_base.get(base[:j], ()):
+            if not alias_change and _split(t, key)[1] == "":
+                return key + base[j:] + _canonical(t, change, dimension)
+    return base + _canonical(t, change, dimension)
 
 
 def indicator_direction(indicator: str) -> str | None:
     """floor, ceiling or point for a known indicator key; None for a derived key."""
     entry = table().indicators.get(indicator)
     return entry.direction if entry else None
+
+
+def data_file() -> DataFile:
+    return MEASURES_DATA

@@ -59,7 +59,7 @@ class Text(Spec):
     def __init__(self, *, allow_empty: bool = False) -> None:
         self.allow_empty = allow_empty
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if not isinstance(value, str) or not (value or self.allow_empty):
             raise fail(path, where, f"expected a non-empty string, got {_show(value)}")
         return value
@@ -75,7 +75,7 @@ class Pattern(Text):
         super().__init__()
         self.groups = groups
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         value = super().check(value, path, where)
         try:
             compiled = regex.compile(value)
@@ -91,7 +91,7 @@ class Integer(Spec):
     def __init__(self, minimum: int | None = None) -> None:
         self.minimum = minimum
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise fail(path, where, f"expected a whole number, got {_show(value)}")
         if self.minimum is not None and value < self.minimum:
@@ -100,14 +100,14 @@ class Integer(Spec):
 
 
 class Number(Spec):
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise fail(path, where, f"expected a number, got {_show(value)}")
         return value
 
 
 class Flag(Spec):
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if not isinstance(value, bool):
             raise fail(path, where, f"expected true or false, got {_show(value)}")
         return value
@@ -119,7 +119,7 @@ class OneOf(Spec):
     def __init__(self, *values: Any) -> None:
         self.values = tuple(values[0]) if len(values) == 1 and not isinstance(values[0], str) else values
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if value not in self.values:
             raise fail(path, where, f"{_show(value)} is not one of {', '.join(map(str, self.values))}")
         return value
@@ -131,7 +131,7 @@ class Optional(Spec):
     def __init__(self, inner: Spec, default: Any = None) -> None:
         self.inner, self.default = inner, default
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         return self.default if value is None else self.inner.check(value, path, where)
 
 
@@ -144,7 +144,7 @@ class Strings(Spec):
     def __init__(self, item: Spec | None = None, *, unique: bool = True, allow_empty: bool = True) -> None:
         self.item, self.unique, self.allow_empty = item or Text(), unique, allow_empty
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if not isinstance(value, list):
             raise fail(path, where, f"expected a list, got {_show(value)}")
         if not value and not self.allow_empty:
@@ -172,7 +172,7 @@ class Pair(Spec):
     def __init__(self, item: Spec) -> None:
         self.item = item
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if not isinstance(value, list) or len(value) != 2:
             raise fail(path, where, f"expected [first, last], got {_show(value)}")
         first, last = (self.item.check(v, path, where) for v in value)
@@ -188,7 +188,7 @@ class Record(Spec):
     def __init__(self, **fields: Spec) -> None:
         self.fields = fields
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if not isinstance(value, dict):
             raise fail(path, where, f"expected a mapping with keys {', '.join(self.fields)}, got {_show(value)}")
         unknown = [k for k in value if k not in self.fields]
@@ -209,7 +209,7 @@ class Mapping(Spec):
     def __init__(self, value: Spec, *, key: Spec | None = None, allow_empty: bool = True) -> None:
         self.value, self.key, self.allow_empty = value, key or Text(), allow_empty
 
-    def check(self, value, path, where):
+    def check(self, value: Any, path: Path, where: str) -> Any:
         if not isinstance(value, dict):
             raise fail(path, where, f"expected a mapping, got {_show(value)}")
         if not value and not self.allow_empty:

@@ -2,7 +2,7 @@
 
 Plans announce a document one year (出台《…实施意见》) and implement it the next
 (落实《…》, 大连 2018), so every 《…》 is kept with the verb that governs it and a
-``ref_key`` that stays the same when the title is written differently (#6).
+``ref_key`` that stays the same when the title is written differently.
 
 Rules, all words and patterns from ``extractors/data/policy_actions.yaml``:
 
@@ -162,23 +162,6 @@ def build_policy_actions(data: dict, path: Path = POLICY_ACTIONS.path) -> Policy
 def load_policy_actions() -> PolicyActions:
     """The project's verb, qualifier and key data (read and checked once per process)."""
     return build_policy_actions(ld.load("policy_actions"))
-
-
-def action_verbs() -> tuple[str, ...]:
-    """Every governing verb of the data file, longest first.
-
-    For the structure parser: a task title ends before a governing verb + 《
-    (大连 2018 item 17: 扩增普通高中优质资源出台《…》).
-    """
-    return load_policy_actions().verbs
-
-
-def action_adverbs() -> tuple[str, ...]:
-    """Words that may stand before a governing verb (深入, 扎实, 组织), longest first.
-
-    A title cut before a verb + 《 should also leave these out (…深入落实《 → …).
-    """
-    return load_policy_actions().adverbs
 
 
 def ref_key(title: str) -> str:

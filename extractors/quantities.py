@@ -1,53 +1,118 @@
 """Extract stated amounts (the ``targets`` table) from a passage of a normalised plan.
 
-A mention is a number (Arabic, Chinese or mixed: 15, 十五, 1.3万亿, 百分之十三点四) with
-its multipliers, unit and the comparator words that belong to it (1100万人以上, 6.5%左右,
-3-5所, 6%－6.5%, 不低于10M). Numbers that are names, ordinals, dates or titles (党的十九大,
-第三期, “十三五”, 《…(2017-2020年)》, 2018年) are not amounts (ANNOTATION.md). Units,
-comparator words, cue words and the not-an-amount rules are data (``data/units.yaml``,
-``data/comparators.yaml``, ``data/not_quantities.yaml``); subjects are trimmed with the
-shared jieba segmenter and keyed by ``extractors.indicators``.
+A mention is a number (Arabic, Chinese or mixed: 15, 十五, 1.3万亿, 百分之十三点四,
+27，203，319，000元 with full-width thousands separators, 负5%) with its multipliers, unit
+and the comparator words that belong to it (1100万人以上, 6.5%左右, 3-5所, 6%－6.5%,
+不低于10M). Numbers that are names, ordinals, dates or titles (党的十九大, 第三期, “十三五”,
+新36条, 《…(2017-2020年)》, 2018年) are not amounts (docs/annotation.md). Units, comparator
+words and the not-an-amount rules are data (``data/units.yaml``, ``data/comparators.yaml``,
+``data/not_quantities.yaml``); what an amount measures is found by ``extractors.subjects``,
+keyed by ``extractors.indicators``, and what it is (kind, period) by
+``extractors.target_kinds``.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from collections.abc import Mapping as MappingType
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Mapping
 
 import regex
 
 from extractors.context import Context
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
-from extractors.indicators import indicator_for, subject_words
+from extractors.indicators import indicator_for
+from extractors.language_data import (
+    EXTRACTORS_DATA,
+    Integer,
+    ListOf,
+    Mapping,
+    OneOf,
+    Pattern,
+    Record,
+    Strings,
+    Text,
+    check_file,
+    fail,
+    load,
+    register,
+)
 from extractors.numerals import DIGIT_CHARS, parse_arabic, parse_chinese
-from extractors.records import Quantity
-from extractors.segmentation import cut
+from extractors.records import COMPARATORS as ALL_COMPARATORS
+from extractors.records import KINDS, Quantity
 from extractors.sentences import SentenceIndex
+from extractors.subjects import (
+    CLAUSE_END,
+    Found,
+    distribute,
+    find_subject,
+    has_verb,
+    level,
+    subject_words,
+)
+from extractors.target_kinds import Reading, SentenceCues, TimeFrame, classify
 from extractors.units import UnitRegistry, registry
 
-DATA_DIR = Path(__file__).parent / "data"
-COMPARATORS_FILE = DATA_DIR / "comparators.yaml"
-NOT_QUANTITIES_FILE = DATA_DIR / "not_quantities.yaml"
+__all__ = ["KINDS", "extract_quantities", "grammar", "load_comparators", "load_not_quantities"]
 
-COMPARATORS = frozenset({"=", "~", ">=", "<=", ">", "<"})
-KINDS = ("target", "achievement", "other")
+COMPARATORS_FILE = EXTRACTORS_DATA / "comparators.yaml"
+NOT_QUANTITIES_FILE = EXTRACTORS_DATA / "not_quantities.yaml"
 
-# A clause ends at these marks; a subject never runs across one.
-_CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n（）()]")
-# Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
-_EDGE_MARKS = "、，,；;：:“”‘’\"'《》 "
-_QUOTES = str.maketrans("", "", "“”‘’\"")
+COMPARATORS = frozenset(ALL_COMPARATORS) - {"range"}  # words set a bound; a range is read from two amounts
+_COMPARATOR = OneOf(*sorted(COMPARATORS))
+COMPARATORS_SPEC = Record(
+    prefix=Mapping(_COMPARATOR, allow_empty=False),
+    not_prefix=Strings(),
+    suffix=Mapping(_COMPARATOR, allow_empty=False),
+    marks=Mapping(_COMPARATOR, allow_empty=False),
+    clause_prefix=Mapping(_COMPARATOR, allow_empty=False),
+    range_separators=Strings(allow_empty=False),
+    list_separators=Strings(allow_empty=False),
+    negative_signs=Strings(allow_empty=False),
+)
+_QUOTE_PAIR = ListOf(Text())
+NOT_QUANTITIES_SPEC = Record(
+    ordinal_prefixes=Strings(allow_empty=False),
+    title_quotes=ListOf(_QUOTE_PAIR),
+    name_quotes=ListOf(_QUOTE_PAIR),
+    max_quote_length=Integer(minimum=0),
+    min_chinese_count=Integer(minimum=0),
+    blocked_before=Pattern(),
+    blocked_before_chinese=Pattern(),
+    blocked_after=Pattern(),
+    name_patterns=Strings(Pattern()),
+    unit_word_breaks=Strings(allow_empty=False),
+)
+COMPARATORS_DATA = register("comparators", COMPARATORS_FILE, COMPARATORS_SPEC, "extractors/quantities.py")
+NOT_QUANTITIES_DATA = register("not_quantities", NOT_QUANTITIES_FILE, NOT_QUANTITIES_SPEC,
+                               "extractors/quantities.py")
+
+_HAN_END = regex.compile(r"\p{Han}$")
+_LATIN_OR_DIGIT = regex.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 # A clause is read at most this far either side of an amount: subjects are short, and an
 # unpunctuated run (an OCR table, random text) must not make every amount re-read it all.
 _CLAUSE_REACH = 80
-_SENTENCE_REACH = 200
-_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
-_HAN = regex.compile(r"\p{Han}")
+
+
+def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
+    """Read and check ``comparators.yaml`` (uncached; the grammar uses the registered file)."""
+    return check_file(COMPARATORS_DATA, path)
+
+
+def check_not_quantities(data: dict, path: Path = NOT_QUANTITIES_FILE) -> dict:
+    """What only this module knows of ``not_quantities.yaml``: quotes are pairs of characters."""
+    for key in ("title_quotes", "name_quotes"):
+        for i, pair in enumerate(data[key]):
+            if len(pair) != 2 or not all(len(c) == 1 for c in pair):
+                raise fail(path, f"{key}[{i}]", "must be [open, close], two single characters")
+    return data
+
+
+def load_not_quantities(path: Path = NOT_QUANTITIES_FILE) -> dict:
+    """Read and check ``not_quantities.yaml`` (uncached)."""
+    return check_not_quantities(check_file(NOT_QUANTITIES_DATA, path), Path(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,99 +131,31 @@ class Grammar:
     prefix: regex.Pattern
     prefix_width: int
     not_prefix: tuple[str, ...]
-    suffix_words: Mapping[str, str]
-    prefix_words: Mapping[str, str]
-    marks: Mapping[str, str]
+    suffix_words: MappingType[str, str]
+    prefix_words: MappingType[str, str]
+    marks: MappingType[str, str]
     clause_prefix: tuple[tuple[str, str], ...]
-    achievement_cues: tuple[str, ...]
-    past_value_cues: tuple[str, ...]
-    target_cues: tuple[str, ...]
-    baseline_from: tuple[str, ...]
-    baseline_to: regex.Pattern
+    negative: regex.Pattern
     ordinal_prefixes: tuple[str, ...]
     quote: regex.Pattern
+    names: regex.Pattern
     blocked_before: regex.Pattern
     blocked_before_chinese: regex.Pattern
     blocked_after: regex.Pattern
     min_chinese_count: int
-    leading_long: tuple[str, ...]
-    trailing_long: tuple[str, ...]
-    leading_time: regex.Pattern
-    trailing_time: regex.Pattern
-
-
-def _word_map(path: Path, name: str, value: object, allowed: frozenset[str]) -> dict[str, str]:
-    if not isinstance(value, dict) or not value:
-        raise DataFileError(str(path), f"{name} must map words to comparators")
-    for word, comp in value.items():
-        if not isinstance(word, str) or not word:
-            raise DataFileError(str(path), f"{name}: word {word!r} must be a non-empty string")
-        if comp not in allowed:
-            raise DataFileError(str(path), f"{name}: {word}: comparator {comp!r} not one of {sorted(allowed)}")
-    return dict(value)
-
-
-def _word_list(path: Path, name: str, value: object) -> list[str]:
-    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
-        raise DataFileError(str(path), f"{name} must be a non-empty list of strings")
-    return value
+    any_digit: regex.Pattern  # a passage without one holds no amount
 
 
 def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-def load_comparators(path: Path = COMPARATORS_FILE) -> dict:
-    """Validate ``comparators.yaml``; returns its sections."""
-    data = read_yaml(path)
-    keys = {"prefix", "not_prefix", "suffix", "marks", "clause_prefix", "range_separators", "list_separators",
-            "kind_cues"}  # fmt: skip
-    if not isinstance(data, dict) or set(data) != keys:
-        raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
-    out = {k: _word_map(path, k, data[k], COMPARATORS) for k in ("prefix", "suffix", "marks", "clause_prefix")}
-    out["range_separators"] = _word_list(path, "range_separators", data["range_separators"])
-    out["list_separators"] = _word_list(path, "list_separators", data["list_separators"])
-    out["not_prefix"] = _word_list(path, "not_prefix", data["not_prefix"])
-    cues = data["kind_cues"]
-    cue_keys = {"achievement", "past_value", "target", "baseline_from", "baseline_to"}
-    if not isinstance(cues, dict) or set(cues) != cue_keys:
-        raise DataFileError(str(path), f"kind_cues must have exactly the keys {sorted(cue_keys)}")
-    out["kind_cues"] = {k: _word_list(path, f"kind_cues.{k}", cues[k]) for k in cue_keys}
-    return out
-
-
-def load_not_quantities(path: Path = NOT_QUANTITIES_FILE) -> dict:
-    """Validate ``not_quantities.yaml``; returns its sections."""
-    data = read_yaml(path)
-    keys = {"ordinal_prefixes", "title_quotes", "name_quotes", "max_quote_length", "min_chinese_count",
-            "blocked_before", "blocked_before_chinese", "blocked_after", "unit_word_breaks"}  # fmt: skip
-    if not isinstance(data, dict) or set(data) != keys:
-        raise DataFileError(str(path), f"expected exactly the keys {sorted(keys)}")
-    _word_list(path, "ordinal_prefixes", data["ordinal_prefixes"])
-    _word_list(path, "unit_word_breaks", data["unit_word_breaks"])
-    for key in ("title_quotes", "name_quotes"):
-        quotes = data[key]
-        if not isinstance(quotes, list) or not all(
-            isinstance(q, list) and len(q) == 2 and all(isinstance(c, str) and len(c) == 1 for c in q) for q in quotes
-        ):
-            raise DataFileError(str(path), f"{key} must be a list of [open, close] single characters")
-    for key in ("max_quote_length", "min_chinese_count"):
-        if not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0:
-            raise DataFileError(str(path), f"{key} must be a non-negative integer")
-    for key in ("blocked_before", "blocked_before_chinese", "blocked_after"):
-        try:
-            regex.compile(data[key])
-        except (regex.error, TypeError) as exc:
-            raise DataFileError(str(path), f"{key}: bad pattern {data[key]!r}: {exc}") from exc
-    return data
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
 @cache
 def grammar() -> Grammar:
     """Build the quantity grammar from the data files (once per process)."""
     units = registry()
-    comp = load_comparators()
-    notq = load_not_quantities()
+    comp = load("comparators")
+    notq = check_not_quantities(load("not_quantities"))
     mult = units.multiplier_pattern()
     unit_alt = units.unit_pattern()
     marks = comp["marks"]
@@ -173,8 +170,10 @@ def grammar() -> Grammar:
         f"(?:点{cn_digit}+)?"
     )
     # the 1998 report (as scraped) puts a space inside numbers and before units: 8 .8 %,
-    # 1 .1 亿门, 74772 亿元; one space is read through, and dropped when parsing
-    ar = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?: ?[.．][0-9０-９]+)?"
+    # 1 .1 亿门, 74772 亿元; one space is read through, and dropped when parsing. The
+    # 1956 and 1980 reports group thousands with a full-width comma: 27，203，319，000元.
+    ar = (r"(?:[0-9]{1,3}(?:，[0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)"
+          r"(?: ?[.．][0-9０-９]+)?")
     pct = units.prefix_unit_pattern() or r"(?!)"
     number = regex.compile(f"(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))")
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
@@ -184,17 +183,6 @@ def grammar() -> Grammar:
         for open_, close in pairs:
             o, c = regex.escape(open_), regex.escape(close)
             quotes.append(f"{o}[^{o}{c}\\n]{limit}{c}")
-    cues = comp["kind_cues"]
-    words = subject_words()
-    numeral = f"[0-9０-９{regex.escape(DIGIT_CHARS)}十]+"
-    # 2018年, 1991年, 2007年底 and the like at either end of a subject are time, not measure
-    suffix = f"(?:{_alternation(words.time_suffixes)})?"
-    links = f"(?:{_alternation(words.time_links)})?"
-    particle = regex.escape(words.particle)
-    leading_time = regex.compile(f"(?:{numeral} ?年{suffix}|{numeral} ?月)+")
-    trailing_time = regex.compile(
-        f"{links}(?:{numeral} ?年{suffix}|{_alternation(words.relative_years)}){particle}?$"
-    )
     return Grammar(
         units=units,
         number=number,
@@ -214,21 +202,15 @@ def grammar() -> Grammar:
         prefix_words=comp["prefix"],
         marks=marks,
         clause_prefix=tuple(sorted(comp["clause_prefix"].items(), key=lambda kv: -len(kv[0]))),
-        achievement_cues=tuple(cues["achievement"]),
-        past_value_cues=tuple(sorted(cues["past_value"], key=len, reverse=True)),
-        target_cues=tuple(cues["target"]),
-        baseline_from=tuple(cues["baseline_from"]),
-        baseline_to=regex.compile(_alternation(cues["baseline_to"])),
+        negative=regex.compile(f"(?:{_alternation(comp['negative_signs'])})$"),
         ordinal_prefixes=tuple(notq["ordinal_prefixes"]),
         quote=regex.compile("|".join(quotes) or r"(?!)"),
+        names=regex.compile("|".join(notq["name_patterns"]) or r"(?!)"),
         blocked_before=regex.compile(notq["blocked_before"]),
         blocked_before_chinese=regex.compile(notq["blocked_before_chinese"]),
         blocked_after=regex.compile(notq["blocked_after"]),
         min_chinese_count=notq["min_chinese_count"],
-        leading_long=tuple(w for w in sorted(words.leading, key=len, reverse=True) if len(w) > 1),
-        trailing_long=tuple(w for w in sorted(words.trailing, key=len, reverse=True) if len(w) > 1),
-        leading_time=leading_time,
-        trailing_time=trailing_time,
+        any_digit=regex.compile(f"[0-9０-９十{regex.escape(DIGIT_CHARS)}]"),
     )
 
 
@@ -249,7 +231,7 @@ class _Amount:
 def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     """Number, multipliers/marks and unit starting at match ``m``."""
     if m["ar"]:
-        value = parse_arabic(m["ar"].replace(" ", ""))
+        value = parse_arabic(m["ar"].replace(" ", "").replace("，", ","))
     else:
         value = parse_chinese(m["cn"])
     if value is None:
@@ -269,7 +251,7 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     unit = None
     u = g.unit.match(text, pos) or (g.unit.match(text, pos + 1) if text.startswith(" ", pos) else None)
     if u:
-        unit = g.units.unit(u.group()).name
+        unit = g.units.spelled(u.group()).name
         pos = u.end()
     percent_unit = g.units.prefix_units.get(m["pct"]) if m["pct"] else None
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit)
@@ -291,21 +273,27 @@ def _is_range(first: _Amount, second: _Amount) -> bool:
     return bool(second_unit or first.percent_unit or second.scaled)
 
 
-def _inherit_from_list(g: Grammar, text: str, first: _Amount) -> None:
-    """A bare number listed before an amount takes its unit and scale.
+def _inherit_from_list(g: Grammar, text: str, first: _Amount, depth: int = 0) -> None:
+    """A number listed before an amount takes its unit, and its scale if it has none.
 
-    小微企业、“三农”贷款增速…分别高4.2和0.7个百分点 (gov-report 2014): 4.2 is in
-    个百分点 too. The later amount is found on its own.
+    小微企业、“三农”贷款增速…分别高4.2和0.7个百分点 (gov-report 2014): 4.2 is in 个百分点
+    too; 10.6万、3.8万、3.3万平方公里: every number is in 平方公里. The later amounts are
+    found on their own.
     """
     join = g.list_separator.match(text, first.end)
-    if not join:
+    if not join or depth > 8:
         return
     m2 = g.number.match(text, join.end())
     second = _read_amount(g, text, m2) if m2 else None
-    if second is None or not (second.unit or second.percent_unit):
+    if second is None:
         return
+    if not (second.unit or second.percent_unit):
+        if second.percent_unit is None and not second.chinese:
+            _inherit_from_list(g, text, second, depth + 1)  # 10.6万、3.8万、3.3万平方公里
+        if not second.unit:
+            return
     first.unit = second.unit or second.percent_unit
-    if second.scaled:
+    if second.scaled and not first.scaled:
         first.value *= second.value / _unscaled(g, text, m2)
         first.scaled = True
 
@@ -318,7 +306,7 @@ def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool
 @lru_cache(maxsize=16)
 def _clause_ends(text: str) -> list[int]:
     """Positions of the clause-ending marks of a passage (cached: asked once per amount)."""
-    return [m.start() for m in _CLAUSE_END.finditer(text)]
+    return [m.start() for m in CLAUSE_END.finditer(text)]
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -329,119 +317,6 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     cs = ends[i - 1] + 1 if i > 0 else 0
     ce = ends[j] if j < len(ends) else len(text)
     return max(cs, start - _CLAUSE_REACH), min(ce, end + _CLAUSE_REACH)
-
-
-def _trim(g: Grammar, phrase: str) -> str:
-    """Drop filler words from both ends of a phrase, and modal words inside it.
-
-    Words of two or more characters are stripped as strings (the generated user
-    dictionary glues 今年安排 into one jieba word); one-character words (要, 在, 为) only
-    when jieba cuts them off as words, so 主要 keeps its 要.
-    """
-    words = subject_words()
-    s = phrase.translate(_QUOTES).strip(_EDGE_MARKS)
-    for _ in range(12):
-        before = s
-        for w in g.leading_long:
-            if s.startswith(w) and len(s) > len(w):
-                s = s[len(w) :]
-                break
-        for w in g.trailing_long:
-            if s.endswith(w):
-                s = s[: -len(w)]
-                break
-        t = g.leading_time.match(s)
-        if t and t.end() and t.end() < len(s):
-            s = s[t.end() :]
-        t = g.trailing_time.search(s)
-        if t and t.start() > 0:
-            s = s[: t.start()]
-        if s == before:
-            tokens = [w for w in cut(s) if w.strip()]
-            if len(tokens) > 1 and tokens[0] in words.leading:
-                s = s[len(tokens[0]) :].lstrip()
-            elif tokens and tokens[-1] in words.trailing:
-                s = s[: len(s) - len(tokens[-1])].rstrip()
-        s = s.strip(_EDGE_MARKS)
-        if s == before:
-            break
-    tokens = cut(s)
-    if len(tokens) > 1 and any(w in words.inside for w in tokens):
-        s = "".join(w for w in tokens if w not in words.inside)
-    return s
-
-
-def _after_subject(g: Grammar, text: str, end: int, clause_end: int, classifier: bool) -> str:
-    """The noun phrase after an amount: 3-5所[市级教育教学改革典型学校].
-
-    It runs to the clause end or the next number (评选5所[课程改革示范学校]和20节…), and
-    is empty when the amount is followed by a verb or particle (由85个[减为]26个).
-    """
-    nxt = g.next_amount.search(text, end, clause_end)
-    particle = subject_words().particle
-    phrase = text[end : nxt.start() if nxt else clause_end].lstrip(particle)
-    if not phrase or not _HAN.match(phrase):
-        return ""
-    tokens = cut(phrase)
-    if not tokens or tokens[0] in subject_words().after_stop:
-        return ""
-    if not classifier and particle in tokens:
-        tokens = tokens[: tokens.index(particle)]  # 近14亿人口[的发展中大国]
-    while tokens and tokens[-1] in subject_words().after_stop:
-        tokens.pop()
-    return "".join(tokens)
-
-
-def _previous_sentence(text: str, start: int) -> str:
-    """The sentence before ``start`` in the same passage (empty at its start)."""
-    head = text[max(0, start - _SENTENCE_REACH):start].rstrip()
-    if not head:
-        return ""
-    head = head[:-1] if head[-1] in "。；！？" else head
-    cut = max(head.rfind(c) for c in "。；！？")
-    return head[cut + 1:]
-
-
-def _kind(
-    g: Grammar, text: str, span: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int], context: Context
-) -> str:
-    """target, achievement or other (ANNOTATION.md "kind").
-
-    Target cues are looked for in the sentence, at most ``_SENTENCE_REACH`` characters
-    either side of the amount.
-    """
-    if context.part == "review":
-        return "achievement"
-    start, end = span
-    before = text[clause[0] : start]
-    if any(w in before for w in g.baseline_from) and g.baseline_to.match(text, end):
-        return "other"  # 从去年的2.1%提高到2.3%: 2.1% is where the change starts (#4)
-    if any(before.endswith(w) for w in g.past_value_cues):
-        return "achievement"
-    clause_text = text[clause[0] : clause[1]]
-    near = text[max(sentence[0], start - _SENTENCE_REACH) : min(sentence[1], end + _SENTENCE_REACH)]
-    earlier = text[max(sentence[0], start - _SENTENCE_REACH) : start]
-    planned = any(c in near for c in g.target_cues)
-    # 去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元 (gov-report 2008): a cue
-    # in the clause or earlier in the sentence; not later (提出…3%左右，综合考虑了去年… is
-    # this year's target, 2010)
-    past = any(c in clause_text or c in earlier for c in g.achievement_cues)
-    if not past and context.year:
-        # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二,
-        # gov-report 1993), unless the sentence also looks ahead (到2020年…比2010年增长1倍)
-        years = [int(y) for y in _YEAR.findall(near)]
-        looks_back = any(int(y) < context.year for y in _YEAR.findall(clause_text + earlier))
-        past = looks_back and all(y < context.year for y in years)
-    if not past and not planned and not _YEAR.search(near):
-        # a sentence with no time cue of its own continues the frame of the one before
-        # it: 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… (gov-report 2011)
-        prev = _previous_sentence(text, sentence[0])
-        past = any(c in prev for c in g.achievement_cues) and not any(c in prev for c in g.target_cues)
-    if past and not planned:
-        return "achievement"
-    if context.part == "plan" or planned:
-        return "target"
-    return "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +330,7 @@ class _Mention:
     unit: str
     comparator: str
     clause: tuple[int, int]
+    bounded: bool  # the comparator is a word of bound (以上, 不到, 突破), not a mark (多, 余)
 
 
 def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
@@ -476,7 +352,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         if second is not None and _is_range(first, second):
             last = second
     is_range = last is not first
-    if not is_range and first.unit is None and not first.percent_unit and not first.scaled:
+    if not is_range and first.unit is None and not first.percent_unit:
         _inherit_from_list(g, text, first)
     unit = last.unit or first.unit or last.percent_unit or first.percent_unit
     scaled = first.scaled or last.scaled
@@ -492,17 +368,23 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         and unit_def is not None
         and unit_def.classifier
     ):
-        return None  # 一批, 两个指标, 三个代表: an article or a slogan count (#4)
+        return None  # 一批, 两个指标, 三个代表: an article or a slogan count
     end = last.end
     suf = g.suffix.match(text, end)
     if suf:
         end = suf.end()
-    if end < len(text) and g.blocked_after.match(text, end):
-        return None
+    if end < len(text) and g.blocked_after.match(text, end) and not (unit and _HAN_END.search(unit)):
+        return None  # 10MB2, 3A级; but 接待重要外宾20批146人次 is two amounts
     start = m.start()
     pre = g.prefix.search(text, max(0, start - g.prefix_width), start)
     if pre and any(text.endswith(w, 0, start) for w in g.not_prefix):
         pre = None  # 节约10%
+    sign = 1
+    if _negative(g, text, start):
+        sign, start = -1, start - 1  # 负5%, 增长-12.5%
+        pre = g.prefix.search(text, max(0, start - g.prefix_width), start)
+        if pre and any(text.endswith(w, 0, start) for w in g.not_prefix):
+            pre = None
     mention_start = pre.start() if pre else start
     clause = _clause(text, mention_start, end)
     if is_range:
@@ -522,29 +404,50 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     return _Mention(
         start=mention_start,
         end=end,
-        value=value,
+        value=sign * value,
         value_max=float(last.value) if is_range else None,
         unit=unit or "",
         comparator=comparator,
         clause=clause,
+        bounded=bool(suf or pre) and comparator in (">=", "<=", ">", "<"),
     )
+
+
+def _negative(g: Grammar, text: str, start: int) -> bool:
+    """A minus sign right before the number: 负5%, 增长-12.5% — but not the hyphen of a
+    range or span (3-5所, 6%－6.5%, 2018-2020年) nor the 负 of a word (税负5700多亿元)."""
+    if start == 0 or not g.negative.search(text, start - 1, start):
+        return False
+    if any(text.endswith(w, 0, start) for w in g.not_prefix):
+        return False
+    if text[start - 1] == "负":
+        return True
+    before = text[start - 2] if start > 1 else ""
+    if not before:
+        return True
+    if _LATIN_OR_DIGIT.match(before) or before in "%％‰":
+        return False  # 3-5所, 6%－6.5%
+    return g.units.unit(before) is None and before not in g.units.multipliers  # 5万元－3万元
 
 
 def extract_quantities(text: str, *, offset: int = 0, context: Context = Context()) -> list[Quantity]:
     """Every stated amount in ``text`` (a passage starting at ``offset`` in the document)."""
     g = grammar()
-    if not any(ch.isdigit() or ch in DIGIT_CHARS or ch == "十" for ch in text):
+    if not g.any_digit.search(text):
         return []
-    quote_spans = [m.span() for m in g.quote.finditer(text)]
-    quote_starts = [s for s, _ in quote_spans]
+    skip_spans = sorted([m.span() for m in g.quote.finditer(text)] + [m.span() for m in g.names.finditer(text)])
+    skip_starts = [s for s, _ in skip_spans]
     sentences: SentenceIndex | None = None
-    found: list[Quantity] = []
-    # (sentence start, end, subject) of mentions already found, to continue a subject
-    previous: dict[int, list[tuple[int, int, str]]] = {}
+    read: list[tuple[_Mention, int, tuple[int, int], Found, bool]] = []
+    previous: dict[int, list[Found]] = {}  # sentence start -> what the amounts before found
+    # sentence start -> where the amounts before that count the noun after them end, in
+    # order (every amount ends after the one before it), so in_count is one bisection
+    count_ends: dict[int, list[int]] = {}
+    ends = _clause_ends(text)
     consumed = 0
     for m in g.number.finditer(text):
         start = m.start()
-        if start < consumed or _in_spans(quote_spans, quote_starts, start):
+        if start < consumed or _in_spans(skip_spans, skip_starts, start):
             continue
         if start > 0 and g.blocked_before.match(text, start - 1):
             continue
@@ -555,128 +458,117 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         mention = _read_mention(g, text, m)
         if mention is None:
             continue
-        mention_start, end, clause = mention.start, mention.end, mention.clause
-        consumed = end
+        consumed = mention.end
         if sentences is None:
             sentences = SentenceIndex(text)
-        sentence = sentences.sentence_at(start)
-        sentence_start = sentences.span_at(start)[0]
-        in_sentence = previous.setdefault(sentence_start, [])
-        subject, base = _subject(g, text, mention_start, end, clause, mention.unit, in_sentence, sentence_start)
-        in_sentence.append((sentence_start, end, base))
-        found.append(
-            Quantity(
-                text=text[mention_start:end],
-                char_start=offset + mention_start,
-                char_end=offset + end,
-                sentence=sentence,
-                value=float(mention.value),
-                value_max=mention.value_max,
-                unit=mention.unit,
-                comparator=mention.comparator,
-                subject=subject,
-                indicator=indicator_for(subject),
-                kind=_kind(g, text, (start, end), clause, sentences.span_at(start), context),
-            )
+        span = sentences.span_at(start)
+        in_sentence = previous.setdefault(span[0], [])
+        unit_def = g.units.unit(mention.unit) if mention.unit else None
+        found = find_subject(text, mention.start, mention.end, mention.clause, bool(unit_def and unit_def.classifier),
+                             in_sentence, span[0], g.next_amount, ends, bounded=mention.bounded)
+        counts = count_ends.setdefault(span[0], [])
+        # a count earlier in the clause ends in (clause start, amount start]
+        i = bisect.bisect_right(counts, mention.start) - 1
+        in_count = i >= 0 and mention.clause[0] < counts[i]
+        in_sentence.append(found)
+        if found.number_first:
+            counts.append(found.end)
+        read.append((mention, start, span, found, in_count))
+    if not read:
+        return []
+    subjects = _shared_out(text, read)
+    frames = TimeFrame(text, context) if context.year else None  # times of the passage and its headings
+    if frames is not None:
+        frames.amount_starts = [mention.start for mention, *_ in read]
+    cues = SentenceCues(text)  # the cue words of each sentence, read once for all its amounts
+    out = []
+    nexts = [m.start for m, *_ in read[1:]] + [len(text) + 1]
+    for (mention, start, span, found, in_count), subject, nxt in zip(read, subjects, nexts):
+        unit_def = g.units.unit(mention.unit) if mention.unit else None
+        reading = Reading(
+            start=mention.start, number_start=start, end=mention.end, clause=mention.clause, sentence=span,
+            comparator=mention.comparator, bounded=mention.bounded, dimension=unit_def.dimension if unit_def else None,
+            classifier=bool(unit_def and unit_def.classifier), subject=subject,
+            # a verb inside a relative clause (符合减税政策的纳税人) does not count
+            subject_has_verb=has_verb(subject.rsplit(subject_words().particle, 1)[-1]) if subject else False,
+            phrase_start=found.phrase_start,
+            followed_by_de=text.startswith(subject_words().particle, mention.end),
+            noun_after=found.noun_after, in_count=in_count,
+            before_amount=not text[mention.end:nxt].strip(),
         )
-    return _distribute(text, offset, found)
+        kind, period_start, period_end = classify(text, reading, context, frames, cues)
+        out.append(Quantity(
+            text=text[mention.start:mention.end],
+            char_start=offset + mention.start,
+            char_end=offset + mention.end,
+            sentence=text[span[0]:span[1]],
+            value=float(mention.value),
+            value_max=mention.value_max,
+            unit=mention.unit,
+            comparator=mention.comparator,
+            subject=subject,
+            indicator=indicator_for(subject, mention.unit or None),
+            kind=kind,
+            period_start=period_start,
+            period_end=period_end,
+        ))
+    return out
 
 
-def _distribute(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
-    """Give each of A、B…分别 X、Y its own subject: A排放减少 X, B排放减少 Y.
+def _shared_out(text: str, read: list) -> list[str]:
+    """The subjects after lists are shared out (A、B分别X、Y), sentence by sentence."""
+    words = subject_words()
+    subjects = [found.subject for _, _, _, found, _ in read]
+    out: list[str] = []
+    i = 0
+    while i < len(read):
+        j = i
+        while j + 1 < len(read) and read[j + 1][2] == read[i][2]:
+            j += 1
+        flags = [any(w in text[mention.clause[0]:mention.start] for w in words.respectively)
+                 for mention, *_ in read[i:j + 1]]
+        shared = distribute(text, subjects[i:j + 1], [m.start for m, *_ in read[i:j + 1]], flags)
+        out.extend(_respectively_back(read[i:j + 1], shared, flags))
+        i = j + 1
+    return out
 
-    二氧化硫、氮氧化物排放要分别减少3%左右和5%左右 (gov-report 2015) names two measures;
-    the amounts take the listed items in order, sharing the tail (排放减少) that starts at
-    the first change word or shared tail word of the last item. Applied only when the
-    items and the amounts are as many.
+
+def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> list[str]:
+    """A、B amounts listed first and 分别增长 X、Y after them: X is A's growth, Y is B's
+    (全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上, pingtan-gov-report 2018).
+
+    The amounts of one clause run together; the earlier amounts of other clauses are
+    looked up walking back from the run, as many as the run needs, so a sentence of n
+    amounts takes n steps, not n².
     """
     words = subject_words()
-    out = list(found)
-    i = 0
-    while i < len(out):
-        j = i
-        while j + 1 < len(out) and out[j + 1].subject == out[i].subject and out[j + 1].sentence == out[i].sentence:
-            j += 1
-        run = out[i : j + 1]
-        i = j + 1
-        if len(run) < 2 or not run[0].subject:
+    out = list(subjects)
+    by_clause: dict[tuple[int, int], list[int]] = {}
+    for i, item in enumerate(read):
+        by_clause.setdefault(item[0].clause, []).append(i)
+    k = 0
+    while k < len(read):
+        clause = read[k][0].clause
+        group = by_clause[clause]
+        run = group[bisect.bisect_left(group, k):]
+        k = run[-1] + 1
+        first = read[run[0]][3]
+        if len(run) < 2 or not flags[run[0]] or first.before not in words.change:
             continue
-        start = run[0].char_start - offset
-        cs, _ = _clause(text, start, start)
-        if not any(w in text[cs:start] for w in words.respectively):
+        earlier: list[int] = []  # the last len(run) amounts before the run in other clauses
+        i = run[0] - 1
+        while i >= 0 and len(earlier) < len(run):
+            if read[i][0].clause != clause:
+                earlier.append(i)
+            i -= 1
+        if len(earlier) < len(run):
             continue
-        groups: list[list[str]] = [[]]
-        for w in cut(run[0].subject):
-            if w in words.list_words:
-                groups.append([])
-            else:
-                groups[-1].append(w)
-        if len(groups) != len(run) or not all(groups) or len(groups[-1]) < 2:
-            continue
-        last = groups[-1]
-        cut_at = next((k for k in range(1, len(last)) if last[k] in words.change or last[k] in words.shared_tails), None)
-        if cut_at is None:
-            continue
-        tail = "".join(last[cut_at:])
-        items = ["".join(g) for g in groups[:-1]] + ["".join(last[:cut_at])]
-        for k, item in enumerate(items):
-            subject = item + tail
-            out[i - len(run) + k] = replace(run[k], subject=subject, indicator=indicator_for(subject))
+        for i, e in zip(run, reversed(earlier)):
+            out[i] = level(subjects[e]) + first.before
     return out
 
 
 def _unscaled(g: Grammar, text: str, m: regex.Match) -> Decimal:
     """The bare number of match ``m`` before multipliers (for 3-5万人)."""
-    value = parse_arabic(m["ar"].replace(" ", "")) if m["ar"] else parse_chinese(m["cn"])
+    value = parse_arabic(m["ar"].replace(" ", "").replace("，", ",")) if m["ar"] else parse_chinese(m["cn"])
     return value if value else Decimal(1)
-
-
-def _subject(
-    g: Grammar,
-    text: str,
-    start: int,
-    end: int,
-    clause: tuple[int, int],
-    unit: str | None,
-    previous: list[tuple[int, int, str]],
-    sentence_start: int,
-) -> tuple[str, str]:
-    """What the amount measures: the noun after a measure word, else the clause before it.
-
-    ``previous`` holds (sentence start, end, base subject) of the amounts already found in
-    the sentence; a subject that is only a change (增长, 比去年增加) continues the base subject
-    of the amount before it: 财政支出超过23万亿元，增长6.5% → 财政支出增长. Returns the
-    subject and the base a later amount may continue.
-    """
-    words = subject_words()
-    unit_def = g.units.unit(unit) if unit else None
-    classifier = unit_def is not None and unit_def.classifier
-    noun = _trim(g, _after_subject(g, text, end, clause[1], classifier))
-    if classifier and noun:
-        return noun, noun
-    cs = clause[0]
-    if previous and cs < previous[-1][1] <= start:
-        cs = previous[-1][1]
-    subject = _trim(g, text[cs:start])
-    if subject in (words.after_stop | words.inside) and subject not in words.change:
-        subject = ""  # 分别下降3.14%和4.66%: the 和 leaves the subject of the first amount
-    if previous and (not subject or subject in words.change or subject.startswith(tuple(words.continues))):
-        base = previous[-1][2]
-        if subject in words.change:
-            # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
-            ending = next((w for w in sorted(words.change, key=len, reverse=True) if base.endswith(w)), "")
-            if ending and len(base) > len(ending):
-                return base[: -len(ending)] + subject, base
-        return base + subject, base
-    if noun and subject and len(subject) <= 2 and len(cut(subject)) == 1:
-        return subject + noun, subject + noun  # 新增4万亿元投资 → 新增投资; 覆盖80%以上的大城市
-    if subject or noun:
-        return subject or noun, subject or noun
-    # 继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014): the clause before says what
-    if clause[0] > sentence_start:
-        pcs, pce = _clause(text, clause[0] - 1, clause[0] - 1)
-        before = text[max(pcs, sentence_start) : pce]
-        if not g.next_amount.search(before):
-            subject = _trim(g, before)
-            return subject, subject
-    return "", ""

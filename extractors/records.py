@@ -38,7 +38,9 @@ class Quantity:
     comparator: str  # = ~ >= <= > < range
     subject: str
     indicator: str
-    kind: str  # target | achievement | other
+    kind: str  # target | achievement | fact | threshold | other
+    period_start: int | None  # inclusive years the amount is about; None for fact/threshold/other
+    period_end: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ own cache goes to ``$TMPDIR``; nothing is downloaded.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -33,11 +33,19 @@ def cut(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=False)
 
 
-def cut_spans(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Words of ``text`` with their half-open offsets (plus ``offset``)."""
-    spans = []
-    pos = 0
-    for word in cut(text):
-        spans.append((word, offset + pos, offset + pos + len(word)))
-        pos += len(word)
-    return spans
+@cache
+def pos_tokenizer():
+    """jieba's part-of-speech tagger over the same tokenizer and user dictionary."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+@lru_cache(maxsize=16384)
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """``(word, part of speech)`` of ``text`` (no HMM guessing, like :func:`cut`).
+
+    Subjects are found on the short clause around an amount only, never on a whole
+    document: tagging is several times slower than cutting.
+    """
+    return tuple((p.word, p.flag) for p in pos_tokenizer().lcut(text, HMM=False))

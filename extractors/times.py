@@ -3,7 +3,7 @@
 Built on patterns from ``extractors/data/time_words.yaml`` rather than a general date
 parser, because the parsers people use get this genre wrong: JioNLP reads 十三五时期
 as a clock time, rejects “十三五” and 年内 and turns 3-5所 into 5 March; Time-NLP puts
-2018年底前 at 2018-01-01 (issue #5).
+2018年底前 at 2018-01-01.
 
 Dates (shared with the data file's header):
 

@@ -9,11 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline import __version__
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT / "corpus"
-DEFAULT_OUT = ROOT / "outputs"
+from pipeline import __version__, defaults
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,9 +27,10 @@ def _parser() -> argparse.ArgumentParser:
                                      "are listed with their reason; the exit status is 1 if any failed "
                                      "(0 with --allow-partial).",
                          epilog=_EXIT_CODES)
-    run.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
-                     help="folder with the documents (and optionally MANIFEST.csv), or one file")
-    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
+    run.add_argument("corpus", nargs="?", type=Path, default=defaults.CORPUS,
+                     help="folder with the documents (and optionally MANIFEST.csv), or one file "
+                          "(default: corpus/)")
+    run.add_argument("--out", type=Path, default=defaults.OUT, help="output folder (default: outputs/)")
     run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
                      help="prefect: the Prefect flow, one task per document (default); "
                           "local: the same functions without Prefect")
@@ -43,11 +40,15 @@ def _parser() -> argparse.ArgumentParser:
                           "documents need processing, else 1)")
     run.add_argument("--no-cache", action="store_true",
                      help="process every document again, even those unchanged since the last run "
-                          "into --out (the cache under OUT/.cache is kept)")
+                          "into --out (the cache under OUT/.plantasks/cache is kept)")
     run.add_argument("--dask-address", metavar="ADDR",
                      help="run the Prefect flow's tasks on the Dask cluster whose scheduler is at "
                           "ADDR (e.g. tcp://10.0.0.5:8786; needs prefect-dask and, for worker "
                           "processes, a Prefect server in PREFECT_API_URL)")
+    run.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                     help="a document still being processed after SECONDS fails alone with "
+                          "'took longer than SECONDS s' (default: document_seconds in "
+                          "pipeline/data/limits.yaml, 120; 0 turns the limit off)")
     run.add_argument("--allow-partial", action="store_true",
                      help="exit 0 even if some documents failed")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -120,6 +121,7 @@ def _run(args, started: float) -> int:
     from rich.console import Console
 
     from extractors.errors import PlantasksError
+    from pipeline.limits import TIME_LIMIT_ENV
 
     console = Console(stderr=True)
     if args.workers != "auto" and args.workers < 1:
@@ -128,10 +130,17 @@ def _run(args, started: float) -> int:
     if args.dask_address and args.engine != "prefect":
         _error(console, "--dask-address runs the Prefect flow: use it with --engine prefect")
         return EXIT_CANNOT_RUN
+    if args.time_limit is not None and not args.time_limit >= 0:
+        _error(console, "--time-limit must be a number of seconds, 0 or more")
+        return EXIT_CANNOT_RUN
     if args.out.exists() and not args.out.is_dir():
         # before anything starts (a Prefect server takes seconds): the writer checks again
         _error(console, f"{args.out}: exists and is not a folder")
         return EXIT_CANNOT_RUN
+    previous = os.environ.get(TIME_LIMIT_ENV)
+    if args.time_limit is not None:
+        # read by every process that runs documents (pipeline.limits), pool workers included
+        os.environ[TIME_LIMIT_ENV] = repr(args.time_limit)
     try:
         return _run_corpus(args, started, console)
     except PlantasksError as exc:
@@ -148,6 +157,11 @@ def _run(args, started: float) -> int:
         _error(console, f"unexpected {type(exc).__name__}: {exc}"
                         + ("" if args.verbose else " (run again with --verbose for the traceback)"))
         return EXIT_INTERNAL
+    finally:
+        if previous is None:
+            os.environ.pop(TIME_LIMIT_ENV, None)
+        else:
+            os.environ[TIME_LIMIT_ENV] = previous
 
 
 def _run_corpus(args, started: float, console) -> int:
@@ -190,8 +204,8 @@ def _run_corpus(args, started: float, console) -> int:
           f"{summary.seconds:.1f} s → {summary.out_dir}")
     for path, warning in summary.warnings:
         print(f"warning: {path}: {warning}")
-    for path, error in summary.failures:
-        print(f"failed: {error}")
+    for _, problem in summary.failures:
+        print(f"failed: {problem}")
     if summary.documents_failed and not args.allow_partial:
         return EXIT_FAILED_DOCUMENTS
     return EXIT_OK

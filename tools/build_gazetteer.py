@@ -89,14 +89,10 @@ def _common_noun(word: str, tags: dict[str, tuple[int, str]]) -> bool:
 
 def excluded_names(path: Path = EXTRA) -> set[str]:
     """Names gazetteer_gpe_extra.jsonl marks ``exclude``: common words first (安康)."""
-    names = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("//"):
-            obj = json.loads(line)
-            if "exclude" in obj:
-                names.add(obj["exclude"])
-    return names
+    from extractors.entities import RULER_LINE
+    from extractors.language_data import read_jsonl
+
+    return {obj["exclude"] for _, obj in read_jsonl(path, RULER_LINE) if "exclude" in obj}
 
 
 def _level(code: str) -> str:

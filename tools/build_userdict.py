@@ -23,9 +23,8 @@ gazetteer changes; ``test_entities_userdict_up_to_date`` fails when it is stale.
 from __future__ import annotations
 
 import csv
-import math
-import json
 import logging
+import math
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -79,10 +78,6 @@ def _jieba_dict() -> dict[str, str]:
 
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
         return {parts[0]: parts[-1] for parts in (line.split() for line in fh) if parts}
-
-
-def _jieba_words() -> set[str]:
-    return set(_jieba_dict())
 
 
 def glued_words(names: set[str], known: dict[str, str]) -> set[str]:
@@ -164,15 +159,11 @@ def _entropy(counts: Counter[str]) -> float:
 
 
 def gazetteer_names() -> set[str]:
-    names = set()
-    for name in _GAZETTEERS:
-        for line in (HERE / "data" / name).read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("//"):
-                pattern = json.loads(line).get("pattern")
-                if isinstance(pattern, str) and len(pattern) >= 2:
-                    names.add(pattern)
-    return names
+    """Every name of the entity gazetteers written as a string (not a token pattern)."""
+    from extractors.entities import load_ruler_patterns
+
+    return {p["pattern"] for name in _GAZETTEERS for p in load_ruler_patterns(name)
+            if isinstance(p["pattern"], str) and len(p["pattern"]) >= 2}
 
 
 def generated_lines(texts: list[str]) -> list[str]:

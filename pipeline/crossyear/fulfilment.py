@@ -1,37 +1,57 @@
-"""Pair each year's targets with the outcome a later document reports (→ ``fulfilment``).
+"""Pair each target with the outcome a later document reports, and say which way it went (→ ``fulfilment``).
 
 Plans set targets and the next year's document says what happened: a 政府工作报告's part
-一 reviews the previous year (国内生产总值增长6.6%, 城镇新增就业1361万人), so a target of
-year Y is judged against an ``achievement`` row of the same issuer and indicator whose
-period is Y (#11). The period of a row is read from the text around it, never assumed
-from its part alone, because the 2013 and 2018 reports review five years (年均增长7.1%,
-城镇新增就业6600万人以上) beside the one year just past. How an outcome meets a target —
-floor, ceiling or point, with what slack for 左右 — is data in ``data/fulfilment.yaml``.
+一 reviews the previous year (国内生产总值增长6.6%, 城镇新增就业1361万人), the 平潭 reports
+open with 2020年地区生产总值301.4亿元，增长5.4%. So the target of a measure for a period
+(the year's own target, or a goal over several years) is judged against an
+``achievement`` of the same issuer and measure whose period is the same, read in the
+same unit, from the earliest later document. Rows of two different measures are never
+paired: both sides are keyed by a measure of the vocabulary, never by a fragment such
+as 中央财政.
+
+The verdict says which way it went, by the measure's direction (data in
+``data/fulfilment.yaml``): ``met``; ``exceeded`` above a point target or a ceiling
+(国内生产总值增长8%左右 → 10.3%); ``fell_short`` below a point target or a floor; a
+floor over-achieved is met (解决农村人口饮水安全问题 6000万 → 6434万). ``gap`` is the
+signed distance of the outcome from the target in the target's unit; ``estimated``
+marks an outcome the report gives as an estimate (预计); ``unknown`` is left only where
+no later document states a figure for that period.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
 import pandas as pd
 import regex
 
-from extractors.datafiles import read_yaml
-from extractors.errors import DataFileError
-from extractors.indicators import DIRECTIONS, indicator_direction
-from pipeline.tables.schemas import FULFILMENT
+from extractors.indicators import DIRECTIONS
+from extractors.records import COMPARATORS
+from extractors.language_data import (DATA_FILES, PIPELINE_DATA, Flag, Mapping as MappingOf, Number, OneOf,
+                                      Optional, Record, Strings, check_file, fail, load, longest_first,
+                                      register)
+from pipeline.crossyear.amounts import format_amount
+from pipeline.crossyear.measures import direction as measure_direction, to_unit
+from pipeline.crossyear.series import plan_targets
+from pipeline.crossyear.target_rows import target_rows
+from pipeline.tables.schemas import FULFILMENT, FULFILMENT_STATUSES
 
-DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "fulfilment.yaml"
-
-COMPARATORS = ("=", "~", ">=", ">", "<=", "<", "range")
+DATA_FILE = PIPELINE_DATA / "fulfilment.yaml"
 TESTS = ("at_least", "above", "at_most", "below", "within")
+STATUSES = FULFILMENT_STATUSES
 COLUMNS = FULFILMENT.names
+
+_RULE = Record(test=OneOf(*TESTS), tolerance=Optional(Flag(), False))
+register("fulfilment", DATA_FILE, Record(
+    tolerance=Record(by_unit=MappingOf(Number()), relative=Number()),
+    rules=MappingOf(MappingOf(_RULE, key=OneOf(*COMPARATORS)), key=OneOf(*sorted(DIRECTIONS))),
+    direction_by_comparator=MappingOf(OneOf(*sorted(DIRECTIONS)), key=OneOf(*COMPARATORS)),
+    estimate_cues=Strings(allow_empty=False),
+), used_by="pipeline/crossyear/fulfilment.py")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +70,7 @@ class FulfilmentRules:
     relative_tolerance: float
     rules: Mapping[tuple[str, str], Rule]
     direction_by_comparator: Mapping[str, str]
-    multi_year_re: regex.Pattern
-    comparison_before: tuple[str, ...]
+    estimate_re: regex.Pattern
 
     def tolerance(self, value: float, unit: str | None) -> float:
         """The slack for 左右 around ``value``, in its unit."""
@@ -60,82 +79,38 @@ class FulfilmentRules:
         return round(abs(value) * self.relative_tolerance, 10)
 
 
-def _fail(path: Path, problem: str) -> DataFileError:
-    return DataFileError(str(path), problem)
-
-
-def _number(path: Path, where: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise _fail(path, f"{where} must be a number >= 0, not {value!r}")
-    return float(value)
-
-
-def _words(path: Path, where: str, value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise _fail(path, f"{where} must be a list of non-empty strings")
-    return tuple(value)
-
-
-def build_rules(data: object, path: Path = DATA_FILE) -> FulfilmentRules:
-    """Validate the parsed YAML of ``fulfilment.yaml`` and build the rules."""
-    top = {"tolerance", "rules", "direction_by_comparator", "period"}
-    if not isinstance(data, dict) or set(data) != top:
-        raise _fail(path, f"expected a mapping with keys {sorted(top)}")
-    tol = data["tolerance"]
-    if not isinstance(tol, dict) or set(tol) != {"by_unit", "relative"}:
-        raise _fail(path, "tolerance must have keys by_unit, relative")
-    by_unit = tol["by_unit"]
-    if not isinstance(by_unit, dict):
-        raise _fail(path, "tolerance.by_unit must map units to numbers")
-    abs_tol = {str(u): _number(path, f"tolerance.by_unit.{u}", v) for u, v in by_unit.items()}
-    relative = _number(path, "tolerance.relative", tol["relative"])
-
-    raw_rules = data["rules"]
-    if not isinstance(raw_rules, dict) or set(raw_rules) != DIRECTIONS:
-        raise _fail(path, f"rules must have one entry per direction {sorted(DIRECTIONS)}")
+def build_rules(data: dict, path=DATA_FILE) -> FulfilmentRules:
+    """The rules from the checked content of ``fulfilment.yaml`` (every pair must be there)."""
+    for where, value in (("tolerance.relative", data["tolerance"]["relative"]),
+                         *((f"tolerance.by_unit.{u}", v) for u, v in data["tolerance"]["by_unit"].items())):
+        if value < 0:
+            raise fail(path, where, f"must be a number >= 0, not {value!r}")
     rules: dict[tuple[str, str], Rule] = {}
-    for direction, by_comp in raw_rules.items():
-        if not isinstance(by_comp, dict) or set(by_comp) != set(COMPARATORS):
-            raise _fail(path, f"rules.{direction} must have one entry per comparator {list(COMPARATORS)}")
+    for direction in sorted(DIRECTIONS):
+        by_comp = data["rules"].get(direction)
+        if by_comp is None or set(by_comp) != set(COMPARATORS):
+            raise fail(path, f"rules.{direction}", f"must have one entry per comparator {list(COMPARATORS)}")
         for comp, entry in by_comp.items():
-            where = f"rules.{direction}.{comp}"
-            if not isinstance(entry, dict) or set(entry) - {"test", "tolerance"}:
-                raise _fail(path, f"{where}: expected keys test, tolerance")
-            if entry.get("test") not in TESTS:
-                raise _fail(path, f"{where}: test {entry.get('test')!r} is not one of {list(TESTS)}")
-            if not isinstance(entry.get("tolerance", False), bool):
-                raise _fail(path, f"{where}: tolerance must be true or false")
-            rules[(direction, comp)] = Rule(direction, comp, entry["test"], entry.get("tolerance", False))
-
-    dbc = data["direction_by_comparator"]
-    if not isinstance(dbc, dict) or set(dbc) != set(COMPARATORS):
-        raise _fail(path, f"direction_by_comparator must map every comparator {list(COMPARATORS)}")
-    for comp, direction in dbc.items():
-        if direction not in DIRECTIONS:
-            raise _fail(path, f"direction_by_comparator.{comp}: {direction!r} is not one of {sorted(DIRECTIONS)}")
-
-    period = data["period"]
-    if not isinstance(period, dict) or set(period) != {"multi_year", "comparison_before"}:
-        raise _fail(path, "period must have keys multi_year, comparison_before")
-    multi = _words(path, "period.multi_year", period["multi_year"])
-    before = _words(path, "period.comparison_before", period["comparison_before"])
-    multi_re = regex.compile("|".join(regex.escape(w) for w in sorted(multi, key=len, reverse=True)))
+            rules[(direction, comp)] = Rule(direction, comp, entry["test"], entry["tolerance"])
+    if set(data["direction_by_comparator"]) != set(COMPARATORS):
+        raise fail(path, "direction_by_comparator", f"must map every comparator {list(COMPARATORS)}")
     return FulfilmentRules(
-        MappingProxyType(abs_tol), relative, MappingProxyType(rules), MappingProxyType(dict(dbc)),
-        multi_re, tuple(sorted(before, key=len, reverse=True)),
+        MappingProxyType({str(u): float(v) for u, v in data["tolerance"]["by_unit"].items()}),
+        float(data["tolerance"]["relative"]), MappingProxyType(rules),
+        MappingProxyType(dict(data["direction_by_comparator"])),
+        regex.compile(longest_first(data["estimate_cues"])),
     )
 
 
-def load_rules(path: Path = DATA_FILE) -> FulfilmentRules:
-    """Read and validate a fulfilment rules file (uncached; the builder uses :func:`rules`)."""
-    data = read_yaml(path)
-    return build_rules(data, Path(path))
+def load_rules(path=DATA_FILE) -> FulfilmentRules:
+    """Read and check a fulfilment rules file (uncached; the builder uses :func:`rules`)."""
+    return build_rules(check_file(DATA_FILES["fulfilment"], path), path)
 
 
 @cache
 def rules() -> FulfilmentRules:
     """The project's fulfilment rules, loaded once per process."""
-    return load_rules(DATA_FILE)
+    return build_rules(load("fulfilment"))
 
 
 # ---------------------------------------------------------------- judging
@@ -143,203 +118,130 @@ def rules() -> FulfilmentRules:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    status: str  # met | missed | unknown
+    status: str  # met | exceeded | fell_short | unknown
     direction: str | None
     tolerance: float | None
+    gap: float | None  # outcome minus the nearest end of the target, in its unit
     rule: str
 
 
-def _fmt(x: float) -> str:
-    """12210000 rather than 1.221e+07: rules are read by people."""
-    if x == int(x) and abs(x) < 1e16:
-        return str(int(x))
-    return f"{x:.6g}"
+def _nan(x: float | None) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def judge(value: float, value_max: float | None, comparator: str, unit: str | None,
           indicator: str, outcome: float | None, table: FulfilmentRules | None = None) -> Verdict:
-    """Whether ``outcome`` meets the target; the rule text shows the comparison made.
+    """Whether ``outcome`` meets the target and, if not, which way it went.
 
-    The direction is the indicator's (indicators.yaml); an indicator it does not know
-    takes its direction from the comparator (以上 → floor).
+    The direction is the measure's (measures.yaml); one the vocabulary gives none
+    takes it from the comparator (以上 → floor). The rule text shows the comparison in
+    the units the plans write (1310万人 ≥ 900万人).
     """
     table = table or rules()
-    direction = indicator_direction(indicator) or table.direction_by_comparator.get(comparator)
+    direction = measure_direction(indicator) or table.direction_by_comparator.get(comparator)
     rule = table.rules.get((direction, comparator))
-    if rule is None or value is None or math.isnan(value):
-        return Verdict("unknown", direction, None, f"no rule for comparator {comparator!r}")
+    if rule is None or _nan(value):
+        return Verdict("unknown", direction, None, None, f"no rule for comparator {comparator!r}")
     slack = table.tolerance(value, unit) if rule.tolerance else 0.0
-    hi = value_max if value_max is not None and not math.isnan(value_max) else value
+    hi = value if _nan(value_max) else value_max
     head = f"{direction} {comparator} → {rule.test}"
-    if outcome is None or math.isnan(outcome):
-        return Verdict("unknown", direction, slack, f"{head}: no outcome found")
-    o = _fmt(outcome)
-    plus = f" + {_fmt(slack)}" if slack else ""
-    minus = f" − {_fmt(slack)}" if slack else ""
-    if rule.test == "at_least":
-        ok, text = outcome >= value - slack, f"{o} ≥ {_fmt(value)}{minus}"
-    elif rule.test == "above":
-        ok, text = outcome > value, f"{o} > {_fmt(value)}"
-    elif rule.test == "at_most":
-        ok, text = outcome <= hi + slack, f"{o} ≤ {_fmt(hi)}{plus}"
-    elif rule.test == "below":
-        ok, text = outcome < value, f"{o} < {_fmt(value)}"
-    else:  # within
-        ok = value - slack <= outcome <= hi + slack
-        text = f"{_fmt(value)}{minus} ≤ {o} ≤ {_fmt(hi)}{plus}"
+    if _nan(outcome):
+        return Verdict("unknown", direction, slack, None, f"{head}: no outcome found")
+
+    def amount(x: float) -> str:
+        return format_amount(x, unit)
+
+    plus = f" + {amount(slack)}" if slack else ""
+    minus = f" − {amount(slack)}" if slack else ""
+    o = amount(outcome)
+    lo_b, hi_b = value - slack, hi + slack
     # Rounding: 6.5 + 0.5 must admit 7.0 (binary floats would refuse it).
-    if not ok and rule.test in ("at_least", "at_most", "within"):
-        lo_b, hi_b = value - slack, hi + slack
-        ok = (rule.test != "at_most" and math.isclose(outcome, lo_b)) or \
-             (rule.test != "at_least" and math.isclose(outcome, hi_b))
-    status = "met" if ok else "missed"
-    return Verdict(status, direction, slack, f"{head}: {text}{'' if ok else ' fails'}")
-
-
-# ---------------------------------------------------------------- periods
-
-
-@dataclass(frozen=True, slots=True)
-class _DocTimes:
-    """The time expressions of one document that can say which year a row speaks of."""
-
-    text: str
-    year: int
-    starts: list[int]
-    years: list[int | None]  # the single year of each time, None if it spans several
-    headings: Mapping[str, tuple[int, int, str | None]]  # section_id -> heading span, parent
-
-
-def _doc_times(text: str, year: int, times: pd.DataFrame, sections: pd.DataFrame,
-               table: FulfilmentRules) -> _DocTimes:
-    starts, years = [], []
-    for t in times.sort_values("char_start").itertuples(index=False):
-        if t.start is None or t.end is None or pd.isna(t.start) or pd.isna(t.end):
-            continue
-        if any(text[max(0, t.char_start - len(w)):t.char_start] == w for w in table.comparison_before):
-            continue  # 比上年: a base of comparison, not the period spoken of
-        a, b = pd.Timestamp(t.start).year, pd.Timestamp(t.end).year
-        starts.append(int(t.char_start))
-        years.append(a if a == b else None)
-    headings = {}
-    for s in sections.itertuples(index=False):
-        end = text.find("\n", s.char_start)
-        headings[s.section_id] = (int(s.char_start), len(text) if end < 0 else end,
-                                  s.parent_id if isinstance(s.parent_id, str) else None)
-    return _DocTimes(text, year, starts, years, MappingProxyType(headings))
-
-
-_NONE = object()
-
-
-def _last_time(dt: _DocTimes, lo: int, hi: int):
-    """The year of the last time expression starting in [lo, hi), or _NONE if none does."""
-    i = bisect.bisect_left(dt.starts, hi) - 1
-    if i >= 0 and dt.starts[i] >= lo:
-        return dt.years[i]
-    return _NONE
-
-
-def period_year(dt: _DocTimes, char_start: int, sentence: str | None, part: str | None,
-                section_id: str | None, table: FulfilmentRules) -> int | None:
-    """The one year a target or achievement speaks of, or None when it speaks of several.
-
-    In order: a multi-year word in its sentence (年均, 累计) → several; else the last time
-    expression before it in its paragraph (刚刚过去的2017年，…增长6.9%); else the time in
-    its section's heading, then the parent's (2015年工作回顾, 过去五年工作回顾); else the
-    year before the document's for a review, the document's year otherwise.
-    """
-    if sentence and table.multi_year_re.search(sentence):
-        return None
-    para = dt.text.rfind("\n", 0, char_start) + 1
-    found = _last_time(dt, para, char_start)
-    if found is not _NONE:
-        return found
-    seen = set()
-    while isinstance(section_id, str) and section_id in dt.headings and section_id not in seen:
-        seen.add(section_id)
-        lo, hi, parent = dt.headings[section_id]
-        found = _last_time(dt, lo, hi)
-        if found is not _NONE:
-            return found
-        section_id = parent
-    return dt.year - 1 if part == "review" else dt.year
+    at_least = outcome >= lo_b or math.isclose(outcome, lo_b)
+    at_most = outcome <= hi_b or math.isclose(outcome, hi_b)
+    if rule.test == "at_least":
+        status, text = ("met" if at_least else "fell_short"), f"{o} ≥ {amount(value)}{minus}"
+    elif rule.test == "above":
+        status, text = ("met" if outcome > value else "fell_short"), f"{o} > {amount(value)}"
+    elif rule.test == "at_most":
+        status, text = ("met" if at_most else "exceeded"), f"{o} ≤ {amount(hi)}{plus}"
+    elif rule.test == "below":
+        status, text = ("met" if outcome < value else "exceeded"), f"{o} < {amount(value)}"
+    else:  # within
+        status = "fell_short" if not at_least else "exceeded" if not at_most else "met"
+        text = f"{amount(value)}{minus} ≤ {o} ≤ {amount(hi)}{plus}"
+    gap = outcome - value if outcome < value else outcome - hi if outcome > hi else 0.0
+    verdict = {"met": "", "exceeded": " fails: above", "fell_short": " fails: below"}[status]
+    return Verdict(status, direction, slack, round(gap, 10), f"{head}: {text}{verdict}")
 
 
 # ---------------------------------------------------------------- the table
 
 
-def dated_rows(tables: dict[str, pd.DataFrame], docs: pd.DataFrame,
-                  table: FulfilmentRules) -> pd.DataFrame:
-    """Target and achievement rows of ok documents with issuer, doc year and ``period``.
+def outcome_rows(rows: pd.DataFrame, units: Mapping[tuple[str, str], str], table: FulfilmentRules) -> pd.DataFrame:
+    """Achievements that can be a period's outcome, in the series unit of their measure.
 
-    ``period`` is the one year a row speaks of (:func:`period_year`), NaN when several.
+    An achievement with a known period, in a document later than the period's end,
+    whose amount converts to the unit of the measure's series. Adds ``estimated``
+    (an estimate cue in the sentence) and the ranks that pick one per period: the
+    earliest later document, then a plain figure before a bound (控制在百分之十以内 is
+    more often the target restated), a review part first, then document order.
     """
-    targets = tables["targets"]
-    targets = targets[targets["kind"].isin(["target", "achievement"])
-                      & targets["indicator"].notna() & (targets["indicator"] != "")
-                      & targets["value"].notna()]
-    targets = targets.merge(docs[["doc_id", "issuer", "issuer_slug", "year"]], on="doc_id")
-    if targets.empty:
-        return targets.assign(period=pd.Series(dtype="float64"))
-    times, sections = tables["times"], tables["sections"]
-    periods = pd.Series(index=targets.index, dtype="float64")  # NaN: several years
-    for doc_id, rows in targets.groupby("doc_id"):
-        doc = docs.loc[docs["doc_id"] == doc_id].iloc[0]
-        dt = _doc_times(doc["text"], int(doc["year"]), times[times["doc_id"] == doc_id],
-                        sections[sections["doc_id"] == doc_id], table)
-        for idx, r in zip(rows.index, rows.itertuples(index=False)):
-            year = period_year(dt, int(r.char_start), r.sentence, r.part, r.section_id, table)
-            periods[idx] = math.nan if year is None else year
-    return targets.assign(period=periods)
+    out = rows[(rows["kind"] == "achievement") & rows["period_start"].notna() & rows["period_end"].notna()]
+    out = out[out["period_end"].astype("int64") < out["year"]]
+    if out.empty:
+        return out.assign(estimated=pd.Series(dtype=bool))
+    keys = list(zip(out["issuer_slug"], out["indicator"]))
+    unit = [units.get(k) for k in keys]
+    converted = [None if u is None else to_unit(v, w, u) for v, w, u in zip(out["value"], out["unit"], unit)]
+    out = out.assign(value=converted, unit=unit)
+    out = out[out["value"].notna()]
+    out = out.assign(
+        estimated=out["sentence"].fillna("").map(lambda s: table.estimate_re.search(s) is not None),
+        _exact=(out["comparator"] != "=").astype(int),
+        _review=(out["part"] != "review").astype(int),
+    )
+    out = out.sort_values(["issuer_slug", "indicator", "period_start", "period_end", "year", "_exact",
+                           "_review", "char_start"], kind="mergesort")
+    return out.drop_duplicates(["issuer_slug", "indicator", "period_start", "period_end"], keep="first")
 
 
 def build_fulfilment(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per (issuer, indicator, year) with a one-year target: target, outcome, status.
+    """One row per target of ``target_series`` (annual or a goal): its outcome and verdict.
 
-    The year's target is the first one-year target row of the plan for that year (plan
-    part before others, then document order). Its outcome is an achievement of the same
-    issuer, indicator and unit whose period is that year, from the earliest later
-    document (a plain figure before a bound, review part first, then document order);
-    none found → ``unknown``.
+    The targets are the series' own (:func:`pipeline.crossyear.series.plan_targets`),
+    so the chart of ``plantasks compare`` and this table judge the same target.
     """
     table = rules()
     documents = tables["documents"]
     docs = documents.loc[documents["status"] == "ok"]
-    rows = dated_rows(tables, docs, table)
-    if rows.empty:
-        return FULFILMENT.empty_table().to_pandas()
-    rows = rows.assign(plan_rank=(rows["part"] != "plan").astype(int),
-                       review_rank=(rows["part"] != "review").astype(int),
-                       unit_key=rows["unit"].fillna(""),
-                       # A bound (控制在百分之十以内) is more often a target restated than an
-                       # outcome, so a plain figure wins when the year has both.
-                       exact_rank=(rows["comparator"] != "=").astype(int))
-    targets = rows[(rows["kind"] == "target") & (rows["period"] == rows["year"])]
-    targets = targets.sort_values(["issuer_slug", "indicator", "year", "plan_rank", "char_start"],
-                                  kind="mergesort")
-    targets = targets.drop_duplicates(["issuer_slug", "indicator", "year"], keep="first")
-    outcomes = rows[(rows["kind"] == "achievement") & rows["period"].notna()
-                    & (rows["period"] < rows["year"])]
-    outcomes = outcomes.sort_values(["issuer_slug", "indicator", "period", "unit_key", "year",
-                                     "exact_rank", "review_rank", "char_start"], kind="mergesort")
-    outcomes = outcomes.drop_duplicates(["issuer_slug", "indicator", "period", "unit_key"], keep="first")
+    rows = target_rows(tables)
+    targets = plan_targets(rows)
+    if targets.empty:
+        return _typed(pd.DataFrame(columns=COLUMNS))
+    first = docs.sort_values(["issuer_slug", "year", "doc_id"]).drop_duplicates(["issuer_slug", "year"])
+    targets = targets[targets["doc_id"].isin(first["doc_id"])]
+    units = {(s, i): u or "" for s, i, u in zip(targets["issuer_slug"], targets["indicator"], targets["unit"])}
+    outcomes = outcome_rows(rows, units, table)
+    found = {(o["issuer_slug"], o["indicator"], int(o["period_start"]), int(o["period_end"])): o
+             for o in outcomes.to_dict("records")}
     last_year = docs.groupby("issuer_slug")["year"].max()
 
     out = []
-    found = {(o["issuer_slug"], o["indicator"], int(o["period"]), o["unit_key"]): o
-             for o in outcomes.to_dict("records")}
     for t in targets.itertuples(index=False):
-        o = found.get((t.issuer_slug, t.indicator, int(t.year), t.unit_key))
-        value_max = None if pd.isna(t.value_max) else float(t.value_max)
+        ps, pe = int(t.period_start), int(t.period_end)
+        o = found.get((t.issuer_slug, t.indicator, ps, pe))
+        value_max = None if _nan(t.value_max) else float(t.value_max)
         verdict = judge(float(t.value), value_max, t.comparator, t.unit, t.indicator,
                         None if o is None else float(o["value"]), table)
         rule = verdict.rule
-        if o is None and last_year.get(t.issuer_slug, t.year) <= t.year:
-            rule = f"{rule} (no later document of this issuer)"
+        if o is None:
+            period = str(ps) if ps == pe else f"{ps}–{pe}"
+            rule += (" (no later document of this issuer)" if last_year.get(t.issuer_slug, pe) <= pe
+                     else f" (no later document states a figure for {period})")
         out.append({
             "issuer": t.issuer, "issuer_slug": t.issuer_slug, "indicator": t.indicator,
-            "year": int(t.year), "target_value": float(t.value), "target_value_max": value_max,
+            "year": int(t.year), "period_start": ps, "period_end": pe,
+            "target_value": float(t.value), "target_value_max": value_max,
             "target_comparator": t.comparator, "target_unit": t.unit, "target_doc_id": t.doc_id,
             "target_task_id": t.task_id if isinstance(t.task_id, str) else None,
             "target_text": t.text,
@@ -348,8 +250,20 @@ def build_fulfilment(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "outcome_doc_id": None if o is None else o["doc_id"],
             "outcome_text": None if o is None else o["text"],
             "outcome_sentence": None if o is None else o["sentence"],
-            "direction": verdict.direction, "tolerance": verdict.tolerance,
+            "estimated": False if o is None else bool(o["estimated"]),
+            "direction": verdict.direction, "tolerance": verdict.tolerance, "gap": verdict.gap,
             "status": verdict.status, "rule": rule,
         })
     frame = pd.DataFrame(out, columns=COLUMNS)
-    return frame.astype({"year": "int64"})
+    frame = frame.sort_values(["issuer_slug", "indicator", "year", "period_start", "period_end"], kind="mergesort")
+    return _typed(frame.reset_index(drop=True))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame[COLUMNS].copy()
+    for col in ("year", "period_start", "period_end"):
+        frame[col] = frame[col].astype("int64")
+    frame["estimated"] = frame["estimated"].fillna(False).astype(bool)
+    for col in ("target_value", "target_value_max", "outcome_value", "tolerance", "gap"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    return frame

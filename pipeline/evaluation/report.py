@@ -106,14 +106,21 @@ def _commit() -> str:
     return res.stdout.strip() or "unknown"
 
 
-def format_markdown(ev: Evaluation, *, when: date | None = None, commit: str | None = None) -> str:
-    """The README "Quality" table: one row per table, with the date and commit measured."""
+def gold_label(gold: Path) -> str:
+    """The gold folder as the README names it: relative to the repository when inside it."""
+    gold = Path(gold).resolve()
+    try:
+        return gold.relative_to(ROOT).as_posix() + "/"
+    except ValueError:
+        return gold.as_posix() + "/"
+
+
+def format_markdown(ev: Evaluation, *, gold: Path, when: date | None = None, commit: str | None = None) -> str:
+    """A README "Quality" table: the gold folder, date and commit measured, one row per table."""
     when = when or date.today()
     commit = commit or _commit()
     out = [
-        "## Quality",
-        "",
-        f"Measured by `plantasks evaluate` against the hand-made gold in `tests/gold/` "
+        f"Measured by `plantasks evaluate` against the hand-made gold in `{gold_label(gold)}` "
         f"({len(ev.documents)} documents) on {when.isoformat()}, commit `{commit}`. "
         "A prediction matches a gold mention when their spans overlap; strict counts a match "
         "only when its key fields are right too.",

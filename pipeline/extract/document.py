@@ -11,13 +11,16 @@ import hashlib
 import logging
 import traceback
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from extractors.context import Context
 from pipeline import __version__
 from pipeline.ingest.corpus import DocumentSpec
 from pipeline.errors import DocumentError
 from pipeline.ingest.normalise import normalise
-from pipeline.ingest.read import read_document
+from pipeline.ingest.read import read_input
+from pipeline.limits import limits, time_limit
 from pipeline import registry
 from pipeline.structure import structure_warnings
 from pipeline.structure.parse import Paragraph, Section, Structure, parse_structure
@@ -46,13 +49,15 @@ def _fields(record) -> dict:
 
 
 def document_row(spec: DocumentSpec, *, sha256: str | None, text: str | None,
-                 encoding: str | None = None, error: str | None = None) -> dict:
+                 encoding: str | None = None, error: str | None = None,
+                 warnings: list[str] | None = None) -> dict:
     return {
         "doc_id": spec.doc_id, "issuer": spec.issuer, "issuer_slug": spec.issuer_slug,
         "year": spec.year, "genre": spec.genre, "title": spec.title, "source": spec.source,
         "source_path": str(spec.path), "sha256": sha256, "encoding": encoding,
         "n_chars": len(text) if text is not None else None, "text": text,
         "status": "failed" if error else "ok", "error": error,
+        "warnings": "\n".join(warnings) if warnings else None,
         "pipeline_version": __version__,
     }
 
@@ -72,26 +77,42 @@ def process_text(text: str, spec: DocumentSpec, warnings: list[str] | None = Non
     return tables
 
 
+def _headings(structure: Structure) -> dict[str | None, str]:
+    """section_id -> its heading with its parents', outermost first, one per line."""
+    by_id = {s.section_id: s for s in structure.sections}
+    out: dict[str | None, str] = {}
+    for s in structure.sections:
+        chain, node = [], s
+        while node is not None and len(chain) < 8:
+            chain.append(node.heading)
+            node = by_id.get(node.parent_id) if node.parent_id else None
+        out[s.section_id] = "\n".join(reversed(chain))
+    return out
+
+
 def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str, list[dict]]:
     """Run every extraction entry of the registry on the structure's passages, adding
     where each row stands (doc_id, task_id, section_id, part)."""
     passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
+    headings = _headings(structure)
     out: dict[str, list[dict]] = {}
     for t in registry.TABLES:
+        headline = "headline" in t.schema.names
         if t.stage == "passage":
             records, wheres = [], []
             for par in passages:
-                context = Context(year=spec.year, part=par.part, genre=spec.genre)
+                context = Context(year=spec.year, part=par.part, genre=spec.genre,
+                                  heading=headings.get(par.section_id, ""))
                 found = t.extract(text[par.char_start:par.char_end], offset=par.char_start, context=context)
                 records.extend(found)
-                wheres.extend([_where(spec, par)] * (len(records) - len(wheres)))
+                wheres.extend([_where(spec, par, headline)] * (len(records) - len(wheres)))
         elif t.stage == "passages":
             found = t.extract([(text[p.char_start:p.char_end], p.char_start) for p in passages],
                               Context(year=spec.year, genre=spec.genre))
             records, wheres = [], []
             for par, recs in zip(passages, found, strict=True):
                 records.extend(recs)
-                wheres.extend([_where(spec, par)] * len(recs))
+                wheres.extend([_where(spec, par, headline)] * len(recs))
         else:
             continue
         if t.finish is not None and records:
@@ -100,26 +121,46 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
     return out
 
 
-def _where(spec: DocumentSpec, par: Paragraph) -> dict:
-    return {"doc_id": spec.doc_id, "task_id": par.task_id, "section_id": par.section_id, "part": par.part}
+def _where(spec: DocumentSpec, par: Paragraph, headline: bool) -> dict:
+    """Where a row stands: its document, task, section and part (and, for tables with the
+    column, whether its passage is the plan's headline-target list)."""
+    where = {"doc_id": spec.doc_id, "task_id": par.task_id, "section_id": par.section_id, "part": par.part}
+    if headline:
+        where["headline"] = par.role == "headline"
+    return where
+
+
+@cache
+def load_extractors() -> None:
+    """Load every extractor's data and model in this process, once: one small passage
+    through every registered extractor loads what each needs.
+
+    Called before a document's clock starts: the seconds jieba and spaCy take to load
+    are the run's cost, not the first document's.
+    """
+    process_text("一、总体要求\n（一）今年新建学校15所，落实《纲要》。", DocumentSpec(
+        path=Path("warm-up"), issuer="plantasks", issuer_slug="warm-up", year=2018, doc_id="warm-up"))
 
 
 def process_document(spec: DocumentSpec, raw: bytes | None = None) -> DocumentResult:
     """Read (unless ``raw`` holds the file's bytes already), normalise, structure and
-    extract one document; failures become a failed row."""
-    sha = None
+    extract one document within its time limit; failures become a failed row."""
+    sha = encoding = None
     try:
-        raw, decoded = read_document(spec.path, raw)
-        sha = hashlib.sha256(raw).hexdigest()
-        text = normalise(decoded)
-        if not text.strip():
-            raise DocumentError(str(spec.path), "no text left after removing web-page leftovers")
-        warnings: list[str] = []
-        tables = process_text(text, spec, warnings)
+        load_extractors()
+        with time_limit(limits().document_seconds, spec.path):
+            raw, decoded, encoding = read_input(spec.path, raw)
+            sha = hashlib.sha256(raw).hexdigest()
+            text = normalise(decoded)
+            if not text.strip():
+                raise DocumentError(str(spec.path), "no text left after removing web-page leftovers")
+            warnings: list[str] = []
+            tables = process_text(text, spec, warnings)
     except DocumentError as exc:
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=str(exc)))
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the run
         log.error("internal error on %s:\n%s", spec.path, traceback.format_exc())
         error = f"{spec.path}: internal error while processing ({type(exc).__name__}: {exc})"
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=error))
-    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text), tables, warnings)
+    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding,
+                                                    warnings=warnings), tables, warnings)

@@ -1,22 +1,32 @@
 """Read one input file into decoded text: encodings, HTML pages, .docx; clear errors otherwise.
 
 Users feed whatever their browser or colleagues saved, so the decoder tries, in order:
-a byte-order mark, strict UTF-8, UTF-16 without a mark (many NUL bytes in alternate
-positions), then GB18030 (a superset of GBK/GB2312). PDFs with a text layer are read by
+a byte-order mark, UTF-16 without a mark that is mostly ASCII (NUL bytes in alternate
+positions), strict UTF-8, UTF-16 without a mark that is mostly Chinese (no NUL bytes to
+see, but it decodes to Han characters: the 大连 page saved by Notepad as "Unicode"), then
+GB18030 (a superset of GBK/GB2312). PDFs with a text layer are read by
 :mod:`pipeline.ingest.pdf`. Binary data, empty files, scanned PDFs and legacy Word files
-fail with a message that names the file and says what to do.
+fail with a message that names the file and says what to do. Files above a size limit,
+and .docx files whose text expands beyond one, are refused before they can exhaust
+memory (``pipeline/data/limits.yaml``).
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+import os
+import stat
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree
 
+import regex
+
 from pipeline.errors import DocumentError
+from pipeline.limits import MB, limits
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf"}
 UNSUPPORTED_SUFFIXES = {
@@ -27,9 +37,37 @@ UNSUPPORTED_SUFFIXES = {
 }
 
 
-def read_raw(path: Path) -> bytes:
+class InputFile(NamedTuple):
+    """An input file read and decoded: raw bytes, text (not yet normalised), encoding."""
+
+    raw: bytes
+    text: str
+    encoding: str
+
+
+def _open_fd(path: Path) -> int:
+    # O_NONBLOCK: a FIFO named like a document must not block the run waiting for a writer
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+
+
+def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file no larger than ``max_bytes`` (default: the size limit)."""
+    path = Path(path)
+    max_bytes = limits().file_bytes if max_bytes is None else max_bytes
     try:
-        return path.read_bytes()
+        fd = _open_fd(path)
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(21, "Is a directory", str(path))
+            if not stat.S_ISREG(info.st_mode):
+                raise DocumentError(str(path), "not a regular file (a device, pipe or socket)")
+            if info.st_size > max_bytes:
+                raise DocumentError(str(path), _too_large(info.st_size, max_bytes))
+            raw = f.read(max_bytes + 1)
+        if len(raw) > max_bytes:  # grew while being read
+            raise DocumentError(str(path), _too_large(len(raw), max_bytes))
+        return raw
     except FileNotFoundError as exc:
         raise DocumentError(str(path), "file not found") from exc
     except PermissionError as exc:
@@ -38,6 +76,11 @@ def read_raw(path: Path) -> bytes:
         raise DocumentError(str(path), "is a folder, not a file") from exc
     except OSError as exc:
         raise DocumentError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"too large: {size / MB:.1f} MB, the limit is {limit / MB:g} MB "
+            "(split the document, or raise file_megabytes in pipeline/data/limits.yaml)")
 
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
@@ -61,6 +104,9 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    chinese_utf16 = _chinese_utf16(raw)
+    if chinese_utf16:
+        return chinese_utf16
     if b"\x00" in raw[:8192]:
         raise DocumentError(path, "binary data, not a text document")
     try:
@@ -88,6 +134,35 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         return "utf-16-le"
     if even > 0.3 and odd < 0.05:
         return "utf-16-be"
+    return None
+
+
+_HAN = regex.compile(r"\p{Han}")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\p{Co}\p{Cn}]")
+# Share of Han characters among the visible ones above which a UTF-16 reading is Chinese
+# text. GB18030 and UTF-8 bytes read as UTF-16 give Yi, Hangul, surrogates and private
+# use, almost never Han; a Chinese plan is well above half Han.
+_UTF16_HAN_SHARE = 0.5
+
+
+def _chinese_utf16(raw: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` if ``raw`` is UTF-16 without a byte-order mark holding Chinese text."""
+    if len(raw) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = raw[:8192].decode(enc)
+        except UnicodeDecodeError:
+            continue  # a lone surrogate at the cut is possible, but a mismatch is likelier
+        visible = [ch for ch in sample if not ch.isspace()]
+        if not visible or _CONTROL.search(sample):
+            continue
+        if len(_HAN.findall(sample)) / len(visible) < _UTF16_HAN_SHARE:
+            continue
+        try:
+            return raw.decode(enc), enc
+        except UnicodeDecodeError:
+            return None
     return None
 
 
@@ -142,41 +217,93 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or "<body" in head
 
 
-def docx_to_text(raw: bytes, path: str) -> str:
-    """Paragraph texts of a .docx (a zip holding word/document.xml), standard library only."""
-    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHUNK = 1 << 16  # 64 KiB: the elements of one piece are all alive at once
+
+
+def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str:
+    """Paragraph texts of a .docx (a zip holding word/document.xml), standard library only.
+
+    The XML is decompressed and parsed in pieces and each paragraph is dropped once its
+    text is taken, so memory follows the text, not the XML; more than ``max_xml_bytes``
+    of XML (default: the limit) fails the document. An 807 KB .docx that expands to
+    200 MB used to take 4.8 GB, and a zip bomb ran out of memory.
+    """
+    max_xml_bytes = limits().docx_xml_bytes if max_xml_bytes is None else max_xml_bytes
+    paragraphs: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            xml = zf.read("word/document.xml")
-        root = ElementTree.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+            info = zf.getinfo("word/document.xml")
+            if info.file_size > max_xml_bytes:
+                raise DocumentError(path, _expands(info.file_size, max_xml_bytes))
+            parser = ElementTree.XMLPullParser(events=("start", "end"))
+            open_elements: list[ElementTree.Element] = []
+            total = 0
+            with zf.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    total += len(chunk)
+                    if total > max_xml_bytes:  # the declared size can lie
+                        raise DocumentError(path, _expands(total, max_xml_bytes))
+                    parser.feed(chunk)
+                    _take_paragraphs(parser, open_elements, paragraphs)
+            parser.close()
+            _take_paragraphs(parser, open_elements, paragraphs)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError,
+            NotImplementedError, RuntimeError) as exc:
         raise DocumentError(path, f"not a valid .docx file ({exc})") from exc
-    paragraphs = []
-    for p in root.iter(f"{ns}p"):
-        paragraphs.append("".join(t.text or "" for t in p.iter(f"{ns}t")))
     return "\n".join(paragraphs)
 
 
-def read_document(path: Path, raw: bytes | None = None) -> tuple[bytes, str]:
-    """Raw bytes and decoded (not yet normalised) text of one input file (``raw``: its
-    bytes, when the caller has read them already)."""
+def _take_paragraphs(parser: ElementTree.XMLPullParser, open_elements: list, paragraphs: list[str]) -> None:
+    """Take the text of each paragraph finished so far, then drop every finished element
+    from the tree (what remains is the path to the element being parsed)."""
+    for event, element in parser.read_events():
+        if event == "start":
+            open_elements.append(element)
+            continue
+        open_elements.pop()
+        if element.tag == f"{_W}p" and not any(e.tag == f"{_W}p" for e in open_elements):
+            paragraphs.append("".join(t.text or "" for t in element.iter(f"{_W}t")))
+    for parent in open_elements:
+        if parent.tag == f"{_W}p":
+            break  # a paragraph still open keeps its runs until it ends
+        still_open = len(parent) and any(parent[-1] is e for e in open_elements)
+        del parent[: len(parent) - 1 if still_open else len(parent)]
+
+
+def _expands(size: int, limit: int) -> str:
+    return (f"the .docx expands to more than {limit / MB:g} MB of XML ({size / MB:.0f} MB or more): "
+            "refused as a possible zip bomb (raise docx_xml_megabytes in pipeline/data/limits.yaml "
+            "if the document is real)")
+
+
+def read_input(path: Path, raw: bytes | None = None) -> InputFile:
+    """Raw bytes, decoded (not yet normalised) text and encoding of one input file
+    (``raw``: its bytes, when the caller has read them already)."""
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED_SUFFIXES:
         raise DocumentError(str(path), UNSUPPORTED_SUFFIXES[suffix])
     if raw is None:
         raw = read_raw(path)
     if suffix == ".docx":
-        text = docx_to_text(raw, str(path))
+        text, encoding = docx_to_text(raw, str(path)), "docx"
     elif suffix == ".pdf" or raw.startswith(b"%PDF-"):
         from pipeline.ingest.pdf import pdf_to_text
 
-        text = pdf_to_text(raw, str(path))
+        text, encoding = pdf_to_text(raw, str(path)), "pdf"
     else:
         if raw.startswith(b"PK\x03\x04"):
             raise DocumentError(str(path), "a zip archive (perhaps .docx) with a text name: rename it to .docx")
-        text, _ = decode(raw, str(path))
+        text, encoding = decode(raw, str(path))
         if suffix in {".htm", ".html"} or looks_like_html(text):
             text = html_to_text(text)
     if not text.strip():
         raise DocumentError(str(path), "no text: the file holds only whitespace")
+    return InputFile(raw, text, encoding)
+
+
+def read_document(path: Path, raw: bytes | None = None) -> tuple[bytes, str]:
+    """Raw bytes and decoded (not yet normalised) text of one input file (``raw``: its
+    bytes, when the caller has read them already)."""
+    raw, text, _ = read_input(path, raw)
     return raw, text

@@ -4,7 +4,8 @@ A document's key is the sha256 of its raw bytes, a fingerprint of the code and d
 process it (every file under ``extractors/`` and ``pipeline/`` plus the versions of the
 libraries that segment and tag), and its metadata (path, issuer, year, genre, title,
 source, doc_id: all of them land in its rows). A run that finds a key under
-``<out>/.cache/<key>/`` hard-links those Parquet parts into its staging folder with
+``<out>/.plantasks/cache/<key>/`` (inside plantasks' own area of the output folder,
+never a ``.cache`` of someone else's) hard-links those Parquet parts into its staging folder with
 ``RunWriter.adopt_part`` instead of reprocessing; a processed document's staged parts
 are hard-linked into the cache. Parts are never rewritten in place (every write is a new
 file renamed over), so a part shared by the cache and a published table cannot change
@@ -31,9 +32,10 @@ import pyarrow.parquet as pq
 from pipeline import __version__
 from pipeline.ingest.corpus import DocumentSpec
 from pipeline.registry import DOCUMENT_TABLES
+from pipeline.tables.output_folder import AREA, CACHE, housekeeping
 from pipeline.tables.writer import RunWriter
 
-CACHE_DIR = ".cache"
+CACHE_DIR = f"{AREA}/{CACHE}"
 META = "meta.json"
 PACKAGE_ROOTS = (Path(__file__).resolve().parents[2] / "extractors", Path(__file__).resolve().parents[1])
 # Libraries whose output ends up in the rows: a new jieba dictionary or spaCy matcher
@@ -93,10 +95,11 @@ class CacheEntry:
 
 
 class DocumentCache:
-    """Per-document parts of earlier runs under ``<out_dir>/.cache``, keyed by content."""
+    """Per-document parts of earlier runs under ``<out_dir>/.plantasks/cache``, keyed by content."""
 
     def __init__(self, out_dir: Path, fingerprint: str | None = None) -> None:
-        self.root = Path(out_dir) / CACHE_DIR
+        self.out_dir = Path(out_dir)
+        self.root = self.out_dir / CACHE_DIR
         self.fingerprint = fingerprint or code_fingerprint()
         self.used: set[str] = set()
         self.hits = 0
@@ -187,9 +190,18 @@ class DocumentCache:
             shutil.rmtree(tmp, ignore_errors=True)
 
     def prune(self) -> None:
-        """Drop the entries this run neither used nor wrote (and stale temporary folders)."""
-        if not self.root.is_dir():
-            return
-        for folder in self.root.iterdir():
-            if folder.name not in self.used:
-                shutil.rmtree(folder, ignore_errors=True)
+        """Drop the entries this run neither used nor wrote (and stale temporary folders).
+
+        Only inside plantasks' own area, and only while no other run is writing there
+        (that run may be adopting entries this one did not use); otherwise the next run
+        prunes.
+        """
+        with housekeeping(self.out_dir) as folder:
+            if folder is None or not self.root.is_dir() or self.root.is_symlink():
+                return
+            for entry in self.root.iterdir():
+                if entry.name not in self.used:
+                    if entry.is_symlink() or not entry.is_dir():
+                        entry.unlink(missing_ok=True)
+                    else:
+                        shutil.rmtree(entry, ignore_errors=True)

@@ -32,13 +32,10 @@ IN_FLIGHT_PER_WORKER = 4
 
 
 def warm_up() -> None:
-    """Load every extractor's data and model in this process (a worker's initializer):
-    one small passage through every registered extractor loads what each needs."""
-    from pipeline.extract.document import process_text
-    from pipeline.ingest.corpus import DocumentSpec
+    """Load every extractor's data and model in this process (a worker's initializer)."""
+    from pipeline.extract.document import load_extractors
 
-    process_text("一、总体要求\n（一）今年新建学校15所，落实《纲要》。", DocumentSpec(
-        path=Path("warm-up"), issuer="plantasks", issuer_slug="warm-up", year=2018, doc_id="warm-up"))
+    load_extractors()
 
 
 # Set only in the environment the fork server starts with: it then loads the extractors

@@ -72,6 +72,10 @@ def prepare(corpus: Path) -> list[Prepared]:
     corpus = Path(corpus)
     prepared: list[Prepared] = []
     for spec in discover(corpus):
+        if spec.error is not None:  # refused by discover (bad manifest row, path outside): never read
+            prepared.append(Prepared(replace(spec, issuer_slug=spec.issuer_slug or "unknown",
+                                             doc_id=f"failed-{slugify(spec.path.stem)}"), spec.error))
+            continue
         raw = None
         if spec.year is None or spec.issuer_slug is None or spec.issuer is None:
             try:
@@ -292,7 +296,7 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: b
     prepared = prepare(corpus)
     if hooks.on_start:
         hooks.on_start(len(prepared))
-    writer = RunWriter(out_dir)
+    writer = RunWriter(out_dir, corpus=corpus)
     summary = RunSummary(out_dir=out_dir)
     try:
         doc_cache = DocumentCache(out_dir) if cache else None
@@ -308,8 +312,10 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: b
             doc_cache.adopt(entry, writer)
             summary.documents_ok += 1
             summary.documents_cached += 1
+            row = doc_cache.document_row(entry)
+            summary.warnings.extend((row["source_path"], w) for w in (row.get("warnings") or "").split("\n") if w)
             if hooks.on_document:
-                hooks.on_document(DocumentResult(p.spec.doc_id, doc_cache.document_row(entry)))
+                hooks.on_document(DocumentResult(p.spec.doc_id, row))
             cross_year.document_done(p.spec.doc_id, entry.key)
         specs = {p.spec.doc_id: p.spec for p in todo}
         for result in processor(todo):

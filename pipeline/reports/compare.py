@@ -1,11 +1,13 @@
-"""``plantasks compare``: one issuer's plans side by side across years (#8, #11).
+"""``plantasks compare``: one issuer's plans side by side across years.
 
 Reads the tables of a run (never reruns extractors) and prints what changed from one
-plan to the next — targets raised, lowered, new and dropped; targets met and missed by
-the next year's outcome; tasks continued, new and dropped; documents issued one year and
-implemented later — then writes a self-contained HTML report with charts of the target
-series to ``<out>/reports/``. Cross-year tables a run has not built yet are reported as
-not available rather than failing the command.
+plan to the next — each measure's annual target raised, lowered, new and dropped; targets
+met, exceeded or fallen short of by the outcome a later report states; tasks continued,
+new and dropped; documents issued one year and implemented later — then writes a
+self-contained HTML report with charts of the target series to ``<out>/reports/``. Only
+measures are compared, never fragments of one sentence (``target_series`` holds no
+others). Cross-year tables a run has not built yet are reported as not available rather
+than failing the command.
 """
 
 from __future__ import annotations
@@ -18,19 +20,19 @@ from pathlib import Path
 import pandas as pd
 
 from extractors.errors import PlantasksError
-from pipeline.reports.html import format_amount, format_target, write_report
+from pipeline import defaults
+from pipeline.crossyear.amounts import format_amount, format_gap, format_period, format_target
+from pipeline.reports.html import STATUS_LABEL, write_report
 from pipeline.tables.read import read_table
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_OUT = ROOT / "outputs"
 
 # Tables the comparison reads; the others are per-document details it does not need.
 TABLES = ("documents", "target_series", "task_links", "policy_lifecycle", "fulfilment")
-# Actions that bring a document into being, and the one that shows it in force (#6).
+# Actions that bring a document into being, and the one that shows it in force.
 ISSUING = ("issue", "draft")
 IMPLEMENTING = "implement"
-# Order of fulfilment statuses in every listing: what went wrong first (#11).
-STATUS_ORDER = {"missed": 0, "met": 1, "unknown": 2}
+# Order of fulfilment statuses in every listing: what went wrong first.
+STATUS_ORDER = {"fell_short": 0, "exceeded": 1, "met": 2, "unknown": 3}
 # How many new/dropped indicators the terminal names per year before summing up.
 NAMES_SHOWN = 8
 
@@ -53,9 +55,9 @@ class Comparison:
     year_from: int
     year_to: int
     documents: pd.DataFrame  # doc_id, year, genre, title of the issuer's ok documents
-    series: pd.DataFrame  # target_series rows in range
+    series: pd.DataFrame  # target_series rows in range (annual targets and goals)
     changes: pd.DataFrame  # year_a, year_b, indicator, change, from_text, to_text, unit
-    fulfilment: pd.DataFrame  # fulfilment rows in range, missed first
+    fulfilment: pd.DataFrame  # fulfilment rows in range, fallen short first
     tasks: pd.DataFrame  # year_a, year_b, continued, new, dropped
     task_links: pd.DataFrame  # the issuer's task_links rows between plans in range
     lifecycle: pd.DataFrame  # ref_key, title, issued, issue_doc, implemented (years)
@@ -92,14 +94,17 @@ def _mid(value: float, value_max: float | None) -> float:
 
 
 def target_changes(series: pd.DataFrame, years: list[int]) -> pd.DataFrame:
-    """How each indicator's target moved between consecutive plans of the issuer.
+    """How each measure's annual target moved between consecutive plans of the issuer.
 
     Plans are consecutive in the issuer's documents, not in the calendar (1988 → 1992
-    when the corpus has no report in between). A target stated in both plans in one unit
-    is ``raised``, ``lowered`` or ``same`` by its value (a range by its middle); in two
-    units it is ``changed``; stated only in the later plan ``new``, only in the earlier
-    ``dropped``.
+    when the corpus has no report in between). Only a year's own targets are compared
+    (a goal over several years, such as 十三五 棚户区住房改造2000万套, is no year's target).
+    A target stated in both plans in one unit is ``raised``, ``lowered`` or ``same`` by
+    its value (a range by its middle); in two units it is ``changed``; stated only in the
+    later plan ``new``, only in the earlier ``dropped``.
     """
+    if "period_start" in series:
+        series = series[(series["period_start"] == series["year"]) & (series["period_end"] == series["year"])]
     present = series[~series["absent"].fillna(False).astype(bool) & series["value"].notna()]
     present = present.drop_duplicates(["year", "indicator"])
     by_year = {y: g.set_index("indicator") for y, g in present.groupby("year")}
@@ -150,7 +155,14 @@ def task_changes(links: pd.DataFrame, documents: pd.DataFrame, years: list[int])
 
 
 def issued_then_implemented(lifecycle: pd.DataFrame) -> pd.DataFrame:
-    """Documents an issuer announced (出台, 制定) one year and implemented (落实) in a later one."""
+    """Documents an issuer announced (出台, 制定) one year and implemented (落实) in a later one.
+
+    Only the issuer's own events of their time count: another government's law
+    (美国制定了所谓《与台湾关系法》) or an event told in retrospect (1990年…通过《香港特别行政区
+    基本法》, in the 1997 report) starts no chain.
+    """
+    if "actor" in lifecycle:
+        lifecycle = lifecycle[(lifecycle["actor"] == "issuer") & ~lifecycle["retrospective"].astype(bool)]
     rows = []
     for key, g in lifecycle.groupby("ref_key", sort=True):
         issued = g[g["action"].isin(ISSUING)].sort_values("year")
@@ -227,24 +239,27 @@ def print_summary(c: Comparison, report: Path | None, file=None) -> None:
     elif len(years) < 2:
         console.print("Only one plan in this range: nothing to compare across years.")
 
-    console.print("\n[bold]Targets met and missed[/bold] (outcome reported by a later document)")
+    console.print("\n[bold]Targets met, exceeded and fell short[/bold] (outcome reported by a later document)")
     if not c.available.get("fulfilment"):
         console.print("  not available: the outputs have no fulfilment table")
     elif c.fulfilment.empty:
         console.print("  no targets in this range")
     else:
         counts = c.fulfilment["status"].value_counts()
-        console.print("  " + ", ".join(f"{s}: {counts.get(s, 0)}" for s in STATUS_ORDER))
+        console.print("  " + ", ".join(f"{STATUS_LABEL[s]}: {counts.get(s, 0)}" for s in STATUS_ORDER))
         judged = c.fulfilment[c.fulfilment["status"] != "unknown"]
         if not judged.empty:
             t = Table(show_edge=False, pad_edge=False)
-            for col in ("status", "year", "indicator", "target", "outcome", "reported in"):
+            for col in ("status", "period", "measure", "target", "outcome", "gap", "reported in"):
                 t.add_column(col)
+            styles = {"fell_short": "red", "exceeded": "dark_orange", "met": "green"}
             for r in judged.itertuples(index=False):
-                style = "red" if r.status == "missed" else "green"
-                t.add_row(f"[{style}]{r.status}[/{style}]", str(r.year), r.indicator,
+                style = styles.get(r.status, "")
+                period = format_period(r.year, r.period_start, r.period_end)
+                outcome = format_amount(r.outcome_value, r.outcome_unit) + (" (est.)" if r.estimated else "")
+                t.add_row(f"[{style}]{STATUS_LABEL[r.status]}[/{style}]", period, r.indicator,
                           format_target(r.target_value, r.target_value_max, r.target_comparator, r.target_unit),
-                          format_amount(r.outcome_value, r.outcome_unit), r.outcome_doc_id or "")
+                          outcome, format_gap(r.gap, r.target_unit), r.outcome_doc_id or "")
             console.print(t)
 
     console.print("\n[bold]Targets from one plan to the next[/bold]")
@@ -293,13 +308,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="plantasks compare",
         description="Compare one issuer's plans across years: targets raised, lowered, new and "
-                    "dropped; targets met or missed; tasks continued, new and dropped; documents "
+                    "dropped; targets met, exceeded or fallen short of; tasks continued, new and dropped; documents "
                     "issued then implemented. Writes an HTML report with charts to OUT/reports/.",
     )
     p.add_argument("issuer", help="issuer slug (gov-report) or name (国务院)")
     p.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="first year (default: earliest)")
     p.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="last year (default: latest)")
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the run's output folder (default: outputs/)")
+    p.add_argument("--out", type=Path, default=defaults.OUT, help="the run's output folder (default: outputs/)")
     p.add_argument("--no-report", action="store_true", help="print the summary only")
     args = p.parse_args(argv)
     try:

@@ -327,11 +327,6 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
     return added
 
 
-def _uncut(text: str, parent: Node, lines: _Lines, rules: StructureRules) -> int:
-    limit = lines.end_of(parent.pos)
-    return sentence_end(text, parent.head, limit, rules)
-
-
 def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules: StructureRules):
     """The first run-in of ``parent`` when its heading ran on into it without a stop
     (pingtan-gov-report 2017 （一）…进一步提升对台吸引力推动两岸标准互认。)."""

@@ -9,7 +9,8 @@ Format notes:
 - CSV is UTF-8 without a byte-order mark, comma-separated; the header and strings are
   in double quotes, numbers bare; dates are ``YYYY-MM-DD``, booleans ``true``/``false``,
   nulls empty fields. Excel users should export ``xlsx`` instead.
-- JSON is one array of objects (one per row), UTF-8, non-ASCII characters as written.
+- JSON is one array of objects (one per row), UTF-8, non-ASCII characters as written;
+  numbers that are not finite (NaN, an overflow to infinity) are written as null.
 - XLSX holds one sheet named after the table. An Excel cell holds at most 32,767
   characters, which ``documents.text`` exceeds for most 政府工作报告, so longer strings
   are cut and end with :data:`TRUNCATION_NOTE`; characters XML forbids (control
@@ -31,6 +32,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
+from pipeline import defaults
 from pipeline.errors import OutputError
 from pipeline.registry import ALL_TABLES
 
@@ -40,8 +42,6 @@ TRUNCATION_NOTE = "…[truncated for Excel: {n} characters in full; see the CSV,
 # XML 1.0 forbids these; openpyxl refuses to write them.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_OUT = ROOT / "outputs"
 
 
 def read_table(out_dir: Path, table: str) -> pa.Table:
@@ -51,7 +51,7 @@ def read_table(out_dir: Path, table: str) -> pa.Table:
     folder = Path(out_dir) / table
     if not folder.is_dir():
         raise OutputError(folder, "no such table folder; run `plantasks run` first "
-                                  "or pass the run's folder with --out-dir")
+                                  "or pass the run's output folder with --out")
     schema = ALL_TABLES[table]
     if not any(folder.rglob("*.parquet")):
         return schema.empty_table()  # a table with no rows in this run
@@ -62,7 +62,7 @@ def read_table(out_dir: Path, table: str) -> pa.Table:
     return data.select(schema.names)
 
 
-def export_table(table: str, fmt: str, *, out_dir: Path = DEFAULT_OUT, dest: Path | None = None) -> Path:
+def export_table(table: str, fmt: str, *, out_dir: Path = defaults.OUT, dest: Path | None = None) -> Path:
     """Write ``table`` of the run in ``out_dir`` as ``fmt`` to ``dest``; return the path written.
 
     ``dest`` defaults to ``out_dir/exports/<table>.<fmt>``.
@@ -99,12 +99,14 @@ def _write_csv(data: pa.Table, dest: Path, table: str) -> None:
 def _write_json(data: pa.Table, dest: Path, table: str) -> None:
     rows = [{k: _json_value(v) for k, v in row.items()} for row in data.to_pylist()]
     with dest.open("w", encoding="utf-8") as f:
-        json.dump(rows, f, ensure_ascii=False, indent=1)
+        json.dump(rows, f, ensure_ascii=False, indent=1, allow_nan=False)
         f.write("\n")
 
 
 def _json_value(value):
-    if isinstance(value, float) and math.isnan(value):
+    # JSON has no NaN or Infinity: json.dump would write them bare (invalid JSON) for a
+    # value that overflowed; null says "no number" to every reader
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -123,7 +125,7 @@ def _write_xlsx(data: pa.Table, dest: Path, table: str) -> None:
 
 
 def _cell(value):
-    if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return excel_safe(value)
 
@@ -137,17 +139,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("table", choices=list(ALL_TABLES), metavar="TABLE",
                    help=f"one of: {', '.join(ALL_TABLES)}")
     p.add_argument("--format", choices=FORMATS, default="csv", dest="fmt", help="csv (default), json or xlsx")
-    p.add_argument("--out-dir", type=Path, default=DEFAULT_OUT,
-                   help="the run's output folder to read (default: outputs/)")
-    p.add_argument("--dest", type=Path, default=None,
-                   help="file to write (default: OUT_DIR/exports/TABLE.FORMAT)")
+    p.add_argument("--out", type=Path, default=defaults.OUT,
+                   help="the run's output folder to read, as given to plantasks run (default: outputs/)")
+    p.add_argument("--dest", type=Path, default=None, metavar="FILE",
+                   help="file to write (default: OUT/exports/TABLE.FORMAT)")
+    # the name of --out before every command used one name for the output folder
+    p.add_argument("--out-dir", type=Path, dest="out_dir_old", help=argparse.SUPPRESS)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.out_dir_old is not None:
+        print("note: --out-dir is now --out (the run's output folder, as in every command)", file=sys.stderr)
+        args.out = args.out_dir_old
     try:
-        dest = export_table(args.table, args.fmt, out_dir=args.out_dir, dest=args.dest)
+        dest = export_table(args.table, args.fmt, out_dir=args.out, dest=args.dest)
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 import pipeline.registry  # noqa: F401 - imports every module that registers a data file
+import pipeline.ingest.corpus  # noqa: F401 - registers metadata.yaml (not imported by the registry)
+import pipeline.limits  # noqa: F401 - registers limits.yaml (bounds of a run, used by no table)
 from extractors import language_data as ld
 from extractors.errors import DataFileError
 

@@ -1,4 +1,5 @@
-"""Tests for extractors/indicators.py: subject phrases to indicator keys stable across years."""
+"""Tests for extractors/indicators.py: subject phrases to indicator keys stable across years,
+from the measure vocabulary extractors/data/measures.yaml."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from extractors.context import Context
 from extractors.errors import DataFileError
 from extractors.indicators import (
     DIRECTIONS,
-    INDICATORS_FILE,
+    MEASURES_FILE,
     build_table,
     indicator_direction,
     indicator_for,
@@ -55,6 +56,41 @@ from extractors.quantities import extract_quantities
 )
 def test_indicators_known_measures(subject, key):
     assert indicator_for(subject) == key
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subjects", "unit", "key"),
+    [
+        # one measure, several wordings: one key (the issue's examples)
+        (["居民消费价格涨幅", "居民消费价格指数上涨", "居民消费价格上涨"], "%", "居民消费价格涨幅"),
+        (["规模以上工业增加值增长", "规上工业增加值增长"], "%", "规模以上工业增加值增长"),
+        # a subsidy 增加 one year and 提高 the next is one series (gov-report 2017–2019 wordings)
+        (["城乡居民医保人均财政补助标准增加", "城乡居民医保人均财政补助标准提高", "居民医保人均财政补助标准增加"],
+         "元", "城乡居民医保人均财政补助标准增加"),
+        (["严守耕地红线", "守住耕地红线", "坚守耕地红线"], "亩", "耕地保有量"),
+        # 社会消费品零售总额 is its own measure, not the older 社会商品零售总额
+        (["社会消费品零售总额增长"], "%", "社会消费品零售总额增长"),
+        (["社会商品零售总额增长"], "%", "社会商品零售总额增长"),
+        # item numbers and scope words are no part of a key (1.学前教育毛入园率…, 全省…)
+        (["1.学前教育毛入园率", "（二）学前教育毛入园率", "学前三年毛入园率"], "%", "学前教育毛入园率"),
+        (["全省地区生产总值增长", "地区生产总值增长", "地区生产总值同比增长"], "%", "地区生产总值增长"),
+        # lists shared out by the extractor keep the qualifier of the measure
+        (["单位国内生产总值能耗降低", "单位GDP能耗下降"], "%", "单位国内生产总值能耗下降"),
+        (["单位国内生产总值二氧化碳排放降低", "二氧化碳排放强度下降"], "%", "单位国内生产总值二氧化碳排放下降"),
+        (["地级及以上城市细颗粒物（PM2.5）平均浓度下降", "PM2.5浓度下降"], "%", "细颗粒物浓度下降"),
+    ],
+)
+def test_indicators_one_key_per_measure(subjects, unit, key):
+    assert {indicator_for(s, unit) for s in subjects} == {key}
+
+
+@pytest.mark.issue(17)
+def test_indicators_unit_keeps_a_rate_from_an_amount():
+    """财政支出增长6.5% and 财政支出增加1万亿元 are two measures (gov-report 2019)."""
+    assert indicator_for("国内生产总值增长", "%") == "国内生产总值增长"
+    assert indicator_for("国内生产总值增加", "元") == "国内生产总值增加"
+    assert indicator_for("地方专项债券增加", "元") == "地方政府专项债券增加"
 
 
 @pytest.mark.parametrize(
@@ -117,19 +153,65 @@ def test_indicators_same_key_across_years():
     assert shared <= keys[2019]
 
 
+# The measures the 政府工作报告 2000–2019 set in their 主要预期目标 passage, each with the one
+# key it must get whatever the year's wording (经济增长预期目标为7%左右, 国内生产总值增长8%左右;
+# 居民消费价格总水平涨幅控制在4%, 居民消费价格涨幅3%左右; 能耗强度下降3.1%以上, 单位国内生产总值
+# 能耗下降3.4%以上 …).
+_HEADLINE_KEYS = {
+    "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业", "城镇登记失业率", "城镇调查失业率",
+    "单位国内生产总值能耗下降", "农村贫困人口减少", "进出口增长",
+}
+
+
+def _headline_passage(text: str) -> str | None:
+    """The 主要预期目标 paragraph of a report, with the next line when it ends in a colon
+    (2010–2012 list the targets on the line after), as pipeline/data/series.yaml picks it."""
+    lines = text.split("\n")
+    # 今年经济社会发展的主要预期目标是：… (2005–2019; 2008: 发展的预期目标是), 2003–2004:
+    # 今年经济增长预期目标为7%左右; 2001 and 2007 state no such passage
+    for cue in ("发展的主要预期目标是", "发展主要预期目标是", "发展的预期目标是", "经济增长预期目标"):
+        for i, line in enumerate(lines):
+            if cue in line:
+                if line.rstrip().endswith(("：", ":")) and i + 1 < len(lines):
+                    return line + lines[i + 1]
+                return line
+    return None
+
+
+@pytest.mark.issue(17)
+def test_indicators_headline_measures_one_key_2000_2019(normalised_texts):
+    """Every headline target of the 政府工作报告 2000–2019 gets the one key of its measure,
+    and no headline target gets a key of a fragment (底线是严守, 一档, 这样一个 …)."""
+    seen: dict[str, set[int]] = {}
+    for year in range(2000, 2020):
+        passage = _headline_passage(normalised_texts[f"gov-report-{year}"])
+        if passage is None:
+            continue
+        for q in extract_quantities(passage, context=Context(year=year, part="plan", genre="政府工作报告")):
+            if q.kind != "target" or q.period_start != q.period_end:
+                continue
+            assert q.indicator in _HEADLINE_KEYS, (year, q.text, q.subject, q.indicator)
+            seen.setdefault(q.indicator, set()).add(year)
+    # the measures set every year since 2005 are found every year, under one key each
+    for key in ("国内生产总值增长", "城镇新增就业", "城镇登记失业率", "居民消费价格涨幅"):
+        assert set(range(2005, 2020)) - {2007} <= seen[key], (key, sorted(seen[key]))
+    assert {2015, 2016, 2017, 2018, 2019} <= seen["单位国内生产总值能耗下降"]
+    assert {2018, 2019} <= seen["城镇调查失业率"]
+
+
 def _data():
-    return yaml.safe_load(INDICATORS_FILE.read_text(encoding="utf-8"))
+    return yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["indicators"]["赤字率"].update(direction="down"), "direction 'down'"),
-        (lambda d: d["indicators"]["赤字率"]["variants"].append("经济增长"), "already names 国内生产总值增长"),
-        (lambda d: d["indicators"].update({"空": {"direction": "point", "variants": ["今年"]}}), "empty"),
-        (lambda d: d.update(colour=1), "expected a mapping"),
-        (lambda d: d["subject"].update(middle=[]), "subject must be"),
-        (lambda d: d.update(key_filler="今年"), "key_filler must be"),
+        (lambda d: d["measures"]["赤字率"].update(direction="down"), "'down' is not one of"),
+        (lambda d: d["measures"]["赤字率"]["aliases"].append("经济增长"), "already names 国内生产总值增长"),
+        (lambda d: d["measures"].update({"空": {"direction": "point", "aliases": ["今年"]}}), "empty"),
+        (lambda d: d["measures"]["赤字率"].update(unit="percents"), "unit 'percents' is not a dimension"),
+        (lambda d: d.update(colour=1), "colour: unknown key"),
+        (lambda d: d.update(key_filler="今年"), "key_filler: expected a list"),
     ],
 )
 def test_indicators_validation_errors(change, message):
@@ -148,3 +230,17 @@ def test_indicators_never_raise(s):
     key = indicator_for(s)
     assert isinstance(key, str)
     assert indicator_direction(key) in DIRECTIONS | {None}
+
+
+def test_indicators_issuer_files_extend_the_vocabulary(tmp_path):
+    """A drop-in file of extractors/data/measures.d/ adds measures; a key defined twice,
+    across files, is refused naming both files."""
+    extra = tmp_path / "fujian.yaml"
+    added = {"measures": {"数字经济增加值占比": {"direction": "floor", "unit": "percent",
+                                             "aliases": ["数字经济核心产业增加值占比"]}}}
+    t = build_table(_data(), MEASURES_FILE, ((extra, added),))
+    assert "数字经济增加值占比" in t.indicators
+    clash = {"measures": {"赤字率": {"direction": "ceiling", "aliases": []}}}
+    with pytest.raises(DataFileError) as err:
+        build_table(_data(), MEASURES_FILE, ((extra, clash),))
+    assert str(extra) in str(err.value) and "measures.yaml" in str(err.value)

@@ -217,8 +217,11 @@ def test_quantities_kind(sentence, context, kinds):
     ("sentence", "subjects"),
     [
         ("新开办公办幼儿园15所,增加公办幼儿学位3000个。", ["新开办公办幼儿园", "增加公办幼儿学位"]),
-        ("培育3-5所市级教育教学改革典型学校。", ["市级教育教学改革典型学校"]),
-        ("评选5所课程改革示范学校和20节示范精品课。", ["课程改革示范学校", "示范精品课"]),
+        # a number before the noun it counts: the noun with the verb that counts it (the
+        # gold of the 政府工作报告 and 平潭 plans: 再开工项目, 新开工项目; subject~ holds it
+        # against the noun alone)
+        ("培育3-5所市级教育教学改革典型学校。", ["培育市级教育教学改革典型学校"]),
+        ("评选5所课程改革示范学校和20节示范精品课。", ["评选课程改革示范学校", "示范精品课"]),
         ("“送演出”到学校120场、“送讲座”到学校20场。", ["送演出到学校", "送讲座到学校"]),
         ("全市义务教育集团数量扩增到33个;", ["义务教育集团数量"]),
         ("国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，", ["国内生产总值增长", "城镇新增就业"]),
@@ -228,7 +231,7 @@ def test_quantities_kind(sentence, context, kinds):
         ("2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%；", ["国内生产总值增长", "国内生产总值年均增长"]),
         ("今年拟安排财政赤字1.2万亿元，", ["财政赤字"]),
         ("比上年分别下降3.14%和4.66%", ["比上年下降", "比上年下降"]),  # gov-report 2008
-        ("继续实施退耕还林还草，今年拟安排500万亩。", ["退耕还林还草"]),  # gov-report 2014
+        ("继续实施退耕还林还草，今年拟安排500万亩。", ["实施退耕还林还草"]),  # gov-report 2014
         ("城乡居民医保财政补助由每人每年420元提高到450元，", ["城乡居民医保财政补助"] * 2),  # 2017
     ],
 )
@@ -247,6 +250,60 @@ def test_quantities_offsets_and_sentence():
     [q] = extract_quantities(para, offset=offset, context=PLAN_2018)
     assert para[q.char_start - offset : q.char_end - offset] == q.text == "3-5所"
     assert q.sentence == "培育3-5所市级教育教学改革典型学校。"
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("工业增加值增长负5%。", "负5%", -5),  # negative amounts keep their sign (issue 14, item 13)
+        ("出口增长-12.5%。", "-12.5%", -12.5),
+        ("进口下降5%。", "5%", 5),  # a direction word is no sign
+        ("全年再减少企业税负3500亿元左右。", "3500亿元左右", 3.5e11),  # gov-report 2017: 税负 is no minus
+        ("国内生产总值增长6%－6.5%；", "6%－6.5%", 6),  # a range, not a negative 6.5
+        ("2018-2020年新建学校30所。", "30所", 30),
+    ],
+)
+def test_quantities_negative_sign(sentence, text, value):
+    found = [(q.text, q.value) for q in extract_quantities(sentence, context=PLAN_2018)]
+    assert (text, value) in found
+    assert all(v >= 0 for t, v in found if t != text)
+
+
+@pytest.mark.issue(17)
+def test_quantities_full_width_thousands_separators():
+    """27，203，319，000元 is one amount, not 000元 (gov-report 1956 and 1980)."""
+    found = _amounts("一九五五年本年收入合计27，203，319，000元，加上上年结转收入3，154，657，000元。")
+    assert found == [("27，203，319，000元", 27203319000, None, "元", "="),
+                     ("3，154，657，000元", 3154657000, None, "元", "=")]
+    # gov-report 1980: a group before a multiplier
+    assert _amounts("粮食产量33，212万吨，比上年增加2，737万吨。") == [
+        ("33，212万吨", 332120000, None, "吨", "="), ("2，737万吨", 27370000, None, "吨", "=")]
+
+
+@pytest.mark.issue(17)
+def test_quantities_list_shares_its_unit():
+    """10.6万、3.8万、3.3万平方公里: every number is in 平方公里 (issue 17)."""
+    found = _amounts("新增国家级自然保护区面积分别为10.6万、3.8万、3.3万平方公里。")
+    assert [(t, v, u) for t, v, _, u, _ in found] == [
+        ("10.6万", 106000, "平方公里"), ("3.8万", 38000, "平方公里"), ("3.3万平方公里", 33000, "平方公里")]
+
+
+@pytest.mark.issue(17)
+def test_quantities_number_in_a_name_is_no_amount():
+    """新36条 names a State Council opinion (issue 17); 36条措施 counts measures."""
+    assert extract_quantities("落实鼓励民间投资的新36条。", context=PLAN_2018) == []
+    assert _amounts("出台36条措施。") == [("36条", 36, None, "条", "=")]
+
+
+@pytest.mark.parametrize(("sentence", "text", "comparator"), [
+    ("完成疫苗接种剂次超71万。", "超71万", ">"),  # pingtan-gov-report 2022
+    ("新增各类市场主体超10万户。", "超10万户", ">"),
+    ("签约6个国际产业合作项目。", "6个", "="),  # pingtan-gov-report 2018: 签约 is no 约 "about"
+])
+def test_quantities_more_comparator_words(sentence, text, comparator):
+    [(found, _, _, _, comp)] = _amounts(sentence)
+    assert (found, comp) == (text, comparator)
 
 
 @pytest.mark.issue(4)

@@ -93,9 +93,9 @@ def test_units_definition_validates_itself():
         (lambda d: d["units"].append({"name": "平米2", "dimension": "areas"}), "unknown dimension 'areas'"),
         (lambda d: d["units"].append({"name": "平米", "dimension": "area"}), "already used by 平方米"),
         (lambda d: d["units"].append({"name": "万", "dimension": "count"}), "also a multiplier"),
-        (lambda d: d["units"].append({"name": "件2", "dimension": "count", "colour": 1}), "expected keys"),
-        (lambda d: d.update(extra=1), "unknown keys"),
-        (lambda d: d["multipliers"].update(兆="lots"), "bad factor"),
+        (lambda d: d["units"].append({"name": "件2", "dimension": "count", "colour": 1}), "colour: unknown key"),
+        (lambda d: d.update(extra=1), "extra: unknown key"),
+        (lambda d: d["multipliers"].update(兆="lots"), "multipliers.兆: expected a number"),
         (lambda d: d["prefix_units"].update(百分比="percent"), "unknown unit"),
     ],
 )
@@ -117,8 +117,72 @@ def test_units_errors_pickle():
     assert (again.path, again.problem) == (err.value.path, err.value.problem)
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    # a measure word of two parts is one unit (docs/annotation.md): 4个工作日以内, 180件次
+    ("4个工作日", "个工作日"),
+    ("180件次", "件次"),
+    ("1.2万人次", "人次"),
+])
+def test_units_two_part_measure_words(text, unit):
+    found = [s for s in registry().spellings_longest_first() if text.endswith(s)]
+    assert registry().unit(found[0]).name == unit
+
+
 def test_units_unreadable_file(tmp_path):
     bad = tmp_path / "units.yaml"
     bad.write_text("units: [\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="cannot read"):
         load_registry(bad)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "to", "expected"),
+    [
+        # 粮食产量: gov-report 2012 稳定在1.1万亿斤以上 against 6亿吨 elsewhere
+        (1.3e12, "斤", "吨", 6.5e8),
+        (6.5e8, "吨", "斤", 1.3e12),
+        (3.0, "公顷", "亩", 45.0),  # 12 significant digits, no float noise
+        (15.0, "‰", "%", 1.5),  # 人口自然增长率控制在15.0‰以内 (pingtan-gov-report 2017)
+        (2.0, "名", "人", 2.0),
+        (7.5, "%", "%", 7.5),
+        (1e7, "", "", 1e7),
+        (5.0, "个", "人", None),  # a count of things is not a count of people
+        (5.0, "", "人", None),  # no unit is not a unit: the caller decides
+        (5.0, "%", "个百分点", None),  # percent and percentage points never convert
+        (5.0, "公里", "平方米", None),
+    ],
+)
+def test_units_convert(value, unit, to, expected):
+    got = registry().convert(value, unit, to)
+    assert got == (None if expected is None else pytest.approx(expected))
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda u: u.update(base="公斤"), "base 公斤 measures weight, not"),
+        (lambda u: u.update(base="不存在"), "base '不存在' is not a unit name"),
+        (lambda u: u.update(factor=-1, base="平方米"), "factor needs a base and must be positive"),
+        (lambda u: u.update(factor=2), "factor needs a base"),
+        (lambda u: u.update(base="平方米", factor="many"), "'many'"),
+    ],
+)
+def test_units_conversion_errors(tmp_path, edit, problem):
+    data = _data()
+    acre = next(u for u in data["units"] if u["name"] == "公顷")
+    acre.pop("base"), acre.pop("factor")
+    edit(acre)
+    path = tmp_path / "units.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_registry(path)
+    assert problem in str(info.value) and str(path) in str(info.value)
+
+
+def test_units_base_of_a_base_is_refused(tmp_path):
+    data = _data()
+    next(u for u in data["units"] if u["name"] == "公斤").update(base="斤", factor=2)
+    path = tmp_path / "units.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError, match="has a base itself"):
+        load_registry(path)

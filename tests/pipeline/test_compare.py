@@ -1,4 +1,4 @@
-"""Tests for pipeline/reports/compare.py and pipeline/reports/html.py: the terminal summary and the HTML report (#8, #11)."""
+"""Tests for pipeline/reports/compare.py and pipeline/reports/html.py: the terminal summary and the HTML report (#8, #11, #18)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pipeline.reports.compare import (
     target_changes,
     task_changes,
 )
-from pipeline.reports.html import chart_svg, format_amount, format_target, render_report
+from pipeline.reports.html import W, chart_svg, format_amount, format_gap, format_target, render_report, text_width
 
 # ---------------------------------------------------------------- formatting
 
@@ -52,6 +52,20 @@ def test_compare_format_target(value, value_max, comparator, unit, expected):
     assert format_target(value, value_max, comparator, unit) == expected
 
 
+@pytest.mark.parametrize(
+    "gap, unit, expected",
+    [
+        (0.2, "%", "+0.2个百分点"),  # 7.5%左右 → 7.7% (gov-report 2013 → 2014)
+        (-0.9, "%", "−0.9个百分点"),
+        (4.1e6, "人", "+410万人"),  # 900万人以上 → 1310万人
+        (0.0, "套", "±0套"),
+        (None, "%", "—"),
+    ],
+)
+def test_compare_format_gap(gap, unit, expected):
+    assert format_gap(gap, unit) == expected
+
+
 # ---------------------------------------------------------------- comparisons on small tables
 
 
@@ -75,6 +89,12 @@ def test_compare_target_changes():
     ])
     out = target_changes(series, [2016, 2018, 2019])
     got = {(r.year_a, r.year_b, r.indicator): r.change for r in out.itertuples()}
+    # a goal over several years is no year's target: it moves nothing (棚户区住房改造 2016)
+    goals = series.assign(period_start=series["year"], period_end=series["year"])
+    goals = pd.concat([goals, pd.DataFrame([{"indicator": "城镇新增就业", "year": 2018, "period_start": 2016,
+                                             "period_end": 2020, "value": 5e7, "unit": "人",
+                                             "text": "5000万人以上", "absent": False}])], ignore_index=True)
+    assert target_changes(goals, [2016, 2018, 2019]).equals(out)
     assert got == {
         (2016, 2018, "城镇新增就业"): "raised",  # 2017 is not in the corpus range: 2016 → 2018
         (2016, 2018, "国内生产总值增长"): "new",
@@ -136,18 +156,40 @@ def test_report_chart_marks_points_and_outcomes():
     judged = {
         2016: {"status": "met", "outcome_value": 6.7, "outcome_doc_id": "gov-report-2017", "tolerance": 0.0,
                "rule": "point range → within: 6.5 ≤ 6.7 ≤ 7"},
-        2017: {"status": "missed", "outcome_value": 7.2, "outcome_doc_id": "gov-report-2018", "tolerance": 0.5,
-               "rule": "point ~ → within: 6.5 − 0.5 ≤ 7.2 ≤ 6.5 + 0.5 fails"},
+        2017: {"status": "exceeded", "outcome_value": 7.2, "outcome_doc_id": "gov-report-2018", "tolerance": 0.5,
+               "rule": "point ~ → within: 6.5% − 0.5% ≤ 7.2% ≤ 6.5% + 0.5% fails: above", "estimated": True},
         2019: {"status": "unknown", "outcome_value": None, "outcome_doc_id": None, "tolerance": 0.0,
                "rule": "no outcome found"},
     }
     svg = chart_svg("国内生产总值增长", "%", "point", targets, judged)
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert svg.count("<circle") == 3
-    assert svg.count('class="target met"') == 1 and svg.count('class="target missed"') == 1
+    assert svg.count('class="target met"') == 1 and svg.count('class="target exceeded"') == 1
     assert svg.count("<rect") == 2  # the two ranges
     assert svg.count('class="olabel"') == 2  # two outcomes drawn beside their targets
-    assert "outcome 7.2% (gov-report-2018): missed" in svg
+    assert "outcome 7.2% (estimate) (gov-report-2018): exceeded" in svg
+    assert ">7.2%*</text>" in svg  # an estimate is starred
+
+
+@pytest.mark.issue(18)
+def test_report_chart_labels_stay_inside():
+    # gov-report 2016: 广义货币M2增长13%左右 → 11.3%, the last year of the chart: the label
+    # was cut to "1" at the right edge; it now goes on the left of the point
+    targets = [{"year": 2015, "value": 12.0, "value_max": None, "comparator": "~", "text": "12%左右"},
+               {"year": 2016, "value": 13.0, "value_max": None, "comparator": "~", "text": "13%左右"}]
+    judged = {2016: {"status": "fell_short", "outcome_value": 11.3, "outcome_doc_id": "gov-report-2017",
+                     "tolerance": 0.5, "rule": "…"}}
+    svg = chart_svg("广义货币M2增长", "%", "point", targets, judged)
+    label = re.search(r'<text x="([\d.]+)" y="[\d.]+" class="olabel" text-anchor="(\w+)">11.3%</text>', svg)
+    x, anchor = float(label.group(1)), label.group(2)
+    right = x if anchor == "end" else x + text_width("11.3%")
+    assert right <= W
+    # the y-axis labels of large amounts fit the left margin (1.55万亿元)
+    big = [{"year": 2017, "value": 1.55e12, "value_max": None, "comparator": "=", "text": "1.55万亿元"},
+           {"year": 2018, "value": 1.83e12, "value_max": None, "comparator": "=", "text": "1.83万亿元"}]
+    svg = chart_svg("中央财政赤字", "元", "ceiling", big, {})
+    for x, text in re.findall(r'<text x="([\d.]+)" y="[\d.]+" class="ytick">([^<]+)</text>', svg):
+        assert float(x) - text_width(text) >= 0, text
 
 
 # ---------------------------------------------------------------- the command on a real run
@@ -158,11 +200,13 @@ def test_compare_main_on_corpus(corpus_outputs, capsys):
     out = capsys.readouterr().out
     assert "国务院 (gov-report), 2013–2019: 7 documents" in out
     assert "国内生产总值增长" in out and "2016 → 2017" in out
-    # missed targets are listed before met ones
+    # targets fallen short of and exceeded are listed before met ones
     lines = out.splitlines()
-    statuses = [ln.split()[0] for ln in lines if re.match(r"^(missed|met)\s+│", ln)]
-    assert statuses and "met" in statuses
-    assert statuses == sorted(statuses, key=lambda s: s != "missed")
+    statuses = [m.group(1) for ln in lines if (m := re.match(r"^(fell short|exceeded|met)\s+│", ln))]
+    assert {"met", "exceeded", "fell short"} <= set(statuses)
+    order = {"fell short": 0, "exceeded": 1, "met": 2}
+    assert statuses == sorted(statuses, key=order.get)
+    assert "1310万人" in out and "13100000" not in out
     report = corpus_outputs / "reports" / "gov-report-2013-2019.html"
     assert f"Report: {report}" in out.replace("\n", "")
     assert report.is_file()
@@ -225,11 +269,16 @@ def test_report_marks_gdp_targets_met_with_outcomes(report_html):
     assert {"城镇新增就业", "居民消费价格涨幅"} <= set(captions)
 
 
-def test_report_lists_missed_before_met(report_html):
-    table = report_html.split("<h2>Targets met and missed</h2>")[1].split("<h2>")[0]
-    statuses = re.findall(r"<span class='status (missed|met)'>[✓✗]", table)
-    assert "met" in statuses
-    assert statuses == sorted(statuses, key=lambda s: s != "missed")
+def test_report_lists_shortfalls_first_in_display_units(report_html):
+    section = report_html.split("<h2>Targets met, exceeded and fell short</h2>")[1].split("<h2>")[0]
+    table = section.split("<table>")[1]
+    statuses = re.findall(r"<span class='status (fell_short|exceeded|met)'>", table)
+    assert {"met", "exceeded", "fell_short"} <= set(statuses)
+    order = {"fell_short": 0, "exceeded": 1, "met": 2}
+    assert statuses == sorted(statuses, key=order.get)
+    # rules and amounts as the plans write them: 1310万人 ≥ 900万人, never 13100000 ≥ 9000000
+    assert "1310万人 ≥ 900万人" in table and "13100000" not in table
+    assert "+410万人" in table
 
 
 def test_report_tasks_section(corpus_outputs):

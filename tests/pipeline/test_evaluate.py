@@ -376,9 +376,22 @@ def test_format_report_limits_problems(tmp_path):
 
 
 def test_format_markdown_table(tmp_path):
-    md = format_markdown(run(tmp_path), when=date(2026, 11, 28), commit="abc1234")
-    assert "## Quality" in md and "2026-11-28" in md and "`abc1234`" in md
+    md = format_markdown(run(tmp_path), gold=tmp_path / "gold", when=date(2026, 11, 28), commit="abc1234")
+    assert "2026-11-28" in md and "`abc1234`" in md
     assert "| targets | 4 | 4 | 1.000 | 1.000 | 1.000 | 1.000 |" in md
+
+
+@pytest.mark.issue(19)
+def test_format_markdown_names_the_gold_folder_scored(tmp_path):
+    # `evaluate --gold tests/gold/heldout --markdown` said "the hand-made gold in `tests/gold/`"
+    from pipeline.evaluation.report import ROOT
+
+    ev = run(tmp_path)
+    md = format_markdown(ev, gold=ROOT / "tests" / "gold" / "heldout", when=date(2026, 11, 28), commit="x")
+    assert "against the hand-made gold in `tests/gold/heldout/` (1 documents)" in md
+    assert "`tests/gold/`" not in md
+    md = format_markdown(ev, gold=tmp_path / "gold", commit="x")
+    assert f"`{(tmp_path / 'gold').resolve().as_posix()}/`" in md
 
 
 def test_main_prints_report_and_markdown(tmp_path, capsys):
@@ -386,7 +399,9 @@ def test_main_prints_report_and_markdown(tmp_path, capsys):
     assert main(["--gold", str(gold_dir), "--out", str(out_dir)]) == 0
     assert "plantasks evaluate: 1 gold document(s): dalian-edu-2018" in capsys.readouterr().out
     assert main(["--gold", str(gold_dir), "--out", str(out_dir), "--markdown"]) == 0
-    assert capsys.readouterr().out.startswith("## Quality")
+    out = capsys.readouterr().out
+    assert out.startswith("Measured by `plantasks evaluate` against the hand-made gold in ")
+    assert f"`{gold_dir.resolve().as_posix()}/`" in out
 
 
 def test_main_without_outputs_says_so(tmp_path, capsys):

@@ -1,10 +1,9 @@
-"""Tests for pipeline/tables/export.py (CSV, JSON, XLSX) and the DuckDB query of the README (#8)."""
+"""Tests for pipeline/tables/export.py (CSV, JSON, XLSX) (#8); the README's DuckDB queries are run by tests/test_readme.py."""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -16,8 +15,6 @@ from hypothesis import strategies as st
 from pipeline.errors import OutputError
 from pipeline.tables.export import EXCEL_CELL_LIMIT, excel_safe, export_table, main
 from pipeline.registry import ALL_TABLES
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("table", ["targets", "times", "target_series", "task_links", "policy_lifecycle"])
@@ -72,7 +69,7 @@ def test_export_xlsx_truncates_long_text(corpus_outputs, tmp_path):
 
 def test_export_cli(corpus_outputs, tmp_path, capsys):
     dest = tmp_path / "series.json"
-    assert main(["target_series", "--format", "json", "--out-dir", str(corpus_outputs),
+    assert main(["target_series", "--format", "json", "--out", str(corpus_outputs),
                  "--dest", str(dest)]) == 0
     assert capsys.readouterr().out.strip() == str(dest)
     assert json.loads(dest.read_text(encoding="utf-8"))
@@ -83,15 +80,25 @@ def test_export_cli_default_destination(corpus_outputs, tmp_path):
 
     out = tmp_path / "run"
     shutil.copytree(corpus_outputs / "task_links", out / "task_links")
-    assert main(["task_links", "--out-dir", str(out)]) == 0
+    assert main(["task_links", "--out", str(out)]) == 0
     assert (out / "exports" / "task_links.csv").is_file()
+
+
+@pytest.mark.issue(19)
+def test_export_old_out_dir_option_still_reads_the_run(corpus_outputs, tmp_path, capsys):
+    # export took --out-dir where run, evaluate and compare take --out
+    dest = tmp_path / "links.json"
+    assert main(["task_links", "--format", "json", "--out-dir", str(corpus_outputs), "--dest", str(dest)]) == 0
+    assert "--out-dir is now --out" in capsys.readouterr().err
+    assert json.loads(dest.read_text(encoding="utf-8"))
 
 
 def test_export_csv_types(tmp_path):
     out = tmp_path / "run"
     (out / "target_series").mkdir(parents=True)
     rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
-             "year": 2016, "value": 1e7, "value_max": None, "comparator": ">=", "unit": "人",
+             "year": 2016, "period_start": 2016, "period_end": 2016, "value": 1e7, "value_max": None,
+             "comparator": ">=", "unit": "人", "headline": True,
              "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
              "sentence": "城镇新增就业1000万人以上，城镇登记失业率4.5%以内", "absent": False}]
     schema = ALL_TABLES["target_series"]
@@ -99,8 +106,8 @@ def test_export_csv_types(tmp_path):
     dest = export_table("target_series", "csv", out_dir=out)
     lines = dest.read_text(encoding="utf-8").splitlines()
     assert dest == out / "exports" / "target_series.csv"
-    assert lines[1] == ('"国务院","gov-report","城镇新增就业",2016,10000000,,">=","人","gov-report-2016",,'
-                        '"1000万人以上","城镇新增就业1000万人以上，城镇登记失业率4.5%以内",false')
+    assert lines[1] == ('"国务院","gov-report","城镇新增就业",2016,2016,2016,10000000,,">=","人",true,'
+                        '"gov-report-2016",,"1000万人以上","城镇新增就业1000万人以上，城镇登记失业率4.5%以内",false')
 
 
 def test_export_empty_table_folder(tmp_path):
@@ -110,13 +117,14 @@ def test_export_empty_table_folder(tmp_path):
 
 
 def test_export_missing_table_folder(tmp_path, capsys):
-    assert main(["targets", "--out-dir", str(tmp_path)]) == 2
-    assert "no such table folder" in capsys.readouterr().err
+    assert main(["targets", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no such table folder" in err and "with --out" in err
 
 
 def test_export_unknown_table_or_format(tmp_path):
     with pytest.raises(SystemExit):
-        main(["nonsense", "--out-dir", str(tmp_path)])
+        main(["nonsense", "--out", str(tmp_path)])
     with pytest.raises(OutputError, match="unknown format"):
         export_table("targets", "parquet", out_dir=tmp_path)
 
@@ -143,38 +151,25 @@ def test_excel_safe_never_raises(text):
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", out)
 
 
-def _doc_query() -> str:
-    doc = (ROOT / "README.md").read_text(encoding="utf-8")
-    return re.search(r"duckdb-query.*?```sql\n(.*?)```", doc, re.S).group(1)
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_export_json_writes_null_for_non_finite_numbers(tmp_path, value):
+    # a value that overflowed (an amount of 1e309 as written) became Infinity: invalid JSON
+    out = tmp_path / "run"
+    (out / "target_series").mkdir(parents=True)
+    rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
+             "year": 2016, "value": value, "value_max": 1e7, "comparator": ">=", "unit": "人",
+             "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
+             "sentence": "城镇新增就业1000万人以上", "absent": False}]
+    pq.write_table(pa.Table.from_pylist(rows, schema=ALL_TABLES["target_series"]),
+                   out / "target_series" / "all.parquet")
+    dest = export_table("target_series", "json", out_dir=out)
+    text = dest.read_text(encoding="utf-8")
+    assert "Infinity" not in text and "NaN" not in text
+    row = json.loads(text, parse_constant=lambda name: pytest.fail(f"invalid JSON constant {name}"))[0]
+    assert row["value"] is None and row["value_max"] == 1e7
+    xlsx = export_table("target_series", "xlsx", out_dir=out)
+    from openpyxl import load_workbook
 
-
-def test_export_duckdb_query_of_the_docs(corpus_outputs):
-    import duckdb  # test dependency
-
-    sql = _doc_query().replace("'outputs/", f"'{corpus_outputs.as_posix()}/")
-    got = duckdb.sql(sql).df()
-    gdp = got[got["indicator"] == "国内生产总值增长"]
-    assert gdp[["year", "previous_target", "target"]].values.tolist() == [
-        [2014, "7.5%左右", "7.5%左右"],
-        [2015, "7.5%左右", "7%左右"],
-        [2016, "7%左右", "6.5%－7%"],
-        [2017, "6.5%－7%", "6.5%左右"],
-        [2018, "6.5%左右", "6.5%左右"],
-        [2019, "6.5%左右", "6%－6.5%"],
-    ]
-    jobs = got[got["indicator"] == "城镇新增就业"]
-    assert jobs["change"].tolist() == [1e6, 0.0, 0.0, 1e6, 0.0, 0.0]
-
-
-def test_export_duckdb_targets_query_of_the_readme(corpus_outputs):
-    import duckdb
-
-    doc = (ROOT / "README.md").read_text(encoding="utf-8")
-    sql = re.search(r"duckdb-targets.*?```sql\n(.*?)```", doc, re.S).group(1)
-    got = duckdb.sql(sql.replace("'outputs/", f"'{corpus_outputs.as_posix()}/")).df()
-    recent = got[got["year"].between(2013, 2019)]
-    # gov-report 2013-2019: 城镇新增就业900万人以上, then 1000万 and 1100万人以上
-    assert set(recent["year"]) == set(range(2013, 2020))
-    # the smallest per year: 2016 also names the five-year goal 5000万人以上
-    first = recent.groupby("year")["value"].min().tolist()
-    assert first == [9e6, 1e7, 1e7, 1e7, 1.1e7, 1.1e7, 1.1e7]
+    cells = [c.value for c in next(load_workbook(xlsx).active.iter_rows(min_row=2, max_row=2))]
+    assert cells[4] is None

@@ -5,12 +5,17 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import tracemalloc
 import zipfile
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
+import pipeline.ingest.read as read_module
 from pipeline.errors import DocumentError
 from pipeline.ingest.read import decode, read_document
+from pipeline.limits import MB
 
 SENTENCE = "新开办公办幼儿园15所，年底前完成。"  # dalian-edu 2018
 
@@ -118,10 +123,10 @@ def test_read_unreadable_file(tmp_path, monkeypatch):
     p.write_text(SENTENCE, encoding="utf-8")
     p.chmod(0)
     if os.geteuid() == 0:  # root reads whatever the mode: make the read fail as it would for a user
-        def denied(self):
-            raise PermissionError(13, "Permission denied", str(self))
+        def denied(path):
+            raise PermissionError(13, "Permission denied", str(path))
 
-        monkeypatch.setattr(type(p), "read_bytes", denied)
+        monkeypatch.setattr(read_module, "_open_fd", denied)
     with pytest.raises(DocumentError, match="2018.txt: cannot read the file: permission denied"):
         read_document(p)
 
@@ -130,4 +135,110 @@ def test_read_directory_named_like_a_file(tmp_path):
     p = tmp_path / "2018.txt"
     p.mkdir()
     with pytest.raises(DocumentError, match="is a folder"):
+        read_document(p)
+
+
+# --------------------------------------------------------------------------- issue 14
+
+DALIAN = Path(__file__).resolve().parents[2] / "corpus" / "dalian-edu" / "2018.txt"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# 1.新开办公办幼儿园15所。(dalian-edu 2018), one paragraph of a .docx
+PARAGRAPH = "<w:p><w:r><w:t>1.新开办公办幼儿园15所。</w:t></w:r></w:p>".encode()
+
+
+def _docx(tmp_path, xml_bytes: int) -> Path:
+    """A .docx whose document.xml is ``xml_bytes`` of ordinary paragraphs (it compresses ~300×)."""
+    p = tmp_path / "2018.docx"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("word/document.xml", "w", force_zip64=True) as f:
+            f.write(f'<w:document xmlns:w="{W}"><w:body>'.encode())
+            block = PARAGRAPH * (65536 // len(PARAGRAPH))
+            for _ in range(xml_bytes // len(block)):
+                f.write(block)
+            f.write(b"</w:body></w:document>")
+    return p
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_read_utf16_without_bom_chinese_text(tmp_path, enc):
+    """The 大连 page saved as UTF-16 without a byte-order mark: few NUL bytes to see."""
+    text = DALIAN.read_text(encoding="utf-8")
+    p = tmp_path / "2018.txt"
+    p.write_bytes(text.encode(enc))
+    raw, decoded, encoding = read_module.read_input(p)
+    assert encoding == enc and decoded == text
+
+
+@pytest.mark.issue(14)
+def test_read_utf8_and_gb18030_are_not_taken_for_utf16(tmp_path):
+    text = DALIAN.read_text(encoding="utf-8")
+    for enc, expected in (("utf-8", "utf-8"), ("gb18030", "gb18030")):
+        raw = text.encode(enc)
+        raw += b"\n" * (len(raw) % 2)  # even length, as UTF-16 would be
+        assert decode(raw, "x.txt") == (text + "\n" * (len(text.encode(enc)) % 2), expected)
+
+
+@pytest.mark.issue(14)
+def test_read_encoding_is_recorded_for_every_document(tmp_path):
+    text = DALIAN.read_text(encoding="utf-8")
+    corpus = tmp_path / "corpus" / "dalian-edu"
+    corpus.mkdir(parents=True)
+    (corpus / "2018.txt").write_bytes(text.encode("utf-16-le"))
+    (corpus / "2017.txt").write_bytes(text.replace("2018", "2017").encode("gbk"))
+    (corpus / "2016.txt").write_text(text.replace("2018", "2016"), encoding="utf-8")
+    from pipeline.orchestrate.engines import run_corpus
+
+    summary = run_corpus(corpus.parent, tmp_path / "out")
+    assert summary.documents_ok == 3
+    docs = pd.read_parquet(tmp_path / "out" / "documents").set_index("year")
+    assert docs.encoding.to_dict() == {2016: "utf-8", 2017: "gb18030", 2018: "utf-16-le"}
+
+
+@pytest.mark.issue(14)
+def test_read_docx_expanding_beyond_the_limit_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
+    # 4 MB of XML in a ~15 KB .docx against a 1 MB limit (the real limit is 128 MB: an
+    # 807 KB .docx that expanded to 200 MB took 4.8 GB before)
+    p = _docx(tmp_path, 4 * MB)
+    assert p.stat().st_size < 100_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError, match=r"2018.docx: the .docx expands to more than 1 MB of XML"):
+            read_module.docx_to_text(p.read_bytes(), str(p), max_xml_bytes=MB)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < MB
+
+
+@pytest.mark.issue(14)
+def test_read_docx_is_parsed_in_pieces(tmp_path):
+    p = _docx(tmp_path, 3 * MB)
+    raw = p.read_bytes()
+    tracemalloc.start()
+    try:
+        text = read_module.docx_to_text(raw, str(p))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    lines = text.split("\n")
+    assert set(lines) == {"1.新开办公办幼儿园15所。"} and len(lines) > 40_000
+    # the paragraphs' text and one piece of XML; a whole tree of 3 MB of XML is ~10× that
+    assert peak < len(text.encode("utf-8")) * 3 + 2 * MB
+
+
+@pytest.mark.issue(14)
+def test_read_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    p = tmp_path / "2018.txt"
+    p.write_bytes(DALIAN.read_bytes())
+    with pytest.raises(DocumentError, match=r"2018.txt: too large: 0.0 MB, the limit is 0.000976562 MB"):
+        read_module.read_raw(p, max_bytes=1024)
+    assert read_module.read_raw(p) == DALIAN.read_bytes()
+
+
+@pytest.mark.issue(14)
+def test_read_a_pipe_named_like_a_document_does_not_block(tmp_path):
+    p = tmp_path / "2018.txt"
+    os.mkfifo(p)
+    with pytest.raises(DocumentError, match="2018.txt: not a regular file"):
         read_document(p)

@@ -125,11 +125,11 @@ def test_run_failed_documents_are_recorded_and_others_complete(small_corpus, tmp
 
 
 def test_run_document_without_numbering_still_extracts(tmp_path):
-    d = tmp_path / "some-bureau"
-    d.mkdir()
+    d = tmp_path / "corpus" / "some-bureau"
+    d.mkdir(parents=True)
     (d / "2020.txt").write_text("今年新建公办幼儿园15所，年底前完成改造。落实《学前教育行动计划》。", encoding="utf-8")
     out = tmp_path / "out"
-    run_corpus(tmp_path, out)
+    run_corpus(d.parent, out)
     assert len(pd.read_parquet(out / "tasks")) == 0
     assert len(pd.read_parquet(out / "times")) >= 1
     assert len(pd.read_parquet(out / "policy_refs")) == 1
@@ -137,17 +137,33 @@ def test_run_document_without_numbering_still_extracts(tmp_path):
 
 def test_run_reads_each_document_once(copy_corpus, tmp_path, monkeypatch):
     """A document's bytes are read once: the cache key and the processing use the same bytes."""
-    import pathlib
+    import pipeline.ingest.read as read_module
 
     corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2018.txt")
     reads: list[str] = []
-    real = pathlib.Path.read_bytes
+    real = read_module._open_fd  # the one place input files are opened
 
-    def counting(self):
-        if str(self).startswith(str(corpus)):
-            reads.append(self.name)
-        return real(self)
+    def counting(path):
+        if str(path).startswith(str(corpus)):
+            reads.append(path.name)
+        return real(path)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", counting)
+    monkeypatch.setattr(read_module, "_open_fd", counting)
     run_corpus(corpus, tmp_path / "out", engine="local")
     assert sorted(reads) == ["2018.txt", "2018.txt"], reads  # one per document (both are 2018.txt)
+
+
+def test_run_structure_warnings_in_summary_and_documents_even_when_cached(copy_corpus, tmp_path):
+    """pingtan-zwgk-tasks 2018 skips rows 35–36 (the source dropped them): the run says so,
+    the documents table keeps it, and a cached re-run says it again."""
+    corpus = copy_corpus("pingtan-zwgk-tasks/2018.txt")
+    (corpus / "MANIFEST.csv").write_text(
+        "path,issuer,issuer_slug,year\npingtan-zwgk-tasks/2018.txt,平潭综合实验区管委会办公室,pingtan-zwgk-tasks,2018\n",
+        encoding="utf-8")
+    first = run_corpus(corpus, tmp_path / "out", engine="local")
+    again = run_corpus(corpus, tmp_path / "out", engine="local")
+    assert again.documents_cached == 1
+    for summary in (first, again):
+        assert any("numbering skips 35–36" in w for _, w in summary.warnings), summary.warnings
+    docs = pd.read_parquet(tmp_path / "out" / "documents")
+    assert "numbering skips 35–36" in docs.loc[0, "warnings"]

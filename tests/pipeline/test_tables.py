@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import DocumentError, OutputError
-from pipeline.tables.writer import PREVIOUS, RunWriter, recover
+from pipeline.tables.output_folder import OutputFolder
+from pipeline.tables.writer import RunWriter
 
 ROW = {"doc_id": "x-2018", "section_id": "x-2018/s1", "parent_id": None, "level": 1, "label": "一",
        "number": 1, "heading": "聚焦根本保证", "part": "plan", "char_start": 0, "char_end": 8}
@@ -39,18 +40,31 @@ def test_tables_abandoned_run_leaves_previous_outputs(tmp_path):
     _publish(tmp_path, "old")
     w = RunWriter(tmp_path)
     w.write_part("sections", "x-2018", [{**ROW, "heading": "half"}])
-    # the process dies here: no commit, no abort
+    # the process dies here: no commit, no abort; its lock goes with it
+    w.folder.release()
     assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["old"]
     _publish(tmp_path, "rerun")
     assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["rerun"]
 
 
-def test_tables_recover_restores_table_moved_away_by_a_killed_commit(tmp_path):
+def test_tables_next_run_deletes_what_a_killed_run_left(tmp_path):
     _publish(tmp_path, "old")
-    (tmp_path / PREVIOUS).mkdir(exist_ok=True)
-    os.replace(tmp_path / "sections", tmp_path / PREVIOUS / "sections-deadbeef")
-    recover(tmp_path)
+    w = RunWriter(tmp_path)
+    w.write_part("sections", "x-2018", [{**ROW, "heading": "half"}])
+    w.folder.release()  # killed: the lock goes with the process, the version stays behind
+    left = w.staging
+    _publish(tmp_path, "new")
+    assert not left.exists()
+    assert [p.name for p in OutputFolder(tmp_path).versions.iterdir()] == [OutputFolder(tmp_path).published_version()]
+    assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["new"]
+
+
+def test_tables_commit_of_some_tables_keeps_the_others(tmp_path):
+    _publish(tmp_path, "old")
+    w = RunWriter(tmp_path)
+    w.commit(["targets"])
     assert pd.read_parquet(tmp_path / "sections").heading.tolist() == ["old"]
+    assert len(pd.read_parquet(tmp_path / "targets")) == 0
 
 
 def test_tables_output_path_is_a_file(tmp_path):
@@ -86,3 +100,28 @@ def test_tables_ids_cannot_escape_the_output_folder(tmp_path):
 def test_tables_errors_pickle(err):
     back = pickle.loads(pickle.dumps(err))
     assert str(back) == str(err) and back.path == err.path
+
+
+@pytest.mark.issue(19)
+def test_tables_empty_strings_are_written_as_null():
+    # a target without a subject had subject "" (isna() counted 0)
+    from pipeline.registry import ALL_TABLES
+    from pipeline.tables.writer import to_table
+
+    row = {**ROW, "heading": "", "label": "一"}
+    table = to_table([row], ALL_TABLES["sections"])
+    assert table.column("heading").to_pylist() == [None]
+    assert table.column("label").to_pylist() == ["一"]
+    assert table.column("level").to_pylist() == [1]
+
+
+@pytest.mark.issue(19)
+def test_tables_no_empty_string_in_any_table(corpus_tables):
+    # targets.subject/indicator/unit and fulfilment units were "" when missing
+    for name, frame in corpus_tables.items():
+        for column in frame.columns:
+            values = frame[column].dropna()
+            if len(values) and isinstance(values.iloc[0], str):
+                assert not (values == "").any(), f"{name}.{column} holds empty strings"
+    targets = corpus_tables["targets"]
+    assert targets["subject"].isna().any() and targets["indicator"].isna().any()

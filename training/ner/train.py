@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.tokens import DocBin  # noqa: E402
 
-from extractors.entities import MODEL_DIR, load_nlp  # noqa: E402
+from extractors.entities import LABELS, MODEL_DIR, load_nlp  # noqa: E402
 from pipeline.evaluation.cli import DEFAULT_GOLD  # noqa: E402
 from pipeline.evaluation.gold import gold_files, load_gold, locate, paragraph_spans  # noqa: E402
 from pipeline.ingest.normalise import normalise  # noqa: E402
@@ -101,8 +101,11 @@ def make_silver(gold_train: set[str], held_out: set[str]) -> tuple[DocBin, DocBi
                 doc.set_ents([], default="outside")
                 doc.set_ents(_no_overlap(ents), missing=_no_overlap(missing), default="unmodified")
                 stats["gold_paragraphs"] += 1
-            elif not doc.ents and _bucket(doc.text) % EMPTY_KEEP:
-                continue
+            else:
+                # the rules mark quoted names of things (QUOTED_THING): no label to learn
+                doc.ents = [e for e in doc.ents if e.label_ in LABELS]
+                if not doc.ents and _bucket(doc.text) % EMPTY_KEEP:
+                    continue
             doc.spans.clear()
             stats["paragraphs"] += 1
             stats["entities"] += len(doc.ents)

@@ -1,0 +1,658 @@
+"""What an amount measures: the subject phrase of a quantity, from the words around it.
+
+A subject is read from the grammar of the clause, not cut from a window of characters:
+the clause is segmented and tagged with jieba's parts of speech (only the clause around
+the amount, since tagging is slower than cutting), adverbs, prepositions and particles
+are dropped at its edges and adverbs inside it (运转效率普遍提升 → 运转效率提升), and the
+noun the number counts is taken after the measure word when the number comes first
+(新开工122个项目 → 新开工项目). A subject that names nothing by itself — a change word
+(同比增长), an attribute (面积), a verb such as 受益 — takes the measure of the amount
+before it in the sentence (地区生产总值达12.4万亿元、同比增长8% → 地区生产总值增长), and a
+list shares its measure (单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%). The words
+are data: ``data/subject_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+import regex
+
+from extractors.char_classes import PHRASE_END
+from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
+from extractors.language_data import (
+    EXTRACTORS_DATA,
+    Record,
+    Strings,
+    Text,
+    load,
+    register,
+)
+from extractors.segmentation import cut, tag
+from extractors.target_kinds import TARGET_KINDS_DATA
+
+SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
+_LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
+          "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
+          "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
+          "prepositions", "modals")  # fmt: skip
+SUBJECT_WORDS_SPEC = Record(
+    particle=Text(),
+    drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
+    **{k: Strings() for k in _LISTS},
+)
+SUBJECT_WORDS_DATA = register("subject_words", SUBJECT_WORDS_FILE, SUBJECT_WORDS_SPEC, "extractors/subjects.py")
+
+# A subject never runs across a clause stop; brackets do not end it (char_classes.PHRASE_END).
+CLAUSE_END = PHRASE_END
+# Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
+_EDGE_MARKS = "、，,；;：:“”‘’\"'《》 （(）)"
+_QUOTES = str.maketrans("", "", "“”‘’\"")
+_HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"[0-9０-９]")
+# digits that are not a date (外贸出口从7月份开始大幅度回升 holds no amount)
+_AMOUNT_DIGITS = regex.compile(r"[0-9０-９]+(?![0-9０-９.]*[年月日号])")
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectWords:
+    """The checked content of ``subject_words.yaml`` with what is built from it."""
+
+    particle: str
+    leading: frozenset[str]
+    trailing: frozenset[str]
+    inside: frozenset[str]
+    keep: frozenset[str]
+    verbs: frozenset[str]
+    non_naming: frozenset[str]
+    attributes: frozenset[str]
+    scope: frozenset[str]
+    after_stop: frozenset[str]
+    continues: frozenset[str]
+    change_alone: frozenset[str]
+    to_level: frozenset[str]
+    list_words: frozenset[str]
+    shared_tails: frozenset[str]
+    distributive: tuple[str, ...]
+    respectively: frozenset[str]
+    time_suffixes: frozenset[str]
+    time_links: frozenset[str]
+    relative_years: frozenset[str]
+    phrase_breaks: frozenset[str]
+    examples_end: frozenset[str]
+    verb_ends: frozenset[str]
+    prepositions: frozenset[str]
+    modals: frozenset[str]
+    leading_pos: frozenset[str]
+    trailing_pos: frozenset[str]
+    inside_pos: frozenset[str]
+    item_marker: regex.Pattern
+    leading_re: regex.Pattern
+    trailing_re: regex.Pattern
+    inside_re: regex.Pattern
+    scope_re: regex.Pattern
+    leading_time: regex.Pattern
+    trailing_time: regex.Pattern
+    # change words of measures.yaml (增长, 下降 …) plus change_alone
+    change: frozenset[str]
+    comparison_re: regex.Pattern  # comparison bases of measures.yaml (比上年, 比去年 …)
+    baseline_from: frozenset[str]  # where a change starts (从, 由), of target_kinds.yaml
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
+
+
+def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords:
+    """The subject words of ``subject_words.yaml`` with what they take from ``measures.yaml``
+    (change words, comparison bases, scope words, item numbers) and ``target_kinds.yaml``
+    (the words a change starts from)."""
+    changes = measures["changes"]
+    change_words = [*changes["up"]["words"], *changes["down"]["words"]]
+    sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
+    sets["scope"] = frozenset(measures["scope"])
+    # a year has two to four digits (2018年, 二〇一八年); 九年义务教育 is no time
+    year = "(?:[0-9０-９]{2,4}|[一二三四五六七八九〇○零]{2,4})"
+    month = "[0-9０-９一二三四五六七八九十]{1,3}"
+    suffix = f"(?:{_alternation(data['time_suffixes'])})?"
+    return SubjectWords(
+        particle=data["particle"],
+        distributive=tuple(sorted(data["distributive"], key=len, reverse=True)),
+        leading_pos=frozenset(data["drop_pos"]["leading"]),
+        trailing_pos=frozenset(data["drop_pos"]["trailing"]),
+        inside_pos=frozenset(data["drop_pos"]["inside"]),
+        item_marker=regex.compile(measures["item_marker"]),
+        leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
+        trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
+        scope_re=regex.compile(f"^(?:{_alternation(measures['scope'])})"),
+        inside_re=regex.compile(_alternation(w for w in data["inside"] if len(w) > 1)),
+        leading_time=regex.compile(f"(?:{year} ?年{suffix}|{month} ?月)+"),
+        trailing_time=regex.compile(
+            f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])})"
+            f"{regex.escape(data['particle'])}?$"),
+        change=frozenset(change_words) | sets["change_alone"],
+        comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
+        baseline_from=frozenset(kinds["baseline_from"]),
+        **sets,
+    )
+
+
+@cache
+def subject_words() -> SubjectWords:
+    """The subject words, loaded once per process (with the change words of measures.yaml)."""
+    return build_subject_words(load("subject_words"), load(MEASURES_DATA.name), load(TARGET_KINDS_DATA.name))
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def _droppable(words: SubjectWords, word: str, flag: str, *, leading: bool) -> bool:
+    if word in words.keep or word in words.verbs or word in words.change:
+        return False
+    if leading and word in words.continues:
+        return False  # 比去年预算高: a comparison is kept for the subject before to continue
+    if word in (words.leading if leading else words.trailing):
+        return True
+    return flag in (words.leading_pos if leading else words.trailing_pos)
+
+
+@lru_cache(maxsize=16384)
+def trim(phrase: str) -> str:
+    """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
+
+    Listed words of two or more characters are stripped as strings (the generated user
+    dictionary glues 今年安排 into one word); one-character words and parts of speech only
+    when jieba cuts them off as words, so 主要 keeps its 要. A preposition is kept before
+    a one-character word it binds (对台).
+    """
+    words = subject_words()
+    s = phrase.translate(_QUOTES).strip(" ")
+    m = words.item_marker.match(s)
+    if m and m.end() < len(s):
+        s = s[m.end():]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
+    s = s.strip(_EDGE_MARKS)
+    tokens = tag(s)
+    breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
+    if breaks and breaks[-1] < len(tokens) - 1:
+        s = "".join(w for w, _ in tokens[breaks[-1] + 1:])  # 发布《平潭宣言》并签约 → 签约
+    for _ in range(8):
+        before = s
+        s = _strip_strings(words, s)
+        pairs = [(w, f) for w, f in tag(s) if w.strip()]
+        while len(pairs) > 1:
+            if _droppable(words, *pairs[0], leading=True) and pairs[0][0] + pairs[1][0] not in words.keep and (
+                    pairs[0][0] in words.leading or len(pairs[1][0]) > 1 or pairs[0][0] in words.prepositions):
+                pairs.pop(0)
+            elif _droppable(words, *pairs[-1], leading=False):
+                pairs.pop()
+            else:
+                break
+        s = "".join(w for w, _ in pairs).strip(_EDGE_MARKS)
+        if s == before:
+            break
+    if len(s) > 2:
+        s = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
+    tokens = tag(s)
+    cut_at = next((i for i, (w, _) in enumerate(tokens) if w in words.baseline_from and i > 0
+                   and 0 < len("".join(w for w, _ in tokens[i + 1:])) <= 5), None)
+    if cut_at is not None:
+        s = "".join(w for w, _ in tokens[:cut_at])  # 增值税起征点[从月销售额]3万元提高到10万元
+    tokens = tag(s)
+    if tokens and all(_droppable(words, w, f, leading=True) or _droppable(words, w, f, leading=False)
+                      for w, f in tokens):
+        return ""  # 和, 其中, 约: nothing but function words
+    if len(tokens) > 1:
+        # one-character adverbs only when listed, and before a verb: 还 of 退耕还林还草 and
+        # 均 of 班均出口带宽 stay, 均 of 均占大陆总额 goes
+        kept = []
+        for i, (w, f) in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+            if len(w) == 1 and w in words.inside and (nxt[1] in ("v", "vd", "d", "ad") or nxt[0] in words.change
+                                                      or nxt[0] in words.inside):
+                continue
+            if len(w) > 1 and w in words.inside:
+                continue
+            if (len(w) > 1 and f in words.inside_pos and w not in words.keep and w not in words.change
+                    and w not in words.verbs and (nxt[1].startswith("v") and nxt[1] != "vn" or nxt[0] in words.change)):
+                continue  # 运转效率普遍提升; but 超长期特别国债 keeps its adverb-tagged 特别
+            kept.append(w)
+        if kept:
+            s = "".join(kept)
+    return s
+
+
+def _strip_strings(words: SubjectWords, s: str) -> str:
+    """The string rules of :func:`trim`, until nothing changes: item numbers, listed words
+    of two or more characters, times at either end."""
+    for _ in range(16):
+        before = s
+        m = words.item_marker.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end():]
+        m = words.leading_re.match(s) or words.scope_re.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end():]
+        m = words.trailing_re.search(s)
+        if m and m.start() > 0:
+            s = s[: m.start()]
+        t = words.leading_time.match(s)
+        if t and t.end() and t.end() < len(s):
+            s = s[t.end():]
+        t = words.trailing_time.search(s)
+        if t and t.start() > 0:
+            s = s[: t.start()]
+        s = s.strip(_EDGE_MARKS)
+        if s == before:
+            return s
+    return s
+
+
+def names_nothing(phrase: str) -> bool:
+    """True when no word of ``phrase`` names a measure: 受益, 同比增长, 规模, 提升至."""
+    words = subject_words()
+    if not phrase or phrase in words.non_naming or phrase in words.change or phrase in words.to_level:
+        return True
+    for w, f in tag(phrase):
+        if not w.strip() or w in words.non_naming or w in words.change or w in words.to_level:
+            continue
+        if w in words.trailing or w in words.leading or f in words.leading_pos:
+            continue
+        return False
+    return True
+
+
+def is_attribute(phrase: str) -> bool:
+    """面积, 总里程, 规模: a noun that measures something named before it."""
+    return phrase in subject_words().attributes
+
+
+def ends_with_verb(phrase: str) -> bool:
+    """新开工, 引进, 征收: the phrase is a verb waiting for the object the amount counts."""
+    tokens = tag(phrase)
+    if not tokens:
+        return False
+    word, flag = tokens[-1]
+    words = subject_words()
+    return (flag.startswith("v") and flag != "vn") or word in words.verbs
+
+
+def starts_with_verb(phrase: str) -> str:
+    """The verbs a listed item shares with the items after it (征收房屋…、土地 → 征收;
+    新建改建高速公路…、农村公路 → 新建改建), or ''."""
+    tokens = tag(phrase)
+    words = subject_words()
+    out = ""
+    for i, (word, flag) in enumerate(tokens[:-1]):
+        if word in words.change or word in words.keep or len(word) < 2:
+            break  # 来岚游客: a one-character verb is too often part of a name
+        if not (flag == "v" or word in words.verbs):
+            break
+        out += word
+    return out
+
+
+def verb_tail(phrase: str) -> str:
+    """The verbs that end a phrase, which the amount after them is the object of:
+    每个区市县至少要建设 → 建设; 有序推进三批 → 推进; 与台湾 → ''. Verbs that only say
+    "do it" (实现, 完成, 用于) are left out."""
+    words = subject_words()
+    tokens = list(tag(phrase))
+    while tokens and tokens[-1][1] in ("m", "mq", "q"):
+        tokens.pop()
+    out: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0:
+        w, f = tokens[i]
+        if w in words.leading or w in words.keep:
+            break
+        if _is_verb(words, w, f) or (f == "x" and not out and w.endswith(tuple(words.verb_ends))):
+            out.insert(0, w)
+            i -= 1
+            continue
+        # 建成或部分建成: verbs joined by a conjunction, a modifier between
+        j = i
+        while j >= 0 and tokens[j][1] != "c" and i - j < 2:
+            j -= 1
+        if out and j > 0 and tokens[j][1] == "c" and _is_verb(words, *tokens[j - 1]):
+            out[:0] = [t for t, _ in tokens[j: i + 1]]
+            i = j - 1
+            continue
+        break
+    return "".join(out)
+
+
+def _is_verb(words: SubjectWords, w: str, f: str) -> bool:
+    return f in ("v", "vd", "vn") or w in words.verbs
+
+
+def is_measure(phrase: str) -> bool:
+    """The phrase names a measure of the vocabulary (measures.yaml): 调查失业率, 国内生产总值增长."""
+    return indicator_direction(indicator_for(phrase)) is not None
+
+
+def _own_verb(phrase: str) -> bool:
+    """The item of a list has a verb of its own: 改建农村公路 (a verb before a noun), not
+    集中供养资金 (集中 qualifies 供养)."""
+    tokens = tag(phrase)
+    return len(tokens) > 1 and tokens[0][1] == "v" and len(tokens[0][0]) > 1 and tokens[1][1].startswith("n")
+
+
+def has_verb(phrase: str) -> bool:
+    words = subject_words()
+    return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
+
+
+def _de_after(text: str, end: int) -> bool:
+    """The amount qualifies the noun after it with 的: 16%的税率, 6%一档的税率."""
+    words = subject_words()
+    if text.startswith(words.particle, end):
+        return True
+    head = tag(text[end: end + 6])
+    return len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle
+
+
+def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Pattern, classifier: bool) -> str:
+    """The phrase after an amount, to the clause end or the next number: 3-5所[市级…学校].
+
+    Empty when the amount is followed by a verb or particle (由85个[减为]26个). A leading
+    的 is read through (16%[的税率]); without a measure word, 的 ends the phrase
+    (近14亿人口[的发展中大国]).
+    """
+    words = subject_words()
+    nxt = next_amount.search(text, end, clause_end)
+    raw = text[end: nxt.start() if nxt else clause_end]
+    head = tag(raw[:6])
+    if len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle:
+        raw = raw[len(head[0][0]):]  # 保持6%[一档]的税率不变
+    de = raw.startswith(words.particle)
+    phrase = raw[len(words.particle):] if de else raw
+    if not phrase or not _HAN.match(phrase):
+        return ""
+    tokens = cut(phrase)
+    if not tokens or tokens[0] in words.after_stop:
+        return ""
+    if not (classifier or de) and words.particle in tokens:
+        tokens = tokens[: tokens.index(words.particle)]
+    while tokens and tokens[-1] in words.after_stop:
+        tokens.pop()
+    return "".join(tokens)
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An amount's subject as found, with how: for the kind rules and for later amounts."""
+
+    subject: str
+    base: str  # what a later amount of the sentence continues
+    number_first: bool  # the amount counts the noun after it (新开工[122个]项目)
+    noun_after: str  # that noun phrase (trimmed), even when not taken as the subject
+    before: str  # the trimmed phrase before the amount in its clause
+    end: int  # end of the amount (offset in the passage)
+    list_verb: str = ""  # the verb the items of a list share (发放 of 发放A 5万元、B 3万元)
+    phrase_start: int = 0  # where the phrase before the amount starts (after an amount before it)
+
+
+def find_subject(
+    text: str,
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    classifier: bool,
+    previous: Sequence[Found],
+    sentence_start: int,
+    next_amount: regex.Pattern,
+    ends: list[int],
+    bounded: bool = False,
+) -> Found:
+    """The subject of the amount ``text[start:end]``.
+
+    ``previous`` holds what was found for the amounts before it in the same sentence.
+    Rules, in order: an amount right after another (接待重要外宾20批146人次) shares its
+    subject; a number that counts the noun after it takes that noun, with the verb before
+    it (新开工[122个]项目 → 新开工项目) or the noun phrase it qualifies (制造业等行业现行16%
+    [的税率] → 制造业等行业税率); else the phrase before it in the clause; a phrase that
+    names nothing by itself continues the subject before it (财政支出超过23万亿元，增长6.5%
+    → 财政支出增长); an attribute noun takes its owner (安置房屋7690套、面积 → 安置房屋面积);
+    with nothing in the clause, the clause before says what (继续实施退耕还林还草，今年拟
+    安排500万亩).
+    """
+    words = subject_words()
+    cs = clause[0]
+    prev = previous[-1] if previous else None
+    if prev is not None and cs < prev.end <= start:
+        cs = prev.end
+        if not text[cs:start].strip(" "):
+            return replace(prev, end=end, number_first=False)
+    de_after = _de_after(text, end)
+    noun_raw = after_phrase(text, end, clause[1], next_amount, classifier or de_after)
+    noun = trim(noun_raw)
+    noun_ok = bool(noun) and not names_nothing(noun)
+    raw_before = text[cs:start]
+    if prev is not None and prev.number_first and cs == prev.end:
+        # 1000人落地实训、[1000人]: what follows a count up to the list word is that count's
+        seps = [raw_before.rfind(w) for w in words.list_words]
+        if max(seps) >= 0:
+            raw_before = raw_before[max(seps) + 1:]
+    before = trim(raw_before)
+    before_names = not names_nothing(before)
+    raw = raw_before.rstrip()
+
+    def found(subject: str, base: str | None = None, number_first: bool = False) -> Found:
+        return Found(subject, subject if base is None else base, number_first, noun if noun_ok else "", before, end,
+                     phrase_start=cs)
+
+    if (prev is not None and raw.endswith(tuple(words.to_level)) and before
+            and (not before_names or level(before) in prev.subject)):
+        return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
+    # 1. the number counts or qualifies the noun after it
+    verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
+    if de_after and bounded and before_names:
+        return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
+    if noun_ok and (classifier or de_after or verb_only or raw.endswith(words.particle)):
+        if raw.endswith(tuple(words.examples_end)):
+            # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目
+            return found(starts_with_verb(before) + noun, number_first=True)
+        if de_after and before_names and is_attribute(before):
+            return found(trim(_until_verb(noun_raw)) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
+        if raw.endswith(words.particle) and before_names:
+            # 符合减税政策的约8000万纳税人; 重大水利工程已开工的57个项目[要加快建设]
+            return found(before + words.particle + trim(_until_verb(noun_raw)), number_first=True)
+        if de_after and before_names and not verb_only:
+            if is_measure(before):
+                return found(before)  # 调查失业率稳定在5%左右的较低水平
+            return found(before + _until_verb(noun), number_first=True)  # 制造业等行业现行16%的税率[降至]
+        last = tag(before)[-1:] if before else ()
+        if classifier and ((before_names and last and not ends_with_verb(before) and has_verb(before)
+                            and len(before) <= 8) or (not before and prev is not None and prev.list_verb
+                                                      and prev.number_first)):
+            # the count of the noun before it, then what they do: 吸引台湾青年1000人落地实训、
+            # 1000人落地就业 → 吸引台湾青年落地实训, 吸引台湾青年落地就业
+            head = before or (prev.list_verb if prev is not None else "")
+            return replace(found(head + noun, number_first=True), list_verb=head)
+        # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
+        return found(verb_tail(before) + (_until_verb(noun) if de_after else noun), number_first=True)
+    if prev is None and before and not noun_ok:
+        # 今年先发行1万亿元 after 拟连续几年发行超长期特别国债; 各地可降至16%; …政策，惠及4000多万人
+        prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
+        verb = verb_tail(before)
+        restated = bool(verb) and verb == before and verb in prior
+        if restated:
+            prior = prior[prior.rfind(verb):]
+        if prior and not names_nothing(prior) and (restated or not before_names):
+            if before in words.non_naming and before not in words.to_level:
+                return found(prior + before)
+            return found(prior)
+    if prev is not None and before and is_attribute(before):
+        return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米; 总量突破90万亿元
+    # 2. the phrase before it names the measure
+    if before_names:
+        first = cut(raw_before.lstrip())[:1]
+        if prev is not None and first and first[0] in words.list_words:
+            verb = prev.list_verb or starts_with_verb(prev.subject)
+            if verb and not before.startswith(verb) and not _own_verb(before):
+                # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
+                return replace(found(verb + before), list_verb=verb)
+        if prev is not None and before.startswith(tuple(words.continues)):
+            return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
+        return found(before)
+    # 3. a phrase that names nothing continues the subject before it
+    if prev is not None and prev.base:
+        if not before:
+            return found(prev.base, prev.base)  # 分别增长8.2%、9%
+        if raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
+            # 由每人每年420元提高到450元; 国家财政收入比上年增加1501亿元，…达到11377亿元
+            return found(level(prev.base), prev.base)
+        if before in words.change:
+            # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
+            ending = next((w for w in sorted(words.change, key=len, reverse=True)
+                           if prev.base.endswith(w) and len(prev.base) > len(w)), "")
+            return found(prev.base[: len(prev.base) - len(ending)] + before, prev.base)
+        if before.startswith(tuple(words.continues)) or any(w in words.verbs for w in cut(before)):
+            return found(prev.base + before, prev.base)  # 比去年增加8000亿元; …政策，惠及4000多万户
+        return found(prev.base, prev.base)  # 国内生产总值增长7.7%，实现了7.5%左右的预期目标
+    if noun_ok:
+        return found(before + noun if before and ends_with_verb(before) else noun, number_first=True)
+    if before:
+        return found(before)
+    # 4. nothing in the clause: the clause before says what (gov-report 2014)
+    return found(_prior_clause(text, clause, sentence_start, next_amount, ends))
+
+
+def _prior_clause(text: str, clause: tuple[int, int], sentence_start: int, next_amount: regex.Pattern,
+                  ends: list[int]) -> str:
+    """The clause before ``clause`` in its sentence, trimmed, if it holds no amount:
+    继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014)."""
+    if clause[0] <= sentence_start:
+        return ""
+    i = bisect.bisect_left(ends, clause[0] - 1)
+    pcs = ends[i - 1] + 1 if i > 0 else 0
+    prior = text[max(pcs, sentence_start): clause[0] - 1]
+    return "" if _AMOUNT_DIGITS.search(prior) else trim(prior)
+
+
+def level(base: str) -> str:
+    """The measure itself, without a comparison or change at its end: 国家财政收入比上年增加
+    → 国家财政收入 (but 数字经济核心产业增加值占比 keeps its 占比)."""
+    words = subject_words()
+    tokens = cut(base)
+    while len(tokens) > 1 and tokens[-1] in words.change:
+        tokens.pop()
+    out = "".join(tokens)
+    m = words.comparison_re.search(out)
+    if m and m.start() > 0:
+        out = out[: m.start()]  # 比上年: a comparison, not part of the measure (占比 stays)
+    return out or base
+
+
+def _until_verb(phrase: str) -> str:
+    """A noun phrase without the predicate after it: 海岸线保护修复工程[有序推进],
+    项目[要加快建设], 税率[降], 税率[不变]; 幅度压减一般性支出 and 职工技能提升和转岗转业培训
+    stay whole (a verb inside a noun phrase is followed by more of it)."""
+    words = subject_words()
+    tokens = tag(phrase)
+    out: list[str] = []
+    for i, (w, f) in enumerate(tokens):
+        last = i == len(tokens) - 1
+        verb = (f.startswith("v") and f != "vn" or f == "x" and w.endswith(tuple(words.verb_ends))) \
+            and w not in words.attributes
+        if out and (f in ("d", "ad", "p") or w in words.inside or w in words.modals or (verb and (last or f == "x"))):
+            break  # a preposition after the noun opens the predicate (挂职干部[为平潭…作出])
+        out.append(w)
+    return "".join(out)
+
+
+def _owner(prev: Found) -> str:
+    """What an attribute noun after an amount belongs to: the noun of the subject before
+    (新建、续建及改造市政道路46条，总里程 → 市政道路总里程; 国内生产总值增长6.6%，总量 →
+    国内生产总值总量)."""
+    words = subject_words()
+    owner = prev.subject
+    verb = starts_with_verb(owner)
+    if verb:
+        owner = owner[len(verb):].lstrip("、，及和与")
+    tokens = cut(owner)
+    while len(tokens) > 1 and tokens[-1] in words.change:
+        tokens.pop()
+    # the noun phrase at the end: after the last list word or verb
+    cut_at = max((i + 1 for i, (w, f) in enumerate(tag("".join(tokens)))
+                  if w in words.list_words or (f == "v" and w not in words.change)), default=0)
+    tail = "".join(t for t, _ in tag("".join(tokens))[cut_at:])
+    return tail or "".join(tokens)
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def distribute(text: str, subjects: list[str], starts: list[int], respectively_before: list[bool]) -> list[str]:
+    """Give each of A、B…分别 X、Y its own subject.
+
+    ``subjects`` are the subjects found for a run of amounts of one sentence that share
+    one subject; the amounts take the listed items in order when the items and amounts
+    are as many. Items that are modifiers of one head share it, aligned by length
+    (城镇和农村居民人均可支配收入 → 城镇居民…, 农村居民…; 进口、出口通关时间); a qualifier
+    that opens the first item is shared by the others (单位国内生产总值能耗和二氧化碳排放 →
+    单位国内生产总值二氧化碳排放); the change word after the list goes to every item
+    (二氧化硫、氮氧化物排放减少 → 二氧化硫排放减少, 氮氧化物排放减少).
+    """
+    words = subject_words()
+    out = list(subjects)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and subjects[j + 1] == subjects[i]:
+            j += 1
+        run = range(i, j + 1)
+        i = j + 1
+        if len(run) < 2 or not subjects[run[0]] or not respectively_before[run[0]]:
+            continue
+        items = _split_items(subjects[run[0]], words)
+        if items is None or len(items[0]) != len(run):
+            continue
+        for k, subject in zip(run, _expand(items[0], items[1], words)):
+            out[k] = subject
+    return out
+
+
+def _split_items(subject: str, words: SubjectWords) -> tuple[list[str], str] | None:
+    """(items, change word after them) of 二氧化硫、氮氧化物排放减少, or None if no list."""
+    tokens = cut(subject)
+    tail = ""
+    while tokens and tokens[-1] in words.change | words.to_level:
+        tail = tokens.pop() + tail
+    groups: list[list[str]] = [[]]
+    for w in tokens:
+        if w in words.list_words:
+            groups.append([])
+        else:
+            groups[-1].append(w)
+    if len(groups) < 2 or not all(groups):
+        return None
+    return ["".join(g) for g in groups], tail
+
+
+def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
+    first, last = items[0], items[-1]
+    prefix = next((p for p in words.distributive if first.startswith(p) and len(first) > len(p)), "")
+    if prefix:
+        return [(it if it.startswith(prefix) else prefix + it) + tail for it in items]
+    head = ""
+    if all(len(it) < len(last) for it in items[:-1]):
+        # modifiers of one head, parallel in length: 城镇和农村居民人均可支配收入
+        n = len(items[-2])
+        head = last[n:] if n >= 2 and len(last) - n >= 2 else ""
+    if not head:
+        # the shared tail that starts at the first shared-tail word of the last item
+        tokens = cut(last)
+        at = next((k for k in range(1, len(tokens)) if tokens[k] in words.shared_tails), None)
+        if at is not None and not any(it.endswith(tuple(words.shared_tails)) for it in items[:-1]):
+            head = "".join(tokens[at:])
+            items = items[:-1] + ["".join(tokens[:at])]
+            return [it + head + tail for it in items]
+        return [it + tail for it in items]
+    return [it + head + tail for it in items[:-1]] + [last + tail]

@@ -1,0 +1,540 @@
+"""What an amount is and which years it is about: ``kind`` and ``period`` of a quantity.
+
+kind is ``target`` (a commitment for the plan period), ``achievement`` (reported as
+done), ``fact`` (a stated fact nobody commits to: 14亿人, 我国有2.9亿在校学生, 现行16%的
+税率), ``threshold`` (a number that defines a group: 不到100万元的小微企业, 1亿元以上项目)
+or ``other`` (docs/annotation.md). period is the inclusive span of years a target or an
+achievement is about, read from the time expressions of the sentence (``extractors.times``):
+到2020年 in a 2018 plan → 2018–2020, “十三五”时期 in a 2021 report → 2016–2020 and so a
+result, 今后五年 → the five years from the plan year, last year in a review part. A
+sentence that opens with a time (五年来，…; 2017年，…) frames the sentences after it in
+the same passage until another time opens one, so the review of a page dumped on one line
+(平潭 2022: 五年来，… 一是 … 年均增长7.4%) keeps its years. The cue words are data:
+``data/target_kinds.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extractors.char_classes import CLAUSE_STOPS, char_class
+from extractors.context import Context
+from extractors.language_data import (
+    EXTRACTORS_DATA,
+    OneOf,
+    Pattern,
+    Record,
+    Strings,
+    fail,
+    load,
+    register,
+)
+from extractors.prefix_substitution import PrefixSubstitution
+from extractors.records import COMPARATORS, TimeExpr
+from extractors.sentences import SentenceIndex
+
+TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
+TARGET_KINDS_SPEC = Record(
+    achievement=Strings(allow_empty=False),
+    past_value=Strings(),
+    target=Strings(allow_empty=False),
+    weak_target=Strings(),
+    comparison_bases=Strings(),
+    baseline_from=Strings(),
+    baseline_to=Strings(),
+    fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
+    threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
+    period=Record(report_genres=Strings(), plan_genres=Strings(), multi_year=Strings(), frame_relative=Strings()),
+    quoted_target=Pattern(),
+)
+TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
+
+_SENTENCE_REACH = 200
+# a time this close to a sentence's start, in its first clause, opens it (刚刚过去的2017年)
+_LEAD_IN = 6
+_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+# a time right after one of these is a base of comparison or a starting point, never the
+# period an amount is about (比2010年增长1倍, 从2015年的…)
+_BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
+# marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
+CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
+_OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
+
+
+@dataclass(frozen=True, slots=True)
+class KindWords:
+    achievement: tuple[str, ...]
+    achievement_re: regex.Pattern
+    achievement_width: int  # the longest achievement word
+    past_value: tuple[str, ...]
+    target: tuple[str, ...]
+    weak_target: tuple[str, ...]
+    comparison_bases: regex.Pattern
+    bases_width: int  # the longest comparison base
+    baseline_from: tuple[str, ...]
+    baseline_to: regex.Pattern
+    current: tuple[str, ...]
+    existential: tuple[str, ...]
+    not_existential: tuple[str, ...]
+    population: tuple[str, ...]
+    bounds: frozenset[str]
+    sizes: frozenset[str]
+    report_genres: frozenset[str]
+    plan_genres: frozenset[str]
+    multi_year: tuple[str, ...]
+    frame_relative: frozenset[str]
+    quoted_target: regex.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
+
+
+# what a replaced word becomes: no cue word holds it, so a cue is never read across
+# two pieces of text joined by it, nor across a replaced word
+_REPLACED = "，"
+
+
+@cache
+def kind_words() -> KindWords:
+    return build_kind_words(load("target_kinds"))
+
+
+def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
+    """The word tables of checked ``target_kinds.yaml`` data (``path`` names it in errors)."""
+    for key in ("achievement", "target", "weak_target"):
+        for i, word in enumerate(d[key]):
+            if _REPLACED in word:
+                raise fail(path, f"{key}[{i}]", f"{word!r} holds {_REPLACED}, which stands for a replaced word")
+    return KindWords(
+        achievement=tuple(d["achievement"]),
+        achievement_re=regex.compile(_alternation(d["achievement"])),
+        achievement_width=max(map(len, d["achievement"])),
+        past_value=tuple(sorted(d["past_value"], key=len, reverse=True)),
+        target=tuple(d["target"]),
+        weak_target=tuple(d["weak_target"]),
+        comparison_bases=regex.compile(_alternation(d["comparison_bases"])),
+        bases_width=max(map(len, d["comparison_bases"]), default=1),
+        baseline_from=tuple(d["baseline_from"]),
+        baseline_to=regex.compile(_alternation(d["baseline_to"])),
+        current=tuple(d["fact"]["current"]),
+        existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
+        not_existential=tuple(d["fact"]["not_existential"]),
+        population=tuple(d["fact"]["population"]),
+        bounds=frozenset(d["threshold"]["bounds"]),
+        sizes=frozenset(d["threshold"]["dimensions"]),
+        report_genres=frozenset(d["period"]["report_genres"]),
+        plan_genres=frozenset(d["period"]["plan_genres"]),
+        multi_year=tuple(d["period"]["multi_year"]),
+        frame_relative=frozenset(d["period"]["frame_relative"]),
+        quoted_target=regex.compile(d["quoted_target"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the quantity extractor knows of one amount, for the kind and period rules."""
+
+    start: int  # mention start (a prefix comparator included)
+    number_start: int
+    end: int
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    comparator: str
+    bounded: bool  # the comparator is a word of bound (以上, 不到), not a mark (5700多亿元)
+    dimension: str | None  # of the unit (units.yaml), None without a unit
+    classifier: bool
+    subject: str
+    subject_has_verb: bool
+    phrase_start: int  # where the phrase before the amount starts (after an amount before it)
+    followed_by_de: bool  # 16%的税率
+    noun_after: str  # the noun phrase right after the amount, if any
+    in_count: bool  # inside the phrase a count earlier in the clause counts (52个村…达到10万元以上)
+    before_amount: bool = False  # another amount follows right after it (其中10亿元以上15个)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameTime:
+    """A time of the passage as the kind and period rules read it: the years it spans
+    (a time without dates frames nothing)."""
+
+    text: str
+    char_start: int
+    start: int  # first year
+    end: int  # last year
+    role: str  # deadline | period | point | horizon
+
+
+def _frame_times(times: list[TimeExpr]) -> list[FrameTime]:
+    return [FrameTime(t.text, t.char_start, t.start.year, t.end.year, t.role) for t in times
+            if t.start is not None and t.end is not None]
+
+
+class TimeFrame:
+    """The times of a passage, found once, and the frame each sentence opens."""
+
+    def __init__(self, text: str, context: Context) -> None:
+        from extractors.times import extract_times
+
+        self.context = context
+        self.times = _frame_times(extract_times(text, context=context))
+        self._starts = [t.char_start for t in self.times]
+        self.text = text
+        # the times that may govern an amount: no base of comparison (比2010年), no word
+        # that counts from the year under discussion (全年)
+        relative = kind_words().frame_relative
+        self._governing = [t for t in self.times if t.text not in relative
+                           and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start)]
+        self._governing_starts = [t.char_start for t in self._governing]
+        self.sentences: SentenceIndex | None = None
+        self.amount_starts: list[int] = []  # where the passage's amounts start (set by the caller)
+        self._openings: dict[tuple[int, int], FrameTime | None] = {}
+        self._heading: tuple[FrameTime | None] | None = None
+        self._frames: dict[int, FrameTime | None] = {}
+        # the frame sentence i and those before it set for a later sentence (_earlier_frame)
+        self._chain: list[FrameTime | None] = []
+
+    def between(self, start: int, end: int) -> list[FrameTime]:
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return self.times[i:j]
+
+    def heading_frame(self) -> FrameTime | None:
+        """The time of the innermost heading above the passage that names one, not as a
+        base of comparison (二、“十三五”时期主要目标任务和重大举措 → 2016–2020)."""
+        if self._heading is None:
+            from extractors.times import extract_times
+
+            found = None
+            lines = self.context.heading.split("\n") if self.context.heading else []
+            for line in reversed(lines):
+                times = [t for t in _frame_times(extract_times(line, context=self.context))
+                         if t.text not in kind_words().frame_relative
+                         and not _BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)]
+                if times:
+                    # the first single year before a span (2021年和过去五年工作回顾 → 2021)
+                    found = next((t for t in times if t.start == t.end), times[-1])
+                    break
+            self._heading = (found,)
+        return self._heading[0]
+
+    def has_amount(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self.amount_starts, span[0])
+        return i < len(self.amount_starts) and self.amount_starts[i] < span[1]
+
+    def opening(self, sentence: tuple[int, int]) -> FrameTime | None:
+        """The time that opens the sentence (五年来，…), if one does."""
+        if sentence in self._openings:
+            return self._openings[sentence]
+        self._openings[sentence] = found = self._opening(sentence)
+        return found
+
+    def _opening(self, sentence: tuple[int, int]) -> FrameTime | None:
+        s, e = sentence
+        lead = _OPENING.match(self.text, s, e)
+        start = lead.end() if lead else s
+        first = self.between(s, e)[:1]
+        if not first or _BASE_BEFORE.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
+            return None
+        t = first[0]
+        # at the start, or after a short lead-in in the first clause (刚刚过去的2017年，…)
+        if t.char_start <= start + 1 or (t.char_start - start <= _LEAD_IN
+                                         and not CLAUSE_STOP.search(self.text, start, t.char_start)):
+            return t
+        return None
+
+
+def _strip_bases(w: KindWords, s: str) -> str:
+    return w.comparison_bases.sub(_REPLACED, s)
+
+
+class SentenceCues:
+    """The cue words of each sentence of a passage from where it begins (its ；-parts
+    share one: _long_start) up to any position, the bases of comparison replaced first
+    and, for the target words, the achievement words too (实现年初既定目标 holds no target).
+
+    Each sentence is read once (:class:`PrefixSubstitution`), so an amount costs the
+    same however far into its sentence it stands.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scans: dict[tuple[int, int], tuple[int, PrefixSubstitution, PrefixSubstitution]] = {}
+        self._multi_year: dict[tuple[int, int], bool] = {}
+
+    def multi_year(self, sentence: tuple[int, int]) -> bool:
+        """Whether the sentence speaks of a yearly average over years (年均)."""
+        found = self._multi_year.get(sentence)
+        if found is None:
+            text = self.text[sentence[0]: sentence[1]]
+            found = self._multi_year[sentence] = any(m in text for m in kind_words().multi_year)
+        return found
+
+    def before(self, sentence: tuple[int, int], pos: int) -> tuple[bool, bool, bool]:
+        """``(achievement, target, weak target)``: whether a word of each kind is in
+        ``text[_long_start(sentence):pos]`` as the kind rules read it (``pos`` in the sentence)."""
+        w = kind_words()
+        scan = self._scans.get(sentence)
+        if scan is None:
+            lo = _long_start(self.text, sentence[0])
+            stripped = PrefixSubstitution(self.text[lo: sentence[1]], w.comparison_bases, _REPLACED, w.bases_width)
+            plain = PrefixSubstitution(stripped.out, w.achievement_re, _REPLACED, w.achievement_width)
+            scan = self._scans[sentence] = (lo, stripped, plain)
+        lo, stripped, plain = scan
+        c1, rest1 = stripped.apply(pos - lo)
+        c2, rest2 = plain.apply(c1, rest1)
+        return (stripped.contains(w.achievement, c1, rest1), plain.contains(w.target, c2, rest2),
+                plain.contains(w.weak_target, c2, rest2))
+
+
+def _is_threshold(w: KindWords, r: Reading) -> bool:
+    """不到100万元的小微企业, 1亿元以上项目, 52个村集体经济收入达到10万元以上.
+
+    Only a bound written as a word (以上, 不到, 突破), and only on amounts of a size
+    (money, area, weight …): a count or share before a noun is how many of them
+    (引进5万名以上两岸大学生, 覆盖80%以上的大城市), not a group's definition.
+    """
+    if not r.bounded or r.comparator not in w.bounds or r.dimension not in w.sizes:
+        return False
+    return r.in_count or bool(r.noun_after) or r.before_amount
+
+
+def _fact(w: KindWords, r: Reading, text: str) -> str | None:
+    """Why the amount is a fact, or None: ``current`` (现行16%的税率), ``stock`` (我国有2.9亿
+    在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全) or ``size`` (投资3亿元的海岸线保护修复
+    工程: the size of something named, not an amount anyone delivers)."""
+    before = text[max(r.clause[0], r.phrase_start): r.start]
+    if any(c in before for c in w.current):
+        return "current"
+    stripped = before.rstrip()
+    if stripped.endswith(w.existential) and not stripped.endswith(w.not_existential):
+        return "stock"
+    if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
+        return "stock"
+    if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">"):
+        return "stock"
+    if r.followed_by_de and r.comparator in ("=", "~") and r.dimension in (
+            "money", "area", "length", "weight", "volume", "power", "energy"):
+        return "size"
+    return None
+
+
+def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None,
+             cues: SentenceCues | None = None) -> tuple[str, int | None, int | None]:
+    """``(kind, period_start, period_end)`` of the amount read as ``r`` (``cues``: the
+    passage's, shared by its amounts)."""
+    w = kind_words()
+    if _is_threshold(w, r):
+        return "threshold", None, None
+    if context.year and context.part == "review" and w.quoted_target.match(text, r.end):
+        year = _reported(w, context.genre, context.year)
+        return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
+    fact = _fact(w, r, text)
+    if fact is not None:
+        if context.part != "review" or context.year is None or fact != "stock":
+            return "fact", None, None
+        # in a review, stocks and populations are results of the year reviewed
+        # (市场主体总量超过1亿户, 近14亿人口的发展中大国 …实现了比较充分就业)
+        year = _reported(w, context.genre, context.year)
+        return "achievement", year, year
+    kind, governing = _kind(w, text, r, context, frames, cues)
+    if kind == "other" or context.year is None:
+        return kind, None, None
+    span = _period(w, text, r, kind, governing, context, context.year, frames, cues)
+    return kind, span[0], span[1]
+
+
+def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFrame | None,
+          cues: SentenceCues | None = None) -> tuple[str, FrameTime | None]:
+    """target / achievement / other, and the time that decided it (if any)."""
+    start, end = r.number_start, r.end
+    cs, _ = r.clause
+    ss, se = r.sentence
+    before = text[cs: r.start]
+    baseline = any(x in before for x in w.baseline_from) and w.baseline_to.match(text, end)
+    if context.part == "review":
+        return "achievement", None
+    if not baseline and any(before.endswith(x) for x in w.past_value):
+        return "achievement", None
+    clause_text = _strip_bases(w, text[cs: r.clause[1]])
+    near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): min(se, end + _SENTENCE_REACH)])
+    earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): start])
+    planned, weak, past = _cue_words(w, text, r, clause_text, near, cues or SentenceCues(text))
+    governing = _governing_time(text, r, frames)
+    if not past and context.year:
+        # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二),
+        # unless the sentence also looks ahead (到2020年…比2010年增长1倍)
+        years = [int(y) for y in _YEAR.findall(near)]
+        looks_back = any(int(y) < context.year for y in _YEAR.findall(clause_text + earlier))
+        past = looks_back and all(y < context.year for y in years)
+        if not past and governing is not None and governing.end < context.year and not planned:
+            past = True  # “十三五”时期，5575万农村贫困人口实现脱贫 (in a 2021 plan chapter)
+    frame = None
+    if not past and not planned and governing is None and not _YEAR.search(clause_text + earlier):
+        # a sentence with no time cue of its own continues the frame of the one before it:
+        # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… (gov-report 2011)
+        prev = _previous_sentence(text, ss).lstrip()
+        lead = _OPENING.match(prev)
+        opening = prev[lead.end() if lead else 0:][:8]
+        past = any(opening.startswith(c) for c in w.achievement) and not any(c in prev for c in w.target)
+        frame = _frame(text, r, frames)
+        if not past and frame is not None and context.year and frame.end <= _reported(w, context.genre, context.year):
+            past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
+    if baseline:
+        # 从去年的2.1%提高到2.3%: where a change starts is no target; in a report of
+        # results it is the earlier result (农村低保标准由3600元提高到3960元)
+        if context.part == "plan" or planned:
+            return "other", governing
+        return ("achievement" if past else "other"), governing
+    if past and not planned:
+        return "achievement", governing  # a weak cue (全年兑现…) does not undo a past frame
+    if context.part == "plan" or planned or weak:
+        return "target", governing
+    current = governing if governing is not None else frame
+    if current is not None and context.year and current.end >= context.year:
+        return "target", current  # 2022年是…开局之年。… 新改扩建6所中小学幼儿园
+    if context.part != "review" and context.genre in w.plan_genres:
+        return "target", governing  # a 工作计划 without parts is a plan throughout
+    return "other", governing
+
+
+def _cue_words(w: KindWords, text: str, r: Reading, clause_text: str, near: str,
+               cues: SentenceCues) -> tuple[bool, bool, bool]:
+    """``(planned, weak, past)``: a target word near the amount or earlier in its sentence,
+    a weak target word there, an achievement word in its clause or earlier in its sentence.
+    A target word inside a report of results is none (实现年初既定目标, 超过全年预期目标)."""
+    plain = w.achievement_re.sub(_REPLACED, near)
+    long_past, long_planned, long_weak = cues.before(r.sentence, r.number_start)
+    planned = long_planned or any(c in plain for c in w.target)
+    weak = long_weak or any(c in plain for c in w.weak_target)
+    past = long_past or any(c in clause_text for c in w.achievement)
+    return planned, weak, past
+
+
+def _reported(w: KindWords, genre: str | None, year: int) -> int:
+    """The year a document of ``genre`` and ``year`` reports on: its own for a 工作报告,
+    else the year before."""
+    return year if genre in w.report_genres else year - 1
+
+
+def _long_start(text: str, sentence_start: int) -> int:
+    """Where the sentence that ``sentence_start`` is a part of begins: parts joined by ；
+    share their time (初步预计，2017年地区生产总值234.4亿元，增长8.5%；一般公共预算总收入…)."""
+    lo = max(0, sentence_start - _SENTENCE_REACH)
+    cut = max(text.rfind(c, lo, sentence_start) for c in "。！？\n")
+    return cut + 1 if cut >= 0 else lo
+
+
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence before ``start`` in the same passage (empty at its start)."""
+    head = text[max(0, start - _SENTENCE_REACH): start].rstrip()
+    if not head:
+        return ""
+    head = head[:-1] if head[-1] in "。；！？" else head
+    cut = max(head.rfind(c) for c in "。；！？")
+    return head[cut + 1:]
+
+
+def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTime | None:
+    """The time the amount is about: the nearest before it in its sentence that is not a
+    base of comparison, else the first after it in its clause."""
+    if frames is None:
+        return None
+    starts = frames._governing_starts
+    i = bisect.bisect_left(starts, r.start) - 1
+    if i >= 0 and starts[i] >= _long_start(text, r.sentence[0]):
+        return frames._governing[i]
+    j = bisect.bisect_left(starts, r.end)
+    if j < len(starts) and starts[j] < r.clause[1]:
+        return frames._governing[j]
+    return None
+
+
+def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | None = None) -> FrameTime | None:
+    """The time frame of the amount's sentence: the time that opens it or the nearest
+    earlier sentence of the passage that opens with one (五年来，…), unless a sentence in
+    between speaks of the plan year or later (二、…全力推进2018年各项工作…), which starts
+    the plan's frame. Words that count from the year under discussion (全年) open no frame
+    of their own."""
+    if frames is None:
+        return None
+    if r.sentence[0] in frames._frames:
+        return frames._frames[r.sentence[0]]
+    frames._frames[r.sentence[0]] = found = _find_frame(text, r, frames)
+    return found
+
+
+def _find_frame(text: str, r: Reading, frames: TimeFrame) -> FrameTime | None:
+    if frames.sentences is None:
+        frames.sentences = SentenceIndex(text)
+    index = frames.sentences
+    i = bisect.bisect_right(index._starts, r.sentence[0]) - 1
+    if i < 0:
+        return frames.heading_frame()
+    if index.spans[i][0] == r.sentence[0]:
+        # the amount's own sentence frames it only by the time that opens it
+        t = frames.opening(index.spans[i])
+        if t is not None and t.text not in kind_words().frame_relative:
+            return t
+        i -= 1
+    return _earlier_frame(frames, index, i)
+
+
+def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime | None:
+    """The frame that sentence ``i`` and those before it set for a later sentence: the
+    nearest that opens with a time, or that has no amount and speaks of the plan year or
+    later, else the heading's. Remembered for every sentence walked, so the sentences of
+    a passage are walked once, not once per amount."""
+    w = kind_words()
+    reported = _reported(w, frames.context.genre, frames.context.year) if frames.context.year else None
+    chain = frames._chain
+    while len(chain) <= i:
+        j = len(chain)
+        span = index.spans[j]
+        found = frames.opening(span)
+        if found is not None and found.text in w.frame_relative:
+            found = None
+        if found is None and reported is not None and not frames.has_amount(span):
+            # a sentence of no amount of its own that speaks of the plan year or later opens
+            # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment
+            # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself
+            ahead = [x for x in frames.between(*span) if x.start > reported and x.role != "point"
+                     and x.text not in w.frame_relative]
+            if ahead:
+                found = ahead[-1]
+        chain.append(found if found is not None else chain[-1] if chain else frames.heading_frame())
+    return chain[i] if i >= 0 else frames.heading_frame()
+
+
+def _period(w: KindWords, text: str, r: Reading, kind: str, governing: FrameTime | None, context: Context,
+            year: int, frames: TimeFrame | None, cues: SentenceCues | None = None) -> tuple[int, int]:
+    """The years a target or an achievement is about (docs/annotation.md "period"), in a
+    document of ``year``."""
+    t = governing if governing is not None else _frame(text, r, frames)
+    if kind == "target":
+        if t is not None and t.end >= year:
+            if t.role in ("deadline", "horizon"):
+                return min(year, t.start), t.end  # 到2020年 in 2018 → 2018–2020
+            return t.start, t.end  # 十四五, 今后五年, 今年
+        if (cues or SentenceCues(text)).multi_year(r.sentence):
+            # 年均增长6.5% with no time of its own: the five-year plan the plan year is in
+            # (the plan periods of extractors/data/time_words.yaml)
+            from extractors.times import load_time_words
+
+            plan = next((p for p in load_time_words().plans if p.start <= year <= p.end), None)
+            if plan is not None:
+                return plan.start, plan.end
+        return year, year
+    spans_years = t is not None and t.start < t.end
+    if t is not None and t.end <= year and not (
+            spans_years and context.part == "review" and frames is not None and t is frames.heading_frame()):
+        # 2017年…, 五年来, “十三五”时期; but a review chapter headed 过去五年工作回顾 still
+        # states last year's figures where a sentence names no time of its own
+        return t.start, t.end
+    reported = _reported(w, context.genre, year)
+    return reported, reported

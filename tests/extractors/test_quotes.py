@@ -1,0 +1,131 @@
+"""Tests for extractors/quotes.py: which quoted strings name a programme (docs/annotation.md)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from extractors import quotes
+from extractors.errors import DataFileError
+from extractors.quotes import PROGRAMME, THING, WORD, judge
+
+
+def verdicts(sentence: str) -> list[tuple[str, str]]:
+    """(quoted string, verdict) for every “…” of ``sentence``."""
+    out, start = [], 0
+    while (i := sentence.find("“", start)) >= 0:
+        j = sentence.index("”", i) + 1
+        out.append((sentence[i:j], judge(sentence, i, j)[0]))
+        start = j
+    return out
+
+
+# (sentence, verdict of every quote in it); sources in comments.
+CASES = [
+    # programmes: a programme word after the quote, a verb that carries it out, a formula
+    ("深化“放管服”改革。", [PROGRAMME]),  # gov-report-2018
+    ("统筹推进“五位一体”总体布局和协调推进“四个全面”战略布局", [PROGRAMME, PROGRAMME]),  # 2018
+    ("扎实推进“三去一降一补”。", [PROGRAMME]),  # gov-report-2018
+    ("全面实施“双随机、一公开”监管", [PROGRAMME]),  # gov-report-2018
+    # a dictionary idiom that is the State Council's commitment (2018 gold)
+    ("持之以恒纠正“四风”，严格执行国务院“约法三章”。", [WORD, PROGRAMME]),
+    # the run shares the word after it: 斗争 (gov-report-1994), 工程 (pingtan-gov-report-2020)
+    ("禁止卖淫嫖娼、拐卖妇女儿童、吸毒贩毒等“除六害”和“扫黄”斗争；", [PROGRAMME, PROGRAMME]),
+    ("新建和改扩建中小学校，实施“扩容”“提升”“名校”工程，", [PROGRAMME] * 3),
+    # a slogan followed by 的方针 (gov-report-1994)
+    ("我们要继续坚定不移地执行“和平统一、一国两制”的方针，", [PROGRAMME]),
+    # national programmes that are also ordinary words (gov-report-2008, 2009, 2005)
+    ("九要坚持实行“米袋子”省长负责制和“菜篮子”市长负责制。", [PROGRAMME, PROGRAMME]),
+    ("加强境外能源资源合作，企业“走出去”步伐加快，", [PROGRAMME]),
+    ("加快文化设施特别是广播电视“村村通”和乡镇综合文化站建设", [PROGRAMME]),
+    ("鼓励计划生育家庭实行奖励扶助制度和“少生快富”扶贫工程的试点。", [PROGRAMME]),
+    # an activity named by its verb (dalian-edu-2018)
+    ("实施“艺术家进校园”工程,“送演出”到学校120场、“送讲座”到学校20场。", [PROGRAMME] * 3),
+    # the nearest verb decides: 实现, not 解决 (gov-report-2019)
+    ("重点解决实现“两不愁三保障”面临的突出问题，", [PROGRAMME]),
+    # a campaign name wins over the 整治 before it (pingtan-gov-report-2017)
+    ("实施交通秩序、卫生整治“三年攻坚战役”，积极创建第五届全国文明城市。", [PROGRAMME]),
+    # words set off by quotes: a single character, ordinary words and metaphors
+    ("“稳”的主要标志是，经济运行保持在合理区间。", [WORD]),  # gov-report-2015
+    ("人才是创新的第一资源，这是创新发展的最大“富矿”。", [WORD]),  # gov-report-2018
+    ("地方可因地制宜地制定具体政策，不搞“一刀切”。", [WORD]),  # gov-report-1997
+    ("放开市场这只“看不见的手”，用好政府这只“看得见的手”，", [WORD, WORD]),  # gov-report-2014
+    ("让企业和群众办事像“网购”一样方便。", [WORD]),  # fujian-zwgk-tasks-2018
+    ("推出一批“小而美”的民生项目。", [WORD]),  # pingtan-gov-report-2024
+    # problems and behaviours
+    ("坚决反对和遏制“台独”分裂活动，", [WORD]),  # gov-report-2017
+    ("巩固两岸坚持“九二共识”、反对“台独”的政治基础，", [PROGRAMME, WORD]),  # gov-report-2015
+    ("政府要信守承诺，决不能“新官不理旧账”。", [WORD]),  # gov-report-2018
+    ("加强固体废弃物和垃圾分类处置，严禁“洋垃圾”入境。", [WORD]),  # gov-report-2018
+    ("抓紧消除城镇“大班额”，", [WORD]),  # gov-report-2018
+    ("有效治理交通拥堵等“城市病”，", [WORD]),  # gov-report-2017
+    ("面积18.8万平方米，“两违”持续保持零增长。", [WORD]),  # pingtan-gov-report-2018
+    # a category of people or money, a streak of results, a route, a goal sentence
+    ("确保“零就业”家庭至少有一人就业。", [WORD]),  # gov-report-2014
+    ("中央国家机关“三公”经费减少35%，", [WORD]),  # gov-report-2014
+    ("进一步加大对“两类公司”“三类机构”的监管力度", [WORD, WORD]),  # pingtan-finance-2022
+    ("粮食产量实现“九连增”；", [WORD]),  # gov-report-2013
+    ("构建“全球-台湾-平潭”海空联运通道，", [WORD]),  # pingtan-gov-report-2021
+    # the object of 实现 or 增强 is a state, not a programme (pingtan-gov-report-2022, 2020)
+    ("率先实现大型岛屿“全绿电”供应。", [WORD]),
+    ("决因病因灾返贫，增强“造血功能”，", [WORD]),
+    # a website, a card (fujian-zwgk-tasks-2016, pingtan-gov-report-2021)
+    ("做好各级政府网站与“信用中国”网站的连接工作", [THING]),
+    ("全面推广“麒麟卡”“两岸共同家园卡”等台胞专属金融服务卡，", [THING, THING]),
+    # names of ships, typhoons and honours
+    ("第一艘航母“辽宁舰”入列；", [THING]),  # gov-report-2013
+    ("有效应对“杜苏芮”“海葵”等超强台风不利影响，", [THING, THING]),  # pingtan-gov-report-2024
+    ("森林覆盖率位居全省首位，荣获“国家森林城市”称号。", [THING]),  # pingtan-gov-report-2020
+    ("大坪村获评2022年“福建省森林村庄”，", [THING]),  # pingtan-junshan-2022
+    ("“智慧文旅”项目获评亚洲旅游“红珊瑚”奖。", [PROGRAMME, THING]),  # pingtan-gov-report-2021
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES)
+def test_quotes_verdicts(sentence, expected):
+    assert [v for _, v in verdicts(sentence)] == expected
+
+
+def test_quotes_judge_gives_a_reason():
+    sentence = "人才是创新的第一资源，这是创新发展的最大“富矿”。"
+    i = sentence.index("“")
+    verdict, reason = judge(sentence, i, sentence.index("”") + 1)
+    assert verdict == WORD and "dictionary" in reason
+
+
+def test_quotes_ordinary_words_leave_out_names():
+    words = quotes.ordinary_words()
+    assert {"富矿", "一刀切", "硬骨头"} <= words
+    # jieba tags these as names (nz, ns): they are no ordinary words
+    assert not {"三个代表", "港人治港"} & words
+
+
+def test_quotes_never_raise_at_text_edges():
+    for text in ("“”", "“稳”", "“一带一路”", "反对“台独”"):
+        i = text.index("“")
+        assert judge(text, i, text.index("”", i) + 1)[0] in (PROGRAMME, THING, WORD)
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("not_programmes: [a]\n", "missing"),
+    ("- a\n- b\n", "expected a mapping"),
+])
+def test_quotes_bad_file_names_the_file(tmp_path, content, problem):
+    path = tmp_path / "quoted_names.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=problem) as info:
+        quotes.load_cues(path)
+    assert str(path) in str(info.value)
+    assert pickle.loads(pickle.dumps(info.value)).problem == info.value.problem
+
+
+def test_quotes_bad_pattern_is_refused(tmp_path):
+    import yaml
+
+    data = yaml.safe_load(quotes.QUOTED_NAMES.path.read_text(encoding="utf-8"))
+    data["not_programme_patterns"] = ["([unclosed"]
+    path = tmp_path / "quoted_names.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError, match="not_programme_patterns"):
+        quotes.load_cues(path)
