@@ -15,13 +15,18 @@ def cli_run(corpus: Path, out: Path, *args: str, env: dict | None = None, code: 
     """Wall seconds of ``python -m pipeline.cli run CORPUS --out OUT --quiet ARGS`` from the
     checkout ``code``; raises with its stderr if it fails."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out),
-                           "--quiet", *args], cwd=code, env={**os.environ, **(env or {})},
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out), "--quiet", *args],
+        cwd=code,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        raise RuntimeError(f"plantasks run {corpus} {' '.join(args)} exited {done.returncode}: "
-                           f"{done.stderr.strip()[-2000:]}")
+        raise RuntimeError(
+            f"plantasks run {corpus} {' '.join(args)} exited {done.returncode}: {done.stderr.strip()[-2000:]}"
+        )
     return seconds
 
 

@@ -33,8 +33,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--engines", default="prefect,local")
     ap.add_argument("--workers", help="passed to plantasks run (default: its own default)")
-    ap.add_argument("--document", default="pingtan-haitan/2022.txt",
-                    help="corpus path of the one-document run (default: the shortest in the corpus)")
+    ap.add_argument(
+        "--document",
+        default="pingtan-haitan/2022.txt",
+        help="corpus path of the one-document run (default: the shortest in the corpus)",
+    )
     ap.add_argument("--baseline", type=Path, help="a checkout of an earlier commit to compare with")
     ap.add_argument("--stages", action="store_true", help="split one in-process run by stage")
     args = ap.parse_args()
@@ -90,15 +93,21 @@ def run(args, tmp: Path) -> None:
             ratio = (corpus_s - one_s) / jieba_s
             ratios[engine].append(ratio)
             seconds[engine].append(corpus_s - one_s)
-            line.append(f"{engine}: corpus {corpus_s:.2f} s − one document {one_s:.2f} s = "
-                        f"{corpus_s - one_s:.2f} s, jieba {jieba_s:.2f} s, {ratio:.2f}×;")
+            line.append(
+                f"{engine}: corpus {corpus_s:.2f} s − one document {one_s:.2f} s = "
+                f"{corpus_s - one_s:.2f} s, jieba {jieba_s:.2f} s, {ratio:.2f}×;"
+            )
             shutil.rmtree(tmp / f"{engine}-corpus-{r}", ignore_errors=True)
         print(" ".join(line), flush=True)
-    print(f"\n{len(texts)} documents, {chars:,} normalised characters (the corpus minus {args.document}); "
-          f"{args.rounds} rounds")
+    print(
+        f"\n{len(texts)} documents, {chars:,} normalised characters (the corpus minus {args.document}); "
+        f"{args.rounds} rounds"
+    )
     for engine in engines:
-        print(f"  {engine:<8} {median(seconds[engine]):6.2f} s beyond the one-document run: "
-              f"{median(ratios[engine]):.2f}× jieba (median; best {min(ratios[engine]):.2f}×)")
+        print(
+            f"  {engine:<8} {median(seconds[engine]):6.2f} s beyond the one-document run: "
+            f"{median(ratios[engine]):.2f}× jieba (median; best {min(ratios[engine]):.2f}×)"
+        )
     print("goal: at most 2.5×")
 
 
@@ -141,8 +150,10 @@ def stages(tmp: Path) -> None:
     timed(cache.DocumentCache, "lookup", "cache: lookups")
     timed(run_module, "issuer_rows", "cross-year, all")
     timed(build, "read_tables", "  reading the issuer's parts")
-    registry.TABLES = tuple(dataclasses.replace(t, build=timing(t.build, f"  {t.name}"))
-                            if t.stage == "crossyear" else t for t in registry.TABLES)
+    registry.TABLES = tuple(
+        dataclasses.replace(t, build=timing(t.build, f"  {t.name}")) if t.stage == "crossyear" else t
+        for t in registry.TABLES
+    )
     started = time.perf_counter()
     run_corpus(CORPUS, tmp / "stages", engine="local", workers=1)
     total = time.perf_counter() - started

@@ -3,7 +3,7 @@
     python benchmarks/entity_precision.py sample --out OUT [--seed 17] [--n PROGRAM=40 ...] > audit.tsv
     python benchmarks/entity_precision.py score audit.tsv [more.tsv ...]
 
-The entity gold (tests/gold) covers a few paragraphs; the audit of issue 17 samples
+The entity gold (tests/gold) covers a few paragraphs; the targets audit samples
 ``entities`` rows at random from whole documents and judges each against
 docs/annotation.md (Entities). ``sample`` draws, per label, rows uniformly at random from
 the given documents of a run's output (default: the development documents gov-report
@@ -46,9 +46,18 @@ def sample(out: Path, seed: int, per_label: dict[str, int], docs: list[str]) -> 
         for r in sorted(rng.sample(pool, min(n, len(pool))), key=lambda r: (r["doc_id"], r["char_start"])):
             text = texts[r["doc_id"]]
             s, e = r["char_start"], r["char_end"]
-            context = (text[max(0, s - 25):s] + "[" + text[s:e] + "]" + text[e:e + 20]).replace("\n", "⏎")
-            rows.append({"label": label, "doc_id": r["doc_id"], "char_start": s, "text": r["text"],
-                         "context": context, "verdict": "", "note": ""})
+            context = (text[max(0, s - 25) : s] + "[" + text[s:e] + "]" + text[e : e + 20]).replace("\n", "⏎")
+            rows.append(
+                {
+                    "label": label,
+                    "doc_id": r["doc_id"],
+                    "char_start": s,
+                    "text": r["text"],
+                    "context": context,
+                    "verdict": "",
+                    "note": "",
+                }
+            )
     return rows
 
 

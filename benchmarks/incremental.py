@@ -38,19 +38,25 @@ def main() -> None:
         out = tmp / "out"
         with Timer() as cold:
             first = run_corpus(corpus, out)
-        print(f"cold run:        {cold.seconds:7.2f} s, {first.documents - first.documents_cached} of "
-              f"{first.documents} documents processed")
+        print(
+            f"cold run:        {cold.seconds:7.2f} s, {first.documents - first.documents_cached} of "
+            f"{first.documents} documents processed"
+        )
         with Timer() as again:
             second = run_corpus(corpus, out)
-        print(f"unchanged rerun: {again.seconds:7.2f} s, {second.documents - second.documents_cached} "
-              f"processed; {again.seconds / cold.seconds:.1%} of the cold run (goal <= 10%)")
+        print(
+            f"unchanged rerun: {again.seconds:7.2f} s, {second.documents - second.documents_cached} "
+            f"processed; {again.seconds / cold.seconds:.1%} of the cold run (goal <= 10%)"
+        )
         doc = corpus / "c0" / "dalian-edu" / "2018.txt"
         text = doc.read_text(encoding="utf-8")
         doc.write_text(text.replace("新开办公办幼儿园15所", "新开办公办幼儿园25所"), encoding="utf-8")
         with Timer() as one:
             third = run_corpus(corpus, out)
-        print(f"one doc changed: {one.seconds:7.2f} s, {third.documents - third.documents_cached} "
-              f"processed; {one.seconds / cold.seconds:.1%} of the cold run")
+        print(
+            f"one doc changed: {one.seconds:7.2f} s, {third.documents - third.documents_cached} "
+            f"processed; {one.seconds / cold.seconds:.1%} of the cold run"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -41,8 +41,7 @@ def run(args, tmp: Path) -> None:
     from pipeline.orchestrate.run import prepare
 
     with Timer() as warm:
-        results = {(p.spec.path.parent.name, p.spec.path.name): process_document(p.spec)
-                   for p in prepare(CORPUS)}
+        results = {(p.spec.path.parent.name, p.spec.path.name): process_document(p.spec) for p in prepare(CORPUS)}
     n = len(results)
     print(f"corpus: {n} documents (processed once to warm up: {warm.seconds:.1f} s)")
 
@@ -54,14 +53,17 @@ def run(args, tmp: Path) -> None:
             best[name] = min(best[name], t.seconds)
             print(f"  round {i + 1}: {name:<7} {t.seconds:6.2f} s")
     per_doc = (best["prefect"] - best["direct"]) / n
-    print(f"whole corpus: prefect {best['prefect']:.2f} s, direct {best['direct']:.2f} s, "
-          f"ratio {best['prefect'] / best['direct']:.3f}; overhead {per_doc * 1000:.1f} ms per document (goal <= 20)")
+    print(
+        f"whole corpus: prefect {best['prefect']:.2f} s, direct {best['direct']:.2f} s, "
+        f"ratio {best['prefect'] / best['direct']:.3f}; overhead {per_doc * 1000:.1f} ms per document (goal <= 20)"
+    )
 
     # Orchestration alone: the processing is a lookup of the results computed above.
     def lookup(spec, raw=None):
         done = results[spec.path.parent.name, spec.path.name]  # copies keep folder and file names
-        return DocumentResult(spec.doc_id, document_row(spec, sha256=done.document["sha256"],
-                                                        text=done.document["text"]), done.tables)
+        return DocumentResult(
+            spec.doc_id, document_row(spec, sha256=done.document["sha256"], text=done.document["text"]), done.tables
+        )
 
     run_module.process_document = lookup
     tasks_module.process_document = lookup
@@ -72,14 +74,18 @@ def run(args, tmp: Path) -> None:
             with Timer() as t:
                 run_corpus(corpus, tmp / f"stub-{engine}-{size}", engine=engine, cache=False)
             times[engine, size] = t.seconds
-        print(f"  stub, {size:4d} documents: prefect {times['prefect', size]:.2f} s, "
-              f"direct {times['local', size]:.2f} s")
-    extra = (times["prefect", n * args.copies] - times["local", n * args.copies]) - \
-            (times["prefect", n] - times["local", n])
+        print(
+            f"  stub, {size:4d} documents: prefect {times['prefect', size]:.2f} s, direct {times['local', size]:.2f} s"
+        )
+    extra = (times["prefect", n * args.copies] - times["local", n * args.copies]) - (
+        times["prefect", n] - times["local", n]
+    )
     slope = extra / (n * args.copies - n)
     fixed = (times["prefect", n] - times["local", n]) - slope * n
-    print(f"orchestration alone: {slope * 1000:.1f} ms per document (goal <= 20), "
-          f"{fixed:.2f} s per flow run once the server is up")
+    print(
+        f"orchestration alone: {slope * 1000:.1f} ms per document (goal <= 20), "
+        f"{fixed:.2f} s per flow run once the server is up"
+    )
 
 
 if __name__ == "__main__":

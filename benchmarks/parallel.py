@@ -28,8 +28,8 @@ def main() -> None:
     ap.add_argument("--prefect", action="store_true")
     args = ap.parse_args()
 
-    from pipeline.orchestrate.pool import warm_up
     from pipeline.orchestrate.engines import run_corpus
+    from pipeline.orchestrate.pool import warm_up
 
     tmp = Path(tempfile.mkdtemp(prefix="plantasks-parallel-"))
     try:
@@ -39,20 +39,26 @@ def main() -> None:
             warm_up()
         with Timer() as serial:
             s = run_corpus(corpus, tmp / "serial", cache=False)
-        print(f"serial (1 process):      {serial.seconds:7.2f} s (+ {warm.seconds:.2f} s loading the extractors, "
-              f"done beforehand)")
+        print(
+            f"serial (1 process):      {serial.seconds:7.2f} s (+ {warm.seconds:.2f} s loading the extractors, "
+            f"done beforehand)"
+        )
         with Timer() as pooled:
             p = run_corpus(corpus, tmp / "pooled", cache=False, workers=args.workers)
         assert (s.documents_ok, s.rows) == (p.documents_ok, p.rows)
-        print(f"local, {args.workers} processes:      {pooled.seconds:7.2f} s, "
-              f"speed-up {serial.seconds / pooled.seconds:.2f}x (goal >= 1.7x on 2 cores); "
-              f"{(serial.seconds + warm.seconds) / pooled.seconds:.2f}x counting the loading on both sides")
+        print(
+            f"local, {args.workers} processes:      {pooled.seconds:7.2f} s, "
+            f"speed-up {serial.seconds / pooled.seconds:.2f}x (goal >= 1.7x on 2 cores); "
+            f"{(serial.seconds + warm.seconds) / pooled.seconds:.2f}x counting the loading on both sides"
+        )
         if args.prefect:
             with Timer() as flow:
                 f = run_corpus(corpus, tmp / "prefect", engine="prefect", cache=False, workers=args.workers)
             assert (s.documents_ok, s.rows) == (f.documents_ok, f.rows)
-            print(f"prefect, {args.workers} processes:    {flow.seconds:7.2f} s, "
-                  f"speed-up {serial.seconds / flow.seconds:.2f}x (server start-up included)")
+            print(
+                f"prefect, {args.workers} processes:    {flow.seconds:7.2f} s, "
+                f"speed-up {serial.seconds / flow.seconds:.2f}x (server start-up included)"
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

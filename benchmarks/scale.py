@@ -70,20 +70,24 @@ def main() -> None:
         rows = []
         for size in map(int, args.sizes.split(",")):
             corpus = scaled_corpus(size, tmp / f"corpus-{size}")
-            code = ONE.format(root=str(ROOT), corpus=str(corpus), out=str(tmp / f"out-{size}"),
-                              workers=args.workers)
+            code = ONE.format(root=str(ROOT), corpus=str(corpus), out=str(tmp / f"out-{size}"), workers=args.workers)
             done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
             if done.returncode:
                 sys.exit(f"size {size} failed:\n{done.stderr[-3000:]}")
             r = json.loads(done.stdout.strip().splitlines()[-1])
             rows.append((size, r))
-            print(f"{size:5d} documents: {r['seconds']:7.1f} s, {r['seconds'] / size * 1000:6.1f} ms/document, "
-                  f"{r['ok']} ok, {r['failed']} failed, {r['rows']:,} rows; peak memory main "
-                  f"{r['main_mb']:.0f} MB, largest worker {r['worker_mb']:.0f} MB", flush=True)
+            print(
+                f"{size:5d} documents: {r['seconds']:7.1f} s, {r['seconds'] / size * 1000:6.1f} ms/document, "
+                f"{r['ok']} ok, {r['failed']} failed, {r['rows']:,} rows; peak memory main "
+                f"{r['main_mb']:.0f} MB, largest worker {r['worker_mb']:.0f} MB",
+                flush=True,
+            )
             shutil.rmtree(tmp / f"out-{size}", ignore_errors=True)
         (s0, r0), (s1, r1) = rows[0], rows[-1]
-        print(f"time per document, largest / smallest size ({s1} / {s0}): "
-              f"{(r1['seconds'] / s1) / (r0['seconds'] / s0):.2f} (1.00 = linear)")
+        print(
+            f"time per document, largest / smallest size ({s1} / {s0}): "
+            f"{(r1['seconds'] / s1) / (r0['seconds'] / s0):.2f} (1.00 = linear)"
+        )
         peak = max(max(r["main_mb"], r["worker_mb"]) for _, r in rows)
         print(f"peak memory of any one process: {peak:.0f} MB (goal < 1536 MB)")
     finally:

@@ -30,8 +30,11 @@ from _corpus import ROOT
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--document", default="pingtan-haitan/2022.txt",
-                    help="corpus path of the one document (default: the shortest in the corpus)")
+    ap.add_argument(
+        "--document",
+        default="pingtan-haitan/2022.txt",
+        help="corpus path of the one document (default: the shortest in the corpus)",
+    )
     ap.add_argument("--baseline", type=Path, help="a checkout of an earlier commit to compare with")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="plantasks-startup-"))
@@ -68,8 +71,13 @@ def run(args, tmp: Path) -> None:
             measure("prefect, first start (new database)", tmp / f"first-{r}", "--engine", "prefect")
             measure("prefect, cold", tmp / f"prefect-{r}", "--engine", "prefect")
             measure("prefect, unchanged", tmp / f"prefect-{r}", "--engine", "prefect")
-            measure("prefect, server already running", tmp / f"running-{r}", "--engine", "prefect",
-                    env={"PREFECT_API_URL": running_url})
+            measure(
+                "prefect, server already running",
+                tmp / f"running-{r}",
+                "--engine",
+                "prefect",
+                env={"PREFECT_API_URL": running_url},
+            )
             if args.baseline:
                 measure("baseline prefect, cold", tmp / f"base-{r}", "--engine", "prefect", code=args.baseline)
                 measure("baseline prefect, unchanged", tmp / f"base-{r}", "--engine", "prefect", code=args.baseline)

@@ -1,4 +1,4 @@
-"""Which similarity links tasks across years best? Precision/recall on the hand-labelled links (#8, #18).
+"""Which similarity links tasks across years best? Precision/recall on the hand-labelled links.
 
 Usage::
 
@@ -40,10 +40,10 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.crossyear.build import read_tables  # noqa: E402
 from pipeline.crossyear.links import (  # noqa: E402
+    _HAN_RUN,
     RELATIVE,
     THRESHOLD,
     TfidfCosine,
-    _HAN_RUN,
     build_task_links,
     char_bigrams,
     link_scores,
@@ -56,12 +56,14 @@ PLANS_GOLD = ROOT / "tests" / "data" / "task_link_gold_plans.json"
 
 # ---- candidate features -----------------------------------------------------------
 
+
 def char_ngrams(n: int, field: str = "text"):
     def features(title: str, text: str) -> Counter:
         grams: Counter = Counter()
         for run in _HAN_RUN.findall(text if field == "text" else title):
-            grams.update(run[i:i + n] for i in range(len(run) - n + 1))
+            grams.update(run[i : i + n] for i in range(len(run) - n + 1))
         return grams
+
     return features
 
 
@@ -69,8 +71,8 @@ def words(field: str = "text"):
     from extractors.segmentation import cut
 
     def features(title: str, text: str) -> Counter:
-        return Counter(w for w in cut(text if field == "text" else title)
-                       if len(w) > 1 and _HAN_RUN.fullmatch(w))
+        return Counter(w for w in cut(text if field == "text" else title) if len(w) > 1 and _HAN_RUN.fullmatch(w))
+
     return features
 
 
@@ -91,6 +93,7 @@ def words_title_and_text(title: str, text: str) -> Counter:
 
 
 # ---- candidate scorers that are not TF-IDF cosines --------------------------------
+
 
 class BM25:
     """Okapi BM25 (k1 = 1.2, b = 0.75) over jieba words, the later task as the query.
@@ -149,14 +152,15 @@ def rapidfuzz_scorer(name: str, segmented: bool = False):
         tp = [prep(t) for t in previous["title"]]
         tn = [prep(t) for t in next_["title"]]
         return [[fn(a, b) / 100 for b in tn] for a in tp]
+
     return scorer
 
 
 def mean_of(*scorers):
     def scorer(issuer_tasks, previous, next_):
         ms = [s(issuer_tasks, previous, next_) for s in scorers]
-        return [[sum(m[i][j] for m in ms) / len(ms) for j in range(len(next_))]
-                for i in range(len(previous))]
+        return [[sum(m[i][j] for m in ms) / len(ms) for j in range(len(next_))] for i in range(len(previous))]
+
     return scorer
 
 
@@ -169,18 +173,17 @@ CANDIDATES = {
     "tfidf jieba words, text": lambda: TfidfCosine(words("text")),
     "tfidf jieba words, title": lambda: TfidfCosine(words("title")),
     "tfidf jieba words, text + 3x title": lambda: TfidfCosine(words_title_and_text),
-    "mean(words text, bigrams text)": lambda: mean_of(TfidfCosine(words("text")),
-                                                     TfidfCosine(char_bigrams)),
+    "mean(words text, bigrams text)": lambda: mean_of(TfidfCosine(words("text")), TfidfCosine(char_bigrams)),
     "bm25 jieba words, text": BM25,
     "rapidfuzz ratio, title": lambda: rapidfuzz_scorer("ratio"),
     "rapidfuzz partial_ratio, title": lambda: rapidfuzz_scorer("partial_ratio"),
     "rapidfuzz token_set_ratio, jieba title": lambda: rapidfuzz_scorer("token_set_ratio", True),
-    "mean(bigram text, rapidfuzz ratio title)": lambda: mean_of(TfidfCosine(char_bigrams),
-                                                               rapidfuzz_scorer("ratio")),
+    "mean(bigram text, rapidfuzz ratio title)": lambda: mean_of(TfidfCosine(char_bigrams), rapidfuzz_scorer("ratio")),
 }
 
 
 # ---- evaluation ---------------------------------------------------------------------
+
 
 def with_threshold(links: pd.DataFrame, threshold: float) -> pd.DataFrame:
     unmatched = links["direction"].map({"previous": "new", "next": "dropped"})
@@ -235,13 +238,17 @@ def describe(gold: dict) -> str:
     n_links = sum(len(p["links"]) for p in gold["pairs"])
     n_new = sum(len(set(p["tasks_b"]) - {b for _, b in p["links"]}) for p in gold["pairs"])
     n_dropped = sum(len(set(p["tasks_a"]) - {a for a, _ in p["links"]}) for p in gold["pairs"])
-    return (f"{len(gold['pairs'])} pairs of adjacent plans, {n_links} acceptable links, "
-            f"{n_new} new and {n_dropped} dropped tasks")
+    return (
+        f"{len(gold['pairs'])} pairs of adjacent plans, {n_links} acceptable links, "
+        f"{n_new} new and {n_dropped} dropped tasks"
+    )
 
 
 def candidates_table(tables: dict, gold: dict) -> None:
-    header = (f"{'candidate':42} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} {'status':>6}"
-              f" | {'LOO P':>6} {'LOO R':>6} {'LOO F1':>6} | {'best-match':>10}")
+    header = (
+        f"{'candidate':42} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} {'status':>6}"
+        f" | {'LOO P':>6} {'LOO R':>6} {'LOO F1':>6} | {'best-match':>10}"
+    )
     print(header)
     print("-" * len(header))
     for name, make in CANDIDATES.items():
@@ -255,9 +262,11 @@ def candidates_table(tables: dict, gold: dict) -> None:
         pooled = result["pooled"]
         loo, _ = leave_one_pair_out(links, gold)
         best_match = link_scores(links, gold)["pooled"]["precision"]
-        print(f"{name:42} {threshold:5.2f} {pooled['precision']:6.3f} {pooled['recall']:6.3f} "
-              f"{pooled['f1']:6.3f} {pooled['status_accuracy']:6.3f} | {loo['precision']:6.3f} "
-              f"{loo['recall']:6.3f} {loo['f1']:6.3f} | {best_match:10.3f}")
+        print(
+            f"{name:42} {threshold:5.2f} {pooled['precision']:6.3f} {pooled['recall']:6.3f} "
+            f"{pooled['f1']:6.3f} {pooled['status_accuracy']:6.3f} | {loo['precision']:6.3f} "
+            f"{loo['recall']:6.3f} {loo['f1']:6.3f} | {best_match:10.3f}"
+        )
 
 
 def rule_in_use(sets: list[tuple[str, dict, dict]]) -> None:
@@ -269,11 +278,23 @@ def rule_in_use(sets: list[tuple[str, dict, dict]]) -> None:
         by_r = {r: _in_gold(build_task_links(tables, relative=r), gold) for r in grid}
         for pair in gold["pairs"]:
             one = {**gold, "pairs": [pair]}
-            per_pair.append({r: Counter({k: v for k, v in link_scores(links, one)["pooled"].items()
-                                         if k in ("right", "predicted", "gold")}) for r, links in by_r.items()})
+            per_pair.append(
+                {
+                    r: Counter(
+                        {
+                            k: v
+                            for k, v in link_scores(links, one)["pooled"].items()
+                            if k in ("right", "predicted", "gold")
+                        }
+                    )
+                    for r, links in by_r.items()
+                }
+            )
             res = link_scores(by_r[RELATIVE], one)["pooled"]
-            print(f"  {pair['doc_a']} → {pair['doc_b']}: P {res['precision']:.3f} R {res['recall']:.3f} "
-                  f"F1 {res['f1']:.3f}")
+            print(
+                f"  {pair['doc_a']} → {pair['doc_b']}: P {res['precision']:.3f} R {res['recall']:.3f} "
+                f"F1 {res['f1']:.3f}"
+            )
         for r in (None, RELATIVE):
             res = link_scores(by_r[r], gold)["pooled"]
             label = "cosine only" if r is None else f"used (RELATIVE {r})"
@@ -291,23 +312,31 @@ def rule_in_use(sets: list[tuple[str, dict, dict]]) -> None:
         chosen.append(best)
         total.update(held[best])
     p, r, f = prf(total)
-    print(f"  leave-one-pair-out over RELATIVE, all {len(per_pair)} pairs: P {p:.3f} R {r:.3f} F1 {f:.3f} "
-          f"(chosen: {', '.join('none' if c is None else str(c) for c in chosen)})")
+    print(
+        f"  leave-one-pair-out over RELATIVE, all {len(per_pair)} pairs: P {p:.3f} R {r:.3f} F1 {f:.3f} "
+        f"(chosen: {', '.join('none' if c is None else str(c) for c in chosen)})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "outputs",
-                    help="a run's output folder (default: outputs/)")
-    ap.add_argument("--plans-segmentation", choices=("gold", "run"), default="gold",
-                    help="tasks of the work-plan pairs: the gold's anchors (default) or the run's tasks")
-    ap.add_argument("--plans-set", choices=("dev", "heldout"), default="dev",
-                    help="which pairs of task_link_gold_plans.json (heldout: the lead's one measurement)")
+    ap.add_argument("--out", type=Path, default=ROOT / "outputs", help="a run's output folder (default: outputs/)")
+    ap.add_argument(
+        "--plans-segmentation",
+        choices=("gold", "run"),
+        default="gold",
+        help="tasks of the work-plan pairs: the gold's anchors (default) or the run's tasks",
+    )
+    ap.add_argument(
+        "--plans-set",
+        choices=("dev", "heldout"),
+        default="dev",
+        help="which pairs of task_link_gold_plans.json (heldout: the lead's one measurement)",
+    )
     args = ap.parse_args(argv)
     tables = read_tables(args.out)
     if tables["tasks"].empty:
-        print(f"{args.out}: no tasks table; run `plantasks run --out {args.out}` first",
-              file=sys.stderr)
+        print(f"{args.out}: no tasks table; run `plantasks run --out {args.out}` first", file=sys.stderr)
         return 2
     sets = golds(tables, args.plans_segmentation, args.plans_set)
     for name, set_tables, gold in sets:

@@ -37,8 +37,10 @@ def main() -> None:
     results = [process_document(s) for s in specs]
     texts = [r.document["text"] for r in results if r.ok]
     chars = sum(map(len, texts))
-    print(f"corpus: {len(specs)} documents, {len(texts)} ok, {chars:,} normalised chars; "
-          f"one-off warm-up {warm.seconds:.1f} s")
+    print(
+        f"corpus: {len(specs)} documents, {len(texts)} ok, {chars:,} normalised chars; "
+        f"one-off warm-up {warm.seconds:.1f} s"
+    )
 
     best_proc = best_jieba = float("inf")
     for i in range(args.repeat):
@@ -49,8 +51,10 @@ def main() -> None:
             for spec in specs:
                 process_document(spec)
         best_proc, best_jieba = min(best_proc, tp.seconds), min(best_jieba, tj.seconds)
-        print(f"  round {i + 1}: processing {tp.seconds:.2f} s, jieba {tj.seconds:.2f} s, "
-              f"ratio {tp.seconds / tj.seconds:.2f}x")
+        print(
+            f"  round {i + 1}: processing {tp.seconds:.2f} s, jieba {tj.seconds:.2f} s, "
+            f"ratio {tp.seconds / tj.seconds:.2f}x"
+        )
     print(f"processing: {chars / best_proc:,.0f} chars/s ({best_proc:.2f} s)")
     print(f"jieba lcut: {chars / best_jieba:,.0f} chars/s ({best_jieba:.2f} s)")
     print(f"ratio processing / jieba: {best_proc / best_jieba:.2f}x (goal <= 3x)")
@@ -99,10 +103,12 @@ def stages(specs, jieba_seconds: float) -> None:
             if entry.stage == "passage":
                 for par in passages:
                     ctx = Context(year=spec.year, part=par.part, genre=spec.genre)
-                    list(entry.extract(text[par.char_start:par.char_end], offset=par.char_start, context=ctx))
+                    list(entry.extract(text[par.char_start : par.char_end], offset=par.char_start, context=ctx))
             elif entry.stage == "passages":
-                entry.extract([(text[p.char_start:p.char_end], p.char_start) for p in passages],
-                              Context(year=spec.year, genre=spec.genre))
+                entry.extract(
+                    [(text[p.char_start : p.char_end], p.char_start) for p in passages],
+                    Context(year=spec.year, genre=spec.genre),
+                )
             else:
                 continue
             add(entry.name, time.perf_counter() - t)

@@ -32,7 +32,17 @@ from extractors.char_classes import TITLE
 from extractors.context import Context
 from extractors.errors import DataFileError
 from extractors.language_data import (
-    Integer, OneOf, Optional, Pattern, Record, Spec, Strings, Text, fail, read_jsonl, register,
+    Integer,
+    OneOf,
+    Optional,
+    Pattern,
+    Record,
+    Spec,
+    Strings,
+    Text,
+    fail,
+    read_jsonl,
+    register,
 )
 from extractors.quotes import PROGRAMME, THING, judge
 from extractors.records import Entity
@@ -92,31 +102,50 @@ class OneOfShapes(Spec):
 
 _LABEL = OneOf(*LABELS)
 RULER_LINE = OneOfShapes(
-    Record(label=_LABEL, pattern=TokenPattern(), id=Optional(Text()),
-           level=Optional(OneOf("province", "prefecture", "county")),
-           form=Optional(OneOf("full", "short"))),
+    Record(
+        label=_LABEL,
+        pattern=TokenPattern(),
+        id=Optional(Text()),
+        level=Optional(OneOf("province", "prefecture", "county")),
+        form=Optional(OneOf("full", "short")),
+    ),
     # read by tools/build_gazetteer.py: a generated name to leave out
     exclude=Record(exclude=Text()),
 )
 CONTEXT_LINE = OneOfShapes(
-    Record(label=_LABEL, id=Optional(Text()), pattern=Optional(TokenPattern()),
-           text_regex=Optional(Pattern()), merge_adjacent=Optional(_LABEL),
-           trim_left=Optional(Integer(0), 0), trim_right=Optional(Integer(0), 0),
-           followed_by=Optional(Pattern()), preceded_by=Optional(Pattern()),
-           name_regex=Optional(Pattern()), first_token=Optional(Pattern()),
-           requires=Optional(Strings(), [])),
+    Record(
+        label=_LABEL,
+        id=Optional(Text()),
+        pattern=Optional(TokenPattern()),
+        text_regex=Optional(Pattern()),
+        merge_adjacent=Optional(_LABEL),
+        trim_left=Optional(Integer(0), 0),
+        trim_right=Optional(Integer(0), 0),
+        followed_by=Optional(Pattern()),
+        preceded_by=Optional(Pattern()),
+        name_regex=Optional(Pattern()),
+        first_token=Optional(Pattern()),
+        requires=Optional(Strings(), []),
+    ),
     exclude_regex=Record(exclude_regex=Pattern()),
 )
 FILTER_LINE = Record(
-    id=Text(), label=_LABEL, action=OneOf("drop", "extend"), to=Optional(_LABEL),
-    followed_by=Optional(Pattern()), preceded_by=Optional(Pattern()),
+    id=Text(),
+    label=_LABEL,
+    action=OneOf("drop", "extend"),
+    to=Optional(_LABEL),
+    followed_by=Optional(Pattern()),
+    preceded_by=Optional(Pattern()),
     name_regex=Optional(Pattern()),
 )
 
-RULER_FILES = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl",
-               "gazetteer_person.jsonl")
-CONTEXT_FILES = ("program_patterns.jsonl", "gpe_context_patterns.jsonl", "org_context_patterns.jsonl",
-                 "person_patterns.jsonl")
+RULER_FILES = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl", "gazetteer_person.jsonl")
+CONTEXT_FILES = (
+    "program_patterns.jsonl",
+    "gpe_context_patterns.jsonl",
+    "org_context_patterns.jsonl",
+    "person_patterns.jsonl",
+)
 FILTER_FILES = ("entity_context.jsonl",)
 # registered under the file's stem (gazetteer_gpe); the spaCy config names the files
 for _files, _spec in ((RULER_FILES, RULER_LINE), (CONTEXT_FILES, CONTEXT_LINE), (FILTER_FILES, FILTER_LINE)):
@@ -134,8 +163,11 @@ def _read(name: str, spec: Spec) -> tuple[Path, list[tuple[int, dict]]]:
 def load_ruler_patterns(name: str) -> tuple[dict, ...]:
     """entity_ruler patterns from ``extractors/data/<name>``, validated."""
     path, lines = _read(name, RULER_LINE)
-    patterns = tuple({k: obj[k] for k in ("label", "pattern", "id") if obj.get(k) is not None}
-                     for _, obj in lines if "exclude" not in obj)
+    patterns = tuple(
+        {k: obj[k] for k in ("label", "pattern", "id") if obj.get(k) is not None}
+        for _, obj in lines
+        if "exclude" not in obj
+    )
     if not patterns:
         raise fail(path, "", "no patterns")
     return patterns
@@ -158,8 +190,12 @@ def load_context_rules(name: str) -> tuple[tuple[dict, ...], tuple[regex.Pattern
             rule["text_regex"] = regex.compile(rule["text_regex"])
         if isinstance(rule.get("pattern"), str):
             rule["pattern"] = [{"ORTH": rule["pattern"]}]
-        for key, template in (("followed_by", "(?:{})"), ("preceded_by", "(?:{})$"),
-                              ("name_regex", "(?:{})"), ("first_token", "(?:{})")):
+        for key, template in (
+            ("followed_by", "(?:{})"),
+            ("preceded_by", "(?:{})$"),
+            ("name_regex", "(?:{})"),
+            ("first_token", "(?:{})"),
+        ):
             if key in rule:
                 rule[key] = regex.compile(template.format(rule[key]))
         rules.append({**rule, "line": n})
@@ -177,8 +213,7 @@ def load_filter_rules(name: str) -> tuple[dict, ...]:
         if obj["action"] == "extend" and obj["followed_by"] and obj["preceded_by"]:
             raise fail(path, f"line {n}", "an extend rule extends to one side: followed_by or preceded_by")
         rule = {k: v for k, v in obj.items() if v is not None}
-        for key, template in (("followed_by", "(?:{})"), ("preceded_by", "(?:{})$"),
-                              ("name_regex", "(?:{})")):
+        for key, template in (("followed_by", "(?:{})"), ("preceded_by", "(?:{})$"), ("name_regex", "(?:{})")):
             if key in rule:
                 rule[key] = regex.compile(template.format(rule[key]))
         rules.append({**rule, "line": n})
@@ -250,8 +285,7 @@ class PlantasksTokenizer(ChineseTokenizer):
         if segmenter == "jieba":
             self.jieba_seg = _JiebaCut()
 
-    def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None,
-                   pkuseg_user_dict="default"):
+    def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None, pkuseg_user_dict="default"):
         if self.segmenter == "pkuseg":
             if self.pkuseg_seg is not None:
                 return
@@ -332,9 +366,7 @@ class ContextRuler:
             try:
                 self.matcher.add(key, [rule["pattern"]])
             except (ValueError, KeyError) as exc:
-                raise DataFileError(
-                    str(DATA_DIR / patterns_file), f"line {rule['line']}: bad pattern: {exc}"
-                ) from exc
+                raise DataFileError(str(DATA_DIR / patterns_file), f"line {rule['line']}: bad pattern: {exc}") from exc
             self._by_key[nlp.vocab.strings[key]] = rule
 
     def _candidates(self, doc: Doc, text: str):
@@ -438,8 +470,7 @@ def make_title_filter(nlp: Language, name: str):
             return doc
         titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
         if titles:
-            doc.ents = [e for e in doc.ents
-                        if not any(s <= e.start_char and e.end_char <= t for s, t in titles)]
+            doc.ents = [e for e in doc.ents if not any(s <= e.start_char and e.end_char <= t for s, t in titles)]
         return doc
 
     return drop_in_titles
@@ -520,9 +551,12 @@ def make_entity_filter(nlp: Language, name: str, rules_file: str):
                     continue
                 if rule["action"] == "drop":
                     continue
-                span = doc.char_span(before.start() if before else ent.start_char,
-                                     after.end() if after else ent.end_char,
-                                     label=rule.get("to", ent.label_), alignment_mode="expand")
+                span = doc.char_span(
+                    before.start() if before else ent.start_char,
+                    after.end() if after else ent.end_char,
+                    label=rule.get("to", ent.label_),
+                    alignment_mode="expand",
+                )
                 out.append(span if span is not None else ent)
                 extended = True
             ents = filter_spans(out) if extended else out
@@ -592,25 +626,29 @@ def _entities(doc: Doc, text: str, offset: int) -> list[Entity]:
         if ent.label_ not in LABELS:
             continue
         s, e = index.span_at(ent.start_char)
-        out.append(Entity(
-            text=ent.text,
-            char_start=offset + ent.start_char,
-            char_end=offset + ent.end_char,
-            sentence=text[s:e],
-            label=ent.label_,
-            source="rule" if (ent.start, ent.end, ent.label_) in rules else "model",
-        ))
+        out.append(
+            Entity(
+                text=ent.text,
+                char_start=offset + ent.start_char,
+                char_end=offset + ent.end_char,
+                sentence=text[s:e],
+                label=ent.label_,
+                source="rule" if (ent.start, ent.end, ent.label_) in rules else "model",
+            )
+        )
     return out
 
 
-def extract_entities(text: str, *, offset: int = 0, context: Context = Context(),
-                     nlp: Language | None = None) -> list[Entity]:
+def extract_entities(
+    text: str, *, offset: int = 0, context: Context = Context(), nlp: Language | None = None
+) -> list[Entity]:
     """Entities in one passage, with document offsets (``offset`` is its start)."""
     return extract_entities_batch([(text, offset)], context, nlp=nlp)[0]
 
 
-def extract_entities_batch(passages: list[tuple[str, int]], context: Context = Context(),
-                           nlp: Language | None = None) -> list[list[Entity]]:
+def extract_entities_batch(
+    passages: list[tuple[str, int]], context: Context = Context(), nlp: Language | None = None
+) -> list[list[Entity]]:
     """Entities of many ``(text, offset)`` passages in one ``nlp.pipe`` (the fast path)."""
     nlp = nlp or build_nlp()
     texts = [t if isinstance(t, str) else "" for t, _ in passages]
@@ -618,4 +656,3 @@ def extract_entities_batch(passages: list[tuple[str, int]], context: Context = C
     for (text, offset), doc in zip(passages, nlp.pipe(texts), strict=True):
         out.append(_entities(doc, text, offset) if isinstance(text, str) else [])
     return out
-

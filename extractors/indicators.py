@@ -98,8 +98,9 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
     """Check the parsed YAML of ``measures.yaml`` (and of drop-in files) and build the table."""
     data: dict[str, Any] = MEASURES_SPEC.check(raw, Path(path), "")
     change_class = {w: cls for cls in CHANGE_CLASSES for w in data["changes"][cls]["words"]}
-    canonical = {cls: MappingProxyType({k: v for k, v in data["changes"][cls].items() if k != "words"})
-                 for cls in CHANGE_CLASSES}
+    canonical = {
+        cls: MappingProxyType({k: v for k, v in data["changes"][cls].items() if k != "words"}) for cls in CHANGE_CLASSES
+    }
     table = IndicatorTable(
         indicators=MappingProxyType({}),
         lookup=(),
@@ -107,9 +108,12 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         filler_re=regex.compile(_alternation(data["key_filler"])),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
         change_re=regex.compile(f"(?P<w>{_alternation(change_class)})$"),
-        comparative_re=regex.compile(f"(?P<w>{_alternation(data['comparatives']['up'] + data['comparatives']['down'])})$"),
-        change_class=MappingProxyType({**change_class, **{w: c for c in CHANGE_CLASSES
-                                                          for w in data["comparatives"][c]}}),
+        comparative_re=regex.compile(
+            f"(?P<w>{_alternation(data['comparatives']['up'] + data['comparatives']['down'])})$"
+        ),
+        change_class=MappingProxyType(
+            {**change_class, **{w: c for c in CHANGE_CLASSES for w in data["comparatives"][c]}}
+        ),
         canonical=MappingProxyType(canonical),
         scope_re=regex.compile(f"^(?:{_alternation(data['scope'] + data['key_scope'])})"),
         item_re=regex.compile(data["item_marker"]),
@@ -140,10 +144,25 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
     by_base: dict[str, list[tuple[str, str]]] = {}
     for b, c, k in lookup:
         by_base.setdefault(b, []).append((c, k))
-    return IndicatorTable(MappingProxyType(indicators), lookup,
-                          MappingProxyType({b: tuple(v) for b, v in by_base.items()}), *(
-        getattr(table, f) for f in ("filler_re", "base_re", "change_re", "comparative_re", "change_class",
-                                    "canonical", "scope_re", "item_re", "keep_adverbs")))
+    return IndicatorTable(
+        MappingProxyType(indicators),
+        lookup,
+        MappingProxyType({b: tuple(v) for b, v in by_base.items()}),
+        *(
+            getattr(table, f)
+            for f in (
+                "filler_re",
+                "base_re",
+                "change_re",
+                "comparative_re",
+                "change_class",
+                "canonical",
+                "scope_re",
+                "item_re",
+                "keep_adverbs",
+            )
+        ),
+    )
 
 
 def owner_file(owner: dict, key: str) -> str:
@@ -187,9 +206,17 @@ def _clean(t: IndicatorTable, subject: str) -> str:
     tokens = tag(s)
     if len(tokens) > 1:
         # an adverb before a verb (持续提升, 已参保); 特别国债 keeps its adverb-tagged 特别
-        kept = "".join(w for i, (w, f) in enumerate(tokens)
-                       if not (f in _ADVERBS and w not in t.keep_adverbs and i + 1 < len(tokens)
-                               and tokens[i + 1][1].startswith("v") and tokens[i + 1][1] != "vn"))
+        kept = "".join(
+            w
+            for i, (w, f) in enumerate(tokens)
+            if not (
+                f in _ADVERBS
+                and w not in t.keep_adverbs
+                and i + 1 < len(tokens)
+                and tokens[i + 1][1].startswith("v")
+                and tokens[i + 1][1] != "vn"
+            )
+        )
         s = kept or s
     return s
 
@@ -208,7 +235,9 @@ def _canonical(t: IndicatorTable, change: str, dimension: str | None) -> str:
     if not change:
         return ""
     words = t.canonical[change]
-    return words.get(dimension or "", words["other"]) if dimension in ("percent", "percentage_point") else words["other"]
+    return (
+        words.get(dimension or "", words["other"]) if dimension in ("percent", "percentage_point") else words["other"]
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -20,10 +20,11 @@ A spec is written with a handful of constructors::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import regex
 import yaml
@@ -193,8 +194,7 @@ class Record(Spec):
             raise fail(path, where, f"expected a mapping with keys {', '.join(self.fields)}, got {_show(value)}")
         unknown = [k for k in value if k not in self.fields]
         if unknown:
-            raise fail(path, _join(where, str(unknown[0])),
-                       f"unknown key; expected {', '.join(self.fields)}")
+            raise fail(path, _join(where, str(unknown[0])), f"unknown key; expected {', '.join(self.fields)}")
         out = {}
         for key, spec in self.fields.items():
             if key not in value and not isinstance(spec, Optional):
@@ -214,8 +214,10 @@ class Mapping(Spec):
             raise fail(path, where, f"expected a mapping, got {_show(value)}")
         if not value and not self.allow_empty:
             raise fail(path, where, "must not be empty")
-        return {self.key.check(k, path, _join(where, str(k))): self.value.check(v, path, _join(where, str(k)))
-                for k, v in value.items()}
+        return {
+            self.key.check(k, path, _join(where, str(k))): self.value.check(v, path, _join(where, str(k)))
+            for k, v in value.items()
+        }
 
 
 def _join(where: str, key: str) -> str:
@@ -244,8 +246,8 @@ def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = Fals
         key = loader.construct_object(key_node, deep=deep)
         if key in out:
             raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} is defined twice (line {key_node.start_mark.line + 1})",
-                key_node.start_mark)
+                None, None, f"key {key!r} is defined twice (line {key_node.start_mark.line + 1})", key_node.start_mark
+            )
         out[key] = loader.construct_object(value_node, deep=deep)
     return out
 

@@ -46,15 +46,29 @@ from extractors.sentences import SentenceIndex
 _WORDS = ld.Strings()
 _ACTION_PATTERNS = ld.ListOf(ld.Record(pattern=ld.Pattern(), action=ld.OneOf(ACTIONS)))
 POLICY_ACTIONS = ld.register(
-    "policy_actions", ld.EXTRACTORS_DATA / "policy_actions.yaml", used_by="extractors/policy_refs.py",
+    "policy_actions",
+    ld.EXTRACTORS_DATA / "policy_actions.yaml",
+    used_by="extractors/policy_refs.py",
     spec=ld.Record(
-        actions=ld.Record(**{a: _WORDS for a in ACTIONS}), adverbs=_WORDS, prepositions=_WORDS,
-        verb_links=_WORDS, verb_fillers=_WORDS, verb_particles=_WORDS, tense_markers=_WORDS,
-        weak_verbs=_WORDS, alias_markers=_WORDS, qualifiers=ld.Strings(ld.Pattern()),
-        list_joiners=ld.Strings(ld.Text(allow_empty=True)), item_suffixes=_ACTION_PATTERNS,
+        actions=ld.Record(**{a: _WORDS for a in ACTIONS}),
+        adverbs=_WORDS,
+        prepositions=_WORDS,
+        verb_links=_WORDS,
+        verb_fillers=_WORDS,
+        verb_particles=_WORDS,
+        tense_markers=_WORDS,
+        weak_verbs=_WORDS,
+        alias_markers=_WORDS,
+        qualifiers=ld.Strings(ld.Pattern()),
+        list_joiners=ld.Strings(ld.Text(allow_empty=True)),
+        item_suffixes=_ACTION_PATTERNS,
         postfix=_ACTION_PATTERNS,
-        key=ld.Record(before_guanyu=ld.Pattern(), prefixes=ld.Strings(ld.Pattern()),
-                      strip=ld.Strings(ld.Pattern()), short_forms=_WORDS),
+        key=ld.Record(
+            before_guanyu=ld.Pattern(),
+            prefixes=ld.Strings(ld.Pattern()),
+            strip=ld.Strings(ld.Pattern()),
+            short_forms=_WORDS,
+        ),
     ),
 )
 
@@ -128,8 +142,10 @@ def build_policy_actions(data: dict, path: Path = POLICY_ACTIONS.path) -> Policy
     key = data["key"]
 
     verb = f"(?:{_alt(verbs)})"
-    chain = (rf"(?P<chain>(?:{_alt(adverbs)})*(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
-             rf"(?:{_alt(particles)})?)")
+    chain = (
+        rf"(?P<chain>(?:{_alt(adverbs)})*(?P<first>{verb})(?:(?:{_alt(links)})?(?:{_alt(fillers)})?{verb})*"
+        rf"(?:{_alt(particles)})?)"
+    )
     tense_alt = _alt(tense)
     qual = "(?:" + ("|".join(f"(?:{q})" for q in quals) or "(?!)") + ")"
     item_suffixes = _action_patterns(path, data["item_suffixes"])
@@ -142,8 +158,7 @@ def build_policy_actions(data: dict, path: Path = POLICY_ACTIONS.path) -> Policy
         pre_verb=_compile(path, "actions", rf"{chain}(?:{tense_alt})?(?P<qual>{qual})?\Z"),
         attributive=_compile(path, "actions", rf"{chain}(?:{tense_alt})?的(?P<qual>{qual})?\Z"),
         qualifier=_compile(path, "qualifiers", rf"(?P<qual>{qual})\Z"),
-        joiner=_compile(path, "list_joiners",
-                        rf"(?:{suffix_alt or '(?!)'})?(?:{_alt(joiners)})?(?P<qual>{qual})?"),
+        joiner=_compile(path, "list_joiners", rf"(?:{suffix_alt or '(?!)'})?(?:{_alt(joiners)})?(?P<qual>{qual})?"),
         item_suffixes=item_suffixes,
         postfix=_action_patterns(path, data["postfix"]),
         link_words=tuple(sorted(set(links) | set(fillers), key=len, reverse=True)),
@@ -299,7 +314,7 @@ def _chain_action(data: PolicyActions, m: regex.Match) -> tuple[str, str]:
     verbs = _chain_verbs(data, chain[lead:])
     if len(verbs) > 1 and verbs[0][1] in data.prepositions:
         verbs = verbs[1:]
-        chain = chain[lead + verbs[0][0]:]
+        chain = chain[lead + verbs[0][0] :]
     if not verbs:
         return data.verb_action.get(m.group("first"), "other"), chain
     for k, (_, verb) in enumerate(verbs):
@@ -314,7 +329,7 @@ def _groups(text: str, data: PolicyActions, spans: list[tuple[int, int]]) -> lis
     """Items joined by list joiners (《A》、《B》, 《A》和《B》, 《A》《B》) form one group."""
     groups: list[list[_Item]] = []
     for start, end in spans:
-        title = regex.sub(r"\s*\n\s*", "", text[start + 1:end - 1])
+        title = regex.sub(r"\s*\n\s*", "", text[start + 1 : end - 1])
         item = _Item(start, end, title, key=ref_key(title))
         if groups:
             prev = groups[-1][-1]
@@ -342,8 +357,8 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
     """Set action, action_text and qualifiers of one list (see the module docstring)."""
     first, last = group[0], group[-1]
     ws = _window_start(text, first.start, floor)
-    window = text[ws:first.start]
-    tail = text[last.end:last.end + _TAIL]
+    window = text[ws : first.start]
+    tail = text[last.end : last.end + _TAIL]
     action, action_text = "other", None
     direct = data.pre_verb.search(window)
     if first.alias:
@@ -382,7 +397,7 @@ def _assign(text: str, data: PolicyActions, group: list[_Item], floor: int) -> N
         for pattern, act in data.item_suffixes:
             m = pattern.match(text, item.end)
             if m is not None:
-                for earlier in group[done:k + 1]:
+                for earlier in group[done : k + 1]:
                     earlier.action, earlier.action_text = act, m.group()
                 done = k + 1
                 break
@@ -405,15 +420,17 @@ def extract_policy_refs(text: str, *, offset: int = 0, context: Context = Contex
         _assign(text, data, group, floor)
         floor = group[-1].end
         for item in group:
-            refs.append(PolicyRef(
-                text=text[item.start:item.end],
-                char_start=offset + item.start,
-                char_end=offset + item.end,
-                sentence=sentences.sentence_at(item.start),
-                title=item.title,
-                qualifier=item.qualifier,
-                action=item.action,
-                action_text=item.action_text,
-                ref_key=item.key,
-            ))
+            refs.append(
+                PolicyRef(
+                    text=text[item.start : item.end],
+                    char_start=offset + item.start,
+                    char_end=offset + item.end,
+                    sentence=sentences.sentence_at(item.start),
+                    title=item.title,
+                    qualifier=item.qualifier,
+                    action=item.action,
+                    action_text=item.action_text,
+                    ref_key=item.key,
+                )
+            )
     return refs

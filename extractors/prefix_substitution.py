@@ -36,7 +36,7 @@ class PrefixSubstitution:
         self._removed: list[int] = []  # characters the matches up to this one removed, in all
         last = removed = 0
         for m in pattern.finditer(text):
-            parts += [text[last:m.start()], repl]
+            parts += [text[last : m.start()], repl]
             removed += m.end() - m.start() - len(repl)
             self._starts.append(m.start())
             self._ends.append(m.end())
@@ -62,14 +62,17 @@ class PrefixSubstitution:
         if found is None:
             # where the first occurrence of any of the words ends, the words as one pattern
             ends = [i + len(w) for w in words if (i := self.out.find(w)) >= 0]
-            found = self._words[words] = (min(ends, default=len(self.out) + 1), _any_of(words),
-                                          max(map(len, words), default=0))
+            found = self._words[words] = (
+                min(ends, default=len(self.out) + 1),
+                _any_of(words),
+                max(map(len, words), default=0),
+            )
         first_end, pattern, longest = found
         if first_end <= c:
             return True
         if not rest:
             return False  # every occurrence in out[:c] ends by first_end
-        return pattern.search(self.out[max(0, c - longest + 1):c] + rest) is not None
+        return pattern.search(self.out[max(0, c - longest + 1) : c] + rest) is not None
 
 
 @lru_cache(maxsize=64)

@@ -86,8 +86,7 @@ NOT_QUANTITIES_SPEC = Record(
     unit_word_breaks=Strings(allow_empty=False),
 )
 COMPARATORS_DATA = register("comparators", COMPARATORS_FILE, COMPARATORS_SPEC, "extractors/quantities.py")
-NOT_QUANTITIES_DATA = register("not_quantities", NOT_QUANTITIES_FILE, NOT_QUANTITIES_SPEC,
-                               "extractors/quantities.py")
+NOT_QUANTITIES_DATA = register("not_quantities", NOT_QUANTITIES_FILE, NOT_QUANTITIES_SPEC, "extractors/quantities.py")
 
 _HAN_END = regex.compile(r"\p{Han}$")
 _LATIN_OR_DIGIT = regex.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
@@ -165,15 +164,14 @@ def grammar() -> Grammar:
         rests = [s[1:] for s in units.spellings_longest_first() if s.startswith(ch) and len(s) > 1]
         place.append(regex.escape(ch) + (f"(?!{_alternation(rests)})" if rests else ""))
     cn_digit = f"[{regex.escape(DIGIT_CHARS)}]"
-    cn = (
-        f"(?:{cn_digit}|十)(?:{cn_digit}|[十万亿]|{'|'.join(place)})*"
-        f"(?:点{cn_digit}+)?"
-    )
+    cn = f"(?:{cn_digit}|十)(?:{cn_digit}|[十万亿]|{'|'.join(place)})*(?:点{cn_digit}+)?"
     # the 1998 report (as scraped) puts a space inside numbers and before units: 8 .8 %,
     # 1 .1 亿门, 74772 亿元; one space is read through, and dropped when parsing. The
     # 1956 and 1980 reports group thousands with a full-width comma: 27，203，319，000元.
-    ar = (r"(?:[0-9]{1,3}(?:，[0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)"
-          r"(?: ?[.．][0-9０-９]+)?")
+    ar = (
+        r"(?:[0-9]{1,3}(?:，[0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)"
+        r"(?: ?[.．][0-9０-９]+)?"
+    )
     pct = units.prefix_unit_pattern() or r"(?!)"
     number = regex.compile(f"(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))")
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
@@ -464,8 +462,18 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         span = sentences.span_at(start)
         in_sentence = previous.setdefault(span[0], [])
         unit_def = g.units.unit(mention.unit) if mention.unit else None
-        found = find_subject(text, mention.start, mention.end, mention.clause, bool(unit_def and unit_def.classifier),
-                             in_sentence, span[0], g.next_amount, ends, bounded=mention.bounded)
+        found = find_subject(
+            text,
+            mention.start,
+            mention.end,
+            mention.clause,
+            bool(unit_def and unit_def.classifier),
+            in_sentence,
+            span[0],
+            g.next_amount,
+            ends,
+            bounded=mention.bounded,
+        )
         counts = count_ends.setdefault(span[0], [])
         # a count earlier in the clause ends in (clause start, amount start]
         i = bisect.bisect_right(counts, mention.start) - 1
@@ -486,32 +494,42 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     for (mention, start, span, found, in_count), subject, nxt in zip(read, subjects, nexts):
         unit_def = g.units.unit(mention.unit) if mention.unit else None
         reading = Reading(
-            start=mention.start, number_start=start, end=mention.end, clause=mention.clause, sentence=span,
-            comparator=mention.comparator, bounded=mention.bounded, dimension=unit_def.dimension if unit_def else None,
-            classifier=bool(unit_def and unit_def.classifier), subject=subject,
+            start=mention.start,
+            number_start=start,
+            end=mention.end,
+            clause=mention.clause,
+            sentence=span,
+            comparator=mention.comparator,
+            bounded=mention.bounded,
+            dimension=unit_def.dimension if unit_def else None,
+            classifier=bool(unit_def and unit_def.classifier),
+            subject=subject,
             # a verb inside a relative clause (符合减税政策的纳税人) does not count
             subject_has_verb=has_verb(subject.rsplit(subject_words().particle, 1)[-1]) if subject else False,
             phrase_start=found.phrase_start,
             followed_by_de=text.startswith(subject_words().particle, mention.end),
-            noun_after=found.noun_after, in_count=in_count,
-            before_amount=not text[mention.end:nxt].strip(),
+            noun_after=found.noun_after,
+            in_count=in_count,
+            before_amount=not text[mention.end : nxt].strip(),
         )
         kind, period_start, period_end = classify(text, reading, context, frames, cues)
-        out.append(Quantity(
-            text=text[mention.start:mention.end],
-            char_start=offset + mention.start,
-            char_end=offset + mention.end,
-            sentence=text[span[0]:span[1]],
-            value=float(mention.value),
-            value_max=mention.value_max,
-            unit=mention.unit,
-            comparator=mention.comparator,
-            subject=subject,
-            indicator=indicator_for(subject, mention.unit or None),
-            kind=kind,
-            period_start=period_start,
-            period_end=period_end,
-        ))
+        out.append(
+            Quantity(
+                text=text[mention.start : mention.end],
+                char_start=offset + mention.start,
+                char_end=offset + mention.end,
+                sentence=text[span[0] : span[1]],
+                value=float(mention.value),
+                value_max=mention.value_max,
+                unit=mention.unit,
+                comparator=mention.comparator,
+                subject=subject,
+                indicator=indicator_for(subject, mention.unit or None),
+                kind=kind,
+                period_start=period_start,
+                period_end=period_end,
+            )
+        )
     return out
 
 
@@ -525,10 +543,12 @@ def _shared_out(text: str, read: list) -> list[str]:
         j = i
         while j + 1 < len(read) and read[j + 1][2] == read[i][2]:
             j += 1
-        flags = [any(w in text[mention.clause[0]:mention.start] for w in words.respectively)
-                 for mention, *_ in read[i:j + 1]]
-        shared = distribute(text, subjects[i:j + 1], [m.start for m, *_ in read[i:j + 1]], flags)
-        out.extend(_respectively_back(read[i:j + 1], shared, flags))
+        flags = [
+            any(w in text[mention.clause[0] : mention.start] for w in words.respectively)
+            for mention, *_ in read[i : j + 1]
+        ]
+        shared = distribute(text, subjects[i : j + 1], [m.start for m, *_ in read[i : j + 1]], flags)
+        out.extend(_respectively_back(read[i : j + 1], shared, flags))
         i = j + 1
     return out
 
@@ -550,7 +570,7 @@ def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> li
     while k < len(read):
         clause = read[k][0].clause
         group = by_clause[clause]
-        run = group[bisect.bisect_left(group, k):]
+        run = group[bisect.bisect_left(group, k) :]
         k = run[-1] + 1
         first = read[run[0]][3]
         if len(run) < 2 or not flags[run[0]] or first.before not in words.change:

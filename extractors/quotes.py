@@ -21,21 +21,45 @@ import regex
 
 from extractors.char_classes import CLAUSE_END, CLAUSE_STOPS, LIST_COMMA, QUOTES, char_class
 from extractors.language_data import (
-    EXTRACTORS_DATA, Mapping, Pattern, Strings, check_file, fail, longest_first, register,
+    EXTRACTORS_DATA,
+    Mapping,
+    Pattern,
+    Strings,
+    check_file,
+    fail,
+    longest_first,
+    register,
 )
 from extractors.numerals import DIGIT_CHARS, DIGITS, PLACE_CHARS
 
 QUOTED_NAMES = register(
-    "quoted_names", EXTRACTORS_DATA / "quoted_names.yaml",
-    Mapping(Strings(), allow_empty=False), "extractors/quotes.py",
+    "quoted_names",
+    EXTRACTORS_DATA / "quoted_names.yaml",
+    Mapping(Strings(), allow_empty=False),
+    "extractors/quotes.py",
     doc="cues that tell a quoted programme name from a quoted word",
 )
 
 _WORD_KEYS = (
-    "not_programmes", "programmes", "thing_endings", "things_after", "things_before",
-    "honour_verbs", "honour_qualifiers", "honours_after", "problem_verbs", "problems_after",
-    "manner_words", "manners_after", "categories_after", "programme_beginnings", "programme_endings",
-    "programmes_after", "programme_verbs", "neutral_verbs", "owners_before",
+    "not_programmes",
+    "programmes",
+    "thing_endings",
+    "things_after",
+    "things_before",
+    "honour_verbs",
+    "honour_qualifiers",
+    "honours_after",
+    "problem_verbs",
+    "problems_after",
+    "manner_words",
+    "manners_after",
+    "categories_after",
+    "programme_beginnings",
+    "programme_endings",
+    "programmes_after",
+    "programme_verbs",
+    "neutral_verbs",
+    "owners_before",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
 
@@ -108,9 +132,11 @@ def load_cues(path: Path) -> QuoteCues:
     # verb (保护生态环境“真宝贝” is no object of the 发展 before it)
     any_verb = longest_first([*data["problem_verbs"], *data["programme_verbs"], *data["neutral_verbs"]])
     gap = f"(?:(?!{any_verb}){_GAP})"
-    verbs = (f"(?:(?P<problem>{alt('problem_verbs')}){gap}{{0,8}}"
-             f"|(?P<programme>{alt('programme_verbs')}){gap}{{0,6}}"
-             f"|(?P<neutral>{alt('neutral_verbs')}){gap}{{0,6}})$")
+    verbs = (
+        f"(?:(?P<problem>{alt('problem_verbs')}){gap}{{0,8}}"
+        f"|(?P<programme>{alt('programme_verbs')}){gap}{{0,6}}"
+        f"|(?P<neutral>{alt('neutral_verbs')}){gap}{{0,6}})$"
+    )
     return QuoteCues(
         not_programmes=frozenset(data["not_programmes"]),
         programmes=frozenset(data["programmes"]),
@@ -118,8 +144,7 @@ def load_cues(path: Path) -> QuoteCues:
         thing_ending=regex.compile(f"(?:{alt('thing_endings')})$"),
         thing_after=regex.compile(alt("things_after")),
         thing_before=regex.compile(f"(?:{alt('things_before')})$"),
-        honour_before=regex.compile(
-            f"(?:{alt('honour_verbs')})(?:{alt('honour_qualifiers')}|\\d{{4}}年度?)*$"),
+        honour_before=regex.compile(f"(?:{alt('honour_verbs')})(?:{alt('honour_qualifiers')}|\\d{{4}}年度?)*$"),
         honour_after=regex.compile(alt("honours_after")),
         verb_before=regex.compile(verbs),
         problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
@@ -174,15 +199,16 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
     cue that decided, for tests and for reading the decisions.
     """
     c = cues()
-    content = text[start + 1:end - 1].strip()
+    content = text[start + 1 : end - 1].strip()
     run_end = _RUN_AFTER.match(text, end).end()
     run_start = _RUN_BEFORE.search(text, max(0, start - 200), start).start()
-    after = text[run_end:run_end + 12]
-    right = text[end:end + 12]  # what follows this quote itself
-    clause = max((m.end() for m in CLAUSE_END.finditer(text, max(0, run_start - 30), run_start)),
-                 default=max(0, run_start - 30))
+    after = text[run_end : run_end + 12]
+    right = text[end : end + 12]  # what follows this quote itself
+    clause = max(
+        (m.end() for m in CLAUSE_END.finditer(text, max(0, run_start - 30), run_start)), default=max(0, run_start - 30)
+    )
     before = text[clause:run_start]
-    just_before = text[max(0, start - 12):start]
+    just_before = text[max(0, start - 12) : start]
 
     if len(content) <= 1:
         return WORD, "a single character"
@@ -192,8 +218,12 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "matches a not-programme pattern"
     if content in c.programmes:
         return PROGRAMME, "listed as a programme"
-    if (c.thing_ending.search(content) or c.thing_after.match(after) or c.thing_after.match(right)
-            or c.thing_before.search(just_before)):
+    if (
+        c.thing_ending.search(content)
+        or c.thing_after.match(after)
+        or c.thing_after.match(right)
+        or c.thing_before.search(just_before)
+    ):
         return THING, "names a ship, typhoon, product or building"
     if c.honour_before.search(before) or c.honour_after.match(after):
         return THING, "names an honour or a list"

@@ -50,7 +50,7 @@ SUBJECT_WORDS_DATA = register("subject_words", SUBJECT_WORDS_FILE, SUBJECT_WORDS
 CLAUSE_END = PHRASE_END
 # Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
 _EDGE_MARKS = "、，,；;：:“”‘’\"'《》 （(）)"
-_QUOTES = str.maketrans("", "", "“”‘’\"")
+_QUOTES = str.maketrans("", "", '“”‘’"')
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"[0-9０-９]")
 # digits that are not a date (外贸出口从7月份开始大幅度回升 holds no amount)
@@ -132,7 +132,8 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         leading_time=regex.compile(f"(?:{year} ?年{suffix}|{month} ?月)+"),
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])})"
-            f"{regex.escape(data['particle'])}?$"),
+            f"{regex.escape(data['particle'])}?$"
+        ),
         change=frozenset(change_words) | sets["change_alone"],
         comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
         baseline_from=frozenset(kinds["baseline_from"]),
@@ -172,19 +173,22 @@ def trim(phrase: str) -> str:
     s = phrase.translate(_QUOTES).strip(" ")
     m = words.item_marker.match(s)
     if m and m.end() < len(s):
-        s = s[m.end():]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
+        s = s[m.end() :]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
     s = s.strip(_EDGE_MARKS)
     tokens = tag(s)
     breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
     if breaks and breaks[-1] < len(tokens) - 1:
-        s = "".join(w for w, _ in tokens[breaks[-1] + 1:])  # 发布《平潭宣言》并签约 → 签约
+        s = "".join(w for w, _ in tokens[breaks[-1] + 1 :])  # 发布《平潭宣言》并签约 → 签约
     for _ in range(8):
         before = s
         s = _strip_strings(words, s)
         pairs = [(w, f) for w, f in tag(s) if w.strip()]
         while len(pairs) > 1:
-            if _droppable(words, *pairs[0], leading=True) and pairs[0][0] + pairs[1][0] not in words.keep and (
-                    pairs[0][0] in words.leading or len(pairs[1][0]) > 1 or pairs[0][0] in words.prepositions):
+            if (
+                _droppable(words, *pairs[0], leading=True)
+                and pairs[0][0] + pairs[1][0] not in words.keep
+                and (pairs[0][0] in words.leading or len(pairs[1][0]) > 1 or pairs[0][0] in words.prepositions)
+            ):
                 pairs.pop(0)
             elif _droppable(words, *pairs[-1], leading=False):
                 pairs.pop()
@@ -196,13 +200,20 @@ def trim(phrase: str) -> str:
     if len(s) > 2:
         s = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
     tokens = tag(s)
-    cut_at = next((i for i, (w, _) in enumerate(tokens) if w in words.baseline_from and i > 0
-                   and 0 < len("".join(w for w, _ in tokens[i + 1:])) <= 5), None)
+    cut_at = next(
+        (
+            i
+            for i, (w, _) in enumerate(tokens)
+            if w in words.baseline_from and i > 0 and 0 < len("".join(w for w, _ in tokens[i + 1 :])) <= 5
+        ),
+        None,
+    )
     if cut_at is not None:
         s = "".join(w for w, _ in tokens[:cut_at])  # 增值税起征点[从月销售额]3万元提高到10万元
     tokens = tag(s)
-    if tokens and all(_droppable(words, w, f, leading=True) or _droppable(words, w, f, leading=False)
-                      for w, f in tokens):
+    if tokens and all(
+        _droppable(words, w, f, leading=True) or _droppable(words, w, f, leading=False) for w, f in tokens
+    ):
         return ""  # 和, 其中, 约: nothing but function words
     if len(tokens) > 1:
         # one-character adverbs only when listed, and before a verb: 还 of 退耕还林还草 and
@@ -210,13 +221,22 @@ def trim(phrase: str) -> str:
         kept = []
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-            if len(w) == 1 and w in words.inside and (nxt[1] in ("v", "vd", "d", "ad") or nxt[0] in words.change
-                                                      or nxt[0] in words.inside):
+            if (
+                len(w) == 1
+                and w in words.inside
+                and (nxt[1] in ("v", "vd", "d", "ad") or nxt[0] in words.change or nxt[0] in words.inside)
+            ):
                 continue
             if len(w) > 1 and w in words.inside:
                 continue
-            if (len(w) > 1 and f in words.inside_pos and w not in words.keep and w not in words.change
-                    and w not in words.verbs and (nxt[1].startswith("v") and nxt[1] != "vn" or nxt[0] in words.change)):
+            if (
+                len(w) > 1
+                and f in words.inside_pos
+                and w not in words.keep
+                and w not in words.change
+                and w not in words.verbs
+                and (nxt[1].startswith("v") and nxt[1] != "vn" or nxt[0] in words.change)
+            ):
                 continue  # 运转效率普遍提升; but 超长期特别国债 keeps its adverb-tagged 特别
             kept.append(w)
         if kept:
@@ -231,16 +251,16 @@ def _strip_strings(words: SubjectWords, s: str) -> str:
         before = s
         m = words.item_marker.match(s)
         if m and m.end() < len(s):
-            s = s[m.end():]
+            s = s[m.end() :]
         m = words.leading_re.match(s) or words.scope_re.match(s)
         if m and m.end() < len(s):
-            s = s[m.end():]
+            s = s[m.end() :]
         m = words.trailing_re.search(s)
         if m and m.start() > 0:
             s = s[: m.start()]
         t = words.leading_time.match(s)
         if t and t.end() and t.end() < len(s):
-            s = s[t.end():]
+            s = s[t.end() :]
         t = words.trailing_time.search(s)
         if t and t.start() > 0:
             s = s[: t.start()]
@@ -285,7 +305,7 @@ def starts_with_verb(phrase: str) -> str:
     tokens = tag(phrase)
     words = subject_words()
     out = ""
-    for i, (word, flag) in enumerate(tokens[:-1]):
+    for _i, (word, flag) in enumerate(tokens[:-1]):
         if word in words.change or word in words.keep or len(word) < 2:
             break  # 来岚游客: a one-character verb is too often part of a name
         if not (flag == "v" or word in words.verbs):
@@ -317,7 +337,7 @@ def verb_tail(phrase: str) -> str:
         while j >= 0 and tokens[j][1] != "c" and i - j < 2:
             j -= 1
         if out and j > 0 and tokens[j][1] == "c" and _is_verb(words, *tokens[j - 1]):
-            out[:0] = [t for t, _ in tokens[j: i + 1]]
+            out[:0] = [t for t, _ in tokens[j : i + 1]]
             i = j - 1
             continue
         break
@@ -350,7 +370,7 @@ def _de_after(text: str, end: int) -> bool:
     words = subject_words()
     if text.startswith(words.particle, end):
         return True
-    head = tag(text[end: end + 6])
+    head = tag(text[end : end + 6])
     return len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle
 
 
@@ -363,12 +383,12 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
     """
     words = subject_words()
     nxt = next_amount.search(text, end, clause_end)
-    raw = text[end: nxt.start() if nxt else clause_end]
+    raw = text[end : nxt.start() if nxt else clause_end]
     head = tag(raw[:6])
     if len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle:
-        raw = raw[len(head[0][0]):]  # 保持6%[一档]的税率不变
+        raw = raw[len(head[0][0]) :]  # 保持6%[一档]的税率不变
     de = raw.startswith(words.particle)
-    phrase = raw[len(words.particle):] if de else raw
+    phrase = raw[len(words.particle) :] if de else raw
     if not phrase or not _HAN.match(phrase):
         return ""
     tokens = cut(phrase)
@@ -438,17 +458,28 @@ def find_subject(
         # 1000人落地实训、[1000人]: what follows a count up to the list word is that count's
         seps = [raw_before.rfind(w) for w in words.list_words]
         if max(seps) >= 0:
-            raw_before = raw_before[max(seps) + 1:]
+            raw_before = raw_before[max(seps) + 1 :]
     before = trim(raw_before)
     before_names = not names_nothing(before)
     raw = raw_before.rstrip()
 
     def found(subject: str, base: str | None = None, number_first: bool = False) -> Found:
-        return Found(subject, subject if base is None else base, number_first, noun if noun_ok else "", before, end,
-                     phrase_start=cs)
+        return Found(
+            subject,
+            subject if base is None else base,
+            number_first,
+            noun if noun_ok else "",
+            before,
+            end,
+            phrase_start=cs,
+        )
 
-    if (prev is not None and raw.endswith(tuple(words.to_level)) and before
-            and (not before_names or level(before) in prev.subject)):
+    if (
+        prev is not None
+        and raw.endswith(tuple(words.to_level))
+        and before
+        and (not before_names or level(before) in prev.subject)
+    ):
         return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
     # 1. the number counts or qualifies the noun after it
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
@@ -468,9 +499,10 @@ def find_subject(
                 return found(before)  # 调查失业率稳定在5%左右的较低水平
             return found(before + _until_verb(noun), number_first=True)  # 制造业等行业现行16%的税率[降至]
         last = tag(before)[-1:] if before else ()
-        if classifier and ((before_names and last and not ends_with_verb(before) and has_verb(before)
-                            and len(before) <= 8) or (not before and prev is not None and prev.list_verb
-                                                      and prev.number_first)):
+        if classifier and (
+            (before_names and last and not ends_with_verb(before) and has_verb(before) and len(before) <= 8)
+            or (not before and prev is not None and prev.list_verb and prev.number_first)
+        ):
             # the count of the noun before it, then what they do: 吸引台湾青年1000人落地实训、
             # 1000人落地就业 → 吸引台湾青年落地实训, 吸引台湾青年落地就业
             head = before or (prev.list_verb if prev is not None else "")
@@ -483,7 +515,7 @@ def find_subject(
         verb = verb_tail(before)
         restated = bool(verb) and verb == before and verb in prior
         if restated:
-            prior = prior[prior.rfind(verb):]
+            prior = prior[prior.rfind(verb) :]
         if prior and not names_nothing(prior) and (restated or not before_names):
             if before in words.non_naming and before not in words.to_level:
                 return found(prior + before)
@@ -510,8 +542,14 @@ def find_subject(
             return found(level(prev.base), prev.base)
         if before in words.change:
             # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
-            ending = next((w for w in sorted(words.change, key=len, reverse=True)
-                           if prev.base.endswith(w) and len(prev.base) > len(w)), "")
+            ending = next(
+                (
+                    w
+                    for w in sorted(words.change, key=len, reverse=True)
+                    if prev.base.endswith(w) and len(prev.base) > len(w)
+                ),
+                "",
+            )
             return found(prev.base[: len(prev.base) - len(ending)] + before, prev.base)
         if before.startswith(tuple(words.continues)) or any(w in words.verbs for w in cut(before)):
             return found(prev.base + before, prev.base)  # 比去年增加8000亿元; …政策，惠及4000多万户
@@ -524,15 +562,16 @@ def find_subject(
     return found(_prior_clause(text, clause, sentence_start, next_amount, ends))
 
 
-def _prior_clause(text: str, clause: tuple[int, int], sentence_start: int, next_amount: regex.Pattern,
-                  ends: list[int]) -> str:
+def _prior_clause(
+    text: str, clause: tuple[int, int], sentence_start: int, next_amount: regex.Pattern, ends: list[int]
+) -> str:
     """The clause before ``clause`` in its sentence, trimmed, if it holds no amount:
     继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014)."""
     if clause[0] <= sentence_start:
         return ""
     i = bisect.bisect_left(ends, clause[0] - 1)
     pcs = ends[i - 1] + 1 if i > 0 else 0
-    prior = text[max(pcs, sentence_start): clause[0] - 1]
+    prior = text[max(pcs, sentence_start) : clause[0] - 1]
     return "" if _AMOUNT_DIGITS.search(prior) else trim(prior)
 
 
@@ -559,8 +598,9 @@ def _until_verb(phrase: str) -> str:
     out: list[str] = []
     for i, (w, f) in enumerate(tokens):
         last = i == len(tokens) - 1
-        verb = (f.startswith("v") and f != "vn" or f == "x" and w.endswith(tuple(words.verb_ends))) \
-            and w not in words.attributes
+        verb = (
+            f.startswith("v") and f != "vn" or f == "x" and w.endswith(tuple(words.verb_ends))
+        ) and w not in words.attributes
         if out and (f in ("d", "ad", "p") or w in words.inside or w in words.modals or (verb and (last or f == "x"))):
             break  # a preposition after the noun opens the predicate (挂职干部[为平潭…作出])
         out.append(w)
@@ -575,13 +615,19 @@ def _owner(prev: Found) -> str:
     owner = prev.subject
     verb = starts_with_verb(owner)
     if verb:
-        owner = owner[len(verb):].lstrip("、，及和与")
+        owner = owner[len(verb) :].lstrip("、，及和与")
     tokens = cut(owner)
     while len(tokens) > 1 and tokens[-1] in words.change:
         tokens.pop()
     # the noun phrase at the end: after the last list word or verb
-    cut_at = max((i + 1 for i, (w, f) in enumerate(tag("".join(tokens)))
-                  if w in words.list_words or (f == "v" and w not in words.change)), default=0)
+    cut_at = max(
+        (
+            i + 1
+            for i, (w, f) in enumerate(tag("".join(tokens)))
+            if w in words.list_words or (f == "v" and w not in words.change)
+        ),
+        default=0,
+    )
     tail = "".join(t for t, _ in tag("".join(tokens))[cut_at:])
     return tail or "".join(tokens)
 

@@ -171,8 +171,11 @@ class FrameTime:
 
 
 def _frame_times(times: list[TimeExpr]) -> list[FrameTime]:
-    return [FrameTime(t.text, t.char_start, t.start.year, t.end.year, t.role) for t in times
-            if t.start is not None and t.end is not None]
+    return [
+        FrameTime(t.text, t.char_start, t.start.year, t.end.year, t.role)
+        for t in times
+        if t.start is not None and t.end is not None
+    ]
 
 
 class TimeFrame:
@@ -188,8 +191,11 @@ class TimeFrame:
         # the times that may govern an amount: no base of comparison (比2010年), no word
         # that counts from the year under discussion (全年)
         relative = kind_words().frame_relative
-        self._governing = [t for t in self.times if t.text not in relative
-                           and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start)]
+        self._governing = [
+            t
+            for t in self.times
+            if t.text not in relative and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start)
+        ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
         self.amount_starts: list[int] = []  # where the passage's amounts start (set by the caller)
@@ -213,9 +219,12 @@ class TimeFrame:
             found = None
             lines = self.context.heading.split("\n") if self.context.heading else []
             for line in reversed(lines):
-                times = [t for t in _frame_times(extract_times(line, context=self.context))
-                         if t.text not in kind_words().frame_relative
-                         and not _BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)]
+                times = [
+                    t
+                    for t in _frame_times(extract_times(line, context=self.context))
+                    if t.text not in kind_words().frame_relative
+                    and not _BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)
+                ]
                 if times:
                     # the first single year before a span (2021年和过去五年工作回顾 → 2021)
                     found = next((t for t in times if t.start == t.end), times[-1])
@@ -243,8 +252,9 @@ class TimeFrame:
             return None
         t = first[0]
         # at the start, or after a short lead-in in the first clause (刚刚过去的2017年，…)
-        if t.char_start <= start + 1 or (t.char_start - start <= _LEAD_IN
-                                         and not CLAUSE_STOP.search(self.text, start, t.char_start)):
+        if t.char_start <= start + 1 or (
+            t.char_start - start <= _LEAD_IN and not CLAUSE_STOP.search(self.text, start, t.char_start)
+        ):
             return t
         return None
 
@@ -271,7 +281,7 @@ class SentenceCues:
         """Whether the sentence speaks of a yearly average over years (年均)."""
         found = self._multi_year.get(sentence)
         if found is None:
-            text = self.text[sentence[0]: sentence[1]]
+            text = self.text[sentence[0] : sentence[1]]
             found = self._multi_year[sentence] = any(m in text for m in kind_words().multi_year)
         return found
 
@@ -282,14 +292,17 @@ class SentenceCues:
         scan = self._scans.get(sentence)
         if scan is None:
             lo = _long_start(self.text, sentence[0])
-            stripped = PrefixSubstitution(self.text[lo: sentence[1]], w.comparison_bases, _REPLACED, w.bases_width)
+            stripped = PrefixSubstitution(self.text[lo : sentence[1]], w.comparison_bases, _REPLACED, w.bases_width)
             plain = PrefixSubstitution(stripped.out, w.achievement_re, _REPLACED, w.achievement_width)
             scan = self._scans[sentence] = (lo, stripped, plain)
         lo, stripped, plain = scan
         c1, rest1 = stripped.apply(pos - lo)
         c2, rest2 = plain.apply(c1, rest1)
-        return (stripped.contains(w.achievement, c1, rest1), plain.contains(w.target, c2, rest2),
-                plain.contains(w.weak_target, c2, rest2))
+        return (
+            stripped.contains(w.achievement, c1, rest1),
+            plain.contains(w.target, c2, rest2),
+            plain.contains(w.weak_target, c2, rest2),
+        )
 
 
 def _is_threshold(w: KindWords, r: Reading) -> bool:
@@ -308,7 +321,7 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     """Why the amount is a fact, or None: ``current`` (现行16%的税率), ``stock`` (我国有2.9亿
     在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全) or ``size`` (投资3亿元的海岸线保护修复
     工程: the size of something named, not an amount anyone delivers)."""
-    before = text[max(r.clause[0], r.phrase_start): r.start]
+    before = text[max(r.clause[0], r.phrase_start) : r.start]
     if any(c in before for c in w.current):
         return "current"
     stripped = before.rstrip()
@@ -318,14 +331,18 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         return "stock"
     if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">"):
         return "stock"
-    if r.followed_by_de and r.comparator in ("=", "~") and r.dimension in (
-            "money", "area", "length", "weight", "volume", "power", "energy"):
+    if (
+        r.followed_by_de
+        and r.comparator in ("=", "~")
+        and r.dimension in ("money", "area", "length", "weight", "volume", "power", "energy")
+    ):
         return "size"
     return None
 
 
-def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None,
-             cues: SentenceCues | None = None) -> tuple[str, int | None, int | None]:
+def classify(
+    text: str, r: Reading, context: Context, frames: TimeFrame | None, cues: SentenceCues | None = None
+) -> tuple[str, int | None, int | None]:
     """``(kind, period_start, period_end)`` of the amount read as ``r`` (``cues``: the
     passage's, shared by its amounts)."""
     w = kind_words()
@@ -349,21 +366,22 @@ def classify(text: str, r: Reading, context: Context, frames: TimeFrame | None,
     return kind, span[0], span[1]
 
 
-def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFrame | None,
-          cues: SentenceCues | None = None) -> tuple[str, FrameTime | None]:
+def _kind(
+    w: KindWords, text: str, r: Reading, context: Context, frames: TimeFrame | None, cues: SentenceCues | None = None
+) -> tuple[str, FrameTime | None]:
     """target / achievement / other, and the time that decided it (if any)."""
     start, end = r.number_start, r.end
     cs, _ = r.clause
     ss, se = r.sentence
-    before = text[cs: r.start]
+    before = text[cs : r.start]
     baseline = any(x in before for x in w.baseline_from) and w.baseline_to.match(text, end)
     if context.part == "review":
         return "achievement", None
     if not baseline and any(before.endswith(x) for x in w.past_value):
         return "achievement", None
-    clause_text = _strip_bases(w, text[cs: r.clause[1]])
-    near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): min(se, end + _SENTENCE_REACH)])
-    earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH): start])
+    clause_text = _strip_bases(w, text[cs : r.clause[1]])
+    near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : min(se, end + _SENTENCE_REACH)])
+    earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : start])
     planned, weak, past = _cue_words(w, text, r, clause_text, near, cues or SentenceCues(text))
     governing = _governing_time(text, r, frames)
     if not past and context.year:
@@ -380,7 +398,7 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
         # 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… (gov-report 2011)
         prev = _previous_sentence(text, ss).lstrip()
         lead = _OPENING.match(prev)
-        opening = prev[lead.end() if lead else 0:][:8]
+        opening = prev[lead.end() if lead else 0 :][:8]
         past = any(opening.startswith(c) for c in w.achievement) and not any(c in prev for c in w.target)
         frame = _frame(text, r, frames)
         if not past and frame is not None and context.year and frame.end <= _reported(w, context.genre, context.year):
@@ -403,8 +421,9 @@ def _kind(w: KindWords, text: str, r: Reading, context: Context, frames: TimeFra
     return "other", governing
 
 
-def _cue_words(w: KindWords, text: str, r: Reading, clause_text: str, near: str,
-               cues: SentenceCues) -> tuple[bool, bool, bool]:
+def _cue_words(
+    w: KindWords, text: str, r: Reading, clause_text: str, near: str, cues: SentenceCues
+) -> tuple[bool, bool, bool]:
     """``(planned, weak, past)``: a target word near the amount or earlier in its sentence,
     a weak target word there, an achievement word in its clause or earlier in its sentence.
     A target word inside a report of results is none (实现年初既定目标, 超过全年预期目标)."""
@@ -432,12 +451,12 @@ def _long_start(text: str, sentence_start: int) -> int:
 
 def _previous_sentence(text: str, start: int) -> str:
     """The sentence before ``start`` in the same passage (empty at its start)."""
-    head = text[max(0, start - _SENTENCE_REACH): start].rstrip()
+    head = text[max(0, start - _SENTENCE_REACH) : start].rstrip()
     if not head:
         return ""
     head = head[:-1] if head[-1] in "。；！？" else head
     cut = max(head.rfind(c) for c in "。；！？")
-    return head[cut + 1:]
+    return head[cut + 1 :]
 
 
 def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTime | None:
@@ -503,16 +522,28 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             # a sentence of no amount of its own that speaks of the plan year or later opens
             # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment
             # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself
-            ahead = [x for x in frames.between(*span) if x.start > reported and x.role != "point"
-                     and x.text not in w.frame_relative]
+            ahead = [
+                x
+                for x in frames.between(*span)
+                if x.start > reported and x.role != "point" and x.text not in w.frame_relative
+            ]
             if ahead:
                 found = ahead[-1]
         chain.append(found if found is not None else chain[-1] if chain else frames.heading_frame())
     return chain[i] if i >= 0 else frames.heading_frame()
 
 
-def _period(w: KindWords, text: str, r: Reading, kind: str, governing: FrameTime | None, context: Context,
-            year: int, frames: TimeFrame | None, cues: SentenceCues | None = None) -> tuple[int, int]:
+def _period(
+    w: KindWords,
+    text: str,
+    r: Reading,
+    kind: str,
+    governing: FrameTime | None,
+    context: Context,
+    year: int,
+    frames: TimeFrame | None,
+    cues: SentenceCues | None = None,
+) -> tuple[int, int]:
     """The years a target or an achievement is about (docs/annotation.md "period"), in a
     document of ``year``."""
     t = governing if governing is not None else _frame(text, r, frames)
@@ -531,8 +562,11 @@ def _period(w: KindWords, text: str, r: Reading, kind: str, governing: FrameTime
                 return plan.start, plan.end
         return year, year
     spans_years = t is not None and t.start < t.end
-    if t is not None and t.end <= year and not (
-            spans_years and context.part == "review" and frames is not None and t is frames.heading_frame()):
+    if (
+        t is not None
+        and t.end <= year
+        and not (spans_years and context.part == "review" and frames is not None and t is frames.heading_frame())
+    ):
         # 2017年…, 五年来, “十三五”时期; but a review chapter headed 过去五年工作回顾 still
         # states last year's figures where a sentence names no time of its own
         return t.start, t.end

@@ -58,11 +58,11 @@ from pathlib import Path
 import regex
 
 from extractors import language_data as ld
+from extractors.char_classes import SENTENCE_STOPS, TITLE
 from extractors.context import Context
 from extractors.numerals import DIGITS, TEN
 from extractors.records import GRANULARITIES, ROLES, TimeExpr
 from extractors.sentences import SentenceIndex
-from extractors.char_classes import SENTENCE_STOPS, TITLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,24 +141,48 @@ class TimeWords:
 
 _WORDS = ld.Strings()
 TIME_WORDS = ld.register(
-    "time_words", ld.EXTRACTORS_DATA / "time_words.yaml", used_by="extractors/times.py",
+    "time_words",
+    ld.EXTRACTORS_DATA / "time_words.yaml",
+    used_by="extractors/times.py",
     spec=ld.Record(
-        plan_periods=ld.ListOf(ld.Record(name=ld.Text(), ordinal=ld.Integer(1),
-                                         start=ld.Integer(), end=ld.Integer())),
-        relative_years=ld.Mapping(ld.Record(offset=ld.Pair(ld.Integer()), role=ld.OneOf(ROLES),
-                                            year_like=ld.Flag(), focus=ld.Flag())),
-        relative_spans=ld.Record(forward_before=_WORDS, backward_before=_WORDS, context_before=_WORDS,
-                                 forward_after=_WORDS, backward_after=_WORDS, context_after=_WORDS,
-                                 forward_markers=_WORDS, max_years=ld.Integer(1)),
+        plan_periods=ld.ListOf(ld.Record(name=ld.Text(), ordinal=ld.Integer(1), start=ld.Integer(), end=ld.Integer())),
+        relative_years=ld.Mapping(
+            ld.Record(offset=ld.Pair(ld.Integer()), role=ld.OneOf(ROLES), year_like=ld.Flag(), focus=ld.Flag())
+        ),
+        relative_spans=ld.Record(
+            forward_before=_WORDS,
+            backward_before=_WORDS,
+            context_before=_WORDS,
+            forward_after=_WORDS,
+            backward_after=_WORDS,
+            context_after=_WORDS,
+            forward_markers=_WORDS,
+            max_years=ld.Integer(1),
+        ),
         century_years=ld.Mapping(ld.Record(century=ld.OneOf(0, 1), year=ld.Integer(1))),
-        year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)),
-                                        granularity=ld.OneOf(GRANULARITIES))),
-        month_parts=_WORDS, deadline_suffixes=_WORDS, within_suffixes=_WORDS, deadline_cues=_WORDS,
-        future_cues=_WORDS, future_deadline_after=_WORDS, point_after=_WORDS, cue_exceptions=_WORDS,
-        cue_connectors=_WORDS, point_cues=_WORDS, horizon_years=ld.Integer(1), word_exceptions=_WORDS,
-        span_separators=ld.Text(), plan_heads=_WORDS, plan_not_before=_WORDS, plan_not_after=_WORDS,
-        plan_ordinal_eras=ld.Mapping(ld.Integer()), not_after_year=ld.Text(), list_joiners=ld.Text(),
-        not_after_count=_WORDS, not_before_count=ld.Text(), not_before_standalone=ld.Text(),
+        year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)), granularity=ld.OneOf(GRANULARITIES))),
+        month_parts=_WORDS,
+        deadline_suffixes=_WORDS,
+        within_suffixes=_WORDS,
+        deadline_cues=_WORDS,
+        future_cues=_WORDS,
+        future_deadline_after=_WORDS,
+        point_after=_WORDS,
+        cue_exceptions=_WORDS,
+        cue_connectors=_WORDS,
+        point_cues=_WORDS,
+        horizon_years=ld.Integer(1),
+        word_exceptions=_WORDS,
+        span_separators=ld.Text(),
+        plan_heads=_WORDS,
+        plan_not_before=_WORDS,
+        plan_not_after=_WORDS,
+        plan_ordinal_eras=ld.Mapping(ld.Integer()),
+        not_after_year=ld.Text(),
+        list_joiners=ld.Text(),
+        not_after_count=_WORDS,
+        not_before_count=ld.Text(),
+        not_before_standalone=ld.Text(),
     ),
 )
 
@@ -191,23 +215,42 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
     spans = data["relative_spans"]
     words = {k: tuple(v) for k, v in data.items() if isinstance(v, list) and k != "plan_periods"}
     return TimeWords(
-        digits=dict(DIGITS), ten=TEN, plans=tuple(plans), relative_years=relative_years,
-        forward_before=tuple(spans["forward_before"]), backward_before=tuple(spans["backward_before"]),
-        context_before=tuple(spans["context_before"]), context_after=tuple(spans["context_after"]),
-        forward_markers=tuple(spans["forward_markers"]), forward_after=tuple(spans["forward_after"]),
-        backward_after=tuple(spans["backward_after"]), max_span_years=spans["max_years"],
-        century_years=century_years, year_parts=year_parts,
-        month_parts=words["month_parts"], deadline_suffixes=words["deadline_suffixes"],
-        within_suffixes=words["within_suffixes"], deadline_cues=words["deadline_cues"],
-        future_cues=words["future_cues"], future_deadline_after=words["future_deadline_after"],
-        point_after=words["point_after"], cue_exceptions=words["cue_exceptions"],
-        cue_connectors=words["cue_connectors"], point_cues=words["point_cues"],
-        horizon_years=data["horizon_years"], word_exceptions=words["word_exceptions"],
-        span_separators=data["span_separators"], plan_heads=words["plan_heads"],
-        plan_not_before=words["plan_not_before"], plan_not_after=words["plan_not_after"],
-        plan_ordinal_eras=dict(data["plan_ordinal_eras"]), not_after_year=data["not_after_year"],
-        list_joiners=data["list_joiners"], not_after_count=words["not_after_count"],
-        not_before_count=data["not_before_count"], not_before_standalone=data["not_before_standalone"],
+        digits=dict(DIGITS),
+        ten=TEN,
+        plans=tuple(plans),
+        relative_years=relative_years,
+        forward_before=tuple(spans["forward_before"]),
+        backward_before=tuple(spans["backward_before"]),
+        context_before=tuple(spans["context_before"]),
+        context_after=tuple(spans["context_after"]),
+        forward_markers=tuple(spans["forward_markers"]),
+        forward_after=tuple(spans["forward_after"]),
+        backward_after=tuple(spans["backward_after"]),
+        max_span_years=spans["max_years"],
+        century_years=century_years,
+        year_parts=year_parts,
+        month_parts=words["month_parts"],
+        deadline_suffixes=words["deadline_suffixes"],
+        within_suffixes=words["within_suffixes"],
+        deadline_cues=words["deadline_cues"],
+        future_cues=words["future_cues"],
+        future_deadline_after=words["future_deadline_after"],
+        point_after=words["point_after"],
+        cue_exceptions=words["cue_exceptions"],
+        cue_connectors=words["cue_connectors"],
+        point_cues=words["point_cues"],
+        horizon_years=data["horizon_years"],
+        word_exceptions=words["word_exceptions"],
+        span_separators=data["span_separators"],
+        plan_heads=words["plan_heads"],
+        plan_not_before=words["plan_not_before"],
+        plan_not_after=words["plan_not_after"],
+        plan_ordinal_eras=dict(data["plan_ordinal_eras"]),
+        not_after_year=data["not_after_year"],
+        list_joiners=data["list_joiners"],
+        not_after_count=words["not_after_count"],
+        not_before_count=data["not_before_count"],
+        not_before_standalone=data["not_before_standalone"],
     )
 
 
@@ -323,11 +366,20 @@ def _grammar() -> _Grammar:
         rf"|(?<!年)(?P<bare_month>{month_range}|{month_expr})"
     )
     # Every alternative starts with one of these: a cheap first test at each position.
-    starters = set("0123456789“\"第") | set(w.digits) | {w.ten}
-    starters |= {word[0] for word in [*w.relative_years, *w.year_parts, *w.forward_before,
-                                      *w.century_years, *w.plan_ordinal_eras,
-                                      *w.backward_before, *w.context_before,
-                                      *(p.name for p in w.plans)]}
+    starters = set('0123456789“"第') | set(w.digits) | {w.ten}
+    starters |= {
+        word[0]
+        for word in [
+            *w.relative_years,
+            *w.year_parts,
+            *w.forward_before,
+            *w.century_years,
+            *w.plan_ordinal_eras,
+            *w.backward_before,
+            *w.context_before,
+            *(p.name for p in w.plans),
+        ]
+    }
     first = f"(?=[{''.join(regex.escape(c) for c in sorted(starters))}])"
     connectors = f"(?:{_alt(w.cue_connectors)})?"
     end_parts = [p for p, yp in w.year_parts.items() if yp.first_month == 12]
@@ -447,9 +499,7 @@ def _ordered_span(m: regex.Match, w: TimeWords) -> bool:
     return sy is not None and ey is not None and 0 < ey - sy <= 100
 
 
-def _parse(
-    m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, after: str
-) -> _Parsed | None:
+def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, after: str) -> _Parsed | None:
     """Dates of a match; ``listed_year`` is the year of a time this one is listed after
     (去年10月、11月: 11月 is in 去年 too)."""
     w = g.words
@@ -520,9 +570,7 @@ def _parse(
             return None
         if first is None:
             return _Parsed(None, None, "month", "months")
-        return _Parsed(
-            date(first, m1, 1), date(first, m2, _last_day(first, m2)), "month", "months"
-        )
+        return _Parsed(date(first, m1, 1), date(first, m2, _last_day(first, m2)), "month", "months")
     yp = w.year_parts.get(part) or w.year_parts.get("年" + part)
     if yp is not None:
         if first is None:
@@ -537,25 +585,22 @@ def _parse(
 
 def _opens_sentence(before: str) -> bool:
     """True when the text before a match ends a sentence (or there is none)."""
-    before = before.rstrip(" “\"")
+    before = before.rstrip(' “"')
     return not before or before[-1] in SENTENCE_STOPS + "\n"
 
 
-def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: str,
-          g: _Grammar, ctx: Context) -> str:
+def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: str, g: _Grammar, ctx: Context) -> str:
     if p.kind in ("span", "plan", "rspan", "months"):
         return "period"
     w = g.words
     doc_year = ctx.year
-    if p.absolute_year is not None and doc_year is not None and (
-        p.absolute_year - doc_year > w.horizon_years
-    ):
+    if p.absolute_year is not None and doc_year is not None and (p.absolute_year - doc_year > w.horizon_years):
         return "horizon"
     past = doc_year is not None and p.end is not None and p.end.year < doc_year
     if suffix in w.deadline_suffixes or (suffix is not None and not past):
         return "deadline"
     point_cue = g.point_cue.search(before)
-    if point_cue and not g.cue_exception.search(before[: point_cue.end()].rstrip(" “\"")):
+    if point_cue and not g.cue_exception.search(before[: point_cue.end()].rstrip(' “"')):
         return "point"
     if g.point_after.match(after):
         return "point"
@@ -566,11 +611,7 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     cue = g.deadline_cue.search(before)
     if cue is None and doc_year is not None and p.end is not None and p.end.year > doc_year:
         cue = g.future_cue.search(before)
-    if (
-        cue
-        and not past
-        and not g.cue_exception.search(before[: cue.end("cue")])
-    ):
+    if cue and not past and not g.cue_exception.search(before[: cue.end("cue")]):
         return "deadline"
     if future and p.word_role is None and g.deadline_after.match(after):
         return "deadline"

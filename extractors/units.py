@@ -7,13 +7,13 @@ is built from the registry (longest alias first) so no unit is ever listed in co
 
 from __future__ import annotations
 
+from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-from typing import Mapping as MappingType
 
 import regex
 
@@ -34,7 +34,6 @@ from extractors.language_data import (
 
 DATA_DIR = Path(__file__).parent / "data"
 UNITS_FILE = DATA_DIR / "units.yaml"
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +142,17 @@ UNITS_SPEC = Record(
     multipliers=Mapping(Number()),
     dimensions=Strings(allow_empty=False),
     prefix_units=Optional(Mapping(Text()), default={}),
-    units=ListOf(Record(name=Text(), dimension=Text(), aliases=Optional(Strings(), default=[]),
-                        classifier=Optional(Flag(), default=False), base=Optional(Text()),
-                        factor=Optional(Number(), default=1)), allow_empty=False),
+    units=ListOf(
+        Record(
+            name=Text(),
+            dimension=Text(),
+            aliases=Optional(Strings(), default=[]),
+            classifier=Optional(Flag(), default=False),
+            base=Optional(Text()),
+            factor=Optional(Number(), default=1),
+        ),
+        allow_empty=False,
+    ),
 )
 UNITS_DATA = register("units", UNITS_FILE, UNITS_SPEC, "extractors/units.py")
 
@@ -168,14 +175,23 @@ def build_registry(raw: object, path: Path = UNITS_FILE) -> UnitRegistry:
         if entry["dimension"] not in dimensions:
             raise fail(path, f"units[{i}]", f"unit {name}: unknown dimension {entry['dimension']!r}")
         try:
-            unit = UnitDefinition(name, entry["dimension"], tuple(entry["aliases"]), entry["classifier"],
-                                  entry["base"], Decimal(str(entry["factor"])))
+            unit = UnitDefinition(
+                name,
+                entry["dimension"],
+                tuple(entry["aliases"]),
+                entry["classifier"],
+                entry["base"],
+                Decimal(str(entry["factor"])),
+            )
         except (InvalidOperation, ValueError) as exc:
             raise fail(path, f"units[{i}]", str(exc)) from exc
         for spelling in unit.spellings:
             if spelling in by_spelling:
-                raise fail(path, f"units[{i}]",
-                           f"unit {name}: spelling {spelling!r} already used by {by_spelling[spelling].name}")
+                raise fail(
+                    path,
+                    f"units[{i}]",
+                    f"unit {name}: spelling {spelling!r} already used by {by_spelling[spelling].name}",
+                )
             if spelling in multipliers:
                 raise fail(path, f"units[{i}]", f"unit {name}: spelling {spelling!r} is also a multiplier")
             by_spelling[spelling] = unit
@@ -187,8 +203,9 @@ def build_registry(raw: object, path: Path = UNITS_FILE) -> UnitRegistry:
         if base is None or base.name != unit.base:
             raise fail(path, "units", f"unit {unit.name}: base {unit.base!r} is not a unit name")
         if base.dimension != unit.dimension:
-            raise fail(path, "units", f"unit {unit.name}: base {unit.base} measures {base.dimension}, "
-                                      f"not {unit.dimension}")
+            raise fail(
+                path, "units", f"unit {unit.name}: base {unit.base} measures {base.dimension}, not {unit.dimension}"
+            )
         if base.base is not None:
             raise fail(path, "units", f"unit {unit.name}: base {unit.base} has a base itself ({base.base})")
     for word, unit_name in data["prefix_units"].items():

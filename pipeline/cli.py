@@ -16,44 +16,68 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="plantasks",
         description="Turn Chinese government work plans (工作要点, 工作计划, 政府工作报告) into "
-                    "Parquet tables of tasks, targets, times, policy documents and entities.",
+        "Parquet tables of tasks, targets, times, policy documents and entities.",
     )
     p.add_argument("--version", action="version", version=f"plantasks {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="process a corpus folder into Parquet tables",
-                         description="Process every document of CORPUS (default: corpus/) and write "
-                                     "the tables under --out (default: outputs/). Documents that fail "
-                                     "are listed with their reason; the exit status is 1 if any failed "
-                                     "(0 with --allow-partial).",
-                         epilog=_EXIT_CODES)
-    run.add_argument("corpus", nargs="?", type=Path, default=defaults.CORPUS,
-                     help="folder with the documents (and optionally MANIFEST.csv), or one file "
-                          "(default: corpus/)")
+    run = sub.add_parser(
+        "run",
+        help="process a corpus folder into Parquet tables",
+        description="Process every document of CORPUS (default: corpus/) and write "
+        "the tables under --out (default: outputs/). Documents that fail "
+        "are listed with their reason; the exit status is 1 if any failed "
+        "(0 with --allow-partial).",
+        epilog=_EXIT_CODES,
+    )
+    run.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=defaults.CORPUS,
+        help="folder with the documents (and optionally MANIFEST.csv), or one file (default: corpus/)",
+    )
     run.add_argument("--out", type=Path, default=defaults.OUT, help="output folder (default: outputs/)")
-    run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
-                     help="prefect: the Prefect flow, one task per document (default); "
-                          "local: the same functions without Prefect")
-    run.add_argument("--workers", type=_workers, default="auto", metavar="N",
-                     help="process documents on N local processes (default: auto, one per core "
-                          f"up to {MAX_AUTO_WORKERS} when at least {MIN_DOCUMENTS_FOR_WORKERS} "
-                          "documents need processing, else 1)")
-    run.add_argument("--no-cache", action="store_true",
-                     help="process every document again, even those unchanged since the last run "
-                          "into --out (the cache under OUT/.plantasks/cache is kept)")
-    run.add_argument("--dask-address", metavar="ADDR",
-                     help="run the Prefect flow's tasks on the Dask cluster whose scheduler is at "
-                          "ADDR (e.g. tcp://10.0.0.5:8786; needs prefect-dask and, for worker "
-                          "processes, a Prefect server in PREFECT_API_URL)")
-    run.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
-                     help="a document still being processed after SECONDS fails alone with "
-                          "'took longer than SECONDS s' (default: document_seconds in "
-                          "pipeline/data/limits.yaml, 120; 0 turns the limit off)")
-    run.add_argument("--allow-partial", action="store_true",
-                     help="exit 0 even if some documents failed")
+    run.add_argument(
+        "--engine",
+        choices=["prefect", "local"],
+        default="prefect",
+        help="prefect: the Prefect flow, one task per document (default); local: the same functions without Prefect",
+    )
+    run.add_argument(
+        "--workers",
+        type=_workers,
+        default="auto",
+        metavar="N",
+        help="process documents on N local processes (default: auto, one per core "
+        f"up to {MAX_AUTO_WORKERS} when at least {MIN_DOCUMENTS_FOR_WORKERS} "
+        "documents need processing, else 1)",
+    )
+    run.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="process every document again, even those unchanged since the last run "
+        "into --out (the cache under OUT/.plantasks/cache is kept)",
+    )
+    run.add_argument(
+        "--dask-address",
+        metavar="ADDR",
+        help="run the Prefect flow's tasks on the Dask cluster whose scheduler is at "
+        "ADDR (e.g. tcp://10.0.0.5:8786; needs prefect-dask and, for worker "
+        "processes, a Prefect server in PREFECT_API_URL)",
+    )
+    run.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="a document still being processed after SECONDS fails alone with "
+        "'took longer than SECONDS s' (default: document_seconds in "
+        "pipeline/data/limits.yaml, 120; 0 turns the limit off)",
+    )
+    run.add_argument("--allow-partial", action="store_true", help="exit 0 even if some documents failed")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
-    run.add_argument("--verbose", action="store_true",
-                     help="show Prefect's log lines and the traceback of an error")
+    run.add_argument("--verbose", action="store_true", help="show Prefect's log lines and the traceback of an error")
 
     # Subcommands whose parsers live in their own modules: each module's main(argv)
     # parses the rest of the command line (``plantasks compare --help`` shows its options).
@@ -105,10 +129,12 @@ def auto_workers(to_process: int, cores: int | None = None) -> int:
 
 # Exit status of ``plantasks run`` (documented in its --help and the README).
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_CANNOT_RUN, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-_EXIT_CODES = ("exit status: 0 every document processed (or --allow-partial); 1 some documents failed "
-               "(listed); 2 the run could not be done (a bad option, an unreadable corpus, an unusable "
-               "output folder, a Prefect server that did not start): one line says why; 3 an unexpected "
-               "error inside plantasks (one line; --verbose shows the traceback); 130 interrupted")
+_EXIT_CODES = (
+    "exit status: 0 every document processed (or --allow-partial); 1 some documents failed "
+    "(listed); 2 the run could not be done (a bad option, an unreadable corpus, an unusable "
+    "output folder, a Prefect server that did not start): one line says why; 3 an unexpected "
+    "error inside plantasks (one line; --verbose shows the traceback); 130 interrupted"
+)
 
 
 def _error(console, message: str) -> None:
@@ -154,8 +180,11 @@ def _run(args, started: float) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback with --verbose
         if args.verbose:
             console.print_exception()
-        _error(console, f"unexpected {type(exc).__name__}: {exc}"
-                        + ("" if args.verbose else " (run again with --verbose for the traceback)"))
+        _error(
+            console,
+            f"unexpected {type(exc).__name__}: {exc}"
+            + ("" if args.verbose else " (run again with --verbose for the traceback)"),
+        )
         return EXIT_INTERNAL
     finally:
         if previous is None:
@@ -177,10 +206,19 @@ def _run_corpus(args, started: float, console) -> int:
         from pipeline.orchestrate.run import prepare
         from pipeline.orchestrate.unchanged import documents_to_process
 
-        workers = 1 if args.dask_address else auto_workers(
-            documents_to_process(prepare(args.corpus), args.out, cache=not args.no_cache))
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=console, disable=args.quiet)
+        workers = (
+            1
+            if args.dask_address
+            else auto_workers(documents_to_process(prepare(args.corpus), args.out, cache=not args.no_cache))
+        )
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=args.quiet,
+    )
     with progress, prefect_env.quiet_logs(not args.verbose):
         bar = progress.add_task("processing", total=None)
 
@@ -195,13 +233,23 @@ def _run_corpus(args, started: float, console) -> int:
 
         with status.listening(say):
             # ``started``: the summary's seconds are the wall time since the command began
-            summary = run_corpus(args.corpus, args.out, engine=args.engine, on_document=tick,
-                                 on_start=start, workers=workers, cache=not args.no_cache,
-                                 dask_address=args.dask_address, started=started)
+            summary = run_corpus(
+                args.corpus,
+                args.out,
+                engine=args.engine,
+                on_document=tick,
+                on_start=start,
+                workers=workers,
+                cache=not args.no_cache,
+                dask_address=args.dask_address,
+                started=started,
+            )
     rows = summary.rows
     counts = ", ".join(f"{t.summary}: {rows.get(t.name, 0)}" for t in registry.TABLES if t.summary)
-    print(f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; {counts}; "
-          f"{summary.seconds:.1f} s → {summary.out_dir}")
+    print(
+        f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; {counts}; "
+        f"{summary.seconds:.1f} s → {summary.out_dir}"
+    )
     for path, warning in summary.warnings:
         print(f"warning: {path}: {warning}")
     for _, problem in summary.failures:

@@ -11,18 +11,23 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from extractors.language_data import PIPELINE_DATA, Integer, ListOf, Record, fail, load, register
 from pipeline.errors import DocumentError
 
 LIMITS_FILE = register(
-    "limits", PIPELINE_DATA / "limits.yaml",
-    Record(document_seconds=Integer(1), file_megabytes=Integer(1), docx_xml_megabytes=Integer(1),
-           years=ListOf(Integer(), allow_empty=False)),
+    "limits",
+    PIPELINE_DATA / "limits.yaml",
+    Record(
+        document_seconds=Integer(1),
+        file_megabytes=Integer(1),
+        docx_xml_megabytes=Integer(1),
+        years=ListOf(Integer(), allow_empty=False),
+    ),
     used_by="pipeline/limits.py",
 )
 MB = 1024 * 1024
@@ -70,8 +75,10 @@ def time_limit(seconds: float | None, path: Path | str) -> Iterator[None]:
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
-    problem = (f"took longer than {seconds:g} s (raise the limit with `plantasks run --time-limit` "
-               "or document_seconds in pipeline/data/limits.yaml)")
+    problem = (
+        f"took longer than {seconds:g} s (raise the limit with `plantasks run --time-limit` "
+        "or document_seconds in pipeline/data/limits.yaml)"
+    )
 
     def expire(signum, frame):
         raise DocumentError(str(path), problem)

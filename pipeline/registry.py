@@ -23,8 +23,8 @@ Stages, in the order a run fills them:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pyarrow as pa
 
@@ -79,13 +79,18 @@ TABLES: tuple[Table, ...] = (
     Table("documents", schemas.DOCUMENTS, "document"),
     Table("sections", schemas.SECTIONS, "structure", record=Section, summary="sections"),
     Table("tasks", schemas.TASKS, "structure", record=Task, summary="tasks"),
-    Table("targets", schemas.TARGETS, "passage", record=Quantity, extract=extract_quantities,
-          summary="targets"),
+    Table("targets", schemas.TARGETS, "passage", record=Quantity, extract=extract_quantities, summary="targets"),
     Table("times", schemas.TIMES, "passage", record=TimeExpr, extract=extract_times, summary="times"),
-    Table("policy_refs", schemas.POLICY_REFS, "passage", record=PolicyRef, extract=extract_policy_refs,
-          finish=resolve_ref_keys, summary="policy refs"),
-    Table("entities", schemas.ENTITIES, "passages", record=Entity, extract=extract_entities_batch,
-          summary="entities"),
+    Table(
+        "policy_refs",
+        schemas.POLICY_REFS,
+        "passage",
+        record=PolicyRef,
+        extract=extract_policy_refs,
+        finish=resolve_ref_keys,
+        summary="policy refs",
+    ),
+    Table("entities", schemas.ENTITIES, "passages", record=Entity, extract=extract_entities_batch, summary="entities"),
     Table("target_series", schemas.TARGET_SERIES, "crossyear", build=build_target_series),
     Table("task_links", schemas.TASK_LINKS, "crossyear", build=build_task_links),
     Table("policy_lifecycle", schemas.POLICY_LIFECYCLE, "crossyear", build=build_policy_lifecycle_from),
@@ -122,8 +127,10 @@ def check(tables: tuple[Table, ...] | None = None) -> tuple[Table, ...]:
             missing = [c for c in t.schema.names if c not in fields and c not in added]
             extra = [f for f in fields if f not in t.schema.names]
             if missing or extra:
-                raise RegistryError(f"{where}: record {t.record.__name__} does not fit the schema "
-                                    f"(columns without a field: {missing}; fields without a column: {extra})")
+                raise RegistryError(
+                    f"{where}: record {t.record.__name__} does not fit the schema "
+                    f"(columns without a field: {missing}; fields without a column: {extra})"
+                )
     return tables
 
 

@@ -18,8 +18,10 @@ BEFORE = json.loads((Path(__file__).parent / "data" / "run_before_restructure.js
 FIXED_TIMES = {
     # ； ends a sentence for the times too (it did for every other extractor), so 去年 opens
     # its sentence and takes the word's sentence-initial role.
-    ("gov-report-2013|8943|8945|2012-01-01|2012-12-31|year|point",
-     "gov-report-2013|8943|8945|2012-01-01|2012-12-31|year|period"),
+    (
+        "gov-report-2013|8943|8945|2012-01-01|2012-12-31|year|point",
+        "gov-report-2013|8943|8945|2012-01-01|2012-12-31|year|period",
+    ),
 }
 
 
@@ -36,8 +38,12 @@ def test_behaviour_normalised_texts_unchanged(corpus_tables):
 
 
 def test_behaviour_times_unchanged(corpus_tables):
-    now = _rows(corpus_tables, "times", ("doc_id", "char_start", "char_end", "start", "end", "granularity", "role"),
-                set(BEFORE["tables"]["documents"]))
+    now = _rows(
+        corpus_tables,
+        "times",
+        ("doc_id", "char_start", "char_end", "start", "end", "granularity", "role"),
+        set(BEFORE["tables"]["documents"]),
+    )
     before = set(BEFORE["tables"]["times"])
     gone, new = before - set(now), set(now) - before
     assert {(a, b) for a in gone for b in new if a.split("|")[:3] == b.split("|")[:3]} == FIXED_TIMES
@@ -45,7 +51,10 @@ def test_behaviour_times_unchanged(corpus_tables):
 
 
 def test_behaviour_policy_refs_unchanged(corpus_tables):
-    now = _rows(corpus_tables, "policy_refs",
-                ("doc_id", "char_start", "char_end", "title", "action", "action_text", "ref_key"),
-                set(BEFORE["tables"]["documents"]))
+    now = _rows(
+        corpus_tables,
+        "policy_refs",
+        ("doc_id", "char_start", "char_end", "title", "action", "action_text", "ref_key"),
+        set(BEFORE["tables"]["documents"]),
+    )
     assert now == BEFORE["tables"]["policy_refs"]

@@ -48,7 +48,9 @@ def import_graph() -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom):
                 base = node.module or ""
                 if node.level:
-                    base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                    base = ".".join(
+                        package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                    )
                 targets = [base] + [f"{base}.{a.name}" for a in node.names]
             for t in targets:
                 while t and t not in modules:
@@ -67,7 +69,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(m)
         for n in sorted(graph[m]):
             if state.get(n) == 1:
-                return stack[stack.index(n):] + [n]
+                return stack[stack.index(n) :] + [n]
             if n not in state and (found := visit(n)):
                 return found
         stack.pop()
@@ -87,14 +89,18 @@ def test_imports_have_no_cycle():
 
 def test_imports_extractors_never_import_pipeline():
     graph = import_graph()
-    leaks = {m: sorted(t for t in ts if t.startswith("pipeline")) for m, ts in graph.items()
-             if m.startswith("extractors")}
+    leaks = {
+        m: sorted(t for t in ts if t.startswith("pipeline")) for m, ts in graph.items() if m.startswith("extractors")
+    }
     assert not any(leaks.values()), leaks
 
 
-@pytest.mark.parametrize("graph,expected", [
-    ({"a": {"b"}, "b": {"a"}}, ["a", "b", "a"]),
-    ({"a": {"b"}, "b": set()}, None),
-])
+@pytest.mark.parametrize(
+    "graph,expected",
+    [
+        ({"a": {"b"}, "b": {"a"}}, ["a", "b", "a"]),
+        ({"a": {"b"}, "b": set()}, None),
+    ],
+)
 def test_imports_cycle_finder_finds_cycles(graph, expected):
     assert find_cycle(graph) == expected

@@ -1,4 +1,4 @@
-"""Execute notebooks/compare_plans.ipynb against this session's run so it never rots (#8)."""
+"""Execute notebooks/compare_plans.ipynb against this session's run so it never rots."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ def executed(corpus_outputs, monkeypatch_module) -> nbformat.NotebookNode:
     monkeypatch_module.setenv("PLANTASKS_ISSUER", "gov-report")
     nb = nbformat.read(NOTEBOOK, as_version=4)
     # raises CellExecutionError, naming the cell, if any cell fails
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+    ).execute()
     return nb
 
 

@@ -1,4 +1,4 @@
-"""pyproject.toml declares the licence the way setuptools ≥ 77 wants it (#19).
+"""pyproject.toml declares the licence the way setuptools ≥ 77 wants it.
 
 setuptools warned on every install that ``project.license`` as a table
 (``{ text = "MIT" }``) stops working in February 2027. This test checks the fields that

@@ -1,4 +1,4 @@
-"""Extraction quality on the corpus stays at or above the floors (#3).
+"""Extraction quality on the corpus stays at or above the floors.
 
 Scores one pipeline run over corpus/ (the session fixture ``corpus_outputs``) against two
 sets of hand-made gold with ``pipeline.evaluation.evaluate``:
@@ -60,8 +60,11 @@ def test_quality_floors_are_valid(name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name,key", [(n, k) for n in sorted(FLOORS) for k in sorted(FLOORS[n])],
-                         ids=lambda v: v if isinstance(v, str) else f"{v[0]}-{v[1]}")
+@pytest.mark.parametrize(
+    "name,key",
+    [(n, k) for n in sorted(FLOORS) for k in sorted(FLOORS[n])],
+    ids=lambda v: v if isinstance(v, str) else f"{v[0]}-{v[1]}",
+)
 def test_quality_meets_floor(quality, name, key):
     figures = quality[name]
     assert key in figures, f"{key} is not a measured figure of {name}"

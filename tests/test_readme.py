@@ -1,4 +1,4 @@
-"""Every command block of the README runs as written, and prints what the README shows (#19).
+"""Every command block of the README runs as written, and prints what the README shows.
 
 The README's "Contributing" section documents the marker convention this test reads:
 an HTML comment on the line before a fenced block, ``<!-- test: run [NAME] -->``,
@@ -47,7 +47,7 @@ class Block:
     mode: str | None = None  # run | skip | output, from the marker before it
     arg: str = ""  # run: the block's name; skip: the reason; output: "starts" or ""
     table: bool = False  # a Markdown table rather than a fenced block
-    output: "Block | None" = field(default=None, repr=False)
+    output: Block | None = field(default=None, repr=False)
 
     @property
     def runner(self) -> str | None:
@@ -84,7 +84,7 @@ def parse(text: str) -> list[Block]:
             end = i + 1
             while end < len(lines) and lines[end].strip() != "```":
                 end += 1
-            body = "\n".join(x[indent:] if x[:indent].strip() == "" else x for x in lines[i + 1:end])
+            body = "\n".join(x[indent:] if x[:indent].strip() == "" else x for x in lines[i + 1 : end])
             block = Block(i + 1, fence["lang"], body + "\n")
             i = end + 1
         elif marker is not None and marker[0] == "output" and line.lstrip().startswith("|"):
@@ -123,8 +123,10 @@ def link_outputs(blocks: list[Block]) -> list[Block]:
                 raise ReadmeError(f"README.md:{b.line}: cannot run a {b.lang or 'plain'} block")
             continue
         if b.mode is None:
-            raise ReadmeError(f"README.md:{b.line}: {b.lang} block without a test marker "
-                              "(<!-- test: run --> or <!-- test: skip REASON -->)")
+            raise ReadmeError(
+                f"README.md:{b.line}: {b.lang} block without a test marker "
+                "(<!-- test: run --> or <!-- test: skip REASON -->)"
+            )
         if b.mode == "skip" and not b.arg:
             raise ReadmeError(f"README.md:{b.line}: skip marker without a reason")
         previous = b
@@ -142,6 +144,7 @@ def named_block(name: str) -> Block:
 
 
 # ------------------------------------------------------------------ comparing output
+
 
 def _line_pattern(expected: str) -> re.Pattern:
     parts = [re.escape(tok) for tok in expected.split()]
@@ -210,11 +213,17 @@ def test_readme_table_matching():
 
 
 def test_readme_parse_convention():
-    text = ("<!-- test: run jobs -->\n```sql\nSELECT 1 AS x;\n```\n\n<!-- test: output -->\n| x |\n|---|\n| 1 |\n\n"
-            "```text\nnot run\n```\n  <!-- test: skip no cluster here -->\n  ```bash\n  dask scheduler\n  ```\n")
+    text = (
+        "<!-- test: run jobs -->\n```sql\nSELECT 1 AS x;\n```\n\n<!-- test: output -->\n| x |\n|---|\n| 1 |\n\n"
+        "```text\nnot run\n```\n  <!-- test: skip no cluster here -->\n  ```bash\n  dask scheduler\n  ```\n"
+    )
     blocks = parse(text)
     assert [(b.mode, b.lang, b.arg) for b in blocks] == [
-        ("run", "sql", "jobs"), ("output", "table", ""), (None, "text", ""), ("skip", "bash", "no cluster here")]
+        ("run", "sql", "jobs"),
+        ("output", "table", ""),
+        (None, "text", ""),
+        ("skip", "bash", "no cluster here"),
+    ]
     assert blocks[0].output is blocks[1] and blocks[3].text == "dask scheduler\n"
     with pytest.raises(ReadmeError, match="README.md:1: python block without a test marker"):
         parse("```python\nprint(1)\n```\n")
@@ -227,6 +236,7 @@ def test_readme_parse_convention():
 
 
 # ------------------------------------------------------------------ the README itself
+
 
 def test_readme_every_command_block_is_marked():
     blocks = readme_blocks()  # raises, naming the line, when the convention is broken
@@ -249,8 +259,12 @@ def test_readme_commands_call_the_venv_plantasks():
 def readme_folder(corpus_outputs, tmp_path_factory) -> Path:
     """The scratch folder the README's blocks run in (see the module docstring)."""
     folder = tmp_path_factory.mktemp("readme")
-    shutil.copytree(corpus_outputs, folder / "outputs", symlinks=True,
-                    ignore=shutil.ignore_patterns(".cache", "cache", "exports", "reports"))
+    shutil.copytree(
+        corpus_outputs,
+        folder / "outputs",
+        symlinks=True,
+        ignore=shutil.ignore_patterns(".cache", "cache", "exports", "reports"),
+    )
     (folder / "corpus").symlink_to(ROOT / "corpus", target_is_directory=True)
     bin_dir = folder / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
@@ -271,11 +285,16 @@ def _environment() -> dict:
 
 
 def _run_process(block: Block, folder: Path) -> str:
-    argv = ["bash", "-euo", "pipefail", "-c", block.text] if block.runner == "shell" \
+    argv = (
+        ["bash", "-euo", "pipefail", "-c", block.text]
+        if block.runner == "shell"
         else [sys.executable, "-c", block.text]
+    )
     res = subprocess.run(argv, cwd=folder, env=_environment(), capture_output=True, text=True, timeout=900)
-    assert res.returncode == 0, (f"{block.id} failed (exit {res.returncode}):\n"
-                                 f"--- stdout\n{res.stdout[-3000:]}\n--- stderr\n{res.stderr[-3000:]}")
+    assert res.returncode == 0, (
+        f"{block.id} failed (exit {res.returncode}):\n"
+        f"--- stdout\n{res.stdout[-3000:]}\n--- stderr\n{res.stderr[-3000:]}"
+    )
     return res.stdout
 
 

@@ -1,4 +1,4 @@
-"""docs/tables.md is generated from the schemas and the registry, and kept in sync (#19)."""
+"""docs/tables.md is generated from the schemas and the registry, and kept in sync."""
 
 from __future__ import annotations
 

@@ -57,9 +57,9 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 def _nations() -> list[str]:
     """Ethnic names with and without 族, longest first (维吾尔族, 维吾尔, …)."""
     names: set[str] = set()
-    for row in csv.reader(io.StringIO(
-        resources.files("cpca.resources").joinpath("56_nations.csv").read_text(encoding="utf-8")
-    )):
+    for row in csv.reader(
+        io.StringIO(resources.files("cpca.resources").joinpath("56_nations.csv").read_text(encoding="utf-8"))
+    ):
         if row and row[0].strip():
             name = row[0].strip()
             names.add(name)
@@ -149,14 +149,11 @@ def build_entries() -> list[dict]:
     for code, name, level in sorted(rows):
         if name in excluded:
             continue
-        if level == "county" and (
-            _common_noun(name, tags) or (len(name) == 2 and tags.get(name, (0, ""))[0] >= 300)
-        ):
+        if level == "county" and (_common_noun(name, tags) or (len(name) == 2 and tags.get(name, (0, ""))[0] >= 300)):
             continue  # 郊区, 矿区, 解放区 are nouns; 和县 hides in 省、市和县
         if (name, code) not in seen:
             seen.add((name, code))
-            entries.append({"label": "GPE", "pattern": name, "id": code,
-                            "level": level, "form": "full"})
+            entries.append({"label": "GPE", "pattern": name, "id": code, "level": level, "form": "full"})
         short = short_form(name, level, nations)
         if not short or short in full_names:
             continue
@@ -169,8 +166,7 @@ def build_entries() -> list[dict]:
             continue
         if (short, code) not in seen:
             seen.add((short, code))
-            entries.append({"label": "GPE", "pattern": short, "id": code,
-                            "level": level, "form": "short"})
+            entries.append({"label": "GPE", "pattern": short, "id": code, "level": level, "form": "short"})
     return entries
 
 

@@ -40,8 +40,7 @@ END = "#plantasks-generated-end"
 _TITLE = regex.compile(r"《([^《》\n]{2,25})》")
 _QUOTED = regex.compile(r"“([\p{Han}A-Za-z0-9+]{2,12})”")
 _HAN_RUN = regex.compile(r"\p{Han}{3,}")
-_GAZETTEERS = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl",
-               "gazetteer_person.jsonl")
+_GAZETTEERS = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl", "gazetteer_person.jsonl")
 # Frequencies given to jieba: high enough that the word wins over its pieces.
 _FREQ = {"title": 500, "quoted": 2000, "term": 2000, "gazetteer": 3000}
 _MIN_DOCS = 3
@@ -58,7 +57,9 @@ _PHRASE_WORDS = frozenset(
 # numbers and dates belong to the quantity and time extractors: no term may hold one
 _NUMERAL = regex.compile(r"[零一二两三四五六七八九十百千万亿点多余几年月日]")
 # one-character pieces that show a gram is a phrase, not a term (还没有, 存在着, 特别是)
-_FUNCTION_CHARS = set("了着过的地得是还和与及或等在对为把被从向以有更很将已不其也都就又才所这那之而并但要会能可到比上下内中个批")
+_FUNCTION_CHARS = set(
+    "了着过的地得是还和与及或等在对为把被从向以有更很将已不其也都就又才所这那之而并但要会能可到比上下内中个批"
+)
 
 
 def corpus_texts() -> list[str]:
@@ -162,8 +163,12 @@ def gazetteer_names() -> set[str]:
     """Every name of the entity gazetteers written as a string (not a token pattern)."""
     from extractors.entities import load_ruler_patterns
 
-    return {p["pattern"] for name in _GAZETTEERS for p in load_ruler_patterns(name)
-            if isinstance(p["pattern"], str) and len(p["pattern"]) >= 2}
+    return {
+        p["pattern"]
+        for name in _GAZETTEERS
+        for p in load_ruler_patterns(name)
+        if isinstance(p["pattern"], str) and len(p["pattern"]) >= 2
+    }
 
 
 def generated_lines(texts: list[str]) -> list[str]:

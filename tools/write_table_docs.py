@@ -57,8 +57,13 @@ this page (it is generated from the schemas, so it cannot say otherwise).
   read Parquet (CSV: UTF-8, nulls as empty fields; JSON: `null`).
 """
 
-_TYPE_NAMES = {pa.string(): "string", pa.int64(): "int64", pa.float64(): "float64", pa.date32(): "date",
-               pa.bool_(): "bool"}
+_TYPE_NAMES = {
+    pa.string(): "string",
+    pa.int64(): "int64",
+    pa.float64(): "float64",
+    pa.date32(): "date",
+    pa.bool_(): "bool",
+}
 _STAGES = {
     "per document": ("document", "structure", "passage", "passages"),
     "cross-year (built from one issuer's per-document tables)": ("crossyear",),
@@ -113,8 +118,10 @@ def render() -> str:
                 meaning = meta["description"]
                 if meta["references"]:
                     meaning += f" (→ `{meta['references']}`)"
-                out.append(f"| `{field.name}` | {_TYPE_NAMES[field.type]} | {_cell(meta['unit'] or '')} | "
-                           f"{values} | {_cell(meaning)} |")
+                out.append(
+                    f"| `{field.name}` | {_TYPE_NAMES[field.type]} | {_cell(meta['unit'] or '')} | "
+                    f"{values} | {_cell(meaning)} |"
+                )
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

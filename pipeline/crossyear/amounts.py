@@ -27,8 +27,9 @@ def format_amount(value: float | None, unit: str | None) -> str:
     unit = unit if isinstance(unit, str) else ""
     if unit != "%":
         # the reports scale large amounts by 万 and 亿, never by 千 or 百
-        scales = sorted(((float(m.factor), w) for w, m in registry().multipliers.items()
-                         if m.factor >= 10_000), reverse=True)
+        scales = sorted(
+            ((float(m.factor), w) for w, m in registry().multipliers.items() if m.factor >= 10_000), reverse=True
+        )
         for f, word in scales:
             if abs(value) >= f:
                 value /= f
@@ -59,8 +60,10 @@ def format_gap(gap: float | None, unit: str | None) -> str:
     if written is not None and written.dimension == "percent":
         # the difference of two percentages is in percentage points (6.6% − 6.5%: 0.1个百分点)
         # (‰: 个千分点): the point unit of the same size as the percent unit
-        points = next((u.name for u in reg.units if u.dimension == "percentage_point"
-                       and u.factor == written.factor), written.name)
+        points = next(
+            (u.name for u in reg.units if u.dimension == "percentage_point" and u.factor == written.factor),
+            written.name,
+        )
         return f"{sign}{abs(gap):.6g}{points}"
     return f"{sign}{format_amount(abs(gap), unit)}"
 

@@ -21,21 +21,37 @@ no later document states a figure for that period.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-from typing import Mapping
 
 import pandas as pd
 import regex
 
 from extractors.indicators import DIRECTIONS
+from extractors.language_data import (
+    DATA_FILES,
+    PIPELINE_DATA,
+    Flag,
+    Number,
+    OneOf,
+    Optional,
+    Record,
+    Strings,
+    check_file,
+    fail,
+    load,
+    longest_first,
+    register,
+)
+from extractors.language_data import (
+    Mapping as MappingOf,
+)
 from extractors.records import COMPARATORS
-from extractors.language_data import (DATA_FILES, PIPELINE_DATA, Flag, Mapping as MappingOf, Number, OneOf,
-                                      Optional, Record, Strings, check_file, fail, load, longest_first,
-                                      register)
 from pipeline.crossyear.amounts import format_amount
-from pipeline.crossyear.measures import direction as measure_direction, to_unit
+from pipeline.crossyear.measures import direction as measure_direction
+from pipeline.crossyear.measures import to_unit
 from pipeline.crossyear.series import plan_targets
 from pipeline.crossyear.target_rows import target_rows
 from pipeline.tables.schemas import FULFILMENT, FULFILMENT_STATUSES
@@ -46,12 +62,17 @@ STATUSES = FULFILMENT_STATUSES
 COLUMNS = FULFILMENT.names
 
 _RULE = Record(test=OneOf(*TESTS), tolerance=Optional(Flag(), False))
-register("fulfilment", DATA_FILE, Record(
-    tolerance=Record(by_unit=MappingOf(Number()), relative=Number()),
-    rules=MappingOf(MappingOf(_RULE, key=OneOf(*COMPARATORS)), key=OneOf(*sorted(DIRECTIONS))),
-    direction_by_comparator=MappingOf(OneOf(*sorted(DIRECTIONS)), key=OneOf(*COMPARATORS)),
-    estimate_cues=Strings(allow_empty=False),
-), used_by="pipeline/crossyear/fulfilment.py")
+register(
+    "fulfilment",
+    DATA_FILE,
+    Record(
+        tolerance=Record(by_unit=MappingOf(Number()), relative=Number()),
+        rules=MappingOf(MappingOf(_RULE, key=OneOf(*COMPARATORS)), key=OneOf(*sorted(DIRECTIONS))),
+        direction_by_comparator=MappingOf(OneOf(*sorted(DIRECTIONS)), key=OneOf(*COMPARATORS)),
+        estimate_cues=Strings(allow_empty=False),
+    ),
+    used_by="pipeline/crossyear/fulfilment.py",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +102,10 @@ class FulfilmentRules:
 
 def build_rules(data: dict, path=DATA_FILE) -> FulfilmentRules:
     """The rules from the checked content of ``fulfilment.yaml`` (every pair must be there)."""
-    for where, value in (("tolerance.relative", data["tolerance"]["relative"]),
-                         *((f"tolerance.by_unit.{u}", v) for u, v in data["tolerance"]["by_unit"].items())):
+    for where, value in (
+        ("tolerance.relative", data["tolerance"]["relative"]),
+        *((f"tolerance.by_unit.{u}", v) for u, v in data["tolerance"]["by_unit"].items()),
+    ):
         if value < 0:
             raise fail(path, where, f"must be a number >= 0, not {value!r}")
     rules: dict[tuple[str, str], Rule] = {}
@@ -96,7 +119,8 @@ def build_rules(data: dict, path=DATA_FILE) -> FulfilmentRules:
         raise fail(path, "direction_by_comparator", f"must map every comparator {list(COMPARATORS)}")
     return FulfilmentRules(
         MappingProxyType({str(u): float(v) for u, v in data["tolerance"]["by_unit"].items()}),
-        float(data["tolerance"]["relative"]), MappingProxyType(rules),
+        float(data["tolerance"]["relative"]),
+        MappingProxyType(rules),
         MappingProxyType(dict(data["direction_by_comparator"])),
         regex.compile(longest_first(data["estimate_cues"])),
     )
@@ -129,8 +153,15 @@ def _nan(x: float | None) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-def judge(value: float, value_max: float | None, comparator: str, unit: str | None,
-          indicator: str, outcome: float | None, table: FulfilmentRules | None = None) -> Verdict:
+def judge(
+    value: float,
+    value_max: float | None,
+    comparator: str,
+    unit: str | None,
+    indicator: str,
+    outcome: float | None,
+    table: FulfilmentRules | None = None,
+) -> Verdict:
     """Whether ``outcome`` meets the target and, if not, which way it went.
 
     The direction is the measure's (measures.yaml); one the vocabulary gives none
@@ -200,8 +231,10 @@ def outcome_rows(rows: pd.DataFrame, units: Mapping[tuple[str, str], str], table
         _exact=(out["comparator"] != "=").astype(int),
         _review=(out["part"] != "review").astype(int),
     )
-    out = out.sort_values(["issuer_slug", "indicator", "period_start", "period_end", "year", "_exact",
-                           "_review", "char_start"], kind="mergesort")
+    out = out.sort_values(
+        ["issuer_slug", "indicator", "period_start", "period_end", "year", "_exact", "_review", "char_start"],
+        kind="mergesort",
+    )
     return out.drop_duplicates(["issuer_slug", "indicator", "period_start", "period_end"], keep="first")
 
 
@@ -222,8 +255,10 @@ def build_fulfilment(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     targets = targets[targets["doc_id"].isin(first["doc_id"])]
     units = {(s, i): u or "" for s, i, u in zip(targets["issuer_slug"], targets["indicator"], targets["unit"])}
     outcomes = outcome_rows(rows, units, table)
-    found = {(o["issuer_slug"], o["indicator"], int(o["period_start"]), int(o["period_end"])): o
-             for o in outcomes.to_dict("records")}
+    found = {
+        (o["issuer_slug"], o["indicator"], int(o["period_start"]), int(o["period_end"])): o
+        for o in outcomes.to_dict("records")
+    }
     last_year = docs.groupby("issuer_slug")["year"].max()
 
     out = []
@@ -231,29 +266,51 @@ def build_fulfilment(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         ps, pe = int(t.period_start), int(t.period_end)
         o = found.get((t.issuer_slug, t.indicator, ps, pe))
         value_max = None if _nan(t.value_max) else float(t.value_max)
-        verdict = judge(float(t.value), value_max, t.comparator, t.unit, t.indicator,
-                        None if o is None else float(o["value"]), table)
+        verdict = judge(
+            float(t.value),
+            value_max,
+            t.comparator,
+            t.unit,
+            t.indicator,
+            None if o is None else float(o["value"]),
+            table,
+        )
         rule = verdict.rule
         if o is None:
             period = str(ps) if ps == pe else f"{ps}–{pe}"
-            rule += (" (no later document of this issuer)" if last_year.get(t.issuer_slug, pe) <= pe
-                     else f" (no later document states a figure for {period})")
-        out.append({
-            "issuer": t.issuer, "issuer_slug": t.issuer_slug, "indicator": t.indicator,
-            "year": int(t.year), "period_start": ps, "period_end": pe,
-            "target_value": float(t.value), "target_value_max": value_max,
-            "target_comparator": t.comparator, "target_unit": t.unit, "target_doc_id": t.doc_id,
-            "target_task_id": t.task_id if isinstance(t.task_id, str) else None,
-            "target_text": t.text,
-            "outcome_value": None if o is None else float(o["value"]),
-            "outcome_unit": None if o is None else o["unit"],
-            "outcome_doc_id": None if o is None else o["doc_id"],
-            "outcome_text": None if o is None else o["text"],
-            "outcome_sentence": None if o is None else o["sentence"],
-            "estimated": False if o is None else bool(o["estimated"]),
-            "direction": verdict.direction, "tolerance": verdict.tolerance, "gap": verdict.gap,
-            "status": verdict.status, "rule": rule,
-        })
+            rule += (
+                " (no later document of this issuer)"
+                if last_year.get(t.issuer_slug, pe) <= pe
+                else f" (no later document states a figure for {period})"
+            )
+        out.append(
+            {
+                "issuer": t.issuer,
+                "issuer_slug": t.issuer_slug,
+                "indicator": t.indicator,
+                "year": int(t.year),
+                "period_start": ps,
+                "period_end": pe,
+                "target_value": float(t.value),
+                "target_value_max": value_max,
+                "target_comparator": t.comparator,
+                "target_unit": t.unit,
+                "target_doc_id": t.doc_id,
+                "target_task_id": t.task_id if isinstance(t.task_id, str) else None,
+                "target_text": t.text,
+                "outcome_value": None if o is None else float(o["value"]),
+                "outcome_unit": None if o is None else o["unit"],
+                "outcome_doc_id": None if o is None else o["doc_id"],
+                "outcome_text": None if o is None else o["text"],
+                "outcome_sentence": None if o is None else o["sentence"],
+                "estimated": False if o is None else bool(o["estimated"]),
+                "direction": verdict.direction,
+                "tolerance": verdict.tolerance,
+                "gap": verdict.gap,
+                "status": verdict.status,
+                "rule": rule,
+            }
+        )
     frame = pd.DataFrame(out, columns=COLUMNS)
     frame = frame.sort_values(["issuer_slug", "indicator", "year", "period_start", "period_end"], kind="mergesort")
     return _typed(frame.reset_index(drop=True))

@@ -27,11 +27,18 @@ from extractors.records import ACTIONS, LABELS
 from pipeline.tables.schemas import ACTORS, POLICY_LIFECYCLE
 
 DATA_FILE = PIPELINE_DATA / "lifecycle.yaml"
-register("lifecycle", DATA_FILE, Record(
-    clause_marks=Strings(allow_empty=False), other_actor_cues=Strings(allow_empty=False),
-    self_names=Strings(allow_empty=False), actor_labels=Strings(OneOf(*LABELS), allow_empty=False),
-    draft_marks=Strings(allow_empty=False),
-), used_by="pipeline/crossyear/lifecycle.py")
+register(
+    "lifecycle",
+    DATA_FILE,
+    Record(
+        clause_marks=Strings(allow_empty=False),
+        other_actor_cues=Strings(allow_empty=False),
+        self_names=Strings(allow_empty=False),
+        actor_labels=Strings(OneOf(*LABELS), allow_empty=False),
+        draft_marks=Strings(allow_empty=False),
+    ),
+    used_by="pipeline/crossyear/lifecycle.py",
+)
 
 # When one year holds several events of a document, the row keeps the issuer's own,
 # current one before a retrospective or another actor's, then the strongest action: a
@@ -56,13 +63,21 @@ class LifecycleWords:
 def lifecycle_words() -> LifecycleWords:
     """The words of ``pipeline/data/lifecycle.yaml``."""
     data = load("lifecycle")
-    return LifecycleWords(regex.compile("[" + "".join(regex.escape(c) for c in data["clause_marks"]) + "]"),
-                          tuple(data["other_actor_cues"]), frozenset(data["self_names"]),
-                          frozenset(data["actor_labels"]), tuple(data["draft_marks"]))
+    return LifecycleWords(
+        regex.compile("[" + "".join(regex.escape(c) for c in data["clause_marks"]) + "]"),
+        tuple(data["other_actor_cues"]),
+        frozenset(data["self_names"]),
+        frozenset(data["actor_labels"]),
+        tuple(data["draft_marks"]),
+    )
 
 
-def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame,
-                           times: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
+def build_policy_lifecycle(
+    policy_refs: pd.DataFrame,
+    documents: pd.DataFrame,
+    times: pd.DataFrame | None = None,
+    entities: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per (issuer, ref_key, year of the event), with the year's main event.
 
     ``year`` is the event's year: a time expression of the mention's own clause (or
@@ -75,8 +90,24 @@ def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame,
     ``first_year`` and ``n_years`` are per (issuer, ref_key), over event years.
     """
     docs = documents.loc[documents["status"] == "ok"]
-    cols = [c for c in ("doc_id", "task_id", "part", "title", "qualifier", "action", "action_text",
-                        "ref_key", "char_start", "char_end", "sentence", "text") if c in policy_refs]
+    cols = [
+        c
+        for c in (
+            "doc_id",
+            "task_id",
+            "part",
+            "title",
+            "qualifier",
+            "action",
+            "action_text",
+            "ref_key",
+            "char_start",
+            "char_end",
+            "sentence",
+            "text",
+        )
+        if c in policy_refs
+    ]
     df = policy_refs[cols].merge(docs[["doc_id", "issuer", "issuer_slug", "year"]], on="doc_id", how="inner")
     df = df[df["ref_key"].notna() & (df["ref_key"] != "")]
     if df.empty:
@@ -86,11 +117,21 @@ def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame,
     texts = dict(zip(docs["doc_id"], docs["text"])) if "text" in docs else {}
     words = lifecycle_words()
     wanted = set(df["doc_id"])
-    by_sentence = {} if times is None or times.empty else {
-        key: g for key, g in times[times["doc_id"].isin(wanted) & times["start"].notna()
-                                   & times["end"].notna()].groupby(["doc_id", "sentence"])}
-    by_doc = {} if entities is None or entities.empty else {
-        d: g for d, g in entities[entities["doc_id"].isin(wanted)].groupby("doc_id")}
+    by_sentence = (
+        {}
+        if times is None or times.empty
+        else {
+            key: g
+            for key, g in times[times["doc_id"].isin(wanted) & times["start"].notna() & times["end"].notna()].groupby(
+                ["doc_id", "sentence"]
+            )
+        }
+    )
+    by_doc = (
+        {}
+        if entities is None or entities.empty
+        else {d: g for d, g in entities[entities["doc_id"].isin(wanted)].groupby("doc_id")}
+    )
     years, retro, actors = [], [], []
     for r in df.itertuples(index=False):
         text = texts.get(r.doc_id)
@@ -111,10 +152,13 @@ def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame,
     df.loc[drafts & (df["action"] == "issue") & (df["actor"] == ISSUER), "action"] = "draft"
 
     rank = {a: i for i, a in enumerate(ACTION_STRENGTH)}
-    df = df.assign(_rank=df["action"].map(rank).fillna(len(rank)),
-                   _aside=(df["retrospective"] | (df["actor"] != ISSUER)).astype(int))
-    df = df.sort_values(["issuer_slug", "ref_key", "year", "_aside", "_rank", "doc_year", "doc_id", "char_start"],
-                        kind="mergesort")
+    df = df.assign(
+        _rank=df["action"].map(rank).fillna(len(rank)),
+        _aside=(df["retrospective"] | (df["actor"] != ISSUER)).astype(int),
+    )
+    df = df.sort_values(
+        ["issuer_slug", "ref_key", "year", "_aside", "_rank", "doc_year", "doc_id", "char_start"], kind="mergesort"
+    )
     keys = ["issuer_slug", "ref_key"]
     best = df.drop_duplicates(keys + ["year"], keep="first").copy()
     per_key = best.groupby(keys)["year"]
@@ -124,14 +168,16 @@ def build_policy_lifecycle(policy_refs: pd.DataFrame, documents: pd.DataFrame,
         best["task_id"] = None
     out = best[COLUMNS].reset_index(drop=True)
     out["task_id"] = out["task_id"].astype(object).where(out["task_id"].notna(), None)
-    return out.astype({"year": "int64", "doc_year": "int64", "first_year": "int64", "n_years": "int64",
-                       "retrospective": bool})
+    return out.astype(
+        {"year": "int64", "doc_year": "int64", "first_year": "int64", "n_years": "int64", "retrospective": bool}
+    )
 
 
 def build_policy_lifecycle_from(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """:func:`build_policy_lifecycle` on a run's tables (the cross-year builder interface)."""
-    return build_policy_lifecycle(tables["policy_refs"], tables["documents"], tables.get("times"),
-                                  tables.get("entities"))
+    return build_policy_lifecycle(
+        tables["policy_refs"], tables["documents"], tables.get("times"), tables.get("entities")
+    )
 
 
 def _clause_start(text: str, pos: int, words: LifecycleWords) -> int:
@@ -171,8 +217,13 @@ def _own_time(r, text: str | None, same: pd.DataFrame | None, words: LifecycleWo
     # a time that opens the sentence in a clause of its own frames all of it (2017年，…);
     # one inside an earlier clause (继《A》由1990年…通过之后，《B》…) dates that clause only
     first = words.clause.search(text, sent_start, sent_end)
-    if starts and first and first.start() < r.char_start and starts[0] <= sent_start + 1 \
-            and same["char_end"].iloc[0] >= first.start() - 1:
+    if (
+        starts
+        and first
+        and first.start() < r.char_start
+        and starts[0] <= sent_start + 1
+        and same["char_end"].iloc[0] >= first.start() - 1
+    ):
         return spans[0]
     return None
 
@@ -185,15 +236,16 @@ def _actor(r, text: str | None, entities: pd.DataFrame | None, words: LifecycleW
     if text is None:
         return ISSUER
     lo = _clause_start(text, r.char_start, words)
-    before = text[lo:r.char_start]
+    before = text[lo : r.char_start]
     if any(c in before for c in words.other_cues):
         return OTHER
     if entities is None or entities.empty:
         return ISSUER
     verb = before.rfind(r.action_text) if isinstance(r.action_text, str) and r.action_text else -1
     hi = lo + verb if verb >= 0 else r.char_start
-    ents = entities[(entities["char_start"] >= lo) & (entities["char_end"] <= hi)
-                    & entities["label"].isin(words.actor_labels)]
+    ents = entities[
+        (entities["char_start"] >= lo) & (entities["char_end"] <= hi) & entities["label"].isin(words.actor_labels)
+    ]
     issuer = r.issuer if isinstance(r.issuer, str) else ""
     for name in ents["text"]:
         if name in words.self_names or name in issuer or (issuer and issuer in name):

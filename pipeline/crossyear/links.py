@@ -67,8 +67,7 @@ def tfidf(features: Counter, idf: dict[str, float]) -> dict[str, float]:
     """L2-normalised TF-IDF vector (sublinear tf: ``1 + log tf``)."""
     weight, log = idf.get, math.log
     # most bigrams occur once in a task: 1 + log 1 = 1 exactly, so skip the logarithm
-    vec = {f: weight(f, 1.0) if c == 1 else (1 + log(c)) * weight(f, 1.0)
-           for f, c in features.items() if c > 0}
+    vec = {f: weight(f, 1.0) if c == 1 else (1 + log(c)) * weight(f, 1.0) for f, c in features.items() if c > 0}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {f: v / norm for f, v in vec.items()} if norm else {}
 
@@ -104,8 +103,7 @@ class TfidfCosine:
             out.append(self._features[tid])
         return out
 
-    def __call__(self, issuer_tasks: pd.DataFrame, previous: pd.DataFrame,
-                 next_: pd.DataFrame) -> list[list[float]]:
+    def __call__(self, issuer_tasks: pd.DataFrame, previous: pd.DataFrame, next_: pd.DataFrame) -> list[list[float]]:
         key = tuple(issuer_tasks["task_id"])
         if key not in self._idf:
             self._idf[key] = idf_weights(self._feats(issuer_tasks))
@@ -145,8 +143,13 @@ def plan_pairs(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def build_task_links(tables: dict[str, pd.DataFrame], *, scorer: Scorer | None = None,
-                     threshold: float = THRESHOLD, relative: float | None = RELATIVE) -> pd.DataFrame:
+def build_task_links(
+    tables: dict[str, pd.DataFrame],
+    *,
+    scorer: Scorer | None = None,
+    threshold: float = THRESHOLD,
+    relative: float | None = RELATIVE,
+) -> pd.DataFrame:
     """``task_links`` from a run's tables (the cross-year builder interface).
 
     For consecutive plans P (earlier) and N (later) of an issuer (:func:`plan_pairs`):
@@ -181,24 +184,26 @@ def build_task_links(tables: dict[str, pd.DataFrame], *, scorer: Scorer | None =
             bar = min(threshold, relative * mean) if mean > 0 else threshold
         for j, (tid, title) in enumerate(zip(*listed[next_doc])):
             scores = [m[i][j] for i in range(len(p))]
-            rows.append(_row(slug, "previous", next_doc, tid, title, prev_doc, listed[prev_doc], scores,
-                             bar, "new"))
+            rows.append(_row(slug, "previous", next_doc, tid, title, prev_doc, listed[prev_doc], scores, bar, "new"))
         for i, (tid, title) in enumerate(zip(*listed[prev_doc])):
-            rows.append(_row(slug, "next", prev_doc, tid, title, next_doc, listed[next_doc], m[i],
-                             bar, "dropped"))
+            rows.append(_row(slug, "next", prev_doc, tid, title, next_doc, listed[next_doc], m[i], bar, "dropped"))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["score"] = out["score"].astype("float64")
     return out
 
 
-def _row(slug, direction, doc_a, task_a, title_a, doc_b, candidates, scores, threshold,
-         unmatched) -> dict:
+def _row(slug, direction, doc_a, task_a, title_a, doc_b, candidates, scores, threshold, unmatched) -> dict:
     best = max(range(len(scores)), key=lambda k: (scores[k], -k))
     score = float(scores[best])
     return {
-        "issuer_slug": slug, "direction": direction,
-        "doc_id_a": doc_a, "task_id_a": task_a, "title_a": title_a,
-        "doc_id_b": doc_b, "task_id_b": candidates[0][best], "title_b": candidates[1][best],
+        "issuer_slug": slug,
+        "direction": direction,
+        "doc_id_a": doc_a,
+        "task_id_a": task_a,
+        "title_a": title_a,
+        "doc_id_b": doc_b,
+        "task_id_b": candidates[0][best],
+        "title_b": candidates[1][best],
         "score": round(score, 6),
         "status": "continued" if score >= threshold else unmatched,
     }
@@ -214,13 +219,15 @@ def link_scores(links: pd.DataFrame, gold: dict) -> dict[str, dict[str, float]]:
     pairs of documents are scored.
     """
     counts = {d: Counter() for d in ("previous", "next")}
-    groups = {key: frame for key, frame in
-              links.groupby(["direction", "doc_id_a", "doc_id_b"], sort=False)}
+    groups = {key: frame for key, frame in links.groupby(["direction", "doc_id_a", "doc_id_b"], sort=False)}
     empty = links.iloc[0:0]
     for pair in gold["pairs"]:
         acceptable = {tuple(link) for link in pair["links"]}  # (earlier task, later task)
-        for direction, doc_a, doc_b in (("previous", pair["doc_b"], pair["doc_a"]),
-                                        ("next", pair["doc_a"], pair["doc_b"])):
+        for direction, doc_a, doc_b in (
+            ("previous", pair["doc_b"], pair["doc_a"]),
+            ("next", pair["doc_a"], pair["doc_b"]),
+        ):
+
             def as_gold(task_a, task_b, direction=direction):
                 return (task_b, task_a) if direction == "previous" else (task_a, task_b)
 
@@ -250,5 +257,12 @@ def _prf(c: Counter) -> dict[str, float]:
     r = c["right"] / c["gold"] if c["gold"] else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     acc = c["status_agrees"] / c["rows"] if c["rows"] else 0.0
-    return {"precision": p, "recall": r, "f1": f, "status_accuracy": acc, "right": c["right"],
-            "predicted": c["predicted"], "gold": c["gold"]}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "status_accuracy": acc,
+        "right": c["right"],
+        "predicted": c["predicted"],
+        "gold": c["gold"],
+    }

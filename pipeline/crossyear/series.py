@@ -34,8 +34,12 @@ def plan_targets(rows: pd.DataFrame) -> pd.DataFrame:
     first mention in the headline list wins (:mod:`pipeline.crossyear.target_rows`),
     else the first in the document. Adds ``annual`` (bool).
     """
-    cand = rows[(rows["kind"] == "target") & (rows["part"] != "review")
-                & rows["period_start"].notna() & rows["period_end"].notna()]
+    cand = rows[
+        (rows["kind"] == "target")
+        & (rows["part"] != "review")
+        & rows["period_start"].notna()
+        & rows["period_end"].notna()
+    ]
     ps, pe = cand["period_start"].astype("int64"), cand["period_end"].astype("int64")
     annual = (ps == cand["year"]) & (pe == cand["year"])
     goal = ~annual & (pe >= cand["year"]) & (ps <= pe)
@@ -52,8 +56,9 @@ def plan_targets(rows: pd.DataFrame) -> pd.DataFrame:
         out.append(g[g["value"].notna()])
     cand = pd.concat(out, ignore_index=True)
     cand = cand.assign(_not_headline=~cand["headline"])
-    cand = cand.sort_values(["doc_id", "indicator", "period_start", "period_end", "_not_headline", "char_start"],
-                            kind="mergesort")
+    cand = cand.sort_values(
+        ["doc_id", "indicator", "period_start", "period_end", "_not_headline", "char_start"], kind="mergesort"
+    )
     return cand.drop_duplicates(["doc_id", "indicator", *PERIOD], keep="first").drop(columns="_not_headline")
 
 
@@ -92,11 +97,19 @@ def build_target_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             if i + 1 < len(rows):
                 neighbours |= by_doc.get(rows[i + 1].doc_id, set())
             for indicator in sorted(neighbours - by_doc.get(doc.doc_id, set())):
-                absent_rows.append({
-                    "issuer": doc.issuer, "issuer_slug": doc.issuer_slug, "indicator": indicator,
-                    "year": doc.year, "period_start": doc.year, "period_end": doc.year,
-                    "headline": False, "doc_id": doc.doc_id, "absent": True,
-                })
+                absent_rows.append(
+                    {
+                        "issuer": doc.issuer,
+                        "issuer_slug": doc.issuer_slug,
+                        "indicator": indicator,
+                        "year": doc.year,
+                        "period_start": doc.year,
+                        "period_end": doc.year,
+                        "headline": False,
+                        "doc_id": doc.doc_id,
+                        "absent": True,
+                    }
+                )
     frames = [present] + ([pd.DataFrame(absent_rows, columns=COLUMNS)] if absent_rows else [])
     out = pd.concat(frames, ignore_index=True)
     out = out.sort_values(["issuer_slug", "indicator", "year", "period_start", "period_end"], kind="mergesort")
@@ -117,7 +130,6 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = frame[col].fillna(False).astype(bool)
     for col in ("value", "value_max"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
-    for col in ("issuer", "issuer_slug", "indicator", "comparator", "unit", "doc_id",
-                "task_id", "text", "sentence"):
+    for col in ("issuer", "issuer_slug", "indicator", "comparator", "unit", "doc_id", "task_id", "text", "sentence"):
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return frame

@@ -29,8 +29,9 @@ def target_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     documents = tables["documents"]
     docs = documents.loc[documents["status"] == "ok", ["doc_id", "issuer", "issuer_slug", "year"]]
     targets = tables["targets"]
-    rows = targets[targets["kind"].isin(KINDS) & targets["value"].notna()
-                   & targets["indicator"].map(is_measure).astype(bool)]
+    rows = targets[
+        targets["kind"].isin(KINDS) & targets["value"].notna() & targets["indicator"].map(is_measure).astype(bool)
+    ]
     rows = rows.merge(docs, on="doc_id", how="inner")
     rows = rows.astype({"period_start": "Int64", "period_end": "Int64"})
     rows["headline"] = rows["headline"].fillna(False).astype(bool)

@@ -35,8 +35,17 @@ from pipeline.tables.read import read_table
 
 # The fields judged per table (what an analyst groups and filters by).
 AUDIT_FIELDS: dict[str, tuple[str, ...]] = {
-    "targets": ("value", "value_max", "unit", "comparator", "kind", "subject", "indicator",
-                "period_start", "period_end"),
+    "targets": (
+        "value",
+        "value_max",
+        "unit",
+        "comparator",
+        "kind",
+        "subject",
+        "indicator",
+        "period_start",
+        "period_end",
+    ),
     "entities": ("label",),
 }
 
@@ -51,15 +60,28 @@ def sample(out_dir: Path, table: str, doc_ids: list[str], n: int, seed: int) -> 
     docs = read_table(out_dir, "documents").set_index("doc_id")["text"]
     fields = AUDIT_FIELDS[table]
     return {
-        "table": table, "seed": seed, "documents": sorted(doc_ids), "judged_by": None,
+        "table": table,
+        "seed": seed,
+        "documents": sorted(doc_ids),
+        "judged_by": None,
         "fields": list(fields),
-        "rows": [{
-            "doc_id": r["doc_id"], "char_start": int(r["char_start"]), "char_end": int(r["char_end"]),
-            "text": r["text"], "context": context_of(docs[r["doc_id"]], int(r["char_start"]), int(r["char_end"]), 40),
-            "sentence": r.get("sentence"), "part": r.get("part"),
-            "got": {f: _plain(r.get(f)) for f in fields},
-            "mention_ok": None, "fields_ok": {}, "expected": {}, "note": "",
-        } for r in chosen],
+        "rows": [
+            {
+                "doc_id": r["doc_id"],
+                "char_start": int(r["char_start"]),
+                "char_end": int(r["char_end"]),
+                "text": r["text"],
+                "context": context_of(docs[r["doc_id"]], int(r["char_start"]), int(r["char_end"]), 40),
+                "sentence": r.get("sentence"),
+                "part": r.get("part"),
+                "got": {f: _plain(r.get(f)) for f in fields},
+                "mention_ok": None,
+                "fields_ok": {},
+                "expected": {},
+                "note": "",
+            }
+            for r in chosen
+        ],
     }
 
 
@@ -127,9 +149,11 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
 
 
 def format_score(s: AuditScore) -> str:
-    lines = [f"{s.table} audit: {s.judged} judged rows in this run ({s.missing} no longer produced)",
-             f"  mention right       {s.mention_right}/{s.judged}",
-             f"  every field right   {s.every_field_right}/{s.judged} = {s.every_field_share:.3f}"]
+    lines = [
+        f"{s.table} audit: {s.judged} judged rows in this run ({s.missing} no longer produced)",
+        f"  mention right       {s.mention_right}/{s.judged}",
+        f"  every field right   {s.every_field_right}/{s.judged} = {s.every_field_share:.3f}",
+    ]
     for name, total in s.field_total.items():
         lines.append(f"  {name:<18}  {s.field_right[name]}/{total}")
     return "\n".join(lines)
@@ -137,8 +161,10 @@ def format_score(s: AuditScore) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m pipeline.evaluation.audit sample|score …``."""
-    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.audit",
-                                description="Sample output rows for a hand audit, or score a run against a judged sheet.")
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline.evaluation.audit",
+        description="Sample output rows for a hand audit, or score a run against a judged sheet.",
+    )
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("sample", help="write a judging sheet of rows drawn at random")
     s.add_argument("table", choices=sorted(AUDIT_FIELDS))

@@ -16,8 +16,9 @@ DEFAULT_GOLD = defaults.GOLD
 
 def main(argv: list[str] | None = None) -> int:
     """``plantasks evaluate [--gold DIR] [--out DIR] [--markdown] [--misses N]``."""
-    p = argparse.ArgumentParser(prog="plantasks evaluate",
-                                description="Score the output tables against the hand-made gold files.")
+    p = argparse.ArgumentParser(
+        prog="plantasks evaluate", description="Score the output tables against the hand-made gold files."
+    )
     p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold folder (default: tests/gold)")
     p.add_argument("--out", type=Path, default=defaults.OUT, help="the run's output folder (default: outputs/)")
     p.add_argument("--markdown", action="store_true", help="print the README Quality table instead")

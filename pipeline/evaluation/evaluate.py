@@ -59,7 +59,6 @@ _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』 \u3000")
 _LABEL_PUNCT = str.maketrans("", "", "、.．()（）,， \u3000")
 
 
-
 # --------------------------------------------------------------------------- scores
 
 
@@ -88,7 +87,7 @@ class Score:
         p, r = self.precision, self.recall
         return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
-    def __add__(self, other: "Score") -> "Score":
+    def __add__(self, other: Score) -> Score:
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
 
@@ -222,10 +221,12 @@ def field_correct(table: str, name: str, gold: dict, pred: dict) -> bool:
         if name == "value":
             return _same_number(gold["value"], _plain(pred.get("value")))
         if name == "amount":
-            return (_same_number(gold["value"], _plain(pred.get("value")))
-                    and _same_number(gold["value_max"], _plain(pred.get("value_max")))
-                    and _same_str(gold["unit"], pred.get("unit"))
-                    and _same_str(gold["comparator"], pred.get("comparator")))
+            return (
+                _same_number(gold["value"], _plain(pred.get("value")))
+                and _same_number(gold["value_max"], _plain(pred.get("value_max")))
+                and _same_str(gold["unit"], pred.get("unit"))
+                and _same_str(gold["comparator"], pred.get("comparator"))
+            )
         if name == "subject":
             return _subject_key(gold["subject"]) == _subject_key(pred.get("subject"))
         if name == "subject~":
@@ -307,13 +308,28 @@ def context_of(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> s
     line_end = len(text) if line_end < 0 else line_end
     left = max(line_start, start - chars)
     right = min(line_end, end + chars)
-    return (("…" if left > line_start else "") + text[left:start] + "[" + text[start:end] + "]"
-            + text[end:right] + ("…" if right < line_end else ""))
+    return (
+        ("…" if left > line_start else "")
+        + text[left:start]
+        + "["
+        + text[start:end]
+        + "]"
+        + text[end:right]
+        + ("…" if right < line_end else "")
+    )
 
 
-def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[dict],
-                   listed: list[tuple[int, int]] | None, spans: dict[str, tuple[int, int]],
-                   text: str, tally: _Tally, problems: list[Problem]) -> None:
+def score_mentions(
+    table: str,
+    doc_id: str,
+    gold: list[GoldMention],
+    rows: list[dict],
+    listed: list[tuple[int, int]] | None,
+    spans: dict[str, tuple[int, int]],
+    text: str,
+    tally: _Tally,
+    problems: list[Problem],
+) -> None:
     """Match one document's predictions of one table against its gold and add to ``tally``.
 
     ``listed``: the paragraph spans that bound the scored predictions (None: the whole
@@ -321,8 +337,9 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
     """
     lines = paragraph_spans(text)
     if listed is not None:
-        rows = [r for r in rows if any(s <= int(r["char_start"]) < e or (s == e == int(r["char_start"]))
-                                       for s, e in listed)]
+        rows = [
+            r for r in rows if any(s <= int(r["char_start"]) < e or (s == e == int(r["char_start"])) for s, e in listed)
+        ]
     pred_spans = [(int(r["char_start"]), int(r["char_end"])) for r in rows]
     pairs = match_spans([(g.char_start, g.char_end) for g in gold], pred_spans)
     matched_g = {gi for gi, _ in pairs}
@@ -347,15 +364,36 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
         if all(field_correct(table, name, g.fields, row) for name in STRICT_FIELDS[table]):
             strict_tp += 1
         if wrong:
-            problems.append(Problem(table, doc_id, g.paragraph, "wrong", g.text, g.char_start,
-                                    _expected(table, g.fields), _got(table, row), tuple(wrong),
-                                    context_of(text, g.char_start, g.char_end)))
+            problems.append(
+                Problem(
+                    table,
+                    doc_id,
+                    g.paragraph,
+                    "wrong",
+                    g.text,
+                    g.char_start,
+                    _expected(table, g.fields),
+                    _got(table, row),
+                    tuple(wrong),
+                    context_of(text, g.char_start, g.char_end),
+                )
+            )
     for gi, g in enumerate(gold):
         if gi not in matched_g and not g.optional:
             fn += 1
-            problems.append(Problem(table, doc_id, g.paragraph, "miss", g.text, g.char_start,
-                                    _expected(table, g.fields), None,
-                                    context=context_of(text, g.char_start, g.char_end)))
+            problems.append(
+                Problem(
+                    table,
+                    doc_id,
+                    g.paragraph,
+                    "miss",
+                    g.text,
+                    g.char_start,
+                    _expected(table, g.fields),
+                    None,
+                    context=context_of(text, g.char_start, g.char_end),
+                )
+            )
     for pi, row in enumerate(rows):
         if pi in matched_p:
             continue
@@ -363,9 +401,19 @@ def score_mentions(table: str, doc_id: str, gold: list[GoldMention], rows: list[
         if any(_overlap(p0, p1, o.char_start, o.char_end) for o in optional):
             continue
         fp += 1
-        problems.append(Problem(table, doc_id, _paragraph_of(p0, spans, lines), "false alarm",
-                                str(_plain(row.get("text"))), p0, None, _got(table, row),
-                                context=context_of(text, p0, p1)))
+        problems.append(
+            Problem(
+                table,
+                doc_id,
+                _paragraph_of(p0, spans, lines),
+                "false alarm",
+                str(_plain(row.get("text"))),
+                p0,
+                None,
+                _got(table, row),
+                context=context_of(text, p0, p1),
+            )
+        )
     tally.add(doc_id, Score(tp, fp, fn), Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp))
 
 
@@ -410,8 +458,15 @@ def _align_by_position(gold_positions: list[int], rows: list[dict]) -> list[tupl
     return pairs
 
 
-def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[dict],
-                    tally: _Tally, problems: list[Problem], positions: list[int] | None = None) -> None:
+def score_structure(
+    table: str,
+    doc_id: str,
+    gold: tuple[dict, ...],
+    rows: list[dict],
+    tally: _Tally,
+    problems: list[Problem],
+    positions: list[int] | None = None,
+) -> None:
     """Tasks by number, sections by (level, label), in document order; then exact titles.
 
     With ``positions`` (gold items that carry anchors) an item is found only when a
@@ -441,20 +496,42 @@ def score_structure(table: str, doc_id: str, gold: tuple[dict, ...], rows: list[
         if text_key not in wrong:
             strict_tp += 1
         if wrong:
-            problems.append(Problem(table, doc_id, what(g), "wrong", g[text_key], _position(row),
-                                    {k: g.get(k) for k in REPORTED_FIELDS[table]},
-                                    {k: _plain(row.get(k)) for k in REPORTED_FIELDS[table]}, tuple(wrong)))
+            problems.append(
+                Problem(
+                    table,
+                    doc_id,
+                    what(g),
+                    "wrong",
+                    g[text_key],
+                    _position(row),
+                    {k: g.get(k) for k in REPORTED_FIELDS[table]},
+                    {k: _plain(row.get(k)) for k in REPORTED_FIELDS[table]},
+                    tuple(wrong),
+                )
+            )
     mg, mp = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
     for gi, g in enumerate(gold):
         if gi not in mg:
-            problems.append(Problem(table, doc_id, what(g), "miss", g[text_key], -1,
-                                    {k: g.get(k) for k in REPORTED_FIELDS[table]}, None))
+            problems.append(
+                Problem(
+                    table, doc_id, what(g), "miss", g[text_key], -1, {k: g.get(k) for k in REPORTED_FIELDS[table]}, None
+                )
+            )
     for pi, row in enumerate(rows):
         if pi not in mp:
             label = _plain(row.get("number")) if table == "tasks" else _plain(row.get("label"))
-            problems.append(Problem(table, doc_id, f"{label}", "false alarm",
-                                    str(_plain(row.get(text_key)) or ""), _position(row),
-                                    None, {k: _plain(row.get(k)) for k in REPORTED_FIELDS[table]}))
+            problems.append(
+                Problem(
+                    table,
+                    doc_id,
+                    f"{label}",
+                    "false alarm",
+                    str(_plain(row.get(text_key)) or ""),
+                    _position(row),
+                    None,
+                    {k: _plain(row.get(k)) for k in REPORTED_FIELDS[table]},
+                )
+            )
     tp, fp, fn = len(pairs), len(rows) - len(pairs), len(gold) - len(pairs)
     tally.add(doc_id, Score(tp, fp, fn), Score(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp))
 
@@ -533,10 +610,10 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Evaluation:
                     tally.add(doc_id, Score(0, 0, n), Score(0, 0, n))
                     continue
                 mentions, spans = located
-                listed = None if scope == "document" else [
-                    spans[p.id] for p in g.paragraphs if table in p.mentions]
-                score_mentions(table, doc_id, mentions[table], rows[table].get(doc_id, []),
-                               listed, spans, text, tally, problems)
+                listed = None if scope == "document" else [spans[p.id] for p in g.paragraphs if table in p.mentions]
+                score_mentions(
+                    table, doc_id, mentions[table], rows[table].get(doc_id, []), listed, spans, text, tally, problems
+                )
             for table in STRUCTURE_TABLES:
                 gold_items = getattr(g, table)
                 if gold_items is None:
@@ -546,14 +623,23 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Evaluation:
                 preds = rows[table].get(doc_id, []) if text is not None else []
                 positions = None
                 if gold_items and "anchor" in gold_items[0]:
-                    positions = ([find_anchor(g, text, f"{table}[{i}]", it["anchor"])
-                                  for i, it in enumerate(gold_items)] if text is not None
-                                 else [-10] * len(gold_items))
+                    positions = (
+                        [find_anchor(g, text, f"{table}[{i}]", it["anchor"]) for i, it in enumerate(gold_items)]
+                        if text is not None
+                        else [-10] * len(gold_items)
+                    )
                 score_structure(table, doc_id, gold_items, preds, tally, problems, positions)
     tables = {
-        t: TableScore(t, tuple(sorted(set(tl.documents))), tl.detection, tl.strict,
-                      {k: FieldScore(*v) for k, v in tl.fields.items()}, dict(sorted(tl.by_document.items())))
-        for t, tl in tallies.items() if tl.documents
+        t: TableScore(
+            t,
+            tuple(sorted(set(tl.documents))),
+            tl.detection,
+            tl.strict,
+            {k: FieldScore(*v) for k, v in tl.fields.items()},
+            dict(sorted(tl.by_document.items())),
+        )
+        for t, tl in tallies.items()
+        if tl.documents
     }
     for t, ts in tables.items():
         for name in REPORTED_FIELDS[t]:
@@ -562,4 +648,3 @@ def evaluate(gold_dir: Path, out_dir: Path) -> Evaluation:
     kinds = {"miss": 0, "wrong": 1, "false alarm": 2}
     problems.sort(key=lambda p: (order[p.table], kinds[p.kind], p.doc_id, p.char_start))
     return Evaluation(tables, tuple(problems), tuple(sorted(by_doc)), tuple(warnings))
-

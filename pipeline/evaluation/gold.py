@@ -27,8 +27,17 @@ VALUE_TOLERANCE = 1e-9
 
 # Allowed values of the gold fields: the records' value sets.
 COMPARATORS, KINDS, GRANULARITIES, ROLES, ACTIONS, LABELS, PARTS = (
-    frozenset(values) for values in (records.COMPARATORS, records.KINDS, records.GRANULARITIES,
-                                     records.ROLES, records.ACTIONS, records.LABELS, records.PARTS))
+    frozenset(values)
+    for values in (
+        records.COMPARATORS,
+        records.KINDS,
+        records.GRANULARITIES,
+        records.ROLES,
+        records.ACTIONS,
+        records.LABELS,
+        records.PARTS,
+    )
+)
 
 # Per table: gold keys (beyond text/occurrence/optional) -> (required, check).
 _STR = (str,)
@@ -64,6 +73,7 @@ FIELD_SPECS: dict[str, dict[str, tuple[bool, tuple, frozenset | None]]] = {
     },
 }
 MENTION_COMMON = {"text", "occurrence", "optional", "note"}
+
 
 class GoldFileError(FileProblem):
     """A gold file is malformed, or one of its mentions cannot be found in the text."""
@@ -223,27 +233,45 @@ def load_gold(path: Path) -> GoldDocument:
         if not isinstance(sections, list):
             _fail(path, "'sections' must be a list")
         for i, s in enumerate(sections):
-            if (not isinstance(s, dict) or set(s) - {"label", "level", "number", "heading", "part", "anchor", "note"}
-                    or not isinstance(s.get("label"), str) or not isinstance(s.get("heading"), str)
-                    or not isinstance(s.get("level"), int) or s.get("part") not in PARTS
-                    or not isinstance(s.get("anchor", ""), str)):
-                _fail(path, f"sections[{i}]: expected {{label: str, level: int, heading: str, "
-                            f"part: plan|review|other, anchor: str (optional)}}")
+            if (
+                not isinstance(s, dict)
+                or set(s) - {"label", "level", "number", "heading", "part", "anchor", "note"}
+                or not isinstance(s.get("label"), str)
+                or not isinstance(s.get("heading"), str)
+                or not isinstance(s.get("level"), int)
+                or s.get("part") not in PARTS
+                or not isinstance(s.get("anchor", ""), str)
+            ):
+                _fail(
+                    path,
+                    f"sections[{i}]: expected {{label: str, level: int, heading: str, "
+                    f"part: plan|review|other, anchor: str (optional)}}",
+                )
     tasks = data.get("tasks")
     if tasks is not None:
         if not isinstance(tasks, list):
             _fail(path, "'tasks' must be a list")
         for i, t in enumerate(tasks):
-            if (not isinstance(t, dict) or set(t) - {"number", "label", "title", "part", "anchor", "note"}
-                    or not isinstance(t.get("number"), int) or not isinstance(t.get("title"), str)
-                    or t.get("part") not in PARTS or not isinstance(t.get("anchor", ""), str)):
-                _fail(path, f"tasks[{i}]: expected {{number: int, title: str, part: plan|review|other, "
-                            f"anchor: str (optional)}}")
+            if (
+                not isinstance(t, dict)
+                or set(t) - {"number", "label", "title", "part", "anchor", "note"}
+                or not isinstance(t.get("number"), int)
+                or not isinstance(t.get("title"), str)
+                or t.get("part") not in PARTS
+                or not isinstance(t.get("anchor", ""), str)
+            ):
+                _fail(
+                    path,
+                    f"tasks[{i}]: expected {{number: int, title: str, part: plan|review|other, "
+                    f"anchor: str (optional)}}",
+                )
     for name, items in (("sections", sections), ("tasks", tasks)):
         if items and any("anchor" in it for it in items) and not all(it.get("anchor") for it in items):
             _fail(path, f"{name}: give every item an anchor, or none")
     return GoldDocument(
-        path=str(path), doc_id=data["doc_id"], complete=dict(complete),
+        path=str(path),
+        doc_id=data["doc_id"],
+        complete=dict(complete),
         paragraphs=tuple(paragraphs),
         sections=tuple(sections) if sections is not None else None,
         tasks=tuple(tasks) if tasks is not None else None,
@@ -262,7 +290,8 @@ def gold_files(gold_dir: Path) -> list[Path]:
     """
     root = Path(gold_dir)
     return sorted(
-        p for p in root.rglob("*.json")
+        p
+        for p in root.rglob("*.json")
         if p.is_file() and not any(part.startswith(HELDOUT) for part in p.relative_to(root).parts[:-1])
     )
 
@@ -286,8 +315,11 @@ def find_paragraph(gold: GoldDocument, text: str, par: GoldParagraph) -> tuple[i
     if not hits:
         n = text.count(par.anchor)
         if n != 1:
-            _fail(gold.path, f"paragraph {par.id}: anchor {par.anchor!r} starts no line and occurs "
-                             f"{n} times in the text; it must occur exactly once")
+            _fail(
+                gold.path,
+                f"paragraph {par.id}: anchor {par.anchor!r} starts no line and occurs "
+                f"{n} times in the text; it must occur exactly once",
+            )
         start = text.index(par.anchor)
         end = text.find("\n", start)
         hits = [(start, len(text) if end < 0 else end)]
@@ -330,11 +362,22 @@ def locate(gold: GoldDocument, text: str) -> tuple[dict[str, list[GoldMention]],
             for m in items:
                 at = find_occurrence(line, m["text"], m["occurrence"])
                 if at < 0:
-                    _fail(gold.path, f"paragraph {par.id} {table}: {m['text']!r} has no occurrence "
-                                     f"{m['occurrence']} in the paragraph")
+                    _fail(
+                        gold.path,
+                        f"paragraph {par.id} {table}: {m['text']!r} has no occurrence "
+                        f"{m['occurrence']} in the paragraph",
+                    )
                 fields = {k: v for k, v in m.items() if k not in MENTION_COMMON}
-                mentions[table].append(GoldMention(
-                    table, gold.doc_id, par.id, m["text"], start + at, start + at + len(m["text"]),
-                    fields, bool(m.get("optional", False))))
+                mentions[table].append(
+                    GoldMention(
+                        table,
+                        gold.doc_id,
+                        par.id,
+                        m["text"],
+                        start + at,
+                        start + at + len(m["text"]),
+                        fields,
+                        bool(m.get("optional", False)),
+                    )
+                )
     return mentions, spans
-

@@ -71,9 +71,14 @@ def resolve_anchors(gold: dict, documents: pd.DataFrame, tasks: pd.DataFrame) ->
     pairs = []
     for p in gold["pairs"]:
         ma, mb = mapper(p["doc_a"], p["tasks_a"]), mapper(p["doc_b"], p["tasks_b"])
-        pairs.append({**p, "tasks_a": {ma[a]: t for a, t in p["tasks_a"].items()},
-                      "tasks_b": {mb[b]: t for b, t in p["tasks_b"].items()},
-                      "links": [[ma[a], mb[b]] for a, b in p["links"]]})
+        pairs.append(
+            {
+                **p,
+                "tasks_a": {ma[a]: t for a, t in p["tasks_a"].items()},
+                "tasks_b": {mb[b]: t for b, t in p["tasks_b"].items()},
+                "links": [[ma[a], mb[b]] for a, b in p["links"]],
+            }
+        )
     return {**gold, "pairs": pairs}
 
 
@@ -94,8 +99,19 @@ def gold_tasks(gold: dict, documents: pd.DataFrame) -> pd.DataFrame:
         order = sorted(_positions(text, titles, doc_id).items(), key=lambda kv: kv[1])
         for i, (anchor, pos) in enumerate(order):
             end = order[i + 1][1] if i + 1 < len(order) else len(text)
-            rows.append({"doc_id": doc_id, "task_id": anchor, "section_id": None, "number": i + 1,
-                         "title": titles[anchor], "text": text[pos:end], "part": "plan",
-                         "char_start": pos, "char_end": end})
-    return pd.DataFrame(rows, columns=["doc_id", "task_id", "section_id", "number", "title", "text",
-                                       "part", "char_start", "char_end"])
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "task_id": anchor,
+                    "section_id": None,
+                    "number": i + 1,
+                    "title": titles[anchor],
+                    "text": text[pos:end],
+                    "part": "plan",
+                    "char_start": pos,
+                    "char_end": end,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["doc_id", "task_id", "section_id", "number", "title", "text", "part", "char_start", "char_end"]
+    )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import subprocess
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from pipeline.evaluation.evaluate import STRICT_FIELDS, Evaluation, Problem
 from pipeline.evaluation.gold import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
+
 
 def _fmt(v: float | None) -> str:
     return "–" if v is None else f"{v:.3f}"
@@ -32,19 +33,27 @@ def format_report(ev: Evaluation, misses: int = 20) -> str:
         out.append(f"warning: {w}")
     if ev.warnings:
         out.append("")
-    head = (f"{'table':<12}{'gold':>6}{'pred':>6}{'TP':>6}{'FP':>6}{'FN':>6}"
-            f"{'P':>8}{'R':>8}{'F1':>8}{'strict P':>10}{'strict R':>10}{'strict F1':>11}")
+    head = (
+        f"{'table':<12}{'gold':>6}{'pred':>6}{'TP':>6}{'FP':>6}{'FN':>6}"
+        f"{'P':>8}{'R':>8}{'F1':>8}{'strict P':>10}{'strict R':>10}{'strict F1':>11}"
+    )
     out += [head, "-" * len(head)]
     for t in TABLES:
         ts = ev.tables.get(t)
         if ts is None:
             continue
         d, s = ts.detection, ts.strict
-        out.append(f"{t:<12}{ts.gold:>6}{ts.predicted:>6}{d.tp:>6}{d.fp:>6}{d.fn:>6}"
-                   f"{d.precision:>8.3f}{d.recall:>8.3f}{d.f1:>8.3f}"
-                   f"{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>11.3f}")
-    out += ["", "field accuracy (share of matched pairs exactly right; strict uses "
-            + "; ".join(f"{t}: {'+'.join(f)}" for t, f in STRICT_FIELDS.items() if t in ev.tables) + ")"]
+        out.append(
+            f"{t:<12}{ts.gold:>6}{ts.predicted:>6}{d.tp:>6}{d.fp:>6}{d.fn:>6}"
+            f"{d.precision:>8.3f}{d.recall:>8.3f}{d.f1:>8.3f}"
+            f"{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>11.3f}"
+        )
+    out += [
+        "",
+        "field accuracy (share of matched pairs exactly right; strict uses "
+        + "; ".join(f"{t}: {'+'.join(f)}" for t, f in STRICT_FIELDS.items() if t in ev.tables)
+        + ")",
+    ]
     for t in TABLES:
         ts = ev.tables.get(t)
         if ts is None:
@@ -53,14 +62,16 @@ def format_report(ev: Evaluation, misses: int = 20) -> str:
         out.append(f"  {t:<12}" + ", ".join(parts))
     if len(ev.documents) > 1:
         shown = [t for t in TABLES if t in ev.tables]
-        out += ["", "F1 per document (gold/predicted in brackets)",
-                f"  {'document':<20}" + "".join(f"{t:>20}" for t in shown)]
+        out += [
+            "",
+            "F1 per document (gold/predicted in brackets)",
+            f"  {'document':<20}" + "".join(f"{t:>20}" for t in shown),
+        ]
         for doc_id in ev.documents:
             cells = []
             for t in shown:
                 sc = ev.tables[t].by_document.get(doc_id)
-                cells.append(f"{'':>20}" if sc is None else
-                             f"{sc.f1:.3f} ({sc.tp + sc.fn}/{sc.tp + sc.fp})".rjust(20))
+                cells.append(f"{'':>20}" if sc is None else f"{sc.f1:.3f} ({sc.tp + sc.fn}/{sc.tp + sc.fp})".rjust(20))
             out.append(f"  {doc_id:<20}" + "".join(cells))
     by_table: dict[str, list[Problem]] = defaultdict(list)
     for p in ev.problems:
@@ -72,8 +83,11 @@ def format_report(ev: Evaluation, misses: int = 20) -> str:
         counts = defaultdict(int)
         for p in items:
             counts[p.kind] += 1
-        out += ["", f"{t}: {counts['miss']} missed, {counts['wrong']} with wrong fields, "
-                    f"{counts['false alarm']} false alarms" + (f" (first {misses} shown)" if len(items) > misses else "")]
+        out += [
+            "",
+            f"{t}: {counts['miss']} missed, {counts['wrong']} with wrong fields, "
+            f"{counts['false alarm']} false alarms" + (f" (first {misses} shown)" if len(items) > misses else ""),
+        ]
         for p in items[:misses]:
             where = f"{p.doc_id} {p.paragraph}"
             if p.kind == "miss":
@@ -81,8 +95,9 @@ def format_report(ev: Evaluation, misses: int = 20) -> str:
             elif p.kind == "false alarm":
                 out.append(f"  FALSE  {where}: {p.text}  got {_describe(p.got)}")
             else:
-                diffs = "; ".join(f"{k}: expected {_field_show(p.expected, k)} got {_field_show(p.got, k)}"
-                                  for k in p.wrong)
+                diffs = "; ".join(
+                    f"{k}: expected {_field_show(p.expected, k)} got {_field_show(p.got, k)}" for k in p.wrong
+                )
                 out.append(f"  WRONG  {where}: {p.text}  {diffs}")
             if p.context:
                 out.append(f"         {p.context}")
@@ -99,8 +114,9 @@ def _field_show(d: dict | None, name: str) -> str:
 
 def _commit() -> str:
     try:
-        res = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                             capture_output=True, text=True, timeout=10, check=False)
+        res = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return res.stdout.strip() or "unknown"
@@ -134,7 +150,8 @@ def format_markdown(ev: Evaluation, *, gold: Path, when: date | None = None, com
             continue
         d = ts.detection
         fields = ", ".join(f"{name} {_fmt(fs.accuracy)}" for name, fs in ts.fields.items())
-        out.append(f"| {t} | {ts.gold} | {ts.predicted} | {d.precision:.3f} | {d.recall:.3f} | "
-                   f"{d.f1:.3f} | {ts.strict.f1:.3f} | {fields} |")
+        out.append(
+            f"| {t} | {ts.gold} | {ts.predicted} | {d.precision:.3f} | {d.recall:.3f} | "
+            f"{d.f1:.3f} | {ts.strict.f1:.3f} | {fields} |"
+        )
     return "\n".join(out) + "\n"
-

@@ -15,13 +15,12 @@ from functools import cache
 from pathlib import Path
 
 from extractors.context import Context
-from pipeline import __version__
-from pipeline.ingest.corpus import DocumentSpec
+from pipeline import __version__, registry
 from pipeline.errors import DocumentError
+from pipeline.ingest.corpus import DocumentSpec
 from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_input
 from pipeline.limits import limits, time_limit
-from pipeline import registry
 from pipeline.structure import structure_warnings
 from pipeline.structure.parse import Paragraph, Section, Structure, parse_structure
 
@@ -48,15 +47,30 @@ def _fields(record) -> dict:
     return {name: getattr(record, name) for name in record.__slots__}
 
 
-def document_row(spec: DocumentSpec, *, sha256: str | None, text: str | None,
-                 encoding: str | None = None, error: str | None = None,
-                 warnings: list[str] | None = None) -> dict:
+def document_row(
+    spec: DocumentSpec,
+    *,
+    sha256: str | None,
+    text: str | None,
+    encoding: str | None = None,
+    error: str | None = None,
+    warnings: list[str] | None = None,
+) -> dict:
     return {
-        "doc_id": spec.doc_id, "issuer": spec.issuer, "issuer_slug": spec.issuer_slug,
-        "year": spec.year, "genre": spec.genre, "title": spec.title, "source": spec.source,
-        "source_path": str(spec.path), "sha256": sha256, "encoding": encoding,
-        "n_chars": len(text) if text is not None else None, "text": text,
-        "status": "failed" if error else "ok", "error": error,
+        "doc_id": spec.doc_id,
+        "issuer": spec.issuer,
+        "issuer_slug": spec.issuer_slug,
+        "year": spec.year,
+        "genre": spec.genre,
+        "title": spec.title,
+        "source": spec.source,
+        "source_path": str(spec.path),
+        "sha256": sha256,
+        "encoding": encoding,
+        "n_chars": len(text) if text is not None else None,
+        "text": text,
+        "status": "failed" if error else "ok",
+        "error": error,
         "warnings": "\n".join(warnings) if warnings else None,
         "pipeline_version": __version__,
     }
@@ -101,14 +115,17 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
         if t.stage == "passage":
             records, wheres = [], []
             for par in passages:
-                context = Context(year=spec.year, part=par.part, genre=spec.genre,
-                                  heading=headings.get(par.section_id, ""))
-                found = t.extract(text[par.char_start:par.char_end], offset=par.char_start, context=context)
+                context = Context(
+                    year=spec.year, part=par.part, genre=spec.genre, heading=headings.get(par.section_id, "")
+                )
+                found = t.extract(text[par.char_start : par.char_end], offset=par.char_start, context=context)
                 records.extend(found)
                 wheres.extend([_where(spec, par, headline)] * (len(records) - len(wheres)))
         elif t.stage == "passages":
-            found = t.extract([(text[p.char_start:p.char_end], p.char_start) for p in passages],
-                              Context(year=spec.year, genre=spec.genre))
+            found = t.extract(
+                [(text[p.char_start : p.char_end], p.char_start) for p in passages],
+                Context(year=spec.year, genre=spec.genre),
+            )
             records, wheres = [], []
             for par, recs in zip(passages, found, strict=True):
                 records.extend(recs)
@@ -138,8 +155,10 @@ def load_extractors() -> None:
     Called before a document's clock starts: the seconds jieba and spaCy take to load
     are the run's cost, not the first document's.
     """
-    process_text("一、总体要求\n（一）今年新建学校15所，落实《纲要》。", DocumentSpec(
-        path=Path("warm-up"), issuer="plantasks", issuer_slug="warm-up", year=2018, doc_id="warm-up"))
+    process_text(
+        "一、总体要求\n（一）今年新建学校15所，落实《纲要》。",
+        DocumentSpec(path=Path("warm-up"), issuer="plantasks", issuer_slug="warm-up", year=2018, doc_id="warm-up"),
+    )
 
 
 def process_document(spec: DocumentSpec, raw: bytes | None = None) -> DocumentResult:
@@ -162,5 +181,6 @@ def process_document(spec: DocumentSpec, raw: bytes | None = None) -> DocumentRe
         log.error("internal error on %s:\n%s", spec.path, traceback.format_exc())
         error = f"{spec.path}: internal error while processing ({type(exc).__name__}: {exc})"
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=error))
-    return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding,
-                                                    warnings=warnings), tables, warnings)
+    return DocumentResult(
+        spec.doc_id, document_row(spec, sha256=sha, text=text, encoding=encoding, warnings=warnings), tables, warnings
+    )

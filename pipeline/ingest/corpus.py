@@ -74,9 +74,9 @@ class MetadataWords:
 
 
 METADATA_FILE = register(
-    "metadata", DATA_FILE,
-    Record(genres=Strings(allow_empty=False), issuer_suffixes=Strings(allow_empty=False),
-           opening_lines=Integer(1)),
+    "metadata",
+    DATA_FILE,
+    Record(genres=Strings(allow_empty=False), issuer_suffixes=Strings(allow_empty=False), opening_lines=Integer(1)),
     used_by="pipeline/ingest/corpus.py",
 )
 
@@ -85,9 +85,11 @@ METADATA_FILE = register(
 def metadata_words(path: Path = DATA_FILE) -> MetadataWords:
     """The words of ``pipeline/data/metadata.yaml``, longest first (工作要点 before 要点)."""
     data = load("metadata") if path == DATA_FILE else check_file(METADATA_FILE, path)
-    return MetadataWords(tuple(sorted(data["genres"], key=len, reverse=True)),
-                         tuple(sorted(data["issuer_suffixes"], key=len, reverse=True)),
-                         data["opening_lines"])
+    return MetadataWords(
+        tuple(sorted(data["genres"], key=len, reverse=True)),
+        tuple(sorted(data["issuer_suffixes"], key=len, reverse=True)),
+        data["opening_lines"],
+    )
 
 
 def slugify(name: str) -> str:
@@ -121,14 +123,19 @@ def discover(corpus: Path) -> list[DocumentSpec]:
     if (corpus / MANIFEST).exists():
         specs = _from_manifest(corpus)
         if not specs:
-            raise DocumentError(str(corpus / MANIFEST), "lists no documents (only a header): add one row per "
-                                "document, or remove it to take every document below the folder")
+            raise DocumentError(
+                str(corpus / MANIFEST),
+                "lists no documents (only a header): add one row per "
+                "document, or remove it to take every document below the folder",
+            )
         return specs
     specs = _walk(corpus)
     if not specs:
         suffixes = ", ".join(sorted(TEXT_SUFFIXES))
-        raise DocumentError(str(corpus), f"no documents: no {suffixes} file below the folder "
-                            "(and no MANIFEST.csv); the previous tables are kept")
+        raise DocumentError(
+            str(corpus),
+            f"no documents: no {suffixes} file below the folder (and no MANIFEST.csv); the previous tables are kept",
+        )
     return specs
 
 
@@ -166,8 +173,10 @@ def _leaves_corpus(path: Path, root: Path) -> str | None:
         return f"{path}: cannot follow the symbolic link ({exc})"
     if target.is_relative_to(root):
         return None
-    return (f"{path}: a symbolic link to {target}, outside the corpus folder {root}: "
-            "refused (copy the file into the corpus instead)")
+    return (
+        f"{path}: a symbolic link to {target}, outside the corpus folder {root}: "
+        "refused (copy the file into the corpus instead)"
+    )
 
 
 def _from_manifest(corpus: Path) -> list[DocumentSpec]:
@@ -181,7 +190,8 @@ def _from_manifest(corpus: Path) -> list[DocumentSpec]:
         meta = {
             "issuer": row.get("issuer") or None,
             "issuer_slug": slugify(row["issuer_slug"]) if row.get("issuer_slug") else None,
-            "genre": row.get("genre") or None, "title": row.get("title") or None,
+            "genre": row.get("genre") or None,
+            "title": row.get("title") or None,
             "source": row.get("source") or None,
         }
         if not rel:
@@ -192,8 +202,7 @@ def _from_manifest(corpus: Path) -> list[DocumentSpec]:
         error = error or year_error
         if error is None:
             if path in seen:
-                error = (f"{manifest}: line {n}: {rel} is already listed on line {seen[path]}; "
-                         "processed once")
+                error = f"{manifest}: line {n}: {rel} is already listed on line {seen[path]}; processed once"
             else:
                 seen[path] = n
         specs.append(DocumentSpec(path=path, year=year, **meta, error=error))
@@ -209,14 +218,16 @@ def _manifest_rows(manifest: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         text, _ = decode(read_raw(manifest), str(manifest))
     except DocumentError as exc:
-        raise DocumentError(str(manifest), f"cannot read the manifest: {exc.problem}; "
-                            "save it as CSV in UTF-8") from exc
+        raise DocumentError(str(manifest), f"cannot read the manifest: {exc.problem}; save it as CSV in UTF-8") from exc
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = next((d for d in _DELIMITERS if "path" in (c.strip().lower() for c in header.split(d))), None)
     if delimiter is None:
-        raise DocumentError(str(manifest), f"no path column in the header line {header.strip()[:80]!r}: "
-                            "the first line must name the columns, e.g. path,issuer,issuer_slug,year,"
-                            "genre,title,source")
+        raise DocumentError(
+            str(manifest),
+            f"no path column in the header line {header.strip()[:80]!r}: "
+            "the first line must name the columns, e.g. path,issuer,issuer_slug,year,"
+            "genre,title,source",
+        )
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     try:
         lines = list(reader)
@@ -235,8 +246,10 @@ def _inside(corpus: Path, root: Path, rel: str, manifest: Path, n: int) -> tuple
     """The resolved path of a manifest entry, or an error if it leads outside the corpus."""
     written = corpus / rel
     if Path(rel).is_absolute():
-        return written, (f"{manifest}: line {n}: {rel} is an absolute path: manifest paths are relative "
-                         f"to the corpus folder and stay inside it; refused")
+        return written, (
+            f"{manifest}: line {n}: {rel} is an absolute path: manifest paths are relative "
+            f"to the corpus folder and stay inside it; refused"
+        )
     try:
         path = written.resolve()
     except (OSError, RuntimeError) as exc:
@@ -245,8 +258,9 @@ def _inside(corpus: Path, root: Path, rel: str, manifest: Path, n: int) -> tuple
         return path, None
     lexical = Path(os.path.normpath(root / rel))
     if lexical.is_relative_to(root):
-        return written, (f"{manifest}: line {n}: {rel} is a symbolic link to {path}, outside the "
-                         f"corpus folder {root}: refused")
+        return written, (
+            f"{manifest}: line {n}: {rel} is a symbolic link to {path}, outside the corpus folder {root}: refused"
+        )
     return written, f"{manifest}: line {n}: {rel} leads outside the corpus folder {root}: refused"
 
 
@@ -279,11 +293,17 @@ def infer_metadata(spec: DocumentSpec, text: str, corpus: Path | None = None) ->
                 year = int(m.group(1))
                 break
     if year is None:
-        raise DocumentError(str(spec.path), "no year found in the manifest, the file name or the opening lines; add it to MANIFEST.csv or the file name (e.g. 2018.txt)")
-    genre = spec.genre or next(
-        (g for g in words.genres for s in (name, *opening) if g in s), None)
-    issuer = spec.issuer or _issuer_from(name, words) or next(
-        (i for i in (_issuer_from(ln, words) for ln in opening) if i), None)
+        raise DocumentError(
+            str(spec.path),
+            "no year found in the manifest, the file name or the opening lines; "
+            "add it to MANIFEST.csv or the file name (e.g. 2018.txt)",
+        )
+    genre = spec.genre or next((g for g in words.genres for s in (name, *opening) if g in s), None)
+    issuer = (
+        spec.issuer
+        or _issuer_from(name, words)
+        or next((i for i in (_issuer_from(ln, words) for ln in opening) if i), None)
+    )
     slug = spec.issuer_slug
     if slug is None:
         if folder and folder.lower() not in {"corpus", "documents", "docs", "input", "inputs"}:
@@ -293,7 +313,11 @@ def infer_metadata(spec: DocumentSpec, text: str, corpus: Path | None = None) ->
     if issuer is None and slug is not None:
         issuer = slug
     if slug is None:
-        raise DocumentError(str(spec.path), "no issuer found in the manifest, the folder or file name, or the opening lines; add a MANIFEST.csv row or put the file in a folder named after its issuer")
+        raise DocumentError(
+            str(spec.path),
+            "no issuer found in the manifest, the folder or file name, or the opening lines; "
+            "add a MANIFEST.csv row or put the file in a folder named after its issuer",
+        )
     title = spec.title or (opening[0][:80] if opening else name)
     return replace(spec, year=year, genre=genre or "unknown", issuer=issuer, issuer_slug=slug, title=title)
 

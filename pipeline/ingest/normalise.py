@@ -22,10 +22,14 @@ import regex
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, Pattern, Record, Strings, check_file, load, register
 
 DATA_DIR = PIPELINE_DATA
-register("boilerplate", PIPELINE_DATA / "boilerplate.yaml",
-         Record(line_patterns=Strings(Pattern()), trailer_patterns=Strings(Pattern()),
-                page_number_patterns=Strings(Pattern())),
-         used_by="pipeline.ingest.normalise")
+register(
+    "boilerplate",
+    PIPELINE_DATA / "boilerplate.yaml",
+    Record(
+        line_patterns=Strings(Pattern()), trailer_patterns=Strings(Pattern()), page_number_patterns=Strings(Pattern())
+    ),
+    used_by="pipeline.ingest.normalise",
+)
 
 _ZERO_WIDTH_LINE = regex.compile(r"\n[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -64,13 +68,18 @@ class Boilerplate:
 def load_boilerplate(path: Path | None = None) -> Boilerplate:
     """The compiled patterns (``path``: another file of the same format, for tests)."""
     data = load("boilerplate") if path is None else check_file(DATA_FILES["boilerplate"], path)
-    return Boilerplate(*(regex.compile("|".join(f"(?:{p})" for p in data[key]) or r"(?!)")
-                         for key in ("line_patterns", "trailer_patterns")))
+    return Boilerplate(
+        *(
+            regex.compile("|".join(f"(?:{p})" for p in data[key]) or r"(?!)")
+            for key in ("line_patterns", "trailer_patterns")
+        )
+    )
 
 
 # HTML that a scraper left inside a .txt (a saved page is read by pipeline/ingest/read.py)
 _HTML_BREAK = regex.compile(
-    r"(?:[ \t]*(?:<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|li|tr|h[1-6])(?:\s[^<>]*)?>)[ \t]*\n?)+", regex.IGNORECASE)
+    r"(?:[ \t]*(?:<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|li|tr|h[1-6])(?:\s[^<>]*)?>)[ \t]*\n?)+", regex.IGNORECASE
+)
 _HTML_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 _HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 

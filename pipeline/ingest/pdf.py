@@ -115,7 +115,7 @@ def _page_lines(page) -> list[Line]:
     rows = [r for r in rows if r[0].strip(_SPACES)]
     em = sorted(advances)[len(advances) // 2] if advances else 10.0
     # where each line's text starts: its first glyph, less the full-width cells before it
-    starts = [None if f is None else f[1] - em * _cells(t[:f[0]].lstrip(" \t\xa0")) for t, f in rows]
+    starts = [None if f is None else f[1] - em * _cells(t[: f[0]].lstrip(" \t\xa0")) for t, f in rows]
     lefts = [x for x in starts if x is not None]
     margin = min(lefts) if lefts else 0.0
     tops = [f[2] for _, f in rows if f is not None]

@@ -31,9 +31,9 @@ from pipeline.limits import MB, limits
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf"}
 UNSUPPORTED_SUFFIXES = {
     ".doc": "legacy .doc is not supported: save it as .docx or plain text "
-            "(e.g. `libreoffice --headless --convert-to docx FILE.doc`)",
+    "(e.g. `libreoffice --headless --convert-to docx FILE.doc`)",
     ".wps": "WPS documents are not supported: save as .docx or plain text "
-            "(e.g. `libreoffice --headless --convert-to docx FILE.wps`)",
+    "(e.g. `libreoffice --headless --convert-to docx FILE.wps`)",
 }
 
 
@@ -79,21 +79,24 @@ def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (f"too large: {size / MB:.1f} MB, the limit is {limit / MB:g} MB "
-            "(split the document, or raise file_megabytes in pipeline/data/limits.yaml)")
+    return (
+        f"too large: {size / MB:.1f} MB, the limit is {limit / MB:g} MB "
+        "(split the document, or raise file_megabytes in pipeline/data/limits.yaml)"
+    )
 
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
     """Return ``(text, encoding)`` of raw bytes, or raise DocumentError."""
     if not raw:
         raise DocumentError(path, "empty file")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             try:
                 return raw.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise DocumentError(path, f"starts with a {enc} byte-order mark but is not valid {enc} (byte {exc.start})") from exc
+                raise DocumentError(
+                    path, f"starts with a {enc} byte-order mark but is not valid {enc} (byte {exc.start})"
+                ) from exc
     utf16 = _utf16_without_bom(raw)
     if utf16:
         try:
@@ -114,8 +117,7 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         raise DocumentError(
             path,
-            f"not UTF-8, GB18030 or UTF-16 (invalid UTF-8 at byte {utf8_error.start}); "
-            "re-save the file as UTF-8",
+            f"not UTF-8, GB18030 or UTF-16 (invalid UTF-8 at byte {utf8_error.start}); re-save the file as UTF-8",
         ) from utf8_error
     if _looks_like_mojibake(text):
         raise DocumentError(path, f"not UTF-8, GB18030 or UTF-16 (invalid UTF-8 at byte {utf8_error.start})")
@@ -248,8 +250,15 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
                     _take_paragraphs(parser, open_elements, paragraphs)
             parser.close()
             _take_paragraphs(parser, open_elements, paragraphs)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError,
-            NotImplementedError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ElementTree.ParseError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise DocumentError(path, f"not a valid .docx file ({exc})") from exc
     return "\n".join(paragraphs)
 
@@ -272,9 +281,11 @@ def _take_paragraphs(parser: ElementTree.XMLPullParser, open_elements: list, par
 
 
 def _expands(size: int, limit: int) -> str:
-    return (f"the .docx expands to more than {limit / MB:g} MB of XML ({size / MB:.0f} MB or more): "
-            "refused as a possible zip bomb (raise docx_xml_megabytes in pipeline/data/limits.yaml "
-            "if the document is real)")
+    return (
+        f"the .docx expands to more than {limit / MB:g} MB of XML ({size / MB:.0f} MB or more): "
+        "refused as a possible zip bomb (raise docx_xml_megabytes in pipeline/data/limits.yaml "
+        "if the document is real)"
+    )
 
 
 def read_input(path: Path, raw: bytes | None = None) -> InputFile:

@@ -11,8 +11,8 @@ are hard-linked into the cache. Parts are never rewritten in place (every write 
 file renamed over), so a part shared by the cache and a published table cannot change
 under either. The cross-year rows of each issuer are cached the same way under a key made of
 its documents' keys, so a re-run of an unchanged corpus neither processes nor rebuilds
-anything, and a changed document rebuilds only its issuer's rows. Users process hundreds of issuers over decades (#10): re-runs after adding
-one year's plans touch only the new documents.
+anything, and a changed document rebuilds only its issuer's rows. Users process hundreds
+of issuers over decades: re-runs after adding one year's plans touch only the new documents.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable
 
 import pyarrow.parquet as pq
 
@@ -57,9 +57,9 @@ def code_fingerprint(roots: tuple[Path, ...] = PACKAGE_ROOTS) -> str:
     for root in roots:
         root = Path(root)
         files = sorted(
-            p for p in root.rglob("*")
-            if p.is_file() and p.suffix not in _SKIP_SUFFIXES
-            and not _SKIP_DIRS.intersection(p.relative_to(root).parts)
+            p
+            for p in root.rglob("*")
+            if p.is_file() and p.suffix not in _SKIP_SUFFIXES and not _SKIP_DIRS.intersection(p.relative_to(root).parts)
         )
         for path in files:
             h.update(f"{root.name}/{path.relative_to(root).as_posix()}\0".encode())
@@ -76,9 +76,16 @@ def failed_key(document: dict) -> str:
 def document_key(sha256: str, spec: DocumentSpec, fingerprint: str) -> str:
     """The cache key of one document: raw bytes, code fingerprint and metadata."""
     meta = {
-        "sha256": sha256, "code": fingerprint, "path": str(spec.path), "issuer": spec.issuer,
-        "issuer_slug": spec.issuer_slug, "year": spec.year, "genre": spec.genre,
-        "title": spec.title, "source": spec.source, "doc_id": spec.doc_id,
+        "sha256": sha256,
+        "code": fingerprint,
+        "path": str(spec.path),
+        "issuer": spec.issuer,
+        "issuer_slug": spec.issuer_slug,
+        "year": spec.year,
+        "genre": spec.genre,
+        "title": spec.title,
+        "source": spec.source,
+        "doc_id": spec.doc_id,
     }
     return hashlib.sha256(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 

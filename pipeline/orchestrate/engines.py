@@ -10,8 +10,8 @@ imports none of them.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from pipeline.extract.document import DocumentResult
 from pipeline.orchestrate.run import HOOKS, RunHooks, RunSummary, process_locally, run_documents
@@ -55,22 +55,33 @@ def run_corpus(
             from pipeline.orchestrate.unchanged import everything_cached
 
             if cache and not dask_address and everything_cached(prepare(corpus), Path(out_dir)):
-                status.say("nothing changed since the last run: taking every table from the cache, "
-                           "no Prefect run")
-                return run_documents(Path(corpus), Path(out_dir), process_locally, cache=cache,
-                                     started=started)
+                status.say("nothing changed since the last run: taking every table from the cache, no Prefect run")
+                return run_documents(Path(corpus), Path(out_dir), process_locally, cache=cache, started=started)
             # started before Prefect is imported, so that it comes up while this process loads
             server = None if dask_address else prefect_server.start()
             from pipeline.orchestrate.flows import run_flow
 
-            return run_flow(Path(corpus), Path(out_dir), workers=workers, cache=cache,
-                            dask_address=dask_address, started=started, server=server)
+            return run_flow(
+                Path(corpus),
+                Path(out_dir),
+                workers=workers,
+                cache=cache,
+                dask_address=dask_address,
+                started=started,
+                server=server,
+            )
         if workers > 1:
             from pipeline.orchestrate.pool import LocalPool
 
             with LocalPool(workers) as pool:
-                return run_documents(Path(corpus), Path(out_dir), pool.process, cache=cache,
-                                     build_issuer=pool.submit_issuer, started=started)
+                return run_documents(
+                    Path(corpus),
+                    Path(out_dir),
+                    pool.process,
+                    cache=cache,
+                    build_issuer=pool.submit_issuer,
+                    started=started,
+                )
         return run_documents(Path(corpus), Path(out_dir), process_locally, cache=cache, started=started)
     finally:
         HOOKS.reset(token)

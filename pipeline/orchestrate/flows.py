@@ -15,8 +15,8 @@ themselves need an ``if __name__ == "__main__":`` guard.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from pipeline.orchestrate import prefect_env
 
@@ -24,12 +24,18 @@ prefect_env.configure()
 
 from prefect import flow  # noqa: E402
 
+from pipeline.extract.document import DocumentResult  # noqa: E402
 from pipeline.orchestrate import pool as parallel  # noqa: E402
 from pipeline.orchestrate import prefect_server  # noqa: E402
-from pipeline.orchestrate.status import say  # noqa: E402
-from pipeline.extract.document import DocumentResult  # noqa: E402
 from pipeline.orchestrate.run import (  # noqa: E402
-    Prepared, RunSummary, SubmissionWindow, crashed_result, failed_result, run_documents)
+    Prepared,
+    RunSummary,
+    SubmissionWindow,
+    crashed_result,
+    failed_result,
+    run_documents,
+)
+from pipeline.orchestrate.status import say  # noqa: E402
 from pipeline.orchestrate.tasks import process_document_on_pool_task, process_document_task  # noqa: E402
 
 # Documents submitted ahead of the one being written, per worker: keeps the workers busy
@@ -37,8 +43,9 @@ from pipeline.orchestrate.tasks import process_document_on_pool_task, process_do
 IN_FLIGHT_PER_WORKER = 4
 
 
-def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8, task=process_document_task
-                ) -> Iterator[DocumentResult]:
+def _submit_all(
+    prepared: Iterable[Prepared], in_flight: int = 8, task=process_document_task
+) -> Iterator[DocumentResult]:
     """One task per document, at most ``in_flight`` at once; results yielded in input order."""
     for p, future in SubmissionWindow(prepared, lambda p: task.submit(p.spec, p.raw), in_flight):
         if future is None:
@@ -51,8 +58,14 @@ def _submit_all(prepared: Iterable[Prepared], in_flight: int = 8, task=process_d
 
 
 @flow(name="plantasks-run", log_prints=False, validate_parameters=False)
-def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int = 8,
-                on_pool: bool = False, started: float | None = None) -> RunSummary:
+def corpus_flow(
+    corpus: Path,
+    out_dir: Path,
+    cache: bool = True,
+    in_flight: int = 8,
+    on_pool: bool = False,
+    started: float | None = None,
+) -> RunSummary:
     """Process a corpus folder: one task per document, then the cross-year tables.
 
     With ``on_pool`` the tasks hand their work to the active local process pool
@@ -60,9 +73,14 @@ def corpus_flow(corpus: Path, out_dir: Path, cache: bool = True, in_flight: int 
     """
     pool = parallel.active_pool() if on_pool else None
     task = process_document_on_pool_task if pool is not None else process_document_task
-    return run_documents(Path(corpus), Path(out_dir), lambda prepared: _submit_all(prepared, in_flight, task),
-                         cache=cache, build_issuer=pool.submit_issuer if pool is not None else None,
-                         started=started)
+    return run_documents(
+        Path(corpus),
+        Path(out_dir),
+        lambda prepared: _submit_all(prepared, in_flight, task),
+        cache=cache,
+        build_issuer=pool.submit_issuer if pool is not None else None,
+        started=started,
+    )
 
 
 def task_runner(workers: int = 1, dask_address: str | None = None):
@@ -79,10 +97,17 @@ def task_runner(workers: int = 1, dask_address: str | None = None):
     return ThreadPoolTaskRunner(max_workers=1 if workers == 1 else workers * IN_FLIGHT_PER_WORKER)
 
 
-def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = True,
-             dask_address: str | None = None, in_flight: int | None = None,
-             started: float | None = None,
-             server: prefect_server.PrefectServer | prefect_server.UsersServer | None = None) -> RunSummary:
+def run_flow(
+    corpus: Path,
+    out_dir: Path,
+    *,
+    workers: int = 1,
+    cache: bool = True,
+    dask_address: str | None = None,
+    in_flight: int | None = None,
+    started: float | None = None,
+    server: prefect_server.PrefectServer | prefect_server.UsersServer | None = None,
+) -> RunSummary:
     """Run :func:`corpus_flow` one document at a time, on ``workers`` local processes, or on Dask.
 
     ``server`` is the run's Prefect server, already starting (``prefect_server.start``,
@@ -104,5 +129,4 @@ def run_flow(corpus: Path, out_dir: Path, *, workers: int = 1, cache: bool = Tru
         # the pool's workers start and load the extractors while the server starts
         say(f"starting {workers} worker processes")
         with parallel.LocalPool(workers) as pool, parallel.active(pool), server.api():
-            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True,
-                               started=started)
+            return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, on_pool=True, started=started)

@@ -7,9 +7,9 @@ so every worker starts ready and shares those pages with the others. The main
 process keeps a few documents in flight per worker and yields results in input order,
 so the tables are written as the run goes, in the same order as a serial run, and
 memory stays flat however long the corpus. The same workers build each issuer's
-cross-year rows as soon as its documents are written, while others are still processed. A worker that dies (killed, out of memory, a crash in a C
-extension) fails only the document it was processing: the documents that were in
-flight with it are retried one at a time in a fresh process.
+cross-year rows as soon as its documents are written, while others are still processed.
+A worker that dies (killed, out of memory, a crash in a C extension) fails only the
+document it was processing: the documents that were in flight with it are retried one at a time in a fresh process.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from pipeline.extract.document import DocumentResult, process_document
 from pipeline.orchestrate.run import Prepared, SubmissionWindow, crashed_result, failed_result, issuer_rows
@@ -61,8 +61,14 @@ def _context(method: str | None):
 class LocalPool:
     """``workers`` processes for a run's documents and then its cross-year tables."""
 
-    def __init__(self, workers: int, *, process: Callable[..., DocumentResult] = process_document,
-                 start_method: str | None = None, warm: bool = True) -> None:
+    def __init__(
+        self,
+        workers: int,
+        *,
+        process: Callable[..., DocumentResult] = process_document,
+        start_method: str | None = None,
+        warm: bool = True,
+    ) -> None:
         self.workers = max(1, workers)
         self._process = process
         self._ctx = _context(start_method)
@@ -71,8 +77,9 @@ class LocalPool:
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx,
-                                   initializer=warm_up if self._warm else None)
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=self._ctx, initializer=warm_up if self._warm else None
+        )
 
     def __enter__(self) -> LocalPool:
         return self
@@ -83,8 +90,9 @@ class LocalPool:
     def process(self, prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
         """Results of every document, in input order (a ``Processor`` for ``run_documents``)."""
         # submit through a lambda: the pool is replaced after a crash
-        window = SubmissionWindow(prepared, lambda p: self._pool.submit(self._process, p.spec, p.raw),
-                                  self.workers * IN_FLIGHT_PER_WORKER)
+        window = SubmissionWindow(
+            prepared, lambda p: self._pool.submit(self._process, p.spec, p.raw), self.workers * IN_FLIGHT_PER_WORKER
+        )
         for p, future in window:
             if future is None:
                 yield failed_result(p)
@@ -152,9 +160,14 @@ def process_on_active_pool(p: Prepared) -> DocumentResult:
     return _ACTIVE.process_one(p) if _ACTIVE is not None else process_document(p.spec, p.raw)
 
 
-def process_in_pool(prepared: Iterable[Prepared], workers: int, *,
-                    process: Callable[..., DocumentResult] = process_document,
-                    start_method: str | None = None, warm: bool = True) -> Iterator[DocumentResult]:
+def process_in_pool(
+    prepared: Iterable[Prepared],
+    workers: int,
+    *,
+    process: Callable[..., DocumentResult] = process_document,
+    start_method: str | None = None,
+    warm: bool = True,
+) -> Iterator[DocumentResult]:
     """Results of ``process(spec)`` for every document, in input order, from ``workers`` processes.
 
     ``process`` must be importable by the workers (a module-level function).

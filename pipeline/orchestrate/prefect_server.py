@@ -155,17 +155,20 @@ class PrefectServer:
     @property
     def log_path(self) -> Path:
         return (self.slot.folder if self.slot is not None else self.root) / (
-            "server.log" if self.slot is not None else f"server-{os.getpid()}.log")
+            "server.log" if self.slot is not None else f"server-{os.getpid()}.log"
+        )
 
     def _spawn(self) -> None:
         self.port = _free_port()
         env = dict(os.environ)
-        env.update({
-            "PREFECT_SERVER_DATABASE_CONNECTION_URL": self.database_url,
-            "PREFECT_UI_ENABLED": "0",
-            "PREFECT__SERVER_EPHEMERAL": "1",
-            "PREFECT__SERVER_FINAL": "1",
-        })
+        env.update(
+            {
+                "PREFECT_SERVER_DATABASE_CONNECTION_URL": self.database_url,
+                "PREFECT_UI_ENABLED": "0",
+                "PREFECT__SERVER_EPHEMERAL": "1",
+                "PREFECT__SERVER_FINAL": "1",
+            }
+        )
         for key, value in SERVER_SETTINGS.items():
             env.setdefault(key, value)
         env.setdefault("PREFECT_SERVER_REGISTER_BLOCKS_ON_START", "true" if self.new_database else "false")
@@ -176,13 +179,26 @@ class PrefectServer:
         pass_fds = (self.slot.handle.fileno(),) if self.slot is not None else ()
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
-                self.command(), env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                pass_fds=pass_fds, start_new_session=False)
+                self.command(),
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                pass_fds=pass_fds,
+                start_new_session=False,
+            )
 
     def command(self) -> list[str]:
         """The server process's command line (:func:`main` of this module)."""
-        return [sys.executable, "-m", "pipeline.orchestrate.prefect_server",
-                "--port", str(self.port), "--parent", str(os.getpid())]
+        return [
+            sys.executable,
+            "-m",
+            "pipeline.orchestrate.prefect_server",
+            "--port",
+            str(self.port),
+            "--parent",
+            str(os.getpid()),
+        ]
 
     def _healthy(self) -> bool:
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
@@ -204,9 +220,12 @@ class PrefectServer:
             code = self.process.poll()
             if code is not None:
                 if not retries:
-                    raise PrefectServerError(str(self.log_path), f"the Prefect server exited with code {code} "
-                                             "while starting (its log is this file); use --engine local "
-                                             "or set PREFECT_API_URL to a running server")
+                    raise PrefectServerError(
+                        str(self.log_path),
+                        f"the Prefect server exited with code {code} "
+                        "while starting (its log is this file); use --engine local "
+                        "or set PREFECT_API_URL to a running server",
+                    )
                 if retries.pop(0) == "database":
                     # a database an older or newer Prefect wrote, or a damaged file
                     self.slot.reset()
@@ -219,9 +238,12 @@ class PrefectServer:
                 return self.api_url
             if time.monotonic() > deadline:
                 self.stop()
-                raise PrefectServerError(str(self.log_path), f"the Prefect server did not answer within {timeout:.0f} s "
-                                         "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); use --engine local "
-                                         "or set PREFECT_API_URL to a running server")
+                raise PrefectServerError(
+                    str(self.log_path),
+                    f"the Prefect server did not answer within {timeout:.0f} s "
+                    "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); use --engine local "
+                    "or set PREFECT_API_URL to a running server",
+                )
             time.sleep(0.05)
 
     @contextmanager
@@ -324,8 +346,14 @@ def _serve(port: int, parent: int) -> int:
 
     import uvicorn
 
-    config = uvicorn.Config("prefect.server.api.server:create_app", factory=True, host="127.0.0.1",
-                            port=port, log_level="error", lifespan="on")
+    config = uvicorn.Config(
+        "prefect.server.api.server:create_app",
+        factory=True,
+        host="127.0.0.1",
+        port=port,
+        log_level="error",
+        lifespan="on",
+    )
     server = uvicorn.Server(config)
 
     def watch_parent() -> None:

@@ -18,20 +18,19 @@ import os
 import shutil
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
-from pipeline import __version__
-from pipeline.orchestrate.cache import DocumentCache, failed_key
-from pipeline.ingest.corpus import DocumentSpec, assign_doc_ids, discover, infer_metadata, slugify
+from pipeline import __version__, registry
 from pipeline.errors import DocumentError
-from pipeline.ingest.normalise import normalise
 from pipeline.extract.document import DocumentResult, document_row, process_document
+from pipeline.ingest.corpus import DocumentSpec, assign_doc_ids, discover, infer_metadata, slugify
+from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_document, read_raw
-from pipeline import registry
+from pipeline.orchestrate.cache import DocumentCache, failed_key
 from pipeline.registry import CORPUS_TABLES, DOCUMENT_TABLES
 from pipeline.tables.writer import RunWriter
 
@@ -73,8 +72,14 @@ def prepare(corpus: Path) -> list[Prepared]:
     prepared: list[Prepared] = []
     for spec in discover(corpus):
         if spec.error is not None:  # refused by discover (bad manifest row, path outside): never read
-            prepared.append(Prepared(replace(spec, issuer_slug=spec.issuer_slug or "unknown",
-                                             doc_id=f"failed-{slugify(spec.path.stem)}"), spec.error))
+            prepared.append(
+                Prepared(
+                    replace(
+                        spec, issuer_slug=spec.issuer_slug or "unknown", doc_id=f"failed-{slugify(spec.path.stem)}"
+                    ),
+                    spec.error,
+                )
+            )
             continue
         raw = None
         if spec.year is None or spec.issuer_slug is None or spec.issuer is None:
@@ -83,8 +88,9 @@ def prepare(corpus: Path) -> list[Prepared]:
                 opening = normalise(decoded[:4000])
                 spec = infer_metadata(spec, opening, corpus if corpus.is_dir() else None)
             except DocumentError as exc:
-                fallback = replace(spec, issuer_slug=spec.issuer_slug or "unknown",
-                                   doc_id=f"failed-{slugify(spec.path.stem)}")
+                fallback = replace(
+                    spec, issuer_slug=spec.issuer_slug or "unknown", doc_id=f"failed-{slugify(spec.path.stem)}"
+                )
                 prepared.append(Prepared(fallback, str(exc)))
                 continue
         if spec.genre is None or spec.title is None:
@@ -203,8 +209,9 @@ class CrossYear:
     Finished builds are written in the order they were started.
     """
 
-    def __init__(self, prepared: list[Prepared], writer: RunWriter, doc_cache: DocumentCache | None,
-                 build: IssuerBuilder) -> None:
+    def __init__(
+        self, prepared: list[Prepared], writer: RunWriter, doc_cache: DocumentCache | None, build: IssuerBuilder
+    ) -> None:
         self.members = issuers_of(prepared)
         self.issuer_of = {d: slug for slug, ids in self.members.items() for d in ids}
         self.left = {slug: len(ids) for slug, ids in self.members.items()}
@@ -268,7 +275,7 @@ class RunHooks:
 
 # Hooks reach a run through the context, so that an engine that cannot pass callables
 # (a Prefect flow records its parameters) still calls them.
-HOOKS: ContextVar[RunHooks] = ContextVar("plantasks_run_hooks", default=RunHooks())
+HOOKS: ContextVar[RunHooks] = ContextVar("plantasks_run_hooks", default=RunHooks())  # noqa: B039 - frozen
 
 
 def take_up(p: Prepared) -> Prepared:
@@ -281,8 +288,15 @@ def take_up(p: Prepared) -> Prepared:
         return Prepared(p.spec, str(exc))
 
 
-def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: bool = True,
-                  build_issuer: IssuerBuilder | None = None, started: float | None = None) -> RunSummary:
+def run_documents(
+    corpus: Path,
+    out_dir: Path,
+    processor: Processor,
+    *,
+    cache: bool = True,
+    build_issuer: IssuerBuilder | None = None,
+    started: float | None = None,
+) -> RunSummary:
     """Prepare, take unchanged documents from the cache, process the rest with
     ``processor``, write each result as it arrives, build each issuer's cross-year rows
     with ``build_issuer`` (default: in this process) once its documents are in, publish.
@@ -322,8 +336,11 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: b
             write_result(writer, result, summary)
             key = None
             if doc_cache is not None:
-                key = (doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
-                       if result.ok else failed_key(result.document))
+                key = (
+                    doc_cache.store(specs[result.doc_id], result.document["sha256"], writer)
+                    if result.ok
+                    else failed_key(result.document)
+                )
             if hooks.on_document:
                 hooks.on_document(result)
             cross_year.document_done(result.doc_id, key)
@@ -332,10 +349,16 @@ def run_documents(corpus: Path, out_dir: Path, processor: Processor, *, cache: b
         summary.seconds = time.perf_counter() - started
         writer.commit(
             list(DOCUMENT_TABLES) + list(CORPUS_TABLES),
-            run_info={"corpus": str(corpus), "pipeline_version": __version__,
-                      "documents_ok": summary.documents_ok, "documents_failed": summary.documents_failed,
-                      "documents_cached": summary.documents_cached,
-                      "failures": summary.failures, "rows": summary.rows, "seconds": round(summary.seconds, 2)},
+            run_info={
+                "corpus": str(corpus),
+                "pipeline_version": __version__,
+                "documents_ok": summary.documents_ok,
+                "documents_failed": summary.documents_failed,
+                "documents_cached": summary.documents_cached,
+                "failures": summary.failures,
+                "rows": summary.rows,
+                "seconds": round(summary.seconds, 2),
+            },
         )
     except BaseException:
         writer.abort()

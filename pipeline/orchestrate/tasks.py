@@ -9,10 +9,10 @@ prefect_env.configure()
 from prefect import task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 
+from pipeline.extract.document import DocumentResult, process_document  # noqa: E402
 from pipeline.ingest.corpus import DocumentSpec  # noqa: E402
 from pipeline.orchestrate.pool import process_on_active_pool  # noqa: E402
 from pipeline.orchestrate.run import Prepared  # noqa: E402
-from pipeline.extract.document import DocumentResult, process_document  # noqa: E402
 
 
 @task(name="process-document", cache_policy=NONE, persist_result=False)

@@ -53,5 +53,7 @@ def everything_cached(prepared: list[Prepared], out_dir: Path) -> bool:
     keys = _cached_keys(prepared, store)
     if any(key is None for key in keys.values()):
         return False
-    return all(store.lookup_corpus(store.corpus_key(slug, [keys[d] for d in doc_ids]), slug) is not None
-               for slug, doc_ids in issuers_of(prepared).items())
+    return all(
+        store.lookup_corpus(store.corpus_key(slug, [keys[d] for d in doc_ids]), slug) is not None
+        for slug, doc_ids in issuers_of(prepared).items()
+    )

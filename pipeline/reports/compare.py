@@ -25,7 +25,6 @@ from pipeline.crossyear.amounts import format_amount, format_gap, format_period,
 from pipeline.reports.html import STATUS_LABEL, write_report
 from pipeline.tables.read import read_table
 
-
 # Tables the comparison reads; the others are per-document details it does not need.
 TABLES = ("documents", "target_series", "task_links", "policy_lifecycle", "fulfilment")
 # Actions that bring a document into being, and the one that shows it in force.
@@ -77,11 +76,14 @@ def resolve_issuer(documents: pd.DataFrame, issuer: str) -> tuple[str, str]:
     slugs = sorted(by_slug["issuer_slug"].unique())
     if len(slugs) == 1:
         return str(by_slug["issuer"].iloc[0]), slugs[0]
-    known = ", ".join(f"{s} ({n})" for s, n in
-                      docs[["issuer_slug", "issuer"]].drop_duplicates().sort_values("issuer_slug").values)
+    known = ", ".join(
+        f"{s} ({n})" for s, n in docs[["issuer_slug", "issuer"]].drop_duplicates().sort_values("issuer_slug").values
+    )
     if not slugs:
-        raise CompareError(f"no documents of issuer {issuer!r} in the outputs; known issuers: "
-                           f"{known or 'none (run `plantasks run` first)'}")
+        raise CompareError(
+            f"no documents of issuer {issuer!r} in the outputs; known issuers: "
+            f"{known or 'none (run `plantasks run` first)'}"
+        )
     raise CompareError(f"issuer name {issuer!r} has several slugs ({', '.join(slugs)}); pass one of them")
 
 
@@ -125,11 +127,16 @@ def target_changes(series: pd.DataFrame, years: list[int]) -> pd.DataFrame:
             else:
                 va, vb = _mid(ra["value"], ra["value_max"]), _mid(rb["value"], rb["value_max"])
                 change = "raised" if vb > va else "lowered" if vb < va else "same"
-            rows.append({
-                "year_a": a, "year_b": b, "indicator": ind, "change": change,
-                "from_text": None if ra is None else ra["text"],
-                "to_text": None if rb is None else rb["text"],
-            })
+            rows.append(
+                {
+                    "year_a": a,
+                    "year_b": b,
+                    "indicator": ind,
+                    "change": change,
+                    "from_text": None if ra is None else ra["text"],
+                    "to_text": None if rb is None else rb["text"],
+                }
+            )
     return pd.DataFrame(rows, columns=["year_a", "year_b", "indicator", "change", "from_text", "to_text"])
 
 
@@ -145,12 +152,15 @@ def task_changes(links: pd.DataFrame, documents: pd.DataFrame, years: list[int])
     for a, b in zip(years, years[1:]):
         forward = links[(links["year"] == a) & (links["direction"] == "next")]
         backward = links[(links["year"] == b) & (links["direction"] == "previous")]
-        rows.append({
-            "year_a": a, "year_b": b,
-            "continued": int((forward["status"] == "continued").sum()),
-            "new": int((backward["status"] == "new").sum()),
-            "dropped": int((forward["status"] == "dropped").sum()),
-        })
+        rows.append(
+            {
+                "year_a": a,
+                "year_b": b,
+                "continued": int((forward["status"] == "continued").sum()),
+                "new": int((backward["status"] == "new").sum()),
+                "dropped": int((forward["status"] == "dropped").sum()),
+            }
+        )
     return pd.DataFrame(rows, columns=["year_a", "year_b", "continued", "new", "dropped"])
 
 
@@ -172,15 +182,19 @@ def issued_then_implemented(lifecycle: pd.DataFrame) -> pd.DataFrame:
         later = g[(g["action"] == IMPLEMENTING) & (g["year"] > first["year"])].sort_values("year")
         if later.empty:
             continue
-        rows.append({
-            "ref_key": key, "title": first["title"], "issued": int(first["year"]),
-            "action": first["action"], "implemented": ", ".join(str(int(y)) for y in later["year"]),
-        })
+        rows.append(
+            {
+                "ref_key": key,
+                "title": first["title"],
+                "issued": int(first["year"]),
+                "action": first["action"],
+                "implemented": ", ".join(str(int(y)) for y in later["year"]),
+            }
+        )
     return pd.DataFrame(rows, columns=["ref_key", "title", "issued", "action", "implemented"])
 
 
-def build_comparison(out: Path, issuer: str, year_from: int | None = None,
-                     year_to: int | None = None) -> Comparison:
+def build_comparison(out: Path, issuer: str, year_from: int | None = None, year_to: int | None = None) -> Comparison:
     """Gather one issuer's comparison from the tables under ``out``."""
     tables = read_outputs(out)
     documents = tables["documents"]
@@ -206,12 +220,20 @@ def build_comparison(out: Path, issuer: str, year_from: int | None = None,
     fulfil = fulfil.sort_values(["_order", "indicator", "year"], kind="mergesort").drop(columns="_order")
     links = tables["task_links"]
     in_range = set(docs["doc_id"])
-    links = links[(links["issuer_slug"] == slug) & links["doc_id_a"].isin(in_range)
-                  & (links["doc_id_b"].isin(in_range) | links["doc_id_b"].isna())]
+    links = links[
+        (links["issuer_slug"] == slug)
+        & links["doc_id_a"].isin(in_range)
+        & (links["doc_id_b"].isin(in_range) | links["doc_id_b"].isna())
+    ]
     lifecycle = mine("policy_lifecycle")
     return Comparison(
-        issuer=name, issuer_slug=slug, year_from=lo, year_to=hi, documents=docs,
-        series=series, changes=target_changes(series, years),
+        issuer=name,
+        issuer_slug=slug,
+        year_from=lo,
+        year_to=hi,
+        documents=docs,
+        series=series,
+        changes=target_changes(series, years),
         fulfilment=fulfil.reset_index(drop=True),
         tasks=task_changes(links, documents, years),
         task_links=links.reset_index(drop=True),
@@ -230,10 +252,17 @@ def print_summary(c: Comparison, report: Path | None, file=None) -> None:
 
     console = Console(file=file or sys.stdout, width=120, highlight=False, soft_wrap=True)
     years = c.years
-    console.print(f"[bold]{c.issuer}[/bold] ({c.issuer_slug}), {c.year_from}–{c.year_to}: "
-                  f"{len(c.documents)} documents"
-                  + (f" ({', '.join(map(str, years))})" if 0 < len(years) <= 12 else
-                     f" ({years[0]}…{years[-1]})" if years else ""))
+    console.print(
+        f"[bold]{c.issuer}[/bold] ({c.issuer_slug}), {c.year_from}–{c.year_to}: "
+        f"{len(c.documents)} documents"
+        + (
+            f" ({', '.join(map(str, years))})"
+            if 0 < len(years) <= 12
+            else f" ({years[0]}…{years[-1]})"
+            if years
+            else ""
+        )
+    )
     if not years:
         console.print("No plan of this issuer in this range.")
     elif len(years) < 2:
@@ -257,9 +286,15 @@ def print_summary(c: Comparison, report: Path | None, file=None) -> None:
                 style = styles.get(r.status, "")
                 period = format_period(r.year, r.period_start, r.period_end)
                 outcome = format_amount(r.outcome_value, r.outcome_unit) + (" (est.)" if r.estimated else "")
-                t.add_row(f"[{style}]{STATUS_LABEL[r.status]}[/{style}]", period, r.indicator,
-                          format_target(r.target_value, r.target_value_max, r.target_comparator, r.target_unit),
-                          outcome, format_gap(r.gap, r.target_unit), r.outcome_doc_id or "")
+                t.add_row(
+                    f"[{style}]{STATUS_LABEL[r.status]}[/{style}]",
+                    period,
+                    r.indicator,
+                    format_target(r.target_value, r.target_value_max, r.target_comparator, r.target_unit),
+                    outcome,
+                    format_gap(r.gap, r.target_unit),
+                    r.outcome_doc_id or "",
+                )
             console.print(t)
 
     console.print("\n[bold]Targets from one plan to the next[/bold]")
@@ -270,9 +305,11 @@ def print_summary(c: Comparison, report: Path | None, file=None) -> None:
     else:
         for (a, b), g in c.changes.groupby(["year_a", "year_b"], sort=True):
             n = g["change"].value_counts()
-            console.print(f"  {a} → {b}: raised {n.get('raised', 0)}, lowered {n.get('lowered', 0)}, "
-                          f"same {n.get('same', 0)}, new {n.get('new', 0)}, dropped {n.get('dropped', 0)}"
-                          + (f", unit changed {n['changed']}" if n.get("changed") else ""))
+            console.print(
+                f"  {a} → {b}: raised {n.get('raised', 0)}, lowered {n.get('lowered', 0)}, "
+                f"same {n.get('same', 0)}, new {n.get('new', 0)}, dropped {n.get('dropped', 0)}"
+                + (f", unit changed {n['changed']}" if n.get("changed") else "")
+            )
             for r in g[g["change"].isin(["raised", "lowered"])].itertuples(index=False):
                 console.print(f"      {r.change:<8} {r.indicator}: {r.from_text} → {r.to_text}")
             for kind in ("new", "dropped"):
@@ -308,8 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="plantasks compare",
         description="Compare one issuer's plans across years: targets raised, lowered, new and "
-                    "dropped; targets met, exceeded or fallen short of; tasks continued, new and dropped; documents "
-                    "issued then implemented. Writes an HTML report with charts to OUT/reports/.",
+        "dropped; targets met, exceeded or fallen short of; tasks continued, new and dropped; documents "
+        "issued then implemented. Writes an HTML report with charts to OUT/reports/.",
     )
     p.add_argument("issuer", help="issuer slug (gov-report) or name (国务院)")
     p.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="first year (default: earliest)")

@@ -27,8 +27,8 @@ class Body:
 
     start: int
     end: int
-    title: str | None          # the crawler header's 标题, else None
-    notice_end: int | None     # a covering notice ends here (headings before it are not the plan's)
+    title: str | None  # the crawler header's 标题, else None
+    notice_end: int | None  # a covering notice ends here (headings before it are not the plan's)
     table_headers: tuple[tuple[int, int], ...]  # header rows of a flattened task table
     block_starts: frozenset[int]  # positions that open a block although no line starts there
 
@@ -59,8 +59,10 @@ def find_body(text: str, rules: StructureRules) -> Body:
     if header_end_line is not None:
         first = header_end_line + 1
     else:
-        while first < len(lines) and (not text[lines[first][0]:lines[first][1]].strip()
-                                      or rules.header_line.fullmatch(text[lines[first][0]:lines[first][1]].strip())):
+        while first < len(lines) and (
+            not text[lines[first][0] : lines[first][1]].strip()
+            or rules.header_line.fullmatch(text[lines[first][0] : lines[first][1]].strip())
+        ):
             first += 1
     for s, e in lines[:first]:
         line = text[s:e].strip()
@@ -68,7 +70,7 @@ def find_body(text: str, rules: StructureRules) -> Body:
             m = regex.match(rf"{regex.escape(key)}\s*[:：]\s*(.+)", line)
             if m and title is None:
                 title = m.group(1).strip()
-    while first < len(lines) and not text[lines[first][0]:lines[first][1]].strip():
+    while first < len(lines) and not text[lines[first][0] : lines[first][1]].strip():
         first += 1
     if first >= len(lines):
         return Body(len(text), len(text), title, None, (), frozenset())
@@ -87,7 +89,7 @@ def find_body(text: str, rules: StructureRules) -> Body:
         block_starts.add(start)
     # trailing footer on the last non-empty line
     last = len(lines) - 1
-    while last > first and not text[lines[last][0]:lines[last][1]].strip():
+    while last > first and not text[lines[last][0] : lines[last][1]].strip():
         last -= 1
     end = lines[last][1]
     trailing = regex.compile(f"(?:{rules.trailing.pattern})[ \\t\\u3000]*\\Z")
@@ -123,8 +125,11 @@ def _notice_end(text: str, start: int, end: int, title: str | None, rules: Struc
     m = rules.notice_body.search(text, start, min(end, start + 3000))
     if m is None:
         return None
-    if title is not None and not rules.notice_title.search(title) and not rules.notice_title.search(
-            text, start, m.start()):
+    if (
+        title is not None
+        and not rules.notice_title.search(title)
+        and not rules.notice_title.search(text, start, m.start())
+    ):
         return None
     dateline = rules.notice_end.search(text, m.end(), min(end, m.end() + 2000))
     if dateline is not None:

@@ -30,16 +30,20 @@ def structure_warnings(structure, text: str) -> list[str]:
         if any(m.pattern.match(body, at) for m in rules.markers):
             numbered += 1
     if not structure.tasks and numbered >= rules.numbered_lines:
-        out.append(f"{numbered} lines open with a heading marker but no task was found: "
-                   "check the numbering with `plantasks outline`")
+        out.append(
+            f"{numbered} lines open with a heading marker but no task was found: "
+            "check the numbering with `plantasks outline`"
+        )
     out.extend(_gaps(structure))
     lengths = [t.char_end - t.char_start for t in structure.tasks]
     if len(lengths) >= rules.min_tasks_for_ratio:
         typical = median(lengths)
         for t, n in zip(structure.tasks, lengths):
             if typical and n > rules.long_task_ratio * typical:
-                out.append(f"task {t.task_id} ({t.title[:20]}) is {n / typical:.1f} times the median task "
-                           f"length ({n} characters): it may hold headings that were missed")
+                out.append(
+                    f"task {t.task_id} ({t.title[:20]}) is {n / typical:.1f} times the median task "
+                    f"length ({n} characters): it may hold headings that were missed"
+                )
     return out
 
 
@@ -62,19 +66,26 @@ def _style(text: str) -> str:
 def _gaps(structure) -> list[str]:
     """Numbers skipped by consecutive items of one marker style (a restart at 1 is fine)."""
     out = []
-    items = [(s.level, _style(s.label + ("、" if s.label and s.label[0] in "一二三四五六七八九十" else "")),
-              s.number, s.section_id) for s in structure.sections] + \
-            [(0, _style(t.text[:8]), t.number, t.task_id) for t in structure.tasks]
+    items = [
+        (
+            s.level,
+            _style(s.label + ("、" if s.label and s.label[0] in "一二三四五六七八九十" else "")),
+            s.number,
+            s.section_id,
+        )
+        for s in structure.sections
+    ] + [(0, _style(t.text[:8]), t.number, t.task_id) for t in structure.tasks]
     last: dict[tuple, int] = {}
-    for level, style, number, ident in sorted(items, key=lambda i: _start(structure, i[3])):
+    for _level, style, number, ident in sorted(items, key=lambda i: _start(structure, i[3])):
         if not style:
             continue
         key = (style, ident.rsplit("/", 1)[-1].lstrip("s").count("."))  # marker style and depth
         before = last.get(key)
         if before is not None and number > before + 1:
             missing = f"{before + 1}" if number == before + 2 else f"{before + 1}–{number - 1}"
-            out.append(f"numbering skips {missing} before {ident}: items missing in the source, "
-                       "or a heading not recognised")
+            out.append(
+                f"numbering skips {missing} before {ident}: items missing in the source, or a heading not recognised"
+            )
         last[key] = number
     return out
 

@@ -23,13 +23,13 @@ _CN_NUMERALS = "一二三四五六七八九十百零〇两第"
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    pos: int          # where the marker starts
-    end: int          # where its heading text starts
+    pos: int  # where the marker starts
+    end: int  # where its heading text starts
     kind: str
-    heading: str      # paragraph | sentence
+    heading: str  # paragraph | sentence
     number: int
     label: str
-    boundary: str     # line | stop | space | glued
+    boundary: str  # line | stop | space | glued
     line_start: bool  # at the start of its line (old-style paragraph heading)
     year_after: bool  # 3.2018年: counts only as the expected item
 
@@ -46,7 +46,7 @@ def _line_start(text: str, pos: int) -> int:
 
 def at_line_start(text: str, pos: int, rules: StructureRules) -> bool:
     """Only spaces or markup (**, ##) stand between the line start and ``pos``."""
-    prefix = text[_line_start(text, pos):pos].strip(_SPACES)
+    prefix = text[_line_start(text, pos) : pos].strip(_SPACES)
     return not prefix or bool(rules.line_prefix.fullmatch(prefix))
 
 
@@ -98,8 +98,19 @@ def find_candidates(text: str, body: Body, rules: StructureRules) -> list[Candid
                 if boundary is None:
                     continue
                 label = raw if marker.heading == "paragraph" else m.group(0).rstrip("，、,：:.． ")
-                out.append(Candidate(pos, m.end(), marker.kind, marker.heading, number, label, boundary,
-                                     at_line_start(text, pos, rules), year_after))
+                out.append(
+                    Candidate(
+                        pos,
+                        m.end(),
+                        marker.kind,
+                        marker.heading,
+                        number,
+                        label,
+                        boundary,
+                        at_line_start(text, pos, rules),
+                        year_after,
+                    )
+                )
     out.sort(key=lambda c: (c.pos, c.year_after))
     # one candidate per position (the longest marker wins: （一） over 一、 inside it cannot happen,
     # but 1、 and (1) patterns may overlap in odd texts)

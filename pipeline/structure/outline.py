@@ -36,17 +36,21 @@ def outline(text: str, doc_id: str, year: int | None) -> list[str]:
 
     structure = parse_structure(text, doc_id, year)
     body = find_body(text, load_rules())
-    out = [f"plan text: characters {body.start}–{body.end} of {len(text)}"
-           + (f" (covering notice up to {body.notice_end})" if body.notice_end else "")
-           + (", a flattened task table" if body.is_table else "")]
+    out = [
+        f"plan text: characters {body.start}–{body.end} of {len(text)}"
+        + (f" (covering notice up to {body.notice_end})" if body.notice_end else "")
+        + (", a flattened task table" if body.is_table else "")
+    ]
     rows = [(s.char_start, 0, s) for s in structure.sections] + [(t.char_start, 1, t) for t in structure.tasks]
     depth_of = {s.section_id: s.level for s in structure.sections}
-    for start, is_task, item in sorted(rows, key=lambda r: (r[0], r[1])):
+    for _start, is_task, item in sorted(rows, key=lambda r: (r[0], r[1])):
         if is_task:
             depth = depth_of.get(item.section_id, 0) + 1 if item.section_id else 1
             marker = _marker(text, item.char_start, item.title)
-            out.append(f"{'  ' * (depth - 1)}- {marker}{item.title}  [task {item.part}, "
-                       f"{item.char_end - item.char_start} chars]")
+            out.append(
+                f"{'  ' * (depth - 1)}- {marker}{item.title}  [task {item.part}, "
+                f"{item.char_end - item.char_start} chars]"
+            )
         else:
             label = item.label or "·"
             if label and label[0] in "一二三四五六七八九十":
@@ -56,9 +60,11 @@ def outline(text: str, doc_id: str, year: int | None) -> list[str]:
     for t in structure.tasks:
         parts[t.part] = parts.get(t.part, 0) + 1
     headline = [p for p in structure.paragraphs if p.role == "headline"]
-    out.append(f"sections: {len(structure.sections)}, tasks: {len(structure.tasks)}"
-               + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(parts.items())) + ")" if parts else "")
-               + f"; headline targets: {'yes' if headline else 'none'}")
+    out.append(
+        f"sections: {len(structure.sections)}, tasks: {len(structure.tasks)}"
+        + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(parts.items())) + ")" if parts else "")
+        + f"; headline targets: {'yes' if headline else 'none'}"
+    )
     for warning in structure_warnings(structure, text):
         out.append(f"warning: {warning}")
     return out
@@ -73,9 +79,11 @@ def _marker(text: str, start: int, title: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="plantasks outline",
-                                description="Print the sections and tasks found in one document "
-                                            "(.txt, .html, .docx, .pdf), with their part and warnings.")
+    p = argparse.ArgumentParser(
+        prog="plantasks outline",
+        description="Print the sections and tasks found in one document "
+        "(.txt, .html, .docx, .pdf), with their part and warnings.",
+    )
     p.add_argument("file", type=Path, help="the document")
     p.add_argument("--year", type=int, help="the plan's year (default: from the file name or opening lines)")
     args = p.parse_args(argv)

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.structure.records import Paragraph, Section, Structure, Task
-
 from pipeline.structure import parts as parts_mod
+from pipeline.structure import runins
 from pipeline.structure.body import Body, find_body
 from pipeline.structure.markers import GLUED, LINE, Candidate, chinese_ordinal, find_candidates
+from pipeline.structure.records import Paragraph, Section, Structure, Task
 from pipeline.structure.rules import StructureRules, load_rules
-from pipeline.structure import runins
 from pipeline.structure.runins import is_candidate
 from pipeline.structure.titles import clean, heading_end, old_style_title, run_on_cut, sentence_end
 
@@ -46,15 +45,15 @@ class Node:
     """A heading of the tree (numbered or run-in) while the structure is built."""
 
     kind: str
-    heading: str          # paragraph | sentence | runin
+    heading: str  # paragraph | sentence | runin
     number: int
     label: str
-    pos: int              # marker start (the item's char_start)
-    head: int             # title start
-    parent: "Node | None"
+    pos: int  # marker start (the item's char_start)
+    head: int  # title start
+    parent: Node | None
     line_start: bool = False
     boundary: str = LINE
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     title_end: int = -1
     end: int = -1
     part: str = "plan"
@@ -93,8 +92,11 @@ class _Lines:
         self.spans = _line_spans(text)
         self.starts = [s for s, _ in self.spans]
         body_len = max(1, body.end - body.start)
-        self.dump = {i for i, (s, e) in enumerate(self.spans)
-                     if (min(e, body.end) - max(s, body.start) > body_len / 2 and e - s > 200) or e - s > 3000}
+        self.dump = {
+            i
+            for i, (s, e) in enumerate(self.spans)
+            if (min(e, body.end) - max(s, body.start) > body_len / 2 and e - s > 200) or e - s > 3000
+        }
 
     def index(self, pos: int) -> int:
         from bisect import bisect_right
@@ -121,7 +123,7 @@ def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, 
     limit = min(limit, line_end)
     if c.line_start and not lines.is_dump(c.pos):
         # a heading on its own line (the seed corpus): the whole line, or the first sentence
-        rest = text[c.end:line_end]
+        rest = text[c.end : line_end]
         if c.heading == "paragraph":
             rest = rest.strip()
             return len(rest) <= rules.heading_max_chars and not rest.endswith("。")
@@ -133,8 +135,7 @@ def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, 
     return 0 < end - c.end <= rules.heading_max_chars
 
 
-def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines,
-                    rules: StructureRules) -> list[Node]:
+def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines, rules: StructureRules) -> list[Node]:
     """Accept the markers that continue their level's numbering; return the nodes in order."""
     nodes: list[Node] = []
     stack: list[Node] = []
@@ -158,8 +159,13 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
             last = stack[level].number
             if n == last + 1:
                 pass
-            elif last + 1 < n <= last + 1 + rules.max_gap and c.boundary != GLUED and not c.year_after \
-                    and lines.is_dump(c.pos) and confirmed(i, c.kind, n):
+            elif (
+                last + 1 < n <= last + 1 + rules.max_gap
+                and c.boundary != GLUED
+                and not c.year_after
+                and lines.is_dump(c.pos)
+                and confirmed(i, c.kind, n)
+            ):
                 pass
             else:
                 continue
@@ -170,8 +176,10 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
                 continue
             if n == 1:
                 pass
-            elif last is not None and (n == last + 1 or (last + 1 < n <= last + 1 + rules.max_gap
-                                                        and lines.is_dump(c.pos) and confirmed(i, c.kind, n))):
+            elif last is not None and (
+                n == last + 1
+                or (last + 1 < n <= last + 1 + rules.max_gap and lines.is_dump(c.pos) and confirmed(i, c.kind, n))
+            ):
                 pass  # numbering that runs on across sections (（五） under 二、 after （四）)
             else:
                 continue
@@ -206,7 +214,7 @@ def _set_ends(nodes: list[Node], closing: int) -> None:
     ordered = sorted(nodes, key=lambda n: n.pos)
     for k, node in enumerate(ordered):
         depth = node.depth
-        node.end = next((m.pos for m in ordered[k + 1:] if m.depth <= depth), closing)
+        node.end = next((m.pos for m in ordered[k + 1 :] if m.depth <= depth), closing)
         node.end = min(node.end, closing) if node.pos < closing else node.end
 
 
@@ -242,16 +250,23 @@ def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         for node in siblings:
             limit = min(node.children[0].pos if node.children else node.end, lines.end_of(node.pos))
             if node.line_start and not lines.is_dump(node.pos):
-                line = text[node.head:lines.end_of(node.pos)]
+                line = text[node.head : lines.end_of(node.pos)]
                 if node.heading == "paragraph":
                     node.title_end = node.head + len(line.rstrip())
                     continue
                 stop = sentence_end(text, node.head, lines.end_of(node.pos), rules)
-                title = old_style_title(text[node.head:stop], rules)
+                title = old_style_title(text[node.head : stop], rules)
                 node.title_end = text.find(title, node.head) + len(title) if title else node.head
                 continue
-            node.title_end = heading_end(text, node.head, limit, rules, table=body.is_table and not node.children,
-                                         force=forced, section=node.heading == "paragraph")
+            node.title_end = heading_end(
+                text,
+                node.head,
+                limit,
+                rules,
+                table=body.is_table and not node.children,
+                force=forced,
+                section=node.heading == "paragraph",
+            )
 
 
 def _glued_level(text: str, siblings: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> bool:
@@ -268,7 +283,7 @@ def _glued_level(text: str, siblings: list[Node], body: Body, lines: _Lines, rul
             return False
         limit = min(node.children[0].pos if node.children else node.end, lines.end_of(node.pos))
         stop = sentence_end(text, node.head, limit, rules)
-        if run_on_cut(text[node.head:stop], rules) is not None:
+        if run_on_cut(text[node.head : stop], rules) is not None:
             glued += 1
     return glued * 2 > len(siblings)
 
@@ -304,8 +319,9 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         glued, before = None, parent.title_end if parent is not None else None
         if parent is not None and not line_initial:
             glued = _glued_runin(text, parent, found, end, lines, rules)
-        chosen = runins.select(text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules,
-                                line_initial=line_initial)
+        chosen = runins.select(
+            text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules, line_initial=line_initial
+        )
         if glued is not None and glued not in chosen:
             parent.title_end = before
         key = id(parent.parent) if parent is not None else 0
@@ -334,7 +350,7 @@ def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules:
     stop = sentence_end(text, parent.head, limit, rules)
     if stop >= limit or text[stop] != "。":
         return None  # the heading has its own stop
-    s = text[parent.head:stop]
+    s = text[parent.head : stop]
     if parent.title_end < stop:
         cut = parent.title_end - parent.head  # the title was cut already: the rest may be a run-in
     else:
@@ -374,7 +390,7 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
     return _assemble(text, doc_id, nodes, body, lines, rules, year)
 
 
-def _is_task(text: str, node: Node, tops: list[Node], lines: "_Lines") -> bool:
+def _is_task(text: str, node: Node, tops: list[Node], lines: _Lines) -> bool:
     """A heading without sub-headings, except a top-level chapter (一、, or a heading on a
     line of its own) among chapters that have sub-headings: a report's short chapter
     written as paragraphs (gov-report 1981 （一）当前的经济形势) stays a section."""
@@ -383,8 +399,11 @@ def _is_task(text: str, node: Node, tops: list[Node], lines: "_Lines") -> bool:
     if node.parent is None and any(t.children for t in tops):
         if node.heading == "paragraph":
             return False
-        if node.line_start and not lines.is_dump(node.pos) and \
-                not text[node.title_end:lines.end_of(node.pos)].strip(" \t\u3000。；，："):
+        if (
+            node.line_start
+            and not lines.is_dump(node.pos)
+            and not text[node.title_end : lines.end_of(node.pos)].strip(" \t\u3000。；，：")
+        ):
             return False
     return True
 
@@ -397,17 +416,38 @@ def _assemble(text, doc_id, nodes, body, lines, rules, year) -> Structure:
     task_of: dict[int, str] = {}
     for node in nodes:
         path = node.path()
-        title = clean(text[node.head:node.title_end])
+        title = clean(text[node.head : node.title_end])
         part = "review" if node.part == "mixed" else node.part
         if _is_task(text, node, tops, lines):
             tid = f"{doc_id}/{path}"
             task_of[id(node)] = tid
-            tasks.append(Task(tid, ids.get(id(node.parent)) if node.parent else None, node.number, title,
-                              text[node.pos:node.end], part, node.pos, node.end))
+            tasks.append(
+                Task(
+                    tid,
+                    ids.get(id(node.parent)) if node.parent else None,
+                    node.number,
+                    title,
+                    text[node.pos : node.end],
+                    part,
+                    node.pos,
+                    node.end,
+                )
+            )
         else:
             sid = f"{doc_id}/s{path}"
             ids[id(node)] = sid
-            sections.append(Section(sid, ids.get(id(node.parent)) if node.parent else None, node.depth + 1,
-                                    node.label, node.number, title, part, node.pos, node.end))
+            sections.append(
+                Section(
+                    sid,
+                    ids.get(id(node.parent)) if node.parent else None,
+                    node.depth + 1,
+                    node.label,
+                    node.number,
+                    title,
+                    part,
+                    node.pos,
+                    node.end,
+                )
+            )
     paragraphs = parts_mod.paragraphs(text, nodes, ids, task_of, body, lines.spans, rules, year, lines.dump)
     return Structure(sections, tasks, paragraphs)

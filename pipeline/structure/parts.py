@@ -52,7 +52,7 @@ def assign(text: str, nodes, body: Body, rules: StructureRules, year: int | None
     """Set ``part`` on every node (nodes in document order, parents first)."""
     default = document_part(body, rules)
     tops = [n for n in nodes if n.parent is None]
-    decided = {id(n): heading_part(clean(text[n.head:n.title_end]), rules, year) for n in tops}
+    decided = {id(n): heading_part(clean(text[n.head : n.title_end]), rules, year) for n in tops}
     if not any(decided.values()):
         decided = {k: default for k in decided}
     for node in nodes:
@@ -88,8 +88,17 @@ def _line_index(line_spans, pos: int) -> int:
     return bisect_right([s for s, _ in line_spans], pos) - 1
 
 
-def paragraphs(text: str, nodes, section_ids: dict, task_ids: dict, body: Body, line_spans,
-               rules: StructureRules, year: int | None, dump_lines=frozenset()):
+def paragraphs(
+    text: str,
+    nodes,
+    section_ids: dict,
+    task_ids: dict,
+    body: Body,
+    line_spans,
+    rules: StructureRules,
+    year: int | None,
+    dump_lines=frozenset(),
+):
     """Paragraph spans: lines cut at every heading, at the body's ends and around the
     headline passage; each with the innermost heading that holds it."""
     cuts = {body.start, body.end}

@@ -14,16 +14,34 @@ from pathlib import Path
 import regex
 
 from extractors.language_data import (
-    DATA_FILES, PIPELINE_DATA, Integer, ListOf, Number, OneOf, Optional, Pattern, Record,
-    Strings, Text, check_file, fail, load, longest_first, register,
+    DATA_FILES,
+    PIPELINE_DATA,
+    Integer,
+    ListOf,
+    Number,
+    OneOf,
+    Optional,
+    Pattern,
+    Record,
+    Strings,
+    Text,
+    check_file,
+    fail,
+    load,
+    longest_first,
+    register,
 )
 
 DATA_FILE = PIPELINE_DATA / "structure.yaml"
 
 _PATTERNS = Strings(Pattern())
 SPEC = Record(
-    markers=ListOf(Record(kind=Text(), heading=OneOf("paragraph", "sentence"), pattern=Pattern("n"),
-                          year_after=Optional(Pattern("n"))), allow_empty=False),
+    markers=ListOf(
+        Record(
+            kind=Text(), heading=OneOf("paragraph", "sentence"), pattern=Pattern("n"), year_after=Optional(Pattern("n"))
+        ),
+        allow_empty=False,
+    ),
     line_prefix=Pattern(),
     stops=Text(),
     list_stops=Text(),
@@ -31,20 +49,48 @@ SPEC = Record(
     heading_max_chars=Integer(1),
     title_max_chars=Integer(1),
     max_gap=Integer(0),
-    titles=Record(strong_openers=_PATTERNS, adverbs=Strings(), verbs=Strings(), prepositions=Strings(),
-                  min_clause=Integer(1), min_object=Integer(1), min_rest_clause=Integer(1),
-                  conjunctions=Text(), coverbs=Text(),
-                  title_break_verbs=Strings()),
+    titles=Record(
+        strong_openers=_PATTERNS,
+        adverbs=Strings(),
+        verbs=Strings(),
+        prepositions=Strings(),
+        min_clause=Integer(1),
+        min_object=Integer(1),
+        min_rest_clause=Integer(1),
+        conjunctions=Text(),
+        coverbs=Text(),
+        title_break_verbs=Strings(),
+    ),
     table=Record(header=Pattern(), unit_first=Pattern(), unit_next=Pattern(), responsible=Pattern()),
-    runin=Record(min_chars=Integer(1), max_chars=Integer(1), plain_max_chars=Integer(1), first_within=Integer(1),
-                 length_ratio=Number(),
-                 min_count=Integer(1),
-                 min_block_ratio=Number(), statement=_PATTERNS, not_start=_PATTERNS,
-                 enumeration=Pattern()),
-    body=Record(header_lines=_PATTERNS, header_end=Pattern(), title_keys=Strings(), leading=_PATTERNS,
-                trailing=_PATTERNS, notice_title=Pattern(), notice_body=Pattern(), notice_end=Pattern()),
-    parts=Record(review_cues=Strings(), plan_cues=Strings(), mixed_switch_window=Integer(1),
-                 plan_openers=Strings(), review_titles=_PATTERNS),
+    runin=Record(
+        min_chars=Integer(1),
+        max_chars=Integer(1),
+        plain_max_chars=Integer(1),
+        first_within=Integer(1),
+        length_ratio=Number(),
+        min_count=Integer(1),
+        min_block_ratio=Number(),
+        statement=_PATTERNS,
+        not_start=_PATTERNS,
+        enumeration=Pattern(),
+    ),
+    body=Record(
+        header_lines=_PATTERNS,
+        header_end=Pattern(),
+        title_keys=Strings(),
+        leading=_PATTERNS,
+        trailing=_PATTERNS,
+        notice_title=Pattern(),
+        notice_body=Pattern(),
+        notice_end=Pattern(),
+    ),
+    parts=Record(
+        review_cues=Strings(),
+        plan_cues=Strings(),
+        mixed_switch_window=Integer(1),
+        plan_openers=Strings(),
+        review_titles=_PATTERNS,
+    ),
     task_breaks=Strings(),
     closing_headings=Strings(),
     headline_cues=Strings(allow_empty=False),
@@ -74,7 +120,7 @@ class StructureRules:
     max_gap: int
     # titles
     strong_opener: regex.Pattern
-    opener: regex.Pattern           # [adverbs]*verb | preposition | adverb+, at a position
+    opener: regex.Pattern  # [adverbs]*verb | preposition | adverb+, at a position
     verb_words: frozenset[str]
     min_clause: int
     min_object: int
@@ -141,9 +187,15 @@ def load_rules(path: Path | None = None) -> StructureRules:
     table_unit = regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*[\\s，,]*(?={tb['responsible']})")
     ri, body, parts = data["runin"], data["body"], data["parts"]
     return StructureRules(
-        markers=tuple(Marker(m["kind"], m["heading"], regex.compile(m["pattern"]),
-                            regex.compile(m["year_after"]) if m["year_after"] else None)
-                      for m in data["markers"]),
+        markers=tuple(
+            Marker(
+                m["kind"],
+                m["heading"],
+                regex.compile(m["pattern"]),
+                regex.compile(m["year_after"]) if m["year_after"] else None,
+            )
+            for m in data["markers"]
+        ),
         line_prefix=regex.compile(data["line_prefix"]),
         stops=frozenset(data["stops"]),
         list_stops=frozenset(data["list_stops"]),

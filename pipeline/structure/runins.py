@@ -33,9 +33,9 @@ _QUOTED = regex.compile(r"“[^”]*”")  # 以“20字方针”引领乡村振
 
 @dataclass(frozen=True, slots=True)
 class RunIn:
-    pos: int        # start of the heading sentence
+    pos: int  # start of the heading sentence
     title_end: int  # before its stop
-    index: int      # how many sentences of the block come before it
+    index: int  # how many sentences of the block come before it
 
 
 def is_candidate(sentence: str, rules: StructureRules) -> bool:
@@ -129,24 +129,32 @@ def _parallel(a: str, b: str) -> bool:
     return any(x[:2] == y[:2] for x, y in zip(_clauses(a)[1:], _clauses(b)[1:]))
 
 
-def select(text: str, found: list[RunIn], end: int, rules: StructureRules, *,
-           line_initial: bool = False) -> list[RunIn]:
+def select(
+    text: str, found: list[RunIn], end: int, rules: StructureRules, *, line_initial: bool = False
+) -> list[RunIn]:
     """The run-in headings of one block among its candidates, or [] (see module doc).
 
     The first candidate that opens the block sets the template: the others must be of
     its kind (plain or not) and, in a page dump, of comparable length. Where every
     candidate opens a paragraph (gov-report 2015), the paragraphs are the blocks.
     """
-    titles = {f.pos: text[f.pos:f.title_end] for f in found}
-    kept = [f for f in found if is_plain(titles[f.pos], rules)
-            or any(g is not f and _parallel(titles[f.pos], titles[g.pos]) for g in found)]
+    titles = {f.pos: text[f.pos : f.title_end] for f in found}
+    kept = [
+        f
+        for f in found
+        if is_plain(titles[f.pos], rules) or any(g is not f and _parallel(titles[f.pos], titles[g.pos]) for g in found)
+    ]
     if not kept or kept[0].index >= rules.runin_first_within:
         return []
     first = titles[kept[0].pos]
     plain = is_plain(first, rules)
     ratio = rules.runin_length_ratio
-    kept = [f for f in kept if is_plain(titles[f.pos], rules) == plain
-            and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)]
+    kept = [
+        f
+        for f in kept
+        if is_plain(titles[f.pos], rules) == plain
+        and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)
+    ]
     if not line_initial:
         # a candidate right after another is that one's first sentence of text, not a
         # heading (建设台胞宜居宜业首选地。推动对台海上客运直航尽快复航。…, pingtan-gov-report 2024)

@@ -57,8 +57,9 @@ def strong_cut(s: str, rules: StructureRules, *, section: bool = False) -> int |
     return None
 
 
-def run_on_cut(s: str, rules: StructureRules, *, bare_opener_from: int | None = None,
-               limit: int | None = None) -> int | None:
+def run_on_cut(
+    s: str, rules: StructureRules, *, bare_opener_from: int | None = None, limit: int | None = None
+) -> int | None:
     """Where a heading phrase meets the next verb phrase, or None.
 
     A clause (text since the last comma) whose first verb has an object of at least
@@ -84,19 +85,29 @@ def run_on_cut(s: str, rules: StructureRules, *, bare_opener_from: int | None = 
         if m is None:
             i += 1
             continue
-        if s[m.end():m.end() + 1] == "的":  # 示范引领的创新之城: an attribute, not a new clause
+        if s[m.end() : m.end() + 1] == "的":  # 示范引领的创新之城: an attribute, not a new clause
             i = m.end()
             continue
         joined = (i > 0 and s[i - 1] in rules.conjunctions) or _rest_clause(s, i) < rules.min_rest_clause
-        if (head_end is not None and i - head_end >= rules.min_object
-                and i - clause_start >= rules.min_clause and not joined):
+        if (
+            head_end is not None
+            and i - head_end >= rules.min_object
+            and i - clause_start >= rules.min_clause
+            and not joined
+        ):
             return i
-        if (bare_opener_from is not None and head_end is None and i >= bare_opener_from
-                and (m.group("adv") or m.group("advonly")) and i - clause_start >= rules.min_clause and not joined):
+        if (
+            bare_opener_from is not None
+            and head_end is None
+            and i >= bare_opener_from
+            and (m.group("adv") or m.group("advonly"))
+            and i - clause_start >= rules.min_clause
+            and not joined
+        ):
             return i
         if m.group("prep") and head_end is None and i - clause_start >= rules.min_clause and not joined:
             return i  # 永葆对党忠诚|把党的政治建设…: a preposition opens the text
-        if head_end is None and not (m.group("advonly") and s[m.end():m.end() + 1] in rules.coverbs):
+        if head_end is None and not (m.group("advonly") and s[m.end() : m.end() + 1] in rules.coverbs):
             head_end = m.end()  # the clause's verb (加快建设: an adverb before a verb-noun counts;
             # 持续在…上, 持续让…: an adverb before a coverb does not)
         i = m.end()
@@ -149,18 +160,26 @@ def old_style_title(first: str, rules: StructureRules) -> str:
     if len(first) > rules.title_max_chars:
         comma = regex.search(r"[，,：:]", first)
         if comma and comma.start() >= 4:
-            first = first[:comma.start()]
+            first = first[: comma.start()]
     return first.strip()
 
 
 def part_word_floor(s: str, rules: StructureRules) -> tuple[int, int]:
     """Start and end of the last part word (回顾, 工作安排, 工作) within a title's reach."""
-    hits = [(m.start(), m.end()) for m in rules.part_word.finditer(s[:rules.title_max_chars])]
+    hits = [(m.start(), m.end()) for m in rules.part_word.finditer(s[: rules.title_max_chars])]
     return hits[-1] if hits else (0, 0)
 
 
-def heading_end(text: str, start: int, limit: int, rules: StructureRules, *,
-                table: bool = False, force: bool = False, section: bool = False) -> int:
+def heading_end(
+    text: str,
+    start: int,
+    limit: int,
+    rules: StructureRules,
+    *,
+    table: bool = False,
+    force: bool = False,
+    section: bool = False,
+) -> int:
     """End of the title that starts at ``start`` (the heading text after its marker).
 
     ``limit``: the next heading or the end of the line. ``table``: a row of a flattened

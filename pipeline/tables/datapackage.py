@@ -25,15 +25,21 @@ PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 # column (targets.period_start of a fact) into NaN; read as missing, not as a bad integer
 MISSING_VALUES = ["", "nan"]
 
-_TYPES = {pa.string(): "string", pa.int64(): "integer", pa.float64(): "number", pa.date32(): "date",
-          pa.bool_(): "boolean"}
+_TYPES = {
+    pa.string(): "string",
+    pa.int64(): "integer",
+    pa.float64(): "number",
+    pa.date32(): "date",
+    pa.bool_(): "boolean",
+}
 
 
 def field_descriptor(field: pa.Field) -> dict:
     """A Table Schema field from an Arrow field and its metadata."""
     if field.type not in _TYPES:
-        raise ValueError(f"pipeline/tables/datapackage.py: no Table Schema type for column {field.name} "
-                         f"of Arrow type {field.type}")
+        raise ValueError(
+            f"pipeline/tables/datapackage.py: no Table Schema type for column {field.name} of Arrow type {field.type}"
+        )
     meta = describe(field)
     out = {"name": field.name, "type": _TYPES[field.type], "description": meta["description"]}
     if field.type == pa.date32():
@@ -58,8 +64,9 @@ def table_schema(name: str, schema: pa.Schema) -> dict:
             continue
         table, column = ref.split(".", 1)
         # "" is Table Schema's name for the resource itself (sections.parent_id → sections)
-        foreign.append({"fields": [f.name], "reference": {"resource": "" if table == name else table,
-                                                          "fields": [column]}})
+        foreign.append(
+            {"fields": [f.name], "reference": {"resource": "" if table == name else table, "fields": [column]}}
+        )
     if foreign:
         out["foreignKeys"] = foreign
     return out
@@ -69,21 +76,23 @@ def descriptor() -> dict:
     """The Data Package of a run's output folder: one resource per table of the registry."""
     resources = []
     for t in registry.TABLES:
-        resources.append({
-            "name": t.name,
-            "type": "table",
-            "path": t.name,
-            "format": "parquet",
-            "mediatype": PARQUET_MEDIATYPE,
-            "description": table_description(t.schema),
-            "schema": table_schema(t.name, t.schema),
-        })
+        resources.append(
+            {
+                "name": t.name,
+                "type": "table",
+                "path": t.name,
+                "format": "parquet",
+                "mediatype": PARQUET_MEDIATYPE,
+                "description": table_description(t.schema),
+                "schema": table_schema(t.name, t.schema),
+            }
+        )
     return {
         "name": "plantasks-outputs",
         "title": "plantasks tables",
         "description": "Tasks, targets, times, policy documents and entities extracted from Chinese "
-                       "government work plans, and the cross-year tables built from them. Column "
-                       "meanings: docs/tables.md of plantasks.",
+        "government work plans, and the cross-year tables built from them. Column "
+        "meanings: docs/tables.md of plantasks.",
         "version": __version__,
         "resources": resources,
     }

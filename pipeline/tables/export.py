@@ -43,15 +43,15 @@ TRUNCATION_NOTE = "…[truncated for Excel: {n} characters in full; see the CSV,
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-
 def read_table(out_dir: Path, table: str) -> pa.Table:
     """The Parquet dataset ``out_dir/table`` (hive partitions allowed), in schema column order."""
     if table not in ALL_TABLES:
         raise OutputError(table, f"unknown table; choose one of {', '.join(ALL_TABLES)}")
     folder = Path(out_dir) / table
     if not folder.is_dir():
-        raise OutputError(folder, "no such table folder; run `plantasks run` first "
-                                  "or pass the run's output folder with --out")
+        raise OutputError(
+            folder, "no such table folder; run `plantasks run` first or pass the run's output folder with --out"
+        )
     schema = ALL_TABLES[table]
     if not any(folder.rglob("*.parquet")):
         return schema.empty_table()  # a table with no rows in this run
@@ -86,7 +86,7 @@ def excel_safe(value):
     value = _ILLEGAL_XML.sub("", value)
     if len(value) > EXCEL_CELL_LIMIT:
         note = TRUNCATION_NOTE.format(n=len(value))
-        value = value[:EXCEL_CELL_LIMIT - len(note)] + note
+        value = value[: EXCEL_CELL_LIMIT - len(note)] + note
     return value
 
 
@@ -134,15 +134,19 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="plantasks export",
         description="Export one output table as CSV, JSON or XLSX. XLSX cuts strings longer than "
-                    f"Excel's {EXCEL_CELL_LIMIT:,} characters per cell (documents.text) and marks them.",
+        f"Excel's {EXCEL_CELL_LIMIT:,} characters per cell (documents.text) and marks them.",
     )
-    p.add_argument("table", choices=list(ALL_TABLES), metavar="TABLE",
-                   help=f"one of: {', '.join(ALL_TABLES)}")
+    p.add_argument("table", choices=list(ALL_TABLES), metavar="TABLE", help=f"one of: {', '.join(ALL_TABLES)}")
     p.add_argument("--format", choices=FORMATS, default="csv", dest="fmt", help="csv (default), json or xlsx")
-    p.add_argument("--out", type=Path, default=defaults.OUT,
-                   help="the run's output folder to read, as given to plantasks run (default: outputs/)")
-    p.add_argument("--dest", type=Path, default=None, metavar="FILE",
-                   help="file to write (default: OUT/exports/TABLE.FORMAT)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=defaults.OUT,
+        help="the run's output folder to read, as given to plantasks run (default: outputs/)",
+    )
+    p.add_argument(
+        "--dest", type=Path, default=None, metavar="FILE", help="file to write (default: OUT/exports/TABLE.FORMAT)"
+    )
     # the name of --out before every command used one name for the output folder
     p.add_argument("--out-dir", type=Path, dest="out_dir_old", help=argparse.SUPPRESS)
     return p

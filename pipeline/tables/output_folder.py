@@ -35,17 +35,19 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from pipeline.errors import OutputError
 from pipeline.registry import ALL_TABLES
 
 AREA = ".plantasks"
 MARKER = "OWNER"
-MARKER_TEXT = "plantasks output folder: everything under .plantasks/ and the table links next to it " \
-              "are written by plantasks and may be deleted by it.\n"
+MARKER_TEXT = (
+    "plantasks output folder: everything under .plantasks/ and the table links next to it "
+    "are written by plantasks and may be deleted by it.\n"
+)
 LOCK = "lock"
 VERSIONS = "versions"
 CURRENT = "current"
@@ -107,16 +109,22 @@ class OutputFolder:
         if self.corpus is not None and self.corpus.is_dir():
             corpus, resolved = self.corpus.resolve(), out.resolve()
             if resolved == corpus:
-                raise self._error("is the corpus folder itself: the tables would mix with the documents; "
-                                  "choose another --out (e.g. outputs)")
+                raise self._error(
+                    "is the corpus folder itself: the tables would mix with the documents; "
+                    "choose another --out (e.g. outputs)"
+                )
             if resolved.is_relative_to(corpus):
-                raise self._error(f"is inside the corpus folder {corpus}: the tables would be read as "
-                                  "documents next time; choose an --out outside it")
+                raise self._error(
+                    f"is inside the corpus folder {corpus}: the tables would be read as "
+                    "documents next time; choose an --out outside it"
+                )
         if not out.is_dir():
             return
         if os.path.lexists(self.area) and not self.owned():
-            raise self._error(f"{AREA} exists but was not made by plantasks (no {AREA}/{MARKER}): "
-                              "refusing to write here; choose another --out")
+            raise self._error(
+                f"{AREA} exists but was not made by plantasks (no {AREA}/{MARKER}): "
+                "refusing to write here; choose another --out"
+            )
         legacy = self._legacy_run()
         for name in PUBLISHED:
             entry = out / name
@@ -124,8 +132,10 @@ class OutputFolder:
                 continue
             if legacy and entry.name in legacy:
                 continue
-            raise self._error(f"{name} exists and was not written by plantasks{_sample(entry)}: "
-                              "refusing to replace it; move it away or choose another --out")
+            raise self._error(
+                f"{name} exists and was not written by plantasks{_sample(entry)}: "
+                "refusing to replace it; move it away or choose another --out"
+            )
 
     def owned(self) -> bool:
         """True when the area exists and carries plantasks' marker, or is one a killed
@@ -199,8 +209,10 @@ class OutputFolder:
         except BlockingIOError:
             holder = _read_holder(fd)
             os.close(fd)
-            raise self._error(f"busy: another plantasks run{holder} is writing here; wait for it to "
-                              "finish, or write elsewhere with --out") from None
+            raise self._error(
+                f"busy: another plantasks run{holder} is writing here; wait for it to "
+                "finish, or write elsewhere with --out"
+            ) from None
         except OSError:
             os.close(fd)
             raise

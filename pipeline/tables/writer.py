@@ -57,8 +57,11 @@ class RunWriter:
 
     def _part_path(self, table: str, name: str) -> Path:
         if len(name.encode("utf-8")) > MAX_PART_NAME_BYTES:
-            raise OutputError(str(self.out_dir), f"part name too long for a file name ({name[:40]}…): "
-                                                 "ids are shortened by pipeline.ingest.corpus.slugify")
+            raise OutputError(
+                str(self.out_dir),
+                f"part name too long for a file name ({name[:40]}…): "
+                "ids are shortened by pipeline.ingest.corpus.slugify",
+            )
         folder = self.staging / table
         path = (folder / f"{name}.parquet").resolve()
         # ids come from input files: never let one write outside its table folder
@@ -113,7 +116,8 @@ class RunWriter:
                 metadata[RUN_INFO] = run_info
             for name, content in metadata.items():
                 (self.staging / name).write_text(
-                    json.dumps(content, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+                    json.dumps(content, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
+                )
             self.folder.publish(self.staging)
         except OSError as exc:
             self.abort()

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-import pipeline.registry  # noqa: F401 - imports every module that registers a data file
 import pipeline.ingest.corpus  # noqa: F401 - registers metadata.yaml (not imported by the registry)
 import pipeline.limits  # noqa: F401 - registers limits.yaml (bounds of a run, used by no table)
+import pipeline.registry  # noqa: F401 - imports every module that registers a data file
 from extractors import language_data as ld
 from extractors.errors import DataFileError
 
@@ -69,7 +69,9 @@ def test_data_duplicate_key_names_file_and_key(df, tmp_path):
     if df.kind == "jsonl":
         key = next(iter(objects[0]))
         line = json.dumps(objects[0], ensure_ascii=False)
-        dup = line[:-1] + f", {json.dumps(key, ensure_ascii=False)}: {json.dumps(objects[0][key], ensure_ascii=False)}}}"
+        dup = (
+            line[:-1] + f", {json.dumps(key, ensure_ascii=False)}: {json.dumps(objects[0][key], ensure_ascii=False)}}}"
+        )
         path.write_text(dup + "\n", encoding="utf-8")
     else:
         key = next(iter(objects[0]))
@@ -115,17 +117,20 @@ def test_data_broken_yaml_names_the_file(df, tmp_path):
     assert str(broken) in str(info.value)
 
 
-@pytest.mark.parametrize("spec,value,problem", [
-    (ld.Strings(), "回顾", "expected a list"),
-    (ld.Strings(), ["a", "a"], "listed twice"),
-    (ld.Record(a=ld.Text()), {"a": "x", "b": 1}, "b: unknown key"),
-    (ld.Record(a=ld.Text()), {}, "a: missing"),
-    (ld.Pattern("n"), "(?P<m>x)", "no group n"),
-    (ld.Pattern(), "(", "bad pattern"),
-    (ld.OneOf("floor", "ceiling"), "flor", "not one of"),
-    (ld.Pair(ld.Integer()), [3, 1], "after last"),
-    (ld.Integer(1), True, "whole number"),
-])
+@pytest.mark.parametrize(
+    "spec,value,problem",
+    [
+        (ld.Strings(), "回顾", "expected a list"),
+        (ld.Strings(), ["a", "a"], "listed twice"),
+        (ld.Record(a=ld.Text()), {"a": "x", "b": 1}, "b: unknown key"),
+        (ld.Record(a=ld.Text()), {}, "a: missing"),
+        (ld.Pattern("n"), "(?P<m>x)", "no group n"),
+        (ld.Pattern(), "(", "bad pattern"),
+        (ld.OneOf("floor", "ceiling"), "flor", "not one of"),
+        (ld.Pair(ld.Integer()), [3, 1], "after last"),
+        (ld.Integer(1), True, "whole number"),
+    ],
+)
 def test_data_specs_refuse(spec, value, problem):
     with pytest.raises(DataFileError, match=problem):
         spec.check(value, Path("x.yaml"), "")

@@ -1,4 +1,4 @@
-"""Tests for extractors/entities.py: the spaCy entity pipeline (#7)."""
+"""Tests for extractors/entities.py: the spaCy entity pipeline."""
 
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ from hypothesis import strategies as st
 from extractors import entities
 from extractors.context import Context
 from extractors.entities import (
-    build_nlp, extract_entities, extract_entities_batch, load_context_rules, load_ruler_patterns,
+    build_nlp,
+    extract_entities,
+    extract_entities_batch,
+    load_context_rules,
+    load_ruler_patterns,
 )
 from extractors.errors import DataFileError
 
@@ -32,18 +36,18 @@ FOUND = [
     ("深入实施“一线筑垒”工程,组织广大党员教师亮明身份", {("“一线筑垒”", "PROGRAM")}),
     ("推进“满天星”校园足球精英训练营布局与建设。", {("“满天星”", "PROGRAM")}),
     ("推行“互联网+”政务服务,推进教育政务信息系统整合共享", {("“互联网+”", "PROGRAM")}),
-    ("紧紧围绕统筹推进“五位一体”总体布局和协调推进“四个全面”战略布局",
-     {("“五位一体”", "PROGRAM"), ("“四个全面”", "PROGRAM")}),
+    (
+        "紧紧围绕统筹推进“五位一体”总体布局和协调推进“四个全面”战略布局",
+        {("“五位一体”", "PROGRAM"), ("“四个全面”", "PROGRAM")},
+    ),
     ("开展“不忘初心、牢记使命”主题教育。", {("“不忘初心、牢记使命”", "PROGRAM")}),
     ("依托市委宣讲团,深入开展面对面宣讲", {("市委宣讲团", "ORG")}),
-    ("落实教育部“2018年教育系统党建质量年”工作部署。",
-     {("教育部", "ORG"), ("“2018年教育系统党建质量年”", "PROGRAM")}),
+    ("落实教育部“2018年教育系统党建质量年”工作部署。", {("教育部", "ORG"), ("“2018年教育系统党建质量年”", "PROGRAM")}),
     ("以大职院为牵动,加快发展中高职贯通学历教育。", {("大职院", "ORG")}),
     ("组建国家老年开放大学大连分院。", {("国家老年开放大学大连分院", "ORG")}),
     ("适应辽宁省新高考改革方案", {("辽宁省", "GPE")}),
     ("与贵州六盘水市开展教育协作。", {("贵州", "GPE"), ("六盘水市", "GPE")}),
-    ("每个区市县至少要建设2个示范性资源教室(花园口、长兴岛除外)",
-     {("花园口", "GPE"), ("长兴岛", "GPE")}),
+    ("每个区市县至少要建设2个示范性资源教室(花园口、长兴岛除外)", {("花园口", "GPE"), ("长兴岛", "GPE")}),
     ("对照大连未来城市发展构想", {("大连", "GPE")}),
     ("深化沪连教育合作", {("沪连", "GPE")}),
     ("深入学习宣传全国“时代楷模”曲建武先进事迹", {("曲建武", "PERSON")}),
@@ -71,8 +75,10 @@ FOUND = [
     # the places in companies' and schools' names are part of them (gov-report-1954,
     # pingtan-gov-report-2024)
     ("要对鞍山钢铁公司和包头钢铁公司", {("鞍山钢铁公司", "ORG"), ("包头钢铁公司", "ORG")}),
-    ("福建信息职业技术学院、福建师大平潭附中、协和医院平潭分院建成投用",
-     {("福建信息职业技术学院", "ORG"), ("福建师大平潭附中", "ORG"), ("协和医院平潭分院", "ORG")}),
+    (
+        "福建信息职业技术学院、福建师大平潭附中、协和医院平潭分院建成投用",
+        {("福建信息职业技术学院", "ORG"), ("福建师大平潭附中", "ORG"), ("协和医院平潭分院", "ORG")},
+    ),
     ("推动平潭一中建设省示范性高中", {("平潭一中", "ORG")}),  # pingtan-gov-report-2024
     # a place before an event names where it is held (gov-report-2013, pingtan-gov-report-2018)
     ("成功举办北京奥运会、残奥会和上海世博会", {("上海", "GPE"), ("北京", "GPE")}),
@@ -124,8 +130,10 @@ NOT_FOUND = [
     ("在中国特色强军之路上迈出坚实步伐", {("中国", "GPE")}),
     ("办好首届中国国际进口博览会", {("中国", "GPE")}),
     # people in a doctrine's name (gov-report-2018)
-    ("以马克思列宁主义、毛泽东思想、邓小平理论为指导",
-     {("马克思", "PERSON"), ("列宁", "PERSON"), ("毛泽东", "PERSON"), ("邓小平", "PERSON")}),
+    (
+        "以马克思列宁主义、毛泽东思想、邓小平理论为指导",
+        {("马克思", "PERSON"), ("列宁", "PERSON"), ("毛泽东", "PERSON"), ("邓小平", "PERSON")},
+    ),
     ("认真贯彻习近平新时代中国特色社会主义经济思想", {("习近平", "PERSON"), ("中国", "GPE")}),
     # the bodies of every city are no named body (fujian-zwgk-tasks-2018)
     ("各设区市政府、平潭综合实验区管委会坚持以公开", {("市政府", "ORG")}),
@@ -167,8 +175,9 @@ def test_entities_quoted_thing_is_not_output():
 
 def test_entities_program_text_is_the_quoted_name():
     # dalian-edu-2018: the suffix 工程 is context, the quotes are part of the name
-    (ent,) = [e for e in extract_entities("深入实施“一线筑垒”工程", nlp=build_nlp(use_model=False))
-              if e.label == "PROGRAM"]
+    (ent,) = [
+        e for e in extract_entities("深入实施“一线筑垒”工程", nlp=build_nlp(use_model=False)) if e.label == "PROGRAM"
+    ]
     assert ent.text == "“一线筑垒”"
     assert (ent.char_start, ent.char_end) == (4, 10)
 
@@ -208,9 +217,9 @@ def test_entities_offsets_invariant_whole_corpus():
     items = list(_corpus_paragraphs())
     results = extract_entities_batch([(line, start) for _, line, start in items], Context())
     seen = 0
-    for (text, line, start), ents in zip(items, results, strict=True):
+    for (text, line, _start), ents in zip(items, results, strict=True):
         for e in ents:
-            assert text[e.char_start:e.char_end] == e.text
+            assert text[e.char_start : e.char_end] == e.text
             assert e.label in entities.LABELS and e.source in ("rule", "model")
             assert e.text in e.sentence and e.sentence in line
             seen += 1
@@ -221,27 +230,31 @@ def test_entities_offsets_invariant_whole_corpus():
 @given(st.text(max_size=80))
 def test_entities_never_raise_on_random_text(text):
     for e in extract_entities(text, offset=5, nlp=build_nlp(use_model=False)):
-        assert text[e.char_start - 5:e.char_end - 5] == e.text
+        assert text[e.char_start - 5 : e.char_end - 5] == e.text
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.text(alphabet="“”《》大连市教育部国务院两学一做沪连合作、，。 \n\t\u3000", max_size=60))
 def test_entities_never_raise_on_entity_like_text(text):
     for e in extract_entities(text, nlp=build_nlp(use_model=False)):
-        assert text[e.char_start:e.char_end] == e.text
+        assert text[e.char_start : e.char_end] == e.text
 
 
 # --- data files -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl",
-                                  "gazetteer_person.jsonl"])
+
+@pytest.mark.parametrize(
+    "name", ["gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl", "gazetteer_person.jsonl"]
+)
 def test_entities_ruler_files_load(name):
     patterns = load_ruler_patterns(name)
     assert patterns and all(p["label"] in entities.LABELS for p in patterns)
 
 
-@pytest.mark.parametrize("name", ["program_patterns.jsonl", "gpe_context_patterns.jsonl",
-                                  "org_context_patterns.jsonl", "person_patterns.jsonl"])
+@pytest.mark.parametrize(
+    "name",
+    ["program_patterns.jsonl", "gpe_context_patterns.jsonl", "org_context_patterns.jsonl", "person_patterns.jsonl"],
+)
 def test_entities_context_files_load(name):
     rules, _ = load_context_rules(name)
     assert rules
@@ -253,12 +266,15 @@ def test_entities_filter_file_loads():
     assert all(r["label"] in entities.LABELS for r in rules)
 
 
-@pytest.mark.parametrize("content, problem", [
-    ('{"id": "x", "label": "GPE", "action": "drop"}\n', "needs followed_by or preceded_by"),
-    ('{"id": "x", "label": "GPE", "action": "keep", "followed_by": "化"}\n', "action"),
-    ('{"id": "x", "label": "GPE", "action": "extend", "followed_by": "a", "preceded_by": "b"}\n', "one side"),
-    ('{"id": "x", "label": "GPE", "action": "drop", "followed_by": "("}\n', "bad pattern"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ('{"id": "x", "label": "GPE", "action": "drop"}\n', "needs followed_by or preceded_by"),
+        ('{"id": "x", "label": "GPE", "action": "keep", "followed_by": "化"}\n', "action"),
+        ('{"id": "x", "label": "GPE", "action": "extend", "followed_by": "a", "preceded_by": "b"}\n', "one side"),
+        ('{"id": "x", "label": "GPE", "action": "drop", "followed_by": "("}\n', "bad pattern"),
+    ],
+)
 def test_entities_bad_filter_file_raises(tmp_path, monkeypatch, content, problem):
     (tmp_path / "bad.jsonl").write_text(content, encoding="utf-8")
     monkeypatch.setattr(entities, "DATA_DIR", tmp_path)
@@ -273,17 +289,19 @@ def test_entities_every_entity_data_file_is_registered():
     on_disk = set((ROOT / "extractors" / "data").glob("*.jsonl"))
     registered = {f.path: f for f in DATA_FILES.values()}
     assert on_disk <= set(registered)
-    assert all(registered[p].used_by == "extractors/entities.py" and registered[p].name == p.stem
-               for p in on_disk)
+    assert all(registered[p].used_by == "extractors/entities.py" and registered[p].name == p.stem for p in on_disk)
 
 
-@pytest.mark.parametrize("content, problem", [
-    ('{"label": "PLACE", "pattern": "大连"}\n', "label"),
-    ('{"label": "GPE", "pattern": "大连", "colour": 1}\n', "colour: unknown key"),
-    ("not json\n", "not JSON"),
-    ('{"label": "GPE", "pattern": ""}\n', "empty pattern"),
-    ("// only a comment\n", "no patterns"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ('{"label": "PLACE", "pattern": "大连"}\n', "label"),
+        ('{"label": "GPE", "pattern": "大连", "colour": 1}\n', "colour: unknown key"),
+        ("not json\n", "not JSON"),
+        ('{"label": "GPE", "pattern": ""}\n', "empty pattern"),
+        ("// only a comment\n", "no patterns"),
+    ],
+)
 def test_entities_bad_ruler_file_raises(tmp_path, monkeypatch, content, problem):
     (tmp_path / "bad.jsonl").write_text(content, encoding="utf-8")
     monkeypatch.setattr(entities, "DATA_DIR", tmp_path)
@@ -293,11 +311,14 @@ def test_entities_bad_ruler_file_raises(tmp_path, monkeypatch, content, problem)
     assert pickle.loads(pickle.dumps(info.value)).problem == info.value.problem
 
 
-@pytest.mark.parametrize("content, problem", [
-    ('{"label": "PROGRAM", "pattern": "x", "trim_left": -1}\n', "trim_left"),
-    ('{"label": "PROGRAM", "pattern": "x", "followed_by": "("}\n', "followed_by"),
-    ('{"exclude_regex": "x", "label": "PROGRAM"}\n', "label: unknown key"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ('{"label": "PROGRAM", "pattern": "x", "trim_left": -1}\n', "trim_left"),
+        ('{"label": "PROGRAM", "pattern": "x", "followed_by": "("}\n', "followed_by"),
+        ('{"exclude_regex": "x", "label": "PROGRAM"}\n', "label: unknown key"),
+    ],
+)
 def test_entities_bad_context_file_raises(tmp_path, monkeypatch, content, problem):
     (tmp_path / "bad.jsonl").write_text(content, encoding="utf-8")
     monkeypatch.setattr(entities, "DATA_DIR", tmp_path)
@@ -321,9 +342,11 @@ def test_entities_gazetteer_up_to_date():
 
 
 def test_entities_gazetteer_short_forms():
-    rows = [json.loads(line) for line in
-            (ROOT / "extractors" / "data" / "gazetteer_gpe.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.startswith("{")]
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "extractors" / "data" / "gazetteer_gpe.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.startswith("{")
+    ]
     names = {r["pattern"] for r in rows}
     assert {"大连市", "大连", "辽宁省", "辽宁", "广西壮族自治区", "广西", "六盘水"} <= names
     assert not {"和平", "新建", "郊区", "市辖区"} & names  # common words, no places
@@ -335,20 +358,22 @@ def test_entities_userdict_up_to_date():
     from tools import build_userdict
 
     path = ROOT / "extractors" / "data" / "userdict.txt"
-    assert path.read_text(encoding="utf-8") == build_userdict.render(path=path), \
-        "run: python -m tools.build_userdict"
+    assert path.read_text(encoding="utf-8") == build_userdict.render(path=path), "run: python -m tools.build_userdict"
 
 
 def test_entities_userdict_keeps_hand_lines(tmp_path):
     from tools import build_userdict
 
     path = tmp_path / "userdict.txt"
-    path.write_text(f"城镇新增就业 3000 n\n{build_userdict.BEGIN}\n旧词 1\n{build_userdict.END}\n国内生产总值 3000 n\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"城镇新增就业 3000 n\n{build_userdict.BEGIN}\n旧词 1\n{build_userdict.END}\n国内生产总值 3000 n\n",
+        encoding="utf-8",
+    )
     assert build_userdict.hand_lines(path) == ["城镇新增就业 3000 n", "国内生产总值 3000 n"]
 
 
 # --- model and segmenters ---------------------------------------------------------------
+
 
 def test_entities_model_entities_marked():
     nlp = build_nlp()
@@ -393,7 +418,7 @@ def test_entities_model_adds_model_entities(tiny_model):
 
 
 def test_entities_bad_model_dir_raises(tmp_path):
-    (tmp_path / "config.cfg").write_text("[nlp]\nlang = \"zh\"\npipeline = [\"ner\"]\n", encoding="utf-8")
+    (tmp_path / "config.cfg").write_text('[nlp]\nlang = "zh"\npipeline = ["ner"]\n', encoding="utf-8")
     with pytest.raises(DataFileError, match="trained ner"):
         entities.load_nlp("jieba", tmp_path)
 

@@ -66,8 +66,11 @@ def test_indicators_known_measures(subject, key):
         (["居民消费价格涨幅", "居民消费价格指数上涨", "居民消费价格上涨"], "%", "居民消费价格涨幅"),
         (["规模以上工业增加值增长", "规上工业增加值增长"], "%", "规模以上工业增加值增长"),
         # a subsidy 增加 one year and 提高 the next is one series (gov-report 2017–2019 wordings)
-        (["城乡居民医保人均财政补助标准增加", "城乡居民医保人均财政补助标准提高", "居民医保人均财政补助标准增加"],
-         "元", "城乡居民医保人均财政补助标准增加"),
+        (
+            ["城乡居民医保人均财政补助标准增加", "城乡居民医保人均财政补助标准提高", "居民医保人均财政补助标准增加"],
+            "元",
+            "城乡居民医保人均财政补助标准增加",
+        ),
         (["严守耕地红线", "守住耕地红线", "坚守耕地红线"], "亩", "耕地保有量"),
         # 社会消费品零售总额 is its own measure, not the older 社会商品零售总额
         (["社会消费品零售总额增长"], "%", "社会消费品零售总额增长"),
@@ -158,8 +161,14 @@ def test_indicators_same_key_across_years():
 # 居民消费价格总水平涨幅控制在4%, 居民消费价格涨幅3%左右; 能耗强度下降3.1%以上, 单位国内生产总值
 # 能耗下降3.4%以上 …).
 _HEADLINE_KEYS = {
-    "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业", "城镇登记失业率", "城镇调查失业率",
-    "单位国内生产总值能耗下降", "农村贫困人口减少", "进出口增长",
+    "国内生产总值增长",
+    "居民消费价格涨幅",
+    "城镇新增就业",
+    "城镇登记失业率",
+    "城镇调查失业率",
+    "单位国内生产总值能耗下降",
+    "农村贫困人口减少",
+    "进出口增长",
 }
 
 
@@ -236,8 +245,11 @@ def test_indicators_issuer_files_extend_the_vocabulary(tmp_path):
     """A drop-in file of extractors/data/measures.d/ adds measures; a key defined twice,
     across files, is refused naming both files."""
     extra = tmp_path / "fujian.yaml"
-    added = {"measures": {"数字经济增加值占比": {"direction": "floor", "unit": "percent",
-                                             "aliases": ["数字经济核心产业增加值占比"]}}}
+    added = {
+        "measures": {
+            "数字经济增加值占比": {"direction": "floor", "unit": "percent", "aliases": ["数字经济核心产业增加值占比"]}
+        }
+    }
     t = build_table(_data(), MEASURES_FILE, ((extra, added),))
     assert "数字经济增加值占比" in t.indicators
     clash = {"measures": {"赤字率": {"direction": "ceiling", "aliases": []}}}

@@ -67,7 +67,9 @@ def test_numerals_parse_number(written, expected):
     assert parse_number(written) == Decimal(expected)
 
 
-@pytest.mark.parametrize("written", ["", "abc", "百分之", "三五百", "十百", "五六", "十十", "1.2.3", "点五", "十三点四点五"])
+@pytest.mark.parametrize(
+    "written", ["", "abc", "百分之", "三五百", "十百", "五六", "十十", "1.2.3", "点五", "十三点四点五"]
+)
 def test_numerals_rejects_non_numbers(written):
     """Malformed numerals and 五六 (an approximation, "five or six") are not one number."""
     assert parse_number(written) is None

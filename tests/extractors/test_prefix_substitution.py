@@ -42,7 +42,7 @@ def test_prefix_substitution_word_cut_by_the_prefix():
     sub = PrefixSubstitution(text, w.comparison_bases, "，", w.bases_width)
     cut = text.index("同期") + 1
     c, rest = sub.apply(cut)
-    assert sub.out[:c] + rest == text[:text.index("比上年")] + "，同"
+    assert sub.out[:c] + rest == text[: text.index("比上年")] + "，同"
     for a in range(len(text) + 1):
         c, rest = sub.apply(a)
         assert sub.out[:c] + rest == w.comparison_bases.sub("，", text[:a])

@@ -50,28 +50,44 @@ def _amounts(sentence, context=PLAN_2018):
         ("城镇调查失业率5.5%左右，", [("5.5%左右", 5.5, None, "%", "~")]),
         ("城镇登记失业率4.5%以内；", [("4.5%以内", 4.5, None, "%", "<=")]),
         ("农村贫困人口减少1000万以上，", [("1000万以上", 10000000, None, "", ">=")]),
-        ("今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；", [
-            ("2.8%", 2.8, None, "%", "="), ("0.2个百分点", 0.2, None, "个百分点", "=")]),
-        ("今年财政支出超过23万亿元，增长6.5%。", [("超过23万亿元", 23e12, None, "元", ">"), ("6.5%", 6.5, None, "%", "=")]),
-        ("今年拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元，", [
-            ("2.15万亿元", 2.15e12, None, "元", "="), ("8000亿元", 8e11, None, "元", "=")]),
+        (
+            "今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；",
+            [("2.8%", 2.8, None, "%", "="), ("0.2个百分点", 0.2, None, "个百分点", "=")],
+        ),
+        (
+            "今年财政支出超过23万亿元，增长6.5%。",
+            [("超过23万亿元", 23e12, None, "元", ">"), ("6.5%", 6.5, None, "%", "=")],
+        ),
+        (
+            "今年拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元，",
+            [("2.15万亿元", 2.15e12, None, "元", "="), ("8000亿元", 8e11, None, "元", "=")],
+        ),
         # gov-report 2013–2017
-        ("城镇新增就业900万人以上，城镇登记失业率低于4.6%；", [
-            ("900万人以上", 9e6, None, "人", ">="), ("低于4.6%", 4.6, None, "%", "<")]),
+        (
+            "城镇新增就业900万人以上，城镇登记失业率低于4.6%；",
+            [("900万人以上", 9e6, None, "人", ">="), ("低于4.6%", 4.6, None, "%", "<")],
+        ),
         ("国内生产总值增长6.5%－7%，", [("6.5%－7%", 6.5, 7, "%", "range")]),
-        ("全年再减少企业税负3500亿元左右、涉企收费约2000亿元，", [
-            ("3500亿元左右", 3.5e11, None, "元", "~"), ("约2000亿元", 2e11, None, "元", "~")]),
+        (
+            "全年再减少企业税负3500亿元左右、涉企收费约2000亿元，",
+            [("3500亿元左右", 3.5e11, None, "元", "~"), ("约2000亿元", 2e11, None, "元", "~")],
+        ),
         ("共减轻市场主体负担3万多亿元。", [("3万多亿元", 3e12, None, "元", ">")]),
         ("经济总量突破90万亿元。", [("突破90万亿元", 9e13, None, "元", ">")]),
         ("我国是一个拥有13亿多人口的发展中大国，", [("13亿多", 1.3e9, None, "", ">")]),
         ("就业人员近14亿", [("近14亿", 1.4e9, None, "", "~")]),
         ("去年价格上涨的翘尾影响约有1个百分点，", [("1个百分点", 1, None, "个百分点", "~")]),
         # the 1990s reports write numbers in Chinese
-        ("国内生产总值突破3万亿元大关，比上年增长百分之十三点四。", [
-            ("突破3万亿元", 3e12, None, "元", ">"), ("百分之十三点四", 13.4, None, "%", "=")]),
+        (
+            "国内生产总值突破3万亿元大关，比上年增长百分之十三点四。",
+            [("突破3万亿元", 3e12, None, "元", ">"), ("百分之十三点四", 13.4, None, "%", "=")],
+        ),
         ("今年经济增长速度的宏观调控目标，定为百分之八至九。", [("百分之八至九", 8, 9, "%", "range")]),
         ("努力把全年零售物价上涨幅度控制在百分之十以内。", [("百分之十以内", 10, None, "%", "<=")]),
-        ("原煤产量增长百分之二十，达到11亿吨；", [("百分之二十", 20, None, "%", "="), ("11亿吨", 1.1e9, None, "吨", "=")]),
+        (
+            "原煤产量增长百分之二十，达到11亿吨；",
+            [("百分之二十", 20, None, "%", "="), ("11亿吨", 1.1e9, None, "吨", "=")],
+        ),
         ("发电装机达到16500万千瓦；", [("16500万千瓦", 1.65e8, None, "千瓦", "=")]),
         ("以一百五十六个建设单位为中心", [("一百五十六个", 156, None, "个", "=")]),  # 1955
         ("增加三千五百万元", [("三千五百万元", 3.5e7, None, "元", "=")]),
@@ -196,13 +212,22 @@ def test_quantities_m2_growth_keeps_its_percentage():
         ("今年国民生产总值计划增长百分之八，是留有余地的。", Context(year=1993, part="other"), ["target"]),
         ("城镇新增就业1312万人，超过全年预期目标。", Context(year=2016, part="review"), ["achievement"]),
         # last year's figures quoted in a plan part (gov-report 2008) ...
-        ("去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元。", Context(year=2008, part="plan"),
-         ["achievement", "achievement"]),
+        (
+            "去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元。",
+            Context(year=2008, part="plan"),
+            ["achievement", "achievement"],
+        ),
         # a past comparison in a part the structure could not call review (gov-report 1993, 2006)
-        ("1992年同1987年相比，钢产量增长百分之四十二，达到8000万吨；", Context(year=1993, part="plan"),
-         ["achievement", "achievement"]),
-        ("2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%；", Context(year=2006, part="plan"),
-         ["achievement", "achievement"]),
+        (
+            "1992年同1987年相比，钢产量增长百分之四十二，达到8000万吨；",
+            Context(year=1993, part="plan"),
+            ["achievement", "achievement"],
+        ),
+        (
+            "2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%；",
+            Context(year=2006, part="plan"),
+            ["achievement", "achievement"],
+        ),
         # a base year beside a future year is a plan (gov-report 2016, 十三五 targets)
         ("到2020年，国内生产总值比2010年增长1倍以上。", Context(year=2016, part="plan"), ["target"]),
         # ... but a cue after the amount does not make this year's target a result (2010)
@@ -256,7 +281,7 @@ def test_quantities_offsets_and_sentence():
 @pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
-        ("工业增加值增长负5%。", "负5%", -5),  # negative amounts keep their sign (issue 14, item 13)
+        ("工业增加值增长负5%。", "负5%", -5),  # negative amounts keep their sign
         ("出口增长-12.5%。", "-12.5%", -12.5),
         ("进口下降5%。", "5%", 5),  # a direction word is no sign
         ("全年再减少企业税负3500亿元左右。", "3500亿元左右", 3.5e11),  # gov-report 2017: 税负 is no minus
@@ -274,33 +299,43 @@ def test_quantities_negative_sign(sentence, text, value):
 def test_quantities_full_width_thousands_separators():
     """27，203，319，000元 is one amount, not 000元 (gov-report 1956 and 1980)."""
     found = _amounts("一九五五年本年收入合计27，203，319，000元，加上上年结转收入3，154，657，000元。")
-    assert found == [("27，203，319，000元", 27203319000, None, "元", "="),
-                     ("3，154，657，000元", 3154657000, None, "元", "=")]
+    assert found == [
+        ("27，203，319，000元", 27203319000, None, "元", "="),
+        ("3，154，657，000元", 3154657000, None, "元", "="),
+    ]
     # gov-report 1980: a group before a multiplier
     assert _amounts("粮食产量33，212万吨，比上年增加2，737万吨。") == [
-        ("33，212万吨", 332120000, None, "吨", "="), ("2，737万吨", 27370000, None, "吨", "=")]
+        ("33，212万吨", 332120000, None, "吨", "="),
+        ("2，737万吨", 27370000, None, "吨", "="),
+    ]
 
 
 @pytest.mark.issue(17)
 def test_quantities_list_shares_its_unit():
-    """10.6万、3.8万、3.3万平方公里: every number is in 平方公里 (issue 17)."""
+    """10.6万、3.8万、3.3万平方公里: every number is in 平方公里."""
     found = _amounts("新增国家级自然保护区面积分别为10.6万、3.8万、3.3万平方公里。")
     assert [(t, v, u) for t, v, _, u, _ in found] == [
-        ("10.6万", 106000, "平方公里"), ("3.8万", 38000, "平方公里"), ("3.3万平方公里", 33000, "平方公里")]
+        ("10.6万", 106000, "平方公里"),
+        ("3.8万", 38000, "平方公里"),
+        ("3.3万平方公里", 33000, "平方公里"),
+    ]
 
 
 @pytest.mark.issue(17)
 def test_quantities_number_in_a_name_is_no_amount():
-    """新36条 names a State Council opinion (issue 17); 36条措施 counts measures."""
+    """新36条 names a State Council opinion; 36条措施 counts measures."""
     assert extract_quantities("落实鼓励民间投资的新36条。", context=PLAN_2018) == []
     assert _amounts("出台36条措施。") == [("36条", 36, None, "条", "=")]
 
 
-@pytest.mark.parametrize(("sentence", "text", "comparator"), [
-    ("完成疫苗接种剂次超71万。", "超71万", ">"),  # pingtan-gov-report 2022
-    ("新增各类市场主体超10万户。", "超10万户", ">"),
-    ("签约6个国际产业合作项目。", "6个", "="),  # pingtan-gov-report 2018: 签约 is no 约 "about"
-])
+@pytest.mark.parametrize(
+    ("sentence", "text", "comparator"),
+    [
+        ("完成疫苗接种剂次超71万。", "超71万", ">"),  # pingtan-gov-report 2022
+        ("新增各类市场主体超10万户。", "超10万户", ">"),
+        ("签约6个国际产业合作项目。", "6个", "="),  # pingtan-gov-report 2018: 签约 is no 约 "about"
+    ],
+)
 def test_quantities_more_comparator_words(sentence, text, comparator):
     [(found, _, _, _, comp)] = _amounts(sentence)
     assert (found, comp) == (text, comparator)
@@ -369,7 +404,12 @@ def test_quantities_never_raise(text, offset):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="0123456789.,%－-~至到万亿千百十一二两三五九百分之点以上左右约近不低于多余个所人元平方米（）“”《》第年", max_size=40))
+@given(
+    st.text(
+        alphabet="0123456789.,%－-~至到万亿千百十一二两三五九百分之点以上左右约近不低于多余个所人元平方米（）“”《》第年",
+        max_size=40,
+    )
+)
 def test_quantities_never_raise_on_number_soup(text):
     for q in extract_quantities(text, context=PLAN_2018):
         assert text[q.char_start : q.char_end] == q.text

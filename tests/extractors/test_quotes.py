@@ -107,10 +107,13 @@ def test_quotes_never_raise_at_text_edges():
         assert judge(text, i, text.index("”", i) + 1)[0] in (PROGRAMME, THING, WORD)
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("not_programmes: [a]\n", "missing"),
-    ("- a\n- b\n", "expected a mapping"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("not_programmes: [a]\n", "missing"),
+        ("- a\n- b\n", "expected a mapping"),
+    ],
+)
 def test_quotes_bad_file_names_the_file(tmp_path, content, problem):
     path = tmp_path / "quoted_names.yaml"
     path.write_text(content, encoding="utf-8")

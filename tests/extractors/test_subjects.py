@@ -31,19 +31,34 @@ def _keys(sentence: str, context: Context = PLAN) -> list[str]:
     [
         # indicator keys that were sentence fragments: 将…, …连年, 先发行, 底线是严守, 一档,
         # 让最后, 各地可, 使符合减税政策 (the subject now names the measure)
-        ("将制造业企业研发费用加计扣除比例提高到100%。", PLAN,  # issue 17 (2021 report)
-         [("100%", "制造业企业研发费用加计扣除比例")]),
-        ("粮食产量连年稳定在1.3万亿斤以上。", REVIEW, [("1.3万亿斤以上", "粮食产量")]),  # issue 17
-        ("从今年开始拟连续几年发行超长期特别国债，今年先发行1万亿元。", PLAN,  # issue 17 (2024)
-         [("1万亿元", "发行超长期特别国债")]),
-        ("其核心是要保障农民的财产权益，底线是严守18亿亩耕地红线。", PLAN,  # gov-report 2013
-         [("18亿亩", "严守耕地红线")]),
+        (
+            "将制造业企业研发费用加计扣除比例提高到100%。",
+            PLAN,  # 2021 report
+            [("100%", "制造业企业研发费用加计扣除比例")],
+        ),
+        ("粮食产量连年稳定在1.3万亿斤以上。", REVIEW, [("1.3万亿斤以上", "粮食产量")]),
+        (
+            "从今年开始拟连续几年发行超长期特别国债，今年先发行1万亿元。",
+            PLAN,  # 2024
+            [("1万亿元", "发行超长期特别国债")],
+        ),
+        (
+            "其核心是要保障农民的财产权益，底线是严守18亿亩耕地红线。",
+            PLAN,  # gov-report 2013
+            [("18亿亩", "严守耕地红线")],
+        ),
         ("保持6%一档的税率不变。", PLAN, [("6%", "税率")]),  # gov-report 2019
         ("力争让最后20多万无电人口都能用上电。", PLAN, [("20多万", "无电人口能用上电")]),  # gov-report 2015
-        ("下调城镇职工基本养老保险单位缴费比例，各地可降至16%。", PLAN,  # gov-report 2019
-         [("16%", "下调城镇职工基本养老保险单位缴费比例")]),
-        ("落实好新修订的个人所得税法，使符合减税政策的约8000万纳税人应享尽享。", PLAN,  # gov-report 2019
-         [("约8000万", "符合减税政策的纳税人")]),
+        (
+            "下调城镇职工基本养老保险单位缴费比例，各地可降至16%。",
+            PLAN,  # gov-report 2019
+            [("16%", "下调城镇职工基本养老保险单位缴费比例")],
+        ),
+        (
+            "落实好新修订的个人所得税法，使符合减税政策的约8000万纳税人应享尽享。",
+            PLAN,  # gov-report 2019
+            [("约8000万", "符合减税政策的纳税人")],
+        ),
         ("把13亿中国人的饭碗牢牢端在自己手中。", PLAN, [("13亿", "中国人")]),  # gov-report 2016
     ],
 )
@@ -57,20 +72,41 @@ def test_subjects_no_fragments(sentence, context, expected):
     [
         # a subject of a word that names nothing (受益, 惠及, 提升, 规模) takes the measure
         # from its sentence
-        ("数字经济核心产业增加值占比从26%提升至35%左右。", PLAN,  # issue 17
-         [("26%", "数字经济核心产业增加值占比"), ("35%左右", "数字经济核心产业增加值占比")]),
-        ("实施减税降费政策，惠及4000多万户市场主体。", REVIEW,  # modelled on issue 17's 惠及
-         [("4000多万户", "惠及市场主体")]),
-        ("国内生产总值增长6.6%，总量突破90万亿元。", REVIEW,  # gov-report 2019
-         [("6.6%", "国内生产总值增长"), ("突破90万亿元", "国内生产总值总量")]),
-        ("全省地区生产总值达12.4万亿元、同比增长8%。", REVIEW,  # issue 17: a restating clause
-         [("12.4万亿元", "地区生产总值"), ("8%", "地区生产总值增长")]),
-        ("安置房屋7690套、面积94万平方米。", REVIEW,  # pingtan-gov-report 2018: an attribute noun
-         [("7690套", "安置房屋"), ("94万平方米", "房屋面积")]),
-        ("征收房屋611座、土地5455亩。", REVIEW,  # pingtan-gov-report 2018: the verb a list shares
-         [("611座", "征收房屋"), ("5455亩", "征收土地")]),
-        ("接待重要外宾20批146人次。", REVIEW,  # pingtan-gov-report 2018: two units, one subject
-         [("20批", "接待重要外宾"), ("146人次", "接待重要外宾")]),
+        (
+            "数字经济核心产业增加值占比从26%提升至35%左右。",
+            PLAN,
+            [("26%", "数字经济核心产业增加值占比"), ("35%左右", "数字经济核心产业增加值占比")],
+        ),
+        (
+            "实施减税降费政策，惠及4000多万户市场主体。",
+            REVIEW,  # modelled on 惠及 (a verb taken as the subject)
+            [("4000多万户", "惠及市场主体")],
+        ),
+        (
+            "国内生产总值增长6.6%，总量突破90万亿元。",
+            REVIEW,  # gov-report 2019
+            [("6.6%", "国内生产总值增长"), ("突破90万亿元", "国内生产总值总量")],
+        ),
+        (
+            "全省地区生产总值达12.4万亿元、同比增长8%。",
+            REVIEW,  # a restating clause
+            [("12.4万亿元", "地区生产总值"), ("8%", "地区生产总值增长")],
+        ),
+        (
+            "安置房屋7690套、面积94万平方米。",
+            REVIEW,  # pingtan-gov-report 2018: an attribute noun
+            [("7690套", "安置房屋"), ("94万平方米", "房屋面积")],
+        ),
+        (
+            "征收房屋611座、土地5455亩。",
+            REVIEW,  # pingtan-gov-report 2018: the verb a list shares
+            [("611座", "征收房屋"), ("5455亩", "征收土地")],
+        ),
+        (
+            "接待重要外宾20批146人次。",
+            REVIEW,  # pingtan-gov-report 2018: two units, one subject
+            [("20批", "接待重要外宾"), ("146人次", "接待重要外宾")],
+        ),
     ],
 )
 def test_subjects_name_the_measure(sentence, context, expected):
@@ -82,18 +118,24 @@ def test_subjects_name_the_measure(sentence, context, expected):
     ("sentence", "expected"),
     [
         # qualifiers that change the measure stay: PM2.5 in its brackets, 地级及以上城市
-        ("地级及以上城市细颗粒物（PM2.5）平均浓度下降10%。",  # issue 17 (2021 report)
-         [("10%", "地级及以上城市细颗粒物（PM2.5）平均浓度下降")]),
+        (
+            "地级及以上城市细颗粒物（PM2.5）平均浓度下降10%。",  # 2021 report
+            [("10%", "地级及以上城市细颗粒物（PM2.5）平均浓度下降")],
+        ),
         # item numbers do not leak into the subject of a numbered plan
-        ("1.学前教育毛入园率达到95%以上。", [("95%以上", "学前教育毛入园率")]),  # issue 17
+        ("1.学前教育毛入园率达到95%以上。", [("95%以上", "学前教育毛入园率")]),
         ("（二）九年义务教育巩固率达到97%。", [("97%", "九年义务教育巩固率")]),
         # the noun a number counts, with the verb before it
-        ("力争新开工122个项目，建成或部分建成65个项目。",  # pingtan-gov-report 2018
-         [("122个", "新开工项目"), ("65个", "建成或部分建成项目")]),
+        (
+            "力争新开工122个项目，建成或部分建成65个项目。",  # pingtan-gov-report 2018
+            [("122个", "新开工项目"), ("65个", "建成或部分建成项目")],
+        ),
         ("建成社会福利中心、生活垃圾焚烧发电厂等49个项目。", [("49个", "建成项目")]),  # same
         # a 的-phrase: what the amount qualifies, without the predicate after it
-        ("将制造业等行业现行16%的税率降至13%。",  # gov-report 2019
-         [("16%", "制造业等行业税率"), ("13%", "制造业等行业税率")]),
+        (
+            "将制造业等行业现行16%的税率降至13%。",  # gov-report 2019
+            [("16%", "制造业等行业税率"), ("13%", "制造业等行业税率")],
+        ),
     ],
 )
 def test_subjects_keep_what_changes_the_measure(sentence, expected):
@@ -106,20 +148,38 @@ def test_subjects_keep_what_changes_the_measure(sentence, expected):
     [
         # a list shares its measure out: each amount its own item, with the qualifier and
         # the change word they share
-        ("单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。", PLAN,  # issue 17 (2021)
-         [("13.5%", "单位国内生产总值能耗降低"), ("18%", "单位国内生产总值二氧化碳排放降低")]),
-        ("进口、出口通关时间分别压减67%和92%。", REVIEW,  # issue 17
-         [("67%", "进口通关时间压减"), ("92%", "出口通关时间压减")]),
-        ("城镇和农村居民人均可支配收入分别增长8%、9%。", PLAN,  # pingtan-gov-report 2022
-         [("8%", "城镇居民人均可支配收入增长"), ("9%", "农村居民人均可支配收入增长")]),
-        ("批发、住宿、餐饮行业销售额预计分别增长55%、25%、35%。", REVIEW,  # pingtan-gov-report 2022
-         [("55%", "批发行业销售额增长"), ("25%", "住宿行业销售额增长"), ("35%", "餐饮行业销售额增长")]),
+        (
+            "单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。",
+            PLAN,  # 2021
+            [("13.5%", "单位国内生产总值能耗降低"), ("18%", "单位国内生产总值二氧化碳排放降低")],
+        ),
+        (
+            "进口、出口通关时间分别压减67%和92%。",
+            REVIEW,
+            [("67%", "进口通关时间压减"), ("92%", "出口通关时间压减")],
+        ),
+        (
+            "城镇和农村居民人均可支配收入分别增长8%、9%。",
+            PLAN,  # pingtan-gov-report 2022
+            [("8%", "城镇居民人均可支配收入增长"), ("9%", "农村居民人均可支配收入增长")],
+        ),
+        (
+            "批发、住宿、餐饮行业销售额预计分别增长55%、25%、35%。",
+            REVIEW,  # pingtan-gov-report 2022
+            [("55%", "批发行业销售额增长"), ("25%", "住宿行业销售额增长"), ("35%", "餐饮行业销售额增长")],
+        ),
         # the listed measures come with amounts first, their changes after 分别
-        ("全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上。", REVIEW,  # pingtan-gov-report 2018
-         [("380万人次", "来岚游客"), ("27亿元", "旅游收入"), ("30%", "来岚游客增长"), ("45%以上", "旅游收入增长")]),
+        (
+            "全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上。",
+            REVIEW,  # pingtan-gov-report 2018
+            [("380万人次", "来岚游客"), ("27亿元", "旅游收入"), ("30%", "来岚游客增长"), ("45%以上", "旅游收入增长")],
+        ),
         # a verb chain is shared by the list (gov-report 2019)
-        ("新建改建高速公路6000多公里、农村公路30多万公里。", REVIEW,
-         [("6000多公里", "新建改建高速公路"), ("30多万公里", "新建改建农村公路")]),
+        (
+            "新建改建高速公路6000多公里、农村公路30多万公里。",
+            REVIEW,
+            [("6000多公里", "新建改建高速公路"), ("30多万公里", "新建改建农村公路")],
+        ),
     ],
 )
 def test_subjects_lists(sentence, context, expected):
@@ -137,7 +197,7 @@ def test_subjects_lists_keep_their_keys_apart():
 @pytest.mark.parametrize(
     ("sentence", "text", "unit", "comparator", "subject"),
     [
-        # a measure word of two parts is one unit, and 以内 is a ceiling (issue 17)
+        # a measure word of two parts is one unit, and 以内 is a ceiling
         ("企业开办时间压缩至4个工作日以内。", "4个工作日以内", "个工作日", "<=", "企业开办时间压缩"),
         ("全年办理人大代表建议180件次。", "180件次", "件次", "=", "办理人大代表建议"),
     ],
@@ -173,8 +233,11 @@ def test_subjects_trim(phrase, trimmed):
     [
         # 受益, 参与: the people they count are the measure (pingtan-gov-report 2024)
         ("采信服务从平潭走向全国，受益台胞累计超2000人。", REVIEW, [("超2000人", "受益台胞累计")]),
-        ("涉台交流活动共120余场，参与台胞超3000人次。", REVIEW,
-         [("120余场", "涉台交流活动"), ("超3000人次", "参与台胞")]),
+        (
+            "涉台交流活动共120余场，参与台胞超3000人次。",
+            REVIEW,
+            [("120余场", "涉台交流活动"), ("超3000人次", "参与台胞")],
+        ),
         # 规模 alone takes what it is the size of from the clause before (modelled on the
         # 2024 report's 超长期特别国债)
         ("发行超长期特别国债，规模1万亿元。", PLAN, [("1万亿元", "发行超长期特别国债规模")]),

@@ -23,37 +23,69 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
     ("sentence", "context", "expected"),
     [
         # population and cohort sizes, stocks and current rates are facts, not commitments
-        ("保障好14亿人的粮食安全。", Context(year=2021, part="plan"), [("14亿人", "fact", None, None)]),  # issue 17
-        ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "fact", None, None)]),  # issue 17
-        ("今年高校毕业生超过1000万人。", Context(year=2022, part="plan"),  # issue 17 (2022 report)
-         [("超过1000万人", "fact", None, None)]),
-        ("把13亿中国人的饭碗牢牢端在自己手中。", Context(year=2016, part="plan"),  # gov-report 2016
-         [("13亿", "fact", None, None)]),
+        ("保障好14亿人的粮食安全。", Context(year=2021, part="plan"), [("14亿人", "fact", None, None)]),
+        ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "fact", None, None)]),
+        (
+            "今年高校毕业生超过1000万人。",
+            Context(year=2022, part="plan"),  # 2022 report
+            [("超过1000万人", "fact", None, None)],
+        ),
+        (
+            "把13亿中国人的饭碗牢牢端在自己手中。",
+            Context(year=2016, part="plan"),  # gov-report 2016
+            [("13亿", "fact", None, None)],
+        ),
         # … but in a review a stock or a population is a result of the year reviewed
         # (docs/annotation.md; the gold of gov-report 2017 and 2019)
-        ("近14亿人口的发展中大国，实现了比较充分就业。", Context(year=2019, part="review"),  # gov-report 2019
-         [("近14亿", "achievement", 2018, 2018)]),
-        ("大众创业万众创新深入推进，市场主体总量超过1亿户。", Context(year=2019, part="review"),
-         [("超过1亿户", "achievement", 2018, 2018)]),
+        (
+            "近14亿人口的发展中大国，实现了比较充分就业。",
+            Context(year=2019, part="review"),  # gov-report 2019
+            [("近14亿", "achievement", 2018, 2018)],
+        ),
+        (
+            "大众创业万众创新深入推进，市场主体总量超过1亿户。",
+            Context(year=2019, part="review"),
+            [("超过1亿户", "achievement", 2018, 2018)],
+        ),
         # the current rate a measure changes is a fact, the new rate the target (gov-report 2019)
-        ("将制造业等行业现行16%的税率降至13%。", PLAN,
-         [("16%", "fact", None, None), ("13%", "target", 2019, 2019)]),
+        ("将制造业等行业现行16%的税率降至13%。", PLAN, [("16%", "fact", None, None), ("13%", "target", 2019, 2019)]),
         # an amount of a size that defines a group is a threshold
-        ("对年应纳税所得额不到100万元的小微企业，减半征收所得税。", Context(year=2021, part="plan"),  # issue 17
-         [("不到100万元", "threshold", None, None)]),
-        ("力争引进1亿元以上项目40个、10亿元以上项目3个。",  # pingtan-gov-report 2022
-         Context(year=2022, part="plan"),
-         [("1亿元以上", "threshold", None, None), ("40个", "target", 2022, 2022),
-          ("10亿元以上", "threshold", None, None), ("3个", "target", 2022, 2022)]),
-        ("52个村集体经济收入达到10万元以上，其中11个村收入突破50万元。",  # pingtan-junshan 2022
-         Context(year=2022, part="review", genre="工作报告"),
-         [("52个", "achievement", 2022, 2022), ("10万元以上", "threshold", None, None),
-          ("11个", "achievement", 2022, 2022), ("突破50万元", "threshold", None, None)]),
+        (
+            "对年应纳税所得额不到100万元的小微企业，减半征收所得税。",
+            Context(year=2021, part="plan"),
+            [("不到100万元", "threshold", None, None)],
+        ),
+        (
+            "力争引进1亿元以上项目40个、10亿元以上项目3个。",  # pingtan-gov-report 2022
+            Context(year=2022, part="plan"),
+            [
+                ("1亿元以上", "threshold", None, None),
+                ("40个", "target", 2022, 2022),
+                ("10亿元以上", "threshold", None, None),
+                ("3个", "target", 2022, 2022),
+            ],
+        ),
+        (
+            "52个村集体经济收入达到10万元以上，其中11个村收入突破50万元。",  # pingtan-junshan 2022
+            Context(year=2022, part="review", genre="工作报告"),
+            [
+                ("52个", "achievement", 2022, 2022),
+                ("10万元以上", "threshold", None, None),
+                ("11个", "achievement", 2022, 2022),
+                ("突破50万元", "threshold", None, None),
+            ],
+        ),
         # a count or a share before a noun is how many, not a group's definition
-        ("力争在3-5年内引进5万名以上两岸大学生。", Context(year=2018, part="plan"),  # pingtan-gov-report 2018
-         [("5万名以上", "target", 2018, 2022)]),
-        ("高速铁路营业里程达到3万公里、覆盖80%以上的大城市。", Context(year=2016, part="plan"),  # gov-report 2016
-         [("3万公里", "target", 2016, 2016), ("80%以上", "target", 2016, 2016)]),
+        (
+            "力争在3-5年内引进5万名以上两岸大学生。",
+            Context(year=2018, part="plan"),  # pingtan-gov-report 2018
+            [("5万名以上", "target", 2018, 2022)],
+        ),
+        (
+            "高速铁路营业里程达到3万公里、覆盖80%以上的大城市。",
+            Context(year=2016, part="plan"),  # gov-report 2016
+            [("3万公里", "target", 2016, 2016), ("80%以上", "target", 2016, 2016)],
+        ),
     ],
 )
 def test_target_kinds_facts_and_thresholds(sentence, context, expected):
@@ -65,17 +97,29 @@ def test_target_kinds_facts_and_thresholds(sentence, context, expected):
     ("sentence", "context", "expected"),
     [
         # results of a finished five-year plan written in a plan chapter (2021 report)
-        ("“十三五”时期，脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。",
-         Context(year=2021, part="plan"), [("5575万", "achievement", 2016, 2020)]),
+        (
+            "“十三五”时期，脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。",
+            Context(year=2021, part="plan"),
+            [("5575万", "achievement", 2016, 2020)],
+        ),
         # this year's budget figures are targets, comparison with last year or not; the
         # same figures reported a year later are results of that year
-        ("今年一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。", Context(year=2024, part="plan"),
-         [("29.7万亿元", "target", 2024, 2024), ("1.2万亿元", "target", 2024, 2024)]),
-        ("去年一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。", Context(year=2025, part="plan"),
-         [("29.7万亿元", "achievement", 2024, 2024), ("1.2万亿元", "achievement", 2024, 2024)]),
+        (
+            "今年一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。",
+            Context(year=2024, part="plan"),
+            [("29.7万亿元", "target", 2024, 2024), ("1.2万亿元", "target", 2024, 2024)],
+        ),
+        (
+            "去年一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。",
+            Context(year=2025, part="plan"),
+            [("29.7万亿元", "achievement", 2024, 2024), ("1.2万亿元", "achievement", 2024, 2024)],
+        ),
         # a report of a target reached is no target (pingtan-gov-report 2022, review)
-        ("固定资产投资预计完成210亿元，实现年初既定目标。", Context(year=2022, part="other"),
-         [("210亿元", "other", None, None)]),
+        (
+            "固定资产投资预计完成210亿元，实现年初既定目标。",
+            Context(year=2022, part="other"),
+            [("210亿元", "other", None, None)],
+        ),
     ],
 )
 def test_target_kinds_results_and_budgets(sentence, context, expected):
@@ -87,22 +131,39 @@ def test_target_kinds_results_and_budgets(sentence, context, expected):
     ("sentence", "context", "expected"),
     [
         # five-year and long-range goals get their real period, so annual series skip them
-        ("到2020年，国内生产总值比2010年增长1倍以上。", Context(year=2016, part="plan"),  # gov-report 2016
-         [("1倍以上", "target", 2016, 2020)]),
-        ("“十四五”时期，单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。",  # issue 17 (2021)
-         Context(year=2021, part="plan"),
-         [("13.5%", "target", 2021, 2025), ("18%", "target", 2021, 2025)]),
+        (
+            "到2020年，国内生产总值比2010年增长1倍以上。",
+            Context(year=2016, part="plan"),  # gov-report 2016
+            [("1倍以上", "target", 2016, 2020)],
+        ),
+        (
+            "“十四五”时期，单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。",  # 2021
+            Context(year=2021, part="plan"),
+            [("13.5%", "target", 2021, 2025), ("18%", "target", 2021, 2025)],
+        ),
         ("到2035年，森林覆盖率达到26%。", Context(year=2021, part="plan"), [("26%", "target", 2021, 2035)]),
-        ("居民人均可支配收入年均增长6.5%。", Context(year=2022, part="plan"),  # 年均: the plan period
-         [("6.5%", "target", 2021, 2025)]),
+        (
+            "居民人均可支配收入年均增长6.5%。",
+            Context(year=2022, part="plan"),  # 年均: the plan period
+            [("6.5%", "target", 2021, 2025)],
+        ),
         ("今年国内生产总值增长6%－6.5%。", PLAN, [("6%－6.5%", "target", 2019, 2019)]),
         # a review speaks of the year before; a 工作报告 of its own year
-        ("国内生产总值增长6.6%。", Context(year=2019, part="review", genre="政府工作报告"),
-         [("6.6%", "achievement", 2018, 2018)]),
-        ("新增造林105亩。", Context(year=2022, part="review", genre="工作报告"),
-         [("105亩", "achievement", 2022, 2022)]),
-        ("过去五年，国内生产总值年均增长7.1%。", Context(year=2018, part="review"),  # gov-report 2018
-         [("7.1%", "achievement", 2013, 2017)]),
+        (
+            "国内生产总值增长6.6%。",
+            Context(year=2019, part="review", genre="政府工作报告"),
+            [("6.6%", "achievement", 2018, 2018)],
+        ),
+        (
+            "新增造林105亩。",
+            Context(year=2022, part="review", genre="工作报告"),
+            [("105亩", "achievement", 2022, 2022)],
+        ),
+        (
+            "过去五年，国内生产总值年均增长7.1%。",
+            Context(year=2018, part="review"),  # gov-report 2018
+            [("7.1%", "achievement", 2013, 2017)],
+        ),
     ],
 )
 def test_target_kinds_periods(sentence, context, expected):
@@ -125,8 +186,10 @@ _PAGE = (
 def test_target_kinds_time_frames_of_a_page_dump():
     found = _kinds(_PAGE, Context(year=2022, part="other", genre="政府工作报告"))
     assert found == [
-        ("328.63亿元", "achievement", 2021, 2021), ("7.8%", "achievement", 2021, 2021),
-        ("105.55亿元", "achievement", 2021, 2021), ("16.2%", "achievement", 2021, 2021),
+        ("328.63亿元", "achievement", 2021, 2021),
+        ("7.8%", "achievement", 2021, 2021),
+        ("105.55亿元", "achievement", 2021, 2021),
+        ("16.2%", "achievement", 2021, 2021),
         ("7.4%", "achievement", 2017, 2021),
         ("6.5-7.5%", "target", 2022, 2026),
         ("6所", "target", 2022, 2022),
@@ -152,8 +215,11 @@ def test_target_kinds_weak_cue_in_a_past_frame():
     ("sentence", "context", "kind"),
     [
         # where a change starts: no target in a plan, the earlier result in a review
-        ("今年拟安排财政赤字1.62万亿元，赤字率从去年的2.1%提高到2.3%。", Context(year=2015, part="plan"),
-         "other"),  # gov-report 2015
+        (
+            "今年拟安排财政赤字1.62万亿元，赤字率从去年的2.1%提高到2.3%。",
+            Context(year=2015, part="plan"),
+            "other",
+        ),  # gov-report 2015
         ("一年来，农村低保标准由3600元提高到3960元。", Context(year=2018, part="other"), "achievement"),
     ],
 )
@@ -181,11 +247,19 @@ def test_target_kinds_periods_only_for_targets_and_achievements(normalised_texts
     [
         # a time in the chapter heading frames its passages (gov-report 2016: the 十三五 goal
         # stands beside the year's target, which names its own year)
-        ("二、“十三五”时期主要目标任务和重大举措", 2016, "完善住房保障体系，城镇棚户区住房改造2000万套。今年棚户区住房改造600万套。",
-         [("2000万套", "target", 2016, 2020), ("600万套", "target", 2016, 2016)]),
-        # results of the finished plan in a plan chapter (issue 17, the 2021 report)
-        ("二、“十三五”时期经济社会发展主要成就", 2021, "脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。",
-         [("5575万", "achievement", 2016, 2020)]),
+        (
+            "二、“十三五”时期主要目标任务和重大举措",
+            2016,
+            "完善住房保障体系，城镇棚户区住房改造2000万套。今年棚户区住房改造600万套。",
+            [("2000万套", "target", 2016, 2020), ("600万套", "target", 2016, 2016)],
+        ),
+        # results of the finished plan in a plan chapter (the 2021 report)
+        (
+            "二、“十三五”时期经济社会发展主要成就",
+            2021,
+            "脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。",
+            [("5575万", "achievement", 2016, 2020)],
+        ),
         ("三、2016年重点工作", 2016, "新建改建农村公路20万公里。", [("20万公里", "target", 2016, 2016)]),
     ],
 )
@@ -200,14 +274,41 @@ def _former_cues(text: str, sentence: tuple[int, int], pos: int) -> tuple[bool, 
     from extractors.target_kinds import _long_start, _strip_bases, kind_words
 
     w = kind_words()
-    long_earlier = _strip_bases(w, text[_long_start(text, sentence[0]): pos])
+    long_earlier = _strip_bases(w, text[_long_start(text, sentence[0]) : pos])
     plain = w.achievement_re.sub("，", long_earlier)
-    return (any(c in long_earlier for c in w.achievement), any(c in plain for c in w.target),
-            any(c in plain for c in w.weak_target))
+    return (
+        any(c in long_earlier for c in w.achievement),
+        any(c in plain for c in w.target),
+        any(c in plain for c in w.weak_target),
+    )
 
 
-_CUE_PIECES = ["今年", "力争", "目标", "既定目标", "超过全年预期目标", "全年", "计划", "去年", "上年", "比上年",
-               "比上年同期", "同比", "已", "已经", "过去一年", "增长1%", "，", "。", "；", "\n", "年", "比", "既定", "全"]
+_CUE_PIECES = [
+    "今年",
+    "力争",
+    "目标",
+    "既定目标",
+    "超过全年预期目标",
+    "全年",
+    "计划",
+    "去年",
+    "上年",
+    "比上年",
+    "比上年同期",
+    "同比",
+    "已",
+    "已经",
+    "过去一年",
+    "增长1%",
+    "，",
+    "。",
+    "；",
+    "\n",
+    "年",
+    "比",
+    "既定",
+    "全",
+]
 
 
 @pytest.mark.issue(14)
@@ -232,16 +333,18 @@ def test_target_kinds_sentence_cues_read_as_before(pieces):
 def test_target_kinds_target_word_parts_of_a_sentence_back():
     # gov-report 2019: the last target of the headline sentence is 181 characters after 今年,
     # in another ；-part, and still reads it
-    text = ("今年经济社会发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右，"
-            "城镇登记失业率4.5%以内；居民消费价格涨幅3%左右；国际收支基本平衡，进出口稳中提质；宏观杠杆率基本稳定，"
-            "金融财政风险有效防控；农村贫困人口减少1000万以上，居民收入增长与经济增长基本同步；生态环境进一步改善，"
-            "单位国内生产总值能耗下降3%左右。")
+    text = (
+        "今年经济社会发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右，"
+        "城镇登记失业率4.5%以内；居民消费价格涨幅3%左右；国际收支基本平衡，进出口稳中提质；宏观杠杆率基本稳定，"
+        "金融财政风险有效防控；农村贫困人口减少1000万以上，居民收入增长与经济增长基本同步；生态环境进一步改善，"
+        "单位国内生产总值能耗下降3%左右。"
+    )
     from extractors.sentences import SentenceIndex
     from extractors.target_kinds import SentenceCues, kind_words
 
     pos = text.rindex("3%左右")
     sentence = SentenceIndex(text).span_at(pos)
-    assert not any(w in text[sentence[0]:pos] for w in kind_words().target)  # its ；-part holds none
+    assert not any(w in text[sentence[0] : pos] for w in kind_words().target)  # its ；-part holds none
     assert SentenceCues(text).before(sentence, pos) == (False, True, False)
     assert SentenceCues(text).before(sentence, sentence[0]) == (False, True, False)
 

@@ -117,12 +117,15 @@ def test_units_errors_pickle():
     assert (again.path, again.problem) == (err.value.path, err.value.problem)
 
 
-@pytest.mark.parametrize(("text", "unit"), [
-    # a measure word of two parts is one unit (docs/annotation.md): 4个工作日以内, 180件次
-    ("4个工作日", "个工作日"),
-    ("180件次", "件次"),
-    ("1.2万人次", "人次"),
-])
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a measure word of two parts is one unit (docs/annotation.md): 4个工作日以内, 180件次
+        ("4个工作日", "个工作日"),
+        ("180件次", "件次"),
+        ("1.2万人次", "人次"),
+    ],
+)
 def test_units_two_part_measure_words(text, unit):
     found = [s for s in registry().spellings_longest_first() if text.endswith(s)]
     assert registry().unit(found[0]).name == unit

@@ -1,4 +1,4 @@
-"""Check the hand-made gold files against the normalised corpus texts (#3).
+"""Check the hand-made gold files against the normalised corpus texts.
 
 Run from the repository root:
 
@@ -84,8 +84,10 @@ def check_file(path: Path, texts: dict[str, str]) -> list[str]:
         for m in items:
             key = (m.char_start, m.char_end)
             if key in seen:
-                problems.append(f"{path}: {table} {m.text!r} in {m.paragraph} is the same span as "
-                                f"{seen[key]!r} in the same paragraph or another one")
+                problems.append(
+                    f"{path}: {table} {m.text!r} in {m.paragraph} is the same span as "
+                    f"{seen[key]!r} in the same paragraph or another one"
+                )
             seen[key] = m.text
     scope = gold.complete.get("policy_refs")
     if scope:
@@ -94,8 +96,10 @@ def check_file(path: Path, texts: dict[str, str]) -> list[str]:
         for start, end in regions:
             for t in _TITLE.finditer(text, start, end):
                 if (t.start(), t.end()) not in annotated:
-                    problems.append(f"{path}: {t.group()} at {t.start()} is not annotated although "
-                                    f"policy_refs is complete for the {scope}")
+                    problems.append(
+                        f"{path}: {t.group()} at {t.start()} is not annotated although "
+                        f"policy_refs is complete for the {scope}"
+                    )
     return problems
 
 

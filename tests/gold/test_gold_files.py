@@ -1,4 +1,4 @@
-"""Every gold file under tests/gold/ is well-formed and fits the normalised corpus (#3).
+"""Every gold file under tests/gold/ is well-formed and fits the normalised corpus.
 
 Runs the checks of ``tests/gold/check_gold.py``: schema and enums, anchors that start
 exactly one line, every text at its occurrence inside its paragraph, every 《…》 of a
@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from check_gold import check_file
+
 from pipeline.evaluation.gold import MENTION_TABLES, gold_files, load_gold, locate
 
 GOLD_DIR = Path(__file__).parent

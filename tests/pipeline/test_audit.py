@@ -25,7 +25,22 @@ def test_audit_sample_is_reproducible_and_scores(corpus_outputs, tmp_path):
 
 def test_audit_cli_writes_a_sheet(corpus_outputs, tmp_path):
     path = tmp_path / "sheet.json"
-    assert main(["sample", "targets", "--out", str(corpus_outputs), "--documents", "gov-report-2019",
-                 "-n", "5", "--sheet", str(path)]) == 0
+    assert (
+        main(
+            [
+                "sample",
+                "targets",
+                "--out",
+                str(corpus_outputs),
+                "--documents",
+                "gov-report-2019",
+                "-n",
+                "5",
+                "--sheet",
+                str(path),
+            ]
+        )
+        == 0
+    )
     sheet = json.loads(path.read_text(encoding="utf-8"))
     assert len(sheet["rows"]) == 5 and all(r["mention_ok"] is None for r in sheet["rows"])

@@ -1,4 +1,4 @@
-"""The content-hash cache: unchanged documents are adopted, changed ones reprocessed (#10)."""
+"""The content-hash cache: unchanged documents are adopted, changed ones reprocessed."""
 
 from __future__ import annotations
 
@@ -119,7 +119,10 @@ def test_cache_metadata_change_reprocesses(small_corpus, tmp_path, monkeypatch):
     run_corpus(small_corpus, out)
     assert sorted(seen) == ["state-council-1979", "state-council-2019"]
     assert set(pd.read_parquet(out / "documents").doc_id) == {
-        "dalian-edu-2018", "state-council-1979", "state-council-2019"}
+        "dalian-edu-2018",
+        "state-council-1979",
+        "state-council-2019",
+    }
 
 
 def test_cache_no_cache_processes_everything(small_corpus, tmp_path, monkeypatch):

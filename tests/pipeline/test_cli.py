@@ -38,7 +38,9 @@ def test_cli_run_summary_and_exit_codes(tmp_path, corpus_dir, capsys):
 def test_cli_run_output_is_a_file(tmp_path, corpus_dir, capsys):
     bad_out = tmp_path / "out.txt"
     bad_out.write_text("x")
-    code = main(["run", str(corpus_dir / "dalian-edu" / "2018.txt"), "--out", str(bad_out), "--engine", "local", "--quiet"])
+    code = main(
+        ["run", str(corpus_dir / "dalian-edu" / "2018.txt"), "--out", str(bad_out), "--engine", "local", "--quiet"]
+    )
     assert code == 2
     assert "exists and is not a folder" in capsys.readouterr().err
 
@@ -69,7 +71,7 @@ def test_cli_commands_default_to_the_same_folders(tmp_path, copy_corpus, monkeyp
     assert capsys.readouterr().out.startswith("dalian-edu (dalian-edu), 2018–2018: 1 documents")
 
 
-# --------------------------------------------------------------------------- issue 14
+# --------------------------------------------------------------------------- safety: hostile input and careless folders
 
 
 @pytest.fixture
@@ -136,9 +138,26 @@ def test_cli_time_limit_fails_the_slow_document_alone(tmp_path, corpus_dir):
     report = (corpus_dir / "gov-report" / "2019.txt").read_text(encoding="utf-8")
     (corpus / "gov-report" / "2019.txt").write_text(report * 150, encoding="utf-8")  # 6M characters: ~20 s
     root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(tmp_path / "out"),
-                           "--engine", "local", "--quiet", "--time-limit", "4"],
-                          cwd=root, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "run",
+            str(corpus),
+            "--out",
+            str(tmp_path / "out"),
+            "--engine",
+            "local",
+            "--quiet",
+            "--time-limit",
+            "4",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 1, done.stderr
     assert "documents: 1 ok, 1 failed" in done.stdout
     assert "gov-report/2019.txt: took longer than 4 s" in done.stdout

@@ -1,4 +1,4 @@
-"""Tests for pipeline/reports/compare.py and pipeline/reports/html.py: the terminal summary and the HTML report (#8, #11, #18)."""
+"""Tests for pipeline/reports/compare.py and pipeline/reports/html.py: the terminal summary and the HTML report."""
 
 from __future__ import annotations
 
@@ -75,25 +75,44 @@ def _series(rows):
 
 
 def test_compare_target_changes():
-    series = _series([
-        ("国内生产总值增长", 2018, 6.5, None, "~", "%", "6.5%左右", False),
-        ("国内生产总值增长", 2019, 6.0, 6.5, "range", "%", "6%－6.5%", False),  # middle 6.25 < 6.5
-        ("城镇新增就业", 2016, 1e7, None, ">=", "人", "1000万人以上", False),
-        ("城镇新增就业", 2018, 1.1e7, None, ">=", "人", "1100万人以上", False),
-        ("城镇新增就业", 2019, 1.1e7, None, ">=", "人", "1100万人以上", False),
-        ("城镇调查失业率", 2019, 5.5, None, "~", "%", "5.5%左右", False),
-        ("居民消费价格涨幅", 2018, 3.0, None, "~", "%", "3%左右", False),
-        ("居民消费价格涨幅", 2019, None, None, None, None, None, True),
-        ("财政赤字", 2018, 2.38e12, None, "=", "元", "2.38万亿元", False),
-        ("财政赤字", 2019, 2.8, None, "=", "%", "2.8%", False),
-    ])
+    series = _series(
+        [
+            ("国内生产总值增长", 2018, 6.5, None, "~", "%", "6.5%左右", False),
+            ("国内生产总值增长", 2019, 6.0, 6.5, "range", "%", "6%－6.5%", False),  # middle 6.25 < 6.5
+            ("城镇新增就业", 2016, 1e7, None, ">=", "人", "1000万人以上", False),
+            ("城镇新增就业", 2018, 1.1e7, None, ">=", "人", "1100万人以上", False),
+            ("城镇新增就业", 2019, 1.1e7, None, ">=", "人", "1100万人以上", False),
+            ("城镇调查失业率", 2019, 5.5, None, "~", "%", "5.5%左右", False),
+            ("居民消费价格涨幅", 2018, 3.0, None, "~", "%", "3%左右", False),
+            ("居民消费价格涨幅", 2019, None, None, None, None, None, True),
+            ("财政赤字", 2018, 2.38e12, None, "=", "元", "2.38万亿元", False),
+            ("财政赤字", 2019, 2.8, None, "=", "%", "2.8%", False),
+        ]
+    )
     out = target_changes(series, [2016, 2018, 2019])
     got = {(r.year_a, r.year_b, r.indicator): r.change for r in out.itertuples()}
     # a goal over several years is no year's target: it moves nothing (棚户区住房改造 2016)
     goals = series.assign(period_start=series["year"], period_end=series["year"])
-    goals = pd.concat([goals, pd.DataFrame([{"indicator": "城镇新增就业", "year": 2018, "period_start": 2016,
-                                             "period_end": 2020, "value": 5e7, "unit": "人",
-                                             "text": "5000万人以上", "absent": False}])], ignore_index=True)
+    goals = pd.concat(
+        [
+            goals,
+            pd.DataFrame(
+                [
+                    {
+                        "indicator": "城镇新增就业",
+                        "year": 2018,
+                        "period_start": 2016,
+                        "period_end": 2020,
+                        "value": 5e7,
+                        "unit": "人",
+                        "text": "5000万人以上",
+                        "absent": False,
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
     assert target_changes(goals, [2016, 2018, 2019]).equals(out)
     assert got == {
         (2016, 2018, "城镇新增就业"): "raised",  # 2017 is not in the corpus range: 2016 → 2018
@@ -110,30 +129,42 @@ def test_compare_target_changes():
 
 def test_compare_task_changes_counts_each_task_once():
     docs = pd.DataFrame({"doc_id": ["d-2018", "d-2019"], "year": [2018, 2019]})
-    links = pd.DataFrame({
-        "doc_id_a": ["d-2018", "d-2018", "d-2018", "d-2019", "d-2019", "d-2019"],
-        "direction": ["next", "next", "next", "previous", "previous", "previous"],
-        "status": ["continued", "continued", "dropped", "continued", "continued", "new"],
-    })
+    links = pd.DataFrame(
+        {
+            "doc_id_a": ["d-2018", "d-2018", "d-2018", "d-2019", "d-2019", "d-2019"],
+            "direction": ["next", "next", "next", "previous", "previous", "previous"],
+            "status": ["continued", "continued", "dropped", "continued", "continued", "new"],
+        }
+    )
     out = task_changes(links, docs, [2018, 2019])
     assert out.to_dict("records") == [{"year_a": 2018, "year_b": 2019, "continued": 2, "new": 1, "dropped": 1}]
 
 
 def test_compare_issued_then_implemented():
-    lifecycle = pd.DataFrame({
-        "ref_key": ["学前教育行动计划", "学前教育行动计划", "学前教育行动计划", "只提一次"],
-        "title": ["第三期学前教育行动计划"] * 3 + ["只提一次"],
-        "year": [2018, 2019, 2020, 2018],
-        "action": ["issue", "implement", "implement", "issue"],
-    })
+    lifecycle = pd.DataFrame(
+        {
+            "ref_key": ["学前教育行动计划", "学前教育行动计划", "学前教育行动计划", "只提一次"],
+            "title": ["第三期学前教育行动计划"] * 3 + ["只提一次"],
+            "year": [2018, 2019, 2020, 2018],
+            "action": ["issue", "implement", "implement", "issue"],
+        }
+    )
     out = issued_then_implemented(lifecycle)
-    assert out.to_dict("records") == [{"ref_key": "学前教育行动计划", "title": "第三期学前教育行动计划",
-                                       "issued": 2018, "action": "issue", "implemented": "2019, 2020"}]
+    assert out.to_dict("records") == [
+        {
+            "ref_key": "学前教育行动计划",
+            "title": "第三期学前教育行动计划",
+            "issued": 2018,
+            "action": "issue",
+            "implemented": "2019, 2020",
+        }
+    ]
 
 
 def test_compare_resolve_issuer():
-    docs = pd.DataFrame({"issuer": ["国务院", "大连市教育局"], "issuer_slug": ["gov-report", "dalian-edu"],
-                         "status": ["ok", "ok"]})
+    docs = pd.DataFrame(
+        {"issuer": ["国务院", "大连市教育局"], "issuer_slug": ["gov-report", "dalian-edu"], "status": ["ok", "ok"]}
+    )
     assert resolve_issuer(docs, "gov-report") == ("国务院", "gov-report")
     assert resolve_issuer(docs, "大连市教育局") == ("大连市教育局", "dalian-edu")
     with pytest.raises(CompareError, match="known issuers: dalian-edu"):
@@ -154,12 +185,28 @@ def test_report_chart_marks_points_and_outcomes():
         {"year": 2019, "value": 6.0, "value_max": 6.5, "comparator": "range", "text": "6%－6.5%"},
     ]
     judged = {
-        2016: {"status": "met", "outcome_value": 6.7, "outcome_doc_id": "gov-report-2017", "tolerance": 0.0,
-               "rule": "point range → within: 6.5 ≤ 6.7 ≤ 7"},
-        2017: {"status": "exceeded", "outcome_value": 7.2, "outcome_doc_id": "gov-report-2018", "tolerance": 0.5,
-               "rule": "point ~ → within: 6.5% − 0.5% ≤ 7.2% ≤ 6.5% + 0.5% fails: above", "estimated": True},
-        2019: {"status": "unknown", "outcome_value": None, "outcome_doc_id": None, "tolerance": 0.0,
-               "rule": "no outcome found"},
+        2016: {
+            "status": "met",
+            "outcome_value": 6.7,
+            "outcome_doc_id": "gov-report-2017",
+            "tolerance": 0.0,
+            "rule": "point range → within: 6.5 ≤ 6.7 ≤ 7",
+        },
+        2017: {
+            "status": "exceeded",
+            "outcome_value": 7.2,
+            "outcome_doc_id": "gov-report-2018",
+            "tolerance": 0.5,
+            "rule": "point ~ → within: 6.5% − 0.5% ≤ 7.2% ≤ 6.5% + 0.5% fails: above",
+            "estimated": True,
+        },
+        2019: {
+            "status": "unknown",
+            "outcome_value": None,
+            "outcome_doc_id": None,
+            "tolerance": 0.0,
+            "rule": "no outcome found",
+        },
     }
     svg = chart_svg("国内生产总值增长", "%", "point", targets, judged)
     assert svg.startswith("<svg") and svg.endswith("</svg>")
@@ -175,18 +222,29 @@ def test_report_chart_marks_points_and_outcomes():
 def test_report_chart_labels_stay_inside():
     # gov-report 2016: 广义货币M2增长13%左右 → 11.3%, the last year of the chart: the label
     # was cut to "1" at the right edge; it now goes on the left of the point
-    targets = [{"year": 2015, "value": 12.0, "value_max": None, "comparator": "~", "text": "12%左右"},
-               {"year": 2016, "value": 13.0, "value_max": None, "comparator": "~", "text": "13%左右"}]
-    judged = {2016: {"status": "fell_short", "outcome_value": 11.3, "outcome_doc_id": "gov-report-2017",
-                     "tolerance": 0.5, "rule": "…"}}
+    targets = [
+        {"year": 2015, "value": 12.0, "value_max": None, "comparator": "~", "text": "12%左右"},
+        {"year": 2016, "value": 13.0, "value_max": None, "comparator": "~", "text": "13%左右"},
+    ]
+    judged = {
+        2016: {
+            "status": "fell_short",
+            "outcome_value": 11.3,
+            "outcome_doc_id": "gov-report-2017",
+            "tolerance": 0.5,
+            "rule": "…",
+        }
+    }
     svg = chart_svg("广义货币M2增长", "%", "point", targets, judged)
     label = re.search(r'<text x="([\d.]+)" y="[\d.]+" class="olabel" text-anchor="(\w+)">11.3%</text>', svg)
     x, anchor = float(label.group(1)), label.group(2)
     right = x if anchor == "end" else x + text_width("11.3%")
     assert right <= W
     # the y-axis labels of large amounts fit the left margin (1.55万亿元)
-    big = [{"year": 2017, "value": 1.55e12, "value_max": None, "comparator": "=", "text": "1.55万亿元"},
-           {"year": 2018, "value": 1.83e12, "value_max": None, "comparator": "=", "text": "1.83万亿元"}]
+    big = [
+        {"year": 2017, "value": 1.55e12, "value_max": None, "comparator": "=", "text": "1.55万亿元"},
+        {"year": 2018, "value": 1.83e12, "value_max": None, "comparator": "=", "text": "1.83万亿元"},
+    ]
     svg = chart_svg("中央财政赤字", "元", "ceiling", big, {})
     for x, text in re.findall(r'<text x="([\d.]+)" y="[\d.]+" class="ytick">([^<]+)</text>', svg):
         assert float(x) - text_width(text) >= 0, text
@@ -259,8 +317,14 @@ def test_report_is_self_contained(report_html):
 def test_report_marks_gdp_targets_met_with_outcomes(report_html):
     charts = re.findall(r"<figure>(.*?)</figure>", report_html, flags=re.S)
     gdp = next(c for c in charts if c.startswith("<figcaption>国内生产总值增长 "))
-    for year, outcome in [(2013, "7.7%"), (2014, "7.4%"), (2015, "6.9%"), (2016, "6.7%"),
-                          (2017, "6.9%"), (2018, "6.6%")]:
+    for year, outcome in [
+        (2013, "7.7%"),
+        (2014, "7.4%"),
+        (2015, "6.9%"),
+        (2016, "6.7%"),
+        (2017, "6.9%"),
+        (2018, "6.6%"),
+    ]:
         tip = re.search(rf"<title>{year} target [^<]*</title>", gdp).group(0)
         assert f"outcome {outcome} (gov-report-{year + 1}): met" in tip
     assert gdp.count('class="target met"') >= 6

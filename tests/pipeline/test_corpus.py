@@ -1,5 +1,5 @@
 """Corpus discovery and the manifest: nothing outside the corpus is read, a bad row fails
-alone, an empty corpus is an error, ids fit in file names (issue 14)."""
+alone, an empty corpus is an error, ids fit in file names."""
 
 from __future__ import annotations
 
@@ -56,8 +56,9 @@ def test_corpus_manifest_path_outside_the_corpus_fails_alone_and_is_never_read(c
     assert summary.documents_ok == 1 and summary.documents_failed == 1
     docs = pd.read_parquet(out / "documents")
     failed = docs[docs.status == "failed"].iloc[0]
-    assert failed.error.endswith("refused") and ("leads outside the corpus folder" in failed.error
-                                                 or "is an absolute path" in failed.error)
+    assert failed.error.endswith("refused") and (
+        "leads outside the corpus folder" in failed.error or "is an absolute path" in failed.error
+    )
     assert pd.isna(failed.text) and pd.isna(failed.sha256)
     assert not docs.text.fillna("").str.contains("root:|秘密").any()
 
@@ -72,7 +73,8 @@ def test_corpus_symlink_leaving_the_corpus_is_refused(corpus, tmp_path):
     specs = {s.path.name: s for s in discover(corpus)}
     assert specs["2020.txt"].error.endswith(
         f"a symbolic link to {secret.resolve()}, outside the corpus folder {corpus.resolve()}: "
-        "refused (copy the file into the corpus instead)")
+        "refused (copy the file into the corpus instead)"
+    )
     assert specs["2019.txt"].error is None and specs["2018.txt"].error is None
     summary = run_corpus(corpus, tmp_path / "out")
     assert summary.documents_failed == 1 and "symbolic link" in summary.failures[0][1]
@@ -101,7 +103,9 @@ def test_corpus_empty_folder_is_an_error_and_keeps_the_previous_tables(corpus, t
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "notes.xlsx").write_bytes(b"PK")
-    with pytest.raises(DocumentError, match=r"empty: no documents: no .docx, .htm, .html, .md, .pdf, .text, .txt file below the folder"):
+    with pytest.raises(
+        DocumentError, match=r"empty: no documents: no .docx, .htm, .html, .md, .pdf, .text, .txt file below the folder"
+    ):
         run_corpus(empty, out)
     header_only = tmp_path / "header-only"
     header_only.mkdir()
@@ -116,9 +120,17 @@ def test_corpus_empty_folder_is_an_error_and_keeps_the_previous_tables(corpus, t
 
 
 @pytest.mark.issue(14)
-@pytest.mark.parametrize("year,expected", [
-    ("2018", 2018), ("二〇一八", 2018), ("二〇一八年", 2018), ("2018年", 2018), ("２０１８", 2018), (" 2018 ", 2018),
-])
+@pytest.mark.parametrize(
+    "year,expected",
+    [
+        ("2018", 2018),
+        ("二〇一八", 2018),
+        ("二〇一八年", 2018),
+        ("2018年", 2018),
+        ("２０１８", 2018),
+        (" 2018 ", 2018),
+    ],
+)
 def test_corpus_manifest_years_read(corpus, year, expected):
     _manifest(corpus, [_row("dalian-edu/2018.txt", year)])
     (spec,) = discover(corpus)
@@ -157,10 +169,13 @@ def test_corpus_manifest_undecodable_gives_a_hint(corpus):
 @pytest.mark.issue(14)
 @pytest.mark.parametrize("delimiter", [";", "\t", ","])
 def test_corpus_manifest_separator_found_from_the_header(corpus, delimiter):
-    _manifest(corpus, [_row("dalian-edu/2018.txt"), _row("gov-report/2019.txt", "2019", "gov-report")],
-              delimiter=delimiter)
+    _manifest(
+        corpus, [_row("dalian-edu/2018.txt"), _row("gov-report/2019.txt", "2019", "gov-report")], delimiter=delimiter
+    )
     assert [(s.path.name, s.year, s.issuer_slug) for s in discover(corpus)] == [
-        ("2018.txt", 2018, "dalian-edu"), ("2019.txt", 2019, "gov-report")]
+        ("2018.txt", 2018, "dalian-edu"),
+        ("2019.txt", 2019, "gov-report"),
+    ]
 
 
 @pytest.mark.issue(14)
@@ -184,7 +199,8 @@ def test_corpus_manifest_duplicate_path_reported_once(corpus, tmp_path):
     assert summary.documents_ok == 1 and summary.documents_failed == 2
     assert [e.split(": ", 1)[1] for _, e in summary.failures] == [
         "line 3: ./dalian-edu/2018.txt is already listed on line 2; processed once",
-        "line 4: dalian-edu/2018.txt is already listed on line 2; processed once"]
+        "line 4: dalian-edu/2018.txt is already listed on line 2; processed once",
+    ]
     docs = pd.read_parquet(tmp_path / "out" / "documents")
     assert (docs.status == "ok").sum() == 1 and len(pd.read_parquet(tmp_path / "out" / "tasks").doc_id.unique()) == 1
 

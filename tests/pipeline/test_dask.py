@@ -1,4 +1,4 @@
-"""The Prefect flow on a Dask cluster (prefect-dask's DaskTaskRunner at a scheduler address) (#10).
+"""The Prefect flow on a Dask cluster (prefect-dask's DaskTaskRunner at a scheduler address).
 
 The cluster here runs its workers as threads of the test process, so they share its
 ephemeral Prefect server; a cluster of worker processes or machines works the same way
@@ -6,7 +6,6 @@ given a real Prefect server in PREFECT_API_URL (see docs/performance.md).
 """
 
 from __future__ import annotations
-
 
 import pandas as pd
 import pytest
@@ -21,8 +20,7 @@ pytest.importorskip("prefect_dask", reason="test extra: pip install prefect-dask
 
 @pytest.fixture
 def dask_address():
-    cluster = distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=2,
-                                       dashboard_address=None)
+    cluster = distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None)
     try:
         yield cluster.scheduler_address
     finally:
@@ -33,8 +31,14 @@ def test_dask_flow_on_scheduler_address_matches_local(tmp_path, copy_corpus, das
     corpus = copy_corpus("gov-report/1979.txt", "gov-report/2019.txt") / "gov-report"
     (corpus / "2017.txt").write_bytes(b"")
     seen = []
-    on_dask = run_corpus(corpus.parent, tmp_path / "dask", engine="prefect", dask_address=dask_address,
-                         cache=False, on_document=lambda r: seen.append(r.doc_id))
+    on_dask = run_corpus(
+        corpus.parent,
+        tmp_path / "dask",
+        engine="prefect",
+        dask_address=dask_address,
+        cache=False,
+        on_document=lambda r: seen.append(r.doc_id),
+    )
     local = run_corpus(corpus.parent, tmp_path / "local", engine="local", cache=False)
     assert (on_dask.documents_ok, on_dask.documents_failed) == (local.documents_ok, local.documents_failed) == (2, 1)
     assert seen == [p.spec.doc_id for p in prepare(corpus.parent)]

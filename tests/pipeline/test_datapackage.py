@@ -1,4 +1,4 @@
-"""The run's datapackage.json (pipeline/tables/datapackage.py), validated with frictionless (#19)."""
+"""The run's datapackage.json (pipeline/tables/datapackage.py), validated with frictionless."""
 
 from __future__ import annotations
 
@@ -39,11 +39,13 @@ def test_datapackage_types_enums_and_keys():
     times = {f["name"]: f for f in by_name["times"]["fields"]}
     assert times["start"]["type"] == "date"
     assert {f["name"]: f["type"] for f in by_name["target_series"]["fields"]}["absent"] == "boolean"
-    assert {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}} \
-        in by_name["targets"]["foreignKeys"]
+    assert {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}} in by_name["targets"][
+        "foreignKeys"
+    ]
     # a section's parent is a section of the same table
-    assert {"fields": ["parent_id"], "reference": {"resource": "", "fields": ["section_id"]}} \
-        in by_name["sections"]["foreignKeys"]
+    assert {"fields": ["parent_id"], "reference": {"resource": "", "fields": ["section_id"]}} in by_name["sections"][
+        "foreignKeys"
+    ]
 
 
 def test_datapackage_is_written_beside_the_tables(corpus_outputs):
@@ -53,8 +55,13 @@ def test_datapackage_is_written_beside_the_tables(corpus_outputs):
 
 def _validate(folder) -> dict:
     """``frictionless validate --json datapackage.json`` in ``folder``, as a user runs it."""
-    res = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", datapackage.FILE_NAME],
-                         cwd=folder, capture_output=True, text=True, timeout=600)
+    res = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", datapackage.FILE_NAME],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return json.loads(res.stdout), res.returncode
 
 

@@ -1,4 +1,4 @@
-"""Tests of pipeline/evaluation/evaluate.py on small synthetic gold files and Parquet tables (#3).
+"""Tests of pipeline/evaluation/evaluate.py on small synthetic gold files and Parquet tables.
 
 The text is made of real dalian-edu 2018 phrases; the tables are written by the test so
 each case changes exactly one thing against a perfect prediction.
@@ -46,46 +46,110 @@ def gold_doc(**complete) -> dict:
     return {
         "doc_id": DOC,
         "annotator": "test",
-        "complete": complete or {"targets": "document", "times": "document",
-                                 "policy_refs": "document", "entities": "document"},
+        "complete": complete
+        or {"targets": "document", "times": "document", "policy_refs": "document", "entities": "document"},
         "paragraphs": [
-            {"id": "t15", "anchor": "15.推进学前教育普惠",
-             "targets": [
-                 {"text": "15所", "occurrence": 1, "value": 15, "value_max": None, "unit": "所",
-                  "comparator": "=", "kind": "target", "subject": "新开办公办幼儿园"},
-                 {"text": "3000个", "occurrence": 1, "value": 3000, "value_max": None, "unit": "个",
-                  "comparator": "=", "kind": "target", "subject": "增加公办幼儿学位"},
-             ]},
-            {"id": "t16", "anchor": "16.推动义务教育城乡",
-             "targets": [
-                 {"text": "66人以上", "occurrence": 1, "value": 66, "value_max": None, "unit": "人",
-                  "comparator": ">=", "kind": "other", "subject": "超大班额", "optional": True},
-             ],
-             "times": [
-                 {"text": "2018年", "occurrence": 1, "start": "2018-01-01", "end": "2018-12-31",
-                  "granularity": "year", "role": "deadline"},
-             ]},
-            {"id": "t18", "anchor": "18.办好特殊教育和民族",
-             "policy_refs": [
-                 {"text": "《大连市第二期特殊教育提升计划实施方案》", "occurrence": 1,
-                  "title": "大连市第二期特殊教育提升计划实施方案", "qualifier": None,
-                  "action": "issue", "action_text": "出台并实施"},
-             ],
-             "entities": [
-                 {"text": "大连市", "occurrence": 1, "label": "GPE", "optional": True},
-                 {"text": "教育部", "occurrence": 1, "label": "ORG"},
-             ]},
-            {"id": "t19", "anchor": "19.提升基础教育质量",
-             "targets": [
-                 {"text": "120场", "occurrence": 1, "value": 120, "value_max": None, "unit": "场",
-                  "comparator": "=", "kind": "target", "subject": "送演出到学校"},
-                 {"text": "20场", "occurrence": 2, "value": 20, "value_max": None, "unit": "场",
-                  "comparator": "=", "kind": "target", "subject": "送讲座到学校"},
-             ],
-             "entities": [
-                 {"text": "“送演出”", "occurrence": 1, "label": "PROGRAM"},
-                 {"text": "“送讲座”", "occurrence": 1, "label": "PROGRAM"},
-             ]},
+            {
+                "id": "t15",
+                "anchor": "15.推进学前教育普惠",
+                "targets": [
+                    {
+                        "text": "15所",
+                        "occurrence": 1,
+                        "value": 15,
+                        "value_max": None,
+                        "unit": "所",
+                        "comparator": "=",
+                        "kind": "target",
+                        "subject": "新开办公办幼儿园",
+                    },
+                    {
+                        "text": "3000个",
+                        "occurrence": 1,
+                        "value": 3000,
+                        "value_max": None,
+                        "unit": "个",
+                        "comparator": "=",
+                        "kind": "target",
+                        "subject": "增加公办幼儿学位",
+                    },
+                ],
+            },
+            {
+                "id": "t16",
+                "anchor": "16.推动义务教育城乡",
+                "targets": [
+                    {
+                        "text": "66人以上",
+                        "occurrence": 1,
+                        "value": 66,
+                        "value_max": None,
+                        "unit": "人",
+                        "comparator": ">=",
+                        "kind": "other",
+                        "subject": "超大班额",
+                        "optional": True,
+                    },
+                ],
+                "times": [
+                    {
+                        "text": "2018年",
+                        "occurrence": 1,
+                        "start": "2018-01-01",
+                        "end": "2018-12-31",
+                        "granularity": "year",
+                        "role": "deadline",
+                    },
+                ],
+            },
+            {
+                "id": "t18",
+                "anchor": "18.办好特殊教育和民族",
+                "policy_refs": [
+                    {
+                        "text": "《大连市第二期特殊教育提升计划实施方案》",
+                        "occurrence": 1,
+                        "title": "大连市第二期特殊教育提升计划实施方案",
+                        "qualifier": None,
+                        "action": "issue",
+                        "action_text": "出台并实施",
+                    },
+                ],
+                "entities": [
+                    {"text": "大连市", "occurrence": 1, "label": "GPE", "optional": True},
+                    {"text": "教育部", "occurrence": 1, "label": "ORG"},
+                ],
+            },
+            {
+                "id": "t19",
+                "anchor": "19.提升基础教育质量",
+                "targets": [
+                    {
+                        "text": "120场",
+                        "occurrence": 1,
+                        "value": 120,
+                        "value_max": None,
+                        "unit": "场",
+                        "comparator": "=",
+                        "kind": "target",
+                        "subject": "送演出到学校",
+                    },
+                    {
+                        "text": "20场",
+                        "occurrence": 2,
+                        "value": 20,
+                        "value_max": None,
+                        "unit": "场",
+                        "comparator": "=",
+                        "kind": "target",
+                        "subject": "送讲座到学校",
+                    },
+                ],
+                "entities": [
+                    {"text": "“送演出”", "occurrence": 1, "label": "PROGRAM"},
+                    {"text": "“送讲座”", "occurrence": 1, "label": "PROGRAM"},
+                ],
+            },
         ],
         "sections": [{"label": "一", "level": 1, "heading": "聚焦根本保证", "part": "plan"}],
         "tasks": [
@@ -98,39 +162,117 @@ def gold_doc(**complete) -> dict:
 
 
 def _row(text: str, span: tuple[int, int], **fields) -> dict:
-    return {"doc_id": DOC, "task_id": None, "section_id": None, "text": text,
-            "char_start": span[0], "char_end": span[1], "sentence": "", **fields}
+    return {
+        "doc_id": DOC,
+        "task_id": None,
+        "section_id": None,
+        "text": text,
+        "char_start": span[0],
+        "char_end": span[1],
+        "sentence": "",
+        **fields,
+    }
 
 
 def perfect_tables() -> dict[str, list[dict]]:
     return {
         "documents": [{"doc_id": DOC, "text": TEXT, "status": "ok", "error": None}],
-        "sections": [{"doc_id": DOC, "section_id": f"{DOC}/1", "level": 1, "label": "一", "number": 1,
-                      "heading": "聚焦根本保证", "part": "plan", "char_start": 0, "char_end": 1}],
+        "sections": [
+            {
+                "doc_id": DOC,
+                "section_id": f"{DOC}/1",
+                "level": 1,
+                "label": "一",
+                "number": 1,
+                "heading": "聚焦根本保证",
+                "part": "plan",
+                "char_start": 0,
+                "char_end": 1,
+            }
+        ],
         "tasks": [
-            {"doc_id": DOC, "task_id": f"{DOC}/{n}", "number": n, "title": title, "part": "plan",
-             "char_start": at(f"{n}.")[0], "char_end": at(f"{n}.")[1]}
-            for n, title in [(15, "推进学前教育普惠健康发展"), (16, "推动义务教育城乡一体化发展"),
-                             (18, "办好特殊教育和民族教育"), (19, "提升基础教育质量")]
+            {
+                "doc_id": DOC,
+                "task_id": f"{DOC}/{n}",
+                "number": n,
+                "title": title,
+                "part": "plan",
+                "char_start": at(f"{n}.")[0],
+                "char_end": at(f"{n}.")[1],
+            }
+            for n, title in [
+                (15, "推进学前教育普惠健康发展"),
+                (16, "推动义务教育城乡一体化发展"),
+                (18, "办好特殊教育和民族教育"),
+                (19, "提升基础教育质量"),
+            ]
         ],
         "targets": [
-            _row("15所", at("15所"), value=15.0, value_max=None, unit="所", comparator="=",
-                 kind="target", subject="新开办公办幼儿园", indicator="x"),
-            _row("3000个", at("3000个"), value=3000.0, value_max=None, unit="个", comparator="=",
-                 kind="target", subject="增加公办幼儿学位", indicator="x"),
-            _row("120场", at("120场"), value=120.0, value_max=None, unit="场", comparator="=",
-                 kind="target", subject="“送演出”到学校", indicator="x"),
-            _row("20场", at("20场", 2, line=4), value=20.0, value_max=None, unit="场", comparator="=",
-                 kind="target", subject="送讲座到学校", indicator="x"),
+            _row(
+                "15所",
+                at("15所"),
+                value=15.0,
+                value_max=None,
+                unit="所",
+                comparator="=",
+                kind="target",
+                subject="新开办公办幼儿园",
+                indicator="x",
+            ),
+            _row(
+                "3000个",
+                at("3000个"),
+                value=3000.0,
+                value_max=None,
+                unit="个",
+                comparator="=",
+                kind="target",
+                subject="增加公办幼儿学位",
+                indicator="x",
+            ),
+            _row(
+                "120场",
+                at("120场"),
+                value=120.0,
+                value_max=None,
+                unit="场",
+                comparator="=",
+                kind="target",
+                subject="“送演出”到学校",
+                indicator="x",
+            ),
+            _row(
+                "20场",
+                at("20场", 2, line=4),
+                value=20.0,
+                value_max=None,
+                unit="场",
+                comparator="=",
+                kind="target",
+                subject="送讲座到学校",
+                indicator="x",
+            ),
         ],
         "times": [
-            _row("2018年", at("2018年", 1, line=2), start=date(2018, 1, 1), end=date(2018, 12, 31),
-                 granularity="year", role="deadline"),
+            _row(
+                "2018年",
+                at("2018年", 1, line=2),
+                start=date(2018, 1, 1),
+                end=date(2018, 12, 31),
+                granularity="year",
+                role="deadline",
+            ),
         ],
         "policy_refs": [
-            _row("《大连市第二期特殊教育提升计划实施方案》", at("《大连市第二期特殊教育提升计划实施方案》"),
-                 title="大连市第二期特殊教育提升计划实施方案", qualifier=None, action="issue",
-                 action_text="出台并实施", ref_key="k"),
+            _row(
+                "《大连市第二期特殊教育提升计划实施方案》",
+                at("《大连市第二期特殊教育提升计划实施方案》"),
+                title="大连市第二期特殊教育提升计划实施方案",
+                qualifier=None,
+                action="issue",
+                action_text="出台并实施",
+                ref_key="k",
+            ),
         ],
         "entities": [
             _row("教育部", at("教育部"), label="ORG", source="rule"),
@@ -147,9 +289,17 @@ def write(tmp_path: Path, tables: dict[str, list[dict]], gold: dict | None = Non
     for name, rows in tables.items():
         folder = out_dir / name
         folder.mkdir(parents=True, exist_ok=True)
-        frame = pd.DataFrame(rows) if rows else pd.DataFrame({"doc_id": pd.Series([], dtype=str),
-                                                              "char_start": pd.Series([], dtype=int),
-                                                              "char_end": pd.Series([], dtype=int)})
+        frame = (
+            pd.DataFrame(rows)
+            if rows
+            else pd.DataFrame(
+                {
+                    "doc_id": pd.Series([], dtype=str),
+                    "char_start": pd.Series([], dtype=int),
+                    "char_end": pd.Series([], dtype=int),
+                }
+            )
+        )
         frame.to_parquet(folder / "part-0.parquet", index=False)
     return gold_dir, out_dir
 
@@ -221,8 +371,19 @@ def test_evaluate_subject_quotes_ignored_and_containment(tmp_path):
 
 def test_evaluate_optional_mentions_are_ignored(tmp_path):
     tables = perfect_tables()
-    tables["targets"].append(_row("66人以上", at("66人以上"), value=66.0, value_max=None, unit="人",
-                                  comparator=">=", kind="target", subject="超大班额", indicator="x"))
+    tables["targets"].append(
+        _row(
+            "66人以上",
+            at("66人以上"),
+            value=66.0,
+            value_max=None,
+            unit="人",
+            comparator=">=",
+            kind="target",
+            subject="超大班额",
+            indicator="x",
+        )
+    )
     tables["entities"].append(_row("大连市第二期", at("大连市第二期"), label="GPE", source="rule"))
     ev = run(tmp_path, tables)
     assert ev.tables["targets"].detection == Score(4, 0, 0)
@@ -233,8 +394,16 @@ def test_evaluate_optional_mentions_are_ignored(tmp_path):
 
 def test_evaluate_scope_paragraphs_ignores_predictions_elsewhere(tmp_path):
     tables = perfect_tables()
-    tables["times"].append(_row("2018年", at("2018年", 1, line=0), start=date(2018, 1, 1),
-                                end=date(2018, 12, 31), granularity="year", role="period"))
+    tables["times"].append(
+        _row(
+            "2018年",
+            at("2018年", 1, line=0),
+            start=date(2018, 1, 1),
+            end=date(2018, 12, 31),
+            granularity="year",
+            role="period",
+        )
+    )
     ev_par = run(tmp_path / "a", tables, gold_doc(times="paragraphs"))
     assert ev_par.tables["times"].detection == Score(1, 0, 0)
     ev_doc = run(tmp_path / "b", tables, gold_doc(times="document"))
@@ -306,9 +475,18 @@ def test_evaluate_missing_table_means_no_predictions(tmp_path):
 
 def test_evaluate_reads_gold_in_subfolders_and_merges(tmp_path):
     gold = gold_doc(targets="document")
-    ents = {"doc_id": DOC, "annotator": "t", "complete": {"entities": "paragraphs"},
-            "paragraphs": [{"id": "p", "anchor": "18.办好特殊教育和民族",
-                            "entities": [{"text": "教育部", "occurrence": 1, "label": "ORG"}]}]}
+    ents = {
+        "doc_id": DOC,
+        "annotator": "t",
+        "complete": {"entities": "paragraphs"},
+        "paragraphs": [
+            {
+                "id": "p",
+                "anchor": "18.办好特殊教育和民族",
+                "entities": [{"text": "教育部", "occurrence": 1, "label": "ORG"}],
+            }
+        ],
+    }
     gold_dir, out_dir = write(tmp_path, perfect_tables(), gold)
     (gold_dir / "entities").mkdir()
     (gold_dir / "entities" / f"{DOC}.json").write_text(json.dumps(ents, ensure_ascii=False), encoding="utf-8")
@@ -320,17 +498,20 @@ def test_evaluate_reads_gold_in_subfolders_and_merges(tmp_path):
         evaluate(gold_dir, out_dir)
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda g: g["paragraphs"][0]["targets"][0].update(comparator="about"), "expected one of"),
-    (lambda g: g["paragraphs"][0]["targets"][0].update(value_max=20), "value_max"),
-    (lambda g: g["paragraphs"][0].update(anchor="15.推进学"), "at least 8"),
-    (lambda g: g["paragraphs"][1]["times"][0].update(start="2018-13-01"), "ISO date"),
-    (lambda g: g["paragraphs"][2]["policy_refs"][0].update(title="别的"), "inside 《》"),
-    (lambda g: g["paragraphs"][3]["entities"][0].update(label="LOC"), "expected one of"),
-    (lambda g: g["paragraphs"][0]["targets"][0].update(colour="red"), "unknown keys"),
-    (lambda g: g["complete"].update(tasks="document"), "unknown table"),
-    (lambda g: g["tasks"][0].update(part="future"), "tasks\\[0\\]"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda g: g["paragraphs"][0]["targets"][0].update(comparator="about"), "expected one of"),
+        (lambda g: g["paragraphs"][0]["targets"][0].update(value_max=20), "value_max"),
+        (lambda g: g["paragraphs"][0].update(anchor="15.推进学"), "at least 8"),
+        (lambda g: g["paragraphs"][1]["times"][0].update(start="2018-13-01"), "ISO date"),
+        (lambda g: g["paragraphs"][2]["policy_refs"][0].update(title="别的"), "inside 《》"),
+        (lambda g: g["paragraphs"][3]["entities"][0].update(label="LOC"), "expected one of"),
+        (lambda g: g["paragraphs"][0]["targets"][0].update(colour="red"), "unknown keys"),
+        (lambda g: g["complete"].update(tasks="document"), "unknown table"),
+        (lambda g: g["tasks"][0].update(part="future"), "tasks\\[0\\]"),
+    ],
+)
 def test_load_gold_rejects_bad_files(tmp_path, change, message):
     gold = gold_doc()
     change(gold)
@@ -340,10 +521,13 @@ def test_load_gold_rejects_bad_files(tmp_path, change, message):
         load_gold(path)
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda g: g["paragraphs"][0].update(anchor="15.推进职业教育普惠"), "starts no line"),
-    (lambda g: g["paragraphs"][0]["targets"][0].update(occurrence=2), "no occurrence 2"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda g: g["paragraphs"][0].update(anchor="15.推进职业教育普惠"), "starts no line"),
+        (lambda g: g["paragraphs"][0]["targets"][0].update(occurrence=2), "no occurrence 2"),
+    ],
+)
 def test_evaluate_rejects_unlocatable_gold(tmp_path, change, message):
     gold = gold_doc()
     change(gold)
@@ -429,8 +613,7 @@ def test_evaluate_optional_mention_keeps_its_best_prediction(tmp_path):
     # 依托教育部 (optional) and 教育部 (required) overlap: the long prediction goes to the
     # optional mention and is not counted; the short one is the hit.
     gold = gold_doc()
-    gold["paragraphs"][2]["entities"].append({"text": "依托教育部", "occurrence": 1, "label": "ORG",
-                                              "optional": True})
+    gold["paragraphs"][2]["entities"].append({"text": "依托教育部", "occurrence": 1, "label": "ORG", "optional": True})
     tables = perfect_tables()
     tables["entities"].append(_row("依托教育部", at("依托教育部"), label="ORG", source="rule"))
     ev = run(tmp_path, tables, gold)
@@ -450,8 +633,9 @@ def test_evaluate_paragraph_without_the_key_is_outside_its_scope(tmp_path):
     # t18 lists only policy_refs and entities: a time predicted there is not scored for
     # times="paragraphs", although the paragraph is listed.
     tables = perfect_tables()
-    tables["times"].append(_row("教育部", at("教育部"), start=date(2018, 1, 1), end=date(2018, 12, 31),
-                                granularity="year", role="period"))
+    tables["times"].append(
+        _row("教育部", at("教育部"), start=date(2018, 1, 1), end=date(2018, 12, 31), granularity="year", role="period")
+    )
     ev = run(tmp_path, tables, gold_doc(times="paragraphs"))
     assert ev.tables["times"].detection == Score(1, 0, 0)
     gold = gold_doc(times="paragraphs")

@@ -1,4 +1,4 @@
-"""Tests for pipeline/tables/export.py (CSV, JSON, XLSX) (#8); the README's DuckDB queries are run by tests/test_readme.py."""
+"""Tests for pipeline/tables/export.py (CSV, JSON, XLSX); the README's DuckDB queries are run by tests/test_readme.py."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import OutputError
-from pipeline.tables.export import EXCEL_CELL_LIMIT, excel_safe, export_table, main
 from pipeline.registry import ALL_TABLES
+from pipeline.tables.export import EXCEL_CELL_LIMIT, excel_safe, export_table, main
 
 
 @pytest.mark.parametrize("table", ["targets", "times", "target_series", "task_links", "policy_lifecycle"])
@@ -25,8 +25,7 @@ def test_export_rows_and_columns(corpus_outputs, tmp_path, table, fmt):
     if fmt == "csv":
         got = pd.read_csv(dest, dtype=str, keep_default_na=False)
     elif fmt == "json":
-        got = pd.DataFrame(json.loads(dest.read_text(encoding="utf-8")),
-                           columns=ALL_TABLES[table].names)
+        got = pd.DataFrame(json.loads(dest.read_text(encoding="utf-8")), columns=ALL_TABLES[table].names)
     else:
         got = pd.read_excel(dest, sheet_name=table, dtype=str)
     assert list(got.columns) == ALL_TABLES[table].names
@@ -48,7 +47,7 @@ def test_export_csv_keeps_chinese_and_offsets(corpus_outputs, tmp_path):
     got = pd.read_csv(dest)
     docs = pd.read_parquet(corpus_outputs / "documents").set_index("doc_id")["text"]
     row = got[got["text"] == "1100万人以上"].iloc[0]  # gov-report 2017–2019 jobs target
-    assert docs[row["doc_id"]][row["char_start"]:row["char_end"]] == "1100万人以上"
+    assert docs[row["doc_id"]][row["char_start"] : row["char_end"]] == "1100万人以上"
 
 
 def test_export_xlsx_truncates_long_text(corpus_outputs, tmp_path):
@@ -60,8 +59,9 @@ def test_export_xlsx_truncates_long_text(corpus_outputs, tmp_path):
     for doc_id in long:
         cell = got.loc[doc_id, "text"]
         assert len(cell) == EXCEL_CELL_LIMIT
-        assert cell.endswith(f"{len(full.loc[doc_id, 'text'])} characters in full; "
-                             "see the CSV, JSON or Parquet export]")
+        assert cell.endswith(
+            f"{len(full.loc[doc_id, 'text'])} characters in full; see the CSV, JSON or Parquet export]"
+        )
         assert full.loc[doc_id, "text"].startswith(cell[:1000])
     short = full.index[full["text"].str.len() <= EXCEL_CELL_LIMIT]
     assert all(got.loc[d, "text"] == full.loc[d, "text"] for d in short)
@@ -69,8 +69,7 @@ def test_export_xlsx_truncates_long_text(corpus_outputs, tmp_path):
 
 def test_export_cli(corpus_outputs, tmp_path, capsys):
     dest = tmp_path / "series.json"
-    assert main(["target_series", "--format", "json", "--out", str(corpus_outputs),
-                 "--dest", str(dest)]) == 0
+    assert main(["target_series", "--format", "json", "--out", str(corpus_outputs), "--dest", str(dest)]) == 0
     assert capsys.readouterr().out.strip() == str(dest)
     assert json.loads(dest.read_text(encoding="utf-8"))
 
@@ -96,18 +95,35 @@ def test_export_old_out_dir_option_still_reads_the_run(corpus_outputs, tmp_path,
 def test_export_csv_types(tmp_path):
     out = tmp_path / "run"
     (out / "target_series").mkdir(parents=True)
-    rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
-             "year": 2016, "period_start": 2016, "period_end": 2016, "value": 1e7, "value_max": None,
-             "comparator": ">=", "unit": "人", "headline": True,
-             "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
-             "sentence": "城镇新增就业1000万人以上，城镇登记失业率4.5%以内", "absent": False}]
+    rows = [
+        {
+            "issuer": "国务院",
+            "issuer_slug": "gov-report",
+            "indicator": "城镇新增就业",
+            "year": 2016,
+            "period_start": 2016,
+            "period_end": 2016,
+            "value": 1e7,
+            "value_max": None,
+            "comparator": ">=",
+            "unit": "人",
+            "headline": True,
+            "doc_id": "gov-report-2016",
+            "task_id": None,
+            "text": "1000万人以上",
+            "sentence": "城镇新增就业1000万人以上，城镇登记失业率4.5%以内",
+            "absent": False,
+        }
+    ]
     schema = ALL_TABLES["target_series"]
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), out / "target_series" / "all.parquet")
     dest = export_table("target_series", "csv", out_dir=out)
     lines = dest.read_text(encoding="utf-8").splitlines()
     assert dest == out / "exports" / "target_series.csv"
-    assert lines[1] == ('"国务院","gov-report","城镇新增就业",2016,2016,2016,10000000,,">=","人",true,'
-                        '"gov-report-2016",,"1000万人以上","城镇新增就业1000万人以上，城镇登记失业率4.5%以内",false')
+    assert lines[1] == (
+        '"国务院","gov-report","城镇新增就业",2016,2016,2016,10000000,,">=","人",true,'
+        '"gov-report-2016",,"1000万人以上","城镇新增就业1000万人以上，城镇登记失业率4.5%以内",false'
+    )
 
 
 def test_export_empty_table_folder(tmp_path):
@@ -157,12 +173,26 @@ def test_export_json_writes_null_for_non_finite_numbers(tmp_path, value):
     # a value that overflowed (an amount of 1e309 as written) became Infinity: invalid JSON
     out = tmp_path / "run"
     (out / "target_series").mkdir(parents=True)
-    rows = [{"issuer": "国务院", "issuer_slug": "gov-report", "indicator": "城镇新增就业",
-             "year": 2016, "value": value, "value_max": 1e7, "comparator": ">=", "unit": "人",
-             "doc_id": "gov-report-2016", "task_id": None, "text": "1000万人以上",
-             "sentence": "城镇新增就业1000万人以上", "absent": False}]
-    pq.write_table(pa.Table.from_pylist(rows, schema=ALL_TABLES["target_series"]),
-                   out / "target_series" / "all.parquet")
+    rows = [
+        {
+            "issuer": "国务院",
+            "issuer_slug": "gov-report",
+            "indicator": "城镇新增就业",
+            "year": 2016,
+            "value": value,
+            "value_max": 1e7,
+            "comparator": ">=",
+            "unit": "人",
+            "doc_id": "gov-report-2016",
+            "task_id": None,
+            "text": "1000万人以上",
+            "sentence": "城镇新增就业1000万人以上",
+            "absent": False,
+        }
+    ]
+    pq.write_table(
+        pa.Table.from_pylist(rows, schema=ALL_TABLES["target_series"]), out / "target_series" / "all.parquet"
+    )
     dest = export_table("target_series", "json", out_dir=out)
     text = dest.read_text(encoding="utf-8")
     assert "Infinity" not in text and "NaN" not in text

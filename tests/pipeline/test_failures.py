@@ -1,4 +1,4 @@
-"""Bad input, crashes and full disks: clear errors, nothing lost (issue 9)."""
+"""Bad input, crashes and full disks: clear errors, nothing lost."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.ingest.corpus import slugify
 from pipeline.errors import OutputError
+from pipeline.ingest.corpus import slugify
 from pipeline.limits import TIME_LIMIT_ENV
 from pipeline.orchestrate.engines import run_corpus
 from pipeline.tables.output_folder import OutputFolder
@@ -65,11 +65,16 @@ def test_failures_kill_mid_run_leaves_previous_outputs_intact(two_docs, tmp_path
         shutil.copy(corpus_dir / "gov-report" / f"{y}.txt", big / "gov-report" / f"{y}.txt")
     proc = subprocess.Popen(
         [sys.executable, "-m", "pipeline.cli", "run", str(big), "--out", str(out), "--engine", "local", "--quiet"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     published = OutputFolder(out).published_version()
     deadline = time.time() + 60
-    while time.time() < deadline and not [p for p in out.glob(".plantasks/versions/*/documents/*.parquet")
-                                          if p.parents[1].name != published]:
+    while time.time() < deadline and not [
+        p for p in out.glob(".plantasks/versions/*/documents/*.parquet") if p.parents[1].name != published
+    ]:
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -90,7 +95,9 @@ def test_failures_no_network_needed(two_docs, tmp_path, monkeypatch):
 
     def guarded(self, address):
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and (host.startswith("127.") or host in ("::1", "localhost") or self.family == socket.AF_UNIX):
+        if isinstance(host, str) and (
+            host.startswith("127.") or host in ("::1", "localhost") or self.family == socket.AF_UNIX
+        ):
             return real_connect(self, address)
         attempts.append(address)
         raise OSError(errno.ENETUNREACH, "network blocked by test")

@@ -19,9 +19,18 @@ from pipeline.tables.schemas import FULFILMENT
 
 GDP, CPI, JOBS = "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业"
 GOLD = Path(__file__).resolve().parents[1] / "gold"
-HELD_OUT = {"gov-report-2001", "gov-report-2003", "gov-report-2007", "pingtan-gov-report-2019",
-            "pingtan-gov-report-2023", "pingtan-haitan-2023", "pingtan-suping-2023",
-            "pingtan-junshan-2023", "pingtan-invest-2025", "fujian-zwgk-tasks-2017"}
+HELD_OUT = {
+    "gov-report-2001",
+    "gov-report-2003",
+    "gov-report-2007",
+    "pingtan-gov-report-2019",
+    "pingtan-gov-report-2023",
+    "pingtan-haitan-2023",
+    "pingtan-suping-2023",
+    "pingtan-junshan-2023",
+    "pingtan-invest-2025",
+    "fujian-zwgk-tasks-2017",
+}
 
 
 # ---------------------------------------------------------------- judging (data rules)
@@ -159,33 +168,83 @@ def test_fulfilment_data_error_pickles(tmp_path):
 
 
 def _tables(docs, targets, times=(), sections=()):
-    target_cols = ["doc_id", "task_id", "section_id", "part", "text", "char_start", "char_end",
-                   "sentence", "value", "value_max", "unit", "comparator", "subject", "indicator", "kind",
-                   "period_start", "period_end", "headline"]
+    target_cols = [
+        "doc_id",
+        "task_id",
+        "section_id",
+        "part",
+        "text",
+        "char_start",
+        "char_end",
+        "sentence",
+        "value",
+        "value_max",
+        "unit",
+        "comparator",
+        "subject",
+        "indicator",
+        "kind",
+        "period_start",
+        "period_end",
+        "headline",
+    ]
     return {
         "documents": pd.DataFrame(docs, columns=["doc_id", "issuer", "issuer_slug", "year", "text", "status"]),
         "targets": pd.DataFrame(targets, columns=target_cols),
         "times": pd.DataFrame(list(times), columns=["doc_id", "char_start", "text", "start", "end"]),
-        "sections": pd.DataFrame(list(sections), columns=["doc_id", "section_id", "parent_id", "char_start",
-                                                          "heading"]),
+        "sections": pd.DataFrame(
+            list(sections), columns=["doc_id", "section_id", "parent_id", "char_start", "heading"]
+        ),
     }
 
 
-def _row(doc_id, text, paragraph_start, sentence, value, unit, comparator, indicator, kind, part,
-         section_id=None, period=None, headline=False):
+def _row(
+    doc_id,
+    text,
+    paragraph_start,
+    sentence,
+    value,
+    unit,
+    comparator,
+    indicator,
+    kind,
+    part,
+    section_id=None,
+    period=None,
+    headline=False,
+):
     """A targets row; ``period`` defaults to the year of ``doc_id`` (r-2017 → 2017) for a
     plan's target and the year before for a review's achievement, as the extractor dates them."""
     start = paragraph_start + sentence.index(text)
     if period is None:
         year = int(doc_id.rsplit("-", 1)[1])
         period = (year, year) if part == "plan" else (year - 1, year - 1)
-    return [doc_id, None, section_id, part, text, start, start + len(text), sentence, value, None, unit,
-            comparator, indicator, indicator, kind, *period, headline]
+    return [
+        doc_id,
+        None,
+        section_id,
+        part,
+        text,
+        start,
+        start + len(text),
+        sentence,
+        value,
+        None,
+        unit,
+        comparator,
+        indicator,
+        indicator,
+        kind,
+        *period,
+        headline,
+    ]
 
 
 # gov-report 2018, paragraphs 5 and 11 (shortened) and the target of 2017
-P2018 = ("五年来，经济实力跃上新台阶。城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。\n"
-         "刚刚过去的2017年，国内生产总值增长6.9%，增速均比上年有所加快；城镇新增就业1351万人，失业率为多年来最低；")
+P2018 = (
+    "五年来，经济实力跃上新台阶。城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。\n"
+    "刚刚过去的2017年，国内生产总值增长6.9%，增速均比上年有所加快；城镇新增就业1351万人，失业率为多年来最低；"
+)
 P2017 = "今年发展的主要预期目标是：城镇新增就业1100万人以上，城镇登记失业率4.5%以内；"
 
 
@@ -193,10 +252,31 @@ def _five_year_review_tables():
     second = P2018.index("\n") + 1
     targets = [
         _row("r-2017", "1100万人以上", 0, P2017, 1.1e7, "人", ">=", JOBS, "target", "plan"),
-        _row("r-2018", "6600万人以上", 0, "城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。",
-             6.6e7, "人", ">=", JOBS, "achievement", "review", period=(2013, 2017)),
-        _row("r-2018", "1351万人", second, "城镇新增就业1351万人，失业率为多年来最低；",
-             1.351e7, "人", "=", JOBS, "achievement", "review"),
+        _row(
+            "r-2018",
+            "6600万人以上",
+            0,
+            "城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。",
+            6.6e7,
+            "人",
+            ">=",
+            JOBS,
+            "achievement",
+            "review",
+            period=(2013, 2017),
+        ),
+        _row(
+            "r-2018",
+            "1351万人",
+            second,
+            "城镇新增就业1351万人，失业率为多年来最低；",
+            1.351e7,
+            "人",
+            "=",
+            JOBS,
+            "achievement",
+            "review",
+        ),
     ]
     times = [
         ("r-2017", 0, "今年", "2017-01-01", "2017-12-31"),
@@ -216,8 +296,7 @@ def test_fulfilment_five_year_review_is_not_an_outcome():
     out = build_fulfilment(tables)
     assert list(out.columns) == list(COLUMNS)
     (row,) = out.to_dict("records")
-    assert (row["year"], row["outcome_value"], row["outcome_doc_id"], row["status"]) == \
-        (2017, 1.351e7, "r-2018", "met")
+    assert (row["year"], row["outcome_value"], row["outcome_doc_id"], row["status"]) == (2017, 1.351e7, "r-2018", "met")
     assert row["gap"] == 2.51e6 and not row["estimated"]
 
 
@@ -226,9 +305,10 @@ def test_fulfilment_multi_year_word_in_sentence():
     s = "统筹做好就业再就业工作，全面加强职业技能培训，平均每年城镇新增就业1000多万人、农村劳动力转移就业800万人。"
     tables = _tables(
         [("r-2007", "国务院", "r", 2007, P2017, "ok"), ("r-2008", "国务院", "r", 2008, s, "ok")],
-        [_row("r-2007", "1100万人以上", 0, P2017, 1.1e7, "人", ">=", JOBS, "target", "plan"),
-         _row("r-2008", "1000多万人", 0, s, 1e7, "人", ">", JOBS, "achievement", "review",
-              period=(2003, 2007))],
+        [
+            _row("r-2007", "1100万人以上", 0, P2017, 1.1e7, "人", ">=", JOBS, "target", "plan"),
+            _row("r-2008", "1000多万人", 0, s, 1e7, "人", ">", JOBS, "achievement", "review", period=(2003, 2007)),
+        ],
     )
     (row,) = build_fulfilment(tables).to_dict("records")
     assert row["status"] == "unknown" and pd.isna(row["outcome_value"])
@@ -245,12 +325,28 @@ def test_fulfilment_review_heading_of_a_year_and_this_year_so_far():
     target = "今年经济社会发展的主要预期目标是：地区生产总值增长7.8%；"
     tables = _tables(
         [("p-2021", "平潭", "p", 2021, target, "ok"), ("p-2022", "平潭", "p", 2022, text, "ok")],
-        [_row("p-2021", "7.8%", 0, target, 7.8, "%", "=", GDP, "target", "plan"),
-         _row("p-2022", "7.8%", len(heading), body, 7.8, "%", "=", GDP, "achievement", "review", "s1",
-              period=(2021, 2021))],
-        times=[("p-2021", 0, "今年", "2021-01-01", "2021-12-31"),
-               ("p-2022", 2, "2021年", "2021-01-01", "2021-12-31"),
-               ("p-2022", 8, "过去五年", "2017-01-01", "2021-12-31")],
+        [
+            _row("p-2021", "7.8%", 0, target, 7.8, "%", "=", GDP, "target", "plan"),
+            _row(
+                "p-2022",
+                "7.8%",
+                len(heading),
+                body,
+                7.8,
+                "%",
+                "=",
+                GDP,
+                "achievement",
+                "review",
+                "s1",
+                period=(2021, 2021),
+            ),
+        ],
+        times=[
+            ("p-2021", 0, "今年", "2021-01-01", "2021-12-31"),
+            ("p-2022", 2, "2021年", "2021-01-01", "2021-12-31"),
+            ("p-2022", 8, "过去五年", "2017-01-01", "2021-12-31"),
+        ],
         sections=[("p-2022", "s1", None, 0, heading[2:])],
     )
     (row,) = build_fulfilment(tables).to_dict("records")
@@ -264,10 +360,12 @@ def test_fulfilment_converts_units_and_never_pairs_fragments():
     t2 = "粮食产量6.5亿吨。中央财政安排219亿元支持企业破产。"
     tables = _tables(
         [("r-2012", "国务院", "r", 2012, t1, "ok"), ("r-2013", "国务院", "r", 2013, t2, "ok")],
-        [_row("r-2012", "1.1万亿斤以上", 0, t1, 1.1e12, "斤", ">=", "粮食产量", "target", "plan"),
-         _row("r-2012", "109亿元", 0, t1, 1.09e10, "元", "=", "中央财政", "target", "plan"),
-         _row("r-2013", "6.5亿吨", 0, t2, 6.5e8, "吨", "=", "粮食产量", "achievement", "review"),
-         _row("r-2013", "219亿元", 0, t2, 2.19e10, "元", "=", "中央财政", "achievement", "review")],
+        [
+            _row("r-2012", "1.1万亿斤以上", 0, t1, 1.1e12, "斤", ">=", "粮食产量", "target", "plan"),
+            _row("r-2012", "109亿元", 0, t1, 1.09e10, "元", "=", "中央财政", "target", "plan"),
+            _row("r-2013", "6.5亿吨", 0, t2, 6.5e8, "吨", "=", "粮食产量", "achievement", "review"),
+            _row("r-2013", "219亿元", 0, t2, 2.19e10, "元", "=", "中央财政", "achievement", "review"),
+        ],
     )
     out = build_fulfilment(tables)
     assert out["indicator"].tolist() == ["粮食产量"]
@@ -295,9 +393,13 @@ def fulfilment(corpus_outputs) -> pd.DataFrame:
 
 
 def _pick(fulfilment, indicator, year, slug="gov-report") -> dict:
-    rows = fulfilment[(fulfilment["issuer_slug"] == slug) & (fulfilment["indicator"] == indicator)
-                      & (fulfilment["year"] == year) & (fulfilment["period_start"] == year)
-                      & (fulfilment["period_end"] == year)]
+    rows = fulfilment[
+        (fulfilment["issuer_slug"] == slug)
+        & (fulfilment["indicator"] == indicator)
+        & (fulfilment["year"] == year)
+        & (fulfilment["period_start"] == year)
+        & (fulfilment["period_end"] == year)
+    ]
     assert len(rows) == 1, f"{indicator} {year}: {len(rows)} rows"
     return rows.iloc[0].to_dict()
 
@@ -346,8 +448,14 @@ def test_fulfilment_cpi_2013_2018(fulfilment, year, target, outcome, status):
 
 @pytest.mark.parametrize(
     "year, target, outcome",
-    [(2013, 900, 1310), (2014, 1000, 1322), (2015, 1000, 1312), (2016, 1000, 1314),
-     (2017, 1100, 1351), (2018, 1100, 1361)],
+    [
+        (2013, 900, 1310),
+        (2014, 1000, 1322),
+        (2015, 1000, 1312),
+        (2016, 1000, 1314),
+        (2017, 1100, 1351),
+        (2018, 1100, 1361),
+    ],
 )
 def test_fulfilment_new_urban_jobs_2013_2018(fulfilment, year, target, outcome):
     # 2016 also reports 城镇新增就业人数超过6400万人 and 2018 6600万人以上: five years each
@@ -361,10 +469,12 @@ def test_fulfilment_new_urban_jobs_2013_2018(fulfilment, year, target, outcome):
 
 def test_fulfilment_twelfth_five_year_jobs_goal_against_its_five_year_outcome(fulfilment):
     # gov-report 2011: 十二五 城镇新增就业4500万人 → 2016: 城镇新增就业人数超过6400万人 (2011–2015)
-    rows = fulfilment[(fulfilment["indicator"] == JOBS) & (fulfilment["year"] == 2011)
-                      & (fulfilment["period_end"] == 2015)]
-    assert rows[["period_start", "target_value", "outcome_value", "status"]].values.tolist() == \
-        [[2011, 4.5e7, 6.4e7, "met"]]
+    rows = fulfilment[
+        (fulfilment["indicator"] == JOBS) & (fulfilment["year"] == 2011) & (fulfilment["period_end"] == 2015)
+    ]
+    assert rows[["period_start", "target_value", "outcome_value", "status"]].values.tolist() == [
+        [2011, 4.5e7, 6.4e7, "met"]
+    ]
 
 
 def test_fulfilment_table_shape(fulfilment, corpus_tables):
@@ -400,10 +510,15 @@ def test_fulfilment_never_pairs_two_measures(fulfilment, corpus_tables):
     assert fulfilment["indicator"].map(is_measure).all()
     found = fulfilment[fulfilment["outcome_value"].notna()]
     outcome_keys = list(zip(found["outcome_doc_id"], found["outcome_text"], found["outcome_sentence"]))
-    bad = [(slug, ind) for (slug, ind), key in zip(zip(found["issuer_slug"], found["indicator"]), outcome_keys)
-           if targets.get(key) != ind]
+    bad = [
+        (slug, ind)
+        for (slug, ind), key in zip(zip(found["issuer_slug"], found["indicator"]), outcome_keys)
+        if targets.get(key) != ind
+    ]
     # counts only: the message must not print rows of held-out documents
-    assert not bad, f"{len(bad)} rows pair two measures, per issuer: {pd.Series([b[0] for b in bad]).value_counts().to_dict()}"
+    assert not bad, (
+        f"{len(bad)} rows pair two measures, per issuer: {pd.Series([b[0] for b in bad]).value_counts().to_dict()}"
+    )
     assert len(found) >= 40
 
 
@@ -412,9 +527,13 @@ def test_fulfilment_never_pairs_two_measures(fulfilment, corpus_tables):
 # are the outcomes the later report states. The gold files of other issuers give the
 # period of every achievement, so no list is needed for them.
 GOV_REVIEW_OF_LAST_YEAR = {
-    "gov-report-2013": {"prices"}, "gov-report-2014": {"review-economy"}, "gov-report-2015": {"review"},
-    "gov-report-2016": {"review-economy"}, "gov-report-2017": {"review-economy", "review-employment"},
-    "gov-report-2018": {"review-2017"}, "gov-report-2019": {"review-economy"},
+    "gov-report-2013": {"prices"},
+    "gov-report-2014": {"review-economy"},
+    "gov-report-2015": {"review"},
+    "gov-report-2016": {"review-economy"},
+    "gov-report-2017": {"review-economy", "review-employment"},
+    "gov-report-2018": {"review-2017"},
+    "gov-report-2019": {"review-economy"},
 }
 
 
@@ -442,9 +561,15 @@ def _stated_outcomes(slug: str):
 # The 平潭 reports need the measure vocabulary of the targets work (地区生产总值增长,
 # 一般公共预算总收入增长 …); until it is in, the case is a known gap, and it runs strictly
 # as soon as the vocabulary names the county measures.
-PINGTAN = pytest.param("pingtan-gov-report", 6, marks=pytest.mark.xfail(
-    not is_measure("地区生产总值增长"), strict=True,
-    reason="the measure vocabulary does not know the county measures (地区生产总值增长) yet"))
+PINGTAN = pytest.param(
+    "pingtan-gov-report",
+    6,
+    marks=pytest.mark.xfail(
+        not is_measure("地区生产总值增长"),
+        strict=True,
+        reason="the measure vocabulary does not know the county measures (地区生产总值增长) yet",
+    ),
+)
 
 
 @pytest.mark.issue(18)
@@ -453,8 +578,13 @@ def test_fulfilment_finds_every_stated_outcome_of_a_headline_measure(fulfilment,
     """Per issuer with consecutive reports: each outcome the later report states (by the
     gold) for a measure of the earlier plan's headline list is the row's outcome."""
     series = corpus_tables["target_series"]
-    headline = series[(series["issuer_slug"] == slug) & series["headline"] & ~series["absent"]
-                      & (series["period_start"] == series["year"]) & (series["period_end"] == series["year"])]
+    headline = series[
+        (series["issuer_slug"] == slug)
+        & series["headline"]
+        & ~series["absent"]
+        & (series["period_start"] == series["year"])
+        & (series["period_end"] == series["year"])
+    ]
     headline = set(zip(headline["year"], headline["indicator"]))
     checked = []
     for year, indicator, value in _stated_outcomes(slug):

@@ -17,8 +17,10 @@ from pipeline.reports.compare import issued_then_implemented
 def _documents(*rows, texts=None) -> pd.DataFrame:
     texts = texts or {}
     return pd.DataFrame(
-        [{"doc_id": d, "issuer": i, "issuer_slug": s, "year": y, "status": st, "text": texts.get(d, "")}
-         for d, i, s, y, st in rows]
+        [
+            {"doc_id": d, "issuer": i, "issuer_slug": s, "year": y, "status": st, "text": texts.get(d, "")}
+            for d, i, s, y, st in rows
+        ]
     )
 
 
@@ -31,14 +33,24 @@ def _ref(doc_id, text, *, task_id=None, offset=0, part="plan") -> list[dict]:
 
 
 def _times(doc_id, text, year) -> pd.DataFrame:
-    return pd.DataFrame([{"doc_id": doc_id, **asdict(t)}
-                         for t in extract_times(text, context=Context(year=year))])
+    return pd.DataFrame([{"doc_id": doc_id, **asdict(t)} for t in extract_times(text, context=Context(year=year))])
 
 
 def _entities(doc_id, text, *names) -> pd.DataFrame:
     """Entity rows for ``names`` (label, surface) as the entity rules tag them in ``text``."""
-    return pd.DataFrame([{"doc_id": doc_id, "text": n, "label": label, "char_start": text.index(n),
-                          "char_end": text.index(n) + len(n), "sentence": text} for label, n in names])
+    return pd.DataFrame(
+        [
+            {
+                "doc_id": doc_id,
+                "text": n,
+                "label": label,
+                "char_start": text.index(n),
+                "char_end": text.index(n) + len(n),
+                "sentence": text,
+            }
+            for label, n in names
+        ]
+    )
 
 
 DOCS = _documents(
@@ -56,8 +68,9 @@ def test_lifecycle_issue_then_implement():
     )
     out = build_policy_lifecycle(refs, DOCS)
     assert list(out.columns) == COLUMNS
-    assert out[["year", "doc_year", "action", "actor", "retrospective", "task_id", "first_year",
-                "n_years"]].values.tolist() == [
+    assert out[
+        ["year", "doc_year", "action", "actor", "retrospective", "task_id", "first_year", "n_years"]
+    ].values.tolist() == [
         [2018, 2018, "issue", "issuer", False, "dalian-edu-2018/2/10", 2018, 2],
         [2019, 2019, "implement", "issuer", False, "dalian-edu-2019/1/3", 2018, 2],
     ]
@@ -101,8 +114,7 @@ def test_lifecycle_issuers_kept_apart():
         _ref("dalian-edu-2018", "落实《巴黎协定》。") + _ref("gov-report-2018", "积极推动《巴黎协定》签署生效")
     )
     out = build_policy_lifecycle(refs, docs)
-    assert sorted(zip(out["issuer_slug"], out["action"])) == [
-        ("dalian-edu", "implement"), ("gov-report", "other")]
+    assert sorted(zip(out["issuer_slug"], out["action"])) == [("dalian-edu", "implement"), ("gov-report", "other")]
     assert out["n_years"].tolist() == [1, 1]
 
 
@@ -113,14 +125,28 @@ def test_lifecycle_from_run_tables():
 
 
 def test_lifecycle_empty():
-    empty = pd.DataFrame(columns=["doc_id", "task_id", "section_id", "text", "char_start", "char_end",
-                                  "sentence", "title", "qualifier", "action", "action_text", "ref_key"])
+    empty = pd.DataFrame(
+        columns=[
+            "doc_id",
+            "task_id",
+            "section_id",
+            "text",
+            "char_start",
+            "char_end",
+            "sentence",
+            "title",
+            "qualifier",
+            "action",
+            "action_text",
+            "ref_key",
+        ]
+    )
     out = build_policy_lifecycle(empty, DOCS)
     assert list(out.columns) == COLUMNS and out.empty
     assert out["year"].dtype == "int64"
 
 
-# ---------------------------------------------------------------- dating and actors (#18)
+# ---------------------------------------------------------------- dating and actors
 
 GOV = "国务院"
 
@@ -130,8 +156,12 @@ def test_lifecycle_retrospective_event_dated_by_its_own_time():
     # gov-report 1997: the 1990 adoption of the Basic Law, told in retrospect, is no 1997 issue
     text = "1990年七届全国人大三次会议通过《中华人民共和国香港特别行政区基本法》。"
     docs = _documents(("g-1997", GOV, "g", 1997, "ok"), texts={"g-1997": text})
-    out = build_policy_lifecycle(pd.DataFrame(_ref("g-1997", text)), docs, _times("g-1997", text, 1997),
-                                 _entities("g-1997", text, ("ORG", "全国人大")))
+    out = build_policy_lifecycle(
+        pd.DataFrame(_ref("g-1997", text)),
+        docs,
+        _times("g-1997", text, 1997),
+        _entities("g-1997", text, ("ORG", "全国人大")),
+    )
     (row,) = out.to_dict("records")
     assert (row["ref_key"], row["year"], row["doc_year"]) == ("香港特别行政区基本法", 1990, 1997)
     assert (row["action"], row["actor"], row["retrospective"]) == ("issue", "other", True)
@@ -161,15 +191,18 @@ def test_lifecycle_the_issuer_itself_is_no_other_actor():
     refs = refs[refs["title"].str.contains("纲要")]
     out = build_policy_lifecycle(refs, docs, None, _entities("g-2006", text, ("ORG", "国务院")))
     assert out[["ref_key", "action", "actor"]].values.tolist() == [
-        ["国民经济和社会发展第十一个五年规划纲要", "draft", "issuer"]]
+        ["国民经济和社会发展第十一个五年规划纲要", "draft", "issuer"]
+    ]
 
 
 @pytest.mark.issue(18)
 def test_lifecycle_time_of_another_clause_dates_nothing():
     # gov-report 1992: 1990年 dates the Hong Kong Basic Law of the first clause, not the
     # Macao draft of the second
-    text = ("继《香港特别行政区基本法》由1990年的人代会通过并颁布之后，《澳门特别行政区基本法（草案）》"
-            "已经全国人大常委会审议公布，将在澳门和内地进一步广泛征求意见。")
+    text = (
+        "继《香港特别行政区基本法》由1990年的人代会通过并颁布之后，《澳门特别行政区基本法（草案）》"
+        "已经全国人大常委会审议公布，将在澳门和内地进一步广泛征求意见。"
+    )
     docs = _documents(("g-1992", GOV, "g", 1992, "ok"), texts={"g-1992": text})
     out = build_policy_lifecycle(pd.DataFrame(_ref("g-1992", text)), docs, _times("g-1992", text, 1992))
     got = {r["ref_key"]: (r["year"], r["retrospective"]) for r in out.to_dict("records")}
@@ -195,14 +228,17 @@ def test_lifecycle_short_form_resolved_across_documents():
     # 2016 names the plan in full; a later report writes only 《纲要》
     t1 = "国务院编制了《国民经济和社会发展第十三个五年规划纲要（草案）》，提交大会审查。"
     t2 = "认真实施《纲要》确定的各项任务。"
-    docs = _documents(("g-2016", GOV, "g", 2016, "ok"), ("g-2017", GOV, "g", 2017, "ok"),
-                      texts={"g-2016": t1, "g-2017": t2})
+    docs = _documents(
+        ("g-2016", GOV, "g", 2016, "ok"), ("g-2017", GOV, "g", 2017, "ok"), texts={"g-2016": t1, "g-2017": t2}
+    )
     out = build_policy_lifecycle(pd.DataFrame(_ref("g-2016", t1) + _ref("g-2017", t2)), docs)
     assert out[["ref_key", "year", "action"]].values.tolist() == [
         ["国民经济和社会发展第十三个五年规划纲要", 2016, "draft"],
-        ["国民经济和社会发展第十三个五年规划纲要", 2017, "implement"]]
+        ["国民经济和社会发展第十三个五年规划纲要", 2017, "implement"],
+    ]
     assert issued_then_implemented(out)[["issued", "action", "implemented"]].values.tolist() == [
-        [2016, "draft", "2017"]]
+        [2016, "draft", "2017"]
+    ]
 
 
 # ---------------------------------------------------------------- the corpus
@@ -249,12 +285,13 @@ def test_lifecycle_gov_reports_made_in_china_2025(normalised_texts):
         for par in text.split("\n"):
             recs += extract_policy_refs(par, offset=pos)
             pos += len(par) + 1
-        rows += [{"doc_id": doc_id, "task_id": None, "section_id": None, **asdict(r)}
-                 for r in resolve_ref_keys(recs)]
+        rows += [{"doc_id": doc_id, "task_id": None, "section_id": None, **asdict(r)} for r in resolve_ref_keys(recs)]
         docs.append((doc_id, "国务院", "gov-report", year, "ok"))
     out = build_policy_lifecycle(pd.DataFrame(rows), _documents(*docs))
     made = out[out["ref_key"] == "中国制造2025"]
     assert made[["year", "action", "first_year", "n_years"]].values.tolist() == [
-        [2016, "implement", 2016, 2], [2017, "implement", 2016, 2]]
+        [2016, "implement", 2016, 2],
+        [2017, "implement", 2016, 2],
+    ]
     plan = out[out["ref_key"] == "国民经济和社会发展第十三个五年规划纲要"]
     assert plan[["year", "action"]].values.tolist() == [[2016, "draft"]]

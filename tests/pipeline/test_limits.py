@@ -1,4 +1,4 @@
-"""The per-document clock and the limits file (issue 14)."""
+"""The per-document clock and the limits file."""
 
 from __future__ import annotations
 
@@ -106,6 +106,7 @@ def test_limits_slow_document_fails_alone(copy_corpus, tmp_path, monkeypatch):
     assert summary.documents_ok == 1 and summary.documents_failed == 1
     assert summary.failures[0][1].endswith(
         "gov-report/2019.txt: took longer than 1 s (raise the limit with `plantasks run --time-limit` "
-        "or document_seconds in pipeline/data/limits.yaml)")
+        "or document_seconds in pipeline/data/limits.yaml)"
+    )
     docs = pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id")
     assert docs.loc["dalian-edu-2018", "status"] == "ok"

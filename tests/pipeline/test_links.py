@@ -1,4 +1,4 @@
-"""Tests for pipeline/crossyear/links.py: each plan task linked to its best match in the neighbouring plans (#8, #18)."""
+"""Tests for pipeline/crossyear/links.py: each plan task linked to its best match in the neighbouring plans."""
 
 from __future__ import annotations
 
@@ -68,14 +68,17 @@ def test_links_precision_recall_on_gold(links, gold, direction):
     assert scores["recall"] >= recall_floor, scores
 
 
-@pytest.mark.parametrize("later,earlier", [
-    # gov-report 2017→2018: 深化重要领域和关键环节改革 → 深化基础性关键领域改革
-    ("gov-report-2018/3.3", "gov-report-2017/3.2"),
-    # gov-report 2018→2019: the environment task of 2019 continues the 三大攻坚战 of 2018
-    ("gov-report-2019/3.7", "gov-report-2018/3.4"),
-    # gov-report 2005→2006: 区域协调发展 both years
-    ("gov-report-2006/2.4", "gov-report-2005/3.4"),
-])
+@pytest.mark.parametrize(
+    "later,earlier",
+    [
+        # gov-report 2017→2018: 深化重要领域和关键环节改革 → 深化基础性关键领域改革
+        ("gov-report-2018/3.3", "gov-report-2017/3.2"),
+        # gov-report 2018→2019: the environment task of 2019 continues the 三大攻坚战 of 2018
+        ("gov-report-2019/3.7", "gov-report-2018/3.4"),
+        # gov-report 2005→2006: 区域协调发展 both years
+        ("gov-report-2006/2.4", "gov-report-2005/3.4"),
+    ],
+)
 def test_links_known_continuations(links, later, earlier):
     row = links[(links["direction"] == "previous") & (links["task_id_a"] == later)].iloc[0]
     assert (row["task_id_b"], row["status"]) == (earlier, "continued")
@@ -83,9 +86,10 @@ def test_links_known_continuations(links, later, earlier):
 
 def test_links_five_year_chapters_of_2006_are_new(links):
     # gov-report 2006: the chapters on the 11th five-year plan explain the plan itself.
-    rows = links[(links["direction"] == "previous")
-                 & links["task_id_a"].isin(["gov-report-2006/3.1", "gov-report-2006/3.2",
-                                            "gov-report-2006/3.3"])]
+    rows = links[
+        (links["direction"] == "previous")
+        & links["task_id_a"].isin(["gov-report-2006/3.1", "gov-report-2006/3.2", "gov-report-2006/3.3"])
+    ]
     assert rows["status"].tolist() == ["new", "new", "new"]
 
 
@@ -97,8 +101,11 @@ def test_links_2017_deleveraging_continues_supply_side_reform(links):
     assert row["task_id_b"].iloc[0] == "gov-report-2016/3.2"
 
 
-@pytest.mark.xfail(reason="the 十一五 tasks chapter of 2006 restates every annual area and "
-                          "scores above the threshold against 2005's structure task", strict=True)
+@pytest.mark.xfail(
+    reason="the 十一五 tasks chapter of 2006 restates every annual area and "
+    "scores above the threshold against 2005's structure task",
+    strict=True,
+)
 def test_links_five_year_tasks_chapter_of_2006_is_new(links):
     row = links[(links["direction"] == "previous") & (links["task_id_a"] == "gov-report-2006/3.4")]
     assert row["status"].iloc[0] == "new"
@@ -124,8 +131,9 @@ def test_links_status_follows_score_and_direction(links):
     assert set(links.loc[~continued & (links["direction"] == "next"), "status"]) == {"dropped"}
     assert links["score"].between(0, 1 + 1e-9).all()
     # one cut-off per pair of plans: every continued link scores above every other row
-    for _, pair in links.groupby([links[["doc_id_a", "doc_id_b"]].min(axis=1),
-                                  links[["doc_id_a", "doc_id_b"]].max(axis=1)]):
+    for _, pair in links.groupby(
+        [links[["doc_id_a", "doc_id_b"]].min(axis=1), links[["doc_id_a", "doc_id_b"]].max(axis=1)]
+    ):
         kept, rest = pair.loc[pair["status"] == "continued", "score"], pair.loc[pair["status"] != "continued", "score"]
         assert kept.empty or rest.empty or kept.min() > rest.max()
 
@@ -152,28 +160,52 @@ def test_links_written_by_the_run(links, corpus_tables):
 
 # ---- the rules, on small invented tables ----------------------------------------------
 
+
 def _tables(*docs):
     """docs: (doc_id, year, [(title, text, part), ...])"""
     documents, tasks = [], []
     for doc_id, year, items in docs:
-        documents.append({"doc_id": doc_id, "issuer": "某局", "issuer_slug": doc_id.rsplit("-", 1)[0],
-                          "year": year, "status": "ok"})
+        documents.append(
+            {"doc_id": doc_id, "issuer": "某局", "issuer_slug": doc_id.rsplit("-", 1)[0], "year": year, "status": "ok"}
+        )
         pos = 0
         for k, (title, text, part) in enumerate(items, 1):
-            tasks.append({"doc_id": doc_id, "task_id": f"{doc_id}/{k}", "section_id": None,
-                          "number": k, "title": title, "text": title + text, "part": part,
-                          "char_start": pos, "char_end": pos + len(title + text)})
+            tasks.append(
+                {
+                    "doc_id": doc_id,
+                    "task_id": f"{doc_id}/{k}",
+                    "section_id": None,
+                    "number": k,
+                    "title": title,
+                    "text": title + text,
+                    "part": part,
+                    "char_start": pos,
+                    "char_end": pos + len(title + text),
+                }
+            )
             pos += len(title + text) + 1
     return {"documents": pd.DataFrame(documents), "tasks": pd.DataFrame(tasks)}
 
 
 def test_links_continued_new_dropped():
     tables = _tables(
-        ("x-2018", 2018, [("推进学前教育", "新开办公办幼儿园，扩大普惠性学前教育资源。", "plan"),
-                          ("加强校园安全", "开展校园安全隐患排查整治。", "plan")]),
-        ("x-2019", 2019, [("发展学前教育", "新开办公办幼儿园，扩大普惠性学前教育资源覆盖。", "plan"),
-                          ("深化考试招生制度改革", "推进中考改革方案落地。", "plan"),
-                          ("回顾", "新开办公办幼儿园", "review")]),
+        (
+            "x-2018",
+            2018,
+            [
+                ("推进学前教育", "新开办公办幼儿园，扩大普惠性学前教育资源。", "plan"),
+                ("加强校园安全", "开展校园安全隐患排查整治。", "plan"),
+            ],
+        ),
+        (
+            "x-2019",
+            2019,
+            [
+                ("发展学前教育", "新开办公办幼儿园，扩大普惠性学前教育资源覆盖。", "plan"),
+                ("深化考试招生制度改革", "推进中考改革方案落地。", "plan"),
+                ("回顾", "新开办公办幼儿园", "review"),
+            ],
+        ),
     )
     out = build_task_links(tables)
     got = {(r.direction, r.task_id_a): (r.task_id_b, r.status) for r in out.itertuples()}
@@ -202,14 +234,26 @@ def test_links_relative_bar_for_plans_of_short_tasks():
     # stands out from the pair's mean (RELATIVE ×) continues even below THRESHOLD.
     # Titles of pingtan-gov-report 2020 → 2021; the scores are those of such a pair.
     tables = _tables(
-        ("p-2020", 2020, [("做大做强主导产业", "", "plan"), ("打造旅游引爆点", "", "plan"),
-                          ("持续推进社会综合治理", "", "plan")]),
-        ("p-2021", 2021, [("培育壮大主导产业", "", "plan"), ("开发多元化旅游产品", "", "plan"),
-                          ("慎终如始抓好疫情防控", "", "plan")]),
+        (
+            "p-2020",
+            2020,
+            [("做大做强主导产业", "", "plan"), ("打造旅游引爆点", "", "plan"), ("持续推进社会综合治理", "", "plan")],
+        ),
+        (
+            "p-2021",
+            2021,
+            [
+                ("培育壮大主导产业", "", "plan"),
+                ("开发多元化旅游产品", "", "plan"),
+                ("慎终如始抓好疫情防控", "", "plan"),
+            ],
+        ),
     )
-    m = [[0.08, 0.01, 0.00],   # 主导产业: 0.08 < THRESHOLD, but 4.8 × the mean 0.0167
-         [0.01, 0.04, 0.00],   # 旅游: 0.04, 2.4 × the mean
-         [0.00, 0.01, 0.00]]   # 社会综合治理 ↔ 疫情防控: 0.6 × the mean
+    m = [
+        [0.08, 0.01, 0.00],  # 主导产业: 0.08 < THRESHOLD, but 4.8 × the mean 0.0167
+        [0.01, 0.04, 0.00],  # 旅游: 0.04, 2.4 × the mean
+        [0.00, 0.01, 0.00],
+    ]  # 社会综合治理 ↔ 疫情防控: 0.6 × the mean
 
     def scorer(issuer_tasks, previous, next_):
         return m
@@ -270,8 +314,9 @@ def test_links_plans_gold_against_the_runs_tasks(plans_gold, corpus_tables):
         for side in ("tasks_a", "tasks_b"):
             assert all(t in task_ids or t.startswith(MISSING) for t in pair[side])
     scores = link_scores(build_task_links(corpus_tables), resolved)["pooled"]
-    assert scores["gold"] == sum(len({a for a, _ in p["links"]}) + len({b for _, b in p["links"]})
-                                 for p in resolved["pairs"])
+    assert scores["gold"] == sum(
+        len({a for a, _ in p["links"]}) + len({b for _, b in p["links"]}) for p in resolved["pairs"]
+    )
 
 
 def test_links_empty_tables():
@@ -288,31 +333,44 @@ def test_links_char_bigrams_stay_inside_runs():
 
 
 def test_links_tfidf_cosine_is_one_for_identical_tasks():
-    tasks = pd.DataFrame({"task_id": ["a", "b"], "title": ["t", "t"],
-                          "text": ["推进学前教育发展", "推进学前教育发展"]})
+    tasks = pd.DataFrame({"task_id": ["a", "b"], "title": ["t", "t"], "text": ["推进学前教育发展", "推进学前教育发展"]})
     m = TfidfCosine()(tasks, tasks.iloc[:1], tasks.iloc[1:])
     assert m[0][0] == pytest.approx(1.0)
 
 
 def test_link_scores_counts():
     gold = {"pairs": [{"doc_a": "x-1", "doc_b": "x-2", "links": [["x-1/1", "x-2/1"]]}]}
-    links = pd.DataFrame([
-        {"direction": "previous", "doc_id_a": "x-2", "task_id_a": "x-2/1", "doc_id_b": "x-1",
-         "task_id_b": "x-1/1", "status": "continued"},
-        {"direction": "previous", "doc_id_a": "x-2", "task_id_a": "x-2/2", "doc_id_b": "x-1",
-         "task_id_b": "x-1/1", "status": "continued"},
-    ])
+    links = pd.DataFrame(
+        [
+            {
+                "direction": "previous",
+                "doc_id_a": "x-2",
+                "task_id_a": "x-2/1",
+                "doc_id_b": "x-1",
+                "task_id_b": "x-1/1",
+                "status": "continued",
+            },
+            {
+                "direction": "previous",
+                "doc_id_a": "x-2",
+                "task_id_a": "x-2/2",
+                "doc_id_b": "x-1",
+                "task_id_b": "x-1/1",
+                "status": "continued",
+            },
+        ]
+    )
     s = link_scores(links, gold)["previous"]
     assert (s["right"], s["predicted"], s["gold"]) == (1, 2, 1)
     assert s["precision"] == 0.5 and s["recall"] == 1.0 and s["status_accuracy"] == 0.5
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.text(max_size=60), min_size=1, max_size=4),
-       st.lists(st.text(max_size=60), min_size=1, max_size=4))
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=4), st.lists(st.text(max_size=60), min_size=1, max_size=4))
 def test_links_any_text_never_raises(earlier, later):
-    tables = _tables(("x-2018", 2018, [(t[:5], t, "plan") for t in earlier]),
-                     ("x-2019", 2019, [(t[:5], t, "plan") for t in later]))
+    tables = _tables(
+        ("x-2018", 2018, [(t[:5], t, "plan") for t in earlier]), ("x-2019", 2019, [(t[:5], t, "plan") for t in later])
+    )
     out = build_task_links(tables)
     assert len(out) == len(earlier) + len(later)
     assert out["score"].between(0, 1 + 1e-9).all()

@@ -1,5 +1,5 @@
 """The output folder: plantasks writes and deletes only what it owns, one run at a time,
-and publishes all tables or none (issue 14)."""
+and publishes all tables or none."""
 
 from __future__ import annotations
 
@@ -17,17 +17,33 @@ import pytest
 from pipeline.errors import OutputError
 from pipeline.orchestrate.cache import DocumentCache
 from pipeline.orchestrate.engines import run_corpus
-from pipeline.tables.output_folder import AREA, MARKER, OutputFolder
 from pipeline.registry import ALL_TABLES
+from pipeline.tables.output_folder import AREA, MARKER, OutputFolder
 from pipeline.tables.writer import RunWriter
 
 ROOT = Path(__file__).resolve().parents[2]
 # 1.新开办公办幼儿园15所 (dalian-edu 2018): one row in most tables
 ROWS = {
-    "sections": {"doc_id": "x-2018", "section_id": "x-2018/s1", "parent_id": None, "level": 1, "label": "一",
-                 "number": 1, "heading": "聚焦根本保证", "part": "plan", "char_start": 0, "char_end": 8},
-    "documents": {"doc_id": "x-2018", "issuer": "大连市教育局", "issuer_slug": "x", "year": 2018,
-                  "status": "ok", "text": "1.新开办公办幼儿园15所。"},
+    "sections": {
+        "doc_id": "x-2018",
+        "section_id": "x-2018/s1",
+        "parent_id": None,
+        "level": 1,
+        "label": "一",
+        "number": 1,
+        "heading": "聚焦根本保证",
+        "part": "plan",
+        "char_start": 0,
+        "char_end": 8,
+    },
+    "documents": {
+        "doc_id": "x-2018",
+        "issuer": "大连市教育局",
+        "issuer_slug": "x",
+        "year": 2018,
+        "status": "ok",
+        "text": "1.新开办公办幼儿园15所。",
+    },
 }
 
 
@@ -193,9 +209,16 @@ def test_output_folder_runs_started_together_never_mix_tables(tmp_path, copy_cor
             shutil.copy(corpus_dir / "gov-report" / f"{y}.txt", root / f"{y}.txt")
         corpora.append((root.parent, {f"gov-report-{y}" for y in years}))
     out = tmp_path / "out"
-    procs = [subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(c), "--out", str(out),
-                               "--engine", "local", "--quiet"], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for c, _ in corpora]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "pipeline.cli", "run", str(c), "--out", str(out), "--engine", "local", "--quiet"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for c, _ in corpora
+    ]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
     for code, err in results:
         assert code == 0 or (code == 2 and "busy: another plantasks run" in err), err
@@ -214,8 +237,17 @@ class Killed(BaseException):
     """Stands for SIGKILL: nothing after it runs, no clean-up, the lock goes with the process."""
 
 
-_STEPS = [("os", "replace"), ("os", "symlink"), ("os", "link"), ("os", "unlink"), ("os", "rmdir"),
-          ("os", "mkdir"), ("shutil", "rmtree"), ("shutil", "copy2"), ("pq", "write_table")]
+_STEPS = [
+    ("os", "replace"),
+    ("os", "symlink"),
+    ("os", "link"),
+    ("os", "unlink"),
+    ("os", "rmdir"),
+    ("os", "mkdir"),
+    ("shutil", "rmtree"),
+    ("shutil", "copy2"),
+    ("pq", "write_table"),
+]
 
 
 def _commit_killed_at(out: Path, step: int, monkeypatch) -> bool:

@@ -1,4 +1,4 @@
-"""Local process-pool engine: the same rows as a serial run; a dying worker fails one document (#10)."""
+"""Local process-pool engine: the same rows as a serial run; a dying worker fails one document."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ def _rows(out, table):
 def test_parallel_two_workers_match_serial(mixed_corpus, tmp_path):
     order = []
     serial = run_corpus(mixed_corpus, tmp_path / "serial", cache=False)
-    pooled = run_corpus(mixed_corpus, tmp_path / "pooled", cache=False, workers=2,
-                        on_document=lambda r: order.append(r.doc_id))
+    pooled = run_corpus(
+        mixed_corpus, tmp_path / "pooled", cache=False, workers=2, on_document=lambda r: order.append(r.doc_id)
+    )
     assert (pooled.documents_ok, pooled.documents_failed) == (serial.documents_ok, serial.documents_failed) == (4, 1)
     assert pooled.failures == serial.failures
     assert pooled.rows == serial.rows
@@ -53,19 +54,33 @@ def test_parallel_dead_worker_fails_only_its_document(mixed_corpus):
     results = list(process_in_pool(prepared, 2, process=die_on_1979, start_method="fork", warm=False))
     assert [r.doc_id for r in results] == [p.spec.doc_id for p in prepared]
     status = {r.doc_id: r.document["status"] for r in results}
-    assert status == {"dalian-edu-2018": "ok", "gov-report-1979": "failed", "failed-2017": "failed",
-                      "gov-report-2018": "ok", "gov-report-2019": "ok"}
+    assert status == {
+        "dalian-edu-2018": "ok",
+        "gov-report-1979": "failed",
+        "failed-2017": "failed",
+        "gov-report-2018": "ok",
+        "gov-report-2019": "ok",
+    }
     (died,) = [r for r in results if r.doc_id == "gov-report-1979"]
     assert "1979.txt: the worker process died" in died.document["error"]
 
 
 def test_parallel_prefect_flow_on_local_pool_matches_serial(mixed_corpus, tmp_path):
     seen = []
-    pooled = run_corpus(mixed_corpus, tmp_path / "prefect", engine="prefect", workers=2, cache=False,
-                        on_document=lambda r: seen.append(r.doc_id))
+    pooled = run_corpus(
+        mixed_corpus,
+        tmp_path / "prefect",
+        engine="prefect",
+        workers=2,
+        cache=False,
+        on_document=lambda r: seen.append(r.doc_id),
+    )
     serial = run_corpus(mixed_corpus, tmp_path / "serial", cache=False)
-    assert (pooled.documents_ok, pooled.documents_failed, pooled.rows) == \
-        (serial.documents_ok, serial.documents_failed, serial.rows)
+    assert (pooled.documents_ok, pooled.documents_failed, pooled.rows) == (
+        serial.documents_ok,
+        serial.documents_failed,
+        serial.rows,
+    )
     assert seen == [p.spec.doc_id for p in prepare(mixed_corpus)]
     for table in ALL_TABLES:
         assert _rows(tmp_path / "prefect", table) == _rows(tmp_path / "serial", table), table

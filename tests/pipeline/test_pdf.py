@@ -68,17 +68,22 @@ def make_pdf(text: str, out: Path, font: str, *, header: str | None = None, page
 
 def _outline(text: str, doc_id: str, year: int):
     st = parse_structure(text, doc_id, year)
-    return ([(s.level, s.label, s.heading, s.part) for s in st.sections],
-            [(t.task_id, t.title, t.part) for t in st.tasks])
+    return (
+        [(s.level, s.label, s.heading, s.part) for s in st.sections],
+        [(t.task_id, t.title, t.part) for t in st.tasks],
+    )
 
 
-@pytest.mark.parametrize("doc_id", [
-    "dalian-edu-2018",        # 一、 sections with 1.–31. tasks, one paragraph per line
-    "gov-report-2019",        # review chapter, （一）…（十） tasks, 各位代表 breaks
-    "gov-report-2015",        # run-in chapters: paragraphs must not merge across pages
-    "pingtan-haitan-2022",    # a page dump: crawler header, one-line body, footer
-    "pingtan-gov-report-2018",  # a page dump with run-on and run-in headings
-])
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        "dalian-edu-2018",  # 一、 sections with 1.–31. tasks, one paragraph per line
+        "gov-report-2019",  # review chapter, （一）…（十） tasks, 各位代表 breaks
+        "gov-report-2015",  # run-in chapters: paragraphs must not merge across pages
+        "pingtan-haitan-2022",  # a page dump: crawler header, one-line body, footer
+        "pingtan-gov-report-2018",  # a page dump with run-on and run-in headings
+    ],
+)
 def test_pdf_gives_the_same_sections_and_tasks_as_the_text(normalised_texts, tmp_path, cjk_font, doc_id):
     text = normalised_texts[doc_id]
     pdf = make_pdf(text, tmp_path / f"{doc_id}.pdf", cjk_font, header=f"{doc_id} 工作报告")

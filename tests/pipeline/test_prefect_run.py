@@ -80,11 +80,13 @@ def test_prefect_run_error_inside_the_flow_is_one_line(copy_corpus, tmp_path, mo
     code = main(["run", str(corpus), "--out", str(tmp_path / "out"), "--quiet", "--no-cache"])
     assert code == 2
     assert _stderr_lines(capfd) == [
-        f"error: {tmp_path / 'out'}: cannot write table documents: no space left on the device"]
+        f"error: {tmp_path / 'out'}: cannot write table documents: no space left on the device"
+    ]
 
 
 def test_prefect_run_unexpected_error_is_one_line_and_verbose_shows_the_traceback(
-        corpus_dir, tmp_path, monkeypatch, capfd):
+    corpus_dir, tmp_path, monkeypatch, capfd
+):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
@@ -92,8 +94,9 @@ def test_prefect_run_unexpected_error_is_one_line_and_verbose_shows_the_tracebac
     args = ["run", str(corpus_dir / "dalian-edu" / "2018.txt"), "--out", str(tmp_path / "o"), "--quiet"]
     assert main(args) == 3
     lines = _stderr_lines(capfd)
-    assert lines == ["error: unexpected ZeroDivisionError: division by zero "
-                     "(run again with --verbose for the traceback)"]
+    assert lines == [
+        "error: unexpected ZeroDivisionError: division by zero (run again with --verbose for the traceback)"
+    ]
     assert main(args + ["--verbose"]) == 3
     err = capfd.readouterr().err
     assert "Traceback" in err and "def broken" in err

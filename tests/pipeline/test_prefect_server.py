@@ -104,8 +104,9 @@ time.sleep(600)
 def test_prefect_server_stops_when_its_run_is_killed(tmp_path):
     """A run killed with SIGKILL cannot stop its server: the server notices and stops itself."""
     env = {**os.environ, "PLANTASKS_PREFECT_HOME": os.environ["PLANTASKS_PREFECT_HOME"]}
-    parent = subprocess.Popen([sys.executable, "-c", _KILLED_PARENT.format(root=str(ROOT))],
-                              stdout=subprocess.PIPE, text=True, env=env)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_PARENT.format(root=str(ROOT))], stdout=subprocess.PIPE, text=True, env=env
+    )
     try:
         server_pid = int(parent.stdout.readline())
         os.kill(server_pid, 0)  # running

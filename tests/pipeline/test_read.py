@@ -20,15 +20,18 @@ from pipeline.limits import MB
 SENTENCE = "新开办公办幼儿园15所，年底前完成。"  # dalian-edu 2018
 
 
-@pytest.mark.parametrize("raw,encoding", [
-    (SENTENCE.encode("utf-8"), "utf-8"),
-    (codecs.BOM_UTF8 + SENTENCE.encode("utf-8"), "utf-8-sig"),
-    (SENTENCE.encode("gb18030"), "gb18030"),
-    (SENTENCE.encode("gbk"), "gb18030"),
-    (codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le"), "utf-16"),
-    (codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"), "utf-16"),
-    (("2018年工作要点 plan " * 5).encode("utf-16-le"), "utf-16-le"),
-])
+@pytest.mark.parametrize(
+    "raw,encoding",
+    [
+        (SENTENCE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SENTENCE.encode("utf-8"), "utf-8-sig"),
+        (SENTENCE.encode("gb18030"), "gb18030"),
+        (SENTENCE.encode("gbk"), "gb18030"),
+        (codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"), "utf-16"),
+        (("2018年工作要点 plan " * 5).encode("utf-16-le"), "utf-16-le"),
+    ],
+)
 def test_read_decode_encodings(raw, encoding):
     text, used = decode(raw, "x.txt")
     assert used == encoding
@@ -60,7 +63,9 @@ def test_read_invalid_utf8_in_the_middle_falls_back_or_fails_clearly(tmp_path):
     p = tmp_path / "2018.txt"
     good = SENTENCE.encode("utf-8")
     p.write_bytes(good * 50 + b"\xff\xfe\xfa" + good * 50)
-    with pytest.raises(DocumentError, match=rf"2018.txt: not UTF-8, GB18030 or UTF-16 \(invalid UTF-8 at byte {len(good) * 50}\)"):
+    with pytest.raises(
+        DocumentError, match=rf"2018.txt: not UTF-8, GB18030 or UTF-16 \(invalid UTF-8 at byte {len(good) * 50}\)"
+    ):
         read_document(p)
 
 
@@ -70,7 +75,8 @@ def test_read_html_page_keeps_main_text(tmp_path):
         "<html><head><title>t</title><script>var a=1;</script></head><body>"
         "<nav><a>首页</a><a>机构</a></nav><div><p>1.新开办公办幼儿园15所，年底前完成。</p>"
         "<p>2.出台《大连市中小学管理办法》。</p></div><footer>打印 关闭</footer></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     _, text = read_document(p)
     assert "新开办公办幼儿园15所" in text and "出台《大连市中小学管理办法》" in text
     assert "首页" not in text and "var a" not in text and "打印" not in text
@@ -78,10 +84,12 @@ def test_read_html_page_keeps_main_text(tmp_path):
 
 def test_read_docx_paragraphs(tmp_path):
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    xml = (f'<w:document xmlns:w="{ns}"><w:body>'
-           f"<w:p><w:r><w:t>2018年工作要点</w:t></w:r></w:p>"
-           f"<w:p><w:r><w:t>1.新开办</w:t></w:r><w:r><w:t>公办幼儿园15所。</w:t></w:r></w:p>"
-           f"</w:body></w:document>")
+    xml = (
+        f'<w:document xmlns:w="{ns}"><w:body>'
+        f"<w:p><w:r><w:t>2018年工作要点</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>1.新开办</w:t></w:r><w:r><w:t>公办幼儿园15所。</w:t></w:r></w:p>"
+        f"</w:body></w:document>"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("word/document.xml", xml)
@@ -123,6 +131,7 @@ def test_read_unreadable_file(tmp_path, monkeypatch):
     p.write_text(SENTENCE, encoding="utf-8")
     p.chmod(0)
     if os.geteuid() == 0:  # root reads whatever the mode: make the read fail as it would for a user
+
         def denied(path):
             raise PermissionError(13, "Permission denied", str(path))
 
@@ -138,7 +147,7 @@ def test_read_directory_named_like_a_file(tmp_path):
         read_document(p)
 
 
-# --------------------------------------------------------------------------- issue 14
+# --------------------------------------------------------------------------- safety: hostile input and careless folders
 
 DALIAN = Path(__file__).resolve().parents[2] / "corpus" / "dalian-edu" / "2018.txt"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

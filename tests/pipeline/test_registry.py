@@ -23,12 +23,15 @@ def _broken(name: str, **changes) -> tuple[registry.Table, ...]:
     return tuple(dataclasses.replace(t, **changes) if t.name == name else t for t in registry.TABLES)
 
 
-@pytest.mark.parametrize("name,changes,problem", [
-    ("targets", {"extract": None}, "targets: a passage table needs an extract function"),
-    ("fulfilment", {"build": None}, "fulfilment: a cross-year table needs a build function"),
-    ("times", {"record": Quantity}, "times: record Quantity does not fit the schema"),
-    ("entities", {"stage": "sentence"}, "entities: unknown stage 'sentence'"),
-])
+@pytest.mark.parametrize(
+    "name,changes,problem",
+    [
+        ("targets", {"extract": None}, "targets: a passage table needs an extract function"),
+        ("fulfilment", {"build": None}, "fulfilment: a cross-year table needs a build function"),
+        ("times", {"record": Quantity}, "times: record Quantity does not fit the schema"),
+        ("entities", {"stage": "sentence"}, "entities: unknown stage 'sentence'"),
+    ],
+)
 def test_registry_broken_entry_fails_the_run_at_start(monkeypatch, copy_corpus, tmp_path, name, changes, problem):
     corpus = copy_corpus("dalian-edu/2018.txt")
     monkeypatch.setattr(registry, "TABLES", _broken(name, **changes))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 
@@ -39,7 +38,7 @@ def test_run_corpus_offsets_invariant_on_every_table(corpus_tables):
             doc = texts[row.doc_id]
             assert 0 <= row.char_start <= row.char_end <= len(doc)
             if "text" in df.columns:
-                assert doc[row.char_start:row.char_end] == row.text, (table, row)
+                assert doc[row.char_start : row.char_end] == row.text, (table, row)
             checked += 1
     assert checked > 1000
 
@@ -82,8 +81,10 @@ def test_run_rerun_gives_same_rows(small_corpus, tmp_path):
 def test_run_without_manifest_infers_metadata(small_corpus):
     specs = [p.spec for p in prepare(small_corpus)]
     assert [(s.doc_id, s.issuer_slug, s.year) for s in specs] == [
-        ("dalian-edu-2018", "dalian-edu", 2018), ("gov-report-2018", "gov-report", 2018),
-        ("gov-report-2019", "gov-report", 2019)]
+        ("dalian-edu-2018", "dalian-edu", 2018),
+        ("gov-report-2018", "gov-report", 2018),
+        ("gov-report-2019", "gov-report", 2019),
+    ]
     assert specs[0].genre == "工作要点"
 
 
@@ -159,7 +160,8 @@ def test_run_structure_warnings_in_summary_and_documents_even_when_cached(copy_c
     corpus = copy_corpus("pingtan-zwgk-tasks/2018.txt")
     (corpus / "MANIFEST.csv").write_text(
         "path,issuer,issuer_slug,year\npingtan-zwgk-tasks/2018.txt,平潭综合实验区管委会办公室,pingtan-zwgk-tasks,2018\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     first = run_corpus(corpus, tmp_path / "out", engine="local")
     again = run_corpus(corpus, tmp_path / "out", engine="local")
     assert again.documents_cached == 1

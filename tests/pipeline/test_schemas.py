@@ -11,8 +11,8 @@ import pytest
 
 from extractors import records
 from pipeline import registry
-from pipeline.tables import schemas
 from pipeline.structure import parse as structure
+from pipeline.tables import schemas
 
 _ARROW = {str: pa.string(), int: pa.int64(), float: pa.float64(), datetime.date: pa.date32(), bool: pa.bool_()}
 
@@ -22,14 +22,17 @@ def _arrow_type(hint) -> pa.DataType:
     return _ARROW[args[0] if args else hint]
 
 
-@pytest.mark.parametrize("record,schema,extra", [
-    (records.Quantity, schemas.TARGETS, schemas.EXTRACTION_COLUMNS + ("headline",)),
-    (records.TimeExpr, schemas.TIMES, schemas.EXTRACTION_COLUMNS),
-    (records.PolicyRef, schemas.POLICY_REFS, schemas.EXTRACTION_COLUMNS),
-    (records.Entity, schemas.ENTITIES, schemas.EXTRACTION_COLUMNS),
-    (structure.Section, schemas.SECTIONS, ("doc_id",)),
-    (structure.Task, schemas.TASKS, ("doc_id",)),
-])
+@pytest.mark.parametrize(
+    "record,schema,extra",
+    [
+        (records.Quantity, schemas.TARGETS, schemas.EXTRACTION_COLUMNS + ("headline",)),
+        (records.TimeExpr, schemas.TIMES, schemas.EXTRACTION_COLUMNS),
+        (records.PolicyRef, schemas.POLICY_REFS, schemas.EXTRACTION_COLUMNS),
+        (records.Entity, schemas.ENTITIES, schemas.EXTRACTION_COLUMNS),
+        (structure.Section, schemas.SECTIONS, ("doc_id",)),
+        (structure.Task, schemas.TASKS, ("doc_id",)),
+    ],
+)
 def test_schemas_match_records(record, schema, extra):
     hints = typing.get_type_hints(record)
     fields = [f.name for f in dataclasses.fields(record)]
@@ -40,21 +43,44 @@ def test_schemas_match_records(record, schema, extra):
 
 def test_schemas_contract_columns_present():
     # the columns docs/tables.md promises users (it replaced the outside contract OUTPUT.md)
-    assert {"doc_id", "issuer", "issuer_slug", "year", "genre", "title", "source_path",
-            "sha256", "text", "status", "error"} <= set(schemas.DOCUMENTS.names)
+    assert {
+        "doc_id",
+        "issuer",
+        "issuer_slug",
+        "year",
+        "genre",
+        "title",
+        "source_path",
+        "sha256",
+        "text",
+        "status",
+        "error",
+    } <= set(schemas.DOCUMENTS.names)
     assert {"value", "value_max", "unit", "comparator", "subject", "indicator", "kind"} <= set(schemas.TARGETS.names)
     assert {"start", "end", "granularity", "role"} <= set(schemas.TIMES.names)
     assert {"title", "action", "action_text", "ref_key"} <= set(schemas.POLICY_REFS.names)
     assert {"label", "source"} <= set(schemas.ENTITIES.names)
     assert {"doc_id_a", "task_id_a", "doc_id_b", "task_id_b", "score", "status"} <= set(schemas.TASK_LINKS.names)
-    assert {"issuer", "indicator", "year", "value", "value_max", "comparator", "unit", "doc_id",
-            "task_id", "text", "absent"} <= set(schemas.TARGET_SERIES.names)
+    assert {
+        "issuer",
+        "indicator",
+        "year",
+        "value",
+        "value_max",
+        "comparator",
+        "unit",
+        "doc_id",
+        "task_id",
+        "text",
+        "absent",
+    } <= set(schemas.TARGET_SERIES.names)
     for table in registry.DOCUMENT_TABLES:
         if table not in ("documents",):
             assert {"doc_id", "char_start", "char_end"} <= set(registry.ALL_TABLES[table].names)
 
 
-# ------------------------------------------------------------------ descriptions (#19)
+# ------------------------------------------------------------------ descriptions
+
 
 def test_schemas_every_table_and_column_is_described():
     for t in registry.TABLES:
@@ -114,10 +140,15 @@ def test_schemas_table_refuses_bad_definitions():
 
 
 def test_schemas_column_metadata_round_trip():
-    field = schemas.column("kind", pa.string(), "what the amount is", unit="人", values=("甲", "b"),
-                           references="documents.doc_id")
-    assert schemas.describe(field) == {"description": "what the amount is", "unit": "人",
-                                       "values": ["甲", "b"], "references": "documents.doc_id"}
+    field = schemas.column(
+        "kind", pa.string(), "what the amount is", unit="人", values=("甲", "b"), references="documents.doc_id"
+    )
+    assert schemas.describe(field) == {
+        "description": "what the amount is",
+        "unit": "人",
+        "values": ["甲", "b"],
+        "references": "documents.doc_id",
+    }
     plain = schemas.describe(schemas.column("x", pa.int64(), "a plain number"))
     assert plain == {"description": "a plain number", "unit": None, "values": None, "references": None}
 

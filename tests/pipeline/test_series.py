@@ -21,8 +21,13 @@ def series(corpus_tables) -> pd.DataFrame:
 
 def _row(series, indicator, year, period=None) -> pd.Series:
     start, end = period or (year, year)
-    rows = series[(series["issuer_slug"] == "gov-report") & (series["indicator"] == indicator)
-                  & (series["year"] == year) & (series["period_start"] == start) & (series["period_end"] == end)]
+    rows = series[
+        (series["issuer_slug"] == "gov-report")
+        & (series["indicator"] == indicator)
+        & (series["year"] == year)
+        & (series["period_start"] == start)
+        & (series["period_end"] == end)
+    ]
     assert len(rows) == 1, rows
     return rows.iloc[0]
 
@@ -55,13 +60,15 @@ JOBS = [  # 城镇新增就业; 2016 must not take the 十三五 goal 5000万人
     (2018, 1.1e7, None, ">=", "1100万人以上"),
     (2019, 1.1e7, None, ">=", "1100万人以上"),
 ]
-CASES = ([("国内生产总值增长", "%", *c) for c in GDP] + [("居民消费价格涨幅", "%", *c) for c in CPI]
-         + [("城镇新增就业", "人", *c) for c in JOBS])
+CASES = (
+    [("国内生产总值增长", "%", *c) for c in GDP]
+    + [("居民消费价格涨幅", "%", *c) for c in CPI]
+    + [("城镇新增就业", "人", *c) for c in JOBS]
+)
 
 
 @pytest.mark.parametrize("indicator,unit,year,value,value_max,comparator,text", CASES)
-def test_series_published_targets_2013_2019(series, indicator, unit, year, value, value_max,
-                                            comparator, text):
+def test_series_published_targets_2013_2019(series, indicator, unit, year, value, value_max, comparator, text):
     row = _row(series, indicator, year)
     assert not row["absent"] and row["headline"]
     assert row["value"] == value
@@ -73,14 +80,25 @@ def test_series_published_targets_2013_2019(series, indicator, unit, year, value
     assert text in row["sentence"]
 
 
-@pytest.mark.parametrize("year,text", [
-    (2005, "8%左右"), (2006, "8%左右"), (2007, "8%左右"), (2008, "8%左右"), (2009, "8%左右"),
-    (2010, "8%左右"), (2011, "8%左右"), (2012, "7.5%"),
-    # before 主要预期目标 was the formula, the first plan mention wins
-    # gov-report 1997 经济增长速度的调控目标定为8% (的调控目标 is key filler)
-    (1997, "8%"),
-    (1999, "7%左右"), (2003, "7%左右"), (2004, "7%左右"),
-])
+@pytest.mark.parametrize(
+    "year,text",
+    [
+        (2005, "8%左右"),
+        (2006, "8%左右"),
+        (2007, "8%左右"),
+        (2008, "8%左右"),
+        (2009, "8%左右"),
+        (2010, "8%左右"),
+        (2011, "8%左右"),
+        (2012, "7.5%"),
+        # before 主要预期目标 was the formula, the first plan mention wins
+        # gov-report 1997 经济增长速度的调控目标定为8% (的调控目标 is key filler)
+        (1997, "8%"),
+        (1999, "7%左右"),
+        (2003, "7%左右"),
+        (2004, "7%左右"),
+    ],
+)
 def test_series_published_gdp_targets_earlier_years(series, year, text):
     assert _row(series, "国内生产总值增长", year)["text"] == text
 
@@ -107,8 +125,11 @@ def test_series_five_year_goal_has_its_own_row(series):
     # 580万套 → 2000万套 → 600万套 (2015, 2016, 2017).
     year = _row(series, "棚户区住房改造", 2016)
     assert (year["value"], year["text"]) == (6e6, "600万套")
-    goal = series[(series["indicator"] == "棚户区住房改造") & (series["year"] == 2016)
-                  & (series["period_end"] > series["period_start"])]
+    goal = series[
+        (series["indicator"] == "棚户区住房改造")
+        & (series["year"] == 2016)
+        & (series["period_end"] > series["period_start"])
+    ]
     assert goal["value"].tolist() == [2e7]
     assert (goal["period_start"].iloc[0], goal["period_end"].iloc[0]) == (2016, 2020)
     # 十三五 城镇新增就业5000万人以上 beside 今年1000万人以上
@@ -171,9 +192,14 @@ def test_series_is_written_by_the_run(corpus_tables, series):
 
 # ---- the rules, on small invented tables ----------------------------------------------
 
+
 def _docs(*years, text="今年发展的主要预期目标是：国内生产总值增长7%左右。"):
-    return pd.DataFrame([{"doc_id": f"x-{y}", "issuer": "某市", "issuer_slug": "x", "year": y,
-                          "status": "ok", "text": text} for y in years])
+    return pd.DataFrame(
+        [
+            {"doc_id": f"x-{y}", "issuer": "某市", "issuer_slug": "x", "year": y, "status": "ok", "text": text}
+            for y in years
+        ]
+    )
 
 
 def _target(doc_id, indicator, value, char_start, *, kind="target", part="plan", unit="%", **extra):
@@ -181,11 +207,26 @@ def _target(doc_id, indicator, value, char_start, *, kind="target", part="plan",
     before for an achievement of a review (unless ``period_start``/``period_end`` are given)."""
     year = int(doc_id.rsplit("-", 1)[1])
     year = year if part == "plan" else year - 1
-    row = {"doc_id": doc_id, "task_id": None, "section_id": None, "part": part,
-           "text": f"{value}{unit}", "char_start": char_start, "char_end": char_start + 3,
-           "sentence": "", "value": value, "value_max": None, "unit": unit, "comparator": "=",
-           "subject": indicator, "indicator": indicator, "kind": kind,
-           "period_start": year, "period_end": year, "headline": False}
+    row = {
+        "doc_id": doc_id,
+        "task_id": None,
+        "section_id": None,
+        "part": part,
+        "text": f"{value}{unit}",
+        "char_start": char_start,
+        "char_end": char_start + 3,
+        "sentence": "",
+        "value": value,
+        "value_max": None,
+        "unit": unit,
+        "comparator": "=",
+        "subject": indicator,
+        "indicator": indicator,
+        "kind": kind,
+        "period_start": year,
+        "period_end": year,
+        "headline": False,
+    }
     return {**row, **extra}
 
 
@@ -194,29 +235,43 @@ GDP_KEY, JOBS_KEY, GRAIN = "国内生产总值增长", "城镇新增就业", "�
 
 def test_series_absent_only_next_to_a_naming_year():
     docs = _docs(2015, 2016, 2017, 2018)
-    targets = pd.DataFrame([_target("x-2015", GDP_KEY, 1.0, 0), _target("x-2017", GDP_KEY, 2.0, 0),
-                            _target("x-2015", JOBS_KEY, 1.0, 0, unit="人")])
+    targets = pd.DataFrame(
+        [
+            _target("x-2015", GDP_KEY, 1.0, 0),
+            _target("x-2017", GDP_KEY, 2.0, 0),
+            _target("x-2015", JOBS_KEY, 1.0, 0, unit="人"),
+        ]
+    )
     out = build_target_series({"documents": docs, "targets": targets})
     got = {(r.indicator, r.year): r.absent for r in out.itertuples()}
     # GDP: 2016 between two naming years, 2018 after one; jobs: only 2016 neighbours 2015
-    assert got == {(GDP_KEY, 2015): False, (GDP_KEY, 2016): True, (GDP_KEY, 2017): False,
-                   (GDP_KEY, 2018): True, (JOBS_KEY, 2015): False, (JOBS_KEY, 2016): True}
+    assert got == {
+        (GDP_KEY, 2015): False,
+        (GDP_KEY, 2016): True,
+        (GDP_KEY, 2017): False,
+        (GDP_KEY, 2018): True,
+        (JOBS_KEY, 2015): False,
+        (JOBS_KEY, 2016): True,
+    }
 
 
 def test_series_headline_beats_first_mention():
     text = "十三五目标增长6%。\n今年发展的主要预期目标是：增长7%左右。"
     docs = _docs(2016, text=text)
-    targets = pd.DataFrame([_target("x-2016", GDP_KEY, 6.0, 7),
-                            _target("x-2016", GDP_KEY, 7.0, 23, headline=True)])
+    targets = pd.DataFrame([_target("x-2016", GDP_KEY, 6.0, 7), _target("x-2016", GDP_KEY, 7.0, 23, headline=True)])
     out = build_target_series({"documents": docs, "targets": targets})
     assert out["value"].tolist() == [7.0] and out["headline"].tolist() == [True]
 
 
 def test_series_review_achievements_and_fragments_never_enter():
     docs = _docs(2016)
-    targets = pd.DataFrame([_target("x-2016", GDP_KEY, 6.9, 0, kind="achievement"),
-                            _target("x-2016", GDP_KEY, 6.0, 5, part="review"),
-                            _target("x-2016", "底线是严守", 6.0, 9)])
+    targets = pd.DataFrame(
+        [
+            _target("x-2016", GDP_KEY, 6.9, 0, kind="achievement"),
+            _target("x-2016", GDP_KEY, 6.0, 5, part="review"),
+            _target("x-2016", "底线是严守", 6.0, 9),
+        ]
+    )
     out = build_target_series({"documents": docs, "targets": targets})
     assert out.empty
     assert list(out.columns) == TARGET_SERIES.names
@@ -225,24 +280,33 @@ def test_series_review_achievements_and_fragments_never_enter():
 def test_series_reads_the_period_and_headline_columns_when_the_targets_have_them():
     # the targets table states the periods: no times table is needed, none is derived
     docs = _docs(2016, 2017)
-    targets = pd.DataFrame([
-        _target("x-2016", JOBS_KEY, 5e7, 0, unit="人", period_start=2016, period_end=2020, headline=False),
-        _target("x-2016", JOBS_KEY, 1e7, 9, unit="人", period_start=2016, period_end=2016, headline=True),
-        _target("x-2017", JOBS_KEY, 1.1e7, 5, unit="人", period_start=2017, period_end=2017, headline=False),
-        _target("x-2017", JOBS_KEY, 1.2e7, 1, unit="人", period_start=2016, period_end=2016, headline=False),
-    ])
+    targets = pd.DataFrame(
+        [
+            _target("x-2016", JOBS_KEY, 5e7, 0, unit="人", period_start=2016, period_end=2020, headline=False),
+            _target("x-2016", JOBS_KEY, 1e7, 9, unit="人", period_start=2016, period_end=2016, headline=True),
+            _target("x-2017", JOBS_KEY, 1.1e7, 5, unit="人", period_start=2017, period_end=2017, headline=False),
+            _target("x-2017", JOBS_KEY, 1.2e7, 1, unit="人", period_start=2016, period_end=2016, headline=False),
+        ]
+    )
     out = build_target_series({"documents": docs, "targets": targets})
     got = {(r.year, r.period_start, r.period_end): (r.value, r.headline) for r in out.itertuples()}
-    assert got == {(2016, 2016, 2016): (1e7, True), (2016, 2016, 2020): (5e7, False),
-                   (2017, 2017, 2017): (1.1e7, False)}
+    assert got == {
+        (2016, 2016, 2016): (1e7, True),
+        (2016, 2016, 2020): (5e7, False),
+        (2017, 2017, 2017): (1.1e7, False),
+    }
 
 
 def test_series_converts_amounts_to_one_unit():
     # 粮食产量 in 斤 one year and in 吨 two others: read in 吨, the unit written most often
     docs = _docs(2012, 2013, 2014)
-    targets = pd.DataFrame([_target("x-2012", GRAIN, 1.1e12, 0, unit="斤"),
-                            _target("x-2013", GRAIN, 5.5e8, 0, unit="吨"),
-                            _target("x-2014", GRAIN, 6e8, 0, unit="吨")])
+    targets = pd.DataFrame(
+        [
+            _target("x-2012", GRAIN, 1.1e12, 0, unit="斤"),
+            _target("x-2013", GRAIN, 5.5e8, 0, unit="吨"),
+            _target("x-2014", GRAIN, 6e8, 0, unit="吨"),
+        ]
+    )
     rows = target_rows({"documents": docs, "targets": targets})
     chosen = plan_targets(rows)
     grain = chosen[chosen["indicator"] == GRAIN].sort_values("year")

@@ -50,17 +50,20 @@ def test_structure_dalian_footer_not_in_any_task(dalian, normalised_texts):
     assert last.text.endswith("节能减耗等各项工作。")
 
 
-@pytest.mark.parametrize("doc_id,year,review,plan_tasks", [
-    # 2019: 一、2018年工作回顾 / 二、总体要求 / 三、政府工作任务 with （一）…（十）
-    ("gov-report-2019", 2019, ["一"], 10),
-    # 2005: review part has （一）…（六）; plan tasks under 三、四、五 and 第一…第六 under 六
-    ("gov-report-2005", 2005, ["一"], 19),
-    # 1999: 一、1998年工作回顾和1999年工作的总体要求 (mixed: reviewed first);
-    # tasks numbered 第一，第二 … inside sections 三、四、八
-    ("gov-report-1999", 1999, ["一"], 11),
-    # 1979: 一、伟大的历史性转变 reviews; the ten tasks 第一、…第十、 sit under （一）
-    ("gov-report-1979", 1979, ["一"], 10),
-])
+@pytest.mark.parametrize(
+    "doc_id,year,review,plan_tasks",
+    [
+        # 2019: 一、2018年工作回顾 / 二、总体要求 / 三、政府工作任务 with （一）…（十）
+        ("gov-report-2019", 2019, ["一"], 10),
+        # 2005: review part has （一）…（六）; plan tasks under 三、四、五 and 第一…第六 under 六
+        ("gov-report-2005", 2005, ["一"], 19),
+        # 1999: 一、1998年工作回顾和1999年工作的总体要求 (mixed: reviewed first);
+        # tasks numbered 第一，第二 … inside sections 三、四、八
+        ("gov-report-1999", 1999, ["一"], 11),
+        # 1979: 一、伟大的历史性转变 reviews; the ten tasks 第一、…第十、 sit under （一）
+        ("gov-report-1979", 1979, ["一"], 10),
+    ],
+)
 def test_structure_reports_across_decades(normalised_texts, doc_id, year, review, plan_tasks):
     st = parse_structure(normalised_texts[doc_id], doc_id, year)
     top = [s for s in st.sections if s.level == 1]
@@ -97,7 +100,7 @@ def test_structure_no_numbering_still_has_paragraphs():
     text = "今年要新建学校10所。\n年底前完成改造。"
     st = parse_structure(text, "x-2020", 2020)
     assert st.sections == [] and st.tasks == []
-    assert [text[p.char_start:p.char_end] for p in st.paragraphs] == text.split("\n")
+    assert [text[p.char_start : p.char_end] for p in st.paragraphs] == text.split("\n")
     assert {p.part for p in st.paragraphs} == {"plan"}  # a document without part headings plans
 
 
@@ -105,13 +108,15 @@ def test_structure_offsets_point_into_text(normalised_texts):
     for doc_id, text in normalised_texts.items():
         st = parse_structure(text, doc_id, int(doc_id[-4:]))
         for t in st.tasks:
-            assert text[t.char_start:t.char_end] == t.text
+            assert text[t.char_start : t.char_end] == t.text
             assert t.title and t.title in t.text
         for s in st.sections:
-            assert s.heading in text[s.char_start:s.char_end]
+            assert s.heading in text[s.char_start : s.char_end]
 
 
-@pytest.mark.parametrize("s,n", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7), ("甲", None)])
+@pytest.mark.parametrize(
+    "s,n", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7), ("甲", None)]
+)
 def test_structure_chinese_ordinal(s, n):
     assert chinese_ordinal(s) == n
 

@@ -21,7 +21,7 @@ def _parse(normalised_texts, doc_id):
 
 
 def _at(text, item):
-    return text[item.char_start:item.char_start + 12]
+    return text[item.char_start : item.char_start + 12]
 
 
 def test_page_dump_headings_found_in_one_line(normalised_texts):
@@ -29,16 +29,19 @@ def test_page_dump_headings_found_in_one_line(normalised_texts):
     text, st = _parse(normalised_texts, "pingtan-haitan-2022")
     assert st.sections == []
     assert [t.title for t in st.tasks] == [
-        "压实管党治党责任，在夯实基层基础上实现新进步", "锚定高质量发展目标，在推动产业项目升级上实现新突破",
-        "践行以通促融理念，在深化对台融合上实现新作为", "厚植绿色发展底色，在创优宜居环境上实现新提升",
-        "织密综合服务网格，在深化基层治理上实现新成效"]
+        "压实管党治党责任，在夯实基层基础上实现新进步",
+        "锚定高质量发展目标，在推动产业项目升级上实现新突破",
+        "践行以通促融理念，在深化对台融合上实现新作为",
+        "厚植绿色发展底色，在创优宜居环境上实现新提升",
+        "织密综合服务网格，在深化基层治理上实现新成效",
+    ]
     assert all(t.part == "plan" for t in st.tasks)
 
 
 def test_crawler_header_breadcrumb_and_footer_belong_to_no_task(normalised_texts):
     text, st = _parse(normalised_texts, "pingtan-haitan-2022")
     for p in st.paragraphs:
-        span = text[p.char_start:p.char_end]
+        span = text[p.char_start : p.char_end]
         if span.startswith(("标题:", "当前位置", "来源")) or "QQ空间" in span or "附件下载" in span:
             assert p.task_id is None and p.section_id is None and p.part == "other", span
     assert st.tasks[-1].text.endswith("进一步营造和谐稳定的基层政治生态。")
@@ -76,7 +79,7 @@ def test_covering_notice_is_not_the_plan(normalised_texts):
     # fujian-zwgk-tasks 2016: 各市、县（区）人民政府…现将《…》印发给你们…福建省人民政府办公厅 2016年5月27日
     text = normalised_texts["fujian-zwgk-tasks-2016"]
     body = find_body(text, load_rules())
-    assert body.notice_end is not None and text[:body.notice_end].endswith("2016年5月27日")
+    assert body.notice_end is not None and text[: body.notice_end].endswith("2016年5月27日")
     st = parse_structure(text, "fujian-zwgk-tasks-2016", 2016)
     assert min(s.char_start for s in st.sections) > body.notice_end
 
@@ -131,8 +134,12 @@ def test_run_in_headings_of_a_chapter_without_numbered_items(normalised_texts):
     last = st.sections[-1]
     assert last.heading == "强化使命担当，以更严更实标准加强政府自身建设"
     tasks = [t for t in st.tasks if t.section_id == last.section_id]
-    assert [t.title for t in tasks] == ["始终把对党忠诚作为思想行动的根本", "始终把依法行政作为政府工作的准则",
-                                        "始终把敢于担当作为干事创业的自觉", "始终把廉洁从政作为政府工作的底线"]
+    assert [t.title for t in tasks] == [
+        "始终把对党忠诚作为思想行动的根本",
+        "始终把依法行政作为政府工作的准则",
+        "始终把敢于担当作为干事创业的自觉",
+        "始终把廉洁从政作为政府工作的底线",
+    ]
     assert [t.number for t in tasks] == [1, 2, 3, 4]
 
 
@@ -147,8 +154,10 @@ def test_parts_from_heading_years_and_words(normalised_texts):
     # pingtan-gov-report 2020: 一、2019年工作回顾 (review) / 二、…扎实做好2020年工作 (plan)
     text, st = _parse(normalised_texts, "pingtan-gov-report-2020")
     top = [s for s in st.sections if s.level == 1]
-    assert [(s.heading, s.part) for s in top[:2]] == [("2019年工作回顾", "review"),
-                                                       ("稳稳地做、实实地干，扎实做好2020年工作", "plan")]
+    assert [(s.heading, s.part) for s in top[:2]] == [
+        ("2019年工作回顾", "review"),
+        ("稳稳地做、实实地干，扎实做好2020年工作", "plan"),
+    ]
     review_tasks = [t for t in st.tasks if t.part == "review"]
     assert review_tasks and all(t.task_id.split("/")[1].startswith("1.") for t in review_tasks)
 
@@ -157,8 +166,11 @@ def test_report_only_document_is_review(normalised_texts):
     # pingtan-junshan 2022 (标题: …2022年度工作报告): unnumbered run-ins, no plan part
     text, st = _parse(normalised_texts, "pingtan-junshan-2022")
     assert [t.title for t in st.tasks] == [
-        "持之以恒调结构、稳增长，产业发展翻开新篇章", "全面系统优生态、美环境，镇村面貌呈现新变化",
-        "用心用情惠民生、解难事，民生福祉交出新答卷", "毫不懈怠转作风、提效能，政府自身建设取得新成效"]
+        "持之以恒调结构、稳增长，产业发展翻开新篇章",
+        "全面系统优生态、美环境，镇村面貌呈现新变化",
+        "用心用情惠民生、解难事，民生福祉交出新答卷",
+        "毫不懈怠转作风、提效能，政府自身建设取得新成效",
+    ]
     assert {t.part for t in st.tasks} == {"review"}
 
 
@@ -186,8 +198,8 @@ def test_headline_passage_role(normalised_texts):
         text, st = _parse(normalised_texts, doc_id)
         headline = [p for p in st.paragraphs if p.role == "headline"]
         assert headline, doc_id
-        assert all("主要预期目标" in text[p.char_start:p.char_end] for p in headline)
-        assert all(len(text[p.char_start:p.char_end]) < 600 for p in headline)
+        assert all("主要预期目标" in text[p.char_start : p.char_end] for p in headline)
+        assert all(len(text[p.char_start : p.char_end]) < 600 for p in headline)
     assert all(p.role == "body" for p in _parse(normalised_texts, "dalian-edu-2018")[1].paragraphs)
 
 
@@ -198,21 +210,28 @@ def test_inline_enumerations_of_line_based_reports_are_not_headings(normalised_t
     assert not any(t.title == "各级政府要" for t in st.tasks)
 
 
-@pytest.mark.parametrize("text,titles", [
-    # markdown bold headings (issue 16 layouts)
-    ("**一、总体要求**\n坚持稳中求进。\n**二、重点任务**\n1.加强组织领导。落实责任。\n2.完善工作机制。建立台账。",
-     ["加强组织领导", "完善工作机制"]),
-    # item 3 runs into a year: 3.2018年底前…, counted as item 3 after items 1 and 2
-    ("1.加强组织领导。落实责任。\n2.完善工作机制。建立台账。\n3.2018年底前完成清理工作。",
-     ["加强组织领导", "完善工作机制", "2018年底前完成清理工作"]),
-])
+@pytest.mark.parametrize(
+    "text,titles",
+    [
+        # markdown bold headings
+        (
+            "**一、总体要求**\n坚持稳中求进。\n**二、重点任务**\n1.加强组织领导。落实责任。\n2.完善工作机制。建立台账。",
+            ["加强组织领导", "完善工作机制"],
+        ),
+        # item 3 runs into a year: 3.2018年底前…, counted as item 3 after items 1 and 2
+        (
+            "1.加强组织领导。落实责任。\n2.完善工作机制。建立台账。\n3.2018年底前完成清理工作。",
+            ["加强组织领导", "完善工作机制", "2018年底前完成清理工作"],
+        ),
+    ],
+)
 def test_synthetic_layouts(text, titles):
     st = parse_structure(text, "x-2018", 2018)
     assert [t.title for t in st.tasks] == titles
 
 
 def test_cross_references_and_phone_numbers_are_not_headings():
-    # issue 16: （见第十一版专栏1）, 010-87182093 inside running text
+    # （见第十一版专栏1）, 010-87182093 inside running text
     text = "1.加强组织领导。详见专栏（见第十一版专栏1）。咨询电话010-87182093。\n2.完善工作机制。建立台账。"
     st = parse_structure(text, "x-2018", 2018)
     assert [t.number for t in st.tasks] == [1, 2]

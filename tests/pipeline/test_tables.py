@@ -12,8 +12,18 @@ from pipeline.errors import DocumentError, OutputError
 from pipeline.tables.output_folder import OutputFolder
 from pipeline.tables.writer import RunWriter
 
-ROW = {"doc_id": "x-2018", "section_id": "x-2018/s1", "parent_id": None, "level": 1, "label": "一",
-       "number": 1, "heading": "聚焦根本保证", "part": "plan", "char_start": 0, "char_end": 8}
+ROW = {
+    "doc_id": "x-2018",
+    "section_id": "x-2018/s1",
+    "parent_id": None,
+    "level": 1,
+    "label": "一",
+    "number": 1,
+    "heading": "聚焦根本保证",
+    "part": "plan",
+    "char_start": 0,
+    "char_end": 8,
+}
 
 
 def _publish(out, heading):

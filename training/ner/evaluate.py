@@ -63,7 +63,7 @@ def predict(text: str, nlp) -> list:
 def score(golds, nlp) -> dict:
     """Per label: tp, fp, fn (overlap matching) and exact-span tp."""
     counts = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "exact": 0})
-    for doc_id, text, gold, listed in golds:
+    for _doc_id, text, gold, listed in golds:
         preds = predict(text, nlp)
         if listed is not None:
             preds = [p for p in preds if any(s <= p.char_start < e for s, e in listed)]
@@ -71,8 +71,7 @@ def score(golds, nlp) -> dict:
         for label in LABELS:
             g_l = [g for g in gold if g.fields.get("label") == label]
             p_l = [p for p in preds if p.label == label]
-            pairs = match_spans([(g.char_start, g.char_end) for g in g_l],
-                                [(p.char_start, p.char_end) for p in p_l])
+            pairs = match_spans([(g.char_start, g.char_end) for g in g_l], [(p.char_start, p.char_end) for p in p_l])
             c = counts[label]
             mg, mp = set(), set()
             for gi, pi in pairs:
@@ -105,8 +104,10 @@ def report(name: str, counts: dict) -> dict:
         c = counts.get(label, {"tp": 0, "fp": 0, "fn": 0, "exact": 0})
         p, r, f = prf(c)
         out[label] = {**c, "p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
-        print(f"{name:<14} {label:<8} P {p:.3f} R {r:.3f} F1 {f:.3f}  "
-              f"(tp {c['tp']} fp {c['fp']} fn {c['fn']} exact {c['exact']})")
+        print(
+            f"{name:<14} {label:<8} P {p:.3f} R {r:.3f} F1 {f:.3f}  "
+            f"(tp {c['tp']} fp {c['fp']} fn {c['fn']} exact {c['exact']})"
+        )
     return out
 
 
@@ -114,8 +115,13 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--segmenter", default="jieba")
     ap.add_argument("--docs", nargs="*", help="gold doc_ids to score (default: all)")
-    ap.add_argument("--gold", nargs="*", type=Path, default=list(GOLD_DIRS),
-                    help="gold folders (default: tests/gold and tests/gold/heldout)")
+    ap.add_argument(
+        "--gold",
+        nargs="*",
+        type=Path,
+        default=list(GOLD_DIRS),
+        help="gold folders (default: tests/gold and tests/gold/heldout)",
+    )
     ap.add_argument("--no-model", action="store_true", help="score the rules only")
     ap.add_argument("--model", type=Path, default=MODEL_DIR, help="trained pipeline whose ner to add")
     args = ap.parse_args(argv)

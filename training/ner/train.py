@@ -1,4 +1,4 @@
-"""Train the entity pipeline's statistical ``ner`` on silver labels from the rules (#7).
+"""Train the entity pipeline's statistical ``ner`` on silver labels from the rules.
 
 Reproducible training, from the repo root:
 
@@ -55,8 +55,10 @@ def corpus_docs() -> list[tuple[str, str]]:
     """(doc_id, normalised text) for every document in the manifest."""
     with open(ROOT / "corpus" / "MANIFEST.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    return [(f"{r['issuer_slug']}-{r['year']}",
-             normalise((ROOT / "corpus" / r["path"]).read_text(encoding="utf-8"))) for r in rows]
+    return [
+        (f"{r['issuer_slug']}-{r['year']}", normalise((ROOT / "corpus" / r["path"]).read_text(encoding="utf-8")))
+        for r in rows
+    ]
 
 
 def entity_gold(gold_dirs=(DEFAULT_GOLD, DEFAULT_GOLD / "heldout")) -> dict[str, list]:
@@ -90,12 +92,13 @@ def make_silver(gold_train: set[str], held_out: set[str]) -> tuple[DocBin, DocBi
             for mentions, spans in gold.get(doc_id, []):
                 for start, end in spans.values():
                     corrected[start] = [m for m in mentions if start <= m.char_start < end]
-        for (start, end), doc in zip(lines, nlp.pipe(text[s:e] for s, e in lines)):
+        for (start, _end), doc in zip(lines, nlp.pipe(text[s:e] for s, e in lines)):
             if start in corrected:
                 ents, missing = [], []
                 for m in corrected[start]:
-                    span = doc.char_span(m.char_start - start, m.char_end - start,
-                                         label=m.fields["label"], alignment_mode="expand")
+                    span = doc.char_span(
+                        m.char_start - start, m.char_end - start, label=m.fields["label"], alignment_mode="expand"
+                    )
                     if span is not None:
                         (missing if m.optional else ents).append(span)
                 doc.set_ents([], default="outside")
@@ -121,10 +124,12 @@ def _no_overlap(spans):
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold-train", nargs="*", default=[],
-                    help="gold documents whose corrected paragraphs join the training data")
-    ap.add_argument("--ship", action="store_true",
-                    help="copy the model to extractors/models/ner/ if it beats the rules")
+    ap.add_argument(
+        "--gold-train", nargs="*", default=[], help="gold documents whose corrected paragraphs join the training data"
+    )
+    ap.add_argument(
+        "--ship", action="store_true", help="copy the model to extractors/models/ner/ if it beats the rules"
+    )
     ap.add_argument("--skip-train", action="store_true", help="only compare an existing build")
     ap.add_argument("--build", type=Path, default=BUILD, help="where data and output go")
     args = ap.parse_args(argv)
@@ -138,15 +143,25 @@ def main(argv: list[str] | None = None) -> None:
         train.to_disk(build / "train.spacy")
         dev.to_disk(build / "dev.spacy")
         print(json.dumps({k: v for k, v in stats.items() if k != "docs"}))
-        cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG),
-               "--code", str(HERE / "functions.py"),
-               "--paths.train", str(build / "train.spacy"), "--paths.dev", str(build / "dev.spacy"),
-               "--output", str(output)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "spacy",
+            "train",
+            str(CONFIG),
+            "--code",
+            str(HERE / "functions.py"),
+            "--paths.train",
+            str(build / "train.spacy"),
+            "--paths.dev",
+            str(build / "dev.spacy"),
+            "--output",
+            str(output),
+        ]
         print(" ".join(cmd))
         subprocess.run(cmd, check=True, cwd=ROOT)
     candidate = output / "model-best"
-    cmd = [sys.executable, str(HERE / "evaluate.py"), "--model", str(candidate),
-           "--docs", *sorted(held_out)]
+    cmd = [sys.executable, str(HERE / "evaluate.py"), "--model", str(candidate), "--docs", *sorted(held_out)]
     result = subprocess.run(cmd, check=True, cwd=ROOT, capture_output=True, text=True)
     print(result.stdout)
     summary = json.loads(result.stdout.strip().splitlines()[-1])
