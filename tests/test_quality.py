@@ -6,7 +6,10 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
 - ``tests/gold/`` (in-sample: the extractor authors could see it), floors in
   ``tests/quality_floors.json``;
 - ``tests/gold/heldout/`` (gov-report 2010–2012, annotated after the extractors were
-  written and never used to tune them), floors in ``tests/quality_floors_heldout.json``.
+  written and never used to tune them), floors in ``tests/quality_floors_heldout.json``;
+- ``tests/gold/heldout-plans/`` (seven plans of the new issuers, annotated before the
+  structure and targets work and measured once at its end), floors in
+  ``tests/quality_floors_heldout_plans.json``.
 
 The floors only go up: raise one when an extractor gets better, so the ratchet shows in
 the diff. Run with ``-s`` to see the full reports.
@@ -27,6 +30,7 @@ HERE = Path(__file__).parent
 GOLD_SETS = {
     "in_sample": (HERE / "gold", HERE / "quality_floors.json"),
     "heldout": (HERE / "gold" / "heldout", HERE / "quality_floors_heldout.json"),
+    "heldout_plans": (HERE / "gold" / "heldout-plans", HERE / "quality_floors_heldout_plans.json"),
 }
 
 
