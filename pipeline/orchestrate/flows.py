@@ -1,7 +1,7 @@
 """Prefect flows only: they sequence the tasks of ``pipeline/orchestrate/tasks.py`` and nothing else.
 
-The flow runs its per-document tasks in one of three ways: one at a time in a thread
-(the default); on a local pool of ``workers`` processes (jieba and the extractors are
+The flow runs its per-document tasks in one of three ways: one at a time in the flow's
+own (main) thread, where the per-document time limit applies (the default); on a local pool of ``workers`` processes (jieba and the extractors are
 pure Python, so only processes use more cores: the tasks run in threads of the flow's
 process and hand the work to the pool's workers, so Prefect tracks every document while
 its server, which shares the same cores, sees no extra clients); or on a Dask cluster
@@ -57,6 +57,23 @@ def _submit_all(
             yield crashed_result(p, exc)
 
 
+def _call_each(prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
+    """One task per document, each called in the flow's own thread, one after the other.
+
+    The flow runs in the main thread, so the per-document clock of ``pipeline.limits``
+    (a SIGALRM timer, which only the main thread receives) bounds every document, as it
+    does with the local engine and in pool workers.
+    """
+    for p in prepared:
+        if p.error:
+            yield failed_result(p)
+            continue
+        try:
+            yield process_document_task(p.spec, p.raw)
+        except Exception as exc:  # noqa: BLE001 - a crashed task fails its document only
+            yield crashed_result(p, exc)
+
+
 @flow(name="plantasks-run", log_prints=False, validate_parameters=False)
 def corpus_flow(
     corpus: Path,
@@ -65,18 +82,28 @@ def corpus_flow(
     in_flight: int = 8,
     on_pool: bool = False,
     started: float | None = None,
+    in_this_thread: bool = False,
 ) -> RunSummary:
     """Process a corpus folder: one task per document, then the cross-year tables.
 
     With ``on_pool`` the tasks hand their work to the active local process pool
-    (:func:`pipeline.orchestrate.pool.active`), which also builds the cross-year rows.
+    (:func:`pipeline.orchestrate.pool.active`), which also builds the cross-year rows;
+    with ``in_this_thread`` each task runs in the flow's thread (one document at a time,
+    under the per-document clock); else the flow's task runner runs them (Dask).
     """
     pool = parallel.active_pool() if on_pool else None
     task = process_document_on_pool_task if pool is not None else process_document_task
+    if pool is None and in_this_thread:
+        process = _call_each
+    else:
+
+        def process(prepared: Iterable[Prepared]) -> Iterator[DocumentResult]:
+            return _submit_all(prepared, in_flight, task)
+
     return run_documents(
         Path(corpus),
         Path(out_dir),
-        lambda prepared: _submit_all(prepared, in_flight, task),
+        process,
         cache=cache,
         build_issuer=pool.submit_issuer if pool is not None else None,
         started=started,
@@ -125,7 +152,7 @@ def run_flow(
             say("loading the extractors")
             parallel.warm_up()
             with server.api():
-                return runner_flow(corpus, out_dir, cache=cache, in_flight=in_flight, started=started)
+                return runner_flow(corpus, out_dir, cache=cache, started=started, in_this_thread=True)
         # the pool's workers start and load the extractors while the server starts
         say(f"starting {workers} worker processes")
         with parallel.LocalPool(workers) as pool, parallel.active(pool), server.api():

@@ -87,7 +87,8 @@ def test_limits_file_and_environment(monkeypatch):
 
 
 @pytest.mark.issue(14)
-def test_limits_slow_document_fails_alone(copy_corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("engine", ["local", "prefect"])
+def test_limits_slow_document_fails_alone(copy_corpus, tmp_path, monkeypatch, engine):
     import pipeline.extract.document as document
     from pipeline.orchestrate.engines import run_corpus
 
@@ -102,7 +103,7 @@ def test_limits_slow_document_fails_alone(copy_corpus, tmp_path, monkeypatch):
 
     monkeypatch.setattr(document, "normalise", stuck_on_the_report)
     monkeypatch.setenv(TIME_LIMIT_ENV, "1")
-    summary = run_corpus(corpus, tmp_path / "out")
+    summary = run_corpus(corpus, tmp_path / "out", engine=engine, workers=1)
     assert summary.documents_ok == 1 and summary.documents_failed == 1
     assert summary.failures[0][1].endswith(
         "gov-report/2019.txt: took longer than 1 s (raise the limit with `plantasks run --time-limit` "
