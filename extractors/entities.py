@@ -5,7 +5,8 @@ word segmenter that knows the domain user dictionary (jieba by default, pkuseg a
 optional backend), rule components fed from ``extractors/data/*.jsonl`` (quoted
 programme names, a GPE gazetteer generated from the cpca package, an ORG gazetteer of
 government bodies, people), and, when ``use_model``, the small statistical ``ner``
-trained by ``training/ner/train.py`` and shipped in ``extractors/models/ner/``. The
+trained by ``training/ner/train.py``, if one is shipped in ``extractors/models/ner/``
+(none is: it did not beat the rules on gold it never saw). The
 model runs after the rules and keeps their entities; what it adds has source
 ``model``. Nothing is downloaded: every file the pipeline reads is in the repo or in
 an installed package.
@@ -44,6 +45,7 @@ from extractors.language_data import (
     read_jsonl,
     register,
 )
+from extractors.pattern_gate import PatternGate
 from extractors.quotes import PROGRAMME, THING, judge
 from extractors.records import Entity
 from extractors.sentences import SentenceIndex
@@ -416,19 +418,39 @@ class ContextRuler:
 
 
 class PatternRuler(EntityRuler):
-    """spaCy's entity_ruler, less a per-document cost.
+    """spaCy's entity_ruler, less two per-document costs.
 
     ``EntityRuler.match`` recounts every pattern on each call to warn about an empty
     ruler, which with the 3,800-name GPE gazetteer took as long as the matching; the
-    patterns are fixed after ``initialize``, so the check runs there once.
+    patterns are fixed after ``initialize``, so the check runs there once. And its token
+    ``Matcher`` walks every token of a passage whatever the patterns need: it runs only on
+    passages that hold the words and entity labels some pattern requires
+    (:class:`extractors.pattern_gate.PatternGate`), which skips it on most passages.
     """
+
+    _gate: PatternGate | None = None
 
     def initialize(self, get_examples, *, nlp=None, patterns=None):
         super().initialize(get_examples, nlp=nlp, patterns=patterns)
         super()._require_patterns()
 
+    def add_patterns(self, patterns) -> None:
+        super().add_patterns(patterns)
+        self._gate = None  # derived again from the patterns on the next match
+
     def _require_patterns(self) -> None:
         return None
+
+    def match(self, doc: Doc):
+        if self._gate is None:
+            self._gate = PatternGate(p for ps in self.token_patterns.values() for p in ps)
+        if len(self.matcher) and self._gate.could_match(doc_text(doc), (e.label_ for e in doc.ents)):
+            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        else:
+            matches = list(self.phrase_matcher(doc))
+        final = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        # as EntityRuler.match: longest first, then earliest
+        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
 
 @Language.factory(
