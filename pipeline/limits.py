@@ -68,9 +68,9 @@ def time_limit(seconds: float | None, path: Path | str) -> Iterator[None]:
     A SIGALRM timer: it interrupts pure Python code and ``regex`` matching (which checks
     for signals), and needs the main thread, where every engine runs its documents (the
     local engine, the Prefect flow's tasks one at a time, every pool worker). Elsewhere
-    (a thread of the caller's) there is no clock, and the body runs unbounded. ``None`` or 0 turns the limit off. Once expired
-    the alarm repeats every second, so code that swallows one exception cannot run on
-    unbounded. An alarm set by a caller is restored, less the time the body took.
+    (a thread of the caller's) there is no clock, and the body runs unbounded. ``None`` or
+    0 turns the limit off. Once expired the alarm repeats every second, so code that
+    swallows one exception cannot run on unbounded. An alarm set by a caller is restored, less the time the body took.
     """
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield

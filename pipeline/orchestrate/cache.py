@@ -190,7 +190,8 @@ class DocumentCache:
                     os.link(part, target)
                 except OSError:
                     shutil.copy2(part, target)
-                rows[table] = pq.read_metadata(target).num_rows
+                counted = writer.part_rows.get((table, name))
+                rows[table] = counted if counted is not None else pq.read_metadata(target).num_rows
             (tmp / META).write_text(json.dumps({"doc_id": name, "rows": rows}), encoding="utf-8")
             os.replace(tmp, folder)
         except OSError:

@@ -1,8 +1,9 @@
 """Prefect flows only: they sequence the tasks of ``pipeline/orchestrate/tasks.py`` and nothing else.
 
 The flow runs its per-document tasks in one of three ways: one at a time in the flow's
-own (main) thread, where the per-document time limit applies (the default); on a local pool of ``workers`` processes (jieba and the extractors are
-pure Python, so only processes use more cores: the tasks run in threads of the flow's
+own (main) thread, where the per-document time limit applies (the default); on a local
+pool of ``workers`` processes (jieba and the extractors are pure Python, so only
+processes use more cores: the tasks run in threads of the flow's
 process and hand the work to the pool's workers, so Prefect tracks every document while
 its server, which shares the same cores, sees no extra clients); or on a Dask cluster
 (``dask_address``, through prefect-dask's ``DaskTaskRunner``). A Dask cluster whose

@@ -54,6 +54,9 @@ class RunWriter:
         self.folder = OutputFolder(self.out_dir, corpus)
         self.staging = self.folder.open_run()
         self.rows_written: dict[str, int] = {}
+        self._folders: dict[str, Path] = {}
+        # rows of each staged part, by (table, part name): the cache records them unread
+        self.part_rows: dict[tuple[str, str], int] = {}
 
     def _part_path(self, table: str, name: str) -> Path:
         if len(name.encode("utf-8")) > MAX_PART_NAME_BYTES:
@@ -62,12 +65,21 @@ class RunWriter:
                 f"part name too long for a file name ({name[:40]}…): "
                 "ids are shortened by pipeline.ingest.corpus.slugify",
             )
-        folder = self.staging / table
-        path = (folder / f"{name}.parquet").resolve()
-        # ids come from input files: never let one write outside its table folder
-        if path.parent != folder.resolve():
-            raise OutputError(str(path), "refusing to write outside the output folder")
-        return path
+        # ids come from input files: never let one write outside its table folder. A name
+        # without a separator or NUL is one entry of the folder (``..`` + ``.parquet`` is a
+        # file name too), which the folder's own resolved path, checked once, then holds.
+        if "/" in name or "\0" in name or (os.altsep and os.altsep in name):
+            raise OutputError(str(self.staging / table / name), "refusing to write outside the output folder")
+        return self._table_folder(table) / f"{name}.parquet"
+
+    def _table_folder(self, table: str) -> Path:
+        folder = self._folders.get(table)
+        if folder is None:
+            folder = (self.staging / table).resolve()
+            if folder.parent != self.staging.resolve():
+                raise OutputError(str(folder), "refusing to write outside the output folder")
+            self._folders[table] = folder
+        return folder
 
     def write_part(self, table: str, name: str, rows: list[dict]) -> None:
         """Write one part (usually one document's rows) of ``table``."""
@@ -83,6 +95,7 @@ class RunWriter:
         except OSError as exc:
             raise OutputError(str(self.out_dir), f"cannot write table {table}: {explain(exc)}") from exc
         self.rows_written[table] = self.rows_written.get(table, 0) + len(rows)
+        self.part_rows[table, name] = len(rows)
 
     def adopt_part(self, table: str, name: str, source: Path) -> None:
         """Reuse an already written part (incremental runs) by hard link or copy."""
@@ -95,7 +108,9 @@ class RunWriter:
                 shutil.copy2(source, path)
         except OSError as exc:
             raise OutputError(str(self.out_dir), f"cannot write table {table}: {explain(exc)}") from exc
-        self.rows_written[table] = self.rows_written.get(table, 0) + pq.read_metadata(path).num_rows
+        rows = pq.read_metadata(path).num_rows
+        self.rows_written[table] = self.rows_written.get(table, 0) + rows
+        self.part_rows[table, name] = rows
 
     def staged_part(self, table: str, name: str) -> Path | None:
         path = self._part_path(table, name)

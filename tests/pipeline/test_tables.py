@@ -99,11 +99,28 @@ def test_tables_unwritable_output(tmp_path, monkeypatch):
         RunWriter(out)
 
 
-def test_tables_ids_cannot_escape_the_output_folder(tmp_path):
+@pytest.mark.parametrize("name", ["../../evil", "/tmp/evil", "a/../../evil", "evil\0x"])
+def test_tables_ids_cannot_escape_the_output_folder(tmp_path, name):
     w = RunWriter(tmp_path)
     with pytest.raises(OutputError, match="outside the output folder"):
-        w.write_part("sections", "../../evil", [ROW])
+        w.write_part("sections", name, [ROW])
     assert not (tmp_path.parent / "evil.parquet").exists()
+
+
+def test_tables_a_dotted_id_stays_a_file_of_its_table_folder(tmp_path):
+    w = RunWriter(tmp_path)
+    w.write_part("sections", "..", [ROW])  # "...parquet": a file name like any other
+    assert [p.name for p in (w.staging / "sections").iterdir()] == ["...parquet"]
+
+
+def test_tables_a_table_folder_linked_elsewhere_is_refused(tmp_path):
+    w = RunWriter(tmp_path / "out")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (w.staging / "sections").symlink_to(elsewhere)
+    with pytest.raises(OutputError, match="outside the output folder"):
+        w.write_part("sections", "doc-2018", [ROW])
+    assert not any(elsewhere.iterdir())
 
 
 @pytest.mark.parametrize("err", [DocumentError("a/b.txt", "empty file"), OutputError("out", "no space")])
