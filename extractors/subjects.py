@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.char_classes import PHRASE_END
+from extractors.char_classes import PHRASE_END, ROUND_BRACKETS
 from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -50,6 +50,8 @@ SUBJECT_WORDS_DATA = register("subject_words", SUBJECT_WORDS_FILE, SUBJECT_WORDS
 CLAUSE_END = PHRASE_END
 # Marks a subject never starts or ends with; quotes are dropped (“暖校舍”改造 → 暖校舍改造).
 _EDGE_MARKS = "、，,；;：:“”‘’\"'《》 （(）)"
+_EDGE_MARKS_NO_ROUND = "、，,；;：:“”‘’\"'《》 "
+_CLOSING_ROUND = "".join(ROUND_BRACKETS.values())
 _QUOTES = str.maketrans("", "", '“”‘’"')
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"[0-9０-９]")
@@ -174,7 +176,7 @@ def trim(phrase: str) -> str:
     m = words.item_marker.match(s)
     if m and m.end() < len(s):
         s = s[m.end() :]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
-    s = s.strip(_EDGE_MARKS)
+    s = strip_edges(s)
     tokens = tag(s)
     breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
     if breaks and breaks[-1] < len(tokens) - 1:
@@ -194,7 +196,7 @@ def trim(phrase: str) -> str:
                 pairs.pop()
             else:
                 break
-        s = "".join(w for w, _ in pairs).strip(_EDGE_MARKS)
+        s = strip_edges("".join(w for w, _ in pairs))
         if s == before:
             break
     if len(s) > 2:
@@ -241,6 +243,50 @@ def trim(phrase: str) -> str:
             kept.append(w)
         if kept:
             s = "".join(kept)
+    return close_brackets(s)
+
+
+def _unmatched(s: str) -> tuple[list[int], list[int]]:
+    """Offsets of the round brackets of ``s`` that open or close nothing inside it."""
+    opened: list[int] = []
+    closed: list[int] = []
+    closing = {c: o for o, c in ROUND_BRACKETS.items()}
+    for i, ch in enumerate(s):
+        if ch in ROUND_BRACKETS:
+            opened.append(i)
+        elif ch in closing:
+            if opened and s[opened[-1]] == closing[ch]:
+                opened.pop()
+            else:
+                closed.append(i)
+    return opened, closed
+
+
+def strip_edges(s: str) -> str:
+    """Punctuation off both ends, but a closing bracket that closes a parenthesis of the
+    phrase stays: 县（市、区）, not 县（市、区."""
+    while True:
+        t = s.strip(_EDGE_MARKS_NO_ROUND)
+        opened, closed = _unmatched(t)
+        if t and t[-1] in _CLOSING_ROUND and (len(t) - 1) in closed:
+            t = t[:-1]
+        elif t and t[0] in ROUND_BRACKETS and 0 in opened:
+            t = t[1:]
+        elif t and t[0] in _CLOSING_ROUND:
+            t = t[1:]
+        if t == s:
+            return t
+        s = t
+
+
+def close_brackets(s: str) -> str:
+    """A phrase cut inside a parenthesis keeps what stands before it: the amount qualifies
+    the noun, not the aside (中央预算收入（扣除地方上解的部分 → 中央预算收入)."""
+    opened, _ = _unmatched(s)
+    if opened:
+        head = strip_edges(s[: opened[0]])
+        if head:
+            return head
     return s
 
 
@@ -264,7 +310,7 @@ def _strip_strings(words: SubjectWords, s: str) -> str:
         t = words.trailing_time.search(s)
         if t and t.start() > 0:
             s = s[: t.start()]
-        s = s.strip(_EDGE_MARKS)
+        s = strip_edges(s)
         if s == before:
             return s
     return s

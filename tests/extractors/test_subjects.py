@@ -245,3 +245,37 @@ def test_subjects_trim(phrase, trimmed):
 )
 def test_subjects_words_that_name_no_measure_alone(sentence, context, expected):
     assert _subjects(sentence, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a parenthesis that is part of the measure stays whole (it lost its closing bracket)
+        ("28个省（区、市）全部免征了农业税。", REVIEW, [("28个", "省（区、市）全部免征了农业税")]),  # gov-report 2006
+        (
+            "化肥（按有效成份计算）由五百二十四万吨增加到八百六十九万吨。",
+            REVIEW,  # gov-report 1979
+            [("五百二十四万吨", "化肥（按有效成份计算）"), ("八百六十九万吨", "化肥（按有效成份计算）")],
+        ),
+        (
+            "每个区市县至少要建设2个示范性资源教室(花园口、长兴岛除外)。",
+            PLAN,  # dalian-edu 2018
+            [("2个", "每个区市县要建设示范性资源教室(花园口、长兴岛除外)")],
+        ),
+    ],
+)
+def test_subjects_keep_parentheses_whole(sentence, context, expected):
+    assert _subjects(sentence, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("县（市、区）", "县（市、区）"),
+        ("中央预算收入（扣除地方上解的部分", "中央预算收入"),  # gov-report 1956: cut inside the aside
+        ("（PM2.5）浓度", "（PM2.5）浓度"),
+        ("、地区生产总值）", "地区生产总值"),
+    ],
+)
+def test_subjects_trim_balances_round_brackets(phrase, expected):
+    assert trim(phrase) == expected
