@@ -341,7 +341,7 @@ class PlantasksTokenizer(ChineseTokenizer):
 
     def __call__(self, text: str) -> Doc:
         try:
-            if self.segmenter == "jieba":
+            if self.segmenter == "jieba" and self.jieba_seg is not None:
                 words, spaces = words_and_spaces([w for w in self.jieba_seg.cut(text) if w], text)
                 doc = Doc(self.vocab, words=words, spaces=spaces)
             else:
