@@ -159,15 +159,16 @@ def _run(args, started: float) -> int:
     if args.time_limit is not None and not args.time_limit >= 0:
         _error(console, "--time-limit must be a number of seconds, 0 or more")
         return EXIT_CANNOT_RUN
-    if args.out.exists() and not args.out.is_dir():
-        # before anything starts (a Prefect server takes seconds): the writer checks again
-        _error(console, f"{args.out}: exists and is not a folder")
-        return EXIT_CANNOT_RUN
     previous = os.environ.get(TIME_LIMIT_ENV)
     if args.time_limit is not None:
         # read by every process that runs documents (pipeline.limits), pool workers included
         os.environ[TIME_LIMIT_ENV] = repr(args.time_limit)
     try:
+        from pipeline.tables.output_folder import OutputFolder
+
+        # an output folder plantasks must not write into is refused before anything starts
+        # (a Prefect server takes seconds); the writer checks again when it opens the run
+        OutputFolder(args.out, args.corpus if args.corpus.is_dir() else None).check()
         return _run_corpus(args, started, console)
     except PlantasksError as exc:
         if args.verbose:

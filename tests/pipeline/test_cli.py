@@ -116,6 +116,26 @@ def test_cli_out_inside_the_corpus_exits_2_before_writing(dalian, capsys):
     assert sorted(p.relative_to(dalian) for p in dalian.rglob("*")) == before
 
 
+@pytest.mark.parametrize("engine", ["prefect", "local"])
+def test_cli_unusable_output_folder_is_refused_before_a_server_starts(
+    tmp_path, corpus_dir, monkeypatch, capsys, engine
+):
+    from pipeline.orchestrate import prefect_server
+
+    def no_server():
+        raise AssertionError("a Prefect server was started for a run that cannot be done")
+
+    monkeypatch.setattr(prefect_server, "start", no_server)
+    (tmp_path / "out" / "tasks").mkdir(parents=True)
+    (tmp_path / "out" / "tasks" / "my_todo.txt").write_text("x", encoding="utf-8")
+    code = main(
+        ["run", str(corpus_dir / "dalian-edu" / "2018.txt"), "--out", str(tmp_path / "out"), "--engine", engine]
+    )
+    assert code == 2
+    assert "tasks exists and was not written by plantasks" in capsys.readouterr().err
+    assert (tmp_path / "out" / "tasks" / "my_todo.txt").read_text(encoding="utf-8") == "x"
+
+
 @pytest.mark.issue(14)
 def test_cli_error_is_one_line(tmp_path, capsys):
     (tmp_path / "out" / "tasks").mkdir(parents=True)
