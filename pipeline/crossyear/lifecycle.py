@@ -117,16 +117,13 @@ def build_policy_lifecycle(
     texts = dict(zip(docs["doc_id"], docs["text"])) if "text" in docs else {}
     words = lifecycle_words()
     wanted = set(df["doc_id"])
-    by_sentence = (
-        {}
-        if times is None or times.empty
-        else {
-            key: g
-            for key, g in times[times["doc_id"].isin(wanted) & times["start"].notna() & times["end"].notna()].groupby(
-                ["doc_id", "sentence"]
-            )
-        }
-    )
+    by_sentence = {}
+    if times is not None and not times.empty:
+        # only the sentences that mention a document: grouping every sentence's times
+        # (a corpus has thousands) cost more than the rest of the table
+        dated = times[times["doc_id"].isin(wanted) & times["start"].notna() & times["end"].notna()]
+        dated = dated.merge(df[["doc_id", "sentence"]].drop_duplicates(), on=["doc_id", "sentence"])
+        by_sentence = {key: g for key, g in dated.groupby(["doc_id", "sentence"], sort=False)}
     by_doc = (
         {}
         if entities is None or entities.empty
