@@ -131,6 +131,8 @@ class StructureRules:
     # tables
     table_header: regex.Pattern
     table_unit: regex.Pattern
+    table_responsible: regex.Pattern
+    table_units: regex.Pattern
     # run-ins
     runin_min_chars: int
     runin_max_chars: int
@@ -185,6 +187,9 @@ def load_rules(path: Path | None = None) -> StructureRules:
     breaks = longest_first(t["title_break_verbs"])
     tb = data["table"]
     table_unit = regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*[\\s，,]*(?={tb['responsible']})")
+    # a row whose lead unit is itself collective (省直各部门，各设区市，…): the responsible
+    # units begin the row's second cell, a list (a task cell has no comma)
+    table_responsible = regex.compile(f"(?:{tb['responsible']})\\p{{Han}}{{0,8}}?[，,、]\\s*(?:{tb['responsible']})")
     ri, body, parts = data["runin"], data["body"], data["parts"]
     return StructureRules(
         markers=tuple(
@@ -214,6 +219,8 @@ def load_rules(path: Path | None = None) -> StructureRules:
         title_break=regex.compile(f"(?:{adverbs})*(?:{breaks})《"),
         table_header=regex.compile(tb["header"]),
         table_unit=table_unit,
+        table_responsible=table_responsible,
+        table_units=regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*"),
         runin_min_chars=ri["min_chars"],
         runin_max_chars=ri["max_chars"],
         runin_plain_max_chars=ri["plain_max_chars"],

@@ -122,10 +122,28 @@ def _rest_clause(s: str, i: int) -> int:
     return len(s) - i
 
 
+def _not_a_unit(prefix: str, rules: StructureRules) -> bool:
+    """Is what stands before a later unit text of the task cell (省财政收支情况), rather than a
+    unit of the list (省发改委|省财政厅, 区行政审批局、|区公共…) or a level (区|市场监管局)?"""
+    return len(prefix) >= 2 and prefix[-1] not in "、，, " and not rules.table_units.fullmatch(prefix)
+
+
 def table_cut(s: str, rules: StructureRules) -> int | None:
     """End of a task cell: the lead unit, the responsible units, a space, or a header row."""
     cuts = []
     m = rules.table_unit.search(s, 2)
+    if m:
+        # the unit that ends there, not a longer span from an earlier 省/市 of the task
+        # cell (按月公开全省财政收支情况|省财政厅各设区市…: not 全|省财政收支情况省财政厅)
+        start = m.start()
+        while (
+            (later := rules.table_unit.search(s, start + 1)) is not None
+            and later.end() == m.end()
+            and _not_a_unit(s[start : later.start()], rules)
+        ):
+            start = later.start()
+        cuts.append(start)
+    m = rules.table_responsible.search(s, 2)
     if m:
         cuts.append(m.start())
     m = regex.search(r"[ \t\u3000]", s.strip())
