@@ -252,6 +252,7 @@ def test_a_task_far_longer_than_the_others_warns(normalised_texts):
     text, st = _parse(normalised_texts, "dalian-edu-2018")
     assert structure_warnings(st, text) == []
 
+
 def test_task_table_row_whose_lead_unit_is_collective(normalised_texts):
     # fujian-zwgk-tasks 2017 (a held-out document, used here only after its one measurement):
     # 1.深入解读政策背景、依据、目标任务、涉及范围省直各部门，各设区市，… — no lead unit of its own,
