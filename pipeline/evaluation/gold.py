@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from extractors import records
-from extractors.errors import FileProblem
+from extractors.errors import DataFileError, FileProblem
+from extractors.language_data import Integer, ListOf, OneOf, Optional, Record, Text
 from pipeline import registry
 
 MENTION_TABLES = registry.EXTRACTION_TABLES
@@ -118,6 +119,35 @@ class GoldMention:
 
 def _fail(path, problem: str):
     raise GoldFileError(str(path), problem)
+
+
+# Anchored structure items, checked by the language-data specs (exact keys, types, parts).
+_NOTE = Optional(Text(allow_empty=True))
+_SECTION = Record(
+    label=Text(allow_empty=True),
+    level=Integer(1),
+    number=Optional(Integer()),
+    heading=Text(allow_empty=True),
+    part=OneOf(*PARTS),
+    anchor=Optional(Text(allow_empty=True)),
+    note=_NOTE,
+)
+_TASK = Record(
+    number=Integer(),
+    label=Optional(Text(allow_empty=True)),
+    title=Text(allow_empty=True),
+    part=OneOf(*PARTS),
+    anchor=Optional(Text(allow_empty=True)),
+    note=_NOTE,
+)
+
+
+def _check_items(path, name: str, items, spec: Record) -> None:
+    """``sections`` / ``tasks`` of a gold file, each item checked by ``spec``."""
+    try:
+        ListOf(spec).check(items, Path(path), name)
+    except DataFileError as exc:
+        raise GoldFileError(str(path), exc.problem) from None
 
 
 def _check_fields(path, where: str, table: str, m: dict) -> None:
@@ -230,41 +260,10 @@ def load_gold(path: Path) -> GoldDocument:
         paragraphs.append(GoldParagraph(pid, anchor, until, mentions))
     sections = data.get("sections")
     if sections is not None:
-        if not isinstance(sections, list):
-            _fail(path, "'sections' must be a list")
-        for i, s in enumerate(sections):
-            if (
-                not isinstance(s, dict)
-                or set(s) - {"label", "level", "number", "heading", "part", "anchor", "note"}
-                or not isinstance(s.get("label"), str)
-                or not isinstance(s.get("heading"), str)
-                or not isinstance(s.get("level"), int)
-                or s.get("part") not in PARTS
-                or not isinstance(s.get("anchor", ""), str)
-            ):
-                _fail(
-                    path,
-                    f"sections[{i}]: expected {{label: str, level: int, heading: str, "
-                    f"part: plan|review|other, anchor: str (optional)}}",
-                )
+        _check_items(path, "sections", sections, _SECTION)
     tasks = data.get("tasks")
     if tasks is not None:
-        if not isinstance(tasks, list):
-            _fail(path, "'tasks' must be a list")
-        for i, t in enumerate(tasks):
-            if (
-                not isinstance(t, dict)
-                or set(t) - {"number", "label", "title", "part", "anchor", "note"}
-                or not isinstance(t.get("number"), int)
-                or not isinstance(t.get("title"), str)
-                or t.get("part") not in PARTS
-                or not isinstance(t.get("anchor", ""), str)
-            ):
-                _fail(
-                    path,
-                    f"tasks[{i}]: expected {{number: int, title: str, part: plan|review|other, "
-                    f"anchor: str (optional)}}",
-                )
+        _check_items(path, "tasks", tasks, _TASK)
     for name, items in (("sections", sections), ("tasks", tasks)):
         if items and any("anchor" in it for it in items) and not all(it.get("anchor") for it in items):
             _fail(path, f"{name}: give every item an anchor, or none")

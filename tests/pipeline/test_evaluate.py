@@ -510,6 +510,9 @@ def test_evaluate_reads_gold_in_subfolders_and_merges(tmp_path):
         (lambda g: g["paragraphs"][0]["targets"][0].update(colour="red"), "unknown keys"),
         (lambda g: g["complete"].update(tasks="document"), "unknown table"),
         (lambda g: g["tasks"][0].update(part="future"), "tasks\\[0\\]"),
+        (lambda g: g["tasks"][0].update(colour="red"), "tasks\\[0\\].colour: unknown key"),
+        (lambda g: g["tasks"][0].pop("title"), "tasks\\[0\\].title: missing"),
+        (lambda g: g["tasks"][0].update(number="1"), "tasks\\[0\\].number"),
     ],
 )
 def test_load_gold_rejects_bad_files(tmp_path, change, message):
