@@ -53,6 +53,7 @@ from extractors.subjects import (
     subject_words,
 )
 from extractors.target_kinds import Reading, SentenceCues, TimeFrame, classify
+from extractors.times import extract_times
 from extractors.units import UnitRegistry, registry
 
 __all__ = ["KINDS", "extract_quantities", "grammar", "load_comparators", "load_not_quantities"]
@@ -442,6 +443,10 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     # order (every amount ends after the one before it), so in_count is one bisection
     count_ends: dict[int, list[int]] = {}
     ends = _clause_ends(text)
+    # the passage's times, found once: no subject takes one in (五年全社会固定资产投资累计), and
+    # the kind and period rules read them
+    times = extract_times(text, context=context)
+    time_spans = [(t.char_start, t.char_end) for t in times]
     consumed = 0
     for m in g.number.finditer(text):
         start = m.start()
@@ -473,6 +478,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             g.next_amount,
             ends,
             bounded=mention.bounded,
+            time_spans=time_spans,
         )
         counts = count_ends.setdefault(span[0], [])
         # a count earlier in the clause ends in (clause start, amount start]
@@ -485,7 +491,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     if not read:
         return []
     subjects = _shared_out(text, read)
-    frames = TimeFrame(text, context) if context.year else None  # times of the passage and its headings
+    frames = TimeFrame(text, context, times) if context.year else None  # times of the passage and its headings
     if frames is not None:
         frames.amount_starts = [mention.start for mention, *_ in read]
     cues = SentenceCues(text)  # the cue words of each sentence, read once for all its amounts

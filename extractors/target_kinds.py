@@ -60,7 +60,7 @@ _LEAD_IN = 6
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 # a time right after one of these is a base of comparison or a starting point, never the
 # period an amount is about (比2010年增长1倍, 从2015年的…)
-_BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
+BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
 # marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
 CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
@@ -181,11 +181,11 @@ def _frame_times(times: list[TimeExpr]) -> list[FrameTime]:
 class TimeFrame:
     """The times of a passage, found once, and the frame each sentence opens."""
 
-    def __init__(self, text: str, context: Context) -> None:
+    def __init__(self, text: str, context: Context, times: list[TimeExpr] | None = None) -> None:
         from extractors.times import extract_times
 
         self.context = context
-        self.times = _frame_times(extract_times(text, context=context))
+        self.times = _frame_times(extract_times(text, context=context) if times is None else times)
         self._starts = [t.char_start for t in self.times]
         self.text = text
         # the times that may govern an amount: no base of comparison (比2010年), no word
@@ -194,7 +194,7 @@ class TimeFrame:
         self._governing = [
             t
             for t in self.times
-            if t.text not in relative and not _BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start)
+            if t.text not in relative and not BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start)
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -223,7 +223,7 @@ class TimeFrame:
                     t
                     for t in _frame_times(extract_times(line, context=self.context))
                     if t.text not in kind_words().frame_relative
-                    and not _BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)
+                    and not BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)
                 ]
                 if times:
                     # the first single year before a span (2021年和过去五年工作回顾 → 2021)
@@ -248,7 +248,7 @@ class TimeFrame:
         lead = _OPENING.match(self.text, s, e)
         start = lead.end() if lead else s
         first = self.between(s, e)[:1]
-        if not first or _BASE_BEFORE.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
+        if not first or BASE_BEFORE.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
             return None
         t = first[0]
         # at the start, or after a short lead-in in the first clause (刚刚过去的2017年，…)
@@ -358,6 +358,12 @@ def classify(
         # in a review, stocks and populations are results of the year reviewed
         # (市场主体总量超过1亿户, 近14亿人口的发展中大国 …实现了比较充分就业)
         year = _reported(w, context.genre, context.year)
+        if _is_baseline(w, text, r):
+            start, end = _period(w, text, r, "achievement", None, context, context.year, frames, cues)
+            return "achievement", start, end  # 农村贫困人口由4960万人减少到2820万人
+        governing = _governing_time(text, r, frames)
+        if governing is not None and governing.end <= year:
+            return "achievement", governing.start, governing.end  # 五年内全国本专科毕业生1300万人
         return "achievement", year, year
     kind, governing = _kind(w, text, r, context, frames, cues)
     if kind == "other" or context.year is None:
@@ -374,9 +380,14 @@ def _kind(
     cs, _ = r.clause
     ss, se = r.sentence
     before = text[cs : r.start]
-    baseline = any(x in before for x in w.baseline_from) and w.baseline_to.match(text, end)
+    baseline = _is_baseline(w, text, r)
     if context.part == "review":
-        return "achievement", None
+        # the time the amount is about still dates it (五年内全国本专科毕业生1300万人), unless
+        # it lies after the year reviewed (今年以来 in a plan written late in that year)
+        governing = _governing_time(text, r, frames)
+        if governing is not None and context.year and governing.end > _reported(w, context.genre, context.year):
+            governing = None
+        return "achievement", governing
     if not baseline and any(before.endswith(x) for x in w.past_value):
         return "achievement", None
     clause_text = _strip_bases(w, text[cs : r.clause[1]])
@@ -419,6 +430,13 @@ def _kind(
     if context.part != "review" and context.genre in w.plan_genres:
         return "target", governing  # a 工作计划 without parts is a plan throughout
     return "other", governing
+
+
+def _is_baseline(w: KindWords, text: str, r: Reading) -> bool:
+    """The amount is where a change starts: 从/由 earlier in its clause and 增加到/提高到 right
+    after it (由1997年的65%提高到2002年的91%)."""
+    before = text[r.clause[0] : r.start]
+    return any(x in before for x in w.baseline_from) and bool(w.baseline_to.match(text, r.end))
 
 
 def _cue_words(
@@ -466,6 +484,9 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTim
         return None
     starts = frames._governing_starts
     i = bisect.bisect_left(starts, r.start) - 1
+    g = frames._governing[i] if i >= 0 else None
+    if g is not None and r.dimension == "ratio" and text[g.char_start + len(g.text) : r.start] == "的":
+        i -= 1  # 是1997年的2.3倍: the year of the base a multiple is counted from
     if i >= 0 and starts[i] >= _long_start(text, r.sentence[0]):
         return frames._governing[i]
     j = bisect.bisect_left(starts, r.end)
@@ -569,6 +590,26 @@ def _period(
     ):
         # 2017年…, 五年来, “十三五”时期; but a review chapter headed 过去五年工作回顾 still
         # states last year's figures where a sentence names no time of its own
-        return t.start, t.end
-    reported = _reported(w, context.genre, year)
-    return reported, reported
+        first, last = t.start, t.end
+    else:
+        first = last = _reported(w, context.genre, year)
+    if _is_baseline(w, text, r):
+        # where a change starts is the level of the year before the change: the year named
+        # with it (从1997年的7.4万亿元), else the year before the period the change covers
+        # (五年…农村贫困人口由4960万人减少到2820万人 → 1997)
+        own = _time_right_before(text, r, frames)
+        if own is not None:
+            return own.start, own.end
+        return first - 1, first - 1
+    return first, last
+
+
+def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> FrameTime | None:
+    """A time written right before the amount, bases of comparison included (从1997年的[7.4万亿元])."""
+    if frames is None:
+        return None
+    i = bisect.bisect_left(frames._starts, r.start) - 1
+    if i < 0:
+        return None
+    t = frames.times[i]
+    return t if text[t.char_start + len(t.text) : r.start] in ("", "的") else None

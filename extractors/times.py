@@ -58,7 +58,7 @@ from pathlib import Path
 import regex
 
 from extractors import language_data as ld
-from extractors.char_classes import SENTENCE_STOPS, TITLE
+from extractors.char_classes import CLAUSE_STOPS, SENTENCE_STOPS, TITLE, char_class
 from extractors.context import Context
 from extractors.numerals import DIGITS, TEN
 from extractors.records import GRANULARITIES, ROLES, TimeExpr
@@ -112,6 +112,7 @@ class TimeWords:
     forward_markers: tuple[str, ...]
     forward_after: tuple[str, ...]
     backward_after: tuple[str, ...]
+    bare_back_in_review: bool
     max_span_years: int
     century_years: dict[str, tuple[int, int]]
     year_parts: dict[str, YearPart]
@@ -157,6 +158,7 @@ TIME_WORDS = ld.register(
             backward_after=_WORDS,
             context_after=_WORDS,
             forward_markers=_WORDS,
+            bare_back_in_review=ld.Flag(),
             max_years=ld.Integer(1),
         ),
         century_years=ld.Mapping(ld.Record(century=ld.OneOf(0, 1), year=ld.Integer(1))),
@@ -226,6 +228,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         forward_markers=tuple(spans["forward_markers"]),
         forward_after=tuple(spans["forward_after"]),
         backward_after=tuple(spans["backward_after"]),
+        bare_back_in_review=spans["bare_back_in_review"],
         max_span_years=spans["max_years"],
         century_years=century_years,
         year_parts=year_parts,
@@ -342,6 +345,7 @@ def _grammar() -> _Grammar:
     before = _alt(w.forward_before + w.backward_before + w.context_before)
     after = _guarded(w.forward_after + w.backward_after + w.context_after, w.word_exceptions)
     count_year = f"年(?!{_alt(w.not_after_count)})"
+    clause_open = char_class(CLAUSE_STOPS + "\n")
     joiners = regex.escape(w.list_joiners)
 
     span = (
@@ -356,7 +360,8 @@ def _grammar() -> _Grammar:
         rf"|(?<!{_alt(w.plan_not_after)})"
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count}){count_year}(?P<ra>{after})?"
-        rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after}))"
+        rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after})"
+        rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}}))"
         rf"|(?P<listed>{year_num})(?=[{joiners}]{year_num}年{not_year})"
         rf"|(?P<century>{_alt(w.century_years)})"
         rf"|(?P<dated>(?:{year}|{guard}(?:{_guarded(year_like, w.word_exceptions)}))"
@@ -467,7 +472,9 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     """今后五年, 过去五年, 五年来, 三年内, 这五年."""
     w = g.words
     doc_year = ctx.year
-    n = _number(m.group("rn") or m.group("rn2"), w)
+    if m.group("rn3") and not (w.bare_back_in_review and ctx.part == "review"):
+        return None  # a bare N年 opening a clause of a plan (五年淘汰…) says nothing alone
+    n = _number(m.group("rn") or m.group("rn2") or m.group("rn3"), w)
     if not n or n > w.max_span_years:
         return None
     if doc_year is None:

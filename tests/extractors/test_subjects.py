@@ -279,3 +279,36 @@ def test_subjects_keep_parentheses_whole(sentence, context, expected):
 )
 def test_subjects_trim_balances_round_brackets(phrase, expected):
     assert trim(phrase) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a time is the period, not part of the subject (gov-report 2003, 2013, 2016)
+        (
+            "五年全社会固定资产投资累计完成17.2万亿元。",
+            Context(year=2003, part="review"),
+            [("17.2万亿元", "全社会固定资产投资累计")],
+        ),
+        (
+            "全国普及九年义务教育的人口覆盖率，由1997年的65%提高到2002年的91%。",
+            Context(year=2003, part="review"),
+            [("65%", "全国普及九年义务教育的人口覆盖率"), ("91%", "全国普及九年义务教育的人口覆盖率")],
+        ),
+        ("去年居民消费价格涨幅回落到2.6%。", Context(year=2013, part="review"), [("2.6%", "居民消费价格涨幅")]),
+        ("“十三五”时期经济年均增长保持在6.5%以上。", Context(year=2016, part="plan"), [("6.5%以上", "经济年均增长")]),
+        # a base of comparison goes with its time (gov-report 1959)
+        (
+            "工业总产值达到了六百五十亿二千万元，比一九五二年的二百七十亿一千万元增长百分之一百四十。",
+            Context(year=1959, part="review"),
+            [
+                ("六百五十亿二千万元", "工业总产值"),
+                ("二百七十亿一千万元", "工业总产值"),
+                ("百分之一百四十", "工业总产值增长"),
+            ],
+        ),
+    ],
+)
+def test_subjects_leave_times_out(sentence, context, expected):
+    assert _subjects(sentence, context) == expected

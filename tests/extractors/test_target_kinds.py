@@ -358,3 +358,61 @@ def test_target_kinds_cue_word_holding_the_replacement_is_refused():
     data["target"] = [*data["target"], "目标，是"]
     with pytest.raises(DataFileError, match=r"target_kinds\.yaml.*target\[\d+\].*目标，是"):
         build_kind_words(data)
+
+
+REVIEW_2003 = Context(year=2003, part="review", genre="政府工作报告")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # where a change starts is the year before it: the year written with it, else the
+        # year before the period the change covers
+        (
+            "国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元。",
+            REVIEW_2003,
+            [("7.4万亿元", "achievement", 1997, 1997), ("10.2万亿元", "achievement", 2002, 2002)],
+        ),
+        (
+            "五年内，农村贫困人口由4960万人减少到2820万人。",
+            REVIEW_2003,
+            [("4960万人", "achievement", 1997, 1997), ("2820万人", "achievement", 1998, 2002)],
+        ),
+        (
+            "一年来，农村低保标准由3600元提高到3960元。",
+            Context(year=2018, part="other"),
+            [("3600元", "achievement", 2016, 2016), ("3960元", "achievement", 2017, 2017)],
+        ),
+        # a bare 五年 opening a clause of a review is that review's five years
+        (
+            "五年全社会固定资产投资累计完成17.2万亿元。",
+            REVIEW_2003,
+            [("17.2万亿元", "achievement", 1998, 2002)],
+        ),
+        # the time that dates an amount in a review dates it even for a stock
+        (
+            "2002年高等学校在校生1600万人，是1997年的2.3倍；五年内全国本专科毕业生1300万人。",
+            REVIEW_2003,
+            [
+                ("1600万人", "achievement", 2002, 2002),
+                ("2.3倍", "achievement", 2002, 2002),  # 1997 is the base of the multiple
+                ("1300万人", "achievement", 1998, 2002),
+            ],
+        ),
+        # 今年 of a plan written late in the year before does not date last year's results
+        (
+            "一年来，今年以来共服务保障重点项目107个。",
+            Context(year=2023, part="review", genre="工作计划"),
+            [("107个", "achievement", 2022, 2022)],
+        ),
+    ],
+)
+def test_target_kinds_review_periods(sentence, context, expected):
+    assert _kinds(sentence, context) == expected
+
+
+def test_target_kinds_bare_count_of_years_opens_no_plan_period():
+    """A bare 五年 opening a plan clause says nothing alone (no 今后, no 来)."""
+    found = _kinds("五年淘汰落后炼铁产能1亿吨。", Context(year=2007, part="plan", genre="政府工作报告"))
+    assert found == [("1亿吨", "target", 2007, 2007)]
