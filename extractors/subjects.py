@@ -351,8 +351,10 @@ def starts_with_verb(phrase: str) -> str:
     tokens = tag(phrase)
     words = subject_words()
     out = ""
-    for _i, (word, flag) in enumerate(tokens[:-1]):
-        if word in words.change or word in words.keep or len(word) < 2:
+    for i, (word, flag) in enumerate(tokens[:-1]):
+        if word in words.change and not (i == 0 and flag == "v"):
+            break  # a change word after the verb ends it; 新增 opening a list item is its verb
+        if word in words.keep or len(word) < 2:
             break  # 来岚游客: a one-character verb is too often part of a name
         if not (flag == "v" or word in words.verbs):
             break

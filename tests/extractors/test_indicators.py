@@ -52,6 +52,12 @@ from extractors.quantities import extract_quantities
         ("单位国内生产总值能耗下降", "单位国内生产总值能耗下降"),
         ("今年全国财政支出", "财政支出"),
         ("零售物价上涨幅度", "零售物价涨幅"),  # 1994: a different index from the CPI
+        # older wordings of the same measures (gov-report 2001, 2003; pingtan 2023)
+        ("农村居民家庭人均纯收入", "农村居民人均可支配收入"),
+        ("城镇居民家庭人均可支配收入", "城镇居民人均可支配收入"),
+        ("新增城镇就业人口", "城镇新增就业"),
+        ("发行建设国债", "长期建设国债"),
+        ("全国研究与试验开发经费占国内生产总值的比重", "研发经费投入强度"),
     ],
 )
 def test_indicators_known_measures(subject, key):

@@ -312,3 +312,10 @@ def test_subjects_trim_balances_round_brackets(phrase, expected):
 )
 def test_subjects_leave_times_out(sentence, context, expected):
     assert _subjects(sentence, context) == expected
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_list_keeps_its_opening_change_verb():
+    """新增 opening a list is the verb every item shares (pingtan-gov-report 2019, 2023)."""
+    found = _subjects("新增城市园林绿化55公顷、绿道20多公里。", REVIEW)
+    assert found == [("55公顷", "新增城市园林绿化"), ("20多公里", "新增绿道")]
