@@ -151,8 +151,15 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
         prev = nodes[-1] if nodes else None
         if c.boundary != LINE and not lines.is_dump(c.pos):
             continue  # inside a paragraph of a line-based text: 第一…第二… is an enumeration
-        if c.boundary == GLUED and (prev is None or _has_stop(text, prev.head, c.pos, rules)):
-            continue  # glued markers only follow a heading that has no text of its own
+        if c.boundary == GLUED and (
+            prev is None
+            or _has_stop(text, prev.head, c.pos, rules)
+            or (not body.is_table and c.pos - prev.head > rules.heading_max_chars)
+        ):
+            # glued markers only follow a heading that has no text of its own: outside a
+            # task table (whose rows run on without a stop), not one whose first sentence
+            # runs on past a heading's length (…蝉联全省第一，对台…)
+            continue
         level = next((j for j, n in enumerate(stack) if n.kind == c.kind), None)
         n = c.number
         if level is not None:
@@ -345,7 +352,8 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
 
 def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules: StructureRules):
     """The first run-in of ``parent`` when its heading ran on into it without a stop
-    (pingtan-gov-report 2017 （一）…进一步提升对台吸引力推动两岸标准互认。)."""
+    (pingtan-gov-report 2017 （一）…进一步提升对台吸引力推动两岸标准互认。), cut where the
+    heading phrase ends or, failing that, where a tail begins like a run-in of the block."""
     limit = min(found[0].pos if found else end, lines.end_of(parent.pos))
     stop = sentence_end(text, parent.head, limit, rules)
     if stop >= limit or text[stop] != "。":
@@ -355,6 +363,8 @@ def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules:
         cut = parent.title_end - parent.head  # the title was cut already: the rest may be a run-in
     else:
         cut = run_on_cut(s, rules)
+        if cut is None:
+            cut = runins.parallel_cut(s, [text[f.pos : f.title_end] for f in found], rules)
     if cut is None or not is_candidate(s[cut:], rules):
         return None
     parent.title_end = parent.head + cut

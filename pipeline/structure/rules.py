@@ -70,6 +70,9 @@ SPEC = Record(
         length_ratio=Number(),
         min_count=Integer(1),
         min_block_ratio=Number(),
+        family_prefix=Integer(1),
+        family_min_count=Integer(1),
+        announcement=Pattern(),
         statement=_PATTERNS,
         not_start=_PATTERNS,
         enumeration=Pattern(),
@@ -141,6 +144,9 @@ class StructureRules:
     runin_length_ratio: float
     runin_min_count: int
     runin_min_block_ratio: float
+    runin_family_prefix: int
+    runin_family_min_count: int
+    runin_announcement: regex.Pattern
     runin_statement: regex.Pattern
     runin_not_start: regex.Pattern
     enumeration: regex.Pattern
@@ -228,6 +234,9 @@ def load_rules(path: Path | None = None) -> StructureRules:
         runin_length_ratio=float(ri["length_ratio"]),
         runin_min_count=ri["min_count"],
         runin_min_block_ratio=float(ri["min_block_ratio"]),
+        runin_family_prefix=ri["family_prefix"],
+        runin_family_min_count=ri["family_min_count"],
+        runin_announcement=regex.compile(ri["announcement"]),
         runin_statement=_any(ri["statement"]),
         runin_not_start=regex.compile(f"(?:{'|'.join(ri['not_start'])})"),
         enumeration=regex.compile(ri["enumeration"]),

@@ -12,7 +12,15 @@ sentence is a heading only where the document uses them consistently (docs/annot
 - the first opens the block: it is one of the first ``first_within`` sentences after the
   heading (after at most an introduction);
 - each opens a block of comparable size (a stray short sentence does not), and there are
-  at least ``min_count`` of them.
+  at least ``min_count`` of them;
+- the template is the first candidate that gathers such a level (the leftover of a heading
+  that ran on into its text, 对政府工作|提出了新的更高要求。, gathers none);
+- candidates written alike (the same opening of ``family_prefix`` characters, or the same
+  opening and punctuation skeleton: 深化打造音乐艺术欢乐岛 / 深化打造品牌赛事活力岛 /
+  深化打造旅游体验舒心岛) are a family: a family of at least ``family_min_count`` with the
+  template is the level by itself (another short sentence among them is text), and may
+  open right after an announcement (…将重点做好以下工作：坚持转型升级，…) however long the
+  introduction before it.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ class RunIn:
     pos: int  # start of the heading sentence
     title_end: int  # before its stop
     index: int  # how many sentences of the block come before it
+    announced: bool = False  # right after an announcement (…以下工作：)
 
 
 def is_candidate(sentence: str, rules: StructureRules) -> bool:
@@ -55,8 +64,11 @@ def is_plain(sentence: str, rules: StructureRules) -> bool:
     return len(sentence) <= rules.runin_plain_max_chars and not _COMMA.search(sentence)
 
 
-def sentence_starts(text: str, start: int, end: int, *, line_initial: bool) -> list[int]:
-    """Where sentences start in ``[start, end)`` (only at line starts if ``line_initial``)."""
+def sentence_starts(
+    text: str, start: int, end: int, *, line_initial: bool, breaks: frozenset[int] = frozenset()
+) -> list[int]:
+    """Where sentences start in ``[start, end)`` (only at line starts if ``line_initial``);
+    ``breaks``: positions of stops that also end a sentence (the colon of …以下工作：)."""
     starts = []
     pos = start
     while pos < end:
@@ -71,7 +83,7 @@ def sentence_starts(text: str, start: int, end: int, *, line_initial: bool) -> l
             pos = end if nl < 0 else nl + 1
             continue
         nxt = pos
-        while nxt < end and text[nxt] not in _SENTENCE_END and text[nxt] != "\n":
+        while nxt < end and text[nxt] not in _SENTENCE_END and text[nxt] != "\n" and nxt not in breaks:
             nxt += 1
         pos = nxt + 1
     return starts
@@ -90,12 +102,18 @@ def first_sentence(text: str, pos: int, end: int) -> tuple[int, str] | None:
 def candidates(text: str, start: int, end: int, rules: StructureRules, *, line_initial: bool) -> list[RunIn]:
     """Sentences of ``[start, end)`` that could be run-in headings."""
     found = []
-    for index, pos in enumerate(sentence_starts(text, start, end, line_initial=line_initial)):
+    breaks = frozenset() if line_initial else announcements(text, start, end, rules)
+    for index, pos in enumerate(sentence_starts(text, start, end, line_initial=line_initial, breaks=breaks)):
         hit = first_sentence(text, pos, end)
         if hit is None or not is_candidate(hit[1], rules):
             continue
-        found.append(RunIn(pos, hit[0], index))
+        found.append(RunIn(pos, hit[0], index, announced=pos - 1 in breaks))
     return [f for f in found if not _inside_enumeration(text, f.title_end, end, rules)]
+
+
+def announcements(text: str, start: int, end: int, rules: StructureRules) -> frozenset[int]:
+    """Positions of the colons that end an announcement of what follows (…以下工作：)."""
+    return frozenset(m.end() - 1 for m in rules.runin_announcement.finditer(text, start, end))
 
 
 def _inside_enumeration(text: str, after: int, until: int, rules: StructureRules) -> bool:
@@ -129,14 +147,25 @@ def _parallel(a: str, b: str) -> bool:
     return any(x[:2] == y[:2] for x, y in zip(_clauses(a)[1:], _clauses(b)[1:]))
 
 
+def alike(a: str, b: str, rules: StructureRules) -> bool:
+    """Written alike: the same opening of ``family_prefix`` characters (深化打造…岛 /
+    深化打造…岛), or the same two-character opening and punctuation skeleton
+    (坚持转型升级，促项目、强产业，… / 坚持振兴乡村，增活力、赋新能，…)."""
+    p = rules.runin_family_prefix
+    if len(a) > p and len(b) > p and a[:p] == b[:p]:
+        return True
+    return a[:2] == b[:2] and bool(_skeleton(a)) and _skeleton(a) == _skeleton(b)
+
+
 def select(
     text: str, found: list[RunIn], end: int, rules: StructureRules, *, line_initial: bool = False
 ) -> list[RunIn]:
     """The run-in headings of one block among its candidates, or [] (see module doc).
 
-    The first candidate that opens the block sets the template: the others must be of
-    its kind (plain or not) and, in a page dump, of comparable length. Where every
-    candidate opens a paragraph (gov-report 2015), the paragraphs are the blocks.
+    The first candidate that opens a level sets the template: the others must be of its
+    kind (plain or not) and, in a page dump, of comparable length — or, where enough
+    candidates are written alike with it, they alone. Where every candidate opens a
+    paragraph (gov-report 2015), the paragraphs are the blocks.
     """
     titles = {f.pos: text[f.pos : f.title_end] for f in found}
     kept = [
@@ -144,25 +173,57 @@ def select(
         for f in found
         if is_plain(titles[f.pos], rules) or any(g is not f and _parallel(titles[f.pos], titles[g.pos]) for g in found)
     ]
-    if not kept or kept[0].index >= rules.runin_first_within:
-        return []
-    first = titles[kept[0].pos]
-    plain = is_plain(first, rules)
-    ratio = rules.runin_length_ratio
-    kept = [
-        f
-        for f in kept
-        if is_plain(titles[f.pos], rules) == plain
-        and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)
-    ]
+    for template in kept:
+        if template.index >= rules.runin_first_within and not template.announced:
+            break
+        level = _level(template, kept, titles, end, rules, line_initial=line_initial)
+        if level:
+            return level
+    return []
+
+
+def _level(
+    template: RunIn, kept: list[RunIn], titles: dict[int, str], end: int, rules: StructureRules, *, line_initial: bool
+) -> list[RunIn]:
+    """The level of run-ins that ``template`` opens among ``kept``, or []."""
+    first = titles[template.pos]
+    later = [f for f in kept if f.pos > template.pos]
+    family = [f for f in later if alike(first, titles[f.pos], rules)]
+    if len(family) + 1 >= rules.runin_family_min_count:
+        members = [template, *family]
+    elif template.index >= rules.runin_first_within:
+        return []  # only a family may open after an announcement and a long introduction
+    else:
+        plain = is_plain(first, rules)
+        ratio = rules.runin_length_ratio
+        members = [template] + [
+            f
+            for f in later
+            if is_plain(titles[f.pos], rules) == plain
+            and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)
+        ]
     if not line_initial:
         # a candidate right after another is that one's first sentence of text, not a
         # heading (建设台胞宜居宜业首选地。推动对台海上客运直航尽快复航。…, pingtan-gov-report 2024)
-        kept = [f for k, f in enumerate(kept) if k == 0 or f.index != kept[k - 1].index + 1]
-    kept = keep_balanced(kept, end, rules)
-    if not kept or kept[0].index >= rules.runin_first_within:
+        members = [f for k, f in enumerate(members) if k == 0 or f.index != members[k - 1].index + 1]
+    members = keep_balanced(members, end, rules)
+    if not members or (members[0].index >= rules.runin_first_within and not members[0].announced):
         return []
-    return kept
+    return members
+
+
+def parallel_cut(s: str, titles: list[str], rules: StructureRules) -> int | None:
+    """Where a heading that ran on into its first run-in without a stop ends, judged by
+    the run-ins of its block: the earliest tail of its last clause (at least
+    ``min_clause`` in) that is a plain candidate opening like a plain run-in of the block
+    (…，加快构建现代产业体系|发展数字产业 … 发展生产性服务业。), or None."""
+    plain = {t[:2] for t in titles if is_plain(t, rules)}
+    clause = max((m.end() for m in _PUNCT.finditer(s)), default=0)
+    for i in range(clause + rules.min_clause, len(s) - rules.runin_min_chars + 1):
+        tail = s[i:]
+        if tail[:2] in plain and is_candidate(tail, rules) and is_plain(tail, rules):
+            return i
+    return None
 
 
 def keep_balanced(found: list[RunIn], end: int, rules: StructureRules) -> list[RunIn]:
