@@ -498,12 +498,12 @@ def find_subject(
         cs = prev.end
         if not text[cs:start].strip(" "):
             return replace(prev, end=end, number_first=False)
-    cs, stop = _around_time(text, cs, start, time_spans)
+    cs, stop, inner = _around_time(text, cs, start, time_spans)
     de_after = _de_after(text, end)
     noun_raw = after_phrase(text, end, clause[1], next_amount, classifier or de_after)
     noun = trim(noun_raw)
     noun_ok = bool(noun) and not names_nothing(noun)
-    raw_before = text[cs:stop]
+    raw_before = text[cs:stop] if inner is None else text[cs : inner[0]] + text[inner[1] : stop]
     if prev is not None and prev.number_first and cs == prev.end:
         # 1000人落地实训、[1000人]: what follows a count up to the list word is that count's
         seps = [raw_before.rfind(w) for w in words.list_words]
@@ -612,28 +612,34 @@ def find_subject(
     return found(_prior_clause(text, clause, sentence_start, next_amount, ends))
 
 
-def _around_time(text: str, cs: int, start: int, time_spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """Where the phrase before an amount starts and stops once the times in it are left out:
-    a time that opens it (五年[全社会固定资产投资累计]完成17.2万亿元, 2024年[去存]20%) starts
-    it after the time; a time that dates the amount itself (覆盖率，由1997年的[65%]) ends it
-    before the time, so the measure comes from the words before."""
+def _around_time(
+    text: str, cs: int, start: int, time_spans: Sequence[tuple[int, int]]
+) -> tuple[int, int, tuple[int, int] | None]:
+    """Where the phrase before an amount starts and stops once the times in it are left out,
+    and a time to cut from inside it: a time that opens it (五年[全社会固定资产投资累计]完成
+    17.2万亿元, 2024年[去存]20%) starts it after the time; a time that dates the amount itself
+    (覆盖率，由1997年的[65%]) ends it before the time, so the measure comes from the words
+    before; a time between the measure and its verb goes (国内生产总值2000年达到 →
+    国内生产总值达到)."""
     i = bisect.bisect_left(time_spans, (start,)) - 1
     while i >= 0 and time_spans[i][1] > start:
         i -= 1
     if i < 0 or time_spans[i][0] < cs:
-        return cs, start
+        return cs, start, None
     ts, te = time_spans[i]
     from extractors.times import load_time_words  # times never reads subjects
 
     heads = load_time_words().plan_heads
     te += next((len(h) for h in sorted(heads, key=len, reverse=True) if text.startswith(h, te, start)), 0)
     rest = text[te:start]
+    base = BASE_BEFORE.search(text, cs, ts)
     if rest in ("", subject_words().particle):
-        base = BASE_BEFORE.search(text, cs, ts)
-        return cs, base.start() if base else ts  # 比第五个五年计划期间的[577亿元]: 比 goes too
-    if not names_nothing(trim(rest)) and not text[cs:ts].strip(_EDGE_MARKS):
-        return te, start
-    return cs, start
+        return cs, base.start() if base else ts, None  # 比第五个五年计划期间的[577亿元]: 比 goes too
+    if not text[cs:ts].strip(_EDGE_MARKS):
+        return (te, start, None) if not names_nothing(trim(rest)) else (cs, start, None)
+    if base is None and names_nothing(trim(rest)) and not names_nothing(trim(text[cs:ts])):
+        return cs, start, (ts, te)
+    return cs, start, None
 
 
 def _prior_clause(

@@ -600,6 +600,9 @@ def _period(
         own = _time_right_before(text, r, frames)
         if own is not None:
             return own.start, own.end
+        heading = frames.heading_frame() if frames is not None else None
+        if t is heading and heading is not None and heading.start < heading.end <= year:
+            first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
     return first, last
 

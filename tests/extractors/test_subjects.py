@@ -232,7 +232,7 @@ def test_subjects_trim(phrase, trimmed):
     ("sentence", "context", "expected"),
     [
         # 受益, 参与: the people they count are the measure (pingtan-gov-report 2024)
-        ("采信服务从平潭走向全国，受益台胞累计超2000人。", REVIEW, [("超2000人", "受益台胞累计")]),
+        ("采信服务从平潭走向全国，受益台胞累计超2000人。", REVIEW, [("超2000人", "受益台胞")]),
         (
             "涉台交流活动共120余场，参与台胞超3000人次。",
             REVIEW,
@@ -289,7 +289,7 @@ def test_subjects_trim_balances_round_brackets(phrase, expected):
         (
             "五年全社会固定资产投资累计完成17.2万亿元。",
             Context(year=2003, part="review"),
-            [("17.2万亿元", "全社会固定资产投资累计")],
+            [("17.2万亿元", "全社会固定资产投资")],
         ),
         (
             "全国普及九年义务教育的人口覆盖率，由1997年的65%提高到2002年的91%。",
@@ -319,3 +319,27 @@ def test_subjects_a_list_keeps_its_opening_change_verb():
     """新增 opening a list is the verb every item shares (pingtan-gov-report 2019, 2023)."""
     found = _subjects("新增城市园林绿化55公顷、绿道20多公里。", REVIEW)
     assert found == [("55公顷", "新增城市园林绿化"), ("20多公里", "新增绿道")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a time between the measure and its verb goes (gov-report 2001)
+        ("国内生产总值2000年达到89404亿元。", Context(year=2001, part="review"), [("89404亿元", "国内生产总值")]),
+        # 长期 is part of the bond's name; 共 and 预期目标 are not part of a measure
+        ("发行6600亿元长期建设国债。", Context(year=2003, part="review"), [("6600亿元", "发行长期建设国债")]),
+        (
+            "五年全国共完成技术改造投资2.66万亿元。",
+            Context(year=2003, part="review"),
+            [("2.66万亿元", "全国完成技术改造投资")],
+        ),
+        (
+            "十五期间年均经济增长速度预期目标为7%左右。",
+            Context(year=2001, part="plan"),
+            [("7%左右", "年均经济增长速度")],
+        ),
+    ],
+)
+def test_subjects_without_fillers(sentence, context, expected):
+    assert _subjects(sentence, context) == expected

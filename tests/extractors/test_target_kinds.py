@@ -416,3 +416,11 @@ def test_target_kinds_bare_count_of_years_opens_no_plan_period():
     """A bare 五年 opening a plan clause says nothing alone (no 今后, no 来)."""
     found = _kinds("五年淘汰落后炼铁产能1亿吨。", Context(year=2007, part="plan", genre="政府工作报告"))
     assert found == [("1亿吨", "target", 2007, 2007)]
+
+
+def test_target_kinds_baseline_in_a_five_year_review():
+    """A change with no year of its own in a chapter headed 过去五年… starts the year before
+    those five years (gov-report 2003: 高考录取率从36%提高到59%)."""
+    context = Context(year=2003, part="review", genre="政府工作报告", heading="一、过去五年政府工作回顾")
+    found = _kinds("高考录取率从36%提高到59%。", context)
+    assert found[0] == ("36%", "achievement", 1997, 1997)
