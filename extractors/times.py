@@ -119,6 +119,7 @@ class TimeWords:
     month_parts: tuple[str, ...]
     deadline_suffixes: tuple[str, ...]
     within_suffixes: tuple[str, ...]
+    since_suffixes: tuple[str, ...]
     deadline_cues: tuple[str, ...]
     future_cues: tuple[str, ...]
     future_deadline_after: tuple[str, ...]
@@ -166,6 +167,7 @@ TIME_WORDS = ld.register(
         month_parts=_WORDS,
         deadline_suffixes=_WORDS,
         within_suffixes=_WORDS,
+        since_suffixes=_WORDS,
         deadline_cues=_WORDS,
         future_cues=_WORDS,
         future_deadline_after=_WORDS,
@@ -235,6 +237,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         month_parts=words["month_parts"],
         deadline_suffixes=words["deadline_suffixes"],
         within_suffixes=words["within_suffixes"],
+        since_suffixes=words["since_suffixes"],
         deadline_cues=words["deadline_cues"],
         future_cues=words["future_cues"],
         future_deadline_after=words["future_deadline_after"],
@@ -284,6 +287,7 @@ class _Grammar:
     time: regex.Pattern
     time_no_span: regex.Pattern
     suffix: regex.Pattern
+    since: regex.Pattern
     point_after: regex.Pattern
     deadline_after: regex.Pattern
     point_cue: regex.Pattern
@@ -394,6 +398,7 @@ def _grammar() -> _Grammar:
         time=regex.compile(f"{first}(?:{span}|{pattern})"),
         time_no_span=regex.compile(f"{first}(?:{no_span}|{pattern})"),
         suffix=regex.compile(_guarded(w.deadline_suffixes + w.within_suffixes, w.word_exceptions)),
+        since=regex.compile(_alt(w.since_suffixes)),
         point_after=regex.compile(rf"[，,]?(?:{_alt(w.point_after)})"),
         deadline_after=regex.compile(_alt(w.future_deadline_after)),
         point_cue=regex.compile(rf"(?:{_alt(w.point_cues)}){connectors}\s*[“\"]?$"),
@@ -590,6 +595,19 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, a
     return _Parsed(*span, kind, None, absolute)
 
 
+def _since(p: _Parsed, ctx: Context) -> _Parsed:
+    """A time followed by 以来 spans from it to the year under discussion (the year reviewed
+    in a review part): 1998年以来 in the 2003 review is 1998-2002; 今年以来 in the review of
+    a plan written late in its year is that year."""
+    assert p.start is not None and p.end is not None
+    if ctx.year is None:
+        return p
+    focus = ctx.year - (ctx.part == "review")
+    if p.start.year > focus:  # 今年以来 in the review of a plan written late in its year
+        return _Parsed(*_years(focus, focus), "year", p.kind, "period", p.absolute_year)
+    return _Parsed(p.start, date(max(focus, p.end.year), 12, 31), p.granularity, p.kind, "period", p.absolute_year)
+
+
 def _opens_sentence(before: str) -> bool:
     """True when the text before a match ends a sentence (or there is none)."""
     before = before.rstrip(' “"')
@@ -675,12 +693,15 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
         if parsed is None:
             continue
         suffix = None
+        since = g.since.match(text, end) if parsed.kind in ("dated", "rel") and parsed.start is not None else None
         if parsed.kind in ("dated", "bare"):
             sm = g.suffix.match(text, end)
             if sm is not None:
                 suffix, end = sm.group(), sm.end()
         before, after = text[max(0, start - 8) : start], text[end : end + 4]
         role = _role(parsed, m, suffix, before, after, g, context)
+        if since is not None and suffix is None:
+            parsed, end, role = _since(parsed, context), since.end(), "period"
         if sentences is None:
             sentences = SentenceIndex(text)
         out.append(

@@ -623,3 +623,23 @@ _ALPHABET = list(
 def test_times_random_text_never_raises(text, offset, year, part):
     for r in extract_times(text, offset=offset, context=Context(year=year, part=part)):
         assert text[r.char_start - offset : r.char_end - offset] == r.text
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "year", "part", "expected"),
+    [
+        # a time followed by 以来 spans up to the year under discussion (docs/annotation.md)
+        ("1998年以来，", 2003, "review", [("1998年以来", "1998-01-01", "2002-12-31", "year", "period")]),
+        ("今年以来，", 2023, "review", [("今年以来", "2022-01-01", "2022-12-31", "year", "period")]),
+        ("今年以来，", 2019, "plan", [("今年以来", "2019-01-01", "2019-12-31", "year", "period")]),
+        ("去年十月以来，", 1960, "other", [("去年十月以来", "1959-10-01", "1960-12-31", "month", "period")]),
+        # a bare count of years opening a review clause counts back; 五年间 too
+        ("五年全社会固定资产投资累计完成", 2003, "review", [("五年", "1998-01-01", "2002-12-31", "year", "period")]),
+        ("五年间，国务院提出法律议案", 2003, "review", [("五年间", "1998-01-01", "2002-12-31", "year", "period")]),
+        ("五年淘汰落后炼铁产能", 2007, "plan", []),
+        ("三年行动计划完成", 2003, "review", []),
+    ],
+)
+def test_times_since_and_bare_counts(text, year, part, expected):
+    assert _times(text, year, part) == expected
