@@ -58,6 +58,7 @@ _SENTENCE_REACH = 200
 # a time this close to a sentence's start, in its first clause, opens it (刚刚过去的2017年)
 _LEAD_IN = 6
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+_DIGIT = regex.compile(r"[0-9０-９]")
 # a time right after one of these is a base of comparison or a starting point, never the
 # period an amount is about (比2010年增长1倍, 从2015年的…)
 BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
@@ -348,7 +349,7 @@ def classify(
     w = kind_words()
     if _is_threshold(w, r):
         return "threshold", None, None
-    if context.year and context.part == "review" and w.quoted_target.match(text, r.end):
+    if context.year and context.part == "review" and _quotes_target(w, text, r):
         year = _reported(w, context.genre, context.year)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
     fact = _fact(w, r, text)
@@ -430,6 +431,18 @@ def _kind(
     if context.part != "review" and context.genre in w.plan_genres:
         return "target", governing  # a 工作计划 without parts is a plan throughout
     return "other", governing
+
+
+def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:
+    """In a review, the amount is last year's target quoted: right before 的预期目标, or in a
+    list that ends in one (没有实现年初确定的单位国内生产总值能耗降低4%左右、主要污染物排放总量
+    减少2%的目标)."""
+    if w.quoted_target.match(text, r.end):
+        return True
+    if not text.startswith("、", r.end):
+        return False
+    m = w.quoted_target.search(text, r.end, r.clause[1])
+    return m is not None and _DIGIT.search(text, r.end, m.start()) is not None
 
 
 def _is_baseline(w: KindWords, text: str, r: Reading) -> bool:

@@ -424,3 +424,12 @@ def test_target_kinds_baseline_in_a_five_year_review():
     context = Context(year=2003, part="review", genre="政府工作报告", heading="一、过去五年政府工作回顾")
     found = _kinds("高考录取率从36%提高到59%。", context)
     assert found[0] == ("36%", "achievement", 1997, 1997)
+
+
+def test_target_kinds_targets_quoted_as_a_list_in_a_review():
+    """Every amount of a list that ends in 的目标 is last year's target quoted (gov-report 2007)."""
+    found = _kinds(
+        "全国没有实现年初确定的单位国内生产总值能耗降低4%左右、主要污染物排放总量减少2%的目标。",
+        Context(year=2007, part="review", genre="政府工作报告"),
+    )
+    assert found == [("4%左右", "target", 2006, 2006), ("2%", "target", 2006, 2006)]
