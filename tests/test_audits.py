@@ -7,8 +7,10 @@ floors are the judged figures of the run the sheets were drawn from; a change th
 judged row wrong (or stops producing it) lowers the share and fails here. Floors only go up.
 
 - ``targets_heldout.json`` / ``entities_heldout.json``: 160 target and 100 entity rows of
-  the held-out documents (the seven held-out plans and gov-report 2001, 2003, 2007), judged
-  by an annotator who wrote none of the rules; nothing was tuned on them.
+  the first held-out documents (the seven held-out plans and gov-report 2001, 2003, 2007),
+  judged by an annotator who wrote none of the rules. Measured once as held-out (targets
+  every field right 0.512); their misses were then studied and fixed, so they are in-sample
+  since and their floors follow the later runs.
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -25,7 +27,7 @@ AUDITS = Path(__file__).parent / "data" / "audits"
 
 # sheet → (mention right, every field right), shares of the judged rows
 FLOORS = {
-    "targets_heldout.json": (0.99, 0.51),
+    "targets_heldout.json": (0.99, 0.65),
     "entities_heldout.json": (0.88, 0.88),
     "targets_in_sample.json": (0.95, 0.90),
 }
