@@ -51,6 +51,7 @@ _WORD_KEYS = (
     "honours_after",
     "problem_verbs",
     "problems_after",
+    "domain_problems_after",
     "manner_words",
     "manners_after",
     "categories_after",
@@ -97,6 +98,7 @@ class QuoteCues:
     verb_before: regex.Pattern  # the nearest cue verb before the run, group "problem"/"programme"
     problem_next_to: regex.Pattern  # a problem verb right before the run (反对“台独”的政治基础)
     problem_after: regex.Pattern
+    domain_problem_after: regex.Pattern  # outweighs the listed programmes (“三农”问题)
     manner_before: regex.Pattern
     manner_after: regex.Pattern
     category_after: regex.Pattern
@@ -149,6 +151,7 @@ def load_cues(path: Path) -> QuoteCues:
         verb_before=regex.compile(verbs),
         problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
         problem_after=regex.compile(alt("problems_after")),
+        domain_problem_after=regex.compile(alt("domain_problems_after")),
         manner_before=regex.compile(f"(?:{alt('manner_words')}){_GAP}{{0,3}}$"),
         manner_after=regex.compile(alt("manners_after")),
         category_after=regex.compile(alt("categories_after")),
@@ -216,6 +219,10 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "listed as not a programme"
     if c.not_programme.fullmatch(content):
         return WORD, "matches a not-programme pattern"
+    # 问题 right after the run outweighs the list: 解决“三农”问题 names the problems of
+    # a domain, not the programme of the same name
+    if c.domain_problem_after.match(after):
+        return WORD, "names the problems of a domain"
     if content in c.programmes:
         return PROGRAMME, "listed as a programme"
     if (

@@ -95,6 +95,16 @@ FOUND = [
     ("坚决维护习近平总书记核心地位", {("习近平", "PERSON")}),
     # a quoted programme after a problem verb elsewhere in the sentence (gov-report-2018)
     ("持之以恒纠正“四风”，严格执行国务院“约法三章”。", {("“约法三章”", "PROGRAM")}),
+    # a place before customs, a court, a bank or a team starts that body's name (flat)
+    ("平潭海关进口通关时间压缩为5.7个小时", {("平潭海关", "ORG")}),  # pingtan-gov-report-2023
+    ("福州海关推出通关便利措施", {("福州海关", "ORG")}),
+    ("继续引导台湾青年到平潭法院、检察院实习实训", {("平潭法院", "ORG"), ("台湾", "GPE")}),  # 2023
+    ("以省队区办模式组建福建平潭男子排球队", {("福建平潭男子排球队", "ORG")}),  # 2023
+    ("大连足球队获得冠军", {("大连足球队", "ORG")}),
+    # a body that convenes a meeting, and a people's congress before its session, stay
+    ("国务院召开全国电视电话工作会议", {("国务院", "ORG")}),
+    # 三农 is still a programme where no problem follows (gov-report-2006)
+    ("继续加强“三农”工作。", {("“三农”", "PROGRAM")}),
 ]
 
 
@@ -128,6 +138,23 @@ NOT_FOUND = [
     ("坚持我国宗教的中国化方向", {("中国", "GPE")}),
     ("推进健康中国建设。", {("中国", "GPE")}),
     ("在中国特色强军之路上迈出坚实步伐", {("中国", "GPE")}),
+    # a place inside a body's or a team's name is no place mention of its own
+    ("平潭海关进口通关时间压缩为5.7个小时", {("平潭", "GPE")}),  # pingtan-gov-report-2023
+    ("以省队区办模式组建福建平潭男子排球队", {("福建", "GPE"), ("平潭", "GPE"), ("省队区办", "ORG")}),
+    # 人才队伍 is no team
+    ("加强平潭人才队伍建设", {("平潭人才队伍", "ORG")}),
+    # 中国 starting an honour's title (pingtan-gov-report-2019, 2020)
+    ("连续三年被评为中国体育旅游精品目的地", {("中国", "GPE")}),
+    ("获评中国最美文化生态旅游名区、中国体育旅游十佳目的地", {("中国", "GPE")}),
+    # a body inside the name of its meeting (pingtan-gov-report-2019, gov-report-1993, 1992, 1995)
+    ("深入贯彻省委十届七次全会、省委经济工作会议精神", {("省委", "ORG")}),
+    ("以中国共产党第十四次代表大会为标志", {("中国共产党", "ORG")}),
+    ("迎接中国共产党十四大的召开", {("中国共产党", "ORG")}),
+    ("我们正在为联合国第四次世界妇女大会的召开积极进行准备", {("联合国", "ORG")}),
+    # the problems of a domain are no programme, listed or not (gov-report-2003)
+    ("本届政府为解决“三农”问题倾注了极大精力", {("“三农”", "PROGRAM")}),
+    # an economy named by a concept (pingtan-gov-report-2023)
+    ("培育“首店、首牌、首秀、首发”经济，打造“商贸会展+旅游”集聚区", {("“首店、首牌、首秀、首发”", "PROGRAM")}),
     ("办好首届中国国际进口博览会", {("中国", "GPE")}),
     # people in a doctrine's name (gov-report-2018)
     (
