@@ -54,6 +54,7 @@ SPEC = Record(
         adverbs=Strings(),
         verbs=Strings(),
         prepositions=Strings(),
+        modals=_PATTERNS,
         min_clause=Integer(1),
         min_object=Integer(1),
         min_rest_clause=Integer(1),
@@ -189,10 +190,17 @@ def load_rules(path: Path | None = None) -> StructureRules:
         raise fail(where, "markers", "a kind is listed twice")
     t = data["titles"]
     adverbs, verbs, preps = longest_first(t["adverbs"]), longest_first(t["verbs"]), longest_first(t["prepositions"])
-    opener = regex.compile(f"(?P<adv>(?:{adverbs})*)(?P<verb>{verbs})|(?P<prep>{preps})|(?P<advonly>(?:{adverbs})+)")
+    modals = "|".join(f"(?:{p})" for p in t["modals"]) or "(?!)"
+    opener = regex.compile(
+        f"(?P<adv>(?:{modals})?(?:{adverbs})*)(?P<verb>{verbs})|(?P<prep>{preps})|(?P<advonly>(?:{adverbs})+)"
+    )
     breaks = longest_first(t["title_break_verbs"])
     tb = data["table"]
-    table_unit = regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*[\\s，,]*(?={tb['responsible']})")
+    # the lead unit: units up to the responsible units, or a list of units joined by commas
+    # (…舆论引导|省金融办，省财政厅，人行福州中心支行，…)
+    table_unit = regex.compile(
+        f"(?:{tb['unit_first']})(?:{tb['unit_next']})*(?:[\\s，,]*(?={tb['responsible']})|[，,](?={tb['unit_first']}))"
+    )
     # a row whose lead unit is itself collective (省直各部门，各设区市，…): the responsible
     # units begin the row's second cell, a list (a task cell has no comma)
     table_responsible = regex.compile(f"(?:{tb['responsible']})\\p{{Han}}{{0,8}}?[，,、]\\s*(?:{tb['responsible']})")

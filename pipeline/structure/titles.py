@@ -216,6 +216,8 @@ def heading_end(
         return start + cut
     floor = part_word_floor(s, rules)[1] if section else 0
     if floor and stop < limit:  # text follows the heading: it may have run on into it
+        if floor < len(s) and rules.opener.match(s, floor):
+            return start + floor  # 2023年工作思路|认真学习宣传贯彻…: a verb phrase opens the text
         run_on = run_on_cut(s, rules, limit=rules.title_max_chars)
         if run_on is not None and run_on >= floor:
             return start + run_on
