@@ -60,6 +60,8 @@ SPEC = Record(
         min_rest_clause=Integer(1),
         conjunctions=Text(),
         coverbs=Text(),
+        frame_coverbs=Text(),
+        frame_ends=Text(),
         title_break_verbs=Strings(),
     ),
     table=Record(header=Pattern(), unit_first=Pattern(), unit_next=Pattern(), responsible=Pattern()),
@@ -131,6 +133,8 @@ class StructureRules:
     min_rest_clause: int
     conjunctions: frozenset[str]
     coverbs: frozenset[str]
+    frame_coverbs: frozenset[str]
+    frame_ends: frozenset[str]
     title_break: regex.Pattern
     # tables
     table_header: regex.Pattern
@@ -230,6 +234,8 @@ def load_rules(path: Path | None = None) -> StructureRules:
         min_rest_clause=t["min_rest_clause"],
         conjunctions=frozenset(t["conjunctions"]),
         coverbs=frozenset(t["coverbs"]),
+        frame_coverbs=frozenset(t["frame_coverbs"]),
+        frame_ends=frozenset(t["frame_ends"]),
         title_break=regex.compile(f"(?:{adverbs})*(?:{breaks})《"),
         table_header=regex.compile(tb["header"]),
         table_unit=table_unit,
