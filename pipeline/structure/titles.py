@@ -7,7 +7,9 @@ then ends where the heading phrase ends: before a word that always opens text (�
 2019年是, 各位代表), or where a clause that already has its verb and object meets the
 next verb phrase (进一步提升对台吸引力|推动两岸标准互认, pingtan-gov-report 2017). In a
 flattened task table the title is the task cell, which ends where the lead unit begins
-(2.按月公开全省财政收支情况|省财政厅各设区市…) or at a space between cells.
+(2.按月公开全省财政收支情况|省财政厅各设区市…) or at a space between cells. Sibling
+headings written alike (X，Y) end alike: one that ran on ends after a second clause as
+long as that of a sibling that ended clearly (:func:`parallel_ends`).
 """
 
 from __future__ import annotations
