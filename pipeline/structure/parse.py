@@ -33,7 +33,7 @@ from pipeline.structure.markers import GLUED, LINE, Candidate, chinese_ordinal, 
 from pipeline.structure.records import Paragraph, Section, Structure, Task
 from pipeline.structure.rules import StructureRules, load_rules
 from pipeline.structure.runins import is_candidate
-from pipeline.structure.titles import clean, heading_end, old_style_title, run_on_cut, sentence_end
+from pipeline.structure.titles import clean, heading_end, old_style_title, parallel_ends, run_on_cut, sentence_end
 
 __all__ = ["Section", "Task", "Paragraph", "Structure", "parse_structure", "chinese_ordinal", "load_rules"]
 
@@ -274,6 +274,20 @@ def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                 force=forced,
                 section=node.heading == "paragraph",
             )
+        _parallel_titles(text, siblings, body, lines, rules)
+
+
+def _parallel_titles(text: str, siblings: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> None:
+    """Sibling headings of a page dump that ran on into their text end like the siblings
+    that ended clearly (:func:`pipeline.structure.titles.parallel_ends`)."""
+    dumped = [n for n in siblings if lines.is_dump(n.pos)]
+    if body.is_table or len(dumped) < 3:
+        return
+    limits = [min(n.children[0].pos if n.children else n.end, lines.end_of(n.pos)) for n in dumped]
+    heads = [text[n.head : lim] for n, lim in zip(dumped, limits)]
+    ends = parallel_ends(heads, [n.title_end - n.head for n in dumped], rules)
+    for node, end in zip(dumped, ends):
+        node.title_end = node.head + end
 
 
 def _glued_level(text: str, siblings: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> bool:

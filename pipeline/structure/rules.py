@@ -54,11 +54,14 @@ SPEC = Record(
         adverbs=Strings(),
         verbs=Strings(),
         prepositions=Strings(),
+        modals=_PATTERNS,
         min_clause=Integer(1),
         min_object=Integer(1),
         min_rest_clause=Integer(1),
         conjunctions=Text(),
         coverbs=Text(),
+        frame_coverbs=Text(),
+        frame_ends=Text(),
         title_break_verbs=Strings(),
     ),
     table=Record(header=Pattern(), unit_first=Pattern(), unit_next=Pattern(), responsible=Pattern()),
@@ -130,6 +133,8 @@ class StructureRules:
     min_rest_clause: int
     conjunctions: frozenset[str]
     coverbs: frozenset[str]
+    frame_coverbs: frozenset[str]
+    frame_ends: frozenset[str]
     title_break: regex.Pattern
     # tables
     table_header: regex.Pattern
@@ -189,10 +194,17 @@ def load_rules(path: Path | None = None) -> StructureRules:
         raise fail(where, "markers", "a kind is listed twice")
     t = data["titles"]
     adverbs, verbs, preps = longest_first(t["adverbs"]), longest_first(t["verbs"]), longest_first(t["prepositions"])
-    opener = regex.compile(f"(?P<adv>(?:{adverbs})*)(?P<verb>{verbs})|(?P<prep>{preps})|(?P<advonly>(?:{adverbs})+)")
+    modals = "|".join(f"(?:{p})" for p in t["modals"]) or "(?!)"
+    opener = regex.compile(
+        f"(?P<adv>(?:{modals})?(?:{adverbs})*)(?P<verb>{verbs})|(?P<prep>{preps})|(?P<advonly>(?:{adverbs})+)"
+    )
     breaks = longest_first(t["title_break_verbs"])
     tb = data["table"]
-    table_unit = regex.compile(f"(?:{tb['unit_first']})(?:{tb['unit_next']})*[\\s，,]*(?={tb['responsible']})")
+    # the lead unit: units up to the responsible units, or a list of units joined by commas
+    # (…舆论引导|省金融办，省财政厅，人行福州中心支行，…)
+    table_unit = regex.compile(
+        f"(?:{tb['unit_first']})(?:{tb['unit_next']})*(?:[\\s，,]*(?={tb['responsible']})|[，,](?={tb['unit_first']}))"
+    )
     # a row whose lead unit is itself collective (省直各部门，各设区市，…): the responsible
     # units begin the row's second cell, a list (a task cell has no comma)
     table_responsible = regex.compile(f"(?:{tb['responsible']})\\p{{Han}}{{0,8}}?[，,、]\\s*(?:{tb['responsible']})")
@@ -222,6 +234,8 @@ def load_rules(path: Path | None = None) -> StructureRules:
         min_rest_clause=t["min_rest_clause"],
         conjunctions=frozenset(t["conjunctions"]),
         coverbs=frozenset(t["coverbs"]),
+        frame_coverbs=frozenset(t["frame_coverbs"]),
+        frame_ends=frozenset(t["frame_ends"]),
         title_break=regex.compile(f"(?:{adverbs})*(?:{breaks})《"),
         table_header=regex.compile(tb["header"]),
         table_unit=table_unit,

@@ -7,7 +7,9 @@ then ends where the heading phrase ends: before a word that always opens text (�
 2019年是, 各位代表), or where a clause that already has its verb and object meets the
 next verb phrase (进一步提升对台吸引力|推动两岸标准互认, pingtan-gov-report 2017). In a
 flattened task table the title is the task cell, which ends where the lead unit begins
-(2.按月公开全省财政收支情况|省财政厅各设区市…) or at a space between cells.
+(2.按月公开全省财政收支情况|省财政厅各设区市…) or at a space between cells. Sibling
+headings written alike (X，Y) end alike: one that ran on ends after a second clause as
+long as that of a sibling that ended clearly (:func:`parallel_ends`).
 """
 
 from __future__ import annotations
@@ -69,15 +71,17 @@ def run_on_cut(
     政府工作部门取消…事项的公开|重点公开保留的…).
     """
     depth = _depths(s)
-    clause_start, head_end = 0, None
+    clause_start, head_end, frame = 0, None, False
     i = 0
     stop = len(s) if limit is None else min(len(s), limit + 1)
     while i < stop:
         ch = s[i]
         if ch in _CLAUSE_END and not depth[i]:
-            clause_start, head_end = i + 1, None
+            clause_start, head_end, frame = i + 1, None, False
             i += 1
             continue
+        if frame and ch in rules.frame_ends:
+            frame = False  # 持续在构建现代化产业体系上|再聚焦: the frame closes
         if depth[i] or ch in _OPEN or ch in _CLOSE:
             i += 1
             continue
@@ -107,7 +111,10 @@ def run_on_cut(
             return i
         if m.group("prep") and head_end is None and i - clause_start >= rules.min_clause and not joined:
             return i  # 永葆对党忠诚|把党的政治建设…: a preposition opens the text
-        if head_end is None and not (m.group("advonly") and s[m.end() : m.end() + 1] in rules.coverbs):
+        after = s[m.end() : m.end() + 1]
+        if m.group("advonly") and after in rules.frame_coverbs and rules.frame_ends.intersection(s[m.end() :]):
+            frame = True  # 持续在…上: a verb inside the frame is not the clause's verb
+        if head_end is None and not frame and not (m.group("advonly") and after in rules.coverbs):
             head_end = m.end()  # the clause's verb (加快建设: an adverb before a verb-noun counts;
             # 持续在…上, 持续让…: an adverb before a coverb does not)
         i = m.end()
@@ -216,6 +223,8 @@ def heading_end(
         return start + cut
     floor = part_word_floor(s, rules)[1] if section else 0
     if floor and stop < limit:  # text follows the heading: it may have run on into it
+        if floor < len(s) and rules.opener.match(s, floor):
+            return start + floor  # 2023年工作思路|认真学习宣传贯彻…: a verb phrase opens the text
         run_on = run_on_cut(s, rules, limit=rules.title_max_chars)
         if run_on is not None and run_on >= floor:
             return start + run_on
@@ -242,3 +251,61 @@ def heading_end(
         if comma and comma.start() >= 4:
             return start + comma.start()
     return start + len(s)
+
+
+def _two_clauses(title: str) -> tuple[int, int] | None:
+    """(first clause, second clause) lengths of a title written X，Y, else None."""
+    depth = _depths(title)
+    commas = [i for i, ch in enumerate(title) if ch in "，," and not depth[i]]
+    if len(commas) != 1 or regex.search(r"[。；;：:！？!?]", title):
+        return None
+    return commas[0], len(title) - commas[0] - 1
+
+
+def parallel_ends(heads: list[str], ends: list[int], rules: StructureRules) -> list[int]:
+    """Title ends of sibling headings re-read by their parallel wording.
+
+    ``heads``: each heading's text from its start to its limit (no stop needed);
+    ``ends``: where each title ends so far (offsets into ``heads``). Sibling headings are
+    written alike: X，Y with the same lengths (pingtan-gov-report 2023 review: 培优产业调结构，
+    经济运行增添活力 … 净化生态转作风，政府效能不断提升). Where one of them ended clearly
+    (its own stop, or a cut before the text: 注入内涵提品质，文旅发展闯出新路|围绕打造…), a
+    sibling with the same first clause that ran on into its text without a stop ends
+    after a second clause of that length: one cut at its first comma (a long first
+    sentence: 综合施策|，经济发展态势良好坚持…) ends there, moved by one character to a verb
+    that opens the text (国际旅游岛加快建设|突出…); one that swallowed more clauses
+    (统筹推进，城乡面貌不断改善坚持城乡一体发展，完善配套，…) ends there only where such a verb
+    confirms it.
+    """
+    shapes: dict[int, list[int]] = {}
+    for s, e in zip(heads, ends):
+        shape = _two_clauses(clean(s[:e]))
+        if shape and rules.min_clause <= shape[1] <= rules.title_max_chars // 3:
+            shapes.setdefault(shape[0], []).append(shape[1])
+    out = list(ends)
+    for k, (s, e) in enumerate(zip(heads, ends)):
+        title = clean(s[:e])
+        comma = next((i for i, ch in enumerate(s) if ch in "，,"), None)
+        if comma is None or e < comma or comma not in shapes:
+            continue
+        if _two_clauses(title):
+            continue  # its own X，Y: evidence, not a target
+        at_comma = e == comma
+        many = title.count("，") + title.count(",") >= 2
+        if not (at_comma or many):
+            continue
+        lengths = shapes[comma]
+        second = max(set(lengths), key=lambda n: (lengths.count(n), -n))
+        cut = comma + 1 + second
+        if regex.search(r"[，,。；;：:！？!?]", s[comma + 1 : cut + 1]):
+            continue  # the second clause is shorter: not this shape
+        near = [p for p in (cut, cut + 1, cut - 1) if p < len(s) and _opens_text(s, p, rules)]
+        if near:
+            out[k] = near[0]
+        elif at_comma:
+            out[k] = cut
+    return out
+
+
+def _opens_text(s: str, i: int, rules: StructureRules) -> bool:
+    return s[i] in " \t\u3000" or rules.opener.match(s, i) is not None or rules.strong_opener.match(s, i) is not None
