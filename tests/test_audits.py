@@ -11,6 +11,10 @@ judged row wrong (or stops producing it) lowers the share and fails here. Floors
   judged by an annotator who wrote none of the rules. Measured once as held-out (targets
   every field right 0.512); their misses were then studied and fixed, so they are in-sample
   since and their floors follow the later runs.
+- ``targets_heldout2.json`` / ``entities_heldout2.json``: 160 target and 100 entity rows
+  of gov-report 1998, 2000, 2002 and 2009, set aside before the second round of changes
+  (benchmarks/data/heldout2_preregistration.md), drawn from the run of its final commit
+  and judged once by annotators who wrote none of the rules.
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -30,6 +34,8 @@ FLOORS = {
     "targets_heldout.json": (0.99, 0.65),
     "entities_heldout.json": (0.88, 0.88),
     "targets_in_sample.json": (0.95, 0.90),
+    "targets_heldout2.json": (0.99, 0.46),
+    "entities_heldout2.json": (0.90, 0.90),
 }
 
 
