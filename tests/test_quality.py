@@ -11,7 +11,9 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
   structure and targets work and measured once at its end), floors in
   ``tests/quality_floors_heldout_plans.json``;
 - ``tests/gold/heldout2/`` (gov-report 2004, 2008, 2009, annotated blind and measured
-  once at the end of the second round), floors in ``tests/quality_floors_heldout2.json``.
+  once at the end of the second round), floors in ``tests/quality_floors_heldout2.json``;
+- ``tests/gold/heldout3/`` (gov-report 1984, 1987, 1988, annotated blind and measured
+  once), floors in ``tests/quality_floors_heldout3.json``.
 
 The floors only go up: raise one when an extractor gets better, so the ratchet shows in
 the diff. Run with ``-s`` to see the full reports.
@@ -34,6 +36,7 @@ GOLD_SETS = {
     "heldout": (HERE / "gold" / "heldout", HERE / "quality_floors_heldout.json"),
     "heldout_plans": (HERE / "gold" / "heldout-plans", HERE / "quality_floors_heldout_plans.json"),
     "heldout2": (HERE / "gold" / "heldout2", HERE / "quality_floors_heldout2.json"),
+    "heldout3": (HERE / "gold" / "heldout3", HERE / "quality_floors_heldout3.json"),
 }
 
 
