@@ -24,6 +24,58 @@ FIXED_TIMES = {
         "gov-report-2013|8943|8945|2012-01-01|2012-12-31|year|point",
         "gov-report-2013|8943|8945|2012-01-01|2012-12-31|year|period",
     ),
+    # Unnumbered part lines are headings (docs/annotation.md, "Headings"): the text under a
+    # review part line (1983 过去五年的回顾, 1988 过去五年国内工作的基本总结, 2002
+    # 首先报告2001年的工作) is review, no longer preamble or plan, so its 上年, 年末, 全年 and
+    # 五年内 count from the reviewed year (2002: 2001年…比上年增长7.3% is 2000).
+    (
+        "gov-report-1983|1905|1908|1983-01-01|1986-12-31|year|period",
+        "gov-report-1983|1905|1908|1979-01-01|1982-12-31|year|period",
+    ),
+    (
+        "gov-report-1983|2205|2208|1983-01-01|1986-12-31|year|period",
+        "gov-report-1983|2205|2208|1979-01-01|1982-12-31|year|period",
+    ),
+    (
+        "gov-report-1983|4336|4338|1983-01-01|1983-12-31|year|period",
+        "gov-report-1983|4336|4338|1982-01-01|1982-12-31|year|period",
+    ),
+    (
+        "gov-report-1988|2216|2219|1988-01-01|1992-12-31|year|period",
+        "gov-report-1988|2216|2219|1983-01-01|1987-12-31|year|period",
+    ),
+    (
+        "gov-report-1988|3611|3613|1987-01-01|1987-12-31|year|point",
+        "gov-report-1988|3611|3613|1986-01-01|1986-12-31|year|point",
+    ),
+    (
+        "gov-report-2002|224|226|2001-01-01|2001-12-31|year|point",
+        "gov-report-2002|224|226|2000-01-01|2000-12-31|year|point",
+    ),
+    (
+        "gov-report-2002|394|396|2002-01-01|2002-12-31|year|period",
+        "gov-report-2002|394|396|2001-01-01|2001-12-31|year|period",
+    ),
+    (
+        "gov-report-2002|549|551|2002-12-01|2002-12-31|month|deadline",
+        "gov-report-2002|549|551|2001-12-01|2001-12-31|month|point",
+    ),
+    (
+        "gov-report-2002|568|571|2001-12-01|2001-12-31|month|point",
+        "gov-report-2002|568|571|2000-12-01|2000-12-31|month|point",
+    ),
+    (
+        "gov-report-2002|992|994|2001-01-01|2001-12-31|year|point",
+        "gov-report-2002|992|994|2000-01-01|2000-12-31|year|point",
+    ),
+    (
+        "gov-report-2002|1400|1402|2002-01-01|2002-01-31|month|point",
+        "gov-report-2002|1400|1402|2001-01-01|2001-01-31|month|point",
+    ),
+    (
+        "gov-report-2002|1412|1414|2002-12-01|2002-12-31|month|point",
+        "gov-report-2002|1412|1414|2001-12-01|2001-12-31|month|point",
+    ),
 }
 
 

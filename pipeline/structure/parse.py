@@ -11,6 +11,8 @@ The rules are docs/annotation.md, "Structure". In short:
   own (…推进公开（一）进一步…1.全面…);
 - the levels nest as the document uses them; unnumbered run-in headings form the lowest
   level where a document uses them consistently (:mod:`pipeline.structure.runins`);
+- unnumbered part lines (关于国内建设 … 结束语) are top-level headings, the numbered ones
+  after them nesting below (:mod:`pipeline.structure.partlines`);
 - a heading with sub-headings is a section, a heading without is a task, except a
   top-level 一、 chapter in a document whose other chapters have sub-headings;
 - titles end at the first sentence end, or where the heading phrase ends when the page
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
 from pipeline.structure import runins
 from pipeline.structure.body import Body, find_body
@@ -38,6 +41,7 @@ from pipeline.structure.titles import clean, heading_end, old_style_title, paral
 __all__ = ["Section", "Task", "Paragraph", "Structure", "parse_structure", "chinese_ordinal", "load_rules"]
 
 RUNIN = "runin"
+PARTLINE = "partline"
 
 
 @dataclass(eq=False)
@@ -57,6 +61,8 @@ class Node:
     title_end: int = -1
     end: int = -1
     part: str = "plan"
+    key: str | None = None  # the id component when not the number (a part line: p1, p2, …)
+    stop: int | None = None  # its text ends here at the latest (a review part line before the plan)
 
     @property
     def depth(self) -> int:
@@ -68,7 +74,7 @@ class Node:
     def path(self) -> str:
         parts, n = [], self
         while n is not None:
-            parts.append(str(n.number))
+            parts.append(n.key or str(n.number))
             n = n.parent
         return ".".join(reversed(parts))
 
@@ -135,8 +141,19 @@ def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, 
     return 0 < end - c.end <= rules.heading_max_chars
 
 
-def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines, rules: StructureRules) -> list[Node]:
-    """Accept the markers that continue their level's numbering; return the nodes in order."""
+def _build_numbered(
+    text: str,
+    cands: list[Candidate],
+    body: Body,
+    lines: _Lines,
+    rules: StructureRules,
+    part_lines: list[partlines_mod.PartLine] = (),
+) -> list[Node]:
+    """Accept the markers that continue their level's numbering; return the nodes in order.
+
+    An unnumbered part line (:mod:`pipeline.structure.partlines`) is a top-level heading:
+    the numbered headings after it nest below it (their numbering may restart at 一), or,
+    when it does not nest, stay at the top."""
     nodes: list[Node] = []
     stack: list[Node] = []
     last_of_kind: dict[str, int] = {}
@@ -147,7 +164,11 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
     def confirmed(i: int, kind: str, n: int) -> bool:
         return any(j > i for j in later.get((kind, n + 1), ()))
 
+    pending = list(part_lines)
     for i, c in enumerate(cands):
+        while pending and pending[0].pos <= c.pos:
+            nodes.append(_part_node(pending.pop(0), nodes))
+            stack = [nodes[-1]] if nodes[-1].stop is None else []
         prev = nodes[-1] if nodes else None
         if c.boundary != LINE and not lines.is_dump(c.pos):
             continue  # inside a paragraph of a line-based text: 第一…第二… is an enumeration
@@ -204,7 +225,20 @@ def _build_numbered(text: str, cands: list[Candidate], body: Body, lines: _Lines
         nodes.append(node)
         stack.append(node)
         last_of_kind[c.kind] = n
+    for p in pending:
+        nodes.append(_part_node(p, nodes))
     return nodes
+
+
+def _part_node(p: partlines_mod.PartLine, nodes: list[Node]) -> Node:
+    """A part line's node: numbered by its place among the top-level headings (结束语 after
+    四、 is the fifth), and identified by its place among the part lines (p1, p2)."""
+    number = sum(n.parent is None for n in nodes) + 1
+    key = f"p{sum(n.kind == PARTLINE for n in nodes) + 1}"
+    node = Node(PARTLINE, "paragraph", number, "", p.pos, p.pos, None, True, LINE, key=key)
+    node.title_end = p.end
+    node.stop = p.stop
+    return node
 
 
 # --------------------------------------------------------------------------- ends and titles
@@ -223,6 +257,8 @@ def _set_ends(nodes: list[Node], closing: int) -> None:
         depth = node.depth
         node.end = next((m.pos for m in ordered[k + 1 :] if m.depth <= depth), closing)
         node.end = min(node.end, closing) if node.pos < closing else node.end
+        if node.stop is not None:
+            node.end = min(node.end, node.stop)
 
 
 def _task_break(text: str, start: int, end: int, rules: StructureRules) -> int | None:
@@ -256,10 +292,15 @@ def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         forced = _glued_level(text, siblings, body, lines, rules)
         for node in siblings:
             limit = min(node.children[0].pos if node.children else node.end, lines.end_of(node.pos))
+            if node.kind == PARTLINE:
+                continue  # the whole line, set when it was found
             if node.line_start and not lines.is_dump(node.pos):
                 line = text[node.head : lines.end_of(node.pos)]
                 if node.heading == "paragraph":
                     node.title_end = node.head + len(line.rstrip())
+                    comma = line.find("，")
+                    if len(line.rstrip()) > rules.title_max_chars and comma > 0:
+                        node.title_end = node.head + comma  # a long first sentence ends at its first comma
                     continue
                 stop = sentence_end(text, node.head, lines.end_of(node.pos), rules)
                 title = old_style_title(text[node.head : stop], rules)
@@ -321,7 +362,7 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
     （七）坚持共治共享…, the only review heading with such sentences).
     """
     groups: dict[int, list[tuple[Node | None, list]]] = {}
-    parents: list[Node | None] = [n for n in nodes if not n.children] if nodes else [None]
+    parents: list[Node | None] = [n for n in nodes if not n.children and n.kind != PARTLINE] if nodes else [None]
     for parent in parents:
         if parent is None:
             start, end = body.start, body.end
@@ -394,9 +435,12 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
     body = find_body(text, rules)
     lines = _Lines(text, body)
     cands = find_candidates(text, body, rules)
-    nodes = _build_numbered(text, cands, body, lines, rules)
+    part_lines = partlines_mod.find(text, body, lines.spans, lines.dump, cands, rules, year)
+    nodes = _build_numbered(text, cands, body, lines, rules, part_lines)
     closing = _closing_at(text, body, lines, rules)
-    nodes = [n for n in nodes if n.pos < closing]
+    nodes = [n for n in nodes if n.pos < closing or n.kind == PARTLINE]
+    if any(n.kind == PARTLINE and lines.index(n.pos) == lines.index(closing) for n in nodes):
+        closing = body.end  # the closing line is a part heading of its own (结束语)
     for n in nodes:
         n.children = [c for c in n.children if c.pos < closing]
     _set_ends(nodes, closing)
@@ -418,8 +462,8 @@ def _is_task(text: str, node: Node, tops: list[Node], lines: _Lines) -> bool:
     """A heading without sub-headings, except a top-level chapter (一、, or a heading on a
     line of its own) among chapters that have sub-headings: a report's short chapter
     written as paragraphs (gov-report 1981 （一）当前的经济形势) stays a section."""
-    if node.children:
-        return False
+    if node.children or (node.kind == PARTLINE and node.part == "other"):
+        return False  # a closing part line (结束语) is no work item
     if node.parent is None and any(t.children for t in tops):
         if node.heading == "paragraph":
             return False

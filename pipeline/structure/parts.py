@@ -21,7 +21,9 @@ _YEAR = regex.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
 def heading_part(heading: str, rules: StructureRules, year: int | None) -> str | None:
-    """review, plan, mixed, or None when the heading says nothing about its part."""
+    """review, plan, mixed, other (结束语), or None when the heading says nothing about its part."""
+    if any(c in heading for c in rules.other_cues):
+        return "other"
     review = any(c in heading for c in rules.review_cues)
     plan = any(c in heading for c in rules.plan_cues)
     if year is not None:
@@ -53,8 +55,8 @@ def assign(text: str, nodes, body: Body, rules: StructureRules, year: int | None
     default = document_part(body, rules)
     tops = [n for n in nodes if n.parent is None]
     decided = {id(n): heading_part(clean(text[n.head : n.title_end]), rules, year) for n in tops}
-    if not any(decided.values()):
-        decided = {k: default for k in decided}
+    if not any(v for v in decided.values() if v != "other"):
+        decided = {k: v or default for k, v in decided.items()}
     for node in nodes:
         if node.parent is None:
             node.part = decided.get(id(node)) or "plan"

@@ -96,7 +96,9 @@ SPEC = Record(
         mixed_switch_window=Integer(1),
         plan_openers=Strings(),
         review_titles=_PATTERNS,
+        other_cues=Strings(),
     ),
+    part_lines=Record(min_chars=Integer(1), max_chars=Integer(1), min_count=Integer(1)),
     task_breaks=Strings(),
     closing_headings=Strings(),
     headline_cues=Strings(allow_empty=False),
@@ -171,6 +173,10 @@ class StructureRules:
     mixed_switch_window: int
     plan_openers: tuple[str, ...]
     review_title: regex.Pattern
+    other_cues: tuple[str, ...]
+    part_line_min_chars: int
+    part_line_max_chars: int
+    part_line_min_count: int
     task_breaks: tuple[str, ...]
     closing_headings: frozenset[str]
     headline: regex.Pattern
@@ -268,6 +274,10 @@ def load_rules(path: Path | None = None) -> StructureRules:
         mixed_switch_window=parts["mixed_switch_window"],
         plan_openers=tuple(parts["plan_openers"]),
         review_title=_any(parts["review_titles"]),
+        other_cues=tuple(parts["other_cues"]),
+        part_line_min_chars=data["part_lines"]["min_chars"],
+        part_line_max_chars=data["part_lines"]["max_chars"],
+        part_line_min_count=data["part_lines"]["min_count"],
         task_breaks=tuple(data["task_breaks"]),
         closing_headings=frozenset(data["closing_headings"]),
         headline=regex.compile(longest_first(data["headline_cues"])),
