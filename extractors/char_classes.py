@@ -23,6 +23,8 @@ QUOTES = OPENING_QUOTES + CLOSING_QUOTES + "\"'"
 # Round brackets, each opening with its closing: a parenthesis inside a phrase
 # (县（市、区）, 化肥（按有效成份计算）) belongs to it whole or not at all.
 ROUND_BRACKETS = {"（": "）", "(": ")"}
+# Commas that join clauses (a heading X，Y).
+COMMAS = "，,"
 # Enumeration comma and list joiners between items of a list (A、B和C).
 LIST_COMMA = "、"
 # Characters of indentation and spacing that carry no meaning.

@@ -32,7 +32,7 @@ from extractors.language_data import (
     register,
 )
 from extractors.segmentation import cut, tag
-from extractors.target_kinds import BASE_BEFORE, TARGET_KINDS_DATA
+from extractors.target_kinds import TARGET_KINDS_DATA, kind_words
 
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
 _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
@@ -632,7 +632,7 @@ def _around_time(
     heads = load_time_words().plan_heads
     te += next((len(h) for h in sorted(heads, key=len, reverse=True) if text.startswith(h, te, start)), 0)
     rest = text[te:start]
-    base = BASE_BEFORE.search(text, cs, ts)
+    base = kind_words().time_bases.search(text, cs, ts)
     if rest in ("", subject_words().particle):
         return cs, base.start() if base else ts, None  # 比第五个五年计划期间的[577亿元]: 比 goes too
     if not text[cs:ts].strip(_EDGE_MARKS):

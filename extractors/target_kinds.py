@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, char_class
+from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, char_class
 from extractors.context import Context
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -30,6 +30,7 @@ from extractors.language_data import (
     Pattern,
     Record,
     Strings,
+    Text,
     fail,
     load,
     register,
@@ -45,6 +46,8 @@ TARGET_KINDS_SPEC = Record(
     target=Strings(allow_empty=False),
     weak_target=Strings(),
     comparison_bases=Strings(),
+    time_bases=Strings(allow_empty=False),
+    time_particle=Text(),
     baseline_from=Strings(),
     baseline_to=Strings(),
     fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
@@ -59,9 +62,6 @@ _SENTENCE_REACH = 200
 _LEAD_IN = 6
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _DIGIT = regex.compile(r"[0-9０-９]")
-# a time right after one of these is a base of comparison or a starting point, never the
-# period an amount is about (比2010年增长1倍, 从2015年的…)
-BASE_BEFORE = regex.compile(r"(?:比|较|与|同|从|由|自)$")
 # marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
 CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
@@ -77,6 +77,8 @@ class KindWords:
     weak_target: tuple[str, ...]
     comparison_bases: regex.Pattern
     bases_width: int  # the longest comparison base
+    time_bases: regex.Pattern  # 比/从/由… right before a time: a base, not a period
+    time_particle: str  # 的 between a time and the amount it dates
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     current: tuple[str, ...]
@@ -121,6 +123,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         weak_target=tuple(d["weak_target"]),
         comparison_bases=regex.compile(_alternation(d["comparison_bases"])),
         bases_width=max(map(len, d["comparison_bases"]), default=1),
+        time_bases=regex.compile(f"(?:{_alternation(d['time_bases'])})$"),
+        time_particle=d["time_particle"],
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         current=tuple(d["fact"]["current"]),
@@ -191,11 +195,11 @@ class TimeFrame:
         self.text = text
         # the times that may govern an amount: no base of comparison (比2010年), no word
         # that counts from the year under discussion (全年)
-        relative = kind_words().frame_relative
+        relative, bases = kind_words().frame_relative, kind_words().time_bases
         self._governing = [
             t
             for t in self.times
-            if t.text not in relative and not BASE_BEFORE.search(text, max(0, t.char_start - 1), t.char_start)
+            if t.text not in relative and not bases.search(text, max(0, t.char_start - 1), t.char_start)
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -224,7 +228,7 @@ class TimeFrame:
                     t
                     for t in _frame_times(extract_times(line, context=self.context))
                     if t.text not in kind_words().frame_relative
-                    and not BASE_BEFORE.search(line, max(0, t.char_start - 1), t.char_start)
+                    and not kind_words().time_bases.search(line, max(0, t.char_start - 1), t.char_start)
                 ]
                 if times:
                     # the first single year before a span (2021年和过去五年工作回顾 → 2021)
@@ -249,7 +253,7 @@ class TimeFrame:
         lead = _OPENING.match(self.text, s, e)
         start = lead.end() if lead else s
         first = self.between(s, e)[:1]
-        if not first or BASE_BEFORE.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
+        if not first or kind_words().time_bases.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
             return None
         t = first[0]
         # at the start, or after a short lead-in in the first clause (刚刚过去的2017年，…)
@@ -439,7 +443,7 @@ def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:
     减少2%的目标)."""
     if w.quoted_target.match(text, r.end):
         return True
-    if not text.startswith("、", r.end):
+    if not text.startswith(LIST_COMMA, r.end):
         return False
     m = w.quoted_target.search(text, r.end, r.clause[1])
     return m is not None and _DIGIT.search(text, r.end, m.start()) is not None
@@ -498,7 +502,8 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTim
     starts = frames._governing_starts
     i = bisect.bisect_left(starts, r.start) - 1
     g = frames._governing[i] if i >= 0 else None
-    if g is not None and r.dimension == "ratio" and text[g.char_start + len(g.text) : r.start] == "的":
+    particle = kind_words().time_particle
+    if g is not None and r.dimension == "ratio" and text[g.char_start + len(g.text) : r.start] == particle:
         i -= 1  # 是1997年的2.3倍: the year of the base a multiple is counted from
     if i >= 0 and starts[i] >= _long_start(text, r.sentence[0]):
         return frames._governing[i]
@@ -628,4 +633,4 @@ def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> Frame
     if i < 0:
         return None
     t = frames.times[i]
-    return t if text[t.char_start + len(t.text) : r.start] in ("", "的") else None
+    return t if text[t.char_start + len(t.text) : r.start] in ("", kind_words().time_particle) else None

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.char_classes import COMMAS, SPACES
 from pipeline.structure import parts as parts_mod
 from pipeline.structure.body import Body
 from pipeline.structure.markers import Candidate
 from pipeline.structure.rules import StructureRules
 
 _YEARS = regex.compile(r"(?<!\d)(?:19|20)\d\d年")
-_SPACES = " \t\u3000\xa0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def is_part_line(line: str, rules: StructureRules) -> bool:
     """Could this paragraph (stripped) be an unnumbered part heading by its own shape?"""
     if not rules.part_line_min_chars <= len(line) <= rules.part_line_max_chars:
         return False
-    if any(ch in rules.stops or ch in "，," for ch in line):
+    if any(ch in rules.stops or ch in COMMAS for ch in line):
         return False
     if regex.search(r"\d", _YEARS.sub("", line)):
         return False  # figures (dates, amounts), except the years a heading names
@@ -74,7 +74,7 @@ def find(
     for i, (s, e) in enumerate(spans):
         if s < body.start or e > body.end or i in dump:
             continue
-        line = text[s:e].strip(_SPACES)
+        line = text[s:e].strip(SPACES)
         if not line:
             continue
         if not seen_text:
@@ -83,12 +83,12 @@ def find(
             continue
         if not is_part_line(line, rules):
             continue
-        nxt = next((k for k in range(i + 1, len(spans)) if text[spans[k][0] : spans[k][1]].strip(_SPACES)), None)
+        nxt = next((k for k in range(i + 1, len(spans)) if text[spans[k][0] : spans[k][1]].strip(SPACES)), None)
         if nxt is None or spans[nxt][1] > body.end or nxt in dump:
             continue
         if not _is_text(text[spans[nxt][0] : spans[nxt][1]], rules):
             continue
-        a = s + len(text[s:e]) - len(text[s:e].lstrip(_SPACES))
+        a = s + len(text[s:e]) - len(text[s:e].lstrip(SPACES))
         found.append((i, a, a + len(line)))
     found = [f for f in found if not _inside_chapter(f[1], cands)]
     with_part = [(i, a, b, parts_mod.heading_part(text[a:b], rules, year)) for i, a, b in found]
@@ -119,7 +119,7 @@ def _plan_opens(text, spans, i, limit, cands, rules: StructureRules, year) -> in
     for s, e in spans[i + 1 :]:
         if s >= min(first_heading, limit):
             return None
-        head = text[s:e].lstrip(_SPACES)[: rules.mixed_switch_window]
+        head = text[s:e].lstrip(SPACES)[: rules.mixed_switch_window]
         if any(head.startswith(o) for o in openers):
             return s
     return None

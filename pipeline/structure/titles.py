@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import regex
 
+from extractors.char_classes import CLAUSE_STOPS, COMMAS, SENTENCE_STOPS, char_class
 from pipeline.structure.rules import StructureRules
+
+# a comma or colon ends a too-long title; a sentence stop or colon makes a title no X，Y pair
+_COMMA_OR_COLON = regex.compile(char_class(COMMAS + "：:"))
+_STOP_OR_COLON = regex.compile(char_class(SENTENCE_STOPS + "：:"))
+_CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 
 _OPEN, _CLOSE = "“‘《（(【「", "”’》）)】」"
 _CLAUSE_END = "，,：:；;"
@@ -183,7 +189,7 @@ def old_style_title(first: str, rules: StructureRules) -> str:
     if cut is not None:
         first = first[:cut]
     if len(first) > rules.title_max_chars:
-        comma = regex.search(r"[，,：:]", first)
+        comma = _COMMA_OR_COLON.search(first)
         if comma and comma.start() >= 4:
             first = first[: comma.start()]
     return first.strip()
@@ -247,7 +253,7 @@ def heading_end(
         if run_on is not None:
             return start + run_on
     if len(s) > rules.title_max_chars:
-        comma = regex.search(r"[，,：:]", s)
+        comma = _COMMA_OR_COLON.search(s)
         if comma and comma.start() >= 4:
             return start + comma.start()
     return start + len(s)
@@ -256,8 +262,8 @@ def heading_end(
 def _two_clauses(title: str) -> tuple[int, int] | None:
     """(first clause, second clause) lengths of a title written X，Y, else None."""
     depth = _depths(title)
-    commas = [i for i, ch in enumerate(title) if ch in "，," and not depth[i]]
-    if len(commas) != 1 or regex.search(r"[。；;：:！？!?]", title):
+    commas = [i for i, ch in enumerate(title) if ch in COMMAS and not depth[i]]
+    if len(commas) != 1 or _STOP_OR_COLON.search(title):
         return None
     return commas[0], len(title) - commas[0] - 1
 
@@ -297,7 +303,7 @@ def parallel_ends(heads: list[str], ends: list[int], rules: StructureRules) -> l
         lengths = shapes[comma]
         second = max(set(lengths), key=lambda n: (lengths.count(n), -n))
         cut = comma + 1 + second
-        if regex.search(r"[，,。；;：:！？!?]", s[comma + 1 : cut + 1]):
+        if _CLAUSE_STOP.search(s, comma + 1, cut + 1):
             continue  # the second clause is shorter: not this shape
         near = [p for p in (cut, cut + 1, cut - 1) if p < len(s) and _opens_text(s, p, rules)]
         if near:
