@@ -359,11 +359,13 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
     A run-in level belongs to a level of the document, not to one heading: among sibling
     headings that could hold run-ins, at least half must have them (a heading whose
     text happens to hold a few short sentences is still a task: pingtan-gov-report 2021
-    （七）坚持共治共享…, the only review heading with such sentences).
+    （七）坚持共治共享…, the only review heading with such sentences) — except a numbered
+    chapter whose paragraphs nearly all open with one (:func:`runins.chapter_alone`).
     """
-    groups: dict[int, list[tuple[Node | None, list]]] = {}
+    groups: dict[int, list[tuple[Node | None, list, int | None, bool]]] = {}
     parents: list[Node | None] = [n for n in nodes if not n.children and n.kind != PARTLINE] if nodes else [None]
     for parent in parents:
+        chapter = False
         if parent is None:
             start, end = body.start, body.end
             line_initial = not lines.is_dump(start)
@@ -374,7 +376,11 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
             elif parent.parent is None and parent.heading == "paragraph":
                 line_initial = True  # the chapters of a line-based report (gov-report 2015)
             else:
-                continue
+                # the （X） chapters of a line-based report (gov-report 2008 （二）): run-ins
+                # open its paragraphs, up to the 各位代表！ that turns to the closing themes
+                line_initial = chapter = True
+                brk = _task_break(text, parent.title_end, end, rules)
+                end = end if brk is None else brk
         while start < end and text[start] in "。；，：,:; \t\u3000":
             start += 1
         found = runins.candidates(text, start, end, rules, line_initial=line_initial)
@@ -384,18 +390,22 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         chosen = runins.select(
             text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules, line_initial=line_initial
         )
+        if chapter:
+            chosen = runins.chapter_level(text, chosen, end, rules)
         if glued is not None and glued not in chosen:
             parent.title_end = before
         key = id(parent.parent) if parent is not None else 0
-        groups.setdefault(key, []).append((parent, chosen, before))
+        # a chapter whose paragraphs nearly all open with one stands by itself
+        alone = chapter and runins.chapter_alone(text, chosen, end, rules)
+        groups.setdefault(key, []).append((parent, chosen, before, alone))
     added: list[Node] = []
     for members in groups.values():
-        if sum(1 for _, chosen, _ in members if chosen) * 2 < len(members):
-            for parent, chosen, before in members:
-                if parent is not None and chosen:
+        if sum(1 for _, chosen, _, _ in members if chosen) * 2 < len(members):
+            for parent, chosen, before, alone in members:
+                if parent is not None and chosen and not alone:
                     parent.title_end = before
-            continue
-        for parent, chosen, _ in members:
+            members = [m for m in members if m[3]]
+        for parent, chosen, _, _ in members:
             for k, f in enumerate(chosen, start=1):
                 node = Node(RUNIN, RUNIN, k, "", f.pos, f.pos, parent, boundary=LINE)
                 node.title_end = f.title_end

@@ -79,6 +79,11 @@ SPEC = Record(
         statement=_PATTERNS,
         not_start=_PATTERNS,
         enumeration=Pattern(),
+        chapter_min_share=Number(),
+        chapter_min_statements=Integer(1),
+        chapter_alone_count=Integer(1),
+        chapter_alone_share=Number(),
+        items=Pattern(),
     ),
     body=Record(
         header_lines=_PATTERNS,
@@ -156,6 +161,11 @@ class StructureRules:
     runin_announcement: regex.Pattern
     runin_statement: regex.Pattern
     runin_not_start: regex.Pattern
+    runin_chapter_min_share: float
+    runin_chapter_min_statements: int
+    runin_chapter_alone_count: int
+    runin_chapter_alone_share: float
+    runin_item: regex.Pattern
     enumeration: regex.Pattern
     # body
     header_line: regex.Pattern
@@ -259,6 +269,11 @@ def load_rules(path: Path | None = None) -> StructureRules:
         runin_announcement=regex.compile(ri["announcement"]),
         runin_statement=_any(ri["statement"]),
         runin_not_start=regex.compile(f"(?:{'|'.join(ri['not_start'])})"),
+        runin_chapter_min_share=float(ri["chapter_min_share"]),
+        runin_chapter_min_statements=ri["chapter_min_statements"],
+        runin_chapter_alone_count=ri["chapter_alone_count"],
+        runin_chapter_alone_share=float(ri["chapter_alone_share"]),
+        runin_item=regex.compile(ri["items"]),
         enumeration=regex.compile(ri["enumeration"]),
         header_line=_any(body["header_lines"]),
         header_end=regex.compile(body["header_end"]),

@@ -239,3 +239,42 @@ def keep_balanced(found: list[RunIn], end: int, rules: StructureRules) -> list[R
             break
         del found[worst]
     return found if len(found) >= rules.runin_min_count else []
+
+
+def chapter_level(text: str, found: list[RunIn], end: int, rules: StructureRules) -> list[RunIn]:
+    """The run-ins of a numbered chapter written as paragraphs (gov-report 2008 （二）
+    全面深化农村改革。… 坚持完善基本经济制度。…), or [] (see the runin keys of structure.yaml):
+
+    - a first paragraph that opens with a statement (中国的发展离不开世界。) where the
+      others open with a verb is the chapter's introduction, not a run-in;
+    - a level of statements rather than verb phrases needs ``chapter_min_statements``
+      (two sayings in a chapter, 重任千钧惟担当。… 上下同欲者胜。, are rhetoric);
+    - they open at least ``chapter_min_share`` of the paragraphs from the first one on,
+      not counting paragraphs that open with an item of an enumeration (一是…, 二要…).
+    """
+    found = [f for f in found if not rules.runin_item.match(text, f.pos)]  # 一、开垦…: a numbered line
+    verbal = [bool(rules.opener.match(text, f.pos, f.title_end)) for f in found]
+    if len(found) > 1 and found[0].index == 0 and not verbal[0] and sum(verbal[1:]) * 2 > len(found) - 1:
+        found, verbal = found[1:], verbal[1:]
+    if len(found) < rules.runin_min_count:
+        return []
+    if sum(verbal) * 2 <= len(found) and len(found) < rules.runin_chapter_min_statements:
+        return []
+    if len(found) < rules.runin_chapter_min_share * len(_block_paragraphs(text, found, end, rules)):
+        return []
+    return found
+
+
+def chapter_alone(text: str, found: list[RunIn], end: int, rules: StructureRules) -> bool:
+    """Is the level of a chapter strong enough to stand without its sibling chapters
+    (gov-report 2004 二、（六）, the only chapter of its report written so): at least
+    ``chapter_alone_count`` run-ins opening at least ``chapter_alone_share`` of its paragraphs."""
+    if len(found) < rules.runin_chapter_alone_count:
+        return False
+    return len(found) >= rules.runin_chapter_alone_share * len(_block_paragraphs(text, found, end, rules))
+
+
+def _block_paragraphs(text: str, found: list[RunIn], end: int, rules: StructureRules) -> list[int]:
+    """The paragraphs from the first run-in on, less those that open an enumeration item."""
+    starts = sentence_starts(text, found[0].pos, end, line_initial=True)
+    return [p for p in starts if not rules.runin_item.match(text, p)]
