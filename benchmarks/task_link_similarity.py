@@ -48,7 +48,7 @@ from pipeline.crossyear.links import (  # noqa: E402
     char_bigrams,
     link_scores,
 )
-from pipeline.evaluation.link_gold import gold_tasks, resolve_anchors, select_pairs  # noqa: E402
+from pipeline.evaluation.link_gold import gold_tasks, gold_units, resolve_anchors, select_pairs  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "task_link_gold.json"
 PLANS_GOLD = ROOT / "tests" / "data" / "task_link_gold_plans.json"
@@ -210,9 +210,9 @@ def leave_one_pair_out(links: pd.DataFrame, gold: dict) -> tuple[dict, list[floa
         t, _ = best_threshold(links, train)
         thresholds.append(t)
         r = link_scores(with_threshold(links, t), {**gold, "pairs": [held]})["pooled"]
-        total.update({"right": r["right"], "predicted": r["predicted"], "gold": r["gold"]})
+        total.update({"right": r["right"], "found": r["found"], "predicted": r["predicted"], "gold": r["gold"]})
     p = total["right"] / total["predicted"] if total["predicted"] else 0.0
-    r = total["right"] / total["gold"] if total["gold"] else 0.0
+    r = total["found"] / total["gold"] if total["gold"] else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": p, "recall": r, "f1": f}, thresholds
 
@@ -220,6 +220,7 @@ def leave_one_pair_out(links: pd.DataFrame, gold: dict) -> tuple[dict, list[floa
 def golds(tables: dict, segmentation: str, plans_set: str = "dev") -> list[tuple[str, dict, dict]]:
     """(name, tables, gold keyed by the tables' task ids) for each gold set."""
     gov = json.loads(GOLD.read_text(encoding="utf-8"))
+    gov["units"] = gold_units(gov, tables["tasks"], tables["sections"])  # chapters split into run-ins
     plans = select_pairs(json.loads(PLANS_GOLD.read_text(encoding="utf-8")), [plans_set])
     if segmentation == "gold":
         plan_tables = {**tables, "tasks": gold_tasks(plans, tables["documents"])}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 import regex
@@ -209,7 +209,7 @@ def _row(slug, direction, doc_a, task_a, title_a, doc_b, candidates, scores, thr
     }
 
 
-def link_scores(links: pd.DataFrame, gold: dict) -> dict[str, dict[str, float]]:
+def link_scores(links: pd.DataFrame, gold: dict, units: Mapping[str, str] | None = None) -> dict[str, dict[str, float]]:
     """Precision, recall and F1 of ``continued`` links against the gold, per direction and pooled.
 
     A predicted link (a task and its ``continued`` match) is right when the gold lists
@@ -217,7 +217,15 @@ def link_scores(links: pd.DataFrame, gold: dict) -> dict[str, dict[str, float]]:
     acceptable partner in the gold, those given a right link. ``status_accuracy`` is the
     share of rows whose status (continued or not) agrees with the gold. Only the gold's
     pairs of documents are scored.
+
+    ``units`` maps a run's task to the gold unit that holds it, when the gold was
+    labelled on coarser units than the run splits (a report's chapter, now a section
+    of run-in tasks: :func:`pipeline.evaluation.link_gold.gold_units`). A link is then
+    judged between the units of its two tasks, and a unit counts as found when any of
+    its tasks has a right link. Without ``units``, the gold's own ``units`` key is used.
     """
+    units = units if units is not None else gold.get("units")
+    unit = (lambda t: units.get(t, t)) if units else (lambda t: t)
     counts = {d: Counter() for d in ("previous", "next")}
     groups = {key: frame for key, frame in links.groupby(["direction", "doc_id_a", "doc_id_b"], sort=False)}
     empty = links.iloc[0:0]
@@ -236,13 +244,19 @@ def link_scores(links: pd.DataFrame, gold: dict) -> dict[str, dict[str, float]]:
             rows = groups.get((direction, doc_a, doc_b), empty)
             c = counts[direction]
             c["gold"] += len(with_partner)
+            found: set[str] = set()
             for task_a, task_b, status in zip(rows["task_id_a"], rows["task_id_b"], rows["status"]):
+                ua = unit(task_a)
                 continued = status == "continued"
                 c["rows"] += 1
-                c["status_agrees"] += continued == (task_a in with_partner)
+                c["status_agrees"] += continued == (ua in with_partner)
                 if continued:
                     c["predicted"] += 1
-                    c["right"] += as_gold(task_a, task_b) in acceptable
+                    right = as_gold(ua, unit(task_b)) in acceptable
+                    c["right_links"] += right
+                    if right:
+                        found.add(ua)
+            c["found"] += len(found)
     out = {}
     pooled: Counter = Counter()
     for direction, c in counts.items():
@@ -253,8 +267,8 @@ def link_scores(links: pd.DataFrame, gold: dict) -> dict[str, dict[str, float]]:
 
 
 def _prf(c: Counter) -> dict[str, float]:
-    p = c["right"] / c["predicted"] if c["predicted"] else 0.0
-    r = c["right"] / c["gold"] if c["gold"] else 0.0
+    p = c["right_links"] / c["predicted"] if c["predicted"] else 0.0
+    r = c["found"] / c["gold"] if c["gold"] else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     acc = c["status_agrees"] / c["rows"] if c["rows"] else 0.0
     return {
@@ -262,7 +276,8 @@ def _prf(c: Counter) -> dict[str, float]:
         "recall": r,
         "f1": f,
         "status_accuracy": acc,
-        "right": c["right"],
+        "right": c["right_links"],
+        "found": c["found"],
         "predicted": c["predicted"],
         "gold": c["gold"],
     }

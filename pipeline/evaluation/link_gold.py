@@ -115,3 +115,44 @@ def gold_tasks(gold: dict, documents: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["doc_id", "task_id", "section_id", "number", "title", "text", "part", "char_start", "char_end"]
     )
+
+
+def gold_units(gold: dict, tasks: pd.DataFrame, sections: pd.DataFrame) -> dict[str, str]:
+    """Each run task that lies inside a gold unit the run split further → that unit.
+
+    The report gold (``tests/data/task_link_gold.json``) names tasks by id as the run had
+    them when labelled. Where the run now splits such a task into run-in tasks, the id
+    names a section (``gov-report-2004/2.6`` → section ``gov-report-2004/s2.6`` holding
+    tasks ``2.6.1`` … ``2.6.6``); links are then judged between units
+    (:func:`pipeline.crossyear.links.link_scores`). Ids still naming a task map to
+    themselves (they are left out of the mapping).
+    """
+    task_ids = set(tasks["task_id"])
+    section_of = dict(zip(tasks["task_id"], tasks["section_id"]))
+    parent_of = dict(zip(sections["section_id"], sections["parent_id"]))
+    wanted: dict[str, str] = {}
+    for p in gold["pairs"]:
+        for side in ("tasks_a", "tasks_b"):
+            for tid in p[side]:
+                if tid not in task_ids:
+                    doc, _, path = tid.partition("/")
+                    wanted[f"{doc}/s{path}"] = tid
+    out: dict[str, str] = {}
+    for tid, sid in section_of.items():
+        while isinstance(sid, str):
+            if sid in wanted:
+                out[tid] = wanted[sid]
+                break
+            sid = parent_of.get(sid)
+    return out
+
+
+def names_unit(gold_id: str, title: str, tasks: pd.DataFrame, sections: pd.DataFrame) -> bool:
+    """Does ``gold_id`` still name the run's task of that title, or the section of that
+    heading that the run split into run-in tasks?"""
+    doc, _, path = gold_id.partition("/")
+    task = tasks[tasks["task_id"] == gold_id]
+    if len(task):
+        return bool(task["title"].iloc[0] == title)
+    sec = sections[sections["section_id"] == f"{doc}/s{path}"]
+    return bool(len(sec)) and sec["heading"].iloc[0] == title

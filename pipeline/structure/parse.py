@@ -26,7 +26,7 @@ page dump is cut at every heading and every row of the tables gets its task.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
@@ -384,11 +384,17 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         while start < end and text[start] in "。；，：,:; \t\u3000":
             start += 1
         found = runins.candidates(text, start, end, rules, line_initial=line_initial)
+        if chapter:  # a chapter's blocks are its paragraphs: the first run-in is among its first paragraphs
+            found = [replace(f, index=_paragraphs_before(text, start, f.pos)) for f in found]
         glued, before = None, parent.title_end if parent is not None else None
         if parent is not None and not line_initial:
             glued = _glued_runin(text, parent, found, end, lines, rules)
         chosen = runins.select(
-            text, sorted(found + ([glued] if glued else []), key=lambda f: f.pos), end, rules, line_initial=line_initial
+            text,
+            sorted(found + ([glued] if glued else []), key=lambda f: f.pos),
+            end,
+            rules,
+            line_initial=line_initial,
         )
         if chapter:
             chosen = runins.chapter_level(text, chosen, end, rules)
@@ -413,6 +419,11 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                     parent.children.append(node)
                 added.append(node)
     return added
+
+
+def _paragraphs_before(text: str, start: int, pos: int) -> int:
+    """How many non-empty lines of ``[start, pos)`` begin before ``pos``."""
+    return sum(1 for line in text[start:pos].split("\n")[:-1] if line.strip())
 
 
 def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules: StructureRules):

@@ -25,6 +25,7 @@ sentence is a heading only where the document uses them consistently (docs/annot
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
@@ -158,7 +159,12 @@ def alike(a: str, b: str, rules: StructureRules) -> bool:
 
 
 def select(
-    text: str, found: list[RunIn], end: int, rules: StructureRules, *, line_initial: bool = False
+    text: str,
+    found: list[RunIn],
+    end: int,
+    rules: StructureRules,
+    *,
+    line_initial: bool = False,
 ) -> list[RunIn]:
     """The run-in headings of one block among its candidates, or [] (see module doc).
 
@@ -168,22 +174,29 @@ def select(
     paragraph (gov-report 2015), the paragraphs are the blocks.
     """
     titles = {f.pos: text[f.pos : f.title_end] for f in found}
-    kept = [
-        f
-        for f in found
-        if is_plain(titles[f.pos], rules) or any(g is not f and _parallel(titles[f.pos], titles[g.pos]) for g in found)
-    ]
+
+    def plain(f: RunIn) -> bool:
+        return is_plain(titles[f.pos], rules)
+
+    kept = [f for f in found if plain(f) or any(g is not f and _parallel(titles[f.pos], titles[g.pos]) for g in found)]
     for template in kept:
         if template.index >= rules.runin_first_within and not template.announced:
             break
-        level = _level(template, kept, titles, end, rules, line_initial=line_initial)
+        level = _level(template, kept, titles, end, rules, line_initial=line_initial, plain=plain)
         if level:
             return level
     return []
 
 
 def _level(
-    template: RunIn, kept: list[RunIn], titles: dict[int, str], end: int, rules: StructureRules, *, line_initial: bool
+    template: RunIn,
+    kept: list[RunIn],
+    titles: dict[int, str],
+    end: int,
+    rules: StructureRules,
+    *,
+    line_initial: bool,
+    plain: Callable[[RunIn], bool],
 ) -> list[RunIn]:
     """The level of run-ins that ``template`` opens among ``kept``, or []."""
     first = titles[template.pos]
@@ -194,13 +207,12 @@ def _level(
     elif template.index >= rules.runin_first_within:
         return []  # only a family may open after an announcement and a long introduction
     else:
-        plain = is_plain(first, rules)
+        kind = plain(template)
         ratio = rules.runin_length_ratio
         members = [template] + [
             f
             for f in later
-            if is_plain(titles[f.pos], rules) == plain
-            and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)
+            if plain(f) == kind and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)
         ]
     if not line_initial:
         # a candidate right after another is that one's first sentence of text, not a

@@ -433,3 +433,17 @@ def test_target_kinds_targets_quoted_as_a_list_in_a_review():
         Context(year=2007, part="review", genre="政府工作报告"),
     )
     assert found == [("4%左右", "target", 2006, 2006), ("2%", "target", 2006, 2006)]
+
+
+def test_target_kinds_a_topic_before_the_opening_time():
+    # gov-report 1987: 在经济领域， before 过去一年里… still opens the sentence with a past
+    # time, which frames the results after it (the chapter heading names no review)
+    text = (
+        "在经济领域，过去一年里取得的最重要的成绩，就是使整个国民经济继续纳入正常发展的轨道。"
+        "全国社会总产值达到18774亿元，比上年增长9.1%。"
+    )
+    found = _kinds(text, Context(year=1987, part="plan", genre="政府工作报告"))
+    assert found == [("18774亿元", "achievement", 1986, 1986), ("9.1%", "achievement", 1986, 1986)]
+    # without a past time after the topic, a plan chapter's amount stays a target
+    text = "在经济领域，要使整个国民经济继续纳入正常发展的轨道。全国社会总产值达到20000亿元。"
+    assert _kinds(text, Context(year=1987, part="plan", genre="政府工作报告"))[0][1] == "target"

@@ -53,10 +53,13 @@ def test_structure_dalian_footer_not_in_any_task(dalian, normalised_texts):
 @pytest.mark.parametrize(
     "doc_id,year,review,plan_tasks",
     [
-        # 2019: 一、2018年工作回顾 / 二、总体要求 / 三、政府工作任务 with （一）…（十）
-        ("gov-report-2019", 2019, ["一"], 10),
-        # 2005: review part has （一）…（六）; plan tasks under 三、四、五 and 第一…第六 under 六
-        ("gov-report-2005", 2005, ["一"], 19),
+        # 2019: 一、2018年工作回顾 / 二、总体要求 / 三、政府工作任务 with （一）…（十）, whose
+        # paragraphs open with run-in headings (实施更大规模的减税。…): 34 tasks, （四） alone
+        # has none
+        ("gov-report-2019", 2019, ["一"], 34),
+        # 2005: review part has （一）…（六）; plan tasks under 三、四、五 (run-ins in four of
+        # their chapters) and 第一…第六 under 六
+        ("gov-report-2005", 2005, ["一"], 32),
         # 1999: 一、1998年工作回顾和1999年工作的总体要求 (mixed: reviewed first);
         # tasks numbered 第一，第二 … inside sections 三、四、八
         ("gov-report-1999", 1999, ["一"], 11),
@@ -74,8 +77,11 @@ def test_structure_reports_across_decades(normalised_texts, doc_id, year, review
 
 def test_structure_report_2019_task_titles(normalised_texts):
     st = parse_structure(normalised_texts["gov-report-2019"], "gov-report-2019", 2019)
-    assert st.tasks[0].title == "继续创新和完善宏观调控，确保经济运行在合理区间"
-    assert st.tasks[-1].title == "加快发展社会事业，更好保障和改善民生"
+    chapters = [s for s in st.sections if s.level == 2]
+    assert chapters[0].heading == "继续创新和完善宏观调控，确保经济运行在合理区间"
+    assert chapters[-1].heading == "加快发展社会事业，更好保障和改善民生"
+    assert st.tasks[0].title == "实施更大规模的减税" and st.tasks[0].section_id == chapters[0].section_id
+    assert st.tasks[-1].title == "加强和创新社会治理" and st.tasks[-1].section_id == chapters[-1].section_id
     assert st.sections[0].heading == "2018年工作回顾" and st.sections[0].part == "review"
 
 
@@ -129,5 +135,7 @@ def test_structure_last_task_stops_at_各位代表(normalised_texts):
     last = st.tasks[-1]
     assert "各位代表" not in last.text
     assert last.text.endswith("坚决守护好人民群众的平安生活。")
-    after = [p for p in st.paragraphs if p.char_start >= last.char_end and p.section_id == "gov-report-2019/s3"]
+    after = [
+        p for p in st.paragraphs if p.char_start >= last.char_end and p.section_id.startswith("gov-report-2019/s3")
+    ]
     assert after and all(p.task_id is None for p in after)

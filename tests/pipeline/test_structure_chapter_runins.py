@@ -164,3 +164,29 @@ def test_gov_report_2016_and_2011_introductions_and_sayings_stay_text(normalised
     titles = [t.title for t in st.tasks]
     assert "中国的发展离不开世界" not in titles
     assert "切实转变外贸发展方式" in titles
+
+
+def test_a_chapter_introduction_of_two_paragraphs_is_counted_in_paragraphs():
+    # gov-report 2010 （一）: two long introduction paragraphs of several sentences each,
+    # then 继续实施积极的财政政策。…: the first run-in is among the first paragraphs even
+    # though more than `first_within` sentences come before it
+    intro = f"{_TEXT}。{_TEXT}。{_TEXT}。{_TEXT}。"
+    text = _report(
+        _chapter(
+            "一",
+            "提高宏观调控水平，保持经济平稳较快发展",
+            intro,
+            intro,
+            _p("继续实施积极的财政政策"),
+            _p("继续实施适度宽松的货币政策"),
+            _p("着力优化投资结构"),
+        ),
+        _chapter("二", "加快转变经济发展方式", _p("推进产业结构优化升级"), _p("促进区域协调发展")),
+    )
+    assert _tasks(text) == [
+        "继续实施积极的财政政策",
+        "继续实施适度宽松的货币政策",
+        "着力优化投资结构",
+        "推进产业结构优化升级",
+        "促进区域协调发展",
+    ]
