@@ -132,7 +132,11 @@ def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, 
         rest = text[c.end : line_end]
         if c.heading == "paragraph":
             rest = rest.strip()
-            return len(rest) <= rules.heading_max_chars and not rest.endswith("。")
+            # a line ending in a stop is text; one ending in ；is an item of a list (1987
+            # 三、进一步整顿、充实和加强舆论阵地；)
+            return len(rest) <= rules.heading_max_chars and not (
+                rest and (rest[-1] == "。" or rest[-1] in rules.list_stops)
+            )
         stop = sentence_end(text, c.end, line_end, rules)
         return stop - c.end <= rules.heading_max_chars
     if c.heading == "paragraph" and not lines.is_dump(c.pos):
@@ -215,7 +219,7 @@ def _build_numbered(
         if c.year_after and (level is None or n < 3):
             continue
         nxt = cands[i + 1].pos if i + 1 < len(cands) else body.end
-        if not _heading_ok(text, c, nxt, lines, body, rules):
+        if not _heading_ok(text, c, nxt, lines, body, rules) and not _bracketed(i, cands, text, lines, body, rules):
             continue
         if level is not None:
             del stack[level:]
@@ -228,6 +232,26 @@ def _build_numbered(
     for p in pending:
         nodes.append(_part_node(p, nodes))
     return nodes
+
+
+def _bracketed(i: int, cands: list[Candidate], text: str, lines: _Lines, body: Body, rules: StructureRules) -> bool:
+    """A chapter line that ran on into its text (gov-report 1987 三、深入改革经济体制和扩大对外
+    开放国民经济的长期稳定发展，…: the source lost the line break) is a heading all the same
+    when the next number of its kind follows as a proper heading line with no proper line
+    of its own number in between: the sequence 二、 … 四、 needs it."""
+    c = cands[i]
+    if c.heading != "paragraph" or not c.line_start or lines.is_dump(c.pos):
+        return False
+    for j in range(i + 1, len(cands)):
+        d = cands[j]
+        if d.kind != c.kind or not d.line_start or d.boundary != LINE:
+            continue
+        nxt = cands[j + 1].pos if j + 1 < len(cands) else body.end
+        if d.number == c.number and _heading_ok(text, d, nxt, lines, body, rules):
+            return False
+        if d.number == c.number + 1 and _heading_ok(text, d, nxt, lines, body, rules):
+            return True
+    return False
 
 
 def _part_node(p: partlines_mod.PartLine, nodes: list[Node]) -> Node:
