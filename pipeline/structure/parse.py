@@ -409,7 +409,7 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
             start += 1
         found = runins.candidates(text, start, end, rules, line_initial=line_initial)
         if chapter:  # a chapter's blocks are its paragraphs: the first run-in is among its first paragraphs
-            found = [replace(f, index=_paragraphs_before(text, start, f.pos)) for f in found]
+            found = [replace(f, index=_paragraphs_before(text, start, f.pos, rules)) for f in found]
         glued, before = None, parent.title_end if parent is not None else None
         if parent is not None and not line_initial:
             glued = _glued_runin(text, parent, found, end, lines, rules)
@@ -419,9 +419,12 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
             end,
             rules,
             line_initial=line_initial,
+            chapter=chapter,
+            any_start=chapter and not text[parent.title_end : lines.end_of(parent.pos)].strip(" 。\u3000"),
         )
         if chapter:
-            chosen = runins.chapter_level(text, chosen, end, rules)
+            chosen = runins.chapter_leading(text, found, runins.chapter_level(text, chosen, end, rules), rules)
+            chosen = chosen or runins.topic_frames(text, start, end, rules)
         if glued is not None and glued not in chosen:
             parent.title_end = before
         key = id(parent.parent) if parent is not None else 0
@@ -445,9 +448,11 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
     return added
 
 
-def _paragraphs_before(text: str, start: int, pos: int) -> int:
-    """How many non-empty lines of ``[start, pos)`` begin before ``pos``."""
-    return sum(1 for line in text[start:pos].split("\n")[:-1] if line.strip())
+def _paragraphs_before(text: str, start: int, pos: int, rules: StructureRules) -> int:
+    """How many paragraphs of ``[start, pos)`` begin before ``pos``, not counting those
+    that open an enumeration item (一是…: they belong to the paragraph before)."""
+    lines = text[start:pos].split("\n")[:-1]
+    return sum(1 for line in lines if line.strip() and not rules.runin_item.match(line))
 
 
 def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules: StructureRules):

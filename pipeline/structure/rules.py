@@ -84,6 +84,8 @@ SPEC = Record(
         chapter_alone_count=Integer(1),
         chapter_alone_share=Number(),
         items=Pattern(),
+        adverbial=Pattern(),
+        topic_frame=Pattern(),
     ),
     body=Record(
         header_lines=_PATTERNS,
@@ -166,6 +168,8 @@ class StructureRules:
     runin_chapter_alone_count: int
     runin_chapter_alone_share: float
     runin_item: regex.Pattern
+    runin_adverbial: regex.Pattern
+    runin_topic_frame: regex.Pattern
     enumeration: regex.Pattern
     # body
     header_line: regex.Pattern
@@ -274,6 +278,8 @@ def load_rules(path: Path | None = None) -> StructureRules:
         runin_chapter_alone_count=ri["chapter_alone_count"],
         runin_chapter_alone_share=float(ri["chapter_alone_share"]),
         runin_item=regex.compile(ri["items"]),
+        runin_adverbial=regex.compile(ri["adverbial"]),
+        runin_topic_frame=regex.compile(ri["topic_frame"]),
         enumeration=regex.compile(ri["enumeration"]),
         header_line=_any(body["header_lines"]),
         header_end=regex.compile(body["header_end"]),

@@ -165,24 +165,45 @@ def select(
     rules: StructureRules,
     *,
     line_initial: bool = False,
+    chapter: bool = False,
+    any_start: bool = False,
 ) -> list[RunIn]:
     """The run-in headings of one block among its candidates, or [] (see module doc).
 
     The first candidate that opens a level sets the template: the others must be of its
     kind (plain or not) and, in a page dump, of comparable length — or, where enough
     candidates are written alike with it, they alone. Where every candidate opens a
-    paragraph (gov-report 2015), the paragraphs are the blocks.
+    paragraph (gov-report 2015), the paragraphs are the blocks. In a report's numbered
+    chapter (``chapter``) two verb phrases with the same punctuation are parallel
+    (推进国有企业改革，完善所有制结构。 / 加快金融体制改革，加强金融监管。), and under a
+    chapter heading on its own line (``any_start``) the first run-in may follow an
+    introduction of any length (:func:`chapter_level` then asks for verb phrases).
     """
     titles = {f.pos: text[f.pos : f.title_end] for f in found}
 
     def plain(f: RunIn) -> bool:
-        return is_plain(titles[f.pos], rules)
+        t = titles[f.pos]
+        # in a chapter, 毫不松懈地加强节能减排和生态环保工作 is of a kind with 大力推进科技创新
+        return is_plain(t, rules) or (chapter and bool(rules.runin_adverbial.match(t)) and not _COMMA.search(t))
 
-    kept = [f for f in found if plain(f) or any(g is not f and _parallel(titles[f.pos], titles[g.pos]) for g in found)]
+    def verbal(f: RunIn) -> bool:
+        return bool(rules.opener.match(text, f.pos, f.title_end))
+
+    def parallel(f: RunIn, g: RunIn) -> bool:
+        a, b = titles[f.pos], titles[g.pos]
+        if _parallel(a, b):
+            return True
+        if not chapter:
+            return False
+        if rules.runin_adverbial.match(a) and rules.runin_adverbial.match(b):
+            return True  # 毫不放松地加强… / 坚定不移地推进…
+        return bool(_skeleton(a)) and _skeleton(a) == _skeleton(b) and verbal(f) and verbal(g)
+
+    kept = [f for f in found if plain(f) or any(g is not f and parallel(f, g) for g in found)]
     for template in kept:
-        if template.index >= rules.runin_first_within and not template.announced:
+        if template.index >= rules.runin_first_within and not template.announced and not any_start:
             break
-        level = _level(template, kept, titles, end, rules, line_initial=line_initial, plain=plain)
+        level = _level(template, kept, titles, end, rules, line_initial=line_initial, plain=plain, any_start=any_start)
         if level:
             return level
     return []
@@ -197,6 +218,7 @@ def _level(
     *,
     line_initial: bool,
     plain: Callable[[RunIn], bool],
+    any_start: bool = False,
 ) -> list[RunIn]:
     """The level of run-ins that ``template`` opens among ``kept``, or []."""
     first = titles[template.pos]
@@ -204,7 +226,7 @@ def _level(
     family = [f for f in later if alike(first, titles[f.pos], rules)]
     if len(family) + 1 >= rules.runin_family_min_count:
         members = [template, *family]
-    elif template.index >= rules.runin_first_within:
+    elif template.index >= rules.runin_first_within and not any_start:
         return []  # only a family may open after an announcement and a long introduction
     else:
         kind = plain(template)
@@ -219,7 +241,7 @@ def _level(
         # heading (建设台胞宜居宜业首选地。推动对台海上客运直航尽快复航。…, pingtan-gov-report 2024)
         members = [f for k, f in enumerate(members) if k == 0 or f.index != members[k - 1].index + 1]
     members = keep_balanced(members, end, rules)
-    if not members or (members[0].index >= rules.runin_first_within and not members[0].announced):
+    if not members or (members[0].index >= rules.runin_first_within and not members[0].announced and not any_start):
         return []
     return members
 
@@ -260,7 +282,8 @@ def chapter_level(text: str, found: list[RunIn], end: int, rules: StructureRules
     - a first paragraph that opens with a statement (中国的发展离不开世界。) where the
       others open with a verb is the chapter's introduction, not a run-in;
     - a level of statements rather than verb phrases needs ``chapter_min_statements``
-      (two sayings in a chapter, 重任千钧惟担当。… 上下同欲者胜。, are rhetoric);
+      (two sayings in a chapter, 重任千钧惟担当。… 上下同欲者胜。, are rhetoric), each
+      of them plain (就业和社会保障工作进一步加强。, not 中国一向关心同自己的邻近国家保持和发展睦邻关系。);
     - they open at least ``chapter_min_share`` of the paragraphs from the first one on,
       not counting paragraphs that open with an item of an enumeration (一是…, 二要…).
     """
@@ -270,7 +293,44 @@ def chapter_level(text: str, found: list[RunIn], end: int, rules: StructureRules
         found, verbal = found[1:], verbal[1:]
     if len(found) < rules.runin_min_count:
         return []
-    if sum(verbal) * 2 <= len(found) and len(found) < rules.runin_chapter_min_statements:
+    if sum(verbal) * 2 <= len(found) and (
+        len(found) < rules.runin_chapter_min_statements
+        or not all(v or is_plain(text[f.pos : f.title_end], rules) for f, v in zip(found, verbal))
+    ):
+        return []  # sayings; or long statements, sentences of text (1983 中国一向关心同…关系)
+    if len(found) < rules.runin_chapter_min_share * len(_block_paragraphs(text, found, end, rules)):
+        return []
+    return found
+
+
+def chapter_leading(text: str, found: list[RunIn], chosen: list[RunIn], rules: StructureRules) -> list[RunIn]:
+    """``chosen`` with the longer verb phrases that open paragraphs before its first member
+    (gov-report 2007 坚持把扩大就业放在经济社会发展的突出位置。 before 加强社会保障体系建设。):
+    a phrase too long to be plain by itself belongs to a level the chapter already has when
+    it comes first; after a member it is a sentence of that member's text."""
+    if not chosen:
+        return chosen
+    lead = [
+        f
+        for f in found
+        if f.pos < chosen[0].pos
+        and not _COMMA.search(text, f.pos, f.title_end)
+        and rules.opener.match(text, f.pos, f.title_end)
+        and not rules.runin_item.match(text, f.pos)
+    ]
+    return lead + chosen
+
+
+def topic_frames(text: str, start: int, end: int, rules: StructureRules) -> list[RunIn]:
+    """Paragraphs of a chapter opening with a topic frame (在教育方面，… 在卫生方面，…): a
+    level of run-ins titled by the frame when ``family_min_count`` of them open at least
+    ``chapter_min_share`` of the paragraphs from the first one on, or []."""
+    found = []
+    for index, pos in enumerate(sentence_starts(text, start, end, line_initial=True)):
+        m = rules.runin_topic_frame.match(text, pos, end)
+        if m is not None:
+            found.append(RunIn(pos, m.end(), index))
+    if len(found) < rules.runin_family_min_count:
         return []
     if len(found) < rules.runin_chapter_min_share * len(_block_paragraphs(text, found, end, rules)):
         return []

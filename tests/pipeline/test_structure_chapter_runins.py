@@ -190,3 +190,98 @@ def test_a_chapter_introduction_of_two_paragraphs_is_counted_in_paragraphs():
         "推进产业结构优化升级",
         "促进区域协调发展",
     ]
+
+
+def test_verb_phrases_with_the_same_punctuation_are_parallel_in_a_chapter():
+    # gov-report 2008 （五）: 推进国有企业改革，完善所有制结构。 … 加快金融体制改革，加强金融监管。
+    text = _report(
+        _chapter(
+            "一",
+            "深化经济体制改革，提高对外开放水平",
+            _p("今年是改革开放30周年，改革开放使中国发生了历史性的巨大变化"),
+            _p("推进国有企业改革，完善所有制结构"),
+            _p("深化财税体制改革，加快公共财政体系建设"),
+            _p("加快金融体制改革，加强金融监管"),
+        ),
+        _chapter("二", "加快转变经济发展方式", _p("推进产业结构优化升级"), _p("促进区域协调发展")),
+    )
+    assert _tasks(text)[:3] == [
+        "推进国有企业改革，完善所有制结构",
+        "深化财税体制改革，加快公共财政体系建设",
+        "加快金融体制改革，加强金融监管",
+    ]
+
+
+def test_adverbial_openers_and_enumeration_items_in_a_chapter():
+    # gov-report 2009 （四）: 大力推进科技创新。一要…二要… 毫不松懈地加强节能减排和生态环保工作。
+    # the 一要… paragraphs belong to the run-in before them, and a four-character adverbial
+    # with 地 is of a kind with the plain run-ins
+    text = _report(
+        _chapter(
+            "一",
+            "加快转变发展方式，大力推进经济结构战略性调整",
+            _p("今年要围绕保增长、促升级，重点抓好工业结构调整"),
+            f"一是{_TEXT}。",
+            f"二是{_TEXT}。",
+            f"三是{_TEXT}。",
+            f"四是{_TEXT}。",
+            _p("大力推进科技创新"),
+            f"一要{_TEXT}。",
+            f"二要{_TEXT}。",
+            _p("毫不松懈地加强节能减排和生态环保工作"),
+            _p("全面提高产品质量和安全生产水平"),
+        ),
+        _chapter("二", "加快转变经济发展方式", _p("推进产业结构优化升级"), _p("促进区域协调发展")),
+    )
+    assert _tasks(text)[:3] == [
+        "大力推进科技创新",
+        "毫不松懈地加强节能减排和生态环保工作",
+        "全面提高产品质量和安全生产水平",
+    ]
+
+
+def test_a_longer_verb_phrase_before_the_first_run_in_joins_the_level():
+    # gov-report 2007: 坚持把扩大就业放在经济社会发展的突出位置。 opens the chapter's first
+    # paragraph, before 加强社会保障体系建设。 …; after a run-in it would be text
+    text = _report(
+        _chapter(
+            "一",
+            "加强就业和社会保障工作",
+            _p("坚持把扩大就业放在经济社会发展的突出位置"),
+            _p("加强社会保障体系建设"),
+            _p("完善城乡社会救助体系"),
+        ),
+        _chapter("二", "加快转变经济发展方式", _p("推进产业结构优化升级"), _p("促进区域协调发展")),
+    )
+    assert _tasks(text)[:3] == [
+        "坚持把扩大就业放在经济社会发展的突出位置",
+        "加强社会保障体系建设",
+        "完善城乡社会救助体系",
+    ]
+
+
+def test_topic_frames_open_the_paragraphs_of_a_review_chapter():
+    # gov-report 2006: 在科技方面，… 在教育方面，… 在卫生方面，…
+    frames = ["在科技方面", "在教育方面", "在卫生方面", "在文化方面"]
+    text = _report(
+        _chapter("一", "加快发展各项社会事业", *[f"{f}，{_TEXT}。{_TEXT}。" for f in frames]),
+        _chapter("二", "加快转变经济发展方式", _p("推进产业结构优化升级"), _p("促进区域协调发展")),
+    )
+    assert _tasks(text)[:4] == frames
+
+
+def test_long_statements_opening_paragraphs_are_no_level():
+    # gov-report 1983 关于外交工作: 中国一向关心同自己的邻近国家保持和发展睦邻关系。 … are
+    # sentences of text written alike, not headings
+    text = _report(
+        _chapter(
+            "一",
+            "关于外交工作",
+            _p("我们的社会主义现代化建设需要一个和平的国际环境"),
+            _p("中国一向关心同自己的邻近国家保持和发展睦邻关系"),
+            _p("中国同日本签订和平友好条约以来，两国关系有了很大的发展"),
+            _p("中国人民对东欧其他各国人民也怀有友好的感情"),
+            _p("中国赞赏和支持西欧各国加强联合，在国际事务中发挥积极的作用"),
+        ),
+    )
+    assert _tasks(text) == ["关于外交工作"]
