@@ -404,6 +404,7 @@ def _kind(
     near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : min(se, end + _SENTENCE_REACH)])
     earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : start])
     planned, weak, past = _cue_words(w, text, r, clause_text, near, cues or SentenceCues(text))
+    said_past = past  # an achievement word says so
     governing = _governing_time(text, r, frames)
     if not past and context.year:
         # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二),
@@ -427,7 +428,11 @@ def _kind(
     if baseline:
         # 从去年的2.1%提高到2.3%: where a change starts is no target; in a report of
         # results it is the earlier result (农村低保标准由3600元提高到3960元)
-        if context.part == "plan" or planned:
+        # in a plan chapter the change is a result only when the passage says so: an
+        # achievement word, a past frame, or two past years (1986年同1978年相比，…由3480亿元
+        # 增加到9380亿元); the baseline's own year alone does not (将由1955年的46%上升到47.2%)
+        one_year = len(set(_YEAR.findall(text[ss:se]))) <= 1 and frame is None and governing is None
+        if planned or (context.part == "plan" and (not past or (one_year and not said_past))):
             return "other", governing
         return ("achievement" if past else "other"), governing
     if past and not planned:
