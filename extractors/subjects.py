@@ -535,6 +535,16 @@ def find_subject(
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
     if de_after and bounded and before_names:
         return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
+    if noun_ok and not de_after and not classifier:
+        given = _agent_verb(raw_before) if prev is None else ""
+        thing = _object(noun)
+        if given and thing:
+            # 中央财政今年再安排1300亿元灾后重建资金 → 中央财政安排灾后重建资金; 国务院同意地方
+            # 发行2000亿元债券 → 地方发行债券: who gives, the verb, and what the amount is of
+            return replace(found(given + thing, number_first=True), list_verb=given)
+        if thing and prev is not None and prev.list_verb and prev.number_first and _only_list_words(raw_before, words):
+            # …安排384亿元救灾款和[740亿元]恢复重建资金 → 中央财政安排恢复重建资金
+            return replace(found(prev.list_verb + thing, number_first=True), list_verb=prev.list_verb)
     if noun_ok and (classifier or de_after or verb_only or raw.endswith(words.particle)):
         if raw.endswith(tuple(words.examples_end)):
             # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目
@@ -610,6 +620,63 @@ def find_subject(
         return found(before)
     # 4. nothing in the clause: the clause before says what (gov-report 2014)
     return found(_prior_clause(text, clause, sentence_start, next_amount, ends))
+
+
+def _only_list_words(raw: str, words: SubjectWords) -> bool:
+    """Is ``raw`` nothing but list joiners (和, 、, 及)?"""
+    rest = raw.strip(_EDGE_MARKS)
+    return not rest or rest in words.list_words or rest in ("和", "及", "以及", "与")
+
+
+def _object(noun: str) -> str:
+    """The noun phrase that opens ``noun``, without the verb phrase after it (国债资金[用于…],
+    专项奖补资金[予以支持]; 恢复重建资金 stays whole: its verbs come before any noun), or ''
+    when it holds no noun (支持再就业)."""
+    out: list[str] = []
+    seen = False
+    toks = tag(noun)
+
+    def nominal(w: str, f: str) -> bool:  # 救灾款/l, 奖补资金 (a user term, x)
+        return f.startswith("n") or f in ("vn", "l") or (f == "x" and bool(_HAN.match(w)))
+
+    for i, (w, f) in enumerate(toks):
+        if out and (f in ("d", "ad", "p", "c") or f.startswith("u") or (f == "x" and not _HAN.match(w))):
+            break
+        # a verb after a noun opens the predicate, unless a last noun follows it inside the
+        # phrase (专项奖补资金, 创业投资引导基金)
+        inside = i + 2 == len(toks) and nominal(*toks[-1])
+        if f.startswith("v") and f != "vn" and seen and not inside:
+            break
+        out.append(w)
+        seen = seen or nominal(w, f)
+    last = toks[len(out) - 1] if out else ("", "")
+    if toks and toks[0][1].startswith("v") and toks[0][1] != "vn" and last[1] == "vn":
+        return ""  # 支持职业教育发展: a purpose, not what the amount is of
+    return "".join(out) if seen and nominal(*last) else ""
+
+
+def _agent_verb(raw_before: str) -> str:
+    """The noun phrase and verb that end ``raw_before`` when it ends in a verb whose object
+    is the amount's noun (中央财政今年再安排 → 中央财政安排; 国务院同意地方发行 → 地方发行),
+    else ''. Adverbs, times and modals between them are left out; a noun of two or more
+    characters must come right before (地方 of 同意地方发行), so a bare verb gives ''."""
+    words = subject_words()
+    toks = list(tag(raw_before.strip(_EDGE_MARKS)))
+    if len(toks) < 2 or toks[-1][1] != "v" or len(toks[-1][0]) < 2 or toks[-1][0] in words.change:
+        return ""  # 工业企业利润由上年下降[2.3%]: a change, not a giving
+    verb = toks.pop()[0]
+    while toks and (toks[-1][1] in ("d", "t", "p") or toks[-1][0] in words.leading or toks[-1][0] in words.modals):
+        toks.pop()
+    agent: list[str] = []
+    while toks and toks[-1][1].startswith("n") and toks[-1][1] not in ("nr",):
+        agent.insert(0, toks.pop()[0])
+    if toks and toks[-1][1] == "p":  # 财政向银行发行: 银行 is the preposition's, not the agent
+        toks.pop()
+        agent = []
+        while toks and toks[-1][1].startswith("n") and toks[-1][1] not in ("nr",):
+            agent.insert(0, toks.pop()[0])
+    head = "".join(agent)
+    return head + verb if len(head) >= 2 else ""
 
 
 def _around_time(
@@ -767,18 +834,19 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
     prefix = next((p for p in words.distributive if first.startswith(p) and len(first) > len(p)), "")
     if prefix:
         return [(it if it.startswith(prefix) else prefix + it) + tail for it in items]
+    # the shared tail that starts at the first shared-tail word of the last item
+    # (化学需氧量、二氧化硫排放量 → 化学需氧量排放量)
+    tokens = cut(last)
+    at = next((k for k in range(1, len(tokens)) if tokens[k] in words.shared_tails), None)
+    if at is not None and not any(it.endswith(tuple(words.shared_tails)) for it in items[:-1]):
+        head = "".join(tokens[at:])
+        items = items[:-1] + ["".join(tokens[:at])]
+        return [it + head + tail for it in items]
     head = ""
     if all(len(it) < len(last) for it in items[:-1]):
-        # modifiers of one head, parallel in length: 城镇和农村居民人均可支配收入
+        # modifiers of one head, parallel in length: 城镇和农村居民人均可支配收入; a longer
+        # modifier must end where a word of the last item ends
         n = len(items[-2])
-        head = last[n:] if n >= 2 and len(last) - n >= 2 else ""
-    if not head:
-        # the shared tail that starts at the first shared-tail word of the last item
-        tokens = cut(last)
-        at = next((k for k in range(1, len(tokens)) if tokens[k] in words.shared_tails), None)
-        if at is not None and not any(it.endswith(tuple(words.shared_tails)) for it in items[:-1]):
-            head = "".join(tokens[at:])
-            items = items[:-1] + ["".join(tokens[:at])]
-            return [it + head + tail for it in items]
-        return [it + tail for it in items]
+        bounds = {sum(len(t) for t in tokens[:k]) for k in range(len(tokens) + 1)}
+        head = last[n:] if n >= 2 and len(last) - n >= 2 and (n in bounds or n <= 3) else ""
     return [it + head + tail for it in items[:-1]] + [last + tail]

@@ -343,3 +343,49 @@ def test_subjects_a_list_keeps_its_opening_change_verb():
 )
 def test_subjects_without_fillers(sentence, context, expected):
     assert _subjects(sentence, context) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # who gives, the verb and what the amount is of (gov-report 2009 audit rows)
+        (
+            "中央财政安排384亿元救灾款和740亿元恢复重建资金，迅速出台一系列支援灾区的政策措施。",
+            [("384亿元", "中央财政安排救灾款"), ("740亿元", "中央财政安排恢复重建资金")],
+        ),
+        ("中央财政今年再安排1300亿元灾后重建资金。", [("1300亿元", "中央财政安排灾后重建资金")]),
+        ("国务院同意地方发行2000亿元债券。", [("2000亿元", "地方发行债券")]),
+        ("两年来通过财政向银行发行2100亿元长期国债。", [("2100亿元", "财政发行长期国债")]),
+        ("中央财政安排27亿元国债资金用于县、乡、村三级医疗卫生基础设施建设。", [("27亿元", "中央财政安排国债资金")]),
+        # a purpose after the amount is not what it is of
+        ("今后五年中央财政将投入100亿元支持职业教育发展。", [("100亿元", "中央财政将投入")]),
+        # a change is no giving: 由上年下降2.3%转为增长8.5%
+        ("工业企业利润由上年下降2.3%转为增长8.5%。", [("2.3%", "工业企业利润"), ("8.5%", "工业企业利润转为增长")]),
+    ],
+)
+def test_subjects_agent_verb_and_what_is_given(sentence, expected):
+    assert _subjects(sentence, REVIEW) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the shared tail of a list starts at a word of the last item, not at a length
+        (
+            "化学需氧量、二氧化硫排放量分别减少4.42%和5.95%。",
+            [("4.42%", "化学需氧量排放量减少"), ("5.95%", "二氧化硫排放量减少")],
+        ),
+        (
+            "城镇和农村居民人均可支配收入分别增长8%和9%。",
+            [("8%", "城镇居民人均可支配收入增长"), ("9%", "农村居民人均可支配收入增长")],
+        ),
+        # words that qualify the count, not the measure
+        ("仅对制假售假违法活动立案查处的就达120多万起。", [("120多万起", "制假售假违法活动立案查处")]),
+        ("争取今年再有1000万以上贫困人口解决温饱问题。", [("1000万以上", "贫困人口解决温饱问题")]),
+        ("今年全社会固定资产投资预定增长10%。", [("10%", "全社会固定资产投资增长")]),
+    ],
+)
+def test_subjects_list_tails_and_qualifiers(sentence, expected):
+    assert _subjects(sentence, REVIEW) == expected
