@@ -51,6 +51,7 @@ _CHANGE = Record(words=Strings(allow_empty=False), percent=Text(), percentage_po
 MEASURES_SPEC = Record(
     measures=Mapping(_MEASURE, allow_empty=False),
     key_filler=Strings(),
+    key_filler_kept=Strings(),
     comparison_bases=Strings(),
     changes=Record(up=_CHANGE, down=_CHANGE),
     comparatives=Record(up=Strings(), down=Strings()),
@@ -105,7 +106,11 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         indicators=MappingProxyType({}),
         lookup=(),
         by_base=MappingProxyType({}),
-        filler_re=regex.compile(_alternation(data["key_filler"])),
+        filler_re=regex.compile(
+            f"(?:{_alternation(data['key_filler_kept'])})(*SKIP)(*FAIL)|{_alternation(data['key_filler'])}"
+            if data["key_filler_kept"]
+            else _alternation(data["key_filler"])
+        ),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
         change_re=regex.compile(f"(?P<w>{_alternation(change_class)})$"),
         comparative_re=regex.compile(

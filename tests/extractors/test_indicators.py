@@ -262,3 +262,10 @@ def test_indicators_issuer_files_extend_the_vocabulary(tmp_path):
     with pytest.raises(DataFileError) as err:
         build_table(_data(), MEASURES_FILE, ((extra, clash),))
     assert str(extra) in str(err.value) and "measures.yaml" in str(err.value)
+
+
+@pytest.mark.issue(17)
+def test_indicators_filler_inside_a_measure_word_stays():
+    # 计划 qualifies a number (计划新增…) but is part of 计划生育, a measure as a whole
+    assert indicator_for("农村部分计划生育家庭奖励扶助标准") == "农村部分计划生育家庭奖励扶助标准"
+    assert indicator_for("计划新增城镇就业") == indicator_for("新增城镇就业")

@@ -101,11 +101,15 @@ def test_links_five_year_chapters_of_2006_are_new(links):
     assert rows["status"].tolist() == ["new", "new"]
 
 
-def test_links_2017_deleveraging_continues_supply_side_reform(links):
+def test_links_2017_deleveraging_continues_supply_side_reform(links, corpus_tables):
     # gov-report 2016→2017: 三去一降一补 is 2016's supply-side reform by another name; at
     # run-in level 扎实有效去产能 continues 着力化解过剩产能和降本增效.
+    tasks = corpus_tables["tasks"]
+    titles = dict(zip(tasks["task_id"], tasks["title"]))
     row = links[(links["direction"] == "previous") & (links["task_id_a"] == "gov-report-2017/3.1.1")]
-    assert row["task_id_b"].iloc[0] == "gov-report-2016/3.2.2"
+    assert titles["gov-report-2017/3.1.1"] == "扎实有效去产能"
+    assert titles[row["task_id_b"].iloc[0]] == "着力化解过剩产能和降本增效"
+    assert row["status"].iloc[0] == "continued"
 
 
 @pytest.mark.xfail(
