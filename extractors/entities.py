@@ -520,18 +520,31 @@ def make_context_ruler(nlp: Language, name: str, patterns_file: str, overwrite: 
     return ContextRuler(nlp, name, patterns_file, overwrite)
 
 
+_QUOTE_SPAN = regex.compile(r"“[^“”\n]{1,24}”")
+
+
 @Language.factory("plantasks_title_filter_v1", assigns=["doc.ents"])
 def make_title_filter(nlp: Language, name: str):
     """Drop entities inside a 《…》 title: the title is the mention (policy_refs), and the
-    gold leaves the names inside it optional (tests/gold/README.md)."""
+    gold leaves the names inside it optional (tests/gold/README.md). Drop too a place or
+    body inside a quoted term that is more than its name (反对“两个中国”: the term is the
+    mention, as “数字福建” is of a programme)."""
 
     def drop_in_titles(doc: Doc) -> Doc:
         text = doc_text(doc)
-        if "《" not in text or not doc.ents:
+        if not doc.ents or ("《" not in text and "“" not in text):
             return doc
         titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
-        if titles:
-            doc.ents = [e for e in doc.ents if not any(s <= e.start_char and e.end_char <= t for s, t in titles)]
+        quotes = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text)]
+        doc.ents = [
+            e
+            for e in doc.ents
+            if not any(s <= e.start_char and e.end_char <= t for s, t in titles)
+            and not (
+                e.label_ in ("GPE", "ORG")
+                and any(a < e.start_char and e.end_char < b and b - a - 2 > len(e.text) for a, b in quotes)
+            )
+        ]
         return doc
 
     return drop_in_titles
