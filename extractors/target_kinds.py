@@ -53,7 +53,14 @@ TARGET_KINDS_SPEC = Record(
     baseline_to=Strings(),
     fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
-    period=Record(report_genres=Strings(), plan_genres=Strings(), multi_year=Strings(), frame_relative=Strings()),
+    period=Record(
+        report_genres=Strings(),
+        plan_genres=Strings(),
+        multi_year=Strings(),
+        yearly_average=Strings(),
+        level_reached=Strings(),
+        frame_relative=Strings(),
+    ),
     quoted_target=Pattern(),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
@@ -83,6 +90,9 @@ class KindWords:
     topic_lead: regex.Pattern  # 在经济领域，… before the time that opens a sentence
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
+    baseline_to_words: tuple[str, ...]
+    yearly_average: tuple[str, ...]
+    level_reached: tuple[str, ...]
     current: tuple[str, ...]
     existential: tuple[str, ...]
     not_existential: tuple[str, ...]
@@ -130,6 +140,9 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         topic_lead=regex.compile(d["topic_lead"]),
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
+        baseline_to_words=tuple(d["baseline_to"]),
+        yearly_average=tuple(d["period"]["yearly_average"]),
+        level_reached=tuple(d["period"]["level_reached"]),
         current=tuple(d["fact"]["current"]),
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
         not_existential=tuple(d["fact"]["not_existential"]),
@@ -621,6 +634,20 @@ def _period(
         first, last = t.start, t.end
     else:
         first = last = _reported(w, context.genre, year)
+    heading = frames.heading_frame() if frames is not None else None
+    if first < last and _reaches_level(w, text, r):
+        # the level a change reaches over several years is the level of the last one (五年来…
+        # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
+        return last, last
+    if (
+        first == last
+        and heading is not None
+        and heading.start < heading.end == last
+        and any(m in text[r.clause[0] : r.start] for m in w.yearly_average)
+    ):
+        # a yearly average in a review of several years is over those years, even where the
+        # sentence names the last one (1997年国内生产总值达到…，平均每年增长11% → 1993–1997)
+        return heading.start, heading.end
     if _is_baseline(w, text, r):
         # where a change starts is the level of the year before the change: the year named
         # with it (从1997年的7.4万亿元), else the year before the period the change covers
@@ -628,11 +655,19 @@ def _period(
         own = _time_right_before(text, r, frames)
         if own is not None:
             return own.start, own.end
-        heading = frames.heading_frame() if frames is not None else None
         if t is heading and heading is not None and heading.start < heading.end <= year:
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
     return first, last
+
+
+def _reaches_level(w: KindWords, text: str, r: Reading) -> bool:
+    """Is the amount the level a change reaches (增加到, 提高到, 下降到…: the change words of
+    ``baseline_to``), or a rate reached (覆盖率达到85%)?"""
+    before = text[r.clause[0] : r.start]
+    if before.endswith(w.baseline_to_words):
+        return True
+    return r.dimension == "percent" and before.endswith(tuple(w.level_reached))
 
 
 def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> FrameTime | None:

@@ -447,3 +447,24 @@ def test_target_kinds_a_topic_before_the_opening_time():
     # without a past time after the topic, a plan chapter's amount stays a target
     text = "在经济领域，要使整个国民经济继续纳入正常发展的轨道。全国社会总产值达到20000亿元。"
     assert _kinds(text, Context(year=1987, part="plan", genre="政府工作报告"))[0][1] == "target"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_levels_and_yearly_averages_in_a_review_of_several_years():
+    # docs/annotation.md "period": in the review of 1993–1997 a level a change reaches and a
+    # rate reached are 1997's; a yearly average is over the five years even where the
+    # sentence names 1997; what was done over the years keeps the span
+    review = Context(year=1998, part="review", genre="政府工作报告", heading="一、过去五年政府工作的回顾")
+    text = (
+        "国家外汇储备由194亿美元增加到1399亿美元。广播和电视的人口覆盖率都达到了85%以上。"
+        "1997年国内生产总值达到74772亿元，按可比价格计算，平均每年增长11%。"
+        "五年铁路正线铺轨总里程11344公里。"
+    )
+    assert _kinds(text, review) == [
+        ("194亿美元", "achievement", 1992, 1992),
+        ("1399亿美元", "achievement", 1997, 1997),
+        ("85%以上", "achievement", 1997, 1997),
+        ("74772亿元", "achievement", 1997, 1997),
+        ("11%", "achievement", 1993, 1997),
+        ("11344公里", "achievement", 1993, 1997),
+    ]
