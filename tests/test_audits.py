@@ -14,7 +14,8 @@ judged row wrong (or stops producing it) lowers the share and fails here. Floors
 - ``targets_heldout2.json`` / ``entities_heldout2.json``: 160 target and 100 entity rows
   of gov-report 1998, 2000, 2002 and 2009, set aside before the second round of changes
   (benchmarks/data/heldout2_preregistration.md), drawn from the run of its final commit
-  and judged once by annotators who wrote none of the rules.
+  and judged once by annotators who wrote none of the rules (targets every field right
+  0.469, entities 0.910); studied since, so in-sample, their floors following later runs.
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -32,10 +33,10 @@ AUDITS = Path(__file__).parent / "data" / "audits"
 # sheet → (mention right, every field right), shares of the judged rows
 FLOORS = {
     "targets_heldout.json": (0.99, 0.65),
-    "entities_heldout.json": (0.88, 0.88),
+    "entities_heldout.json": (0.95, 0.95),
     "targets_in_sample.json": (0.95, 0.90),
-    "targets_heldout2.json": (0.99, 0.46),
-    "entities_heldout2.json": (0.90, 0.90),
+    "targets_heldout2.json": (0.99, 0.55),
+    "entities_heldout2.json": (0.93, 0.93),
 }
 
 
@@ -60,6 +61,9 @@ def test_audits_every_row_is_judged(name):
 def test_audits_score_at_least_as_judged(corpus_outputs, name):
     s = score(_sheet(name), corpus_outputs)
     mention_floor, every_field_floor = FLOORS[name]
-    total = s.judged + s.missing  # a judged row the run no longer produces counts as wrong
-    assert s.mention_right / total >= mention_floor, f"{name}: {s.mention_right}/{total} mentions right"
-    assert s.every_field_right / total >= every_field_floor, f"{name}: {s.every_field_right}/{total} rows right"
+    # a judged row the run no longer produces counts as wrong, unless it was judged no real
+    # mention: then the table has lost an error (北京 of 北京奥运会 no longer a place)
+    total = s.judged + s.missing
+    mentions, rows = s.mention_right + s.dropped_false, s.every_field_right + s.dropped_false
+    assert mentions / total >= mention_floor, f"{name}: {mentions}/{total} mentions right"
+    assert rows / total >= every_field_floor, f"{name}: {rows}/{total} rows right"

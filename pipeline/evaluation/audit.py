@@ -92,6 +92,7 @@ class AuditScore:
     mention_right: int = 0
     every_field_right: int = 0
     missing: int = 0  # judged rows the run no longer produces
+    dropped_false: int = 0  # of those, rows judged no real mention: the error is gone
     field_right: dict[str, int] = field(default_factory=dict)
     field_total: dict[str, int] = field(default_factory=dict)
     wrong: list[dict] = field(default_factory=list)
@@ -129,6 +130,7 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
         got = index.get((judged["doc_id"], judged["char_start"], judged["char_end"]))
         if got is None:
             result.missing += 1
+            result.dropped_false += not judged["mention_ok"]
             continue
         result.judged += 1
         if not judged["mention_ok"]:
@@ -150,7 +152,8 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
 
 def format_score(s: AuditScore) -> str:
     lines = [
-        f"{s.table} audit: {s.judged} judged rows in this run ({s.missing} no longer produced)",
+        f"{s.table} audit: {s.judged} judged rows in this run ({s.missing} no longer produced,"
+        f" {s.dropped_false} of them judged no real mention)",
         f"  mention right       {s.mention_right}/{s.judged}",
         f"  every field right   {s.every_field_right}/{s.judged} = {s.every_field_share:.3f}",
     ]

@@ -44,3 +44,16 @@ def test_audit_cli_writes_a_sheet(corpus_outputs, tmp_path):
     )
     sheet = json.loads(path.read_text(encoding="utf-8"))
     assert len(sheet["rows"]) == 5 and all(r["mention_ok"] is None for r in sheet["rows"])
+
+
+def test_audit_rows_no_longer_produced_are_told_apart(corpus_outputs):
+    # a judged row the run no longer produces: a lost real mention, or a lost error
+    sheet = sample(corpus_outputs, "targets", ["gov-report-2018"], 4, seed=5)
+    for r in sheet["rows"]:
+        r["mention_ok"] = True
+    gone_real, gone_false = dict(sheet["rows"][0]), dict(sheet["rows"][1])
+    gone_real["char_start"] = gone_false["char_start"] = -10
+    gone_false["mention_ok"] = False
+    sheet["rows"] = sheet["rows"][2:] + [gone_real, gone_false]
+    s = score(sheet, corpus_outputs)
+    assert (s.judged, s.missing, s.dropped_false) == (2, 2, 1)
