@@ -48,7 +48,6 @@ TARGET_KINDS_SPEC = Record(
     comparison_bases=Strings(),
     time_bases=Strings(allow_empty=False),
     time_particle=Text(),
-    topic_lead=Pattern(),
     baseline_from=Strings(),
     baseline_to=Strings(),
     fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
@@ -87,7 +86,6 @@ class KindWords:
     bases_width: int  # the longest comparison base
     time_bases: regex.Pattern  # 比/从/由… right before a time: a base, not a period
     time_particle: str  # 的 between a time and the amount it dates
-    topic_lead: regex.Pattern  # 在经济领域，… before the time that opens a sentence
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     baseline_to_words: tuple[str, ...]
@@ -137,7 +135,6 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         bases_width=max(map(len, d["comparison_bases"]), default=1),
         time_bases=regex.compile(f"(?:{_alternation(d['time_bases'])})$"),
         time_particle=d["time_particle"],
-        topic_lead=regex.compile(d["topic_lead"]),
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         baseline_to_words=tuple(d["baseline_to"]),
@@ -268,7 +265,9 @@ class TimeFrame:
         s, e = sentence
         lead = _OPENING.match(self.text, s, e)
         start = lead.end() if lead else s
-        topic = kind_words().topic_lead.match(self.text, start, e)  # 在经济领域，过去一年里…
+        from extractors.times import load_time_words
+
+        topic = load_time_words().topic_lead.match(self.text, start, e)  # 在经济领域，过去一年里…
         start = topic.end() if topic else start
         first = self.between(s, e)[:1]
         if not first or kind_words().time_bases.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):

@@ -50,7 +50,7 @@ Not times: ages (3-6岁), counts (三年行动计划, 若干年内), decades (19
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -120,6 +120,7 @@ class TimeWords:
     deadline_suffixes: tuple[str, ...]
     within_suffixes: tuple[str, ...]
     since_suffixes: tuple[str, ...]
+    topic_lead: regex.Pattern
     deadline_cues: tuple[str, ...]
     future_cues: tuple[str, ...]
     future_deadline_after: tuple[str, ...]
@@ -168,6 +169,7 @@ TIME_WORDS = ld.register(
         deadline_suffixes=_WORDS,
         within_suffixes=_WORDS,
         since_suffixes=_WORDS,
+        topic_lead=ld.Pattern(),
         deadline_cues=_WORDS,
         future_cues=_WORDS,
         future_deadline_after=_WORDS,
@@ -238,6 +240,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         deadline_suffixes=words["deadline_suffixes"],
         within_suffixes=words["within_suffixes"],
         since_suffixes=words["since_suffixes"],
+        topic_lead=regex.compile(data["topic_lead"]),
         deadline_cues=words["deadline_cues"],
         future_cues=words["future_cues"],
         future_deadline_after=words["future_deadline_after"],
@@ -663,6 +666,18 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     return "point"
 
 
+def _opens_its_sentence(text: str, start: int, sentences: SentenceIndex) -> bool:
+    """Does the time at ``start`` open its sentence: at its start, after a short lead-in
+    without a comma (刚刚过去的1984年), or after a topic (在经济领域，过去一年里)?"""
+    s, _ = sentences.span_at(start)
+    lead = text[s:start]
+    if not lead.strip():
+        return True
+    topic = load_time_words().topic_lead.match(lead)
+    rest = lead[topic.end() :] if topic else lead
+    return len(rest) <= 6 and not regex.search(r"[，,。；;]", rest)
+
+
 def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -> list[TimeExpr]:
     """Time expressions in ``text``, a passage starting at document offset ``offset``."""
     g = _grammar()
@@ -670,6 +685,10 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
     sentences: SentenceIndex | None = None
     out: list[TimeExpr] = []
     pos = 0
+    # a paragraph outside a review part that opens a sentence with last year (1986年是…;
+    # 在经济领域，过去一年里…) speaks of last year from there on: 比上年 is the year before it
+    past = None if context.year is None or context.part == "review" else replace(context, part="review")
+    in_past = False
     while (m := g.time.search(text, pos)) is not None:
         if m.group("span") and not _ordered_span(m, g.words):
             # 2020年至2018年 is no span: read its first year alone, then go on
@@ -687,7 +706,7 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             if len(gap) == 1 and gap in g.words.list_joiners:
                 listed_year = out[-1].start.year
         try:
-            parsed = _parse(m, g, context, listed_year, text[end : end + 4])
+            parsed = _parse(m, g, past if in_past and past is not None else context, listed_year, text[end : end + 4])
         except (ValueError, OverflowError):  # a date outside the calendar
             parsed = None
         if parsed is None:
@@ -704,6 +723,18 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             parsed, end, role = _since(parsed, context), since.end(), "period"
         if sentences is None:
             sentences = SentenceIndex(text)
+        if (
+            past is not None
+            and parsed.start is not None
+            and (parsed.kind in ("dated", "rel") or text.startswith(g.words.backward_before, start))
+            and _opens_its_sentence(text, start, sentences)
+        ):
+            # a year written out, 去年, or 过去一年 (not 这一年: the year just named)
+            first_year, last_year = parsed.start.year, parsed.end.year
+            if first_year == last_year == context.year - 1:
+                in_past = True
+            elif last_year >= context.year:
+                in_past = False
         out.append(
             TimeExpr(
                 text=text[start:end],

@@ -101,6 +101,22 @@ FIXED_TIME_CLASSES = {
 }
 
 
+def _one_year_earlier(old: str | None, new: str) -> bool:
+    """The same mention read one year earlier, all else equal: relative and bare times of a
+    paragraph outside a review part that opens a sentence with last year (1986年是…; 比上年
+    after it is 1985), a class of change of extractors/times.py (time_words.yaml topic_lead)."""
+    if old is None:
+        return False
+    o, n = old.split("|"), new.split("|")
+
+    def back(d: str) -> str:
+        return f"{int(d[:4]) - 1}{d[4:]}" if d[:4].isdigit() else d
+
+    # a time read as past is no longer a deadline (年末 of last year is a point)
+    role_ok = n[6] == o[6] or (o[6] == "deadline" and n[6] in ("point", "period"))
+    return n[5] == o[5] and role_ok and n[3] == back(o[3]) and n[4] == back(o[4])
+
+
 def test_behaviour_times_unchanged(corpus_tables):
     now = _rows(
         corpus_tables,
@@ -113,9 +129,12 @@ def test_behaviour_times_unchanged(corpus_tables):
     gone, new = before - set(now), set(now) - before
     listed = {(a, b) for a in gone for b in new if a.split("|")[:3] == b.split("|")[:3]}
     assert listed >= FIXED_TIMES
+    old_of = {tuple(a.split("|")[:3]): a for a in gone}
     for row in new - {b for _, b in FIXED_TIMES}:
         doc_id, start, end = row.split("|")[:3]
         text = texts[doc_id][int(start) : int(end)]
+        if _one_year_earlier(old_of.get((doc_id, start, end)), row):
+            continue  # a paragraph outside a review that speaks of last year (topic_lead)
         assert any(p.fullmatch(text) for p in FIXED_TIME_CLASSES.values()), f"times changed: {row} {text}"
     for row in gone - {a for a, _ in FIXED_TIMES}:
         # a time of before is only ever re-read by a fix class (今年 → 今年以来), never lost

@@ -643,3 +643,15 @@ def test_times_random_text_never_raises(text, offset, year, part):
 )
 def test_times_since_and_bare_counts(text, year, part, expected):
     assert _times(text, year, part) == expected
+
+
+def test_times_a_paragraph_that_opens_with_last_year_speaks_of_it():
+    # gov-report 1987, a plan chapter: after 1986年是… and 在经济领域，过去一年里…, 比上年 is
+    # 1985; after 今年 it is 1986 again; 这一年 (the year just named) sets nothing
+    ctx = Context(year=1987, part="plan", genre="政府工作报告")
+    text = "1986年是开始执行的一年。在经济领域，过去一年里取得了成绩。社会总产值比上年增长9.1%。今年要比上年增长7%。"
+    found = [(t.text, t.start.year) for t in extract_times(text, context=ctx) if t.text == "上年"]
+    assert found == [("上年", 1985), ("上年", 1986)]
+    plan = Context(year=1958, part="plan", genre="政府工作报告")
+    later = extract_times("在这一年内，我们应当积极修筑。这几条铁路干线在三、五年内建设完成。", context=plan)
+    assert [(t.text, t.start.year, t.end.year) for t in later if t.text == "五年内"] == [("五年内", 1958, 1962)]
