@@ -725,7 +725,9 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             sentences = SentenceIndex(text)
         if (
             past is not None
+            and context.year is not None
             and parsed.start is not None
+            and parsed.end is not None
             and (parsed.kind in ("dated", "rel") or text.startswith(g.words.backward_before, start))
             and _opens_its_sentence(text, start, sentences)
         ):
