@@ -468,3 +468,12 @@ def test_target_kinds_levels_and_yearly_averages_in_a_review_of_several_years():
         ("11%", "achievement", 1993, 1997),
         ("11344公里", "achievement", 1993, 1997),
     ]
+
+
+def test_target_kinds_growth_over_the_same_period_last_year_is_a_result():
+    # 比去年同期增长: measured against the same months of last year, so already measured
+    # (gov-report 1956, 1980), even in a plan chapter
+    found = _kinds("1980年上半年又比去年同期增长20.2%。", Context(year=1981, part="plan", genre="政府工作报告"))
+    assert found[0][:2] == ("20.2%", "achievement")
+    found = _kinds("全部工业生产总值比上年同期增长33.3%。", Context(year=1956, part="plan", genre="政府工作报告"))
+    assert found[0][:2] == ("33.3%", "achievement")
