@@ -13,7 +13,10 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
 - ``tests/gold/heldout2/`` (gov-report 2004, 2008, 2009, annotated blind and measured
   once at the end of the second round), floors in ``tests/quality_floors_heldout2.json``;
 - ``tests/gold/heldout3/`` (gov-report 1984, 1987, 1988, annotated blind and measured
-  once), floors in ``tests/quality_floors_heldout3.json``.
+  once), floors in ``tests/quality_floors_heldout3.json``;
+- ``tests/gold/heldout4/`` (gov-report 1978, 1985, 1986, 1995, registered before the third
+  round's changes, annotated blind and measured once at its end), floors in
+  ``tests/quality_floors_heldout4.json``.
 
 The floors only go up: raise one when an extractor gets better, so the ratchet shows in
 the diff. Run with ``-s`` to see the full reports.
@@ -37,6 +40,7 @@ GOLD_SETS = {
     "heldout_plans": (HERE / "gold" / "heldout-plans", HERE / "quality_floors_heldout_plans.json"),
     "heldout2": (HERE / "gold" / "heldout2", HERE / "quality_floors_heldout2.json"),
     "heldout3": (HERE / "gold" / "heldout3", HERE / "quality_floors_heldout3.json"),
+    "heldout4": (HERE / "gold" / "heldout4", HERE / "quality_floors_heldout4.json"),
 }
 
 
