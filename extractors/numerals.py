@@ -24,6 +24,7 @@ _DIGITS = {
 }  # fmt: skip
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _LARGE = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}  # largest first
+LARGE_GROUPS = _LARGE  # the group characters of a Chinese numeral and their values
 _POINT = "点"
 
 # The longest numeral the reports write is about a dozen characters (四百二十七亿四千万);

@@ -39,7 +39,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, parse_arabic, parse_chinese
+from extractors.numerals import DIGIT_CHARS, LARGE_GROUPS, parse_arabic, parse_chinese
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity
 from extractors.sentences import SentenceIndex
@@ -227,6 +227,20 @@ class _Amount:
     unit: str | None  # canonical unit name written after the number
 
 
+def _scale(value: Decimal, cn: str | None, factor: Decimal) -> Decimal:
+    """``value`` times a multiplier written after it; in a Chinese numeral with a larger
+    group, only the part after that group (六亿三千多万: 6亿 + 3千万, not 6亿3千 × 万)."""
+    if cn:
+        for i in range(len(cn) - 1, -1, -1):
+            big = LARGE_GROUPS.get(cn[i])
+            if big is not None and big > factor:
+                head, rest = parse_chinese(cn[: i + 1]), parse_chinese(cn[i + 1 :]) if cn[i + 1 :] else Decimal(0)
+                if head is not None and rest is not None:
+                    return head + rest * factor
+                break
+    return value * factor
+
+
 def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     """Number, multipliers/marks and unit starting at match ``m``."""
     if m["ar"]:
@@ -244,7 +258,7 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
         if word in g.marks:
             mark = mark or g.marks[word]
         else:
-            value *= g.units.factor(word)
+            value = _scale(value, m["cn"], g.units.factor(word))
             scaled = True
     pos = t.end()
     unit = None

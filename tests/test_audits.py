@@ -16,6 +16,9 @@ judged row wrong (or stops producing it) lowers the share and fails here. Floors
   (benchmarks/data/heldout2_preregistration.md), drawn from the run of its final commit
   and judged once by annotators who wrote none of the rules (targets every field right
   0.469, entities 0.910); studied since, so in-sample, their floors following later runs.
+- ``targets_heldout4.json`` / ``entities_heldout4.json``: 150 target and 100 entity rows
+  of gov-report 1978, 1985, 1986 and 1995, registered before the third round's changes,
+  drawn from the run of its final commit (733db08) and judged once the same way.
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -37,6 +40,7 @@ FLOORS = {
     "targets_in_sample.json": (0.95, 0.90),
     "targets_heldout2.json": (0.99, 0.55),
     "entities_heldout2.json": (0.93, 0.93),
+    "entities_heldout4.json": (0.88, 0.88),
 }
 
 

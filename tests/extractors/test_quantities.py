@@ -429,3 +429,9 @@ def test_quantities_kind_follows_previous_past_sentence():
     text = "今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；财政赤字2.76万亿元。"
     kinds = {q.text: q.kind for q in extract_quantities(text, context=Context(year=2019, part="plan"))}
     assert kinds["2.76万亿元"] == "target"
+
+
+def test_quantities_a_mark_and_multiplier_after_a_larger_group():
+    # 六亿三千多万平方米 is 6亿 + 3千多万 (gov-report-1986 audit), not 6亿3千 × 万
+    found = {q.text: q.value for q in extract_quantities("新建住宅六亿三千多万平方米，人口十亿五千多万。")}
+    assert found == {"六亿三千多万平方米": 630000000.0, "十亿五千多万": 1050000000.0}
