@@ -63,6 +63,7 @@ class Node:
     part: str = "plan"
     key: str | None = None  # the id component when not the number (a part line: p1, p2, …)
     stop: int | None = None  # its text ends here at the latest (a review part line before the plan)
+    nested: bool = False  # opens or continues a series nested in a heading of its own kind
 
     @property
     def depth(self) -> int:
@@ -187,6 +188,27 @@ def _build_numbered(
             continue
         level = next((j for j, n in enumerate(stack) if n.kind == c.kind), None)
         n = c.number
+        # a series nested in a chapter of its own kind continues the innermost that it can
+        # (四、 after the nested 一、…五、 of 三、 continues 三、, not the nested 五、)
+        inner = [j for j, node in enumerate(stack) if node.kind == c.kind and node.number + 1 == n]
+        if inner:
+            level = inner[-1] if stack[inner[-1]].nested else inner[0]
+        nested_parent = None
+        if level is not None and n == 1 and _restarts_inside(i, cands, stack[level], text, lines, body, rules):
+            nested_parent = stack[level]
+        if nested_parent is not None:
+            # 二、“七五”时期… → 一、确定适度的经济增长率… 二、… 五、, then 三、 again: the
+            # chapter's own numbered series (gov-report 1986)
+            if not _heading_ok(text, c, cands[i + 1].pos if i + 1 < len(cands) else body.end, lines, body, rules):
+                continue
+            del stack[level + 1 :]
+            node = Node(
+                c.kind, c.heading, n, c.label, c.pos, c.end, nested_parent, c.line_start, c.boundary, nested=True
+            )
+            nested_parent.children.append(node)
+            nodes.append(node)
+            stack.append(node)
+            continue
         if level is not None:
             last = stack[level].number
             if n == last + 1:
@@ -221,9 +243,10 @@ def _build_numbered(
         nxt = cands[i + 1].pos if i + 1 < len(cands) else body.end
         if not _heading_ok(text, c, nxt, lines, body, rules) and not _bracketed(i, cands, text, lines, body, rules):
             continue
+        nested = level is not None and stack[level].nested
         if level is not None:
             del stack[level:]
-        node = Node(c.kind, c.heading, n, c.label, c.pos, c.end, parent, c.line_start, c.boundary)
+        node = Node(c.kind, c.heading, n, c.label, c.pos, c.end, parent, c.line_start, c.boundary, nested=nested)
         if parent is not None:
             parent.children.append(node)
         nodes.append(node)
@@ -232,6 +255,32 @@ def _build_numbered(
     for p in pending:
         nodes.append(_part_node(p, nodes))
     return nodes
+
+
+def _restarts_inside(
+    i: int, cands: list[Candidate], outer: Node, text: str, lines: _Lines, body: Body, rules: StructureRules
+) -> bool:
+    """Does the 一、 at ``cands[i]`` open a series of its own inside ``outer`` (a chapter of
+    the same kind, on its own line)? Yes when the heading lines of that kind after it count
+    1, 2, … and then the chapter's next number follows (二、 … 一、二、三、四、五、 … 三、):
+    the series ends before the outer sequence goes on. Lines that are no headings (list
+    items ending in ；, long lines) are skipped."""
+    c = cands[i]
+    if not (c.line_start and outer.line_start and c.heading == "paragraph") or lines.is_dump(c.pos):
+        return False
+    expected = 1
+    for j in range(i, len(cands)):
+        d = cands[j]
+        if d.kind != c.kind or not d.line_start or d.boundary != LINE:
+            continue
+        nxt = cands[j + 1].pos if j + 1 < len(cands) else body.end
+        if not _heading_ok(text, d, nxt, lines, body, rules):
+            continue
+        if d.number == expected:
+            expected += 1
+            continue
+        return d.number == outer.number + 1 and expected > 2
+    return False
 
 
 def _bracketed(i: int, cands: list[Candidate], text: str, lines: _Lines, body: Body, rules: StructureRules) -> bool:

@@ -72,3 +72,35 @@ def test_a_long_enumeration_line_inside_a_chapter_is_no_chapter():
     )
     st = parse_structure(text, "doc", 1987)
     assert [t.title for t in st.tasks] == ["当前国内形势", "经济建设", "文化教育"]
+
+
+def test_a_chapter_with_its_own_numbered_series_nests_it():
+    # gov-report 1986: 二、 holds its own 一、…三、, then 三、 continues the chapters; the
+    # nested 三、 is not taken for the third chapter
+    text = "\n".join(
+        [
+            "各位代表：",
+            "一、“六五”计划执行情况的回顾",
+            _BODY * 3,
+            "二、“七五”时期的基本任务和主要建设方针",
+            _BODY,
+            "一、确定适度的经济增长率",
+            _BODY * 2,
+            "二、规定恰当的投资规模",
+            _BODY * 2,
+            "三、坚持把科技进步和智力开发放在重要的战略地位",
+            _BODY * 2,
+            "三、“七五”时期的经济体制改革",
+            _BODY,
+            "一、充分认识经济体制改革的要求",
+            _BODY * 2,
+            "二、充分认识新旧体制转换过程的艰巨性",
+            _BODY * 2,
+            "四、坚持独立自主的和平外交政策",
+            _BODY * 3,
+        ]
+    )
+    st = parse_structure(text, "doc", 1986)
+    assert [s.label for s in st.sections] == ["一", "二", "三", "四"]  # chapters among chapters
+    assert [t.task_id.rpartition("/")[2] for t in st.tasks] == ["2.1", "2.2", "2.3", "3.1", "3.2"]
+    assert st.tasks[2].title == "坚持把科技进步和智力开发放在重要的战略地位"
