@@ -702,7 +702,8 @@ def _around_time(
     base = kind_words().time_bases.search(text, cs, ts)
     if rest in ("", subject_words().particle):
         return cs, base.start() if base else ts, None  # 比第五个五年计划期间的[577亿元]: 比 goes too
-    if not text[cs:ts].strip(_EDGE_MARKS):
+    lead = text[cs:ts].strip(_EDGE_MARKS)
+    if not lead or lead in subject_words().prepositions:  # 2024年…; 在1979到1983年…
         return (te, start, None) if not names_nothing(trim(rest)) else (cs, start, None)
     if base is None and names_nothing(trim(rest)) and not names_nothing(trim(text[cs:ts])):
         return cs, start, (ts, te)

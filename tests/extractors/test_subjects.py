@@ -389,3 +389,11 @@ def test_subjects_agent_verb_and_what_is_given(sentence, expected):
 )
 def test_subjects_list_tails_and_qualifiers(sentence, expected):
     assert _subjects(sentence, REVIEW) == expected
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_time_after_a_preposition_opens_no_subject():
+    # 在1979到1983年…的基础上 (gov-report-1985 audit): the time and the frame 基础上 are no
+    # part of what is measured
+    found = _subjects("在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%。", REVIEW)
+    assert found[0] == ("7.9%", "平均每年递增")
