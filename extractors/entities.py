@@ -29,7 +29,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-from extractors.char_classes import TITLE
+from extractors.char_classes import COMMAS, TITLE, char_class
 from extractors.context import Context
 from extractors.errors import DataFileError
 from extractors.language_data import (
@@ -46,7 +46,7 @@ from extractors.language_data import (
     register,
 )
 from extractors.pattern_gate import PatternGate
-from extractors.quotes import PROGRAMME, THING, judge
+from extractors.quotes import PROGRAMME, QUOTED, THING, judge
 from extractors.records import Entity
 from extractors.sentences import SentenceIndex
 
@@ -520,7 +520,7 @@ def make_context_ruler(nlp: Language, name: str, patterns_file: str, overwrite: 
     return ContextRuler(nlp, name, patterns_file, overwrite)
 
 
-_QUOTE_SPAN = regex.compile(r"“[^“”\n]{1,24}”")
+_COMMA = regex.compile(char_class(COMMAS))
 
 
 @Language.factory("plantasks_title_filter_v1", assigns=["doc.ents"])
@@ -535,7 +535,8 @@ def make_title_filter(nlp: Language, name: str):
         if not doc.ents or ("《" not in text and "“" not in text):
             return doc
         titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
-        quotes = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text)]
+        # a quoted term, not a quoted sentence with its clauses (“没有一个…的中国，不可能发展工业。”)
+        quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text) if not _COMMA.search(m.group())]
         doc.ents = [
             e
             for e in doc.ents

@@ -71,6 +71,8 @@ PROGRAMME, THING, WORD = "programme", "thing", "word"
 # Quotes joined into one run (“扩容”“提升”“名校”工程; “除六害”和“扫黄”斗争).
 _JOINERS = char_class(LIST_COMMA + "和及与或")
 _QUOTE = r"“[^“”\n]{1,30}”"
+# One quoted run of words (for the entity filter: a name inside a quoted term).
+QUOTED = regex.compile(_QUOTE)
 _RUN_AFTER = regex.compile(rf"(?:{_JOINERS}?{_QUOTE})*")
 _RUN_BEFORE = regex.compile(rf"(?:{_QUOTE}{_JOINERS}?)*$")
 # Numbered formulas: 三去一降一补, 两学一做, 双随机; a lone 一 is no formula (一刀切, 一站式).

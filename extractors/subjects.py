@@ -623,9 +623,9 @@ def find_subject(
 
 
 def _only_list_words(raw: str, words: SubjectWords) -> bool:
-    """Is ``raw`` nothing but list joiners (和, 、, 及)?"""
+    """Is ``raw`` nothing but a list joiner (和, 、, 及: ``list_words``)?"""
     rest = raw.strip(_EDGE_MARKS)
-    return not rest or rest in words.list_words or rest in ("和", "及", "以及", "与")
+    return not rest or rest in words.list_words
 
 
 def _object(noun: str) -> str:
@@ -667,15 +667,17 @@ def _agent_verb(raw_before: str) -> str:
     verb = toks.pop()[0]
     while toks and (toks[-1][1] in ("d", "t", "p") or toks[-1][0] in words.leading or toks[-1][0] in words.modals):
         toks.pop()
-    agent: list[str] = []
-    while toks and toks[-1][1].startswith("n") and toks[-1][1] not in ("nr",):
-        agent.insert(0, toks.pop()[0])
+
+    def nouns_before() -> str:  # the nouns ending toks, taken off it (no person names)
+        taken: list[str] = []
+        while toks and toks[-1][1].startswith("n") and toks[-1][1] != "nr":
+            taken.insert(0, toks.pop()[0])
+        return "".join(taken)
+
+    head = nouns_before()
     if toks and toks[-1][1] == "p":  # 财政向银行发行: 银行 is the preposition's, not the agent
         toks.pop()
-        agent = []
-        while toks and toks[-1][1].startswith("n") and toks[-1][1] not in ("nr",):
-            agent.insert(0, toks.pop()[0])
-    head = "".join(agent)
+        head = nouns_before()
     return head + verb if len(head) >= 2 else ""
 
 

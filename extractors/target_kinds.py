@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, char_class
+from extractors.char_classes import LIST_COMMA
 from extractors.context import Context
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -65,12 +65,9 @@ TARGET_KINDS_SPEC = Record(
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
 _SENTENCE_REACH = 200
-# a time this close to a sentence's start, in its first clause, opens it (刚刚过去的2017年)
-_LEAD_IN = 6
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _DIGIT = regex.compile(r"[0-9０-９]")
 # marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
-CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
 
 
@@ -263,22 +260,16 @@ class TimeFrame:
 
     def _opening(self, sentence: tuple[int, int]) -> FrameTime | None:
         s, e = sentence
+        from extractors.times import time_opens_sentence
+
         lead = _OPENING.match(self.text, s, e)
         start = lead.end() if lead else s
-        from extractors.times import load_time_words
-
-        topic = load_time_words().topic_lead.match(self.text, start, e)  # 在经济领域，过去一年里…
-        start = topic.end() if topic else start
         first = self.between(s, e)[:1]
         if not first or kind_words().time_bases.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
             return None
         t = first[0]
-        # at the start, or after a short lead-in in the first clause (刚刚过去的2017年，…)
-        if t.char_start <= start + 1 or (
-            t.char_start - start <= _LEAD_IN and not CLAUSE_STOP.search(self.text, start, t.char_start)
-        ):
-            return t
-        return None
+        # at the start, after a topic, or after a short lead-in (刚刚过去的2017年，…)
+        return t if time_opens_sentence(self.text, start, t.char_start) else None
 
 
 def _strip_bases(w: KindWords, s: str) -> str:

@@ -666,16 +666,19 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     return "point"
 
 
-def _opens_its_sentence(text: str, start: int, sentences: SentenceIndex) -> bool:
-    """Does the time at ``start`` open its sentence: at its start, after a short lead-in
-    without a comma (刚刚过去的1984年), or after a topic (在经济领域，过去一年里)?"""
-    s, _ = sentences.span_at(start)
-    lead = text[s:start]
-    if not lead.strip():
-        return True
-    topic = load_time_words().topic_lead.match(lead)
-    rest = lead[topic.end() :] if topic else lead
-    return len(rest) <= 6 and not regex.search(r"[，,。；;]", rest)
+# a time this close to a sentence's start, in its first clause, opens it (刚刚过去的2017年)
+LEAD_IN = 6
+_CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
+
+
+def time_opens_sentence(text: str, start: int, t_start: int) -> bool:
+    """Does a time at ``t_start`` open the sentence whose words begin at ``start``: right
+    there, after a topic (在经济领域，过去一年里: ``topic_lead``), or after a short lead-in in
+    the first clause (刚刚过去的2017年)? The time frames of the kind rules and the past
+    paragraphs of :func:`extract_times` read it alike."""
+    topic = load_time_words().topic_lead.match(text, start, t_start)
+    start = topic.end() if topic else start
+    return t_start <= start + 1 or (t_start - start <= LEAD_IN and not _CLAUSE_STOP.search(text, start, t_start))
 
 
 def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -> list[TimeExpr]:
@@ -729,7 +732,7 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             and parsed.start is not None
             and parsed.end is not None
             and (parsed.kind in ("dated", "rel") or text.startswith(g.words.backward_before, start))
-            and _opens_its_sentence(text, start, sentences)
+            and time_opens_sentence(text, sentences.span_at(start)[0], start)
         ):
             # a year written out, 去年, or 过去一年 (not 这一年: the year just named)
             first_year, last_year = parsed.start.year, parsed.end.year

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from extractors.char_classes import SENTENCE_STOPS, SPACES
 from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
 from pipeline.structure import runins
@@ -469,7 +470,7 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
             rules,
             line_initial=line_initial,
             chapter=chapter,
-            any_start=chapter and not text[parent.title_end : lines.end_of(parent.pos)].strip(" 。\u3000"),
+            any_start=chapter and not text[parent.title_end : lines.end_of(parent.pos)].strip(SPACES + SENTENCE_STOPS),
         )
         if chapter:
             chosen = runins.chapter_leading(text, found, runins.chapter_level(text, chosen, end, rules), rules)

@@ -90,6 +90,8 @@ FOUND = [
     # a place inside a quoted term that is more than its name (gov-report-1998 audit)
     ("反对制造“两个中国”、“一中一台”的图谋", set()),
     ("台湾是中国领土不可分割的一部分", {("台湾", "GPE"), ("中国", "GPE")}),
+    # a quoted sentence is no term: the place in it stays (gov-report-1955)
+    ("正如所说：“没有一个独立、自由、民主和统一的中国，不可能发展工业。”", {("中国", "GPE")}),
     ("泳动平潭公开水域邀请赛、“海洋杯”国际自行车赛成为全省", {("平潭", "GPE")}),
     ("办好平潭职业中专、特殊教育学校", {("平潭职业中专", "ORG")}),  # pingtan-gov-report-2021
     ("隆重纪念中国工农红军长征胜利80周年", {("中国工农红军", "ORG")}),  # gov-report-2017

@@ -655,3 +655,10 @@ def test_times_a_paragraph_that_opens_with_last_year_speaks_of_it():
     plan = Context(year=1958, part="plan", genre="政府工作报告")
     later = extract_times("在这一年内，我们应当积极修筑。这几条铁路干线在三、五年内建设完成。", context=plan)
     assert [(t.text, t.start.year, t.end.year) for t in later if t.text == "五年内"] == [("五年内", 1958, 1962)]
+
+
+def test_times_a_topic_with_a_colon_opens_a_past_paragraph():
+    # gov-report 1958: 商业方面：一九五七年… speaks of 1957; 年末 after it is 1957's
+    ctx = Context(year=1958, part="plan", genre="政府工作报告")
+    found = extract_times("商业方面：一九五七年社会商品零售总额增加五亿元，库存到年末增加二十亿元。", context=ctx)
+    assert [(t.text, t.start.year, t.role) for t in found if t.text == "年末"] == [("年末", 1957, "point")]
