@@ -27,6 +27,8 @@ ROUND_BRACKETS = {"（": "）", "(": ")"}
 COMMAS = "，,"
 # Enumeration comma and list joiners between items of a list (A、B和C).
 LIST_COMMA = "、"
+# Words and dashes that join the two ends of a span (1979年到1984年, 2017-2020年).
+SPAN_JOINERS = ("到", "至", "－", "-", "—", "~", "～")
 # Characters of indentation and spacing that carry no meaning.
 SPACES = " \t\u3000\xa0"
 

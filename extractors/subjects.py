@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.char_classes import PHRASE_END, ROUND_BRACKETS
+from extractors.char_classes import PHRASE_END, ROUND_BRACKETS, SPAN_JOINERS
 from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -527,8 +527,7 @@ def find_subject(
     if (
         prev is not None
         and raw.endswith(tuple(words.to_level))
-        and before
-        and (not before_names or level(before) in prev.subject)
+        and (not before or not before_names or level(before) in prev.subject)
     ):
         return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
     # 1. the number counts or qualifies the noun after it
@@ -577,8 +576,9 @@ def find_subject(
         if restated:
             prior = prior[prior.rfind(verb) :]
         if prior and not names_nothing(prior) and (restated or not before_names):
-            if before in words.non_naming and before not in words.to_level:
-                return found(prior + before)
+            changed = before in words.change and not has_verb(prior)  # the prior clause is the measure
+            if (before in words.non_naming or changed) and before not in words.to_level:
+                return found(prior + before)  # 储蓄存款，今年1到10月增加了95亿元 → 储蓄存款增加
             return found(prior)
     if prev is not None and before and is_attribute(before):
         return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米; 总量突破90万亿元
@@ -705,8 +705,10 @@ def _around_time(
     if rest in ("", subject_words().particle):
         return cs, base.start() if base else ts, None  # 比第五个五年计划期间的[577亿元]: 比 goes too
     lead = text[cs:ts].strip(_EDGE_MARKS)
+    if lead in subject_words().baseline_from and any(j in text[ts:te] for j in SPAN_JOINERS):
+        return te, start, None  # 从1979年到1984年[安排了]四千二百多万城镇劳动力就业: a span that opens it
     if not lead or lead in subject_words().prepositions:  # 2024年…; 在1979到1983年…
-        return (te, start, None) if not names_nothing(trim(rest)) else (cs, start, None)
+        return te, start, None
     if base is None and names_nothing(trim(rest)) and not names_nothing(trim(text[cs:ts])):
         return cs, start, (ts, te)
     return cs, start, None
@@ -729,10 +731,14 @@ def level(base: str) -> str:
     """The measure itself, without a comparison or change at its end: 国家财政收入比上年增加
     → 国家财政收入 (but 数字经济核心产业增加值占比 keeps its 占比)."""
     words = subject_words()
-    tokens = cut(base)
-    while len(tokens) > 1 and tokens[-1] in words.change:
+    tokens = list(tag(base))
+    # a change verb goes (增长), a change noun stays (人口增长率, 物价涨幅); then the adverb
+    # or preposition it left behind (人数将[增长], 总产值在[增长])
+    while len(tokens) > 1 and tokens[-1][0] in words.change and tokens[-1][1].startswith("v"):
         tokens.pop()
-    out = "".join(tokens)
+        while len(tokens) > 1 and (tokens[-1][1] in ("d", "p") or tokens[-1][0] in words.modals):
+            tokens.pop()
+    out = "".join(w for w, _ in tokens)
     m = words.comparison_re.search(out)
     if m and m.start() > 0:
         out = out[: m.start()]  # 比上年: a comparison, not part of the measure (占比 stays)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import LIST_COMMA
+from extractors.char_classes import LIST_COMMA, SPAN_JOINERS
 from extractors.context import Context
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -203,13 +203,17 @@ class TimeFrame:
         self.times = _frame_times(extract_times(text, context=context) if times is None else times)
         self._starts = [t.char_start for t in self.times]
         self.text = text
-        # the times that may govern an amount: no base of comparison (比2010年), no word
-        # that counts from the year under discussion (全年)
+        # the times that may govern an amount: no base of comparison (比2010年; but 从1978年到
+        # 1983年 is a period), no word that counts from the year under discussion (全年)
         relative, bases = kind_words().frame_relative, kind_words().time_bases
         self._governing = [
             t
             for t in self.times
-            if t.text not in relative and not bases.search(text, max(0, t.char_start - 1), t.char_start)
+            if t.text not in relative
+            and (
+                not bases.search(text, max(0, t.char_start - 1), t.char_start)
+                or (t.start < t.end and any(j in t.text for j in SPAN_JOINERS))
+            )
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -645,6 +649,8 @@ def _period(
         own = _time_right_before(text, r, frames)
         if own is not None:
             return own.start, own.end
+        if t is not None and t.start < t.end and text.endswith(w.baseline_from, 0, t.char_start):
+            return t.start, t.start  # 从一九八○年至一九八五年，原煤产量由[六亿二千万吨]增加到…
         if t is heading and heading is not None and heading.start < heading.end <= year:
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
