@@ -28,7 +28,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from extractors.char_classes import SENTENCE_STOPS, SPACES
+import regex
+
+from extractors.char_classes import COMMAS, SENTENCE_STOPS, SPACES, char_class
 from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
 from pipeline.structure import runins
@@ -43,6 +45,7 @@ __all__ = ["Section", "Task", "Paragraph", "Structure", "parse_structure", "chin
 
 RUNIN = "runin"
 PARTLINE = "partline"
+_COMMA_RE = regex.compile(char_class(COMMAS))
 
 
 @dataclass(eq=False)
@@ -140,7 +143,17 @@ def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, 
                 rest and (rest[-1] == "。" or rest[-1] in rules.list_stops)
             )
         stop = sentence_end(text, c.end, line_end, rules)
-        return stop - c.end <= rules.heading_max_chars
+        if stop - c.end <= rules.heading_max_chars:
+            return True
+        # a long first sentence ending in 。 is a heading when its first clause is a title
+        # (（一）进一步增强企业…的活力，使它们真正成为…。; 第一、中国从…出发，把…作为…。)
+        comma = _COMMA_RE.search(text, c.end, stop)
+        return (
+            stop < line_end
+            and text[stop] == "。"
+            and comma is not None
+            and comma.start() - c.end <= rules.title_max_chars
+        )
     if c.heading == "paragraph" and not lines.is_dump(c.pos):
         return False  # a 一、 inside a paragraph of a line-based text is an enumeration (1955)
     end = heading_end(text, c.end, limit, rules, table=body.is_table, section=c.heading == "paragraph")
@@ -238,6 +251,8 @@ def _build_numbered(
                 pass  # numbering that runs on across sections (（五） under 二、 after （四）)
             else:
                 continue
+            if n == 1 and stack and _after_a_list(stack[-1], c, lines):
+                del stack[-1]  # 第一、… after the list （一）…（五） of its chapter (gov-report 1979)
             parent = stack[-1] if stack else None
         if c.year_after and (level is None or n < 3):
             continue
@@ -256,6 +271,23 @@ def _build_numbered(
     for p in pending:
         nodes.append(_part_node(p, nodes))
     return nodes
+
+
+def _after_a_list(last: Node, c: Candidate, lines: _Lines) -> bool:
+    """Does a new series at ``c`` come after a list rather than inside its last item?
+    Yes when ``last`` closes a series of at least two items of one paragraph each (each
+    item's line right after the one before) and unnumbered paragraphs stand between it and
+    ``c``: gov-report 1979 二、 lists its requirements （一）…（五）, goes on in paragraphs
+    and then counts its ten tasks 第一、…第十、 — those are the chapter's, not （五）'s."""
+    if last.parent is None or last.number < 2 or lines.is_dump(c.pos) or last.kind in (RUNIN, PARTLINE):
+        return False
+    series = [n for n in last.parent.children if n.kind == last.kind]
+    if len(series) < 2 or series[-1] is not last:
+        return False
+    rows = [lines.index(n.pos) for n in series]
+    if any(b != a + 1 for a, b in zip(rows, rows[1:])):
+        return False
+    return lines.index(c.pos) > rows[-1] + 1
 
 
 def _restarts_inside(
@@ -555,7 +587,27 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
                 node.end = brk
         node.end = _trim_end(text, node.pos, node.end)
     parts_mod.assign(text, nodes, body, rules, year)
+    _distinct_keys(nodes)
     return _assemble(text, doc_id, nodes, body, lines, rules, year)
+
+
+def _distinct_keys(nodes: list[Node]) -> None:
+    """Give each series of a heading's children its own ids: where a second numbered
+    series sits beside the first with the same numbers (gov-report 1986 二、: （一）…（三）
+    then 一、…五、), each node of the second takes a letter (2.1b … 2.5b), so every task
+    and section id is unique."""
+    siblings: dict[int, list[Node]] = {}
+    for n in nodes:
+        siblings.setdefault(id(n.parent), []).append(n)
+    for group in siblings.values():
+        keys = [n.key or str(n.number) for n in group]
+        if len(set(keys)) == len(keys):
+            continue
+        series = list(dict.fromkeys(n.kind for n in group))
+        for n, key in zip(group, keys):
+            k = series.index(n.kind)
+            if k:
+                n.key = key + "abcdefghijklmnopqrstuvwxyz"[min(k, 25)]
 
 
 def _is_task(text: str, node: Node, tops: list[Node], lines: _Lines) -> bool:

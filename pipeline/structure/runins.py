@@ -109,7 +109,7 @@ def candidates(text: str, start: int, end: int, rules: StructureRules, *, line_i
         if hit is None or not is_candidate(hit[1], rules):
             continue
         found.append(RunIn(pos, hit[0], index, announced=pos - 1 in breaks))
-    return [f for f in found if not _inside_enumeration(text, f.title_end, end, rules)]
+    return [f for f in found if not _inside_enumeration(text, start, f, end, rules)]
 
 
 def announcements(text: str, start: int, end: int, rules: StructureRules) -> frozenset[int]:
@@ -117,10 +117,15 @@ def announcements(text: str, start: int, end: int, rules: StructureRules) -> fro
     return frozenset(m.end() - 1 for m in rules.runin_announcement.finditer(text, start, end))
 
 
-def _inside_enumeration(text: str, after: int, until: int, rules: StructureRules) -> bool:
-    """A short sentence followed by 二是/三是 (not 一是) sits inside an enumeration of
-    measures (pingtan-finance 2022: 一是…。加大产业奖补力度…。二是…), not above one."""
-    m = rules.enumeration.search(text, after, until)
+def _inside_enumeration(text: str, start: int, f: RunIn, until: int, rules: StructureRules) -> bool:
+    """A short sentence between two items of an enumeration of measures sits inside it
+    (pingtan-finance 2022: 一是…。加大产业奖补力度…。二是…), not above one: an item opened
+    before it in the block and the next one, not a new 一是, follows. Items of a later
+    paragraph alone are no evidence (gov-report 1995 二、: 保持适当的经济增长速度。… is a
+    run-in, 二是…十是 come in the third run-in's paragraph)."""
+    if rules.enumeration.search(text, start, f.pos) is None:
+        return False
+    m = rules.enumeration.search(text, f.title_end, until)
     return m is not None and m.group(0)[0] != "一"
 
 
@@ -231,10 +236,19 @@ def _level(
     else:
         kind = plain(template)
         ratio = rules.runin_length_ratio
+
+        def of_kind(f: RunIn) -> bool:
+            if plain(f) == kind:
+                return True
+            # paragraphs: a phrase without a comma a little over the plain length is of a
+            # plain level (坚决执行计划生育和环境保护的基本国策。 after 继续扩大对外开放。)
+            t = titles[f.pos]
+            return line_initial and kind and not _COMMA.search(t) and len(t) <= rules.runin_plain_max_chars * ratio
+
         members = [template] + [
             f
             for f in later
-            if plain(f) == kind and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)
+            if of_kind(f) and (line_initial or len(first) / ratio <= len(titles[f.pos]) <= len(first) * ratio)
         ]
     if not line_initial:
         # a candidate right after another is that one's first sentence of text, not a

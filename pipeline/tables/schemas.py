@@ -212,7 +212,12 @@ TASKS = table(
     "one row per numbered work item (1. …, （1） …, 第一 …: the lowest numbered level a plan has)",
     [
         DOC_ID,
-        column("task_id", S, "<doc_id>/<path>, e.g. gov-report-2018/3.1"),
+        column(
+            "task_id",
+            S,
+            "<doc_id>/<path>, e.g. gov-report-2018/3.1 (a second numbered series beside the"
+            " first under one heading takes a letter: gov-report-1986/2.1b)",
+        ),
         SECTION_ID,
         column("number", I, "the task's number as an integer"),
         column("title", S, "the task's title (its run-in heading or first clause); null when it has none"),

@@ -63,8 +63,11 @@ def test_structure_dalian_footer_not_in_any_task(dalian, normalised_texts):
         # 1999: 一、1998年工作回顾和1999年工作的总体要求 (mixed: reviewed first);
         # tasks numbered 第一，第二 … inside sections 三、四、八
         ("gov-report-1999", 1999, ["一"], 11),
-        # 1979: 一、伟大的历史性转变 reviews; the ten tasks 第一、…第十、 sit under （一）
-        ("gov-report-1979", 1979, ["一"], 10),
+        # 1979: 一、伟大的历史性转变 reviews; 二、 lists five requirements （一）…（五） (one
+        # paragraph each), goes on in paragraphs, then counts its ten tasks 第一、…第十、: both
+        # series are the chapter's (the ten sat under （一） while the long requirements were
+        # no headings, under （五） when they first were)
+        ("gov-report-1979", 1979, ["一"], 15),
     ],
 )
 def test_structure_reports_across_decades(normalised_texts, doc_id, year, review, plan_tasks):

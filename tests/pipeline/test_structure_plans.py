@@ -239,7 +239,9 @@ def test_cross_references_and_phone_numbers_are_not_headings():
 
 
 def test_numbered_lines_without_tasks_warn():
-    long = "，".join(["加强组织领导落实工作责任"] * 8)
+    # numbered lines of running text: a first sentence too long to be a title, with no
+    # comma where a title could end
+    long = "".join(["加强组织领导落实工作责任"] * 8)
     text = "\n".join(f"{i}.{long}。" for i in range(1, 5))
     st = parse_structure(text, "x-2018", 2018)
     assert st.tasks == []

@@ -1,0 +1,171 @@
+"""Items of a report's chapters written as paragraphs (docs/annotation.md, "Unnumbered
+run-in headings" and "Numbered headings"), after gov-report 1995 and 1986 (the fourth
+held-out set, used here only after its one measurement):
+
+- an enumeration (二是…十是) inside one run-in's paragraph does not make the run-ins
+  before it items of that enumeration; a short sentence between 一是 and 二是 still is;
+- a phrase without a comma a little over the plain length belongs to a plain level;
+- a numbered paragraph (（一）, 第一、) whose first sentence is long is an item all the same
+  when its first clause is a title: the title ends at the first comma.
+"""
+
+from __future__ import annotations
+
+from pipeline.structure.parse import parse_structure
+
+_TEXT = "要完善相关政策措施，加大工作力度，推动各项任务落到实处，切实提高工作质量和效益，让人民群众得到更多实惠"
+
+
+def _tasks(text: str, year: int = 1995) -> list[str]:
+    return [t.title for t in parse_structure(text, f"x-{year}", year).tasks]
+
+
+def _p(first: str, rest: str = "") -> str:
+    return f"{first}。{_TEXT}。{rest}{_TEXT}。"
+
+
+def _report(*chapters: tuple[str, list[str]]) -> str:
+    head = "各位代表：\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n"
+    body = [f"{n}、{heading}\n" + "\n".join(paras) for n, (heading, paras) in zip("一二三四", chapters)]
+    return head + "\n".join(body) + "\n"
+
+
+_ENUMERATION = "一要加强农业。" + "".join(f"{n}是{_TEXT}。" for n in "二三四五")
+
+
+def test_an_enumeration_in_a_later_paragraph_hides_no_run_in():
+    text = _report(
+        (
+            "促进国民经济持续、快速、健康发展",
+            [
+                _p("在今年的经济工作中，要加强和改善宏观调控，努力完成计划"),
+                _p("保持适当的经济增长速度"),
+                _p(_TEXT),
+                _p("坚决控制物价上涨幅度"),
+                _p("促进农村经济全面发展", _ENUMERATION),
+                _p("继续扩大对外开放"),
+                _p("坚决执行计划生育和环境保护的基本国策"),
+            ],
+        ),
+        (
+            "为改革和发展创造良好的社会环境",
+            [_p("高度重视社会主义民主和法制建设"), _p("继续抓紧社会治安综合治理"), _p("加强国防现代化建设")],
+        ),
+    )
+    assert _tasks(text) == [
+        "保持适当的经济增长速度",
+        "坚决控制物价上涨幅度",
+        "促进农村经济全面发展",
+        "继续扩大对外开放",
+        "坚决执行计划生育和环境保护的基本国策",
+        "高度重视社会主义民主和法制建设",
+        "继续抓紧社会治安综合治理",
+        "加强国防现代化建设",
+    ]
+
+
+def test_a_short_sentence_between_two_items_stays_inside_the_enumeration():
+    # gov-report 2009 （二）: 一是扩大消费…。 / 加快建设“万村千乡”市场工程…。 / 二是…
+    text = _report(
+        (
+            "积极扩大国内需求特别是消费需求",
+            [
+                "一是扩大消费尤其是居民消费。" + _TEXT + "。",
+                _p("加快建设万村千乡市场工程"),
+                "二是保持投资较快增长和优化投资结构。" + _TEXT + "。",
+                _p("继续整顿房地产市场秩序"),
+                "三是促进房地产市场稳定健康发展。" + _TEXT + "。",
+            ],
+        ),
+        ("加快完善社会保障体系", [_p(_TEXT), _p(_TEXT)]),
+    )
+    assert "加快建设万村千乡市场工程" not in _tasks(text)
+    assert "继续整顿房地产市场秩序" not in _tasks(text)
+
+
+def test_numbered_paragraphs_with_a_long_first_sentence_are_items():
+    # gov-report 1986 四、: 第一、中国从本国人民和世界人民的长远利益和根本利益出发，把…作为…。
+    long_rest = "把反对霸权主义、维护世界和平、发展各国友好合作和促进共同经济繁荣，作为自己对外工作的根本目标和任务"
+    text = _report(
+        (
+            "坚持独立自主的和平外交政策",
+            [_p(_TEXT)] + [f"第{n}、中国坚持第{n}项对外政策的基本原则，{long_rest}。{_TEXT}。" for n in "一二三"],
+        ),
+        (
+            "“七五”时期的经济体制改革",
+            [
+                _p(_TEXT),
+                f"（一）进一步增强企业特别是全民所有制大中型企业的活力，{long_rest}。{_TEXT}。",
+                f"（二）进一步发展社会主义的商品市场，逐步完善市场体系，{long_rest}。{_TEXT}。",
+            ],
+        ),
+    )
+    assert _tasks(text, 1986) == [
+        "中国坚持第一项对外政策的基本原则",
+        "中国坚持第二项对外政策的基本原则",
+        "中国坚持第三项对外政策的基本原则",
+        "进一步增强企业特别是全民所有制大中型企业的活力",
+        "进一步发展社会主义的商品市场",
+    ]
+
+
+def test_two_numbered_series_under_one_chapter_keep_distinct_ids():
+    # gov-report 1986 二、: the basic tasks （一）…（三）, then the chapter's own 一、…五、
+    para = "我们要在五年内实现下列任务，确保完成各项指标，不断提高经济效益，使人民得到更多实惠"
+    text = (
+        "各位代表：\n一、“六五”计划执行情况的回顾\n"
+        + _p(_TEXT)
+        + "\n二、“七五”时期的基本任务\n"
+        + _p(_TEXT)
+        + "\n"
+        + "\n".join(
+            f"（{n}）{h}。{para}。"
+            for n, h in zip("一二三", ["保持经济的持续稳定增长", "继续改善城乡人民生活", "加强重点建设"])
+        )
+        + "\n"
+        + "\n".join(
+            f"{n}、{h}\n{_p(_TEXT)}"
+            for n, h in zip("一二三", ["确定适度的经济增长率", "规定恰当的投资规模", "发展科学教育事业"])
+        )
+        + "\n三、“七五”时期的经济体制改革\n"
+        + _p(_TEXT)
+        + "\n"
+    )
+    tasks = parse_structure(text, "x-1986", 1986).tasks
+    ids = [t.task_id for t in tasks]
+    assert [t.title for t in tasks if t.task_id.startswith("x-1986/2.")] == [
+        "保持经济的持续稳定增长",
+        "继续改善城乡人民生活",
+        "加强重点建设",
+        "确定适度的经济增长率",
+        "规定恰当的投资规模",
+        "发展科学教育事业",
+    ]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_series_after_a_list_of_one_paragraph_items_is_the_chapters():
+    # gov-report 1979 二、: 下列几项主要要求：（一）…（五）, paragraphs, then 以下的十项工作 第一、…
+    reqs = "（一）要使粮食生产的发展同人口的增长比较适应。\n（二）在轻纺工业方面，要使它们的增长速度赶上或略高于重工业的增长速度，使主要轻纺产品的增长大体上同国内购买力的增长相适应，并大量增加出口。\n（三）基本建设要坚决缩短战线。"
+    tasks = "\n".join(
+        f"第{n}、{h}。{_TEXT}。"
+        for n, h in zip("一二三", ["坚持以农业为基础", "加快轻纺工业的发展", "坚决缩短基本建设战线"])
+    )
+    text = (
+        "各位代表：\n一、伟大的历史性转变\n"
+        + _p(_TEXT)
+        + "\n二、打好第一个战役\n经过三年调整，我们要努力达到下列几项主要要求：\n"
+        + reqs
+        + "\n"
+        + _p(_TEXT)
+        + "\n当前的主要任务，是要着重抓好以下的三项工作。\n"
+        + tasks
+        + "\n三、加强社会主义法制\n"
+        + _p(_TEXT)
+        + "\n"
+    )
+    st = parse_structure(text, "x-1979", 1979)
+    under = {t.task_id.split("/")[1]: t.title for t in st.tasks if t.task_id.startswith("x-1979/2.")}
+    assert list(under.values())[-3:] == ["坚持以农业为基础", "加快轻纺工业的发展", "坚决缩短基本建设战线"]
+    assert all(k.count(".") == 1 for k in under)  # none sits under （三）
+    assert [s.heading for s in st.sections] == ["伟大的历史性转变", "打好第一个战役", "加强社会主义法制"]
