@@ -36,15 +36,13 @@ from pipeline.structure import parts as parts_mod
 from pipeline.structure import runins
 from pipeline.structure.body import Body, find_body
 from pipeline.structure.markers import GLUED, LINE, Candidate, chinese_ordinal, find_candidates
-from pipeline.structure.records import Paragraph, Section, Structure, Task
+from pipeline.structure.records import PARTLINE, RUNIN, Paragraph, Section, Structure, Task
 from pipeline.structure.rules import StructureRules, load_rules
 from pipeline.structure.runins import is_candidate
 from pipeline.structure.titles import clean, heading_end, old_style_title, parallel_ends, run_on_cut, sentence_end
 
 __all__ = ["Section", "Task", "Paragraph", "Structure", "parse_structure", "chinese_ordinal", "load_rules"]
 
-RUNIN = "runin"
-PARTLINE = "partline"
 _COMMA_RE = regex.compile(char_class(COMMAS))
 
 

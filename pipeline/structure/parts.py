@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import regex
 
+from extractors.numerals import parse_number
 from pipeline.structure.body import Body
-from pipeline.structure.records import Paragraph
+from pipeline.structure.records import PARTLINE, RUNIN, Paragraph
 from pipeline.structure.rules import StructureRules
 from pipeline.structure.titles import clean
 
 _YEAR = regex.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+# a year written in figures or in Chinese digits (1984年, 一九八四年)
+_DIGITS = "○〇零一二三四五六七八九"
+_ANY_YEAR = regex.compile(rf"(?<![\d{_DIGITS}])((?:19|20)\d\d|[一二][九{_DIGITS}][{_DIGITS}]{{2}})(?=年)")
 
 
 def heading_part(heading: str, rules: StructureRules, year: int | None) -> str | None:
@@ -41,6 +45,29 @@ def heading_part(heading: str, rules: StructureRules, year: int | None) -> str |
     return None
 
 
+def _opens_with_review(text: str, node, rules: StructureRules, year: int | None) -> bool:
+    """Does the first paragraph under a heading open with last year or before (1985 （一）
+    关于经济形势 → 刚刚过去的1984年，…), not with the plan year?"""
+    nl = text.find("\n", node.title_end, node.end)
+    if nl < 0:
+        return False
+    start = nl + 1
+    end = text.find("\n", start, node.end)
+    window = text[start : (node.end if end < 0 else end)][: rules.opener_window]
+    openers = [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
+    if any(o in window for o in openers):
+        return False
+    if any(o in window for o in rules.review_openers):
+        return True
+    years = [_year(y) for y in _ANY_YEAR.findall(window)]
+    return year is not None and bool(years) and all(y is not None and y < year for y in years)
+
+
+def _year(digits: str) -> int | None:
+    value = parse_number(digits)
+    return int(value) if value is not None else None
+
+
 def document_part(body: Body, rules: StructureRules) -> str:
     """The part of a document whose headings name none: review for a report of last
     year's work only (its title: …年度工作报告, not 政府工作报告), else plan."""
@@ -55,6 +82,18 @@ def assign(text: str, nodes, body: Body, rules: StructureRules, year: int | None
     default = document_part(body, rules)
     tops = [n for n in nodes if n.parent is None]
     decided = {id(n): heading_part(clean(text[n.head : n.title_end]), rules, year) for n in tops}
+    # a report whose headings name no review part reviews in its first chapter when that
+    # opens with last year (1985 （一）关于经济形势, 1981 （一）当前的经济形势); a later chapter
+    # opening so (关于外交工作: 过去一年…) reports on its way to the policy it plans
+    first = next((n for n in tops if n.kind not in (RUNIN, PARTLINE)), None)
+    if (
+        first is not None
+        and first is tops[0]
+        and decided[id(first)] is None
+        and "review" not in decided.values()
+        and _opens_with_review(text, first, rules, year)
+    ):
+        decided[id(first)] = "review"
     if not any(v for v in decided.values() if v != "other"):
         decided = {k: v or default for k, v in decided.items()}
     for node in nodes:

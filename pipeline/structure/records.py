@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# the kinds of a heading that no marker numbers: a run-in heading, an unnumbered part line
+RUNIN = "runin"
+PARTLINE = "partline"
+
 
 @dataclass(frozen=True, slots=True)
 class Section:

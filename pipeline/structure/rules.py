@@ -104,6 +104,8 @@ SPEC = Record(
         plan_openers=Strings(),
         review_titles=_PATTERNS,
         other_cues=Strings(),
+        review_openers=Strings(),
+        opener_window=Integer(1),
     ),
     part_lines=Record(min_chars=Integer(1), max_chars=Integer(1), min_count=Integer(1)),
     task_breaks=Strings(),
@@ -188,6 +190,8 @@ class StructureRules:
     plan_openers: tuple[str, ...]
     review_title: regex.Pattern
     other_cues: tuple[str, ...]
+    review_openers: tuple[str, ...]
+    opener_window: int
     part_line_min_chars: int
     part_line_max_chars: int
     part_line_min_count: int
@@ -296,6 +300,8 @@ def load_rules(path: Path | None = None) -> StructureRules:
         plan_openers=tuple(parts["plan_openers"]),
         review_title=_any(parts["review_titles"]),
         other_cues=tuple(parts["other_cues"]),
+        review_openers=tuple(parts["review_openers"]),
+        opener_window=parts["opener_window"],
         part_line_min_chars=data["part_lines"]["min_chars"],
         part_line_max_chars=data["part_lines"]["max_chars"],
         part_line_min_count=data["part_lines"]["min_count"],

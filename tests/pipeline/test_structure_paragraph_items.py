@@ -169,3 +169,27 @@ def test_a_series_after_a_list_of_one_paragraph_items_is_the_chapters():
     assert list(under.values())[-3:] == ["坚持以农业为基础", "加快轻纺工业的发展", "坚决缩短基本建设战线"]
     assert all(k.count(".") == 1 for k in under)  # none sits under （三）
     assert [s.heading for s in st.sections] == ["伟大的历史性转变", "打好第一个战役", "加强社会主义法制"]
+
+
+def test_a_first_chapter_that_opens_with_last_year_reviews():
+    # gov-report 1985 （一）关于经济形势: 刚刚过去的1984年，… — no review word in the heading;
+    # a later chapter opening with the past (关于外交工作: 过去一年…) stays a plan chapter
+    def chapter(n: str, heading: str, first: str) -> str:
+        return f"（{n}）{heading}\n{first}，{_TEXT}。\n{_p(_TEXT)}"
+
+    text = "各位代表：\n" + "\n".join(
+        [
+            chapter("一", "关于经济形势", "刚刚过去的1984年"),
+            chapter("二", "关于经济体制改革", "今年要继续推进改革"),
+            chapter("三", "关于外交工作", "过去一年"),
+        ]
+    )
+    st = parse_structure(text, "x-1985", 1985)
+    assert [(t.title, t.part) for t in st.tasks] == [
+        ("关于经济形势", "review"),
+        ("关于经济体制改革", "plan"),
+        ("关于外交工作", "plan"),
+    ]
+    # the plan year opening it keeps a chapter a plan chapter
+    text = text.replace("刚刚过去的1984年", "1985年是改革的关键一年")
+    assert parse_structure(text, "x-1985", 1985).tasks[0].part == "plan"
