@@ -59,6 +59,7 @@ MEASURES_SPEC = Record(
     key_scope=Strings(),
     item_marker=Pattern(),
     keep_adverbs=Strings(),
+    key_times=Pattern(),
 )
 EXTRA_MEASURES_SPEC = Record(measures=Mapping(_MEASURE, allow_empty=False))
 MEASURES_DATA = register("measures", MEASURES_FILE, MEASURES_SPEC, "extractors/indicators.py")
@@ -89,6 +90,7 @@ class IndicatorTable:
     scope_re: regex.Pattern
     item_re: regex.Pattern
     keep_adverbs: frozenset[str]
+    times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
 
 
 def _alternation(words) -> str:
@@ -123,6 +125,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         scope_re=regex.compile(f"^(?:{_alternation(data['scope'] + data['key_scope'])})"),
         item_re=regex.compile(data["item_marker"]),
         keep_adverbs=frozenset(data["keep_adverbs"]),
+        times_re=regex.compile(data["key_times"]),
     )
     dimensions = registry().dimensions
     indicators: dict[str, Indicator] = {}
@@ -165,6 +168,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "scope_re",
                 "item_re",
                 "keep_adverbs",
+                "times_re",
             )
         ),
     )
@@ -199,6 +203,9 @@ def _clean(t: IndicatorTable, subject: str) -> str:
     s = _NOISE.sub("", subject)
     s = t.base_re.sub("", s)
     s = t.filler_re.sub("", s)
+    # a time is the period or the base of comparison, never the measure: 银行贷款总额比1983年
+    # 增加, 进出口贸易总额一九九○年比一九八五年增长, 城乡居民的消费水平五年增长 → …增长
+    s = t.times_re.sub("", s) or s
     for _ in range(3):
         before = s
         s = t.item_re.sub("", s)
@@ -257,7 +264,8 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     财政支出增长.
     """
     t = table()
-    compared = bool(t.base_re.search(_NOISE.sub("", subject)))
+    plain = _NOISE.sub("", subject)
+    compared = bool(t.base_re.search(plain)) or any(m["cmp"] for m in t.times_re.finditer(plain))
     cleaned = _clean(t, subject)
     if not cleaned:
         return ""
@@ -265,7 +273,7 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     unit_def = registry().unit(unit) if unit else None
     dimension = unit_def.dimension if unit_def else None
     fallback = None
-    for i in range(len(base)):  # every end of the subject, longest first
+    for i in _word_starts(base):  # every end of the subject that starts a word, longest first
         for alias_change, key in t.by_base.get(base[i:], ()):
             ind = t.indicators[key]
             if ind.unit and dimension and ind.unit != dimension:
@@ -282,6 +290,16 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
             if not alias_change and _split(t, key)[1] == "":
                 return key + base[j:] + _canonical(t, change, dimension)
     return base + _canonical(t, change, dimension)
+
+
+def _word_starts(phrase: str) -> list[int]:
+    """Where the words of ``phrase`` start: a measure is looked up from a word on, so
+    重工业总产值 is not 工业总产值."""
+    starts, pos = [], 0
+    for w, _ in tag(phrase):
+        starts.append(pos)
+        pos += len(w)
+    return starts
 
 
 def indicator_direction(indicator: str) -> str | None:
