@@ -57,6 +57,8 @@ TARGET_KINDS_SPEC = Record(
         plan_genres=Strings(),
         multi_year=Strings(),
         yearly_average=Strings(),
+        over_the_years=Strings(),
+        change_bases=Strings(),
         level_reached=Strings(),
         frame_relative=Strings(),
     ),
@@ -87,6 +89,8 @@ class KindWords:
     baseline_to: regex.Pattern
     baseline_to_words: tuple[str, ...]
     yearly_average: tuple[str, ...]
+    over_the_years: tuple[str, ...]
+    change_bases: tuple[str, ...]
     level_reached: tuple[str, ...]
     current: tuple[str, ...]
     existential: tuple[str, ...]
@@ -136,6 +140,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         baseline_to_words=tuple(d["baseline_to"]),
         yearly_average=tuple(d["period"]["yearly_average"]),
+        over_the_years=tuple(d["period"]["over_the_years"]),
+        change_bases=tuple(d["period"]["change_bases"]),
         level_reached=tuple(d["period"]["level_reached"]),
         current=tuple(d["fact"]["current"]),
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
@@ -633,11 +639,16 @@ def _period(
         # the level a change reaches over several years is the level of the last one (五年来…
         # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
         return last, last
+    base = _base_year(w, text, r, frames)
+    if base is not None and base + 1 < last and kind == "achievement":
+        # a change against a year before the period is over the years since (2007年，国内生产
+        # 总值…比2002年增长65.5% → 2003–2007)
+        return base + 1, last
     if (
         first == last
         and heading is not None
         and heading.start < heading.end == last
-        and any(m in text[r.clause[0] : r.start] for m in w.yearly_average)
+        and any(m in text[r.clause[0] : r.start] for m in w.yearly_average + w.over_the_years)
     ):
         # a yearly average in a review of several years is over those years, even where the
         # sentence names the last one (1997年国内生产总值达到…，平均每年增长11% → 1993–1997)
@@ -655,6 +666,16 @@ def _period(
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
     return first, last
+
+
+def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:
+    """The year of a base of comparison in the amount's clause (比2002年增长, 较2010年), if any."""
+    if frames is None:
+        return None
+    for t in frames.between(r.clause[0], r.start):
+        if t.start == t.end and text.endswith(w.change_bases, 0, t.char_start):
+            return t.end
+    return None
 
 
 def _reaches_level(w: KindWords, text: str, r: Reading) -> bool:

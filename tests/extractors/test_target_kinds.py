@@ -501,3 +501,41 @@ def test_target_kinds_growth_over_the_same_period_last_year_is_a_result():
 )
 def test_target_kinds_a_span_opened_by_from_is_a_period(sentence, context, expected):
     assert _kinds(sentence, context) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a change against a year before the period is over the years since (gov-report 2008,
+        # second held-out set, in-sample since its measurement)
+        (
+            "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%。",
+            Context(year=2008, part="review", genre="政府工作报告"),
+            [("24.66万亿元", "achievement", 2007, 2007), ("65.5%", "achievement", 2003, 2007)],
+        ),
+        # against last year it is last year's
+        (
+            "2007年，国内生产总值达到24.66万亿元，比上年增长11.4%。",
+            Context(year=2008, part="review", genre="政府工作报告"),
+            [("24.66万亿元", "achievement", 2007, 2007), ("11.4%", "achievement", 2007, 2007)],
+        ),
+    ],
+)
+def test_target_kinds_a_change_against_an_earlier_year_spans_the_years_since(sentence, context, expected):
+    assert _kinds(sentence, context) == expected
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_sum_over_a_review_of_several_years_spans_them():
+    # gov-report 2008 (five-year review): 五年累计, 五年支出 sum the five years; a level with
+    # no such word stays the last year's
+    review = Context(year=2008, part="review", genre="政府工作报告", heading="一、过去五年政府工作回顾")
+    found = _kinds(
+        "中央财政用于“三农”的支出五年累计1.6万亿元。中央财政五年支出551亿元。全国社会保障基金积累4140亿元。", review
+    )
+    assert found == [
+        ("1.6万亿元", "achievement", 2003, 2007),
+        ("551亿元", "achievement", 2003, 2007),
+        ("4140亿元", "achievement", 2007, 2007),
+    ]
