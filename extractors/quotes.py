@@ -61,6 +61,7 @@ _WORD_KEYS = (
     "programme_verbs",
     "neutral_verbs",
     "owners_before",
+    "disowning_words",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
 
@@ -108,6 +109,7 @@ class QuoteCues:
     programme_ending: regex.Pattern
     programme_after: regex.Pattern
     owner_before: regex.Pattern
+    disowned: regex.Pattern  # a smear or pretext word shortly before the run (污蔑为推行“…”)
 
 
 def cues() -> QuoteCues:
@@ -152,6 +154,7 @@ def load_cues(path: Path) -> QuoteCues:
         honour_after=regex.compile(alt("honours_after")),
         verb_before=regex.compile(verbs),
         problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
+        disowned=regex.compile(f"(?:{alt('disowning_words')}){_GAP}{{0,6}}$"),
         problem_after=regex.compile(alt("problems_after")),
         domain_problem_after=regex.compile(alt("domain_problems_after")),
         manner_before=regex.compile(f"(?:{alt('manner_words')}){_GAP}{{0,3}}$"),
@@ -221,6 +224,8 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "listed as not a programme"
     if c.not_programme.fullmatch(content):
         return WORD, "matches a not-programme pattern"
+    if c.disowned.search(before):
+        return WORD, "disowned by the text (a smear or a pretext)"
     # 问题 right after the run outweighs the list: 解决“三农”问题 names the problems of
     # a domain, not the programme of the same name
     if c.domain_problem_after.match(after):

@@ -96,6 +96,15 @@ FOUND = [
     ("办好平潭职业中专、特殊教育学校", {("平潭职业中专", "ORG")}),  # pingtan-gov-report-2021
     ("隆重纪念中国工农红军长征胜利80周年", {("中国工农红军", "ORG")}),  # gov-report-2017
     ("其中全国首创56项，13项平潭经验在全国复制推广", {("平潭经验", "PROGRAM")}),  # pingtan-2024
+    # the fourth held-out audit (gov-report 1978/1995; in-sample since): a place starting the
+    # name of a state is that state; a body or a place inside a meeting's name is none;
+    # a quote the text disowns (a smear, a pretext) is no programme
+    ("从蒙古人民共和国和中苏边境撤军", {("蒙古人民共和国", "GPE")}),
+    ("相继召开了铁路会议、军委扩大会议和国务院务虚会", set()),
+    ("我国将积极参与即将召开的联合国社会发展问题世界首脑会议", set()),
+    ("苏联关于召开外长会议和政府首脑会议的建议", {("苏联", "GPE")}),
+    ("把落实毛主席的一系列指示污蔑为推行“修正主义纲领”", set()),
+    ("还打着“社会主义”和“支援革命”的旗号到处招摇撞骗", set()),
     # a bloc is no company: the place stays (gov-report-1954)
     ("美国侵略集团最近又拼凑", {("美国", "GPE")}),
     # a programme named after a place (gov-report-2017)
