@@ -300,3 +300,15 @@ def test_indicators_a_measure_is_looked_up_from_a_word_on():
     assert indicator_for("轻工业总产值增长", "%") == "轻工业总产值增长"
     assert indicator_for("全国城镇新增就业", "万人") == "城镇新增就业"
     assert indicator_for("规上工业增加值增长", "%") == "规模以上工业增加值增长"
+
+
+@pytest.mark.issue(17)
+def test_indicators_a_known_measure_at_the_start_does_not_swallow_another():
+    # 粮食 opens 粮食播种面积 and 粮食最低收购价 without their being 粮食产量; 煤 opens 煤炭消费比重
+    # (keys were 粮食产量播种面积, 原煤产量炭消费比重)
+    assert indicator_for("粮食播种面积", "万亩") == "粮食播种面积"
+    assert indicator_for("粮食最低收购价提价幅度", "%") == "粮食最低收购价提价幅度"
+    assert indicator_for("煤炭消费比重下降", "个百分点") == "煤炭消费比重降低"
+    # a measure with a change written after it still keeps its key
+    assert indicator_for("地方政府专项债券比去年增加", "亿元") == indicator_for("地方政府专项债券增加", "亿元")
+    assert indicator_for("各类棚户区改造住房", "万套") == indicator_for("棚户区改造", "万套") == "棚户区住房改造"
