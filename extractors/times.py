@@ -38,7 +38,8 @@ it, or 内/以内 unless past; ``point`` after a status or baseline cue (截至2
 (到2020年, 确保2018年实现; 于 only for a later year: 西部地区于2020年完成) unless past,
 but ``point`` for a not-future time after a cue and before 的 (增加到2012年的1923亿元 in
 the 2013 report); the word's own role (今年 period, 去年 point
-but period when it opens a sentence, 年内 deadline); ``deadline`` for a not-past year or
+but period when it opens a clause, 年内 deadline); ``period`` for a past year opening a
+clause (1983年增长12.4%: the year reported on); ``deadline`` for a not-past year or
 month end outside a review part (2018年底，每个区市县至少要建设…); ``period`` for halves,
 quarters, and the plan year or the year under review written as a year (2018年工作要点,
 2015年是“十二五”收官之年); ``point`` otherwise (2022年冬奥会, 3月5日, a dateline).
@@ -58,7 +59,7 @@ from pathlib import Path
 import regex
 
 from extractors import language_data as ld
-from extractors.char_classes import CLAUSE_STOPS, SENTENCE_STOPS, TITLE, char_class
+from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, SENTENCE_STOPS, TITLE, char_class
 from extractors.context import Context
 from extractors.numerals import DIGITS, TEN
 from extractors.records import GRANULARITIES, ROLES, TimeExpr
@@ -617,6 +618,12 @@ def _opens_sentence(before: str) -> bool:
     return not before or before[-1] in SENTENCE_STOPS + "\n"
 
 
+def _opens_clause(before: str) -> bool:
+    """True when the text before a match ends a clause (…增长，[去年]全国平均每人…)."""
+    before = before.rstrip(' “"')
+    return not before or before[-1] in CLAUSE_STOPS + "\n"
+
+
 def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: str, g: _Grammar, ctx: Context) -> str:
     if p.kind in ("span", "plan", "rspan", "months"):
         return "period"
@@ -644,7 +651,7 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     if future and p.word_role is None and g.deadline_after.match(after):
         return "deadline"
     if p.word_role is not None:
-        if p.word_role == "point" and p.granularity == "year" and _opens_sentence(before):
+        if p.word_role == "point" and p.granularity == "year" and _opens_clause(before):
             # 去年 opening a sentence is the year it reports on (去年居民消费价格涨幅回落,
             # gov-report-2013); elsewhere a reference (去年价格上涨的翘尾影响).
             return "period"
@@ -658,6 +665,10 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     if p.granularity == "year" and p.absolute_year is not None and doc_year is not None:
         # The plan year, or the year under review: 2018年工作要点, 2015年是“十二五”收官之年.
         if doc_year - 1 <= p.absolute_year <= doc_year:
+            return "period"
+        if past and _opens_clause(before) and not after.startswith("的"):
+            # a year opening a clause is the year reported on (1982年重工业总产值比上年增长9.8%，
+            # 1983年增长12.4%), not a reference
             return "period"
         if future:
             # a later year the plan looks to is when something is due, cue or not
@@ -722,6 +733,10 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
                 suffix, end = sm.group(), sm.end()
         before, after = text[max(0, start - 8) : start], text[end : end + 4]
         role = _role(parsed, m, suffix, before, after, g, context)
+        if role == "point" and out and out[-1].role == "period" and parsed.granularity == out[-1].granularity:
+            gap = text[out[-1].char_end - offset : start]
+            if gap == LIST_COMMA:
+                role = "period"  # 1998、1999年连续遭受…: a listed year reads like the one before it
         if since is not None and suffix is None:
             parsed, end, role = _since(parsed, context), since.end(), "period"
         if sentences is None:

@@ -308,8 +308,10 @@ CASES = [
         2003,
         "review",
         [
-            ("1998", "1998-01-01", "1998-12-31", "year", "point"),
-            ("1999年", "1999-01-01", "1999-12-31", "year", "point"),
+            # years opening a clause are the years reported on (a period, since the fourth
+            # held-out set); the listed one reads like the first
+            ("1998", "1998-01-01", "1998-12-31", "year", "period"),
+            ("1999年", "1999-01-01", "1999-12-31", "year", "period"),
         ],
     ),
     # gov-report 1982: 本世纪末 is 2000, 18 years ahead: a horizon
@@ -662,3 +664,23 @@ def test_times_a_topic_with_a_colon_opens_a_past_paragraph():
     ctx = Context(year=1958, part="plan", genre="政府工作报告")
     found = extract_times("商业方面：一九五七年社会商品零售总额增加五亿元，库存到年末增加二十亿元。", context=ctx)
     assert [(t.text, t.start.year, t.role) for t in found if t.text == "年末"] == [("年末", 1957, "point")]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # a past year or 去年 opening a clause is the year reported on, a period (fourth
+        # held-out set, in-sample since): 1985, 1984
+        ("近几年农业生产连续大幅度增长，去年全国平均每人占有粮食近八百斤。", 1985, [("去年", "period")]),
+        (
+            "1982年重工业总产值比上年增长9.8%，1983年增长12.4%。",
+            1985,
+            [("1982年", "period"), ("上年", "point"), ("1983年", "period")],
+        ),
+        # a reference stays a point: a base, a date before 的 after a change
+        ("积累率由1978年的36.5%降低到1981年的28.5%。", 1985, [("1978年", "point"), ("1981年", "point")]),
+    ],
+)
+def test_times_a_year_opening_a_clause_is_reported_on(text, year, expected):
+    assert [(t, role) for t, _, _, _, role in _times(text, year, "review")] == expected
