@@ -16,7 +16,10 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
   once), floors in ``tests/quality_floors_heldout3.json``;
 - ``tests/gold/heldout4/`` (gov-report 1978, 1985, 1986, 1995, registered before the third
   round's changes, annotated blind and measured once at its end), floors in
-  ``tests/quality_floors_heldout4.json``.
+  ``tests/quality_floors_heldout4.json``;
+- ``tests/gold/heldout5/`` (gov-report 1957, 1958, 1960, registered before the fourth
+  round's changes, annotated blind and measured once at its end), floors in
+  ``tests/quality_floors_heldout5.json``.
 
 The floors only go up: raise one when an extractor gets better, so the ratchet shows in
 the diff. Run with ``-s`` to see the full reports.
@@ -41,6 +44,7 @@ GOLD_SETS = {
     "heldout2": (HERE / "gold" / "heldout2", HERE / "quality_floors_heldout2.json"),
     "heldout3": (HERE / "gold" / "heldout3", HERE / "quality_floors_heldout3.json"),
     "heldout4": (HERE / "gold" / "heldout4", HERE / "quality_floors_heldout4.json"),
+    "heldout5": (HERE / "gold" / "heldout5", HERE / "quality_floors_heldout5.json"),
 }
 
 
