@@ -287,6 +287,8 @@ def test_indicators_filler_inside_a_measure_word_stays():
         ),
         (["财政用于教育支出五年比前五年增加", "财政用于教育支出增加"], "亿元", "财政用于教育支出增加"),
         (["粮食产量比一九八○年增长", "粮食产量比上年增长"], "%", "粮食产量增长"),
+        # 上一年 is a base, not a count of years (fifth held-out audit: the key was 比上增长)
+        (["钢产量比上一年增长", "钢产量比上年增长"], "%", "钢产量增长"),
     ],
 )
 def test_indicators_keys_hold_no_times(subjects, unit, key):
