@@ -36,6 +36,7 @@ from pipeline.structure import parts as parts_mod
 from pipeline.structure import runins
 from pipeline.structure.body import Body, find_body
 from pipeline.structure.markers import GLUED, LINE, Candidate, chinese_ordinal, find_candidates
+from pipeline.structure.partlines import is_part_line
 from pipeline.structure.records import PARTLINE, RUNIN, Paragraph, Section, Structure, Task
 from pipeline.structure.rules import StructureRules, load_rules
 from pipeline.structure.runins import is_candidate
@@ -400,6 +401,15 @@ def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                 continue  # the whole line, set when it was found
             if node.line_start and not lines.is_dump(node.pos):
                 line = text[node.head : lines.end_of(node.pos)]
+                if node.heading == "paragraph" and not line.strip() and lines.end_of(node.pos) < node.end:
+                    # a numeral alone on its line (gov-report-1960 一): the title is the first
+                    # sentence of its text, up to its first comma when long, like a run-in's
+                    node.head = lines.end_of(node.pos) + 1
+                    stop = sentence_end(text, node.head, lines.end_of(node.head), rules)
+                    comma = text.find("，", node.head, stop)
+                    long = stop - node.head > rules.title_max_chars and comma > 0
+                    node.title_end = comma if long else stop
+                    continue
                 if node.heading == "paragraph":
                     node.title_end = node.head + len(line.rstrip())
                     comma = line.find("，")
@@ -528,6 +538,37 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
     return added
 
 
+def _add_topic_lines(text: str, nodes: list[Node], lines: _Lines, rules: StructureRules) -> list[Node]:
+    """Unnumbered topic lines inside a numbered chapter: short lines of their own shaped
+    like part lines (no stop, comma or figure), each followed by text, at least
+    ``part_lines.min_count`` in the chapter (gov-report 1957 二、关于社会主义建设 → 关于教育改革
+    问题 … 关于向科学进军; 1958 （一） → 先说工业战线上的情况 …). They are the chapter's
+    sub-headings, like run-ins on lines of their own."""
+    added: list[Node] = []
+    for parent in [n for n in nodes if not n.children and n.kind not in (PARTLINE, RUNIN)]:
+        if lines.is_dump(parent.pos) or not parent.line_start:
+            continue
+        first = lines.index(parent.pos) + 1
+        last = lines.index(max(parent.pos, parent.end - 1))
+        found = []
+        for i in range(first, last + 1):
+            s, e = lines.spans[i]
+            line = text[s:e].strip(SPACES)
+            if not line or not is_part_line(line, rules) or i + 1 > last:
+                continue
+            nxt = text[lines.spans[i + 1][0] : lines.spans[i + 1][1]]
+            if any(ch in rules.stops for ch in nxt):
+                found.append((s + len(text[s:e]) - len(text[s:e].lstrip(SPACES)), s + len(text[s:e].rstrip(SPACES))))
+        if len(found) < rules.part_line_min_count:
+            continue
+        for k, (pos, end) in enumerate(found, start=1):
+            node = Node(RUNIN, RUNIN, k, "", pos, pos, parent, boundary=LINE)
+            node.title_end = end
+            parent.children.append(node)
+            added.append(node)
+    return added
+
+
 def _paragraphs_before(text: str, start: int, pos: int, rules: StructureRules) -> int:
     """How many paragraphs of ``[start, pos)`` begin before ``pos``, not counting those
     that open an enumeration item (一是…: they belong to the paragraph before)."""
@@ -575,6 +616,8 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
         n.children = [c for c in n.children if c.pos < closing]
     _set_ends(nodes, closing)
     _set_titles(text, nodes, body, lines, rules)
+    topics = _add_topic_lines(text, nodes, lines, rules)
+    nodes = sorted(nodes + topics, key=lambda n: n.pos)
     runins = _add_runins(text, nodes, body, lines, rules)
     nodes = sorted(nodes + runins, key=lambda n: n.pos)
     _set_ends(nodes, closing)

@@ -11,7 +11,8 @@ turns to the plan year before any numbered heading (2002: …2002年是…) ends
 numbered chapters after it stay at the top.
 
 A line between two numbered headings that count on (二、 … 关于教育改革问题 … 三、, 1957)
-is a sub-topic inside a chapter, not a part heading.
+is a sub-topic inside a chapter, not a part heading; two or more in one chapter are its
+sub-headings (``parse._add_topic_lines``).
 """
 
 from __future__ import annotations

@@ -193,3 +193,38 @@ def test_a_first_chapter_that_opens_with_last_year_reviews():
     # the plan year opening it keeps a chapter a plan chapter
     text = text.replace("刚刚过去的1984年", "1985年是改革的关键一年")
     assert parse_structure(text, "x-1985", 1985).tasks[0].part == "plan"
+
+
+def test_chapter_numerals_alone_on_their_lines_are_headings():
+    # gov-report-1960 (fifth held-out set, in-sample since its measurement): 一 … 四 stand on
+    # lines of their own with no heading text; a numeral inside a line is none
+    body = "\n".join(f"{n}\n{_p(_TEXT)}\n{_p(_TEXT)}" for n in "一二三")
+    text = "各位代表：\n" + body + "\n统一\n"
+    tasks = parse_structure(text, "x-1960", 1960).tasks
+    assert [t.number for t in tasks] == [1, 2, 3]
+    # the title is the first sentence of the text, up to its first comma when long
+    assert [t.title for t in tasks] == ["要完善相关政策措施"] * 3
+
+
+def test_topic_lines_inside_a_chapter_are_its_sub_headings():
+    # gov-report 1957 (fifth held-out set, in-sample since its measurement): 二、 holds the
+    # unnumbered lines 关于教育改革问题 and 关于向科学进军, each followed by text; a single
+    # such line is no level
+    text = (
+        "各位代表：\n一、关于社会主义革命\n"
+        + _p(_TEXT)
+        + "\n二、关于社会主义建设\n"
+        + _p(_TEXT)
+        + "\n关于教育改革问题\n"
+        + _p(_TEXT)
+        + "\n关于向科学进军\n"
+        + _p(_TEXT)
+        + "\n三、关于人民生活\n"
+        + _p(_TEXT)
+        + "\n关于劳动就业问题\n"
+        + _p(_TEXT)
+        + "\n"
+    )
+    st = parse_structure(text, "x-1957", 1957)
+    assert [t.title for t in st.tasks] == ["关于教育改革问题", "关于向科学进军"]
+    assert [s.heading for s in st.sections] == ["关于社会主义革命", "关于社会主义建设", "关于人民生活"]
