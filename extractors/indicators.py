@@ -286,9 +286,10 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
         return fallback
     # a change of a known measure written with more words after it: 地方专项债券比去年增加
     for j in range(len(base), 0, -1):
-        if j < len(base) and _names_more(base[j:]):
+        known = t.by_base.get(base[:j], ())
+        if not known or (j < len(base) and _names_more(base[j:])):
             continue  # 粮食最低收购价: the words after 粮食 name a measure of their own
-        for alias_change, key in t.by_base.get(base[:j], ()):
+        for alias_change, key in known:
             if not alias_change and _split(t, key)[1] == "":
                 return key + base[j:] + _canonical(t, change, dimension)
     return base + _canonical(t, change, dimension)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import regex
 
+from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA
+
 BEFORE = json.loads((Path(__file__).parent / "data" / "run_before_restructure.json").read_text(encoding="utf-8"))
 
 # Deliberate fixes since, each with its reason.
@@ -127,7 +129,7 @@ def _reported_year(old: str | None, new: str, text: str) -> bool:
     if o[:6] != n[:6] or (o[6], n[6]) != ("point", "period"):
         return False
     before = text[: int(n[1])].rstrip(' “"')
-    return not before or before[-1] in "，,。；;：:！？!?\n、"
+    return not before or before[-1] in CLAUSE_STOPS + LIST_COMMA + "\n"
 
 
 def test_behaviour_times_unchanged(corpus_tables):

@@ -406,9 +406,9 @@ def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                     # sentence of its text, up to its first comma when long, like a run-in's
                     node.head = lines.end_of(node.pos) + 1
                     stop = sentence_end(text, node.head, lines.end_of(node.head), rules)
-                    comma = text.find("，", node.head, stop)
-                    long = stop - node.head > rules.title_max_chars and comma > 0
-                    node.title_end = comma if long else stop
+                    comma = _COMMA_RE.search(text, node.head, stop)
+                    long = stop - node.head > rules.title_max_chars and comma is not None
+                    node.title_end = comma.start() if comma is not None and long else stop
                     continue
                 if node.heading == "paragraph":
                     node.title_end = node.head + len(line.rstrip())

@@ -308,6 +308,43 @@ def test_subjects_trim_balances_round_brackets(phrase, expected):
                 ("百分之一百四十", "工业总产值增长"),
             ],
         ),
+        # a span opened by 从 opens the phrase like a time at its start (gov-report-1985:
+        # the subject was 到1984)
+        (
+            "通过各种渠道，从1979年到1984年安排了四千二百多万城镇劳动力就业。",
+            Context(year=1985, part="review", genre="政府工作报告"),
+            [("四千二百多万", "城镇劳动力就业")],
+        ),
+        # a time opening the clause of a level reached is no subject: the level continues the
+        # measure before it (gov-report-1985, 1988: subject 1984, 1987)
+        (
+            "城乡居民的平均消费水平，由一百七十五元提高到二百八十八元，1984年达到三百二十元左右。",
+            Context(year=1985, part="review", genre="政府工作报告"),
+            [
+                ("一百七十五元", "城乡居民的平均消费水平"),
+                ("二百八十八元", "城乡居民的平均消费水平"),
+                ("三百二十元左右", "城乡居民的平均消费水平"),
+            ],
+        ),
+        # a change verb after a clause that names the measure; the level it reaches is the
+        # measure without the change (gov-report-1981)
+        (
+            "城乡人民的储蓄存款，今年1到10月增加了九十五亿元，达到四百九十四亿元。",
+            Context(year=1981, part="review", genre="政府工作报告"),
+            [("九十五亿元", "城乡人民的储蓄存款增加"), ("四百九十四亿元", "城乡人民的储蓄存款")],
+        ),
+        # the level drops the change verb and the adverb before it, never a change noun
+        # (gov-report-1955 人数将[增长]; gov-report-1980 人口自然增长率)
+        (
+            "高等学校在校学生的人数将增长百分之一百二十七，在一九五七年达到四十三万四千人。",
+            Context(year=1955, part="plan", genre="政府工作报告"),
+            [("百分之一百二十七", "高等学校在校学生的人数将增长"), ("四十三万四千人", "高等学校在校学生的人数")],
+        ),
+        (
+            "1979年人口自然增长率由上年的1.2%下降到1.17%。",
+            Context(year=1980, part="review", genre="政府工作报告"),
+            [("1.2%", "人口自然增长率"), ("1.17%", "人口自然增长率")],
+        ),
     ],
 )
 def test_subjects_leave_times_out(sentence, context, expected):
@@ -397,50 +434,3 @@ def test_subjects_a_time_after_a_preposition_opens_no_subject():
     # part of what is measured
     found = _subjects("在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%。", REVIEW)
     assert found[0] == ("7.9%", "平均每年递增")
-
-
-@pytest.mark.issue(17)
-@pytest.mark.parametrize(
-    ("sentence", "context", "expected"),
-    [
-        # a span opened by 从 opens the phrase like a time at its start (gov-report-1985:
-        # the subject was 到1984)
-        (
-            "通过各种渠道，从1979年到1984年安排了四千二百多万城镇劳动力就业。",
-            Context(year=1985, part="review", genre="政府工作报告"),
-            [("四千二百多万", "城镇劳动力就业")],
-        ),
-        # a time opening the clause of a level reached is no subject: the level continues the
-        # measure before it (gov-report-1985, 1988: subject 1984, 1987)
-        (
-            "城乡居民的平均消费水平，由一百七十五元提高到二百八十八元，1984年达到三百二十元左右。",
-            Context(year=1985, part="review", genre="政府工作报告"),
-            [
-                ("一百七十五元", "城乡居民的平均消费水平"),
-                ("二百八十八元", "城乡居民的平均消费水平"),
-                ("三百二十元左右", "城乡居民的平均消费水平"),
-            ],
-        ),
-        # a change verb after a clause that names the measure; the level it reaches is the
-        # measure without the change (gov-report-1981)
-        (
-            "城乡人民的储蓄存款，今年1到10月增加了九十五亿元，达到四百九十四亿元。",
-            Context(year=1981, part="review", genre="政府工作报告"),
-            [("九十五亿元", "城乡人民的储蓄存款增加"), ("四百九十四亿元", "城乡人民的储蓄存款")],
-        ),
-        # the level drops the change verb and the adverb before it, never a change noun
-        # (gov-report-1955 人数将[增长]; gov-report-1980 人口自然增长率)
-        (
-            "高等学校在校学生的人数将增长百分之一百二十七，在一九五七年达到四十三万四千人。",
-            Context(year=1955, part="plan", genre="政府工作报告"),
-            [("百分之一百二十七", "高等学校在校学生的人数将增长"), ("四十三万四千人", "高等学校在校学生的人数")],
-        ),
-        (
-            "1979年人口自然增长率由上年的1.2%下降到1.17%。",
-            Context(year=1980, part="review", genre="政府工作报告"),
-            [("1.2%", "人口自然增长率"), ("1.17%", "人口自然增长率")],
-        ),
-    ],
-)
-def test_subjects_times_and_levels_after_a_change(sentence, context, expected):
-    assert _subjects(sentence, context) == expected
