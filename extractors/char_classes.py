@@ -13,6 +13,9 @@ import regex
 # A sentence ends at these (full-width and ASCII). ； ends a sentence too: the plans
 # list measures separated by ；, each a statement of its own.
 SENTENCE_STOPS = "。！？；!?;"
+# The stops of a long sentence whose parts, joined by ；, share their time and their list
+# of measures (粮食产量达到4亿吨，比上年增长5.1%；棉花达到608万吨).
+LONG_SENTENCE_STOPS = "。！？!?\n"
 # A clause ends at a sentence stop or at one of these.
 CLAUSE_STOPS = SENTENCE_STOPS + "，,：:"
 # Closing quotes and brackets that stay with the sentence they close (…。”).

@@ -46,6 +46,7 @@ from extractors.sentences import SentenceIndex
 from extractors.subjects import (
     CLAUSE_END,
     Found,
+    carry_through_list,
     distribute,
     find_subject,
     has_verb,
@@ -505,6 +506,9 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     if not read:
         return []
     subjects = _shared_out(text, read)
+    subjects = carry_through_list(
+        text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)]
+    )
     frames = TimeFrame(text, context, times) if context.year else None  # times of the passage and its headings
     if frames is not None:
         frames.amount_starts = [mention.start for mention, *_ in read]
@@ -606,6 +610,11 @@ def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> li
         for i, e in zip(run, reversed(earlier)):
             out[i] = level(subjects[e]) + first.before
     return out
+
+
+def _dimension(g: Grammar, unit: str | None) -> str | None:
+    unit_def = g.units.unit(unit) if unit else None
+    return unit_def.dimension if unit_def else None
 
 
 def _unscaled(g: Grammar, text: str, m: regex.Match) -> Decimal:

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.char_classes import PHRASE_END, ROUND_BRACKETS, SPAN_JOINERS
+from extractors.char_classes import LIST_COMMA, LONG_SENTENCE_STOPS, PHRASE_END, ROUND_BRACKETS, SPAN_JOINERS
 from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -38,7 +38,7 @@ SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
 _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
           "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
-          "prepositions", "modals")  # fmt: skip
+          "prepositions", "modals", "list_heads", "list_leads", "measure_ends")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -80,6 +80,9 @@ class SubjectWords:
     shared_tails: frozenset[str]
     distributive: tuple[str, ...]
     respectively: frozenset[str]
+    list_heads: frozenset[str]
+    list_leads: frozenset[str]
+    measure_ends: frozenset[str]
     time_suffixes: frozenset[str]
     time_links: frozenset[str]
     relative_years: frozenset[str]
@@ -859,3 +862,107 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
         bounds = {sum(len(t) for t in tokens[:k]) for k in range(len(tokens) + 1)}
         head = last[n:] if n >= 2 and len(last) - n >= 2 and (n in bounds or n <= 3) else ""
     return [it + head + tail for it in items[:-1]] + [last + tail]
+
+
+# --------------------------------------------------------------------------- lists of clauses
+
+_RATIO_DIMENSIONS = frozenset({"percent", "percentage_point", "ratio"})
+
+
+def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]]) -> list[str]:
+    """The subjects of a list of parallel clauses, each item completed by the first.
+
+    ``amounts``: (clause, start, unit dimension, subject) of each amount of a passage, in
+    order. A bare item — a clause opening with a noun and nothing but it, 原油达到1.1亿吨 —
+    shares the measure word that ends the item before it of the same dimension (原煤产量达到
+    7.7亿吨 → 原油产量) and the verb that opens it (新增发电装机容量1950万千瓦，采煤能力8000万吨
+    → 新增采煤能力); the amounts whose subject restated the item (增长31.1%) follow it. The
+    items run over ；, not over a sentence's end.
+    """
+    words = subject_words()
+    out = [s for *_, s in amounts]
+    renamed: dict[str, str] = {}
+    passage = -1
+    for k, (clause, _, _, subject) in enumerate(amounts):
+        start = max(text.rfind(c, 0, clause[0]) for c in LONG_SENTENCE_STOPS)
+        if start != passage:
+            passage, renamed = start, {}
+        if not subject:
+            continue
+        base, tail = _base_and_change(subject, words)
+        if base in renamed:
+            out[k] = renamed[base] + tail
+            continue
+        if not base or not text[clause[0] : clause[1]].lstrip().startswith(base):
+            continue
+        new = _completed(text, amounts, out, k, base, passage, words)
+        if new != base:
+            renamed[base] = new
+            out[k] = new + tail
+    return out
+
+
+def _base_and_change(subject: str, words: SubjectWords) -> tuple[str, str]:
+    tokens = cut(subject)
+    tail = ""
+    while len(tokens) > 1 and tokens[-1] in words.change | words.to_level:
+        tail = tokens.pop() + tail
+    return "".join(tokens), tail
+
+
+def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, words: SubjectWords) -> str:
+    """``base`` with the lead verb of the item right before it, or the measure word of the
+    nearest item before it of the same dimension."""
+    clause, start, dimension, _ = amounts[k]
+    nearest = True
+    for j in range(k - 1, -1, -1):
+        other, _, other_dim, _ = amounts[j]
+        if other[1] > clause[0] or other == clause:
+            continue
+        if other[0] <= passage or not out[j]:
+            break
+        before, _ = _base_and_change(out[j], words)
+        if nearest:
+            nearest = False
+            lead = next((x for x in words.list_leads if before.startswith(x) and len(before) > len(x)), None)
+            shared = lead is not None and not before.startswith(LIST_COMMA, len(lead))
+            if shared and _takes_lead(text, amounts[k], base, other_dim, words):
+                return f"{lead}{base}"
+        if dimension is not None and other_dim == dimension:
+            head = next((h for h in sorted(words.list_heads, key=len, reverse=True) if before.endswith(h)), None)
+            if head and len(before) > len(head) and not base.endswith(head) and _bare_noun(base, words):
+                return base + head
+            return base
+    return base
+
+
+def _bare_noun(phrase: str, words: SubjectWords) -> bool:
+    """A short noun phrase naming a thing, not a measure (棉花, 猪牛羊肉; not 发电量)."""
+    tokens = tag(phrase)
+    return (
+        len(phrase) <= 8
+        and all(f.startswith("n") for _, f in tokens)
+        and not phrase.endswith(tuple(words.measure_ends))
+    )
+
+
+def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words: SubjectWords) -> bool:
+    """Does the item ``base`` (nothing between it and its amount) share the verb of the item
+    before? Not a rate, not an item with a verb of its own (基本建成, 再就业, 新聘…), not an
+    attribute of the things counted before it (新增注册企业2509家，注册资本1077亿元)."""
+    clause, start, dimension, _ = amount
+    if text[clause[0] : start].strip() != base:
+        return False
+    if dimension in _RATIO_DIMENSIONS or lead_dimension in _RATIO_DIMENSIONS:
+        return False
+    if lead_dimension in ("count", "people") and (dimension == "money" or base.endswith(tuple(words.attributes))):
+        return False
+    if base.startswith("新") or any(x in base for x in words.list_leads):
+        return False
+    tokens = tag(base)
+    for i, (w, f) in enumerate(tokens):
+        if w.endswith(tuple(words.verb_ends)) or w in words.verbs or w in words.change or f == "d":
+            return False
+        if f.startswith("v") and (i + 1 == len(tokens) or not tokens[i + 1][1].startswith("n")):
+            return False
+    return True

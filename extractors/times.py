@@ -121,6 +121,7 @@ class TimeWords:
     deadline_suffixes: tuple[str, ...]
     within_suffixes: tuple[str, ...]
     since_suffixes: tuple[str, ...]
+    span_starts: regex.Pattern
     topic_lead: regex.Pattern
     deadline_cues: tuple[str, ...]
     future_cues: tuple[str, ...]
@@ -170,6 +171,7 @@ TIME_WORDS = ld.register(
         deadline_suffixes=_WORDS,
         within_suffixes=_WORDS,
         since_suffixes=_WORDS,
+        span_starts=ld.Pattern(),
         topic_lead=ld.Pattern(),
         deadline_cues=_WORDS,
         future_cues=_WORDS,
@@ -241,6 +243,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         deadline_suffixes=words["deadline_suffixes"],
         within_suffixes=words["within_suffixes"],
         since_suffixes=words["since_suffixes"],
+        span_starts=regex.compile(data["span_starts"]),
         topic_lead=regex.compile(data["topic_lead"]),
         deadline_cues=words["deadline_cues"],
         future_cues=words["future_cues"],
@@ -692,6 +695,20 @@ def time_opens_sentence(text: str, start: int, t_start: int) -> bool:
     return t_start <= start + 1 or (t_start - start <= LEAD_IN and not _CLAUSE_STOP.search(text, start, t_start))
 
 
+def _from_a_start(text: str, offset: int, start: int, parsed: _Parsed, before: TimeExpr, w: TimeWords) -> _Parsed:
+    """A counted span right after the year it starts from counts on from that year
+    (从一九五六年开始，在十二年内 → 1956-1967, gov-report 1960), in a review too."""
+    if parsed.start is None or parsed.end is None or before.start is None or before.end is None:
+        return parsed
+    if before.granularity != "year" or before.start.year != before.end.year:
+        return parsed
+    if not w.span_starts.fullmatch(text, before.char_end - offset, start):
+        return parsed
+    n = parsed.end.year - parsed.start.year
+    first = before.start.year
+    return replace(parsed, start=parsed.start.replace(year=first), end=parsed.end.replace(year=first + n))
+
+
 def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -> list[TimeExpr]:
     """Time expressions in ``text``, a passage starting at document offset ``offset``."""
     g = _grammar()
@@ -739,6 +756,8 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
                 role = "period"  # 1998、1999年连续遭受…: a listed year reads like the one before it
         if since is not None and suffix is None:
             parsed, end, role = _since(parsed, context), since.end(), "period"
+        if parsed.kind == "rspan" and parsed.start is not None and parsed.end is not None and out:
+            parsed = _from_a_start(text, offset, start, parsed, out[-1], g.words)
         if sentences is None:
             sentences = SentenceIndex(text)
         if (

@@ -96,10 +96,12 @@ def test_behaviour_normalised_texts_unchanged(corpus_tables):
 # Deliberate classes of change since, each a rule of extractors/data/time_words.yaml: a time
 # followed by 以来 spans up to the year under discussion and takes 以来 into its text
 # (since_suffixes); a count of years with 间 after it, or bare opening a review clause,
-# is a span (context_after, bare_back_in_review).
+# is a span (context_after, bare_back_in_review); a count of years with 内 after it is read
+# again when its chapter's part changed (gov-report 1960 二, now review: 十二年内 counts back)
+# or when a year it starts from stands before it (span_starts).
 FIXED_TIME_CLASSES = {
     "since": regex.compile(r".+以来"),
-    "counted span": regex.compile(r"(?:这|过去)?[一二三四五六七八九十两0-9]{1,3}年间?"),
+    "counted span": regex.compile(r"(?:这|过去)?[一二三四五六七八九十两0-9]{1,3}年[间内]?"),
 }
 
 

@@ -25,10 +25,12 @@ _ANY_YEAR = regex.compile(rf"(?<![\d{_DIGITS}])((?:19|20)\d\d|[一二][九{_DIGI
 
 
 def heading_part(heading: str, rules: StructureRules, year: int | None) -> str | None:
-    """review, plan, mixed, other (结束语), or None when the heading says nothing about its part."""
-    if any(c in heading for c in rules.other_cues):
+    """review, plan, mixed, other (结束语, or a chapter whose title is its first sentence and
+    opens with the address of the closing: 各位代表，…), or None when the heading says nothing
+    about its part."""
+    if any(c in heading for c in rules.other_cues) or heading.startswith(rules.task_breaks):
         return "other"
-    review = any(c in heading for c in rules.review_cues)
+    review = any(c in heading for c in rules.review_cues) or bool(rules.review_pattern.search(heading))
     plan = any(c in heading for c in rules.plan_cues)
     if year is not None:
         years = [int(y) for y in _YEAR.findall(heading)]
@@ -77,6 +79,26 @@ def document_part(body: Body, rules: StructureRules) -> str:
     return "plan"
 
 
+def _announces_review(text: str, body: Body, tops, rules: StructureRules, year: int | None) -> bool:
+    """Does the introduction say the report reviews and nothing else? A sentence of it
+    naming 报告 holds review words, and none that names 报告 looks ahead (gov-report 1957:
+    关于一年来的政府工作，国务院决定由我…作报告; not 1998 报告过去五年的工作，对今年的工作提出建议,
+    nor 1960 …执行情况和争取提前实现这个纲要的报告)."""
+    end = tops[0].pos if tops else body.end
+    intro = text[body.start : end]
+    ahead = list(rules.plan_cues) + list(rules.scope_ahead)
+    ahead += [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
+    announced = False
+    for sentence in regex.split(r"(?<=[。！？；\n])", intro):
+        if "报告" not in sentence:
+            continue
+        if any(w in sentence for w in ahead):
+            return False
+        if any(c in sentence for c in rules.review_cues) or rules.review_pattern.search(sentence):
+            announced = True
+    return announced
+
+
 def assign(text: str, nodes, body: Body, rules: StructureRules, year: int | None) -> None:
     """Set ``part`` on every node (nodes in document order, parents first)."""
     default = document_part(body, rules)
@@ -94,7 +116,9 @@ def assign(text: str, nodes, body: Body, rules: StructureRules, year: int | None
         and _opens_with_review(text, first, rules, year)
     ):
         decided[id(first)] = "review"
-    if not any(v for v in decided.values() if v != "other"):
+    if _announces_review(text, body, tops, rules, year):
+        decided = {k: v or "review" for k, v in decided.items()}
+    elif not any(v for v in decided.values() if v != "other"):
         decided = {k: v or default for k, v in decided.items()}
     for node in nodes:
         if node.parent is None:

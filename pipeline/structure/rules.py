@@ -99,6 +99,7 @@ SPEC = Record(
     ),
     parts=Record(
         review_cues=Strings(),
+        review_patterns=_PATTERNS,
         plan_cues=Strings(),
         mixed_switch_window=Integer(1),
         plan_openers=Strings(),
@@ -106,6 +107,7 @@ SPEC = Record(
         other_cues=Strings(),
         review_openers=Strings(),
         opener_window=Integer(1),
+        scope_ahead=Strings(),
     ),
     part_lines=Record(min_chars=Integer(1), max_chars=Integer(1), min_count=Integer(1)),
     task_breaks=Strings(),
@@ -184,6 +186,7 @@ class StructureRules:
     notice_end: regex.Pattern
     # parts
     review_cues: tuple[str, ...]
+    review_pattern: regex.Pattern
     part_word: regex.Pattern
     plan_cues: tuple[str, ...]
     mixed_switch_window: int
@@ -192,6 +195,7 @@ class StructureRules:
     other_cues: tuple[str, ...]
     review_openers: tuple[str, ...]
     opener_window: int
+    scope_ahead: tuple[str, ...]
     part_line_min_chars: int
     part_line_max_chars: int
     part_line_min_count: int
@@ -294,6 +298,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         notice_body=regex.compile(body["notice_body"]),
         notice_end=regex.compile(body["notice_end"]),
         review_cues=tuple(parts["review_cues"]),
+        review_pattern=_any(parts["review_patterns"]),
         part_word=regex.compile(longest_first(parts["review_cues"] + parts["plan_cues"] + ["工作"])),
         plan_cues=tuple(parts["plan_cues"]),
         mixed_switch_window=parts["mixed_switch_window"],
@@ -302,6 +307,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         other_cues=tuple(parts["other_cues"]),
         review_openers=tuple(parts["review_openers"]),
         opener_window=parts["opener_window"],
+        scope_ahead=tuple(parts["scope_ahead"]),
         part_line_min_chars=data["part_lines"]["min_chars"],
         part_line_max_chars=data["part_lines"]["max_chars"],
         part_line_min_count=data["part_lines"]["min_count"],

@@ -434,3 +434,47 @@ def test_subjects_a_time_after_a_preposition_opens_no_subject():
     # part of what is measured
     found = _subjects("在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%。", REVIEW)
     assert found[0] == ("7.9%", "平均每年递增")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a bare item shares the measure word that ends the item before it of its dimension
+        # (gov-report 1986, 1985: in-sample audit rows), across ；, and its change follows it
+        (
+            "我国原煤产量由六亿二千万吨增加到八亿五千万吨，原油由一亿零六百万吨增加到一亿二千五百万吨，"
+            "发电量由三千亿千瓦时增加到四千零七十三亿千瓦时，钢由三千七百万吨增加到四千六百六十六万吨。",
+            REVIEW,
+            ["原煤产量", "原煤产量", "原油产量", "原油产量", "发电量", "发电量", "钢产量", "钢产量"],
+        ),
+        (
+            "粮食产量达到四亿零七百多万吨，比上年增长5.1%；棉花达到六百零八万吨，增长31.1%。",
+            REVIEW,
+            ["粮食产量", "粮食产量比上年增长", "棉花产量", "棉花产量增长"],
+        ),
+        (
+            "粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨，棉花由二百二十四万吨增加到四百三十二万吨。",
+            REVIEW,
+            ["粮食的年平均产量", "粮食的年平均产量", "棉花的年平均产量", "棉花的年平均产量"],
+        ),
+        # a measure of its own, or another dimension, takes nothing
+        ("全国粮食产量增长5%，出口增长8%，油料增长3%。", REVIEW, ["全国粮食产量增长", "出口增长", "油料增长"]),
+        # a bare item shares the verb that opens the first item (gov-report 1986, 1995)
+        (
+            "五年内新增发电装机容量一千九百五十万千瓦，采煤能力八千万吨，原油开采能力五千万吨。",
+            PLAN,
+            ["新增发电装机容量", "新增采煤能力", "新增原油开采能力"],
+        ),
+        ("全年新增住宿房间5300间，床位7300个。", PLAN, ["新增住宿房间", "新增床位"]),
+        # … but not an item with a verb of its own, a rate, the money of things counted
+        # before, nor the items after a list of verbs (新建、改造)
+        ("新开工保障性安居工程740万套，基本建成511万套。", REVIEW, ["新开工保障性安居工程", "基本建成"]),
+        ("新增城镇就业1100万人以上，城镇调查失业率5.5%左右。", PLAN, ["新增城镇就业", "城镇调查失业率"]),
+        ("新增注册企业2509家，注册资本1077亿元。", REVIEW, ["新增注册企业", "注册资本"]),
+        ("新建、改造高标准农田1万亩，粮食播种面积5.5万亩。", PLAN, ["新建、改造高标准农田", "粮食播种面积"]),
+        ("新建各类保障性住房1800多万套，棚户区改造住房1200多万套。", REVIEW, ["新建各类保障性住房", "棚户区改造住房"]),
+    ],
+)
+def test_subjects_items_of_a_list_of_clauses_share_the_first_items_words(sentence, context, expected):
+    assert [s for _, s in _subjects(sentence, context)] == expected

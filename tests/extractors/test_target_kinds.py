@@ -25,6 +25,12 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
         # population and cohort sizes, stocks and current rates are facts, not commitments
         ("保障好14亿人的粮食安全。", Context(year=2021, part="plan"), [("14亿人", "fact", None, None)]),
         ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "fact", None, None)]),
+        # … but 将有 ("will have") is the plan's amount (gov-report 1958, in-sample)
+        (
+            "计划规定，仅中央各部，在这一年将有三百七十二种重要的新产品进行试制。",
+            Context(year=1958, part="plan", genre="政府工作报告"),
+            [("三百七十二种", "target", 1958, 1958)],
+        ),
         (
             "今年高校毕业生超过1000万人。",
             Context(year=2022, part="plan"),  # 2022 report

@@ -684,3 +684,15 @@ def test_times_a_topic_with_a_colon_opens_a_past_paragraph():
 )
 def test_times_a_year_opening_a_clause_is_reported_on(text, year, expected):
     assert [(t, role) for t, _, _, _, role in _times(text, year, "review")] == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("part", ["plan", "review"])
+def test_times_a_counted_span_after_the_year_it_starts_from(part):
+    # gov-report 1960 (in-sample): 从一九五六年开始，在十二年内 is the programme's 1956-1967,
+    # in a review chapter too; without the year before it 十二年内 counts from the document
+    text = "全国农业发展纲要要求：从一九五六年开始，在十二年内，粮食每亩平均年产量分别达到四百斤。"
+    spans = [(t, s, e) for t, s, e, _, _ in _times(text, 1960, part) if t == "十二年内"]
+    assert spans == [("十二年内", "1956-01-01", "1967-12-31")]
+    alone = [(s, e) for t, s, e, _, _ in _times("在十二年内实现纲要。", 1960, part) if t == "十二年内"]
+    assert alone and alone[0] != ("1956-01-01", "1967-12-31")

@@ -228,3 +228,49 @@ def test_topic_lines_inside_a_chapter_are_its_sub_headings():
     st = parse_structure(text, "x-1957", 1957)
     assert [t.title for t in st.tasks] == ["关于教育改革问题", "关于向科学进军"]
     assert [s.heading for s in st.sections] == ["关于社会主义革命", "关于社会主义建设", "关于人民生活"]
+
+
+def test_a_report_whose_introduction_announces_a_review_reviews_throughout():
+    # gov-report 1957 (in-sample): 关于一年来的政府工作，…作报告 — the introduction says the
+    # report reviews the year's work and says nothing of a plan, so chapters whose headings
+    # name no part are review; an introduction that also looks ahead (1998: 报告过去五年的
+    # 工作，对今年的工作提出建议; 1986: 作关于…第七个五年计划的报告) keeps them plan
+    def report(intro: str) -> str:
+        return (
+            f"各位代表：\n{intro}\n一、关于社会主义革命\n"
+            + _p(_TEXT)
+            + "\n二、关于社会主义建设\n"
+            + _p(_TEXT)
+            + "\n三、关于人民生活\n"
+            + _p(_TEXT)
+            + "\n"
+        )
+
+    review = report("关于一年来的政府工作，国务院决定由我向大会作报告。")
+    assert [t.part for t in parse_structure(review, "x-1957", 1957).tasks] == ["review"] * 3
+    for intro in (
+        "我代表国务院向大会报告过去一年的工作，对今年的工作提出建议。",
+        "现在，我代表国务院，向大会作关于第七个五年计划的报告，请审议。",
+        "我向大会作关于纲要的执行情况和争取提前实现这个纲要的报告。",
+        "关于一年来的政府工作，国务院决定由我向大会作报告。1957年的计划报告如下。",
+    ):
+        assert [t.part for t in parse_structure(report(intro), "x-1957", 1957).tasks] == ["plan"] * 3, intro
+
+
+def test_past_years_in_a_chapter_title_and_the_closing_address():
+    # gov-report 1960 (in-sample): the title of a bare-numeral chapter is its first sentence;
+    # 农业发展纲要在过去四年中执行的情况 reviews (过去N年, 执行的情况); a chapter opening with
+    # the address of the closing (各位代表，…) is part `other`
+    text = (
+        "各位代表：\n一\n"
+        + _p("农业发展纲要是发展农业的纲领，要大力推进各项工作")
+        + "\n二\n"
+        + _p("下面我首先说一下农业发展纲要在过去四年中执行的情况")
+        + "\n三\n"
+        + _p("人民公社制度是我们提前实现农业发展纲要的根本保障")
+        + "\n四\n"
+        + _p("各位代表，全国农业发展纲要反映了我国农村前进的方向")
+        + "\n"
+    )
+    parts = [t.part for t in parse_structure(text, "x-1960", 1960).tasks]
+    assert parts == ["plan", "review", "plan", "other"]
