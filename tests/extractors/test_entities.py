@@ -124,6 +124,16 @@ FOUND = [
     ("国务院召开全国电视电话工作会议", {("国务院", "ORG")}),
     # 三农 is still a programme where no problem follows (gov-report-2006)
     ("继续加强“三农”工作。", {("“三农”", "PROGRAM")}),
+    # works and ministries named after their place are bodies; the Cold War place names are
+    # places whole (gov-report 1958, 1957: the fifth set's audit, in-sample since)
+    ("重要的有：本溪钢铁公司，黑龙江钢厂，吉林肥料厂，哈尔滨锅炉厂", {("黑龙江钢厂", "ORG"), ("哈尔滨锅炉厂", "ORG")}),
+    ("此外，还有国内设计的四川狮子滩水电站", {("四川狮子滩水电站", "ORG")}),
+    ("例如大冶钢厂，安徽铜官山矿务局，江西钨矿和云南铅矿，等等", {("江西钨矿", "ORG"), ("云南铅矿", "ORG")}),
+    (
+        "中国科学院同苏联科学院、中国高等教育部同苏联高等教育部签订了合作协定",
+        {("中国科学院", "ORG"), ("苏联科学院", "ORG"), ("中国高等教育部", "ORG"), ("苏联高等教育部", "ORG")},
+    ),
+    ("准备把新式武器运进南朝鲜", {("南朝鲜", "GPE")}),
 ]
 
 
@@ -201,6 +211,12 @@ NOT_FOUND = [
     ("做好各级政府网站与“信用中国”网站的连接工作", {("信用中国", "PROGRAM"), ("中国", "GPE")}),
     # 新城区 is "the new town" before it is a district of 西安 (pingtan-gov-report-2017)
     ("打造各具特色的新城区。", {("新城区", "GPE")}),
+    # a count, a list or a region before 厂, 矿, 部 makes no name (gov-report 1958, 1983)
+    ("四川和浙江氮肥厂都要扩建", {("四川和浙江氮肥厂", "ORG")}),
+    ("吉林省有一个制糖厂", {("吉林省有一个制糖厂", "ORG")}),
+    ("建设内蒙古几个大型露天煤矿", {("内蒙古几个大型露天煤矿", "ORG")}),
+    ("要加快中国西部开发", {("中国西部", "ORG")}),
+    ("大连工矿企业", {("大连工矿", "ORG")}),
 ]
 
 
