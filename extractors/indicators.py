@@ -60,6 +60,7 @@ MEASURES_SPEC = Record(
     item_marker=Pattern(),
     keep_adverbs=Strings(),
     key_times=Pattern(),
+    adjustments=Strings(Pattern()),
 )
 EXTRA_MEASURES_SPEC = Record(measures=Mapping(_MEASURE, allow_empty=False))
 MEASURES_DATA = register("measures", MEASURES_FILE, MEASURES_SPEC, "extractors/indicators.py")
@@ -91,6 +92,7 @@ class IndicatorTable:
     item_re: regex.Pattern
     keep_adverbs: frozenset[str]
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
+    adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
 
 def _alternation(words) -> str:
@@ -126,6 +128,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         item_re=regex.compile(data["item_marker"]),
         keep_adverbs=frozenset(data["keep_adverbs"]),
         times_re=regex.compile(data["key_times"]),
+        adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
     )
     dimensions = registry().dimensions
     indicators: dict[str, Indicator] = {}
@@ -169,6 +172,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "item_re",
                 "keep_adverbs",
                 "times_re",
+                "adjustment_re",
             )
         ),
     )
@@ -206,6 +210,7 @@ def _clean(t: IndicatorTable, subject: str) -> str:
     # a time is the period or the base of comparison, never the measure: 银行贷款总额比1983年
     # 增加, 进出口贸易总额一九九○年比一九八五年增长, 城乡居民的消费水平五年增长 → …增长
     s = t.times_re.sub("", s) or s
+    s = t.adjustment_re.sub("", s) or s  # 国民收入按可比价格计算增长 → 国民收入增长
     for _ in range(3):
         before = s
         s = t.item_re.sub("", s)

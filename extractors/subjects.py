@@ -95,6 +95,7 @@ class SubjectWords:
     trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
     item_marker: regex.Pattern
+    adjustment: regex.Pattern
     leading_re: regex.Pattern
     trailing_re: regex.Pattern
     inside_re: regex.Pattern
@@ -130,6 +131,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         trailing_pos=frozenset(data["drop_pos"]["trailing"]),
         inside_pos=frozenset(data["drop_pos"]["inside"]),
         item_marker=regex.compile(measures["item_marker"]),
+        adjustment=regex.compile("|".join(f"(?:{p})" for p in measures["adjustments"]) or r"(?!)"),
         leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
         trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
         scope_re=regex.compile(f"^(?:{_alternation(measures['scope'])})"),
@@ -507,6 +509,13 @@ def find_subject(
     noun = trim(noun_raw)
     noun_ok = bool(noun) and not names_nothing(noun)
     raw_before = text[cs:stop] if inner is None else text[cs : inner[0]] + text[inner[1] : stop]
+    # how the figure was reckoned (按可比价格计算, 扣除物价因素) does not stop a change from
+    # continuing the measure before it; the subject keeps it where the text has it
+    # (…增加到9380亿元，按可比价格计算增长102% → 国民生产总值按可比价格计算增长)
+    reckoned = words.adjustment.search(raw_before)
+    written_before = trim(raw_before) if reckoned else ""
+    if reckoned:
+        raw_before = raw_before[: reckoned.start()] + raw_before[reckoned.end() :]
     if prev is not None and prev.number_first and cs == prev.end:
         # 1000人落地实训、[1000人]: what follows a count up to the list word is that count's
         seps = [raw_before.rfind(w) for w in words.list_words]
@@ -517,6 +526,10 @@ def find_subject(
     raw = raw_before.rstrip()
 
     def found(subject: str, base: str | None = None, number_first: bool = False) -> Found:
+        if reckoned and before and subject == before:
+            subject = written_before
+        elif reckoned and before and subject.endswith(before):
+            subject = subject[: len(subject) - len(before)] + reckoned.group() + before
         return Found(
             subject,
             subject if base is None else base,
@@ -578,6 +591,9 @@ def find_subject(
         restated = bool(verb) and verb == before and verb in prior
         if restated:
             prior = prior[prior.rfind(verb) :]
+        continued = prior and before.startswith(tuple(words.continues)) and not has_verb(prior)
+        if continued and not names_nothing(prior) and tag(prior)[-1][1] != "f":  # not 在这一新的基础上
+            return found(prior + before)  # 城镇居民人均可支配收入，…比上年实际增长9.3%
         if prior and not names_nothing(prior) and (restated or not before_names):
             changed = before in words.change and not has_verb(prior)  # the prior clause is the measure
             if (before in words.non_naming or changed) and before not in words.to_level:

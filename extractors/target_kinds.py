@@ -59,6 +59,8 @@ TARGET_KINDS_SPEC = Record(
         yearly_average=Strings(),
         over_the_years=Strings(),
         change_bases=Strings(),
+        compared_joiners=Strings(),
+        compared_ends=Strings(),
         level_reached=Strings(),
         frame_relative=Strings(),
     ),
@@ -91,6 +93,8 @@ class KindWords:
     yearly_average: tuple[str, ...]
     over_the_years: tuple[str, ...]
     change_bases: tuple[str, ...]
+    compared_joiners: tuple[str, ...]
+    compared_ends: tuple[str, ...]
     level_reached: tuple[str, ...]
     current: tuple[str, ...]
     existential: tuple[str, ...]
@@ -142,6 +146,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         yearly_average=tuple(d["period"]["yearly_average"]),
         over_the_years=tuple(d["period"]["over_the_years"]),
         change_bases=tuple(d["period"]["change_bases"]),
+        compared_joiners=tuple(d["period"]["compared_joiners"]),
+        compared_ends=tuple(d["period"]["compared_ends"]),
         level_reached=tuple(d["period"]["level_reached"]),
         current=tuple(d["fact"]["current"]),
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
@@ -639,6 +645,16 @@ def _period(
         # the level a change reaches over several years is the level of the last one (五年来…
         # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
         return last, last
+    compared = _compared_years(w, text, r, frames) if kind == "achievement" else None
+    if compared is not None:
+        # 1986年同1978年相比，国民生产总值由3480亿元[1978]增加到9380亿元[1986]，…增长102%
+        # [1979–1986]: the frame holds for every part of the sentence joined by ；
+        earlier, later = compared
+        if _is_baseline(w, text, r):
+            return earlier, earlier
+        if not _reaches_level(w, text, r) and _is_change(text, r):
+            return earlier + 1, later
+        return later, later
     base = _base_year(w, text, r, frames)
     if base is not None and base + 1 < last and kind == "achievement":
         # a change against a year before the period is over the years since (2007年，国内生产
@@ -666,6 +682,28 @@ def _period(
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
     return first, last
+
+
+def _compared_years(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> tuple[int, int] | None:
+    """(earlier, later) of a frame comparing two years earlier in the sentence, its parts
+    joined by ； included: 1986年同1978年相比 → (1978, 1986)."""
+    if frames is None:
+        return None
+    found = frames.between(_long_start(text, r.sentence[0]), r.start)
+    for a, b in zip(found, found[1:]):
+        if a.start != a.end or b.start != b.end or a.end == b.end:
+            continue
+        joiner = text[a.char_start + len(a.text) : b.char_start]
+        if joiner in w.compared_joiners and text.startswith(w.compared_ends, b.char_start + len(b.text)):
+            return min(a.end, b.end), max(a.end, b.end)
+    return None
+
+
+def _is_change(text: str, r: Reading) -> bool:
+    """Is the amount a change (增长102%), not a level, by the word right before it?"""
+    from extractors.indicators import table
+
+    return table().change_re.search(text[r.clause[0] : r.start].rstrip()) is not None
 
 
 def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:

@@ -478,3 +478,37 @@ def test_subjects_a_time_after_a_preposition_opens_no_subject():
 )
 def test_subjects_items_of_a_list_of_clauses_share_the_first_items_words(sentence, context, expected):
     assert [s for _, s in _subjects(sentence, context)] == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # how a figure was reckoned does not stop a change from continuing the measure; the
+        # subject keeps the words, the key leaves them out (gov-report 1987, 1995; in-sample)
+        (
+            "国民生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。",
+            [
+                ("国民生产总值", "国民生产总值"),
+                ("国民生产总值", "国民生产总值"),
+                ("国民生产总值按可比价格计算增长", "国民生产总值增长"),
+            ],
+        ),
+        (
+            "农村居民人均纯收入达到1220元，扣除物价因素比上年增长百分之五。",
+            [
+                ("农村居民人均纯收入", "农村居民人均可支配收入"),
+                ("农村居民人均纯收入扣除物价因素比上年增长", "农村居民人均可支配收入增长"),
+            ],
+        ),
+        # a clause of comparison continues the measure named by the clause before it
+        (
+            "农村居民的购买力，一九五三年比一九五〇年增加了百分之七十六。",
+            [("农村居民的购买力比一九五〇年增加", "农村居民的购买力增长")],
+        ),
+        # … not a frame of place (在这一新的基础上)
+        ("到1956年，在这一新的基础上，又比1955年增加了一万二千二百多台。", [("比1955年增加", "增加")]),
+    ],
+)
+def test_subjects_reckoning_words_and_clauses_of_comparison(sentence, expected):
+    assert [(q.subject, q.indicator) for q in extract_quantities(sentence, context=REVIEW)] == expected

@@ -525,3 +525,29 @@ def test_target_kinds_a_sum_over_a_review_of_several_years_spans_them():
         ("551亿元", "achievement", 2003, 2007),
         ("4140亿元", "achievement", 2007, 2007),
     ]
+
+
+@pytest.mark.issue(17)
+def test_periods_of_a_frame_comparing_two_years():
+    # 1986年同1978年相比 (gov-report 1987, third set, in-sample): where a change starts is
+    # 1978, the level it reaches 1986, the change runs over 1979-1986 — in every part of
+    # the sentence joined by ；
+    text = (
+        "1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%；"
+        "国家财政收入由1121亿元增加到2220亿元，增长98%。"
+    )
+    got = [(q.text, q.period_start, q.period_end) for q in extract_quantities(text, context=REVIEW_1987)]
+    assert got == [
+        ("3480亿元", 1978, 1978),
+        ("9380亿元", 1986, 1986),
+        ("102%", 1979, 1986),
+        ("1121亿元", 1978, 1978),
+        ("2220亿元", 1986, 1986),
+        ("98%", 1979, 1986),
+    ]
+    # without the frame the change is the reported year's
+    plain = text.replace("1986年同1978年相比，", "")
+    assert [q.period_start for q in extract_quantities(plain, context=REVIEW_1987)][2] == 1986
+
+
+REVIEW_1987 = Context(year=1987, part="review", genre="政府工作报告")
