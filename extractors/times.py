@@ -108,6 +108,7 @@ class TimeWords:
     relative_years: dict[str, RelativeYear]
     forward_before: tuple[str, ...]
     backward_before: tuple[str, ...]
+    linking: tuple[str, ...]
     context_before: tuple[str, ...]
     context_after: tuple[str, ...]
     forward_markers: tuple[str, ...]
@@ -157,6 +158,7 @@ TIME_WORDS = ld.register(
         relative_spans=ld.Record(
             forward_before=_WORDS,
             backward_before=_WORDS,
+            linking=_WORDS,
             context_before=_WORDS,
             forward_after=_WORDS,
             backward_after=_WORDS,
@@ -230,6 +232,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         relative_years=relative_years,
         forward_before=tuple(spans["forward_before"]),
         backward_before=tuple(spans["backward_before"]),
+        linking=tuple(spans["linking"]),
         context_before=tuple(spans["context_before"]),
         context_after=tuple(spans["context_after"]),
         forward_markers=tuple(spans["forward_markers"]),
@@ -370,7 +373,7 @@ def _grammar() -> _Grammar:
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
         rf"|(?<!{_alt(w.plan_not_after)})"
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
-        rf"|(?P<rspan>(?P<rb>{before})(?P<rn>{count}){count_year}(?P<ra>{after})?"
+        rf"|(?P<rspan>(?P<rb>{before})(?:{_alt(w.linking)})?(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after})"
         rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}}))"
         rf"|(?P<listed>{year_num})(?=[{joiners}]{year_num}年{not_year})"

@@ -467,6 +467,11 @@ def test_subjects_a_time_after_a_preposition_opens_no_subject():
             ["新增发电装机容量", "新增采煤能力", "新增原油开采能力"],
         ),
         ("全年新增住宿房间5300间，床位7300个。", PLAN, ["新增住宿房间", "新增床位"]),
+        (
+            "五年建成新线5944公里，复线4603公里，电气化线路5704公里。",
+            REVIEW,
+            ["建成新线", "建成复线", "建成电气化线路"],
+        ),
         # … but not an item with a verb of its own, a rate, the money of things counted
         # before, nor the items after a list of verbs (新建、改造)
         ("新开工保障性安居工程740万套，基本建成511万套。", REVIEW, ["新开工保障性安居工程", "基本建成"]),

@@ -696,3 +696,18 @@ def test_times_a_counted_span_after_the_year_it_starts_from(part):
     assert spans == [("十二年内", "1956-01-01", "1967-12-31")]
     alone = [(s, e) for t, s, e, _, _ in _times("在十二年内实现纲要。", 1960, part) if t == "十二年内"]
     assert alone and alone[0] != ("1956-01-01", "1967-12-31")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        # 的 between the word and the count (relative_spans linking; gov-report 1985, 1986:
+        # the fourth set's gold, in-sample since)
+        ("过去的一年，我们取得了很大成绩。", "review", [("过去的一年", "1984-01-01", "1984-12-31")]),
+        ("在过去的五年里，经济持续增长。", "review", [("过去的五年", "1980-01-01", "1984-12-31")]),
+        ("今后的五年，要加快发展。", "plan", [("今后的五年", "1986-01-01", "1990-12-31")]),
+    ],
+)
+def test_times_a_counted_span_with_de(text, part, expected):
+    assert [(t, s, e) for t, s, e, _, _ in _times(text, 1985, part)] == expected
