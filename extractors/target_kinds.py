@@ -35,6 +35,7 @@ from extractors.language_data import (
     load,
     register,
 )
+from extractors.numerals import DIGIT_CHARS
 from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
 from extractors.sentences import SentenceIndex
@@ -70,7 +71,8 @@ TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPE
 
 _SENTENCE_REACH = 200
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
-_DIGIT = regex.compile(r"[0-9０-９]")
+# a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
+_NUMERAL = regex.compile(f"[0-9０-９{DIGIT_CHARS}]")
 # marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
 _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
 
@@ -475,7 +477,7 @@ def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:
     if not text.startswith(LIST_COMMA, r.end):
         return False
     m = w.quoted_target.search(text, r.end, r.clause[1])
-    return m is not None and _DIGIT.search(text, r.end, m.start()) is not None
+    return m is not None and _NUMERAL.search(text, r.end, m.start()) is not None
 
 
 def _is_baseline(w: KindWords, text: str, r: Reading) -> bool:

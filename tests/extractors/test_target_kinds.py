@@ -25,7 +25,13 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
         # population and cohort sizes, stocks and current rates are facts, not commitments
         ("保障好14亿人的粮食安全。", Context(year=2021, part="plan"), [("14亿人", "fact", None, None)]),
         ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "fact", None, None)]),
-        # … but 将有 ("will have") is the plan's amount (gov-report 1958, in-sample)
+        # … but 将有 ("will have"), 应该有 ("should have") are the plan's amounts (gov-report
+        # 1958, 1960, in-sample)
+        (
+            "全国粮食总产量应该有七千二百亿斤。",
+            Context(year=1960, part="plan", genre="政府工作报告"),
+            [("七千二百亿斤", "target", 1960, 1960)],
+        ),
         (
             "计划规定，仅中央各部，在这一年将有三百七十二种重要的新产品进行试制。",
             Context(year=1958, part="plan", genre="政府工作报告"),
@@ -551,3 +557,16 @@ def test_periods_of_a_frame_comparing_two_years():
 
 
 REVIEW_1987 = Context(year=1987, part="review", genre="政府工作报告")
+
+
+@pytest.mark.issue(17)
+def test_kinds_a_review_quoting_a_programmes_requirements():
+    # gov-report 1958 (in-sample): 达到了…所提出的每亩生产粮食四百斤、五百斤、八百斤的要求 quotes
+    # the programme's targets, numerals in words included; the counties that reached them
+    # are the year's result
+    text = "全国已经有六十五个县、市，分别达到了纲要所提出的每亩生产粮食四百斤、五百斤、八百斤的要求。"
+    got = [
+        (q.text, q.kind)
+        for q in extract_quantities(text, context=Context(year=1958, part="review", genre="政府工作报告"))
+    ]
+    assert got == [("六十五个", "achievement"), ("四百斤", "target"), ("五百斤", "target"), ("八百斤", "target")]
