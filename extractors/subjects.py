@@ -21,7 +21,14 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.char_classes import LIST_COMMA, LONG_SENTENCE_STOPS, PHRASE_END, ROUND_BRACKETS, SPAN_JOINERS
+from extractors.char_classes import (
+    LIST_COMMA,
+    LONG_SENTENCE_STOPS,
+    PHRASE_END,
+    ROUND_BRACKETS,
+    SPAN_JOINERS,
+    char_class,
+)
 from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -883,6 +890,7 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
 # --------------------------------------------------------------------------- lists of clauses
 
 _RATIO_DIMENSIONS = frozenset({"percent", "percentage_point", "ratio"})
+_LONG_STOP = regex.compile(char_class(LONG_SENTENCE_STOPS))
 
 
 def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]]) -> list[str]:
@@ -898,18 +906,23 @@ def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str 
     words = subject_words()
     out = [s for *_, s in amounts]
     renamed: dict[str, str] = {}
-    passage = -1
+    passage = scanned = -1
     for k, (clause, _, _, subject) in enumerate(amounts):
-        start = max(text.rfind(c, 0, clause[0]) for c in LONG_SENTENCE_STOPS)
-        if start != passage:
-            passage, renamed = start, {}
+        # the last stop before the clause, scanning each stretch of text once
+        for m in _LONG_STOP.finditer(text, max(scanned, 0), clause[0]):
+            if m.start() != passage:
+                passage, renamed = m.start(), {}
+        scanned = max(scanned, clause[0])
         if not subject:
             continue
-        base, tail = _base_and_change(subject, words)
+        opening = text[clause[0] : clause[1]].lstrip()
+        if not renamed and not opening.startswith(subject[:1]):
+            continue
+        base, tail = _base_and_change(subject)
         if base in renamed:
             out[k] = renamed[base] + tail
             continue
-        if not base or not text[clause[0] : clause[1]].lstrip().startswith(base):
+        if not base or not opening.startswith(base):
             continue
         new = _completed(text, amounts, out, k, base, passage, words)
         if new != base:
@@ -918,7 +931,10 @@ def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str 
     return out
 
 
-def _base_and_change(subject: str, words: SubjectWords) -> tuple[str, str]:
+@lru_cache(maxsize=4096)
+def _base_and_change(subject: str) -> tuple[str, str]:
+    """A subject without the change words at its end, and those words (棉花增长 → 棉花, 增长)."""
+    words = subject_words()
     tokens = cut(subject)
     tail = ""
     while len(tokens) > 1 and tokens[-1] in words.change | words.to_level:
@@ -937,7 +953,7 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
             continue
         if other[0] <= passage or not out[j]:
             break
-        before, _ = _base_and_change(out[j], words)
+        before, _ = _base_and_change(out[j])
         if nearest:
             nearest = False
             lead = next((x for x in words.list_leads if before.startswith(x) and len(before) > len(x)), None)
