@@ -506,6 +506,19 @@ def test_subjects_items_of_a_list_of_clauses_share_the_first_items_words(sentenc
                 ("农村居民人均纯收入扣除物价因素比上年增长", "农村居民人均可支配收入增长"),
             ],
         ),
+        # 递增 is a change word, 即 ("that is") restates (gov-report 1985, 1955; in-sample)
+        (
+            "1984年，我国工农业总产值突破一万亿元，在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%。",
+            [
+                ("工农业总产值", "工农业总产值"),
+                ("工农业总产值平均每年递增", "工农业总产值平均每年增长"),
+                ("工农业总产值比上年增长", "工农业总产值增长"),
+            ],
+        ),
+        (
+            "工业总产值增长百分之九十八点三，即平均每年递增百分之十四点七。",
+            [("工业总产值增长", "工业总产值增长"), ("工业总产值平均每年递增", "工业总产值平均每年增长")],
+        ),
         # a clause of comparison continues the measure named by the clause before it
         (
             "农村居民的购买力，一九五三年比一九五〇年增加了百分之七十六。",
@@ -517,3 +530,11 @@ def test_subjects_items_of_a_list_of_clauses_share_the_first_items_words(sentenc
 )
 def test_subjects_reckoning_words_and_clauses_of_comparison(sentence, expected):
     assert [(q.subject, q.indicator) for q in extract_quantities(sentence, context=REVIEW)] == expected
+
+
+@pytest.mark.issue(17)
+def test_subjects_jibanjian_is_a_word():
+    # 即 opening a clause restates, but 即办件 (items handled at once) is a word
+    # (pingtan-gov-report 2023, development gold)
+    found = extract_quantities("行政许可事项“一网通办”占比达80%，即办件提升至65%。", context=REVIEW)
+    assert [(q.text, q.subject) for q in found][1] == ("65%", "即办件")
