@@ -521,7 +521,7 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         # a chapter whose paragraphs nearly all open with one stands by itself
         alone = chapter and runins.chapter_alone(text, chosen, end, rules)
         groups.setdefault(key, []).append((parent, chosen, before, alone))
-    added: list[Node] = []
+    added: list[Node] = _topic_frames_before_children(text, nodes, lines, rules)
     for members in groups.values():
         if sum(1 for _, chosen, _, _ in members if chosen) * 2 < len(members):
             for parent, chosen, before, alone in members:
@@ -535,6 +535,24 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                 if parent is not None:
                     parent.children.append(node)
                 added.append(node)
+    return added
+
+
+def _topic_frames_before_children(text: str, nodes: list[Node], lines: _Lines, rules: StructureRules) -> list[Node]:
+    """Topic frames (在教育方面。… 在卫生方面。…) opening the paragraphs of a line-based
+    chapter before its numbered items are run-ins of that chapter too, before the items
+    (gov-report 2008 （三）: seven 在X方面 paragraphs, then 第一，…第六，)."""
+    added: list[Node] = []
+    for parent in nodes:
+        numbered = [c for c in parent.children if c.kind not in (RUNIN, PARTLINE)]
+        if not numbered or lines.is_dump(parent.pos):
+            continue
+        frames = runins.frames_in(text, parent.title_end, numbered[0].pos, rules)
+        for k, f in enumerate(frames, start=1):
+            node = Node(RUNIN, RUNIN, k, "", f.pos, f.pos, parent, boundary=LINE)
+            node.title_end = f.title_end
+            added.append(node)
+        parent.children[:0] = added[len(added) - len(frames) :]
     return added
 
 
@@ -636,7 +654,7 @@ def _distinct_keys(nodes: list[Node]) -> None:
     """Give each series of a heading's children its own ids: where a second numbered
     series sits beside the first with the same numbers (gov-report 1986 二、: （一）…（三）
     then 一、…五、), each node of the second takes a letter (2.1b … 2.5b), so every task
-    and section id is unique."""
+    and section id is unique; run-ins beside a numbered series take the letters."""
     siblings: dict[int, list[Node]] = {}
     for n in nodes:
         siblings.setdefault(id(n.parent), []).append(n)
@@ -644,7 +662,9 @@ def _distinct_keys(nodes: list[Node]) -> None:
         keys = [n.key or str(n.number) for n in group]
         if len(set(keys)) == len(keys):
             continue
-        series = list(dict.fromkeys(n.kind for n in group))
+        # numbered series first: run-ins added beside them (topic frames before a chapter's
+        # items, gov-report 2008 （三）) take the letters, so the items keep their ids
+        series = sorted(dict.fromkeys(n.kind for n in group), key=lambda kind: kind == RUNIN)
         for n, key in zip(group, keys):
             k = series.index(n.kind)
             if k:

@@ -351,6 +351,22 @@ def topic_frames(text: str, start: int, end: int, rules: StructureRules) -> list
     return found
 
 
+def frames_in(text: str, start: int, end: int, rules: StructureRules) -> list[RunIn]:
+    """Topic frames opening ``family_min_count`` or more paragraphs of ``[start, end)`` and at
+    least ``chapter_min_share`` of the paragraphs from the first of them to the last, or []
+    (the run of 在X方面 paragraphs before a chapter's numbered items)."""
+    starts = sentence_starts(text, start, end, line_initial=True)
+    found = [
+        RunIn(pos, m.end(), index)
+        for index, pos in enumerate(starts)
+        if (m := rules.runin_topic_frame.match(text, pos, end)) is not None
+    ]
+    if len(found) < rules.runin_family_min_count:
+        return []
+    spanned = found[-1].index - found[0].index + 1
+    return found if len(found) >= rules.runin_chapter_min_share * spanned else []
+
+
 def chapter_alone(text: str, found: list[RunIn], end: int, rules: StructureRules) -> bool:
     """Is the level of a chapter strong enough to stand without its sibling chapters
     (gov-report 2004 二、（六）, the only chapter of its report written so): at least

@@ -274,3 +274,37 @@ def test_past_years_in_a_chapter_title_and_the_closing_address():
     )
     parts = [t.part for t in parse_structure(text, "x-1960", 1960).tasks]
     assert parts == ["plan", "review", "plan", "other"]
+
+
+def test_topic_frames_before_a_chapters_numbered_items():
+    # gov-report 2008 （三） (second set, in-sample): seven 在X方面 paragraphs, then 第一，…;
+    # the frames are run-ins of the chapter and the numbered items keep their ids
+    frames = "".join(f"\n在{topic}方面。{_TEXT}。\n" for topic in ["教育", "卫生", "就业"])
+    items = "".join(f"\n第{n}，必须坚持{w}。{_TEXT}。\n" for n, w in zip("一二", ["解放思想", "改革开放"]))
+    text = (
+        "各位代表：\n一、过去五年工作回顾\n（一）加强宏观调控\n"
+        + _p(_TEXT)
+        + "\n（二）全面加强社会建设\n"
+        + _p(_TEXT)
+        + frames
+        + "\n过去五年，我们积累了宝贵经验。\n"
+        + items
+        + "\n二、今年的主要任务\n"
+        + _p(_TEXT)
+        + "\n"
+    )
+    tasks = parse_structure(text, "x-2008", 2008).tasks
+    under = [(t.task_id.split("/")[1], t.title) for t in tasks if t.task_id.startswith("x-2008/1.2.")]
+    assert under == [
+        ("1.2.1b", "在教育方面"),
+        ("1.2.2b", "在卫生方面"),
+        ("1.2.3b", "在就业方面"),
+        ("1.2.1", "必须坚持解放思想"),
+        ("1.2.2", "必须坚持改革开放"),
+    ]
+    # two frames are no level: the chapter keeps its numbered items alone
+    two = text.replace(frames, "".join(f"\n在{t}方面。{_TEXT}。\n" for t in ["教育", "卫生"]))
+    assert [t.title for t in parse_structure(two, "x-2008", 2008).tasks if t.task_id.startswith("x-2008/1.2.")] == [
+        "必须坚持解放思想",
+        "必须坚持改革开放",
+    ]
