@@ -321,18 +321,26 @@ def chapter_leading(text: str, found: list[RunIn], chosen: list[RunIn], rules: S
     """``chosen`` with the longer verb phrases that open paragraphs before its first member
     (gov-report 2007 坚持把扩大就业放在经济社会发展的突出位置。 before 加强社会保障体系建设。):
     a phrase too long to be plain by itself belongs to a level the chapter already has when
-    it comes first; after a member it is a sentence of that member's text."""
+    it comes first, and so do two short verb phrases joined by a comma (深化政治体制改革，
+    发展社会主义政治文明。 before 全面落实依法治国基本方略。); after a member it is a sentence
+    of that member's text."""
     if not chosen:
         return chosen
     lead = [
         f
         for f in found
         if f.pos < chosen[0].pos
-        and not _COMMA.search(text, f.pos, f.title_end)
+        and (not _COMMA.search(text, f.pos, f.title_end) or _two_verb_phrases(text[f.pos : f.title_end], rules))
         and rules.opener.match(text, f.pos, f.title_end)
         and not rules.runin_item.match(text, f.pos)
     ]
     return lead + chosen
+
+
+def _two_verb_phrases(title: str, rules: StructureRules) -> bool:
+    """Two plain verb phrases joined by one comma (深化政治体制改革，发展社会主义政治文明)."""
+    clauses = _COMMA.split(title)
+    return len(clauses) == 2 and all(is_plain(c, rules) for c in clauses) and bool(rules.opener.match(clauses[0]))
 
 
 def topic_frames(text: str, start: int, end: int, rules: StructureRules) -> list[RunIn]:

@@ -308,3 +308,32 @@ def test_topic_frames_before_a_chapters_numbered_items():
         "必须坚持解放思想",
         "必须坚持改革开放",
     ]
+
+
+def test_two_short_verb_phrases_before_a_chapters_first_runin():
+    # gov-report 2008 （八） (second set, in-sample): 深化政治体制改革，发展社会主义政治文明。
+    # opens the chapter before its plain run-ins and belongs to their level; a longer
+    # statement there does not
+    def chapter(first: str) -> str:
+        blocks = [first, "全面落实依法治国基本方略", "完善社会管理", "强化安全生产工作"]
+        return "".join(f"\n{b}。{_TEXT}。{_TEXT}。\n" for b in blocks)
+
+    def titles(first: str) -> list[str]:
+        text = (
+            "各位代表：\n一、今年的主要任务\n（一）搞好宏观调控\n"
+            + _p(_TEXT)
+            + "\n（二）加强民主法制建设"
+            + chapter(first)
+            + "\n（三）加强政府自身建设\n"
+            + _p(_TEXT)
+            + "\n"
+        )
+        return [t.title for t in parse_structure(text, "x-2008", 2008).tasks if t.task_id.startswith("x-2008/1.2.")]
+
+    assert titles("深化政治体制改革，发展社会主义政治文明") == [
+        "深化政治体制改革，发展社会主义政治文明",
+        "全面落实依法治国基本方略",
+        "完善社会管理",
+        "强化安全生产工作",
+    ]
+    assert titles("深化政治体制改革，发展社会主义政治文明，扩大人民民主，健全民主制度")[0] == "全面落实依法治国基本方略"
