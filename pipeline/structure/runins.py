@@ -243,6 +243,8 @@ def _level(
             # paragraphs: a phrase without a comma a little over the plain length is of a
             # plain level (坚决执行计划生育和环境保护的基本国策。 after 继续扩大对外开放。)
             t = titles[f.pos]
+            if line_initial and kind and rules.opener.match(first) and _two_verb_phrases(t, rules):
+                return True  # 加强社会管理，维护社会和谐安定。 among 加强民主法制建设。 …
             return line_initial and kind and not _COMMA.search(t) and len(t) <= rules.runin_plain_max_chars * ratio
 
         members = [template] + [

@@ -337,3 +337,31 @@ def test_two_short_verb_phrases_before_a_chapters_first_runin():
         "强化安全生产工作",
     ]
     assert titles("深化政治体制改革，发展社会主义政治文明，扩大人民民主，健全民主制度")[0] == "全面落实依法治国基本方略"
+
+
+def test_two_short_verb_phrases_among_a_chapters_plain_runins():
+    # gov-report 2009 （六） (second set, in-sample): 做好人口和计划生育工作，稳定低生育水平。
+    # and 加强社会管理，维护社会和谐安定。 (written alike) after 千方百计促进就业。 belong to its
+    # level when the level opens with a verb phrase; not after a saying (重任千钧惟担当。,
+    # gov-report 2016)
+    def titles(first: str) -> list[str]:
+        blocks = [
+            first,
+            "加快完善社会保障体系",
+            "做好人口和计划生育工作，稳定低生育水平",
+            "加强民主法制建设",
+            "加强社会管理，维护社会和谐安定",
+        ]
+        text = (
+            "各位代表：\n一、今年的主要任务\n（一）搞好宏观调控\n"
+            + _p(_TEXT)
+            + "\n（二）大力发展社会事业"
+            + "".join(f"\n{b}。{_TEXT}。{_TEXT}。\n" for b in blocks)
+            + "\n（三）加强政府自身建设\n"
+            + _p(_TEXT)
+            + "\n"
+        )
+        return [t.title for t in parse_structure(text, "x-2009", 2009).tasks if t.task_id.startswith("x-2009/1.2.")]
+
+    assert "做好人口和计划生育工作，稳定低生育水平" in titles("千方百计促进就业")
+    assert "做好人口和计划生育工作，稳定低生育水平" not in titles("重任千钧惟担当")
