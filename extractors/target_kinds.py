@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import LIST_COMMA, SPAN_JOINERS
+from extractors.char_classes import LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
 from extractors.context import Context
 from extractors.language_data import (
     EXTRACTORS_DATA,
@@ -62,6 +62,7 @@ TARGET_KINDS_SPEC = Record(
         change_bases=Strings(),
         compared_joiners=Strings(),
         compared_ends=Strings(),
+        closed_frames=Strings(),
         level_reached=Strings(),
         frame_relative=Strings(),
     ),
@@ -97,6 +98,7 @@ class KindWords:
     change_bases: tuple[str, ...]
     compared_joiners: tuple[str, ...]
     compared_ends: tuple[str, ...]
+    closed_frames: tuple[str, ...]
     level_reached: tuple[str, ...]
     current: tuple[str, ...]
     existential: tuple[str, ...]
@@ -150,6 +152,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         change_bases=tuple(d["period"]["change_bases"]),
         compared_joiners=tuple(d["period"]["compared_joiners"]),
         compared_ends=tuple(d["period"]["compared_ends"]),
+        closed_frames=tuple(d["period"]["closed_frames"]),
         level_reached=tuple(d["period"]["level_reached"]),
         current=tuple(d["fact"]["current"]),
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
@@ -536,12 +539,21 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTim
     particle = kind_words().time_particle
     if g is not None and r.dimension == "ratio" and text[g.char_start + len(g.text) : r.start] == particle:
         i -= 1  # 是1997年的2.3倍: the year of the base a multiple is counted from
+    w = kind_words()
+    while i >= 0 and _closed_before(w, text, frames._governing[i], r.start):
+        i -= 1  # 在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%: not 1979–1983
     if i >= 0 and starts[i] >= _long_start(text, r.sentence[0]):
         return frames._governing[i]
     j = bisect.bisect_left(starts, r.end)
     if j < len(starts) and starts[j] < r.clause[1]:
         return frames._governing[j]
     return None
+
+
+def _closed_before(w: KindWords, text: str, t: FrameTime, pos: int) -> bool:
+    """Does a phrase that frames only itself (在…的基础上) close between the time and ``pos``?"""
+    between = text[t.char_start + len(t.text) : pos]
+    return any(c in between for c in w.closed_frames) and not SENTENCE_STOP.search(between)
 
 
 def _frame(text: str, r: Reading, frames: TimeFrame | None, context: Context | None = None) -> FrameTime | None:

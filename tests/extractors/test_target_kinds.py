@@ -570,3 +570,13 @@ def test_kinds_a_review_quoting_a_programmes_requirements():
         for q in extract_quantities(text, context=Context(year=1958, part="review", genre="政府工作报告"))
     ]
     assert got == [("六十五个", "achievement"), ("四百斤", "target"), ("五百斤", "target"), ("八百斤", "target")]
+
+
+@pytest.mark.issue(17)
+def test_periods_a_time_inside_a_closed_frame_governs_only_it():
+    # gov-report 1985 (fourth set, in-sample): 在1979到1983年…的基础上 dates its own amount;
+    # 比上年增长14.2% after it is the year reported on
+    text = "1984年，我国工农业总产值突破一万亿元，在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%。"
+    ctx = Context(year=1985, part="review", genre="政府工作报告")
+    got = [(q.text, q.period_start, q.period_end) for q in extract_quantities(text, context=ctx)]
+    assert got[1:] == [("7.9%", 1979, 1983), ("14.2%", 1984, 1984)]
