@@ -43,11 +43,10 @@ from extractors.numerals import DIGIT_CHARS, LARGE_GROUPS, parse_arabic, parse_c
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity
 from extractors.sentences import SentenceIndex
+from extractors.subject_lists import carry_through_list, distribute
 from extractors.subjects import (
     CLAUSE_END,
     Found,
-    carry_through_list,
-    distribute,
     find_subject,
     has_verb,
     level,

@@ -1,0 +1,203 @@
+"""Subjects across a list: the items of A、B…分别 X、Y, and the items of a list of clauses.
+
+The single amount's subject comes from :mod:`extractors.subjects`; here the subjects of
+the amounts of one sentence are read together. Items listed before 分别 take one amount
+each (单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18% → 单位国内生产总值二氧化碳排放降低
+for the second), and a bare item of a list of clauses is completed by the item before it
+(原煤产量达到7.7亿吨，原油达到1.1亿吨 → 原油产量). The words are data:
+``data/subject_words.yaml`` (list_words, shared_tails, distributive, list_heads,
+list_leads, measure_ends).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from extractors.char_classes import LIST_COMMA, LONG_SENTENCE_STOPS, char_class
+from extractors.segmentation import cut, tag
+from extractors.subjects import SubjectWords, subject_words
+
+
+def distribute(text: str, subjects: list[str], starts: list[int], respectively_before: list[bool]) -> list[str]:
+    """Give each of A、B…分别 X、Y its own subject.
+
+    ``subjects`` are the subjects found for a run of amounts of one sentence that share
+    one subject; the amounts take the listed items in order when the items and amounts
+    are as many. Items that are modifiers of one head share it, aligned by length
+    (城镇和农村居民人均可支配收入 → 城镇居民…, 农村居民…; 进口、出口通关时间); a qualifier
+    that opens the first item is shared by the others (单位国内生产总值能耗和二氧化碳排放 →
+    单位国内生产总值二氧化碳排放); the change word after the list goes to every item
+    (二氧化硫、氮氧化物排放减少 → 二氧化硫排放减少, 氮氧化物排放减少).
+    """
+    words = subject_words()
+    out = list(subjects)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and subjects[j + 1] == subjects[i]:
+            j += 1
+        run = range(i, j + 1)
+        i = j + 1
+        if len(run) < 2 or not subjects[run[0]] or not respectively_before[run[0]]:
+            continue
+        items = _split_items(subjects[run[0]], words)
+        if items is None or len(items[0]) != len(run):
+            continue
+        for k, subject in zip(run, _expand(items[0], items[1], words)):
+            out[k] = subject
+    return out
+
+
+def _split_items(subject: str, words: SubjectWords) -> tuple[list[str], str] | None:
+    """(items, change word after them) of 二氧化硫、氮氧化物排放减少, or None if no list."""
+    tokens = cut(subject)
+    tail = ""
+    while tokens and tokens[-1] in words.change | words.to_level:
+        tail = tokens.pop() + tail
+    groups: list[list[str]] = [[]]
+    for w in tokens:
+        if w in words.list_words:
+            groups.append([])
+        else:
+            groups[-1].append(w)
+    if len(groups) < 2 or not all(groups):
+        return None
+    return ["".join(g) for g in groups], tail
+
+
+def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
+    first, last = items[0], items[-1]
+    prefix = next((p for p in words.distributive if first.startswith(p) and len(first) > len(p)), "")
+    if prefix:
+        return [(it if it.startswith(prefix) else prefix + it) + tail for it in items]
+    # the shared tail that starts at the first shared-tail word of the last item
+    # (化学需氧量、二氧化硫排放量 → 化学需氧量排放量)
+    tokens = cut(last)
+    at = next((k for k in range(1, len(tokens)) if tokens[k] in words.shared_tails), None)
+    if at is not None and not any(it.endswith(tuple(words.shared_tails)) for it in items[:-1]):
+        head = "".join(tokens[at:])
+        items = items[:-1] + ["".join(tokens[:at])]
+        return [it + head + tail for it in items]
+    head = ""
+    if all(len(it) < len(last) for it in items[:-1]):
+        # modifiers of one head, parallel in length: 城镇和农村居民人均可支配收入; a longer
+        # modifier must end where a word of the last item ends
+        n = len(items[-2])
+        bounds = {sum(len(t) for t in tokens[:k]) for k in range(len(tokens) + 1)}
+        head = last[n:] if n >= 2 and len(last) - n >= 2 and (n in bounds or n <= 3) else ""
+    return [it + head + tail for it in items[:-1]] + [last + tail]
+
+
+# --------------------------------------------------------------------------- lists of clauses
+
+_RATIO_DIMENSIONS = frozenset({"percent", "percentage_point", "ratio"})
+_LONG_STOP = regex.compile(char_class(LONG_SENTENCE_STOPS))
+
+
+def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]]) -> list[str]:
+    """The subjects of a list of parallel clauses, each item completed by the first.
+
+    ``amounts``: (clause, start, unit dimension, subject) of each amount of a passage, in
+    order. A bare item — a clause opening with a noun and nothing but it, 原油达到1.1亿吨 —
+    shares the measure word that ends the item before it of the same dimension (原煤产量达到
+    7.7亿吨 → 原油产量) and the verb that opens it (新增发电装机容量1950万千瓦，采煤能力8000万吨
+    → 新增采煤能力); the amounts whose subject restated the item (增长31.1%) follow it. The
+    items run over ；, not over a sentence's end.
+    """
+    words = subject_words()
+    out = [s for *_, s in amounts]
+    renamed: dict[str, str] = {}
+    passage = scanned = -1
+    for k, (clause, _, _, subject) in enumerate(amounts):
+        # the last stop before the clause, scanning each stretch of text once
+        for m in _LONG_STOP.finditer(text, max(scanned, 0), clause[0]):
+            if m.start() != passage:
+                passage, renamed = m.start(), {}
+        scanned = max(scanned, clause[0])
+        if not subject:
+            continue
+        opening = text[clause[0] : clause[1]].lstrip()
+        if not renamed and not opening.startswith(subject[:1]):
+            continue
+        base, tail = _base_and_change(subject)
+        if base in renamed:
+            out[k] = renamed[base] + tail
+            continue
+        if not base or not opening.startswith(base):
+            continue
+        new = _completed(text, amounts, out, k, base, passage, words)
+        if new != base:
+            renamed[base] = new
+            out[k] = new + tail
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _base_and_change(subject: str) -> tuple[str, str]:
+    """A subject without the change words at its end, and those words (棉花增长 → 棉花, 增长)."""
+    words = subject_words()
+    tokens = cut(subject)
+    tail = ""
+    while len(tokens) > 1 and tokens[-1] in words.change | words.to_level:
+        tail = tokens.pop() + tail
+    return "".join(tokens), tail
+
+
+def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, words: SubjectWords) -> str:
+    """``base`` with the lead verb of the item right before it, or the measure word of the
+    nearest item before it of the same dimension."""
+    clause, start, dimension, _ = amounts[k]
+    nearest = True
+    for j in range(k - 1, -1, -1):
+        other, _, other_dim, _ = amounts[j]
+        if other[1] > clause[0] or other == clause:
+            continue
+        if other[0] <= passage or not out[j]:
+            break
+        before, _ = _base_and_change(out[j])
+        if nearest:
+            nearest = False
+            lead = next((x for x in words.list_leads if before.startswith(x) and len(before) > len(x)), None)
+            shared = lead is not None and not before.startswith(LIST_COMMA, len(lead))
+            if shared and _takes_lead(text, amounts[k], base, other_dim, words):
+                return f"{lead}{base}"
+        if dimension is not None and other_dim == dimension:
+            head = next((h for h in sorted(words.list_heads, key=len, reverse=True) if before.endswith(h)), None)
+            if head and len(before) > len(head) and not base.endswith(head) and _bare_noun(base, words):
+                return base + head
+            return base
+    return base
+
+
+def _bare_noun(phrase: str, words: SubjectWords) -> bool:
+    """A short noun phrase naming a thing, not a measure (棉花, 猪牛羊肉; not 发电量)."""
+    tokens = tag(phrase)
+    return (
+        len(phrase) <= 8
+        and all(f.startswith("n") for _, f in tokens)
+        and not phrase.endswith(tuple(words.measure_ends))
+    )
+
+
+def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words: SubjectWords) -> bool:
+    """Does the item ``base`` (nothing between it and its amount) share the verb of the item
+    before? Not a rate, not an item with a verb of its own (基本建成, 再就业, 新聘…), not an
+    attribute of the things counted before it (新增注册企业2509家，注册资本1077亿元)."""
+    clause, start, dimension, _ = amount
+    if text[clause[0] : start].strip() != base:
+        return False
+    if dimension in _RATIO_DIMENSIONS or lead_dimension in _RATIO_DIMENSIONS:
+        return False
+    if lead_dimension in ("count", "people") and (dimension == "money" or base.endswith(tuple(words.attributes))):
+        return False
+    if base.startswith("新") or any(x in base for x in words.list_leads):
+        return False
+    tokens = tag(base)
+    for i, (w, f) in enumerate(tokens):
+        if w.endswith(tuple(words.verb_ends)) or w in words.verbs or w in words.change or f == "d":
+            return False
+        if f.startswith("v") and (i + 1 == len(tokens) or not tokens[i + 1][1].startswith("n")):
+            return False
+    return True
