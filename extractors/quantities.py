@@ -524,7 +524,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             sentence=span,
             comparator=mention.comparator,
             bounded=mention.bounded,
-            dimension=unit_def.dimension if unit_def else None,
+            dimension=_dimension(g, mention.unit),
             classifier=bool(unit_def and unit_def.classifier),
             subject=subject,
             # a verb inside a relative clause (符合减税政策的纳税人) does not count

@@ -52,12 +52,9 @@ def distribute(text: str, subjects: list[str], starts: list[int], respectively_b
 
 def _split_items(subject: str, words: SubjectWords) -> tuple[list[str], str] | None:
     """(items, change word after them) of 二氧化硫、氮氧化物排放减少, or None if no list."""
-    tokens = cut(subject)
-    tail = ""
-    while tokens and tokens[-1] in words.change | words.to_level:
-        tail = tokens.pop() + tail
+    base, tail = _base_and_change(subject)
     groups: list[list[str]] = [[]]
-    for w in tokens:
+    for w in cut(base):
         if w in words.list_words:
             groups.append([])
         else:
@@ -92,7 +89,6 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
 
 # --------------------------------------------------------------------------- lists of clauses
 
-_RATIO_DIMENSIONS = frozenset({"percent", "percentage_point", "ratio"})
 _LONG_STOP = regex.compile(char_class(LONG_SENTENCE_STOPS))
 
 
@@ -188,11 +184,12 @@ def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words:
     clause, start, dimension, _ = amount
     if text[clause[0] : start].strip() != base:
         return False
-    if dimension in _RATIO_DIMENSIONS or lead_dimension in _RATIO_DIMENSIONS:
+    if dimension in words.rate_dimensions or lead_dimension in words.rate_dimensions:
         return False
-    if lead_dimension in ("count", "people") and (dimension == "money" or base.endswith(tuple(words.attributes))):
+    counted = lead_dimension in words.counted_dimensions
+    if counted and (dimension in words.attribute_dimensions or base.endswith(tuple(words.attributes))):
         return False
-    if base.startswith("新") or any(x in base for x in words.list_leads):
+    if base.startswith(tuple(words.own_leads)) or any(x in base for x in words.list_leads):
         return False
     tokens = tag(base)
     for i, (w, f) in enumerate(tokens):

@@ -32,17 +32,20 @@ from extractors.language_data import (
     Record,
     Strings,
     Text,
+    fail,
     load,
     register,
 )
 from extractors.segmentation import cut, tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words
+from extractors.units import registry
 
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
 _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
           "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
-          "prepositions", "modals", "list_heads", "list_leads", "measure_ends")  # fmt: skip
+          "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
+          "rate_dimensions", "counted_dimensions", "attribute_dimensions")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -87,6 +90,10 @@ class SubjectWords:
     list_heads: frozenset[str]
     list_leads: frozenset[str]
     measure_ends: frozenset[str]
+    own_leads: frozenset[str]
+    rate_dimensions: frozenset[str]  # checked against units.yaml
+    counted_dimensions: frozenset[str]
+    attribute_dimensions: frozenset[str]
     time_suffixes: frozenset[str]
     time_links: frozenset[str]
     relative_years: frozenset[str]
@@ -124,6 +131,11 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
     change_words = [*changes["up"]["words"], *changes["down"]["words"]]
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
     sets["scope"] = frozenset(measures["scope"])
+    known = registry().dimensions
+    for key in ("rate_dimensions", "counted_dimensions", "attribute_dimensions"):
+        unknown = sorted(sets[key] - set(known))
+        if unknown:
+            raise fail(SUBJECT_WORDS_FILE, key, f"{', '.join(unknown)} is not a dimension of units.yaml")
     # a year has two to four digits (2018年, 二〇一八年); 九年义务教育 is no time
     year = "(?:[0-9０-９]{2,4}|[一二三四五六七八九〇○零]{2,4})"
     month = "[0-9０-９一二三四五六七八九十]{1,3}"

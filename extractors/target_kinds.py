@@ -24,6 +24,7 @@ import regex
 
 from extractors.char_classes import LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
 from extractors.context import Context
+from extractors.indicators import table as indicator_table
 from extractors.language_data import (
     EXTRACTORS_DATA,
     OneOf,
@@ -715,9 +716,7 @@ def _compared_years(w: KindWords, text: str, r: Reading, frames: TimeFrame | Non
 
 def _is_change(text: str, r: Reading) -> bool:
     """Is the amount a change (增长102%), not a level, by the word right before it?"""
-    from extractors.indicators import table
-
-    return table().change_re.search(text[r.clause[0] : r.start].rstrip()) is not None
+    return indicator_table().change_re.search(text[r.clause[0] : r.start].rstrip()) is not None
 
 
 def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:

@@ -138,6 +138,7 @@ class TimeWords:
     plan_not_before: tuple[str, ...]
     plan_not_after: tuple[str, ...]
     plan_ordinal_eras: dict[str, int]
+    particle: str
     not_after_year: str
     list_joiners: str
     not_after_count: tuple[str, ...]
@@ -189,6 +190,7 @@ TIME_WORDS = ld.register(
         plan_not_before=_WORDS,
         plan_not_after=_WORDS,
         plan_ordinal_eras=ld.Mapping(ld.Integer()),
+        particle=ld.Text(),
         not_after_year=ld.Text(),
         list_joiners=ld.Text(),
         not_after_count=_WORDS,
@@ -262,6 +264,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         plan_not_before=words["plan_not_before"],
         plan_not_after=words["plan_not_after"],
         plan_ordinal_eras=dict(data["plan_ordinal_eras"]),
+        particle=data["particle"],
         not_after_year=data["not_after_year"],
         list_joiners=data["list_joiners"],
         not_after_count=words["not_after_count"],
@@ -646,7 +649,7 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     if g.point_after.match(after):
         return "point"
     future = doc_year is not None and p.end is not None and p.end.year > doc_year
-    if after.startswith("的") and not future and g.to_cue.search(before):
+    if after.startswith(w.particle) and not future and g.to_cue.search(before):
         # 从2007年的639亿元增加到2012年的1923亿元: the date of a value reached
         return "point"
     cue = g.deadline_cue.search(before)
@@ -672,7 +675,7 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
         # The plan year, or the year under review: 2018年工作要点, 2015年是“十二五”收官之年.
         if doc_year - 1 <= p.absolute_year <= doc_year:
             return "period"
-        if past and _opens_clause(before) and not after.startswith("的"):
+        if past and _opens_clause(before) and not after.startswith(w.particle):
             # a year opening a clause is the year reported on (1982年重工业总产值比上年增长9.8%，
             # 1983年增长12.4%), not a reference
             return "period"

@@ -529,13 +529,17 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                     parent.title_end = before
             members = [m for m in members if m[3]]
         for parent, chosen, _, _ in members:
-            for k, f in enumerate(chosen, start=1):
-                node = Node(RUNIN, RUNIN, k, "", f.pos, f.pos, parent, boundary=LINE)
-                node.title_end = f.title_end
-                if parent is not None:
-                    parent.children.append(node)
-                added.append(node)
+            level = [_runin_node(f, k, parent) for k, f in enumerate(chosen, start=1)]
+            if parent is not None:
+                parent.children.extend(level)
+            added.extend(level)
     return added
+
+
+def _runin_node(f: runins.RunIn, number: int, parent: Node | None) -> Node:
+    node = Node(RUNIN, RUNIN, number, "", f.pos, f.pos, parent, boundary=LINE)
+    node.title_end = f.title_end
+    return node
 
 
 def _topic_frames_before_children(text: str, nodes: list[Node], lines: _Lines, rules: StructureRules) -> list[Node]:
@@ -548,11 +552,9 @@ def _topic_frames_before_children(text: str, nodes: list[Node], lines: _Lines, r
         if not numbered or lines.is_dump(parent.pos):
             continue
         frames = runins.frames_in(text, parent.title_end, numbered[0].pos, rules)
-        for k, f in enumerate(frames, start=1):
-            node = Node(RUNIN, RUNIN, k, "", f.pos, f.pos, parent, boundary=LINE)
-            node.title_end = f.title_end
-            added.append(node)
-        parent.children[:0] = added[len(added) - len(frames) :]
+        level = [_runin_node(f, k, parent) for k, f in enumerate(frames, start=1)]
+        parent.children[:0] = level
+        added.extend(level)
     return added
 
 

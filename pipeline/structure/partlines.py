@@ -25,7 +25,7 @@ from extractors.char_classes import COMMAS, SPACES
 from pipeline.structure import parts as parts_mod
 from pipeline.structure.body import Body
 from pipeline.structure.markers import Candidate
-from pipeline.structure.rules import StructureRules
+from pipeline.structure.rules import StructureRules, plan_openers
 
 _YEARS = regex.compile(r"(?<!\d)(?:19|20)\d\d年")
 
@@ -116,7 +116,7 @@ def _plan_opens(text, spans, i, limit, cands, rules: StructureRules, year) -> in
     """Where a review part line's text turns to the plan (a paragraph opening with the plan
     year, 今年 or 新的一年) before any numbered heading; None when it does not."""
     first_heading = next((c.pos for c in cands if c.pos > spans[i][1] and c.line_start), limit)
-    openers = [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
+    openers = plan_openers(rules, year)
     for s, e in spans[i + 1 :]:
         if s >= min(first_heading, limit):
             return None

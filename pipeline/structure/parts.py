@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import regex
 
-from extractors.numerals import parse_number
+from extractors.char_classes import SENTENCE_END
+from extractors.numerals import DIGIT_CHARS, parse_number
 from pipeline.structure.body import Body
 from pipeline.structure.records import PARTLINE, RUNIN, Paragraph
-from pipeline.structure.rules import StructureRules
+from pipeline.structure.rules import StructureRules, plan_openers
 from pipeline.structure.titles import clean
 
 _YEAR = regex.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 # a year written in figures or in Chinese digits (1984年, 一九八四年)
-_DIGITS = "○〇零一二三四五六七八九"
-_ANY_YEAR = regex.compile(rf"(?<![\d{_DIGITS}])((?:19|20)\d\d|[一二][九{_DIGITS}][{_DIGITS}]{{2}})(?=年)")
+_ANY_YEAR = regex.compile(rf"(?<![\d{DIGIT_CHARS}])((?:19|20)\d\d|[一二][九{DIGIT_CHARS}][{DIGIT_CHARS}]{{2}})(?=年)")
 
 
 def heading_part(heading: str, rules: StructureRules, year: int | None) -> str | None:
@@ -56,7 +56,7 @@ def _opens_with_review(text: str, node, rules: StructureRules, year: int | None)
     start = nl + 1
     end = text.find("\n", start, node.end)
     window = text[start : (node.end if end < 0 else end)][: rules.opener_window]
-    openers = [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
+    openers = plan_openers(rules, year)
     if any(o in window for o in openers):
         return False
     if any(o in window for o in rules.review_openers):
@@ -87,10 +87,10 @@ def _announces_review(text: str, body: Body, tops, rules: StructureRules, year: 
     end = tops[0].pos if tops else body.end
     intro = text[body.start : end]
     ahead = list(rules.plan_cues) + list(rules.scope_ahead)
-    ahead += [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
+    ahead += plan_openers(rules, year)
     announced = False
-    for sentence in regex.split(r"(?<=[。！？；\n])", intro):
-        if "报告" not in sentence:
+    for sentence in SENTENCE_END.split(intro):
+        if not any(n in sentence for n in rules.scope_names):
             continue
         if any(w in sentence for w in ahead):
             return False
@@ -221,7 +221,7 @@ def _mixed_part(text: str, a: int, b: int, top, rules: StructureRules, year, swi
     今年 or 新的一年 (gov-report 1994)."""
     if not switched.get(id(top)) and a > top.pos:
         opener = text[a:b][: rules.mixed_switch_window]
-        openers = [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
+        openers = plan_openers(rules, year)
         if any(o in opener for o in openers):
             switched[id(top)] = True
     return "plan" if switched.get(id(top)) else "review"

@@ -108,6 +108,7 @@ SPEC = Record(
         review_openers=Strings(),
         opener_window=Integer(1),
         scope_ahead=Strings(),
+        scope_names=Strings(allow_empty=False),
     ),
     part_lines=Record(min_chars=Integer(1), max_chars=Integer(1), min_count=Integer(1)),
     task_breaks=Strings(),
@@ -196,6 +197,7 @@ class StructureRules:
     review_openers: tuple[str, ...]
     opener_window: int
     scope_ahead: tuple[str, ...]
+    scope_names: tuple[str, ...]
     part_line_min_chars: int
     part_line_max_chars: int
     part_line_min_count: int
@@ -206,6 +208,12 @@ class StructureRules:
     long_task_ratio: float
     min_tasks_for_ratio: int
     numbered_lines: int
+
+
+def plan_openers(rules: StructureRules, year: int | None) -> list[str]:
+    """The words that open a paragraph of the plan (今年, 新的一年, the plan year written
+    out: ``{year}`` in the data), for a document of ``year``."""
+    return [o.replace("{year}", str(year)) for o in rules.plan_openers if year is not None or "{year}" not in o]
 
 
 def _any(patterns: list[str]) -> regex.Pattern:
@@ -308,6 +316,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         review_openers=tuple(parts["review_openers"]),
         opener_window=parts["opener_window"],
         scope_ahead=tuple(parts["scope_ahead"]),
+        scope_names=tuple(parts["scope_names"]),
         part_line_min_chars=data["part_lines"]["min_chars"],
         part_line_max_chars=data["part_lines"]["max_chars"],
         part_line_min_count=data["part_lines"]["min_count"],

@@ -349,11 +349,7 @@ def topic_frames(text: str, start: int, end: int, rules: StructureRules) -> list
     """Paragraphs of a chapter opening with a topic frame (在教育方面，… 在卫生方面，…): a
     level of run-ins titled by the frame when ``family_min_count`` of them open at least
     ``chapter_min_share`` of the paragraphs from the first one on, or []."""
-    found = []
-    for index, pos in enumerate(sentence_starts(text, start, end, line_initial=True)):
-        m = rules.runin_topic_frame.match(text, pos, end)
-        if m is not None:
-            found.append(RunIn(pos, m.end(), index))
+    found = _frame_openings(text, start, end, rules)
     if len(found) < rules.runin_family_min_count:
         return []
     if len(found) < rules.runin_chapter_min_share * len(_block_paragraphs(text, found, end, rules)):
@@ -365,16 +361,21 @@ def frames_in(text: str, start: int, end: int, rules: StructureRules) -> list[Ru
     """Topic frames opening ``family_min_count`` or more paragraphs of ``[start, end)`` and at
     least ``chapter_min_share`` of the paragraphs from the first of them to the last, or []
     (the run of 在X方面 paragraphs before a chapter's numbered items)."""
-    starts = sentence_starts(text, start, end, line_initial=True)
-    found = [
-        RunIn(pos, m.end(), index)
-        for index, pos in enumerate(starts)
-        if (m := rules.runin_topic_frame.match(text, pos, end)) is not None
-    ]
+    found = _frame_openings(text, start, end, rules)
     if len(found) < rules.runin_family_min_count:
         return []
     spanned = found[-1].index - found[0].index + 1
     return found if len(found) >= rules.runin_chapter_min_share * spanned else []
+
+
+def _frame_openings(text: str, start: int, end: int, rules: StructureRules) -> list[RunIn]:
+    """The paragraphs of ``[start, end)`` that open with a topic frame, titled by it."""
+    found = []
+    for index, pos in enumerate(sentence_starts(text, start, end, line_initial=True)):
+        m = rules.runin_topic_frame.match(text, pos, end)
+        if m is not None:
+            found.append(RunIn(pos, m.end(), index))
+    return found
 
 
 def chapter_alone(text: str, found: list[RunIn], end: int, rules: StructureRules) -> bool:

@@ -134,3 +134,18 @@ def test_data_broken_yaml_names_the_file(df, tmp_path):
 def test_data_specs_refuse(spec, value, problem):
     with pytest.raises(DataFileError, match=problem):
         spec.check(value, Path("x.yaml"), "")
+
+
+def test_data_subject_words_dimensions_are_units_dimensions():
+    # the list rules name dimensions of units.yaml; a misspelt one fails at load, naming
+    # the file and the key, instead of silently matching no amount
+    from extractors.indicators import MEASURES_DATA
+    from extractors.subjects import SUBJECT_WORDS_DATA, build_subject_words
+    from extractors.target_kinds import TARGET_KINDS_DATA
+
+    data = dict(ld.load(SUBJECT_WORDS_DATA.name))
+    measures, kinds = ld.load(MEASURES_DATA.name), ld.load(TARGET_KINDS_DATA.name)
+    assert build_subject_words(data, measures, kinds).rate_dimensions >= {"percent"}
+    data["rate_dimensions"] = ["percent", "precent"]
+    with pytest.raises(DataFileError, match="rate_dimensions.*precent is not a dimension"):
+        build_subject_words(data, measures, kinds)
