@@ -42,11 +42,13 @@ from extractors.language_data import (
 from extractors.numerals import DIGIT_CHARS, LARGE_GROUPS, parse_arabic, parse_chinese
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity
+from extractors.segmentation import tag
 from extractors.sentences import SentenceIndex
 from extractors.subject_lists import carry_through_list, distribute
 from extractors.subjects import (
     CLAUSE_END,
     Found,
+    SubjectWords,
     find_subject,
     has_verb,
     level,
@@ -571,12 +573,12 @@ def _shared_out(text: str, read: list) -> list[str]:
             for mention, *_ in read[i : j + 1]
         ]
         shared = distribute(text, subjects[i : j + 1], [m.start for m, *_ in read[i : j + 1]], flags)
-        out.extend(_respectively_back(read[i : j + 1], shared, flags))
+        out.extend(_respectively_back(text, read[i : j + 1], shared, flags))
         i = j + 1
     return out
 
 
-def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> list[str]:
+def _respectively_back(text: str, read: list, subjects: list[str], flags: list[bool]) -> list[str]:
     """A、B amounts listed first and 分别增长 X、Y after them: X is A's growth, Y is B's
     (全年来岚游客达380万人次、旅游收入27亿元，分别增长30%、45%以上, pingtan-gov-report 2018).
 
@@ -596,7 +598,8 @@ def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> li
         run = group[bisect.bisect_left(group, k) :]
         k = run[-1] + 1
         first = read[run[0]][3]
-        if len(run) < 2 or not flags[run[0]] or first.before not in words.change:
+        change = _bare_change(first.before, words) if len(run) > 1 else None
+        if change is None or not (flags[run[0]] or _listed(text, [read[i][0] for i in run], words)):
             continue
         earlier: list[int] = []  # the last len(run) amounts before the run in other clauses
         i = run[0] - 1
@@ -606,9 +609,37 @@ def _respectively_back(read: list, subjects: list[str], flags: list[bool]) -> li
             i -= 1
         if len(earlier) < len(run):
             continue
-        for i, e in zip(run, reversed(earlier)):
-            out[i] = level(subjects[e]) + first.before
+        levels = [level(subjects[e]) for e in reversed(earlier)]
+        if not all(levels) or len(set(levels)) < len(levels):
+            continue
+        for i, measure in zip(run, levels):
+            out[i] = measure + change
     return out
+
+
+def _bare_change(before: str, words: SubjectWords) -> str | None:
+    """The change a clause names without naming a measure (实际增长, 平均每年实际增长; 比1995年
+    增长 → 增长), or None when it names one."""
+    tokens = [w for w, _ in tag(before)] if before else []
+    if not tokens or tokens[-1] not in words.change:
+        return None
+    kept: list[str] = []
+    skipping = False
+    for w in tokens:
+        if w in words.comparison_marks:
+            skipping = True  # 比1995年, 比上年, 较去年同期: the base goes
+        elif w in words.change or w in words.change_manners:
+            skipping = False
+            if w not in words.respectively:
+                kept.append(w)
+        elif not skipping:
+            return None
+    return "".join(kept) if kept and not skipping else None
+
+
+def _listed(text: str, mentions: list, words: SubjectWords) -> bool:
+    """The amounts of a run follow each other joined only by list words (8.4%和8%)."""
+    return all(text[a.end : b.start].strip() in words.list_words for a, b in zip(mentions, mentions[1:]))
 
 
 def _dimension(g: Grammar, unit: str | None) -> str | None:

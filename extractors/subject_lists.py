@@ -67,6 +67,12 @@ def _split_items(subject: str, words: SubjectWords) -> tuple[list[str], str] | N
 def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
     first, last = items[0], items[-1]
     prefix = next((p for p in words.distributive if first.startswith(p) and len(first) > len(p)), "")
+    if not prefix:
+        prefix = _verb_lead(first, items[1:])
+        if prefix:
+            # 中央财政用于科技、教育、卫生和文化事业的支出: the items are the objects of the
+            # verb that opens the first; its head (事业的支出) is read as for the others
+            return [prefix + it for it in _expand([first[len(prefix) :], *items[1:]], tail, words)]
     if prefix:
         return [(it if it.startswith(prefix) else prefix + it) + tail for it in items]
     # the shared tail that starts at the first shared-tail word of the last item
@@ -77,6 +83,12 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
         head = "".join(tokens[at:])
         items = items[:-1] + ["".join(tokens[:at])]
         return [it + head + tail for it in items]
+    parallel = _parallel(first, last)
+    if parallel is not None:
+        lead, head = parallel
+        return [
+            (it if it.startswith(lead) else lead + it) + (head if not it.endswith(head) else "") + tail for it in items
+        ]
     head = ""
     if all(len(it) < len(last) for it in items[:-1]):
         # modifiers of one head, parallel in length: 城镇和农村居民人均可支配收入; a longer
@@ -84,7 +96,49 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
         n = len(items[-2])
         bounds = {sum(len(t) for t in tokens[:k]) for k in range(len(tokens) + 1)}
         head = last[n:] if n >= 2 and len(last) - n >= 2 and (n in bounds or n <= 3) else ""
+        if head and any(it.endswith(cut(head)[-1]) for it in items[:-1]):
+            head = ""  # 农村居民人均纯收入和城镇居民人均可支配收入: each item is whole
     return [it + head + tail for it in items[:-1]] + [last + tail]
+
+
+def _bounds(phrase: str) -> set[int]:
+    out, at = {0}, 0
+    for w in cut(phrase):
+        at += len(w)
+        out.add(at)
+    return out
+
+
+def _parallel(first: str, last: str) -> tuple[str, str] | None:
+    """(qualifier, head) shared by parallel items whose first opens with the qualifier and
+    whose last ends with the head (城镇职工基本养老保险、基本医疗保险参保人数 → 城镇职工,
+    参保人数): the last holds the two characters that end the first, and the first the two
+    that open the last, each at a word boundary (no qualifier when the first does not hold
+    them); None when the last does not hold the end of the first."""
+    if len(first) < 4 or len(last) < 4:
+        return None
+    k = last.rfind(first[-2:], 0, len(last) - 2)
+    p = first.find(last[:2], 2)
+    if k < 2 or k + 2 not in _bounds(last):
+        return None
+    return (first[:p] if p >= 2 and p in _bounds(first) else ""), last[k + 2 :]
+
+
+def _verb_lead(first: str, others: list[str]) -> str:
+    """The agent and verb that open the first item when the others are bare nouns as long
+    as what follows the verb (中央财政用于科技 beside 教育、卫生 → 中央财政用于), else ""."""
+    tokens = tag(first)
+    at = max((k for k, (_, f) in enumerate(tokens) if f.startswith(("v", "p"))), default=None)
+    if at is None or at == 0 or at + 1 == len(tokens):
+        return ""
+    lead = "".join(w for w, _ in tokens[: at + 1])
+    rest = first[len(lead) :]
+    short = others[:-1] or others
+    if not all(f.startswith("n") for _, f in tokens[at + 1 :]):
+        return ""
+    if any(abs(len(it) - len(rest)) > 1 or any(f in ("v", "p") for _, f in tag(it)) for it in short):
+        return ""
+    return lead
 
 
 # --------------------------------------------------------------------------- lists of clauses

@@ -45,7 +45,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
           "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
           "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
-          "rate_dimensions", "counted_dimensions", "attribute_dimensions")  # fmt: skip
+          "rate_dimensions", "counted_dimensions", "attribute_dimensions", "change_manners",
+          "comparison_marks")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -94,6 +95,8 @@ class SubjectWords:
     rate_dimensions: frozenset[str]  # checked against units.yaml
     counted_dimensions: frozenset[str]
     attribute_dimensions: frozenset[str]
+    change_manners: frozenset[str]
+    comparison_marks: frozenset[str]
     time_suffixes: frozenset[str]
     time_links: frozenset[str]
     relative_years: frozenset[str]

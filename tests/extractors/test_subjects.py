@@ -174,6 +174,58 @@ def test_subjects_keep_what_changes_the_measure(sentence, expected):
             REVIEW,  # pingtan-gov-report 2018
             [("380万人次", "来岚游客"), ("27亿元", "旅游收入"), ("30%", "来岚游客增长"), ("45%以上", "旅游收入增长")],
         ),
+        # a clause naming only a change (实际增长, 分别比1995年增长) pairs its amounts with
+        # the measures listed before it, in order (gov-report 2009, 2001)
+        (
+            "城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%。",
+            REVIEW,
+            [
+                ("15781元", "城镇居民人均可支配收入"),
+                ("4761元", "农村居民人均纯收入"),
+                ("8.4%", "城镇居民人均可支配收入实际增长"),
+                ("8%", "农村居民人均纯收入实际增长"),
+            ],
+        ),
+        (
+            "2000年进出口总额达4743亿美元，其中出口2492亿美元，分别比1995年增长69%和67%。",
+            REVIEW,
+            [("4743亿美元", "进出口总额"), ("2492亿美元", "出口"), ("69%", "进出口总额增长"), ("67%", "出口增长")],
+        ),
+        # items that are whole measures take no head from the last (no 人均纯收入收入)
+        (
+            "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元，平均每年实际增长4.7%和5.7%。",
+            REVIEW,
+            [
+                ("2253元", "农村居民人均纯收入"),
+                ("6280元", "城镇居民人均可支配收入"),
+                ("4.7%", "农村居民人均纯收入平均每年实际增长"),
+                ("5.7%", "城镇居民人均可支配收入平均每年实际增长"),
+            ],
+        ),
+        # the items are the objects of the verb opening the first (gov-report 2007)
+        (
+            "中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元。",
+            REVIEW,
+            [
+                ("774亿元", "中央财政用于科技事业的支出"),
+                ("536亿元", "中央财政用于教育事业的支出"),
+                ("138亿元", "中央财政用于卫生事业的支出"),
+                ("123亿元", "中央财政用于文化事业的支出"),
+            ],
+        ),
+        # parallel items: the qualifier opening the first and the head ending the last are
+        # shared (gov-report 2009)
+        (
+            "城镇职工基本养老保险、基本医疗保险参保人数分别增加1753万和2028万。",
+            REVIEW,
+            [("1753万", "城镇职工基本养老保险参保人数增加"), ("2028万", "城镇职工基本医疗保险参保人数增加")],
+        ),
+        # a clause that names its measure keeps it, though amounts were listed before
+        (
+            "棉花产量600万吨，粮食产量由4亿吨增加到5亿吨。",
+            REVIEW,
+            [("600万吨", "棉花产量"), ("4亿吨", "粮食产量"), ("5亿吨", "粮食产量")],
+        ),
         # a verb chain is shared by the list (gov-report 2019)
         (
             "新建改建高速公路6000多公里、农村公路30多万公里。",
