@@ -100,6 +100,13 @@ def test_indicators_known_measures(subject, key):
         ),
         (["财政用于教育支出五年比前五年增加", "财政用于教育支出增加"], "亿元", "财政用于教育支出增加"),
         (["粮食产量比一九八○年增长", "粮食产量比上年增长"], "%", "粮食产量增长"),
+        # a yearly average and a running total are told by the period, not by the key
+        # (second and fourth audits, in-sample): 平均每年增长 over 1993–1997 is 增长
+        (["国内生产总值平均每年增长", "国内生产总值年均增长", "国内生产总值增长"], "%", "国内生产总值增长"),
+        (["工业总产值平均每年的增长", "工业总产值每年平均增长"], "%", "工业总产值增长"),
+        (["全国财政赤字合计", "财政赤字共计", "财政赤字"], "亿元", "财政赤字"),
+        # the end of last year is a base of comparison like last year
+        (["国家外汇储备比上年末增加", "国家外汇储备比上年增加"], "亿美元", "国家外汇储备增加"),
         # 上一年 is a base, not a count of years (fifth held-out audit: the key was 比上增长)
         (["钢产量比上一年增长", "钢产量比上年增长"], "%", "钢产量增长"),
     ],
