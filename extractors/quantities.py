@@ -53,6 +53,7 @@ from extractors.subjects import (
     has_verb,
     level,
     subject_words,
+    without_times,
 )
 from extractors.target_kinds import Reading, SentenceCues, TimeFrame, classify
 from extractors.times import extract_times
@@ -510,6 +511,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     subjects = carry_through_list(
         text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)]
     )
+    subjects = [without_times(s) for s in subjects]
     frames = TimeFrame(text, context, times) if context.year else None  # times of the passage and its headings
     if frames is not None:
         frames.amount_starts = [mention.start for mention, *_ in read]

@@ -119,6 +119,7 @@ class SubjectWords:
     # change words of measures.yaml (增长, 下降 …) plus change_alone
     change: frozenset[str]
     comparison_re: regex.Pattern  # comparison bases of measures.yaml (比上年, 比去年 …)
+    times_re: regex.Pattern  # key_times of measures.yaml (前三年, 第四季度, 比1983年 …)
     baseline_from: frozenset[str]  # where a change starts (从, 由), of target_kinds.yaml
 
 
@@ -162,6 +163,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         ),
         change=frozenset(change_words) | sets["change_alone"],
         comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
+        times_re=regex.compile(measures["key_times"]),
         baseline_from=frozenset(kinds["baseline_from"]),
         **sets,
     )
@@ -763,6 +765,26 @@ def _prior_clause(
     pcs = ends[i - 1] + 1 if i > 0 else 0
     prior = text[max(pcs, sentence_start) : clause[0] - 1]
     return "" if _AMOUNT_DIGITS.search(prior) else trim(prior)
+
+
+def without_times(subject: str) -> str:
+    """The subject without the times inside it, which are its period (食糖产量前三年增加 →
+    食糖产量增加; 城乡居民的实际消费水平五年增长; 第四季度增长). A base of comparison stays
+    (国内生产总值比2002年增长: what the change is measured against), and so does the year of
+    a reckoning (按一九五二年的不变价格计算的工业总产值); a subject that is nothing but a
+    time is left whole."""
+    words = subject_words()
+    out, at = [], 0
+    for m in words.times_re.finditer(subject):
+        if m["cmp"] or subject.endswith("按", 0, m.start()):
+            continue
+        out.append(subject[at : m.start()])
+        # the 的 that tied the time to what follows goes with it (前三年的货运量 → 的 goes)
+        at = m.end() + 1 if subject.startswith(words.particle, m.end()) else m.end()
+    if not out:
+        return subject
+    rest = "".join(out) + subject[at:]
+    return rest if len(rest) >= 2 else subject
 
 
 def level(base: str) -> str:

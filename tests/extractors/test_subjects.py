@@ -590,3 +590,24 @@ def test_subjects_jibanjian_is_a_word():
     # (pingtan-gov-report 2023, development gold)
     found = extract_quantities("行政许可事项“一网通办”占比达80%，即办件提升至65%。", context=REVIEW)
     assert [(q.text, q.subject) for q in found][1] == ("65%", "即办件")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time inside a subject is its period, not part of what is measured (fourth and
+        # fifth audits, in-sample)
+        ("食糖产量前三年共增加了十六万吨。", [("十六万吨", "食糖产量增加")]),
+        ("城乡居民的实际消费水平五年增长百分之二十七左右。", [("百分之二十七左右", "城乡居民的实际消费水平增长")]),
+        (
+            "社会商品零售总额比五年计划中规定的1957年的水平高百分之五。",
+            [("百分之五", "社会商品零售总额比五年计划中规定的水平高")],
+        ),
+        # … but a base of comparison stays, and so does a plan counted by its number
+        ("国内生产总值比2002年增长65.5%。", [("65.5%", "国内生产总值比2002年增长")]),
+        ("第一个五年合计的财政收入为一千三百多亿元。", [("一千三百多亿元", "第一个五年合计的财政收入")]),
+    ],
+)
+def test_subjects_leave_their_times_out(sentence, expected):
+    assert _subjects(sentence, REVIEW) == expected
