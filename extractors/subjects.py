@@ -620,7 +620,7 @@ def find_subject(
             if (before in words.non_naming or changed) and before not in words.to_level:
                 return found(prior + before)  # 储蓄存款，今年1到10月增加了95亿元 → 储蓄存款增加
             return found(prior)
-    if prev is not None and before and is_attribute(before):
+    if prev is not None and before and is_attribute(before) and not _owner(prev).endswith(before):
         return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米; 总量突破90万亿元
     # 2. the phrase before it names the measure
     if before_names:

@@ -604,6 +604,11 @@ def test_subjects_jibanjian_is_a_word():
             "社会商品零售总额比五年计划中规定的1957年的水平高百分之五。",
             [("百分之五", "社会商品零售总额比五年计划中规定的水平高")],
         ),
+        # a running total is no part of the measure either (合计, 共计, 总计 like 累计)
+        ("进出口贸易总额合计达到二千三百亿美元。", [("二千三百亿美元", "进出口贸易总额")]),
+        ("合计在城镇安排就业的劳动力达到三千五百多万人。", [("三千五百多万人", "在城镇安排就业的劳动力")]),
+        # an attribute that is the measure before it is not added twice (no 投资投资)
+        ("年度计划投资99.8亿元，已完成投资73.58亿元。", [("99.8亿元", "投资"), ("73.58亿元", "投资")]),
         # … but a base of comparison stays, and so does a plan counted by its number
         ("国内生产总值比2002年增长65.5%。", [("65.5%", "国内生产总值比2002年增长")]),
         ("第一个五年合计的财政收入为一千三百多亿元。", [("一千三百多亿元", "第一个五年合计的财政收入")]),
