@@ -22,6 +22,7 @@ from pathlib import Path
 
 import regex
 
+from extractors.char_classes import LIST_COMMA, PHRASE_END, char_class
 from extractors.context import Context
 from extractors.indicators import indicator_for
 from extractors.language_data import (
@@ -52,6 +53,7 @@ from extractors.subjects import (
     find_subject,
     has_verb,
     level,
+    strip_edges,
     subject_words,
     without_times,
 )
@@ -512,6 +514,10 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)]
     )
     subjects = [without_times(s) for s in subjects]
+    subjects = [
+        _done_within(text, m, s) if m.comparator == "<=" and _dimension(g, m.unit) == "duration" else s
+        for (m, *_), s in zip(read, subjects)
+    ]
     frames = TimeFrame(text, context, times) if context.year else None  # times of the passage and its headings
     if frames is not None:
         frames.amount_starts = [mention.start for mention, *_ in read]
@@ -617,6 +623,29 @@ def _respectively_back(text: str, read: list, subjects: list[str], flags: list[b
         for i, measure in zip(run, levels):
             out[i] = measure + change
     return out
+
+
+_AFTER_END = regex.compile(char_class(LIST_COMMA) + "|" + PHRASE_END.pattern)
+
+
+def _done_within(text: str, mention, subject: str) -> str:
+    """A time limit names what is to be done within it: 最迟5小时内发布权威信息、24小时内举行
+    新闻发布会 → 发布权威信息, 举行新闻发布会 — the verb phrase after the amount, when one
+    follows; else the subject found before it."""
+    stop = _AFTER_END.search(text, mention.end)
+    after = text[mention.end : stop.start() if stop else len(text)]
+    tokens = tag(after)
+    verb = bool(tokens) and (
+        tokens[0][1].startswith("v") or (tokens[0][1] in ("d", "ad") and tokens[1:2] and tokens[1][1].startswith("v"))
+    )
+    if not verb or len(after) > 24:
+        return subject
+    words = subject_words()
+    head, particle, tail = after.rpartition(words.particle)
+    last = tag(tail)[-1:] if tail else ()
+    if particle and head and last and (last[0][0] in words.non_naming or last[0][1] == "v"):
+        after = head  # 举行新闻发布会的时限要求: the requirement is no part of what is done
+    return strip_edges(after) or subject  # the verb stays: it is what is done
 
 
 def _bare_change(before: str, words: SubjectWords) -> str | None:

@@ -616,3 +616,22 @@ def test_subjects_jibanjian_is_a_word():
 )
 def test_subjects_leave_their_times_out(sentence, expected):
     assert _subjects(sentence, REVIEW) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time limit names what is to be done within it, the verb phrase after it
+        # (fujian-zwgk-tasks 2017, pingtan-gov-report 2023; plans gold, in-sample)
+        (
+            "严格执行重大突发事件最迟5小时内发布权威信息、24小时内举行新闻发布会的时限要求。",
+            [("5小时内", "发布权威信息"), ("24小时内", "举行新闻发布会")],
+        ),
+        ("均在9天内实现社会面清零。", [("9天内", "实现社会面清零")]),
+        # … but a duration that is the measure keeps the measure before it
+        ("企业开办时间压缩到4个工作日以内。", [("4个工作日以内", "企业开办时间压缩")]),
+    ],
+)
+def test_subjects_of_time_limits(sentence, expected):
+    assert _subjects(sentence, PLAN) == expected
