@@ -68,6 +68,8 @@ TARGET_KINDS_SPEC = Record(
         frame_relative=Strings(),
     ),
     quoted_target=Pattern(),
+    required_by=Pattern(),
+    requirement_nouns=Strings(allow_empty=False),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -112,6 +114,8 @@ class KindWords:
     multi_year: tuple[str, ...]
     frame_relative: frozenset[str]
     quoted_target: regex.Pattern
+    required_by: regex.Pattern
+    requirement_nouns: tuple[str, ...]
 
 
 def _alternation(words) -> str:
@@ -166,6 +170,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         multi_year=tuple(d["period"]["multi_year"]),
         frame_relative=frozenset(d["period"]["frame_relative"]),
         quoted_target=regex.compile(d["quoted_target"]),
+        required_by=regex.compile(d["required_by"]),
+        requirement_nouns=tuple(d["requirement_nouns"]),
     )
 
 
@@ -386,6 +392,10 @@ def classify(
     if context.year and context.part == "review" and _quotes_target(w, text, r):
         year = _reported(w, context.genre, context.year)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
+    if context.part == "review" and _required(w, text, r):
+        # a review quoting what a plan requires (纲要要求：棉花的亩产量…分别达到四十斤、六十斤):
+        # the plan's target, over the plan's years, which the sentence need not give
+        return "target", None, None
     fact = _fact(w, r, text)
     if fact is not None:
         if context.part != "review" or context.year is None or fact != "stock":
@@ -482,6 +492,17 @@ def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:
         return False
     m = w.quoted_target.search(text, r.end, r.clause[1])
     return m is not None and _NUMERAL.search(text, r.end, m.start()) is not None
+
+
+def _required(w: KindWords, text: str, r: Reading) -> bool:
+    """A plan's requirement quoted before the amount: in its clause (纲要规定的三十天), or
+    opening its sentence with a colon (纲要要求：…分别达到四十斤)."""
+    for m in w.required_by.finditer(text, r.sentence[0], r.start):
+        if text[m.end() : r.start].rstrip().endswith(w.requirement_nouns):
+            continue  # 超过…计划所规定的一九五七年的指标百分之十七点三: the excess, a result
+        if m.start() >= r.clause[0] or m.group().endswith(("：", ":")):
+            return True
+    return False
 
 
 def _is_baseline(w: KindWords, text: str, r: Reading) -> bool:

@@ -216,6 +216,19 @@ def test_target_kinds_target_quoted_in_a_review():
 
 
 @pytest.mark.issue(17)
+def test_target_kinds_requirement_of_a_plan_quoted_in_a_review():
+    """A plan's requirement quoted in a review is that plan's target (gov-report 1960,
+    fifth held-out gold, in-sample since); the excess over a plan's figure is a result."""
+    review = Context(year=1960, part="review", genre="政府工作报告")
+    found = _kinds("全国农业发展纲要要求：棉花的亩产量在十二年内，分别达到四十斤、六十斤。", review)
+    assert [(t, k) for t, k, *_ in found] == [("四十斤", "target"), ("六十斤", "target")]
+    found = _kinds("其中有六亿一千万亩，抗旱能力已经达到纲要规定的三十天。", review)
+    assert [(t, k) for t, k, *_ in found] == [("六亿一千万亩", "achievement"), ("三十天", "target")]
+    found = _kinds("工业总产值超过第一个五年计划所规定的一九五七年的指标百分之十七点三。", review)
+    assert [(t, k) for t, k, *_ in found] == [("百分之十七点三", "achievement")]
+
+
+@pytest.mark.issue(17)
 def test_target_kinds_weak_cue_in_a_past_frame():
     """全年 reports a year gone by in a review frame (pingtan-gov-report 2018)."""
     text = "一年来，我们重点抓了以下六个方面工作。全年兑现产业奖补资金9.3亿元。"
