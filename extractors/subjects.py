@@ -226,7 +226,9 @@ def trim(phrase: str) -> str:
         if s == before:
             break
     if len(s) > 2:
-        s = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
+        inner = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
+        if inner != s and inner != phrase:
+            return trim(inner)  # what the removal left at an end goes too (在十二[年内] → 在十二)
     tokens = tag(s)
     cut_at = next(
         (
@@ -759,12 +761,33 @@ def _prior_clause(
 ) -> str:
     """The clause before ``clause`` in its sentence, trimmed, if it holds no amount:
     继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014)."""
-    if clause[0] <= sentence_start:
-        return ""
-    i = bisect.bisect_left(ends, clause[0] - 1)
-    pcs = ends[i - 1] + 1 if i > 0 else 0
-    prior = text[max(pcs, sentence_start) : clause[0] - 1]
-    return "" if _AMOUNT_DIGITS.search(prior) else trim(prior)
+    frame = ""
+    start = clause[0]
+    for _ in range(2):
+        if start <= sentence_start:
+            break
+        i = bisect.bisect_left(ends, start - 1)
+        pcs = max(ends[i - 1] + 1 if i > 0 else 0, sentence_start)
+        prior = text[pcs : start - 1]
+        if _AMOUNT_DIGITS.search(prior):
+            break
+        if frame:
+            # 粮食每亩平均年产量，在三种不同的地区，分别达到四百斤: a frame of place or manner
+            # between the measure and its amounts names no measure
+            measured = trim(prior)
+            return measured if measured.endswith(tuple(subject_words().measure_ends)) else frame
+        if not _frame_only(prior):
+            return trim(prior)
+        frame = trim(prior)
+        start = pcs
+    return frame
+
+
+def _frame_only(phrase: str) -> bool:
+    """A clause that is only a frame of place or manner: a preposition and its noun phrase,
+    no verb (在三种不同的地区, 按照不同的情况)."""
+    tokens = tag(phrase.strip())
+    return bool(tokens) and tokens[0][1] == "p" and not has_verb("".join(w for w, _ in tokens[1:]))
 
 
 def without_times(subject: str) -> str:

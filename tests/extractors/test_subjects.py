@@ -635,3 +635,26 @@ def test_subjects_leave_their_times_out(sentence, expected):
 )
 def test_subjects_of_time_limits(sentence, expected):
     assert _subjects(sentence, PLAN) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a frame of place or manner between the measure and its amounts names no measure
+        # (gov-report 1960, fifth held-out gold, in-sample since)
+        (
+            "粮食每亩平均年产量，在三种不同的地区，分别达到四百斤、五百斤。",
+            [("四百斤", "粮食每亩平均年产量"), ("五百斤", "粮食每亩平均年产量")],
+        ),
+        # … the time left at the end of the measure goes whole (no 棉花的亩产量在十二)
+        (
+            "棉花的亩产量在十二年内，按照不同的情况，分别达到四十斤、六十斤。",
+            [("四十斤", "棉花的亩产量"), ("六十斤", "棉花的亩产量")],
+        ),
+        # … but a frame naming a group is kept when no measure stands before it
+        ("由此可知，在这些反革命分子中，有57.4%。", [("57.4%", "反革命分子中")]),
+    ],
+)
+def test_subjects_skip_frames_of_place_and_manner(sentence, expected):
+    assert _subjects(sentence, REVIEW) == expected
