@@ -7,7 +7,8 @@ seed, so the sheet can be re-drawn) and writes a judging sheet; the judge fills 
 row, whether the mention is right and, per field, whether its value is right (and the
 right value when it is not). ``score`` compares a run's rows with a judged sheet: a row
 is right when the mention was judged right and every field equals the value judged
-right. Rows of the sheet the run no longer produces are counted apart.
+right. Rows of the sheet the run no longer produces are counted apart; an amount that
+starts where a judged one did, alone, is that row with its end moved.
 
 Sheet format (JSON)::
 
@@ -122,12 +123,22 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
     """How a run's rows fare against a judged sheet (see the module docstring)."""
     table = sheet["table"]
     rows = read_table(out_dir, table)
-    index = {(r["doc_id"], int(r["char_start"]), int(r["char_end"])): r for r in rows.to_dict("records")}
+    records = rows.to_dict("records")
+    index = {(r["doc_id"], int(r["char_start"]), int(r["char_end"])): r for r in records}
+    # an amount whose end moved (5小时 → 5小时内 once 内 is read as a ceiling) is the same
+    # amount when it starts where it did and no other row starts there; an entity is not
+    # (北京 of 北京奥运会 judged no place is not the 北京奥运会 found later)
+    starts: dict[tuple[str, int], list[dict]] = {}
+    for r in records:
+        starts.setdefault((r["doc_id"], int(r["char_start"])), []).append(r)
     result = AuditScore(table)
     for judged in sheet["rows"]:
         if judged.get("mention_ok") is None:
             raise ValueError(f"{table} audit: row {judged['doc_id']} {judged['text']!r} is not judged")
         got = index.get((judged["doc_id"], judged["char_start"], judged["char_end"]))
+        if got is None and table == "targets":
+            same_start = starts.get((judged["doc_id"], judged["char_start"]), [])
+            got = same_start[0] if len(same_start) == 1 else None
         if got is None:
             result.missing += 1
             result.dropped_false += not judged["mention_ok"]

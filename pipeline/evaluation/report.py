@@ -109,6 +109,8 @@ def _field_show(d: dict | None, name: str) -> str:
         return "?"
     if name == "amount":
         return f"{d.get('value')}/{d.get('value_max')}/{d.get('unit')}/{d.get('comparator')}"
+    if name == "period":
+        return f"{d.get('period_start')}–{d.get('period_end')}"
     return repr(d.get(name))
 
 

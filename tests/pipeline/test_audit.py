@@ -57,3 +57,16 @@ def test_audit_rows_no_longer_produced_are_told_apart(corpus_outputs):
     sheet["rows"] = sheet["rows"][2:] + [gone_real, gone_false]
     s = score(sheet, corpus_outputs)
     assert (s.judged, s.missing, s.dropped_false) == (2, 2, 1)
+
+
+def test_audit_row_whose_end_moved_is_the_same_row(corpus_outputs):
+    # 5小时 judged, the run now reads 5小时内: same start, end moved — still that row
+    sheet = sample(corpus_outputs, "targets", ["gov-report-2018"], 3, seed=7)
+    for r in sheet["rows"]:
+        r["mention_ok"] = True
+    sheet["rows"][0]["char_end"] -= 1
+    moved_start = dict(sheet["rows"][1])
+    moved_start["char_start"] += 1  # a different start is a different mention
+    sheet["rows"][1] = moved_start
+    s = score(sheet, corpus_outputs)
+    assert (s.judged, s.missing, s.mention_right) == (2, 1, 2)
