@@ -365,3 +365,22 @@ def test_two_short_verb_phrases_among_a_chapters_plain_runins():
 
     assert "做好人口和计划生育工作，稳定低生育水平" in titles("千方百计促进就业")
     assert "做好人口和计划生育工作，稳定低生育水平" not in titles("重任千钧惟担当")
+
+
+def test_paragraphs_opening_with_the_past_are_statements_not_runins():
+    # gov-report 1986 review (fourth set, in-sample): 在过去的五年中，我国…取得了重大成就。
+    # opens paragraph after paragraph; a sentence opening with the past is a statement
+    def titles(opening: str) -> list[str]:
+        firsts = [
+            "我国的基本建设和技术改造取得了重大成就",
+            "我国的财政收入由下降转为上升",
+            "我国的人民生活得到显著改善",
+        ]
+        return _tasks(_report(("“六五”计划执行情况的回顾", [_p(opening + f) for f in firsts])), 1986)
+
+    assert titles("在过去的五年中，") == ["“六五”计划执行情况的回顾"]  # the chapter is the task
+    assert titles("") == [
+        "我国的基本建设和技术改造取得了重大成就",
+        "我国的财政收入由下降转为上升",
+        "我国的人民生活得到显著改善",
+    ]
