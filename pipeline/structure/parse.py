@@ -138,8 +138,17 @@ def _heading_ok(text: str, c: Candidate, limit: int, lines: _Lines, body: Body, 
             rest = rest.strip()
             # a line ending in a stop is text; one ending in ；is an item of a list (1987
             # 三、进一步整顿、充实和加强舆论阵地；)
-            return len(rest) <= rules.heading_max_chars and not (
-                rest and (rest[-1] == "。" or rest[-1] in rules.list_stops)
+            if rest and (rest[-1] == "。" or rest[-1] in rules.list_stops):
+                return False
+            if len(rest) <= rules.heading_max_chars:
+                return True
+            # a longer line without a stop is a heading when its first clause is a title
+            # (1984 二、我们坚持…发展同世界各国的关系，并且主张…的普遍准则); it ends at the comma
+            comma = _COMMA_RE.search(rest)
+            return (
+                comma is not None
+                and comma.start() <= rules.title_max_chars
+                and not _has_stop(rest, 0, len(rest), rules)
             )
         stop = sentence_end(text, c.end, line_end, rules)
         if stop - c.end <= rules.heading_max_chars:

@@ -384,3 +384,26 @@ def test_paragraphs_opening_with_the_past_are_statements_not_runins():
         "我国的财政收入由下降转为上升",
         "我国的人民生活得到显著改善",
     ]
+
+
+def test_a_long_numbered_line_without_a_stop_is_a_heading():
+    # gov-report 1984 关于外交工作 (third set, in-sample): 二、我们坚持…的关系，并且主张…普遍准则
+    # runs past a heading's length on a line of its own with no stop: its first clause is
+    # the title; a line ending in 。 stays text
+    def titles(second_line_end: str) -> list[str]:
+        text = (
+            "各位代表：\n关于外交工作\n"
+            "一、维护世界和平是我国对外政策的主要目标，我们要坚持不懈地为缓和国际紧张局势而努力。\n"
+            + _TEXT
+            + "。\n二、我们坚持在和平共处五项原则的基础上发展同世界各国的关系，并且主张世界上所有国家都应当遵循五项原则，使它真正成为国际关系的普遍准则"
+            + second_line_end
+            + "\n"
+            + _TEXT
+            + "。\n三、我们任何时候都把维护第三世界国家的权益作为自己的国际义务。\n"
+            + _TEXT
+            + "。\n"
+        )
+        return [t.title for t in parse_structure(text, "x-1984", 1984).tasks]
+
+    assert "我们坚持在和平共处五项原则的基础上发展同世界各国的关系" in titles("")
+    assert not any(t.startswith("我们坚持") for t in titles("。"))
