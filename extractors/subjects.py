@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from extractors.char_classes import (
+    LIST_COMMA,
     PHRASE_END,
     ROUND_BRACKETS,
     SPAN_JOINERS,
@@ -472,6 +473,10 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
         return ""
     if not (classifier or de) and words.particle in tokens:
         tokens = tokens[: tokens.index(words.particle)]
+    for i in range(len(tokens) - 1):
+        if tokens[i] == LIST_COMMA and tokens[i + 1] in words.change:
+            tokens = tokens[:i]  # 28个影视综艺剧组落地拍摄[、比增65%]: the change is the next amount's
+            break
     while tokens and tokens[-1] in words.after_stop:
         tokens.pop()
     return "".join(tokens)

@@ -105,6 +105,9 @@ def test_indicators_known_measures(subject, key):
         (["国内生产总值平均每年增长", "国内生产总值年均增长", "国内生产总值增长"], "%", "国内生产总值增长"),
         (["工业总产值平均每年的增长", "工业总产值每年平均增长"], "%", "工业总产值增长"),
         (["全国财政赤字合计", "财政赤字共计", "财政赤字"], "亿元", "财政赤字"),
+        # 比增 is 增长; 再就业 is one word, its 再 no adverb to drop
+        (["吸引影视综艺剧组落地拍摄比增", "吸引影视综艺剧组落地拍摄增长"], "%", "吸引影视综艺剧组落地拍摄增长"),
+        (["下岗失业人员实现再就业"], "万", "下岗失业人员实现再就业"),
         # the end of last year is a base of comparison like last year
         (["国家外汇储备比上年末增加", "国家外汇储备比上年增加"], "亿美元", "国家外汇储备增加"),
         # 上一年 is a base, not a count of years (fifth held-out audit: the key was 比上增长)

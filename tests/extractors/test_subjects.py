@@ -607,6 +607,12 @@ def test_subjects_jibanjian_is_a_word():
         # a running total is no part of the measure either (合计, 共计, 总计 like 累计)
         ("进出口贸易总额合计达到二千三百亿美元。", [("二千三百亿美元", "进出口贸易总额")]),
         ("合计在城镇安排就业的劳动力达到三千五百多万人。", [("三千五百多万人", "在城镇安排就业的劳动力")]),
+        # 比增 (compared with last year, up) is a change word; the count before it stops at
+        # the list comma (pingtan-gov-report 2023; in-sample)
+        (
+            "全年吸引28个影视综艺剧组落地拍摄、比增65%。",
+            [("28个", "吸引影视综艺剧组落地拍摄"), ("65%", "吸引影视综艺剧组落地拍摄比增")],
+        ),
         # an attribute that is the measure before it is not added twice (no 投资投资)
         ("年度计划投资99.8亿元，已完成投资73.58亿元。", [("99.8亿元", "投资"), ("73.58亿元", "投资")]),
         # … but a base of comparison stays, and so does a plan counted by its number
