@@ -169,6 +169,8 @@ def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str 
         if not subject:
             continue
         opening = text[clause[0] : clause[1]].lstrip()
+        opener = next((w for w in words.item_openers if opening.startswith(w)), "")
+        opening = opening[len(opener) :]  # 其中高速公路由4771公里…: a part of the measure before
         if not renamed and not opening.startswith(subject[:1]):
             continue
         base, tail = _base_and_change(subject)

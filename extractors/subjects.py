@@ -47,7 +47,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
           "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "change_manners",
-          "comparison_marks")  # fmt: skip
+          "comparison_marks", "item_openers")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -98,6 +98,7 @@ class SubjectWords:
     attribute_dimensions: frozenset[str]
     change_manners: frozenset[str]
     comparison_marks: frozenset[str]
+    item_openers: frozenset[str]
     time_suffixes: frozenset[str]
     time_links: frozenset[str]
     relative_years: frozenset[str]

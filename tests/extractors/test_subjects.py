@@ -607,6 +607,17 @@ def test_subjects_jibanjian_is_a_word():
         # a running total is no part of the measure either (合计, 共计, 总计 like 累计)
         ("进出口贸易总额合计达到二千三百亿美元。", [("二千三百亿美元", "进出口贸易总额")]),
         ("合计在城镇安排就业的劳动力达到三千五百多万人。", [("三千五百多万人", "在城镇安排就业的劳动力")]),
+        # 其中 opens a part of the measure before: it shares its measure word (gov-report 2003
+        # audit, in-sample)
+        (
+            "公路通车里程由1997年的123万公里增加到2002年的176万公里，其中高速公路由4771公里增加到2.52万公里。",
+            [
+                ("123万公里", "公路通车里程"),
+                ("176万公里", "公路通车里程"),
+                ("4771公里", "高速公路通车里程"),
+                ("2.52万公里", "高速公路通车里程"),
+            ],
+        ),
         # 比增 (compared with last year, up) is a change word; the count before it stops at
         # the list comma (pingtan-gov-report 2023; in-sample)
         (
