@@ -18,6 +18,7 @@ import regex
 from extractors.char_classes import LIST_COMMA, LONG_SENTENCE_STOPS, char_class
 from extractors.segmentation import cut, tag
 from extractors.subjects import SubjectWords, subject_words
+from extractors.target_kinds import kind_words
 
 
 def distribute(text: str, subjects: list[str], starts: list[int], respectively_before: list[bool]) -> list[str]:
@@ -209,6 +210,11 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
         if other[0] <= passage or not out[j]:
             break
         before, _ = _base_and_change(out[j])
+        if nearest and dimension in words.counted_dimensions and other_dim == dimension:
+            thing = _object_of(before)
+            if thing and _lone_verb(base):
+                # 清理涉外规章和有关政策规定2300件，废止830件 → 废止涉外规章和有关政策规定
+                return base + thing
         if nearest:
             nearest = False
             lead = next((x for x in words.list_leads if before.startswith(x) and len(before) > len(x)), None)
@@ -221,6 +227,27 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
                 return base + head
             return base
     return base
+
+
+def _lone_verb(phrase: str) -> bool:
+    """A verb of two or more characters and nothing else (废止, 修订); not one of having
+    (已有, 共有: what is had is counted, not acted on)."""
+    tokens = tag(phrase)
+    having = kind_words().existential
+    return len(tokens) == 1 and tokens[0][1] == "v" and len(phrase) >= 2 and not phrase.endswith(having)
+
+
+def _object_of(phrase: str) -> str:
+    """What the first verb of ``phrase`` acts on (国务院各部门共清理涉外规章和有关政策规定 →
+    涉外规章和有关政策规定), or "" when no noun follows it."""
+    tokens = tag(phrase)
+    at = 0
+    for i, (w, f) in enumerate(tokens):
+        at += len(w)
+        if f in ("v", "vn"):
+            rest = tokens[i + 1 :]
+            return phrase[at:] if rest and rest[-1][1].startswith("n") else ""
+    return ""
 
 
 def _bare_noun(phrase: str, words: SubjectWords) -> bool:

@@ -618,6 +618,13 @@ def test_subjects_jibanjian_is_a_word():
                 ("2.52万公里", "高速公路通车里程"),
             ],
         ),
+        # a lone verb after a count of things acted on acts on them too (gov-report 2003 audit,
+        # in-sample); not a verb of having (已有)
+        (
+            "加快建设安置保障房2912套，建成1754套。",
+            [("2912套", "建设安置保障房"), ("1754套", "建成安置保障房")],
+        ),
+        ("全区5.69万人纳入养老保障范围，已有1.2万名。", [("5.69万人", "纳入养老保障范围"), ("1.2万名", "已有")]),
         # 比增 (compared with last year, up) is a change word; the count before it stops at
         # the list comma (pingtan-gov-report 2023; in-sample)
         (
