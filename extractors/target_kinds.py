@@ -65,6 +65,7 @@ TARGET_KINDS_SPEC = Record(
         compared_ends=Strings(),
         closed_frames=Strings(),
         level_reached=Strings(),
+        levels=Strings(),
         frame_relative=Strings(),
     ),
     quoted_target=Pattern(),
@@ -103,6 +104,7 @@ class KindWords:
     compared_ends: tuple[str, ...]
     closed_frames: tuple[str, ...]
     level_reached: tuple[str, ...]
+    levels: tuple[str, ...]
     current: tuple[str, ...]
     existential: tuple[str, ...]
     not_existential: tuple[str, ...]
@@ -159,6 +161,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         compared_ends=tuple(d["period"]["compared_ends"]),
         closed_frames=tuple(d["period"]["closed_frames"]),
         level_reached=tuple(d["period"]["level_reached"]),
+        levels=tuple(d["period"]["levels"]),
         current=tuple(d["fact"]["current"]),
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
         not_existential=tuple(d["fact"]["not_existential"]),
@@ -756,7 +759,18 @@ def _reaches_level(w: KindWords, text: str, r: Reading) -> bool:
     before = text[r.clause[0] : r.start]
     if before.endswith(w.baseline_to_words):
         return True
-    return r.dimension == "percent" and before.endswith(tuple(w.level_reached))
+    reached = before.rstrip().endswith(tuple(w.level_reached))
+    if r.dimension == "percent":
+        return reached  # 覆盖率达到85%
+    # a level reached by a measure that is a level, never a sum over the years (农村居民人均
+    # 纯收入达到2090元 in the review of 1993–1997 → 1997; not 投资总额达到五千三百亿元)
+    over = w.yearly_average + w.over_the_years
+    return (
+        reached
+        and any(x in (r.subject or "") for x in w.levels)
+        and not any(x in before for x in over)
+        and not r.in_count
+    )
 
 
 def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> FrameTime | None:

@@ -216,6 +216,22 @@ def test_target_kinds_target_quoted_in_a_review():
 
 
 @pytest.mark.issue(17)
+def test_target_kinds_level_at_the_end_of_a_review_of_several_years():
+    """In a review of five years a level reached is the last year's (second audit, in-sample);
+    a sum over the years spans them, and so does a yearly average."""
+    review = Context(year=1998, part="review", genre="政府工作报告")
+    found = _kinds(
+        "过去五年，我国经济快速增长。农村居民人均纯收入达到2090元，年均实际增长5.4%。全社会固定资产投资总额达到9万亿元。",
+        review,
+    )
+    assert found == [
+        ("2090元", "achievement", 1997, 1997),
+        ("5.4%", "achievement", 1993, 1997),
+        ("9万亿元", "achievement", 1993, 1997),
+    ]
+
+
+@pytest.mark.issue(17)
 def test_target_kinds_requirement_of_a_plan_quoted_in_a_review():
     """A plan's requirement quoted in a review is that plan's target (gov-report 1960,
     fifth held-out gold, in-sample since); the excess over a plan's figure is a result."""
