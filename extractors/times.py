@@ -112,6 +112,7 @@ class TimeWords:
     context_before: tuple[str, ...]
     context_after: tuple[str, ...]
     forward_markers: tuple[str, ...]
+    locatives: tuple[str, ...]
     forward_after: tuple[str, ...]
     backward_after: tuple[str, ...]
     bare_back_in_review: bool
@@ -165,6 +166,7 @@ TIME_WORDS = ld.register(
             backward_after=_WORDS,
             context_after=_WORDS,
             forward_markers=_WORDS,
+            locatives=_WORDS,
             bare_back_in_review=ld.Flag(),
             max_years=ld.Integer(1),
         ),
@@ -238,6 +240,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         context_before=tuple(spans["context_before"]),
         context_after=tuple(spans["context_after"]),
         forward_markers=tuple(spans["forward_markers"]),
+        locatives=tuple(spans["locatives"]),
         forward_after=tuple(spans["forward_after"]),
         backward_after=tuple(spans["backward_after"]),
         bare_back_in_review=spans["bare_back_in_review"],
@@ -499,7 +502,14 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
         return _Parsed(None, None, "year", "rspan")
     before_word, after_word = m.group("rb"), m.group("ra") or m.group("ra2")
     if before_word in w.context_before:
-        forward = ctx.part != "review" and after.startswith(w.forward_markers)
+        # 这三年要…; 在这十年里，要… (the place word and the comma after the span read through)
+        rest = after
+        for word in w.locatives:
+            if rest.startswith(word):
+                rest = rest[len(word) :]
+                break
+        rest = rest.lstrip("，, ")
+        forward = ctx.part != "review" and rest.startswith(w.forward_markers)
     elif before_word:
         forward = before_word in w.forward_before
     elif after_word in w.context_after:

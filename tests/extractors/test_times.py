@@ -236,6 +236,13 @@ CASES = [
         "plan",
         [("这三年", "1979-01-01", "1981-12-31", "year", "period")],
     ),
+    # gov-report 1978 (fourth audit, in-sample): the place word and comma read through
+    (
+        "按照十年规划，在这十年里，要建立稳固的农业基础",
+        1978,
+        "plan",
+        [("这十年", "1978-01-01", "1987-12-31", "year", "period")],
+    ),
     ("一九八五年要降到千分之五左右", 1979, "plan", [("一九八五年", "1985-01-01", "1985-12-31", "year", "deadline")]),
     ("进入结婚、生育年龄的男女人数在本世纪最后二十年内还将有不小的增长", 1979, "plan", []),
     # gov-report 1975 and 1986: 这十年中 and, in a review part, 五年内 count back
