@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
+from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
 from extractors.context import Context
 from extractors.indicators import table as indicator_table
 from extractors.language_data import (
@@ -36,7 +36,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
 from extractors.sentences import SentenceIndex
@@ -78,6 +78,7 @@ _SENTENCE_REACH = 200
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 # a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
 _NUMERAL = regex.compile(f"[0-9０-９{DIGIT_CHARS}]")
+_NUMBER_START = regex.compile(f"[0-9０-９{DIGIT_CHARS}{PLACE_CHARS}]")  # 十亿 opens with 十
 # marks that may open a sentence before its framing time (一、2021年…, （二）2017年…)
 _OPENING = regex.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?")
 
@@ -371,6 +372,8 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     stripped = before.rstrip()
     if stripped.endswith(w.existential) and not stripped.endswith(w.not_existential):
         return "stock"
+    if not text[r.clause[0] : r.start].strip() and _continues_having(w, text, r):
+        return "stock"  # 我国有十亿人口，两亿多户: the list goes on with what is had
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
         return "stock"
     if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">"):
@@ -382,6 +385,26 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     ):
         return "size"
     return None
+
+
+def _continues_having(w: KindWords, text: str, r: Reading) -> bool:
+    """The clause before, in the same sentence, says what is had with an amount right after
+    the verb of having (我国有十亿人口), and this amount opens its own clause."""
+    start = r.clause[0] - 1
+    if start <= r.sentence[0]:
+        return False
+    prior_start = max(r.sentence[0], max(text.rfind(c, 0, start) for c in CLAUSE_STOPS) + 1)
+    prior = text[prior_start:start]
+    for word in sorted(w.existential, key=len, reverse=True):
+        at = prior.find(word)
+        if at < 0:
+            continue
+        if prior.endswith(w.not_existential, 0, at + len(word)):
+            return False
+        rest = prior[at + len(word) :]
+        # the number right after the verb, or after one word of approximation (有近十亿人口)
+        return bool(_NUMBER_START.match(rest) or _NUMBER_START.match(rest, 1))
+    return False
 
 
 def classify(

@@ -25,6 +25,18 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
         # population and cohort sizes, stocks and current rates are facts, not commitments
         ("保障好14亿人的粮食安全。", Context(year=2021, part="plan"), [("14亿人", "fact", None, None)]),
         ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "fact", None, None)]),
+        # a list goes on with what is had (gov-report 1985, fourth audit, in-sample); not a
+        # list after a verb of doing
+        (
+            "我国有十亿人口，两亿多户，市场容量很大。",
+            Context(year=1985, part="plan"),
+            [("两亿多户", "fact", None, None)],
+        ),
+        (
+            "今年要新建120所学校，30所幼儿园。",
+            Context(year=1985, part="plan"),
+            [("120所", "target", 1985, 1985), ("30所", "target", 1985, 1985)],
+        ),
         # … but 将有 ("will have"), 应该有 ("should have") are the plan's amounts (gov-report
         # 1958, 1960, in-sample)
         (
