@@ -180,6 +180,9 @@ NOT_FOUND = [
     ("以中国共产党第十四次代表大会为标志", {("中国共产党", "ORG")}),
     ("迎接中国共产党十四大的召开", {("中国共产党", "ORG")}),
     ("我们正在为联合国第四次世界妇女大会的召开积极进行准备", {("联合国", "ORG")}),
+    # … and of its session (gov-report-1957 dateline, 2002; audits, in-sample)
+    ("国务院决定由我向第一届全国人民代表大会第四次会议作报告", {("全国人民代表大会", "ORG")}),
+    ("在第五次中国—东盟领导人会议上", {("中国", "GPE"), ("东盟", "ORG")}),
     # the problems of a domain are no programme, listed or not (gov-report-2003)
     ("本届政府为解决“三农”问题倾注了极大精力", {("“三农”", "PROGRAM")}),
     # an economy named by a concept (pingtan-gov-report-2023)
