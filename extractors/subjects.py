@@ -360,6 +360,11 @@ def names_nothing(phrase: str) -> bool:
     return True
 
 
+def _ends_in_change(phrase: str) -> bool:
+    tokens = tag(phrase)
+    return len(tokens) > 1 and tokens[-1][0] in subject_words().change
+
+
 def is_attribute(phrase: str) -> bool:
     """面积, 总里程, 规模: a noun that measures something named before it."""
     return phrase in subject_words().attributes
@@ -624,7 +629,9 @@ def find_subject(
         if continued and not names_nothing(prior) and tag(prior)[-1][1] != "f":  # not 在这一新的基础上
             return found(prior + before)  # 城镇居民人均可支配收入，…比上年实际增长9.3%
         if prior and not names_nothing(prior) and (restated or not before_names):
-            changed = before in words.change and not has_verb(prior)  # the prior clause is the measure
+            # the prior clause is the measure, the change is this clause's (…社会商品零售总额…，
+            # 平均每年增加253亿元 → 社会商品零售总额平均每年增加)
+            changed = (before in words.change or _ends_in_change(before)) and not has_verb(prior)
             if (before in words.non_naming or changed) and before not in words.to_level:
                 return found(prior + before)  # 储蓄存款，今年1到10月增加了95亿元 → 储蓄存款增加
             return found(prior)
@@ -648,6 +655,12 @@ def find_subject(
         if raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
             # 由每人每年420元提高到450元; 国家财政收入比上年增加1501亿元，…达到11377亿元
             return found(level(prev.base), prev.base)
+        if _ends_in_change(before):
+            # …增长百分之六十四点八，平均每年增加二百五十三亿元 → …平均每年增加; 钢产量比上年
+            # 增加…，比上年降低了100万吨 → 钢产量比上年降低 (the measure without its change)
+            measure = level(prev.base)
+            overlap = next((k for k in range(min(len(measure), len(before)), 1, -1) if measure.endswith(before[:k])), 0)
+            return found(measure + before[overlap:], prev.base)  # no 平均每年平均每年
         if before in words.change:
             # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
             ending = next(
@@ -758,6 +771,11 @@ def _around_time(
     if not lead or lead in subject_words().prepositions:  # 2024年…; 在1979到1983年…
         return te, start, None
     if base is None and names_nothing(trim(rest)) and not names_nothing(trim(text[cs:ts])):
+        # the frame's words go with the time (粮食产量在[一九五三年到一九七八年]间平均每年…)
+        words = subject_words()
+        if text[ts - 1 : ts] in words.prepositions:
+            ts -= 1
+        te += next((len(w) for w in load_time_words().locatives if text.startswith(w, te, start)), 0)
         return cs, start, (ts, te)
     return cs, start, None
 

@@ -682,3 +682,33 @@ def test_subjects_of_time_limits(sentence, expected):
 )
 def test_subjects_skip_frames_of_place_and_manner(sentence, expected):
     assert _subjects(sentence, REVIEW) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a clause naming only a change continues the measure before it with that change
+        # (gov-report 1983, 2016; fourth audit, in-sample)
+        (
+            "社会商品零售总额达到二千五百七十亿元，增长百分之六十四点八，平均每年增加二百五十三亿元。",
+            [
+                ("二千五百七十亿元", "社会商品零售总额"),
+                ("百分之六十四点八", "社会商品零售总额增长"),
+                ("二百五十三亿元", "社会商品零售总额平均每年增加"),
+            ],
+        ),
+        # the scope and the mean per head name no measure: the clause before does (1985)
+        (
+            "农民的纯收入，全国平均每人达到三百五十五元，比上年增长14.7%。",
+            [("三百五十五元", "农民的纯收入"), ("14.7%", "农民的纯收入比上年增长")],
+        ),
+        # a time between the measure and its change goes with its frame words (1986)
+        (
+            "粮食产量在一九五三年到一九七八年间平均每年只增长五百多万吨。",
+            [("五百多万吨", "粮食产量平均每年只增长")],
+        ),
+    ],
+)
+def test_subjects_continue_the_measure_before(sentence, expected):
+    assert _subjects(sentence, REVIEW) == expected
