@@ -513,7 +513,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     subjects = carry_through_list(
         text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)]
     )
-    subjects = [without_times(s) for s in subjects]
+    subjects = _without_times(subjects, read)
     subjects = [
         _done_within(text, m, s) if m.comparator == "<=" and _dimension(g, m.unit) == "duration" else s
         for (m, *_), s in zip(read, subjects)
@@ -622,6 +622,20 @@ def _respectively_back(text: str, read: list, subjects: list[str], flags: list[b
             continue
         for i, measure in zip(run, levels):
             out[i] = measure + change
+    return out
+
+
+def _without_times(subjects: list[str], read: list) -> list[str]:
+    """The subjects without their times; one left with nothing but its change continues the
+    measure of the amount before it in its sentence (1984年全国职工工资总额比上年增长19%，其中
+    第四季度增长38% → 全国职工工资总额增长)."""
+    words = subject_words()
+    out: list[str] = []
+    for i, (subject, item) in enumerate(zip(subjects, read)):
+        timeless = without_times(subject)
+        if timeless != subject and timeless in words.change and i and read[i - 1][2] == item[2] and out[-1]:
+            timeless = level(out[-1]) + timeless
+        out.append(timeless)
     return out
 
 

@@ -633,6 +633,13 @@ def test_subjects_jibanjian_is_a_word():
         ),
         # an attribute that is the measure before it is not added twice (no 投资投资)
         ("年度计划投资99.8亿元，已完成投资73.58亿元。", [("99.8亿元", "投资"), ("73.58亿元", "投资")]),
+        # a subject left with nothing but its change continues the measure before it
+        (
+            "1984年全国职工工资总额比上年增长19%，其中第四季度增长38%。",
+            [("19%", "全国职工工资总额比上年增长"), ("38%", "全国职工工资总额增长")],
+        ),
+        # a year a date goes on from stays with the date (gov-report 1995)
+        ("到1997年7月1日我国对香港恢复行使主权，只有849天了。", [("849天", "到1997年7月1日我国对香港恢复行使主权")]),
         # … but a base of comparison stays, and so does a plan counted by its number
         ("国内生产总值比2002年增长65.5%。", [("65.5%", "国内生产总值比2002年增长")]),
         ("第一个五年合计的财政收入为一千三百多亿元。", [("一千三百多亿元", "第一个五年合计的财政收入")]),
