@@ -28,6 +28,8 @@ QUOTES = OPENING_QUOTES + CLOSING_QUOTES + "\"'"
 ROUND_BRACKETS = {"（": "）", "(": ")"}
 # Commas that join clauses (a heading X，Y).
 COMMAS = "，,"
+# Colons: a list or a quotation follows (新增加的生产能力有：生铁…).
+COLONS = "：:"
 # Enumeration comma and list joiners between items of a list (A、B和C).
 LIST_COMMA = "、"
 # Words and dashes that join the two ends of a span (1979年到1984年, 2017-2020年).

@@ -290,10 +290,11 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     if fallback:
         return fallback
     # a change of a known measure written with more words after it: 地方专项债券比去年增加
+    bounds = set(_word_starts(base)) | {len(base)}
     for j in range(len(base), 0, -1):
         known = t.by_base.get(base[:j], ())
-        if not known or (j < len(base) and _names_more(base[j:])):
-            continue  # 粮食最低收购价: the words after 粮食 name a measure of their own
+        if not known or (j < len(base) and (j not in bounds or _names_more(base[j:]))):
+            continue  # 粮食最低收购价: the words after 粮食 name a measure of their own; 钢材 is no 钢
         for alias_change, key in known:
             if not alias_change and _split(t, key)[1] == "":
                 return key + base[j:] + _canonical(t, change, dimension)

@@ -45,7 +45,7 @@ from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity
 from extractors.segmentation import tag
 from extractors.sentences import SentenceIndex
-from extractors.subject_lists import carry_through_list, distribute
+from extractors.subject_lists import after_a_colon, carry_through_list, distribute
 from extractors.subjects import (
     CLAUSE_END,
     Found,
@@ -512,6 +512,9 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     subjects = _shared_out(text, read)
     subjects = carry_through_list(
         text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)]
+    )
+    subjects = after_a_colon(
+        text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)], subjects
     )
     subjects = _without_times(subjects, read)
     subjects = [

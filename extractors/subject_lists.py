@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import regex
 
-from extractors.char_classes import LIST_COMMA, LONG_SENTENCE_STOPS, char_class
+from extractors.char_classes import CLAUSE_STOPS, COLONS, LIST_COMMA, LONG_SENTENCE_STOPS, char_class
 from extractors.segmentation import cut, tag
-from extractors.subjects import SubjectWords, subject_words
+from extractors.subjects import SubjectWords, subject_words, trim
 from extractors.target_kinds import kind_words
 
 
@@ -140,6 +140,61 @@ def _verb_lead(first: str, others: list[str]) -> str:
     if any(abs(len(it) - len(rest)) > 1 or any(f in ("v", "p") for _, f in tag(it)) for it in short):
         return ""
     return lead
+
+
+# --------------------------------------------------------------------------- lists after a colon
+
+_COLON = regex.compile(char_class(COLONS))
+
+
+def after_a_colon(text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]], subjects: list[str]) -> list[str]:
+    """Items listed after a measure and a colon share it: 冶金工业新增加的生产能力有：生铁188万吨，
+    钢116万吨 → 冶金工业新增加的生铁生产能力, …的钢生产能力. An item is a bare noun right before
+    its amount; the measure is the clause before the colon, its head the words after its last
+    的 (its lead the words up to it), and it must end in a measure word."""
+    words = subject_words()
+    out = list(subjects)
+    for k, (clause, start, _, subject) in enumerate(amounts):
+        if not subject or text[clause[0] : start].strip() != subject or not _bare_noun(subject, words):
+            continue
+        colon = None
+        for m in _COLON.finditer(text, max(0, clause[0] - 200), clause[0]):
+            colon = m
+        if colon is None or _last_stop(text, clause[0]) > colon.start():
+            continue  # the colon must open the sentence part the item is in
+        measure = _measure_before(text, colon.start())
+        if not measure:
+            continue
+        lead, particle, head = measure.rpartition(words.particle)
+        out[k] = (_verb_phrase_end(lead) + particle if particle else "") + subject + head
+    return out
+
+
+def _verb_phrase_end(phrase: str) -> str:
+    """The verb phrase that ends ``phrase`` (冶金工业在今年内新增加 → 新增加): what the items
+    share besides the measure, without the frame and the agent before it."""
+    tokens = tag(phrase)
+    i = len(tokens)
+    while i > 0 and tokens[i - 1][1] in ("v", "a", "d", "ad", "vd"):
+        i -= 1
+    return "".join(w for w, _ in tokens[i:])
+
+
+def _last_stop(text: str, pos: int) -> int:
+    found = -1
+    for m in _LONG_STOP.finditer(text, max(0, pos - 200), pos):
+        found = m.start()
+    return found
+
+
+def _measure_before(text: str, colon: int) -> str:
+    """The measure the clause before a colon names (…新增加的生产能力有：), or ""."""
+    words = subject_words()
+    start = max(text.rfind(c, 0, colon) for c in CLAUSE_STOPS) + 1
+    phrase = text[start:colon].rstrip()
+    having = next((w for w in sorted(kind_words().existential, key=len, reverse=True) if phrase.endswith(w)), "")
+    phrase = trim(phrase[: len(phrase) - len(having)])
+    return phrase if phrase.endswith(tuple(words.measure_ends)) else ""
 
 
 # --------------------------------------------------------------------------- lists of clauses

@@ -719,3 +719,12 @@ def test_subjects_skip_frames_of_place_and_manner(sentence, expected):
 )
 def test_subjects_continue_the_measure_before(sentence, expected):
     assert _subjects(sentence, REVIEW) == expected
+
+
+@pytest.mark.issue(17)
+def test_subjects_items_after_a_colon_share_its_measure():
+    # gov-report 1958 (fifth audit, in-sample): the measure named before the colon
+    found = _subjects("冶金工业在今年内新增加的生产能力有：生铁一百八十八万吨，钢材七十六万二千吨。", PLAN)
+    assert found == [("一百八十八万吨", "新增加的生铁生产能力"), ("七十六万二千吨", "新增加的钢材生产能力")]
+    # … a clause before a colon that names no measure lends nothing
+    assert _subjects("今年的主要目标是：粮食产量6亿吨，棉花600万吨。", PLAN) == [("6亿吨", "粮食产量"), ("600万吨", "棉花产量")]
