@@ -147,7 +147,9 @@ def _verb_lead(first: str, others: list[str]) -> str:
 _COLON = regex.compile(char_class(COLONS))
 
 
-def after_a_colon(text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]], subjects: list[str]) -> list[str]:
+def after_a_colon(
+    text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]], subjects: list[str]
+) -> list[str]:
     """Items listed after a measure and a colon share it: 冶金工业新增加的生产能力有：生铁188万吨，
     钢116万吨 → 冶金工业新增加的生铁生产能力, …的钢生产能力. An item is a bare noun right before
     its amount; the measure is the clause before the colon, its head the words after its last

@@ -727,4 +727,7 @@ def test_subjects_items_after_a_colon_share_its_measure():
     found = _subjects("冶金工业在今年内新增加的生产能力有：生铁一百八十八万吨，钢材七十六万二千吨。", PLAN)
     assert found == [("一百八十八万吨", "新增加的生铁生产能力"), ("七十六万二千吨", "新增加的钢材生产能力")]
     # … a clause before a colon that names no measure lends nothing
-    assert _subjects("今年的主要目标是：粮食产量6亿吨，棉花600万吨。", PLAN) == [("6亿吨", "粮食产量"), ("600万吨", "棉花产量")]
+    assert _subjects("今年的主要目标是：粮食产量6亿吨，棉花600万吨。", PLAN) == [
+        ("6亿吨", "粮食产量"),
+        ("600万吨", "棉花产量"),
+    ]
