@@ -655,7 +655,7 @@ def find_subject(
         if raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
             # 由每人每年420元提高到450元; 国家财政收入比上年增加1501亿元，…达到11377亿元
             return found(level(prev.base), prev.base)
-        if _ends_in_change(before):
+        if _ends_in_change(before) and not before.startswith(tuple(words.respectively)):
             # …增长百分之六十四点八，平均每年增加二百五十三亿元 → …平均每年增加; 钢产量比上年
             # 增加…，比上年降低了100万吨 → 钢产量比上年降低 (the measure without its change)
             measure = level(prev.base)
