@@ -738,6 +738,11 @@ def _period(
         own = _time_right_before(text, r, frames)
         if own is not None:
             return own.start, own.end
+        named = _years_named_before(text, r, frames)
+        if len(named) >= 2:
+            # a change from…to… after one between two named years starts from the earlier
+            # (从1997年的509亿元增加到2002年的1161亿元，占…的比重从[0.64%]提高到1.13% → 1997)
+            return min(named), min(named)
         if t is not None and t.start < t.end and text.endswith(w.baseline_from, 0, t.char_start):
             return t.start, t.start  # 从一九八○年至一九八五年，原煤产量由[六亿二千万吨]增加到…
         if t is heading and heading is not None and heading.start < heading.end <= year:
@@ -794,6 +799,13 @@ def _reaches_level(w: KindWords, text: str, r: Reading) -> bool:
         and not any(x in before for x in over)
         and not r.in_count
     )
+
+
+def _years_named_before(text: str, r: Reading, frames: TimeFrame | None) -> set[int]:
+    """The single years named before the amount in its sentence (its parts joined by ；)."""
+    if frames is None:
+        return set()
+    return {t.end for t in frames.between(_long_start(text, r.sentence[0]), r.start) if t.start == t.end}
 
 
 def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> FrameTime | None:

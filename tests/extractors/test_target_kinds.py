@@ -244,6 +244,23 @@ def test_target_kinds_level_at_the_end_of_a_review_of_several_years():
 
 
 @pytest.mark.issue(17)
+def test_target_kinds_baseline_between_two_named_years_starts_from_the_earlier():
+    """A change from…to… with no year of its own, after one between two named years, starts
+    from the earlier (gov-report 2003, first audit, in-sample)."""
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    found = _kinds(
+        "全国研究与试验开发经费，从1997年的509亿元增加到2002年的1161亿元，占国内生产总值的比重从0.64%提高到1.13%。",
+        review,
+    )
+    assert [(t, s, e) for t, _, s, e in found] == [
+        ("509亿元", 1997, 1997),
+        ("1161亿元", 2002, 2002),
+        ("0.64%", 1997, 1997),
+        ("1.13%", 2002, 2002),
+    ]
+
+
+@pytest.mark.issue(17)
 def test_target_kinds_requirement_of_a_plan_quoted_in_a_review():
     """A plan's requirement quoted in a review is that plan's target (gov-report 1960,
     fifth held-out gold, in-sample since); the excess over a plan's figure is a result."""
