@@ -52,7 +52,13 @@ TARGET_KINDS_SPEC = Record(
     time_particle=Text(),
     baseline_from=Strings(),
     baseline_to=Strings(),
-    fact=Record(current=Strings(), existential=Strings(), not_existential=Strings(), population=Strings()),
+    fact=Record(
+        current=Strings(),
+        existential=Strings(),
+        not_existential=Strings(),
+        population=Strings(),
+        plan_nouns=Strings(),
+    ),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
     period=Record(
         report_genres=Strings(),
@@ -110,6 +116,7 @@ class KindWords:
     existential: tuple[str, ...]
     not_existential: tuple[str, ...]
     population: tuple[str, ...]
+    plan_nouns: tuple[str, ...]
     bounds: frozenset[str]
     sizes: frozenset[str]
     report_genres: frozenset[str]
@@ -167,6 +174,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
         not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
+        plan_nouns=tuple(d["fact"]["plan_nouns"]),
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         report_genres=frozenset(d["period"]["report_genres"]),
@@ -382,8 +390,9 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         r.followed_by_de
         and r.comparator in ("=", "~")
         and r.dimension in ("money", "area", "length", "weight", "volume", "power", "energy")
+        and not (r.noun_after or "").endswith(w.plan_nouns)
     ):
-        return "size"
+        return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None
 
 

@@ -25,6 +25,14 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
         # population and cohort sizes, stocks and current rates are facts, not commitments
         ("保障好14亿人的粮食安全。", Context(year=2021, part="plan"), [("14亿人", "fact", None, None)]),
         ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "fact", None, None)]),
+        # the size of a plan is its sum, a commitment, not the size of a thing (gov-report
+        # 2009, second audit, in-sample)
+        (
+            "实施总额4万亿元的两年投资计划。",
+            Context(year=2009, part="plan"),
+            [("4万亿元", "target", 2009, 2009)],
+        ),
+        ("投资3亿元的海岸线保护修复工程。", Context(year=2009, part="plan"), [("3亿元", "fact", None, None)]),
         # a list goes on with what is had (gov-report 1985, fourth audit, in-sample); not a
         # list after a verb of doing
         (
