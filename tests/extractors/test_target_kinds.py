@@ -25,6 +25,12 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
         # population and cohort sizes, stocks and current rates are facts, not commitments
         ("保障好14亿人的粮食安全。", Context(year=2021, part="plan"), [("14亿人", "fact", None, None)]),
         ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "fact", None, None)]),
+        # 再有 ("again have", a plan's amount) is no stock (gov-report 1998, second audit)
+        (
+            "争取今年再有1000万以上贫困人口解决温饱问题。",
+            Context(year=1998, part="plan"),
+            [("1000万以上", "target", 1998, 1998)],
+        ),
         # the size of a plan is its sum, a commitment, not the size of a thing (gov-report
         # 2009, second audit, in-sample)
         (
