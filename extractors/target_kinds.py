@@ -54,6 +54,7 @@ TARGET_KINDS_SPEC = Record(
     baseline_to=Strings(),
     fact=Record(
         current=Strings(),
+        not_current=Strings(),
         existential=Strings(),
         not_existential=Strings(),
         population=Strings(),
@@ -75,6 +76,7 @@ TARGET_KINDS_SPEC = Record(
         frame_relative=Strings(),
     ),
     quoted_target=Pattern(),
+    planned_before=Pattern(),
     required_by=Pattern(),
     requirement_nouns=Strings(allow_empty=False),
 )
@@ -113,6 +115,7 @@ class KindWords:
     level_reached: tuple[str, ...]
     levels: tuple[str, ...]
     current: tuple[str, ...]
+    not_current: tuple[str, ...]
     existential: tuple[str, ...]
     not_existential: tuple[str, ...]
     population: tuple[str, ...]
@@ -124,6 +127,7 @@ class KindWords:
     multi_year: tuple[str, ...]
     frame_relative: frozenset[str]
     quoted_target: regex.Pattern
+    planned_before: regex.Pattern
     required_by: regex.Pattern
     requirement_nouns: tuple[str, ...]
 
@@ -171,6 +175,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         level_reached=tuple(d["period"]["level_reached"]),
         levels=tuple(d["period"]["levels"]),
         current=tuple(d["fact"]["current"]),
+        not_current=tuple(d["fact"]["not_current"]),
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
         not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
@@ -182,6 +187,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         multi_year=tuple(d["period"]["multi_year"]),
         frame_relative=frozenset(d["period"]["frame_relative"]),
         quoted_target=regex.compile(d["quoted_target"]),
+        planned_before=regex.compile(d["planned_before"]),
         required_by=regex.compile(d["required_by"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
     )
@@ -375,7 +381,10 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全) or ``size`` (投资3亿元的海岸线保护修复
     工程: the size of something named, not an amount anyone delivers)."""
     before = text[max(r.clause[0], r.phrase_start) : r.start]
-    if any(c in before for c in w.current):
+    plain = before
+    for x in w.not_current:
+        plain = plain.replace(x, _REPLACED)  # 截至目前已完成投资: up to now, a result
+    if any(c in plain for c in w.current):
         return "current"
     stripped = before.rstrip()
     if stripped.endswith(w.existential) and not stripped.endswith(w.not_existential):
@@ -523,6 +532,8 @@ def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:
     减少2%的目标)."""
     if w.quoted_target.match(text, r.end):
         return True
+    if w.planned_before.fullmatch(text[r.clause[0] : r.start].strip()):
+        return True  # 年度计划投资99.8亿元，截至目前已完成投资73.58亿元 (not 完成年度计划的102%)
     if not text.startswith(LIST_COMMA, r.end):
         return False
     m = w.quoted_target.search(text, r.end, r.clause[1])

@@ -275,6 +275,17 @@ def test_target_kinds_baseline_between_two_named_years_starts_from_the_earlier()
 
 
 @pytest.mark.issue(17)
+def test_target_kinds_the_years_plan_quoted_in_a_review():
+    """年度计划投资 opening its clause in a review quotes the year's target; 截至目前 is "up to
+    now", a result (pingtan-invest 2025, plans gold, in-sample); completing a share of the
+    plan is a result."""
+    review = Context(year=2025, part="review")
+    found = _kinds("年度计划投资99.8亿元，截至目前已完成投资73.58亿元。", review)
+    assert found == [("99.8亿元", "target", 2024, 2024), ("73.58亿元", "achievement", 2024, 2024)]
+    assert _kinds("棉花产量达到3036万担，完成年度计划的117%。", review)[1][:2] == ("117%", "achievement")
+
+
+@pytest.mark.issue(17)
 def test_target_kinds_requirement_of_a_plan_quoted_in_a_review():
     """A plan's requirement quoted in a review is that plan's target (gov-report 1960,
     fifth held-out gold, in-sample since); the excess over a plan's figure is a result."""
