@@ -49,6 +49,8 @@ def _amounts(sentence, context=PLAN_2018):
         ("城镇新增就业1100万人以上，", [("1100万人以上", 11000000, None, "人", ">=")]),
         ("城镇调查失业率5.5%左右，", [("5.5%左右", 5.5, None, "%", "~")]),
         ("城镇登记失业率4.5%以内；", [("4.5%以内", 4.5, None, "%", "<=")]),
+        # a bound written after the target it is (pingtan-gov-report 2023, plans gold)
+        ("失业率控制在3.5%目标以内。", [("3.5%目标以内", 3.5, None, "%", "<=")]),
         # a ship's deadweight tonnage is a unit of its own (pingtan-gov-report 2023)
         ("力争引进航运企业运力池近600万载重吨。", [("近600万载重吨", 6000000, None, "载重吨", "~")]),
         # 内 after an amount is a ceiling like 以内 (fujian-zwgk-tasks 2016–2018)
