@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from extractors.char_classes import COMMAS, SENTENCE_STOPS, SPACES, char_class
+from extractors.segmentation import tag
 from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
 from pipeline.structure import runins
@@ -637,6 +638,7 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
     cands = find_candidates(text, body, rules)
     part_lines = partlines_mod.find(text, body, lines.spans, lines.dump, cands, rules, year)
     nodes = _build_numbered(text, cands, body, lines, rules, part_lines)
+    nodes = _without_enumerated_statements(text, nodes, rules)
     closing = _closing_at(text, body, lines, rules)
     nodes = [n for n in nodes if n.pos < closing or n.kind == PARTLINE]
     if any(n.kind == PARTLINE and lines.index(n.pos) == lines.index(closing) for n in nodes):
@@ -659,6 +661,33 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
     parts_mod.assign(text, nodes, body, rules, year)
     _distinct_keys(nodes)
     return _assemble(text, doc_id, nodes, body, lines, rules, year)
+
+
+def _without_enumerated_statements(text: str, nodes: list[Node], rules: StructureRules) -> list[Node]:
+    """Drop 第一，…第二， items that are statements under an item whose siblings have no
+    items: each opens with what it is about, not with a verb (gov-report 1984 一、 →
+    第一，企业与国家的分配关系用法令的形式固定下来，…; 第二，企业将从…): they spell out that item,
+    which is the task. Items that are verb phrases (1978 第一，全国动员，大办农业) stay."""
+    dropped: set[int] = set()
+    siblings: dict[int, list[Node]] = {}
+    for n in nodes:
+        siblings.setdefault(id(n.parent), []).append(n)
+    for group in siblings.values():
+        for n in group:
+            if not n.children or any(m.children for m in group if m is not n):
+                continue
+            if all(c.kind == "di_cn" and _opens_with_its_topic(text, c, rules) for c in n.children):
+                dropped.update(id(c) for c in n.children)
+                n.children = []
+    return [n for n in nodes if id(n) not in dropped]
+
+
+def _opens_with_its_topic(text: str, node: Node, rules: StructureRules) -> bool:
+    """Does the item open with a noun (what it is about) rather than a verb, an adverb or a
+    modal?"""
+    head = text[node.head : node.head + 12]
+    tokens = tag(head)
+    return bool(tokens) and tokens[0][1].startswith("n") and len(tokens[0][0]) > 1
 
 
 def _distinct_keys(nodes: list[Node]) -> None:

@@ -407,3 +407,28 @@ def test_a_long_numbered_line_without_a_stop_is_a_heading():
 
     assert "我们坚持在和平共处五项原则的基础上发展同世界各国的关系" in titles("")
     assert not any(t.startswith("我们坚持") for t in titles("。"))
+
+
+def test_enumerated_statements_under_one_item_are_its_content():
+    # gov-report 1984 一、 (third set, in-sample): 第一，企业与国家的分配关系…; 第二，企业将从…
+    # open with what they are about, and no sibling of 一、 has items: they spell out 一、,
+    # which is the task; verb phrases (1978 第一，全国动员，大办农业) stay tasks
+    def titles(first: str, second: str) -> list[str]:
+        text = (
+            "各位代表：\n关于国内建设\n"
+            "一、认真地改革城市经济中普遍存在的弊端，更好地调动企业和职工的积极性\n"
+            + _TEXT
+            + f"。\n第一，{first}，{_TEXT}。\n第二，{second}，{_TEXT}。\n"
+            + "二、改革建筑业和基本建设的管理体制，大力提高投资效益\n"
+            + _TEXT
+            + "。\n三、改革流通体制，疏通流通渠道，做到货畅其流\n"
+            + _TEXT
+            + "。\n"
+        )
+        return [t.title for t in parse_structure(text, "x-1984", 1984).tasks]
+
+    statements = titles("企业与国家的分配关系用法令的形式固定下来", "企业将从新增加的利润中得到较多的收益")
+    assert statements[0] == "认真地改革城市经济中普遍存在的弊端，更好地调动企业和职工的积极性"
+    assert len(statements) == 3
+    verbs = titles("全国动员，大办农业", "加快发展基础工业")
+    assert verbs[:2] == ["全国动员", "加快发展基础工业"]  # the items stay tasks
