@@ -509,17 +509,19 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         read.append((mention, start, span, found, in_count))
     if not read:
         return []
+    dimensions = [_dimension(g, m.unit) for m, *_ in read]
     subjects = _shared_out(text, read)
     subjects = carry_through_list(
-        text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)]
+        text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, subjects)]
     )
     subjects = after_a_colon(
-        text, [(m.clause, m.start, _dimension(g, m.unit), s) for (m, *_), s in zip(read, subjects)], subjects
+        text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, subjects)], subjects
     )
-    subjects = _without_times(subjects, read)
+    subjects = _timeless_subjects(subjects, read)
+    limits = subject_words().limit_dimensions
     subjects = [
-        _done_within(text, m, s) if m.comparator == "<=" and _dimension(g, m.unit) == "duration" else s
-        for (m, *_), s in zip(read, subjects)
+        _done_within(text, m, s) if m.comparator == "<=" and d in limits else s
+        for (m, *_), d, s in zip(read, dimensions, subjects)
     ]
     frames = TimeFrame(text, context, times) if context.year else None  # times of the passage and its headings
     if frames is not None:
@@ -527,7 +529,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     cues = SentenceCues(text)  # the cue words of each sentence, read once for all its amounts
     out = []
     nexts = [m.start for m, *_ in read[1:]] + [len(text) + 1]
-    for (mention, start, span, found, in_count), subject, nxt in zip(read, subjects, nexts):
+    for (mention, start, span, found, in_count), subject, nxt, dimension in zip(read, subjects, nexts, dimensions):
         unit_def = g.units.unit(mention.unit) if mention.unit else None
         reading = Reading(
             start=mention.start,
@@ -537,7 +539,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             sentence=span,
             comparator=mention.comparator,
             bounded=mention.bounded,
-            dimension=_dimension(g, mention.unit),
+            dimension=dimension,
             classifier=bool(unit_def and unit_def.classifier),
             subject=subject,
             # a verb inside a relative clause (符合减税政策的纳税人) does not count
@@ -628,7 +630,7 @@ def _respectively_back(text: str, read: list, subjects: list[str], flags: list[b
     return out
 
 
-def _without_times(subjects: list[str], read: list) -> list[str]:
+def _timeless_subjects(subjects: list[str], read: list) -> list[str]:
     """The subjects without their times; one left with nothing but its change continues the
     measure of the amount before it in its sentence (1984年全国职工工资总额比上年增长19%，其中
     第四季度增长38% → 全国职工工资总额增长)."""

@@ -145,6 +145,7 @@ def _verb_lead(first: str, others: list[str]) -> str:
 # --------------------------------------------------------------------------- lists after a colon
 
 _COLON = regex.compile(char_class(COLONS))
+_REACH = 200  # how far back a colon may open a list (the long sentence stops bound it anyway)
 
 
 def after_a_colon(
@@ -160,7 +161,7 @@ def after_a_colon(
         if not subject or text[clause[0] : start].strip() != subject or not _bare_noun(subject, words):
             continue
         colon = None
-        for m in _COLON.finditer(text, max(0, clause[0] - 200), clause[0]):
+        for m in _COLON.finditer(text, max(0, clause[0] - _REACH), clause[0]):
             colon = m
         if colon is None or _last_stop(text, clause[0]) > colon.start():
             continue  # the colon must open the sentence part the item is in
@@ -184,7 +185,7 @@ def _verb_phrase_end(phrase: str) -> str:
 
 def _last_stop(text: str, pos: int) -> int:
     found = -1
-    for m in _LONG_STOP.finditer(text, max(0, pos - 200), pos):
+    for m in _LONG_STOP.finditer(text, max(0, pos - _REACH), pos):
         found = m.start()
     return found
 
@@ -194,7 +195,7 @@ def _measure_before(text: str, colon: int) -> str:
     words = subject_words()
     start = max(text.rfind(c, 0, colon) for c in CLAUSE_STOPS) + 1
     phrase = text[start:colon].rstrip()
-    having = next((w for w in sorted(kind_words().existential, key=len, reverse=True) if phrase.endswith(w)), "")
+    having = next((w for w in kind_words().existential if phrase.endswith(w)), "")  # longest first
     phrase = trim(phrase[: len(phrase) - len(having)])
     return phrase if phrase.endswith(tuple(words.measure_ends)) else ""
 

@@ -46,8 +46,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
           "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
           "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
-          "rate_dimensions", "counted_dimensions", "attribute_dimensions", "change_manners",
-          "comparison_marks", "item_openers")  # fmt: skip
+          "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions",
+          "change_manners", "comparison_marks", "item_openers", "reckoning_marks")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -96,6 +96,8 @@ class SubjectWords:
     rate_dimensions: frozenset[str]  # checked against units.yaml
     counted_dimensions: frozenset[str]
     attribute_dimensions: frozenset[str]
+    limit_dimensions: frozenset[str]
+    reckoning_marks: frozenset[str]
     change_manners: frozenset[str]
     comparison_marks: frozenset[str]
     item_openers: frozenset[str]
@@ -138,7 +140,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
     sets["scope"] = frozenset(measures["scope"])
     known = registry().dimensions
-    for key in ("rate_dimensions", "counted_dimensions", "attribute_dimensions"):
+    for key in ("rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions"):
         unknown = sorted(sets[key] - set(known))
         if unknown:
             raise fail(SUBJECT_WORDS_FILE, key, f"{', '.join(unknown)} is not a dimension of units.yaml")
@@ -823,7 +825,7 @@ def without_times(subject: str) -> str:
     words = subject_words()
     out, at = [], 0
     for m in words.times_re.finditer(subject):
-        if m["cmp"] or subject.endswith("按", 0, m.start()):
+        if m["cmp"] or subject.endswith(tuple(words.reckoning_marks), 0, m.start()):
             continue
         out.append(subject[at : m.start()])
         # the 的 that tied the time to what follows goes with it (前三年的货运量 → 的 goes)

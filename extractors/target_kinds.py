@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
+from extractors.char_classes import CLAUSE_STOPS, COLONS, LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
 from extractors.context import Context
 from extractors.indicators import table as indicator_table
 from extractors.language_data import (
@@ -413,7 +413,7 @@ def _continues_having(w: KindWords, text: str, r: Reading) -> bool:
         return False
     prior_start = max(r.sentence[0], max(text.rfind(c, 0, start) for c in CLAUSE_STOPS) + 1)
     prior = text[prior_start:start]
-    for word in sorted(w.existential, key=len, reverse=True):
+    for word in w.existential:  # longest first
         at = prior.find(word)
         if at < 0:
             continue
@@ -546,7 +546,7 @@ def _required(w: KindWords, text: str, r: Reading) -> bool:
     for m in w.required_by.finditer(text, r.sentence[0], r.start):
         if text[m.end() : r.start].rstrip().endswith(w.requirement_nouns):
             continue  # 超过…计划所规定的一九五七年的指标百分之十七点三: the excess, a result
-        if m.start() >= r.clause[0] or m.group().endswith(("：", ":")):
+        if m.start() >= r.clause[0] or m.group()[-1] in COLONS:
             return True
     return False
 

@@ -59,7 +59,7 @@ from pathlib import Path
 import regex
 
 from extractors import language_data as ld
-from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, SENTENCE_STOPS, TITLE, char_class
+from extractors.char_classes import CLAUSE_STOPS, COMMAS, LIST_COMMA, SENTENCE_STOPS, TITLE, char_class
 from extractors.context import Context
 from extractors.numerals import DIGITS, TEN
 from extractors.records import GRANULARITIES, ROLES, TimeExpr
@@ -508,7 +508,7 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
             if rest.startswith(word):
                 rest = rest[len(word) :]
                 break
-        rest = rest.lstrip("，, ")
+        rest = rest.lstrip(COMMAS + " ")
         forward = ctx.part != "review" and rest.startswith(w.forward_markers)
     elif before_word:
         forward = before_word in w.forward_before
