@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, COLONS, LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
+from extractors.char_classes import CLAUSE_STOPS, COLONS, COMMAS, LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
 from extractors.context import Context
 from extractors.indicators import table as indicator_table
 from extractors.language_data import (
@@ -49,6 +49,7 @@ TARGET_KINDS_SPEC = Record(
     weak_target=Strings(),
     comparison_bases=Strings(),
     time_bases=Strings(allow_empty=False),
+    reckoning_bases=Strings(allow_empty=False),
     time_particle=Text(),
     baseline_from=Strings(),
     baseline_to=Strings(),
@@ -102,6 +103,8 @@ class KindWords:
     comparison_bases: regex.Pattern
     bases_width: int  # the longest comparison base
     time_bases: regex.Pattern  # 比/从/由… right before a time: a base, not a period
+    reckoning_bases: regex.Pattern  # 按… right before a time: what is reckoned in, no period
+    reckoning_reach: int  # the longest of them
     time_particle: str  # 的 between a time and the amount it dates
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
@@ -162,6 +165,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         comparison_bases=regex.compile(_alternation(d["comparison_bases"])),
         bases_width=max(map(len, d["comparison_bases"]), default=1),
         time_bases=regex.compile(f"(?:{_alternation(d['time_bases'])})$"),
+        reckoning_bases=regex.compile(f"(?:{_alternation(d['reckoning_bases'])})$"),
+        reckoning_reach=max(map(len, d["reckoning_bases"])),
         time_particle=d["time_particle"],
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
@@ -247,15 +252,13 @@ class TimeFrame:
         self.text = text
         # the times that may govern an amount: no base of comparison (比2010年; but 从1978年到
         # 1983年 is a period), no word that counts from the year under discussion (全年)
-        relative, bases = kind_words().frame_relative, kind_words().time_bases
+        # and no base of a reckoning (按一九五二年不变价格计算)
+        relative = kind_words().frame_relative
         self._governing = [
             t
             for t in self.times
             if t.text not in relative
-            and (
-                not bases.search(text, max(0, t.char_start - 1), t.char_start)
-                or (t.start < t.end and any(j in t.text for j in SPAN_JOINERS))
-            )
+            and (not _after_base(text, t.char_start) or (t.start < t.end and any(j in t.text for j in SPAN_JOINERS)))
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -283,8 +286,7 @@ class TimeFrame:
                 times = [
                     t
                     for t in _frame_times(extract_times(line, context=self.context))
-                    if t.text not in kind_words().frame_relative
-                    and not kind_words().time_bases.search(line, max(0, t.char_start - 1), t.char_start)
+                    if t.text not in kind_words().frame_relative and not _after_base(line, t.char_start)
                 ]
                 if times:
                     # the first single year before a span (2021年和过去五年工作回顾 → 2021)
@@ -311,11 +313,21 @@ class TimeFrame:
         lead = _OPENING.match(self.text, s, e)
         start = lead.end() if lead else s
         first = self.between(s, e)[:1]
-        if not first or kind_words().time_bases.search(self.text, max(0, first[0].char_start - 1), first[0].char_start):
+        if not first or _after_base(self.text, first[0].char_start):
             return None
         t = first[0]
         # at the start, after a topic, or after a short lead-in (刚刚过去的2017年，…)
         return t if time_opens_sentence(self.text, start, t.char_start) else None
+
+
+def _after_base(text: str, pos: int) -> bool:
+    """Is the time at ``pos`` a base (比2010年, 从2015年的…) or what an amount is reckoned in
+    (按一九八○年不变价格计算), never a period?"""
+    w = kind_words()
+    return bool(
+        w.time_bases.search(text, max(0, pos - 1), pos)
+        or w.reckoning_bases.search(text, max(0, pos - w.reckoning_reach), pos)
+    )
 
 
 def _strip_bases(w: KindWords, s: str) -> str:
@@ -777,11 +789,15 @@ def _compared_years(w: KindWords, text: str, r: Reading, frames: TimeFrame | Non
     if frames is None:
         return None
     found = frames.between(_long_start(text, r.sentence[0]), r.start)
-    for a, b in zip(found, found[1:]):
+    for a, b in reversed(list(zip(found, found[1:]))):  # the nearest frame
         if a.start != a.end or b.start != b.end or a.end == b.end:
             continue
         joiner = text[a.char_start + len(a.text) : b.char_start]
-        if joiner in w.compared_joiners and text.startswith(w.compared_ends, b.char_start + len(b.text)):
+        after = b.char_start + len(b.text)
+        if (joiner in w.compared_joiners and text.startswith(w.compared_ends, after)) or (
+            joiner in w.change_bases and text.startswith(tuple(COMMAS), after)
+        ):
+            # 1986年同1978年相比，…; 1956年比1950年，棉布供应增加了两倍
             return min(a.end, b.end), max(a.end, b.end)
     return None
 

@@ -115,6 +115,9 @@ class TimeWords:
     locatives: tuple[str, ...]
     forward_after: tuple[str, ...]
     backward_after: tuple[str, ...]
+    focus_back_before: tuple[str, ...]
+    focus_back_not_after: str
+    focus_back_not_before: tuple[str, ...]
     bare_back_in_review: bool
     max_span_years: int
     century_years: dict[str, tuple[int, int]]
@@ -167,6 +170,9 @@ TIME_WORDS = ld.register(
             context_after=_WORDS,
             forward_markers=_WORDS,
             locatives=_WORDS,
+            focus_back_before=_WORDS,
+            focus_back_not_after=ld.Text(),
+            focus_back_not_before=_WORDS,
             bare_back_in_review=ld.Flag(),
             max_years=ld.Integer(1),
         ),
@@ -243,6 +249,9 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         locatives=tuple(spans["locatives"]),
         forward_after=tuple(spans["forward_after"]),
         backward_after=tuple(spans["backward_after"]),
+        focus_back_before=tuple(spans["focus_back_before"]),
+        focus_back_not_after=spans["focus_back_not_after"],
+        focus_back_not_before=tuple(spans["focus_back_not_before"]),
         bare_back_in_review=spans["bare_back_in_review"],
         max_span_years=spans["max_years"],
         century_years=century_years,
@@ -365,6 +374,8 @@ def _grammar() -> _Grammar:
     before = _alt(w.forward_before + w.backward_before + w.context_before)
     after = _guarded(w.forward_after + w.backward_after + w.context_after, w.word_exceptions)
     count_year = f"年(?!{_alt(w.not_after_count)})"
+    two_to_nine = "".join(regex.escape(c) for c, v in w.digits.items() if v > 1)
+    count_of_years = rf"(?:[{one_to_nine}]?{ten}[{one_to_nine}]?|[{two_to_nine}]|[2-9]|[1-9][0-9])"
     clause_open = char_class(CLAUSE_STOPS + "\n")
     joiners = regex.escape(w.list_joiners)
 
@@ -381,7 +392,9 @@ def _grammar() -> _Grammar:
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<rspan>(?P<rb>{before})(?:{_alt(w.linking)})?(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after})"
-        rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}}))"
+        rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}})"
+        rf"|(?<![{regex.escape(w.focus_back_not_after)}])(?P<rfb>{_alt(w.focus_back_before)})"
+        rf"(?P<rn4>{count_of_years})年(?!{_alt(w.focus_back_not_before)}))"
         rf"|(?P<listed>{year_num})(?=[{joiners}]{year_num}年{not_year})"
         rf"|(?P<century>{_alt(w.century_years)})"
         rf"|(?P<dated>(?:{year}|{guard}(?:{_guarded(year_like, w.word_exceptions)}))"
@@ -402,6 +415,7 @@ def _grammar() -> _Grammar:
             *w.plan_ordinal_eras,
             *w.backward_before,
             *w.context_before,
+            *w.focus_back_before,
             *(p.name for p in w.plans),
         ]
     }
@@ -495,11 +509,15 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     doc_year = ctx.year
     if m.group("rn3") and not (w.bare_back_in_review and ctx.part == "review"):
         return None  # a bare N年 opening a clause of a plan (五年淘汰…) says nothing alone
-    n = _number(m.group("rn") or m.group("rn2") or m.group("rn3"), w)
+    n = _number(m.group("rn") or m.group("rn2") or m.group("rn3") or m.group("rn4"), w)
     if not n or n > w.max_span_years:
         return None
     if doc_year is None:
         return _Parsed(None, None, "year", "rspan")
+    if m.group("rfb"):
+        # 前三年 in the 1957 review of 1956: the three years before the year under discussion
+        focus = doc_year - (ctx.part == "review")
+        return _Parsed(*_years(focus - n, focus - 1), "year", "rspan")
     before_word, after_word = m.group("rb"), m.group("ra") or m.group("ra2")
     if before_word in w.context_before:
         # 这三年要…; 在这十年里，要… (the place word and the comma after the span read through)
@@ -725,6 +743,16 @@ def _from_a_start(text: str, offset: int, start: int, parsed: _Parsed, before: T
     return replace(parsed, start=parsed.start.replace(year=first), end=parsed.end.replace(year=first + n))
 
 
+def _the_year_named(parsed: _Parsed, before: list[TimeExpr]) -> _Parsed:
+    """这一年 is the last single year named before it in the passage (一九五八年是…第一年。
+    这一年…; 在一九五二年，即…的这一年), if any."""
+    years = (t.start.year for t in reversed(before) if t.start and t.end and t.start.year == t.end.year)
+    year = next(years, None)
+    if year is None:
+        return parsed
+    return replace(parsed, start=date(year, 1, 1), end=date(year, 12, 31))
+
+
 def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -> list[TimeExpr]:
     """Time expressions in ``text``, a passage starting at document offset ``offset``."""
     g = _grammar()
@@ -774,6 +802,9 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             parsed, end, role = _since(parsed, context), since.end(), "period"
         if parsed.kind == "rspan" and parsed.start is not None and parsed.end is not None and out:
             parsed = _from_a_start(text, offset, start, parsed, out[-1], g.words)
+            one_year = parsed.start is not None and parsed.end is not None and parsed.start.year == parsed.end.year
+            if one_year and m.group("rb") in g.words.context_before:
+                parsed = _the_year_named(parsed, out)
         if sentences is None:
             sentences = SentenceIndex(text)
         if (

@@ -648,3 +648,35 @@ def test_target_kinds_a_sum_over_a_review_of_several_years_spans_them():
         ("551亿元", "achievement", 2003, 2007),
         ("4140亿元", "achievement", 2007, 2007),
     ]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_price_base_is_no_period():
+    # gov-report 1958 (fifth set's audit, in-sample since): 按一九五二年不变价格计算 is what
+    # the sum is reckoned in; the year reviewed (1957) is the period
+    review = Context(year=1958, part="review", genre="政府工作报告")
+    text = "农业和农副业总产值达到六百零三亿五千万元（按一九五二年不变价格计算），比一九五六年增长百分之三点五。"
+    assert [(m, s, e) for m, _, s, e in _kinds(text, review)] == [
+        ("六百零三亿五千万元", 1957, 1957),
+        ("百分之三点五", 1957, 1957),
+    ]
+    # nor does it open a past frame for the sentences after it in a plan chapter (gov-report
+    # 1986, fourth set's audit, in-sample)
+    plan = Context(year=1986, part="plan", genre="政府工作报告")
+    text = "按一九八○年不变价格计算，一九九○年工农业总产值达到一万六千七百七十亿元。城乡居民的实际消费水平五年增长百分之二十七左右。"
+    assert [(m, k) for m, k, _, _ in _kinds(text, plan)][-1] == ("百分之二十七左右", "target")
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_two_years_compared_before_a_comma_frame_the_sentence():
+    # A年比B年， opens a comparison every change after it shares (gov-report 1957, 1959,
+    # in-sample); the nearest frame holds when a sentence compares twice
+    review = Context(year=1957, part="review", genre="政府工作报告")
+    text = "1956年比1950年，棉布供应增加了两倍，胶鞋增加了1.9倍。"
+    assert [(m, s, e) for m, _, s, e in _kinds(text, review)] == [("两倍", 1951, 1956), ("1.9倍", 1951, 1956)]
+    review = Context(year=1959, part="review", genre="政府工作报告")
+    text = "一九五七年比一九五二年，钢增加了四百万吨；而一九五八年比一九五七年，钢增加了五百七十三万吨。"
+    assert [(m, s, e) for m, _, s, e in _kinds(text, review)] == [
+        ("四百万吨", 1953, 1957),
+        ("五百七十三万吨", 1958, 1958),
+    ]

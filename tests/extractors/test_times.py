@@ -718,3 +718,35 @@ def test_times_a_counted_span_after_the_year_it_starts_from(part):
 )
 def test_times_a_counted_span_with_de(text, part, expected):
     assert [(t, s, e) for t, s, e, _, _ in _times(text, 1985, part)] == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "year", "part", "expected"),
+    [
+        # 前N年 counts back from the year under discussion, without it (gov-report 1957, the
+        # fifth set's audit, in-sample since: 1956 is reviewed, 前三年 is 1953-1955)
+        ("食糖产量前三年共增加了十六万吨，", 1957, "review", [("前三年", "1953-01-01", "1955-12-31")]),
+        ("前两年增长较快，", 1988, "plan", [("前两年", "1986-01-01", "1987-12-31")]),
+        # not the first years of a named period, nor time before an event or an earlier year,
+        # nor 提前, nor a span counted with 内 (前四年内: context_after decides)
+        ("五年计划的前三年，", 1957, "review", []),
+        ("提前两年达到", 1985, "plan", []),
+        ("超过了一九七八年以前二十六年平均每年递增率", 1983, "review", [("一九七八年", "1978-01-01", "1978-12-31")]),
+        ("前一年", 1959, "review", []),
+        ("要在前两年多高等院校整顿的基础上", 1979, "plan", []),
+    ],
+)
+def test_times_the_years_before_the_year_under_discussion(text, year, part, expected):
+    assert [(t, s, e) for t, s, e, _, _ in _times(text, year, part)] == expected
+
+
+@pytest.mark.issue(17)
+def test_times_this_year_is_the_year_just_named():
+    # 这一年 after a named year is that year (gov-report 1955, 1958: in-sample); alone it
+    # keeps the year under discussion
+    text = "在一九五二年，即我国结束经济恢复阶段的这一年，我国工业农业总产值比一九四九年增长了百分之七十七点五。"
+    assert [(t, s) for t, s, _, _, _ in _times(text, 1955, "review") if t == "这一年"] == [("这一年", "1952-01-01")]
+    text = "一九五八年是我国第二个五年计划的第一年。这一年发展国民经济的任务是……"
+    assert [(t, s) for t, s, _, _, _ in _times(text, 1958, "plan") if t == "这一年"] == [("这一年", "1958-01-01")]
+    assert [s for t, s, _, _, _ in _times("这一年，我们牢记嘱托。", 2024, "review") if t == "这一年"] == ["2023-01-01"]
