@@ -487,6 +487,10 @@ def _kind(
         # it lies after the year reviewed (今年以来 in a plan written late in that year)
         governing = _governing_time(text, r, frames)
         if governing is not None and context.year and governing.end > _reported(w, context.genre, context.year):
+            if governing.role == "deadline":
+                # a goal the review restates, due after the year reviewed (纲要规定…，到一九六七年
+                # …分别达到四百斤、五百斤、八百斤的指标, in the 1959 review of 1958)
+                return "target", governing
             governing = None
         return "achievement", governing
     if not baseline and any(before.endswith(x) for x in w.past_value):

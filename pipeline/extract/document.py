@@ -18,7 +18,7 @@ from extractors.context import Context
 from pipeline import __version__, registry
 from pipeline.errors import DocumentError
 from pipeline.ingest.corpus import DocumentSpec
-from pipeline.ingest.normalise import normalise
+from pipeline.ingest.normalise import normalise_with_layout
 from pipeline.ingest.read import read_input
 from pipeline.limits import limits, time_limit
 from pipeline.structure import structure_warnings
@@ -76,10 +76,13 @@ def document_row(
     }
 
 
-def process_text(text: str, spec: DocumentSpec, warnings: list[str] | None = None) -> dict[str, list[dict]]:
-    """Rows of every per-document table of the registry for an already normalised text;
-    what looks wrong in its structure is added to ``warnings``."""
-    structure = parse_structure(text, spec.doc_id, spec.year)
+def process_text(
+    text: str, spec: DocumentSpec, warnings: list[str] | None = None, set_apart: frozenset[int] = frozenset()
+) -> dict[str, list[dict]]:
+    """Rows of every per-document table of the registry for an already normalised text
+    (``set_apart``: its layout evidence, :func:`normalise_with_layout`); what looks wrong
+    in its structure is added to ``warnings``."""
+    structure = parse_structure(text, spec.doc_id, spec.year, set_apart)
     if warnings is not None:
         warnings.extend(structure_warnings(structure, text))
     tables: dict[str, list[dict]] = {}
@@ -170,11 +173,11 @@ def process_document(spec: DocumentSpec, raw: bytes | None = None) -> DocumentRe
         with time_limit(limits().document_seconds, spec.path):
             raw, decoded, encoding = read_input(spec.path, raw)
             sha = hashlib.sha256(raw).hexdigest()
-            text = normalise(decoded)
+            text, set_apart = normalise_with_layout(decoded)
             if not text.strip():
                 raise DocumentError(str(spec.path), "no text left after removing web-page leftovers")
             warnings: list[str] = []
-            tables = process_text(text, spec, warnings)
+            tables = process_text(text, spec, warnings, set_apart)
     except DocumentError as exc:
         return DocumentResult(spec.doc_id, document_row(spec, sha256=sha, text=None, error=str(exc)))
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the run

@@ -50,6 +50,11 @@ _FULL_WIDTH = {
 # A share of Han characters that t2s changes above this marks a Traditional text.
 _TRADITIONAL_SHARE = 0.02
 _HAN = regex.compile(r"\p{Han}")
+# Wikisource sets a bold run-in heading (积极推进国有企业改革。) as the first line of its
+# paragraph, after a line of indentation only: the line stays a paragraph of its own.
+_ALONE_MAX_CHARS = 36
+_STOPS = "。！？"
+SET_APART = "\ue000"  # a private-use mark after such a line while the text is normalised
 # 1 9 9 8 年 (1998 report headings): spaces between single digits go. The look-behind
 # is one digit long: a longer one (``\d(?: \d)*``) allows the same spaces and rescans
 # the whole run at every space, cubic on a page of ``1 1 1 …``.
@@ -125,13 +130,17 @@ def _paragraphs(lines: list[str]) -> list[str]:
     blank_separated = gaps > 0 and gaps >= single / 2
     paragraphs: list[str] = []
     current: list[str] = []
+    indented = False  # the paragraph opened after a line of indentation only (SET_APART)
     for line in lines:
         if _is_blank(line):
             if current:
                 paragraphs.append("".join(current))
                 current = []
+            indented = bool(line)
             continue
         if blank_separated:
+            if len(current) == 1 and indented and _stands_alone(current[0]):
+                current[0] += SET_APART  # a run-in heading set on its own line
             current.append(line.strip())
         else:
             paragraphs.append(line.strip())
@@ -140,8 +149,36 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _stands_alone(line: str) -> bool:
+    """A short line that is one whole sentence (积极推进国有企业改革。)."""
+    body = line[:-1]
+    return (
+        len(line) <= _ALONE_MAX_CHARS
+        and line[-1:] in _STOPS
+        and not any(c in _STOPS for c in body)
+        and bool(_HAN.match(line))
+    )
+
+
 def normalise(text: str) -> str:
     """Return the normalised text of a decoded document (see module docstring)."""
+    return normalise_with_layout(text)[0]
+
+
+def normalise_with_layout(text: str) -> tuple[str, frozenset[int]]:
+    """The normalised text and the layout evidence the text itself loses: the offsets of
+    the stops of sentences the source set on a line of their own at the head of a
+    paragraph (Wikisource's bold run-in headings: 积极推进国有企业改革。 over its text),
+    for the structure step."""
+    pieces = _normalise(text.replace(SET_APART, "")).split(SET_APART)
+    apart, length = [], 0
+    for piece in pieces[:-1]:
+        length += len(piece)
+        apart.append(length - 1)
+    return "".join(pieces), frozenset(apart)
+
+
+def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_html(text)
     # A line holding only a zero-width space marks a page break inside a sentence

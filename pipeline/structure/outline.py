@@ -27,14 +27,15 @@ def _year(path: Path, text: str, given: int | None) -> int | None:
         return None
 
 
-def outline(text: str, doc_id: str, year: int | None) -> list[str]:
-    """The lines ``plantasks outline`` prints for a normalised ``text``."""
+def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] = frozenset()) -> list[str]:
+    """The lines ``plantasks outline`` prints for a normalised ``text`` (``set_apart``: its
+    layout evidence)."""
     from pipeline.structure.body import find_body
     from pipeline.structure.checks import structure_warnings
     from pipeline.structure.parse import parse_structure
     from pipeline.structure.rules import load_rules
 
-    structure = parse_structure(text, doc_id, year)
+    structure = parse_structure(text, doc_id, year, set_apart)
     body = find_body(text, load_rules())
     out = [
         f"plan text: characters {body.start}–{body.end} of {len(text)}"
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file", type=Path, help="the document")
     p.add_argument("--year", type=int, help="the plan's year (default: from the file name or opening lines)")
     args = p.parse_args(argv)
-    from pipeline.ingest.normalise import normalise
+    from pipeline.ingest.normalise import normalise_with_layout
     from pipeline.ingest.read import read_document
 
     try:
@@ -95,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     except DocumentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    text = normalise(decoded)
+    text, set_apart = normalise_with_layout(decoded)
     year = _year(args.file, decoded, args.year)
     print(f"{args.file}  (year {year if year is not None else 'unknown'}, {len(text)} characters)")
-    for line in outline(text, args.file.stem, year):
+    for line in outline(text, args.file.stem, year, set_apart):
         print(line)
     return 0
 

@@ -477,7 +477,9 @@ def _glued_level(text: str, siblings: list[Node], body: Body, lines: _Lines, rul
 # --------------------------------------------------------------------------- run-ins
 
 
-def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: StructureRules) -> list[Node]:
+def _add_runins(
+    text: str, nodes: list[Node], body: Body, lines: _Lines, rules: StructureRules, set_apart: frozenset[int]
+) -> list[Node]:
     """Run-in headings under childless headings (and at the top when nothing is numbered).
 
     A run-in level belongs to a level of the document, not to one heading: among sibling
@@ -507,7 +509,7 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
                 end = end if brk is None else brk
         while start < end and text[start] in "。；，：,:; \t\u3000":
             start += 1
-        found = runins.candidates(text, start, end, rules, line_initial=line_initial)
+        found = runins.candidates(text, start, end, rules, line_initial=line_initial, set_apart=set_apart)
         if chapter:  # a chapter's blocks are its paragraphs: the first run-in is among its first paragraphs
             found = [replace(f, index=_paragraphs_before(text, start, f.pos, rules)) for f in found]
         glued, before = None, parent.title_end if parent is not None else None
@@ -528,8 +530,11 @@ def _add_runins(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
         if glued is not None and glued not in chosen:
             parent.title_end = before
         key = id(parent.parent) if parent is not None else 0
-        # a chapter whose paragraphs nearly all open with one stands by itself
-        alone = chapter and runins.chapter_alone(text, chosen, end, rules)
+        # a chapter whose paragraphs nearly all open with one stands by itself, and so do
+        # run-ins the source set apart on lines of their own (gov-report 1999 一、)
+        alone = (chapter and runins.chapter_alone(text, chosen, end, rules)) or (
+            bool(chosen) and all(f.alone for f in chosen)
+        )
         groups.setdefault(key, []).append((parent, chosen, before, alone))
     added: list[Node] = _topic_frames_before_children(text, nodes, lines, rules)
     for members in groups.values():
@@ -630,8 +635,12 @@ def _glued_runin(text: str, parent: Node, found, end: int, lines: _Lines, rules:
 # --------------------------------------------------------------------------- assemble
 
 
-def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structure:
-    """Sections, tasks and per-paragraph structure of a normalised document."""
+def parse_structure(
+    text: str, doc_id: str, year: int | None = None, set_apart: frozenset[int] = frozenset()
+) -> Structure:
+    """Sections, tasks and per-paragraph structure of a normalised document; ``set_apart``
+    holds the layout evidence of normalisation (the stops of sentences the source set on a
+    line of their own: run-in headings)."""
     rules = load_rules()
     body = find_body(text, rules)
     lines = _Lines(text, body)
@@ -649,7 +658,7 @@ def parse_structure(text: str, doc_id: str, year: int | None = None) -> Structur
     _set_titles(text, nodes, body, lines, rules)
     topics = _add_topic_lines(text, nodes, lines, rules)
     nodes = sorted(nodes + topics, key=lambda n: n.pos)
-    runins = _add_runins(text, nodes, body, lines, rules)
+    runins = _add_runins(text, nodes, body, lines, rules, set_apart)
     nodes = sorted(nodes + runins, key=lambda n: n.pos)
     _set_ends(nodes, closing)
     for node in nodes:

@@ -46,6 +46,7 @@ class RunIn:
     title_end: int  # before its stop
     index: int  # how many sentences of the block come before it
     announced: bool = False  # right after an announcement (…以下工作：)
+    alone: bool = False  # the source set it on a line of its own over its text
 
 
 def is_candidate(sentence: str, rules: StructureRules) -> bool:
@@ -100,15 +101,24 @@ def first_sentence(text: str, pos: int, end: int) -> tuple[int, str] | None:
     return i, text[pos:i]
 
 
-def candidates(text: str, start: int, end: int, rules: StructureRules, *, line_initial: bool) -> list[RunIn]:
-    """Sentences of ``[start, end)`` that could be run-in headings."""
+def candidates(
+    text: str,
+    start: int,
+    end: int,
+    rules: StructureRules,
+    *,
+    line_initial: bool,
+    set_apart: frozenset[int] = frozenset(),
+) -> list[RunIn]:
+    """Sentences of ``[start, end)`` that could be run-in headings; ``set_apart``: the stops
+    of sentences the source set on a line of their own (normalise_with_layout)."""
     found = []
     breaks = frozenset() if line_initial else announcements(text, start, end, rules)
     for index, pos in enumerate(sentence_starts(text, start, end, line_initial=line_initial, breaks=breaks)):
         hit = first_sentence(text, pos, end)
         if hit is None or not is_candidate(hit[1], rules):
             continue
-        found.append(RunIn(pos, hit[0], index, announced=pos - 1 in breaks))
+        found.append(RunIn(pos, hit[0], index, announced=pos - 1 in breaks, alone=hit[0] in set_apart))
     return [f for f in found if not _inside_enumeration(text, start, f, end, rules)]
 
 
@@ -204,6 +214,13 @@ def select(
             return True  # 毫不放松地加强… / 坚定不移地推进…
         return bool(_skeleton(a)) and _skeleton(a) == _skeleton(b) and verbal(f) and verbal(g)
 
+    apart = [f for f in found if f.alone]
+    if len(apart) >= rules.runin_min_count:
+        # headings the source set apart on lines of their own (gov-report 1993–2002, where
+        # Wikisource keeps the bold run-in as its paragraph's first line) are the level
+        level = keep_balanced(apart, end, rules)
+        if level:
+            return level
     kept = [f for f in found if plain(f) or any(g is not f and parallel(f, g) for g in found)]
     for template in kept:
         if template.index >= rules.runin_first_within and not template.announced and not any_start:

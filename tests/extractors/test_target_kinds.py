@@ -680,3 +680,15 @@ def test_target_kinds_two_years_compared_before_a_comma_frame_the_sentence():
         ("四百万吨", 1953, 1957),
         ("五百七十三万吨", 1958, 1958),
     ]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_goal_due_after_the_year_reviewed_is_a_target():
+    # gov-report 1959 (in-sample): the review restates the programme's goal due in 1967;
+    # a year inside a name (面向2030年的…项目) is no deadline of the amount
+    review = Context(year=1959, part="review", genre="政府工作报告")
+    text = "粮食的单位面积产量，到一九六七年在全国三类地区分别达到四百斤、五百斤、八百斤的指标。"
+    assert [(m, k) for m, k, _, _ in _kinds(text, review)][:2] == [("四百斤", "target"), ("五百斤", "target")]
+    review = Context(year=2017, part="review", genre="政府工作报告")
+    text = "部署启动面向2030年的科技创新重大项目，新设6个国家自主创新示范区。"
+    assert [(m, k) for m, k, _, _ in _kinds(text, review)] == [("6个", "achievement")]

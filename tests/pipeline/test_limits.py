@@ -93,7 +93,7 @@ def test_limits_slow_document_fails_alone(copy_corpus, tmp_path, monkeypatch, en
     from pipeline.orchestrate.engines import run_corpus
 
     corpus = copy_corpus("dalian-edu/2018.txt", "gov-report/2019.txt")
-    real = document.normalise
+    real = document.normalise_with_layout
 
     def stuck_on_the_report(text):
         if text.startswith("各位代表"):  # gov-report 2019 opens with 各位代表：
@@ -101,7 +101,7 @@ def test_limits_slow_document_fails_alone(copy_corpus, tmp_path, monkeypatch, en
                 pass
         return real(text)
 
-    monkeypatch.setattr(document, "normalise", stuck_on_the_report)
+    monkeypatch.setattr(document, "normalise_with_layout", stuck_on_the_report)
     monkeypatch.setenv(TIME_LIMIT_ENV, "1")
     summary = run_corpus(corpus, tmp_path / "out", engine=engine, workers=1)
     assert summary.documents_ok == 1 and summary.documents_failed == 1

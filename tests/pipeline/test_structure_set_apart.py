@@ -1,0 +1,92 @@
+"""Run-in headings the source set on lines of their own (docs/annotation.md, "Unnumbered
+run-in headings"): Wikisource keeps a report's bold run-in (积极推进国有企业改革。) as the
+first line of its paragraph, after a line of indentation only. Normalisation rejoins the
+paragraph, so the text no longer shows it; the evidence travels as the offsets of those
+sentences' stops (``normalise_with_layout``) to the structure step, where such sentences
+are the run-in level whatever their length or shape (gov-report 1993–2002; 1995 is the
+fourth set's gold, 1997–2002 have none).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.extract.document import process_document
+from pipeline.ingest.corpus import DocumentSpec
+from pipeline.ingest.normalise import SET_APART, normalise, normalise_with_layout
+from pipeline.structure.parse import parse_structure
+
+_BODY = "要完善相关政策措施，加大工作力度，推动各项任务落到实处，切实提高工作质量和效益，让人民群众得到更多实惠。"
+_RUNINS = [
+    "积极推进国有企业改革。",
+    "进行以养老和失业保险为主要内容的社会保障体制改革。",
+    "巩固和完善已出台的各项宏观管理体制改革措施。",
+]
+
+
+def _wikisource(runins: list[str], indent: str = "\u3000\u3000") -> str:
+    head = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、1994年国内工作的回顾\n\n"
+    intro = "过去的一年，经济体制改革迈出决定性步伐。\n" + _BODY + "\n\n三、以国有企业为重点深化经济体制改革\n\n"
+    paras = "".join(f"{indent}\n{r}\n{_BODY}\n{_BODY}\n\n" for r in runins)
+    return head + intro + "\u3000\u3000今年的经济体制改革，要以国有企业改革为重点。\n\n" + paras
+
+
+def test_layout_marks_the_stops_of_sentences_set_apart():
+    raw = _wikisource(_RUNINS)
+    text, apart = normalise_with_layout(raw)
+    assert text == normalise(raw)  # the text itself is the same: offsets do not move
+    assert SET_APART not in text
+    assert sorted(text[i] for i in apart) == ["。"] * 3
+    assert [text[text.rfind("\n", 0, i) + 1 : i + 1] for i in sorted(apart)] == _RUNINS
+
+
+def test_only_a_short_whole_sentence_after_a_line_of_indentation_counts():
+    # an empty line before (not indentation), a line going on past its stop, or a long
+    # line are the text's own breaks, no evidence
+    assert not normalise_with_layout(_wikisource(_RUNINS, indent=""))[1]
+    assert not normalise_with_layout(_wikisource([r + "国有企业是支柱。" for r in _RUNINS]))[1]
+    assert not normalise_with_layout(_wikisource([_BODY]))[1]
+    # a private-use mark already in the source is no evidence either
+    assert not normalise_with_layout("一、总体要求\n\n" + SET_APART + "加强领导。\n" + _BODY)[1]
+
+
+def test_set_apart_sentences_are_the_run_in_level():
+    text, apart = normalise_with_layout(_wikisource(_RUNINS))
+    titles = [t.title for t in parse_structure(text, "x-1995", 1995, apart).tasks]
+    assert titles[-3:] == [r.rstrip("。") for r in _RUNINS]
+    # without the evidence the long ones are sentences of text, as before
+    assert [t.title for t in parse_structure(text, "x-1995", 1995).tasks][-3:] != titles[-3:]
+
+
+def test_a_report_set_out_so_gets_its_run_ins_end_to_end():
+    # gov-report 1995 三、: four run-ins set apart, two of them too long for a plain level
+    root = Path(__file__).resolve().parents[2] / "corpus" / "gov-report" / "1995.txt"
+    result = process_document(DocumentSpec(path=root, issuer="国务院", issuer_slug="gov-report", year=1995))
+    titles = [t["title"] for t in result.tables["tasks"]]
+    assert "进行以养老和失业保险为主要内容的社会保障体制改革" in titles
+    assert "巩固和完善已出台的各项宏观管理体制改革措施" in titles
+    assert "发展卫生、体育事业，提高国民身体素质" in titles
+
+
+def test_a_level_set_apart_stands_without_its_sibling_chapters():
+    # gov-report 1999 一、 (no gold): its four review run-ins are set apart while most
+    # sibling chapters have none; the layout is evidence enough for that chapter
+    head = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n"
+    review = "一、1998年工作回顾\n\n" + "".join(f"\u3000\u3000\n{r}\n{_BODY}\n{_BODY}\n\n" for r in _RUNINS[:2])
+    others = "".join(
+        f"{n}、{h}\n\n\u3000\u3000{_BODY}\n\n" for n, h in zip("二三四", ["扩大内需", "发展农业", "推进改革"])
+    )
+    text, apart = normalise_with_layout(head + review + others)
+    tasks = parse_structure(text, "x-1999", 1999, apart).tasks
+    assert [t.title for t in tasks][:2] == [r.rstrip("。") for r in _RUNINS[:2]]
+    assert [t.part for t in tasks][:2] == ["review", "review"]
+
+
+def test_a_chapter_named_by_its_achievements_reviews():
+    # gov-report 1993 一、改革开放和现代化建设取得伟大成就的五年 (no gold): a heading ending in
+    # the achievements it reports is a review (parts: review_patterns)
+    head = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n"
+    chapters = [("一", "改革开放和现代化建设取得伟大成就的五年"), ("二", "争取国民经济再上一个新台阶")]
+    text = head + "".join(f"{n}、{h}\n\n\u3000\u3000{_BODY}\n\n" for n, h in chapters)
+    parts = [t.part for t in parse_structure(normalise(text), "x-1993", 1993).tasks]
+    assert parts == ["review", "plan"]
