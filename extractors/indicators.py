@@ -59,6 +59,7 @@ MEASURES_SPEC = Record(
     key_scope=Strings(),
     item_marker=Pattern(),
     keep_adverbs=Strings(),
+    narrowing=Strings(),
     key_times=Pattern(),
     adjustments=Strings(Pattern()),
 )
@@ -91,6 +92,7 @@ class IndicatorTable:
     scope_re: regex.Pattern
     item_re: regex.Pattern
     keep_adverbs: frozenset[str]
+    narrowing: tuple[str, ...]  # right before a known measure they make another (人均, 工业)
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
@@ -127,6 +129,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         scope_re=regex.compile(f"^(?:{_alternation(data['scope'] + data['key_scope'])})"),
         item_re=regex.compile(data["item_marker"]),
         keep_adverbs=frozenset(data["keep_adverbs"]),
+        narrowing=tuple(data["narrowing"]),
         times_re=regex.compile(data["key_times"]),
         adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
     )
@@ -171,6 +174,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "scope_re",
                 "item_re",
                 "keep_adverbs",
+                "narrowing",
                 "times_re",
                 "adjustment_re",
             )
@@ -279,6 +283,8 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     dimension = unit_def.dimension if unit_def else None
     fallback = None
     for i in _word_starts(base):  # every end of the subject that starts a word, longest first
+        if base.endswith(t.narrowing, 0, i):
+            continue  # 人均国内生产总值, 工农业生产总值: another measure than the one they end in
         for alias_change, key in t.by_base.get(base[i:], ()):
             ind = t.indicators[key]
             if ind.unit and dimension and ind.unit != dimension:

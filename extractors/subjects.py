@@ -42,12 +42,12 @@ from extractors.target_kinds import TARGET_KINDS_DATA, kind_words
 from extractors.units import registry
 
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
-_LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "after_stop",
-          "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive", "respectively",
-          "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end", "verb_ends",
-          "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
-          "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions",
-          "change_manners", "comparison_marks", "item_openers", "reckoning_marks")  # fmt: skip
+_LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attributes", "owned_attributes",
+          "after_stop", "continues", "change_alone", "to_level", "list_words", "shared_tails", "distributive",
+          "respectively", "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end",
+          "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
+          "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
+          "comparison_marks", "item_openers", "reckoning_marks")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -80,6 +80,7 @@ class SubjectWords:
     verbs: frozenset[str]
     non_naming: frozenset[str]
     attributes: frozenset[str]
+    owned_attributes: frozenset[str]
     scope: frozenset[str]
     after_stop: frozenset[str]
     continues: frozenset[str]
@@ -636,9 +637,24 @@ def find_subject(
             changed = (before in words.change or _ends_in_change(before)) and not has_verb(prior)
             if (before in words.non_naming or changed) and before not in words.to_level:
                 return found(prior + before)  # 储蓄存款，今年1到10月增加了95亿元 → 储蓄存款增加
-            return found(prior)
+            # a clause with a predicate of its own gives what it is about (外贸出口从7月份开始大幅度
+            # 回升，全年达到1949亿美元 → 外贸出口)
+            topic = _about(prior)
+            return found(
+                topic + before if topic != prior and (_ends_in_change(before) or before in words.change) else topic
+            )
     if prev is not None and before and is_attribute(before) and not _owner(prev).endswith(before):
         return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米; 总量突破90万亿元
+    if prev is None and before and _bare_attribute(before):
+        # 粮食连续五年增产，总产量10570亿斤 → 粮食总产量; 三次较大幅度提高粮食最低收购价，提价
+        # 幅度超过20% → 粮食最低收购价提价幅度: the clause before names what it measures
+        prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
+        i = bisect.bisect_left(ends, clause[0] - 1)
+        opening = tag(text[max(ends[i - 1] + 1 if i > 0 else 0, sentence_start) : clause[0]].strip())[:1]
+        framed = bool(opening) and opening[0][1] == "p"  # 按全国农村人口平均，…每人收入: a frame
+        topic = _topic(prior) if prior and not framed else ""
+        if topic and not topic.endswith(before):
+            return found(topic + before)
     # 2. the phrase before it names the measure
     if before_names:
         first = cut(raw_before.lstrip())[:1]
@@ -681,8 +697,64 @@ def find_subject(
         return found(before + noun if before and ends_with_verb(before) else noun, number_first=True)
     if before:
         return found(before)
-    # 4. nothing in the clause: the clause before says what (gov-report 2014)
-    return found(_prior_clause(text, clause, sentence_start, next_amount, ends))
+    # 4. nothing in the clause: the clause before says what (gov-report 2014), or what it is
+    # about when it has a predicate of its own (外贸出口从7月份开始大幅度回升，全年达到1949亿美元)
+    return found(_about(_prior_clause(text, clause, sentence_start, next_amount, ends)))
+
+
+def _bare_attribute(phrase: str) -> bool:
+    """An attribute with no owner of its own: 总产量, 余额, or a verb's attribute (提价幅度,
+    参保人数, 救助人数)."""
+    owned = subject_words().owned_attributes
+    if is_attribute(phrase) or phrase in owned:
+        return True
+    tokens = tag(phrase)
+    return len(tokens) == 2 and tokens[0][1] in ("v", "vn") and (is_attribute(tokens[1][0]) or tokens[1][0] in owned)
+
+
+def _topic(clause: str) -> str:
+    """What a clause is about: the noun phrase it opens with when the rest is a predicate
+    without nouns (粮食[连续五年增产], 城乡居民储蓄[大幅度增加]), else the object that ends a
+    clause without prepositions (三次较大幅度提高[粮食最低收购价]), or ''."""
+    tokens = tag(clause)
+    lead = []
+    for w, f in tokens:
+        if not f.startswith("n"):
+            break
+        lead.append(w)
+    rest = tokens[len(lead) :]
+    if lead and rest:
+        # the predicate opens with an adverb, a preposition or a verb (人均可支配收入 is a name)
+        opens = rest[0][1] in ("d", "ad", "a", "c", "p", "v")
+        topic = "".join(lead) if opens and _predicate_only(rest) else ""
+    elif lead or any(f == "p" for _, f in tokens):
+        topic = ""
+    else:
+        verbs = [i for i, (_, f) in enumerate(tokens) if f == "v"]
+        tail = tokens[verbs[-1] + 1 :] if verbs else []
+        topic = "".join(w for w, _ in tail) if tail and all(f[0] in "nx" for _, f in tail) else ""
+    return topic if len(topic) >= 2 and not names_nothing(topic) else ""
+
+
+def _about(prior: str) -> str:
+    """What a clause before an amount gives as its subject: the noun phrase it opens with
+    when the rest is its predicate (:func:`_topic`), else the whole clause."""
+    topic = _topic(prior) if has_verb(prior) else ""
+    return topic if topic and topic[:1] == prior[:1] else prior
+
+
+def _predicate_only(tokens: Sequence[tuple[str, str]]) -> bool:
+    """Do the tokens after a clause's opening noun phrase hold no other noun phrase, the
+    objects of prepositions aside (外贸出口[从7月份开始大幅度回升])?"""
+    in_phrase = False
+    for w, f in tokens:
+        if f == "p":
+            in_phrase = True
+        elif f.startswith("v"):
+            in_phrase = False
+        elif (f[0] in "nx" or w == subject_words().particle) and not in_phrase:
+            return False
+    return True
 
 
 def _only_list_words(raw: str, words: SubjectWords) -> bool:
