@@ -60,6 +60,7 @@ TARGET_KINDS_SPEC = Record(
         not_existential=Strings(),
         population=Strings(),
         plan_nouns=Strings(),
+        plan_objects=Strings(),
     ),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
     period=Record(
@@ -80,11 +81,13 @@ TARGET_KINDS_SPEC = Record(
     planned_before=Pattern(),
     required_by=Pattern(),
     requirement_nouns=Strings(allow_empty=False),
+    estimates=Strings(allow_empty=False),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
 _SENTENCE_REACH = 200
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+_YEAR_WRITTEN = regex.compile(r"(?:19|20)[0-9]{2}年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年")
 # a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
 _NUMERAL = regex.compile(f"[0-9０-９{DIGIT_CHARS}]")
 _NUMBER_START = regex.compile(f"[0-9０-９{DIGIT_CHARS}{PLACE_CHARS}]")  # 十亿 opens with 十
@@ -123,6 +126,7 @@ class KindWords:
     not_existential: tuple[str, ...]
     population: tuple[str, ...]
     plan_nouns: tuple[str, ...]
+    plan_objects: tuple[str, ...]
     bounds: frozenset[str]
     sizes: frozenset[str]
     report_genres: frozenset[str]
@@ -133,6 +137,7 @@ class KindWords:
     planned_before: regex.Pattern
     required_by: regex.Pattern
     requirement_nouns: tuple[str, ...]
+    estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
 
 
 def _alternation(words) -> str:
@@ -185,6 +190,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
         plan_nouns=tuple(d["fact"]["plan_nouns"]),
+        plan_objects=tuple(d["fact"]["plan_objects"]),
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         report_genres=frozenset(d["period"]["report_genres"]),
@@ -195,6 +201,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         planned_before=regex.compile(d["planned_before"]),
         required_by=regex.compile(d["required_by"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
+        estimates=tuple(d["estimates"]),
     )
 
 
@@ -399,8 +406,12 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     if any(c in plain for c in w.current):
         return "current"
     stripped = before.rstrip()
-    if stripped.endswith(w.existential) and not stripped.endswith(w.not_existential):
-        return "stock"
+    if (
+        stripped.endswith(w.existential)
+        and not stripped.endswith(w.not_existential)
+        and not any(o in (r.noun_after or "") for o in w.plan_objects)
+    ):
+        return "stock"  # not 化学工业部有二十三个建设项目: the projects a plan has are its work
     if not text[r.clause[0] : r.start].strip() and _continues_having(w, text, r):
         return "stock"  # 我国有十亿人口，两亿多户: the list goes on with what is had
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
@@ -487,7 +498,7 @@ def _kind(
         # it lies after the year reviewed (今年以来 in a plan written late in that year)
         governing = _governing_time(text, r, frames)
         if governing is not None and context.year and governing.end > _reported(w, context.genre, context.year):
-            if governing.role == "deadline":
+            if governing.role == "deadline" or _plan_year_named(w, text, r, governing):
                 # a goal the review restates, due after the year reviewed (纲要规定…，到一九六七年
                 # …分别达到四百斤、五百斤、八百斤的指标, in the 1959 review of 1958)
                 return "target", governing
@@ -540,6 +551,15 @@ def _kind(
     if context.part != "review" and context.genre in w.plan_genres:
         return "target", governing  # a 工作计划 without parts is a plan throughout
     return "other", governing
+
+
+def _plan_year_named(w: KindWords, text: str, r: Reading, t: FrameTime) -> bool:
+    """In a review, the amount is about a year after the one reviewed, written out (1957年的
+    国家预算收入比1956年增长近百分之二, in the 1957 review of 1956): that year's plan — unless
+    its sentence estimates the year under way (一九八二年预计达到…, in a report of December 1982)."""
+    if t.role != "period" or t.start != t.end or not _YEAR_WRITTEN.search(t.text):
+        return False
+    return not any(e in text[_long_start(text, r.sentence[0]) : r.start] for e in w.estimates)
 
 
 def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:

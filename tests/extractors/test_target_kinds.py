@@ -31,6 +31,12 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
             Context(year=1998, part="plan"),
             [("1000万以上", "target", 1998, 1998)],
         ),
+        # the projects a plan has are its work, no stock (gov-report 1958, fifth set, in-sample)
+        (
+            "化学工业部有二十三个建设项目，地方有十九个建设项目。",
+            Context(year=1958, part="plan"),
+            [("二十三个", "target", 1958, 1958), ("十九个", "target", 1958, 1958)],
+        ),
         # the size of a plan is its sum, a commitment, not the size of a thing (gov-report
         # 2009, second audit, in-sample)
         (
@@ -692,3 +698,22 @@ def test_target_kinds_a_goal_due_after_the_year_reviewed_is_a_target():
     review = Context(year=2017, part="review", genre="政府工作报告")
     text = "部署启动面向2030年的科技创新重大项目，新设6个国家自主创新示范区。"
     assert [(m, k) for m, k, _, _ in _kinds(text, review)] == [("6个", "achievement")]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_later_year_written_out_in_a_review_is_its_plan():
+    # gov-report 1957 (fifth set's audit, in-sample): the review of 1956 speaks of 1957's
+    # plan; a sentence estimating the year under way reports results (gov-report 1982,
+    # delivered in December 1982)
+    review = Context(year=1957, part="review", genre="政府工作报告")
+    assert _kinds("1957年的国家预算收入比1956年增长近百分之二。", review)[0][:2] == ("近百分之二", "target")
+    assert _kinds("1956年的国家预算收入比1955年增长百分之五。", review)[0][:2] == ("百分之五", "achievement")
+    review = Context(year=1982, part="review", genre="政府工作报告")
+    found = _kinds(
+        "一九八二年计划为百分之四，预计可以达到百分之六点四。一九八二年预计比一九八一年增长百分之五。", review
+    )
+    assert [(m, k) for m, k, _, _ in found] == [
+        ("百分之四", "target"),
+        ("百分之六点四", "achievement"),
+        ("百分之五", "achievement"),
+    ]
