@@ -738,9 +738,15 @@ def _topic(clause: str) -> str:
 
 def _about(prior: str) -> str:
     """What a clause before an amount gives as its subject: the noun phrase it opens with
-    when the rest is its predicate (:func:`_topic`), else the whole clause."""
+    when the rest is its predicate (:func:`_topic`), else the whole clause — unless it
+    opens with a conjunction and has a verb, a clause of its own that names no measure
+    (虽然在这方面做了很大努力，涨幅仍然高达…)."""
+    if not prior:
+        return prior
     topic = _topic(prior) if has_verb(prior) else ""
-    return topic if topic and topic[:1] == prior[:1] else prior
+    if topic and topic[:1] == prior[:1]:
+        return topic
+    return "" if tag(prior)[0][1] == "c" and has_verb(prior) else prior
 
 
 def _predicate_only(tokens: Sequence[tuple[str, str]]) -> bool:

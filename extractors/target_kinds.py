@@ -50,6 +50,7 @@ TARGET_KINDS_SPEC = Record(
     comparison_bases=Strings(),
     time_bases=Strings(allow_empty=False),
     reckoning_bases=Strings(allow_empty=False),
+    since_from=Strings(allow_empty=False),
     time_particle=Text(),
     baseline_from=Strings(),
     baseline_to=Strings(),
@@ -108,6 +109,7 @@ class KindWords:
     time_bases: regex.Pattern  # 比/从/由… right before a time: a base, not a period
     reckoning_bases: regex.Pattern  # 按… right before a time: what is reckoned in, no period
     reckoning_reach: int  # the longest of them
+    since_from: tuple[str, ...]  # 从 before a span of years is where it starts, not a base
     time_particle: str  # 的 between a time and the amount it dates
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
@@ -172,6 +174,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         time_bases=regex.compile(f"(?:{_alternation(d['time_bases'])})$"),
         reckoning_bases=regex.compile(f"(?:{_alternation(d['reckoning_bases'])})$"),
         reckoning_reach=max(map(len, d["reckoning_bases"])),
+        since_from=tuple(d["since_from"]),
         time_particle=d["time_particle"],
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
@@ -265,7 +268,7 @@ class TimeFrame:
             t
             for t in self.times
             if t.text not in relative
-            and (not _after_base(text, t.char_start) or (t.start < t.end and any(j in t.text for j in SPAN_JOINERS)))
+            and (not _after_base(text, t.char_start) or (t.start < t.end and _a_span_from(text, t)))
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -325,6 +328,12 @@ class TimeFrame:
         t = first[0]
         # at the start, after a topic, or after a short lead-in (刚刚过去的2017年，…)
         return t if time_opens_sentence(self.text, start, t.char_start) else None
+
+
+def _a_span_from(text: str, t: FrameTime) -> bool:
+    """Is the span of years ``t`` after a base word where it starts (从1979年到1984年,
+    从1998年起), a period, not a base of comparison?"""
+    return any(j in t.text for j in SPAN_JOINERS) or text.endswith(kind_words().since_from, 0, t.char_start)
 
 
 def _after_base(text: str, pos: int) -> bool:
@@ -800,7 +809,9 @@ def _period(
             # (从1997年的509亿元增加到2002年的1161亿元，占…的比重从[0.64%]提高到1.13% → 1997)
             return min(named), min(named)
         if t is not None and t.start < t.end and text.endswith(w.baseline_from, 0, t.char_start):
-            return t.start, t.start  # 从一九八○年至一九八五年，原煤产量由[六亿二千万吨]增加到…
+            if any(j in t.text for j in SPAN_JOINERS):
+                return t.start, t.start  # 从一九八○年至一九八五年，原煤产量由[六亿二千万吨]增加到…
+            return t.start - 1, t.start - 1  # 从1999年起连续扩大招生规模，高考录取率从[36%]提高到59%
         if t is heading and heading is not None and heading.start < heading.end <= year:
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1

@@ -126,6 +126,8 @@ class TimeWords:
     deadline_suffixes: tuple[str, ...]
     within_suffixes: tuple[str, ...]
     since_suffixes: tuple[str, ...]
+    since_from: tuple[str, ...]
+    since_from_suffixes: tuple[str, ...]
     span_starts: regex.Pattern
     topic_lead: regex.Pattern
     deadline_cues: tuple[str, ...]
@@ -182,6 +184,8 @@ TIME_WORDS = ld.register(
         deadline_suffixes=_WORDS,
         within_suffixes=_WORDS,
         since_suffixes=_WORDS,
+        since_from=_WORDS,
+        since_from_suffixes=_WORDS,
         span_starts=ld.Pattern(),
         topic_lead=ld.Pattern(),
         deadline_cues=_WORDS,
@@ -260,6 +264,8 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         deadline_suffixes=words["deadline_suffixes"],
         within_suffixes=words["within_suffixes"],
         since_suffixes=words["since_suffixes"],
+        since_from=words["since_from"],
+        since_from_suffixes=words["since_from_suffixes"],
         span_starts=regex.compile(data["span_starts"]),
         topic_lead=regex.compile(data["topic_lead"]),
         deadline_cues=words["deadline_cues"],
@@ -313,6 +319,7 @@ class _Grammar:
     time_no_span: regex.Pattern
     suffix: regex.Pattern
     since: regex.Pattern
+    since_from: regex.Pattern  # 起 after a past year with 从 before it (从1998年起)
     point_after: regex.Pattern
     deadline_after: regex.Pattern
     point_cue: regex.Pattern
@@ -429,6 +436,7 @@ def _grammar() -> _Grammar:
         time_no_span=regex.compile(f"{first}(?:{no_span}|{pattern})"),
         suffix=regex.compile(_guarded(w.deadline_suffixes + w.within_suffixes, w.word_exceptions)),
         since=regex.compile(_alt(w.since_suffixes)),
+        since_from=regex.compile(_alt(w.since_from_suffixes)),
         point_after=regex.compile(rf"[，,]?(?:{_alt(w.point_after)})"),
         deadline_after=regex.compile(_alt(w.future_deadline_after)),
         point_cue=regex.compile(rf"(?:{_alt(w.point_cues)}){connectors}\s*[“\"]?$"),
@@ -788,6 +796,11 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             continue
         suffix = None
         since = g.since.match(text, end) if parsed.kind in ("dated", "rel") and parsed.start is not None else None
+        if since is None and parsed.kind == "dated" and parsed.start is not None and context.year is not None:
+            # 从1998年起 in the 2003 review: a past year something has gone on since
+            focus = context.year - (context.part == "review")
+            if parsed.start.year <= focus and text.endswith(g.words.since_from, 0, start):
+                since = g.since_from.match(text, end)
         if parsed.kind in ("dated", "bare"):
             sm = g.suffix.match(text, end)
             if sm is not None:

@@ -100,9 +100,10 @@ def test_behaviour_normalised_texts_unchanged(corpus_tables):
 # again when its chapter's part changed (gov-report 1960 二, now review: 十二年内 counts back)
 # or when a year it starts from stands before it (span_starts); 过去的一年, 今后的五年 are
 # counted spans too (relative_spans linking); so are 前三年 (focus_back_before: the years
-# before the year under discussion) and 这一年 after a named year (that year).
+# before the year under discussion) and 这一年 after a named year (that year); 从1998年起 is a
+# span like 1998年以来 (since_from).
 FIXED_TIME_CLASSES = {
-    "since": regex.compile(r".+以来"),
+    "since": regex.compile(r".+(?:以来|起)"),
     "counted span": regex.compile(r"(?:这|过去|今后|未来|前)?的?[一二三四五六七八九十两0-9]{1,3}年[间内]?"),
 }
 

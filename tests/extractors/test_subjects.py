@@ -735,3 +735,21 @@ def test_subjects_items_after_a_colon_share_its_measure():
 )
 def test_subjects_an_attribute_takes_the_topic_of_the_clause_before(sentence, expected):
     assert _subjects(sentence, Context(year=2009, part="review", genre="政府工作报告")) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 高达 and 大约有 end no subject in half (高达 → 高; 大约有 → 大: gov-report 1995, the
+        # fourth set's audit, in-sample since), and a clause of its own opening with a
+        # conjunction names no measure for the amount after it
+        (
+            "虽然在这方面做了很大努力，涨幅仍然高达百分之二十一点七，其中食品价格上涨的因素大约有十三个百分点左右。",
+            [("百分之二十一点七", "涨幅"), ("十三个百分点左右", "食品价格上涨的因素")],
+        ),
+        ("鞍钢设计大楼的造价高达二百四十元。", [("二百四十元", "鞍钢设计大楼的造价")]),
+    ],
+)
+def test_subjects_words_of_reaching_and_approximation_end_no_subject(sentence, expected):
+    assert _subjects(sentence, Context(year=1995, part="review", genre="政府工作报告")) == expected

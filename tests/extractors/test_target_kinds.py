@@ -717,3 +717,14 @@ def test_target_kinds_a_later_year_written_out_in_a_review_is_its_plan():
         ("百分之六点四", "achievement"),
         ("百分之五", "achievement"),
     ]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_span_from_a_year_is_the_period_not_a_base():
+    # 从1998年起 (gov-report 2003, first set's audit, in-sample since) dates the amounts after
+    # it 1998–2002; where a change starts is the year before the span (从1999年起…从36%提高到59%)
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    found = _kinds("从1998年起，中央财政支出中教育经费所占比例每年提高一个百分点。", review)
+    assert [(m, s, e) for m, _, s, e in found] == [("一个百分点", 1998, 2002)]
+    found = _kinds("高等学校从1999年起连续扩大招生规模，高考录取率从36%提高到59%。", review)
+    assert [(m, s, e) for m, _, s, e in found][0] == ("36%", 1998, 1998)

@@ -750,3 +750,20 @@ def test_times_this_year_is_the_year_just_named():
     text = "一九五八年是我国第二个五年计划的第一年。这一年发展国民经济的任务是……"
     assert [(t, s) for t, s, _, _, _ in _times(text, 1958, "plan") if t == "这一年"] == [("这一年", "1958-01-01")]
     assert [s for t, s, _, _, _ in _times("这一年，我们牢记嘱托。", 2024, "review") if t == "这一年"] == ["2023-01-01"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "year", "part", "expected"),
+    [
+        # 从…年起 is a span up to the year under discussion, like …以来 (since_from; gov-report
+        # 2003, the first held-out set's audit, in-sample since), not for a year still ahead
+        ("从1998年起，教育经费所占比例每年提高", 2003, "review", [("1998年起", "1998-01-01", "2002-12-31", "period")]),
+        ("从2020年起，实施新的标准", 2019, "plan", [("2020年", "2020-01-01", "2020-12-31", "point")]),
+        # 开始 stays a point: a counted span may count on from it (span_starts)
+        ("从一九五六年开始，在十二年内", 1960, "plan", [("一九五六年", "1956-01-01", "1956-12-31")]),
+    ],
+)
+def test_times_a_year_something_has_gone_on_from(text, year, part, expected):
+    found = [(t, s, e, role) for t, s, e, _, role in _times(text, year, part)]
+    assert [f[: len(x)] for f, x in zip(found, expected)] == expected and len(found) >= len(expected)
