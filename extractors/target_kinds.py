@@ -39,6 +39,7 @@ from extractors.language_data import (
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
+from extractors.segmentation import tag
 from extractors.sentences import SentenceIndex
 
 TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
@@ -51,6 +52,7 @@ TARGET_KINDS_SPEC = Record(
     time_bases=Strings(allow_empty=False),
     reckoning_bases=Strings(allow_empty=False),
     since_from=Strings(allow_empty=False),
+    hypothetical=Record(conditions=Strings(allow_empty=False), then=Strings(allow_empty=False)),
     time_particle=Text(),
     baseline_from=Strings(),
     baseline_to=Strings(),
@@ -63,7 +65,7 @@ TARGET_KINDS_SPEC = Record(
         plan_nouns=Strings(),
         plan_objects=Strings(),
     ),
-    threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings()),
+    threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings(), counted_after=Pattern()),
     period=Record(
         report_genres=Strings(),
         plan_genres=Strings(),
@@ -88,6 +90,7 @@ TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPE
 
 _SENTENCE_REACH = 200
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+_YEAR_NOT_BASE = regex.compile(r"(?<![比较])((?:19|20)[0-9]{2})年")
 _YEAR_WRITTEN = regex.compile(r"(?:19|20)[0-9]{2}年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年")
 # a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
 _NUMERAL = regex.compile(f"[0-9０-９{DIGIT_CHARS}]")
@@ -110,6 +113,8 @@ class KindWords:
     reckoning_bases: regex.Pattern  # 按… right before a time: what is reckoned in, no period
     reckoning_reach: int  # the longest of them
     since_from: tuple[str, ...]  # 从 before a span of years is where it starts, not a base
+    conditions: tuple[str, ...]  # 如果: a clause of supposition
+    hypothetical_then: tuple[str, ...]  # 就: a consequence of the supposition
     time_particle: str  # 的 between a time and the amount it dates
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
@@ -131,6 +136,7 @@ class KindWords:
     plan_objects: tuple[str, ...]
     bounds: frozenset[str]
     sizes: frozenset[str]
+    counted_after: regex.Pattern  # right after a size: the things that have it are counted
     report_genres: frozenset[str]
     plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
@@ -175,6 +181,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         reckoning_bases=regex.compile(f"(?:{_alternation(d['reckoning_bases'])})$"),
         reckoning_reach=max(map(len, d["reckoning_bases"])),
         since_from=tuple(d["since_from"]),
+        conditions=tuple(d["hypothetical"]["conditions"]),
+        hypothetical_then=tuple(d["hypothetical"]["then"]),
         time_particle=d["time_particle"],
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
@@ -196,6 +204,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         plan_objects=tuple(d["fact"]["plan_objects"]),
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
+        counted_after=regex.compile(d["threshold"]["counted_after"]),
         report_genres=frozenset(d["period"]["report_genres"]),
         plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
@@ -392,13 +401,15 @@ class SentenceCues:
         )
 
 
-def _is_threshold(w: KindWords, r: Reading) -> bool:
+def _is_threshold(w: KindWords, r: Reading, text: str) -> bool:
     """不到100万元的小微企业, 1亿元以上项目, 52个村集体经济收入达到10万元以上.
 
     Only a bound written as a word (以上, 不到, 突破), and only on amounts of a size
     (money, area, weight …): a count or share before a noun is how many of them
     (引进5万名以上两岸大学生, 覆盖80%以上的大城市), not a group's definition.
     """
+    if r.dimension in w.sizes and w.counted_after.match(text, r.end):
+        return True  # 六十斤到七十九斤的有一百零四个县: the size defines the counties counted
     if not r.bounded or r.comparator not in w.bounds or r.dimension not in w.sizes:
         return False
     return r.in_count or bool(r.noun_after) or r.before_amount
@@ -463,8 +474,10 @@ def classify(
     """``(kind, period_start, period_end)`` of the amount read as ``r`` (``cues``: the
     passage's, shared by its amounts)."""
     w = kind_words()
-    if _is_threshold(w, r):
+    if _is_threshold(w, r, text):
         return "threshold", None, None
+    if _supposed(w, text, r):
+        return "other", None, None  # 如果每个人每年增加一元钱的购买力，…就增加六亿元
     if context.year and context.part == "review" and _quotes_target(w, text, r):
         year = _reported(w, context.genre, context.year)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
@@ -525,7 +538,8 @@ def _kind(
         # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二),
         # unless the sentence also looks ahead (到2020年…比2010年增长1倍)
         years = [int(y) for y in _YEAR.findall(near)]
-        looks_back = any(int(y) < context.year for y in _YEAR.findall(clause_text + earlier))
+        # a base of comparison (比1955年增长8.4%) looks back at nothing
+        looks_back = any(int(y) < context.year for y in _YEAR_NOT_BASE.findall(clause_text + earlier))
         past = looks_back and all(y < context.year for y in years)
         if not past and governing is not None and governing.end < context.year and not planned:
             past = True  # “十三五”时期，5575万农村贫困人口实现脱贫 (in a 2021 plan chapter)
@@ -569,6 +583,24 @@ def _plan_year_named(w: KindWords, text: str, r: Reading, t: FrameTime) -> bool:
     if t.role != "period" or t.start != t.end or not _YEAR_WRITTEN.search(t.text):
         return False
     return not any(e in text[_long_start(text, r.sentence[0]) : r.start] for e in w.estimates)
+
+
+def _supposed(w: KindWords, text: str, r: Reading) -> bool:
+    """Is the amount part of a supposition: in a clause of condition (如果每个人每年增加一元
+    钱的购买力), or in its consequence drawn with 就 (…，全国人民的购买力就增加六亿元)? A
+    figure reckoned another way (如果把…加入计算，则…实际增长26.39%) and a plan under a
+    caveat (如果没有特大的灾荒，粮食产量将要达到…) are no suppositions."""
+    ss = _long_start(text, r.sentence[0])
+    at = max((text.rfind(c, ss, r.start) for c in w.conditions), default=-1)
+    if at < 0:
+        return False
+    stop = next((i for i in range(at, r.start) if text[i] in CLAUSE_STOPS), None)
+    end = stop if stop is not None else r.clause[1]
+    if any(c in text[at:end] for c in w.compared_ends):
+        return False  # 如果同…一九五零年的一百七十亿元作比较: a base of comparison, no supposition
+    if stop is None:
+        return True  # the amount is inside the condition
+    return any(word in w.hypothetical_then for word, _ in tag(text[stop + 1 : r.start]))
 
 
 def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:

@@ -728,3 +728,35 @@ def test_target_kinds_a_span_from_a_year_is_the_period_not_a_base():
     assert [(m, s, e) for m, _, s, e in found] == [("一个百分点", 1998, 2002)]
     found = _kinds("高等学校从1999年起连续扩大招生规模，高考录取率从36%提高到59%。", review)
     assert [(m, s, e) for m, _, s, e in found][0] == ("36%", 1998, 1998)
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_supposition_is_no_commitment_nor_result():
+    # gov-report 1957 (fifth set's audit, in-sample): arithmetic on a supposition is `other`,
+    # in the condition and in a consequence drawn with 就; a figure reckoned another way (则),
+    # a plan under a caveat and a base of comparison are not suppositions (1956, 1959)
+    review = Context(year=1957, part="review", genre="政府工作报告")
+    text = "如果每个人每年增加一元钱的购买力，全国人民的购买力就增加六亿元。"
+    assert [(m, k) for m, k, _, _ in _kinds(text, review)] == [("一元", "other"), ("六亿元", "other")]
+    plan = Context(year=1956, part="plan", genre="政府工作报告")
+    text = "如果没有特大的灾荒，粮食产量将要达到3989亿斤，比1955年增长8.4%。"
+    assert [k for _, k, _, _ in _kinds(text, plan)] == ["target", "target"]
+    text = "如果把乡村小学经费加入计算，则社会文教支出实际增长比例为26.39%。"
+    assert [k for _, k, _, _ in _kinds(text, plan)] == ["target"]
+    review = Context(year=1959, part="review", genre="政府工作报告")
+    text = "如果同建国初期的一九五零年的一百七十亿元作比较，则增长二点八倍。"
+    assert [k for _, k, _, _ in _kinds(text, review)][0] == "achievement"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_size_whose_holders_are_counted_is_a_threshold():
+    # gov-report 1960 (fifth set's audit, in-sample): 六十斤到七十九斤的有一百零四个县 counts
+    # the counties of that yield; the count is the result, the size defines the group
+    review = Context(year=1960, part="review", genre="政府工作报告")
+    found = _kinds("亩产皮棉六十斤到七十九斤的有一百零四个县；一百斤以上的，共有二百零四个县。", review)
+    assert [(m, k) for m, k, _, _ in found] == [
+        ("六十斤到七十九斤", "threshold"),
+        ("一百零四个", "achievement"),
+        ("一百斤以上", "threshold"),
+        ("二百零四个", "achievement"),
+    ]
