@@ -128,6 +128,7 @@ class TimeWords:
     since_suffixes: tuple[str, ...]
     since_from: tuple[str, ...]
     since_from_suffixes: tuple[str, ...]
+    start_marks: tuple[str, ...]
     span_starts: regex.Pattern
     topic_lead: regex.Pattern
     deadline_cues: tuple[str, ...]
@@ -186,6 +187,7 @@ TIME_WORDS = ld.register(
         since_suffixes=_WORDS,
         since_from=_WORDS,
         since_from_suffixes=_WORDS,
+        start_marks=_WORDS,
         span_starts=ld.Pattern(),
         topic_lead=ld.Pattern(),
         deadline_cues=_WORDS,
@@ -266,6 +268,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         since_suffixes=words["since_suffixes"],
         since_from=words["since_from"],
         since_from_suffixes=words["since_from_suffixes"],
+        start_marks=words["start_marks"],
         span_starts=regex.compile(data["span_starts"]),
         topic_lead=regex.compile(data["topic_lead"]),
         deadline_cues=words["deadline_cues"],
@@ -813,6 +816,13 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
                 role = "period"  # 1998、1999年连续遭受…: a listed year reads like the one before it
         if since is not None and suffix is None:
             parsed, end, role = _since(parsed, context), since.end(), "period"
+        elif (
+            parsed.granularity == "year"
+            and parsed.absolute_year is not None
+            and text.endswith(g.words.since_from, 0, start)
+            and text.startswith(g.words.start_marks, end)
+        ):
+            role = "period"  # 从一九五六年开始，在十二年内: the year something starts in
         if parsed.kind == "rspan" and parsed.start is not None and parsed.end is not None and out:
             parsed = _from_a_start(text, offset, start, parsed, out[-1], g.words)
             one_year = parsed.start is not None and parsed.end is not None and parsed.start.year == parsed.end.year

@@ -759,9 +759,16 @@ def test_times_this_year_is_the_year_just_named():
         # 从…年起 is a span up to the year under discussion, like …以来 (since_from; gov-report
         # 2003, the first held-out set's audit, in-sample since), not for a year still ahead
         ("从1998年起，教育经费所占比例每年提高", 2003, "review", [("1998年起", "1998-01-01", "2002-12-31", "period")]),
-        ("从2020年起，实施新的标准", 2019, "plan", [("2020年", "2020-01-01", "2020-12-31", "point")]),
-        # 开始 stays a point: a counted span may count on from it (span_starts)
-        ("从一九五六年开始，在十二年内", 1960, "plan", [("一九五六年", "1956-01-01", "1956-12-31")]),
+        ("从2020年起，实施新的标准", 2019, "plan", [("2020年", "2020-01-01", "2020-12-31", "period")]),
+        # 上一年 is 上年 (gov-report 1958, fifth set, in-sample): the year before the one under
+        # discussion
+        ("比上一年增加三千一百七十五万亩", 1958, "plan", [("上一年", "1957-01-01", "1957-12-31", "point")]),
+        ("比上一年增加三千一百七十五万亩", 1958, "review", [("上一年", "1956-01-01", "1956-12-31", "point")]),
+        # with 开始 the year keeps its dates, a counted span may count on from it (span_starts),
+        # and it is the year something starts in (start_marks; fifth set, in-sample); a day
+        # stays a point
+        ("从一九五六年开始，在十二年内", 1960, "plan", [("一九五六年", "1956-01-01", "1956-12-31", "period")]),
+        ("从5月1日起，将试点范围扩大到建筑业", 2016, "plan", [("5月1日", "2016-05-01", "2016-05-01", "point")]),
     ],
 )
 def test_times_a_year_something_has_gone_on_from(text, year, part, expected):
