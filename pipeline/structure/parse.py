@@ -536,6 +536,13 @@ def _add_runins(
             bool(chosen) and all(f.alone for f in chosen)
         )
         groups.setdefault(key, []).append((parent, chosen, before, alone))
+    for line in [n for n in nodes if n.kind == PARTLINE and not n.children and not lines.is_dump(n.pos)]:
+        # a part line's text holds run-ins only where the source set them apart (gov-report
+        # 2002 首先报告2001年的工作 → 国民经济保持良好发展势头。…)
+        found = runins.candidates(text, line.title_end, line.end, rules, line_initial=True, set_apart=set_apart)
+        apart = runins.keep_balanced([f for f in found if f.alone], line.end, rules)
+        if apart:
+            groups.setdefault(id(line), []).append((line, apart, line.title_end, True))
     added: list[Node] = _topic_frames_before_children(text, nodes, lines, rules)
     for members in groups.values():
         if sum(1 for _, chosen, _, _ in members if chosen) * 2 < len(members):

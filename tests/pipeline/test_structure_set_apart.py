@@ -90,3 +90,13 @@ def test_a_chapter_named_by_its_achievements_reviews():
     text = head + "".join(f"{n}、{h}\n\n\u3000\u3000{_BODY}\n\n" for n, h in chapters)
     parts = [t.part for t in parse_structure(normalise(text), "x-1993", 1993).tasks]
     assert parts == ["review", "plan"]
+
+
+def test_a_part_line_holds_the_run_ins_set_apart_under_it():
+    # gov-report 2002 (no gold): the review part line 首先报告2001年的工作 has four run-ins
+    # set apart (国民经济保持良好发展势头。…); they are its tasks, in the review
+    root = Path(__file__).resolve().parents[2] / "corpus" / "gov-report" / "2002.txt"
+    result = process_document(DocumentSpec(path=root, issuer="国务院", issuer_slug="gov-report", year=2002))
+    review = [(t["title"], t["part"]) for t in result.tables["tasks"] if t["part"] == "review"]
+    assert review[:2] == [("国民经济保持良好发展势头", "review"), ("经济体制改革进一步深化", "review")]
+    assert len(review) == 4
