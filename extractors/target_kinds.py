@@ -335,6 +335,10 @@ class TimeFrame:
         if not first or _after_base(self.text, first[0].char_start):
             return None
         t = first[0]
+        from extractors.times import load_time_words
+
+        if t.text.endswith(load_time_words().decade_marks):
+            return None  # 这是我国五十年代后期以来从未有过的: a decade frames no later sentence
         # at the start, after a topic, or after a short lead-in (刚刚过去的2017年，…)
         return t if time_opens_sentence(self.text, start, t.char_start) else None
 

@@ -44,7 +44,8 @@ month end outside a review part (2018年底，每个区市县至少要建设…)
 quarters, and the plan year or the year under review written as a year (2018年工作要点,
 2015年是“十二五”收官之年); ``point`` otherwise (2022年冬奥会, 3月5日, a dateline).
 
-Not times: ages (3-6岁), counts (三年行动计划, 若干年内), decades (1990年代), ordinals
+Decades are periods (八十年代 in 1985 is 1980-1989; 1990年代), a horizon when they lie ahead.
+Not times: ages (3-6岁), counts (三年行动计划, 若干年内), ordinals
 (第三期), 改革开放40周年, and anything inside 《…》.
 """
 
@@ -121,6 +122,7 @@ class TimeWords:
     bare_back_in_review: bool
     max_span_years: int
     century_years: dict[str, tuple[int, int]]
+    decade_marks: tuple[str, ...]
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
     deadline_suffixes: tuple[str, ...]
@@ -180,6 +182,7 @@ TIME_WORDS = ld.register(
             max_years=ld.Integer(1),
         ),
         century_years=ld.Mapping(ld.Record(century=ld.OneOf(0, 1), year=ld.Integer(1))),
+        decade_marks=_WORDS,
         year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)), granularity=ld.OneOf(GRANULARITIES))),
         month_parts=_WORDS,
         deadline_suffixes=_WORDS,
@@ -261,6 +264,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         bare_back_in_review=spans["bare_back_in_review"],
         max_span_years=spans["max_years"],
         century_years=century_years,
+        decade_marks=tuple(data["decade_marks"]),
         year_parts=year_parts,
         month_parts=words["month_parts"],
         deadline_suffixes=words["deadline_suffixes"],
@@ -384,6 +388,7 @@ def _grammar() -> _Grammar:
     before = _alt(w.forward_before + w.backward_before + w.context_before)
     after = _guarded(w.forward_after + w.backward_after + w.context_after, w.word_exceptions)
     count_year = f"年(?!{_alt(w.not_after_count)})"
+    decade_digits = "".join(regex.escape(c) for c, v in w.digits.items() if 0 < v < 10 and c != "两")
     two_to_nine = "".join(regex.escape(c) for c, v in w.digits.items() if v > 1)
     count_of_years = rf"(?:[{one_to_nine}]?{ten}[{one_to_nine}]?|[{two_to_nine}]|[2-9]|[1-9][0-9])"
     clause_open = char_class(CLAUSE_STOPS + "\n")
@@ -400,6 +405,7 @@ def _grammar() -> _Grammar:
         rf"|(?<![第{no_num}])(?P<pu>{plan_names})(?={_alt(w.plan_heads)}){not_plan}"
         rf"|(?<!{_alt(w.plan_not_after)})"
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
+        rf"|(?P<decade>(?:[{decade_digits}]{ten}|[1-9]0|(?:19|20)[0-9]0){_alt(w.decade_marks)})"
         rf"|(?P<rspan>(?P<rb>{before})(?:{_alt(w.linking)})?(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after})"
         rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}})"
@@ -422,6 +428,7 @@ def _grammar() -> _Grammar:
             *w.year_parts,
             *w.forward_before,
             *w.century_years,
+            *"0123456789",
             *w.plan_ordinal_eras,
             *w.backward_before,
             *w.context_before,
@@ -589,6 +596,16 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, a
         # 1998、1999年: the first year of a list written once with 年
         year = _year_value(m.group("listed"), w)
         return None if year is None else _Parsed(*_years(year, year), "year", "dated", None, year)
+    if m.group("decade"):
+        # 八十年代 in 1985 is 1980-1989, 九十年代 1990-1999; 1990年代 is written whole
+        digits = m.group("decade")[: -len(next(d for d in w.decade_marks if m.group("decade").endswith(d)))]
+        value = int(digits) if digits.isdigit() else (_number(digits, w) or 0)
+        if value >= 100:
+            return _Parsed(*_years(value, value + 9), "year", "decade")
+        if doc_year is None or not 10 <= value <= 90:
+            return None
+        century = (doc_year + w.horizon_years - value) // 100 * 100  # the latest not far ahead
+        return _Parsed(*_years(century + value, century + value + 9), "year", "decade")
     if m.group("century"):
         if doc_year is None:
             return _Parsed(None, None, "year", "dated")
@@ -673,7 +690,9 @@ def _opens_clause(before: str) -> bool:
 
 
 def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: str, g: _Grammar, ctx: Context) -> str:
-    if p.kind in ("span", "plan", "rspan", "months"):
+    if p.kind == "decade" and p.start is not None and ctx.year is not None:
+        return "horizon" if p.start.year > ctx.year else "period"  # 九十年代 in 1985; 八十年代
+    if p.kind in ("span", "plan", "rspan", "months", "decade"):
         return "period"
     w = g.words
     doc_year = ctx.year

@@ -101,10 +101,12 @@ def test_behaviour_normalised_texts_unchanged(corpus_tables):
 # or when a year it starts from stands before it (span_starts); 过去的一年, 今后的五年 are
 # counted spans too (relative_spans linking); so are 前三年 (focus_back_before: the years
 # before the year under discussion) and 这一年 after a named year (that year); 从1998年起 is a
-# span like 1998年以来 (since_from); 上一年 is a relative year like 上年 (relative_years).
+# span like 1998年以来 (since_from); 上一年 is a relative year like 上年 (relative_years);
+# a decade (八十年代) is a time (decade_marks).
 FIXED_TIME_CLASSES = {
     "since": regex.compile(r".+(?:以来|起)"),
     "relative year": regex.compile(r"上一年"),
+    "decade": regex.compile(r".+年代"),
     "counted span": regex.compile(r"(?:这|过去|今后|未来|前)?的?[一二三四五六七八九十两0-9]{1,3}年[间内]?"),
 }
 
