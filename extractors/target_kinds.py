@@ -90,6 +90,7 @@ TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPE
 
 _SENTENCE_REACH = 200
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
+_HAN_ONLY = regex.compile(r"\p{Han}{0,4}")  # a short noun, no stop: 总和 of 前九年总和的1.6倍
 _YEAR_NOT_BASE = regex.compile(r"(?<![比较])((?:19|20)[0-9]{2})年")
 _YEAR_WRITTEN = regex.compile(r"(?:19|20)[0-9]{2}年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年")
 # a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
@@ -686,8 +687,9 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTim
     i = bisect.bisect_left(starts, r.start) - 1
     g = frames._governing[i] if i >= 0 else None
     particle = kind_words().time_particle
-    if g is not None and r.dimension == "ratio" and text[g.char_start + len(g.text) : r.start] == particle:
-        i -= 1  # 是1997年的2.3倍: the year of the base a multiple is counted from
+    base_of = text[g.char_start + len(g.text) : r.start] if g is not None else ""
+    if r.dimension == "ratio" and base_of.endswith(particle) and _HAN_ONLY.fullmatch(base_of[:-1]):
+        i -= 1  # 是1997年的2.3倍, 相当于前九年总和的1.6倍: the years of the base a multiple counts from
     w = kind_words()
     while i >= 0 and _closed_before(w, text, frames._governing[i], r.start):
         i -= 1  # 在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%: not 1979–1983

@@ -760,3 +760,12 @@ def test_target_kinds_a_size_whose_holders_are_counted_is_a_threshold():
         ("一百斤以上", "threshold"),
         ("二百零四个", "achievement"),
     ]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_the_years_of_a_multiples_base_do_not_date_it():
+    # gov-report 2003 (in-sample): 是1950年到1997年投入总和的1.7倍 compares the five years
+    # reviewed with a base over 1950–1997; the multiple is of the years reviewed
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    text = "五年来，中央财政用于水利建设的投入5800亿元，是1950年到1997年投入总和的1.7倍。"
+    assert [(m, s, e) for m, _, s, e in _kinds(text, review)][-1] == ("1.7倍", 1998, 2002)

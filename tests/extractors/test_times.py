@@ -743,6 +743,8 @@ def test_times_a_counted_span_with_de(text, part, expected):
         ("提前两年达到", 1985, "plan", []),
         ("超过了一九七八年以前二十六年平均每年递增率", 1983, "review", [("一九七八年", "1978-01-01", "1978-12-31")]),
         ("前一年", 1959, "review", []),
+        # the sum of those years (gov-report 1985, fourth set, in-sample): 前五年 is 1979–1983
+        ("超过前五年的总和", 1985, "review", [("前五年", "1979-01-01", "1983-12-31")]),
         ("要在前两年多高等院校整顿的基础上", 1979, "plan", []),
     ],
 )
