@@ -91,8 +91,7 @@ TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPE
 _SENTENCE_REACH = 200
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _HAN_ONLY = regex.compile(r"\p{Han}{0,4}")  # a short noun, no stop: 总和 of 前九年总和的1.6倍
-_YEAR_NOT_BASE = regex.compile(r"(?<![比较])((?:19|20)[0-9]{2})年")
-_YEAR_WRITTEN = regex.compile(r"(?:19|20)[0-9]{2}年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年")
+_YEAR_WRITTEN = regex.compile(f"[0-9]{{4}}年|[{DIGIT_CHARS}]{{4}}年")  # 1957年, 一九五七年
 # a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
 _NUMERAL = regex.compile(f"[0-9０-９{DIGIT_CHARS}]")
 _NUMBER_START = regex.compile(f"[0-9０-９{DIGIT_CHARS}{PLACE_CHARS}]")  # 十亿 opens with 十
@@ -114,6 +113,7 @@ class KindWords:
     reckoning_bases: regex.Pattern  # 按… right before a time: what is reckoned in, no period
     reckoning_reach: int  # the longest of them
     since_from: tuple[str, ...]  # 从 before a span of years is where it starts, not a base
+    year_not_base: regex.Pattern  # a year written in digits, not after a change base (比1955年)
     conditions: tuple[str, ...]  # 如果: a clause of supposition
     hypothetical_then: tuple[str, ...]  # 就: a consequence of the supposition
     time_particle: str  # 的 between a time and the amount it dates
@@ -182,6 +182,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         reckoning_bases=regex.compile(f"(?:{_alternation(d['reckoning_bases'])})$"),
         reckoning_reach=max(map(len, d["reckoning_bases"])),
         since_from=tuple(d["since_from"]),
+        year_not_base=regex.compile(f"(?<!{_alternation(d['period']['change_bases'])})((?:19|20)[0-9]{{2}})年"),
         conditions=tuple(d["hypothetical"]["conditions"]),
         hypothetical_then=tuple(d["hypothetical"]["then"]),
         time_particle=d["time_particle"],
@@ -544,7 +545,7 @@ def _kind(
         # unless the sentence also looks ahead (到2020年…比2010年增长1倍)
         years = [int(y) for y in _YEAR.findall(near)]
         # a base of comparison (比1955年增长8.4%) looks back at nothing
-        looks_back = any(int(y) < context.year for y in _YEAR_NOT_BASE.findall(clause_text + earlier))
+        looks_back = any(int(y) < context.year for y in w.year_not_base.findall(clause_text + earlier))
         past = looks_back and all(y < context.year for y in years)
         if not past and governing is not None and governing.end < context.year and not planned:
             past = True  # “十三五”时期，5575万农村贫困人口实现脱贫 (in a 2021 plan chapter)

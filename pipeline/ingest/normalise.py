@@ -7,7 +7,9 @@ letters and a few signs (the 1990s reports write １９９４年, ６．５％);
 leftovers (the scraped 大连 page ends in 编辑:/打印 关闭/上一篇/Produced By); rejoin
 lines the source broke inside a paragraph (Wikisource puts wiki-links on their own
 lines: 细颗粒物（PM\\n2.5\\n）); convert Traditional characters to Simplified (the
-1954–1960 reports); write one paragraph per line, stripped of indentation.
+1954–1960 reports); write one paragraph per line, stripped of indentation. Beside the
+text, ``normalise_with_layout`` reports the layout the text no longer shows: the sentences
+the source set on a line of their own at the head of a paragraph (run-in headings).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import regex
 
+from extractors.char_classes import LONG_SENTENCE_STOPS
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, Pattern, Record, Strings, check_file, load, register
 
 DATA_DIR = PIPELINE_DATA
@@ -51,9 +54,7 @@ _FULL_WIDTH = {
 _TRADITIONAL_SHARE = 0.02
 _HAN = regex.compile(r"\p{Han}")
 # Wikisource sets a bold run-in heading (积极推进国有企业改革。) as the first line of its
-# paragraph, after a line of indentation only: the line stays a paragraph of its own.
-_ALONE_MAX_CHARS = 36
-_STOPS = "。！？"
+# paragraph, after a line of indentation only: normalise_with_layout reports where it ends.
 SET_APART = "\ue000"  # a private-use mark after such a line while the text is normalised
 # 1 9 9 8 年 (1998 report headings): spaces between single digits go. The look-behind
 # is one digit long: a longer one (``\d(?: \d)*``) allows the same spaces and rescans
@@ -150,14 +151,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 def _stands_alone(line: str) -> bool:
-    """A short line that is one whole sentence (积极推进国有企业改革。)."""
-    body = line[:-1]
-    return (
-        len(line) <= _ALONE_MAX_CHARS
-        and line[-1:] in _STOPS
-        and not any(c in _STOPS for c in body)
-        and bool(_HAN.match(line))
-    )
+    """A line that is one whole sentence (积极推进国有企业改革。); whether it is short enough
+    for a heading is the structure step's to judge."""
+    stops = LONG_SENTENCE_STOPS
+    return line[-1:] in stops and not any(c in stops for c in line[:-1]) and bool(_HAN.match(line))
 
 
 def normalise(text: str) -> str:

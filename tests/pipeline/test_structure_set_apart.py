@@ -40,12 +40,17 @@ def test_layout_marks_the_stops_of_sentences_set_apart():
     assert [text[text.rfind("\n", 0, i) + 1 : i + 1] for i in sorted(apart)] == _RUNINS
 
 
-def test_only_a_short_whole_sentence_after_a_line_of_indentation_counts():
-    # an empty line before (not indentation), a line going on past its stop, or a long
-    # line are the text's own breaks, no evidence
+def test_only_a_whole_sentence_after_a_line_of_indentation_counts():
+    # an empty line before (not indentation) or a line going on past its stop are the
+    # text's own breaks, no evidence
     assert not normalise_with_layout(_wikisource(_RUNINS, indent=""))[1]
     assert not normalise_with_layout(_wikisource([r + "国有企业是支柱。" for r in _RUNINS]))[1]
-    assert not normalise_with_layout(_wikisource([_BODY]))[1]
+    # a long sentence set apart is evidence, but too long for a heading: structure judges
+    long = [_BODY, _BODY.replace("要完善", "要健全")]
+    text, apart = normalise_with_layout(_wikisource(long))
+    assert len(apart) == 2
+    titles = [t.title for t in parse_structure(text, "x-1995", 1995, apart).tasks]
+    assert not any(t.startswith(("要完善", "要健全")) for t in titles)
     # a private-use mark already in the source is no evidence either
     assert not normalise_with_layout("一、总体要求\n\n" + SET_APART + "加强领导。\n" + _BODY)[1]
 
