@@ -649,8 +649,7 @@ def find_subject(
         # 粮食连续五年增产，总产量10570亿斤 → 粮食总产量; 三次较大幅度提高粮食最低收购价，提价
         # 幅度超过20% → 粮食最低收购价提价幅度: the clause before names what it measures
         prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
-        i = bisect.bisect_left(ends, clause[0] - 1)
-        opening = tag(text[max(ends[i - 1] + 1 if i > 0 else 0, sentence_start) : clause[0]].strip())[:1]
+        opening = tag(text[_clause_before(clause[0], sentence_start, ends) : clause[0]].strip())[:1]
         framed = bool(opening) and opening[0][1] == "p"  # 按全国农村人口平均，…每人收入: a frame
         topic = _topic(prior) if prior and not framed else ""
         if topic and not topic.endswith(before):
@@ -870,8 +869,7 @@ def _prior_clause(
     for _ in range(2):
         if start <= sentence_start:
             break
-        i = bisect.bisect_left(ends, start - 1)
-        pcs = max(ends[i - 1] + 1 if i > 0 else 0, sentence_start)
+        pcs = _clause_before(start, sentence_start, ends)
         prior = text[pcs : start - 1]
         if _AMOUNT_DIGITS.search(prior):
             break
@@ -885,6 +883,12 @@ def _prior_clause(
         frame = trim(prior)
         start = pcs
     return frame
+
+
+def _clause_before(start: int, sentence_start: int, ends: list[int]) -> int:
+    """Where the clause before the one starting at ``start`` starts, within its sentence."""
+    i = bisect.bisect_left(ends, start - 1)
+    return max(ends[i - 1] + 1 if i > 0 else 0, sentence_start)
 
 
 def _frame_only(phrase: str) -> bool:

@@ -51,7 +51,6 @@ TARGET_KINDS_SPEC = Record(
     comparison_bases=Strings(),
     time_bases=Strings(allow_empty=False),
     reckoning_bases=Strings(allow_empty=False),
-    since_from=Strings(allow_empty=False),
     hypothetical=Record(conditions=Strings(allow_empty=False), then=Strings(allow_empty=False)),
     time_particle=Text(),
     baseline_from=Strings(),
@@ -112,7 +111,6 @@ class KindWords:
     time_bases: regex.Pattern  # 比/从/由… right before a time: a base, not a period
     reckoning_bases: regex.Pattern  # 按… right before a time: what is reckoned in, no period
     reckoning_reach: int  # the longest of them
-    since_from: tuple[str, ...]  # 从 before a span of years is where it starts, not a base
     year_not_base: regex.Pattern  # a year written in digits, not after a change base (比1955年)
     conditions: tuple[str, ...]  # 如果: a clause of supposition
     hypothetical_then: tuple[str, ...]  # 就: a consequence of the supposition
@@ -181,7 +179,6 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         time_bases=regex.compile(f"(?:{_alternation(d['time_bases'])})$"),
         reckoning_bases=regex.compile(f"(?:{_alternation(d['reckoning_bases'])})$"),
         reckoning_reach=max(map(len, d["reckoning_bases"])),
-        since_from=tuple(d["since_from"]),
         year_not_base=regex.compile(f"(?<!{_alternation(d['period']['change_bases'])})((?:19|20)[0-9]{{2}})年"),
         conditions=tuple(d["hypothetical"]["conditions"]),
         hypothetical_then=tuple(d["hypothetical"]["then"]),
@@ -347,8 +344,10 @@ class TimeFrame:
 
 def _a_span_from(text: str, t: FrameTime) -> bool:
     """Is the span of years ``t`` after a base word where it starts (从1979年到1984年,
-    从1998年起), a period, not a base of comparison?"""
-    return any(j in t.text for j in SPAN_JOINERS) or text.endswith(kind_words().since_from, 0, t.char_start)
+    从1998年起: time_words.yaml since_from), a period, not a base of comparison?"""
+    from extractors.times import load_time_words
+
+    return any(j in t.text for j in SPAN_JOINERS) or text.endswith(load_time_words().since_from, 0, t.char_start)
 
 
 def _after_base(text: str, pos: int) -> bool:
@@ -447,7 +446,7 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     if (
         r.followed_by_de
         and r.comparator in ("=", "~")
-        and r.dimension in ("money", "area", "length", "weight", "volume", "power", "energy")
+        and r.dimension in w.sizes
         and not (r.noun_after or "").endswith(w.plan_nouns)
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum

@@ -428,7 +428,6 @@ def _grammar() -> _Grammar:
             *w.year_parts,
             *w.forward_before,
             *w.century_years,
-            *"0123456789",
             *w.plan_ordinal_eras,
             *w.backward_before,
             *w.context_before,
@@ -497,7 +496,7 @@ class _Parsed:
     start: date | None
     end: date | None
     granularity: str
-    kind: str  # span | plan | rspan | rel | dated | bare
+    kind: str  # span | plan | rspan | rel | dated | bare | decade
     word_role: str | None = None  # role of a relative word (今年 period, 去年 point)
     absolute_year: int | None = None  # a year written out, for the horizon rule
 

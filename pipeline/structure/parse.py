@@ -654,7 +654,7 @@ def parse_structure(
     cands = find_candidates(text, body, rules)
     part_lines = partlines_mod.find(text, body, lines.spans, lines.dump, cands, rules, year)
     nodes = _build_numbered(text, cands, body, lines, rules, part_lines)
-    nodes = _without_enumerated_statements(text, nodes, rules)
+    nodes = _without_enumerated_statements(text, nodes)
     closing = _closing_at(text, body, lines, rules)
     nodes = [n for n in nodes if n.pos < closing or n.kind == PARTLINE]
     if any(n.kind == PARTLINE and lines.index(n.pos) == lines.index(closing) for n in nodes):
@@ -679,7 +679,7 @@ def parse_structure(
     return _assemble(text, doc_id, nodes, body, lines, rules, year)
 
 
-def _without_enumerated_statements(text: str, nodes: list[Node], rules: StructureRules) -> list[Node]:
+def _without_enumerated_statements(text: str, nodes: list[Node]) -> list[Node]:
     """Drop 第一，…第二， items that are statements under an item whose siblings have no
     items: each opens with what it is about, not with a verb (gov-report 1984 一、 →
     第一，企业与国家的分配关系用法令的形式固定下来，…; 第二，企业将从…): they spell out that item,
@@ -692,13 +692,13 @@ def _without_enumerated_statements(text: str, nodes: list[Node], rules: Structur
         for n in group:
             if not n.children or any(m.children for m in group if m is not n):
                 continue
-            if all(c.kind == "di_cn" and _opens_with_its_topic(text, c, rules) for c in n.children):
+            if all(c.kind == "di_cn" and _opens_with_its_topic(text, c) for c in n.children):
                 dropped.update(id(c) for c in n.children)
                 n.children = []
     return [n for n in nodes if id(n) not in dropped]
 
 
-def _opens_with_its_topic(text: str, node: Node, rules: StructureRules) -> bool:
+def _opens_with_its_topic(text: str, node: Node) -> bool:
     """Does the item open with a noun (what it is about) rather than a verb, an adverb or a
     modal?"""
     head = text[node.head : node.head + 12]

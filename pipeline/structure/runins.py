@@ -20,7 +20,10 @@ sentence is a heading only where the document uses them consistently (docs/annot
   深化打造旅游体验舒心岛) are a family: a family of at least ``family_min_count`` with the
   template is the level by itself (another short sentence among them is text), and may
   open right after an announcement (…将重点做好以下工作：坚持转型升级，…) however long the
-  introduction before it.
+  introduction before it;
+- candidates the source set apart on a line of their own (the layout evidence of
+  normalisation: gov-report 1993–2002) are the level by themselves when there are at least
+  ``min_count`` of them, whatever their length or shape.
 """
 
 from __future__ import annotations
