@@ -48,8 +48,9 @@ def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] 
         if is_task:
             depth = depth_of.get(item.section_id, 0) + 1 if item.section_id else 1
             marker = _marker(text, item.char_start, item.title)
+            title = item.title or _untitled(item.text)
             out.append(
-                f"{'  ' * (depth - 1)}- {marker}{item.title}  [task {item.part}, "
+                f"{'  ' * (depth - 1)}- {marker}{title}  [task {item.part}, "
                 f"{item.char_end - item.char_start} chars]"
             )
         else:
@@ -69,6 +70,12 @@ def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] 
     for warning in structure_warnings(structure, text):
         out.append(f"warning: {warning}")
     return out
+
+
+def _untitled(text: str) -> str:
+    """A task without a title (a numeral alone on its line): its marker and how its text opens."""
+    marker, _, rest = text.strip().partition("\n")
+    return f"{marker.strip()} (no title) {rest.strip()[:20]}…"
 
 
 def _marker(text: str, start: int, title: str) -> str:

@@ -68,6 +68,7 @@ class Node:
     key: str | None = None  # the id component when not the number (a part line: p1, p2, …)
     stop: int | None = None  # its text ends here at the latest (a review part line before the plan)
     nested: bool = False  # opens or continues a series nested in a heading of its own kind
+    untitled: bool = False  # a numeral alone on its line: no heading text, so no title
 
     @property
     def depth(self) -> int:
@@ -412,8 +413,10 @@ def _set_titles(text: str, nodes: list[Node], body: Body, lines: _Lines, rules: 
             if node.line_start and not lines.is_dump(node.pos):
                 line = text[node.head : lines.end_of(node.pos)]
                 if node.heading == "paragraph" and not line.strip() and lines.end_of(node.pos) < node.end:
-                    # a numeral alone on its line (gov-report-1960 一): the title is the first
-                    # sentence of its text, up to its first comma when long, like a run-in's
+                    # a numeral alone on its line (gov-report-1960 一) has no title: its first
+                    # sentence (up to its first comma when long) is only the text that parts
+                    # read for the chapter's part (在过去四年中执行的情况 → review)
+                    node.untitled = True
                     node.head = lines.end_of(node.pos) + 1
                     stop = sentence_end(text, node.head, lines.end_of(node.head), rules)
                     comma = _COMMA_RE.search(text, node.head, stop)
@@ -753,7 +756,7 @@ def _assemble(text, doc_id, nodes, body, lines, rules, year) -> Structure:
     task_of: dict[int, str] = {}
     for node in nodes:
         path = node.path()
-        title = clean(text[node.head : node.title_end])
+        title = "" if node.untitled else clean(text[node.head : node.title_end])
         part = "review" if node.part == "mixed" else node.part
         if _is_task(text, node, tops, lines):
             tid = f"{doc_id}/{path}"

@@ -25,6 +25,14 @@ def test_outline_shows_sections_and_warnings(capsys):
     assert "warning: numbering skips 35–36" in out
 
 
+def test_outline_shows_how_an_untitled_task_opens(capsys):
+    # gov-report 1960: chapter numerals alone on their lines have no title; the outline shows
+    # the numeral and the opening of the text instead of an empty line
+    assert cli_main(["outline", str(CORPUS / "gov-report" / "1960.txt")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "- 二 (no title) 下面我首先说一下农业发展纲要在过去四年中…  [task review, 4644 chars]" in out
+
+
 def test_outline_of_a_missing_file_fails_with_a_message(capsys, tmp_path):
     assert cli_main(["outline", str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt: file not found" in capsys.readouterr().err
