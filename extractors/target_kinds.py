@@ -63,6 +63,8 @@ TARGET_KINDS_SPEC = Record(
         population=Strings(),
         plan_nouns=Strings(),
         plan_objects=Strings(),
+        share_of=Strings(),
+        share_after=Pattern(),
     ),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings(), counted_after=Pattern()),
     period=Record(
@@ -84,10 +86,12 @@ TARGET_KINDS_SPEC = Record(
     required_by=Pattern(),
     requirement_nouns=Strings(allow_empty=False),
     estimates=Strings(allow_empty=False),
+    measured=Record(words=Strings(), unless=Strings()),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
 _SENTENCE_REACH = 200
+_SHARE_REACH = 10  # 占 this close before the whole of a share (占棉田实收面积八千五百多万亩)
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _HAN_ONLY = regex.compile(r"\p{Han}{0,4}")  # a short noun, no stop: 总和 of 前九年总和的1.6倍
 _YEAR_WRITTEN = regex.compile(f"[0-9]{{4}}年|[{DIGIT_CHARS}]{{4}}年")  # 1957年, 一九五七年
@@ -145,6 +149,10 @@ class KindWords:
     required_by: regex.Pattern
     requirement_nouns: tuple[str, ...]
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
+    measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
+    commitments: tuple[str, ...]  # …unless the clause commits (力争上半年比去年同期增长)
+    share_of: tuple[str, ...]  # 占 before the whole of a share
+    share_after: regex.Pattern  # …的百分之二十八 after it
 
 
 def _alternation(words) -> str:
@@ -213,6 +221,10 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         required_by=regex.compile(d["required_by"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
         estimates=tuple(d["estimates"]),
+        measured=tuple(d["measured"]["words"]),
+        commitments=tuple(d["measured"]["unless"]),
+        share_of=tuple(d["fact"]["share_of"]),
+        share_after=regex.compile(d["fact"]["share_after"]),
     )
 
 
@@ -439,6 +451,8 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         return "stock"  # not 化学工业部有二十三个建设项目: the projects a plan has are its work
     if not text[r.clause[0] : r.start].strip() and _continues_having(w, text, r):
         return "stock"  # 我国有十亿人口，两亿多户: the list goes on with what is had
+    if _whole_of_share(w, text, r):
+        return "whole"
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
         return "stock"
     if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">"):
@@ -451,6 +465,13 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None
+
+
+def _whole_of_share(w: KindWords, text: str, r: Reading) -> bool:
+    """The amount is the whole a share is taken of (占全国[一千七百八十六个]县的百分之二十八):
+    a count of what there is, whoever wrote it."""
+    before = text[max(r.clause[0], r.start - _SHARE_REACH) : r.start]
+    return any(m in before for m in w.share_of) and bool(w.share_after.match(text, r.end))
 
 
 def _continues_having(w: KindWords, text: str, r: Reading) -> bool:
@@ -491,6 +512,18 @@ def classify(
         # the plan's target, over the plan's years, which the sentence need not give
         return "target", None, None
     fact = _fact(w, r, text)
+    if fact == "stock" and context.part != "review" and context.year is not None:
+        governing = _governing_time(text, r, frames)
+        if (
+            governing is not None
+            and governing.char_start < r.start
+            and governing.end < context.year
+            and governing.role != "horizon"
+        ):
+            # a stock dated before the plan's year (by a time before it: not 达到发达国家七十
+            # 年代的水平) is what there was then, a result of that time (一九五八年初全国有
+            # 七十四万多个高级农业生产合作社, in the 1960 report)
+            return "achievement", governing.start, governing.end
     if fact is not None:
         if context.part != "review" or context.year is None or fact != "stock":
             return "fact", None, None
@@ -533,6 +566,10 @@ def _kind(
         return "achievement", governing
     if not baseline and any(before.endswith(x) for x in w.past_value):
         return "achievement", None
+    if not baseline and any(m in before for m in w.measured) and not any(c in before for c in w.commitments):
+        # measured against last year's same months, a result so far even under 今年
+        # (今年上半年，社会商品零售总额又比去年同期增长18.5%, in the 1980 plan chapter)
+        return "achievement", _governing_time(text, r, frames)
     clause_text = _strip_bases(w, text[cs : r.clause[1]])
     near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : min(se, end + _SENTENCE_REACH)])
     earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : start])

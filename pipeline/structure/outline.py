@@ -50,8 +50,7 @@ def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] 
             marker = _marker(text, item.char_start, item.title)
             title = item.title or _untitled(item.text)
             out.append(
-                f"{'  ' * (depth - 1)}- {marker}{title}  [task {item.part}, "
-                f"{item.char_end - item.char_start} chars]"
+                f"{'  ' * (depth - 1)}- {marker}{title}  [task {item.part}, {item.char_end - item.char_start} chars]"
             )
         else:
             label = item.label or "·"

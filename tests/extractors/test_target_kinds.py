@@ -639,6 +639,16 @@ def test_target_kinds_growth_over_the_same_period_last_year_is_a_result():
     assert found[0][:2] == ("20.2%", "achievement")
     found = _kinds("全部工业生产总值比上年同期增长33.3%。", Context(year=1956, part="plan", genre="政府工作报告"))
     assert found[0][:2] == ("33.3%", "achievement")
+    # …even under 今年, which otherwise makes a plan chapter's amount a target (1980, 1984)
+    found = _kinds(
+        "今年上半年，社会商品零售总额又比去年同期增长18.5%。", Context(year=1980, part="plan", genre="政府工作报告")
+    )
+    assert found[0][:2] == ("18.5%", "achievement")
+    # …unless the clause commits to it
+    found = _kinds(
+        "今年上半年，力争社会商品零售总额比去年同期增长18.5%。", Context(year=1980, part="plan", genre="政府工作报告")
+    )
+    assert found[0][:2] == ("18.5%", "target")
 
 
 @pytest.mark.issue(17)
@@ -764,6 +774,36 @@ def _ctx(year: int, part: str = "review") -> Context:
             _ctx(2003),
             [("1.7倍", "achievement", 1998, 2002)],
         ),
+        # the whole a share is taken of is a count of what there is, in a review too (1960);
+        # a share's change from one year to another is no whole (1983)
+        (
+            "已经有五百零四个县，占全国一千七百八十六个县的百分之二十八。",
+            _ctx(1960),
+            [("五百零四个", "achievement", 1959, 1959), ("一千七百八十六个", "fact", None, None)],
+        ),
+        (
+            "农业所占比重由一九七八年的百分之二十七点八提高到一九八二年的百分之三十三点六。",
+            _ctx(1983),
+            [("百分之二十七点八", "achievement", 1978, 1978)],
+        ),
+        # a stock dated before the plan's year by a time before it is what there was then
+        # (1960, 1959), not one a later time only compares with, nor one striven for (1986)
+        (
+            "一九五八年初全国有七十四万多个高级农业生产合作社。",
+            _ctx(1960, "plan"),
+            [("七十四万多个", "achievement", 1958, 1958)],
+        ),
+        (
+            "我国的高等学校的学生，一九五二年有十九万人，到了一九五七年已经有四十四万人。",
+            _ctx(1959, "plan"),
+            [("十九万人", "achievement", 1952, 1952), ("四十四万人", "achievement", 1957, 1957)],
+        ),
+        (
+            "争取有百分之四十左右的主要工业产品达到发达国家七十年代末八十年代初的水平。",
+            _ctx(1986, "plan"),
+            [("百分之四十左右", "target", 1986, 1986)],
+        ),
+        ("全国有七十四万多个高级农业生产合作社。", _ctx(1960, "plan"), [("七十四万多个", "fact", None, None)]),
     ],
 )
 def test_target_kinds_readings_of_the_older_reports(sentence, context, expected):
