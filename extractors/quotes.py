@@ -62,6 +62,7 @@ _WORD_KEYS = (
     "neutral_verbs",
     "owners_before",
     "disowning_words",
+    "citing_words",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
 
@@ -110,6 +111,7 @@ class QuoteCues:
     programme_after: regex.Pattern
     owner_before: regex.Pattern
     disowned: regex.Pattern  # a smear or pretext word shortly before the run (污蔑为推行“…”)
+    cited: regex.Pattern  # right before the quote: someone's words cited (李白所说的“…”)
 
 
 def cues() -> QuoteCues:
@@ -155,6 +157,7 @@ def load_cues(path: Path) -> QuoteCues:
         verb_before=regex.compile(verbs),
         problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
         disowned=regex.compile(f"(?:{alt('disowning_words')}){_GAP}{{0,6}}$"),
+        cited=regex.compile(f"(?:{alt('citing_words')})$"),
         problem_after=regex.compile(alt("problems_after")),
         domain_problem_after=regex.compile(alt("domain_problems_after")),
         manner_before=regex.compile(f"(?:{alt('manner_words')}){_GAP}{{0,3}}$"),
@@ -226,6 +229,8 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "matches a not-programme pattern"
     if c.disowned.search(before):
         return WORD, "disowned by the text (a smear or a pretext)"
+    if c.cited.search(just_before):
+        return WORD, "someone's words cited"
     # 问题 right after the run outweighs the list: 解决“三农”问题 names the problems of
     # a domain, not the programme of the same name
     if c.domain_problem_after.match(after):
