@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.structure.parse import chinese_ordinal, parse_structure
@@ -118,7 +120,10 @@ def test_structure_offsets_point_into_text(normalised_texts):
         st = parse_structure(text, doc_id, int(doc_id[-4:]))
         for t in st.tasks:
             assert text[t.char_start : t.char_end] == t.text
-            assert t.title and t.title in t.text
+            # every task has a title in its text, but a chapter numeral alone on its line
+            # (gov-report 1960), whose text opens with that line
+            bare = re.fullmatch("[一二三四五六七八九十]+", t.text.partition("\n")[0].strip())
+            assert (t.title and t.title in t.text) or (not t.title and bare)
         for s in st.sections:
             assert s.heading in text[s.char_start : s.char_end]
 
