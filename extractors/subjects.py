@@ -126,6 +126,7 @@ class SubjectWords:
     comparison_re: regex.Pattern  # comparison bases of measures.yaml (比上年, 比去年 …)
     times_re: regex.Pattern  # key_times of measures.yaml (前三年, 第四季度, 比1983年 …)
     baseline_from: frozenset[str]  # where a change starts (从, 由), of target_kinds.yaml
+    existential: tuple[str, ...]  # 有, 共有 (target_kinds.yaml), longest first: the holder and the noun
 
 
 def _alternation(words) -> str:
@@ -170,6 +171,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
         times_re=regex.compile(measures["key_times"]),
         baseline_from=frozenset(kinds["baseline_from"]),
+        existential=tuple(sorted(kinds["fact"]["existential"], key=len, reverse=True)),
         **sets,
     )
 
@@ -259,7 +261,12 @@ def trim(phrase: str) -> str:
             if (
                 len(w) == 1
                 and w in words.inside
-                and (nxt[1] in ("v", "vd", "d", "ad") or nxt[0] in words.change or nxt[0] in words.inside)
+                and (
+                    nxt[1] in ("v", "vd", "d", "ad")
+                    or nxt[0] in words.change
+                    or nxt[0] in words.inside
+                    or nxt[0] in words.comparison_marks
+                )
             ):
                 continue
             if len(w) > 1 and w in words.inside:
@@ -620,7 +627,19 @@ def find_subject(
             head = before or (prev.list_verb if prev is not None else "")
             return replace(found(head + noun, number_first=True), list_verb=head)
         # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
-        return found(verb_tail(before) + (_until_verb(noun) if de_after else noun), number_first=True)
+        thing = _until_verb(noun) if de_after else noun
+        having = next((w for w in words.existential if raw.endswith(w)), "")
+        if having:
+            # what has them and what they are, not the verb of having (机械工业各部共有七十七个
+            # 建设项目 → 机械工业建设项目; 化学工业部有二十三个建设项目 → 化学工业部建设项目;
+            # 我国有2.9亿在校学生 → 在校学生)
+            held = raw[: len(raw) - len(having)].rstrip()
+            holder = trim(held)
+            if not holder or names_nothing(holder):
+                return found(thing, number_first=True)
+            de = words.particle if held.endswith(words.particle) else ""  # 苏联帮助设计的共有…项目
+            return found(holder + de + thing, number_first=True)
+        return found(verb_tail(before) + thing, number_first=True)
     if prev is None and before and not noun_ok:
         # 今年先发行1万亿元 after 拟连续几年发行超长期特别国债; 各地可降至16%; …政策，惠及4000多万人
         prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
