@@ -350,6 +350,8 @@ class TimeFrame:
 
         if t.text.endswith(load_time_words().decade_marks):
             return None  # 这是我国五十年代后期以来从未有过的: a decade frames no later sentence
+        if t.start < t.end and self.text.startswith(kind_words().plan_nouns, t.char_start + len(t.text)):
+            return None  # “十一五”规划纲要把节能和减排作为约束性目标: a plan's name, no frame
         # at the start, after a topic, or after a short lead-in (刚刚过去的2017年，…)
         return t if time_opens_sentence(self.text, start, t.char_start) else None
 
@@ -831,14 +833,9 @@ def _period(
             if plan is not None:
                 return plan.start, plan.end
         return year, year
-    spans_years = t is not None and t.start < t.end
-    if (
-        t is not None
-        and t.end <= year
-        and not (spans_years and context.part == "review" and frames is not None and t is frames.heading_frame())
-    ):
-        # 2017年…, 五年来, “十三五”时期; but a review chapter headed 过去五年工作回顾 still
-        # states last year's figures where a sentence names no time of its own
+    if t is not None and t.end <= year:
+        # 2017年…, 五年来, “十三五”时期, and a review chapter headed 过去五年工作回顾 where a
+        # sentence names no time of its own (关停小火电2157万千瓦 → 2003–2007 in 2008)
         first, last = t.start, t.end
     else:
         first = last = _reported(w, context.genre, year)

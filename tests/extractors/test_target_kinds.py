@@ -581,6 +581,19 @@ def test_target_kinds_baseline_in_a_five_year_review():
     assert found[0] == ("36%", "achievement", 1997, 1997)
 
 
+def test_target_kinds_a_five_year_review_chapter_dates_sentences_without_a_time():
+    """In a chapter headed 过去五年…, a sentence naming no time of its own is about the five
+    years; a plan's name opening a sentence (“十一五”规划纲要把…) frames nothing (gov-report 2008,
+    second set, in-sample); a year of its own still dates it."""
+    context = Context(year=2008, part="review", genre="政府工作报告", heading="一、过去五年工作回顾")
+    found = _kinds(
+        "“十一五”规划纲要把节能和减排作为约束性目标。依法淘汰一大批落后生产能力，关停小火电2157万千瓦。"
+        "2007年粮食产量达到5亿吨。",
+        context,
+    )
+    assert found == [("2157万千瓦", "achievement", 2003, 2007), ("5亿吨", "achievement", 2007, 2007)]
+
+
 def test_target_kinds_targets_quoted_as_a_list_in_a_review():
     """Every amount of a list that ends in 的目标 is last year's target quoted (gov-report 2007);
     so is a list ending in 的要求, numerals in words included (gov-report 1958, in-sample),
