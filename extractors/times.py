@@ -120,6 +120,7 @@ class TimeWords:
     focus_back_not_after: str
     focus_back_not_before: tuple[str, ...]
     bare_back_in_review: bool
+    restating: tuple[str, ...]
     max_span_years: int
     century_years: dict[str, tuple[int, int]]
     decade_marks: tuple[str, ...]
@@ -179,6 +180,7 @@ TIME_WORDS = ld.register(
             focus_back_not_after=ld.Text(),
             focus_back_not_before=_WORDS,
             bare_back_in_review=ld.Flag(),
+            restating=_WORDS,
             max_years=ld.Integer(1),
         ),
         century_years=ld.Mapping(ld.Record(century=ld.OneOf(0, 1), year=ld.Integer(1))),
@@ -262,6 +264,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         focus_back_not_after=spans["focus_back_not_after"],
         focus_back_not_before=tuple(spans["focus_back_not_before"]),
         bare_back_in_review=spans["bare_back_in_review"],
+        restating=tuple(spans["restating"]),
         max_span_years=spans["max_years"],
         century_years=century_years,
         decade_marks=tuple(data["decade_marks"]),
@@ -526,6 +529,8 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     doc_year = ctx.year
     if m.group("rn3") and not (w.bare_back_in_review and ctx.part == "review"):
         return None  # a bare N年 opening a clause of a plan (五年淘汰…) says nothing alone
+    if m.string.endswith(w.restating, 0, m.start()):
+        return None  # 1953年到1978年的二十六年间: the count restates the years just written
     n = _number(m.group("rn") or m.group("rn2") or m.group("rn3") or m.group("rn4"), w)
     if not n or n > w.max_span_years:
         return None

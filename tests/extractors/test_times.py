@@ -723,6 +723,14 @@ def test_times_a_counted_span_after_the_year_it_starts_from(part):
         ("过去的一年，我们取得了很大成绩。", "review", [("过去的一年", "1984-01-01", "1984-12-31")]),
         ("在过去的五年里，经济持续增长。", "review", [("过去的五年", "1980-01-01", "1984-12-31")]),
         ("今后的五年，要加快发展。", "plan", [("今后的五年", "1986-01-01", "1990-12-31")]),
+        # a count right after the years it restates is no time of its own (relative_spans
+        # restating; gov-report 1985, fourth set: 1953年到1978年的二十六年间 is 1953-1978)
+        (
+            "远远超过了1953年到1978年的二十六年间平均每年增长3.2%的速度。",
+            "review",
+            [("1953年到1978年", "1953-01-01", "1978-12-31")],
+        ),
+        ("在一九七一年到一九八○年的十年间，", "plan", [("一九七一年到一九八○年", "1971-01-01", "1980-12-31")]),
     ],
 )
 def test_times_a_counted_span_with_de(text, part, expected):
