@@ -43,6 +43,15 @@ def test_units_multipliers(word, factor):
         ("百分点", "个百分点", "percentage_point"),
         ("M", "M", "bandwidth"),  # 班均出口带宽不低于10M (dalian-edu 2018)
         ("千瓦", "千瓦", "power"),
+        # the 1950s reports' spellings (gov-report 1954–1958): 一千二百万平方公尺, 瓩, 公吨
+        ("平方公尺", "平方米", "area"),
+        ("公尺", "米", "length"),
+        ("立方公尺", "立方米", "volume"),
+        ("瓩", "千瓦", "power"),
+        ("公吨", "吨", "weight"),
+        ("市斤", "斤", "weight"),
+        ("匹马力", "马力", "power"),  # 五十四匹马力的拖拉机: not 匹, the bolts of cloth
+        ("匹", "匹", "count"),
     ],
 )
 def test_units_lookup_by_any_spelling(spelling, name, dimension):
