@@ -246,6 +246,9 @@ def _scale(value: Decimal, cn: str | None, factor: Decimal) -> Decimal:
     return value * factor
 
 
+_BARE_SCALE = 10_000  # a multiplier at least this large makes a Chinese numeral an amount alone
+
+
 def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     """Number, multipliers/marks and unit starting at match ``m``."""
     if m["ar"]:
@@ -255,7 +258,9 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     if value is None:
         return None
     pos = m.end()
-    scaled = False
+    # 十亿人民, 六亿五千万人民: a numeral written with 万 or 亿 is an amount without a unit,
+    # like 10亿人口 (not 一千, 三百: bare counts of that size are list labels and codes)
+    scaled = bool(m["cn"]) and any(g.units.factor(k) >= _BARE_SCALE for k in g.units.multipliers if k in m["cn"])
     mark = None
     t = g.tail.match(text, pos)
     for tok in g.tail_token.finditer(text, pos, t.end()):
@@ -498,6 +503,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
             ends,
             bounded=mention.bounded,
             time_spans=time_spans,
+            unitless=not mention.unit,
         )
         counts = count_ends.setdefault(span[0], [])
         # a count earlier in the clause ends in (clause start, amount start]

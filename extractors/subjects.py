@@ -127,6 +127,7 @@ class SubjectWords:
     times_re: regex.Pattern  # key_times of measures.yaml (前三年, 第四季度, 比1983年 …)
     baseline_from: frozenset[str]  # where a change starts (从, 由), of target_kinds.yaml
     existential: tuple[str, ...]  # 有, 共有 (target_kinds.yaml), longest first: the holder and the noun
+    population: frozenset[str]  # 人民, 人口 (target_kinds.yaml): a people counted without a unit
 
 
 def _alternation(words) -> str:
@@ -172,6 +173,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         times_re=regex.compile(measures["key_times"]),
         baseline_from=frozenset(kinds["baseline_from"]),
         existential=tuple(sorted(kinds["fact"]["existential"], key=len, reverse=True)),
+        population=frozenset(kinds["fact"]["population"]),
         **sets,
     )
 
@@ -527,6 +529,7 @@ def find_subject(
     ends: list[int],
     bounded: bool = False,
     time_spans: Sequence[tuple[int, int]] = (),
+    unitless: bool = False,
 ) -> Found:
     """The subject of the amount ``text[start:end]``.
 
@@ -627,7 +630,7 @@ def find_subject(
             head = before or (prev.list_verb if prev is not None else "")
             return replace(found(head + noun, number_first=True), list_verb=head)
         # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
-        thing = _until_verb(noun) if de_after else noun
+        thing = _until_verb(noun) if de_after else _counted_noun(noun) if unitless else noun
         having = next((w for w in words.existential if raw.endswith(w)), "")
         if having:
             # what has them and what they are, not the verb of having (机械工业各部共有七十七个
@@ -712,7 +715,8 @@ def find_subject(
             return found(prev.base + before, prev.base)  # 比去年增加8000亿元; …政策，惠及4000多万户
         return found(prev.base, prev.base)  # 国内生产总值增长7.7%，实现了7.5%左右的预期目标
     if noun_ok:
-        return found(before + noun if before and ends_with_verb(before) else noun, number_first=True)
+        thing = _counted_noun(noun) if unitless else noun  # 我国十亿人民[坚决站在…]
+        return found(before + thing if before and ends_with_verb(before) else thing, number_first=True)
     if before:
         return found(before)
     # 4. nothing in the clause: the clause before says what (gov-report 2014), or what it is
@@ -969,6 +973,23 @@ def _until_verb(phrase: str) -> str:
         ) and w not in words.attributes
         if out and (f in ("d", "ad", "p") or w in words.inside or w in words.modals or (verb and (last or f == "x"))):
             break  # a preposition after the noun opens the predicate (挂职干部[为平潭…作出])
+        out.append(w)
+    return "".join(out)
+
+
+def _counted_noun(phrase: str) -> str:
+    """What a number without a unit counts. A people (人民, 人口, 农户: the population words of
+    target_kinds.yaml) is the noun alone, before the predicate about it (我国十亿人民[坚决站在…],
+    十亿人民[有党的…]); other people keep what happens to them, which is the measure
+    (20多万无电人口都能用上电, 6600多万农村人口饮水安全问题得到解决)."""
+    words = subject_words()
+    tokens = tag(phrase)
+    if not tokens or tokens[0][0] not in words.population:
+        return phrase
+    out = [tokens[0][0]]
+    for w, f in tokens[1:]:
+        if f in ("d", "ad", "p") or w in words.modals or w in words.existential:
+            break
         out.append(w)
     return "".join(out)
 

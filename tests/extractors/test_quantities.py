@@ -334,6 +334,23 @@ def test_quantities_number_in_a_name_is_no_amount():
     assert _amounts("出台36条措施。") == [("36条", 36, None, "条", "=")]
 
 
+def test_quantities_kilowatt_hours_and_once():
+    """度 after an amount is a kilowatt-hour (发电量三百亿度, gov-report 1955–1986); 一度 and 两度
+    are "once" and "twice" (1987: 一度出现的经济过热)."""
+    assert _amounts("发电量由三千亿度增加到四千零七十三亿度。") == [
+        ("三千亿度", 300000000000, None, "千瓦时", "="),
+        ("四千零七十三亿度", 407300000000, None, "千瓦时", "="),
+    ]
+    assert extract_quantities("把1984年末至1985年一度出现的经济过热降下来。", context=PLAN_2018) == []
+
+
+def test_quantities_a_chinese_numeral_with_wan_or_yi_needs_no_unit():
+    """十亿人民, 六亿五千万人民: like 10亿人口 (gov-report 1984, 1960: third and fifth sets);
+    a bare 一千 or 三百 is no amount."""
+    assert _amounts("在六亿五千万人民的努力下。") == [("六亿五千万", 650000000, None, "", "=")]
+    assert extract_quantities("第一千次会议，三百代表。", context=PLAN_2018) == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "comparator"),
     [

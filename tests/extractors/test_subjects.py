@@ -49,6 +49,8 @@ def _keys(sentence: str, context: Context = PLAN) -> list[str]:
         ),
         ("保持6%一档的税率不变。", PLAN, [("6%", "税率")]),  # gov-report 2019
         ("力争让最后20多万无电人口都能用上电。", PLAN, [("20多万", "无电人口能用上电")]),  # gov-report 2015
+        # a people counted without a unit is the noun alone (gov-report 1984, third set)
+        ("我国十亿人民坚决站在维护世界和平的一边。", PLAN, [("十亿", "人民")]),
         (
             "下调城镇职工基本养老保险单位缴费比例，各地可降至16%。",
             PLAN,  # gov-report 2019

@@ -31,6 +31,10 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
             Context(year=1998, part="plan"),
             [("1000万以上", "target", 1998, 1998)],
         ),
+        # a people counted with 万 or 亿 and no unit is a fact (gov-report 1984, 1987: third set;
+        # 1985: fourth set)
+        ("我国十亿人民坚决站在维护世界和平的一边。", Context(year=1984, part="plan"), [("十亿", "fact", None, None)]),
+        ("十亿人民有党的马克思主义正确路线。", Context(year=1987, part="plan"), [("十亿", "fact", None, None)]),
         # the projects a plan has are its work, no stock (gov-report 1958, fifth set, in-sample)
         (
             "化学工业部有二十三个建设项目，地方有十九个建设项目。",
@@ -50,7 +54,7 @@ def _kinds(sentence: str, context: Context = PLAN) -> list[tuple[str, str, int |
         (
             "我国有十亿人口，两亿多户，市场容量很大。",
             Context(year=1985, part="plan"),
-            [("两亿多户", "fact", None, None)],
+            [("十亿", "fact", None, None), ("两亿多户", "fact", None, None)],
         ),
         (
             "今年要新建120所学校，30所幼儿园。",

@@ -52,6 +52,7 @@ def test_units_multipliers(word, factor):
         ("市斤", "斤", "weight"),
         ("匹马力", "马力", "power"),  # 五十四匹马力的拖拉机: not 匹, the bolts of cloth
         ("匹", "匹", "count"),
+        ("度", "千瓦时", "energy"),  # 发电量三百亿度
     ],
 )
 def test_units_lookup_by_any_spelling(spelling, name, dimension):
