@@ -840,7 +840,7 @@ def _period(
     else:
         first = last = _reported(w, context.genre, year)
     heading = frames.heading_frame() if frames is not None else None
-    if first < last and _reaches_level(w, text, r):
+    if first < last and _reaches_level(w, text, r, frames):
         # the level a change reaches over several years is the level of the last one (五年来…
         # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
         return last, last
@@ -851,7 +851,7 @@ def _period(
         earlier, later = compared
         if _is_baseline(w, text, r):
             return earlier, earlier
-        if not _reaches_level(w, text, r) and _is_change(text, r):
+        if not _reaches_level(w, text, r, frames) and _is_change(text, r):
             return earlier + 1, later
         return later, later
     base = _base_year(w, text, r, frames)
@@ -863,7 +863,7 @@ def _period(
         first == last
         and heading is not None
         and heading.start < heading.end == last
-        and any(m in text[r.clause[0] : r.start] for m in w.yearly_average + w.over_the_years)
+        and _over_the_years(w, text, r.clause[0], r.start, frames)
     ):
         # a yearly average in a review of several years is over those years, even where the
         # sentence names the last one (1997年国内生产总值达到…，平均每年增长11% → 1993–1997)
@@ -924,7 +924,7 @@ def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) ->
     return None
 
 
-def _reaches_level(w: KindWords, text: str, r: Reading) -> bool:
+def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None = None) -> bool:
     """Is the amount the level a change reaches (增加到, 提高到, 下降到…: the change words of
     ``baseline_to``), or a rate reached (覆盖率达到85%)?"""
     before = text[r.clause[0] : r.start]
@@ -935,13 +935,22 @@ def _reaches_level(w: KindWords, text: str, r: Reading) -> bool:
         return reached  # 覆盖率达到85%
     # a level reached by a measure that is a level, never a sum over the years (农村居民人均
     # 纯收入达到2090元 in the review of 1993–1997 → 1997; not 投资总额达到五千三百亿元)
-    over = w.yearly_average + w.over_the_years
     return (
         reached
         and any(x in (r.subject or "") for x in w.levels)
-        and not any(x in before for x in over)
+        and not _over_the_years(w, text, r.clause[0], r.start, frames)
         and not r.in_count
     )
+
+
+def _over_the_years(w: KindWords, text: str, start: int, end: int, frames: TimeFrame | None) -> bool:
+    """Does ``text[start:end]`` sum or average over the years (平均每年, 五年累计)? Times are
+    read out first: the 五年 of 一九八五年末 is a year, not five of them."""
+    span = text[start:end]
+    for t in frames.between(start, end) if frames is not None else ():
+        a = t.char_start - start
+        span = span[:a] + _REPLACED * len(t.text) + span[a + len(t.text) :]
+    return any(m in span for m in w.yearly_average + w.over_the_years)
 
 
 def _years_named_before(text: str, r: Reading, frames: TimeFrame | None) -> set[int]:

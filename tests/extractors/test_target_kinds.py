@@ -598,6 +598,14 @@ def test_target_kinds_a_five_year_review_chapter_dates_sentences_without_a_time(
     assert found == [("2157万千瓦", "achievement", 2003, 2007), ("5亿吨", "achievement", 2007, 2007)]
 
 
+def test_target_kinds_a_year_written_out_is_no_count_of_years():
+    """The 五年 of 一九八五年末 is a year, not five of them: a level of 1985 in the review of
+    the 六五 plan stays 1985 (gov-report 1986, fourth audit, in-sample)."""
+    context = Context(year=1986, part="review", genre="政府工作报告", heading="“六五”计划执行情况的回顾")
+    found = _kinds("城乡居民储蓄大幅度增加。一九八五年末达到一千六百二十三亿元。", context)
+    assert found == [("一千六百二十三亿元", "achievement", 1985, 1985)]
+
+
 def test_target_kinds_targets_quoted_as_a_list_in_a_review():
     """Every amount of a list that ends in 的目标 is last year's target quoted (gov-report 2007);
     so is a list ending in 的要求, numerals in words included (gov-report 1958, in-sample),
