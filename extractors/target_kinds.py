@@ -506,6 +506,17 @@ def classify(
         return "threshold", None, None
     if _supposed(w, text, r):
         return "other", None, None  # 如果每个人每年增加一元钱的购买力，…就增加六亿元
+    base = _time_right_before(text, r, frames)
+    if (
+        base is not None
+        and context.year
+        and base.end < context.year
+        and text.endswith(w.change_bases, 0, base.char_start)
+        and text.startswith(w.time_particle, base.char_start + len(base.text))
+    ):
+        # the level of a base of comparison is that year's (比一九五七年的[三百一十二万吨]增加了
+        # 一百九十万吨), in a plan chapter too, like 从去年的2.1%
+        return "achievement", base.start, base.end
     if context.year and context.part == "review" and _quotes_target(w, text, r):
         year = _reported(w, context.genre, context.year)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标

@@ -793,6 +793,18 @@ def _ctx(year: int, part: str = "review") -> Context:
                 ("二百零四个", "achievement", 1959, 1959),
             ],
         ),
+        # the level of a base of comparison is that year's, in a review and in a plan (1960:
+        # fifth audit; 1959)
+        (
+            "一九五九年的产量达到五百零二万吨，比一九五七年的三百一十二万吨增加了一百九十万吨。",
+            _ctx(1960),
+            [("三百一十二万吨", "achievement", 1957, 1957)],
+        ),
+        (
+            "今年的工业总产值将比一九五八年的一千一百七十亿元增长百分之四十。",
+            _ctx(1959, "plan"),
+            [("一千一百七十亿元", "achievement", 1958, 1958), ("百分之四十", "target", 1959, 1959)],
+        ),
         # the years of a multiple's base do not date it (2003)
         (
             "五年来，中央财政用于水利建设的投入5800亿元，是1950年到1997年投入总和的1.7倍。",
