@@ -63,6 +63,7 @@ TARGET_KINDS_SPEC = Record(
         population=Strings(),
         plan_nouns=Strings(),
         plan_objects=Strings(),
+        level_nouns=Strings(),
         share_of=Strings(),
         share_after=Pattern(),
     ),
@@ -137,6 +138,7 @@ class KindWords:
     population: tuple[str, ...]
     plan_nouns: tuple[str, ...]
     plan_objects: tuple[str, ...]
+    level_nouns: tuple[str, ...]  # 增加二十三亿八千万元的水平: the amount is the level, no size
     bounds: frozenset[str]
     sizes: frozenset[str]
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
@@ -209,6 +211,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         population=tuple(d["fact"]["population"]),
         plan_nouns=tuple(d["fact"]["plan_nouns"]),
         plan_objects=tuple(d["fact"]["plan_objects"]),
+        level_nouns=tuple(d["fact"]["level_nouns"]),
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
@@ -463,7 +466,7 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         r.followed_by_de
         and r.comparator in ("=", "~")
         and r.dimension in w.sizes
-        and not (r.noun_after or "").endswith(w.plan_nouns)
+        and not (r.noun_after or "").endswith(w.plan_nouns + w.level_nouns)
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None

@@ -805,6 +805,12 @@ def _ctx(year: int, part: str = "review") -> Context:
             _ctx(1959, "plan"),
             [("一千一百七十亿元", "achievement", 1958, 1958), ("百分之四十", "target", 1959, 1959)],
         ),
+        # an amount before 的水平 is the level itself, no size of a thing (1957: fifth audit)
+        (
+            "农业投资每年增加二十七亿四千万元，超过了前三年平均每年增加二十三亿八千万元的水平。",
+            _ctx(1957),
+            [("二十三亿八千万元", "achievement", 1953, 1955)],
+        ),
         # the years of a multiple's base do not date it (2003)
         (
             "五年来，中央财政用于水利建设的投入5800亿元，是1950年到1997年投入总和的1.7倍。",
