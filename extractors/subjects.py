@@ -613,6 +613,10 @@ def find_subject(
             return found(starts_with_verb(before) + noun, number_first=True)
         if de_after and before_names and is_attribute(before):
             return found(trim(_until_verb(noun_raw)) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
+        attribute = next((a for a in words.attributes if before.endswith(a) and len(a) < len(before)), "")
+        if de_after and attribute and verb_tail(before[: -len(attribute)]) == before[: -len(attribute)]:
+            # 建成仓容250亿公斤的国家粮食储备库 → 建成国家粮食储备库仓容: the verb, the thing, its attribute
+            return found(before[: -len(attribute)] + trim(_until_verb(noun_raw)) + attribute, number_first=True)
         if raw.endswith(words.particle) and before_names:
             # 符合减税政策的约8000万纳税人; 重大水利工程已开工的57个项目[要加快建设]
             return found(before + words.particle + trim(_until_verb(noun_raw)), number_first=True)

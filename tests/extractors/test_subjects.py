@@ -449,6 +449,18 @@ def test_subjects_a_list_keeps_its_opening_change_verb():
             [("二百一十一个", "苏联帮助设计和供应设备的建设项目")],
         ),
         ("我国有2.9亿在校学生。", Context(year=2021, part="plan"), [("2.9亿", "在校学生")]),
+        # an attribute before an amount and 的 is the attribute of the thing after (gov-report
+        # 1958, 2000: fifth and second audits), after the verb that opens the phrase
+        (
+            "设备容量一百万千瓦左右的水电站。",
+            Context(year=1958, part="plan"),
+            [("一百万千瓦左右", "水电站设备容量")],
+        ),
+        (
+            "建成仓容250亿公斤的国家粮食储备库。",
+            Context(year=2000, part="review"),
+            [("250亿公斤", "建成国家粮食储备库仓容")],
+        ),
     ],
 )
 def test_subjects_without_fillers(sentence, context, expected):
