@@ -525,7 +525,11 @@ def classify(
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
     if context.part == "review" and _required(w, text, r):
         # a review quoting what a plan requires (纲要要求：棉花的亩产量…分别达到四十斤、六十斤):
-        # the plan's target, over the plan's years, which the sentence need not give
+        # the plan's target, over the plan's years where the sentence gives them, reaching past
+        # the year reviewed (从一九五六年开始，在十二年内 → 1956–1967), else none
+        t = _governing_time(text, r, frames)
+        if t is not None and t.start < t.end and context.year and t.end > _reported(w, context.genre, context.year):
+            return "target", t.start, t.end
         return "target", None, None
     fact = _fact(w, r, text)
     if fact == "stock" and context.part != "review" and context.year is not None:

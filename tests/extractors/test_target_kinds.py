@@ -811,6 +811,18 @@ def _ctx(year: int, part: str = "review") -> Context:
             _ctx(1957),
             [("二十三亿八千万元", "achievement", 1953, 1955)],
         ),
+        # a plan's requirement quoted in a review takes the plan's years where its sentence gives
+        # them past the year reviewed (1960: fifth set), and none where it does not
+        (
+            "全国农业发展纲要要求：从一九五六年开始，在十二年内，粮食每亩平均年产量分别达到四百斤、五百斤和八百斤。",
+            _ctx(1960),
+            [("四百斤", "target", 1956, 1967), ("五百斤", "target", 1956, 1967), ("八百斤", "target", 1956, 1967)],
+        ),
+        (
+            "纲要要求：棉花每亩平均年产量，在十二年内，分别达到四十斤、六十斤。",
+            _ctx(1960),
+            [("四十斤", "target", None, None), ("六十斤", "target", None, None)],
+        ),
         # the years of a multiple's base do not date it (2003)
         (
             "五年来，中央财政用于水利建设的投入5800亿元，是1950年到1997年投入总和的1.7倍。",
