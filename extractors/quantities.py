@@ -85,6 +85,7 @@ NOT_QUANTITIES_SPEC = Record(
     name_quotes=ListOf(_QUOTE_PAIR),
     max_quote_length=Integer(minimum=0),
     min_chinese_count=Integer(minimum=0),
+    bare_chinese_scale=Integer(minimum=1),
     blocked_before=Pattern(),
     blocked_before_chinese=Pattern(),
     blocked_after=Pattern(),
@@ -148,6 +149,7 @@ class Grammar:
     blocked_before_chinese: regex.Pattern
     blocked_after: regex.Pattern
     min_chinese_count: int
+    bare_chinese_scale: int  # a multiplier this large makes a Chinese numeral an amount alone
     any_digit: regex.Pattern  # a passage without one holds no amount
 
 
@@ -214,6 +216,7 @@ def grammar() -> Grammar:
         blocked_before_chinese=regex.compile(notq["blocked_before_chinese"]),
         blocked_after=regex.compile(notq["blocked_after"]),
         min_chinese_count=notq["min_chinese_count"],
+        bare_chinese_scale=notq["bare_chinese_scale"],
         any_digit=regex.compile(f"[0-9０-９十{regex.escape(DIGIT_CHARS)}]"),
     )
 
@@ -246,9 +249,6 @@ def _scale(value: Decimal, cn: str | None, factor: Decimal) -> Decimal:
     return value * factor
 
 
-_BARE_SCALE = 10_000  # a multiplier at least this large makes a Chinese numeral an amount alone
-
-
 def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     """Number, multipliers/marks and unit starting at match ``m``."""
     if m["ar"]:
@@ -259,8 +259,9 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
         return None
     pos = m.end()
     # 十亿人民, 六亿五千万人民: a numeral written with 万 or 亿 is an amount without a unit,
-    # like 10亿人口 (not 一千, 三百: bare counts of that size are list labels and codes)
-    scaled = bool(m["cn"]) and any(g.units.factor(k) >= _BARE_SCALE for k in g.units.multipliers if k in m["cn"])
+    # like 10亿人口 (not_quantities.yaml bare_chinese_scale)
+    scale = g.bare_chinese_scale
+    scaled = bool(m["cn"]) and any(g.units.factor(k) >= scale for k in g.units.multipliers if k in m["cn"])
     mark = None
     t = g.tail.match(text, pos)
     for tok in g.tail_token.finditer(text, pos, t.end()):
