@@ -64,6 +64,7 @@ TARGET_KINDS_SPEC = Record(
         plan_nouns=Strings(),
         plan_objects=Strings(),
         level_nouns=Strings(),
+        up_to=Strings(),
         share_of=Strings(),
         share_after=Pattern(),
     ),
@@ -139,6 +140,7 @@ class KindWords:
     plan_nouns: tuple[str, ...]
     plan_objects: tuple[str, ...]
     level_nouns: tuple[str, ...]  # 增加二十三亿八千万元的水平: the amount is the level, no size
+    up_to: tuple[str, ...]  # 到今年上半年有…: a count taken up to a time, a result so far
     bounds: frozenset[str]
     sizes: frozenset[str]
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
@@ -212,6 +214,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         plan_nouns=tuple(d["fact"]["plan_nouns"]),
         plan_objects=tuple(d["fact"]["plan_objects"]),
         level_nouns=tuple(d["fact"]["level_nouns"]),
+        up_to=tuple(d["fact"]["up_to"]),
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
@@ -452,8 +455,11 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         stripped.endswith(w.existential)
         and not stripped.endswith(w.not_existential)
         and not any(o in (r.noun_after or "") for o in w.plan_objects)
+        and not _plan_count(w, text[r.clause[0] : r.start])
     ):
-        return "stock"  # not 化学工业部有二十三个建设项目: the projects a plan has are its work
+        # not 化学工业部有二十三个建设项目: the projects a plan has are its work; nor 在今年内可以
+        # 建设完工的有十四个: what the plan year will see done
+        return "stock"
     if not text[r.clause[0] : r.start].strip() and _continues_having(w, text, r):
         return "stock"  # 我国有十亿人口，两亿多户: the list goes on with what is had
     if _whole_of_share(w, text, r):
@@ -470,6 +476,16 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None
+
+
+def _plan_count(w: KindWords, before: str) -> bool:
+    """A clause counting what the plan year will see (在今年内可以建设完工的有十四个): a target
+    word in it, not one a count is taken up to (到今年上半年有6600个左右: a result so far)."""
+    for t in w.target:
+        at = before.find(t)
+        if at >= 0 and not before.endswith(w.up_to, 0, at):
+            return True
+    return False
 
 
 def _whole_of_share(w: KindWords, text: str, r: Reading) -> bool:

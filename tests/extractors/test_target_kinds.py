@@ -859,6 +859,18 @@ def _ctx(year: int, part: str = "review") -> Context:
             [("百分之四十左右", "target", 1986, 1986)],
         ),
         ("全国有七十四万多个高级农业生产合作社。", _ctx(1960, "plan"), [("七十四万多个", "fact", None, None)]),
+        # what the plan year will see done is counted for the plan, no stock (1958: fifth set);
+        # a count taken up to a time stays one (1980)
+        (
+            "这些建设项目，在今年内可以建设完工的有十四个，例如大冶钢厂。",
+            _ctx(1958, "plan"),
+            [("十四个", "target", 1958, 1958)],
+        ),
+        (
+            "实行扩大自主权试点的工业企业，到今年上半年有6，600个左右。",
+            _ctx(1980, "plan"),
+            [("6，600个左右", "fact", None, None)],
+        ),
     ],
 )
 def test_target_kinds_readings_of_the_older_reports(sentence, context, expected):
