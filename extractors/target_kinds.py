@@ -88,6 +88,7 @@ TARGET_KINDS_SPEC = Record(
     required_by=Pattern(),
     requirement_nouns=Strings(allow_empty=False),
     estimates=Strings(allow_empty=False),
+    striving=Record(**{"for": Strings(), "verbs": Strings()}),
     measured=Record(words=Strings(), unless=Strings()),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
@@ -141,6 +142,8 @@ class KindWords:
     plan_objects: tuple[str, ...]
     level_nouns: tuple[str, ...]  # 增加二十三亿八千万元的水平: the amount is the level, no size
     up_to: tuple[str, ...]  # 到今年上半年有…: a count taken up to a time, a result so far
+    strive_for: tuple[str, ...]  # 为 …
+    strive: tuple[str, ...]  # … 奋斗: the amount between them is a goal
     bounds: frozenset[str]
     sizes: frozenset[str]
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
@@ -227,6 +230,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         required_by=regex.compile(d["required_by"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
         estimates=tuple(d["estimates"]),
+        strive_for=tuple(d["striving"]["for"]),
+        strive=tuple(d["striving"]["verbs"]),
         measured=tuple(d["measured"]["words"]),
         commitments=tuple(d["measured"]["unless"]),
         share_of=tuple(d["fact"]["share_of"]),
@@ -478,6 +483,13 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     return None
 
 
+def _striven_for(w: KindWords, text: str, r: Reading) -> bool:
+    """Is the amount what its clause strives for (为…[amount]…而奋斗)?"""
+    return any(b in text[r.clause[0] : r.start] for b in w.strive_for) and any(
+        a in text[r.end : r.clause[1]] for a in w.strive
+    )
+
+
 def _plan_count(w: KindWords, before: str) -> bool:
     """A clause counting what the plan year will see (在今年内可以建设完工的有十四个): a target
     word in it, not one a count is taken up to (到今年上半年有6600个左右: a result so far)."""
@@ -521,6 +533,13 @@ def classify(
     """``(kind, period_start, period_end)`` of the amount read as ``r`` (``cues``: the
     passage's, shared by its amounts)."""
     w = kind_words()
+    if _striven_for(w, text, r):
+        # 正在为日产一千五百吨奋斗; 为争取每人平均至少一千五百斤粮食而奋斗: a goal, in a review too
+        if context.year is None:
+            return "target", None, None
+        governing = _governing_time(text, r, frames)
+        span = _period(w, text, r, "target", governing, context, context.year, frames, cues)
+        return "target", span[0], span[1]
     if _is_threshold(w, r, text):
         return "threshold", None, None
     if _supposed(w, text, r):

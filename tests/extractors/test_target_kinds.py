@@ -859,6 +859,17 @@ def _ctx(year: int, part: str = "review") -> Context:
             [("百分之四十左右", "target", 1986, 1986)],
         ),
         ("全国有七十四万多个高级农业生产合作社。", _ctx(1960, "plan"), [("七十四万多个", "fact", None, None)]),
+        # an amount striven for (为…奋斗) is a goal, in a review too (1958, 1960: fifth set)
+        (
+            "现在日产量已经达到一千二百多吨，并且正在为日产一千五百吨奋斗。",
+            _ctx(1958, "plan"),
+            [("一千二百多吨", "achievement", 1957, 1957), ("一千五百吨", "target", 1958, 1958)],
+        ),
+        (
+            "还应当进一步为争取每人平均至少一千五百斤粮食而奋斗。",
+            _ctx(1960),
+            [("至少一千五百斤", "target", 1960, 1960)],
+        ),
         # what the plan year will see done is counted for the plan, no stock (1958: fifth set);
         # a count taken up to a time stays one (1980)
         (
