@@ -142,8 +142,8 @@ class KindWords:
     plan_objects: tuple[str, ...]
     level_nouns: tuple[str, ...]  # 增加二十三亿八千万元的水平: the amount is the level, no size
     up_to: tuple[str, ...]  # 到今年上半年有…: a count taken up to a time, a result so far
-    strive_for: tuple[str, ...]  # 为 …
-    strive: tuple[str, ...]  # … 奋斗: the amount between them is a goal
+    strive_for: tuple[str, ...]  # 为, before an amount in its clause, and after it
+    strive: tuple[str, ...]  # 奋斗: the amount between them is a goal striven for
     bounds: frozenset[str]
     sizes: frozenset[str]
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
@@ -977,7 +977,7 @@ def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) ->
     return None
 
 
-def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None = None) -> bool:
+def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:
     """Is the amount the level a change reaches (增加到, 提高到, 下降到…: the change words of
     ``baseline_to``), or a rate reached (覆盖率达到85%)?"""
     before = text[r.clause[0] : r.start]

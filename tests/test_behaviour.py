@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 
 from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA
+from extractors.times import load_time_words
 
 BEFORE = json.loads((Path(__file__).parent / "data" / "run_before_restructure.json").read_text(encoding="utf-8"))
 
@@ -154,7 +155,7 @@ def _restated(row: str, text: str) -> bool:
     """A count of years right after the years it restates (1953年到1978年的二十六年间), no time
     of its own since the eighth round: a class of change of extractors/times.py (restating)."""
     _, start, end = row.split("|")[:3]
-    return text[: int(start)].endswith(("年的", "年底的")) and bool(
+    return text[: int(start)].endswith(load_time_words().restating) and bool(
         FIXED_TIME_CLASSES["counted span"].fullmatch(text[int(start) : int(end)])
     )
 
