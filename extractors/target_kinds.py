@@ -75,6 +75,7 @@ TARGET_KINDS_SPEC = Record(
         multi_year=Strings(),
         yearly_average=Strings(),
         over_the_years=Strings(),
+        continuing=Strings(),
         change_bases=Strings(),
         compared_joiners=Strings(),
         compared_ends=Strings(),
@@ -127,6 +128,7 @@ class KindWords:
     baseline_to_words: tuple[str, ...]
     yearly_average: tuple[str, ...]
     over_the_years: tuple[str, ...]
+    continuing: tuple[str, ...]
     change_bases: tuple[str, ...]
     compared_joiners: tuple[str, ...]
     compared_ends: tuple[str, ...]
@@ -203,6 +205,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         baseline_to_words=tuple(d["baseline_to"]),
         yearly_average=tuple(d["period"]["yearly_average"]),
         over_the_years=tuple(d["period"]["over_the_years"]),
+        continuing=tuple(d["period"]["continuing"]),
         change_bases=tuple(d["period"]["change_bases"]),
         compared_joiners=tuple(d["period"]["compared_joiners"]),
         compared_ends=tuple(d["period"]["compared_ends"]),
@@ -985,7 +988,7 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         return True
     reached = before.rstrip().endswith(tuple(w.level_reached))
     if r.dimension == "percent":
-        return reached  # 覆盖率达到85%
+        return reached or _share_at_the_end(w, text, r, frames)  # 覆盖率达到85%
     # a level reached by a measure that is a level, never a sum over the years (农村居民人均
     # 纯收入达到2090元 in the review of 1993–1997 → 1997; not 投资总额达到五千三百亿元)
     return (
@@ -994,6 +997,22 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         and not _over_the_years(w, text, r.clause[0], r.start, frames)
         and not r.in_count
     )
+
+
+def _share_at_the_end(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:
+    """Is a share (占全国人口[65%]的地区, 在校生占…总人数的[56%]) the level at the end of a
+    review of several years? Not where it starts a change (从[11.4%]提高到), holds through
+    the years (持续超过4%), or is a share of what the sentence sums over a span written in it
+    (五年的财政支出，…约占60%; 从一九五三年到一九八○年的二十八年中，…占…百分之二十)."""
+    before = text[r.clause[0] : r.start]
+    if not any(m in before for m in w.share_of) or any(m in before for m in w.continuing):
+        return False
+    if _is_baseline(w, text, r):
+        return False
+    start = _long_start(text, r.sentence[0])
+    if _over_the_years(w, text, start, r.start, frames):
+        return False
+    return frames is None or not any(t.start < t.end for t in frames.between(start, r.start))
 
 
 def _over_the_years(w: KindWords, text: str, start: int, end: int, frames: TimeFrame | None) -> bool:

@@ -657,6 +657,27 @@ def test_target_kinds_levels_and_yearly_averages_in_a_review_of_several_years():
     ]
 
 
+@pytest.mark.issue(17)
+def test_target_kinds_a_share_in_a_review_of_several_years_is_the_last_years_level():
+    # docs/annotation.md "period" (gov-report 1998, second audit, in-sample): a share is a
+    # level at the end of the review — unless it starts a change, holds through the years or
+    # divides a sum over a span its own sentence names
+    review = Context(year=1998, part="review", genre="政府工作报告", heading="一、过去五年政府工作的回顾")
+    text = (
+        "占全国人口65%的地区基本普及九年义务教育。"
+        "第三产业占经济总量比重从30%提高到33%。"
+        "财政性教育经费占国内生产总值比例持续超过4%。"
+        "五年的财政支出，用于国家建设事业的约占60%以上。"
+    )
+    assert _kinds(text, review) == [
+        ("65%", "achievement", 1997, 1997),
+        ("30%", "achievement", 1992, 1992),
+        ("33%", "achievement", 1997, 1997),
+        ("超过4%", "achievement", 1993, 1997),
+        ("60%以上", "achievement", 1993, 1997),
+    ]
+
+
 def test_target_kinds_growth_over_the_same_period_last_year_is_a_result():
     # 比去年同期增长: measured against the same months of last year, so already measured
     # (gov-report 1956, 1980), even in a plan chapter
