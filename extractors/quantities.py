@@ -181,7 +181,13 @@ def grammar() -> Grammar:
         r"(?: ?[.．][0-9０-９]+)?"
     )
     pct = units.prefix_unit_pattern() or r"(?!)"
-    number = regex.compile(f"(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))")
+    # 三分之一, 十分之一: a denominator without 百/千 (百分之, 千分之 are prefix units)
+    small = f"(?:{cn_digit}|十){{1,3}}"
+    frac = units.fraction_pattern() or r"(?!)"
+    number = regex.compile(
+        f"(?P<den>{small})(?P<frac>{frac})(?P<num>{small})(?!{cn_digit}|[十百千万亿])"
+        f"|(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))"
+    )
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
     tail = regex.compile(f"(?: ?(?:{mult}|{_alternation(marks)}))*")
     quotes = []
@@ -251,12 +257,20 @@ def _scale(value: Decimal, cn: str | None, factor: Decimal) -> Decimal:
 
 def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     """Number, multipliers/marks and unit starting at match ``m``."""
-    if m["ar"]:
-        value = parse_arabic(m["ar"].replace(" ", "").replace("，", ","))
-    else:
-        value = parse_chinese(m["cn"])
-    if value is None:
+    if m["frac"]:
+        # 三分之二 → 66.67 % (units.yaml fractions): a share, with no scale or unit after it
+        num, den = parse_chinese(m["num"]), parse_chinese(m["den"])
+        if num is None or not den or num > den:
+            return None
+        unit_def = g.units.spelled(g.units.fractions[m["frac"]])
+        end = g.tail.match(text, m.end()).end()
+        marks = [t.group() for t in g.tail_token.finditer(text, m.end(), end) if t.group() in g.marks]
+        mark = g.marks[marks[0]] if marks else None
+        return _Amount(m.start(), end, num / den * 100 / unit_def.factor, True, unit_def.name, False, mark, None)
+    read = parse_arabic(m["ar"].replace(" ", "").replace("，", ",")) if m["ar"] else parse_chinese(m["cn"])
+    if read is None:
         return None
+    value = read
     pos = m.end()
     # 十亿人民, 六亿五千万人民: a numeral written with 万 or 亿 is an amount without a unit,
     # like 10亿人口 (not_quantities.yaml bare_chinese_scale)

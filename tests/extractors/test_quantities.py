@@ -458,3 +458,23 @@ def test_quantities_a_mark_and_multiplier_after_a_larger_group():
     # 六亿三千多万平方米 is 6亿 + 3千多万 (gov-report-1986 audit), not 6亿3千 × 万
     found = {q.text: q.value for q in extract_quantities("新建住宅六亿三千多万平方米，人口十亿五千多万。")}
     assert found == {"六亿三千多万平方米": 630000000.0, "十亿五千多万": 1050000000.0}
+
+
+@pytest.mark.issue(17)
+def test_quantities_chinese_fractions_are_shares_in_percent():
+    """三分之一, 四分之一以上 (units.yaml fractions): the share in %, with its comparator;
+    百分之/千分之 stay prefix units, and a fraction of a century is a span of time."""
+    found = _amounts("专项转移支付项目要减少三分之一，企业开办时间缩短四分之一以上，约有三分之二左右。")
+    assert [(t, round(v, 2), vm, u, c) for t, v, vm, u, c in found] == [
+        ("三分之一", 33.33, None, "%", "="),
+        ("四分之一以上", 25.0, None, "%", ">="),
+        ("三分之二左右", 66.67, None, "%", "~"),
+    ]
+    assert _amounts("提高百分之八十五和千分之三。") == [
+        ("百分之八十五", 85, None, "%", "="),
+        ("千分之三", 3, None, "‰", "="),
+    ]
+    assert _amounts("在今后不到四分之一世纪的时间内实现四个现代化。") == []
+    # the subject is what the share is of, like any percent
+    (q,) = extract_quantities("专项转移支付项目要减少三分之一。", context=Context(year=2014, part="plan"))
+    assert (q.kind, q.subject) == ("target", "专项转移支付项目减少")
