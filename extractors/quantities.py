@@ -403,10 +403,11 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         and not first.percent_unit
         and not scaled
         and first.value < g.min_chinese_count
+        and first.value == first.value.to_integral_value()
         and unit_def is not None
         and unit_def.classifier
     ):
-        return None  # 一批, 两个指标, 三个代表: an article or a slogan count
+        return None  # 一批, 两个指标, 三个代表: an article or a slogan count (not 一点二所)
     end = last.end
     suf = g.suffix.match(text, end)
     if suf:

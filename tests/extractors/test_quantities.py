@@ -478,3 +478,10 @@ def test_quantities_chinese_fractions_are_shares_in_percent():
     # the subject is what the share is of, like any percent
     (q,) = extract_quantities("专项转移支付项目要减少三分之一。", context=Context(year=2014, part="plan"))
     assert (q.kind, q.subject) == ("target", "专项转移支付项目减少")
+
+
+def test_quantities_a_small_chinese_decimal_with_a_measure_word_is_an_amount():
+    """一批, 两个指标 are article counts (min_chinese_count), a decimal never is (gov-report 1960,
+    fifth set, in-sample)."""
+    assert _amounts("平均每个公社有农业中学一点二所。") == [("一点二所", 1.2, None, "所", "=")]
+    assert _amounts("实施两个指标。") == []
