@@ -184,8 +184,12 @@ def grammar() -> Grammar:
     # 三分之一, 十分之一: a denominator without 百/千 (百分之, 千分之 are prefix units)
     small = f"(?:{cn_digit}|十){{1,3}}"
     frac = units.fraction_pattern() or r"(?!)"
+    # 七成以上, 一成: tenths, only where a comparator word or a stop follows (not 统一成为)
+    tenths = units.tenths_pattern() or r"(?!)"
+    ends = _alternation(list(comp["suffix"]) + list(comp["marks"]))
     number = regex.compile(
         f"(?P<den>{small})(?P<frac>{frac})(?P<num>{small})(?!{cn_digit}|[十百千万亿])"
+        f"|(?<!{cn_digit}|[十百千万亿])(?P<tdig>{cn_digit}|十)(?P<tenth>{tenths})(?=(?:{ends})|[^\\w]|$)"
         f"|(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))"
     )
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
@@ -255,18 +259,27 @@ def _scale(value: Decimal, cn: str | None, factor: Decimal) -> Decimal:
     return value * factor
 
 
+def _share(g: Grammar, text: str, m: regex.Match, part: Decimal, unit: str) -> _Amount:
+    """A share written in words (三分之二, 七成) as an amount in ``unit`` (a percent unit),
+    with the marks after it; no scale or unit follows a share."""
+    unit_def = g.units.spelled(unit)
+    end = g.tail.match(text, m.end()).end()
+    marks = [t.group() for t in g.tail_token.finditer(text, m.end(), end) if t.group() in g.marks]
+    mark = g.marks[marks[0]] if marks else None
+    return _Amount(m.start(), end, part * 100 / unit_def.factor, True, unit_def.name, False, mark, None)
+
+
 def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     """Number, multipliers/marks and unit starting at match ``m``."""
     if m["frac"]:
-        # 三分之二 → 66.67 % (units.yaml fractions): a share, with no scale or unit after it
+        # 三分之二 → 66.67 % (units.yaml fractions)
         num, den = parse_chinese(m["num"]), parse_chinese(m["den"])
         if num is None or not den or num > den:
             return None
-        unit_def = g.units.spelled(g.units.fractions[m["frac"]])
-        end = g.tail.match(text, m.end()).end()
-        marks = [t.group() for t in g.tail_token.finditer(text, m.end(), end) if t.group() in g.marks]
-        mark = g.marks[marks[0]] if marks else None
-        return _Amount(m.start(), end, num / den * 100 / unit_def.factor, True, unit_def.name, False, mark, None)
+        return _share(g, text, m, num / den, g.units.fractions[m["frac"]])
+    if m["tenth"]:
+        digit = parse_chinese(m["tdig"])  # 七成以上 → 70 % (units.yaml tenths)
+        return None if digit is None else _share(g, text, m, digit / 10, g.units.tenths[m["tenth"]])
     read = parse_arabic(m["ar"].replace(" ", "").replace("，", ",")) if m["ar"] else parse_chinese(m["cn"])
     if read is None:
         return None

@@ -81,6 +81,7 @@ class UnitRegistry:
     units: tuple[UnitDefinition, ...]
     prefix_units: MappingType[str, str]
     fractions: MappingType[str, str]
+    tenths: MappingType[str, str]
     _by_spelling: MappingType[str, UnitDefinition] = field(repr=False)
 
     def unit(self, spelling: str) -> UnitDefinition | None:
@@ -139,6 +140,10 @@ class UnitRegistry:
         """Regex alternation of the words between a denominator and a numerator (分之)."""
         return "|".join(regex.escape(p) for p in sorted(self.fractions, key=len, reverse=True))
 
+    def tenths_pattern(self) -> str:
+        """Regex alternation of the words that count tenths after a digit (成)."""
+        return "|".join(regex.escape(p) for p in sorted(self.tenths, key=len, reverse=True))
+
     def prefix_unit_pattern(self) -> str:
         return "|".join(regex.escape(p) for p in sorted(self.prefix_units, key=len, reverse=True))
 
@@ -148,6 +153,7 @@ UNITS_SPEC = Record(
     dimensions=Strings(allow_empty=False),
     prefix_units=Optional(Mapping(Text()), default={}),
     fractions=Optional(Mapping(Text()), default={}),
+    tenths=Optional(Mapping(Text()), default={}),
     units=ListOf(
         Record(
             name=Text(),
@@ -214,11 +220,11 @@ def build_registry(raw: object, path: Path = UNITS_FILE) -> UnitRegistry:
             )
         if base.base is not None:
             raise fail(path, "units", f"unit {unit.name}: base {unit.base} has a base itself ({base.base})")
-    for key in ("prefix_units", "fractions"):
+    for key in ("prefix_units", "fractions", "tenths"):
         for word, unit_name in data[key].items():
             if unit_name not in by_spelling:
                 raise fail(path, f"{key}.{word}", f"unknown unit {unit_name!r}")
-            if key == "fractions" and by_spelling[unit_name].dimension != "percent":
+            if key != "prefix_units" and by_spelling[unit_name].dimension != "percent":
                 raise fail(path, f"{key}.{word}", f"a fraction is a share: {unit_name!r} is not a percent unit")
     return UnitRegistry(
         multipliers=MappingProxyType(multipliers),
@@ -226,6 +232,7 @@ def build_registry(raw: object, path: Path = UNITS_FILE) -> UnitRegistry:
         units=tuple(units),
         prefix_units=MappingProxyType({k: by_spelling[v].name for k, v in data["prefix_units"].items()}),
         fractions=MappingProxyType({k: by_spelling[v].name for k, v in data["fractions"].items()}),
+        tenths=MappingProxyType({k: by_spelling[v].name for k, v in data["tenths"].items()}),
         _by_spelling=MappingProxyType(by_spelling),
     )
 

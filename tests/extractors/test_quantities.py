@@ -485,3 +485,16 @@ def test_quantities_a_small_chinese_decimal_with_a_measure_word_is_an_amount():
     fifth set, in-sample)."""
     assert _amounts("平均每个公社有农业中学一点二所。") == [("一点二所", 1.2, None, "所", "=")]
     assert _amounts("实施两个指标。") == []
+
+
+@pytest.mark.issue(17)
+def test_quantities_tenths_in_words_are_shares_in_percent():
+    """七成以上, 一成 (units.yaml tenths) are shares in %, read only before a comparator word
+    or a stop: 统一成为 and 一成不变 hold no amount (pingtan-gov-report 2022, gov-report 1980,
+    in-sample)."""
+    assert _amounts("对台特色创新占福建自贸试验区七成以上。") == [("七成以上", 70, None, "%", ">=")]
+    assert _amounts("夏粮减产一成，满意率超过九成。") == [
+        ("一成", 10, None, "%", "="),
+        ("超过九成", 90, None, "%", ">"),
+    ]
+    assert _amounts("平衡成为不平衡，统一成为不统一，一成不变。") == []

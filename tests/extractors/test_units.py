@@ -108,6 +108,7 @@ def test_units_definition_validates_itself():
         (lambda d: d["multipliers"].update(兆="lots"), "multipliers.兆: expected a number"),
         (lambda d: d["prefix_units"].update(百分比="percent"), "unknown unit"),
         (lambda d: d["fractions"].update(分之="个"), "is not a percent unit"),
+        (lambda d: d["tenths"].update(成="元"), "is not a percent unit"),
     ],
 )
 def test_units_validation_errors_name_file_and_problem(change, message):
