@@ -498,3 +498,12 @@ def test_quantities_tenths_in_words_are_shares_in_percent():
         ("超过九成", 90, None, "%", ">"),
     ]
     assert _amounts("平衡成为不平衡，统一成为不统一，一成不变。") == []
+
+
+def test_quantities_mei_counts_medals_and_spindles():
+    """枚 is a measure word (pingtan-gov-report 2023 2枚金牌, gov-report 1958 纺锭…枚), and like
+    any measure word a small whole Chinese count before it is an article (一枚运载火箭)."""
+    assert _amounts("夺取2枚金牌，毛、麻纺锭七千三百三十枚，一枚运载火箭。") == [
+        ("2枚", 2, None, "枚", "="),
+        ("七千三百三十枚", 7330, None, "枚", "="),
+    ]
