@@ -37,6 +37,7 @@ from extractors.language_data import (
     load,
     register,
 )
+from extractors.numerals import DIGIT_CHARS
 from extractors.segmentation import cut, tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words
 from extractors.units import registry
@@ -893,6 +894,8 @@ def _prior_clause(
     继续实施退耕还林还草，今年拟安排500万亩 (gov-report 2014)."""
     frame = ""
     start = clause[0]
+    if start <= sentence_start:
+        return _topic_sentence(text, sentence_start)
     for _ in range(2):
         if start <= sentence_start:
             break
@@ -910,6 +913,28 @@ def _prior_clause(
         frame = trim(prior)
         start = pcs
     return frame
+
+
+_NUMERAL = regex.compile(f"[{regex.escape(DIGIT_CHARS)}十百千万亿]")
+# a sentence that only names a topic and says it grew (城乡居民储蓄大幅度增加。) is at most this long
+_TOPIC_SENTENCE = 16
+
+
+def _topic_sentence(text: str, sentence_start: int) -> str:
+    """What the sentence before says the next one is about, when it is a short statement
+    without amounts or commas whose rest is a predicate (城乡居民储蓄大幅度增加。一九八五年末
+    达到[一千六百二十三亿元] → 城乡居民储蓄), else ''."""
+    end = sentence_start
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
+    if end <= 0 or text[end - 1] != "。":
+        return ""
+    begin = max(text.rfind(c, 0, end - 1) for c in "。！？；\n") + 1
+    sentence = text[begin : end - 1]
+    prior = sentence[max(sentence.rfind(c) for c in "，,：:") + 1 :].strip()  # 四是，城乡居民储蓄…
+    if not prior or len(prior) > _TOPIC_SENTENCE or _AMOUNT_DIGITS.search(sentence) or _NUMERAL.search(prior):
+        return ""
+    return _topic(prior)
 
 
 def _clause_before(start: int, sentence_start: int, ends: list[int]) -> int:

@@ -766,3 +766,17 @@ def test_subjects_items_after_a_colon_share_its_measure():
         ("6亿吨", "粮食产量"),
         ("600万吨", "棉花产量"),
     ]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_short_topic_sentence_names_what_the_next_one_measures():
+    """城乡居民储蓄大幅度增加。一九八五年末达到… (gov-report 1986, fourth audit, in-sample):
+    a sentence that names a topic and only says it grew is what the next one's first
+    amounts measure; a sentence holding amounts, or joined by ；, is no such topic."""
+    review = Context(year=1986, part="review", genre="政府工作报告")
+    found = _subjects(
+        "四是，城乡居民储蓄大幅度增加。一九八五年末达到一千六百二十三亿元，比一九八○年末增长三倍。", review
+    )
+    assert found == [("一千六百二十三亿元", "城乡居民储蓄"), ("三倍", "城乡居民储蓄比一九八○年末增长")]
+    found = _subjects("一九八一年实际达到百分之四点六。一九八二年预计可以达到百分之六点四。", review)
+    assert found[1] == ("百分之六点四", "")
