@@ -123,6 +123,15 @@ def test_indicators_known_measures(subject, key):
         (["国家外汇储备比上年末增加", "国家外汇储备比上年增加"], "亿美元", "国家外汇储备增加"),
         # 上一年 is a base, not a count of years (fifth held-out audit: the key was 比上增长)
         (["钢产量比上一年增长", "钢产量比上年增长"], "%", "钢产量增长"),
+        # 增产 and 减产 are changes of output; last year's same months are a base like last
+        # year (gov-report 1958, 1975, 1980, 1987; in-sample)
+        (["粮食产量比上年增产", "粮食增产", "粮食产量增加"], "万吨", "粮食产量增加"),
+        (["粮食减产", "粮食产量下降"], "%", "粮食产量下降"),
+        (
+            ["社会商品零售总额又比去年同期增长", "社会商品零售总额比上年同期增长", "社会商品零售总额增长"],
+            "%",
+            "社会商品零售总额增长",
+        ),
     ],
 )
 def test_indicators_one_key_per_measure(subjects, unit, key):
