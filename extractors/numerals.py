@@ -149,6 +149,31 @@ def parse_number(s: str) -> Decimal | None:
     return parse_chinese(s)
 
 
+_ARABIC_GROUP = regex.compile(r"([0-9]+)([亿万千百])")
+
+
+def parse_arabic_groups(s: str) -> Decimal | None:
+    """Arabic digits with place words of falling size, each written out: 1万6千 → 16000,
+    2万5千 → 25000, 1亿3千 → 100003000 (a 万 after it scales only 3千: see the caller).
+    None unless ``s`` is wholly such groups with each place below the one before."""
+    total = section = Decimal(0)
+    pos, last = 0, None
+    for m in _ARABIC_GROUP.finditer(s):
+        if m.start() != pos:
+            return None
+        n, place = Decimal(m[1]), m[2]
+        size = _LARGE.get(place) or _SMALL[place]
+        if last is not None and size >= last:
+            return None
+        last, pos = size, m.end()
+        if place in _LARGE:
+            total += (section + n) * size
+            section = Decimal(0)
+        else:
+            section += n * size
+    return total + section if pos == len(s) and pos else None
+
+
 def to_float(value: Decimal) -> float:
     """The nearest float: 1.3万亿 stays 1300000000000.0."""
     return float(value)

@@ -40,7 +40,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, LARGE_GROUPS, parse_arabic, parse_chinese
+from extractors.numerals import DIGIT_CHARS, LARGE_GROUPS, parse_arabic, parse_arabic_groups, parse_chinese
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity
 from extractors.segmentation import tag
@@ -178,8 +178,10 @@ def grammar() -> Grammar:
     # 1956 and 1980 reports group thousands with a full-width comma: 27，203，319，000元.
     ar = (
         r"(?:[0-9]{1,3}(?:，[0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)"
-        r"(?: ?[.．][0-9０-９]+)?"
+        r"(?: ?[.．·][0-9０-９]+)?"
     )
+    # 1万6千多户, 2万5千公里, 1亿3千多万: Arabic digits with place words of falling size
+    arc = r"[0-9]+[万亿](?:[0-9]+[亿万千百])+"
     pct = units.prefix_unit_pattern() or r"(?!)"
     # 三分之一, 十分之一: a denominator without 百/千 (百分之, 千分之 are prefix units)
     small = f"(?:{cn_digit}|十){{1,3}}"
@@ -190,7 +192,7 @@ def grammar() -> Grammar:
     number = regex.compile(
         f"(?P<den>{small})(?P<frac>{frac})(?P<num>{small})(?!{cn_digit}|[十百千万亿])"
         f"|(?<!{cn_digit}|[十百千万亿])(?P<tdig>{cn_digit}|十)(?P<tenth>{tenths})(?=(?:{ends})|[^\\w]|$)"
-        f"|(?P<pct>{pct})?(?:(?P<ar>{ar})|(?P<cn>{cn}))"
+        f"|(?P<pct>{pct})?(?:(?P<arc>{arc})|(?P<ar>{ar})|(?P<cn>{cn}))"
     )
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
     tail = regex.compile(f"(?: ?(?:{mult}|{_alternation(marks)}))*")
@@ -245,14 +247,14 @@ class _Amount:
     unit: str | None  # canonical unit name written after the number
 
 
-def _scale(value: Decimal, cn: str | None, factor: Decimal) -> Decimal:
-    """``value`` times a multiplier written after it; in a Chinese numeral with a larger
-    group, only the part after that group (六亿三千多万: 6亿 + 3千万, not 6亿3千 × 万)."""
+def _scale(value: Decimal, cn: str | None, factor: Decimal, parse=parse_chinese) -> Decimal:
+    """``value`` times a multiplier written after it; in a numeral with a larger group, only
+    the part after that group (六亿三千多万, 1亿3千多万: 6亿 + 3千万, not 6亿3千 × 万)."""
     if cn:
         for i in range(len(cn) - 1, -1, -1):
             big = LARGE_GROUPS.get(cn[i])
             if big is not None and big > factor:
-                head, rest = parse_chinese(cn[: i + 1]), parse_chinese(cn[i + 1 :]) if cn[i + 1 :] else Decimal(0)
+                head, rest = parse(cn[: i + 1]), parse(cn[i + 1 :]) if cn[i + 1 :] else Decimal(0)
                 if head is not None and rest is not None:
                     return head + rest * factor
                 break
@@ -280,15 +282,17 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     if m["tenth"]:
         digit = parse_chinese(m["tdig"])  # 七成以上 → 70 % (units.yaml tenths)
         return None if digit is None else _share(g, text, m, digit / 10, g.units.tenths[m["tenth"]])
-    read = parse_arabic(m["ar"].replace(" ", "").replace("，", ",")) if m["ar"] else parse_chinese(m["cn"])
+    read = _arabic(m) if m["ar"] else parse_arabic_groups(m["arc"]) if m["arc"] else parse_chinese(m["cn"])
     if read is None:
         return None
     value = read
+    groups = m["cn"] or m["arc"]  # a numeral with place words, which a multiplier after it scales in part
+    parse = parse_arabic_groups if m["arc"] else parse_chinese
     pos = m.end()
     # 十亿人民, 六亿五千万人民: a numeral written with 万 or 亿 is an amount without a unit,
     # like 10亿人口 (not_quantities.yaml bare_chinese_scale)
     scale = g.bare_chinese_scale
-    scaled = bool(m["cn"]) and any(g.units.factor(k) >= scale for k in g.units.multipliers if k in m["cn"])
+    scaled = bool(groups) and any(g.units.factor(k) >= scale for k in g.units.multipliers if k in groups)
     mark = None
     t = g.tail.match(text, pos)
     for tok in g.tail_token.finditer(text, pos, t.end()):
@@ -296,7 +300,7 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
         if word in g.marks:
             mark = mark or g.marks[word]
         else:
-            value = _scale(value, m["cn"], g.units.factor(word))
+            value = _scale(value, groups, g.units.factor(word), parse)
             scaled = True
     pos = t.end()
     unit = None
@@ -734,5 +738,11 @@ def _dimension(g: Grammar, unit: str | None) -> str | None:
 
 def _unscaled(g: Grammar, text: str, m: regex.Match) -> Decimal:
     """The bare number of match ``m`` before multipliers (for 3-5万人)."""
-    value = parse_arabic(m["ar"].replace(" ", "").replace("，", ",")) if m["ar"] else parse_chinese(m["cn"])
+    value = _arabic(m) if m["ar"] else parse_arabic_groups(m["arc"]) if m["arc"] else parse_chinese(m["cn"])
     return value if value else Decimal(1)
+
+
+def _arabic(m: regex.Match) -> Decimal | None:
+    """The Arabic number of match ``m``: one space read through (8 .8), full-width thousands
+    commas (27，203，319) and a middle dot as the decimal point (19·5%, gov-report 1999)."""
+    return parse_arabic(m["ar"].replace(" ", "").replace("，", ",").replace("·", "."))

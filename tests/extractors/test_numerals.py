@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.numerals import parse_arabic, parse_chinese, parse_number, to_float
+from extractors.numerals import parse_arabic, parse_arabic_groups, parse_chinese, parse_number, to_float
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,20 @@ def test_numerals_never_raise(s):
 def test_numerals_chinese_alphabet_never_raises(s):
     result = parse_chinese(s)
     assert result is None or result >= 0
+
+
+@pytest.mark.parametrize(
+    ("s", "value"),
+    [
+        ("1万6千", 16000),
+        ("2万5千", 25000),
+        ("1亿3千", 100003000),
+        ("12万5千", 125000),
+        ("1千1万", None),
+        ("1万5", None),
+    ],
+)
+def test_parse_arabic_groups(s, value):
+    """Arabic digits with place words of falling size; a rising place or a bare tail is no number."""
+    got = parse_arabic_groups(s)
+    assert (got if got is None else int(got)) == value

@@ -507,3 +507,28 @@ def test_quantities_mei_counts_medals_and_spindles():
         ("2枚", 2, None, "枚", "="),
         ("七千三百三十枚", 7330, None, "枚", "="),
     ]
+
+
+@pytest.mark.issue(17)
+def test_quantities_arabic_digits_with_place_words_of_falling_size():
+    """1万6千多户, 2万5千公里, 1亿3千多万 (gov-report 2018, in-sample) are one number each, the
+    万 after 1亿3千多 scaling only 3千; before, 1万 was read alone and 6千多户 as another."""
+    assert _amounts("日均新设企业由5千多户增加到1万6千多户，出境旅游人次增加到1亿3千多万，里程2万5千公里。") == [
+        ("5千多户", 5000, None, "户", ">"),
+        ("1万6千多户", 16000, None, "户", ">"),
+        ("1亿3千多万", 130000000, None, "", ">"),
+        ("2万5千公里", 25000, None, "公里", "="),
+    ]
+
+
+@pytest.mark.issue(17)
+def test_quantities_a_middle_dot_between_digits_is_a_decimal_point():
+    """gov-report 1999 writes 19·5%: 19.5 %, where 5 % was read before (the 19 left in the
+    subject, 增长19·)."""
+    found = extract_quantities(
+        "全年增长19·5%，全社会固定资产投资增长14·1%。", context=Context(year=1999, part="review")
+    )
+    assert [(q.text, q.value, q.subject) for q in found] == [
+        ("19·5%", 19.5, "增长"),
+        ("14·1%", 14.1, "全社会固定资产投资增长"),
+    ]
