@@ -780,3 +780,18 @@ def test_subjects_a_short_topic_sentence_names_what_the_next_one_measures():
     assert found == [("一千六百二十三亿元", "城乡居民储蓄"), ("三倍", "城乡居民储蓄比一九八○年末增长")]
     found = _subjects("一九八一年实际达到百分之四点六。一九八二年预计可以达到百分之六点四。", review)
     assert found[1] == ("百分之六点四", "")
+
+
+def test_subjects_a_ratio_to_a_base_year_continues_the_measure_before_it():
+    """电力一百零八亿度，等于一九四九年的二点五倍 (gov-report 1954, in-sample): 等于 and 相当于
+    name no measure, so the ratio is the electricity's, as after 是 (是2010年的2.2倍)."""
+    review = Context(year=1954, part="review", genre="政府工作报告")
+    found = _subjects(
+        "电力一百零八亿度，等于一九四九年的二点五倍；原煤八千一百九十九万吨，相当于一九四九年的二点六倍。", review
+    )
+    assert found == [
+        ("一百零八亿度", "电力"),
+        ("二点五倍", "电力"),
+        ("八千一百九十九万吨", "原煤"),
+        ("二点六倍", "原煤"),
+    ]
