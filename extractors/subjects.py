@@ -655,7 +655,7 @@ def find_subject(
         restated = bool(verb) and verb == before and verb in prior
         if restated:
             prior = prior[prior.rfind(verb) :]
-        continued = prior and before.startswith(tuple(words.continues)) and not has_verb(prior)
+        continued = prior and before.startswith(tuple(words.continues)) and (not has_verb(prior) or is_measure(prior))
         if continued and not names_nothing(prior) and tag(prior)[-1][1] != "f":  # not 在这一新的基础上
             return found(prior + before)  # 城镇居民人均可支配收入，…比上年实际增长9.3%
         if prior and not names_nothing(prior) and (restated or not before_names):
@@ -908,7 +908,7 @@ def _prior_clause(
             # between the measure and its amounts names no measure
             measured = trim(prior)
             return measured if measured.endswith(tuple(subject_words().measure_ends)) else frame
-        if not _frame_only(prior):
+        if not _frame_only(prior) and not subject_words().adjustment.fullmatch(prior.strip()):
             return trim(prior)
         frame = trim(prior)
         start = pcs

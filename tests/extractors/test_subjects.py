@@ -795,3 +795,16 @@ def test_subjects_a_ratio_to_a_base_year_continues_the_measure_before_it():
         ("八千一百九十九万吨", "原煤"),
         ("二点六倍", "原煤"),
     ]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_measure_named_in_its_own_clause_before_how_it_was_reckoned():
+    """农村居民人均纯收入，考虑价格下降因素，比上年实际增长4.3% (gov-report 1999, 2000; second
+    audit, in-sample): the clause saying how the figure was reckoned stands between the
+    measure and its change, and a measure of the vocabulary continues though it holds a
+    verb (可支配)."""
+    review = Context(year=2000, part="review", genre="政府工作报告")
+    found = _subjects("农村居民人均纯收入，考虑价格下降因素，比上年实际增长4.3%。", review)
+    assert found == [("4.3%", "农村居民人均纯收入比上年实际增长")]
+    found = _subjects("城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%。", review)
+    assert found == [("9.3%", "城镇居民人均可支配收入考虑价格下降因素比上年实际增长")]
