@@ -124,6 +124,12 @@ FOUND = [
     ("继续引导台湾青年到平潭法院、检察院实习实训", {("平潭法院", "ORG"), ("台湾", "GPE")}),  # 2023
     ("以省队区办模式组建福建平潭男子排球队", {("福建平潭男子排球队", "ORG")}),  # 2023
     ("大连足球队获得冠军", {("大连足球队", "ORG")}),
+    # a strait named after its place is that place; a port of entry or a sea area named after
+    # its place holds no place of its own (flat): entity audits one and four, in-sample
+    ("撤走美国在台湾和台湾海峡地区的一切武装力量", {("美国", "GPE"), ("台湾", "GPE"), ("台湾海峡", "GPE")}),  # 1978
+    ("平潭海峡公铁大桥建成通车", {("平潭", "GPE")}),  # not a strait: a bridge
+    ("鼓励企业从平潭口岸开展出口业务", set()),  # pingtan-gov-report-2019
+    ("推动平潭外海海上风电场建设", set()),  # pingtan-suping-2023
     # a body that convenes a meeting, and a people's congress before its session, stay
     ("国务院召开全国电视电话工作会议", {("国务院", "ORG")}),
     # 三农 is still a programme where no problem follows (gov-report-2006)
