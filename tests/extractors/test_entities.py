@@ -129,6 +129,7 @@ FOUND = [
     ("撤走美国在台湾和台湾海峡地区的一切武装力量", {("美国", "GPE"), ("台湾", "GPE"), ("台湾海峡", "GPE")}),  # 1978
     ("平潭海峡公铁大桥建成通车", {("平潭", "GPE")}),  # not a strait: a bridge
     ("鼓励企业从平潭口岸开展出口业务", set()),  # pingtan-gov-report-2019
+    ("逐步建立中国—东盟自由贸易区", {("东盟", "ORG")}),  # gov-report-2002: 中国 inside the name
     ("推动平潭外海海上风电场建设", set()),  # pingtan-suping-2023
     # a body that convenes a meeting, and a people's congress before its session, stay
     ("国务院召开全国电视电话工作会议", {("国务院", "ORG")}),
