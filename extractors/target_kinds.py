@@ -83,6 +83,7 @@ TARGET_KINDS_SPEC = Record(
         level_reached=Strings(),
         levels=Strings(),
         frame_relative=Strings(),
+        own_sentence=Strings(),
     ),
     quoted_target=Pattern(),
     planned_before=Pattern(),
@@ -153,6 +154,7 @@ class KindWords:
     plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
     frame_relative: frozenset[str]
+    own_sentence: tuple[str, ...]
     quoted_target: regex.Pattern
     planned_before: regex.Pattern
     required_by: regex.Pattern
@@ -228,6 +230,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
         frame_relative=frozenset(d["period"]["frame_relative"]),
+        own_sentence=tuple(d["period"]["own_sentence"]),
         quoted_target=regex.compile(d["quoted_target"]),
         planned_before=regex.compile(d["planned_before"]),
         required_by=regex.compile(d["required_by"]),
@@ -844,8 +847,8 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
         j = len(chain)
         span = index.spans[j]
         found = frames.opening(span)
-        if found is not None and found.text in w.frame_relative:
-            found = None
+        if found is not None and (found.text in w.frame_relative or found.text.startswith(w.own_sentence)):
+            found = None  # 全年 counts from the frame; 近两年，… frames its own sentence only
         if found is None and reported is not None and not frames.has_amount(span):
             # a sentence of no amount of its own that speaks of the plan year or later opens
             # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment

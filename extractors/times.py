@@ -118,6 +118,7 @@ class TimeWords:
     backward_after: tuple[str, ...]
     focus_back_before: tuple[str, ...]
     focus_back_not_after: str
+    span_not_after: str
     focus_back_not_before: tuple[str, ...]
     bare_back_in_review: bool
     restating: tuple[str, ...]
@@ -178,6 +179,7 @@ TIME_WORDS = ld.register(
             locatives=_WORDS,
             focus_back_before=_WORDS,
             focus_back_not_after=ld.Text(),
+            span_not_after=ld.Text(),
             focus_back_not_before=_WORDS,
             bare_back_in_review=ld.Flag(),
             restating=_WORDS,
@@ -262,6 +264,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         backward_after=tuple(spans["backward_after"]),
         focus_back_before=tuple(spans["focus_back_before"]),
         focus_back_not_after=spans["focus_back_not_after"],
+        span_not_after=spans["span_not_after"],
         focus_back_not_before=tuple(spans["focus_back_not_before"]),
         bare_back_in_review=spans["bare_back_in_review"],
         restating=tuple(spans["restating"]),
@@ -409,7 +412,7 @@ def _grammar() -> _Grammar:
         rf"|(?<!{_alt(w.plan_not_after)})"
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<decade>(?:[{decade_digits}]{ten}|[1-9]0|(?:19|20)[0-9]0){_alt(w.decade_marks)})"
-        rf"|(?P<rspan>(?P<rb>{before})(?:{_alt(w.linking)})?(?P<rn>{count}){count_year}(?P<ra>{after})?"
+        rf"|(?P<rspan>(?<![{regex.escape(w.span_not_after)}])(?P<rb>{before})(?:{_alt(w.linking)})?(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after})"
         rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}})"
         rf"|(?<![{regex.escape(w.focus_back_not_after)}])(?P<rfb>{_alt(w.focus_back_before)})"

@@ -909,3 +909,14 @@ def test_target_kinds_readings_of_the_older_reports(sentence, context, expected)
     """Each expected reading is among the sentence's (the others are judged elsewhere)."""
     found = _kinds(sentence, context)
     assert [e for e in expected if e not in found] == []
+
+
+def test_target_kinds_a_recent_span_frames_its_own_sentence_only():
+    """近两年，… frames the sentence it opens (近三年淘汰落后炼钢炼铁产能9000多万吨 → 2013–2015 in
+    the 2016 review), not the sentences after it, which keep the review's frame (gov-report
+    2008: 近两年，又提出…方案。…关停小火电2157万千瓦 → 2003–2007; held-out set two, in-sample)."""
+    review = Context(year=2016, part="review", genre="政府工作报告", heading="一、2015年工作回顾")
+    assert _kinds("近三年淘汰落后炼钢炼铁产能9000多万吨。", review) == [("9000多万吨", "achievement", 2013, 2015)]
+    review = Context(year=2008, part="review", genre="政府工作报告", heading="一、过去五年政府工作回顾")
+    found = _kinds("近两年，又提出并实施节能减排综合性工作方案。依法关停小火电2157万千瓦。", review)
+    assert found == [("2157万千瓦", "achievement", 2003, 2007)]

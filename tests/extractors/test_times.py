@@ -118,6 +118,16 @@ CASES = [
         ],
     ),
     ("深化司法体制改革，开展法治宣传教育，启动实施“七五”普法规划", 2016, "plan", []),
+    # 近N年 counts back like 过去N年 (gov-report 2008, 1987: held-out sets two and three, in-sample
+    # since); 将近两年 and 接近三年 are durations, 最近三年 may look ahead, 近几年 is vague
+    (
+        "近两年，又提出并实施节能减排综合性工作方案",
+        2008,
+        "review",
+        [("近两年", "2006-01-01", "2007-12-31", "year", "period")],
+    ),
+    ("根据近八年的经济建设经验", 1987, "review", [("近八年", "1979-01-01", "1986-12-31", "year", "period")]),
+    ("草案公布以后将近两年，接近三年，最近三年，近几年", 1960, "review", []),
     # gov-report 2017: a review part counts 全年/上年/年末 from the year under review
     (
         "全年城镇新增就业1314万人，年末城镇登记失业率4.02%",
