@@ -44,7 +44,8 @@ month end outside a review part (2018年底，每个区市县至少要建设…)
 quarters, and the plan year or the year under review written as a year (2018年工作要点,
 2015年是“十二五”收官之年); ``point`` otherwise (2022年冬奥会, 3月5日, a dateline).
 
-Decades are periods (八十年代 in 1985 is 1980-1989; 1990年代), a horizon when they lie ahead.
+Decades are periods (八十年代 in 1985 is 1980-1989; 1990年代), a horizon when they lie ahead;
+so are ordinal centuries (二十一世纪 in 1984 is 2001-2100, a horizon).
 Not times: ages (3-6岁), counts (三年行动计划, 若干年内), ordinals
 (第三期), 改革开放40周年, and anything inside 《…》.
 """
@@ -125,6 +126,8 @@ class TimeWords:
     max_span_years: int
     century_years: dict[str, tuple[int, int]]
     decade_marks: tuple[str, ...]
+    century_marks: tuple[str, ...]
+    century_not_before: tuple[str, ...]
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
     deadline_suffixes: tuple[str, ...]
@@ -187,6 +190,8 @@ TIME_WORDS = ld.register(
         ),
         century_years=ld.Mapping(ld.Record(century=ld.OneOf(0, 1), year=ld.Integer(1))),
         decade_marks=_WORDS,
+        century_marks=_WORDS,
+        century_not_before=_WORDS,
         year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)), granularity=ld.OneOf(GRANULARITIES))),
         month_parts=_WORDS,
         deadline_suffixes=_WORDS,
@@ -271,6 +276,8 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         max_span_years=spans["max_years"],
         century_years=century_years,
         decade_marks=tuple(data["decade_marks"]),
+        century_marks=tuple(data["century_marks"]),
+        century_not_before=tuple(data["century_not_before"]),
         year_parts=year_parts,
         month_parts=words["month_parts"],
         deadline_suffixes=words["deadline_suffixes"],
@@ -412,6 +419,8 @@ def _grammar() -> _Grammar:
         rf"|(?<!{_alt(w.plan_not_after)})"
         rf"(?P<plano>(?P<era>{_alt(w.plan_ordinal_eras)})?第(?P<po>{ordinal})个五年(?:计划|规划))"
         rf"|(?P<decade>(?:[{decade_digits}]{ten}|[1-9]0|(?:19|20)[0-9]0){_alt(w.decade_marks)})"
+        rf"|(?<![{no_num}])(?P<ordcentury>(?:{ten}[{one_to_nine}]|[{two_to_nine}]{ten}[{one_to_nine}]?|1[0-9]|2[0-9])"
+        rf"(?={_alt(w.century_marks)}(?!{_alt(w.century_not_before)})))(?P<cmark>{_alt(w.century_marks)})"
         rf"|(?P<rspan>(?<![{regex.escape(w.span_not_after)}])(?P<rb>{before})(?:{_alt(w.linking)})?(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after})"
         rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}})"
@@ -613,6 +622,13 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, a
             return None
         century = (doc_year + w.horizon_years - value) // 100 * 100  # the latest not far ahead
         return _Parsed(*_years(century + value, century + value + 9), "year", "decade")
+    if m.group("ordcentury"):
+        # 二十一世纪, 21世纪: 2001-2100, read like a decade (a horizon when it lies ahead)
+        digits = m.group("ordcentury")
+        n = int(digits) if digits.isdigit() else _number(digits, w)
+        if n is None or not 10 <= n <= 29:
+            return None
+        return _Parsed(*_years((n - 1) * 100 + 1, n * 100), "year", "decade")
     if m.group("century"):
         if doc_year is None:
             return _Parsed(None, None, "year", "dated")

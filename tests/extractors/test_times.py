@@ -128,6 +128,10 @@ CASES = [
     ),
     ("根据近八年的经济建设经验", 1987, "review", [("近八年", "1979-01-01", "1986-12-31", "year", "period")]),
     ("草案公布以后将近两年，接近三年，最近三年，近几年", 1960, "review", []),
+    # an ordinal century is its hundred years, a horizon ahead (gov-report 1984, 1995: held-out
+    # sets three and four, in-sample since); 21世纪海上丝绸之路 is a programme's name
+    ("中日两国领导人着眼于二十一世纪", 1984, "plan", [("二十一世纪", "2001-01-01", "2100-12-31", "year", "horizon")]),
+    ("丝绸之路经济带和21世纪海上丝绸之路", 2015, "plan", []),
     # gov-report 2017: a review part counts 全年/上年/年末 from the year under review
     (
         "全年城镇新增就业1314万人，年末城镇登记失业率4.02%",
