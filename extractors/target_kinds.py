@@ -70,7 +70,6 @@ TARGET_KINDS_SPEC = Record(
     ),
     threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings(), counted_after=Pattern()),
     period=Record(
-        report_genres=Strings(),
         plan_genres=Strings(),
         multi_year=Strings(),
         yearly_average=Strings(),
@@ -150,7 +149,6 @@ class KindWords:
     bounds: frozenset[str]
     sizes: frozenset[str]
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
-    report_genres: frozenset[str]
     plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
     frame_relative: frozenset[str]
@@ -226,7 +224,6 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
-        report_genres=frozenset(d["period"]["report_genres"]),
         plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
         frame_relative=frozenset(d["period"]["frame_relative"]),
@@ -753,9 +750,10 @@ def _cue_words(
 
 
 def _reported(w: KindWords, genre: str | None, year: int) -> int:
-    """The year a document of ``genre`` and ``year`` reports on: its own for a 工作报告,
-    else the year before."""
-    return year if genre in w.report_genres else year - 1
+    """The year a document of ``genre`` and ``year`` reports on (extractors.times.reported_year)."""
+    from extractors.times import reported_year  # times never reads the kind rules
+
+    return reported_year(genre, year)
 
 
 def _long_start(text: str, sentence_start: int) -> int:

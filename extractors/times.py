@@ -127,6 +127,7 @@ class TimeWords:
     century_years: dict[str, tuple[int, int]]
     decade_marks: tuple[str, ...]
     century_marks: tuple[str, ...]
+    report_genres: frozenset[str]
     century_not_before: tuple[str, ...]
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
@@ -191,6 +192,7 @@ TIME_WORDS = ld.register(
         century_years=ld.Mapping(ld.Record(century=ld.OneOf(0, 1), year=ld.Integer(1))),
         decade_marks=_WORDS,
         century_marks=_WORDS,
+        report_genres=_WORDS,
         century_not_before=_WORDS,
         year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)), granularity=ld.OneOf(GRANULARITIES))),
         month_parts=_WORDS,
@@ -277,6 +279,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         century_years=century_years,
         decade_marks=tuple(data["decade_marks"]),
         century_marks=tuple(data["century_marks"]),
+        report_genres=frozenset(data["report_genres"]),
         century_not_before=tuple(data["century_not_before"]),
         year_parts=year_parts,
         month_parts=words["month_parts"],
@@ -309,6 +312,18 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         not_before_count=data["not_before_count"],
         not_before_standalone=data["not_before_standalone"],
     )
+
+
+def reported_year(genre: str | None, year: int) -> int:
+    """The year a document of ``genre`` and ``year`` reports on: its own for a 工作报告 (the
+    report_genres of time_words.yaml), else the year before."""
+    return year if genre in load_time_words().report_genres else year - 1
+
+
+def focus_year(ctx: Context, year: int) -> int:
+    """The year under discussion in a passage of a document of ``year``: in a review part the
+    year it reports on, else its own."""
+    return reported_year(ctx.genre, year) if ctx.part == "review" else year
 
 
 @cache
@@ -550,7 +565,7 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
         return _Parsed(None, None, "year", "rspan")
     if m.group("rfb"):
         # 前三年 in the 1957 review of 1956: the three years before the year under discussion
-        focus = doc_year - (ctx.part == "review")
+        focus = focus_year(ctx, doc_year)
         return _Parsed(*_years(focus - n, focus - 1), "year", "rspan")
     before_word, after_word = m.group("rb"), m.group("ra") or m.group("ra2")
     if before_word in w.context_before:
@@ -592,7 +607,7 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, a
     w = g.words
     doc_year = ctx.year
     # The year under discussion: in a review part, the year before the document's.
-    focus = None if doc_year is None else doc_year - (ctx.part == "review")
+    focus = None if doc_year is None else focus_year(ctx, doc_year)
     if m.group("span"):
         sy = _year_value(m.group("sy") or m.group("sy2"), w)
         ey = _year_value(m.group("ey") or m.group("ey2"), w)
@@ -694,7 +709,7 @@ def _since(p: _Parsed, ctx: Context) -> _Parsed:
     assert p.start is not None and p.end is not None
     if ctx.year is None:
         return p
-    focus = ctx.year - (ctx.part == "review")
+    focus = focus_year(ctx, ctx.year)
     if p.start.year > focus:  # 今年以来 in the review of a plan written late in its year
         return _Parsed(*_years(focus, focus), "year", p.kind, "period", p.absolute_year)
     return _Parsed(p.start, date(max(focus, p.end.year), 12, 31), p.granularity, p.kind, "period", p.absolute_year)
@@ -843,7 +858,7 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
         since = g.since.match(text, end) if parsed.kind in ("dated", "rel") and parsed.start is not None else None
         if since is None and parsed.kind == "dated" and parsed.start is not None and context.year is not None:
             # 从1998年起 in the 2003 review: a past year something has gone on since
-            focus = context.year - (context.part == "review")
+            focus = focus_year(context, context.year)
             if parsed.start.year <= focus and text.endswith(g.words.since_from, 0, start):
                 since = g.since_from.match(text, end)
         if parsed.kind in ("dated", "bare"):

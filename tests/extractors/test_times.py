@@ -807,3 +807,14 @@ def test_times_this_year_is_the_year_just_named():
 def test_times_a_year_something_has_gone_on_from(text, year, part, expected):
     found = [(t, s, e, role) for t, s, e, _, role in _times(text, year, part)]
     assert [f[: len(x)] for f, x in zip(found, expected)] == expected and len(found) >= len(expected)
+
+
+def test_times_a_report_on_its_own_year_reviews_that_year():
+    """A 工作报告 of 2022 (pingtan-junshan-2022: 2022年度工作报告) reports on 2022: 全年 in its
+    review is 2022, where the review part of a 政府工作报告 speaks of the year before
+    (time_words.yaml report_genres)."""
+    text = "全年农作物总产量40461吨"
+    own = extract_times(text, context=Context(year=2022, part="review", genre="工作报告"))
+    before = extract_times(text, context=Context(year=2022, part="review", genre="政府工作报告"))
+    assert [(t.text, str(t.start), str(t.end)) for t in own] == [("全年", "2022-01-01", "2022-12-31")]
+    assert [(t.text, str(t.start), str(t.end)) for t in before] == [("全年", "2021-01-01", "2021-12-31")]
