@@ -532,3 +532,12 @@ def test_quantities_a_middle_dot_between_digits_is_a_decimal_point():
         ("19·5%", 19.5, "增长"),
         ("14·1%", 14.1, "全社会固定资产投资增长"),
     ]
+
+
+def test_quantities_hours_counted_with_ge_are_one_unit():
+    """个小时 is one measure word like 个工作日 (pingtan-gov-report 2023 通关时间压缩为5.7个小时:
+    the unit was 个 and 小时 went to the subject); 5小时内 stays 小时."""
+    assert _amounts("进口通关时间压缩为5.7个小时，最迟5小时内发布权威信息。") == [
+        ("5.7个小时", 5.7, None, "个小时", "="),
+        ("5小时内", 5, None, "小时", "<="),
+    ]
