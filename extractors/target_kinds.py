@@ -91,6 +91,7 @@ TARGET_KINDS_SPEC = Record(
     estimates=Strings(allow_empty=False),
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
     measured=Record(words=Strings(), unless=Strings()),
+    perfect=Strings(),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -118,6 +119,7 @@ class KindWords:
     bases_width: int  # the longest comparison base
     time_bases: regex.Pattern  # 比/从/由… right before a time: a base, not a period
     reckoning_bases: regex.Pattern  # 按… right before a time: what is reckoned in, no period
+    reckoning_words: tuple[str, ...]  # the same words, to find anywhere
     reckoning_reach: int  # the longest of them
     year_not_base: regex.Pattern  # a year written in digits, not after a change base (比1955年)
     conditions: tuple[str, ...]  # 如果: a clause of supposition
@@ -160,6 +162,7 @@ class KindWords:
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
     commitments: tuple[str, ...]  # …unless the clause commits (力争上半年比去年同期增长)
+    perfect: tuple[str, ...]  # 已经 before the amount in its clause: a state reached
     share_of: tuple[str, ...]  # 占 before the whole of a share
     share_after: regex.Pattern  # …的百分之二十八 after it
 
@@ -195,6 +198,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         bases_width=max(map(len, d["comparison_bases"]), default=1),
         time_bases=regex.compile(f"(?:{_alternation(d['time_bases'])})$"),
         reckoning_bases=regex.compile(f"(?:{_alternation(d['reckoning_bases'])})$"),
+        reckoning_words=tuple(d["reckoning_bases"]),
         reckoning_reach=max(map(len, d["reckoning_bases"])),
         year_not_base=regex.compile(f"(?<!{_alternation(d['period']['change_bases'])})((?:19|20)[0-9]{{2}})年"),
         conditions=tuple(d["hypothetical"]["conditions"]),
@@ -237,6 +241,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         strive=tuple(d["striving"]["verbs"]),
         measured=tuple(d["measured"]["words"]),
         commitments=tuple(d["measured"]["unless"]),
+        perfect=tuple(d["perfect"]),
         share_of=tuple(d["fact"]["share_of"]),
         share_after=regex.compile(d["fact"]["share_after"]),
     )
@@ -611,12 +616,16 @@ def _kind(
     ss, se = r.sentence
     before = text[cs : r.start]
     baseline = _is_baseline(w, text, r)
+    # 已经 before the amount in its clause, no commitment there: a state already reached
+    # (农业生产合作社在今年八月已经发展到十万个, in the 1954 plan chapter), which the plan
+    # year's time words do not make a goal
+    reached = not baseline and _reached(w, before)
     if context.part == "review":
         # the time the amount is about still dates it (五年内全国本专科毕业生1300万人), unless
         # it lies after the year reviewed (今年以来 in a plan written late in that year)
         governing = _governing_time(text, r, frames)
         if governing is not None and context.year and governing.end > _reported(w, context.genre, context.year):
-            if governing.role == "deadline" or _plan_year_named(w, text, r, governing):
+            if not reached and (governing.role == "deadline" or _plan_year_named(w, text, r, governing)):
                 # a goal the review restates, due after the year reviewed (纲要规定…，到一九六七年
                 # …分别达到四百斤、五百斤、八百斤的指标, in the 1959 review of 1958)
                 return "target", governing
@@ -624,6 +633,11 @@ def _kind(
         return "achievement", governing
     if not baseline and any(before.endswith(x) for x in w.past_value):
         return "achievement", None
+    if reached:
+        governing = _governing_time(text, r, frames)
+        if governing is None or not context.year or governing.end <= context.year:
+            # not in a plan's span (五年内…的支出已经达到七百六十六亿四千万元: what the plan sets)
+            return "achievement", governing
     if not baseline and any(m in before for m in w.measured) and not any(c in before for c in w.commitments):
         # measured against last year's same months, a result so far even under 今年
         # (今年上半年，社会商品零售总额又比去年同期增长18.5%, in the 1980 plan chapter)
@@ -674,6 +688,16 @@ def _kind(
     if context.part != "review" and context.genre in w.plan_genres:
         return "target", governing  # a 工作计划 without parts is a plan throughout
     return "other", governing
+
+
+def _reached(w: KindWords, before: str) -> bool:
+    """``before`` (the clause up to the amount) says a state was reached: a perfect marker
+    (已经, 已) with no commitment in the clause, and not one that governs a reckoning the
+    amount sits in (已按…的4%编制预算: the budget is drawn up at 4%, the plan year's)."""
+    at = max((before.rfind(m) for m in w.perfect), default=-1)
+    if at < 0 or any(c in before for c in w.commitments):
+        return False
+    return not any(b in before[at:] for b in w.reckoning_words)
 
 
 def _plan_year_named(w: KindWords, text: str, r: Reading, t: FrameTime) -> bool:

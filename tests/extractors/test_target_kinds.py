@@ -920,3 +920,24 @@ def test_target_kinds_a_recent_span_frames_its_own_sentence_only():
     review = Context(year=2008, part="review", genre="政府工作报告", heading="一、过去五年政府工作回顾")
     found = _kinds("近两年，又提出并实施节能减排综合性工作方案。依法关停小火电2157万千瓦。", review)
     assert found == [("2157万千瓦", "achievement", 2003, 2007)]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_state_already_reached_is_a_result_in_a_plan_chapter():
+    """已经 before the amount in its clause, with no commitment there, says a state reached —
+    a result even under the plan year's words (gov-report 1954, 1995: fourth set, in-sample);
+    not where the plan's own span governs it (五年内…已经达到, the plan's total), nor where
+    已 governs a reckoning the amount sits in (已按…的4%编制预算, the plan year's budget)."""
+    plan = Context(year=1954, part="plan", genre="政府工作报告")
+    assert _kinds("农业生产合作社在今年八月已经发展到十万个。", plan)[0][:2] == ("十万个", "achievement")
+    plan = Context(year=1995, part="plan", genre="政府工作报告")
+    assert (
+        _kinds("由于已经连续三年增长速度在百分之十一以上，今年增长速度比去年低一点是适当的。", plan)[0][1]
+        == "achievement"
+    )
+    plan = Context(year=1955, part="plan", genre="政府工作报告")
+    found = _kinds("五年内国家对经济建设和文化教育建设的支出已经达到七百六十六亿四千万元。", plan)
+    assert found[0][1:] == ("target", 1955, 1959)
+    plan = Context(year=2012, part="plan", genre="政府工作报告")
+    found = _kinds("今年中央财政已按全国财政性教育经费支出占国内生产总值的4%编制预算。", plan)
+    assert found[0][1] == "target"
