@@ -40,7 +40,14 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, LARGE_GROUPS, parse_arabic, parse_arabic_groups, parse_chinese
+from extractors.numerals import (
+    DIGIT_CHARS,
+    LARGE_GROUPS,
+    PLACE_CHARS,
+    parse_arabic,
+    parse_arabic_groups,
+    parse_chinese,
+)
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity
 from extractors.segmentation import tag
@@ -183,6 +190,7 @@ def grammar() -> Grammar:
     # 1万6千多户, 2万5千公里, 1亿3千多万: Arabic digits with place words of falling size
     arc = r"[0-9]+[万亿](?:[0-9]+[亿万千百])+"
     pct = units.prefix_unit_pattern() or r"(?!)"
+    numeral = regex.escape(DIGIT_CHARS + PLACE_CHARS)  # a Chinese numeral's characters
     # 三分之一, 十分之一: a denominator without 百/千 (百分之, 千分之 are prefix units)
     small = f"(?:{cn_digit}|十){{1,3}}"
     frac = units.fraction_pattern() or r"(?!)"
@@ -195,8 +203,8 @@ def grammar() -> Grammar:
     first = f"(?=[0-9０-９{regex.escape(starts)}])"
     number = regex.compile(
         f"{first}(?:"
-        f"(?P<den>{small})(?P<frac>{frac})(?P<num>{small})(?!{cn_digit}|[十百千万亿])"
-        f"|(?<!{cn_digit}|[十百千万亿])(?P<tdig>{cn_digit}|十)(?P<tenth>{tenths})(?=(?:{ends})|[^\\w]|$)"
+        f"(?P<den>{small})(?P<frac>{frac})(?P<num>{small})(?![{numeral}])"
+        f"|(?<![{numeral}])(?P<tdig>{cn_digit}|十)(?P<tenth>{tenths})(?=(?:{ends})|[^\\w]|$)"
         f"|(?P<pct>{pct})?(?:(?P<arc>{arc})|(?P<ar>{ar})|(?P<cn>{cn}))"
         ")"
     )

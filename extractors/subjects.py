@@ -37,7 +37,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import cut, tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words
 from extractors.units import registry
@@ -915,7 +915,7 @@ def _prior_clause(
     return frame
 
 
-_NUMERAL = regex.compile(f"[{regex.escape(DIGIT_CHARS)}十百千万亿]")
+_NUMERAL = regex.compile(f"[{regex.escape(DIGIT_CHARS + PLACE_CHARS)}]")
 # a sentence that only names a topic and says it grew (城乡居民储蓄大幅度增加。) is at most this long
 _TOPIC_SENTENCE = 16
 
