@@ -132,6 +132,11 @@ def test_indicators_known_measures(subject, key):
             "%",
             "社会商品零售总额增长",
         ),
+        # the high-speed railway in service is a stock, not the year's new line; 新建铁路 of
+        # 1955 is no high-speed line (the vocabulary had merged the three)
+        (["高速铁路运营里程", "高铁营业里程"], "公里", "高速铁路营业里程"),
+        (["新增高速铁路运营里程"], "公里", "新建高速铁路"),
+        (["新建铁路"], "公里", "新建铁路"),
     ],
 )
 def test_indicators_one_key_per_measure(subjects, unit, key):
