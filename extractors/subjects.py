@@ -921,9 +921,9 @@ _TOPIC_SENTENCE = 16
 
 
 def _topic_sentence(text: str, sentence_start: int) -> str:
-    """What the sentence before says the next one is about, when it is a short statement
-    without amounts or commas whose rest is a predicate (城乡居民储蓄大幅度增加。一九八五年末
-    达到[一千六百二十三亿元] → 城乡居民储蓄), else ''."""
+    """What the sentence before says the next one is about, when it holds no amount and its
+    last clause is a short statement whose rest is a predicate (四是，城乡居民储蓄大幅度增加。
+    一九八五年末达到[一千六百二十三亿元] → 城乡居民储蓄), else ''."""
     end = sentence_start
     while end > 0 and text[end - 1] in " \u3000":
         end -= 1
