@@ -22,9 +22,14 @@ from functools import cache, lru_cache
 import regex
 
 from extractors.char_classes import (
+    COLONS,
+    COMMAS,
     LIST_COMMA,
+    LONG_SENTENCE_STOPS,
     PHRASE_END,
     ROUND_BRACKETS,
+    SENTENCE_STOPS,
+    SPACES,
     SPAN_JOINERS,
 )
 from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
@@ -925,13 +930,13 @@ def _topic_sentence(text: str, sentence_start: int) -> str:
     last clause is a short statement whose rest is a predicate (四是，城乡居民储蓄大幅度增加。
     一九八五年末达到[一千六百二十三亿元] → 城乡居民储蓄), else ''."""
     end = sentence_start
-    while end > 0 and text[end - 1] in " \u3000":
+    while end > 0 and text[end - 1] in SPACES:
         end -= 1
-    if end <= 0 or text[end - 1] != "。":
-        return ""
-    begin = max(text.rfind(c, 0, end - 1) for c in "。！？；\n") + 1
+    if end <= 0 or text[end - 1] not in LONG_SENTENCE_STOPS:
+        return ""  # a whole sentence, not a part before ；
+    begin = max(text.rfind(c, 0, end - 1) for c in SENTENCE_STOPS + "\n") + 1
     sentence = text[begin : end - 1]
-    prior = sentence[max(sentence.rfind(c) for c in "，,：:") + 1 :].strip()  # 四是，城乡居民储蓄…
+    prior = sentence[max(sentence.rfind(c) for c in COMMAS + COLONS) + 1 :].strip()  # 四是，城乡居民储蓄…
     if not prior or len(prior) > _TOPIC_SENTENCE or _AMOUNT_DIGITS.search(sentence) or _NUMERAL.search(prior):
         return ""
     return _topic(prior)
