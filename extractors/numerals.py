@@ -149,7 +149,9 @@ def parse_number(s: str) -> Decimal | None:
     return parse_chinese(s)
 
 
-_ARABIC_GROUP = regex.compile(r"([0-9]+)([亿万千百])")
+# the place words written after Arabic digits: 万, 亿 and the hundreds and thousands
+ARABIC_PLACES = "".join(_LARGE) + "千百"
+_ARABIC_GROUP = regex.compile(f"([0-9]+)([{ARABIC_PLACES}])")
 
 
 def parse_arabic_groups(s: str) -> Decimal | None:
