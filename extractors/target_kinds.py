@@ -375,6 +375,12 @@ class TimeFrame:
         return t if time_opens_sentence(self.text, start, t.char_start) else None
 
 
+def _totalled_count(text: str, t: FrameTime) -> bool:
+    from extractors.times import totalled_count
+
+    return totalled_count(text, t.char_start, t.text)
+
+
 def _a_span_from(text: str, t: FrameTime) -> bool:
     """Is the span of years ``t`` after a base word where it starts (从1979年到1984年,
     从1998年起: time_words.yaml since_from), a period, not a base of comparison?"""
@@ -869,8 +875,12 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
         j = len(chain)
         span = index.spans[j]
         found = frames.opening(span)
-        if found is not None and (found.text in w.frame_relative or found.text.startswith(w.own_sentence)):
-            found = None  # 全年 counts from the frame; 近两年，… frames its own sentence only
+        if found is not None and (
+            found.text in w.frame_relative
+            or found.text.startswith(w.own_sentence)
+            or _totalled_count(frames.text, found)
+        ):
+            found = None  # 全年 counts from the frame; 近两年，…, 连续三年累计投入 frame their own sentence only
         if found is None and reported is not None and not frames.has_amount(span):
             # a sentence of no amount of its own that speaks of the plan year or later opens
             # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment

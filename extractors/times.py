@@ -122,6 +122,8 @@ class TimeWords:
     span_not_after: str
     focus_back_not_before: tuple[str, ...]
     bare_back_in_review: bool
+    totalled_after: tuple[str, ...]
+    totalled_not_after: str
     restating: tuple[str, ...]
     max_span_years: int
     century_years: dict[str, tuple[int, int]]
@@ -186,6 +188,8 @@ TIME_WORDS = ld.register(
             span_not_after=ld.Text(),
             focus_back_not_before=_WORDS,
             bare_back_in_review=ld.Flag(),
+            totalled_after=_WORDS,
+            totalled_not_after=ld.Text(),
             restating=_WORDS,
             max_years=ld.Integer(1),
         ),
@@ -274,6 +278,8 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         span_not_after=spans["span_not_after"],
         focus_back_not_before=tuple(spans["focus_back_not_before"]),
         bare_back_in_review=spans["bare_back_in_review"],
+        totalled_after=tuple(spans["totalled_after"]),
+        totalled_not_after=spans["totalled_not_after"],
         restating=tuple(spans["restating"]),
         max_span_years=spans["max_years"],
         century_years=century_years,
@@ -439,6 +445,8 @@ def _grammar() -> _Grammar:
         rf"|(?P<rspan>(?<![{regex.escape(w.span_not_after)}])(?P<rb>{before})(?:{_alt(w.linking)})?(?P<rn>{count}){count_year}(?P<ra>{after})?"
         rf"|{count_guard}(?P<rn2>{count}){count_year}(?P<ra2>{after})"
         rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}})"
+        rf"|(?<=\p{{Han}})(?<![{no_num}{regex.escape(w.totalled_not_after)}])"
+        rf"(?P<rn5>{count_of_years})年(?={_alt(w.totalled_after)})"
         rf"|(?<![{regex.escape(w.focus_back_not_after)}])(?P<rfb>{_alt(w.focus_back_before)})"
         rf"(?P<rn4>{count_of_years})年(?!{_alt(w.focus_back_not_before)}))"
         rf"|(?P<listed>{year_num})(?=[{joiners}]{year_num}年{not_year})"
@@ -554,11 +562,11 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     """今后五年, 过去五年, 五年来, 三年内, 这五年."""
     w = g.words
     doc_year = ctx.year
-    if m.group("rn3") and not (w.bare_back_in_review and ctx.part == "review"):
+    if (m.group("rn3") or m.group("rn5")) and not (w.bare_back_in_review and ctx.part == "review"):
         return None  # a bare N年 opening a clause of a plan (五年淘汰…) says nothing alone
     if m.string.endswith(w.restating, 0, m.start()):
         return None  # 1953年到1978年的二十六年间: the count restates the years just written
-    n = _number(m.group("rn") or m.group("rn2") or m.group("rn3") or m.group("rn4"), w)
+    n = _number(m.group("rn") or m.group("rn2") or m.group("rn3") or m.group("rn4") or m.group("rn5"), w)
     if not n or n > w.max_span_years:
         return None
     if doc_year is None:
@@ -785,6 +793,22 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
 # a time this close to a sentence's start, in its first clause, opens it (刚刚过去的2017年)
 LEAD_IN = 6
 _CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
+
+
+def totalled_count(text: str, t_start: int, t_text: str) -> bool:
+    """Is the time ``t_text`` at ``t_start`` a count of years written after its measure and
+    before a total or change (粮食两年增长, 中央财政连续三年累计投入: time_words.yaml
+    totalled_after)? It speaks of its own clause, never of the sentences after it."""
+    w = load_time_words()
+    count = t_text[:-1]
+    return (
+        t_text.endswith("年")
+        and bool(count)
+        and all(c in w.digits or c == w.ten or c.isdigit() for c in count)
+        and t_start > 0
+        and regex.match(r"\p{Han}", text[t_start - 1]) is not None
+        and text.startswith(w.totalled_after, t_start + len(t_text))
+    )
 
 
 def time_opens_sentence(text: str, start: int, t_start: int) -> bool:

@@ -922,6 +922,14 @@ def test_target_kinds_a_recent_span_frames_its_own_sentence_only():
     assert found == [("2157万千瓦", "achievement", 2003, 2007)]
 
 
+def test_target_kinds_a_count_of_years_after_its_measure_frames_its_own_sentence_only():
+    """中央财政连续三年累计投入90亿元 is 2004–2006 in the 2007 review, but the sentence after it
+    keeps the review's own year (in-sample, gov-report 2007)."""
+    review = Context(year=2007, part="review", genre="政府工作报告", heading="一、2006年工作回顾")
+    found = _kinds("中央财政连续三年累计投入90亿元。高等教育在学人数2500万人。", review)
+    assert found == [("90亿元", "achievement", 2004, 2006), ("2500万人", "achievement", 2006, 2006)]
+
+
 @pytest.mark.issue(17)
 def test_target_kinds_a_state_already_reached_is_a_result_in_a_plan_chapter():
     """已经 before the amount in its clause, with no commitment there, says a state reached —

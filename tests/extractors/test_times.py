@@ -128,6 +128,21 @@ CASES = [
     ),
     ("根据近八年的经济建设经验", 1987, "review", [("近八年", "1979-01-01", "1986-12-31", "year", "period")]),
     ("草案公布以后将近两年，接近三年，最近三年，近几年", 1960, "review", []),
+    # N年 after the measure and before a total or change counts back in a review (粮食两年增长;
+    # 存款余额五年增长: in-sample, gov-report 1960, 2001); not 每两年, 头两年, 第一个五年合计,
+    # nor in a plan, nor before other words (两年之内)
+    (
+        "粮食两年增长百分之四十六，棉花两年增长百分之四十七",
+        1960,
+        "review",
+        [
+            ("两年", "1958-01-01", "1959-12-31", "year", "period"),
+            ("两年", "1958-01-01", "1959-12-31", "year", "period"),
+        ],
+    ),
+    ("城乡居民储蓄存款余额五年增长1倍多", 2001, "review", [("五年", "1996-01-01", "2000-12-31", "year", "period")]),
+    ("评比每两年增加一次，头两年增长较慢，第一个五年合计将达到一千六百三十万吨", 1957, "review", []),
+    ("粮食两年增长百分之十", 2016, "plan", []),
     # an ordinal century is its hundred years, a horizon ahead (gov-report 1984, 1995: held-out
     # sets three and four, in-sample since); 21世纪海上丝绸之路 is a programme's name
     ("中日两国领导人着眼于二十一世纪", 1984, "plan", [("二十一世纪", "2001-01-01", "2100-12-31", "year", "horizon")]),
