@@ -299,10 +299,11 @@ def _object_of(phrase: str) -> str:
     """What the first verb of ``phrase`` acts on (国务院各部门共清理涉外规章和有关政策规定 →
     涉外规章和有关政策规定), or "" when no noun follows it."""
     tokens = tag(phrase)
+    verbs = subject_words().verbs
     at = 0
     for i, (w, f) in enumerate(tokens):
         at += len(w)
-        if f in ("v", "vn"):
+        if f in ("v", "vn") or w in verbs:
             rest = tokens[i + 1 :]
             return phrase[at:] if rest and rest[-1][1].startswith("n") else ""
     return ""

@@ -658,6 +658,15 @@ def test_subjects_jibanjian_is_a_word():
             [("2912套", "建设安置保障房"), ("1754套", "建成安置保障房")],
         ),
         ("全区5.69万人纳入养老保障范围，已有1.2万名。", [("5.69万人", "纳入养老保障范围"), ("1.2万名", "已有")]),
+        # …even where jieba tags the first verb otherwise (清理/a涉外/v: subject_words.yaml verbs)
+        (
+            "清理涉外规章和有关政策规定2300件，废止830件，修订325件。",
+            [
+                ("2300件", "清理涉外规章和有关政策规定"),
+                ("830件", "废止涉外规章和有关政策规定"),
+                ("325件", "修订涉外规章和有关政策规定"),
+            ],
+        ),
         # 比增 (compared with last year, up) is a change word; the count before it stops at
         # the list comma (pingtan-gov-report 2023; in-sample)
         (
