@@ -44,7 +44,7 @@ from extractors.language_data import (
 )
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import cut, tag
-from extractors.target_kinds import TARGET_KINDS_DATA, kind_words
+from extractors.target_kinds import TARGET_KINDS_DATA, kind_words, share_whole
 from extractors.units import registry
 
 SUBJECT_WORDS_FILE = EXTRACTORS_DATA / "subject_words.yaml"
@@ -521,6 +521,7 @@ class Found:
     end: int  # end of the amount (offset in the passage)
     list_verb: str = ""  # the verb the items of a list share (发放 of 发放A 5万元、B 3万元)
     phrase_start: int = 0  # where the phrase before the amount starts (after an amount before it)
+    part: str = ""  # for the whole of a share, the subject of the part it is taken of
 
 
 def find_subject(
@@ -599,6 +600,17 @@ def find_subject(
         and (not before or not before_names or level(before) in prev.subject)
     ):
         return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
+    whole = share_whole(text, clause[0], start, end)
+    if whole is not None:
+        # 占全国[一千七百八十六个]县的百分之二十八 → 全国县: the whole a share is taken of is what
+        # follows 占, with the noun after the amount (占棉田实收面积[八千五百多万亩]的百分之四十二)
+        noun_end = text.rfind(words.particle, end, whole[1])
+        named = trim(text[whole[0] : start]) + trim(text[end:noun_end])
+        if named and not names_nothing(named):
+            part = prev.subject if prev is not None else ""  # the amount before it, if any
+            return replace(found(named, number_first=noun_end > end), part=part)
+    if prev is not None and prev.part and not trim(text[prev.end : start]):
+        return found(prev.part, prev.part)  # …棉田，占棉田实收面积八千五百多万亩的[百分之四十二] → 棉田
     # 1. the number counts or qualifies the noun after it
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
     if de_after and bounded and before_names:

@@ -517,8 +517,22 @@ def _plan_count(w: KindWords, before: str) -> bool:
 def _whole_of_share(w: KindWords, text: str, r: Reading) -> bool:
     """The amount is the whole a share is taken of (占全国[一千七百八十六个]县的百分之二十八):
     a count of what there is, whoever wrote it."""
-    before = text[max(r.clause[0], r.start - _SHARE_REACH) : r.start]
-    return any(m in before for m in w.share_of) and bool(w.share_after.match(text, r.end))
+    return share_whole(text, r.clause[0], r.start, r.end) is not None
+
+
+def share_whole(text: str, clause_start: int, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words naming the whole start (after 占) and where the share written after
+    the amount ends (县的百分之) when ``text[start:end]`` is the whole a share is taken of
+    (占全国[一千七百八十六个]县的百分之二十八), else None."""
+    w = kind_words()
+    after = w.share_after.match(text, end)
+    if after is None:
+        return None
+    lo = max(clause_start, start - _SHARE_REACH)
+    at = max((text.rfind(m, lo, start) + len(m) for m in w.share_of if text.rfind(m, lo, start) >= 0), default=-1)
+    if at < 0:
+        return None
+    return at, after.end()
 
 
 def _continues_having(w: KindWords, text: str, r: Reading) -> bool:

@@ -740,6 +740,16 @@ def test_subjects_jibanjian_is_a_word():
             [("百分之二十一点七", "涨幅"), ("十三个百分点左右", "食品价格上涨的因素")],
         ),
         ("鞍钢设计大楼的造价高达二百四十元。", [("二百四十元", "鞍钢设计大楼的造价")]),
+        # the whole a share is taken of is what follows 占, with the noun after the amount; the
+        # share is of the part before it (gov-report 1960: the fifth set's audit, in-sample)
+        (
+            "共有三千六百四十八万四千亩棉田，占棉田实收面积八千五百多万亩的百分之四十二。",
+            [("三千六百四十八万四千亩", "棉田"), ("八千五百多万亩", "棉田实收面积"), ("百分之四十二", "棉田")],
+        ),
+        (
+            "已经有五百零四个县，占全国一千七百八十六个县的百分之二十八。",
+            [("五百零四个", "县"), ("一千七百八十六个", "全国县"), ("百分之二十八", "县")],
+        ),
     ],
 )
 def test_subjects_in_review_sentences(sentence, expected):
