@@ -53,7 +53,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "respectively", "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end",
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
-          "comparison_marks", "item_openers", "reckoning_marks")  # fmt: skip
+          "comparison_marks", "item_openers", "reckoning_marks", "period_heads")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -87,6 +87,7 @@ class SubjectWords:
     non_naming: frozenset[str]
     attributes: frozenset[str]
     owned_attributes: frozenset[str]
+    period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     scope: frozenset[str]
     after_stop: frozenset[str]
     continues: frozenset[str]
@@ -119,6 +120,7 @@ class SubjectWords:
     leading_pos: frozenset[str]
     trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
+    period_frame: regex.Pattern  # 在二十世纪初期 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
     leading_re: regex.Pattern
@@ -164,6 +166,10 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         trailing_pos=frozenset(data["drop_pos"]["trailing"]),
         inside_pos=frozenset(data["drop_pos"]["inside"]),
         item_marker=regex.compile(measures["item_marker"]),
+        period_frame=regex.compile(
+            f"(?:{_alternation(w for w in data['time_links'] if len(w) == 1)})\\p{{Han}}{{1,10}}?"
+            f"(?:{_alternation(data['period_heads'])})$"
+        ),
         adjustment=regex.compile("|".join(f"(?:{p})" for p in measures["adjustments"]) or r"(?!)"),
         leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
         trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
@@ -244,6 +250,9 @@ def trim(phrase: str) -> str:
         inner = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
         if inner != s and inner != phrase:
             return trim(inner)  # what the removal left at an end goes too (在十二[年内] → 在十二)
+    framed = words.period_frame.search(s)
+    if framed and framed.start() > 0:
+        s = s[: framed.start()]  # 英国的煤产量[在二十世纪初期]: the time it speaks of, no part of the measure
     tokens = tag(s)
     cut_at = next(
         (
@@ -369,6 +378,8 @@ def names_nothing(phrase: str) -> bool:
     words = subject_words()
     if not phrase or phrase in words.non_naming or phrase in words.change or phrase in words.to_level:
         return True
+    if phrase.endswith(tuple(words.period_heads)):
+        return True  # 调整初期, 第一个五年计划期间: a stretch of time, no measure
     for w, f in tag(phrase):
         if not w.strip() or w in words.non_naming or w in words.change or w in words.to_level:
             continue

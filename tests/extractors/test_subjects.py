@@ -740,6 +740,14 @@ def test_subjects_jibanjian_is_a_word():
             [("百分之二十一点七", "涨幅"), ("十三个百分点左右", "食品价格上涨的因素")],
         ),
         ("鞍钢设计大楼的造价高达二百四十元。", [("二百四十元", "鞍钢设计大楼的造价")]),
+        # a phrase ending in a stretch of time (调整初期) names no measure: the clause before does;
+        # 在 + such a phrase ending a subject is dropped (gov-report 1985, 1959: fourth set's audit,
+        # in-sample)
+        (
+            "积累在国民收入中所占的比重，在调整初期由1978年的36.5%降低到1981年的28.5%。",
+            [("36.5%", "积累在国民收入中所占的比重"), ("28.5%", "积累在国民收入中所占的比重")],
+        ),
+        ("英国的煤产量在二十世纪初期就接近三亿吨。", [("接近三亿吨", "英国的煤产量")]),
         # the whole a share is taken of is what follows 占, with the noun after the amount; the
         # share is of the part before it (gov-report 1960: the fifth set's audit, in-sample)
         (
