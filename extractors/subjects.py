@@ -758,20 +758,34 @@ def find_subject(
 
 
 def _bare_attribute(phrase: str) -> bool:
-    """An attribute with no owner of its own: 总产量, 余额, or a verb's attribute (提价幅度,
-    参保人数, 救助人数)."""
+    """An attribute with no owner of its own: 总产量, 余额, or a verb's, a noun's or an
+    adjective's attribute (提价幅度, 参保人数, 存款余额, 实际金额)."""
     owned = subject_words().owned_attributes
     if is_attribute(phrase) or phrase in owned:
         return True
     tokens = tag(phrase)
-    return len(tokens) == 2 and tokens[0][1] in ("v", "vn") and (is_attribute(tokens[1][0]) or tokens[1][0] in owned)
+    return (
+        len(tokens) == 2
+        and tokens[0][1] in ("v", "vn", "n", "a")
+        and (is_attribute(tokens[1][0]) or tokens[1][0] in owned)
+    )
 
 
 def _topic(clause: str) -> str:
-    """What a clause is about: the noun phrase it opens with when the rest is a predicate
+    """What a clause is about: the whole clause when it is only a noun phrase with 的
+    (海洋和淡水的渔业生产), the noun phrase it opens with when the rest is a predicate
     without nouns (粮食[连续五年增产], 城乡居民储蓄[大幅度增加]), else the object that ends a
     clause without prepositions (三次较大幅度提高[粮食最低收购价]), or ''."""
     tokens = tag(clause)
+    words = subject_words()
+    if (
+        words.particle in clause
+        and tokens[-1][1].startswith("n")
+        and all(f[0] in "nxcu" or f == "a" for _, f in tokens)
+        and not has_verb(clause)
+        and not names_nothing(clause)
+    ):
+        return clause  # 海洋和淡水的渔业生产，一九五九年的产量…: a clause that is only a noun phrase
     lead = []
     for w, f in tokens:
         if not f.startswith("n"):

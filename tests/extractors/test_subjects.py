@@ -740,6 +740,15 @@ def test_subjects_jibanjian_is_a_word():
             [("百分之二十一点七", "涨幅"), ("十三个百分点左右", "食品价格上涨的因素")],
         ),
         ("鞍钢设计大楼的造价高达二百四十元。", [("二百四十元", "鞍钢设计大楼的造价")]),
+        # an attribute with no owner in its clause (a noun and 余额, 产量 alone) takes the topic
+        # of the clause before: its opening noun phrase, or the whole clause when it is only a
+        # noun phrase (gov-report 1998, 1960: second audit, fifth set; in-sample)
+        ("城乡居民储蓄大幅度增加，存款余额达到46280亿元。", [("46280亿元", "城乡居民储蓄存款余额")]),
+        (
+            "海洋和淡水的渔业生产，一九五九年的产量达到五百零二万吨。",
+            [("五百零二万吨", "海洋和淡水的渔业生产产量")],
+        ),
+        ("外商直接投资保持良好势头，实际金额达到330多亿美元。", [("330多亿美元", "实际金额")]),
         # a phrase ending in a stretch of time (调整初期) names no measure: the clause before does;
         # 在 + such a phrase ending a subject is dropped (gov-report 1985, 1959: fourth set's audit,
         # in-sample)
