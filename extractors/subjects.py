@@ -26,6 +26,7 @@ from extractors.char_classes import (
     COMMAS,
     LIST_COMMA,
     LONG_SENTENCE_STOPS,
+    OPENING_QUOTES,
     PHRASE_END,
     ROUND_BRACKETS,
     SENTENCE_STOPS,
@@ -466,10 +467,13 @@ def is_measure(phrase: str) -> bool:
 
 
 def _own_verb(phrase: str) -> bool:
-    """The item of a list has a verb of its own: 改建农村公路 (a verb before a noun), not
-    集中供养资金 (集中 qualifies 供养)."""
+    """The item of a list has a verb of its own: 改建农村公路 (a verb before a noun) or
+    竣工投产 (verbs alone), not 集中供养资金 (集中 qualifies 供养)."""
     tokens = tag(phrase)
-    return len(tokens) > 1 and tokens[0][1] == "v" and len(tokens[0][0]) > 1 and tokens[1][1].startswith("n")
+    if len(tokens) < 2 or tokens[0][1] != "v" or len(tokens[0][0]) < 2:
+        return False
+    # a verb before a noun, or verbs alone (竣工投产, 开工建设: a predicate of its own)
+    return tokens[1][1].startswith("n") or all(f in ("v", "vn") for _, f in tokens)
 
 
 def has_verb(phrase: str) -> bool:
@@ -501,8 +505,8 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
         raw = raw[len(head[0][0]) :]  # 保持6%[一档]的税率不变
     de = raw.startswith(words.particle)
     phrase = raw[len(words.particle) :] if de else raw
-    if not phrase or not _HAN.match(phrase):
-        return ""
+    if not phrase or not _HAN.match(phrase.lstrip(OPENING_QUOTES)):
+        return ""  # 17个[“五星级”党组织], 600万载重吨[“运力池”]: a quoted name reads on
     tokens = cut(phrase)
     if not tokens or tokens[0] in words.after_stop:
         return ""
@@ -514,7 +518,10 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
             break
     while tokens and tokens[-1] in words.after_stop:
         tokens.pop()
-    return "".join(tokens)
+    phrase = "".join(tokens)
+    having = next((w for w in words.existential if phrase.endswith(w) and len(phrase) > len(w)), "")
+    # 410个“两基”攻坚县[已有]317个县…: the verb of having before the next amount is no part of the noun
+    return phrase[: len(phrase) - len(having)] if having else phrase
 
 
 # --------------------------------------------------------------------------- subjects
@@ -584,8 +591,8 @@ def find_subject(
     if prev is not None and prev.number_first and cs == prev.end:
         # 1000人落地实训、[1000人]: what follows a count up to the list word is that count's
         seps = [raw_before.rfind(w) for w in words.list_words]
-        if max(seps) >= 0:
-            raw_before = raw_before[max(seps) + 1 :]
+        if max(seps) >= 0 and not _unmatched(raw_before[max(seps) + 1 :])[1]:
+            raw_before = raw_before[max(seps) + 1 :]  # not a list word inside brackets (（…和…）攻坚县)
     before = trim(raw_before)
     before_names = not names_nothing(before)
     raw = raw_before.rstrip()
@@ -698,8 +705,11 @@ def find_subject(
             return found(
                 topic + before if topic != prior and (_ends_in_change(before) or before in words.change) else topic
             )
-    if prev is not None and before and is_attribute(before) and not _owner(prev).endswith(before):
-        return found(_owner(prev) + before)  # 安置房屋7690套、面积94万平方米; 总量突破90万亿元
+    owner = _owner(prev) if prev is not None and before and is_attribute(before) else ""
+    if owner and not owner.endswith(before) and any(f[0] in "nx" for _, f in tag(owner)):
+        # 安置房屋7690套、面积94万平方米; 总量突破90万亿元 — not the verbs of a list of counts
+        # (…、竣工投产10个，完成投资46亿元 → 投资)
+        return found(owner + before)
     if prev is None and before and _bare_attribute(before):
         # 粮食连续五年增产，总产量10570亿斤 → 粮食总产量; 三次较大幅度提高粮食最低收购价，提价
         # 幅度超过20% → 粮食最低收购价提价幅度: the clause before names what it measures

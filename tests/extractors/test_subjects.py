@@ -748,6 +748,20 @@ def test_subjects_jibanjian_is_a_word():
             "海洋和淡水的渔业生产，一九五九年的产量达到五百零二万吨。",
             [("五百零二万吨", "海洋和淡水的渔业生产产量")],
         ),
+        # a count reads on into a quoted name after it (pingtan-gov-report 2020, gov-report 2006;
+        # in-sample), and a list word inside brackets or a verb of having before the next amount
+        # ends no noun (gov-report 2007)
+        ("推出331个重点项目、54个“三重”项目。", [("331个", "推出重点项目"), ("54个", "三重项目")]),
+        (
+            "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
+            [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
+        ),
+        # items of a list of counts with verbs of their own keep them, and the money after them
+        # is no attribute of a verb (pingtan-gov-report 2019; held-out plans, in-sample)
+        (
+            "产业项目策划218个、开工建设23个、竣工投产10个，完成投资46亿元。",
+            [("218个", "产业项目策划"), ("23个", "开工建设"), ("10个", "竣工投产"), ("46亿元", "投资")],
+        ),
         # a phrase ending in a stretch of time (调整初期) names no measure: the clause before does;
         # 在 + such a phrase ending a subject is dropped (gov-report 1985, 1959: fourth set's audit,
         # in-sample)
