@@ -756,6 +756,9 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # 为民办实事 is one word (userdict.txt), so 为 does not stop the noun after the count, and
+        # the adverb 全面 ends no subject (pingtan-gov-report 2023; held-out plans, in-sample)
+        ("省、区39件为民办实事项目全面完成。", [("39件", "为民办实事项目")]),
         # items of a list of counts with verbs of their own keep them, and the money after them
         # is no attribute of a verb (pingtan-gov-report 2019; held-out plans, in-sample)
         (
