@@ -221,6 +221,7 @@ def trim(phrase: str) -> str:
     """
     words = subject_words()
     s = phrase.translate(_QUOTES).strip(" ")
+    de_end = words.particle if s.endswith(words.particle) else ""
     m = words.item_marker.match(s)
     if m and m.end() < len(s):
         s = s[m.end() :]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
@@ -272,13 +273,17 @@ def trim(phrase: str) -> str:
         return ""  # 和, 其中, 约: nothing but function words
     if len(tokens) > 1:
         # one-character adverbs only when listed, and before a verb: 还 of 退耕还林还草 and
-        # 均 of 班均出口带宽 stay, 均 of 均占大陆总额 goes
+        # 均 of 班均出口带宽 stay, 均 of 均占大陆总额 goes, 又 of 又比去年同期增长 goes; not in
+        # a clause defining what is counted (重大水利工程已开工的项目)
         kept = []
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+            # 已开工的项目: the verb after it ends a clause defining what is counted
+            defines = (tokens[i + 2][0] if i + 2 < len(tokens) else de_end) == words.particle
             if (
                 len(w) == 1
                 and w in words.inside
+                and not defines
                 and (
                     nxt[1] in ("v", "vd", "d", "ad")
                     or nxt[0] in words.change

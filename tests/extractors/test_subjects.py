@@ -756,6 +756,12 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # aspect adverbs (又, 就, 已, 仍) qualify the telling, not the measure; not where they
+        # define what is counted (gov-report 1984, 1985, junshan 2022: third and fourth sets,
+        # plans gold; in-sample)
+        ("工业生产又比去年同期增长12%。", [("12%", "工业生产比去年同期增长")]),
+        ("其中12月一个月的增长额就占全年增加额的48.4%。", [("48.4%", "一个月的增长额占全年增加额")]),
+        ("重大水利工程已开工的57个项目要加快建设。", [("57个", "重大水利工程已开工的项目")]),
         # 为民办实事 is one word (userdict.txt), so 为 does not stop the noun after the count, and
         # the adverb 全面 ends no subject (pingtan-gov-report 2023; held-out plans, in-sample)
         ("省、区39件为民办实事项目全面完成。", [("39件", "为民办实事项目")]),
