@@ -748,6 +748,8 @@ def find_subject(
             measure = level(prev.base)
             overlap = next((k for k in range(min(len(measure), len(before)), 1, -1) if measure.endswith(before[:k])), 0)
             return found(measure + before[overlap:], prev.base)  # no 平均每年平均每年
+        if before in words.change and prev.base.startswith(before + words.particle):
+            return found(prev.base, prev.base)  # 扩大的灌溉面积…，而1956年就扩大了一亿多亩: no 扩大 twice
         if before in words.change:
             # 国内生产总值增长57.3%，年均增长9.5% → 国内生产总值年均增长 (gov-report 2006)
             ending = next(

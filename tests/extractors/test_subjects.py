@@ -756,6 +756,12 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # a change word the measure opens with is not added to it again (gov-report 1957: fifth
+        # set's audit, in-sample)
+        (
+            "前三年扩大的灌溉面积共四千一百多万亩，而1956年就扩大了一亿多亩。",
+            [("四千一百多万亩", "扩大的灌溉面积"), ("一亿多亩", "扩大的灌溉面积")],
+        ),
         # aspect adverbs (又, 就, 已, 仍) qualify the telling, not the measure; not where they
         # define what is counted (gov-report 1984, 1985, junshan 2022: third and fourth sets,
         # plans gold; in-sample)
