@@ -123,6 +123,7 @@ class TimeWords:
     focus_back_not_before: tuple[str, ...]
     bare_back_in_review: bool
     totalled_after: tuple[str, ...]
+    plan_only_before: tuple[str, ...]
     totalled_not_after: str
     restating: tuple[str, ...]
     max_span_years: int
@@ -189,6 +190,7 @@ TIME_WORDS = ld.register(
             focus_back_not_before=_WORDS,
             bare_back_in_review=ld.Flag(),
             totalled_after=_WORDS,
+            plan_only_before=_WORDS,
             totalled_not_after=ld.Text(),
             restating=_WORDS,
             max_years=ld.Integer(1),
@@ -279,6 +281,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         focus_back_not_before=tuple(spans["focus_back_not_before"]),
         bare_back_in_review=spans["bare_back_in_review"],
         totalled_after=tuple(spans["totalled_after"]),
+        plan_only_before=tuple(spans["plan_only_before"]),
         totalled_not_after=spans["totalled_not_after"],
         restating=tuple(spans["restating"]),
         max_span_years=spans["max_years"],
@@ -576,6 +579,8 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
         focus = focus_year(ctx, doc_year)
         return _Parsed(*_years(focus - n, focus - 1), "year", "rspan")
     before_word, after_word = m.group("rb"), m.group("ra") or m.group("ra2")
+    if before_word in w.plan_only_before and ctx.part == "review":
+        return None  # 提出用三年时间… in a review: a duration planned once, no time of this text
     if before_word in w.context_before:
         # 这三年要…; 在这十年里，要… (the place word and the comma after the span read through)
         rest = after

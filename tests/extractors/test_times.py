@@ -143,6 +143,15 @@ CASES = [
     ("城乡居民储蓄存款余额五年增长1倍多", 2001, "review", [("五年", "1996-01-01", "2000-12-31", "year", "period")]),
     ("评比每两年增加一次，头两年增长较慢，第一个五年合计将达到一千六百三十万吨", 1957, "review", []),
     ("粮食两年增长百分之十", 2016, "plan", []),
+    # 用N年时间 counts on from the plan year in a plan part (gov-report 2008, 2009: held-out set
+    # two, in-sample); in a review it is a duration planned once, no time of this text
+    (
+        "争取用三年时间，解决750万户城市低收入住房困难家庭的住房问题",
+        2009,
+        "plan",
+        [("用三年", "2009-01-01", "2011-12-31", "year", "period")],
+    ),
+    ("我们提出用三年时间基本解决", 2004, "review", []),
     # an ordinal century is its hundred years, a horizon ahead (gov-report 1984, 1995: held-out
     # sets three and four, in-sample since); 21世纪海上丝绸之路 is a programme's name
     ("中日两国领导人着眼于二十一世纪", 1984, "plan", [("二十一世纪", "2001-01-01", "2100-12-31", "year", "horizon")]),
