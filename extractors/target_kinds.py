@@ -925,6 +925,9 @@ def _period(
     document of ``year``."""
     t = governing if governing is not None else _frame(text, r, frames)
     if kind == "target":
+        over = _averaged_over(w, text, r, frames, year) if t is None or t.start == t.end else None
+        if over is not None:
+            return over  # 平均每年降低1个百分点以上，五年内取消农业税 → 2004–2008
         if t is not None and t.end >= year:
             if t.role in ("deadline", "horizon"):
                 return min(year, t.start), t.end  # 到2020年 in 2018 → 2018–2020
@@ -993,6 +996,16 @@ def _period(
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
     return first, last
+
+
+def _averaged_over(w: KindWords, text: str, r: Reading, frames: TimeFrame | None, year: int) -> tuple[int, int] | None:
+    """The span of years ahead a yearly average in a plan runs over when its sentence names
+    one after it (逐步降低农业税税率，平均每年降低1个百分点以上，五年内取消农业税 in 2004 →
+    2004–2008), else None."""
+    if frames is None or not any(a in text[r.clause[0] : r.start] for a in w.yearly_average):
+        return None
+    ahead = [x for x in frames.between(r.end, r.sentence[1]) if x.start >= year and x.end > x.start]
+    return (ahead[0].start, ahead[0].end) if ahead else None
 
 
 def _compared_years(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> tuple[int, int] | None:

@@ -922,6 +922,15 @@ def test_target_kinds_a_recent_span_frames_its_own_sentence_only():
     assert found == [("2157万千瓦", "achievement", 2003, 2007)]
 
 
+def test_target_kinds_a_yearly_average_runs_over_the_span_its_sentence_names_after_it():
+    """平均每年降低1个百分点以上，五年内取消农业税 in the 2004 plan is 2004–2008 (held-out set two,
+    in-sample); a yearly average whose sentence names no span ahead keeps the plan year."""
+    plan = Context(year=2004, part="plan", genre="政府工作报告")
+    found = _kinds("从今年起，逐步降低农业税税率，平均每年降低1个百分点以上，五年内取消农业税。", plan)
+    assert found == [("1个百分点以上", "target", 2004, 2008)]
+    assert _kinds("今年平均每年降低1个百分点以上。", plan) == [("1个百分点以上", "target", 2004, 2004)]
+
+
 def test_target_kinds_a_count_of_years_after_its_measure_frames_its_own_sentence_only():
     """中央财政连续三年累计投入90亿元 is 2004–2006 in the 2007 review, but the sentence after it
     keeps the review's own year (in-sample, gov-report 2007)."""
