@@ -621,7 +621,7 @@ def classify(
             return "achievement", governing.start, governing.end  # 五年内全国本专科毕业生1300万人
         return "achievement", year, year
     kind, governing = _kind(w, text, r, context, frames, cues)
-    if kind == "other" or context.year is None:
+    if kind in ("other", "fact") or context.year is None:
         return kind, None, None
     span = _period(w, text, r, kind, governing, context, context.year, frames, cues)
     return kind, span[0], span[1]
@@ -689,14 +689,17 @@ def _kind(
         if not past and frame is not None and context.year and frame.end <= _reported(w, context.genre, context.year):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
     if baseline:
-        # 从去年的2.1%提高到2.3%: where a change starts is no target; in a report of
-        # results it is the earlier result (农村低保标准由3600元提高到3960元)
-        # in a plan chapter the change is a result only when the passage says so: an
-        # achievement word, a past frame, or two past years (1986年同1978年相比，…由3480亿元
-        # 增加到9380亿元); the baseline's own year alone does not (将由1955年的46%上升到47.2%)
+        # where a change starts is no target: the level of the year written with it (从去年的
+        # 2.1%提高到2.3%, 将由1955年的46%上升到…), in a report of results the earlier result
+        # (农村低保标准由3600元提高到3960元), in a plan chapter without a year the level now, a
+        # fact; the change is a result only when the passage says so: an achievement word, a
+        # past frame, or two past years (1986年同1978年相比，…由3480亿元增加到9380亿元)
         one_year = len(set(_YEAR.findall(text[ss:se]))) <= 1 and frame is None and governing is None
+        own = _time_right_before(text, r, frames)
+        if own is not None and context.year and own.end < context.year:
+            return "achievement", own  # 将由一九五七年的[百分之四十二左右]，提高到…: that year's level
         if planned or (context.part == "plan" and (not past or (one_year and not said_past))):
-            return "other", governing
+            return "fact", None  # 由每人每年[50元]提高到100元: the level now, which the plan changes
         return ("achievement" if past else "other"), governing
     if past and not planned:
         return "achievement", governing  # a weak cue (全年兑现…) does not undo a past frame
@@ -776,7 +779,10 @@ def _is_baseline(w: KindWords, text: str, r: Reading) -> bool:
     """The amount is where a change starts: 从/由 earlier in its clause and 增加到/提高到 right
     after it (由1997年的65%提高到2002年的91%)."""
     before = text[r.clause[0] : r.start]
-    return any(x in before for x in w.baseline_from) and bool(w.baseline_to.match(text, r.end))
+    if not any(x in before for x in w.baseline_from):
+        return False
+    after = r.end + 1 if text[r.end : r.end + 1] in COMMAS else r.end  # 由…的百分之四十二左右，提高到…
+    return bool(w.baseline_to.match(text, after))
 
 
 def _cue_words(

@@ -211,7 +211,7 @@ def test_quantities_m2_growth_keeps_its_percentage():
         (
             "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。",
             Context(year=2015, part="plan"),
-            ["target", "target", "other", "target"],
+            ["target", "target", "achievement", "target"],
         ),
         # a report sentence with a past year and 比上年 outside any review section (gov-report 1992)
         ("1991年国民生产总值比上年增长百分之七。", Context(year=1992, part="other"), ["achievement"]),

@@ -286,18 +286,29 @@ def test_target_kinds_weak_cue_in_a_past_frame():
 @pytest.mark.parametrize(
     ("sentence", "context", "kind"),
     [
-        # where a change starts: no target in a plan, the earlier result in a review
+        # where a change starts: no target in a plan but the level of the year written with it
+        # (gov-report 2015, 1958: fifth set) or, without one, the level now, a fact like a
+        # current rate (gov-report 2008: set two; pingtan 2019: held-out plans); the earlier
+        # result in a review
         (
             "今年拟安排财政赤字1.62万亿元，赤字率从去年的2.1%提高到2.3%。",
             Context(year=2015, part="plan"),
-            "other",
-        ),  # gov-report 2015
-        ("一年来，农村低保标准由3600元提高到3960元。", Context(year=2018, part="other"), "achievement"),
+            ("achievement", 2014),
+        ),
+        (
+            "将由一九五七年的百分之四十二左右，提高到百分之六十左右。",
+            Context(year=1958, part="plan"),
+            ("achievement", 1957),
+        ),
+        ("用两年时间将筹资标准由每人每年50元提高到100元。", Context(year=2008, part="plan"), ("fact", None)),
+        ("年度封顶线从2万元提高至10万元。", Context(year=2019, part="plan"), ("fact", None)),
+        ("一年来，农村低保标准由3600元提高到3960元。", Context(year=2018, part="other"), ("achievement", 2016)),
     ],
 )
 def test_target_kinds_baselines(sentence, context, kind):
-    baseline = [q for q in extract_quantities(sentence, context=context) if q.text in ("2.1%", "3600元")]
-    assert [q.kind for q in baseline] == [kind]
+    starts = ("2.1%", "百分之四十二左右", "50元", "2万元", "3600元")
+    baseline = [(q.kind, q.period_start) for q in extract_quantities(sentence, context=context) if q.text in starts]
+    assert baseline == [kind]
 
 
 def test_target_kinds_periods_only_for_targets_and_achievements(normalised_texts):
