@@ -107,8 +107,9 @@ FIXED_TIME_CLASSES = {
     "since": regex.compile(r".+(?:以来|起)"),
     "relative year": regex.compile(r"上一年"),
     "decade": regex.compile(r".+年代"),
-    "counted span": regex.compile(r"(?:这|过去|今后|未来|前|近)?的?[一二三四五六七八九十两0-9]{1,3}年[间内来]?"),
-    # ninth round: 近N年 counts back, and an ordinal century is its hundred years
+    "counted span": regex.compile(r"(?:这|过去|今后|未来|前|近|用)?的?[一二三四五六七八九十两0-9]{1,3}年[间内来]?"),
+    # ninth round: 近N年 counts back, and an ordinal century is its hundred years; tenth
+    # round: 用N年时间 counts on in a plan, and N年 after its measure before a total counts back
     "century": regex.compile(r"(?:[一二]?十[一二三四五六七八九]?|[12][0-9])世纪"),
 }
 
