@@ -10,7 +10,8 @@ from 0.72 to 0.71, because a subject no longer keeps the verb of having (共有[
 获评… → 基层党支部获评…), which its judge had accepted; the same change put subjects or
 keys right on 5 rows of the fourth and fifth sheets and on 9 matched pairs of the gold sets.
 In the ninth round (in-sample) the second target sheet's floor went to 0.66 and three
-entity sheets' to 0.97, just below that round's figures.
+entity sheets' to 0.97, just below that round's figures; in the tenth the first target
+sheet's went to 0.72, the second's to 0.67 and the fourth's to 0.50.
 
 - ``targets_heldout.json`` / ``entities_heldout.json``: 160 target and 100 entity rows of
   the first held-out documents (the seven held-out plans and gov-report 2001, 2003, 2007),
@@ -46,12 +47,12 @@ AUDITS = Path(__file__).parent / "data" / "audits"
 
 # sheet → (mention right, every field right), shares of the judged rows
 FLOORS = {
-    "targets_heldout.json": (0.99, 0.71),
+    "targets_heldout.json": (0.99, 0.72),
     "entities_heldout.json": (0.95, 0.97),
     "targets_in_sample.json": (0.95, 0.90),
-    "targets_heldout2.json": (0.99, 0.66),
+    "targets_heldout2.json": (0.99, 0.67),
     "entities_heldout2.json": (0.96, 0.97),
-    "targets_heldout4.json": (0.97, 0.49),
+    "targets_heldout4.json": (0.97, 0.50),
     "entities_heldout4.json": (0.96, 0.97),
     "targets_heldout5.json": (0.97, 0.28),
     "entities_heldout5.json": (0.98, 0.98),
