@@ -932,6 +932,11 @@ def _around_time(
     if rest in ("", subject_words().particle):
         return cs, base.start() if base else ts, None  # 比第五个五年计划期间的[577亿元]: 比 goes too
     lead = text[cs:ts].strip(_EDGE_MARKS)
+    earlier = [(a, b) for a, b in time_spans[:i] if a >= cs]
+    if earlier and not _only_times(text, cs, ts, earlier, heads):
+        earlier = []
+    if earlier:
+        return te, start, None  # “六五”期间五年[平均]降到…: times alone open it
     if lead in subject_words().baseline_from and any(j in text[ts:te] for j in SPAN_JOINERS):
         return te, start, None  # 从1979年到1984年[安排了]四千二百多万城镇劳动力就业: a span that opens it
     if not lead or lead in subject_words().prepositions:  # 2024年…; 在1979到1983年…
@@ -944,6 +949,17 @@ def _around_time(
         te += next((len(w) for w in load_time_words().locatives if text.startswith(w, te, start)), 0)
         return cs, start, (ts, te)
     return cs, start, None
+
+
+def _only_times(text: str, cs: int, ts: int, spans: list[tuple[int, int]], heads: Sequence[str]) -> bool:
+    """Does ``text[cs:ts]`` hold nothing but the times at ``spans``, each with a plan head
+    after it (“六五”期间), and edge marks?"""
+    pos = cs
+    for a, b in spans:
+        if text[pos:a].strip(_EDGE_MARKS):
+            return False
+        pos = b + next((len(h) for h in sorted(heads, key=len, reverse=True) if text.startswith(h, b, ts)), 0)
+    return not text[pos:ts].strip(_EDGE_MARKS)
 
 
 def _prior_clause(

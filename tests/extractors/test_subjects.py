@@ -756,6 +756,13 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # times alone opening the phrase (a plan period with its head, then a count) go, so
+        # a mean with nothing of its own continues the measure before (gov-report 1986: fourth
+        # set's audit, in-sample)
+        (
+            "积累率在一九七八年高达百分之三十六点五，“六五”期间五年平均降到百分之三十左右。",
+            [("百分之三十六点五", "积累率"), ("百分之三十左右", "积累率")],
+        ),
         # a change word the measure opens with is not added to it again (gov-report 1957: fifth
         # set's audit, in-sample)
         (
