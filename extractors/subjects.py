@@ -54,7 +54,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "respectively", "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end",
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
-          "comparison_marks", "item_openers", "reckoning_marks", "period_heads")  # fmt: skip
+          "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "exceeding")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -89,6 +89,7 @@ class SubjectWords:
     attributes: frozenset[str]
     owned_attributes: frozenset[str]
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
+    exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度
     scope: frozenset[str]
     after_stop: frozenset[str]
     continues: frozenset[str]
@@ -623,6 +624,19 @@ def find_subject(
         and (not before or not before_names or level(before) in prev.subject)
     ):
         return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
+    if prev is not None and de_after and noun in kind_words().level_nouns:
+        # …增长14.5%，远远超过了1953年到1978年的二十六年间平均每年增长[3.2%]的速度: the rate
+        # exceeded is of the measure before, over other years
+        tokens = cut(raw_before.strip(_EDGE_MARKS))
+        at = next((i for i, w in enumerate(tokens[:3]) if w in words.exceeding), None)
+        if at is not None:
+            exceeded = trim(without_times("".join(tokens[at + 1 :])))
+            if exceeded and names_nothing(exceeded):
+                measure = level(prev.base)
+                overlap = next(
+                    (k for k in range(min(len(measure), len(exceeded)), 1, -1) if measure.endswith(exceeded[:k])), 0
+                )
+                return found(measure + exceeded[overlap:], prev.base)
     whole = share_whole(text, clause[0], start, end)
     if whole is not None:
         # 占全国[一千七百八十六个]县的百分之二十八 → 全国县: the whole a share is taken of is what

@@ -756,6 +756,13 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # a rate a verb of exceeding compares with (…超过了…平均每年增长3.2%的速度) is of the
+        # measure before, over other years (gov-report 1985, 1987: third and fourth sets,
+        # in-sample); the excess itself keeps its words (超过国家规定造价)
+        (
+            "农业总产值平均每年增长7.9%，1984年增长14.5%，远远超过了1953年到1978年的二十六年间平均每年增长3.2%的速度。",
+            [("7.9%", "农业总产值平均每年增长"), ("14.5%", "农业总产值增长"), ("3.2%", "农业总产值平均每年增长")],
+        ),
         # times alone opening the phrase (a plan period with its head, then a count) go, so
         # a mean with nothing of its own continues the measure before (gov-report 1986: fourth
         # set's audit, in-sample)
