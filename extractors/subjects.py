@@ -496,6 +496,9 @@ def _de_after(text: str, end: int) -> bool:
     return len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle
 
 
+_NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
+
+
 def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Pattern, classifier: bool) -> str:
     """The phrase after an amount, to the clause end or the next number: 3-5所[市级…学校].
 
@@ -506,6 +509,9 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
     words = subject_words()
     nxt = next_amount.search(text, end, clause_end)
     raw = text[end : nxt.start() if nxt else clause_end]
+    listed = _NEXT_COUNTED.search(raw)
+    if listed:
+        raw = raw[: listed.start()]  # 四十五个[县]、七百六十一万三千亩棉田: the list's next count
     head = tag(raw[:6])
     if len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle:
         raw = raw[len(head[0][0]) :]  # 保持6%[一档]的税率不变
@@ -751,6 +757,17 @@ def find_subject(
         return found(before)
     # 3. a phrase that names nothing continues the subject before it
     if prev is not None and prev.base:
+        if (
+            not before
+            and noun_ok
+            and not unitless
+            and prev.number_first
+            and not de_after
+            and text[prev.end : start].endswith(LIST_COMMA)
+        ):
+            # 四十五个县、[七百六十一万三千亩]棉田: the next count of a list names its own noun
+            # (a bare 万/亿 count after one keeps it: 13亿人口、9亿劳动力资源 counts people)
+            return found(noun, number_first=True)
         if not before:
             return found(prev.base, prev.base)  # 分别增长8.2%、9%
         if raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):

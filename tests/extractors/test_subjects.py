@@ -756,6 +756,13 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # in a list of counts each count names its own noun (gov-report 1960: fifth set,
+        # in-sample); a bare 万/亿 count after one keeps the people counted before
+        (
+            "亩产皮棉达到一百斤以上的有四十五个县、七百六十一万三千亩棉田。",
+            [("一百斤以上", "亩产皮棉"), ("四十五个", "县"), ("七百六十一万三千亩", "棉田")],
+        ),
+        ("我国有13亿人口、9亿劳动力资源。", [("13亿", "人口"), ("9亿", "人口")]),
         # a rate a verb of exceeding compares with (…超过了…平均每年增长3.2%的速度) is of the
         # measure before, over other years (gov-report 1985, 1987: third and fourth sets,
         # in-sample); the excess itself keeps its words (超过国家规定造价)
