@@ -496,6 +496,7 @@ def _de_after(text: str, end: int) -> bool:
     return len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle
 
 
+_COUNTED_YEARS = regex.compile(f"(?<![0-9{DIGIT_CHARS}])(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})年$")
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
 
 
@@ -971,6 +972,13 @@ def _around_time(
     if lead in subject_words().baseline_from and any(j in text[ts:te] for j in SPAN_JOINERS):
         return te, start, None  # 从1979年到1984年[安排了]四千二百多万城镇劳动力就业: a span that opens it
     if not lead or lead in subject_words().prepositions:  # 2024年…; 在1979到1983年…
+        # and the place word after it when it stands alone (在过去四年[中]共增加了: no 中共;
+        # 去年中央财政 keeps its 中)
+        place = next((w for w in load_time_words().locatives if text.startswith(w, te, start)), "")
+        after = tag(text[te + len(place) : start])[:1] if place else ()
+        if after and _COUNTED_YEARS.search(text, ts, te) and after[0][1][:1] in ("p", "d", "v", "c"):
+            # after a count of years, before a function word or verb: 去年中央财政, 五年中央财政… keep it
+            te += len(place)
         return te, start, None
     if base is None and names_nothing(trim(rest)) and not names_nothing(trim(text[cs:ts])):
         # the frame's words go with the time (粮食产量在[一九五三年到一九七八年]间平均每年…)

@@ -756,6 +756,13 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # a place word after a count of years that opens the phrase goes with it (在过去四年中
+        # 共增加了: no 中共, gov-report 1960: fifth set, in-sample), not the 中 of 中央 after it
+        (
+            "全国粮食总产量，在过去四年中共增加了一千九百零五亿斤。",
+            [("一千九百零五亿斤", "全国粮食总产量增加")],
+        ),
+        ("五年中央财政用于科技的投入3406亿元。", [("3406亿元", "中央财政用于科技的投入")]),
         # in a list of counts each count names its own noun (gov-report 1960: fifth set,
         # in-sample); a bare 万/亿 count after one keeps the people counted before
         (
