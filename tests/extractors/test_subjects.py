@@ -756,6 +756,12 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # the verb of having ends no subject (…的工矿企业共有六百四十二个: gov-report 1958, fifth
+        # set, in-sample)
+        (
+            "这一年继续施工和开始施工的限额以上的工矿企业共有六百四十二个。",
+            [("六百四十二个", "施工和开始施工的限额以上的工矿企业")],
+        ),
         # a place word after a count of years that opens the phrase goes with it (在过去四年中
         # 共增加了: no 中共, gov-report 1960: fifth set, in-sample), not the 中 of 中央 after it
         (
