@@ -652,12 +652,15 @@ def test_subjects_jibanjian_is_a_word():
             ],
         ),
         # a lone verb after a count of things acted on acts on them too (gov-report 2003 audit,
-        # in-sample); not a verb of having (已有)
+        # in-sample); not a verb of having (已有: the count continues the measure before)
         (
             "加快建设安置保障房2912套，建成1754套。",
             [("2912套", "建设安置保障房"), ("1754套", "建成安置保障房")],
         ),
-        ("全区5.69万人纳入养老保障范围，已有1.2万名。", [("5.69万人", "纳入养老保障范围"), ("1.2万名", "已有")]),
+        (
+            "全区5.69万人纳入养老保障范围，已有1.2万名。",
+            [("5.69万人", "纳入养老保障范围"), ("1.2万名", "纳入养老保障范围")],
+        ),
         # …even where jieba tags the first verb otherwise (清理/a涉外/v: subject_words.yaml verbs)
         (
             "清理涉外规章和有关政策规定2300件，废止830件，修订325件。",
