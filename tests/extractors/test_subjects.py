@@ -759,6 +759,9 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # 宗 counts cases and lots (pingtan-gov-report 2018: plans gold, in-sample), so the
+        # area after it is the attribute of what was counted
+        ("拆除处置“两违”661宗、面积18.8万平方米。", [("661宗", "拆除处置两违"), ("18.8万平方米", "两违面积")]),
         # the verb of having ends no subject (…的工矿企业共有六百四十二个: gov-report 1958, fifth
         # set, in-sample)
         (
