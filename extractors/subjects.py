@@ -387,6 +387,8 @@ def names_nothing(phrase: str) -> bool:
         return True
     if phrase.endswith(tuple(words.period_heads)):
         return True  # 调整初期, 第一个五年计划期间: a stretch of time, no measure
+    if phrase in words.change_manners:
+        return True  # …计划为百分之三点七，[实际]达到百分之四点六: how, not what
     for w, f in tag(phrase):
         if not w.strip() or w in words.non_naming or w in words.change or w in words.to_level:
             continue

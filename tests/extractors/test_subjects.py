@@ -759,6 +759,13 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # a manner word alone (实际) or an adverb of time or consequence (后来, 相应地) names no
+        # measure: the one before goes on (gov-report 1982, 1997, 1981; in-sample)
+        (
+            "工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六；",
+            [("百分之三点七", "工农业总产值的增长速度"), ("百分之四点六", "工农业总产值的增长速度")],
+        ),
+        ("积累所占的比重，相应地由36.5%降到30%左右。", [("36.5%", "积累所占的比重"), ("30%左右", "积累所占的比重")]),
         # 宗 counts cases and lots (pingtan-gov-report 2018: plans gold, in-sample), so the
         # area after it is the attribute of what was counted
         ("拆除处置“两违”661宗、面积18.8万平方米。", [("661宗", "拆除处置两违"), ("18.8万平方米", "两违面积")]),
