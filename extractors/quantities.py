@@ -46,6 +46,7 @@ from extractors.numerals import (
     LARGE_GROUPS,
     PLACE_CHARS,
     TEN,
+    YEAR_MARK,
     parse_arabic,
     parse_arabic_groups,
     parse_chinese,
@@ -328,6 +329,11 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit)
 
 
+def _dated(g: Grammar, text: str, second: _Amount) -> bool:
+    """Is the bare number ``second`` a year (一九五七年, 2020年): four digits before 年?"""
+    return text.startswith(YEAR_MARK, second.end) and second.end - second.start == 4
+
+
 def _is_range(first: _Amount, second: _Amount) -> bool:
     """Two amounts joined by a separator form a range: 3-5所, 6%－6.5%, 百分之八至九.
 
@@ -420,6 +426,8 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     if sep:
         m2 = g.number.match(text, sep.end())
         second = _read_amount(g, text, m2) if m2 else None
+        if second is not None and second.unit is None and _dated(g, text, second):
+            second = None  # 百分之六十点三到一九五七年下降为…: a year, no end of a range
         if second is not None and _is_range(first, second):
             last = second
     is_range = last is not first

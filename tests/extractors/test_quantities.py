@@ -100,6 +100,13 @@ def _amounts(sentence, context=PLAN_2018):
         # ranges and units the corpus writes more rarely
         ("安排100万元至300万元资金", [("100万元至300万元", 1e6, 3e6, "元", "range")]),
         ("新建3~4所学校", [("3~4所", 3, 4, "所", "range")]),
+        # a year after 到 ends no range (gov-report 1955: 百分之六十点三到一九五七年下降为… was
+        # read as 60.3 to 1957 %); 宗 counts cases and lots (pingtan-gov-report 2018)
+        (
+            "将由百分之六十点三到一九五七年下降为百分之五十四点六。",
+            [("百分之六十点三", 60.3, None, "%", "="), ("百分之五十四点六", 54.6, None, "%", "=")],
+        ),
+        ("拆除处置“两违”661宗", [("661宗", 661, None, "宗", "=")]),
         ("引进1,200名教师", [("1,200名", 1200, None, "名", "=")]),
         # the 1998 report puts spaces inside numbers and before units
         ("去年经济增长8 .8 %，", [("8 .8 %", 8.8, None, "%", "=")]),

@@ -759,6 +759,8 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
+        # 上升为, 下降为 change to a level: the measure without the change word
+        ("私营工业所占的比重由25%下降为16%。", [("25%", "私营工业所占的比重"), ("16%", "私营工业所占的比重")]),
         # a manner word alone (实际) or an adverb of time or consequence (后来, 相应地) names no
         # measure: the one before goes on (gov-report 1982, 1997, 1981; in-sample)
         (
