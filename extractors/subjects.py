@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from extractors.char_classes import (
+    CLAUSE_STOPS,
     COLONS,
     COMMAS,
     LIST_COMMA,
@@ -498,6 +499,20 @@ def _de_after(text: str, end: int) -> bool:
     return len(head) > 1 and head[0][1] in ("m", "mq") and head[1][0] == words.particle
 
 
+_PHRASE_BREAK = regex.compile(f"[{regex.escape(CLAUSE_STOPS + LIST_COMMA)}]")
+
+
+@cache
+def _bound_before() -> regex.Pattern:
+    """A suffix of bound (以上, 以下: comparators.yaml ``suffix`` words of >= and <=, not the
+    time limits 以内, 之内) ending the text before a position."""
+    from extractors.quantities import COMPARATORS_DATA  # quantities reads the subjects
+
+    suffix = load(COMPARATORS_DATA.name)["suffix"]
+    bounds = (w for w, c in suffix.items() if c in (">=", "<=") and not w.endswith("内"))  # not 5小时内
+    return regex.compile(f"(?:{_alternation(bounds)})$")
+
+
 _COUNTED_YEARS = regex.compile(f"(?<![0-9{DIGIT_CHARS}])(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})年$")
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
 
@@ -633,6 +648,18 @@ def find_subject(
         and (not before or not before_names or level(before) in prev.subject)
     ):
         return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
+    if (
+        prev is not None
+        and cs == prev.end
+        and before_names
+        and not has_verb(before)
+        and _bound_before().search(text, 0, prev.end)
+        and not _PHRASE_BREAK.search(text, prev.end, start)
+    ):
+        # 力争引进1亿元以上项目[40个]: the bound amount before says which projects are counted
+        defined = trim(text[prev.phrase_start : start])
+        if defined and not names_nothing(defined):
+            return found(defined)
     if prev is not None and de_after and noun in kind_words().level_nouns:
         # …增长14.5%，远远超过了1953年到1978年的二十六年间平均每年增长[3.2%]的速度: the rate
         # exceeded is of the measure before, over other years
