@@ -759,13 +759,6 @@ def test_subjects_jibanjian_is_a_word():
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
         ),
-        # a count of things a bound amount before it defines names them with it (plans gold
-        # pingtan-gov-report 2018: 10亿元以上产业项目; gov-report 1982, in-sample)
-        ("引进10亿元以上产业项目15个。", [("10亿元以上", "引进产业项目"), ("15个", "引进10亿元以上产业项目")]),
-        (
-            "新建二十万千瓦以上的火电站四十五个。",
-            [("二十万千瓦以上", "新建"), ("四十五个", "新建二十万千瓦以上的火电站")],
-        ),
         # 上升为, 下降为 change to a level: the measure without the change word
         ("私营工业所占的比重由25%下降为16%。", [("25%", "私营工业所占的比重"), ("16%", "私营工业所占的比重")]),
         # a manner word alone (实际) or an adverb of time or consequence (后来, 相应地) names no
@@ -855,6 +848,21 @@ def test_subjects_jibanjian_is_a_word():
 )
 def test_subjects_in_review_sentences(sentence, expected):
     assert _subjects(sentence, REVIEW) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "count", "subject"),
+    [
+        ("引进10亿元以上产业项目15个。", "15个", "引进10亿元以上产业项目"),
+        ("新建二十万千瓦以上的火电站四十五个。", "四十五个", "新建二十万千瓦以上的火电站"),
+        ("力争引进1亿元以上项目40个。", "40个", "引进1亿元以上项目"),
+    ],
+)
+def test_subjects_a_count_of_things_a_bound_amount_defines(sentence, count, subject):
+    """The bound amount before a count says which things are counted (plans gold
+    pingtan-gov-report 2018: 10亿元以上产业项目; gov-report 1982, pingtan 2022; in-sample)."""
+    assert dict(_subjects(sentence, REVIEW))[count] == subject
 
 
 @pytest.mark.issue(17)
