@@ -502,17 +502,6 @@ def _de_after(text: str, end: int) -> bool:
 _PHRASE_BREAK = regex.compile(f"[{regex.escape(CLAUSE_STOPS + LIST_COMMA)}]")
 
 
-@cache
-def _bound_before() -> regex.Pattern:
-    """A suffix of bound (以上, 以下: comparators.yaml ``suffix`` words of >= and <=, not the
-    time limits 以内, 之内) ending the text before a position."""
-    from extractors.quantities import COMPARATORS_DATA  # quantities reads the subjects
-
-    suffix = load(COMPARATORS_DATA.name)["suffix"]
-    bounds = (w for w, c in suffix.items() if c in (">=", "<=") and not w.endswith("内"))  # not 5小时内
-    return regex.compile(f"(?:{_alternation(bounds)})$")
-
-
 _COUNTED_YEARS = regex.compile(f"(?<![0-9{DIGIT_CHARS}])(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})年$")
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
 
@@ -570,6 +559,7 @@ class Found:
     list_verb: str = ""  # the verb the items of a list share (发放 of 发放A 5万元、B 3万元)
     phrase_start: int = 0  # where the phrase before the amount starts (after an amount before it)
     part: str = ""  # for the whole of a share, the subject of the part it is taken of
+    bounded: bool = False  # the amount's comparator is a word of bound (1亿元以上)
 
 
 def find_subject(
@@ -604,7 +594,7 @@ def find_subject(
     if prev is not None and cs < prev.end <= start:
         cs = prev.end
         if not text[cs:start].strip(" "):
-            return replace(prev, end=end, number_first=False)
+            return replace(prev, end=end, number_first=False, bounded=bounded)
     cs, stop, inner = _around_time(text, cs, start, time_spans)
     de_after = _de_after(text, end)
     noun_raw = after_phrase(text, end, clause[1], next_amount, classifier or de_after)
@@ -640,6 +630,7 @@ def find_subject(
             before,
             end,
             phrase_start=cs,
+            bounded=bounded,
         )
 
     if (
@@ -653,7 +644,7 @@ def find_subject(
         and cs == prev.end
         and before_names
         and not has_verb(before)
-        and _bound_before().search(text, 0, prev.end)
+        and prev.bounded
         and not _PHRASE_BREAK.search(text, prev.end, start)
     ):
         # 力争引进1亿元以上项目[40个]: the bound amount before says which projects are counted
