@@ -44,7 +44,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
 from extractors.segmentation import cut, tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words, share_whole
 from extractors.units import registry
@@ -502,7 +502,9 @@ def _de_after(text: str, end: int) -> bool:
 _PHRASE_BREAK = regex.compile(f"[{regex.escape(CLAUSE_STOPS + LIST_COMMA)}]")
 
 
-_COUNTED_YEARS = regex.compile(f"(?<![0-9{DIGIT_CHARS}])(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})年$")
+_COUNTED_YEARS = regex.compile(
+    f"(?<![0-9{DIGIT_CHARS}])(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}}){YEAR_MARK}$"
+)
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
 
 

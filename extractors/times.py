@@ -63,7 +63,7 @@ import regex
 from extractors import language_data as ld
 from extractors.char_classes import CLAUSE_STOPS, COMMAS, LIST_COMMA, SENTENCE_STOPS, TITLE, char_class
 from extractors.context import Context
-from extractors.numerals import DIGITS, TEN
+from extractors.numerals import DIGITS, TEN, YEAR_MARK
 from extractors.records import GRANULARITIES, ROLES, TimeExpr
 from extractors.sentences import SentenceIndex
 
@@ -807,7 +807,7 @@ def totalled_count(text: str, t_start: int, t_text: str) -> bool:
     w = load_time_words()
     count = t_text[:-1]
     return (
-        t_text.endswith("年")
+        t_text.endswith(YEAR_MARK)
         and bool(count)
         and all(c in w.digits or c == w.ten or c.isdigit() for c in count)
         and t_start > 0
