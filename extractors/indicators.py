@@ -60,6 +60,7 @@ MEASURES_SPEC = Record(
     item_marker=Pattern(),
     keep_adverbs=Strings(),
     narrowing=Strings(),
+    foreign=Strings(),
     key_times=Pattern(),
     adjustments=Strings(Pattern()),
 )
@@ -93,6 +94,7 @@ class IndicatorTable:
     item_re: regex.Pattern
     keep_adverbs: frozenset[str]
     narrowing: tuple[str, ...]  # right before a known measure they make another (人均, 工业)
+    foreign: tuple[str, ...]  # owners abroad (英国, 世界): their measure is not the issuer's
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
@@ -130,6 +132,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         item_re=regex.compile(data["item_marker"]),
         keep_adverbs=frozenset(data["keep_adverbs"]),
         narrowing=tuple(data["narrowing"]),
+        foreign=tuple(data["foreign"]),
         times_re=regex.compile(data["key_times"]),
         adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
     )
@@ -175,6 +178,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "item_re",
                 "keep_adverbs",
                 "narrowing",
+                "foreign",
                 "times_re",
                 "adjustment_re",
             )
@@ -281,6 +285,8 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     base, change = _split(t, cleaned, compared)
     unit_def = registry().unit(unit) if unit else None
     dimension = unit_def.dimension if unit_def else None
+    if base.startswith(t.foreign):
+        return base + _canonical(t, change, dimension)  # 英国的煤产量 is no 原煤产量 of the issuer
     fallback = None
     for i in _word_starts(base):  # every end of the subject that starts a word, longest first
         if base.endswith(t.narrowing, 0, i):

@@ -314,6 +314,15 @@ def test_indicators_issuer_files_extend_the_vocabulary(tmp_path):
 
 
 @pytest.mark.issue(17)
+def test_indicators_a_measure_of_owners_abroad_is_not_the_issuers():
+    """英国的煤产量 (gov-report 1959) was keyed 原煤产量, so the fulfilment table judged the
+    1958 coal target "exceeded" by Britain's output; owners abroad keep the derived key."""
+    assert indicator_for("英国的煤产量") == "英国的煤产量"
+    assert indicator_for("资本主义国家的进出口额") != indicator_for("进出口总额")
+    assert indicator_for("全国原煤产量") == "原煤产量"
+
+
+@pytest.mark.issue(17)
 def test_indicators_filler_inside_a_measure_word_stays():
     # 计划 qualifies a number (计划新增…) but is part of 计划生育, a measure as a whole
     assert indicator_for("农村部分计划生育家庭奖励扶助标准") == "农村部分计划生育家庭奖励扶助标准"
