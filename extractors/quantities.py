@@ -329,7 +329,7 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit)
 
 
-def _dated(g: Grammar, text: str, second: _Amount) -> bool:
+def _dated(text: str, second: _Amount) -> bool:
     """Is the bare number ``second`` a year (一九五七年, 2020年): four digits before 年?"""
     return text.startswith(YEAR_MARK, second.end) and second.end - second.start == 4
 
@@ -426,7 +426,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     if sep:
         m2 = g.number.match(text, sep.end())
         second = _read_amount(g, text, m2) if m2 else None
-        if second is not None and second.unit is None and _dated(g, text, second):
+        if second is not None and second.unit is None and _dated(text, second):
             second = None  # 百分之六十点三到一九五七年下降为…: a year, no end of a range
         if second is not None and _is_range(first, second):
             last = second

@@ -999,8 +999,7 @@ def _around_time(
         place = next((w for w in load_time_words().locatives if text.startswith(w, te, start)), "")
         after = tag(text[te + len(place) : start])[:1] if place else ()
         if after and _COUNTED_YEARS.search(text, ts, te) and after[0][1][:1] in ("p", "d", "v", "c"):
-            # after a count of years, before a function word or verb: 去年中央财政, 五年中央财政… keep it
-            te += len(place)
+            te += len(place)  # only after a count of years and before a function word or verb
         return te, start, None
     if base is None and names_nothing(trim(rest)) and not names_nothing(trim(text[cs:ts])):
         # the frame's words go with the time (粮食产量在[一九五三年到一九七八年]间平均每年…)

@@ -376,7 +376,9 @@ class TimeFrame:
 
 
 def _totalled_count(text: str, t: FrameTime) -> bool:
-    from extractors.times import totalled_count
+    """Is ``t`` a count of years after its measure (中央财政连续三年累计投入), framing its own
+    sentence only? The times module, which read the time, says."""
+    from extractors.times import totalled_count  # times never reads the kind rules
 
     return totalled_count(text, t.char_start, t.text)
 
@@ -529,10 +531,9 @@ def share_whole(text: str, clause_start: int, start: int, end: int) -> tuple[int
     if after is None:
         return None
     lo = max(clause_start, start - _SHARE_REACH)
-    at = max((text.rfind(m, lo, start) + len(m) for m in w.share_of if text.rfind(m, lo, start) >= 0), default=-1)
-    if at < 0:
-        return None
-    return at, after.end()
+    found = [(text.rfind(m, lo, start), m) for m in w.share_of]
+    at = max((i + len(m) for i, m in found if i >= 0), default=-1)
+    return (at, after.end()) if at >= 0 else None
 
 
 def _continues_having(w: KindWords, text: str, r: Reading) -> bool:
