@@ -75,9 +75,10 @@ def main() -> None:
 
 def stages(specs, jieba_seconds: float) -> None:
     """Seconds of each stage over the corpus, and each as a multiple of jieba's time: read,
-    normalise, structure, then every extraction entry of the table registry."""
-    from extractors.context import Context
+    normalise, structure, then every extraction entry of the table registry, each given
+    what the tables it uses found (targets: the times)."""
     from pipeline import registry
+    from pipeline.extract.document import extract_table, passage_contexts
     from pipeline.ingest.normalise import normalise
     from pipeline.ingest.read import read_document
     from pipeline.structure.parse import parse_structure
@@ -98,19 +99,11 @@ def stages(specs, jieba_seconds: float) -> None:
         structure = parse_structure(text, spec.doc_id, spec.year)
         add("structure", time.perf_counter() - t)
         passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
-        for entry in registry.TABLES:
+        contexts = passage_contexts(structure, spec, passages)
+        found: dict[str, list[list]] = {}
+        for entry in registry.extraction_order():
             t = time.perf_counter()
-            if entry.stage == "passage":
-                for par in passages:
-                    ctx = Context(year=spec.year, part=par.part, genre=spec.genre)
-                    list(entry.extract(text[par.char_start : par.char_end], offset=par.char_start, context=ctx))
-            elif entry.stage == "passages":
-                entry.extract(
-                    [(text[p.char_start : p.char_end], p.char_start) for p in passages],
-                    Context(year=spec.year, genre=spec.genre),
-                )
-            else:
-                continue
+            found[entry.name] = extract_table(entry, text, passages, contexts, found, spec)
             add(entry.name, time.perf_counter() - t)
     total = sum(cost.values())
     print("stages (seconds, x jieba):")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping as MappingType
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -52,7 +53,7 @@ from extractors.numerals import (
     parse_chinese,
 )
 from extractors.records import COMPARATORS as ALL_COMPARATORS
-from extractors.records import KINDS, Quantity
+from extractors.records import KINDS, Quantity, TimeExpr
 from extractors.segmentation import tag
 from extractors.sentences import SentenceIndex
 from extractors.subject_lists import after_a_colon, carry_through_list, distribute
@@ -510,8 +511,14 @@ def _negative(g: Grammar, text: str, start: int) -> bool:
     return g.units.unit(before) is None and before not in g.units.multipliers  # 5万元－3万元
 
 
-def extract_quantities(text: str, *, offset: int = 0, context: Context = Context()) -> list[Quantity]:
-    """Every stated amount in ``text`` (a passage starting at ``offset`` in the document)."""
+def extract_quantities(
+    text: str, *, offset: int = 0, context: Context = Context(), times: Sequence[TimeExpr] | None = None
+) -> list[Quantity]:
+    """Every stated amount in ``text`` (a passage starting at ``offset`` in the document).
+
+    ``times``: the passage's times as :func:`extract_times` found them for the same
+    ``offset`` and ``context`` (the pipeline passes the ``times`` table's records, so a
+    passage's times are read once); found here when not given."""
     g = grammar()
     if not g.any_digit.search(text):
         return []
@@ -525,9 +532,12 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
     count_ends: dict[int, list[int]] = {}
     ends = _clause_ends(text)
     # the passage's times, found once: no subject takes one in (五年全社会固定资产投资累计), and
-    # the kind and period rules read them
-    times = extract_times(text, context=context)
-    time_spans = [(t.char_start, t.char_end) for t in times]
+    # the kind and period rules read them (offsets into the passage from here on)
+    if times is None:
+        times, shift = extract_times(text, context=context), 0
+    else:
+        shift = offset
+    time_spans = [(t.char_start - shift, t.char_end - shift) for t in times]
     consumed = 0
     for m in g.number.finditer(text):
         start = m.start()
@@ -586,7 +596,7 @@ def extract_quantities(text: str, *, offset: int = 0, context: Context = Context
         _done_within(text, m, s) if m.comparator == "<=" and d in limits else s
         for (m, *_), d, s in zip(read, dimensions, subjects)
     ]
-    frames = TimeFrame(text, context, times) if context.year else None  # times of the passage and its headings
+    frames = TimeFrame(text, context, times, shift) if context.year else None  # times of the passage and its headings
     if frames is not None:
         frames.amount_starts = [mention.start for mention, *_ in read]
     cues = SentenceCues(text)  # the cue words of each sentence, read once for all its amounts

@@ -16,6 +16,7 @@ the same passage until another time opens one, so the review of a page dumped on
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -281,9 +282,10 @@ class FrameTime:
     role: str  # deadline | period | point | horizon
 
 
-def _frame_times(times: list[TimeExpr]) -> list[FrameTime]:
+def _frame_times(times: Sequence[TimeExpr], shift: int = 0) -> list[FrameTime]:
+    """The dated times, at offsets ``shift`` less than theirs (document → passage)."""
     return [
-        FrameTime(t.text, t.char_start, t.start.year, t.end.year, t.role)
+        FrameTime(t.text, t.char_start - shift, t.start.year, t.end.year, t.role)
         for t in times
         if t.start is not None and t.end is not None
     ]
@@ -292,11 +294,15 @@ def _frame_times(times: list[TimeExpr]) -> list[FrameTime]:
 class TimeFrame:
     """The times of a passage, found once, and the frame each sentence opens."""
 
-    def __init__(self, text: str, context: Context, times: list[TimeExpr] | None = None) -> None:
+    def __init__(self, text: str, context: Context, times: Sequence[TimeExpr] | None = None, shift: int = 0) -> None:
+        """``times``: those :func:`extract_times` found in ``text``, at offsets ``shift``
+        more than their place in it (found here when not given)."""
         from extractors.times import extract_times
 
         self.context = context
-        self.times = _frame_times(extract_times(text, context=context) if times is None else times)
+        if times is None:
+            times, shift = extract_times(text, context=context), 0
+        self.times = _frame_times(times, shift)
         self._starts = [t.char_start for t in self.times]
         self.text = text
         # the times that may govern an amount: no base of comparison (比2010年; but 从1978年到

@@ -15,6 +15,9 @@ Stages, in the order a run fills them:
 - ``passage``: ``extract(passage, offset=, context=)`` runs on every passage of the
   structure and returns records; an optional ``finish(records)`` sees all of one
   document's records (short forms of policy documents take the key of the full title);
+  ``uses`` names passage tables whose records of the same passage the extract function
+  receives as keyword arguments (targets read the ``times`` the times extractor found:
+  later steps take what earlier ones found, never re-read it from the text);
 - ``passages``: ``extract(passages, context)`` takes all ``(text, offset)`` passages of a
   document at once (the spaCy pipeline batches them);
 - ``crossyear``: ``build(tables)`` makes the table from one issuer's per-document tables.
@@ -62,6 +65,8 @@ class Table:
     extract: Callable | None = None
     finish: Callable | None = None
     build: Callable | None = None
+    # Passage tables whose records of the same passage ``extract`` receives, by table name.
+    uses: tuple[str, ...] = ()
     # How the run summary names its row count (None: not shown).
     summary: str | None = None
 
@@ -79,7 +84,15 @@ TABLES: tuple[Table, ...] = (
     Table("documents", schemas.DOCUMENTS, "document"),
     Table("sections", schemas.SECTIONS, "structure", record=Section, summary="sections"),
     Table("tasks", schemas.TASKS, "structure", record=Task, summary="tasks"),
-    Table("targets", schemas.TARGETS, "passage", record=Quantity, extract=extract_quantities, summary="targets"),
+    Table(
+        "targets",
+        schemas.TARGETS,
+        "passage",
+        record=Quantity,
+        extract=extract_quantities,
+        uses=("times",),
+        summary="targets",
+    ),
     Table("times", schemas.TIMES, "passage", record=TimeExpr, extract=extract_times, summary="times"),
     Table(
         "policy_refs",
@@ -101,14 +114,20 @@ TABLES: tuple[Table, ...] = (
 def check(tables: tuple[Table, ...] | None = None) -> tuple[Table, ...]:
     """Refuse an inconsistent registry, naming the table: unknown stage, a passage table
     without an extract function, a record whose fields are not the table's columns, a
-    cross-year table without a builder, a name used twice."""
+    cross-year table without a builder, a name used twice, a table used that is not a
+    passage table of its own (or uses others in turn)."""
     tables = TABLES if tables is None else tables
     seen: set[str] = set()
+    by_name = {t.name: t for t in tables}
     for t in tables:
         where = f"table registry: {t.name}"
         if t.name in seen:
             raise RegistryError(f"{where}: defined twice")
         seen.add(t.name)
+        for name in t.uses:
+            used = by_name.get(name)
+            if t.stage != "passage" or used is None or used.stage != "passage" or used.uses or used is t:
+                raise RegistryError(f"{where}: uses {name!r}, which is not another passage table that uses none itself")
         if not isinstance(t.schema, pa.Schema):
             raise RegistryError(f"{where}: no Arrow schema")
         if t.stage not in STAGES:
@@ -140,6 +159,15 @@ def table(name: str) -> Table:
         if t.name == name:
             return t
     raise KeyError(name)
+
+
+def extraction_order(tables: tuple[Table, ...] | None = None) -> tuple[Table, ...]:
+    """The extraction tables in the order they must run: every table a passage table
+    ``uses`` before it (the registry's order otherwise)."""
+    tables = TABLES if tables is None else tables
+    extraction = [t for t in tables if t.extraction]
+    used = {name for t in extraction for name in t.uses}
+    return tuple([t for t in extraction if t.name in used] + [t for t in extraction if t.name not in used])
 
 
 ALL_TABLES: dict[str, pa.Schema] = {t.name: t.schema for t in TABLES}

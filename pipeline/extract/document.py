@@ -111,34 +111,59 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
     """Run every extraction entry of the registry on the structure's passages, adding
     where each row stands (doc_id, task_id, section_id, part)."""
     passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
-    headings = _headings(structure)
+    contexts = passage_contexts(structure, spec, passages)
+    found: dict[str, list[list]] = {}  # table -> its records of each passage
     out: dict[str, list[dict]] = {}
-    for t in registry.TABLES:
+    for t in registry.extraction_order():
+        found[t.name] = extract_table(t, text, passages, contexts, found, spec)
         headline = "headline" in t.schema.names
-        if t.stage == "passage":
-            records, wheres = [], []
-            for par in passages:
-                context = Context(
-                    year=spec.year, part=par.part, genre=spec.genre, heading=headings.get(par.section_id, "")
-                )
-                found = t.extract(text[par.char_start : par.char_end], offset=par.char_start, context=context)
-                records.extend(found)
-                wheres.extend([_where(spec, par, headline)] * (len(records) - len(wheres)))
-        elif t.stage == "passages":
-            found = t.extract(
-                [(text[p.char_start : p.char_end], p.char_start) for p in passages],
-                Context(year=spec.year, genre=spec.genre),
-            )
-            records, wheres = [], []
-            for par, recs in zip(passages, found, strict=True):
-                records.extend(recs)
-                wheres.extend([_where(spec, par, headline)] * len(recs))
-        else:
-            continue
+        records, wheres = [], []
+        for par, recs in zip(passages, found[t.name], strict=True):
+            records.extend(recs)
+            wheres.extend([_where(spec, par, headline)] * len(recs))
         if t.finish is not None and records:
             records = list(t.finish(records))
         out[t.name] = [{**where, **_fields(rec)} for where, rec in zip(wheres, records, strict=True)]
-    return out
+    return {t.name: out[t.name] for t in registry.TABLES if t.name in out}
+
+
+def passage_contexts(structure: Structure, spec: DocumentSpec, passages: list[Paragraph]) -> list[Context]:
+    """What the extractors know of each passage: the document's year and genre, the
+    passage's part and the headings above it."""
+    headings = _headings(structure)
+    return [
+        Context(year=spec.year, part=p.part, genre=spec.genre, heading=headings.get(p.section_id, "")) for p in passages
+    ]
+
+
+def extract_table(
+    t: registry.Table,
+    text: str,
+    passages: list[Paragraph],
+    contexts: list[Context],
+    found: dict[str, list[list]],
+    spec: DocumentSpec,
+) -> list[list]:
+    """The records of extraction table ``t`` in each passage, before its ``finish``;
+    ``found`` holds the records of each passage of the tables ``t`` uses."""
+    if t.stage == "passages":
+        return list(
+            t.extract(
+                [(text[p.char_start : p.char_end], p.char_start) for p in passages],
+                Context(year=spec.year, genre=spec.genre),
+            )
+        )
+    return [
+        list(
+            t.extract(
+                text[par.char_start : par.char_end],
+                offset=par.char_start,
+                context=context,
+                **{name: found[name][i] for name in t.uses},
+            )
+        )
+        for i, (par, context) in enumerate(zip(passages, contexts, strict=True))
+    ]
 
 
 def _where(spec: DocumentSpec, par: Paragraph, headline: bool) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,56 @@ def test_registry_table_named_twice_is_refused():
 def test_registry_every_table_is_written(corpus_outputs):
     for name in registry.ALL_TABLES:
         assert (corpus_outputs / name).is_dir(), name
+
+
+@pytest.mark.parametrize(
+    "name,uses",
+    [
+        ("targets", ("nonexistent",)),  # no such table
+        ("targets", ("targets",)),  # itself
+        ("targets", ("entities",)),  # not a passage table
+        ("policy_refs", ("targets",)),  # a table that uses another in turn
+    ],
+)
+def test_registry_refuses_a_table_it_cannot_give(name, uses):
+    with pytest.raises(RegistryError, match=f"{name}: uses {uses[0]!r}"):
+        registry.check(_broken(name, uses=uses))
+
+
+def test_extraction_order_runs_used_tables_first():
+    order = [t.name for t in registry.extraction_order()]
+    assert set(order) == set(registry.EXTRACTION_TABLES)
+    for t in registry.TABLES:
+        for name in t.uses:
+            assert order.index(name) < order.index(t.name)
+
+
+def test_targets_receive_the_times_the_times_table_found(monkeypatch):
+    """A passage's times are read once: the targets extractor is given the times table's
+    records of its passage, and finds with them what it finds reading the times itself."""
+    from extractors.quantities import extract_quantities
+    from pipeline.extract.document import process_text
+    from pipeline.ingest.corpus import DocumentSpec
+
+    text = (
+        "一、2017年工作回顾\n过去一年，全市生产总值增长7%，新建学校12所。\n"
+        "二、2018年工作安排\n今年全市生产总值增长7%左右，到2020年新建学校15所。"
+    )
+    spec = DocumentSpec(path=Path("t.txt"), issuer="测试", issuer_slug="t", year=2018, doc_id="t-2018")
+    given = []
+
+    def spy(passage, *, offset, context, times=None):
+        given.extend(times if times is not None else [None])
+        mine = extract_quantities(passage, offset=offset, context=context, times=times)
+        assert mine == extract_quantities(passage, offset=offset, context=context)
+        return mine
+
+    monkeypatch.setattr(
+        registry,
+        "TABLES",
+        tuple(dataclasses.replace(t, extract=spy) if t.name == "targets" else t for t in registry.TABLES),
+    )
+    tables = process_text(text, spec)
+    assert None not in given, "targets read the times again"
+    assert {(t.char_start, t.text) for t in given} == {(r["char_start"], r["text"]) for r in tables["times"]}
+    assert {r["kind"] for r in tables["targets"]} == {"achievement", "target"}
