@@ -61,6 +61,7 @@ MEASURES_SPEC = Record(
     keep_adverbs=Strings(),
     narrowing=Strings(),
     foreign=Strings(),
+    named_before=Strings(),
     key_times=Pattern(),
     adjustments=Strings(Pattern()),
 )
@@ -95,6 +96,7 @@ class IndicatorTable:
     keep_adverbs: frozenset[str]
     narrowing: tuple[str, ...]  # right before a known measure they make another (人均, 工业)
     foreign: tuple[str, ...]  # owners abroad (英国, 世界): their measure is not the issuer's
+    named_before: tuple[str, ...]  # pronouns for an owner named earlier (他们原定的煤炭产量)
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
@@ -133,6 +135,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         keep_adverbs=frozenset(data["keep_adverbs"]),
         narrowing=tuple(data["narrowing"]),
         foreign=tuple(data["foreign"]),
+        named_before=tuple(data["named_before"]),
         times_re=regex.compile(data["key_times"]),
         adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
     )
@@ -179,6 +182,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "keep_adverbs",
                 "narrowing",
                 "foreign",
+                "named_before",
                 "times_re",
                 "adjustment_re",
             )
@@ -285,8 +289,9 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     base, change = _split(t, cleaned, compared)
     unit_def = registry().unit(unit) if unit else None
     dimension = unit_def.dimension if unit_def else None
-    if base.startswith(t.foreign):
-        return base + _canonical(t, change, dimension)  # 英国的煤产量 is no 原煤产量 of the issuer
+    if base.startswith(t.foreign) or any(p in base for p in t.named_before):
+        # 英国的煤产量, 他们原定的煤炭产量 (of a mine named before) are no 原煤产量 of the issuer
+        return base + _canonical(t, change, dimension)
     fallback = None
     for i in _word_starts(base):  # every end of the subject that starts a word, longest first
         if base.endswith(t.narrowing, 0, i):

@@ -88,6 +88,7 @@ TARGET_KINDS_SPEC = Record(
     quoted_target=Pattern(),
     planned_before=Pattern(),
     required_by=Pattern(),
+    obligation=Strings(),
     requirement_nouns=Strings(allow_empty=False),
     estimates=Strings(allow_empty=False),
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
@@ -159,6 +160,7 @@ class KindWords:
     quoted_target: regex.Pattern
     planned_before: regex.Pattern
     required_by: regex.Pattern
+    obligation: tuple[str, ...]  # 应该 before the amount in its clause: what it should be
     requirement_nouns: tuple[str, ...]
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
@@ -236,6 +238,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         quoted_target=regex.compile(d["quoted_target"]),
         planned_before=regex.compile(d["planned_before"]),
         required_by=regex.compile(d["required_by"]),
+        obligation=tuple(d["obligation"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
         estimates=tuple(d["estimates"]),
         strive_for=tuple(d["striving"]["for"]),
@@ -773,7 +776,15 @@ def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:
 
 def _required(w: KindWords, text: str, r: Reading) -> bool:
     """A plan's requirement quoted before the amount: in its clause (纲要规定的三十天), or
-    opening its sentence with a colon (纲要要求：…分别达到四十斤)."""
+    opening its sentence with a colon (纲要要求：…分别达到四十斤); or a word of obligation
+    in its clause before it (全国粮食总产量应该有…), not as a consequence (就应当是)."""
+    before = text[r.clause[0] : r.start]
+    for o in w.obligation:
+        at = before.find(o)
+        if at >= 0 and not before.endswith(w.hypothetical_then, 0, at):
+            # 按照纲要要求的水平计算，全国粮食总产量应该有七千二百亿斤: what it should be; not
+            # a figure reckoned anew (这样，一九五七年的工农业总产值就应当是…)
+            return True
     for m in w.required_by.finditer(text, r.sentence[0], r.start):
         if text[m.end() : r.start].rstrip().endswith(w.requirement_nouns):
             continue  # 超过…计划所规定的一九五七年的指标百分之十七点三: the excess, a result

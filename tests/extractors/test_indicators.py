@@ -323,6 +323,15 @@ def test_indicators_a_measure_of_owners_abroad_is_not_the_issuers():
 
 
 @pytest.mark.issue(17)
+def test_indicators_a_measure_of_an_owner_named_before_is_not_the_issuers():
+    """拿北京京西矿务局来说，…给他们原定的煤炭产量的指标是… (gov-report 1958): one mine's target,
+    which must not join the country's 原煤产量 series; the grain target itself does."""
+    assert indicator_for("国家经济委员会和煤炭工业部给他们原定的煤炭产量的指标") != "原煤产量"
+    assert indicator_for("粮食的指标") == "粮食产量"
+    assert indicator_for("棉花的指标比上一年增加") == "棉花产量增加"
+
+
+@pytest.mark.issue(17)
 def test_indicators_filler_inside_a_measure_word_stays():
     # 计划 qualifies a number (计划新增…) but is part of 计划生育, a measure as a whole
     assert indicator_for("农村部分计划生育家庭奖励扶助标准") == "农村部分计划生育家庭奖励扶助标准"

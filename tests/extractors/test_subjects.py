@@ -277,6 +277,9 @@ def test_subjects_two_part_measure_words(sentence, text, unit, comparator, subje
         # 将 before a verb or a comparison is a modal, not the measure (gov-report 1956, 1958:
         # fifth set); 是 and 现在 open no measure (1978, 1995: fourth audit)
         ("购买力将比上一年增加", "购买力比上一年增加"),
+        # 应该, 应当 too, and never end one (gov-report 1959, 1960: fifth set's audit)
+        ("全国粮食总产量应该增加", "全国粮食总产量增加"),
+        ("工农业总产值应当", "工农业总产值"),
         ("城市居民的购买力将增加", "城市居民的购买力增加"),
         ("是抓好大面积商品粮基地", "抓好大面积商品粮基地"),
         ("是否达标", "是否达标"),

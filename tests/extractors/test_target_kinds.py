@@ -902,6 +902,24 @@ def _ctx(year: int, part: str = "review") -> Context:
             _ctx(1960),
             [("至少一千五百斤", "target", 1960, 1960)],
         ),
+        # what a measure should be is a requirement, a target in a review too (1960: fifth set's
+        # audit, in-sample); not a figure reckoned anew after 就 (1959), nor results a later
+        # clause says others should learn from (1979)
+        (
+            "但是按照纲要要求的水平计算，全国粮食总产量应该有七千二百亿斤到七千五百亿斤。",
+            _ctx(1960),
+            [("七千二百亿斤到七千五百亿斤", "target", None, None)],
+        ),
+        (
+            "这样，一九五七年的工农业总产值就应当是一千二百四十一亿元。",
+            _ctx(1959),
+            [("一千二百四十一亿元", "achievement", 1957, 1957)],
+        ),
+        (
+            "四川省由千分之二十九降到千分之六点一，他们的经验应该在全国城乡推广。",
+            _ctx(1979),
+            [("千分之六点一", "achievement", 1978, 1978)],
+        ),
         # what the plan year will see done is counted for the plan, no stock (1958: fifth set);
         # a count taken up to a time stays one (1980)
         (
