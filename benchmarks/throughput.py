@@ -99,7 +99,7 @@ def stages(specs, jieba_seconds: float) -> None:
         structure = parse_structure(text, spec.doc_id, spec.year)
         add("structure", time.perf_counter() - t)
         passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
-        contexts = passage_contexts(structure, spec, passages)
+        contexts = passage_contexts(text, structure, spec, passages)
         found: dict[str, list[list]] = {}
         for entry in registry.extraction_order():
             t = time.perf_counter()

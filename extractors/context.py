@@ -12,10 +12,13 @@ class Context:
     ``year`` resolves 今年/年内/明年; ``part`` (plan / review / other, from the
     document structure) tells a target from an achievement; ``heading`` is the text of
     the headings above the passage, outermost first: a time there frames the passage
-    (二、“十三五”时期主要目标任务和重大举措 → a target in it is about 2016–2020).
+    (二、“十三五”时期主要目标任务和重大举措 → a target in it is about 2016–2020);
+    ``written`` is the year the text was written in where the document shows it is not
+    ``year`` (:func:`extractors.times.written_year`): 今年 and 明年 count from it.
     """
 
     year: int | None = None
     part: str = "plan"
     genre: str | None = None
     heading: str = ""
+    written: int | None = None

@@ -131,6 +131,7 @@ class TimeWords:
     decade_marks: tuple[str, ...]
     century_marks: tuple[str, ...]
     report_genres: frozenset[str]
+    written_before: tuple[frozenset[str], str, tuple[str, ...]]  # genres, 明年, (今年, 本年)
     century_not_before: tuple[str, ...]
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
@@ -199,6 +200,7 @@ TIME_WORDS = ld.register(
         decade_marks=_WORDS,
         century_marks=_WORDS,
         report_genres=_WORDS,
+        written_before=ld.Record(genres=_WORDS, ahead=ld.Text(), now=_WORDS),
         century_not_before=_WORDS,
         year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)), granularity=ld.OneOf(GRANULARITIES))),
         month_parts=_WORDS,
@@ -289,6 +291,11 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         decade_marks=tuple(data["decade_marks"]),
         century_marks=tuple(data["century_marks"]),
         report_genres=frozenset(data["report_genres"]),
+        written_before=(
+            frozenset(data["written_before"]["genres"]),
+            data["written_before"]["ahead"],
+            tuple(data["written_before"]["now"]),
+        ),
         century_not_before=tuple(data["century_not_before"]),
         year_parts=year_parts,
         month_parts=words["month_parts"],
@@ -327,6 +334,17 @@ def reported_year(genre: str | None, year: int) -> int:
     """The year a document of ``genre`` and ``year`` reports on: its own for a 工作报告 (the
     report_genres of time_words.yaml), else the year before."""
     return year if genre in load_time_words().report_genres else year - 1
+
+
+def written_year(text: str, year: int | None, genre: str | None) -> int | None:
+    """The year a document was written in, when its text shows it is not ``year``: a plan
+    of its own year that calls that year 明年 and never says 今年 was written the year
+    before (平潭君山 2023年工作计划: 明年的主要预期目标是：…; time_words.yaml written_before)."""
+    genres, ahead, now = load_time_words().written_before
+    if year is None or genre not in genres:
+        return None
+    plain = _grammar().bracketed.sub("", text)  # not inside 《…》
+    return year - 1 if ahead in plain and not any(n in plain for n in now) else None
 
 
 def focus_year(ctx: Context, year: int) -> int:
@@ -665,7 +683,7 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, a
         return _Parsed(*_years(year, year), "year", "dated", None, year)
     if m.group("rel"):
         rel = w.relative_years[m.group("rel")]
-        base = focus if rel.focus else doc_year
+        base = focus if rel.focus else ctx.written or doc_year
         if base is None:
             return _Parsed(None, None, "year", "rel", rel.role)
         return _Parsed(*_years(base + rel.first, base + rel.last), "year", "rel", rel.role)
@@ -677,7 +695,7 @@ def _parse(m: regex.Match, g: _Grammar, ctx: Context, listed_year: int | None, a
         head = m.group("dated")[: len(m.group("dated")) - len(part)].strip()
         if head in w.relative_years:
             rel = w.relative_years[head]
-            base = focus if rel.focus else doc_year
+            base = focus if rel.focus else ctx.written or doc_year
             first = last = None if base is None else base + rel.first
             if base is not None:
                 last = base + rel.last

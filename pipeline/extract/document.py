@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.context import Context
+from extractors.times import written_year
 from pipeline import __version__, registry
 from pipeline.errors import DocumentError
 from pipeline.ingest.corpus import DocumentSpec
@@ -111,7 +112,7 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
     """Run every extraction entry of the registry on the structure's passages, adding
     where each row stands (doc_id, task_id, section_id, part)."""
     passages = [p for p in structure.paragraphs if p.char_end > p.char_start]
-    contexts = passage_contexts(structure, spec, passages)
+    contexts = passage_contexts(text, structure, spec, passages)
     found: dict[str, list[list]] = {}  # table -> its records of each passage
     out: dict[str, list[dict]] = {}
     for t in registry.extraction_order():
@@ -127,12 +128,15 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
     return {t.name: out[t.name] for t in registry.TABLES if t.name in out}
 
 
-def passage_contexts(structure: Structure, spec: DocumentSpec, passages: list[Paragraph]) -> list[Context]:
-    """What the extractors know of each passage: the document's year and genre, the
+def passage_contexts(text: str, structure: Structure, spec: DocumentSpec, passages: list[Paragraph]) -> list[Context]:
+    """What the extractors know of each passage: the document's year and genre, the year
+    it was written in where its text shows another (a plan calling its year 明年), the
     passage's part and the headings above it."""
     headings = _headings(structure)
+    written = written_year(text, spec.year, spec.genre)
     return [
-        Context(year=spec.year, part=p.part, genre=spec.genre, heading=headings.get(p.section_id, "")) for p in passages
+        Context(year=spec.year, part=p.part, genre=spec.genre, heading=headings.get(p.section_id, ""), written=written)
+        for p in passages
     ]
 
 

@@ -842,3 +842,19 @@ def test_times_a_report_on_its_own_year_reviews_that_year():
     before = extract_times(text, context=Context(year=2022, part="review", genre="政府工作报告"))
     assert [(t.text, str(t.start), str(t.end)) for t in own] == [("全年", "2022-01-01", "2022-12-31")]
     assert [(t.text, str(t.start), str(t.end)) for t in before] == [("全年", "2021-01-01", "2021-12-31")]
+
+
+@pytest.mark.issue(17)
+def test_times_a_plan_that_calls_its_year_next_year_was_written_the_year_before():
+    """平潭君山 2023年工作计划 (held-out plans, in-sample since) was written late in 2022: its
+    明年的主要预期目标 are 2023's, not 2024's. A plan that says 今年, and a 政府工作报告,
+    count from their own year (time_words.yaml written_before)."""
+    from extractors.times import written_year
+
+    plan = "2023年是开局之年。明年的主要预期目标是：地区生产总值增长5%。"
+    assert written_year(plan, 2023, "工作计划") == 2022
+    assert written_year(plan + "今年要抓好三件事。", 2023, "工作计划") is None
+    assert written_year(plan, 2023, "政府工作报告") is None
+    assert written_year("落实《明年行动方案》。", 2023, "工作计划") is None  # only inside a title
+    [t] = [t for t in extract_times(plan, context=Context(year=2023, written=2022)) if t.text == "明年"]
+    assert (str(t.start), str(t.end)) == ("2023-01-01", "2023-12-31")

@@ -103,3 +103,20 @@ def test_targets_receive_the_times_the_times_table_found(monkeypatch):
     assert None not in given, "targets read the times again"
     assert {(t.char_start, t.text) for t in given} == {(r["char_start"], r["text"]) for r in tables["times"]}
     assert {r["kind"] for r in tables["targets"]} == {"achievement", "target"}
+
+
+def test_a_plan_written_the_year_before_dates_its_targets_in_its_own_year():
+    """The pipeline tells the extractors when a plan was written (a 2023 plan saying 明年):
+    its targets are the plan year's, end to end."""
+    from pipeline.extract.document import process_text
+    from pipeline.ingest.corpus import DocumentSpec
+
+    text = "2023年工作计划\n2023年是开局之年。明年的主要预期目标是：地区生产总值增长5%，固定资产投资增长5.5%。"
+    spec = DocumentSpec(
+        path=Path("p.txt"), issuer="测试", issuer_slug="p", year=2023, doc_id="p-2023", genre="工作计划"
+    )
+    tables = process_text(text, spec)
+    assert {(r["text"], r["period_start"], r["period_end"]) for r in tables["targets"]} == {
+        ("5%", 2023, 2023),
+        ("5.5%", 2023, 2023),
+    }
