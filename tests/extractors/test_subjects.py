@@ -837,6 +837,17 @@ def test_subjects_jibanjian_is_a_word():
             [("36.5%", "积累在国民收入中所占的比重"), ("28.5%", "积累在国民收入中所占的比重")],
         ),
         ("英国的煤产量在二十世纪初期就接近三亿吨。", [("接近三亿吨", "英国的煤产量")]),
+        # a clause opening with a word of comparison continues the measure before (高出 like 比,
+        # 较); 本科 is a noun, not the pronoun jieba tags it (pingtan-gov-report 2019, 2023: the
+        # first audit, in-sample)
+        (
+            "农村低保标准提高至5544元，高出省定标准144元。",
+            [("5544元", "农村低保标准"), ("144元", "农村低保标准高出省定标准")],
+        ),
+        (
+            "本科上线率达64.53%，较全省平均水平高5.23个百分点。",
+            [("64.53%", "本科上线率"), ("5.23个百分点", "本科上线率较全省平均水平高")],
+        ),
         # the whole a share is taken of is what follows 占, with the noun after the amount; the
         # share is of the part before it (gov-report 1960: the fifth set's audit, in-sample)
         (
