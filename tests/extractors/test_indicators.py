@@ -361,3 +361,19 @@ def test_indicators_a_known_measure_at_the_start_does_not_swallow_another():
     # a measure with a change written after it still keeps its key
     assert indicator_for("地方政府专项债券比去年增加", "亿元") == indicator_for("地方政府专项债券增加", "亿元")
     assert indicator_for("各类棚户区改造住房", "万套") == indicator_for("棚户区改造", "万套") == "棚户区住房改造"
+
+
+@pytest.mark.issue(17)
+def test_indicators_natural_population_growth_is_one_measure_across_its_wordings():
+    """人口自然增长率 (1978–2003 reports, 平潭 2017) was keyed 人口自然增长, 今后人口的年自然增长 and
+    平均人口自然增长 by turn: four series of one headline measure. It is a rate in ‰ or %."""
+    keys = {
+        indicator_for(s, u)
+        for s, u in [
+            ("人口自然增长率", "‰"),
+            ("今后人口的年自然增长率", "‰"),
+            ("平均人口自然增长率", "‰"),
+            ("我国人口自然增长率", "%"),
+        ]
+    }
+    assert keys == {"人口自然增长率"}

@@ -51,6 +51,11 @@ def test_normalise_converts_traditional():
 def test_normalise_joins_spaced_digits():
     # gov-report 1998 heading: 关于1 9 9 8 年政府工作的建议
     assert normalise("二、关于1 9 9 8 年政府工作的建议") == "二、关于1998 年政府工作的建议"
+    # the digit after a decimal point joins too (gov-report 1998: 1 0 ．0 6 ‰ was read as
+    # 6‰ with "10.0" left in the subject; the second audit, in-sample), not the first digit
+    # of the next number of a flattened table
+    assert normalise("人口自然增长率下降到1 0 ．0 6 ‰。") == "人口自然增长率下降到10 .06 ‰。"
+    assert normalise("1.5 2.3 4.1") == "1.5 2.3 4.1"
 
 
 @pytest.mark.parametrize("doc_id", ["gov-report-1954", "gov-report-1994", "gov-report-2019", "dalian-edu-2018"])
