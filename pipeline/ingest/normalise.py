@@ -58,10 +58,10 @@ _HAN = regex.compile(r"\p{Han}")
 SET_APART = "\ue000"  # a private-use mark after such a line while the text is normalised
 # 1 9 9 8 年 (1998 report headings): spaces between single digits go. The look-behind
 # is one digit long: a longer one (``\d(?: \d)*``) allows the same spaces and rescans
-# the whole run at every space, cubic on a page of ``1 1 1 …``. After a decimal point the
-# next single digit joins too (人口自然增长率下降到1 0 ．0 6 ‰ → 10 .06 ‰), unless a point
-# follows it (1.5 2.3: two numbers of a flattened table).
-_DIGIT_SPACE = regex.compile(r"(?<=(?:^|[^\d.])\d) (?=\d(?:\D|$))|(?<=\d ?\.\d) (?=\d(?:[^\d.]|$))")
+# the whole run at every space, cubic on a page of ``1 1 1 …``. After a spaced-out decimal
+# point the next single digit joins too (人口自然增长率下降到1 0 ．0 6 ‰ → 10 .06 ‰), not
+# after a point written tight (6.5 7) nor before one (1 .5 2.3: numbers of a table).
+_DIGIT_SPACE = regex.compile(r"(?<=(?:^|[^\d.])\d) (?=\d(?:\D|$))|(?<=\d \.\d) (?=\d(?:[^\d.]|$))")
 
 
 @dataclass(frozen=True, slots=True)

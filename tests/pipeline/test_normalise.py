@@ -56,6 +56,7 @@ def test_normalise_joins_spaced_digits():
     # of the next number of a flattened table
     assert normalise("人口自然增长率下降到1 0 ．0 6 ‰。") == "人口自然增长率下降到10 .06 ‰。"
     assert normalise("1.5 2.3 4.1") == "1.5 2.3 4.1"
+    assert normalise("1 .5 2.3") == "1 .5 2.3"
 
 
 @pytest.mark.parametrize("doc_id", ["gov-report-1954", "gov-report-1994", "gov-report-2019", "dalian-edu-2018"])
