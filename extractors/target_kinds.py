@@ -79,6 +79,7 @@ TARGET_KINDS_SPEC = Record(
         change_bases=Strings(),
         compared_joiners=Strings(),
         compared_ends=Strings(),
+        compared_span_marks=Strings(),
         closed_frames=Strings(),
         level_reached=Strings(),
         levels=Strings(),
@@ -136,6 +137,7 @@ class KindWords:
     change_bases: tuple[str, ...]
     compared_joiners: tuple[str, ...]
     compared_ends: tuple[str, ...]
+    compared_span_marks: tuple[str, ...]
     closed_frames: tuple[str, ...]
     level_reached: tuple[str, ...]
     levels: tuple[str, ...]
@@ -216,6 +218,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         change_bases=tuple(d["period"]["change_bases"]),
         compared_joiners=tuple(d["period"]["compared_joiners"]),
         compared_ends=tuple(d["period"]["compared_ends"]),
+        compared_span_marks=tuple(d["period"]["compared_span_marks"]),
         closed_frames=tuple(d["period"]["closed_frames"]),
         level_reached=tuple(d["period"]["level_reached"]),
         levels=tuple(d["period"]["levels"]),
@@ -972,20 +975,20 @@ def _period(
     else:
         first = last = _reported(w, context.genre, year)
     heading = frames.heading_frame() if frames is not None else None
-    if first < last and _reaches_level(w, text, r, frames):
-        # the level a change reaches over several years is the level of the last one (五年来…
-        # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
-        return last, last
     compared = _compared_years(w, text, r, frames) if kind == "achievement" else None
     if compared is not None:
         # 1986年同1978年相比，国民生产总值由3480亿元[1978]增加到9380亿元[1986]，…增长102%
         # [1979–1986]: the frame holds for every part of the sentence joined by ；
         earlier, later = compared
         if _is_baseline(w, text, r):
-            return earlier, earlier
+            return earlier
         if not _reaches_level(w, text, r, frames) and _is_change(text, r):
-            return earlier + 1, later
-        return later, later
+            return earlier[1] + 1, later[1]
+        return later
+    if first < last and _reaches_level(w, text, r, frames):
+        # the level a change reaches over several years is the level of the last one (五年来…
+        # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
+        return last, last
     base = _base_year(w, text, r, frames)
     if base is not None and base + 1 < last and kind == "achievement":
         # a change against a year before the period is over the years since (2007年，国内生产
@@ -1032,22 +1035,30 @@ def _averaged_over(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
     return (ahead[0].start, ahead[0].end) if ahead else None
 
 
-def _compared_years(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> tuple[int, int] | None:
-    """(earlier, later) of a frame comparing two years earlier in the sentence, its parts
-    joined by ； included: 1986年同1978年相比 → (1978, 1986)."""
+def _compared_years(
+    w: KindWords, text: str, r: Reading, frames: TimeFrame | None
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The (earlier, later) spans of a frame comparing two years, or two plan periods,
+    earlier in the sentence, its parts joined by ； included: 1986年同1978年相比 →
+    ((1978, 1978), (1986, 1986)); “六五”时期同“五五”时期相比 → ((1976, 1980), (1981, 1985))."""
     if frames is None:
         return None
     found = frames.between(_long_start(text, r.sentence[0]), r.start)
     for a, b in reversed(list(zip(found, found[1:]))):  # the nearest frame
-        if a.start != a.end or b.start != b.end or a.end == b.end:
-            continue
+        if a.end == b.end or (a.start < a.end) != (b.start < b.end):
+            continue  # the same year, or a year and a span
         joiner = text[a.char_start + len(a.text) : b.char_start]
         after = b.char_start + len(b.text)
+        if a.start < a.end:  # plan periods: “六五”时期同“五五”时期相比
+            mark = next((m for m in w.compared_span_marks if joiner.startswith(m)), "")
+            joiner = joiner[len(mark) :]
+            after += next((len(m) for m in w.compared_span_marks if text.startswith(m, after)), 0)
         if (joiner in w.compared_joiners and text.startswith(w.compared_ends, after)) or (
             joiner in w.change_bases and text.startswith(tuple(COMMAS), after)
         ):
             # 1986年同1978年相比，…; 1956年比1950年，棉布供应增加了两倍
-            return min(a.end, b.end), max(a.end, b.end)
+            earlier, later = sorted([(a.start, a.end), (b.start, b.end)], key=lambda span: span[1])
+            return earlier, later
     return None
 
 

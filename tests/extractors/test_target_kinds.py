@@ -902,6 +902,22 @@ def _ctx(year: int, part: str = "review") -> Context:
             _ctx(1960),
             [("至少一千五百斤", "target", 1960, 1960)],
         ),
+        # two plan periods compared like two years, each level taking its whole span (1986:
+        # the fourth audit, in-sample); two years keep their years
+        (
+            "“六五”时期同“五五”时期相比，我国粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨。",
+            _ctx(1986),
+            [("三亿零五百三十万吨", "achievement", 1976, 1980), ("三亿七千零六十二万吨", "achievement", 1981, 1985)],
+        ),
+        (
+            "1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，增长102%。",
+            _ctx(1987),
+            [
+                ("3480亿元", "achievement", 1978, 1978),
+                ("9380亿元", "achievement", 1986, 1986),
+                ("102%", "achievement", 1979, 1986),
+            ],
+        ),
         # what a measure should be is a requirement, a target in a review too (1960: fifth set's
         # audit, in-sample); not a figure reckoned anew after 就 (1959), nor results a later
         # clause says others should learn from (1979)
