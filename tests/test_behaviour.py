@@ -80,6 +80,24 @@ FIXED_TIMES = {
 }
 
 
+# Deliberate changes of a normalised text since, each with its reason: the sha-256 of the
+# text now, and where a character went (spans after it moved back by one).
+# gov-report 1998 is spaced out digit by digit: 1 0 ．0 6 ‰ now joins the digit after the
+# decimal point (10 .06 ‰, the eleventh round), where it was read as 6‰.
+FIXED_TEXTS = {"gov-report-1998": ("52ffd9fc1a9206cd91a40fc658278ef905ed5634b075c01586b453b3e76842eb", 4144)}
+
+
+def _moved(rows: list[str]) -> list[str]:
+    """Rows of before (doc_id|start|end|…) at their place in today's text."""
+    out = []
+    for row in rows:
+        doc_id, start, end, *rest = row.split("|")
+        if doc_id in FIXED_TEXTS and int(start) > FIXED_TEXTS[doc_id][1]:
+            start, end = str(int(start) - 1), str(int(end) - 1)
+        out.append("|".join([doc_id, start, end, *rest]))
+    return out
+
+
 def _rows(corpus_tables, table: str, fields: tuple[str, ...], doc_ids: set[str]) -> list[str]:
     df = corpus_tables[table]
     df = df[df["doc_id"].isin(doc_ids)]
@@ -89,6 +107,7 @@ def _rows(corpus_tables, table: str, fields: tuple[str, ...], doc_ids: set[str])
 def test_behaviour_normalised_texts_unchanged(corpus_tables):
     docs = corpus_tables["documents"].set_index("doc_id")
     for doc_id, sha in BEFORE["tables"]["documents"].items():
+        sha = FIXED_TEXTS[doc_id][0] if doc_id in FIXED_TEXTS else sha
         assert hashlib.sha256(docs.loc[doc_id, "text"].encode()).hexdigest() == sha, doc_id
 
 
@@ -178,7 +197,7 @@ def test_behaviour_times_unchanged(corpus_tables):
         set(BEFORE["tables"]["documents"]),
     )
     texts = corpus_tables["documents"].set_index("doc_id")["text"]
-    before = set(BEFORE["tables"]["times"])
+    before = set(_moved(BEFORE["tables"]["times"]))
     gone, new = before - set(now), set(now) - before
     listed = {(a, b) for a in gone for b in new if a.split("|")[:3] == b.split("|")[:3]}
     assert listed >= FIXED_TIMES
@@ -210,4 +229,4 @@ def test_behaviour_policy_refs_unchanged(corpus_tables):
         ("doc_id", "char_start", "char_end", "title", "action", "action_text", "ref_key"),
         set(BEFORE["tables"]["documents"]),
     )
-    assert now == BEFORE["tables"]["policy_refs"]
+    assert now == sorted(_moved(BEFORE["tables"]["policy_refs"]))
