@@ -177,8 +177,12 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
         trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
         scope_re=regex.compile(f"^(?:{_alternation(measures['scope'])})"),
-        inside_re=regex.compile(_alternation(w for w in data["inside"] if len(w) > 1)),
-        leading_time=regex.compile(f"(?:{year} ?年{suffix}|{month} ?月)+"),
+        # 年内 after a count of years takes the count with it: 五年内 is a span, no measure
+        inside_re=regex.compile(
+            f"(?:(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})(?={YEAR_MARK}))?"
+            f"(?:{_alternation(w for w in data['inside'] if len(w) > 1)})"
+        ),
+        leading_time=regex.compile(f"(?:{year} ?年{suffix}|{month} ?月份?)+"),  # 4月份成功发行的…
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])})"
             f"{regex.escape(data['particle'])}?$"
@@ -253,7 +257,7 @@ def trim(phrase: str) -> str:
     if len(s) > 2:
         inner = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
         if inner != s and inner != phrase:
-            return trim(inner)  # what the removal left at an end goes too (在十二[年内] → 在十二)
+            return trim(inner)  # what the removal left at an end goes too (在[十二年内] → 在)
     framed = words.period_frame.search(s)
     if framed and framed.start() > 0:
         s = s[: framed.start()]  # 英国的煤产量[在二十世纪初期]: the time it speaks of, no part of the measure

@@ -426,6 +426,7 @@ def _grammar() -> _Grammar:
     month_range = (
         rf"(?<![0-9.\-－—~～{no_num}第每])(?P<m1>{month_num})月?"
         rf"\s*[{regex.escape(w.span_separators)}]{{1,2}}\s*(?P<m2>{month_num})月"
+        rf"(?:{_guarded(w.month_parts, w.word_exceptions)})?"  # 1——5月份, 1至9月底
     )
 
     parts = list(w.year_parts)

@@ -130,6 +130,9 @@ FIXED_TIME_CLASSES = {
     # ninth round: 近N年 counts back, and an ordinal century is its hundred years; tenth
     # round: 用N年时间 counts on in a plan, and N年 after its measure before a total counts back
     "century": regex.compile(r"(?:[一二]?十[一二三四五六七八九]?|[12][0-9])世纪"),
+    # eleventh round: a span of months takes a month part after it as a single month does
+    # (1——5月份, time_words.yaml month_parts)
+    "span of months": regex.compile(r".*[0-9一二三四五六七八九十][—\-至到]{1,2}[0-9一二三四五六七八九十]{1,2}月份"),
 }
 
 

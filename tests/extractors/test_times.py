@@ -374,8 +374,9 @@ CASES = [
         [("一九八一、一九八二两年", "1981-01-01", "1982-12-31", "year", "period")],
     ),
     ("而“六五’时期的年平均增长", 1986, "review", [("“六五’", "1981-01-01", "1985-12-31", "year", "period")]),
-    # gov-report 1956: 本年, months joined by a double dash
-    ("本年1——5月份各工业部工业生产", 1956, "plan", [("本年1——5月", "1956-01-01", "1956-05-31", "month", "period")]),
+    # gov-report 1956: 本年, months joined by a double dash, with the 份 after them (eleventh
+    # round: 份 was left over and opened the subject after it, 份各工业部…)
+    ("本年1——5月份各工业部工业生产", 1956, "plan", [("本年1——5月份", "1956-01-01", "1956-05-31", "month", "period")]),
     # gov-report 1981: 三十二年来 counts back from the document year
     (
         "我国三十二年来国民收入的增长幅度",
