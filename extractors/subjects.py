@@ -781,6 +781,12 @@ def find_subject(
                 return replace(found(verb + before), list_verb=verb)
         if prev is not None and before.startswith(tuple(words.continues)):
             return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
+        if prev is None and before.startswith(tuple(words.continues)):
+            # a comparison opening the sentence's first amount compares the measure the clause
+            # before names (…的造价，应该比原计划至少节约百分之十 → …的造价比原计划节约)
+            about = _about(_prior_clause(text, clause, sentence_start, next_amount, ends))
+            if about.endswith(tuple(words.measure_ends)):
+                return found(about + before, about)
         return found(before)
     # 3. a phrase that names nothing continues the subject before it
     if prev is not None and prev.base:

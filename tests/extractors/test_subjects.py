@@ -844,6 +844,13 @@ def test_subjects_jibanjian_is_a_word():
             [("36.5%", "积累在国民收入中所占的比重"), ("28.5%", "积累在国民收入中所占的比重")],
         ),
         ("英国的煤产量在二十世纪初期就接近三亿吨。", [("接近三亿吨", "英国的煤产量")]),
+        # a comparison opening a sentence's first amount compares the measure the clause before
+        # names (1955 plan, 1956; in-sample), not an aside or a reckoning (按可比部分计算)
+        (
+            "1955年国家决算用于经济建设方面的支出，共占本年支出的46.89%。",
+            [("46.89%", "国家决算用于经济建设方面的支出占本年支出")],
+        ),
+        ("1955年各部门基本建设的投资额，按可比部分计算，只比1954年增加了9%。", [("9%", "比1954年增加")]),
         # a count of years before 年内 goes with it (1955: 五年内 left 五 in two subjects), and a
         # month with 份 before a subject leaves it whole (1956, pingtan-invest 2025)
         ("五年内进行建设的规模较大的纺织厂，共有三十九个。", [("三十九个", "进行建设的规模较大的纺织厂")]),
