@@ -279,6 +279,9 @@ def test_subjects_two_part_measure_words(sentence, text, unit, comparator, subje
         ("购买力将比上一年增加", "购买力比上一年增加"),
         # 应该, 应当 too, and never end one (gov-report 1959, 1960: fifth set's audit)
         ("全国粮食总产量应该增加", "全国粮食总产量增加"),
+        # a word opening an example or an inclusion is no part of the measure (1954–1960, 2003)
+        ("例如中央六个工业部的基本建设计划", "中央六个工业部的基本建设计划"),
+        ("包括国防费和行政管理费所占的比重", "国防费和行政管理费所占的比重"),
         # 只, 也, 还 qualify the telling before a verb or a comparison (1986: the fourth audit;
         # 1959, 1999; in-sample), not inside a word (偿还, 退耕还林)
         ("粮食产量平均每年只增长", "粮食产量平均每年增长"),
