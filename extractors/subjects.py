@@ -182,7 +182,11 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})(?={YEAR_MARK}))?"
             f"(?:{_alternation(w for w in data['inside'] if len(w) > 1)})"
         ),
-        leading_time=regex.compile(f"(?:{year} ?年{suffix}|{month} ?月份?)+"),  # 4月份成功发行的…
+        # 4月份成功发行的…; 到一九五八年九月底增加灌溉面积 (a time link before the time goes too)
+        leading_time=regex.compile(
+            f"(?:{_alternation(w for w in data['time_links'] if len(w) == 1)})?"
+            f"(?:{year} ?年{suffix}|{month} ?月份?(?:{month} ?[日号])?)+"
+        ),
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])})"
             f"{regex.escape(data['particle'])}?$"

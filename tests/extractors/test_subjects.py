@@ -281,6 +281,9 @@ def test_subjects_two_part_measure_words(sentence, text, unit, comparator, subje
         ("全国粮食总产量应该增加", "全国粮食总产量增加"),
         # a word opening an example or an inclusion is no part of the measure (1954–1960, 2003)
         ("例如中央六个工业部的基本建设计划", "中央六个工业部的基本建设计划"),
+        # a time opening a subject goes with the link before it and its day (1958, 1995)
+        ("到一九五八年九月底增加灌溉面积", "增加灌溉面积"),
+        ("到1997年7月1日香港恢复行使主权", "香港恢复行使主权"),
         ("包括国防费和行政管理费所占的比重", "国防费和行政管理费所占的比重"),
         # 只, 也, 还 qualify the telling before a verb or a comparison (1986: the fourth audit;
         # 1959, 1999; in-sample), not inside a word (偿还, 退耕还林)
