@@ -283,7 +283,6 @@ def test_subjects_two_part_measure_words(sentence, text, unit, comparator, subje
         ("例如中央六个工业部的基本建设计划", "中央六个工业部的基本建设计划"),
         # a time opening a subject goes with the link before it and its day (1958, 1995)
         ("到一九五八年九月底增加灌溉面积", "增加灌溉面积"),
-        ("到1997年7月1日香港恢复行使主权", "香港恢复行使主权"),
         ("包括国防费和行政管理费所占的比重", "国防费和行政管理费所占的比重"),
         # 只, 也, 还 qualify the telling before a verb or a comparison (1986: the fourth audit;
         # 1959, 1999; in-sample), not inside a word (偿还, 退耕还林)
@@ -698,8 +697,9 @@ def test_subjects_jibanjian_is_a_word():
             "1984年全国职工工资总额比上年增长19%，其中第四季度增长38%。",
             [("19%", "全国职工工资总额比上年增长"), ("38%", "全国职工工资总额增长")],
         ),
-        # a year a date goes on from stays with the date (gov-report 1995)
-        ("到1997年7月1日我国对香港恢复行使主权，只有849天了。", [("849天", "到1997年7月1日我国对香港恢复行使主权")]),
+        # a date opening a subject goes with the year it goes on from and its link (gov-report
+        # 1995; kept until the eleventh round, when the fourth audit's judge left it out)
+        ("到1997年7月1日我国对香港恢复行使主权，只有849天了。", [("849天", "香港恢复行使主权")]),
         # … but a base of comparison stays, and so does a plan counted by its number
         ("国内生产总值比2002年增长65.5%。", [("65.5%", "国内生产总值比2002年增长")]),
         ("第一个五年合计的财政收入为一千三百多亿元。", [("一千三百多亿元", "第一个五年合计的财政收入")]),
