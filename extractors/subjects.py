@@ -55,7 +55,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "respectively", "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end",
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
-          "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "exceeding")  # fmt: skip
+          "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
+          "exceeding")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -90,6 +91,7 @@ class SubjectWords:
     attributes: frozenset[str]
     owned_attributes: frozenset[str]
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
+    frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度
     scope: frozenset[str]
     after_stop: frozenset[str]
@@ -123,7 +125,7 @@ class SubjectWords:
     leading_pos: frozenset[str]
     trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
-    period_frame: regex.Pattern  # 在二十世纪初期 ending a subject
+    period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
     leading_re: regex.Pattern
@@ -171,7 +173,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         item_marker=regex.compile(measures["item_marker"]),
         period_frame=regex.compile(
             f"(?:{_alternation(w for w in data['time_links'] if len(w) == 1)})\\p{{Han}}{{1,10}}?"
-            f"(?:{_alternation(data['period_heads'])})$"
+            f"(?:{_alternation([*data['period_heads'], *data['frame_heads']])})$"
         ),
         adjustment=regex.compile("|".join(f"(?:{p})" for p in measures["adjustments"]) or r"(?!)"),
         leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
@@ -264,7 +266,9 @@ def trim(phrase: str) -> str:
             return trim(inner)  # what the removal left at an end goes too (在[十二年内] → 在)
     framed = words.period_frame.search(s)
     if framed and framed.start() > 0:
-        s = s[: framed.start()]  # 英国的煤产量[在二十世纪初期]: the time it speaks of, no part of the measure
+        # 英国的煤产量[在二十世纪初期]: the time it speaks of; 粮食总产量[在上年大幅度增长的基础上]:
+        # the circumstances; no part of the measure
+        s = s[: framed.start()]
     tokens = tag(s)
     cut_at = next(
         (

@@ -283,6 +283,8 @@ def test_subjects_two_part_measure_words(sentence, text, unit, comparator, subje
         ("例如中央六个工业部的基本建设计划", "中央六个工业部的基本建设计划"),
         # a time opening a subject goes with the link before it and its day (1958, 1995)
         ("到一九五八年九月底增加灌溉面积", "增加灌溉面积"),
+        # a phrase framing the circumstances ends no subject (gov-report 2006, 1981)
+        ("粮食总产量在上年大幅度增长的基础上", "粮食总产量"),
         ("包括国防费和行政管理费所占的比重", "国防费和行政管理费所占的比重"),
         # 只, 也, 还 qualify the telling before a verb or a comparison (1986: the fourth audit;
         # 1959, 1999; in-sample), not inside a word (偿还, 退耕还林)
