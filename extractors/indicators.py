@@ -62,6 +62,7 @@ MEASURES_SPEC = Record(
     narrowing=Strings(),
     foreign=Strings(),
     named_before=Strings(),
+    produce=Strings(),
     key_times=Pattern(),
     adjustments=Strings(Pattern()),
 )
@@ -97,6 +98,7 @@ class IndicatorTable:
     narrowing: tuple[str, ...]  # right before a known measure they make another (人均, 工业)
     foreign: tuple[str, ...]  # owners abroad (英国, 世界): their measure is not the issuer's
     named_before: tuple[str, ...]  # pronouns for an owner named earlier (他们原定的煤炭产量)
+    produce: frozenset[str]  # 生产 before a one-character measure (生产钢)
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
@@ -136,6 +138,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         narrowing=tuple(data["narrowing"]),
         foreign=tuple(data["foreign"]),
         named_before=tuple(data["named_before"]),
+        produce=frozenset(data["produce"]),
         times_re=regex.compile(data["key_times"]),
         adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
     )
@@ -183,6 +186,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "narrowing",
                 "foreign",
                 "named_before",
+                "produce",
                 "times_re",
                 "adjustment_re",
             )
@@ -293,9 +297,13 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
         # 英国的煤产量, 他们原定的煤炭产量 (of a mine named before) are no 原煤产量 of the issuer
         return base + _canonical(t, change, dimension)
     fallback = None
-    for i in _word_starts(base):  # every end of the subject that starts a word, longest first
+    tokens = tag(base)
+    starts = _word_starts(base)
+    for k, i in enumerate(starts):  # every end of the subject that starts a word, longest first
         if base.endswith(t.narrowing, 0, i):
             continue  # 人均国内生产总值, 工农业生产总值: another measure than the one they end in
+        if len(base) - i == 1 and k > 0 and not _may_precede(t, tokens[k - 1]):
+            continue  # 以电代煤: a one-character measure (煤, 钢) alone or after a noun, 生产, 增产
         for alias_change, key in t.by_base.get(base[i:], ()):
             ind = t.indicators[key]
             if ind.unit and dimension and ind.unit != dimension:
@@ -321,6 +329,12 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
 def _names_more(rest: str) -> bool:
     """Does ``rest`` (what follows a known measure's words) hold a noun of its own?"""
     return any(f.startswith("n") or f == "x" for _, f in tag(rest))
+
+
+def _may_precede(t: IndicatorTable, token: tuple[str, str]) -> bool:
+    """May ``token`` stand right before a one-character measure (全国煤, 生产钢, 增产钢)?"""
+    word, pos = token
+    return pos.startswith("n") or word in t.produce or t.change_re.fullmatch(word) is not None
 
 
 def _word_starts(phrase: str) -> list[int]:

@@ -377,3 +377,14 @@ def test_indicators_natural_population_growth_is_one_measure_across_its_wordings
         ]
     }
     assert keys == {"人口自然增长率"}
+
+
+@pytest.mark.issue(17)
+def test_indicators_a_one_character_measure_needs_a_noun_or_a_verb_of_producing_before_it():
+    """以电代煤、以气代煤300万户以上 (gov-report 2017) was keyed 原煤产量 and joined the coal
+    series; so was a mine's capacity 年产煤. 煤 and 钢 alone, after a noun, after 生产 or a
+    change word stay the measure."""
+    assert indicator_for("以电代煤、以气代煤", "户") != "原煤产量"
+    assert indicator_for("新开工矿井的设计能力为年产煤", "吨") != "原煤产量"
+    assert indicator_for("煤", "吨") == indicator_for("全国煤", "吨") == "原煤产量"
+    assert indicator_for("除东北外每年只生产钢", "吨") == indicator_for("做到每年增产钢", "吨") == "钢产量"
