@@ -63,6 +63,7 @@ MEASURES_SPEC = Record(
     foreign=Strings(),
     named_before=Strings(),
     produce=Strings(),
+    share_marks=Strings(),
     key_times=Pattern(),
     adjustments=Strings(Pattern()),
 )
@@ -99,6 +100,7 @@ class IndicatorTable:
     foreign: tuple[str, ...]  # owners abroad (英国, 世界): their measure is not the issuer's
     named_before: tuple[str, ...]  # pronouns for an owner named earlier (他们原定的煤炭产量)
     produce: frozenset[str]  # 生产 before a one-character measure (生产钢)
+    share_marks: tuple[str, ...]  # 占: a measure after it is the whole of a share
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
@@ -139,6 +141,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         foreign=tuple(data["foreign"]),
         named_before=tuple(data["named_before"]),
         produce=frozenset(data["produce"]),
+        share_marks=tuple(data["share_marks"]),
         times_re=regex.compile(data["key_times"]),
         adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
     )
@@ -187,6 +190,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "foreign",
                 "named_before",
                 "produce",
+                "share_marks",
                 "times_re",
                 "adjustment_re",
             )
@@ -302,6 +306,8 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     for k, i in enumerate(starts):  # every end of the subject that starts a word, longest first
         if base.endswith(t.narrowing, 0, i):
             continue  # 人均国内生产总值, 工农业生产总值: another measure than the one they end in
+        if any(m in base[:i] for m in t.share_marks):
+            continue  # …的产值占…工业总产值: the whole a share is taken of, not the measure
         if len(base) - i == 1 and k > 0 and not _may_precede(t, tokens[k - 1]):
             continue  # 以电代煤: a one-character measure (煤, 钢) alone or after a noun, 生产, 增产
         for alias_change, key in t.by_base.get(base[i:], ()):

@@ -388,3 +388,13 @@ def test_indicators_a_one_character_measure_needs_a_noun_or_a_verb_of_producing_
     assert indicator_for("新开工矿井的设计能力为年产煤", "吨") != "原煤产量"
     assert indicator_for("煤", "吨") == indicator_for("全国煤", "吨") == "原煤产量"
     assert indicator_for("除东北外每年只生产钢", "吨") == indicator_for("做到每年增产钢", "吨") == "钢产量"
+
+
+@pytest.mark.issue(17)
+def test_indicators_the_whole_a_share_is_taken_of_is_not_the_measure():
+    """民生支出占公共财政支出 24% (平潭 2017, 2019–2021) and 沿海各省的工业产值占全国工业总产值
+    (1955) were keyed 财政支出 and 工业总产值: a share joined the series of its whole. A share
+    named whole keeps its own key."""
+    assert indicator_for("民生支出占公共财政支出", "%") != "财政支出"
+    assert indicator_for("沿海各省的工业产值占全国工业总产值", "%") != "工业总产值"
+    assert indicator_for("财政赤字占国内生产总值的比重", "%") == "赤字率"
