@@ -312,11 +312,14 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
             continue  # 以电代煤: a one-character measure (煤, 钢) alone or after a noun, 生产, 增产
         for alias_change, key in t.by_base.get(base[i:], ()):
             ind = t.indicators[key]
-            if ind.unit and dimension and ind.unit != dimension:
+            # a change of a level measure (粮食产量增长 5%) may be in another dimension than
+            # the level; the level itself may not (粮食总产量 102%: a share of the plan)
+            level_changed = not alias_change and bool(change) and _split(t, key)[1] == ""
+            if ind.unit and dimension and ind.unit != dimension and not level_changed:
                 continue
             if alias_change == change:
                 return key
-            if not alias_change and change and fallback is None and _split(t, key)[1] == "":
+            if level_changed and fallback is None:
                 fallback = key + _canonical(t, change, dimension)
     if fallback:
         return fallback
@@ -327,6 +330,9 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
         if not known or (j < len(base) and (j not in bounds or _names_more(base[j:]))):
             continue  # 粮食最低收购价: the words after 粮食 name a measure of their own; 钢材 is no 钢
         for alias_change, key in known:
+            ind = t.indicators[key]
+            if ind.unit and dimension and ind.unit != dimension and not change:
+                continue  # 粮食总产量 102%: no level of the measure
             if not alias_change and _split(t, key)[1] == "":
                 return key + base[j:] + _canonical(t, change, dimension)
     return base + _canonical(t, change, dimension)

@@ -398,3 +398,15 @@ def test_indicators_the_whole_a_share_is_taken_of_is_not_the_measure():
     assert indicator_for("民生支出占公共财政支出", "%") != "财政支出"
     assert indicator_for("沿海各省的工业产值占全国工业总产值", "%") != "工业总产值"
     assert indicator_for("财政赤字占国内生产总值的比重", "%") == "赤字率"
+
+
+@pytest.mark.issue(17)
+def test_indicators_a_level_measure_takes_only_amounts_of_its_dimension():
+    """粮食总产量 102% (of the plan, gov-report 1956) and 钢 十三点七倍 (1954) were keyed 粮食产量
+    and 钢产量, so a share of a plan stood in the output series; a change of the measure
+    takes any dimension."""
+    assert indicator_for("粮食总产量", "%") != "粮食产量"
+    assert indicator_for("钢", "倍") != "钢产量"
+    assert indicator_for("粮食总产量", "吨") == indicator_for("粮食", "斤") == "粮食产量"
+    assert indicator_for("粮食总产量增长", "%") == "粮食产量增长"
+    assert indicator_for("粮食总产量增加", "万吨") == "粮食产量增加"
