@@ -208,12 +208,26 @@ def judge(
 # ---------------------------------------------------------------- the table
 
 
+def averaged(rows: pd.DataFrame) -> pd.Series:
+    """Is each row's amount a yearly average over a period of several years (年均经济增长速度
+    7%左右 for 2001–2005)? Such a target is met or missed by the period's yearly average
+    (国内生产总值年均增长9.5%), never by its total growth (增长57.3%), and the other way
+    round; the words are target_kinds.yaml period.yearly_average."""
+    from extractors.target_kinds import kind_words
+
+    words = kind_words().yearly_average
+    several = rows["period_start"].notna() & (rows["period_start"] != rows["period_end"])
+    said = rows["subject"].fillna("").map(lambda s: any(w in s for w in words)).astype(bool)
+    return (several & said).astype(bool)
+
+
 def outcome_rows(rows: pd.DataFrame, units: Mapping[tuple[str, str], str], table: FulfilmentRules) -> pd.DataFrame:
     """Achievements that can be a period's outcome, in the series unit of their measure.
 
     An achievement with a known period, in a document later than the period's end,
     whose amount converts to the unit of the measure's series. Adds ``estimated``
-    (an estimate cue in the sentence) and the ranks that pick one per period: the
+    (an estimate cue in the sentence), ``averaged`` (:func:`averaged`: one outcome per
+    period for yearly averages, one for the rest) and the ranks that pick one per period: the
     earliest later document, then a plain figure before a bound (控制在百分之十以内 is
     more often the target restated), a review part first, then document order.
     """
@@ -228,6 +242,7 @@ def outcome_rows(rows: pd.DataFrame, units: Mapping[tuple[str, str], str], table
     out = out[out["value"].notna()]
     out = out.assign(
         estimated=out["sentence"].fillna("").map(lambda s: table.estimate_re.search(s) is not None),
+        averaged=averaged(out),
         _exact=(out["comparator"] != "=").astype(int),
         _review=(out["part"] != "review").astype(int),
     )
@@ -235,7 +250,7 @@ def outcome_rows(rows: pd.DataFrame, units: Mapping[tuple[str, str], str], table
         ["issuer_slug", "indicator", "period_start", "period_end", "year", "_exact", "_review", "char_start"],
         kind="mergesort",
     )
-    return out.drop_duplicates(["issuer_slug", "indicator", "period_start", "period_end"], keep="first")
+    return out.drop_duplicates(["issuer_slug", "indicator", "period_start", "period_end", "averaged"], keep="first")
 
 
 def build_fulfilment(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -256,15 +271,16 @@ def build_fulfilment(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     units = {(s, i): u or "" for s, i, u in zip(targets["issuer_slug"], targets["indicator"], targets["unit"])}
     outcomes = outcome_rows(rows, units, table)
     found = {
-        (o["issuer_slug"], o["indicator"], int(o["period_start"]), int(o["period_end"])): o
+        (o["issuer_slug"], o["indicator"], int(o["period_start"]), int(o["period_end"]), bool(o["averaged"])): o
         for o in outcomes.to_dict("records")
     }
+    targets = targets.assign(averaged=averaged(targets))
     last_year = docs.groupby("issuer_slug")["year"].max()
 
     out = []
     for t in targets.itertuples(index=False):
         ps, pe = int(t.period_start), int(t.period_end)
-        o = found.get((t.issuer_slug, t.indicator, ps, pe))
+        o = found.get((t.issuer_slug, t.indicator, ps, pe, bool(t.averaged)))
         value_max = None if _nan(t.value_max) else float(t.value_max)
         verdict = judge(
             float(t.value),

@@ -595,3 +595,23 @@ def test_fulfilment_finds_every_stated_outcome_of_a_headline_measure(fulfilment,
     wrong = [c for c in checked if c[3] != pytest.approx(c[2])]
     assert not wrong
     assert len(checked) >= at_least, checked
+
+
+def test_fulfilment_a_yearly_average_is_judged_by_the_periods_yearly_average():
+    """gov-report 2001 set 年均经济增长速度 7%左右 for 2001–2005; the 2006 review gives both the
+    growth over the five years (57.3%) and its yearly average (9.5%). The target is judged by
+    the average, where it was judged "exceeded" by the total."""
+    plan = "“十五”期间年均经济增长速度7%左右。"
+    review = "2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%；"
+    gdp = indicator_for("国内生产总值增长")
+    rows = [
+        _row("r-2001", "7%左右", 0, plan, 7.0, "%", "~", gdp, "target", "plan", period=(2001, 2005)),
+        _row("r-2006", "57.3%", 0, review, 57.3, "%", "=", gdp, "achievement", "review", period=(2001, 2005)),
+        _row("r-2006", "9.5%", 0, review, 9.5, "%", "=", gdp, "achievement", "review", period=(2001, 2005)),
+    ]
+    subjects = ["年均经济增长速度", "国内生产总值增长", "国内生产总值年均增长"]
+    for row, subject in zip(rows, subjects, strict=True):
+        row[12] = subject  # the subject column (_row repeats the indicator there)
+    tables = _tables([("r-2001", "国务院", "r", 2001, plan, "ok"), ("r-2006", "国务院", "r", 2006, review, "ok")], rows)
+    (row,) = [r for r in build_fulfilment(tables).to_dict("records") if r["year"] == 2001]
+    assert (row["outcome_value"], row["outcome_text"], row["status"]) == (9.5, "9.5%", "exceeded")
