@@ -599,13 +599,18 @@ def classify(
     if context.year and context.part == "review" and _quotes_target(w, text, r):
         year = _reported(w, context.genre, context.year)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
-    if context.part == "review" and _required(w, text, r):
+    if context.part == "review" and _required(w, text, r) and not _is_baseline(w, text, r):
         # a review quoting what a plan requires (纲要要求：棉花的亩产量…分别达到四十斤、六十斤):
         # the plan's target, over the plan's years where the sentence gives them, reaching past
-        # the year reviewed (从一九五六年开始，在十二年内 → 1956–1967), else none
+        # the year reviewed (从一九五六年开始，在十二年内 → 1956–1967), or of the year reviewed
+        # where the sentence says so (去年我在政府工作报告中曾提出，要把…控制在百分之十以内),
+        # else none; where a change starts is no requirement (物价涨幅要从14.8%降到10%左右)
         t = _governing_time(text, r, frames)
-        if t is not None and t.start < t.end and context.year and t.end > _reported(w, context.genre, context.year):
+        reported = _reported(w, context.genre, context.year) if context.year else None
+        if t is not None and t.start < t.end and reported is not None and t.end > reported:
             return "target", t.start, t.end
+        if t is not None and t.start == t.end == reported:
+            return "target", reported, reported
         return "target", None, None
     fact = _fact(w, r, text)
     if fact == "stock" and context.part != "review" and context.year is not None:
@@ -793,6 +798,8 @@ def _required(w: KindWords, text: str, r: Reading) -> bool:
             continue  # 超过…计划所规定的一九五七年的指标百分之十七点三: the excess, a result
         if m.start() >= r.clause[0] or m.group()[-1] in COLONS:
             return True
+        if m.group()[-1] in COMMAS and not text[m.end() : r.clause[0]].strip():
+            return True  # 报告中曾提出，要把…控制在百分之十以内: the clause right after
     return False
 
 

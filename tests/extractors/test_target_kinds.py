@@ -902,6 +902,22 @@ def _ctx(year: int, part: str = "review") -> Context:
             _ctx(1960),
             [("至少一千五百斤", "target", 1960, 1960)],
         ),
+        # last year's report quoted in a review: its target, of the year reviewed; where the
+        # change starts stays last year's level (1995, 1997: the fourth audit, in-sample)
+        (
+            "去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内。",
+            _ctx(1995),
+            [("百分之十以内", "target", 1994, 1994)],
+        ),
+        (
+            "去年政府工作报告提出，物价涨幅要从14.8%降到10%左右，经过上下各方面的努力，实际回落到6.1%。",
+            _ctx(1997),
+            [
+                ("14.8%", "achievement", 1995, 1995),
+                ("10%左右", "target", 1996, 1996),
+                ("6.1%", "achievement", 1996, 1996),
+            ],
+        ),
         # two plan periods compared like two years, each level taking its whole span (1986:
         # the fourth audit, in-sample); two years keep their years
         (
