@@ -306,6 +306,15 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     for k, i in enumerate(starts):  # every end of the subject that starts a word, longest first
         if base.endswith(t.narrowing, 0, i):
             continue  # 人均国内生产总值, 工农业生产总值: another measure than the one they end in
+        if (
+            k > 0
+            and tokens[k - 1][1] == "uj"
+            and tokens[0][1] == "v"
+            and not any(w in t.keep_adverbs for w, _ in tokens[:k])
+        ):
+            # 支持社会事业发展的国债投资: a verb phrase before 的 (uj) makes a part of the measure
+            # (not a negated one: 没有实现年初确定的单位国内生产总值能耗降低 quotes the target)
+            continue
         if any(m in base[:i] for m in t.share_marks):
             continue  # …的产值占…工业总产值: the whole a share is taken of, not the measure
         if len(base) - i == 1 and k > 0 and not _may_precede(t, tokens[k - 1]):

@@ -410,3 +410,12 @@ def test_indicators_a_level_measure_takes_only_amounts_of_its_dimension():
     assert indicator_for("粮食总产量", "吨") == indicator_for("粮食", "斤") == "粮食产量"
     assert indicator_for("粮食总产量增长", "%") == "粮食产量增长"
     assert indicator_for("粮食总产量增加", "万吨") == "粮食产量增加"
+
+
+@pytest.mark.issue(17)
+def test_indicators_a_verb_phrase_before_de_names_a_part_of_the_measure():
+    """支持社会事业发展的国债投资达163亿元 (gov-report 2004) was keyed 长期建设国债 and the
+    fulfilment table judged 2003's bond issue of 1400亿元 "fell short" by it; a negated
+    restatement of a target keeps the measure's key."""
+    assert indicator_for("支持社会事业发展的国债投资", "亿元") != "长期建设国债"
+    assert indicator_for("全国没有实现年初确定的单位国内生产总值能耗降低", "%") == "单位国内生产总值能耗下降"
