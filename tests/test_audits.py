@@ -12,7 +12,7 @@ keys right on 5 rows of the fourth and fifth sheets and on 9 matched pairs of th
 In the ninth round (in-sample) the second target sheet's floor went to 0.66 and three
 entity sheets' to 0.97, just below that round's figures; in the tenth the first target
 sheet's went to 0.72, the second's to 0.67 and the fourth's to 0.50; in the eleventh the
-first's to 0.74, the second's to 0.69 and the fourth's to 0.51.
+first's to 0.75, the second's to 0.69 and the fourth's to 0.51.
 
 - ``targets_heldout.json`` / ``entities_heldout.json``: 160 target and 100 entity rows of
   the first held-out documents (the seven held-out plans and gov-report 2001, 2003, 2007),
@@ -48,7 +48,7 @@ AUDITS = Path(__file__).parent / "data" / "audits"
 
 # sheet → (mention right, every field right), shares of the judged rows
 FLOORS = {
-    "targets_heldout.json": (0.99, 0.74),
+    "targets_heldout.json": (0.99, 0.75),
     "entities_heldout.json": (0.95, 0.97),
     "targets_in_sample.json": (0.95, 0.90),
     "targets_heldout2.json": (0.99, 0.69),
