@@ -66,6 +66,7 @@ TARGET_KINDS_SPEC = Record(
         plan_objects=Strings(),
         level_nouns=Strings(),
         up_to=Strings(),
+        past_eras=Strings(),
         share_of=Strings(),
         share_after=Pattern(),
     ),
@@ -150,6 +151,7 @@ class KindWords:
     plan_objects: tuple[str, ...]
     level_nouns: tuple[str, ...]  # 增加二十三亿八千万元的水平: the amount is the level, no size
     up_to: tuple[str, ...]  # 到今年上半年有…: a count taken up to a time, a result so far
+    past_eras: tuple[str, ...]  # 解放以前, 旧中国: an amount of that era is a fact of it
     strive_for: tuple[str, ...]  # 为, before an amount in its clause, and after it
     strive: tuple[str, ...]  # 奋斗: the amount between them is a goal striven for
     bounds: frozenset[str]
@@ -231,6 +233,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         plan_objects=tuple(d["fact"]["plan_objects"]),
         level_nouns=tuple(d["fact"]["level_nouns"]),
         up_to=tuple(d["fact"]["up_to"]),
+        past_eras=tuple(d["fact"]["past_eras"]),
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
@@ -585,6 +588,8 @@ def classify(
         return "threshold", None, None
     if _supposed(w, text, r):
         return "other", None, None  # 如果每个人每年增加一元钱的购买力，…就增加六亿元
+    if _of_a_past_era(w, text, r, frames):
+        return "fact", None, None  # 直到抗日战争爆发以前，全国除东北外每年只生产钢四万吨左右
     base = _time_right_before(text, r, frames)
     if (
         base is not None
@@ -766,6 +771,24 @@ def _supposed(w: KindWords, text: str, r: Reading) -> bool:
     if stop is None:
         return True  # the amount is inside the condition
     return any(word in w.hypothetical_then for word, _ in tag(text[stop + 1 : r.start]))
+
+
+_FIRST_CLAUSE = regex.compile(f"[^{regex.escape(CLAUSE_STOPS)}]*")
+
+
+def _of_a_past_era(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:
+    """Does the amount's sentence open with a clause set in an era before the issuer's
+    (直到抗日战争爆发以前，…), with no year written before the amount and the era not a base
+    of comparison (比解放前…; 相当于解放前北京市的…六倍 in a later clause compares)?"""
+    before = text[r.sentence[0] : r.start]
+    first = _FIRST_CLAUSE.match(before)
+    opening = first.group() if first else before
+    at = max((opening.rfind(e) for e in w.past_eras), default=-1)
+    if at < 0 or w.time_bases.search(before, max(0, at - 1), at):
+        return False  # 比解放前的最高水平增加, 同解放前比较: a base of comparison
+    if frames is not None and any(t.start == t.end for t in frames.between(r.sentence[0], r.start)):
+        return False  # 旧中国从1932年到1936年…: the years say when
+    return not any(c.isdigit() for c in before)
 
 
 def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:

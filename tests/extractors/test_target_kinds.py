@@ -918,6 +918,18 @@ def _ctx(year: int, part: str = "review") -> Context:
                 ("6.1%", "achievement", 1996, 1996),
             ],
         ),
+        # a sentence opening with an era before the issuer's speaks of that era: a fact of it
+        # (1955, in-sample: read as the plan's target); as a base of comparison it is none
+        (
+            "直到抗日战争爆发以前，全国除东北外每年只生产钢四万吨左右，而且都是满清末年的产品。",
+            _ctx(1955, "plan"),
+            [("四万吨左右", "fact", None, None)],
+        ),
+        (
+            "与解放前最高水平相比，在一九五三年年底，全国高等学校学生数增长了百分之四十。",
+            _ctx(1954),
+            [("百分之四十", "achievement", 1953, 1953)],
+        ),
         # two plan periods compared like two years, each level taking its whole span (1986:
         # the fourth audit, in-sample); two years keep their years
         (
