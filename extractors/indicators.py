@@ -10,6 +10,7 @@ names no known measure gets a key made from its own words, cleaned the same way 
 from __future__ import annotations
 
 from collections.abc import Mapping as MappingType
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -302,7 +303,7 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
         return base + _canonical(t, change, dimension)
     fallback = None
     tokens = tag(base)
-    starts = _word_starts(base)
+    starts = _word_starts(base, tokens)
     for k, i in enumerate(starts):  # every end of the subject that starts a word, longest first
         if base.endswith(t.narrowing, 0, i):
             continue  # 人均国内生产总值, 工农业生产总值: another measure than the one they end in
@@ -358,11 +359,11 @@ def _may_precede(t: IndicatorTable, token: tuple[str, str]) -> bool:
     return pos.startswith("n") or word in t.produce or t.change_re.fullmatch(word) is not None
 
 
-def _word_starts(phrase: str) -> list[int]:
-    """Where the words of ``phrase`` start: a measure is looked up from a word on, so
-    重工业总产值 is not 工业总产值."""
+def _word_starts(phrase: str, tokens: Sequence[tuple[str, str]] | None = None) -> list[int]:
+    """Where the words of ``phrase`` (its ``tokens`` when tagged already) start: a measure
+    is looked up from a word on, so 重工业总产值 is not 工业总产值."""
     starts, pos = [], 0
-    for w, _ in tag(phrase):
+    for w, _ in tag(phrase) if tokens is None else tokens:
         starts.append(pos)
         pos += len(w)
     return starts

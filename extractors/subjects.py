@@ -56,7 +56,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
-          "exceeding")  # fmt: skip
+          "exceeding", "month_suffixes", "day_marks")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -115,6 +115,8 @@ class SubjectWords:
     comparison_marks: frozenset[str]
     item_openers: frozenset[str]
     time_suffixes: frozenset[str]
+    month_suffixes: frozenset[str]  # 份 of 4月份
+    day_marks: frozenset[str]  # 日, 号 of 7月1日
     time_links: frozenset[str]
     relative_years: frozenset[str]
     phrase_breaks: frozenset[str]
@@ -187,7 +189,8 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         # 4月份成功发行的…; 到一九五八年九月底增加灌溉面积 (a time link before the time goes too)
         leading_time=regex.compile(
             f"(?:{_alternation(w for w in data['time_links'] if len(w) == 1)})?"
-            f"(?:{year} ?年{suffix}|{month} ?月份?(?:{month} ?[日号])?)+"
+            f"(?:{year} ?年{suffix}|{month} ?月(?:{_alternation(data['month_suffixes'])})?"
+            f"(?:{month} ?(?:{_alternation(data['day_marks'])}))?)+"
         ),
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])})"

@@ -778,7 +778,7 @@ _FIRST_CLAUSE = regex.compile(f"[^{regex.escape(CLAUSE_STOPS)}]*")
 
 def _of_a_past_era(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:
     """Does the amount's sentence open with a clause set in an era before the issuer's
-    (直到抗日战争爆发以前，…), with no year written before the amount and the era not a base
+    (直到抗日战争爆发以前，…), with no time written before the amount and the era not a base
     of comparison (比解放前…; 相当于解放前北京市的…六倍 in a later clause compares)?"""
     before = text[r.sentence[0] : r.start]
     first = _FIRST_CLAUSE.match(before)
@@ -786,9 +786,8 @@ def _of_a_past_era(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
     at = max((opening.rfind(e) for e in w.past_eras), default=-1)
     if at < 0 or w.time_bases.search(before, max(0, at - 1), at):
         return False  # 比解放前的最高水平增加, 同解放前比较: a base of comparison
-    if frames is not None and any(t.start == t.end for t in frames.between(r.sentence[0], r.start)):
-        return False  # 旧中国从1932年到1936年…: the years say when
-    return not any(c.isdigit() for c in before)
+    # 旧中国从1932年到1936年…: the years say when
+    return frames is None or not frames.between(r.sentence[0], r.start)
 
 
 def _quotes_target(w: KindWords, text: str, r: Reading) -> bool:

@@ -49,6 +49,7 @@ from extractors.language_data import (
     Mapping as MappingOf,
 )
 from extractors.records import COMPARATORS
+from extractors.target_kinds import kind_words
 from pipeline.crossyear.amounts import format_amount
 from pipeline.crossyear.measures import direction as measure_direction
 from pipeline.crossyear.measures import to_unit
@@ -213,8 +214,6 @@ def averaged(rows: pd.DataFrame) -> pd.Series:
     7%左右 for 2001–2005)? Such a target is met or missed by the period's yearly average
     (国内生产总值年均增长9.5%), never by its total growth (增长57.3%), and the other way
     round; the words are target_kinds.yaml period.yearly_average."""
-    from extractors.target_kinds import kind_words
-
     words = kind_words().yearly_average
     several = rows["period_start"].notna() & (rows["period_start"] != rows["period_end"])
     said = rows["subject"].fillna("").map(lambda s: any(w in s for w in words)).astype(bool)
