@@ -45,6 +45,12 @@ _ARABIC = regex.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?")
 _FOLD = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
+def read_one_by_one(s: str) -> bool:
+    """Is ``s`` three or more digits read one by one (一九八一, 一二○)? Such a numeral is a year
+    or a code: amounts in words always carry place values (一千九百八十一)."""
+    return len(s) >= 3 and all(ch in _DIGITS for ch in s)
+
+
 def parse_arabic(s: str) -> Decimal | None:
     """``1,100`` → 1100, ``6.5`` → 6.5, ``１９９４`` → 1994; None unless all of ``s`` is one number."""
     if not _ARABIC.fullmatch(s):

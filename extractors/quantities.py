@@ -51,6 +51,7 @@ from extractors.numerals import (
     parse_arabic,
     parse_arabic_groups,
     parse_chinese,
+    read_one_by_one,
 )
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity, TimeExpr
@@ -300,6 +301,8 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     if m["tenth"]:
         digit = parse_chinese(m["tdig"])  # 七成以上 → 70 % (units.yaml tenths)
         return None if digit is None else _share(g, text, m, digit / 10, g.units.tenths[m["tenth"]])
+    if m["cn"] and read_one_by_one(m["cn"]):
+        return None  # 制订了一九八一和一九八二两个年度计划: years written without 年
     read = _arabic(m) if m["ar"] else parse_arabic_groups(m["arc"]) if m["arc"] else parse_chinese(m["cn"])
     if read is None:
         return None

@@ -548,3 +548,11 @@ def test_quantities_hours_counted_with_ge_are_one_unit():
         ("5.7个小时", 5.7, None, "个小时", "="),
         ("5小时内", 5, None, "小时", "<="),
     ]
+
+
+@pytest.mark.issue(17)
+def test_quantities_years_read_digit_by_digit_are_no_amounts():
+    """一九八一和一九八二两个年度计划 (gov-report 1982): years written without 年 are no amounts
+    (they had become 1981个 and 19822个); amounts in words carry place values."""
+    assert _amounts("曾分别制订了一九八一和一九八二两个年度计划。") == []
+    assert _amounts("全国设立一千九百八十一所学校。") == [("一千九百八十一所", 1981, None, "所", "=")]
