@@ -702,7 +702,7 @@ def _respectively_back(text: str, read: list, subjects: list[str], flags: list[b
         if not all(levels) or len(set(levels)) < len(levels):
             continue
         for i, measure in zip(run, levels):
-            out[i] = measure + change
+            out[i] = measure + first.reckoning + change  # …，扣除价格因素，分别实际增长7.7%和6.8%
     return out
 
 

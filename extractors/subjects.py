@@ -577,6 +577,7 @@ class Found:
     phrase_start: int = 0  # where the phrase before the amount starts (after an amount before it)
     part: str = ""  # for the whole of a share, the subject of the part it is taken of
     bounded: bool = False  # the amount's comparator is a word of bound (1亿元以上)
+    reckoning: str = ""  # how the amount was reckoned, where the text says (按可比价格计算)
 
 
 def find_subject(
@@ -625,6 +626,12 @@ def find_subject(
     written_before = trim(raw_before) if reckoned else ""
     if reckoned:
         raw_before = raw_before[: reckoned.start()] + raw_before[reckoned.end() :]
+    elif clause[0] > sentence_start:
+        # …达到67700多亿元，按可比价格计算，比上年增长9.7%: the reckoning in a clause of its own
+        # before the change says the same (→ 国内生产总值按可比价格计算比上年增长)
+        pcs = _clause_before(clause[0], sentence_start, ends)
+        reckoned = words.adjustment.fullmatch(text[pcs : clause[0] - 1].strip(_EDGE_MARKS))
+        written_before = trim(raw_before)
     if prev is not None and prev.number_first and cs == prev.end:
         # 1000人落地实训、[1000人]: what follows a count up to the list word is that count's
         seps = [raw_before.rfind(w) for w in words.list_words]
@@ -648,6 +655,7 @@ def find_subject(
             end,
             phrase_start=cs,
             bounded=bounded,
+            reckoning=reckoned.group() if reckoned else "",
         )
 
     if (
