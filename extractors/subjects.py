@@ -56,7 +56,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
-          "exceeding", "month_suffixes", "day_marks")  # fmt: skip
+          "exceeding", "month_suffixes", "day_marks", "times_before_verb")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -127,6 +127,7 @@ class SubjectWords:
     leading_pos: frozenset[str]
     trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
+    times_before_verb: frozenset[str]
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
@@ -313,13 +314,16 @@ def trim(phrase: str) -> str:
                 continue
             if (
                 len(w) > 1
-                and f in words.inside_pos
+                and (f in words.inside_pos or w in words.times_before_verb)
                 and w not in words.keep
                 and w not in words.change
                 and w not in words.verbs
                 and (nxt[1].startswith("v") and nxt[1] != "vn" or nxt[0] in words.change)
+                and not (kept and kept[-1] in words.comparison_marks)
             ):
-                continue  # 运转效率普遍提升; but 超长期特别国债 keeps its adverb-tagged 特别
+                # 运转效率普遍提升, 中央财政全年用于…; but 超长期特别国债 keeps its adverb-tagged
+                # 特别, and a base of comparison its year (比去年增长)
+                continue
             kept.append(w)
         if kept:
             s = "".join(kept)

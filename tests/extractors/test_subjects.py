@@ -995,3 +995,17 @@ def test_subjects_a_measure_named_in_its_own_clause_before_how_it_was_reckoned()
     assert found == [("4.3%", "农村居民人均纯收入考虑价格下降因素比上年实际增长")]
     found = _subjects("城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%。", review)
     assert found == [("9.3%", "城镇居民人均可支配收入考虑价格下降因素比上年实际增长")]
+
+
+@pytest.mark.issue(17)
+def test_subjects_leave_out_a_time_standing_before_their_verb():
+    """中央财政全年用于社会保障的资金 (gov-report 2005), 当年减少青壮年文盲 (1997; sixth audit):
+    a time inside a subject before its verb is the period, not the measure; a base of
+    comparison keeps its year (比上年增长), and 上年 naming a part of the measure stays."""
+    assert _subjects("中央财政全年用于社会保障的资金达1465亿元，增长18.1%。", REVIEW) == [
+        ("1465亿元", "中央财政用于社会保障的资金"),
+        ("18.1%", "中央财政用于社会保障的资金增长"),
+    ]
+    assert _subjects("当年减少青壮年文盲400万人。", REVIEW) == [("400万人", "减少青壮年文盲")]
+    assert _subjects("国内生产总值比上年增长7.8%。", REVIEW) == [("7.8%", "国内生产总值比上年增长")]
+    assert _subjects("加上上年结转收入3，154，657，000元。", REVIEW)[0][1].endswith("上年结转收入")
