@@ -226,6 +226,12 @@ def _droppable(words: SubjectWords, word: str, flag: str, *, leading: bool) -> b
     return flag in (words.leading_pos if leading else words.trailing_pos)
 
 
+def _locative_modifier(words: SubjectWords, first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """A locative of two characters before a noun names where the things are (沿江城市, 中部
+    地区): it modifies the noun, not the telling."""
+    return first[1] == "f" and len(first[0]) > 1 and first[0] not in words.leading and second[1][:1] in ("n", "x")
+
+
 @lru_cache(maxsize=16384)
 def trim(phrase: str) -> str:
     """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
@@ -255,6 +261,7 @@ def trim(phrase: str) -> str:
                 _droppable(words, *pairs[0], leading=True)
                 and pairs[0][0] + pairs[1][0] not in words.keep
                 and (pairs[0][0] in words.leading or len(pairs[1][0]) > 1 or pairs[0][0] in words.prepositions)
+                and not _locative_modifier(words, pairs[0], pairs[1])
             ):
                 pairs.pop(0)
             elif _droppable(words, *pairs[-1], leading=False):

@@ -1009,3 +1009,13 @@ def test_subjects_leave_out_a_time_standing_before_their_verb():
     assert _subjects("当年减少青壮年文盲400万人。", REVIEW) == [("400万人", "减少青壮年文盲")]
     assert _subjects("国内生产总值比上年增长7.8%。", REVIEW) == [("7.8%", "国内生产总值比上年增长")]
     assert _subjects("加上上年结转收入3，154，657，000元。", REVIEW)[0][1].endswith("上年结转收入")
+
+
+@pytest.mark.issue(17)
+def test_subjects_keep_a_locative_that_names_where_the_things_are():
+    """新开放了5个沿江城市、…13个沿边城市 (gov-report 1993), 沿海航运货物周转量 (1956): a locative
+    of two characters before a noun modifies it; a time word before one (最近, 以前) still goes."""
+    found = _subjects("新开放了5个沿江城市、18个省会城市、13个沿边城市。", REVIEW)
+    assert found[0][1].endswith("沿江城市") and found[2][1].endswith("沿边城市")
+    assert _subjects("沿海航运货物周转量比上年增长27%。", REVIEW) == [("27%", "沿海航运货物周转量比上年增长")]
+    assert _subjects("最近上海等地方劳动部门积极帮助将近一万多人。", REVIEW)[0][1].startswith("上海")
