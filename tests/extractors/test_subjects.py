@@ -1019,3 +1019,15 @@ def test_subjects_keep_a_locative_that_names_where_the_things_are():
     assert found[0][1].endswith("沿江城市") and found[2][1].endswith("沿边城市")
     assert _subjects("沿海航运货物周转量比上年增长27%。", REVIEW) == [("27%", "沿海航运货物周转量比上年增长")]
     assert _subjects("最近上海等地方劳动部门积极帮助将近一万多人。", REVIEW)[0][1].startswith("上海")
+
+
+@pytest.mark.issue(17)
+def test_subjects_leave_out_the_words_that_only_say_it_is_a_goal():
+    """圆满完成裁减军队员额20万的任务 (gov-report 2005), 经济增长速度的调控目标定为8% (1997; sixth
+    audit): the task and the goal are no part of what is measured, nor the manner of
+    completing it."""
+    assert _subjects("圆满完成裁减军队员额20万的任务。", REVIEW) == [("20万", "裁减军队员额")]
+    plan = Context(year=1997, part="plan", genre="政府工作报告")
+    assert _subjects("经济增长速度的调控目标定为8%。", plan) == [("8%", "经济增长速度")]
+    assert _subjects("经济增长速度的宏观调控目标定为百分之八至九。", plan)[0][1] == "经济增长速度"
+    assert _keys("经济增长速度的调控目标定为8%。", plan) == ["国内生产总值增长"]
