@@ -380,6 +380,14 @@ def test_indicators_natural_population_growth_is_one_measure_across_its_wordings
 
 
 @pytest.mark.issue(17)
+def test_indicators_the_army_cut_is_one_measure_across_its_wordings():
+    """军队裁员 (1988), 裁减军队员额 (1998, 2004–2008, 2018), 裁减员额 (2003), 把军队裁减 (1988): five
+    keys of one measure the reports set and report over thirty years."""
+    keys = {indicator_for(s, None) for s in ["军队裁员", "裁减军队员额", "裁减员额", "主动地、果断地把军队裁减"]}
+    assert keys == {"裁减军队员额"}
+
+
+@pytest.mark.issue(17)
 def test_indicators_a_one_character_measure_needs_a_noun_or_a_verb_of_producing_before_it():
     """以电代煤、以气代煤300万户以上 (gov-report 2017) was keyed 原煤产量 and joined the coal
     series; so was a mine's capacity 年产煤. 煤 and 钢 alone, after a noun, after 生产 or a
