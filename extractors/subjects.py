@@ -745,7 +745,13 @@ def find_subject(
         last = tag(before)[-1:] if before else ()
         if classifier and (
             (before_names and last and not ends_with_verb(before) and has_verb(before) and len(before) <= 8)
-            or (not before and prev is not None and prev.list_verb and prev.number_first)
+            or (
+                not before
+                and prev is not None
+                and prev.list_verb
+                and prev.number_first
+                and _only_list_words(raw_before, words)
+            )
         ):
             # the count of the noun before it, then what they do: 吸引台湾青年1000人落地实训、
             # 1000人落地就业 → 吸引台湾青年落地实训, 吸引台湾青年落地就业
@@ -764,7 +770,9 @@ def find_subject(
                 return found(thing, number_first=True)
             de = words.particle if held.endswith(words.particle) else ""  # 苏联帮助设计的共有…项目
             return found(holder + de + thing, number_first=True)
-        return found(verb_tail(before) + thing, number_first=True)
+        verb = verb_tail(before)
+        # the verb carries to the next counts of a list (新开放了5个沿江城市、18个省会城市 → 开放省会城市)
+        return replace(found(verb + thing, number_first=True), list_verb=verb)
     if prev is None and before and not noun_ok:
         # 今年先发行1万亿元 after 拟连续几年发行超长期特别国债; 各地可降至16%; …政策，惠及4000多万人
         prior = _prior_clause(text, clause, sentence_start, next_amount, ends)

@@ -790,7 +790,7 @@ def test_subjects_jibanjian_is_a_word():
         # a count reads on into a quoted name after it (pingtan-gov-report 2020, gov-report 2006;
         # in-sample), and a list word inside brackets or a verb of having before the next amount
         # ends no noun (gov-report 2007)
-        ("推出331个重点项目、54个“三重”项目。", [("331个", "推出重点项目"), ("54个", "三重项目")]),
+        ("推出331个重点项目、54个“三重”项目。", [("331个", "推出重点项目"), ("54个", "推出三重项目")]),
         (
             "410个“两基”攻坚县（含山区和牧区）已有317个县实现目标。",
             [("410个", "两基攻坚县（含山区和牧区）"), ("317个", "两基攻坚县（含山区和牧区）县实现目标")],
@@ -1031,3 +1031,16 @@ def test_subjects_leave_out_the_words_that_only_say_it_is_a_goal():
     assert _subjects("经济增长速度的调控目标定为8%。", plan) == [("8%", "经济增长速度")]
     assert _subjects("经济增长速度的宏观调控目标定为百分之八至九。", plan)[0][1] == "经济增长速度"
     assert _keys("经济增长速度的调控目标定为8%。", plan) == ["国内生产总值增长"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_verb_before_a_list_of_counts_acts_on_every_item():
+    """新开放了5个沿江城市、18个省会城市、13个沿边城市 (gov-report 1993), 五年共培养本科和专科毕业生
+    584万人，研究生17.2万人 (1993, 1998; second and sixth audits): each item is what the verb
+    did; a count opened by 其中 with a verb of its own is not (2012)."""
+    found = _subjects("新开放了5个沿江城市、18个省会城市、13个沿边城市。", REVIEW)
+    assert [s for _, s in found] == ["开放沿江城市", "开放省会城市", "开放沿边城市"]
+    found = _subjects("五年共培养本科和专科毕业生584万人，研究生17.2万人。", REVIEW)
+    assert [s for _, s in found] == ["培养本科和专科毕业生", "培养研究生"]
+    found = _subjects("免除3000多万名农村寄宿制学生住宿费，其中1228万名中西部家庭经济困难学生享受生活补助。", REVIEW)
+    assert not found[1][1].startswith("免除")
