@@ -1031,3 +1031,12 @@ def test_target_kinds_a_state_already_reached_is_a_result_in_a_plan_chapter():
     plan = Context(year=2012, part="plan", genre="政府工作报告")
     found = _kinds("今年中央财政已按全国财政性教育经费支出占国内生产总值的4%编制预算。", plan)
     assert found[0][1] == "target"
+
+
+@pytest.mark.issue(17)
+def test_kinds_a_comparison_with_last_year_is_no_time_spoken_of():
+    """货币发行和新增信贷规模与去年大体持平，零售物价上涨幅度控制在百分之六以内 (gov-report 1992,
+    sixth audit): 与去年 compares, like 比去年; the ceiling after it is the plan year's target."""
+    plan = Context(year=1992, part="plan", genre="政府工作报告")
+    found = _kinds("货币发行和新增信贷规模与去年大体持平，零售物价上涨幅度控制在百分之六以内。", plan)
+    assert found == [("百分之六以内", "target", 1992, 1992)]
