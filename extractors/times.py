@@ -123,6 +123,8 @@ class TimeWords:
     focus_back_not_before: tuple[str, ...]
     bare_back_in_review: bool
     totalled_after: tuple[str, ...]
+    closing_back_before: tuple[str, ...]
+    closing_back_not_after: str
     plan_only_before: tuple[str, ...]
     totalled_not_after: str
     restating: tuple[str, ...]
@@ -191,6 +193,8 @@ TIME_WORDS = ld.register(
             focus_back_not_before=_WORDS,
             bare_back_in_review=ld.Flag(),
             totalled_after=_WORDS,
+            closing_back_before=_WORDS,
+            closing_back_not_after=ld.Text(),
             plan_only_before=_WORDS,
             totalled_not_after=ld.Text(),
             restating=_WORDS,
@@ -283,6 +287,8 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         focus_back_not_before=tuple(spans["focus_back_not_before"]),
         bare_back_in_review=spans["bare_back_in_review"],
         totalled_after=tuple(spans["totalled_after"]),
+        closing_back_before=tuple(spans["closing_back_before"]),
+        closing_back_not_after=spans["closing_back_not_after"],
         plan_only_before=tuple(spans["plan_only_before"]),
         totalled_not_after=spans["totalled_not_after"],
         restating=tuple(spans["restating"]),
@@ -469,6 +475,8 @@ def _grammar() -> _Grammar:
         rf"|(?<=^|{clause_open})(?P<rn3>{count}){count_year}(?=\p{{Han}})"
         rf"|(?<=\p{{Han}})(?<![{no_num}{regex.escape(w.totalled_not_after)}])"
         rf"(?P<rn5>{count_of_years})年(?={_alt(w.totalled_after)})"
+        rf"|(?<![{regex.escape(w.closing_back_not_after)}]{_alt(w.closing_back_before)})"
+        rf"(?<={_alt(w.closing_back_before)})(?P<rn6>{count}){count_year}(?=[{regex.escape(CLAUSE_STOPS)}\n]|$)"
         rf"|(?<![{regex.escape(w.focus_back_not_after)}])(?P<rfb>{_alt(w.focus_back_before)})"
         rf"(?P<rn4>{count_of_years})年(?!{_alt(w.focus_back_not_before)}))"
         rf"|(?P<listed>{year_num})(?=[{joiners}]{year_num}年{not_year})"
@@ -584,11 +592,19 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     """今后五年, 过去五年, 五年来, 三年内, 这五年."""
     w = g.words
     doc_year = ctx.year
-    if (m.group("rn3") or m.group("rn5")) and not (w.bare_back_in_review and ctx.part == "review"):
-        return None  # a bare N年 opening a clause of a plan (五年淘汰…) says nothing alone
+    if (m.group("rn3") or m.group("rn5") or m.group("rn6")) and not (w.bare_back_in_review and ctx.part == "review"):
+        # a bare N年 opening a clause of a plan (五年淘汰…) says nothing alone, nor does one
+        # closing it (…发展关键的一年)
+        return None
+    if m.group("rn6"):
+        opened = max(m.string.rfind(c, 0, m.start()) for c in SENTENCE_STOPS + "\n") + 1
+        if g.time.search(m.string, opened, m.start()):
+            return None  # 1986年是…取得显著成就的一年: it restates the time its sentence named
     if m.string.endswith(w.restating, 0, m.start()):
         return None  # 1953年到1978年的二十六年间: the count restates the years just written
-    n = _number(m.group("rn") or m.group("rn2") or m.group("rn3") or m.group("rn4") or m.group("rn5"), w)
+    n = _number(
+        m.group("rn") or m.group("rn2") or m.group("rn3") or m.group("rn4") or m.group("rn5") or m.group("rn6"), w
+    )
     if not n or n > w.max_span_years:
         return None
     if doc_year is None:

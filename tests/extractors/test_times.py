@@ -859,3 +859,16 @@ def test_times_a_plan_that_calls_its_year_next_year_was_written_the_year_before(
     assert written_year("落实《明年行动方案》。", 2023, "工作计划") is None  # only inside a title
     [t] = [t for t in extract_times(plan, context=Context(year=2023, written=2022)) if t.text == "明年"]
     assert (str(t.start), str(t.end)) == ("2023-01-01", "2023-12-31")
+
+
+@pytest.mark.issue(16)
+def test_times_the_years_that_close_a_review_heading_count_back():
+    """一、改革开放和现代化建设取得伟大成就的五年 (gov-report 1993's review heading): the five years
+    before the report, which frame the review's yearly averages (sixth audit). Not in a plan
+    (…关键的一年), not 新的一年, and not where the sentence already named its time
+    (1986年是…取得显著成就的一年)."""
+    found = _times("一、改革开放和现代化建设取得伟大成就的五年", 1993, "review")
+    assert [t[:3] for t in found] == [("五年", "1988-01-01", "1992-12-31")]
+    assert _times("这是全面建设小康社会关键的一年。", 2004, "plan") == []
+    assert _times("新的一年，要紧紧围绕强军目标。", 2014, "review") == []
+    assert [t[0] for t in _times("1986年是取得显著成就的一年，", 1987, "review")] == ["1986年"]
