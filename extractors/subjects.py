@@ -786,7 +786,9 @@ def find_subject(
         if prior and not names_nothing(prior) and (restated or not before_names):
             # the prior clause is the measure, the change is this clause's (…社会商品零售总额…，
             # 平均每年增加253亿元 → 社会商品零售总额平均每年增加)
-            changed = (before in words.change or _ends_in_change(before)) and not has_verb(prior)
+            changed = (before in words.change or _ends_in_change(before)) and (
+                not has_verb(prior) or _listed_measures(prior, words)
+            )
             if (before in words.non_naming or changed) and before not in words.to_level:
                 return found(prior + before)  # 储蓄存款，今年1到10月增加了95亿元 → 储蓄存款增加
             # a clause with a predicate of its own gives what it is about (外贸出口从7月份开始大幅度
@@ -809,6 +811,18 @@ def find_subject(
         topic = _topic(prior) if prior and not framed else ""
         if topic and not topic.endswith(before):
             return found(topic + before)
+    opening = tag(before)[:2] if prev is not None and before else ()
+    if (
+        len(opening) == 2
+        and opening[0][0] in words.change
+        and opening[0][1].startswith("n")  # 增幅, 涨幅: a rate of change, not 增长较快
+        and opening[1][0] in words.comparison_marks
+        and prev is not None
+        and level(prev.base) != prev.base  # the measure before was a change (…增长25.8%)
+    ):
+        # …固定资产投资增长25.8%，增幅比一季度回落17.2个百分点: the rate of change compared is
+        # the measure's before
+        return found(level(prev.base) + before, prev.base)
     # 2. the phrase before it names the measure
     if before_names:
         first = cut(raw_before.lstrip())[:1]
@@ -874,6 +888,14 @@ def find_subject(
     # 4. nothing in the clause: the clause before says what (gov-report 2014), or what it is
     # about when it has a predicate of its own (外贸出口从7月份开始大幅度回升，全年达到1949亿美元)
     return found(_about(_prior_clause(text, clause, sentence_start, next_amount, ends)))
+
+
+def _listed_measures(phrase: str, words: SubjectWords) -> bool:
+    """Is ``phrase`` measures of the vocabulary listed (城镇居民人均可支配收入和农村居民人均纯收入),
+    whose verbs (可支配) are their names', no predicate?"""
+    joiners = "|".join(map(regex.escape, sorted(words.list_words, key=len, reverse=True)))
+    items = regex.split(joiners, phrase)
+    return len(items) > 1 and all(i and is_measure(i) for i in items)
 
 
 def _bare_attribute(phrase: str) -> bool:

@@ -1044,3 +1044,18 @@ def test_subjects_a_verb_before_a_list_of_counts_acts_on_every_item():
     assert [s for _, s in found] == ["培养本科和专科毕业生", "培养研究生"]
     found = _subjects("免除3000多万名农村寄宿制学生住宿费，其中1228万名中西部家庭经济困难学生享受生活补助。", REVIEW)
     assert not found[1][1].startswith("免除")
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_listed_change_and_a_compared_rate_of_change_keep_their_measures():
+    """城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2% (gov-report 2006) and
+    全社会固定资产投资增长25.8%，增幅比一季度回落17.2个百分点 (2005; sixth audit): measures of the
+    vocabulary listed before a bare change take it, though 可支配 is a verb; a rate of change
+    compared (增幅比…) is the rate of the measure before."""
+    review = Context(year=2006, part="review", genre="政府工作报告")
+    found = _subjects("城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%。", review)
+    assert [s for _, s in found] == ["城镇居民人均可支配收入实际增长", "农村居民人均纯收入实际增长"]
+    found = _subjects("全年全社会固定资产投资增长25.8%，增幅比一季度回落17.2个百分点。", review)
+    assert found[1] == ("17.2个百分点", "全社会固定资产投资增幅比一季度回落")
+    found = _subjects("其中增长较快的“一五”时期平均每年增长百分之四点五。", review)
+    assert not found[0][1].startswith("全社会")
