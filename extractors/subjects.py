@@ -56,7 +56,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
-          "exceeding", "month_suffixes", "day_marks", "times_before_verb")  # fmt: skip
+          "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -128,6 +128,7 @@ class SubjectWords:
     trailing_pos: frozenset[str]
     inside_pos: frozenset[str]
     times_before_verb: frozenset[str]
+    setting_verbs: frozenset[str]
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
@@ -1070,6 +1071,11 @@ def _around_time(
         after = tag(text[te + len(place) : start])[:1] if place else ()
         if after and _COUNTED_YEARS.search(text, ts, te) and after[0][1][:1] in ("p", "d", "v", "c"):
             te += len(place)  # only after a count of years and before a function word or verb
+        return te, start, None
+    said = [w for w, f in tag(lead) if f not in ("ul", "uz", "ug")]
+    if said and said[-1] in subject_words().setting_verbs and not names_nothing(trim(rest)):
+        # 《纲要（草案）》提出了“十一五”期间[单位国内生产总值能源消耗降低]20%左右: who set it and
+        # the verb before the time frame what follows it, the measure
         return te, start, None
     if base is None and names_nothing(trim(rest)) and not names_nothing(trim(text[cs:ts])):
         # the frame's words go with the time (粮食产量在[一九五三年到一九七八年]间平均每年…)

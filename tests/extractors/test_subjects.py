@@ -1059,3 +1059,14 @@ def test_subjects_a_listed_change_and_a_compared_rate_of_change_keep_their_measu
     assert found[1] == ("17.2个百分点", "全社会固定资产投资增幅比一季度回落")
     found = _subjects("其中增长较快的“一五”时期平均每年增长百分之四点五。", review)
     assert not found[0][1].startswith("全社会")
+
+
+@pytest.mark.issue(17)
+def test_subjects_who_set_a_goal_before_its_time_frames_the_measure():
+    """《纲要（草案）》提出了“十一五”期间单位国内生产总值能源消耗降低20%左右 (gov-report 2006, sixth
+    audit), 中央提出今年经济增长7%左右 (2004): the setter and its verb before the time are no part
+    of the measure; other verbs before a time stay (…占本年支出)."""
+    plan = Context(year=2006, part="plan", genre="政府工作报告")
+    found = _subjects("《纲要（草案）》提出了“十一五”期间单位国内生产总值能源消耗降低20%左右。", plan)
+    assert found == [("20%左右", "单位国内生产总值能源消耗降低")]
+    assert _subjects("中央提出今年经济增长7%左右。", plan) == [("7%左右", "经济增长")]
