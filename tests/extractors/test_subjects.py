@@ -1070,3 +1070,9 @@ def test_subjects_who_set_a_goal_before_its_time_frames_the_measure():
     found = _subjects("《纲要（草案）》提出了“十一五”期间单位国内生产总值能源消耗降低20%左右。", plan)
     assert found == [("20%左右", "单位国内生产总值能源消耗降低")]
     assert _subjects("中央提出今年经济增长7%左右。", plan) == [("7%左右", "经济增长")]
+
+
+def test_subjects_keep_direct_which_changes_the_measure():
+    """直接经济损失2000多亿元 (gov-report 1999, sixth audit): 直接 is no manner of telling; direct
+    losses are another measure than all losses."""
+    assert _subjects("洪涝灾害直接经济损失2000多亿元。", REVIEW)[0][1].endswith("直接经济损失")
