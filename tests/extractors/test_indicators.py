@@ -427,3 +427,11 @@ def test_indicators_a_verb_phrase_before_de_names_a_part_of_the_measure():
     restatement of a target keeps the measure's key."""
     assert indicator_for("支持社会事业发展的国债投资", "亿元") != "长期建设国债"
     assert indicator_for("全国没有实现年初确定的单位国内生产总值能耗降低", "%") == "单位国内生产总值能耗下降"
+
+
+@pytest.mark.issue(17)
+def test_indicators_a_base_of_the_start_of_the_year_leaves_the_key():
+    """全年货币发行还比年初计划少了近500亿元 (gov-report 1999, sixth audit), 国家外汇储备比年初增加
+    (2004): the base goes, and 少 after it is a fall."""
+    assert indicator_for("货币发行比年初计划少", "亿元") == "货币发行减少"
+    assert indicator_for("国家外汇储备比年初增加", "亿美元") == "国家外汇储备增加"
