@@ -118,7 +118,8 @@ def test_indicators_known_measures(subject, key):
         (["钢比去年增加", "钢增加"], "吨", "钢产量增加"),
         # 比增 is 增长; 再就业 is one word, its 再 no adverb to drop
         (["吸引影视综艺剧组落地拍摄比增", "吸引影视综艺剧组落地拍摄增长"], "%", "吸引影视综艺剧组落地拍摄增长"),
-        (["下岗失业人员实现再就业"], "万", "下岗失业人员实现再就业"),
+        (["下岗失业人员实现再就业"], "万", "下岗失业人员再就业"),  # a vocabulary measure since the twelfth round
+        (["城镇失业人员再就业"], "万", "下岗失业人员再就业"),
         # the end of last year is a base of comparison like last year
         (["国家外汇储备比上年末增加", "国家外汇储备比上年增加"], "亿美元", "国家外汇储备增加"),
         # 上一年 is a base, not a count of years (fifth held-out audit: the key was 比上增长)
@@ -435,3 +436,11 @@ def test_indicators_a_base_of_the_start_of_the_year_leaves_the_key():
     (2004): the base goes, and 少 after it is a fall."""
     assert indicator_for("货币发行比年初计划少", "亿元") == "货币发行减少"
     assert indicator_for("国家外汇储备比年初增加", "亿美元") == "国家外汇储备增加"
+
+
+@pytest.mark.issue(17)
+def test_indicators_reemployment_is_one_measure_with_or_without_its_verb():
+    """下岗职工实现了再就业 (gov-report 1999), 下岗失业人员实现再就业 (2007): the same series as
+    下岗失业人员再就业 (first and sixth audits)."""
+    keys = {indicator_for(s, "人") for s in ["下岗职工实现了再就业", "下岗失业人员实现再就业", "下岗职工再就业"]}
+    assert keys == {"下岗失业人员再就业"}
