@@ -35,6 +35,9 @@ FOUND = [
     # a place before 政府 or 当局 is that government, a body (fourth and second entity audits:
     # gov-report 1978, 2003)
     ("中国政府将一如既往", {("中国政府", "ORG")}),
+    # 特区政府 too; 局势 is a situation, no bureau (sixth entity audit: gov-report 1999, 1997)
+    ("亚洲金融危机以来，香港特区政府沉着应对。", {("香港特区政府", "ORG")}),
+    ("中国政府一贯重视并致力于朝鲜半岛局势的稳定。", {("朝鲜半岛", "GPE")}),
     ("我们寄希望于台湾当局，更寄希望于台湾人民。", {("台湾当局", "ORG"), ("台湾", "GPE")}),
     # dalian-edu-2018
     ("深入实施“一线筑垒”工程,组织广大党员教师亮明身份", {("“一线筑垒”", "PROGRAM")}),
