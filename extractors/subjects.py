@@ -301,7 +301,7 @@ def trim(phrase: str) -> str:
         # one-character adverbs only when listed, and before a verb: 还 of 退耕还林还草 and
         # 均 of 班均出口带宽 stay, 均 of 均占大陆总额 goes, 又 of 又比去年同期增长 goes; not in
         # a clause defining what is counted (重大水利工程已开工的项目)
-        kept = []
+        kept: list[str] = []
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
             # 已开工的项目: the verb after it ends a clause defining what is counted
