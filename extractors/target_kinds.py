@@ -62,6 +62,7 @@ TARGET_KINDS_SPEC = Record(
         existential=Strings(),
         not_existential=Strings(),
         population=Strings(),
+        made=Strings(),
         plan_nouns=Strings(),
         plan_objects=Strings(),
         level_nouns=Strings(),
@@ -147,6 +148,7 @@ class KindWords:
     existential: tuple[str, ...]
     not_existential: tuple[str, ...]
     population: tuple[str, ...]
+    made: tuple[str, ...]
     plan_nouns: tuple[str, ...]
     plan_objects: tuple[str, ...]
     level_nouns: tuple[str, ...]  # 增加二十三亿八千万元的水平: the amount is the level, no size
@@ -229,6 +231,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
         not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
+        made=tuple(d["fact"]["made"]),
         plan_nouns=tuple(d["fact"]["plan_nouns"]),
         plan_objects=tuple(d["fact"]["plan_objects"]),
         level_nouns=tuple(d["fact"]["level_nouns"]),
@@ -509,6 +512,7 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         and r.comparator in ("=", "~")
         and r.dimension in w.sizes
         and not (r.noun_after or "").endswith(w.plan_nouns + w.level_nouns)
+        and not any(v in text[r.clause[0] : r.start] for v in w.made)
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None

@@ -1040,3 +1040,12 @@ def test_kinds_a_comparison_with_last_year_is_no_time_spoken_of():
     plan = Context(year=1992, part="plan", genre="政府工作报告")
     found = _kinds("货币发行和新增信贷规模与去年大体持平，零售物价上涨幅度控制在百分之六以内。", plan)
     assert found == [("百分之六以内", "target", 1992, 1992)]
+
+
+@pytest.mark.issue(17)
+def test_kinds_a_size_made_is_no_size_of_a_thing():
+    """建成仓容250亿公斤的国家粮食储备库 (gov-report 2000, second audit), 今年要新增8000万吨标准煤的
+    节能能力 (2010): after a verb of making the amount is what is made, a result or a target;
+    投资3亿元的海岸线保护修复工程 stays the size of a thing, a fact."""
+    assert _kinds("今年要新增8000万吨标准煤的节能能力。") == [("8000万吨标准煤", "target", 2019, 2019)]
+    assert _kinds("投资3亿元的海岸线保护修复工程有序推进。")[0][1] == "fact"
