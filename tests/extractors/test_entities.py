@@ -210,6 +210,8 @@ NOT_FOUND = [
         {("马克思", "PERSON"), ("列宁", "PERSON"), ("毛泽东", "PERSON"), ("邓小平", "PERSON")},
     ),
     ("认真贯彻习近平新时代中国特色社会主义经济思想", {("习近平", "PERSON"), ("中国", "GPE")}),
+    # a doctrine named after a person with words between (gov-report 2005–2008, sixth entity audit)
+    ("坚持以江泽民国防和军队建设思想为指导", {("江泽民", "PERSON")}),
     # the bodies of every city are no named body (fujian-zwgk-tasks-2018)
     ("各设区市政府、平潭综合实验区管委会坚持以公开", {("市政府", "ORG")}),
     # departments of a kind, not the ministry (gov-report-1999)
