@@ -833,6 +833,9 @@ def find_subject(
                 # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
                 return replace(found(verb + before), list_verb=verb)
         if prev is not None and before.startswith(tuple(words.continues)):
+            between = _topic_between(text, clause, prev, sentence_start, next_amount, ends)
+            if between:
+                return found(between + before)
             return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
         if prev is None and before.startswith(tuple(words.continues)):
             # a comparison opening the sentence's first amount compares the measure the clause
@@ -841,7 +844,12 @@ def find_subject(
             if about.endswith(tuple(words.measure_ends)):
                 return found(about + before, about)
         return found(before)
-    # 3. a phrase that names nothing continues the subject before it
+    # 3. a phrase that names nothing continues the subject before it, unless a clause of its
+    # own between names another
+    compared = before.startswith(tuple(words.continues)) or _ends_in_change(before)
+    between = _topic_between(text, clause, prev, sentence_start, next_amount, ends) if compared else ""
+    if between:
+        return found(between + before)
     if prev is not None and prev.base:
         if (
             not before
@@ -889,6 +897,42 @@ def find_subject(
     # 4. nothing in the clause: the clause before says what (gov-report 2014), or what it is
     # about when it has a predicate of its own (外贸出口从7月份开始大幅度回升，全年达到1949亿美元)
     return found(_about(_prior_clause(text, clause, sentence_start, next_amount, ends)))
+
+
+def _topic_between(
+    text: str,
+    clause: tuple[int, int],
+    prev: Found | None,
+    sentence_start: int,
+    next_amount: regex.Pattern,
+    ends: list[int],
+) -> str:
+    """What a clause of its own, with no amount, between the amount before and this one is
+    about (…能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量首次出现双下降，比上年分别下降
+    3.14%和4.66% → 化学需氧量、二氧化硫排放总量), or ''."""
+    pcs = _clause_before(clause[0], sentence_start, ends)
+    if prev is None or pcs <= prev.end:
+        return ""
+    words = subject_words()
+    raw = text[pcs : clause[0] - 1].strip(_EDGE_MARKS)
+    if _AMOUNT_DIGITS.search(raw) or words.adjustment.fullmatch(raw):
+        return ""  # an amount, or only how the figures were reckoned (扣除物价上涨因素)
+    prior = trim(raw)
+    if not prior or not has_verb(prior):
+        return ""
+    tokens = tag(prior)
+    lead = 0
+    while lead < len(tokens):
+        w, f = tokens[lead]
+        nxt = tokens[lead + 1][1] if lead + 1 < len(tokens) else ""
+        if not (f[:1] in ("n", "x") or w in words.list_words or (f in ("v", "vn") and nxt.startswith("n"))):
+            break  # 排放 of 二氧化硫排放总量 is part of the noun phrase
+        lead += 1
+    rest = tokens[lead:]
+    if not lead or not rest or rest[0][1] not in ("d", "ad", "a", "c", "p", "v", "t"):
+        return ""  # it opens with no noun phrase, or the phrase runs on into no predicate
+    topic = "".join(w for w, _ in tokens[:lead]).strip(_EDGE_MARKS)
+    return topic if len(topic) >= 2 and not names_nothing(topic) else ""
 
 
 def _listed_measures(phrase: str, words: SubjectWords) -> bool:

@@ -1076,3 +1076,26 @@ def test_subjects_keep_direct_which_changes_the_measure():
     """直接经济损失2000多亿元 (gov-report 1999, sixth audit): 直接 is no manner of telling; direct
     losses are another measure than all losses."""
     assert _subjects("洪涝灾害直接经济损失2000多亿元。", REVIEW)[0][1].endswith("直接经济损失")
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_clause_of_its_own_between_names_what_is_compared():
+    """…能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%
+    和4.66% (gov-report 2008, second set): the amount-less clause between names the measures
+    compared, not the amount before; 扣除物价上涨因素 between names none. 淘汰落后 opens a list
+    (淘汰落后炼铁产能…、炼钢产能…)."""
+    review = Context(year=2008, part="review", genre="政府工作报告")
+    found = _subjects(
+        "2007年单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量近年来首次出现双下降，"
+        "比上年分别下降3.14%和4.66%。",
+        review,
+    )
+    assert [s for _, s in found] == [
+        "单位国内生产总值能耗比上年下降",
+        "化学需氧量排放总量比上年下降",
+        "二氧化硫排放总量比上年下降",
+    ]
+    found = _subjects("城镇居民人均收入为五百元，扣除物价上涨因素，比上年增长百分之五。", review)
+    assert found[1][1].startswith("城镇居民人均收入")
+    found = _subjects("淘汰落后炼铁产能4659万吨、炼钢产能3747万吨、水泥产能8700万吨。", review)
+    assert [s for _, s in found] == ["淘汰落后炼铁产能", "淘汰落后炼钢产能", "淘汰落后水泥产能"]
