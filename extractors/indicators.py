@@ -230,6 +230,7 @@ def _clean(t: IndicatorTable, subject: str) -> str:
     s = t.filler_re.sub("", s)
     # a time is the period or the base of comparison, never the measure: 银行贷款总额比1983年
     # 增加, 进出口贸易总额一九九○年比一九八五年增长, 城乡居民的消费水平五年增长 → …增长
+    s = _without_compared(t, s)
     s = t.times_re.sub("", s) or s
     s = t.adjustment_re.sub("", s) or s  # 国民收入按可比价格计算增长 → 国民收入增长
     for _ in range(3):
@@ -257,6 +258,17 @@ def _clean(t: IndicatorTable, subject: str) -> str:
         )
         s = kept or s
     return s
+
+
+def _without_compared(t: IndicatorTable, s: str) -> str:
+    """``s`` without a base of comparison written with its year and what it compares with,
+    up to the change at the end (经济建设支出比1955年经济建设支出决算数增长 → 经济建设支出增长):
+    the year alone would leave the compared figure's words in the key."""
+    m = next((m for m in t.times_re.finditer(s) if m["cmp"] and m.start() > 0), None)
+    end = t.change_re.search(s, m.end()) if m is not None else None
+    if m is None or end is None or end.start() <= m.end():
+        return s
+    return s[: m.start()] + s[end.start() :]
 
 
 def _split(t: IndicatorTable, cleaned: str, compared: bool = False) -> tuple[str, str]:
@@ -316,6 +328,8 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
             # 支持社会事业发展的国债投资: a verb phrase before 的 (uj) makes a part of the measure
             # (not a negated one: 没有实现年初确定的单位国内生产总值能耗降低 quotes the target)
             continue
+        if k > 1 and tokens[k - 1][1] == "uj" and all(f[:1] in ("n", "x") for _, f in tokens[: k - 1]):
+            continue  # 公私合营企业的工业总产值, 农场的耕地面积: an owner's part of the measure
         if any(m in base[:i] for m in t.share_marks):
             continue  # …的产值占…工业总产值: the whole a share is taken of, not the measure
         if len(base) - i == 1 and k > 0 and not _may_precede(t, tokens[k - 1]):

@@ -444,3 +444,19 @@ def test_indicators_reemployment_is_one_measure_with_or_without_its_verb():
     下岗失业人员再就业 (first and sixth audits)."""
     keys = {indicator_for(s, "人") for s in ["下岗职工实现了再就业", "下岗失业人员实现再就业", "下岗职工再就业"]}
     assert keys == {"下岗失业人员再就业"}
+
+
+@pytest.mark.issue(17)
+def test_indicators_a_part_of_a_measure_keeps_out_of_its_series():
+    """中央财政支出 (gov-report 2004–2010) had joined the national 财政支出 series, 公私合营企业的
+    工业总产值 (1957) and 农场的耕地面积 (1956) theirs; a base of comparison written with its
+    compared figure leaves the key whole (经济建设支出比1955年经济建设支出决算数增长, 1956)."""
+    assert indicator_for("中央财政支出比上年增长", "%") == "中央财政支出增长"
+    assert indicator_for("公私合营企业的工业总产值", "元") != "工业总产值"
+    assert indicator_for("农场的耕地面积", "亩") != "耕地保有量"
+    assert indicator_for("中央代地方发债", "亿元") == "地方财政赤字"
+    assert indicator_for("没有实现年初确定的单位国内生产总值能耗降低", "%") == "单位国内生产总值能耗下降"
+    assert (
+        indicator_for("国家预算规定经济建设支出比1955年经济建设支出决算数增长", "%") == "国家预算规定经济建设支出增长"
+    )
+    assert indicator_for("中央财政赤字比去年预算赤字减少", "亿元") == "中央财政赤字减少"
