@@ -50,6 +50,7 @@ TARGET_KINDS_SPEC = Record(
     target=Strings(allow_empty=False),
     weak_target=Strings(),
     comparison_bases=Strings(),
+    year_on_year=Strings(),
     time_bases=Strings(allow_empty=False),
     reckoning_bases=Strings(allow_empty=False),
     hypothetical=Record(conditions=Strings(allow_empty=False), then=Strings(allow_empty=False)),
@@ -148,6 +149,7 @@ class KindWords:
     existential: tuple[str, ...]
     not_existential: tuple[str, ...]
     population: tuple[str, ...]
+    year_on_year: tuple[str, ...]
     made: tuple[str, ...]
     plan_nouns: tuple[str, ...]
     plan_objects: tuple[str, ...]
@@ -231,6 +233,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
         not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
+        year_on_year=tuple(d["year_on_year"]),
         made=tuple(d["fact"]["made"]),
         plan_nouns=tuple(d["fact"]["plan_nouns"]),
         plan_objects=tuple(d["fact"]["plan_objects"]),
@@ -1018,6 +1021,10 @@ def _period(
         if not _reaches_level(w, text, r, frames) and _is_change(text, r):
             return earlier[1] + 1, later[1]
         return later
+    if first < last and any(b in text[r.clause[0] : r.start] for b in w.year_on_year):
+        # a change on the year before in a review of several years is the last year's (1993's
+        # review of 1988–1992: 国民生产总值比上年增长百分之十二点八 → 1992)
+        return last, last
     if first < last and _reaches_level(w, text, r, frames):
         # the level a change reaches over several years is the level of the last one (五年来…
         # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)

@@ -1049,3 +1049,17 @@ def test_kinds_a_size_made_is_no_size_of_a_thing():
     投资3亿元的海岸线保护修复工程 stays the size of a thing, a fact."""
     assert _kinds("今年要新增8000万吨标准煤的节能能力。") == [("8000万吨标准煤", "target", 2019, 2019)]
     assert _kinds("投资3亿元的海岸线保护修复工程有序推进。")[0][1] == "fact"
+
+
+@pytest.mark.issue(17)
+def test_periods_a_review_of_five_years_under_its_heading():
+    """Under 一、改革开放和现代化建设取得伟大成就的五年 (gov-report 1993): a yearly average is over the
+    five years, a change on the year before is the last year's (the fulfilment table judged
+    1992's 6% growth target by it; the sixth audit)."""
+    review = Context(
+        year=1993, part="review", genre="政府工作报告", heading="一、改革开放和现代化建设取得伟大成就的五年"
+    )
+    assert _kinds("农业总产值平均每年增长百分之四点九。", review) == [("百分之四点九", "achievement", 1988, 1992)]
+    assert _kinds("国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八。", review) == [
+        ("百分之十二点八", "achievement", 1992, 1992)
+    ]
