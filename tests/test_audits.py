@@ -12,7 +12,11 @@ keys right on 5 rows of the fourth and fifth sheets and on 9 matched pairs of th
 In the ninth round (in-sample) the second target sheet's floor went to 0.66 and three
 entity sheets' to 0.97, just below that round's figures; in the tenth the first target
 sheet's went to 0.72, the second's to 0.67 and the fourth's to 0.50; in the eleventh the
-first's to 0.75, the second's to 0.69 and the fourth's to 0.51.
+first's to 0.75, the second's to 0.69 and the fourth's to 0.51; in the twelfth the first's to
+0.76 and the second's to 0.71. In the twelfth round three judged rows of the second and
+fourth sheets and one of the first were brought in line with conventions set after they
+were judged (the reckoning words a subject keeps, docs/annotation.md; 裁减军队员额 a measure
+of the vocabulary), each with a note in the row.
 
 - ``targets_heldout.json`` / ``entities_heldout.json``: 160 target and 100 entity rows of
   the first held-out documents (the seven held-out plans and gov-report 2001, 2003, 2007),
@@ -54,17 +58,17 @@ AUDITS = Path(__file__).parent / "data" / "audits"
 
 # sheet → (mention right, every field right), shares of the judged rows
 FLOORS = {
-    "targets_heldout.json": (0.99, 0.75),
+    "targets_heldout.json": (0.99, 0.76),
     "entities_heldout.json": (0.95, 0.97),
     "targets_in_sample.json": (0.95, 0.90),
-    "targets_heldout2.json": (0.99, 0.69),
+    "targets_heldout2.json": (0.99, 0.71),
     "entities_heldout2.json": (0.96, 0.97),
     "targets_heldout4.json": (0.97, 0.51),
     "entities_heldout4.json": (0.96, 0.97),
     "targets_heldout5.json": (0.97, 0.28),
     "entities_heldout5.json": (0.98, 0.98),
-    "targets_heldout6.json": (0.99, 0.70),
-    "entities_heldout6.json": (0.95, 0.95),
+    "targets_heldout6.json": (0.99, 0.81),
+    "entities_heldout6.json": (0.97, 0.97),
 }
 
 
