@@ -252,7 +252,7 @@ def test_subjects_lists_keep_their_keys_apart():
     ("sentence", "text", "unit", "comparator", "subject"),
     [
         # a measure word of two parts is one unit, and 以内 is a ceiling
-        ("企业开办时间压缩至4个工作日以内。", "4个工作日以内", "个工作日", "<=", "企业开办时间压缩"),
+        ("企业开办时间压缩至4个工作日以内。", "4个工作日以内", "个工作日", "<=", "企业开办时间"),
         ("全年办理人大代表建议180件次。", "180件次", "件次", "=", "办理人大代表建议"),
     ],
 )
@@ -935,7 +935,8 @@ def test_subjects_a_count_of_things_a_bound_amount_defines(sentence, count, subj
         ),
         ("均在9天内实现社会面清零。", [("9天内", "实现社会面清零")]),
         # … but a duration that is the measure keeps the measure before it
-        ("企业开办时间压缩到4个工作日以内。", [("4个工作日以内", "企业开办时间压缩")]),
+        # (the level reached, like 降至: 压缩到 leaves it since the twelfth round)
+        ("企业开办时间压缩到4个工作日以内。", [("4个工作日以内", "企业开办时间")]),
     ],
 )
 def test_subjects_of_time_limits(sentence, expected):
@@ -1099,3 +1100,17 @@ def test_subjects_a_clause_of_its_own_between_names_what_is_compared():
     assert found[1][1].startswith("城镇居民人均收入")
     found = _subjects("淘汰落后炼铁产能4659万吨、炼钢产能3747万吨、水泥产能8700万吨。", review)
     assert [s for _, s in found] == ["淘汰落后炼铁产能", "淘汰落后炼钢产能", "淘汰落后水泥产能"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_words_of_plans_of_other_issuers():
+    """pingtan-invest 2025, pingtan-gov-report 2023 (held-out plans, in-sample since): 在保余额
+    and 在保户数 are terms (jieba cut 在/保), 含 opens an inclusion, 仍 and 达 end no measure
+    (jieba read 占比达 as 占/比达), and 压缩为 reaches a level like 降至."""
+    review = Context(year=2025, part="review", genre="工作总结")
+    found = _subjects("截至目前，在保余额14.28亿元，放大倍数6.95倍，在保户数1347户。", review)
+    assert [s for _, s in found] == ["在保余额", "放大倍数", "在保户数"]
+    assert _subjects("实现市场化筹融资50.85亿元（含专项债6.74亿元）。", review)[1][1] == "专项债"
+    found = _subjects("财政用于民生的比例仍保持在70%以上。行政许可事项“一网通办”占比达80%。", review)
+    assert [s for _, s in found] == ["财政用于民生的比例", "行政许可事项一网通办占比"]
+    assert _subjects("平潭海关进口通关时间压缩为5.7个小时。", review) == [("5.7个小时", "平潭海关进口通关时间")]
