@@ -56,7 +56,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
-          "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs")  # fmt: skip
+          "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
+          "whole_people")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -129,6 +130,7 @@ class SubjectWords:
     inside_pos: frozenset[str]
     times_before_verb: frozenset[str]
     setting_verbs: frozenset[str]
+    whole_people: frozenset[str]
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
@@ -652,6 +654,12 @@ def find_subject(
     before = trim(raw_before)
     before_names = not names_nothing(before)
     raw = raw_before.rstrip()
+    people = next((p for p in sorted(words.whole_people, key=len, reverse=True) if text.startswith(p, end)), "")
+    people = people if unitless else ""
+    if people:
+        # 凝聚13亿人民的智慧和力量, 关系到全国六亿人民的事情: the nation's people counted, a
+        # population whatever the clause does with it
+        return Found(people, people, True, people, before, end, phrase_start=cs, bounded=bounded)
 
     def found(subject: str, base: str | None = None, number_first: bool = False) -> Found:
         if reckoned and before and subject == before:

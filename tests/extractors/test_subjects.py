@@ -1114,3 +1114,15 @@ def test_subjects_words_of_plans_of_other_issuers():
     found = _subjects("财政用于民生的比例仍保持在70%以上。行政许可事项“一网通办”占比达80%。", review)
     assert [s for _, s in found] == ["财政用于民生的比例", "行政许可事项一网通办占比"]
     assert _subjects("平潭海关进口通关时间压缩为5.7个小时。", review) == [("5.7个小时", "平潭海关进口通关时间")]
+
+
+@pytest.mark.issue(17)
+def test_subjects_the_nations_people_counted_are_a_population():
+    """凝聚13亿人民的智慧和力量 (gov-report 2006, sixth audit), 关系到全国六亿人民的事情 (1958),
+    包括台湾同胞在内的十亿中国人民 (1988): the people alone, a fact in a plan, whatever the verb
+    before; a part of the people (农村人口) keeps what happens to it."""
+    plan = Context(year=2006, part="plan", genre="政府工作报告")
+    found = extract_quantities("凝聚13亿人民的智慧和力量，坚定信心。", context=plan)
+    assert [(q.subject, q.kind, q.period_start) for q in found] == [("人民", "fact", None)]
+    assert _subjects("包括台湾同胞在内的十亿中国人民迫切盼望国家早日统一。", plan) == [("十亿", "中国人民")]
+    assert _subjects("解决4800多万农村人口的饮水安全问题。", REVIEW)[0][1] != "农村人口"
