@@ -93,6 +93,8 @@ COMPARATORS_SPEC = Record(
 _QUOTE_PAIR = ListOf(Text())
 NOT_QUANTITIES_SPEC = Record(
     ordinal_prefixes=Strings(allow_empty=False),
+    basis_prefixes=Strings(allow_empty=False),
+    basis_dimensions=Strings(allow_empty=False),
     title_quotes=ListOf(_QUOTE_PAIR),
     name_quotes=ListOf(_QUOTE_PAIR),
     max_quote_length=Integer(minimum=0),
@@ -155,6 +157,8 @@ class Grammar:
     clause_prefix: tuple[tuple[str, str], ...]
     negative: regex.Pattern
     ordinal_prefixes: tuple[str, ...]
+    basis_prefixes: tuple[str, ...]  # longest first
+    basis_dimensions: frozenset[str]
     quote: regex.Pattern
     names: regex.Pattern
     blocked_before: regex.Pattern
@@ -241,6 +245,8 @@ def grammar() -> Grammar:
         clause_prefix=tuple(sorted(comp["clause_prefix"].items(), key=lambda kv: -len(kv[0]))),
         negative=regex.compile(f"(?:{_alternation(comp['negative_signs'])})$"),
         ordinal_prefixes=tuple(notq["ordinal_prefixes"]),
+        basis_prefixes=tuple(sorted(notq["basis_prefixes"], key=len, reverse=True)),
+        basis_dimensions=frozenset(notq["basis_dimensions"]),
         quote=regex.compile("|".join(quotes) or r"(?!)"),
         names=regex.compile("|".join(notq["name_patterns"]) or r"(?!)"),
         blocked_before=regex.compile(notq["blocked_before"]),
@@ -542,6 +548,7 @@ def extract_quantities(
         shift = offset
     time_spans = [(t.char_start - shift, t.char_end - shift) for t in times]
     consumed = 0
+    basis_spans: list[tuple[int, int]] = []
     for m in g.number.finditer(text):
         start = m.start()
         if start < consumed or _in_spans(skip_spans, skip_starts, start):
@@ -556,6 +563,12 @@ def extract_quantities(
         if mention is None:
             continue
         consumed = mention.end
+        basis = next((p for p in g.basis_prefixes if text.endswith(p, 0, mention.start)), "")
+        if basis and _dimension(g, mention.unit) in g.basis_dimensions:
+            # 最低收购价每50公斤提高5到7元: the quantity a price is given per, no amount; the
+            # subjects of the amounts after it read past it
+            basis_spans.append((mention.start - len(basis), mention.end))
+            continue
         if sentences is None:
             sentences = SentenceIndex(text)
         span = sentences.span_at(start)
@@ -573,6 +586,7 @@ def extract_quantities(
             ends,
             bounded=mention.bounded,
             time_spans=time_spans,
+            basis_spans=basis_spans,
             unitless=not mention.unit,
         )
         counts = count_ends.setdefault(span[0], [])

@@ -607,6 +607,7 @@ def find_subject(
     bounded: bool = False,
     time_spans: Sequence[tuple[int, int]] = (),
     unitless: bool = False,
+    basis_spans: Sequence[tuple[int, int]] = (),
 ) -> Found:
     """The subject of the amount ``text[start:end]``.
 
@@ -633,6 +634,9 @@ def find_subject(
     noun = trim(noun_raw)
     noun_ok = bool(noun) and not names_nothing(noun)
     raw_before = text[cs:stop] if inner is None else text[cs : inner[0]] + text[inner[1] : stop]
+    for a, b in reversed(basis_spans):
+        if cs <= a and b <= stop and inner is None:
+            raw_before = raw_before[: a - cs] + raw_before[b - cs :]  # 收购价[每50公斤]提高
     # how the figure was reckoned (按可比价格计算, 扣除物价因素) does not stop a change from
     # continuing the measure before it; the subject keeps it where the text has it
     # (…增加到9380亿元，按可比价格计算增长102% → 国民生产总值按可比价格计算增长)

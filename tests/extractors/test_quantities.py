@@ -558,3 +558,14 @@ def test_quantities_years_read_digit_by_digit_are_no_amounts():
     (they had become 1981个 and 19822个); amounts in words carry place values."""
     assert _amounts("曾分别制订了一九八一和一九八二两个年度计划。") == []
     assert _amounts("全国设立一千九百八十一所学校。") == [("一千九百八十一所", 1981, None, "所", "=")]
+
+
+@pytest.mark.issue(17)
+def test_quantities_the_basis_of_a_price_is_no_amount():
+    """小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元 (gov-report 2012, first held-out gold):
+    每50公斤 is what the price is given per; the amounts after it keep their list. A time after
+    每 stays an amount (每两天就有一个…, 1958)."""
+    plan = Context(year=2012, part="plan", genre="政府工作报告")
+    found = extract_quantities("今年小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元。", context=plan)
+    assert [(q.text, q.subject) for q in found] == [("7.4元", "小麦最低收购价提高"), ("16元", "稻谷最低收购价提高")]
+    assert [q.text for q in extract_quantities("差不多每两天就有一个重大企业建设完工。", context=plan)] == ["两天"]
