@@ -1126,3 +1126,11 @@ def test_subjects_the_nations_people_counted_are_a_population():
     assert [(q.subject, q.kind, q.period_start) for q in found] == [("人民", "fact", None)]
     assert _subjects("包括台湾同胞在内的十亿中国人民迫切盼望国家早日统一。", plan) == [("十亿", "中国人民")]
     assert _subjects("解决4800多万农村人口的饮水安全问题。", REVIEW)[0][1] != "农村人口"
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_count_of_years_before_a_verb_of_doing_is_the_period():
+    """五年淘汰落后炼铁产能1亿吨 (gov-report 2007, first audit), 五年共培养… (1986): the years go to
+    the period, the subject keeps what is done."""
+    plan = Context(year=2007, part="plan", genre="政府工作报告")
+    assert _subjects("“十一五”期间，五年淘汰落后炼铁产能1亿吨。", plan)[0][1] == "淘汰落后炼铁产能"
