@@ -845,7 +845,7 @@ def find_subject(
                 # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
                 return replace(found(verb + before), list_verb=verb)
         if prev is not None and before.startswith(tuple(words.continues)):
-            between = _topic_between(text, clause, prev, sentence_start, next_amount, ends)
+            between = _topic_between(text, clause, prev, sentence_start, ends)
             if between:
                 return found(between + before)
             return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
@@ -859,7 +859,7 @@ def find_subject(
     # 3. a phrase that names nothing continues the subject before it, unless a clause of its
     # own between names another
     compared = before.startswith(tuple(words.continues)) or _ends_in_change(before)
-    between = _topic_between(text, clause, prev, sentence_start, next_amount, ends) if compared else ""
+    between = _topic_between(text, clause, prev, sentence_start, ends) if compared else ""
     if between:
         return found(between + before)
     if prev is not None and prev.base:
@@ -911,14 +911,7 @@ def find_subject(
     return found(_about(_prior_clause(text, clause, sentence_start, next_amount, ends)))
 
 
-def _topic_between(
-    text: str,
-    clause: tuple[int, int],
-    prev: Found | None,
-    sentence_start: int,
-    next_amount: regex.Pattern,
-    ends: list[int],
-) -> str:
+def _topic_between(text: str, clause: tuple[int, int], prev: Found | None, sentence_start: int, ends: list[int]) -> str:
     """What a clause of its own, with no amount, between the amount before and this one is
     about (…能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量首次出现双下降，比上年分别下降
     3.14%和4.66% → 化学需氧量、二氧化硫排放总量), or ''."""
