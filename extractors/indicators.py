@@ -260,6 +260,17 @@ def _clean(t: IndicatorTable, subject: str) -> str:
     return s
 
 
+def before_base(s: str) -> str:
+    """``s`` up to a base of comparison (棉纱产量比1980年预计增加 → 棉纱产量; 钢产量比上年增加 →
+    钢产量), or all of it."""
+    t = table()
+    cuts = [m.start() for m in t.times_re.finditer(s) if m["cmp"] and m.start() > 0]
+    m = t.base_re.search(s)
+    if m is not None and m.start() > 0:
+        cuts.append(m.start())
+    return s[: min(cuts)] if cuts else s
+
+
 def _without_compared(t: IndicatorTable, s: str) -> str:
     """``s`` without a base of comparison written with its year and what it compares with,
     up to the change at the end (经济建设支出比1955年经济建设支出决算数增长 → 经济建设支出增长):
@@ -310,6 +321,8 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     base, change = _split(t, cleaned, compared)
     unit_def = registry().unit(unit) if unit else None
     dimension = unit_def.dimension if unit_def else None
+    if dimension == "ratio" and change:
+        dimension = "percent"  # 增长一点二倍: a multiple is a relative change, one series with %
     if base.startswith(t.foreign) or any(p in base for p in t.named_before):
         # 英国的煤产量, 他们原定的煤炭产量 (of a mine named before) are no 原煤产量 of the issuer
         return base + _canonical(t, change, dimension)

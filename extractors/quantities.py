@@ -57,7 +57,7 @@ from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity, TimeExpr
 from extractors.segmentation import tag
 from extractors.sentences import SentenceIndex
-from extractors.subject_lists import after_a_colon, carry_through_list, distribute
+from extractors.subject_lists import after_a_colon, carry_through_list, distribute, parts_of_a_count
 from extractors.subjects import (
     CLAUSE_END,
     Found,
@@ -588,6 +588,7 @@ def extract_quantities(
             time_spans=time_spans,
             basis_spans=basis_spans,
             unitless=not mention.unit,
+            rate=bool(unit_def and unit_def.dimension in subject_words().rate_dimensions),
         )
         counts = count_ends.setdefault(span[0], [])
         # a count earlier in the clause ends in (clause start, amount start]
@@ -606,6 +607,11 @@ def extract_quantities(
     )
     subjects = after_a_colon(
         text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, subjects)], subjects
+    )
+    subjects = parts_of_a_count(
+        text,
+        [(span, m.start, m.end, m.unit, _classifier(g, m.unit)) for m, _, span, *_ in read],
+        subjects,
     )
     subjects = _timeless_subjects(subjects, read)
     limits = subject_words().limit_dimensions
@@ -785,6 +791,11 @@ def _listed(text: str, mentions: list, words: SubjectWords) -> bool:
 def _dimension(g: Grammar, unit: str | None) -> str | None:
     unit_def = g.units.unit(unit) if unit else None
     return unit_def.dimension if unit_def else None
+
+
+def _classifier(g: Grammar, unit: str | None) -> bool:
+    unit_def = g.units.unit(unit) if unit else None
+    return bool(unit_def and unit_def.classifier)
 
 
 def _unscaled(g: Grammar, text: str, m: regex.Match) -> Decimal:

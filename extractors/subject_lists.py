@@ -16,8 +16,9 @@ from functools import lru_cache
 import regex
 
 from extractors.char_classes import CLAUSE_STOPS, COLONS, LIST_COMMA, LONG_SENTENCE_STOPS, char_class
+from extractors.indicators import before_base
 from extractors.segmentation import cut, tag
-from extractors.subjects import SubjectWords, subject_words, trim
+from extractors.subjects import SubjectWords, has_verb, subject_words, trim
 from extractors.target_kinds import kind_words
 
 
@@ -280,8 +281,11 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
             if shared and _takes_lead(text, amounts[k], base, other_dim, words):
                 return f"{lead}{base}"
         if dimension is not None and other_dim == dimension:
-            head = next((h for h in sorted(words.list_heads, key=len, reverse=True) if before.endswith(h)), None)
-            if head and len(before) > len(head) and not base.endswith(head) and _bare_noun(base, words):
+            # the item before as its measure, without a base of comparison written with a
+            # year (棉纱产量比1980年预计增加9万吨；纸520万吨 → 纸产量)
+            measure = before_base(before)
+            head = next((h for h in sorted(words.list_heads, key=len, reverse=True) if measure.endswith(h)), None)
+            if head and len(measure) > len(head) and not base.endswith(head) and _bare_noun(base, words):
                 return base + head
             return base
     return base
@@ -340,3 +344,75 @@ def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words:
         if f.startswith("v") and (i + 1 == len(tokens) or not tokens[i + 1][1].startswith("n")):
             return False
     return True
+
+
+# ------------------------------------------------------------------ parts of a count (其中)
+
+_PUNCT_ONLY = regex.compile(r"[\s，,、（(：:]*")
+
+
+def parts_of_a_count(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, str | None, bool]], subjects: list[str]
+) -> list[str]:
+    """Items opened by 其中 after a count are parts of what it counts: 新增注册企业5235家（其中
+    外资企业500家） → 新增注册外资企业; 省重点项目51个，其中在建项目40个、预备项目11个 →
+    省重点预备项目; 推出28项创新举措，其中全国首创15项 → 全国首创创新举措.
+
+    ``amounts``: (sentence, amount start, amount end, unit, classifier) of each amount. An
+    item takes the words before the head noun it shares with the count (企业, 项目); an item
+    that is only a verb phrase takes the count's subject after it. Counts in a classifier unit
+    only (家, 个, 项): money and amounts with a head of their own (其中中央预算内投资) are parts
+    of another kind."""
+    words = subject_words()
+    out = list(subjects)
+    for k, (sentence, start, _, unit, classifier) in enumerate(amounts):
+        item = subjects[k]
+        if not item or not unit or not classifier:
+            continue
+        lead = text[sentence[0] : start]
+        at = max(lead.rfind(o) for o in words.item_openers)
+        if at < 0:
+            continue
+        opener = sentence[0] + at
+        whole = next((j for j in range(k - 1, -1, -1) if amounts[j][2] <= opener), None)
+        if whole is None or amounts[whole][0] != sentence or amounts[whole][3] != unit:
+            continue
+        counted = subjects[whole]
+        if not counted or any(amounts[j][3] != unit for j in range(whole + 1, k)):
+            continue
+        between = text[amounts[whole][2] : opener]
+        rest = _PUNCT_ONLY.sub("", between)
+        if rest and not counted.endswith(rest):
+            continue  # the opener must follow the count (and the noun counted after it)
+        out[k] = _part_of(counted, item) or item
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _part_of(counted: str, item: str) -> str:
+    """The item of a count as a part of it (see :func:`parts_of_a_count`), or ""."""
+    if item in counted:
+        return ""
+    n = 0
+    while n < min(len(counted), len(item)) and counted[-1 - n] == item[-1 - n]:
+        n += 1
+    if n and n < len(item) and n < len(counted) and (n > 1 or cut(counted)[-1] == counted[-1]):
+        return counted[:-n] + item  # 新增注册企业 + 外资企业 → 新增注册外资企业
+    words = subject_words()
+    tokens = cut(counted)
+    lead = 1 if len(tokens) > 1 and has_verb(tokens[0]) else 0
+    things = "".join(tokens[lead:])
+    if (
+        not n
+        and has_verb(cut(item)[-1])
+        and not item.endswith(tuple(words.change))
+        and words.particle not in item + counted
+        and len(things) <= _THINGS_MAX
+    ):
+        return item + things  # 推出创新举措 + 全国首创 → 全国首创创新举措: the things, not the verb
+    return ""
+
+
+# a verb-phrase item takes the things counted before only when they are a short noun phrase
+# (创新举措, 惠台举措), not a description of their own (…举办的限额以上的新建和扩建的工矿企业)
+_THINGS_MAX = 8

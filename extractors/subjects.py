@@ -57,7 +57,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
-          "whole_people")  # fmt: skip
+          "whole_people", "goal_before_change", "share_verbs")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -131,12 +131,15 @@ class SubjectWords:
     times_before_verb: frozenset[str]
     setting_verbs: frozenset[str]
     whole_people: frozenset[str]
+    goal_before_change: frozenset[str]
+    share_verbs: frozenset[str]
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
     leading_re: regex.Pattern
     trailing_re: regex.Pattern
     inside_re: regex.Pattern
+    goal_re: regex.Pattern  # 能源生产[计划]增长: a goal word before a change
     scope_re: regex.Pattern
     leading_time: regex.Pattern
     trailing_time: regex.Pattern
@@ -189,6 +192,10 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         inside_re=regex.compile(
             f"(?:(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})(?={YEAR_MARK}))?"
             f"(?:{_alternation(w for w in data['inside'] if len(w) > 1)})"
+        ),
+        goal_re=regex.compile(  # not the end of a base: 比原计划增加, 比一九五八年计划增长
+            f"(?<!比\\p{{Han}}{{0,6}})(?:{_alternation(data['goal_before_change'])})"
+            f"(?=(?:比\\p{{Han}}{{1,6}}?)?(?:{_alternation(data['change_manners'])})?(?:{_alternation(change_words)}))"
         ),
         # 4月份成功发行的…; 到一九五八年九月底增加灌溉面积 (a time link before the time goes too)
         leading_time=regex.compile(
@@ -268,6 +275,13 @@ def trim(phrase: str) -> str:
             ):
                 pairs.pop(0)
             elif _droppable(words, *pairs[-1], leading=False):
+                joined = "".join(w for w, _ in pairs)
+                levels = _longest_first(words.to_level)
+                to = next((x for x in levels if joined.endswith(x) and len(joined) > len(x)), None)
+                if to is not None:
+                    # 养老金标准提高到[每人每月]: the change to a level goes whole, not its 到 alone
+                    pairs = [(w, f) for w, f in tag(joined[: -len(to)]) if w.strip()]
+                    continue
                 pairs.pop()
             else:
                 break
@@ -275,7 +289,7 @@ def trim(phrase: str) -> str:
         if s == before:
             break
     if len(s) > 2:
-        inner = words.inside_re.sub("", s) or s  # 由上年, 普遍: anywhere, even across jieba's words
+        inner = words.goal_re.sub("", words.inside_re.sub("", s)) or s  # 由上年, 普遍: anywhere, even across words
         if inner != s and inner != phrase:
             return trim(inner)  # what the removal left at an end goes too (在[十二年内] → 在)
     framed = words.period_frame.search(s)
@@ -514,6 +528,21 @@ def _own_verb(phrase: str) -> bool:
     return tokens[1][1].startswith("n") or all(f in ("v", "vn") for _, f in tokens)
 
 
+@lru_cache(maxsize=64)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _kind_of(verb: str, prev: Found, before: str) -> bool:
+    """Is ``verb`` only what sets one kind of a thing apart, the next item another kind of the
+    same (在建项目122个、预备项目82个、前期项目72个: 预备 says which projects, and 前期项目 is
+    not 预备前期项目)? Then the next item does not share it."""
+    if prev.list_verb:
+        return False
+    tokens = cut(prev.subject)
+    return len(tokens) == 2 and tokens[0] == verb and before.endswith(tokens[1]) and before != tokens[1]
+
+
 def has_verb(phrase: str) -> bool:
     words = subject_words()
     return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
@@ -608,6 +637,7 @@ def find_subject(
     time_spans: Sequence[tuple[int, int]] = (),
     unitless: bool = False,
     basis_spans: Sequence[tuple[int, int]] = (),
+    rate: bool = False,
 ) -> Found:
     """The subject of the amount ``text[start:end]``.
 
@@ -725,6 +755,14 @@ def find_subject(
     if prev is not None and prev.part and not trim(text[prev.end : start]):
         return found(prev.part, prev.part)  # …棉田，占棉田实收面积八千五百多万亩的[百分之四十二] → 棉田
     # 1. the number counts or qualifies the noun after it
+    if rate and noun_ok and not de_after:
+        share_verb = next((v for v in _longest_first(words.share_verbs) if raw.endswith(v)), None)
+        done = strip_edges(noun_raw.split(LIST_COMMA)[0])
+        if share_verb is not None and done and has_verb(done):
+            # 建制村实现100%通公交 → 建制村通公交; 确保100%及时回复 → 及时回复: a share of what
+            # does the verb after it, the owner before the light verb (after a list comma)
+            owner = trim(raw[: -len(share_verb)].split(LIST_COMMA)[-1])
+            return found(owner + done)
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
     if de_after and bounded and before_names:
         return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
@@ -841,7 +879,7 @@ def find_subject(
         first = cut(raw_before.lstrip())[:1]
         if prev is not None and first and first[0] in words.list_words:
             verb = prev.list_verb or starts_with_verb(prev.subject)
-            if verb and not before.startswith(verb) and not _own_verb(before):
+            if verb and not before.startswith(verb) and not _own_verb(before) and not _kind_of(verb, prev, before):
                 # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
                 return replace(found(verb + before), list_verb=verb)
         if prev is not None and before.startswith(tuple(words.continues)):

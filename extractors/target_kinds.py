@@ -993,7 +993,14 @@ def _period(
             return over  # 平均每年降低1个百分点以上，五年内取消农业税 → 2004–2008
         if t is not None and t.end >= year:
             if t.role in ("deadline", "horizon"):
-                return min(year, t.start), t.end  # 到2020年 in 2018 → 2018–2020
+                start = min(year, t.start)
+                since = _base_year(w, text, r, frames, from_words=True)
+                if since is not None and since + 1 < start and _five_year_plan(since + 1, t.end):
+                    # a change from the year before a five-year plan to its last year is that
+                    # plan's goal, even in a report of a later year (到一九八五年…比一九八○年增长
+                    # 百分之二十二 in the 1982 report → 六五, 1981–1985; not 比2010年翻一番 in 2016)
+                    return since + 1, t.end
+                return start, t.end  # 到2020年 in 2018 → 2018–2020
             return t.start, t.end  # 十四五, 今后五年, 今年
         if (cues or SentenceCues(text)).multi_year(r.sentence):
             # 年均增长6.5% with no time of its own: the five-year plan the plan year is in
@@ -1065,6 +1072,13 @@ def _period(
     return first, last
 
 
+def _five_year_plan(start: int, end: int) -> bool:
+    """Is ``start``–``end`` a five-year plan of extractors/data/time_words.yaml?"""
+    from extractors.times import load_time_words
+
+    return any(p.start == start and p.end == end for p in load_time_words().plans)
+
+
 def _averaged_over(w: KindWords, text: str, r: Reading, frames: TimeFrame | None, year: int) -> tuple[int, int] | None:
     """The span of years ahead a yearly average in a plan runs over when its sentence names
     one after it (逐步降低农业税税率，平均每年降低1个百分点以上，五年内取消农业税 in 2004 →
@@ -1107,12 +1121,14 @@ def _is_change(text: str, r: Reading) -> bool:
     return indicator_table().change_re.search(text[r.clause[0] : r.start].rstrip()) is not None
 
 
-def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:
-    """The year of a base of comparison in the amount's clause (比2002年增长, 较2010年), if any."""
+def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None, from_words: bool = False) -> int | None:
+    """The year of a base of comparison in the amount's clause (比2002年增长, 较2010年), if any;
+    with ``from_words`` also the year a change runs from (由一九八○年的…增加到)."""
     if frames is None:
         return None
+    bases = w.change_bases + w.baseline_from if from_words else w.change_bases
     for t in frames.between(r.clause[0], r.start):
-        if t.start == t.end and text.endswith(w.change_bases, 0, t.char_start):
+        if t.start == t.end and text.endswith(bases, 0, t.char_start):
             return t.end
     return None
 

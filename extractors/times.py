@@ -22,8 +22,10 @@ Dates (shared with the data file's header):
   Words that count from the year under discussion (全年, 上年, 年末, 上半年) take the
   year before the document's in a ``review`` part: 比上年增长 in 一、2016年工作回顾 of the
   2017 report is 2015. 今后五年/未来五年 take the five-year plan that starts in the
-  document year or the next when there is one (未来五年 in the 2015 report is 2016-2020).
-  With ``context.year`` None they are returned with ``start``/``end`` None.
+  document year or the next when there is one (未来五年 in the 2015 report is 2016-2020),
+  else the plan a heading above names when the document year is in it (五年内 under
+  第六个五年计划的基本任务 in the 1982 report is 1981-1985). With ``context.year`` None they
+  are returned with ``start``/``end`` None.
 
 ``text`` is the expression as written: with its quotes when quoted (“十三五”) and a
 deadline word after it (2018年底前, 今年内), but without a cue before it (到2020年 →
@@ -42,6 +44,7 @@ but period when it opens a clause, 年内 deadline); ``period`` for a past year 
 clause (1983年增长12.4%: the year reported on); ``deadline`` for a not-past year or
 month end outside a review part (2018年底，每个区市县至少要建设…); ``period`` for halves,
 quarters, and the plan year or the year under review written as a year (2018年工作要点,
+1981年国民经济计划 in the 1980 report, delivered late in the year before its plan;
 2015年是“十二五”收官之年); ``point`` otherwise (2022年冬奥会, 3月5日, a dateline).
 
 Decades are periods (八十年代 in 1985 is 1980-1989; 1990年代), a horizon when they lie ahead;
@@ -148,6 +151,7 @@ class TimeWords:
     deadline_cues: tuple[str, ...]
     future_cues: tuple[str, ...]
     future_deadline_after: tuple[str, ...]
+    plan_year_after: tuple[str, ...]
     point_after: tuple[str, ...]
     cue_exceptions: tuple[str, ...]
     cue_connectors: tuple[str, ...]
@@ -219,6 +223,7 @@ TIME_WORDS = ld.register(
         deadline_cues=_WORDS,
         future_cues=_WORDS,
         future_deadline_after=_WORDS,
+        plan_year_after=_WORDS,
         point_after=_WORDS,
         cue_exceptions=_WORDS,
         cue_connectors=_WORDS,
@@ -316,6 +321,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         deadline_cues=words["deadline_cues"],
         future_cues=words["future_cues"],
         future_deadline_after=words["future_deadline_after"],
+        plan_year_after=tuple(words["plan_year_after"]),
         point_after=words["point_after"],
         cue_exceptions=words["cue_exceptions"],
         cue_connectors=words["cue_connectors"],
@@ -638,9 +644,27 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
             plan = next((p for p in w.plans if p.start in (doc_year, doc_year + 1)), None)
             if plan is not None:
                 first, last = plan.start, plan.end
+            else:
+                # 五年内 under 第六个五年计划的基本任务 in the 1982 report: the plan the heading
+                # names, which the document year falls in
+                named = _plan_of_heading(g, ctx)
+                if named is not None:
+                    first, last = named
     else:
         first, last = doc_year - n, doc_year - 1
     return _Parsed(*_years(first, last), "year", "rspan")
+
+
+def _plan_of_heading(g: _Grammar, ctx: Context) -> tuple[int, int] | None:
+    """The five-year plan a heading above the passage names, when the document year is in it."""
+    if not ctx.heading or ctx.year is None:
+        return None
+    for hm in g.time.finditer(ctx.heading):
+        p = _parse(hm, g, Context(year=ctx.year, part=ctx.part, genre=ctx.genre), None, "")
+        if p is not None and p.kind == "plan" and p.start is not None and p.end is not None:
+            if p.start.year <= ctx.year <= p.end.year and p.end.year - p.start.year == 4:
+                return p.start.year, p.end.year
+    return None
 
 
 def _ordered_span(m: regex.Match, w: TimeWords) -> bool:
@@ -796,6 +820,10 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
     if after.startswith(w.particle) and not future and g.to_cue.search(before):
         # 从2007年的639亿元增加到2012年的1923亿元: the date of a value reached
         return "point"
+    if p.granularity == "year" and p.absolute_year is not None and after.startswith(w.plan_year_after):
+        # the year of an annual plan, after the document year in a report delivered late in
+        # the year before (1981年国民经济计划 in gov-report-1980): its figures are that year's
+        return "period"
     cue = g.deadline_cue.search(before)
     if cue is None and doc_year is not None and p.end is not None and p.end.year > doc_year:
         cue = g.future_cue.search(before)
@@ -929,7 +957,7 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             sm = g.suffix.match(text, end)
             if sm is not None:
                 suffix, end = sm.group(), sm.end()
-        before, after = text[max(0, start - 8) : start], text[end : end + 4]
+        before, after = text[max(0, start - 8) : start], text[end : end + 8]
         role = _role(parsed, m, suffix, before, after, g, context)
         if role == "point" and out and out[-1].role == "period" and parsed.granularity == out[-1].granularity:
             gap = text[out[-1].char_end - offset : start]

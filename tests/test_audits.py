@@ -16,7 +16,12 @@ first's to 0.75, the second's to 0.69 and the fourth's to 0.51; in the twelfth t
 0.76 and the second's to 0.71. In the twelfth round three judged rows of the second and
 fourth sheets and one of the first were brought in line with conventions set after they
 were judged (the reckoning words a subject keeps, docs/annotation.md; 裁减军队员额 a measure
-of the vocabulary), each with a note in the row.
+of the vocabulary), each with a note in the row. In the thirteenth, twelve indicator keys of
+changes by a multiple (增长一点二倍) in the fourth, fifth, sixth and in-sample sheets were
+brought in line with the convention set then (a multiple is a relative change and keys like
+%, 增长 not 增加: the eighth audit's judge asked for it on four rows, as judges of the second
+and fifth sheets had on one row each, while other judges had accepted 增加), each with a
+note in the row.
 
 - ``targets_heldout.json`` / ``entities_heldout.json``: 160 target and 100 entity rows of
   the first held-out documents (the seven held-out plans and gov-report 2001, 2003, 2007),

@@ -460,3 +460,14 @@ def test_indicators_a_part_of_a_measure_keeps_out_of_its_series():
         indicator_for("国家预算规定经济建设支出比1955年经济建设支出决算数增长", "%") == "国家预算规定经济建设支出增长"
     )
     assert indicator_for("中央财政赤字比去年预算赤字减少", "亿元") == "中央财政赤字减少"
+
+
+@pytest.mark.issue(17)
+def test_indicators_a_change_by_a_multiple_is_a_relative_change():
+    """进出口贸易总额…四年增长一点二倍, 城乡储蓄余额比一九七八年增长二点二倍 (gov-report 1983,
+    eighth audit): a multiple is relative like %, so it joins the 增长 series (and a known
+    measure's), not the series of amounts in 元 (增加)."""
+    assert indicator_for("进出口贸易总额增长", "倍") == indicator_for("进出口总额增长", "%") == "进出口增长"
+    assert indicator_for("城乡储蓄余额比一九七八年增长", "倍") == "城乡储蓄余额增长"
+    assert indicator_for("城乡储蓄余额增加", "亿元") == "城乡储蓄余额增加"
+    assert indicator_for("钢", "倍") != "钢产量"  # a level measure still takes no multiple

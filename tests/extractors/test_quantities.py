@@ -569,3 +569,15 @@ def test_quantities_the_basis_of_a_price_is_no_amount():
     found = extract_quantities("今年小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元。", context=plan)
     assert [(q.text, q.subject) for q in found] == [("7.4元", "小麦最低收购价提高"), ("16元", "稻谷最低收购价提高")]
     assert [q.text for q in extract_quantities("差不多每两天就有一个重大企业建设完工。", context=plan)] == ["两天"]
+
+
+@pytest.mark.issue(17)
+def test_quantities_shipments_are_counted_in_piao():
+    """累计进出口货物22万票、货值7700多万元 (pingtan-gov-report 2017, seventh audit): 票 counts
+    shipments, so 22万 has its unit and 货值 no stray 票."""
+    review = Context(year=2017, part="review", genre="政府工作报告")
+    found = extract_quantities("累计进出口货物22万票、货值7700多万元。", context=review)
+    assert [(q.text, q.unit, q.subject) for q in found] == [
+        ("22万票", "票", "进出口货物"),
+        ("7700多万元", "元", "货值"),
+    ]

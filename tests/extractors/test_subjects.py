@@ -1134,3 +1134,92 @@ def test_subjects_a_count_of_years_before_a_verb_of_doing_is_the_period():
     the period, the subject keeps what is done."""
     plan = Context(year=2007, part="plan", genre="政府工作报告")
     assert _subjects("“十一五”期间，五年淘汰落后炼铁产能1亿吨。", plan)[0][1] == "淘汰落后炼铁产能"
+
+
+@pytest.mark.issue(17)
+def test_subjects_items_opened_by_qizhong_are_parts_of_the_count():
+    """pingtan-gov-report 2017, 2021 (seventh audit): an item after 其中 counts a part of what
+    the count before counts — the words before the shared head go with it, and a verb-phrase
+    item takes the things counted; 在建/预备/前期 set kinds of projects apart and do not pass
+    from one item to the next."""
+    review = Context(year=2017, part="review", genre="政府工作报告")
+    found = _subjects("片区内新增注册企业5235家（其中外资企业500家），注册资本2286亿元。", review)
+    assert [s for _, s in found] == ["片区内新增注册企业", "片区内新增注册外资企业", "注册资本"]
+    found = _subjects("区重点项目276个，其中在建项目122个、预备项目82个、前期项目72个。", review)
+    assert [s for _, s in found] == ["区重点项目", "区重点在建项目", "区重点预备项目", "区重点前期项目"]
+    found = _subjects("推出28项创新举措，其中全国首创15项，在全国全省复制推广13项。", review)
+    assert [s for _, s in found][1:] == ["全国首创创新举措", "全国全省复制推广创新举措"]
+    # money and parts with a head of their own stay as written
+    found = _subjects("全社会固定资产投资5000亿元，其中中央预算内投资300亿元。", review)
+    assert found[1][1] == "中央预算内投资"
+    assert [s for _, s in _subjects("在建项目122个、预备项目82个、前期项目72个。", review)] == [
+        "在建项目",
+        "预备项目",
+        "前期项目",
+    ]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_change_to_a_level_with_a_basis_between():
+    """城乡居民养老金标准提高到每人每月150元, 被征地农民养老金…, 试点村居扩大至55个 (seventh
+    audit), 基本建设投资缩减为… (1957): the amount is the level, so the change word goes whole
+    (缩减为, not 减为 leaving 缩), and 被征地 keeps its 被."""
+    review = Context(year=2017, part="review", genre="政府工作报告")
+    assert _subjects("城乡居民养老金标准提高到每人每月150元。", review) == [("150元", "城乡居民养老金标准")]
+    assert _subjects("被征地农民养老金提高到每人每月300元。", review) == [("300元", "被征地农民养老金")]
+    assert _subjects("两岸融合治理试点村居扩大至55个。", review) == [("55个", "两岸融合治理试点村居")]
+    assert _subjects("基本建设投资缩减为一百一十一亿元。", review) == [("一百一十一亿元", "基本建设投资")]
+
+
+@pytest.mark.issue(17)
+def test_subjects_verbs_jieba_tags_otherwise_act_on_the_counted_items():
+    """落地7个两岸名医工作室 (pingtan 2024), 累计落地…、电子信息企业1161家, 获批…认证4个、国家地理
+    标志产品1个 (2021; seventh audit): jieba reads 落地 as a noun and cuts 获/批."""
+    review = Context(year=2021, part="review", genre="政府工作报告")
+    assert _subjects("落地7个两岸名医工作室。", review) == [("7个", "落地两岸名医工作室")]
+    found = _subjects("累计落地新经济企业400家、电子信息企业1161家。", review)
+    assert [s for _, s in found] == ["落地新经济企业", "落地电子信息企业"]
+    found = _subjects("获批“绿色食品”认证4个、国家地理标志产品1个。", review)
+    assert found[1][1] == "获批国家地理标志产品"
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_goal_word_before_a_change_is_not_the_measure():
+    """明年能源生产计划增长0.9% (gov-report 1980), 重工业产值计划平均每年递增 (1982), 国民收入也
+    安排为比今年增长4%左右 (1981; eighth audit): 计划 says the change is planned; 全国科技计划
+    keeps it."""
+    plan = Context(year=1980, part="plan", genre="政府工作报告")
+    assert _subjects("明年能源生产计划增长0.9%。", plan) == [("0.9%", "能源生产增长")]
+    found = _subjects("重工业产值计划平均每年递增百分之三。", plan)
+    assert found == [("百分之三", "重工业产值平均每年递增")]
+    found = extract_quantities("国民收入也安排为比今年增长4%左右。", context=plan)
+    assert [(q.subject, q.indicator) for q in found] == [("国民收入比今年增长", "国民收入增长")]
+    found = _subjects("列入全国科技计划的重大科学研究项目共四百多项。", plan)
+    assert "全国科技计划" in found[0][1]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_list_item_shares_the_measure_word_past_a_base_of_comparison():
+    """棉纱产量286.5万吨，比1980年预计增加9万吨；纸520万吨 (gov-report 1980, eighth audit): the
+    item before names 棉纱产量 before its base of comparison, so 纸 is 纸产量; an item after a
+    bare one (生铁188万吨，钢材76万吨 under 新增加的生产能力有：) takes no 产量 from the vocabulary's
+    key of the bare one."""
+    plan = Context(year=1980, part="plan", genre="政府工作报告")
+    found = _subjects("棉纱产量286.5万吨，比1980年预计增加9万吨；纸520万吨，增加20万吨。", plan)
+    assert [s for _, s in found][2:] == ["纸产量", "纸产量增加"]
+    review = Context(year=1958, part="review", genre="政府工作报告")
+    found = _subjects("冶金工业新增加的生产能力有：生铁188万吨，钢材76万吨。", review)
+    assert [s for _, s in found] == ["新增加的生铁生产能力", "新增加的钢材生产能力"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_rate_after_a_light_verb_is_a_share_doing_what_follows():
+    """乡镇实现100%通二级路、建制村实现100%通公交 (pingtan-gov-report 2020), 确保100%及时回复
+    (fujian-zwgk-tasks 2018; seventh audit): the share of what does the verb phrase after it,
+    owned by what is before 实现; not 建制村实现 nor the earlier clause's 转办."""
+    review = Context(year=2020, part="review", genre="政府工作报告")
+    found = _subjects("乡镇实现100%通二级路、建制村实现100%通公交。", review)
+    assert [s for _, s in found] == ["乡镇通二级路", "建制村通公交"]
+    plan = Context(year=2018, part="plan", genre="工作要点")
+    found = _subjects("在2个工作日内对转办的投诉问题进行处理、整改和回复，确保100%及时回复。", plan)
+    assert found[-1] == ("100%", "及时回复")

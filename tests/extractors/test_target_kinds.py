@@ -1063,3 +1063,30 @@ def test_periods_a_review_of_five_years_under_its_heading():
     assert _kinds("国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八。", review) == [
         ("百分之十二点八", "achievement", 1992, 1992)
     ]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_the_plan_year_after_the_document_year():
+    """gov-report 1980 (delivered in August) sets out 1981年国民经济计划: its figures are 1981's,
+    not due "by 1981" from 1980 (eighth audit); 到1985年 in the same report stays a deadline."""
+    context = Context(year=1980, part="plan", genre="政府工作报告")
+    found = _kinds(
+        "二、1981年国民经济计划的任务和主要指标\n对外贸易，进出口总额559亿元，比1980年预计增加42亿元。", context
+    )
+    assert [(k, s, e) for _, k, s, e in found] == [("target", 1981, 1981), ("target", 1981, 1981)]
+    found = _kinds("到1985年，粮食产量要达到4亿吨。", context)
+    assert [(s, e) for _, _, s, e in found] == [(1980, 1985)]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_target_changed_from_a_year_before_the_plans():
+    """到一九八五年…由一九八○年的七千二百万吨增加到一亿二千万吨, …比一九八○年增长百分之二十二
+    in the 1982 report (the sixth five-year plan, eighth audit): the change runs from the year
+    after its base, 1981–1985, not from the document year."""
+    context = Context(year=1982, part="plan", genre="政府工作报告")
+    found = _kinds("到一九八五年，煤炭的外运能力将由一九八○年的七千二百万吨增加到一亿二千万吨。", context)
+    assert found[-1][1:] == ("target", 1981, 1985)
+    found = _kinds("到一九八五年，出版总量比一九八○年增长百分之二十二。", context)
+    assert found[-1][1:] == ("target", 1981, 1985)
+    found = _kinds("到一九八五年，出版总量比一九八一年增长百分之二十。", context)
+    assert found[-1][1:] == ("target", 1982, 1985)  # from the document year at the latest

@@ -872,3 +872,25 @@ def test_times_the_years_that_close_a_review_heading_count_back():
     assert _times("这是全面建设小康社会关键的一年。", 2004, "plan") == []
     assert _times("新的一年，要紧紧围绕强军目标。", 2014, "review") == []
     assert [t[0] for t in _times("1986年是取得显著成就的一年，", 1987, "review")] == ["1986年"]
+
+
+@pytest.mark.issue(17)
+def test_times_five_years_ahead_under_a_heading_naming_the_plan_the_year_is_in():
+    """The 1982 report sets out the sixth five-year plan (1981–1985) in its first chapter,
+    第六个五年计划的基本任务: 五年内 there is that plan (eighth audit), not 1982–1986; with no
+    such heading it counts from the document year."""
+    headed = Context(year=1982, part="plan", genre="政府工作报告", heading="一、第六个五年计划的基本任务")
+    found = extract_times("五年内新建大型矿井二十八个。", context=headed)
+    assert [(t.start.year, t.end.year) for t in found] == [(1981, 1985)]
+    bare = Context(year=1982, part="plan", genre="政府工作报告")
+    found = extract_times("五年内新建大型矿井二十八个。", context=bare)
+    assert [(t.start.year, t.end.year) for t in found] == [(1982, 1986)]
+
+
+@pytest.mark.issue(17)
+def test_times_a_year_before_its_annual_plan_is_the_plans_period():
+    """二、1981年国民经济计划的任务和主要指标 in the 1980 report (eighth audit): the plan's year,
+    a period, not a deadline; 到1985年 stays a deadline."""
+    context = Context(year=1980, part="plan", genre="政府工作报告")
+    assert [t.role for t in extract_times("二、1981年国民经济计划的任务和主要指标", context=context)] == ["period"]
+    assert [t.role for t in extract_times("到1985年粮食产量要达到4亿吨。", context=context)] == ["deadline"]
