@@ -34,7 +34,7 @@ from extractors.char_classes import (
     SPACES,
     SPAN_JOINERS,
 )
-from extractors.indicators import MEASURES_DATA, indicator_direction, indicator_for
+from extractors.indicators import MEASURES_DATA, before_base, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
     Record,
@@ -860,6 +860,14 @@ def find_subject(
         opening = tag(text[_clause_before(clause[0], sentence_start, ends) : clause[0]].strip())[:1]
         framed = bool(opening) and opening[0][1] == "p"  # 按全国农村人口平均，…每人收入: a frame
         topic = _topic(prior) if prior and not framed else ""
+        if (
+            not topic
+            and prior
+            and not framed
+            and before in words.attributes
+            and _heading_clause(text, clause, sentence_start, ends, prior)
+        ):
+            topic = prior  # 煤炭工业建设，投资一百七十九亿元 → 煤炭工业建设投资: a sector heading
         if topic and not topic.endswith(before):
             return found(topic + before)
     opening = tag(before)[:2] if prev is not None and before else ()
@@ -886,7 +894,9 @@ def find_subject(
             between = _topic_between(text, clause, prev, sentence_start, ends)
             if between:
                 return found(between + before)
-            return found(prev.base + before, prev.base)  # 比去年增加 → 专项债券比去年增加
+            # 比去年增加 → 专项债券比去年增加; after a change, its measure (重工业总产值比上年增长
+            # 7.7%，今年上半年又比去年同期增长6% → 重工业总产值比去年同期增长)
+            return found(before_base(level(prev.base)) + before, prev.base)
         if prev is None and before.startswith(tuple(words.continues)):
             # a comparison opening the sentence's first amount compares the measure the clause
             # before names (…的造价，应该比原计划至少节约百分之十 → …的造价比原计划节约)
@@ -984,6 +994,15 @@ def _listed_measures(phrase: str, words: SubjectWords) -> bool:
     joiners = "|".join(map(regex.escape, sorted(words.list_words, key=len, reverse=True)))
     items = regex.split(joiners, phrase)
     return len(items) > 1 and all(i and is_measure(i) for i in items)
+
+
+def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, ends: list[int], prior: str) -> bool:
+    """Is ``prior`` the sentence's first clause and only nouns (煤炭工业建设，…; 对外贸易，…):
+    the sector a list of figures after it is of?"""
+    if _clause_before(clause[0], sentence_start, ends) != sentence_start:
+        return False
+    tokens = tag(prior)
+    return len(prior) >= 2 and all(f.startswith("n") or f == "vn" for _, f in tokens) and not names_nothing(prior)
 
 
 def _bare_attribute(phrase: str) -> bool:

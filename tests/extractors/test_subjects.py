@@ -1223,3 +1223,30 @@ def test_subjects_a_rate_after_a_light_verb_is_a_share_doing_what_follows():
     plan = Context(year=2018, part="plan", genre="工作要点")
     found = _subjects("在2个工作日内对转办的投诉问题进行处理、整改和回复，确保100%及时回复。", plan)
     assert found[-1] == ("100%", "及时回复")
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_sector_heading_clause_owns_a_bare_attribute():
+    """煤炭工业建设，投资一百七十九亿元 (gov-report 1982, eighth audit): the sentence's first
+    clause, only nouns, is the sector the investment is of; a measure of its own after such a
+    clause keeps its words (能源工业，煤炭产量…; 农村社会安定，粮食总产量…)."""
+    plan = Context(year=1982, part="plan", genre="政府工作报告")
+    assert _subjects("煤炭工业建设，投资一百七十九亿元，重点用于开发山西煤田。", plan)[0][1] == "煤炭工业建设投资"
+    assert _subjects("能源工业，煤炭产量62，000万吨。", plan)[0][1] == "煤炭产量"
+    review = Context(year=1998, part="review", genre="政府工作报告")
+    assert _subjects("农村社会安定，粮食总产量49250万吨。", review)[0][1] == "粮食总产量"
+
+
+@pytest.mark.issue(17)
+def test_subjects_listed_degrees_share_the_verb_and_a_half_year_is_a_time():
+    """授予博士学位十八人，硕士学位近一万五千人 (gov-report 1983) and 今年上半年又比去年同期增长6%
+    after 重工业总产值比上年增长7.7% (1980; eighth audit): the verb opens every item of the list;
+    the half year is when, and the comparison is of the measure before, not of its growth."""
+    review = Context(year=1983, part="review", genre="政府工作报告")
+    found = _subjects("授予博士学位十八人，硕士学位近一万五千人，学士学位三十多万人。", review)
+    assert [s for _, s in found] == ["授予博士学位", "授予硕士学位", "授予学士学位"]
+    plan = Context(year=1980, part="plan", genre="政府工作报告")
+    found = _subjects("1979年重工业总产值比上年增长7.7%，今年上半年又比去年同期增长6%。", plan)
+    assert found[1] == ("6%", "重工业总产值比去年同期增长")
+    found = _subjects("地方政府专项债券2.15万亿元，比去年增加8000亿元。", plan)
+    assert found[1][1] == "地方政府专项债券比去年增加"
