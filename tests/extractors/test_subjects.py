@@ -1250,3 +1250,17 @@ def test_subjects_listed_degrees_share_the_verb_and_a_half_year_is_a_time():
     assert found[1] == ("6%", "重工业总产值比去年同期增长")
     found = _subjects("地方政府专项债券2.15万亿元，比去年增加8000亿元。", plan)
     assert found[1][1] == "地方政府专项债券比去年增加"
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_share_with_no_whole_and_a_goal_word_ending_a_subject():
+    """台胞占60%以上 (pingtan-gov-report 2020), 工业部门占百分之五十八点二 (1955): a share's subject
+    is the part before 占; 完成营造林目标任务3.38万亩 (2017) counts 营造林, not a goal; 新改扩建 is
+    one verb, new building and rebuilding (seventh audit)."""
+    review = Context(year=2020, part="review", genre="政府工作报告")
+    assert _subjects("全年往来两岸旅客超过19万人次，台胞占60%以上。", review)[1] == ("60%以上", "台胞")
+    assert _subjects("民生支出占公共财政支出的70%以上。", review)[0][1] == "民生支出占公共财政支出"
+    plan = Context(year=2017, part="plan", genre="政府工作报告")
+    assert _subjects("完成营造林目标任务3.38万亩。", plan) == [("3.38万亩", "营造林")]
+    assert _subjects("新改扩建5所幼儿园和2所中小学校。", plan)[0] == ("5所", "新改扩建幼儿园")
+    assert _subjects("推进重点任务30项。", plan)[0][1].endswith("重点任务")
