@@ -679,7 +679,8 @@ def _kind(
                 # a goal the review restates, due after the year reviewed (纲要规定…，到一九六七年
                 # …分别达到四百斤、五百斤、八百斤的指标, in the 1959 review of 1958)
                 return "target", governing
-            governing = None
+            if not _estimates_own_year(w, text, r, governing, context.year):
+                governing = None
         return "achievement", governing
     if not baseline and any(before.endswith(x) for x in w.past_value):
         return "achievement", None
@@ -760,6 +761,14 @@ def _plan_year_named(w: KindWords, text: str, r: Reading, t: FrameTime) -> bool:
     if t.role != "period" or t.start != t.end or not _YEAR_WRITTEN.search(t.text):
         return False
     return not any(e in text[_long_start(text, r.sentence[0]) : r.start] for e in w.estimates)
+
+
+def _estimates_own_year(w: KindWords, text: str, r: Reading, t: FrameTime, year: int) -> bool:
+    """In a review, does the sentence estimate the document's own year, written out (一九八二年
+    预计达到…, in the 1982 report delivered that December)? Then the amount is that year's."""
+    if t.start != t.end or t.end != year or not _YEAR_WRITTEN.search(t.text):
+        return False
+    return any(e in text[t.char_start : r.start] for e in w.estimates)
 
 
 def _supposed(w: KindWords, text: str, r: Reading) -> bool:

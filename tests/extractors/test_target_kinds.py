@@ -1090,3 +1090,15 @@ def test_target_kinds_a_target_changed_from_a_year_before_the_plans():
     assert found[-1][1:] == ("target", 1981, 1985)
     found = _kinds("到一九八五年，出版总量比一九八一年增长百分之二十。", context)
     assert found[-1][1:] == ("target", 1982, 1985)  # from the document year at the latest
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_late_report_estimating_its_own_year():
+    """粮食…一九八二年预计达到三亿三千五百多万吨 in the review of the 1982 report, delivered that
+    December (eighth audit): the estimate is 1982's; a year written without an estimate in a
+    review stays its default (the year before)."""
+    review = Context(year=1982, part="review", genre="政府工作报告")
+    found = _kinds("粮食仍然连年增产，一九八二年预计达到三亿三千五百多万吨，比去年增产一千多万吨。", review)
+    assert [(k, s, e) for _, k, s, e in found] == [("achievement", 1982, 1982)] * 2
+    found = _kinds("粮食产量达到三亿二千五百万吨。", review)
+    assert [(k, s, e) for _, k, s, e in found] == [("achievement", 1981, 1981)]
