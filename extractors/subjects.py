@@ -1362,4 +1362,10 @@ def _owner(prev: Found) -> str:
         default=0,
     )
     tail = "".join(t for t, _ in tag("".join(tokens))[cut_at:])
+    # the kind of thing after examples listed with 等 (岚悦酒店等社会投资项目79个、计划总投资 →
+    # 社会投资项目总投资), not the last example
+    pieces = cut(tail)
+    marks = [i for i, w in enumerate(pieces[:-1]) if w in words.examples_end]
+    if marks:
+        tail = "".join(pieces[marks[-1] + 1 :])
     return tail or "".join(tokens)

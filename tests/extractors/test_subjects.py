@@ -1264,3 +1264,12 @@ def test_subjects_a_share_with_no_whole_and_a_goal_word_ending_a_subject():
     assert _subjects("完成营造林目标任务3.38万亩。", plan) == [("3.38万亩", "营造林")]
     assert _subjects("新改扩建5所幼儿园和2所中小学校。", plan)[0] == ("5所", "新改扩建幼儿园")
     assert _subjects("推进重点任务30项。", plan)[0][1].endswith("重点任务")
+
+
+@pytest.mark.issue(17)
+def test_subjects_an_attribute_belongs_to_the_kind_after_examples():
+    """签约起帆平潭海缆基地、岚悦酒店等社会投资项目79个、计划总投资339亿元 (pingtan-gov-report 2024,
+    seventh audit): the investment is the projects', not the last example's (岚悦酒店等…)."""
+    review = Context(year=2024, part="review", genre="政府工作报告")
+    found = _subjects("签约起帆平潭海缆基地、岚悦酒店等社会投资项目79个、计划总投资339亿元。", review)
+    assert found[1] == ("339亿元", "社会投资项目总投资")
