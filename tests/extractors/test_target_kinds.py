@@ -1102,3 +1102,15 @@ def test_target_kinds_a_late_report_estimating_its_own_year():
     assert [(k, s, e) for _, k, s, e in found] == [("achievement", 1982, 1982)] * 2
     found = _kinds("粮食产量达到三亿二千五百万吨。", review)
     assert [(k, s, e) for _, k, s, e in found] == [("achievement", 1981, 1981)]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_quota_set_from_above_quoted_in_a_review():
+    """超额完成粮食播种5.5万亩、总产量1.9万吨的省定任务 (pingtan-gov-report 2024, seventh audit):
+    the quota the province set, a target of the year reviewed; 如期完成裁减员额50万的任务 (2003)
+    reports the task done, a result."""
+    review = Context(year=2024, part="review", genre="政府工作报告")
+    found = _kinds("超额完成粮食播种5.5万亩、总产量1.9万吨的省定任务。", review)
+    assert [(k, s) for _, k, s, _ in found] == [("target", 2023), ("target", 2023)]
+    found = _kinds("如期完成裁减员额50万的任务。", Context(year=2003, part="review", genre="政府工作报告"))
+    assert found[0][1] == "achievement"
