@@ -55,7 +55,7 @@ note in the row.
   round from the run of its first commit (53f920c, seed 2034) and judged once, blind,
   before any change of that round (targets every field right 0.707 and 0.400, entities
   0.900 and 0.920); studied since, so in-sample, their floors just below that round's end
-  (targets 0.787 and 0.550, entities 0.950 counting five rows judged no mention and gone).
+  (targets 0.800 and 0.560, entities 0.950 counting five rows judged no mention and gone).
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -83,9 +83,9 @@ FLOORS = {
     "entities_heldout5.json": (0.98, 0.98),
     "targets_heldout6.json": (0.99, 0.81),
     "entities_heldout6.json": (0.97, 0.97),
-    "targets_heldout7.json": (0.99, 0.78),
+    "targets_heldout7.json": (0.99, 0.79),
     "entities_heldout7.json": (0.94, 0.94),
-    "targets_heldout8.json": (0.99, 0.54),
+    "targets_heldout8.json": (0.99, 0.55),
     "entities_heldout8.json": (0.91, 0.91),
 }
 
