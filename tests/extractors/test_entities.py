@@ -75,8 +75,11 @@ FOUND = [
     # a zone named after a place is that place (pingtan-gov-report-2021, gov-report-2015)
     ("促进福州新区与实验区联动发展", {("福州新区", "GPE")}),
     ("新设广东、天津、福建自由贸易试验区", {("福建自由贸易试验区", "GPE"), ("天津", "GPE")}),
-    # the county's people's congress is one body (pingtan-gov-report-2017)
+    # the county's people's congress is one body (pingtan-gov-report-2017); a congress named
+    # with its term before the session it holds stays one (第三届和第四届全国人民代表大会上, 1978:
+    # the fourth entity audit counts it, the eighth's judge did not: left as it was)
     ("平潭县第十七届人民代表大会常务委员会", {("平潭县第十七届人民代表大会常务委员会", "ORG")}),
+    ("周总理在第三届和第四届全国人民代表大会上都提出了", {("全国人民代表大会", "ORG")}),
     # the areas of 平潭综合实验区 (pingtan-gov-report-2024)
     ("加快推进苏平、君山片区整合资源", {("君山片区", "GPE")}),
     # the places in companies' and schools' names are part of them (gov-report-1954,
@@ -163,6 +166,8 @@ NOT_FOUND = [
     # starts the name of a park named after it (台湾创业园)
     ("2017年1月10日在平潭县第十七届人民代表大会第一次会议上", {("平潭县第十七届人民代表大会", "ORG")}),
     ("台湾创业园等平台入驻企业254家", {("台湾", "GPE")}),
+    # the same for a party's plenum (gov-report-1979, eighth entity audit)
+    ("中国共产党第十一届中央委员会第三次全体会议以来", {("中国共产党", "ORG")}),
     # someone's words cited are no programme (gov-report 1958, fifth entity audit), nor is
     # the place inside 中国政府 a mention of its own
     ("克服了李白所说的“蜀道之难，难于上青天”的困难。", {("“蜀道之难，难于上青天”", "PROGRAM")}),
