@@ -15,7 +15,16 @@ from functools import lru_cache
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, COLONS, LIST_COMMA, LONG_SENTENCE_STOPS, char_class
+from extractors.char_classes import (
+    CLAUSE_STOPS,
+    COLONS,
+    COMMAS,
+    LIST_COMMA,
+    LONG_SENTENCE_STOPS,
+    ROUND_BRACKETS,
+    SPACES,
+    char_class,
+)
 from extractors.indicators import before_base
 from extractors.segmentation import cut, tag
 from extractors.subjects import SubjectWords, has_verb, subject_words, trim
@@ -348,7 +357,8 @@ def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words:
 
 # ------------------------------------------------------------------ parts of a count (其中)
 
-_PUNCT_ONLY = regex.compile(r"[\s，,、（(：:]*")
+# what may stand between a count and 其中: commas, colons, an opening bracket, spaces
+_PUNCT_ONLY = regex.compile(char_class(COMMAS + LIST_COMMA + COLONS + "".join(ROUND_BRACKETS) + SPACES) + "*")
 
 
 def parts_of_a_count(

@@ -194,8 +194,10 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:{_alternation(w for w in data['inside'] if len(w) > 1)})"
         ),
         goal_re=regex.compile(  # not the end of a base: 比原计划增加, 比一九五八年计划增长
-            f"(?<!比\\p{{Han}}{{0,6}})(?:{_alternation(data['goal_before_change'])})"
-            f"(?=(?:比\\p{{Han}}{{1,6}}?)?(?:{_alternation(data['change_manners'])})?(?:{_alternation(change_words)}))"
+            f"(?<!(?:{_alternation(data['comparison_marks'])})\\p{{Han}}{{0,6}})"
+            f"(?:{_alternation(data['goal_before_change'])})"
+            f"(?=(?:(?:{_alternation(data['comparison_marks'])})\\p{{Han}}{{1,6}}?)?"
+            f"(?:{_alternation(data['change_manners'])})?(?:{_alternation(change_words)}))"
         ),
         # 4月份成功发行的…; 到一九五八年九月底增加灌溉面积 (a time link before the time goes too)
         leading_time=regex.compile(
