@@ -95,6 +95,7 @@ TARGET_KINDS_SPEC = Record(
     obligation=Strings(),
     requirement_nouns=Strings(allow_empty=False),
     estimates=Strings(allow_empty=False),
+    estimate_commits=Strings(allow_empty=False),
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
     measured=Record(words=Strings(), unless=Strings()),
     perfect=Strings(),
@@ -171,6 +172,7 @@ class KindWords:
     obligation: tuple[str, ...]  # 应该 before the amount in its clause: what it should be
     requirement_nouns: tuple[str, ...]
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
+    estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
     commitments: tuple[str, ...]  # …unless the clause commits (力争上半年比去年同期增长)
     perfect: tuple[str, ...]  # 已经 before the amount in its clause: a state reached
@@ -253,6 +255,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         obligation=tuple(d["obligation"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
         estimates=tuple(d["estimates"]),
+        estimate_commits=tuple(d["estimate_commits"]),
         strive_for=tuple(d["striving"]["for"]),
         strive=tuple(d["striving"]["verbs"]),
         measured=tuple(d["measured"]["words"]),
@@ -684,6 +687,12 @@ def _kind(
         return "achievement", governing
     if not baseline and any(before.endswith(x) for x in w.past_value):
         return "achievement", None
+    if not baseline and context.year:
+        for own in (_governing_time(text, r, frames), _frame(text, r, frames)):
+            if own is not None and _estimated_own_year(w, text, r, own, context.year):
+                # the year under way estimated in a report written late in it (一九五四年预计
+                # 现代工业的总产值将等于一九四九年的四点二倍, September 1954): a result
+                return "achievement", own
     if reached:
         governing = _governing_time(text, r, frames)
         if governing is None or not context.year or governing.end <= context.year:
@@ -769,6 +778,20 @@ def _estimates_own_year(w: KindWords, text: str, r: Reading, t: FrameTime, year:
     if t.start != t.end or t.end != year or not _YEAR_WRITTEN.search(t.text):
         return False
     return any(e in text[t.char_start : r.start] for e in w.estimates)
+
+
+def _estimated_own_year(w: KindWords, text: str, r: Reading, t: FrameTime, year: int) -> bool:
+    """Outside a review, is the amount the document's own year (written out or 今年), in a
+    sentence that estimates before it (预计今年的粮食产量可以等于…，棉花产量可以等于…), with
+    no commitment in its clause (计划, 力争)? An estimate of the year under way is its expected
+    result, not a commitment."""
+    if t.start != t.end or t.end != year or t.char_start < r.sentence[0]:
+        return False
+    said = text[r.sentence[0] : r.start]
+    # not the estimate of a base (比一九五七年的预计数增加, 由今年预计的3%提高到)
+    if not any(regex.search(f"{e}(?![数的])", said) for e in w.estimates):
+        return False
+    return not any(c in text[r.clause[0] : r.start] for c in w.estimate_commits)
 
 
 def _supposed(w: KindWords, text: str, r: Reading) -> bool:
@@ -994,7 +1017,28 @@ def _period(
     cues: SentenceCues | None = None,
 ) -> tuple[int, int]:
     """The years a target or an achievement is about (docs/annotation.md "period"), in a
-    document of ``year``."""
+    document of ``year``; a target starts after the year it is compared with (明年…比今年
+    增长4%左右, 一九六五年…比一九六四年增长百分之五左右 in reports written late in the year)."""
+    start, end = _period_in(w, text, r, kind, governing, context, year, frames, cues)
+    if kind == "target":
+        base = _base_year(w, text, r, frames)
+        if base is not None and start <= base:
+            return base + 1, max(end, base + 1)
+    return start, end
+
+
+def _period_in(
+    w: KindWords,
+    text: str,
+    r: Reading,
+    kind: str,
+    governing: FrameTime | None,
+    context: Context,
+    year: int,
+    frames: TimeFrame | None,
+    cues: SentenceCues | None = None,
+) -> tuple[int, int]:
+    """The years as the amount's own words and frames give them (see ``_period``)."""
     t = governing if governing is not None else _frame(text, r, frames)
     if kind == "target":
         over = _averaged_over(w, text, r, frames, year) if t is None or t.start == t.end else None
@@ -1004,6 +1048,8 @@ def _period(
             if t.role in ("deadline", "horizon"):
                 start = min(year, t.start)
                 since = _base_year(w, text, r, frames, from_words=True)
+                if since is None:
+                    since = _sentence_base_year(w, text, r, frames)
                 if since is not None and since + 1 < start and _five_year_plan(since + 1, t.end):
                     # a change from the year before a five-year plan to its last year is that
                     # plan's goal, even in a report of a later year (到一九八五年…比一九八○年增长
@@ -1137,6 +1183,20 @@ def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None, fr
         return None
     bases = w.change_bases + w.baseline_from if from_words else w.change_bases
     for t in frames.between(r.clause[0], r.start):
+        if t.start == t.end and text.endswith(bases, 0, t.char_start):
+            return t.end
+    return None
+
+
+def _sentence_base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:
+    """The year of a base of comparison or of where a change runs from anywhere in the
+    amount's sentence, its parts joined by ； included: the base the items of a list share
+    (到一九八五年，粮食产量…比一九八○年增长…；棉花…，增长[百分之三十三]) and the one after a
+    level (一九八五年达到[四百五十六亿]印张，比一九八○年增长…)."""
+    if frames is None:
+        return None
+    bases = w.change_bases + w.baseline_from
+    for t in frames.between(_long_start(text, r.sentence[0]), r.sentence[1]):
         if t.start == t.end and text.endswith(bases, 0, t.char_start):
             return t.end
     return None

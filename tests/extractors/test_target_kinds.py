@@ -1114,3 +1114,52 @@ def test_target_kinds_a_quota_set_from_above_quoted_in_a_review():
     assert [(k, s) for _, k, s, _ in found] == [("target", 2023), ("target", 2023)]
     found = _kinds("如期完成裁减员额50万的任务。", Context(year=2003, part="review", genre="政府工作报告"))
     assert found[0][1] == "achievement"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_the_year_under_way_estimated_outside_a_review():
+    """一九五四年预计现代工业的总产值将等于一九四九年的四点二倍 and 预计今年的粮食产量可以等于…
+    (the report of September 1954, ninth audit): an estimate of the year under way is its
+    expected result, not a commitment, for every item of the sentence; an estimate of a base
+    (比一九五七年的预计数增加, 1958) and a commitment in the clause leave a target."""
+    context = Context(year=1954, part="plan", genre="政府工作报告")
+    found = _kinds("一九五四年预计现代工业的总产值将等于一九四九年的四点二倍。", context)
+    assert found[-1][1:] == ("achievement", 1954, 1954)
+    found = _kinds("预计今年的粮食产量可以等于一九四九年的一点五倍，棉花产量可以等于一九四九年的二点八倍。", context)
+    assert [k for _, k, _, _ in found] == ["achievement", "achievement"]
+    found = _kinds("今年粮食产量计划达到三千二百亿斤。", context)
+    assert found[-1][1] == "target"
+    plan1958 = Context(year=1958, part="plan", genre="政府工作报告")
+    found = _kinds(
+        "一九五八年的基本建设总投资额，拟定为一百四十五亿元，比一九五七年的预计数增加了二十二亿元。", plan1958
+    )
+    assert [k for _, k, _, _ in found] == ["target", "target"]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_target_starts_after_its_base_of_comparison():
+    """工业总产值比一九六四年增长百分之十一左右 in the 1965 plan of the report of December 1964
+    (ninth audit), 国民收入也安排为比今年增长4%左右 in the report of late 1981: a target
+    compared with a year is of the years after it; 比上年 leaves the plan's own year."""
+    found = _kinds("工业总产值比一九六四年增长百分之十一左右。", Context(year=1964, part="plan", genre="政府工作报告"))
+    assert found[-1][1:] == ("target", 1965, 1965)
+    found = _kinds("国民收入也安排为比今年增长4%左右。", Context(year=1981, part="plan", genre="政府工作报告"))
+    assert found[-1][1:] == ("target", 1982, 1982)
+    found = _kinds("粮食产量要比上年增长2%。", PLAN)
+    assert found[-1][1:] == ("target", 2019, 2019)
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_five_year_plan_from_a_base_anywhere_in_its_sentence():
+    """到一九八五年，全国粮食产量计划达到…，比一九八○年增长…；棉花三百六十万吨，增长百分之三十三
+    and 一九八五年达到四百五十六亿印张，比一九八○年增长百分之二十二 (1982 report, eighth audit):
+    the base the list shares, or one after the level, makes the sixth five-year plan's span."""
+    context = Context(year=1982, part="plan", genre="政府工作报告")
+    found = _kinds(
+        "到一九八五年，全国粮食产量计划达到三亿六千万吨，比一九八○年增长百分之十二点三；棉花三百六十万吨，增长百分之三十三。",
+        context,
+    )
+    assert [(s, e) for _, _, s, e in found] == [(1981, 1985)] * 4
+    found = _kinds("全国出版总量，一九八五年达到四百五十六亿印张，比一九八○年增长百分之二十二。", context)
+    assert found[0][0] == "四百五十六亿印张"
+    assert [(s, e) for _, _, s, e in found] == [(1981, 1985)] * 2
