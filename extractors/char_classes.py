@@ -12,7 +12,8 @@ import regex
 
 # A sentence ends at these (full-width and ASCII). ； ends a sentence too: the plans
 # list measures separated by ；, each a statement of its own.
-SENTENCE_STOPS = "。！？；!?;"
+SEMICOLONS = "；;"
+SENTENCE_STOPS = "。！？!?" + SEMICOLONS
 # The stops of a long sentence whose parts, joined by ；, share their time and their list
 # of measures (粮食产量达到4亿吨，比上年增长5.1%；棉花达到608万吨).
 LONG_SENTENCE_STOPS = "。！？!?\n"

@@ -606,7 +606,10 @@ def extract_quantities(
         text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, subjects)]
     )
     subjects = after_a_colon(
-        text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, subjects)], subjects
+        text,
+        [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, subjects)],
+        subjects,
+        context.lead,
     )
     subjects = parts_of_a_count(
         text,

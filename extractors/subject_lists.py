@@ -22,10 +22,13 @@ from extractors.char_classes import (
     LIST_COMMA,
     LONG_SENTENCE_STOPS,
     ROUND_BRACKETS,
+    SEMICOLONS,
+    SENTENCE_STOPS,
     SPACES,
     char_class,
 )
 from extractors.indicators import before_base
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import cut, tag
 from extractors.subjects import SubjectWords, has_verb, subject_words, trim
 from extractors.target_kinds import kind_words
@@ -159,28 +162,144 @@ _REACH = 200  # how far back a colon may open a list (the long sentence stops bo
 
 
 def after_a_colon(
-    text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]], subjects: list[str]
+    text: str, amounts: list[tuple[tuple[int, int], int, str | None, str]], subjects: list[str], lead: str = ""
 ) -> list[str]:
     """Items listed after a measure and a colon share it: 冶金工业新增加的生产能力有：生铁188万吨，
-    钢116万吨 → 冶金工业新增加的生铁生产能力, …的钢生产能力. An item is a bare noun right before
-    its amount; the measure is the clause before the colon, its head the words after its last
-    的 (its lead the words up to it), and it must end in a measure word."""
+    钢116万吨 → 冶金工业新增加的生铁生产能力, …的钢生产能力; 主要产品产量增长的情况是：…钢材增长46%
+    → 钢材产量增长; 年产能力如下：抚顺矿务局所属煤矿为九百三十万吨 → 抚顺矿务局所属煤矿年产能力.
+    An item is a bare noun right before its amount, or before a change word or a link (为); the
+    share after it (工业部门为…，占百分之五十八点二) is its too. The measure is the clause before
+    the colon (see ``_colon_measure``), and it must end in a measure word."""
     words = subject_words()
     out = list(subjects)
+    done: dict[int, tuple[str, str]] = {}  # colon → (item, its subject) just completed
     for k, (clause, start, _, subject) in enumerate(amounts):
-        if not subject or text[clause[0] : start].strip() != subject or not _bare_noun(subject, words):
+        if not subject:
             continue
+        opening = text[clause[0] : start].strip()
         colon = None
         for m in _COLON.finditer(text, max(0, clause[0] - _REACH), clause[0]):
             colon = m
-        if colon is None or _last_stop(text, clause[0]) > colon.start():
-            continue  # the colon must open the sentence part the item is in
-        measure = _measure_before(text, colon.start())
-        if not measure:
+        if colon is not None:
+            opened, source, at = colon.end(), text, colon.start()
+        elif lead:  # the list opened in the passage before (Context.lead)
+            opened, source, at = 0, lead, len(lead) - 1
+        else:
             continue
-        lead, particle, head = measure.rpartition(words.particle)
-        out[k] = (_verb_phrase_end(lead) + particle if particle else "") + subject + head
+        if not _list_runs_on(text, opened, clause[0]):
+            continue  # the colon must open the sentence part the item is in
+        key = at if source is text else -1
+        item, tail = _colon_item(opening, subject, words)
+        if not item:
+            last = done.get(key)
+            if last is not None and subject == last[0] and opening in kind_words().share_of:
+                out[k] = last[1]  # 工业部门为二百四十八亿五千万元，占[百分之五十八点二]
+            continue
+        measure = _colon_measure(source, at, words)
+        if measure is None:
+            continue
+        verb, qualifier, head = measure
+        out[k] = verb + item + qualifier + head + tail
+        done[key] = (subject, out[k])
     return out
+
+
+_SENTENCE_END = regex.compile(char_class(LONG_SENTENCE_STOPS.replace("\n", "")))
+_LINE_END = regex.compile(r"\n")
+
+
+def _list_runs_on(text: str, start: int, end: int) -> bool:
+    """Does the list opened by a colon run on from ``start`` to ``end``: no sentence ends
+    between, and a line break there ends an item with ； (…是这样分配的：⏎工业部门为…；⏎农业…)?"""
+    if _SENTENCE_END.search(text, start, end):
+        return False
+    for m in _LINE_END.finditer(text, start, end):
+        before = text[start : m.start()].rstrip()
+        if before and before[-1] not in SENTENCE_STOPS + COLONS:
+            return False
+    return True
+
+
+def list_leads(passages: list[str]) -> list[str]:
+    """The lead of the list each passage goes on (``Context.lead``): the passage before when it
+    ends with a colon, kept while the passages after it are items ending with ；
+    (…是这样分配的：⏎工业部门为…，占百分之五十八点二；⏎农业、林业和水利部门为…); else ""."""
+    out, lead = [], ""
+    for before in ["", *(p.rstrip() for p in passages[:-1])]:
+        if before.endswith(tuple(COLONS)):
+            lead = before
+        elif not (lead and before.endswith(tuple(SEMICOLONS))):
+            lead = ""
+        out.append(lead)
+    return out
+
+
+def _colon_item(opening: str, subject: str, words: SubjectWords) -> tuple[str, str]:
+    """(item, change words after it) when the clause before an amount is a bare item of a
+    list, alone (生铁), with its change (钢材增长) or with a link (…煤矿为); else ("", "")."""
+    base, tail = _base_and_change(subject)
+    if opening == subject and _noun_item(subject, words):
+        return subject, ""
+    if tail and opening == subject and _noun_item(base, words):
+        return base, tail
+    link = opening[len(subject) :]
+    if opening.startswith(subject) and link in words.item_links and _noun_item(subject, words, 10):
+        return subject, ""
+    return "", ""
+
+
+_NOUNISH = ("n", "vn", "l", "j", "b")
+
+
+def _noun_item(phrase: str, words: SubjectWords, longest: int = 8) -> bool:
+    """A short noun phrase naming a thing, not a measure, its nouns perhaps joined (农业、林业和
+    水利部门; 抚顺矿务局所属煤矿)."""
+    tokens = tag(phrase)
+    return (
+        len(phrase) <= longest
+        and tokens[0][1].startswith(_NOUNISH)
+        and (tokens[0][1] != "vn" or tokens[-1][1] != "vn")  # 发展生产 is a verb phrase; 运输和邮电部门 a thing
+        and all(f.startswith(_NOUNISH) or t in LIST_COMMA or t in words.list_words for t, f in tokens)
+        and not phrase.endswith(tuple(words.measure_ends))
+    )
+
+
+def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str, str] | None:
+    """(lead, qualifier, head) of the measure the clause before a colon names: 冶金工业新增加的
+    生产能力有 → (新增加的, "", 生产能力); 主要产品产量增长的情况是 → ("", "", 产量); 新增生产能力举其
+    重要的来说，有 → (新增, "", 生产能力); 五年基本建设的投资四百二十七亿元，是这样分配的 →
+    ("", 基本建设, 投资); …在一九五七年将达到的年产能力如下 → ("", "", 年产能力). None when it names
+    no measure."""
+    end = colon
+    for _ in range(2):  # the clause before, when the one before the colon only introduces
+        start = max(text.rfind(c, 0, end) for c in CLAUSE_STOPS) + 1
+        phrase = text[start:end].rstrip()
+        intro = max((w for w in words.colon_intros if phrase.endswith(w)), key=len, default="")
+        phrase = phrase[: len(phrase) - len(intro)]
+        having = next((w for w in kind_words().existential if phrase.endswith(w)), "")  # longest first
+        phrase = trim(_AMOUNT_AT_END.sub("", phrase[: len(phrase) - len(having)]))
+        if phrase or start == 0:
+            break
+        end = start - 1
+    phrase, _ = _base_and_change(phrase) if phrase else ("", "")
+    if not phrase.endswith(tuple(words.measure_ends)):
+        return None
+    lead, particle, head = phrase.rpartition(words.particle)
+    if particle:
+        verb = _verb_phrase_end(lead)
+        while verb and tag(verb)[0][1] in ("d", "ad"):
+            verb = verb[len(tag(verb)[0][0]) :]  # 将达到 → 达到
+        if verb and verb not in kind_words().level_reached:
+            return verb + particle, "", head  # 新增加的生铁生产能力
+        tokens = tag(_without_times(lead))
+        qualifier = "".join(t for t, _ in tokens)
+        if verb or not tokens or len(qualifier) > 6 or not all(f.startswith(_NOUNISH) for _, f in tokens):
+            qualifier = ""
+        return "", qualifier, head  # 工业部门基本建设投资
+    tokens = tag(phrase)
+    lead_verb = tokens[0][0] if len(tokens) > 1 and tokens[0][0] in words.list_leads else ""
+    head = max((h for h in words.list_heads if phrase.endswith(h)), key=len, default=tokens[-1][0])
+    return lead_verb, "", head  # 主要产品产量 → 产量
 
 
 def _verb_phrase_end(phrase: str) -> str:
@@ -193,21 +312,13 @@ def _verb_phrase_end(phrase: str) -> str:
     return "".join(w for w, _ in tokens[i:])
 
 
-def _last_stop(text: str, pos: int) -> int:
-    found = -1
-    for m in _LONG_STOP.finditer(text, max(0, pos - _REACH), pos):
-        found = m.start()
-    return found
+_AMOUNT_AT_END = regex.compile(f"[0-9０-９.{DIGIT_CHARS}{PLACE_CHARS}]+\\p{{Han}}{{0,3}}$")
+_TIME_AT_START = regex.compile(f"^(?:[0-9{DIGIT_CHARS}]{{1,4}}年[中内来间]?)")
 
 
-def _measure_before(text: str, colon: int) -> str:
-    """The measure the clause before a colon names (…新增加的生产能力有：), or ""."""
-    words = subject_words()
-    start = max(text.rfind(c, 0, colon) for c in CLAUSE_STOPS) + 1
-    phrase = text[start:colon].rstrip()
-    having = next((w for w in kind_words().existential if phrase.endswith(w)), "")  # longest first
-    phrase = trim(phrase[: len(phrase) - len(having)])
-    return phrase if phrase.endswith(tuple(words.measure_ends)) else ""
+def _without_times(phrase: str) -> str:
+    """``phrase`` without a time opening it (五年基本建设 → 基本建设)."""
+    return _TIME_AT_START.sub("", phrase)
 
 
 # --------------------------------------------------------------------------- lists of clauses
@@ -322,11 +433,11 @@ def _object_of(phrase: str) -> str:
     return ""
 
 
-def _bare_noun(phrase: str, words: SubjectWords) -> bool:
+def _bare_noun(phrase: str, words: SubjectWords, longest: int = 8) -> bool:
     """A short noun phrase naming a thing, not a measure (棉花, 猪牛羊肉; not 发电量)."""
     tokens = tag(phrase)
     return (
-        len(phrase) <= 8
+        len(phrase) <= longest
         and all(f.startswith("n") for _, f in tokens)
         and not phrase.endswith(tuple(words.measure_ends))
     )

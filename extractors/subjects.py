@@ -57,7 +57,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
-          "whole_people", "goal_before_change", "share_verbs")  # fmt: skip
+          "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -133,6 +133,8 @@ class SubjectWords:
     whole_people: frozenset[str]
     goal_before_change: frozenset[str]
     share_verbs: frozenset[str]
+    colon_intros: frozenset[str]  # 如下, 的情况是: end the clause that opens a list with a colon
+    item_links: frozenset[str]  # 为, 是: between an item of such a list and its amount
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern

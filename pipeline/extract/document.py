@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.context import Context
+from extractors.subject_lists import list_leads
 from extractors.times import written_year
 from pipeline import __version__, registry
 from pipeline.errors import DocumentError
@@ -131,12 +132,20 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
 def passage_contexts(text: str, structure: Structure, spec: DocumentSpec, passages: list[Paragraph]) -> list[Context]:
     """What the extractors know of each passage: the document's year and genre, the year
     it was written in where its text shows another (a plan calling its year 明年), the
-    passage's part and the headings above it."""
+    passage's part, the headings above it and the lead of a list it goes on."""
     headings = _headings(structure)
     written = written_year(text, spec.year, spec.genre)
+    leads = list_leads([text[p.char_start : p.char_end] for p in passages])
     return [
-        Context(year=spec.year, part=p.part, genre=spec.genre, heading=headings.get(p.section_id, ""), written=written)
-        for p in passages
+        Context(
+            year=spec.year,
+            part=p.part,
+            genre=spec.genre,
+            heading=headings.get(p.section_id, ""),
+            written=written,
+            lead=lead,
+        )
+        for p, lead in zip(passages, leads, strict=True)
     ]
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from extractors.context import Context
 from extractors.quantities import extract_quantities
+from extractors.subject_lists import list_leads
 from extractors.subjects import trim
 
 PLAN = Context(year=2019, part="plan", genre="政府工作报告")
@@ -953,6 +954,53 @@ def test_subjects_items_after_a_colon_share_its_measure():
         ("6亿吨", "粮食产量"),
         ("600万吨", "棉花产量"),
     ]
+
+
+@pytest.mark.issue(17)
+def test_subjects_items_after_a_colon_with_a_change_a_link_or_an_introduction():
+    """Lists of the 1955 and 1956 reports (ninth audit): an item before its change word
+    (钢材增长46%), an item linked by 为 (抚顺矿务局所属煤矿为九百三十万吨) and the share after it
+    (占百分之五十八点二) take the measure; the clause before the colon may end in words that only
+    introduce (的情况是, 如下, 举其重要的来说，有), and a time or a reaching verb before the
+    measure stays out (在一九五七年将达到的年产能力)."""
+    assert _subjects("1956年主要产品产量增长的情况是：煤增长17%，钢材增长46%。") == [
+        ("17%", "煤产量增长"),
+        ("46%", "钢材产量增长"),
+    ]
+    found = _subjects(
+        "五个最大的煤矿企业在一九五七年将达到的年产能力如下：抚顺矿务局所属煤矿为九百三十万吨，开滦煤矿为九百六十八万吨。"
+    )
+    assert found == [("九百三十万吨", "抚顺矿务局所属煤矿年产能力"), ("九百六十八万吨", "开滦煤矿年产能力")]
+    found = _subjects("新增生产能力举其重要的来说，有：钢四十二万七千吨，纸四万吨。")
+    assert found == [("四十二万七千吨", "新增钢生产能力"), ("四万吨", "新增纸生产能力")]
+    found = _subjects("五年基本建设的投资四百二十七亿元，是这样分配的：工业部门为二百四十八亿元，占百分之五十八点二。")
+    assert found[1:] == [("二百四十八亿元", "工业部门基本建设投资"), ("百分之五十八点二", "工业部门基本建设投资")]
+    # an item with a verb of its own is no bare item
+    assert _subjects("主要产品产量增长的情况是：发展生产增长17%。")[0][1] != "发展生产产量增长"
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_list_whose_items_are_passages_of_their_own():
+    """…是这样分配的：⏎工业部门为…；⏎农业、林业和水利部门为…。 (1955, ninth audit): the items of a
+    list opened by a colon at the end of a passage take its measure while each ends with ；
+    (``Context.lead``, filled by ``list_leads``); a passage after a full stop takes none."""
+    passages = [
+        "五年基本建设的投资四百二十七亿四千万元，是这样分配的：",
+        "工业部门为二百四十八亿五千万元，占百分之五十八点二；",
+        "农业、林业和水利部门为三十二亿六千万元，占百分之七点六。",
+        "城市公用事业建设为十六亿元，占百分之三点七。",
+    ]
+    leads = list_leads(passages)
+    assert leads == ["", passages[0], passages[0], ""]
+    found = [
+        _subjects(p, Context(year=1955, part="plan", genre="政府工作报告", lead=lead))
+        for p, lead in zip(passages, leads, strict=True)
+    ]
+    assert found[2] == [
+        ("三十二亿六千万元", "农业、林业和水利部门基本建设投资"),
+        ("百分之七点六", "农业、林业和水利部门基本建设投资"),
+    ]
+    assert found[3][0][1] == "城市公用事业建设"
 
 
 @pytest.mark.issue(17)
