@@ -225,7 +225,7 @@ def list_leads(passages: list[str]) -> list[str]:
     ends with a colon, kept while the passages after it are items ending with ；
     (…是这样分配的：⏎工业部门为…，占百分之五十八点二；⏎农业、林业和水利部门为…); else ""."""
     out, lead = [], ""
-    for before in ["", *(p.rstrip() for p in passages[:-1])]:
+    for before in ["", *(p.rstrip() for p in passages)][: len(passages)]:
         if before.endswith(tuple(COLONS)):
             lead = before
         elif not (lead and before.endswith(tuple(SEMICOLONS))):
