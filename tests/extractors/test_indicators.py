@@ -62,8 +62,13 @@ from extractors.quantities import extract_quantities
         # narrowing; gov-report 1956, 1957, 1981, 2004, pingtan-gov-report 2019); scope and
         # places keep the measure
         ("人均国内生产总值", "人均国内生产总值"),
-        ("工农业生产总值增长", "工农业生产总值增加"),
         ("农业生产总值", "农业生产总值"),
+        # the older wordings of the planned economy's output measures (gov-report 1955, 1956,
+        # ninth audit): one measure, one key
+        ("工农业生产总值增长", "工农业总产值增加"),
+        ("工业农业总产值", "工农业总产值"),
+        ("工业生产总值增长", "工业总产值增加"),
+        ("地方财政收入", "地方一般公共预算收入"),
         ("城镇居民基本养老保险参保率", "城镇居民基本养老保险参保率"),
         ("全省生产总值增长", "地区生产总值增长"),
     ],

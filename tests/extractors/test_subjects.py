@@ -875,7 +875,8 @@ def test_subjects_jibanjian_is_a_word():
         # names (1955 plan, 1956; in-sample), not an aside or a reckoning (按可比部分计算)
         (
             "1955年国家决算用于经济建设方面的支出，共占本年支出的46.89%。",
-            [("46.89%", "国家决算用于经济建设方面的支出占本年支出")],
+            # 本年 is a time, no part of the whole (ninth audit)
+            [("46.89%", "国家决算用于经济建设方面的支出占支出")],
         ),
         ("1955年各部门基本建设的投资额，按可比部分计算，只比1954年增加了9%。", [("9%", "比1954年增加")]),
         # a count of years before 年内 goes with it (1955: 五年内 left 五 in two subjects), and a
@@ -977,6 +978,40 @@ def test_subjects_items_after_a_colon_with_a_change_a_link_or_an_introduction():
     assert found[1:] == [("二百四十八亿元", "工业部门基本建设投资"), ("百分之五十八点二", "工业部门基本建设投资")]
     # an item with a verb of its own is no bare item
     assert _subjects("主要产品产量增长的情况是：发展生产增长17%。")[0][1] != "发展生产产量增长"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a verb of belonging and the plan that sets a figure open no measure (1955, 1956, 1959)
+        ("属于基本建设投资的是四百二十七亿四千万元。", Context(year=1955, part="plan"), "基本建设投资"),
+        ("计划规定社会商品零售总额为六百五十亿元。", Context(year=1959, part="plan"), "社会商品零售总额"),
+        ("国家预算规定国防费支出为61亿元。", Context(year=1956, part="plan"), "国防费支出"),
+        # a verb of receiving after a revenue, a topic frame, a time (同年, 本年) and a word of
+        # condition (只要) are no part of it
+        ("商业收入收到33亿元。", Context(year=1956, part="review"), "商业收入"),
+        (
+            "工农业总产值的情况，一九五八年比一九五七年增长百分之六十五。",
+            Context(year=1959, part="plan"),
+            "工农业总产值比一九五七年增长",
+        ),
+        (
+            "同年中央五个工业部的产品成本比一九五二年平均降低了百分之三点二。",
+            Context(year=1954, part="plan"),
+            "中央五个工业部的产品成本比一九五二年平均降低",
+        ),
+        ("债款支出占本年支出的2.27%。", Context(year=1956, part="plan"), "债款支出占支出"),
+        (
+            "工业企业的生产成本只要降低1%，一年就可以增加收入二十亿元。",
+            Context(year=1981, part="plan"),
+            "工业企业的生产成本降低",
+        ),
+    ],
+)
+def test_subjects_without_the_words_that_name_no_measure(sentence, context, expected):
+    """Ninth audit (gov-report 1954–1959)."""
+    assert _subjects(sentence, context)[0][1] == expected
 
 
 @pytest.mark.issue(17)

@@ -1163,3 +1163,14 @@ def test_target_kinds_a_five_year_plan_from_a_base_anywhere_in_its_sentence():
     found = _kinds("全国出版总量，一九八五年达到四百五十六亿印张，比一九八○年增长百分之二十二。", context)
     assert found[0][0] == "四百五十六亿印张"
     assert [(s, e) for _, _, s, e in found] == [(1981, 1985)] * 2
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_arithmetic_on_a_condition_with_zhiyao():
+    """中央和地方的国营工业的生产成本只要降低百分之一，就可以每年为国家节约八千四百亿元 (1954,
+    ninth audit): a supposition and what follows from it are `other`, like 如果…就."""
+    found = _kinds(
+        "中央和地方的国营工业的生产成本只要降低百分之一，就可以每年为国家节约八千四百亿元。",
+        Context(year=1954, part="plan"),
+    )
+    assert [(k, s) for _, k, s, _ in found] == [("other", None), ("other", None)]
