@@ -151,6 +151,13 @@ FOUND = [
         {("中国科学院", "ORG"), ("苏联科学院", "ORG"), ("中国高等教育部", "ORG"), ("苏联高等教育部", "ORG")},
     ),
     ("准备把新式武器运进南朝鲜", {("南朝鲜", "GPE")}),
+    # a place starting an army's or a treaty body's name is that body, a government takes
+    # its foreign ministry (gov-report 1954, 1959; ninth entity audit)
+    ("朝鲜人民军和中国人民志愿军", {("朝鲜人民军", "ORG")}),
+    ("美国纠集东南亚条约集团", {("东南亚条约集团", "ORG")}),
+    ("苏联政府外交部发表声明", {("苏联政府外交部", "ORG")}),
+    # the ends of a route named with 到 are places
+    ("北京至上海铁路", {("北京", "GPE"), ("上海", "GPE")}),
 ]
 
 
@@ -166,6 +173,12 @@ NOT_FOUND = [
     # starts the name of a park named after it (台湾创业园)
     ("2017年1月10日在平潭县第十七届人民代表大会第一次会议上", {("平潭县第十七届人民代表大会", "ORG")}),
     ("台湾创业园等平台入驻企业254家", {("台湾", "GPE")}),
+    # a place naming a railway, a road or a line is part of its name, and a body of its
+    # meeting's (gov-report 1954–1956, ninth entity audit)
+    ("中国长春铁路已经移交", {("中国", "GPE"), ("长春", "GPE")}),
+    ("青海西藏公路通车了", {("青海", "GPE"), ("西藏", "GPE")}),
+    ("黎塘——湛江线、蓝村——烟台线已经完成", {("湛江", "GPE"), ("烟台", "GPE")}),
+    ("国务院会议通过了这个决定", {("国务院", "ORG")}),
     # the same for a party's plenum (gov-report-1979, eighth entity audit)
     ("中国共产党第十一届中央委员会第三次全体会议以来", {("中国共产党", "ORG")}),
     # someone's words cited are no programme (gov-report 1958, fifth entity audit), nor is
