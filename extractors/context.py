@@ -15,6 +15,9 @@ class Context:
     (二、“十三五”时期主要目标任务和重大举措 → a target in it is about 2016–2020);
     ``written`` is the year the text was written in where the document shows it is not
     ``year`` (:func:`extractors.times.written_year`): 今年 and 明年 count from it;
+    ``plan_year`` is the year after ``year`` when the document, a report delivered late in
+    its year, sets out that year's plan (:func:`extractors.times.plan_year`): its review is
+    of its own year, and its own year written out is a result like an earlier one;
     ``lead`` is the passage before when it opens a list this passage goes on (it ends with
     a colon, or it is an item ending with ； after such a lead): 五年基本建设的投资…，是这样分配的：
     before 工业部门为二百四十八亿五千万元，….
@@ -25,4 +28,5 @@ class Context:
     genre: str | None = None
     heading: str = ""
     written: int | None = None
+    plan_year: int | None = None
     lead: str = ""

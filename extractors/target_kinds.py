@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from extractors.language_data import (
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
-from extractors.segmentation import tag
+from extractors.segmentation import cut, tag
 from extractors.sentences import SentenceIndex
 
 TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
@@ -612,7 +612,7 @@ def classify(
         # 一百九十万吨), in a plan chapter too, like 从去年的2.1%
         return "achievement", base.start, base.end
     if context.year and context.part == "review" and _quotes_target(w, text, r):
-        year = _reported(w, context.genre, context.year)
+        year = _reported(context)
         return "target", year, year  # a review quoting last year's target: 实现了7.5%左右的预期目标
     if context.part == "review" and _required(w, text, r) and not _is_baseline(w, text, r):
         # a review quoting what a plan requires (纲要要求：棉花的亩产量…分别达到四十斤、六十斤):
@@ -621,7 +621,7 @@ def classify(
         # where the sentence says so (去年我在政府工作报告中曾提出，要把…控制在百分之十以内),
         # else none; where a change starts is no requirement (物价涨幅要从14.8%降到10%左右)
         t = _governing_time(text, r, frames)
-        reported = _reported(w, context.genre, context.year) if context.year else None
+        reported = _reported(context) if context.year else None
         if t is not None and t.start < t.end and reported is not None and t.end > reported:
             return "target", t.start, t.end
         if t is not None and t.start == t.end == reported:
@@ -645,7 +645,7 @@ def classify(
             return "fact", None, None
         # in a review, stocks and populations are results of the year reviewed
         # (市场主体总量超过1亿户, 近14亿人口的发展中大国 …实现了比较充分就业)
-        year = _reported(w, context.genre, context.year)
+        year = _reported(context)
         if _is_baseline(w, text, r):
             start, end = _period(w, text, r, "achievement", None, context, context.year, frames, cues)
             return "achievement", start, end  # 农村贫困人口由4960万人减少到2820万人
@@ -677,7 +677,7 @@ def _kind(
         # the time the amount is about still dates it (五年内全国本专科毕业生1300万人), unless
         # it lies after the year reviewed (今年以来 in a plan written late in that year)
         governing = _governing_time(text, r, frames)
-        if governing is not None and context.year and governing.end > _reported(w, context.genre, context.year):
+        if governing is not None and context.year and governing.end > _reported(context):
             if not reached and (governing.role == "deadline" or _plan_year_named(w, text, r, governing)):
                 # a goal the review restates, due after the year reviewed (纲要规定…，到一九六七年
                 # …分别达到四百斤、五百斤、八百斤的指标, in the 1959 review of 1958)
@@ -710,12 +710,16 @@ def _kind(
     governing = _governing_time(text, r, frames)
     if not past and context.year:
         # a past year in the clause or before it (1992年同1987年相比，钢产量增长百分之四十二),
-        # unless the sentence also looks ahead (到2020年…比2010年增长1倍)
+        # unless the sentence also looks ahead (到2020年…比2010年增长1倍); in a report that sets
+        # out the next year's plan its own year is past too (一九六四年，…比一九五七年增长四倍),
+        # unless the clause commits to it (1980年将达到29%, 1980年计划…控制在500亿元)
+        committed = context.plan_year is not None and any(t in w.commitments for t in cut(clause_text + earlier))
+        now = context.plan_year if context.plan_year and not committed else context.year
         years = [int(y) for y in _YEAR.findall(near)]
         # a base of comparison (比1955年增长8.4%) looks back at nothing
-        looks_back = any(int(y) < context.year for y in w.year_not_base.findall(clause_text + earlier))
-        past = looks_back and all(y < context.year for y in years)
-        if not past and governing is not None and governing.end < context.year and not planned:
+        looks_back = any(int(y) < now for y in w.year_not_base.findall(clause_text + earlier))
+        past = looks_back and all(y < now for y in years)
+        if not past and governing is not None and governing.end < now and not planned:
             past = True  # “十三五”时期，5575万农村贫困人口实现脱贫 (in a 2021 plan chapter)
     frame = None
     if not past and not planned and governing is None and not _YEAR.search(clause_text + earlier):
@@ -726,7 +730,9 @@ def _kind(
         opening = prev[lead.end() if lead else 0 :][:8]
         past = any(opening.startswith(c) for c in w.achievement) and not any(c in prev for c in w.target)
         frame = _frame(text, r, frames)
-        if not past and frame is not None and context.year and frame.end <= _reported(w, context.genre, context.year):
+        # (a report setting out the next year's plan reviews its own year under a frame of
+        # 今年 too, but a figure of that year's plan quoted there stays a target)
+        if not past and frame is not None and context.year and frame.end <= _reported(replace(context, plan_year=None)):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
     if baseline:
         # where a change starts is no target: the level of the year written with it (从去年的
@@ -888,11 +894,12 @@ def _cue_words(
     return planned, weak, past
 
 
-def _reported(w: KindWords, genre: str | None, year: int) -> int:
-    """The year a document of ``genre`` and ``year`` reports on (extractors.times.reported_year)."""
-    from extractors.times import reported_year  # times never reads the kind rules
+def _reported(context: Context) -> int:
+    """The year a passage's document reports on (extractors.times.focus_year of a review)."""
+    from extractors.times import focus_year  # times never reads the kind rules
 
-    return reported_year(genre, year)
+    assert context.year is not None
+    return focus_year(replace(context, part="review"), context.year)
 
 
 def _long_start(text: str, sentence_start: int) -> int:
@@ -978,7 +985,7 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
     later, else the heading's. Remembered for every sentence walked, so the sentences of
     a passage are walked once, not once per amount."""
     w = kind_words()
-    reported = _reported(w, frames.context.genre, frames.context.year) if frames.context.year else None
+    reported = _reported(frames.context) if frames.context.year else None
     chain = frames._chain
     while len(chain) <= i:
         j = len(chain)
@@ -1071,7 +1078,7 @@ def _period_in(
         # sentence names no time of its own (关停小火电2157万千瓦 → 2003–2007 in 2008)
         first, last = t.start, t.end
     else:
-        first = last = _reported(w, context.genre, year)
+        first = last = _reported(context)
     heading = frames.heading_frame() if frames is not None else None
     compared = _compared_years(w, text, r, frames) if kind == "achievement" else None
     if compared is not None:

@@ -137,6 +137,7 @@ class TimeWords:
     century_marks: tuple[str, ...]
     report_genres: frozenset[str]
     written_before: tuple[frozenset[str], str, tuple[str, ...]]  # genres, 明年, (今年, 本年)
+    plan_for_next: tuple[frozenset[str], tuple[str, ...]]  # genres, words after the next year
     century_not_before: tuple[str, ...]
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
@@ -209,6 +210,7 @@ TIME_WORDS = ld.register(
         century_marks=_WORDS,
         report_genres=_WORDS,
         written_before=ld.Record(genres=_WORDS, ahead=ld.Text(), now=_WORDS),
+        plan_for_next=ld.Record(genres=_WORDS, after=_WORDS),
         century_not_before=_WORDS,
         year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)), granularity=ld.OneOf(GRANULARITIES))),
         month_parts=_WORDS,
@@ -307,6 +309,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
             data["written_before"]["ahead"],
             tuple(data["written_before"]["now"]),
         ),
+        plan_for_next=(frozenset(data["plan_for_next"]["genres"]), tuple(data["plan_for_next"]["after"])),
         century_not_before=tuple(data["century_not_before"]),
         year_parts=year_parts,
         month_parts=words["month_parts"],
@@ -359,10 +362,26 @@ def written_year(text: str, year: int | None, genre: str | None) -> int | None:
     return year - 1 if ahead in plain and not any(n in plain for n in now) else None
 
 
+def plan_year(text: str, year: int | None, genre: str | None) -> int | None:
+    """The year a report's plan is for, when the report sets out the next year's plan and
+    so was delivered late in its own year (the 1964 report of December: 一九六五年的主要任务;
+    1980: 1981年国民经济计划; time_words.yaml plan_for_next); else None."""
+    genres, after = load_time_words().plan_for_next
+    if year is None or genre not in genres:
+        return None
+    han = "".join("〇一二三四五六七八九"[int(d)] for d in str(year + 1))
+    spelled = "|".join({str(year + 1), han, han.replace("〇", "○"), han.replace("〇", "零")})
+    pattern = regex.compile(f"(?:{spelled})年(?:{_alt(after)})")
+    plain = _grammar().bracketed.sub("", text)  # not inside 《…》
+    return year + 1 if pattern.search(plain) else None
+
+
 def focus_year(ctx: Context, year: int) -> int:
     """The year under discussion in a passage of a document of ``year``: in a review part the
-    year it reports on, else its own."""
-    return reported_year(ctx.genre, year) if ctx.part == "review" else year
+    year it reports on (its own in a report setting out the next year's plan), else its own."""
+    if ctx.part != "review" or ctx.plan_year is not None:
+        return year  # a report delivered late in its year reviews that year
+    return reported_year(ctx.genre, year)
 
 
 @cache
@@ -651,7 +670,10 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
                 if named is not None:
                     first, last = named
     else:
-        first, last = doc_year - n, doc_year - 1
+        # the years before the document's, its own among them in a report delivered late in
+        # it (这三年 in the report of December 1981 → 1979–1981)
+        last = doc_year if ctx.plan_year is not None else doc_year - 1
+        first = last - n + 1
     return _Parsed(*_years(first, last), "year", "rspan")
 
 

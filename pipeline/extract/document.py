@@ -16,7 +16,7 @@ from pathlib import Path
 
 from extractors.context import Context
 from extractors.subject_lists import list_leads
-from extractors.times import written_year
+from extractors.times import plan_year, written_year
 from pipeline import __version__, registry
 from pipeline.errors import DocumentError
 from pipeline.ingest.corpus import DocumentSpec
@@ -131,10 +131,12 @@ def extract_all(text: str, structure: Structure, spec: DocumentSpec) -> dict[str
 
 def passage_contexts(text: str, structure: Structure, spec: DocumentSpec, passages: list[Paragraph]) -> list[Context]:
     """What the extractors know of each passage: the document's year and genre, the year
+    its plan is for when that is the next (a report delivered late in its year), the year
     it was written in where its text shows another (a plan calling its year 明年), the
     passage's part, the headings above it and the lead of a list it goes on."""
     headings = _headings(structure)
     written = written_year(text, spec.year, spec.genre)
+    later = plan_year(text, spec.year, spec.genre)  # a report delivered late in its year
     leads = list_leads([text[p.char_start : p.char_end] for p in passages])
     return [
         Context(
@@ -143,6 +145,7 @@ def passage_contexts(text: str, structure: Structure, spec: DocumentSpec, passag
             genre=spec.genre,
             heading=headings.get(p.section_id, ""),
             written=written,
+            plan_year=later,
             lead=lead,
         )
         for p, lead in zip(passages, leads, strict=True)

@@ -1174,3 +1174,19 @@ def test_target_kinds_arithmetic_on_a_condition_with_zhiyao():
         Context(year=1954, part="plan"),
     )
     assert [(k, s) for _, k, s, _ in found] == [("other", None), ("other", None)]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_the_own_year_of_a_report_delivered_late_in_it():
+    """一九六四年，全国拥有的农业用拖拉机台数比一九五七年增长四倍 in the report of December 1964,
+    which sets out the 1965 plan (ninth audit): its own year is past, a result over the years
+    since the base; a clause that commits to it stays a target (1980年将达到29%, 1980年计划…控制在
+    500亿元, in the report of autumn 1980); in a report of March the own year is the plan's."""
+    late = Context(year=1964, part="plan", genre="政府工作报告", plan_year=1965)
+    found = _kinds("一九六四年，全国拥有的农业用拖拉机台数比一九五七年增长四倍。", late)
+    assert found[-1][1:] == ("achievement", 1958, 1964)
+    autumn = Context(year=1980, part="plan", genre="政府工作报告", plan_year=1981)
+    assert _kinds("这个比重，1979年达到27%，1980年将达到29%。", autumn)[-1][1] == "target"
+    assert _kinds("1980年计划基本建设投资总额控制在500亿元。", autumn)[-1][1] == "target"
+    march = Context(year=1964, part="plan", genre="政府工作报告")
+    assert _kinds("一九六四年，全国拥有的农业用拖拉机台数比一九五七年增长四倍。", march)[-1][1] == "target"

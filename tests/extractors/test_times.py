@@ -861,6 +861,30 @@ def test_times_a_plan_that_calls_its_year_next_year_was_written_the_year_before(
     assert (str(t.start), str(t.end)) == ("2023-01-01", "2023-12-31")
 
 
+@pytest.mark.issue(17)
+def test_times_a_report_setting_out_the_next_years_plan_was_delivered_late_in_its_year():
+    """The 1964 report (December: 一九六五年的主要任务), 1980 (1981年国民经济计划) and 1981
+    (1982年的计划) set out the next year's plan (time_words.yaml plan_for_next): their review
+    is of their own year, and a count of years back ends with it (这三年 in 1981 → 1979–1981;
+    ninth and eighth audits). A report of March naming no plan of the next year has none, and
+    a plan's genre is read by written_year instead."""
+    from extractors.times import focus_year, plan_year
+
+    assert plan_year("周总理指出，一九六五年的主要任务就是……", 1964, "政府工作报告") == 1965
+    assert plan_year("1982年的计划，要求工农业总产值增长4%。", 1981, "政府工作报告") == 1982
+    assert plan_year("今年的主要预期目标是：国内生产总值增长6%。", 2019, "政府工作报告") is None
+    assert plan_year("2020年的计划。", 2019, "工作计划") is None
+    late = Context(year=1981, part="review", genre="政府工作报告", plan_year=1982)
+    assert focus_year(late, 1981) == 1981
+    assert focus_year(Context(year=2019, part="review", genre="政府工作报告"), 2019) == 2018
+    [t] = [t for t in extract_times("这三年城镇共安排两千多万人就业。", context=late) if t.text == "这三年"]
+    assert (str(t.start), str(t.end)) == ("1979-01-01", "1981-12-31")
+    [t] = extract_times(
+        "这三年城镇共安排两千多万人就业。", context=Context(year=1981, part="review", genre="政府工作报告")
+    )
+    assert (str(t.start), str(t.end)) == ("1978-01-01", "1980-12-31")
+
+
 @pytest.mark.issue(16)
 def test_times_the_years_that_close_a_review_heading_count_back():
     """一、改革开放和现代化建设取得伟大成就的五年 (gov-report 1993's review heading): the five years
