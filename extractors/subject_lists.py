@@ -312,6 +312,7 @@ def _verb_phrase_end(phrase: str) -> str:
     return "".join(w for w, _ in tokens[i:])
 
 
+_BRACKETED = regex.compile(r"[（(][^（()）]*[）)]")
 _AMOUNT_AT_END = regex.compile(f"[0-9０-９.{DIGIT_CHARS}{PLACE_CHARS}]+\\p{{Han}}{{0,3}}$")
 _TIME_AT_START = regex.compile(f"^(?:[0-9{DIGIT_CHARS}]{{1,4}}年[中内来间]?)")
 
@@ -402,13 +403,34 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
                 return f"{lead}{base}"
         if dimension is not None and other_dim == dimension:
             # the item before as its measure, without a base of comparison written with a
-            # year (棉纱产量比1980年预计增加9万吨；纸520万吨 → 纸产量)
-            measure = before_base(before)
+            # year (棉纱产量比1980年预计增加9万吨；纸520万吨 → 纸产量), unless a topic frame
+            # between names another (…的总产值增长23.3%；以产量说，粮食增长… → 粮食产量增长)
+            topic = _topic_between(text, other[1], clause[0], words)
+            measure = before_base(before) if topic is None else topic
             head = next((h for h in sorted(words.list_heads, key=len, reverse=True) if measure.endswith(h)), None)
-            if head and len(measure) > len(head) and not base.endswith(head) and _bare_noun(base, words):
+            bare = _BRACKETED.sub("", base)  # 农业（包括农村副业）: the item without its note
+            longer = len(measure) > len(head or "") or topic is not None
+            if head and longer and not base.endswith(head) and bare and _bare_noun(bare, words):
                 return base + head
             return base
     return base
+
+
+def _topic_between(text: str, start: int, end: int, words: SubjectWords) -> str | None:
+    """The measure a topic frame between ``start`` and ``end`` names (以产量说， → 产量; 拿煤来说
+    → 煤), or None when there is none."""
+    pattern = _topic_frame(words)
+    found = None
+    for m in pattern.finditer(text, start, end):
+        found = m.group(1)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _topic_frame(words: SubjectWords) -> regex.Pattern:
+    opens = "|".join(sorted(words.topic_opens, key=len, reverse=True))
+    ends = "|".join(sorted(words.topic_ends, key=len, reverse=True))
+    return regex.compile(f"(?<=^|[{CLAUSE_STOPS}])(?:{opens})(\\p{{Han}}{{1,6}}?)(?:{ends})[{COMMAS}]")
 
 
 def _lone_verb(phrase: str) -> bool:

@@ -57,7 +57,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
-          "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links")  # fmt: skip
+          "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
+          "topic_opens", "topic_ends", "setting_sources")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -135,6 +136,9 @@ class SubjectWords:
     share_verbs: frozenset[str]
     colon_intros: frozenset[str]  # 如下, 的情况是: end the clause that opens a list with a colon
     item_links: frozenset[str]  # 为, 是: between an item of such a list and its amount
+    topic_opens: frozenset[str]  # 以, 拿: open a topic frame naming the measure (以产量说，…)
+    topic_ends: frozenset[str]  # 说, 来说: end it
+    setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
@@ -247,6 +251,16 @@ def _locative_modifier(words: SubjectWords, first: tuple[str, str], second: tupl
 
 
 @lru_cache(maxsize=16384)
+@lru_cache(maxsize=1)
+def _set_by(words: SubjectWords) -> regex.Pattern:
+    """A plan and the verb by which it sets a figure, opening a phrase (国家预算规定, 第一个五年
+    计划规定, 纲要要求): within eight characters, the plan word right before the verb; what
+    stands before the plan word (group 1) must name it, not act (超过五年计划规定的…)."""
+    sources = "|".join(sorted(words.setting_sources, key=len, reverse=True))
+    verbs = "|".join(sorted(words.setting_verbs, key=len, reverse=True))
+    return regex.compile(f"(\\p{{Han}}{{0,8}}?)(?:{sources})(?:{verbs})")
+
+
 def trim(phrase: str) -> str:
     """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
 
@@ -262,6 +276,14 @@ def trim(phrase: str) -> str:
     if m and m.end() < len(s):
         s = s[m.end() :]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
     s = strip_edges(s)
+    m = _set_by(words).match(s)
+    if (
+        m
+        and m.end() < len(s)
+        and not s.startswith(words.particle, m.end())  # 计划规定的速度: what the plan set, whole
+        and all(f[:1] in ("n", "m", "q", "t", "j", "b", "r") for _, f in tag(m.group(1)))
+    ):
+        s = s[m.end() :]  # 第一个五年计划规定[农业及其副业的总产值]: the plan that sets it
     tokens = tag(s)
     breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
     if breaks and breaks[-1] < len(tokens) - 1:

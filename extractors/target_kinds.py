@@ -1099,6 +1099,8 @@ def _period_in(
         # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
         return last, last
     base = _base_year(w, text, r, frames)
+    if base is None and kind == "achievement" and _is_change(text, r):
+        base = _base_of_whole(w, text, r, frames)
     if base is not None and base + 1 < last and kind == "achievement":
         # a change against a year before the period is over the years since (2007年，国内生产
         # 总值…比2002年增长65.5% → 2003–2007)
@@ -1205,6 +1207,24 @@ def _sentence_base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame |
     bases = w.change_bases + w.baseline_from
     for t in frames.between(_long_start(text, r.sentence[0]), r.sentence[1]):
         if t.start == t.end and text.endswith(bases, 0, t.char_start):
+            return t.end
+    return None
+
+
+def _base_of_whole(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:
+    """The base of comparison of the whole that a part opened by 其中 (subject_words.yaml
+    item_openers) earlier in the sentence belongs to: …比一九四九年增长了百分之七十七点五，其中：
+    现代工业增长了…，农业增长了[百分之四十八点五] → 1949."""
+    from extractors.subjects import subject_words  # subjects reads the kind rules
+
+    if frames is None:
+        return None
+    start = _long_start(text, r.sentence[0])
+    opened = max((text.rfind(o, start, r.clause[0] + len(o)) for o in subject_words().item_openers), default=-1)
+    if opened < 0:
+        return None
+    for t in frames.between(start, opened):
+        if t.start == t.end and text.endswith(w.change_bases, 0, t.char_start):
             return t.end
     return None
 

@@ -666,7 +666,7 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
             else:
                 # 五年内 under 第六个五年计划的基本任务 in the 1982 report: the plan the heading
                 # names, which the document year falls in
-                named = _plan_of_heading(g, ctx)
+                named = _plan_of_heading(g, ctx) or _plan_named_before(g, ctx, m)
                 if named is not None:
                     first, last = named
     else:
@@ -679,9 +679,23 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
 
 def _plan_of_heading(g: _Grammar, ctx: Context) -> tuple[int, int] | None:
     """The five-year plan a heading above the passage names, when the document year is in it."""
-    if not ctx.heading or ctx.year is None:
+    if not ctx.heading:
         return None
-    for hm in g.time.finditer(ctx.heading):
+    return _plan_containing(g, ctx, ctx.heading)
+
+
+def _plan_named_before(g: _Grammar, ctx: Context, m: regex.Match) -> tuple[int, int] | None:
+    """The five-year plan named earlier in the sentence of a count of five years ahead, when the
+    document year is in it (第一个五年计划规定农业…的总产值在五年内增长 in 1955 → 1953–1957)."""
+    opened = max(m.string.rfind(c, 0, m.start()) for c in SENTENCE_STOPS + "\n") + 1
+    return _plan_containing(g, ctx, m.string[opened : m.start()])
+
+
+def _plan_containing(g: _Grammar, ctx: Context, text: str) -> tuple[int, int] | None:
+    """The five-year plan ``text`` names that the document year falls in, if any."""
+    if ctx.year is None:
+        return None
+    for hm in g.time.finditer(text):
         p = _parse(hm, g, Context(year=ctx.year, part=ctx.part, genre=ctx.genre), None, "")
         if p is not None and p.kind == "plan" and p.start is not None and p.end is not None:
             if p.start.year <= ctx.year <= p.end.year and p.end.year - p.start.year == 4:

@@ -1015,6 +1015,29 @@ def test_subjects_without_the_words_that_name_no_measure(sentence, context, expe
 
 
 @pytest.mark.issue(17)
+def test_subjects_parts_of_a_change_and_a_topic_frame_take_the_measure():
+    """1955 report (ninth audit): parts opened by 其中： of a change of 总产值 take its head
+    (现代工业总产值增长, 农业（包括农村副业）总产值增长); a topic frame (以产量说，) names the
+    measure of the items after it instead of the one before; a plan and the verb by which it
+    sets a figure open no subject (第一个五年计划规定农业及其副业的总产值), but what the plan
+    set stays whole (超过五年计划规定的平均每年增长速度)."""
+    context = Context(year=1955, part="review", genre="政府工作报告")
+    found = _subjects(
+        "一九五二年的工业农业总产值，比一九四九年增长了百分之七十七点五，其中：现代工业增长了百分之一百七十八点六，农业（包括农村副业）增长了百分之四十八点五。",
+        context,
+    )
+    assert [s for _, s in found[1:]] == ["现代工业总产值增长", "农业（包括农村副业）总产值增长"]
+    plan = Context(year=1955, part="plan", genre="政府工作报告")
+    found = _subjects(
+        "第一个五年计划规定农业及其副业的总产值在五年内增长百分之二十三点三；以产量说，粮食增长百分之十七点六，棉花增长百分之二十五点四。",
+        plan,
+    )
+    assert [s for _, s in found] == ["农业及其副业的总产值增长", "粮食产量增长", "棉花产量增长"]
+    found = _subjects("两年平均每年增长百分之十一点九，超过五年计划规定的平均每年增长百分之八点六的速度。", plan)
+    assert found[1][1] == "超过五年计划规定的平均每年增长速度"
+
+
+@pytest.mark.issue(17)
 def test_subjects_a_list_whose_items_are_passages_of_their_own():
     """…是这样分配的：⏎工业部门为…；⏎农业、林业和水利部门为…。 (1955, ninth audit): the items of a
     list opened by a colon at the end of a passage take its measure while each ends with ；

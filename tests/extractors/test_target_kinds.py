@@ -1190,3 +1190,19 @@ def test_target_kinds_the_own_year_of_a_report_delivered_late_in_it():
     assert _kinds("1980年计划基本建设投资总额控制在500亿元。", autumn)[-1][1] == "target"
     march = Context(year=1964, part="plan", genre="政府工作报告")
     assert _kinds("一九六四年，全国拥有的农业用拖拉机台数比一九五七年增长四倍。", march)[-1][1] == "target"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_parts_of_a_change_share_its_base_and_five_years_its_plan():
+    """…比一九四九年增长了百分之七十七点五，其中：现代工业增长了…，农业增长了… (1955, ninth audit):
+    the parts change against the whole's base, 1950–1952; 第一个五年计划规定…在五年内增长 names
+    the plan its five years are (1953–1957), not five years from the document year."""
+    review = Context(year=1955, part="review", genre="政府工作报告")
+    found = _kinds(
+        "一九五二年的工业农业总产值，比一九四九年增长了百分之七十七点五，其中：现代工业增长了百分之一百七十八点六，农业增长了百分之四十八点五。",
+        review,
+    )
+    assert [(s, e) for _, _, s, e in found] == [(1950, 1952)] * 3
+    plan = Context(year=1955, part="plan", genre="政府工作报告")
+    found = _kinds("第一个五年计划规定农业及其副业的总产值在五年内增长百分之二十三点三。", plan)
+    assert found[0][1:] == ("target", 1953, 1957)
