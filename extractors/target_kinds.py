@@ -640,6 +640,18 @@ def classify(
             # 年代的水平) is what there was then, a result of that time (一九五八年初全国有
             # 七十四万多个高级农业生产合作社, in the 1960 report)
             return "achievement", governing.start, governing.end
+        if (
+            governing is not None
+            and governing.char_start < r.start
+            and governing.start < governing.end
+            and governing.start <= context.year < governing.end
+            and governing.role != "horizon"
+            and not _reached(w, text[r.clause[0] : r.start])
+        ):
+            # what the plan's years, reaching ahead, will have is the plan's count, no stock
+            # (能够在五年内建设完成的，工业方面有四百五十五个, in the 1955 plan chapter): a target
+            # over them — not a state already reached (其中已开工建设的…有九十三个)
+            return "target", governing.start, governing.end
     if fact is not None:
         if context.part != "review" or context.year is None or fact != "stock":
             return "fact", None, None

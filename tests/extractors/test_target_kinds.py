@@ -1206,3 +1206,16 @@ def test_target_kinds_parts_of_a_change_share_its_base_and_five_years_its_plan()
     plan = Context(year=1955, part="plan", genre="政府工作报告")
     found = _kinds("第一个五年计划规定农业及其副业的总产值在五年内增长百分之二十三点三。", plan)
     assert found[0][1:] == ("target", 1953, 1957)
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_what_the_plans_years_will_have_is_a_target():
+    """能够在五年内建设完成的，工业方面有四百五十五个 (1955 plan chapter, ninth audit) and 五年内大学
+    毕业生共一百五十万人 (1982): a count the plan's years reaching ahead will have is the plan's
+    count, a target over them; not one already reached (其中已开工建设的…有九十三个), a count of
+    years already run (在一九五三和一九五四两年合计就有…, 1954), or a stock with no time."""
+    plan = Context(year=1955, part="plan", genre="政府工作报告")
+    found = _kinds("限额以上的建设单位，能够在五年内建设完成的，工业方面有四百五十五个。", plan)
+    assert found[0][1] == "target" and found[0][3] - found[0][2] == 4
+    assert _kinds("其中已开工建设的重大建设项目有九十三个。", Context(year=1983, part="plan"))[0][1] != "target"
+    assert _kinds("我国有2.9亿在校学生。", Context(year=2021, part="plan"))[0][1] == "fact"
