@@ -874,7 +874,12 @@ def find_subject(
             return found(
                 topic + before if topic != prior and (_ends_in_change(before) or before in words.change) else topic
             )
-    owner = _owner(prev) if prev is not None and before and is_attribute(before) else ""
+    owned = before in words.owned_attributes
+    owner = _owner(prev) if prev is not None and before and (is_attribute(before) or owned) else ""
+    if owned:
+        # 粮食播种面积5.5万亩、总产量1.9万吨 → 粮食总产量; not what a verb acts on (超额完成粮食
+        # 播种5.5万亩、总产量…: the owner is no noun phrase)
+        owner = "" if has_verb(owner) else _thing_of(owner)
     if owner and not owner.endswith(before) and any(f[0] in "nx" for _, f in tag(owner)):
         # 安置房屋7690套、面积94万平方米; 总量突破90万亿元 — not the verbs of a list of counts
         # (…、竣工投产10个，完成投资46亿元 → 投资)
@@ -1395,3 +1400,11 @@ def _owner(prev: Found) -> str:
     if marks:
         tail = "".join(pieces[marks[-1] + 1 :])
     return tail or "".join(tokens)
+
+
+def _thing_of(owner: str) -> str:
+    """The thing a measure is of (粮食播种面积 → 粮食): what an owned attribute after it
+    (总产量) belongs to."""
+    words = subject_words()
+    measured = max((a for a in words.attributes if owner.endswith(a) and len(owner) > len(a)), key=len, default="")
+    return owner[: -len(measured)] if measured else owner

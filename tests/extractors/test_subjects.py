@@ -1379,3 +1379,13 @@ def test_subjects_an_attribute_belongs_to_the_kind_after_examples():
     review = Context(year=2024, part="review", genre="政府工作报告")
     found = _subjects("签约起帆平潭海缆基地、岚悦酒店等社会投资项目79个、计划总投资339亿元。", review)
     assert found[1] == ("339亿元", "社会投资项目总投资")
+
+
+@pytest.mark.issue(17)
+def test_subjects_an_owned_measure_after_the_measure_of_a_thing():
+    """粮食播种面积5.5万亩、总产量1.9万吨 (pingtan-gov-report 2023, 2024; seventh audit): 总产量
+    is the grain's, not the sown area's; after a verb phrase (超额完成粮食播种…) nothing is
+    owned."""
+    review = Context(year=2024, part="review", genre="政府工作报告")
+    assert _subjects("粮食播种面积5.5万亩、总产量1.9万吨。", review)[1] == ("1.9万吨", "粮食总产量")
+    assert _subjects("超额完成粮食播种5.5万亩、总产量1.9万吨的省定任务。", review)[1] == ("1.9万吨", "总产量")
