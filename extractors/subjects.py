@@ -490,11 +490,16 @@ def ends_with_verb(phrase: str) -> bool:
 
 def starts_with_verb(phrase: str) -> str:
     """The verbs a listed item shares with the items after it (征收房屋…、土地 → 征收;
-    新建改建高速公路…、农村公路 → 新建改建), or ''."""
+    新建改建高速公路…、农村公路 → 新建改建; 新建及改建城乡供水管网…、污水管网 → 新建及改建), or ''."""
     tokens = tag(phrase)
     words = subject_words()
     out = ""
     for i, (word, flag) in enumerate(tokens[:-1]):
+        if out and word in words.list_words and i + 2 < len(tokens):
+            following, tag_after = tokens[i + 1]
+            if len(following) >= 2 and (tag_after == "v" or following in words.verbs):
+                out += word  # 新建及改建城乡供水管网…、污水管网 → 新建及改建: joined verbs
+                continue
         if word in words.change and not (i == 0 and flag == "v"):
             break  # a change word after the verb ends it; 新增 opening a list item is its verb
         if word in words.keep or len(word) < 2:

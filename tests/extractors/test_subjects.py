@@ -1389,3 +1389,13 @@ def test_subjects_an_owned_measure_after_the_measure_of_a_thing():
     review = Context(year=2024, part="review", genre="政府工作报告")
     assert _subjects("粮食播种面积5.5万亩、总产量1.9万吨。", review)[1] == ("1.9万吨", "粮食总产量")
     assert _subjects("超额完成粮食播种5.5万亩、总产量1.9万吨的省定任务。", review)[1] == ("1.9万吨", "总产量")
+
+
+@pytest.mark.issue(17)
+def test_subjects_joined_verbs_open_every_item_of_a_list():
+    """新建及改建城乡供水管网近100公里、污水管网70公里 (pingtan-gov-report 2024, seventh audit):
+    the items share both verbs, not the first alone."""
+    review = Context(year=2024, part="review", genre="政府工作报告")
+    found = _subjects("新建及改建城乡供水管网近100公里、污水管网70公里。", review)
+    assert found[1] == ("70公里", "新建及改建污水管网")
+    assert _subjects("征收房屋611座、土地5455亩。")[1] == ("5455亩", "征收土地")
