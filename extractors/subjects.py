@@ -1072,8 +1072,8 @@ def _topic(clause: str) -> str:
         return clause  # 海洋和淡水的渔业生产，一九五九年的产量…: a clause that is only a noun phrase
     lead = []
     for w, f in tokens:
-        if not f.startswith("n"):
-            break
+        if not (f.startswith("n") or (f == "j" and w not in words.keep)):
+            break  # 区属国企: an abbreviation is a noun, not 人均 (a qualifier of what follows)
         lead.append(w)
     rest = tokens[len(lead) :]
     if lead and rest:

@@ -1399,3 +1399,16 @@ def test_subjects_joined_verbs_open_every_item_of_a_list():
     found = _subjects("新建及改建城乡供水管网近100公里、污水管网70公里。", review)
     assert found[1] == ("70公里", "新建及改建污水管网")
     assert _subjects("征收房屋611座、土地5455亩。")[1] == ("5455亩", "征收土地")
+
+
+@pytest.mark.issue(17)
+def test_subjects_an_abbreviation_owns_the_attribute_after_its_clause():
+    """区属国企做大做强，资产总额超过1000亿元 (pingtan-gov-report 2021, seventh audit): 国企 is an
+    abbreviation (jieba j), a noun that owns the attribute; 人均 stays a qualifier of what follows
+    (城镇居民家庭人均可支配收入，由…增加到…)."""
+    review = Context(year=2021, part="review", genre="政府工作报告")
+    assert _subjects("区属国企做大做强，资产总额超过1000亿元。", review)[0][1] == "区属国企资产总额"
+    found = _subjects(
+        "城镇居民家庭人均可支配收入，由1997年的5160元增加到2002年的7703元。", Context(year=2003, part="review")
+    )
+    assert found[0][1] == "城镇居民家庭人均可支配收入"
