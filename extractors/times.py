@@ -138,6 +138,7 @@ class TimeWords:
     report_genres: frozenset[str]
     written_before: tuple[frozenset[str], str, tuple[str, ...]]  # genres, 明年, (今年, 本年)
     plan_for_next: tuple[frozenset[str], tuple[str, ...]]  # genres, words after the next year
+    own_part: tuple[str, ...]  # 本年: resolved in its passage's own part, never shifted to last year
     century_not_before: tuple[str, ...]
     year_parts: dict[str, YearPart]
     month_parts: tuple[str, ...]
@@ -211,6 +212,7 @@ TIME_WORDS = ld.register(
         report_genres=_WORDS,
         written_before=ld.Record(genres=_WORDS, ahead=ld.Text(), now=_WORDS),
         plan_for_next=ld.Record(genres=_WORDS, after=_WORDS),
+        own_part=_WORDS,
         century_not_before=_WORDS,
         year_parts=ld.Mapping(ld.Record(months=ld.Pair(ld.Integer(1)), granularity=ld.OneOf(GRANULARITIES))),
         month_parts=_WORDS,
@@ -310,6 +312,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
             tuple(data["written_before"]["now"]),
         ),
         plan_for_next=(frozenset(data["plan_for_next"]["genres"]), tuple(data["plan_for_next"]["after"])),
+        own_part=tuple(data["own_part"]),
         century_not_before=tuple(data["century_not_before"]),
         year_parts=year_parts,
         month_parts=words["month_parts"],
@@ -976,8 +979,11 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
             gap = text[out[-1].char_end - offset : start]
             if len(gap) == 1 and gap in g.words.list_joiners:
                 listed_year = out[-1].start.year
+        # 本年 keeps the passage's own part in a paragraph that speaks of last year (同1955年国家
+        # 决算比较，本年收入增长…: the plan year), time_words.yaml own_part
+        shifted = in_past and past is not None and not text.startswith(g.words.own_part, start)
         try:
-            parsed = _parse(m, g, past if in_past and past is not None else context, listed_year, text[end : end + 4])
+            parsed = _parse(m, g, past if shifted else context, listed_year, text[end : end + 4])
         except (ValueError, OverflowError):  # a date outside the calendar
             parsed = None
         if parsed is None:

@@ -885,6 +885,19 @@ def test_times_a_report_setting_out_the_next_years_plan_was_delivered_late_in_it
     assert (str(t.start), str(t.end)) == ("1978-01-01", "1980-12-31")
 
 
+@pytest.mark.issue(17)
+def test_times_this_year_is_the_year_under_discussion_in_its_own_part():
+    """本年 in the review of the 1956 report (1955 final accounts: 本年支出合计…) is 1955, the
+    year reviewed; in its plan part it is 1956, even in a paragraph opening with last year
+    (同1955年国家决算比较，本年收入增长…; ninth audit; time_words.yaml own_part)."""
+    review = Context(year=1956, part="review", genre="政府工作报告")
+    [t] = extract_times("本年支出合计29，346，938，000元。", context=review)
+    assert (str(t.start), str(t.end)) == ("1955-01-01", "1955-12-31")
+    plan = Context(year=1956, part="plan", genre="政府工作报告")
+    found = extract_times("同1955年国家决算比较，本年收入增长9.29%。", context=plan)
+    assert [(t.text, str(t.start)) for t in found if t.text == "本年"] == [("本年", "1956-01-01")]
+
+
 @pytest.mark.issue(16)
 def test_times_the_years_that_close_a_review_heading_count_back():
     """一、改革开放和现代化建设取得伟大成就的五年 (gov-report 1993's review heading): the five years
