@@ -401,18 +401,24 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
             shared = lead is not None and not before.startswith(LIST_COMMA, len(lead))
             if shared and _takes_lead(text, amounts[k], base, other_dim, words):
                 return f"{lead}{base}"
-        if dimension is not None and other_dim == dimension:
+        output = {dimension, other_dim} <= words.output_dimensions  # 糖260万吨；自行车1，484万辆
+        if dimension is not None and (other_dim == dimension or output):
             # the item before as its measure, without a base of comparison written with a
             # year (棉纱产量比1980年预计增加9万吨；纸520万吨 → 纸产量), unless a topic frame
-            # between names another (…的总产值增长23.3%；以产量说，粮食增长… → 粮食产量增长)
+            # between names another (…的总产值增长23.3%；以产量说，粮食增长… → 粮食产量增长);
+            # output in another measure word only takes an output head (自行车产量)
             topic = _topic_between(text, other[1], clause[0], words)
             measure = before_base(before) if topic is None else topic
-            head = next((h for h in sorted(words.list_heads, key=len, reverse=True) if measure.endswith(h)), None)
+            heads = words.list_heads if other_dim == dimension else words.output_heads
+            head = next((h for h in sorted(heads, key=len, reverse=True) if measure.endswith(h)), None)
             bare = _BRACKETED.sub("", base)  # 农业（包括农村副业）: the item without its note
             longer = len(measure) > len(head or "") or topic is not None
             if head and longer and not base.endswith(head) and bare and _bare_noun(bare, words):
                 return base + head
-            return base
+            if other_dim == dimension:
+                return base
+            # no output head in another measure word: the item of this one before may have it
+            # (原油由…吨…，发电量由…度…，钢由…吨 → 钢产量)
     return base
 
 

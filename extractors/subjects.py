@@ -58,7 +58,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
-          "topic_opens", "topic_ends", "setting_sources")  # fmt: skip
+          "topic_opens", "topic_ends", "setting_sources",
+          "output_dimensions", "output_heads", "named_plans")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -139,6 +140,9 @@ class SubjectWords:
     topic_opens: frozenset[str]  # 以, 拿: open a topic frame naming the measure (以产量说，…)
     topic_ends: frozenset[str]  # 说, 来说: end it
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
+    output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in
+    output_heads: frozenset[str]  # 产量: a list's head a product in another measure word takes
+    named_plans: frozenset[str]  # 投资计划: a plan named by what it does, whose 计划 stays
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     item_marker: regex.Pattern
     adjustment: regex.Pattern
@@ -171,7 +175,13 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
     sets["scope"] = frozenset(measures["scope"])
     known = registry().dimensions
-    for key in ("rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions"):
+    for key in (
+        "rate_dimensions",
+        "counted_dimensions",
+        "attribute_dimensions",
+        "limit_dimensions",
+        "output_dimensions",
+    ):
         unknown = sorted(sets[key] - set(known))
         if unknown:
             raise fail(SUBJECT_WORDS_FILE, key, f"{', '.join(unknown)} is not a dimension of units.yaml")
@@ -314,6 +324,14 @@ def trim(phrase: str) -> str:
         s = strip_edges("".join(w for w, _ in pairs))
         if s == before:
             break
+    goal = next((g for g in words.goal_before_change if s.endswith(g) and len(s) > len(g)), "")
+    if (
+        goal
+        and s[: -len(goal)].endswith(tuple(words.measure_ends))
+        and not s.endswith(tuple(words.named_plans))
+        and phrase.rstrip().endswith(tuple(goal + x for x in kind_words().level_reached))
+    ):
+        s = s[: -len(goal)]  # 全国粮食产量[计划]达到…: the plan's level of a measure is the measure's
     if len(s) > 2:
         inner = words.goal_re.sub("", words.inside_re.sub("", s)) or s  # 由上年, 普遍: anywhere, even across words
         if inner != s and inner != phrase:

@@ -1412,3 +1412,24 @@ def test_subjects_an_abbreviation_owns_the_attribute_after_its_clause():
         "城镇居民家庭人均可支配收入，由1997年的5160元增加到2002年的7703元。", Context(year=2003, part="review")
     )
     assert found[0][1] == "城镇居民家庭人均可支配收入"
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_list_of_products_takes_the_output_head():
+    """到一九八五年，全国粮食产量计划达到…；棉花…；纱…；食糖… (1982) and 棉纱产量…；纸…；糖…；
+    自行车1，484万辆 (1980; eighth audit): the plan's level of a measure is the measure's (产量,
+    not 产量计划), single-character products are nouns (纱, 糖), and a product counted in another
+    measure word takes the output head; the 计划 of a named plan stays (实施新增投资计划)."""
+    plan = Context(year=1982, part="plan", genre="政府工作报告")
+    found = _subjects(
+        "到一九八五年，全国粮食产量计划达到三亿六千万吨；棉花三百六十万吨；纱三百五十九万吨；食糖四百三十万吨。", plan
+    )
+    assert [s for _, s in found] == ["全国粮食产量", "棉花产量", "纱产量", "食糖产量"]
+    found = _subjects("棉纱产量286.5万吨；纸520万吨；糖260万吨；自行车1484万辆。", Context(year=1980, part="plan"))
+    assert [s for _, s in found] == ["棉纱产量", "纸产量", "糖产量", "自行车产量"]
+    found = _subjects(
+        "原煤产量由六亿二千万吨增加到八亿五千万吨，发电量由三千亿度增加到四千零七十三亿度，钢由三千七百万吨增加到四千六百六十六万吨。",
+        Context(year=1986, part="review"),
+    )
+    assert found[-1][1] == "钢产量"
+    assert _subjects("实施新增投资计划4万亿元。", Context(year=2010, part="review"))[0][1] == "实施新增投资计划"
