@@ -55,7 +55,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "respectively", "time_suffixes", "time_links", "relative_years", "phrase_breaks", "examples_end",
           "verb_ends", "prepositions", "modals", "list_heads", "list_leads", "measure_ends", "own_leads",
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
-          "comparison_marks", "item_openers", "reckoning_marks", "period_heads", "frame_heads",
+          "comparison_marks", "reckoning_marks", "period_heads", "frame_heads",
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
@@ -174,6 +174,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
     change_words = [*changes["up"]["words"], *changes["down"]["words"]]
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
     sets["scope"] = frozenset(measures["scope"])
+    sets["item_openers"] = frozenset(kinds["item_openers"])  # 其中: target_kinds.yaml's
     known = registry().dimensions
     for key in (
         "rate_dimensions",

@@ -94,6 +94,7 @@ TARGET_KINDS_SPEC = Record(
     required_by=Pattern(),
     obligation=Strings(),
     requirement_nouns=Strings(allow_empty=False),
+    item_openers=Strings(allow_empty=False),
     estimates=Strings(allow_empty=False),
     estimate_commits=Strings(allow_empty=False),
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
@@ -171,6 +172,7 @@ class KindWords:
     required_by: regex.Pattern
     obligation: tuple[str, ...]  # 应该 before the amount in its clause: what it should be
     requirement_nouns: tuple[str, ...]
+    item_openers: tuple[str, ...]  # 其中: opens a part of the measure before
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
@@ -254,6 +256,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         required_by=regex.compile(d["required_by"]),
         obligation=tuple(d["obligation"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
+        item_openers=tuple(d["item_openers"]),
         estimates=tuple(d["estimates"]),
         estimate_commits=tuple(d["estimate_commits"]),
         strive_for=tuple(d["striving"]["for"]),
@@ -1224,15 +1227,13 @@ def _sentence_base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame |
 
 
 def _base_of_whole(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:
-    """The base of comparison of the whole that a part opened by 其中 (subject_words.yaml
-    item_openers) earlier in the sentence belongs to: …比一九四九年增长了百分之七十七点五，其中：
-    现代工业增长了…，农业增长了[百分之四十八点五] → 1949."""
-    from extractors.subjects import subject_words  # subjects reads the kind rules
-
+    """The base of comparison of the whole that a part opened by 其中 (item_openers) earlier
+    in the sentence belongs to: …比一九四九年增长了百分之七十七点五，其中：现代工业增长了…，
+    农业增长了[百分之四十八点五] → 1949."""
     if frames is None:
         return None
     start = _long_start(text, r.sentence[0])
-    opened = max((text.rfind(o, start, r.clause[0] + len(o)) for o in subject_words().item_openers), default=-1)
+    opened = max((text.rfind(o, start, r.clause[0] + len(o)) for o in w.item_openers), default=-1)
     if opened < 0:
         return None
     for t in frames.between(start, opened):

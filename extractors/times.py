@@ -981,9 +981,9 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
                 listed_year = out[-1].start.year
         # 本年 keeps the passage's own part in a paragraph that speaks of last year (同1955年国家
         # 决算比较，本年收入增长…: the plan year), time_words.yaml own_part
-        shifted = in_past and past is not None and not text.startswith(g.words.own_part, start)
+        read_in = past if in_past and past is not None and not text.startswith(g.words.own_part, start) else context
         try:
-            parsed = _parse(m, g, past if shifted else context, listed_year, text[end : end + 4])
+            parsed = _parse(m, g, read_in, listed_year, text[end : end + 4])
         except (ValueError, OverflowError):  # a date outside the calendar
             parsed = None
         if parsed is None:
