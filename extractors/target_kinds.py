@@ -595,7 +595,9 @@ def classify(
         if context.year is None:
             return "target", None, None
         governing = _governing_time(text, r, frames)
-        span = _period(w, text, r, "target", governing, context, context.year, frames, cues)
+        span = _after_its_base(
+            w, text, r, frames, _period(w, text, r, "target", governing, context, context.year, frames, cues)
+        )
         return "target", span[0], span[1]
     if _is_threshold(w, r, text):
         return "threshold", None, None
@@ -672,6 +674,8 @@ def classify(
     if kind in ("other", "fact") or context.year is None:
         return kind, None, None
     span = _period(w, text, r, kind, governing, context, context.year, frames, cues)
+    if kind == "target":
+        span = _after_its_base(w, text, r, frames, span)
     return kind, span[0], span[1]
 
 
@@ -1039,28 +1043,7 @@ def _period(
     cues: SentenceCues | None = None,
 ) -> tuple[int, int]:
     """The years a target or an achievement is about (docs/annotation.md "period"), in a
-    document of ``year``; a target starts after the year it is compared with (明年…比今年
-    增长4%左右, 一九六五年…比一九六四年增长百分之五左右 in reports written late in the year)."""
-    start, end = _period_in(w, text, r, kind, governing, context, year, frames, cues)
-    if kind == "target":
-        base = _base_year(w, text, r, frames)
-        if base is not None and start <= base:
-            return base + 1, max(end, base + 1)
-    return start, end
-
-
-def _period_in(
-    w: KindWords,
-    text: str,
-    r: Reading,
-    kind: str,
-    governing: FrameTime | None,
-    context: Context,
-    year: int,
-    frames: TimeFrame | None,
-    cues: SentenceCues | None = None,
-) -> tuple[int, int]:
-    """The years as the amount's own words and frames give them (see ``_period``)."""
+    document of ``year``."""
     t = governing if governing is not None else _frame(text, r, frames)
     if kind == "target":
         over = _averaged_over(w, text, r, frames, year) if t is None or t.start == t.end else None
@@ -1149,6 +1132,17 @@ def _period_in(
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
     return first, last
+
+
+def _after_its_base(
+    w: KindWords, text: str, r: Reading, frames: TimeFrame | None, span: tuple[int, int]
+) -> tuple[int, int]:
+    """A target starts after the year it is compared with (明年…比今年增长4%左右, 一九六五年…
+    比一九六四年增长百分之五左右 in reports written late in the year)."""
+    base = _base_year(w, text, r, frames)
+    if base is not None and span[0] <= base:
+        return base + 1, max(span[1], base + 1)
+    return span
 
 
 def _five_year_plan(start: int, end: int) -> bool:
