@@ -95,6 +95,7 @@ TARGET_KINDS_SPEC = Record(
     obligation=Strings(),
     requirement_nouns=Strings(allow_empty=False),
     item_openers=Strings(allow_empty=False),
+    recalls=Strings(allow_empty=False),
     estimates=Strings(allow_empty=False),
     estimate_commits=Strings(allow_empty=False),
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
@@ -173,6 +174,7 @@ class KindWords:
     obligation: tuple[str, ...]  # 应该 before the amount in its clause: what it should be
     requirement_nouns: tuple[str, ...]
     item_openers: tuple[str, ...]  # 其中: opens a part of the measure before
+    recalls: tuple[str, ...]  # 以上, 上述: a count right after one recalls what was listed
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
@@ -257,6 +259,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         obligation=tuple(d["obligation"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
         item_openers=tuple(d["item_openers"]),
+        recalls=tuple(d["recalls"]),
         estimates=tuple(d["estimates"]),
         estimate_commits=tuple(d["estimate_commits"]),
         strive_for=tuple(d["striving"]["for"]),
@@ -603,6 +606,15 @@ def classify(
         return "threshold", None, None
     if _supposed(w, text, r):
         return "other", None, None  # 如果每个人每年增加一元钱的购买力，…就增加六亿元
+    recall = next((x for x in w.recalls if text.endswith(x, 0, r.start)), "")
+    if (
+        recall
+        and r.dimension == "count"
+        and not _NUMERAL.search(text, max(0, r.start - len(recall) - 4), r.start - len(recall))
+    ):
+        # 国务院提出的以上[十项]经济建设方针: the parts of what was listed (not 10亿元以上15个,
+        # where 以上 bounds the amount before)
+        return "other", None, None
     if _of_a_past_era(w, text, r, frames):
         return "fact", None, None  # 直到抗日战争爆发以前，全国除东北外每年只生产钢四万吨左右
     base = _time_right_before(text, r, frames)

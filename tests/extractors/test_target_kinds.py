@@ -1219,3 +1219,16 @@ def test_target_kinds_what_the_plans_years_will_have_is_a_target():
     assert found[0][1] == "target" and found[0][3] - found[0][2] == 4
     assert _kinds("其中已开工建设的重大建设项目有九十三个。", Context(year=1983, part="plan"))[0][1] != "target"
     assert _kinds("我国有2.9亿在校学生。", Context(year=2021, part="plan"))[0][1] == "fact"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_count_recalling_what_was_listed_is_other():
+    """国务院提出的以上十项经济建设方针 (1981, eighth audit): the count of what was just listed is
+    `other`; 其中10亿元以上15个 (pingtan-gov-report 2018) counts projects, its 以上 bounding the
+    amount before."""
+    assert (
+        _kinds("国务院提出的以上十项经济建设方针，涉及的问题比较广泛。", Context(year=1981, part="plan"))[0][1]
+        == "other"
+    )
+    found = _kinds("全年争取引进产业项目50个，其中10亿元以上15个。", Context(year=2018, part="plan"))
+    assert found[-1][1] == "target"
