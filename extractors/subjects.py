@@ -261,7 +261,6 @@ def _locative_modifier(words: SubjectWords, first: tuple[str, str], second: tupl
     return first[1] == "f" and len(first[0]) > 1 and first[0] not in words.leading and second[1][:1] in ("n", "x")
 
 
-@lru_cache(maxsize=16384)
 @lru_cache(maxsize=1)
 def _set_by(words: SubjectWords) -> regex.Pattern:
     """A plan and the verb by which it sets a figure, opening a phrase (国家预算规定, 第一个五年
@@ -272,6 +271,7 @@ def _set_by(words: SubjectWords) -> regex.Pattern:
     return regex.compile(f"(\\p{{Han}}{{0,8}}?)(?:{sources})(?:{verbs})")
 
 
+@lru_cache(maxsize=16384)
 def trim(phrase: str) -> str:
     """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
 
