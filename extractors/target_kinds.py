@@ -177,6 +177,7 @@ class KindWords:
     recalls: tuple[str, ...]  # 以上, 上述: a count right after one recalls what was listed
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
+    estimate_re: regex.Pattern  # an estimate word not estimating a base (预计数, 预计的)
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
     commitments: tuple[str, ...]  # …unless the clause commits (力争上半年比去年同期增长)
     perfect: tuple[str, ...]  # 已经 before the amount in its clause: a state reached
@@ -262,6 +263,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         recalls=tuple(d["recalls"]),
         estimates=tuple(d["estimates"]),
         estimate_commits=tuple(d["estimate_commits"]),
+        estimate_re=regex.compile(f"(?:{_alternation(d['estimates'])})(?![数的])"),
         strive_for=tuple(d["striving"]["for"]),
         strive=tuple(d["striving"]["verbs"]),
         measured=tuple(d["measured"]["words"]),
@@ -826,7 +828,7 @@ def _estimated_own_year(w: KindWords, text: str, r: Reading, t: FrameTime, year:
         return False
     said = text[r.sentence[0] : r.start]
     # not the estimate of a base (比一九五七年的预计数增加, 由今年预计的3%提高到)
-    if not any(regex.search(f"{e}(?![数的])", said) for e in w.estimates):
+    if not w.estimate_re.search(said):
         return False
     return not any(c in text[r.clause[0] : r.start] for c in w.estimate_commits)
 
@@ -926,11 +928,12 @@ def _cue_words(
 
 
 def _reported(context: Context) -> int:
-    """The year a passage's document reports on (extractors.times.focus_year of a review)."""
-    from extractors.times import focus_year  # times never reads the kind rules
+    """The year a passage's document reports on: its own for a report delivered late in it
+    (``Context.plan_year``), else extractors.times.reported_year."""
+    from extractors.times import reported_year  # times never reads the kind rules
 
     assert context.year is not None
-    return focus_year(replace(context, part="review"), context.year)
+    return context.year if context.plan_year is not None else reported_year(context.genre, context.year)
 
 
 def _long_start(text: str, sentence_start: int) -> int:
