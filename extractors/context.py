@@ -18,9 +18,9 @@ class Context:
     ``plan_year`` is the year after ``year`` when the document, a report delivered late in
     its year, sets out that year's plan (:func:`extractors.times.plan_year`): its review is
     of its own year, and its own year written out is a result like an earlier one;
-    ``lead`` is the passage before when it opens a list this passage goes on (it ends with
-    a colon, or it is an item ending with ； after such a lead): 五年基本建设的投资…，是这样分配的：
-    before 工业部门为二百四十八亿五千万元，….
+    ``lead`` is the last sentence of the passage before when it opens a list this passage
+    goes on (it ends with a colon, or it is an item ending with ； after such a lead):
+    五年基本建设的投资…，是这样分配的： before 工业部门为二百四十八亿五千万元，….
     """
 
     year: int | None = None

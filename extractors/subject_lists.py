@@ -28,7 +28,7 @@ from extractors.char_classes import (
     char_class,
 )
 from extractors.indicators import before_base
-from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
 from extractors.segmentation import cut, tag
 from extractors.subjects import SubjectWords, has_verb, subject_words, trim
 from extractors.target_kinds import kind_words
@@ -221,47 +221,39 @@ def _list_runs_on(text: str, start: int, end: int) -> bool:
 
 
 def list_leads(passages: list[str]) -> list[str]:
-    """The lead of the list each passage goes on (``Context.lead``): the passage before when it
-    ends with a colon, kept while the passages after it are items ending with ；
+    """The lead of the list each passage goes on (``Context.lead``): the last sentence of the
+    passage before when it ends with a colon, kept while the passages after it are items ending with ；
     (…是这样分配的：⏎工业部门为…，占百分之五十八点二；⏎农业、林业和水利部门为…); else ""."""
     out, lead = [], ""
     for before in ["", *(p.rstrip() for p in passages)][: len(passages)]:
         if before.endswith(tuple(COLONS)):
-            lead = before
+            lead = before[_last_sentence_start(before) :]  # what opens the list, not the paragraph
         elif not (lead and before.endswith(tuple(SEMICOLONS))):
             lead = ""
         out.append(lead)
     return out
 
 
+def _last_sentence_start(text: str) -> int:
+    ends = list(_SENTENCE_END.finditer(text))
+    return ends[-1].end() if ends else 0
+
+
 def _colon_item(opening: str, subject: str, words: SubjectWords) -> tuple[str, str]:
     """(item, change words after it) when the clause before an amount is a bare item of a
     list, alone (生铁), with its change (钢材增长) or with a link (…煤矿为); else ("", "")."""
     base, tail = _base_and_change(subject)
-    if opening == subject and _noun_item(subject, words):
+    if opening == subject and _bare_noun(subject, words, joined=True):
         return subject, ""
-    if tail and opening == subject and _noun_item(base, words):
+    if tail and opening == subject and _bare_noun(base, words, joined=True):
         return base, tail
     link = opening[len(subject) :]
-    if opening.startswith(subject) and link in words.item_links and _noun_item(subject, words, 10):
+    if opening.startswith(subject) and link in words.item_links and _bare_noun(subject, words, 10, joined=True):
         return subject, ""
     return "", ""
 
 
 _NOUNISH = ("n", "vn", "l", "j", "b")
-
-
-def _noun_item(phrase: str, words: SubjectWords, longest: int = 8) -> bool:
-    """A short noun phrase naming a thing, not a measure, its nouns perhaps joined (农业、林业和
-    水利部门; 抚顺矿务局所属煤矿)."""
-    tokens = tag(phrase)
-    return (
-        len(phrase) <= longest
-        and tokens[0][1].startswith(_NOUNISH)
-        and (tokens[0][1] != "vn" or tokens[-1][1] != "vn")  # 发展生产 is a verb phrase; 运输和邮电部门 a thing
-        and all(f.startswith(_NOUNISH) or t in LIST_COMMA or t in words.list_words for t, f in tokens)
-        and not phrase.endswith(tuple(words.measure_ends))
-    )
 
 
 def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str, str] | None:
@@ -314,12 +306,22 @@ def _verb_phrase_end(phrase: str) -> str:
 
 _BRACKETED = regex.compile(r"[（(][^（()）]*[）)]")
 _AMOUNT_AT_END = regex.compile(f"[0-9０-９.{DIGIT_CHARS}{PLACE_CHARS}]+\\p{{Han}}{{0,3}}$")
-_TIME_AT_START = regex.compile(f"^(?:[0-9{DIGIT_CHARS}]{{1,4}}年[中内来间]?)")
+
+
+@lru_cache(maxsize=1)
+def _years_at_start() -> regex.Pattern:
+    """A year or a count of years opening a phrase, with the place word or 来 a span takes
+    (time_words.yaml relative_spans locatives, backward_after)."""
+    from extractors.times import load_time_words
+
+    w = load_time_words()
+    after = "|".join(regex.escape(x) for x in sorted({*w.locatives, *w.backward_after}, key=len, reverse=True))
+    return regex.compile(f"^[0-9{DIGIT_CHARS}]{{1,4}}{YEAR_MARK}(?:{after})?")
 
 
 def _without_times(phrase: str) -> str:
     """``phrase`` without a time opening it (五年基本建设 → 基本建设)."""
-    return _TIME_AT_START.sub("", phrase)
+    return _years_at_start().sub("", phrase)
 
 
 # --------------------------------------------------------------------------- lists of clauses
@@ -425,18 +427,10 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
 def _topic_between(text: str, start: int, end: int, words: SubjectWords) -> str | None:
     """The measure a topic frame between ``start`` and ``end`` names (以产量说， → 产量; 拿煤来说
     → 煤), or None when there is none."""
-    pattern = _topic_frame(words)
     found = None
-    for m in pattern.finditer(text, start, end):
+    for m in words.topic_re.finditer(text, start, end):
         found = m.group(1)
     return found
-
-
-@lru_cache(maxsize=1)
-def _topic_frame(words: SubjectWords) -> regex.Pattern:
-    opens = "|".join(sorted(words.topic_opens, key=len, reverse=True))
-    ends = "|".join(sorted(words.topic_ends, key=len, reverse=True))
-    return regex.compile(f"(?<=^|[{CLAUSE_STOPS}])(?:{opens})(\\p{{Han}}{{1,6}}?)(?:{ends})[{COMMAS}]")
 
 
 def _lone_verb(phrase: str) -> bool:
@@ -461,13 +455,19 @@ def _object_of(phrase: str) -> str:
     return ""
 
 
-def _bare_noun(phrase: str, words: SubjectWords, longest: int = 8) -> bool:
-    """A short noun phrase naming a thing, not a measure (棉花, 猪牛羊肉; not 发电量)."""
+def _bare_noun(phrase: str, words: SubjectWords, longest: int = 8, joined: bool = False) -> bool:
+    """A short noun phrase naming a thing, not a measure (棉花, 猪牛羊肉; not 发电量); with
+    ``joined`` also nouns joined by list words and noun-like words (农业、林业和水利部门;
+    抚顺矿务局所属煤矿; 运输和邮电部门 — not the verb phrase 发展生产)."""
     tokens = tag(phrase)
+    if len(phrase) > longest or phrase.endswith(tuple(words.measure_ends)):
+        return False
+    if not joined:
+        return all(f.startswith("n") for _, f in tokens)
     return (
-        len(phrase) <= longest
-        and all(f.startswith("n") for _, f in tokens)
-        and not phrase.endswith(tuple(words.measure_ends))
+        tokens[0][1].startswith(_NOUNISH)
+        and (tokens[0][1] != "vn" or tokens[-1][1] != "vn")
+        and all(f.startswith(_NOUNISH) or t in LIST_COMMA or t in words.list_words for t, f in tokens)
     )
 
 

@@ -144,6 +144,8 @@ class SubjectWords:
     output_heads: frozenset[str]  # 产量: a list's head a product in another measure word takes
     named_plans: frozenset[str]  # 投资计划: a plan named by what it does, whose 计划 stays
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
+    set_by_re: regex.Pattern  # 国家预算规定, 第一个五年计划规定 opening a phrase (group 1: the plan's name)
+    topic_re: regex.Pattern  # 以产量说，: a topic frame naming the measure (group 1)
     item_marker: regex.Pattern
     adjustment: regex.Pattern
     leading_re: regex.Pattern
@@ -210,6 +212,14 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}})(?={YEAR_MARK}))?"
             f"(?:{_alternation(w for w in data['inside'] if len(w) > 1)})"
         ),
+        # within eight characters, the plan word right before the setting verb
+        set_by_re=regex.compile(
+            f"(\\p{{Han}}{{0,8}}?)(?:{_alternation(data['setting_sources'])})(?:{_alternation(data['setting_verbs'])})"
+        ),
+        topic_re=regex.compile(
+            f"(?<=^|[{regex.escape(CLAUSE_STOPS)}])(?:{_alternation(data['topic_opens'])})"
+            f"(\\p{{Han}}{{1,6}}?)(?:{_alternation(data['topic_ends'])})[{regex.escape(COMMAS)}]"
+        ),
         goal_re=regex.compile(  # not the end of a base: 比原计划增加, 比一九五八年计划增长
             f"(?<!(?:{_alternation(data['comparison_marks'])})\\p{{Han}}{{0,6}})"
             f"(?:{_alternation(data['goal_before_change'])})"
@@ -261,16 +271,6 @@ def _locative_modifier(words: SubjectWords, first: tuple[str, str], second: tupl
     return first[1] == "f" and len(first[0]) > 1 and first[0] not in words.leading and second[1][:1] in ("n", "x")
 
 
-@lru_cache(maxsize=1)
-def _set_by(words: SubjectWords) -> regex.Pattern:
-    """A plan and the verb by which it sets a figure, opening a phrase (国家预算规定, 第一个五年
-    计划规定, 纲要要求): within eight characters, the plan word right before the verb; what
-    stands before the plan word (group 1) must name it, not act (超过五年计划规定的…)."""
-    sources = "|".join(sorted(words.setting_sources, key=len, reverse=True))
-    verbs = "|".join(sorted(words.setting_verbs, key=len, reverse=True))
-    return regex.compile(f"(\\p{{Han}}{{0,8}}?)(?:{sources})(?:{verbs})")
-
-
 @lru_cache(maxsize=16384)
 def trim(phrase: str) -> str:
     """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
@@ -287,14 +287,16 @@ def trim(phrase: str) -> str:
     if m and m.end() < len(s):
         s = s[m.end() :]  # （二）九年义务教育巩固率: before its bracket goes with the edge marks
     s = strip_edges(s)
-    m = _set_by(words).match(s)
+    m = words.set_by_re.match(s)
     if (
         m
         and m.end() < len(s)
         and not s.startswith(words.particle, m.end())  # 计划规定的速度: what the plan set, whole
         and all(f[:1] in ("n", "m", "q", "t", "j", "b", "r") for _, f in tag(m.group(1)))
     ):
-        s = s[m.end() :]  # 第一个五年计划规定[农业及其副业的总产值]: the plan that sets it
+        # 第一个五年计划规定[农业及其副业的总产值]: the plan that sets it; what stands before the
+        # plan word must name it, not act (超过五年计划规定的…)
+        s = s[m.end() :]
     tokens = tag(s)
     breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
     if breaks and breaks[-1] < len(tokens) - 1:

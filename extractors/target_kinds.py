@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -722,7 +722,7 @@ def _kind(
         return "achievement", None
     if not baseline and context.year:
         for own in (_governing_time(text, r, frames), _frame(text, r, frames)):
-            if own is not None and _estimated_own_year(w, text, r, own, context.year):
+            if own is not None and _estimates_year_under_way(w, text, r, own, context.year):
                 # the year under way estimated in a report written late in it (一九五四年预计
                 # 现代工业的总产值将等于一九四九年的四点二倍, September 1954): a result
                 return "achievement", own
@@ -765,7 +765,7 @@ def _kind(
         frame = _frame(text, r, frames)
         # (a report setting out the next year's plan reviews its own year under a frame of
         # 今年 too, but a figure of that year's plan quoted there stays a target)
-        if not past and frame is not None and context.year and frame.end <= _reported(replace(context, plan_year=None)):
+        if not past and frame is not None and context.year and frame.end <= _reported(context, late=False):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
     if baseline:
         # where a change starts is no target: the level of the year written with it (从去年的
@@ -819,7 +819,7 @@ def _estimates_own_year(w: KindWords, text: str, r: Reading, t: FrameTime, year:
     return any(e in text[t.char_start : r.start] for e in w.estimates)
 
 
-def _estimated_own_year(w: KindWords, text: str, r: Reading, t: FrameTime, year: int) -> bool:
+def _estimates_year_under_way(w: KindWords, text: str, r: Reading, t: FrameTime, year: int) -> bool:
     """Outside a review, is the amount the document's own year (written out or 今年), in a
     sentence that estimates before it (预计今年的粮食产量可以等于…，棉花产量可以等于…), with
     no commitment in its clause (计划, 力争)? An estimate of the year under way is its expected
@@ -927,13 +927,13 @@ def _cue_words(
     return planned, weak, past
 
 
-def _reported(context: Context) -> int:
+def _reported(context: Context, late: bool = True) -> int:
     """The year a passage's document reports on: its own for a report delivered late in it
-    (``Context.plan_year``), else extractors.times.reported_year."""
+    (``Context.plan_year``; unless ``late`` is False), else extractors.times.reported_year."""
     from extractors.times import reported_year  # times never reads the kind rules
 
     assert context.year is not None
-    return context.year if context.plan_year is not None else reported_year(context.genre, context.year)
+    return context.year if late and context.plan_year is not None else reported_year(context.genre, context.year)
 
 
 def _long_start(text: str, sentence_start: int) -> int:
@@ -1214,9 +1214,16 @@ def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None, fr
     with ``from_words`` also the year a change runs from (由一九八○年的…增加到)."""
     if frames is None:
         return None
-    bases = w.change_bases + w.baseline_from if from_words else w.change_bases
-    for t in frames.between(r.clause[0], r.start):
-        if t.start == t.end and text.endswith(bases, 0, t.char_start):
+    return _year_after(
+        text, frames, r.clause[0], r.start, w.change_bases + w.baseline_from if from_words else w.change_bases
+    )
+
+
+def _year_after(text: str, frames: TimeFrame, start: int, end: int, marks: tuple[str, ...]) -> int | None:
+    """The first single year between ``start`` and ``end`` written right after one of
+    ``marks`` (比2002年, 由一九八○年), if any."""
+    for t in frames.between(start, end):
+        if t.start == t.end and text.endswith(marks, 0, t.char_start):
             return t.end
     return None
 
@@ -1228,11 +1235,7 @@ def _sentence_base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame |
     level (一九八五年达到[四百五十六亿]印张，比一九八○年增长…)."""
     if frames is None:
         return None
-    bases = w.change_bases + w.baseline_from
-    for t in frames.between(_long_start(text, r.sentence[0]), r.sentence[1]):
-        if t.start == t.end and text.endswith(bases, 0, t.char_start):
-            return t.end
-    return None
+    return _year_after(text, frames, _long_start(text, r.sentence[0]), r.sentence[1], w.change_bases + w.baseline_from)
 
 
 def _base_of_whole(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> int | None:
@@ -1243,12 +1246,7 @@ def _base_of_whole(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         return None
     start = _long_start(text, r.sentence[0])
     opened = max((text.rfind(o, start, r.clause[0] + len(o)) for o in w.item_openers), default=-1)
-    if opened < 0:
-        return None
-    for t in frames.between(start, opened):
-        if t.start == t.end and text.endswith(w.change_bases, 0, t.char_start):
-            return t.end
-    return None
+    return None if opened < 0 else _year_after(text, frames, start, opened, w.change_bases)
 
 
 def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:

@@ -369,14 +369,14 @@ def plan_year(text: str, year: int | None, genre: str | None) -> int | None:
     """The year a report's plan is for, when the report sets out the next year's plan and
     so was delivered late in its own year (the 1964 report of December: 一九六五年的主要任务;
     1980: 1981年国民经济计划; time_words.yaml plan_for_next); else None."""
-    genres, after = load_time_words().plan_for_next
+    w = load_time_words()
+    genres, after = w.plan_for_next
     if year is None or genre not in genres:
         return None
-    han = "".join("〇一二三四五六七八九"[int(d)] for d in str(year + 1))
-    spelled = "|".join({str(year + 1), han, han.replace("〇", "○"), han.replace("〇", "零")})
-    pattern = regex.compile(f"(?:{spelled})年(?:{_alt(after)})")
+    digits = "".join(regex.escape(c) for c in w.digits)
+    pattern = regex.compile(f"([0-9{digits}]{{4}}){YEAR_MARK}(?:{_alt(after)})")
     plain = _grammar().bracketed.sub("", text)  # not inside 《…》
-    return year + 1 if pattern.search(plain) else None
+    return year + 1 if any(_year_value(m[1], w) == year + 1 for m in pattern.finditer(plain)) else None
 
 
 def focus_year(ctx: Context, year: int) -> int:
