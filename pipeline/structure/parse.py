@@ -36,7 +36,7 @@ from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
 from pipeline.structure import runins
 from pipeline.structure.body import Body, find_body
-from pipeline.structure.markers import GLUED, LINE, Candidate, chinese_ordinal, find_candidates
+from pipeline.structure.markers import GLUED, LINE, STOP, Candidate, chinese_ordinal, find_candidates
 from pipeline.structure.partlines import is_part_line
 from pipeline.structure.records import PARTLINE, RUNIN, Paragraph, Section, Structure, Task
 from pipeline.structure.rules import StructureRules, load_rules
@@ -194,7 +194,10 @@ def _build_numbered(
         return any(j > i for j in later.get((kind, n + 1), ()))
 
     pending = list(part_lines)
+    listed = _colon_lists(text, cands, lines)
     for i, c in enumerate(cands):
+        if i in listed:
+            continue
         while pending and pending[0].pos <= c.pos:
             nodes.append(_part_node(pending.pop(0), nodes))
             stack = [nodes[-1]] if nodes[-1].stop is None else []
@@ -218,7 +221,7 @@ def _build_numbered(
         if inner:
             level = inner[-1] if stack[inner[-1]].nested else inner[0]
         nested_parent = None
-        if level is not None and n == 1 and _restarts_inside(i, cands, stack[level], text, lines, body, rules):
+        if level is not None and n == 1 and _restarts_inside(i, cands, stack[level], text, lines, body, rules, listed):
             nested_parent = stack[level]
         if nested_parent is not None:
             # 二、“七五”时期… → 一、确定适度的经济增长率… 二、… 五、, then 三、 again: the
@@ -283,6 +286,38 @@ def _build_numbered(
     return nodes
 
 
+def _colon_lists(text: str, cands: list[Candidate], lines: _Lines) -> set[int]:
+    """Indices of the items of lists a sentence announces with a colon in a page dump
+    (gov-report 1986 as a dump: …调整投资结构的方向是：一、继续增加…。二、…四、…): a second
+    series of chapter markers that opens after a colon, while one of its kind has
+    already begun, is part of its paragraph, as are the items that go on counting it.
+    A line-based text shows this by the items not opening lines."""
+    listed: set[int] = set()
+    seen: set[str] = set()
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        before = text[: c.pos].rstrip(SPACES)
+        if (
+            c.heading == "paragraph"
+            and c.number == 1
+            and c.kind in seen
+            and lines.is_dump(c.pos)
+            and before.endswith(("：", ":"))
+        ):
+            expected = 1
+            for j in range(i, len(cands)):
+                if cands[j].kind != c.kind:
+                    continue
+                if cands[j].number != expected:
+                    break
+                listed.add(j)
+                expected += 1
+        seen.add(c.kind)
+        i += 1
+    return listed
+
+
 def _after_a_list(last: Node, c: Candidate, lines: _Lines) -> bool:
     """Does a new series at ``c`` come after a list rather than inside its last item?
     Yes when ``last`` closes a series of at least two items of one paragraph each (each
@@ -301,7 +336,14 @@ def _after_a_list(last: Node, c: Candidate, lines: _Lines) -> bool:
 
 
 def _restarts_inside(
-    i: int, cands: list[Candidate], outer: Node, text: str, lines: _Lines, body: Body, rules: StructureRules
+    i: int,
+    cands: list[Candidate],
+    outer: Node,
+    text: str,
+    lines: _Lines,
+    body: Body,
+    rules: StructureRules,
+    listed: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
     """Does the 一、 at ``cands[i]`` open a series of its own inside ``outer`` (a chapter of
     the same kind, on its own line)? Yes when the heading lines of that kind after it count
@@ -309,12 +351,14 @@ def _restarts_inside(
     the series ends before the outer sequence goes on. Lines that are no headings (list
     items ending in ；, long lines) are skipped."""
     c = cands[i]
-    if not (c.line_start and outer.line_start and c.heading == "paragraph") or lines.is_dump(c.pos):
+    dump = lines.is_dump(c.pos)
+    if c.heading != "paragraph" or not (dump or (c.line_start and outer.line_start)):
         return False
     expected = 1
     for j in range(i, len(cands)):
         d = cands[j]
-        if d.kind != c.kind or not d.line_start or d.boundary != LINE:
+        # in a page dump a heading follows a sentence end instead of opening a line
+        if j in listed or d.kind != c.kind or (d.boundary != STOP if dump else not d.line_start or d.boundary != LINE):
             continue
         nxt = cands[j + 1].pos if j + 1 < len(cands) else body.end
         if not _heading_ok(text, d, nxt, lines, body, rules):

@@ -69,7 +69,8 @@ def find(
     rules: StructureRules,
     year: int | None,
 ) -> list[PartLine]:
-    """The part lines of a line-based document, in order (none in a page dump)."""
+    """The part lines of a document, in order: paragraphs of their own in a line-based
+    text; in a page dump only its closing heading."""
     found: list[tuple[int, int, int]] = []  # (line index, start, end)
     seen_text = False
     for i, (s, e) in enumerate(spans):
@@ -91,7 +92,8 @@ def find(
             continue
         a = s + len(text[s:e]) - len(text[s:e].lstrip(SPACES))
         found.append((i, a, a + len(line)))
-    found = [f for f in found if not _inside_chapter(f[1], cands)]
+    found += _closing_in_dumps(text, body, spans, dump, rules)
+    found = sorted(f for f in found if not _inside_chapter(f[1], cands))
     with_part = [(i, a, b, parts_mod.heading_part(text[a:b], rules, year)) for i, a, b in found]
     if len(with_part) < rules.part_line_min_count:
         with_part = [f for f in with_part if f[3] is not None]
@@ -100,6 +102,30 @@ def find(
         nxt_part = with_part[k + 1][1] if k + 1 < len(with_part) else body.end
         stop = _plan_opens(text, spans, i, nxt_part, cands, rules, year) if part == "review" else None
         out.append(PartLine(a, b, part, stop is None, stop))
+    return out
+
+
+def _closing_in_dumps(
+    text: str, body: Body, spans: list[tuple[int, int]], dump: set[int] | frozenset[int], rules: StructureRules
+) -> list[tuple[int, int, int]]:
+    """Closing headings inside a page dump: one of ``closing_headings`` right after a
+    sentence end and right before the address that opens its text (…作出更大的贡献。结束语
+    各位代表！…, a report that lost its line breaks): the one part heading a dump still
+    shows by its words alone."""
+    headings = sorted((h.rstrip("。") for h in rules.closing_headings), key=len, reverse=True)
+    if not headings or not rules.task_breaks:
+        return []
+    pattern = regex.compile(
+        "(?<=[" + regex.escape("".join(sorted((rules.stops - rules.list_stops) | rules.closers))) + "])(?:"
+        + "|".join(map(regex.escape, headings))
+        + ")(?=[" + regex.escape(SPACES) + "]*(?:"
+        + "|".join(map(regex.escape, rules.task_breaks))
+        + "))"
+    )
+    out = []
+    for i in sorted(dump):
+        s, e = spans[i]
+        out += [(i, m.start(), m.end()) for m in pattern.finditer(text, max(s, body.start), min(e, body.end))]
     return out
 
 
