@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors.char_classes import COMMAS, SENTENCE_STOPS, SPACES, char_class
+from extractors.char_classes import COMMAS, LONG_SENTENCE_STOPS, SENTENCE_STOPS, SPACES, char_class
 from extractors.segmentation import tag
 from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
@@ -46,6 +46,7 @@ from pipeline.structure.titles import clean, heading_end, old_style_title, paral
 __all__ = ["Section", "Task", "Paragraph", "Structure", "parse_structure", "chinese_ordinal", "load_rules"]
 
 _COMMA_RE = regex.compile(char_class(COMMAS))
+_FULL_STOPS = frozenset(LONG_SENTENCE_STOPS)  # they end a list whose items are separated by ；
 
 
 @dataclass(eq=False)
@@ -194,7 +195,7 @@ def _build_numbered(
         return any(j > i for j in later.get((kind, n + 1), ()))
 
     pending = list(part_lines)
-    listed = _colon_lists(text, cands, lines)
+    listed = _colon_lists(text, cands, lines, rules)
     for i, c in enumerate(cands):
         if i in listed:
             continue
@@ -286,24 +287,23 @@ def _build_numbered(
     return nodes
 
 
-def _colon_lists(text: str, cands: list[Candidate], lines: _Lines) -> set[int]:
-    """Indices of the items of lists a sentence announces with a colon in a page dump
-    (gov-report 1986 as a dump: …调整投资结构的方向是：一、继续增加…。二、…四、…): a second
-    series of chapter markers that opens after a colon, while one of its kind has
-    already begun, is part of its paragraph, as are the items that go on counting it.
-    A line-based text shows this by the items not opening lines."""
+def _colon_lists(text: str, cands: list[Candidate], lines: _Lines, rules: StructureRules) -> set[int]:
+    """Indices of the items of lists a sentence announces with a colon in a page dump: a
+    series of chapter markers that opens after a colon is part of its paragraph, with the
+    items that go on counting it, when one of its kind has already begun (gov-report 1986 as
+    a dump: …调整投资结构的方向是：一、继续增加…。二、…四、…) or when its second item
+    comes before the sentence ends (1978: 报告分六个部分：一、三年来…；二、把揭批…). A
+    line-based text shows this by the items not opening lines."""
     listed: set[int] = set()
     seen: set[str] = set()
-    i = 0
-    while i < len(cands):
-        c = cands[i]
-        before = text[: c.pos].rstrip(SPACES)
+    patterns = {m.kind: m.pattern for m in rules.markers}
+    for i, c in enumerate(cands):
         if (
             c.heading == "paragraph"
             and c.number == 1
-            and c.kind in seen
             and lines.is_dump(c.pos)
-            and before.endswith(("：", ":"))
+            and text[: c.pos].rstrip(SPACES).endswith(("：", ":"))
+            and (c.kind in seen or _second_item_in_sentence(text, c, patterns[c.kind]))
         ):
             expected = 1
             for j in range(i, len(cands)):
@@ -314,8 +314,14 @@ def _colon_lists(text: str, cands: list[Candidate], lines: _Lines) -> set[int]:
                 listed.add(j)
                 expected += 1
         seen.add(c.kind)
-        i += 1
     return listed
+
+
+def _second_item_in_sentence(text: str, c: Candidate, pattern: regex.Pattern) -> bool:
+    """Does the next item of ``c``'s series come before the sentence ends (items of a list
+    are separated by ；, which does not end it)?"""
+    end = next((i for i in range(c.end, len(text)) if text[i] in _FULL_STOPS), len(text))
+    return any(chinese_ordinal(m.group("n")) == 2 for m in pattern.finditer(text, c.end, end))
 
 
 def _after_a_list(last: Node, c: Candidate, lines: _Lines) -> bool:

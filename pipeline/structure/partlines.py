@@ -116,9 +116,13 @@ def _closing_in_dumps(
     if not headings or not rules.task_breaks:
         return []
     pattern = regex.compile(
-        "(?<=[" + regex.escape("".join(sorted((rules.stops - rules.list_stops) | rules.closers))) + "])(?:"
+        "(?<=["
+        + regex.escape("".join(sorted((rules.stops - rules.list_stops) | rules.closers)))
+        + "])(?:"
         + "|".join(map(regex.escape, headings))
-        + ")(?=[" + regex.escape(SPACES) + "]*(?:"
+        + ")(?=["
+        + regex.escape(SPACES)
+        + "]*(?:"
         + "|".join(map(regex.escape, rules.task_breaks))
         + "))"
     )

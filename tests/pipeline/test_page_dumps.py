@@ -101,3 +101,19 @@ def test_measure_scores_dumps_against_gold_anchors(capsys):
     assert main(["--corpus", str(CORPUS), "--documents", "dalian-edu-2018"]) == 0
     out = capsys.readouterr().out
     assert "dalian-edu-2018" in out and "same start 31/31" in out
+
+
+def test_contents_listed_in_one_sentence_are_no_chapters():
+    # gov-report 1978 as a dump: 报告分六个部分：一、三年来的斗争…；二、把揭批…；… lists the
+    # chapters in one sentence; the chapter 一、 is the one after it
+    text, st = _dump("gov-report-1978")
+    first = st.sections[0]
+    assert first.heading == "三年来的斗争和新时期的总任务"
+    assert "二、把揭批" not in text[first.char_start : first.char_start + 60]
+    assert "二、把揭批" in text[: first.char_start]
+
+
+def test_dumped_heading_ends_before_years_counted_back():
+    # gov-report 1998 as a dump: 四、关于国际形势和外交工作五年来，在国际风云变幻中…
+    _, st = _dump("gov-report-1998")
+    assert "关于国际形势和外交工作" in [s.heading for s in st.sections]
