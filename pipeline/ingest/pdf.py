@@ -6,8 +6,8 @@ exists only as one). pypdfium2 (PDFium, the engine of Chrome's viewer; BSD-3/Apa
 wheels that bundle the library, nothing downloaded at run time) gives each page's text
 in reading order with a line break at the end of every layout line. A page line is
 joined to the next unless the paragraph visibly ends there: the next line opens with a
-heading marker (一、 （一） 1.), an indent or a wider vertical gap, or this line ends in a
-stop and stops short of the text width. A line that recurs at the top or bottom of most pages (the plan's
+heading marker (一、 （一） 1.) after a line that ended short or with a stop, an indent or a
+wider vertical gap, or this line ends in a stop and stops short of the text width. A line that recurs at the top or bottom of most pages (the plan's
 title as a running header) and page numbers (- 3 -, 第3页, 3/12) are dropped. A scanned
 PDF has no text layer: it fails alone, saying so.
 """
@@ -26,6 +26,7 @@ NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf
 
 _SPACES = " \t\u3000\xa0"
 _STOPS = "。！？：；!?:;”’）)"
+_SENTENCE_END = regex.compile(r"[。！？!?][”’）)」』]*[" + _SPACES + r"]*$")
 
 
 @cache
@@ -135,20 +136,25 @@ def _mask(line: str) -> str:
 
 
 def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Drop lines that recur at the top or bottom of at least half the pages, and page numbers."""
+    """Drop lines that recur at the top or bottom of at least half the pages, and page
+    numbers at the top or bottom of a page."""
     page_number, _, _ = _patterns()
     edge = Counter()
     for lines in pages:
         content = [ln.text for ln in lines if ln.text.strip(_SPACES)]
         for ln in set(content[:2] + content[-2:]):
             edge[_mask(ln)] += 1
-    running = {m for m, n in edge.items() if len(pages) >= 2 and n * 2 >= len(pages) and m}
+    # recurring: on two pages at least (with two pages, half of them is one: every edge line)
+    running = {m for m, n in edge.items() if n >= 2 and n * 2 >= len(pages) and m}
     out = []
     for lines in pages:
         kept: list[Line] = []
         dropped_before = False
-        for ln in lines:
-            if _mask(ln.text) in running or page_number.fullmatch(ln.text.strip(_SPACES)):
+        content = [k for k, ln in enumerate(lines) if ln.text.strip(_SPACES)]
+        edges = set(content[:2] + content[-2:])  # a page number stands at the top or bottom
+        for k, ln in enumerate(lines):
+            # a number alone on a line inside the page is text the layout wrapped (…建议|1998|年是…)
+            if _mask(ln.text) in running or (k in edges and page_number.fullmatch(ln.text.strip(_SPACES))):
                 dropped_before = True
                 continue
             if dropped_before and not kept:  # the gap below a running header opens nothing
@@ -163,14 +169,18 @@ def join_lines(pages: list[list[Line]]) -> str:
     """Paragraphs, one per line, from the layout lines of all pages."""
     _, markers, prefix = _patterns()
     lines = [ln for page in pages for ln in page]
-    widths = [len(ln.text.strip(_SPACES)) for ln in lines]
+    widths = [_cells(ln.text.strip(_SPACES)) for ln in lines]  # in em: digits take half a cell
     full = sorted(widths)[int(len(widths) * 0.9)] if widths else 0  # a full line's length
     paragraphs: list[str] = []
     current = ""
     for i, line in enumerate(lines):
         body = line.text.strip(_SPACES)
         head = prefix.match(body)
-        opens_heading = markers.match(body, head.end() if head else 0) is not None
+        # a marker opens a paragraph where the line before ended it: stopped short of the
+        # text width or with a sentence's end; after a full line running on (…公开|（一）…,
+        # a page dump) or announcing a list (国务院已经决定：|第一、…) the layout wrapped there
+        ended = i > 0 and (widths[i - 1] < 0.85 * full or _SENTENCE_END.search(lines[i - 1].text) is not None)
+        opens_heading = ended and markers.match(body, head.end() if head else 0) is not None
         if current and (line.indented or line.gap_before or opens_heading):
             paragraphs.append(current)
             current = ""

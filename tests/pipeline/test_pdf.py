@@ -13,65 +13,23 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import DocumentError
+from pipeline.evaluation import pdf_roundtrip as roundtrip_mod
 from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_document
-from pipeline.structure.parse import parse_structure
-
-FONT_CANDIDATES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-)
-SC = 2  # Simplified Chinese face of the Noto Sans CJK collection
-
 
 @pytest.fixture(scope="module")
 def cjk_font() -> str:
-    for path in FONT_CANDIDATES:
-        if Path(path).exists():
-            return path
-    pytest.fail("no CJK font: install Debian's fonts-noto-cjk (scripts/test.sh does) to test PDF input")
+    font = roundtrip_mod.cjk_font()
+    if font is None:
+        pytest.fail("no CJK font: install Debian's fonts-noto-cjk (scripts/test.sh does) to test PDF input")
+    return font
 
 
-def make_pdf(text: str, out: Path, font: str, *, header: str | None = None, page_numbers: bool = True) -> Path:
-    """A PDF of ``text``: one paragraph per line, first lines indented, wrapped at the
-    page width, with a running header and a page number footer on every page."""
-    from fpdf import FPDF
-
-    class Doc(FPDF):
-        def header(self):
-            if header:
-                self.set_font("cjk", size=9)
-                self.cell(0, 8, header, align="C")
-                self.ln(10)
-                self.set_font("cjk", size=11)
-
-        def footer(self):
-            if page_numbers:
-                self.set_y(-15)
-                self.set_font("cjk", size=9)
-                self.cell(0, 10, f"- {self.page_no()} -", align="C")
-
-    pdf = Doc(format="A4")
-    pdf.add_font("cjk", "", font, collection_font_number=SC)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    pdf.set_font("cjk", size=11)
-    em = pdf.get_string_width("中")
-    for paragraph in text.split("\n"):
-        pdf.set_x(pdf.l_margin + 2 * em)
-        pdf.write(6, paragraph)
-        pdf.ln(6)
-    pdf.output(str(out))
-    return out
+make_pdf = roundtrip_mod.make_pdf
 
 
 def _outline(text: str, doc_id: str, year: int):
-    st = parse_structure(text, doc_id, year)
-    return (
-        [(s.level, s.label, s.heading, s.part) for s in st.sections],
-        [(t.task_id, t.title, t.part) for t in st.tasks],
-    )
+    return roundtrip_mod.outline(text, doc_id, year)
 
 
 @pytest.mark.parametrize(
@@ -82,6 +40,9 @@ def _outline(text: str, doc_id: str, year: int):
         "gov-report-2015",  # run-in chapters: paragraphs must not merge across pages
         "pingtan-haitan-2022",  # a page dump: crawler header, one-line body, footer
         "pingtan-gov-report-2018",  # a page dump with run-on and run-in headings
+        "pingtan-suping-2022",  # two pages: the last lines of each are text, not running lines
+        "gov-report-1985",  # 国务院已经决定：|第一、… wrapped: the list goes on in its sentence
+        "gov-report-1998",  # 1998 年 wrapped onto a line of its own: a number inside a page is text
     ],
 )
 def test_pdf_gives_the_same_sections_and_tasks_as_the_text(normalised_texts, tmp_path, cjk_font, doc_id):
@@ -99,6 +60,32 @@ def test_pdf_running_header_and_page_numbers_are_dropped(normalised_texts, tmp_p
     assert "- 2 -" not in read and "- 1 -" not in read
     # the layout lines are rejoined: the normalised paragraphs are the source's
     assert normalise(read).split("\n") == text.split("\n")
+
+
+@pytest.mark.parametrize("doc_id", ["pingtan-suping-2022", "gov-report-1998"])
+def test_pdf_loses_no_text(normalised_texts, tmp_path, cjk_font, doc_id):
+    # a two-page PDF: its pages' last lines are no running lines; 1998: "1998" alone on a
+    # wrapped line inside a page is no page number
+    text = normalised_texts[doc_id]
+    r = roundtrip_mod.roundtrip(text, doc_id, int(doc_id[-4:]), tmp_path, cjk_font)
+    assert r["same_text"] and r["identical"]
+
+
+def test_pdf_marker_after_a_full_line_running_on_stays_in_its_paragraph(tmp_path, cjk_font):
+    # a page dump rendered to PDF: a layout line that happens to start with （二） after a
+    # full line without a sentence end is where the layout wrapped, not a new paragraph
+    from pipeline.ingest.pdf import join_lines, Line
+
+    full = "推进政务公开" * 8
+    lines = [Line(full, False), Line("（二）" + full[3:], False), Line("完成。", False), Line("（三）加强。", False)]
+    assert join_lines([lines]).split("\n") == [full + "（二）" + full[3:] + "完成。", "（三）加强。"]
+
+
+def test_pdf_roundtrip_cli_prints_every_document(capsys):
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    assert roundtrip_mod.main(["--corpus", str(corpus), "--documents", "pingtan-suping-2023"]) == 0
+    out = capsys.readouterr().out
+    assert "pingtan-suping-2023" in out and "1 documents: structure identical on 1, text identical on 1" in out
 
 
 def test_scanned_pdf_fails_alone(tmp_path, cjk_font, copy_corpus):

@@ -1,0 +1,136 @@
+"""PDF input checked on every document: render it to a PDF, read the PDF back, compare.
+
+Plans are often published as PDF attachments; the PDF reader (pipeline/ingest/pdf.py)
+rejoins the lines the layout broke and drops running headers and page numbers. This check
+renders each corpus document into an A4 PDF with a CJK font (one paragraph per source
+line, first lines indented, a running header and a page number on every page: what a
+word processor makes of the text), reads it back, and compares with the text itself:
+
+- text: are the characters that are not whitespace the same (nothing lost, nothing added
+  but the running header of a one-page PDF, which cannot be told from a title)?
+- structure: are the sections and tasks (level, label, heading or title, part) the same?
+
+Needs fpdf2 (the ``test`` extra) and Noto Sans CJK (Debian's fonts-noto-cjk).
+Usage: ``python -m pipeline.evaluation.pdf_roundtrip [--corpus DIR] [--documents ID ...]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from pipeline.ingest.normalise import normalise
+from pipeline.ingest.read import read_document, read_input
+from pipeline.orchestrate.run import prepare
+from pipeline.structure.parse import parse_structure
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+)
+SC = 2  # Simplified Chinese face of the Noto Sans CJK collection
+
+
+def cjk_font() -> str | None:
+    return next((p for p in FONT_CANDIDATES if Path(p).exists()), None)
+
+
+def make_pdf(text: str, out: Path, font: str, *, header: str | None = None, page_numbers: bool = True) -> Path:
+    """A PDF of ``text``: one paragraph per line, first lines indented, wrapped at the
+    page width, with a running header and a page number footer on every page."""
+    from fpdf import FPDF
+
+    class Doc(FPDF):
+        def header(self):
+            if header:
+                self.set_font("cjk", size=9)
+                self.cell(0, 8, header, align="C")
+                self.ln(10)
+                self.set_font("cjk", size=11)
+
+        def footer(self):
+            if page_numbers:
+                self.set_y(-15)
+                self.set_font("cjk", size=9)
+                self.cell(0, 10, f"- {self.page_no()} -", align="C")
+
+    pdf = Doc(format="A4")
+    pdf.add_font("cjk", "", font, collection_font_number=SC)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("cjk", size=11)
+    em = pdf.get_string_width("中")
+    for paragraph in text.split("\n"):
+        pdf.set_x(pdf.l_margin + 2 * em)
+        pdf.write(6, paragraph)
+        pdf.ln(6)
+    pdf.output(str(out))
+    return out
+
+
+def outline(text: str, doc_id: str, year: int | None) -> tuple[list, list]:
+    """What the check compares: the sections and tasks of a text."""
+    st = parse_structure(text, doc_id, year)
+    return (
+        [(s.level, s.label, s.heading, s.part) for s in st.sections],
+        [(t.task_id, t.title, t.part) for t in st.tasks],
+    )
+
+
+def _ink(text: str) -> str:
+    return "".join(text.split())
+
+
+def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str) -> dict:
+    """Counts for one normalised text: its sections and tasks, those the PDF gives back
+    alike, and whether the PDF's text is the same but for whitespace."""
+    pdf = make_pdf(text, folder / f"{doc_id}.pdf", font, header=f"{doc_id} 工作报告")
+    read = normalise(read_document(pdf)[1])
+    (sa, ta), (sb, tb) = outline(text, doc_id, year), outline(read, doc_id, year)
+    return {
+        "sections": len(sa),
+        "sections_same": len(set(sa) & set(sb)),
+        "tasks": len(ta),
+        "tasks_same": len(set(ta) & set(tb)),
+        "identical": (sa, ta) == (sb, tb),
+        "same_text": _ink(read) == _ink(text),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.evaluation.pdf_roundtrip", description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=Path("corpus"))
+    ap.add_argument("--documents", nargs="*", help="only these doc_ids (default: every document)")
+    args = ap.parse_args(argv)
+    font = cjk_font()
+    if font is None:
+        print("no CJK font: install Debian's fonts-noto-cjk", file=sys.stderr)
+        return 2
+    total = {"documents": 0, "identical": 0, "same_text": 0, "tasks": 0, "tasks_same": 0}
+    with tempfile.TemporaryDirectory() as tmp:
+        for p in prepare(args.corpus):
+            spec = p.spec
+            if p.error is not None or (args.documents and spec.doc_id not in args.documents):
+                continue
+            text = normalise(read_input(spec.path)[1])
+            r = roundtrip(text, spec.doc_id, spec.year, Path(tmp), font)
+            total["documents"] += 1
+            for k in ("identical", "same_text", "tasks", "tasks_same"):
+                total[k] += int(r[k])
+            flags = ("" if r["identical"] else "  structure differs") + ("" if r["same_text"] else "  text differs")
+            print(
+                f"{spec.doc_id:28s} sections {r['sections_same']:3d}/{r['sections']:3d}"
+                f"  tasks {r['tasks_same']:3d}/{r['tasks']:3d}{flags}"
+            )
+    print(
+        f"{total['documents']} documents: structure identical on {total['identical']}, text identical on "
+        f"{total['same_text']}; tasks given back alike {total['tasks_same']}/{total['tasks']}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
