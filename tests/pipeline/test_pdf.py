@@ -17,6 +17,7 @@ from pipeline.evaluation import pdf_roundtrip as roundtrip_mod
 from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_document
 
+
 @pytest.fixture(scope="module")
 def cjk_font() -> str:
     font = roundtrip_mod.cjk_font()
@@ -74,7 +75,7 @@ def test_pdf_loses_no_text(normalised_texts, tmp_path, cjk_font, doc_id):
 def test_pdf_marker_after_a_full_line_running_on_stays_in_its_paragraph(tmp_path, cjk_font):
     # a page dump rendered to PDF: a layout line that happens to start with （二） after a
     # full line without a sentence end is where the layout wrapped, not a new paragraph
-    from pipeline.ingest.pdf import join_lines, Line
+    from pipeline.ingest.pdf import Line, join_lines
 
     full = "推进政务公开" * 8
     lines = [Line(full, False), Line("（二）" + full[3:], False), Line("完成。", False), Line("（三）加强。", False)]
