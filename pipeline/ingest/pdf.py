@@ -17,31 +17,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from pipeline.errors import DocumentError
+from pipeline.ingest.layout_words import patterns as _patterns
 
 NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf OUT.pdf)"
 
 _SPACES = " \t\u3000\xa0"
 _STOPS = "。！？：；!?:;”’）)"
 _SENTENCE_END = regex.compile(r"[。！？!?][”’）)」』]*[" + _SPACES + r"]*$")
-
-
-@cache
-def _patterns():
-    from extractors.language_data import load
-    from pipeline.ingest import normalise  # noqa: F401 - registers "boilerplate"
-
-    data = load("boilerplate")
-    page_number = regex.compile("|".join(f"(?:{p})" for p in data["page_number_patterns"]) or r"(?!)")
-    from pipeline.structure.rules import load_rules
-
-    rules = load_rules()
-    markers = regex.compile("|".join(f"(?:{m.pattern.pattern})" for m in rules.markers))
-    return page_number, markers, rules.line_prefix
 
 
 @dataclass(frozen=True, slots=True)

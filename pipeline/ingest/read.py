@@ -203,14 +203,38 @@ class _HTMLText(HTMLParser):
             self.parts.append(data)
 
 
+# a menu is a run of at least _MENU_RUN lines, each shorter than _MENU_ITEM_CHARS and
+# without sentence punctuation (首页 / 政务公开 / 政府工作报告 …)
+_MENU_RUN, _MENU_ITEM_CHARS = 3, 12
+_SENTENCE_MARKS = "。；：，！？;:,!?"  # a line with one is text (各位代表！), not a menu item
+
+
 def html_to_text(html: str) -> str:
     """Main text of a saved web page: block elements become lines, menus and scripts go."""
     parser = _HTMLText()
     parser.feed(html)
     parser.close()
     lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    # Menus are runs of very short lines; keep lines with sentence punctuation or length.
-    kept = [ln for ln in lines if len(ln) >= 12 or any(p in ln for p in "。；：，")]
+    lines = [ln for ln in lines if ln]
+    # Menus and breadcrumbs are runs of very short lines without sentence punctuation; a
+    # short line between paragraphs (结束语) or opening with a heading marker (一、总体要求)
+    # is a heading and stays.
+    from pipeline.ingest.layout_words import heading_marker
+
+    short = [
+        len(ln) < _MENU_ITEM_CHARS and not any(p in ln for p in _SENTENCE_MARKS) and not heading_marker(ln)
+        for ln in lines
+    ]
+    kept, i = [], 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and short[j]:
+            j += 1
+        if j - i >= _MENU_RUN:
+            i = j  # a menu: drop the run
+            continue
+        kept.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
     return "\n".join(kept)
 
 
