@@ -5,8 +5,10 @@ text", a file with CRLF line ends, a saved web page or a .docx. This check write
 corpus document in each of those forms and reads it back through ``read_input``:
 
 - encodings and line ends (``gb18030``, ``utf-16`` with and without a byte-order mark,
-  ``utf-8-sig``, ``crlf``) hold the source text itself: the structure read back must be
-  the source's;
+  ``utf-8-sig``, ``crlf``) and the source in Traditional characters (``traditional``,
+  OpenCC s2t: a Hong Kong or Taiwan copy) hold the source text itself: the structure read
+  back must be the source's (a Traditional copy folds back to Simplified but for variant
+  characters, 象 → 像, so its text may differ in a few);
 - a web page (``html``: one ``<p>`` per paragraph, inside a page with a menu, as a site
   serves it) and a Word file (``docx``: one ``w:p`` per paragraph) hold the paragraphs of
   the normalised text: text (but for whitespace) and structure read back must be its.
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import zipfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -73,9 +76,17 @@ FORMATS: dict[str, tuple[str, str, Callable[[str], bytes]]] = {
     "utf-16-le": ("source", ".txt", lambda t: t.encode("utf-16-le")),
     "utf-8-sig": ("source", ".txt", lambda t: t.encode("utf-8-sig")),
     "crlf": ("source", ".txt", lambda t: t.replace("\n", "\r\n").encode("utf-8")),
+    "traditional": ("source", ".txt", lambda t: _s2t().convert(t).encode("utf-8")),
     "html": ("paragraphs", ".html", as_html),
     "docx": ("paragraphs", ".docx", as_docx),
 }
+
+
+@cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
 
 
 def outline(decoded: str, doc_id: str, year: int | None) -> tuple[str, list, list]:
@@ -122,9 +133,9 @@ def main(argv: list[str] | None = None) -> int:
                 totals[name][1] += same_structure
                 if not (same_text and same_structure):
                     what = ", ".join(w for w, ok in (("text", same_text), ("structure", same_structure)) if not ok)
-                    print(f"{spec.doc_id:28s} {name:10s} {what} differs")
+                    print(f"{spec.doc_id:28s} {name:12s} {what} differs")
     for name, (t, s) in totals.items():
-        print(f"{name:10s} {n} documents: text the same on {t}, structure the same on {s}")
+        print(f"{name:12s} {n} documents: text the same on {t}, structure the same on {s}")
     return 0
 
 
