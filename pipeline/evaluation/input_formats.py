@@ -30,10 +30,9 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from pipeline.evaluation.same_document import documents, ink, outline
 from pipeline.ingest.normalise import normalise, normalise_with_layout
 from pipeline.ingest.read import read_input
-from pipeline.orchestrate.run import prepare
-from pipeline.structure.parse import parse_structure
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MENU = "".join(f"<li><a href='#'>{item}</a></li>" for item in ("首页", "政务公开", "政府工作报告", "互动交流"))
@@ -89,28 +88,23 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
-def outline(decoded: str, doc_id: str, year: int | None) -> tuple[str, list, list]:
-    """Normalised text, sections and tasks of a decoded text."""
+def _read_back(decoded: str, doc_id: str, year: int | None) -> tuple[str, tuple[list, list]]:
+    """Normalised text and outline of a decoded text (with the layout normalisation keeps)."""
     text, set_apart = normalise_with_layout(decoded)
-    st = parse_structure(text, doc_id, year, set_apart)
-    return text, [(s.level, s.label, s.heading, s.part) for s in st.sections], [(t.title, t.part) for t in st.tasks]
-
-
-def _ink(text: str) -> str:
-    return "".join(text.split())
+    return text, outline(text, doc_id, year, set_apart)
 
 
 def check(decoded: str, doc_id: str, year: int | None, folder: Path) -> dict[str, tuple[bool, bool]]:
     """Per format: (text the same but for whitespace, structure the same)."""
     paragraphs = normalise(decoded)
-    expected = {"source": outline(decoded, doc_id, year), "paragraphs": outline(paragraphs, doc_id, year)}
+    expected = {"source": _read_back(decoded, doc_id, year), "paragraphs": _read_back(paragraphs, doc_id, year)}
     out = {}
     for name, (holds, suffix, write) in FORMATS.items():
         path = folder / f"{doc_id}-{name}{suffix}"
         path.write_bytes(write(decoded if holds == "source" else paragraphs))
-        got = outline(read_input(path).text, doc_id, year)
-        want = expected[holds]
-        out[name] = (_ink(got[0]) == _ink(want[0]), got[1:] == want[1:])
+        text, got = _read_back(read_input(path).text, doc_id, year)
+        want_text, want = expected[holds]
+        out[name] = (ink(text) == ink(want_text), got == want)
     return out
 
 
@@ -122,10 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = {name: [0, 0] for name in FORMATS}
     n = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for p in prepare(args.corpus):
-            spec = p.spec
-            if p.error is not None or (args.documents and spec.doc_id not in args.documents):
-                continue
+        for spec in documents(args.corpus, args.documents):
             n += 1
             result = check(read_input(spec.path).text, spec.doc_id, spec.year, Path(tmp))
             for name, (same_text, same_structure) in result.items():

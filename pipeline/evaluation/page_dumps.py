@@ -24,11 +24,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from pipeline.evaluation import same_document
 from pipeline.evaluation.evaluate import STRUCTURE_TABLES, Score, _Tally, score_structure
 from pipeline.evaluation.gold import find_anchor, gold_files, load_gold
 from pipeline.ingest.normalise import normalise_with_layout
 from pipeline.ingest.read import read_input
-from pipeline.orchestrate.run import prepare
 from pipeline.structure.parse import Structure, parse_structure
 
 # A source whose longest line holds at least this share of its characters is a page dump
@@ -42,7 +42,7 @@ def page_dump(text: str) -> str:
     return "".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
 
 
-def _ink(text: str) -> list[int]:
+def _ink_before(text: str) -> list[int]:
     """For each position of ``text`` (and its end), how many non-whitespace characters
     come before it: the coordinate a dump shares with its source."""
     out, n = [], 0
@@ -83,7 +83,7 @@ def _agreement(orig: list[dict], dump: list[dict], key: str) -> tuple[int, int, 
 
 def measure(corpus: Path, gold_dirs: list[Path], documents: list[str] | None = None):
     """Gold tallies (table -> _Tally, with problems) and agreement rows per document."""
-    specs = {p.spec.doc_id: p.spec for p in prepare(corpus) if p.error is None}
+    specs = {spec.doc_id: spec for spec in same_document.documents(corpus)}
     golds = {}
     for d in gold_dirs:
         for p in gold_files(d):
@@ -102,7 +102,7 @@ def measure(corpus: Path, gold_dirs: list[Path], documents: list[str] | None = N
         text, orig = _structure(decoded, doc_id, spec.year)
         dump_text, dump = _structure(page_dump(decoded), doc_id, spec.year)
         ink_positions = [i for i, ch in enumerate(text) if not ch.isspace()]
-        dump_ink = _ink(dump_text)
+        dump_ink = _ink_before(dump_text)
         agreement[doc_id] = {}
         for table in STRUCTURE_TABLES:
             key = "title" if table == "tasks" else "heading"

@@ -21,10 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pipeline.evaluation.same_document import documents, ink, outline
 from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_document, read_input
-from pipeline.orchestrate.run import prepare
-from pipeline.structure.parse import parse_structure
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -71,19 +70,6 @@ def make_pdf(text: str, out: Path, font: str, *, header: str | None = None, page
     return out
 
 
-def outline(text: str, doc_id: str, year: int | None) -> tuple[list, list]:
-    """What the check compares: the sections and tasks of a text."""
-    st = parse_structure(text, doc_id, year)
-    return (
-        [(s.level, s.label, s.heading, s.part) for s in st.sections],
-        [(t.task_id, t.title, t.part) for t in st.tasks],
-    )
-
-
-def _ink(text: str) -> str:
-    return "".join(text.split())
-
-
 def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str) -> dict:
     """Counts for one normalised text: its sections and tasks, those the PDF gives back
     alike, and whether the PDF's text is the same but for whitespace."""
@@ -96,7 +82,7 @@ def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str)
         "tasks": len(ta),
         "tasks_same": len(set(ta) & set(tb)),
         "identical": (sa, ta) == (sb, tb),
-        "same_text": _ink(read) == _ink(text),
+        "same_text": ink(read) == ink(text),
     }
 
 
@@ -111,10 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     total = {"documents": 0, "identical": 0, "same_text": 0, "tasks": 0, "tasks_same": 0}
     with tempfile.TemporaryDirectory() as tmp:
-        for p in prepare(args.corpus):
-            spec = p.spec
-            if p.error is not None or (args.documents and spec.doc_id not in args.documents):
-                continue
+        for spec in documents(args.corpus, args.documents):
             text = normalise(read_input(spec.path)[1])
             r = roundtrip(text, spec.doc_id, spec.year, Path(tmp), font)
             total["documents"] += 1

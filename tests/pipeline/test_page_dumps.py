@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.page_dumps import _agreement, _ink, _moved, main, measure, page_dump
+from pipeline.evaluation.page_dumps import _agreement, _ink_before, _moved, main, measure, page_dump
 from pipeline.ingest.normalise import normalise_with_layout
 from pipeline.ingest.read import read_input
 from pipeline.structure.parse import parse_structure
@@ -35,7 +35,7 @@ def test_ink_carries_positions_between_a_text_and_its_dump():
     dump = page_dump(text)
     ink_positions = [i for i, ch in enumerate(text) if not ch.isspace()]
     row = {"char_start": dump.index("（一）"), "title": "加强领导"}
-    [moved] = _moved([row], _ink(dump), ink_positions)
+    [moved] = _moved([row], _ink_before(dump), ink_positions)
     assert text[moved["char_start"] :].startswith("（一）")
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.errors import DocumentError
 from pipeline.evaluation import pdf_roundtrip as roundtrip_mod
+from pipeline.evaluation.same_document import outline
 from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import read_document
 
@@ -30,7 +31,7 @@ make_pdf = roundtrip_mod.make_pdf
 
 
 def _outline(text: str, doc_id: str, year: int):
-    return roundtrip_mod.outline(text, doc_id, year)
+    return outline(text, doc_id, year)
 
 
 @pytest.mark.parametrize(
