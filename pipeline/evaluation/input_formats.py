@@ -10,8 +10,10 @@ corpus document in each of those forms and reads it back through ``read_input``:
   back must be the source's (a Traditional copy folds back to Simplified but for variant
   characters, 象 → 像, so its text may differ in a few);
 - a web page (``html``: one ``<p>`` per paragraph, inside a page with a menu, as a site
-  serves it) and a Word file (``docx``: one ``w:p`` per paragraph) hold the paragraphs of
-  the normalised text: text (but for whitespace) and structure read back must be its.
+  serves it) and a Word file (``docx``: one ``w:p`` per paragraph; ``docx-numbered``: the
+  same with the markers that open lines — 一、 （一） 1. 第一， — made Word's automatic
+  numbering) hold the paragraphs of the normalised text: text (but for whitespace) and
+  structure read back must be its.
 
 PDFs have their own check (:mod:`pipeline.evaluation.pdf_roundtrip`).
 Usage: ``python -m pipeline.evaluation.input_formats [--corpus DIR] [--documents ID ...]``.
@@ -50,9 +52,12 @@ def as_html(text: str) -> bytes:
 
 def as_docx(text: str) -> bytes:
     """A minimal Word file: one paragraph per line of ``text``."""
-    paragraphs = "".join(
-        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in text.split("\n")
+    return _docx_zip(
+        "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in text.split("\n"))
     )
+
+
+def _docx_zip(paragraphs: str, numbering: str | None = None) -> bytes:
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
         f"{paragraphs}</w:body></w:document>"
@@ -65,7 +70,63 @@ def as_docx(text: str) -> bytes:
             'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
         )
         z.writestr("word/document.xml", document)
+        if numbering is not None:
+            z.writestr("word/numbering.xml", numbering)
     return out.getvalue()
+
+
+def as_numbered_docx(text: str) -> bytes:
+    """A Word file whose numbered paragraphs use Word's automatic numbering: the marker a
+    line opens with (一、 （一） 1. 第一，) leaves the text for a list level of its kind, and a
+    list restarts where the source's count does not go on."""
+    from pipeline.structure.markers import chinese_ordinal
+    from pipeline.structure.rules import load_rules
+
+    markers = load_rules().markers
+    kinds: dict[tuple[str, bool], tuple[str, str, str]] = {}  # (template, digits) -> (abstractNumId, numFmt, lvlText)
+    nums: list[tuple[str, str, int]] = []  # (numId, abstractNumId, start)
+    current: dict[tuple[str, bool], tuple[str, int]] = {}  # (template, digits) -> (numId, last number)
+    body = []
+    for line in text.split("\n"):
+        numbered = None
+        for marker in markers:
+            m = marker.pattern.match(line)
+            n = chinese_ordinal(m.group("n")) if m else None
+            if m and n:
+                a, b = m.span("n")
+                template = line[m.start() : a] + "%1" + line[b : m.end()]
+                numbered = (template, m.group("n").isdigit(), n, m.end())
+                break
+        if numbered is None:
+            body.append(f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>')
+            continue
+        template, digits, n, end = numbered
+        kind = (template, digits)
+        if kind not in kinds:
+            kinds[kind] = (str(len(kinds) + 1), "decimal" if digits else "chineseCounting", template)
+        num_id, last = current.get(kind, ("", -1))
+        if n != last + 1:  # a new list, or a count that does not go on: restart at n
+            num_id = str(len(nums) + 1)
+            nums.append((num_id, kinds[kind][0], n))
+        current[kind] = (num_id, n)
+        body.append(
+            f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{escape(line[end:])}</w:t></w:r></w:p>'
+        )
+    abstracts = "".join(
+        f'<w:abstractNum w:abstractNumId="{a}"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{escape(text_, {chr(34): "&quot;"})}"/></w:lvl></w:abstractNum>'
+        for a, fmt, text_ in kinds.values()
+    )
+    instances = "".join(
+        f'<w:num w:numId="{num}"><w:abstractNumId w:val="{a}"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+        for num, a, start in nums
+    )
+    return _docx_zip(
+        "".join(body),
+        f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{_W}">{abstracts}{instances}</w:numbering>',
+    )
 
 
 # name -> (what it holds: "source" or "paragraphs", suffix, writer)
@@ -78,6 +139,7 @@ FORMATS: dict[str, tuple[str, str, Callable[[str], bytes]]] = {
     "traditional": ("source", ".txt", lambda t: _s2t().convert(t).encode("utf-8")),
     "html": ("paragraphs", ".html", as_html),
     "docx": ("paragraphs", ".docx", as_docx),
+    "docx-numbered": ("paragraphs", ".docx", as_numbered_docx),
 }
 
 

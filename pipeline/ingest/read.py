@@ -14,18 +14,16 @@ memory (``pipeline/data/limits.yaml``).
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import stat
-import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
-from xml.etree import ElementTree
 
 import regex
 
 from pipeline.errors import DocumentError
+from pipeline.ingest.docx import docx_to_text
 from pipeline.limits import MB, limits
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf"}
@@ -241,75 +239,6 @@ def html_to_text(html: str) -> str:
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
     return "<html" in head or "<!doctype html" in head or "<body" in head
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CHUNK = 1 << 16  # 64 KiB: the elements of one piece are all alive at once
-
-
-def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str:
-    """Paragraph texts of a .docx (a zip holding word/document.xml), standard library only.
-
-    The XML is decompressed and parsed in pieces and each paragraph is dropped once its
-    text is taken, so memory follows the text, not the XML; more than ``max_xml_bytes``
-    of XML (default: the limit) fails the document. An 807 KB .docx that expands to
-    200 MB used to take 4.8 GB, and a zip bomb ran out of memory.
-    """
-    max_xml_bytes = limits().docx_xml_bytes if max_xml_bytes is None else max_xml_bytes
-    paragraphs: list[str] = []
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            info = zf.getinfo("word/document.xml")
-            if info.file_size > max_xml_bytes:
-                raise DocumentError(path, _expands(info.file_size, max_xml_bytes))
-            parser = ElementTree.XMLPullParser(events=("start", "end"))
-            open_elements: list[ElementTree.Element] = []
-            total = 0
-            with zf.open(info) as member:
-                while chunk := member.read(_CHUNK):
-                    total += len(chunk)
-                    if total > max_xml_bytes:  # the declared size can lie
-                        raise DocumentError(path, _expands(total, max_xml_bytes))
-                    parser.feed(chunk)
-                    _take_paragraphs(parser, open_elements, paragraphs)
-            parser.close()
-            _take_paragraphs(parser, open_elements, paragraphs)
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ElementTree.ParseError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-    ) as exc:
-        raise DocumentError(path, f"not a valid .docx file ({exc})") from exc
-    return "\n".join(paragraphs)
-
-
-def _take_paragraphs(parser: ElementTree.XMLPullParser, open_elements: list, paragraphs: list[str]) -> None:
-    """Take the text of each paragraph finished so far, then drop every finished element
-    from the tree (what remains is the path to the element being parsed)."""
-    for event, element in parser.read_events():
-        if event == "start":
-            open_elements.append(element)
-            continue
-        open_elements.pop()
-        if element.tag == f"{_W}p" and not any(e.tag == f"{_W}p" for e in open_elements):
-            paragraphs.append("".join(t.text or "" for t in element.iter(f"{_W}t")))
-    for parent in open_elements:
-        if parent.tag == f"{_W}p":
-            break  # a paragraph still open keeps its runs until it ends
-        still_open = len(parent) and any(parent[-1] is e for e in open_elements)
-        del parent[: len(parent) - 1 if still_open else len(parent)]
-
-
-def _expands(size: int, limit: int) -> str:
-    return (
-        f"the .docx expands to more than {limit / MB:g} MB of XML ({size / MB:.0f} MB or more): "
-        "refused as a possible zip bomb (raise docx_xml_megabytes in pipeline/data/limits.yaml "
-        "if the document is real)"
-    )
 
 
 def read_input(path: Path, raw: bytes | None = None) -> InputFile:
