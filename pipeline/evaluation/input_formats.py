@@ -9,6 +9,9 @@ corpus document in each of those forms and reads it back through ``read_input``:
   OpenCC s2t: a Hong Kong or Taiwan copy) hold the source text itself: the structure read
   back must be the source's (a Traditional copy folds back to Simplified but for variant
   characters, 象 → 像, so its text may differ in a few);
+- a task table as a site serves it (``html-table``: one row per heading, a task's cell apart
+  from its units and requirements; only for the documents whose plan is a flattened task
+  table, the rows made from the structure of the flattened text);
 - a web page (``html``: one ``<p>`` per paragraph, inside a page with a menu, as a site
   serves it) and a Word file (``docx``: one ``w:p`` per paragraph; ``docx-numbered``: the
   same with the markers that open lines — 一、 （一） 1. 第一， — made Word's automatic
@@ -35,6 +38,9 @@ from xml.sax.saxutils import escape
 from pipeline.evaluation.same_document import documents, ink, outline
 from pipeline.ingest.normalise import normalise, normalise_with_layout
 from pipeline.ingest.read import read_input
+from pipeline.structure.body import find_body
+from pipeline.structure.parse import Structure, parse_structure
+from pipeline.structure.rules import load_rules
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MENU = "".join(f"<li><a href='#'>{item}</a></li>" for item in ("首页", "政务公开", "政府工作报告", "互动交流"))
@@ -129,8 +135,30 @@ def as_numbered_docx(text: str) -> bytes:
     )
 
 
-# name -> (what it holds: "source" or "paragraphs", suffix, writer)
-FORMATS: dict[str, tuple[str, str, Callable[[str], bytes]]] = {
+def as_html_table(text: str, structure: Structure) -> bytes:
+    """A task table as a site serves it: the text before the first heading in paragraphs,
+    then one table row per heading — a section's heading across the row, a task's cell
+    (marker and title) and the rest of its row (units, requirements) in cells of their own."""
+    items = sorted(
+        [(s.char_start, False, s.heading) for s in structure.sections]
+        + [(t.char_start, True, t.title) for t in structure.tasks]
+    )
+    rows = [f"<p>{html.escape(line)}</p>" for line in text[: items[0][0]].split("\n") if line.strip()]
+    rows.append("<table>")
+    for k, (start, task, title) in enumerate(items):
+        cell = text[start : items[k + 1][0] if k + 1 < len(items) else len(text)].strip()
+        if not task:
+            rows.append(f"<tr><td colspan='3'>{html.escape(cell)}</td></tr>")
+            continue
+        cut = cell.find(title)
+        cut = len(cell) if cut < 0 else cut + len(title)
+        rows.append(f"<tr><td>{html.escape(cell[:cut])}</td><td>{html.escape(cell[cut:])}</td></tr>")
+    rows.append("</table>")
+    return ("<!DOCTYPE html><html><body>" + "".join(rows) + "</body></html>").encode("utf-8")
+
+
+# name -> (what it holds: "source", "paragraphs" or "table", suffix, writer)
+FORMATS: dict[str, tuple[str, str, Callable]] = {
     "gb18030": ("source", ".txt", lambda t: t.encode("gb18030")),
     "utf-16": ("source", ".txt", lambda t: t.encode("utf-16")),
     "utf-16-le": ("source", ".txt", lambda t: t.encode("utf-16-le")),
@@ -140,6 +168,7 @@ FORMATS: dict[str, tuple[str, str, Callable[[str], bytes]]] = {
     "html": ("paragraphs", ".html", as_html),
     "docx": ("paragraphs", ".docx", as_docx),
     "docx-numbered": ("paragraphs", ".docx", as_numbered_docx),
+    "html-table": ("table", ".html", as_html_table),
 }
 
 
@@ -157,13 +186,21 @@ def _read_back(decoded: str, doc_id: str, year: int | None) -> tuple[str, tuple[
 
 
 def check(decoded: str, doc_id: str, year: int | None, folder: Path) -> dict[str, tuple[bool, bool]]:
-    """Per format: (text the same but for whitespace, structure the same)."""
+    """Per format: (text the same but for whitespace, structure the same); the task-table
+    form only for a document whose plan is a flattened task table."""
     paragraphs = normalise(decoded)
     expected = {"source": _read_back(decoded, doc_id, year), "paragraphs": _read_back(paragraphs, doc_id, year)}
+    expected["table"] = expected["paragraphs"]
     out = {}
     for name, (holds, suffix, write) in FORMATS.items():
+        if holds == "table":
+            if not find_body(paragraphs, load_rules()).is_table:
+                continue
+            data = write(paragraphs, parse_structure(paragraphs, doc_id, year))
+        else:
+            data = write(decoded if holds == "source" else paragraphs)
         path = folder / f"{doc_id}-{name}{suffix}"
-        path.write_bytes(write(decoded if holds == "source" else paragraphs))
+        path.write_bytes(data)
         text, got = _read_back(read_input(path).text, doc_id, year)
         want_text, want = expected[holds]
         out[name] = (ink(text) == ink(want_text), got == want)
@@ -175,20 +212,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=Path("corpus"))
     ap.add_argument("--documents", nargs="*", help="only these doc_ids (default: every document)")
     args = ap.parse_args(argv)
-    totals = {name: [0, 0] for name in FORMATS}
-    n = 0
+    totals = {name: [0, 0, 0] for name in FORMATS}  # documents, same text, same structure
     with tempfile.TemporaryDirectory() as tmp:
         for spec in documents(args.corpus, args.documents):
-            n += 1
             result = check(read_input(spec.path).text, spec.doc_id, spec.year, Path(tmp))
             for name, (same_text, same_structure) in result.items():
-                totals[name][0] += same_text
-                totals[name][1] += same_structure
+                totals[name][0] += 1
+                totals[name][1] += same_text
+                totals[name][2] += same_structure
                 if not (same_text and same_structure):
                     what = ", ".join(w for w, ok in (("text", same_text), ("structure", same_structure)) if not ok)
                     print(f"{spec.doc_id:28s} {name:12s} {what} differs")
-    for name, (t, s) in totals.items():
-        print(f"{name:12s} {n} documents: text the same on {t}, structure the same on {s}")
+    for name, (n, t, same) in totals.items():
+        print(f"{name:12s} {n} documents: text the same on {t}, structure the same on {same}")
     return 0
 
 

@@ -245,7 +245,7 @@ def _build_numbered(
                 last + 1 < n <= last + 1 + rules.max_gap
                 and c.boundary != GLUED
                 and not c.year_after
-                and lines.is_dump(c.pos)
+                and (lines.is_dump(c.pos) or c.line_start)  # a heading by its place, not a number in text
                 and confirmed(i, c.kind, n)
             ):
                 pass
@@ -260,7 +260,11 @@ def _build_numbered(
                 pass
             elif last is not None and (
                 n == last + 1
-                or (last + 1 < n <= last + 1 + rules.max_gap and lines.is_dump(c.pos) and confirmed(i, c.kind, n))
+                or (
+                    last + 1 < n <= last + 1 + rules.max_gap
+                    and (lines.is_dump(c.pos) or c.line_start)
+                    and confirmed(i, c.kind, n)
+                )
             ):
                 pass  # numbering that runs on across sections (（五） under 二、 after （四）)
             else:

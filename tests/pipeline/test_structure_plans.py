@@ -267,3 +267,14 @@ def test_task_table_row_whose_lead_unit_is_collective(normalised_texts):
     # a task cell that names a responsible unit inside it is not cut there (2016, dev)
     text, st = _parse(normalised_texts, "fujian-zwgk-tasks-2016")
     assert (len(st.sections), len(st.tasks)) == (30, 66)
+
+
+def test_numbering_that_skips_at_line_starts_goes_on(normalised_texts):
+    # gov-report 2007: the source dropped （三） (（二）发展现代农业… then （四）加快推进产业结构
+    # 升级…, （五）…): headings that open lines and count on after a short gap are chapters,
+    # not text of （二）, as in a page dump (pingtan-zwgk-tasks 2018 rows 34 → 37)
+    text, st = _parse(normalised_texts, "gov-report-2007")
+    titles = [t.title for t in st.tasks]
+    assert "加快推进产业结构升级和自主创新" in titles and "进一步推动区域协调发展" in titles
+    assert "发展现代农业和推进社会主义新农村建设" in titles
+    assert any("numbering skips" in w for w in structure_warnings(st, text))
