@@ -128,6 +128,27 @@ def parse_chinese(s: str) -> Decimal | None:
     return _integer(whole)
 
 
+# The characters a count is written with (the first of each value in the table above)
+_WRITE_DIGITS = {v: ch for ch, v in reversed(list(_DIGITS.items()))}
+_WRITE_PLACES = ((1000, "千"), (100, "百"), (10, TEN), (1, ""))
+
+
+def to_chinese(n: int) -> str:
+    """1 … 9999 as the plans count and number their headings (一, 十, 十一, 二十, 一百零五):
+    what :func:`parse_chinese` reads back; other numbers in Arabic digits."""
+    if not 1 <= n <= 9999:
+        return str(n)
+    out, gap = "", False
+    for value, place in _WRITE_PLACES:
+        digit, n = divmod(n, value)
+        if digit:
+            out += (_WRITE_DIGITS[0] if gap and out else "") + _WRITE_DIGITS[digit] + place
+            gap = False
+        elif out:
+            gap = True
+    return out[1:] if out.startswith(_WRITE_DIGITS[1] + TEN) else out
+
+
 _MIXED = regex.compile(r"(?P<num>[0-9０-９][0-9０-９,.．]*)(?P<scale>[万亿千百]+)")
 _PERCENT_WORDS = ("百分之", "千分之")
 

@@ -18,27 +18,12 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
+from extractors.numerals import to_chinese
 from pipeline.errors import DocumentError
 from pipeline.limits import MB, limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHUNK = 1 << 16  # 64 KiB: the elements of one piece are all alive at once
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    """1 … 9999 as the plans count (一, 十, 十一, 二十, 一百零五)."""
-    if n <= 0:
-        return str(n)
-    out, zero = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit, n = divmod(n, value)
-        if digit:
-            out += ("零" if zero and out else "") + _CN_DIGITS[digit] + unit
-            zero = False
-        elif out:
-            zero = True
-    return out[1:] if out.startswith("一十") else out
 
 
 def _letters(n: int, base: str) -> str:
@@ -61,13 +46,14 @@ _FORMATS = {
     "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
     "decimalEnclosedParen": lambda n: f"({n})",
-    "chineseCounting": _chinese,
-    "chineseCountingThousand": _chinese,
-    "chineseLegalSimplified": _chinese,
-    "ideographTraditional": _chinese,
-    "japaneseCounting": _chinese,
-    "taiwaneseCounting": _chinese,
-    "ideographDigital": lambda n: "".join("〇" if d == "0" else _CN_DIGITS[int(d)] for d in str(n)),
+    "chineseCounting": to_chinese,
+    "chineseCountingThousand": to_chinese,
+    "chineseLegalSimplified": to_chinese,
+    "ideographTraditional": to_chinese,
+    "japaneseCounting": to_chinese,
+    "taiwaneseCounting": to_chinese,
+    # digit by digit, zero as Word writes it in this format (二〇一八)
+    "ideographDigital": lambda n: "".join("〇" if d == "0" else to_chinese(int(d)) for d in str(n)),
     "upperLetter": lambda n: _letters(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
     "lowerLetter": lambda n: _letters(n, "abcdefghijklmnopqrstuvwxyz"),
     "upperRoman": _roman,

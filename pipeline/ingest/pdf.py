@@ -20,14 +20,18 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.char_classes import CLOSING, LONG_SENTENCE_STOPS, SPACES, char_class
 from pipeline.errors import DocumentError
 from pipeline.ingest.layout_words import patterns as _patterns
 
 NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf OUT.pdf)"
 
-_SPACES = " \t\u3000\xa0"
+_SPACES = SPACES
 _STOPS = "。！？：；!?:;”’）)"
-_SENTENCE_END = regex.compile(r"[。！？!?][”’）)」』]*[" + _SPACES + r"]*$")
+# a line that ends a sentence: its last stop (not ；, which goes on a list), closers, spaces
+_SENTENCE_END = regex.compile(
+    char_class(LONG_SENTENCE_STOPS.replace("\n", "")) + char_class(CLOSING) + "*" + char_class(SPACES) + "*$"
+)
 
 
 @dataclass(frozen=True, slots=True)

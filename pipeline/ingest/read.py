@@ -17,13 +17,16 @@ import codecs
 import os
 import stat
 from html.parser import HTMLParser
+from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
+from extractors.char_classes import CLAUSE_STOPS
 from pipeline.errors import DocumentError
 from pipeline.ingest.docx import docx_to_text
+from pipeline.ingest.layout_words import heading_marker
 from pipeline.limits import MB, limits
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf"}
@@ -204,7 +207,6 @@ class _HTMLText(HTMLParser):
 # a menu is a run of at least _MENU_RUN lines, each shorter than _MENU_ITEM_CHARS and
 # without sentence punctuation (首页 / 政务公开 / 政府工作报告 …)
 _MENU_RUN, _MENU_ITEM_CHARS = 3, 12
-_SENTENCE_MARKS = "。；：，！？;:,!?"  # a line with one is text (各位代表！), not a menu item
 
 
 def html_to_text(html: str) -> str:
@@ -214,25 +216,17 @@ def html_to_text(html: str) -> str:
     parser.close()
     lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
     lines = [ln for ln in lines if ln]
-    # Menus and breadcrumbs are runs of very short lines without sentence punctuation; a
-    # short line between paragraphs (结束语) or opening with a heading marker (一、总体要求)
-    # is a heading and stays.
-    from pipeline.ingest.layout_words import heading_marker
-
+    # Menus and breadcrumbs are runs of very short lines without a clause stop; a short line
+    # that is text (各位代表！), stands between paragraphs (结束语) or opens with a heading
+    # marker (一、总体要求) stays.
     short = [
-        len(ln) < _MENU_ITEM_CHARS and not any(p in ln for p in _SENTENCE_MARKS) and not heading_marker(ln)
-        for ln in lines
+        len(ln) < _MENU_ITEM_CHARS and not any(p in ln for p in CLAUSE_STOPS) and not heading_marker(ln) for ln in lines
     ]
-    kept, i = [], 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and short[j]:
-            j += 1
-        if j - i >= _MENU_RUN:
-            i = j  # a menu: drop the run
-            continue
-        kept.extend(lines[i : max(j, i + 1)])
-        i = max(j, i + 1)
+    kept: list[str] = []
+    for is_short, run in groupby(zip(short, lines), key=lambda pair: pair[0]):
+        run_lines = [line for _, line in run]
+        if not (is_short and len(run_lines) >= _MENU_RUN):
+            kept.extend(run_lines)
     return "\n".join(kept)
 
 

@@ -353,7 +353,7 @@ def _restarts_inside(
     lines: _Lines,
     body: Body,
     rules: StructureRules,
-    listed: set[int] = frozenset(),  # type: ignore[assignment]
+    listed: frozenset[int] | set[int] = frozenset(),
 ) -> bool:
     """Does the 一、 at ``cands[i]`` open a series of its own inside ``outer`` (a chapter of
     the same kind, on its own line)? Yes when the heading lines of that kind after it count

@@ -18,10 +18,11 @@ sub-headings (``parse._add_topic_lines``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
-from extractors.char_classes import COMMAS, SPACES
+from extractors.char_classes import COMMAS, SPACES, char_class
 from pipeline.structure import parts as parts_mod
 from pipeline.structure.body import Body
 from pipeline.structure.markers import Candidate
@@ -112,25 +113,32 @@ def _closing_in_dumps(
     sentence end and right before the address that opens its text (…作出更大的贡献。结束语
     各位代表！…, a report that lost its line breaks): the one part heading a dump still
     shows by its words alone."""
-    headings = sorted((h.rstrip("。") for h in rules.closing_headings), key=len, reverse=True)
-    if not headings or not rules.task_breaks:
+    if not dump:
         return []
-    pattern = regex.compile(
-        "(?<=["
-        + regex.escape("".join(sorted((rules.stops - rules.list_stops) | rules.closers)))
-        + "])(?:"
-        + "|".join(map(regex.escape, headings))
-        + ")(?=["
-        + regex.escape(SPACES)
-        + "]*(?:"
-        + "|".join(map(regex.escape, rules.task_breaks))
-        + "))"
+    pattern = _closing_pattern(
+        tuple(sorted(rules.closing_headings)),
+        "".join(sorted((rules.stops - rules.list_stops) | rules.closers)),
+        rules.task_breaks,
     )
+    if pattern is None:
+        return []
     out = []
     for i in sorted(dump):
         s, e = spans[i]
         out += [(i, m.start(), m.end()) for m in pattern.finditer(text, max(s, body.start), min(e, body.end))]
     return out
+
+
+@cache
+def _closing_pattern(headings: tuple[str, ...], stops: str, breaks: tuple[str, ...]) -> regex.Pattern | None:
+    """A closing heading after a sentence end, before the address that opens its text."""
+    words = sorted({h.rstrip("。") for h in headings}, key=len, reverse=True)
+    if not words or not breaks:
+        return None
+    return regex.compile(
+        f"(?<={char_class(stops)})(?:{'|'.join(map(regex.escape, words))})"
+        f"(?={char_class(SPACES)}*(?:{'|'.join(map(regex.escape, breaks))}))"
+    )
 
 
 def _inside_chapter(pos: int, cands: list[Candidate]) -> bool:

@@ -8,8 +8,9 @@ import zipfile
 
 import pytest
 
+from extractors.numerals import parse_chinese, to_chinese
 from pipeline.errors import DocumentError
-from pipeline.ingest.docx import _chinese, docx_to_text
+from pipeline.ingest.docx import docx_to_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -55,7 +56,11 @@ PLAN_LIST = (
     "n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (28, "二十八"), (105, "一百零五")]
 )
 def test_chinese_counting(n, text):
-    assert _chinese(n) == text
+    assert to_chinese(n) == text
+
+
+def test_chinese_counting_reads_back():
+    assert all(parse_chinese(to_chinese(n)) == n for n in range(1, 10000))
 
 
 def test_numbered_headings_get_their_markers_and_deeper_levels_restart():
