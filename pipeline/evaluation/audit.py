@@ -27,6 +27,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,11 +52,29 @@ AUDIT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def sample(out_dir: Path, table: str, doc_ids: list[str], n: int, seed: int) -> dict:
-    """A judging sheet of ``n`` rows of ``table`` drawn at random from ``doc_ids``."""
+def judged_starts(sheets: list[Path], table: str) -> set[tuple[str, int]]:
+    """Where the rows of ``table`` judged in ``sheets`` start: a new audit draws elsewhere."""
+    starts: set[tuple[str, int]] = set()
+    for path in sheets:
+        sheet = json.loads(path.read_text(encoding="utf-8"))
+        if sheet["table"] == table:
+            starts.update((r["doc_id"], int(r["char_start"])) for r in sheet["rows"])
+    return starts
+
+
+def sample(
+    out_dir: Path,
+    table: str,
+    doc_ids: list[str],
+    n: int,
+    seed: int,
+    skip: Collection[tuple[str, int]] = (),
+) -> dict:
+    """A judging sheet of ``n`` rows of ``table`` drawn at random from ``doc_ids``, leaving
+    out rows that start where ``skip`` holds (rows an earlier audit judged)."""
     rows = read_table(out_dir, table)
     rows = rows[rows["doc_id"].isin(doc_ids)].sort_values(["doc_id", "char_start", "char_end"])
-    records = rows.to_dict("records")
+    records = [r for r in rows.to_dict("records") if (r["doc_id"], int(r["char_start"])) not in skip]
     chosen = random.Random(seed).sample(records, min(n, len(records)))
     chosen.sort(key=lambda r: (r["doc_id"], r["char_start"]))
     docs = read_table(out_dir, "documents").set_index("doc_id")["text"]
@@ -187,12 +206,20 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-n", type=int, default=150)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--sheet", type=Path, required=True, help="where to write the sheet (JSON)")
+    s.add_argument(
+        "--skip-judged",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="judged sheets whose rows are not drawn again (a new audit judges rows nobody judged)",
+    )
     c = sub.add_parser("score", help="score a run against a judged sheet")
     c.add_argument("sheet", type=Path)
     c.add_argument("--out", type=Path, default=Path("outputs"))
     args = p.parse_args(argv)
     if args.command == "sample":
-        sheet = sample(args.out, args.table, args.documents, args.n, args.seed)
+        skip = judged_starts(args.skip_judged, args.table)
+        sheet = sample(args.out, args.table, args.documents, args.n, args.seed, skip)
         args.sheet.write_text(json.dumps(sheet, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"{len(sheet['rows'])} rows → {args.sheet}")
         return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.evaluation.audit import main, sample, score
+from pipeline.evaluation.audit import judged_starts, main, sample, score
 
 
 def test_audit_sample_is_reproducible_and_scores(corpus_outputs, tmp_path):
@@ -70,3 +70,17 @@ def test_audit_row_whose_end_moved_is_the_same_row(corpus_outputs):
     sheet["rows"][1] = moved_start
     s = score(sheet, corpus_outputs)
     assert (s.judged, s.missing, s.mention_right) == (2, 1, 2)
+
+
+def test_a_new_audit_draws_rows_nobody_judged(corpus_outputs, tmp_path):
+    docs = ["gov-report-2019"]
+    first = sample(corpus_outputs, "targets", docs, 10, seed=5)
+    path = tmp_path / "first.json"
+    path.write_text(json.dumps(first, ensure_ascii=False), encoding="utf-8")
+    skip = judged_starts([path], "targets")
+    assert len(skip) == 10
+    second = sample(corpus_outputs, "targets", docs, 10, seed=5, skip=skip)
+    assert len(second["rows"]) == 10
+    assert not {(r["doc_id"], r["char_start"]) for r in second["rows"]} & skip
+    # a sheet of another table leaves the draw alone
+    assert judged_starts([path], "entities") == set()
