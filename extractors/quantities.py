@@ -680,11 +680,11 @@ def _shared_out(text: str, read: list) -> list[str]:
         j = i
         while j + 1 < len(read) and read[j + 1][2] == read[i][2]:
             j += 1
-        flags = [
-            any(w in text[mention.clause[0] : mention.start] for w in words.respectively)
-            for mention, *_ in read[i : j + 1]
-        ]
-        shared = distribute(text, subjects[i : j + 1], [m.start for m, *_ in read[i : j + 1]], flags)
+        said = [text[mention.clause[0] : mention.start] for mention, *_ in read[i : j + 1]]
+        flags = [any(w in x for w in words.respectively) for x in said]
+        # 分别 written out, not a one-character word that may be part of another (the 均 of 平均)
+        explicit = [any(w in x for w in words.respectively if len(w) > 1) for x in said]
+        shared = distribute(text, subjects[i : j + 1], [m.start for m, *_ in read[i : j + 1]], flags, explicit)
         out.extend(_respectively_back(text, read[i : j + 1], shared, flags))
         i = j + 1
     return out
@@ -768,7 +768,10 @@ def _done_within(text: str, mention, subject: str) -> str:
 
 def _bare_change(before: str, words: SubjectWords) -> str | None:
     """The change a clause names without naming a measure (实际增长, 平均每年实际增长; 比1995年
-    增长 → 增长), or None when it names one."""
+    增长 → 增长; a change to a rate of change, 减为增长 → 增长), or None when it names one."""
+    to_level = next((w for w in sorted(words.to_level, key=len, reverse=True) if before.startswith(w)), "")
+    if to_level and before[len(to_level) :]:
+        before = before[len(to_level) :]  # …分别增长5.6%和13.1%，减为增长1.2%和1.8%
     tokens = [w for w, _ in tag(before)] if before else []
     if not tokens or tokens[-1] not in words.change:
         return None

@@ -34,7 +34,13 @@ from extractors.subjects import SubjectWords, has_verb, subject_words, trim
 from extractors.target_kinds import kind_words
 
 
-def distribute(text: str, subjects: list[str], starts: list[int], respectively_before: list[bool]) -> list[str]:
+def distribute(
+    text: str,
+    subjects: list[str],
+    starts: list[int],
+    respectively_before: list[bool],
+    explicit: list[bool] | None = None,
+) -> list[str]:
     """Give each of A、B…分别 X、Y its own subject.
 
     ``subjects`` are the subjects found for a run of amounts of one sentence that share
@@ -43,7 +49,8 @@ def distribute(text: str, subjects: list[str], starts: list[int], respectively_b
     (城镇和农村居民人均可支配收入 → 城镇居民…, 农村居民…; 进口、出口通关时间); a qualifier
     that opens the first item is shared by the others (单位国内生产总值能耗和二氧化碳排放 →
     单位国内生产总值二氧化碳排放); the change word after the list goes to every item
-    (二氧化硫、氮氧化物排放减少 → 二氧化硫排放减少, 氮氧化物排放减少).
+    (二氧化硫、氮氧化物排放减少 → 二氧化硫排放减少, 氮氧化物排放减少). A word naming two groups
+    (城乡) is shared out only where ``explicit`` says 分别 is written out (not the 均 of 平均).
     """
     words = subject_words()
     out = list(subjects)
@@ -57,11 +64,29 @@ def distribute(text: str, subjects: list[str], starts: list[int], respectively_b
         if len(run) < 2 or not subjects[run[0]] or not respectively_before[run[0]]:
             continue
         items = _split_items(subjects[run[0]], words)
-        if items is None or len(items[0]) != len(run):
+        if items is None:
+            written = explicit[run[0]] if explicit is not None else True
+            paired = _paired(subjects[run[0]], len(run), words) if written else None
+            if paired is not None:
+                for k, subject in zip(run, paired):
+                    out[k] = subject
+            continue
+        if len(items[0]) != len(run):
             continue
         for k, subject in zip(run, _expand(items[0], items[1], words)):
             out[k] = subject
     return out
+
+
+def _paired(subject: str, n: int, words: SubjectWords) -> list[str] | None:
+    """城乡低保标准 over two amounts → 城市低保标准, 农村低保标准: a word naming as many groups as
+    there are amounts, opening a word of the subject, is read once per group."""
+    bounds = _bounds(subject)
+    for word, groups in words.paired_groups:
+        at = subject.find(word)
+        if at >= 0 and len(groups) == n and at in bounds:
+            return [subject[:at] + g + subject[at + len(word) :] for g in groups]
+    return None
 
 
 def _split_items(subject: str, words: SubjectWords) -> tuple[list[str], str] | None:

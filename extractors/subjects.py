@@ -37,6 +37,7 @@ from extractors.char_classes import (
 from extractors.indicators import MEASURES_DATA, before_base, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
+    Mapping,
     Record,
     Strings,
     Text,
@@ -63,6 +64,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
+    paired_groups=Mapping(Strings(), allow_empty=False),
     **{k: Strings() for k in _LISTS},
 )
 SUBJECT_WORDS_DATA = register("subject_words", SUBJECT_WORDS_FILE, SUBJECT_WORDS_SPEC, "extractors/subjects.py")
@@ -138,6 +140,7 @@ class SubjectWords:
     colon_intros: frozenset[str]  # 如下, 的情况是: end the clause that opens a list with a colon
     item_links: frozenset[str]  # 为, 是: between an item of such a list and its amount
     topic_opens: frozenset[str]  # 以, 拿: open a topic frame naming the measure (以产量说，…)
+    paired_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 城乡 → 城市, 农村 (longest first)
     topic_ends: frozenset[str]  # 说, 来说: end it
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in
@@ -195,6 +198,9 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
     return SubjectWords(
         particle=data["particle"],
         distributive=tuple(sorted(data["distributive"], key=len, reverse=True)),
+        paired_groups=tuple(
+            sorted(((k, tuple(v)) for k, v in data["paired_groups"].items()), key=lambda kv: len(kv[0]), reverse=True)
+        ),
         leading_pos=frozenset(data["drop_pos"]["leading"]),
         trailing_pos=frozenset(data["drop_pos"]["trailing"]),
         inside_pos=frozenset(data["drop_pos"]["inside"]),
@@ -543,8 +549,8 @@ def verb_tail(phrase: str) -> str:
     i = len(tokens) - 1
     while i >= 0:
         w, f = tokens[i]
-        if w in words.leading or w in words.keep:
-            break
+        if (w in words.leading and f != "c") or w in words.keep:
+            break  # a conjunction between verbs joins them below (取消和停征), even one dropped as leading
         if _is_verb(words, w, f) or (f == "x" and not out and w.endswith(tuple(words.verb_ends))):
             out.insert(0, w)
             i -= 1

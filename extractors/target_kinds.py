@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, COLONS, COMMAS, LIST_COMMA, SENTENCE_STOP, SPAN_JOINERS
+from extractors.char_classes import CLAUSE_STOPS, COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOP, SPAN_JOINERS
 from extractors.context import Context
 from extractors.indicators import table as indicator_table
 from extractors.language_data import (
@@ -72,7 +72,9 @@ TARGET_KINDS_SPEC = Record(
         share_of=Strings(),
         share_after=Pattern(),
     ),
-    threshold=Record(bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings(), counted_after=Pattern()),
+    threshold=Record(
+        bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings(), counted_after=Pattern(), sized_groups=Strings()
+    ),
     period=Record(
         plan_genres=Strings(),
         multi_year=Strings(),
@@ -164,6 +166,7 @@ class KindWords:
     strive: tuple[str, ...]  # 奋斗: the amount between them is a goal striven for
     bounds: frozenset[str]
     sizes: frozenset[str]
+    sized_groups: tuple[str, ...]  # 班额: a group named by the size of each member
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
     plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
@@ -250,6 +253,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         past_eras=tuple(d["fact"]["past_eras"]),
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
+        sized_groups=tuple(d["threshold"]["sized_groups"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
         plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
@@ -489,6 +493,8 @@ def _is_threshold(w: KindWords, r: Reading, text: str) -> bool:
     """
     if r.dimension in w.sizes and w.counted_after.match(text, r.end):
         return True  # 六十斤到七十九斤的有一百零四个县: the size defines the counties counted
+    if r.bounded and r.comparator in w.bounds and any(g in (r.noun_after or "") for g in w.sized_groups):
+        return True  # 66人以上超大班额: a count that is the size of each member of the group
     if not r.bounded or r.comparator not in w.bounds or r.dimension not in w.sizes:
         return False
     return r.in_count or bool(r.noun_after) or r.before_amount
@@ -825,9 +831,10 @@ def _estimates_year_under_way(w: KindWords, text: str, r: Reading, t: FrameTime,
     sentence that estimates before it (预计今年的粮食产量可以等于…，棉花产量可以等于…), with
     no commitment in its clause (计划, 力争)? An estimate of the year under way is its expected
     result, not a commitment."""
-    if t.start != t.end or t.end != year or t.char_start < r.sentence[0]:
+    lo = _long_start(text, r.sentence[0])  # parts joined by ； share the estimate with their time
+    if t.start != t.end or t.end != year or t.char_start < lo:
         return False
-    said = text[r.sentence[0] : r.start]
+    said = text[lo : r.start]
     # not the estimate of a base (比一九五七年的预计数增加, 由今年预计的3%提高到)
     if not w.estimate_re.search(said):
         return False
@@ -970,12 +977,24 @@ def _governing_time(text: str, r: Reading, frames: TimeFrame | None) -> FrameTim
     w = kind_words()
     while i >= 0 and _closed_before(w, text, frames._governing[i], r.start):
         i -= 1  # 在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%: not 1979–1983
+    while i >= 0 and starts[i] < r.sentence[0] and _after_an_amount_of_its_part(text, frames, starts[i]):
+        i -= 1  # 五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增公路…: not 1950–2002
     if i >= 0 and starts[i] >= _long_start(text, r.sentence[0]):
         return frames._governing[i]
     j = bisect.bisect_left(starts, r.end)
     if j < len(starts) and starts[j] < r.clause[1]:
         return frames._governing[j]
     return None
+
+
+def _after_an_amount_of_its_part(text: str, frames: TimeFrame, start: int) -> bool:
+    """Does an amount come before the time at ``start`` in its part of a sentence joined by ；?
+    Such a time speaks of that part's amount; only one before the part's amounts frames the
+    parts after it."""
+    lo = _long_start(text, start)
+    part = max(text.rfind(c, lo, start) for c in SEMICOLONS) + 1 or lo
+    k = bisect.bisect_left(frames.amount_starts, max(part, lo))
+    return k < len(frames.amount_starts) and frames.amount_starts[k] < start
 
 
 def _closed_before(w: KindWords, text: str, t: FrameTime, pos: int) -> bool:

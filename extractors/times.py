@@ -147,6 +147,7 @@ class TimeWords:
     since_suffixes: tuple[str, ...]
     since_from: tuple[str, ...]
     since_from_suffixes: tuple[str, ...]
+    since_event: regex.Pattern
     start_marks: tuple[str, ...]
     span_starts: regex.Pattern
     topic_lead: regex.Pattern
@@ -221,6 +222,7 @@ TIME_WORDS = ld.register(
         since_suffixes=_WORDS,
         since_from=_WORDS,
         since_from_suffixes=_WORDS,
+        since_event=ld.Pattern(),
         start_marks=_WORDS,
         span_starts=ld.Pattern(),
         topic_lead=ld.Pattern(),
@@ -321,6 +323,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         since_suffixes=words["since_suffixes"],
         since_from=words["since_from"],
         since_from_suffixes=words["since_from_suffixes"],
+        since_event=regex.compile(data["since_event"]),
         start_marks=words["start_marks"],
         span_starts=regex.compile(data["span_starts"]),
         topic_lead=regex.compile(data["topic_lead"]),
@@ -1007,6 +1010,16 @@ def extract_times(text: str, *, offset: int = 0, context: Context = Context()) -
                 role = "period"  # 1998、1999年连续遭受…: a listed year reads like the one before it
         if since is not None and suffix is None:
             parsed, end, role = _since(parsed, context), since.end(), "period"
+        elif (
+            suffix is None
+            and parsed.kind == "dated"
+            and parsed.start is not None
+            and context.year is not None
+            and parsed.start.year < focus_year(context, context.year)
+            and _opens_sentence(text[max(0, start - 8) : start])
+            and g.words.since_event.match(text, end)
+        ):
+            parsed, role = _since(parsed, context), "period"  # 1998年发生特大洪水后，…
         elif (
             parsed.granularity == "year"
             and parsed.absolute_year is not None

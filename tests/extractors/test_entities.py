@@ -179,6 +179,11 @@ NOT_FOUND = [
     ("青海西藏公路通车了", {("青海", "GPE"), ("西藏", "GPE")}),
     ("黎塘——湛江线、蓝村——烟台线已经完成", {("湛江", "GPE"), ("烟台", "GPE")}),
     ("国务院会议通过了这个决定", {("国务院", "ORG")}),
+    # a group before its leaders' summit, a place starting a sea area's name or a list of
+    # honours' title (gov-report 1988, 2019, pingtan-gov-report-2023; tenth entity audit)
+    ("出席金砖国家领导人会晤", {("金砖国家", "ORG")}),
+    ("在南沙群岛海域进行军事挑衅", {("南沙群岛", "GPE")}),
+    ("3个村入选中国传统村落名录", {("中国", "GPE")}),
     # the same for a party's plenum (gov-report-1979, eighth entity audit)
     ("中国共产党第十一届中央委员会第三次全体会议以来", {("中国共产党", "ORG")}),
     # someone's words cited are no programme (gov-report 1958, fifth entity audit), nor is

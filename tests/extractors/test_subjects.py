@@ -1444,3 +1444,71 @@ def test_subjects_trim_keeps_its_cache():
     trim("今年粮食产量")
     trim("今年粮食产量")
     assert trim.cache_info().hits >= 1
+
+
+REVIEW_2015 = Context(year=2015, part="review", genre="政府工作报告")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a word naming two groups shared out by 分别 (gov-report 2015, tenth audit); without
+        # 分别 written out it stays whole (全国城乡居民平均消费水平由175元增加到450元, 1987 gold)
+        (
+            "城乡低保标准分别提高9.97%和14.1%。",
+            REVIEW_2015,
+            [("9.97%", "城市低保标准提高"), ("14.1%", "农村低保标准提高")],
+        ),
+        (
+            "城乡居民人均可支配收入分别增长8%和9%。",
+            REVIEW_2015,
+            [("8%", "城镇居民人均可支配收入增长"), ("9%", "农村居民人均可支配收入增长")],
+        ),
+        (
+            "全国城乡居民平均消费水平由175元增加到450元。",
+            REVIEW_2015,
+            [("175元", "全国城乡居民平均消费水平"), ("450元", "全国城乡居民平均消费水平")],
+        ),
+        # a clause that only changes to a rate of change pairs with the items listed before
+        # (gov-report 2007, tenth audit)
+        (
+            "化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%。",
+            REVIEW_2015,
+            [
+                ("5.6%", "化学需氧量排放量"),
+                ("13.1%", "二氧化硫排放量"),
+                ("1.2%", "化学需氧量排放量增长"),
+                ("1.8%", "二氧化硫排放量增长"),
+            ],
+        ),
+        # verbs joined by 和 act on the count together (gov-report 2009), even after another verb
+        ("加上取消和停征100项行政事业性收费。", PLAN, [("100项", "取消和停征行政事业性收费")]),
+        # the verb of the first count of a list carries to the next (pingtan-haitan-2023)
+        (
+            "获评三星级农村幸福院10家，五星级农村幸福院2家。",
+            REVIEW,
+            [("10家", "获评三星级农村幸福院"), ("2家", "获评五星级农村幸福院")],
+        ),
+        # a requirement, striving and doing it uniformly are no part of the measure (gov-report
+        # 1981, 1988, 2015; tenth audit)
+        ("要求消费部分增长5.7%。", PLAN, [("5.7%", "消费部分增长")]),
+        ("我国粮食生产必须争取达到5000亿公斤。", PLAN, [("5000亿公斤", "粮食生产")]),
+        (
+            "城乡居民基础养老金标准统一由55元提高到70元。",
+            PLAN,
+            [("55元", "城乡居民基础养老金标准"), ("70元", "城乡居民基础养老金标准")],
+        ),
+    ],
+)
+def test_subjects_tenth_audit_patterns(sentence, context, expected):
+    assert _subjects(sentence, context) == expected
+
+
+@pytest.mark.issue(17)
+def test_subjects_tenth_audit_keys():
+    """The vocabulary's keys for wordings met in the tenth audit: 粮食生产 is 粮食产量, 棚户区住房改造
+    开工 is 棚户区住房改造 (counted in starts), 城乡居民基础养老金标准 is the vocabulary's 最低标准."""
+    assert _keys("粮食生产必须争取平均每年增产80亿公斤。") == ["粮食产量增加"]
+    assert _keys("棚户区住房改造开工601万套。", REVIEW) == ["棚户区住房改造"]
+    assert _keys("城乡居民基础养老金标准统一提高到70元。") == ["城乡居民基础养老金最低标准"]

@@ -1232,3 +1232,51 @@ def test_target_kinds_a_count_recalling_what_was_listed_is_other():
     )
     found = _kinds("全年争取引进产业项目50个，其中10亿元以上15个。", Context(year=2018, part="plan"))
     assert found[-1][1] == "target"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_bounded_size_of_each_member_defines_a_group():
+    """66人以上超大班额 (dalian-edu-2018; docs/annotation.md's own example, tenth audit): the
+    class size defines the group, a threshold with no period; 引进5万名以上两岸大学生 stays a count."""
+    found = _kinds("确保2018年实现义务教育阶段学校基本消除66人以上超大班额目标。", Context(year=2018, part="plan"))
+    assert found == [("66人以上", "threshold", None, None)]
+    assert _kinds("力争引进5万名以上两岸大学生。", Context(year=2018, part="plan"))[0][1] == "target"
+
+
+REVIEW_2003 = Context(year=2003, part="review", genre="政府工作报告", heading="一、过去五年的工作回顾")
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_an_event_of_a_past_year_opens_what_went_on_since():
+    """1998年发生特大洪水后，… in the 2003 review (tenth audit): what the passage tells went on
+    from 1998 to the year reviewed, not in 1998 alone; a year that does not open its sentence,
+    or one followed by no 后, frames as before."""
+    text = "1998年发生特大洪水后，总结实施了基本措施。在长江流域实行退田还湖等政策，恢复水面2900平方公里。"
+    assert _kinds(text, REVIEW_2003) == [("2900平方公里", "achievement", 1998, 2002)]
+    assert _kinds("1998年，恢复水面2900平方公里。", REVIEW_2003)[0][2:] == (1998, 1998)
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_time_after_an_amount_frames_no_later_part():
+    """五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增公路19.2万公里… (gov-report 2008,
+    tenth audit): the span is the first item's comparison; the items after ； share the
+    sentence's 五年, not it. A time opening a part still carries (初步预计，2017年…；…)."""
+    review = Context(year=2008, part="review", genre="政府工作报告")
+    text = "五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增公路19.2万公里；建成万吨级以上泊位568个。"
+    assert [(s, e) for _, _, s, e in _kinds(text, review)] == [(2003, 2007)] * 3
+    text = "初步预计，2017年地区生产总值234.4亿元，增长8.5%；一般公共预算总收入30亿元。"
+    assert _kinds(text, Context(year=2018, part="review"))[-1][2:] == (2017, 2017)
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_parts_joined_by_semicolons_share_the_estimate():
+    """拿…的一九五四年预计产量来同一九四九年产量比较一下，…：电力一百零八亿度，等于一九四九年的二点五倍；
+    原煤… (the 1954 report, delivered late in 1954): every part is the estimate of 1954, an
+    achievement of that year, not the 1949 base."""
+    late = Context(year=1954, part="plan", genre="政府工作报告")
+    text = (
+        "拿几项最重要的工业产品的一九五四年预计产量来同一九四九年产量比较一下，我们可以看到以下的动人的数字："
+        "电力一百零八亿度，等于一九四九年的二点五倍；原煤八千一百九十九万吨，等于一九四九年的二点六倍。"
+    )
+    found = _kinds(text, late)
+    assert {(k, s, e) for _, k, s, e in found} == {("achievement", 1954, 1954)}
