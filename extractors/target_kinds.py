@@ -1086,7 +1086,9 @@ def _period(
             return over  # 平均每年降低1个百分点以上，五年内取消农业税 → 2004–2008
         if t is not None and t.end >= year:
             if t.role in ("deadline", "horizon"):
-                start = min(year, t.start)
+                # from the plan's first year: the next one in a report delivered late in its
+                # year (争取明年…达到1.2亿吨 in December 1980 → 1981, not 1980–1981)
+                start = min(context.plan_year or year, t.start)
                 since = _base_year(w, text, r, frames, from_words=True)
                 if since is None:
                     since = _sentence_base_year(w, text, r, frames)
@@ -1134,6 +1136,10 @@ def _period(
     base = _base_year(w, text, r, frames)
     if base is None and kind == "achievement" and _is_change(text, r):
         base = _base_of_whole(w, text, r, frames)
+        if base is None and frames is not None:
+            # a change listed after one against a year shares its base (2006年，全国国有企业资产
+            # 总额比2002年增长60.98%，实现利润增长[2.23倍] → 2003–2006)
+            base = _year_after(text, frames, _long_start(text, r.sentence[0]), r.clause[0], w.change_bases)
     if base is not None and base + 1 < last and kind == "achievement":
         # a change against a year before the period is over the years since (2007年，国内生产
         # 总值…比2002年增长65.5% → 2003–2007)

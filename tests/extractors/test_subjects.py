@@ -1512,3 +1512,23 @@ def test_subjects_tenth_audit_keys():
     assert _keys("粮食生产必须争取平均每年增产80亿公斤。") == ["粮食产量增加"]
     assert _keys("棚户区住房改造开工601万套。", REVIEW) == ["棚户区住房改造"]
     assert _keys("城乡居民基础养老金标准统一提高到70元。") == ["城乡居民基础养老金最低标准"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a level reached by 降为/上升为 is the measure's (gov-report-1980, 1955; tenth audit)
+        ("积累率由1978年的36.5%，降为33.6%。", REVIEW, [("36.5%", "积累率"), ("33.6%", "积累率")]),
+        ("私营工业产值所占的比重将下降为百分之十二点二。", PLAN, [("百分之十二点二", "私营工业产值所占的比重")]),
+        # a per-head basis right before the amount is the amount's (gov-report 2013, 2014)
+        (
+            "企业退休人员基本养老金从2004年人均每月700元提高到现在的1721元。",
+            REVIEW,
+            [("700元", "企业退休人员基本养老金"), ("1721元", "企业退休人员基本养老金")],
+        ),
+        ("城乡居民基本医保财政补助标准提高到人均320元。", PLAN, [("320元", "城乡居民基本医保财政补助标准")]),
+    ],
+)
+def test_subjects_leave_the_amounts_own_words(sentence, context, expected):
+    assert _subjects(sentence, context) == expected

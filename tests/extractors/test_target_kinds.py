@@ -1280,3 +1280,23 @@ def test_target_kinds_parts_joined_by_semicolons_share_the_estimate():
     )
     found = _kinds(text, late)
     assert {(k, s, e) for _, k, s, e in found} == {("achievement", 1954, 1954)}
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_deadline_in_a_late_report_starts_with_its_plan_year():
+    """争取明年在建矿井规模达到1.2亿吨 in the report of December 1980 (tenth audit): the plan year
+    is 1981, so the target is 1981's, not 1980–1981."""
+    late = Context(year=1980, part="plan", genre="政府工作报告", plan_year=1981)
+    assert _kinds("争取明年在建矿井规模达到1.2亿吨。", late) == [("1.2亿吨", "target", 1981, 1981)]
+    assert _kinds("争取明年在建矿井规模达到1.2亿吨。", Context(year=1980, part="plan"))[0][2:] == (1980, 1981)
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_changes_listed_after_one_against_a_year_share_its_base():
+    """2006年，全国国有企业资产总额比2002年增长60.98%，实现利润增长2.23倍 (gov-report 2008, tenth
+    audit): every change of the list runs over 2003–2006; a change against the year before
+    keeps its own year."""
+    review = Context(year=2008, part="review", genre="政府工作报告")
+    text = "2006年，全国国有企业资产总额比2002年增长60.98%，实现利润增长2.23倍，税收增长1.05倍。"
+    assert [(s, e) for _, _, s, e in _kinds(text, review)] == [(2003, 2006)] * 3
+    assert _kinds("2006年，税收比上年增长20%。", review)[0][2:] == (2006, 2006)
