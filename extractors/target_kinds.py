@@ -57,6 +57,7 @@ TARGET_KINDS_SPEC = Record(
     time_particle=Text(),
     baseline_from=Strings(),
     baseline_to=Strings(),
+    now_reached=Strings(),
     fact=Record(
         current=Strings(),
         not_current=Strings(),
@@ -140,6 +141,8 @@ class KindWords:
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     baseline_to_words: tuple[str, ...]
+    now_reached: tuple[str, ...]  # 现在的: the level a change reaches is today's
+    reached_now: tuple[str, ...]  # 减少到现在的, 提高到现在的 (baseline_to + now_reached)
     yearly_average: tuple[str, ...]
     over_the_years: tuple[str, ...]
     continuing: tuple[str, ...]
@@ -229,6 +232,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         baseline_to_words=tuple(d["baseline_to"]),
+        now_reached=tuple(d["now_reached"]),
+        reached_now=tuple(b + n for b in d["baseline_to"] for n in d["now_reached"]),
         yearly_average=tuple(d["period"]["yearly_average"]),
         over_the_years=tuple(d["period"]["over_the_years"]),
         continuing=tuple(d["period"]["continuing"]),
@@ -932,6 +937,8 @@ def _cue_words(
     planned = long_planned or any(c in plain for c in w.target)
     weak = long_weak or any(c in plain for c in w.weak_target)
     past = long_past or any(c in clause_text for c in w.achievement)
+    # a level a change has reached by now is a result (由四百六十六个减少到现在的二百七十六个)
+    past = past or text[r.clause[0] : r.start].rstrip().endswith(w.reached_now)
     return planned, weak, past
 
 
@@ -1279,8 +1286,8 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
     """Is the amount the level a change reaches (增加到, 提高到, 下降到…: the change words of
     ``baseline_to``), or a rate reached (覆盖率达到85%)?"""
     before = text[r.clause[0] : r.start]
-    if before.endswith(w.baseline_to_words):
-        return True
+    if before.endswith(w.baseline_to_words) or before.endswith(w.reached_now):
+        return True  # 提高到1721元, 提高到现在的1721元
     reached = before.rstrip().endswith(tuple(w.level_reached))
     if r.dimension == "percent":
         return reached or _share_at_the_end(w, text, r, frames)  # 覆盖率达到85%

@@ -1300,3 +1300,16 @@ def test_target_kinds_changes_listed_after_one_against_a_year_share_its_base():
     text = "2006年，全国国有企业资产总额比2002年增长60.98%，实现利润增长2.23倍，税收增长1.05倍。"
     assert [(s, e) for _, _, s, e in _kinds(text, review)] == [(2003, 2006)] * 3
     assert _kinds("2006年，税收比上年增长20%。", review)[0][2:] == (2006, 2006)
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_level_reached_by_now_is_a_result():
+    """由四百六十六个减少到现在的二百七十六个 (gov-report-1981, a plan chapter) and 从2004年人均每月
+    700元提高到现在的1721元 (the 2013 review of 2008–2012; tenth audit): the level reached now
+    is a result, the last year's; a level to be reached stays a target."""
+    found = _kinds("全国地县小铁厂由四百六十六个减少到现在的二百七十六个。", Context(year=1981, part="plan"))
+    assert found[-1][1] == "achievement"
+    review = Context(year=2013, part="review", genre="政府工作报告", heading="一、过去五年工作回顾")
+    found = _kinds("五年来，企业退休人员基本养老金从2004年人均每月700元提高到现在的1721元。", review)
+    assert found[-1][1:] == ("achievement", 2012, 2012)
+    assert _kinds("小铁厂由四百六十六个减少到二百七十六个。", Context(year=1981, part="plan"))[-1][1] == "target"
