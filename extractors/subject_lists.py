@@ -30,7 +30,7 @@ from extractors.char_classes import (
 from extractors.indicators import before_base
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
 from extractors.segmentation import cut, tag
-from extractors.subjects import SubjectWords, has_verb, subject_words, trim
+from extractors.subjects import SubjectWords, has_verb, is_measure, subject_words, trim
 from extractors.target_kinds import kind_words
 
 
@@ -104,8 +104,17 @@ def _split_items(subject: str, words: SubjectWords) -> tuple[list[str], str] | N
 
 
 def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
+    items = _qualified(items, words)
     first, last = items[0], items[-1]
     prefix = next((p for p in words.distributive if first.startswith(p) and len(first) > len(p)), "")
+    if prefix:
+        # parallel nouns after a shared qualifier share the measure word ending the last
+        # (限上住宿业、餐饮业营业额 → 限上住宿业营业额, 限上餐饮业营业额)
+        last_words = cut(last)
+        ends = tuple(words.measure_ends)
+        if len(last_words) > 1 and last_words[-1].endswith(ends):
+            sectors = tuple(words.sector_ends)
+            items = [it + last_words[-1] if it.endswith(sectors) else it for it in items[:-1]] + [last]
     if not prefix:
         prefix = _verb_lead(first, items[1:])
         if prefix:
@@ -122,6 +131,17 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
         head = "".join(tokens[at:])
         items = items[:-1] + ["".join(tokens[:at])]
         return [it + head + tail for it in items]
+    tagged = tag(last)
+    if (
+        len(tagged) > 1
+        and tagged[0][1].startswith("n")
+        and (tagged[1][1].startswith("v") or tagged[1][0] in words.verbs)
+        and all(tag(it)[-1][1].startswith("n") for it in items[:-1])
+    ):
+        # nouns that each do what the verb phrase after the last says (煤炭、电解铝分别淘汰落后
+        # 生产能力 → 煤炭淘汰落后生产能力, 电解铝淘汰落后生产能力)
+        phrase = last[len(tagged[0][0]) :]
+        return [it + phrase + tail for it in items[:-1]] + [last + tail]
     parallel = _parallel(first, last)
     if parallel is not None:
         lead, head = parallel
@@ -138,6 +158,23 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
         if head and any(it.endswith(cut(head)[-1]) for it in items[:-1]):
             head = ""  # 农村居民人均纯收入和城镇居民人均可支配收入: each item is whole
     return [it + head + tail for it in items[:-1]] + [last + tail]
+
+
+def _qualified(items: list[str], words: SubjectWords) -> list[str]:
+    """A bare measure word listed after a qualified one of its kind takes its qualifier
+    (学前教育公办率、普惠率、义务教育公办率 → 学前教育普惠率)."""
+    out = list(items)
+    ends = tuple(words.measure_ends)
+    for i in range(1, len(out)):
+        own, before = out[i], out[i - 1]
+        end = next((e for e in ends if own.endswith(e)), "")
+        if not end or len(own) > 3 or len(before) <= len(own) or not before.endswith(end):
+            continue
+        qualifier = before[: len(before) - len(own)]
+        # not one measure of the vocabulary (森林覆盖率、绿化率: 绿化率 is a measure of its own)
+        if len(qualifier) >= 2 and len(qualifier) in _bounds(before) and not is_measure(before):
+            out[i] = qualifier + own
+    return out
 
 
 def _bounds(phrase: str) -> set[int]:
@@ -427,7 +464,11 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
             lead = next((x for x in words.list_leads if before.startswith(x) and len(before) > len(x)), None)
             shared = lead is not None and not before.startswith(LIST_COMMA, len(lead))
             if shared and _takes_lead(text, amounts[k], base, other_dim, words):
-                return f"{lead}{base}"
+                # and the measure word ending the item, where the dimension is the same
+                # (新增铁路里程…，其中高速铁路8951公里 → 新增高速铁路里程)
+                shared_heads = sorted(words.list_heads, key=len, reverse=True) if other_dim == dimension else []
+                word = next((h for h in shared_heads if before.endswith(h) and not base.endswith(h)), "")
+                return f"{lead}{base}{word}"
         output = {dimension, other_dim} <= words.output_dimensions  # 糖260万吨；自行车1，484万辆
         if dimension is not None and (other_dim == dimension or output):
             # the item before as its measure, without a base of comparison written with a
@@ -501,7 +542,12 @@ def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words:
     before? Not a rate, not an item with a verb of its own (基本建成, 再就业, 新聘…), not an
     attribute of the things counted before it (新增注册企业2509家，注册资本1077亿元)."""
     clause, start, dimension, _ = amount
-    if text[clause[0] : start].strip() != base:
+    said = text[clause[0] : start].strip()
+    # not a part of a count: parts_of_a_count reads those
+    opener = next((w for w in words.item_openers if said.startswith(w)), "")
+    if dimension in words.counted_dimensions:
+        opener = ""
+    if said[len(opener) :] != base:  # 新增公路…，其中高速公路2.8万公里: a part takes the verb too
         return False
     if dimension in words.rate_dimensions or lead_dimension in words.rate_dimensions:
         return False

@@ -60,7 +60,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
-          "output_dimensions", "output_heads", "named_plans")  # fmt: skip
+          "output_dimensions", "output_heads", "named_plans", "sector_ends")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -141,6 +141,7 @@ class SubjectWords:
     item_links: frozenset[str]  # 为, 是: between an item of such a list and its amount
     topic_opens: frozenset[str]  # 以, 拿: open a topic frame naming the measure (以产量说，…)
     paired_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 城乡 → 城市, 农村 (longest first)
+    sector_ends: frozenset[str]  # 业: 住宿业, 餐饮业 name sectors
     topic_ends: frozenset[str]  # 说, 来说: end it
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in
@@ -521,7 +522,17 @@ def starts_with_verb(phrase: str) -> str:
     tokens = tag(phrase)
     words = subject_words()
     out = ""
+    # a listed verb jieba cuts apart (新改建 → 新/改建) is one verb
+    listed = next((v for v in _longest_first(words.verbs) if len(v) >= 2 and phrase.startswith(v)), "")
+    at = 0
+    while listed and at < len(tokens) - 1 and len(out) < len(listed):
+        out += tokens[at][0]
+        at += 1
+    if out != listed:
+        out, at = "", 0
     for i, (word, flag) in enumerate(tokens[:-1]):
+        if i < at:
+            continue
         if out and word in words.list_words and i + 2 < len(tokens):
             following, tag_after = tokens[i + 1]
             if len(following) >= 2 and (tag_after == "v" or following in words.verbs):

@@ -1532,3 +1532,90 @@ def test_subjects_tenth_audit_keys():
 )
 def test_subjects_leave_the_amounts_own_words(sentence, context, expected):
     assert _subjects(sentence, context) == expected
+
+
+REVIEW_2013 = Context(year=2013, part="review", genre="政府工作报告")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a part opened by 其中 takes the verb and the measure word of the whole (gov-report
+        # 2008, 2013, 2016; tenth audit); a part of a count goes by parts_of_a_count
+        (
+            "新增公路60.9万公里，其中高速公路4.2万公里。",
+            REVIEW_2013,
+            [("60.9万公里", "新增公路"), ("4.2万公里", "新增高速公路")],
+        ),
+        (
+            "铁路营业里程达到12.1万公里，其中高速铁路超过1.9万公里。",
+            REVIEW_2013,
+            [("12.1万公里", "铁路营业里程"), ("超过1.9万公里", "高速铁路营业里程")],
+        ),
+        # sectors after a shared qualifier share the measure word ending the last; a bare
+        # measure word takes the qualifier of the one of its kind before it, not of a measure
+        # of the vocabulary (pingtan-gov-report 2024, 2017; tenth audit)
+        (
+            "限上住宿业、餐饮业营业额分别增长60%、20%。",
+            REVIEW,
+            [("60%", "限上住宿业营业额增长"), ("20%", "限上餐饮业营业额增长")],
+        ),
+        (
+            "学前教育公办率、普惠率、义务教育公办率分别提高5.6%、3.7%、1.5%。",
+            REVIEW,
+            [("5.6%", "学前教育公办率提高"), ("3.7%", "学前教育普惠率提高"), ("1.5%", "义务教育公办率提高")],
+        ),
+        (
+            "森林覆盖率、绿化率分别提高到35.8%、35.6%。",
+            REVIEW,
+            [("35.8%", "森林覆盖率"), ("35.6%", "绿化率")],
+        ),
+        (
+            "单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。",
+            PLAN,
+            [
+                ("23%", "单位国内生产总值用水量下降"),
+                ("15%", "单位国内生产总值能耗下降"),
+                ("18%", "单位国内生产总值二氧化碳排放量下降"),
+            ],
+        ),
+        # nouns that each do what the verb phrase after them says (gov-report-2007)
+        (
+            "煤炭、电解铝分别淘汰落后生产能力1.1亿吨和120万吨。",
+            REVIEW,
+            [("1.1亿吨", "煤炭淘汰落后生产能力"), ("120万吨", "电解铝淘汰落后生产能力")],
+        ),
+        # a listed verb jieba cuts apart still opens the list (pingtan-gov-report-2019)
+        (
+            "新改建市政道路30条、各类管网110公里以上。",
+            REVIEW,
+            [("30条", "新改建市政道路"), ("110公里以上", "新改建各类管网")],
+        ),
+        # going on, continuing, a time and a connective opening a subject are no part of it
+        # (gov-report 2019, 2015, 1980, 1981; tenth audit)
+        (
+            "国家财政性教育经费占国内生产总值比例继续保持在4%以上。",
+            PLAN,
+            [("4%以上", "国家财政性教育经费占国内生产总值比例")],
+        ),
+        ("农村学生上重点高校人数连续两年增长10%以上。", REVIEW, [("10%以上", "农村学生上重点高校人数增长")]),
+        ("去年居民消费价格总水平比上年上涨4.8%。", REVIEW, [("4.8%", "居民消费价格总水平比上年上涨")]),
+        (
+            "结果炼铁焦比由九百五十公斤降到七百零五公斤。",
+            REVIEW,
+            [("九百五十公斤", "炼铁焦比"), ("七百零五公斤", "炼铁焦比")],
+        ),
+    ],
+)
+def test_subjects_parts_lists_and_edges(sentence, context, expected):
+    assert _subjects(sentence, context) == expected
+
+
+@pytest.mark.issue(17)
+def test_subjects_growth_rate_keys_as_growth():
+    """固定资产投资增长幅度 names the vocabulary's 固定资产投资增长 (gov-report-1995, tenth audit)."""
+    assert _keys("固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。", REVIEW) == [
+        "固定资产投资增长",
+        "固定资产投资增长",
+    ]
