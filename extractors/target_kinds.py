@@ -1289,6 +1289,12 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
     if before.endswith(w.baseline_to_words) or before.endswith(w.reached_now):
         return True  # 提高到1721元, 提高到现在的1721元
     reached = before.rstrip().endswith(tuple(w.level_reached))
+    if not reached and before.lstrip().startswith(w.item_openers):
+        # a part of a level reached is a level too (铁路营业里程达到12.1万公里，其中高速铁路超过
+        # 1.9万公里 → the last year's)
+        start = _long_start(text, r.sentence[0])
+        lo = max(text.rfind(c, start, r.clause[0] - 1) for c in CLAUSE_STOPS) + 1 or start
+        reached = any(x in text[lo : r.clause[0]] for x in w.level_reached)
     if r.dimension == "percent":
         return reached or _share_at_the_end(w, text, r, frames)  # 覆盖率达到85%
     # a level reached by a measure that is a level, never a sum over the years (农村居民人均

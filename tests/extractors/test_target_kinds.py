@@ -1313,3 +1313,22 @@ def test_target_kinds_a_level_reached_by_now_is_a_result():
     found = _kinds("五年来，企业退休人员基本养老金从2004年人均每月700元提高到现在的1721元。", review)
     assert found[-1][1:] == ("achievement", 2012, 2012)
     assert _kinds("小铁厂由四百六十六个减少到二百七十六个。", Context(year=1981, part="plan"))[-1][1] == "target"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_time_after_a_word_of_saying_opens_the_paragraph():
+    """这里要特别指出，刚刚过去的1992年，… (gov-report-1993, tenth audit): the year opens its
+    sentence after the word of saying, and frames the amounts of the sentences after it."""
+    review = Context(year=1993, part="review", genre="政府工作报告", heading="一、过去五年的基本总结")
+    text = "这里要特别指出，刚刚过去的1992年，我国改革开放进入了新阶段。对外开放显著扩大，增加了34个开放口岸。"
+    assert _kinds(text, review) == [("34个", "achievement", 1992, 1992)]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_part_of_a_level_reached_is_the_last_years():
+    """铁路营业里程达到12.1万公里，其中高速铁路超过1.9万公里 in the review of 2011–2015 (gov-report
+    2016, tenth audit): a length in service reached and its part are the last year's levels."""
+    review = Context(year=2016, part="review", genre="政府工作报告", heading="一、“十二五”时期发展成就")
+    text = "五年来，铁路营业里程达到12.1万公里，其中高速铁路超过1.9万公里。"
+    assert [(s, e) for _, _, s, e in _kinds(text, review)] == [(2015, 2015)] * 2
+    assert [(s, e) for _, _, s, e in _kinds("五年来，新增铁路营业里程3万公里。", review)] == [(2011, 2015)]
