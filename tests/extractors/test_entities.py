@@ -533,3 +533,25 @@ def test_entities_pkuseg_backend():
     nlp = build_nlp("pkuseg", use_model=False)
     got = {(e.text, e.label) for e in extract_entities("落实教育部“2018年教育系统党建质量年”工作部署。", nlp=nlp)}
     assert ("教育部", "ORG") in got and ("“2018年教育系统党建质量年”", "PROGRAM") in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unwanted"),
+    [
+        # a place starting the name of a centre, a training base, a bridge, a road or a customs
+        # district is part of that name (pingtan-gov-report 2023–2024, dalian-edu-2018; tenth
+        # entity audit); a quoted kind is no programme
+        ("平潭集成电路产业中心揭牌成立", {("平潭", "GPE")}),
+        ("以大连职教基地正式启用为契机", {("大连", "GPE")}),
+        ("平潭海峡公铁大桥获中国建设工程鲁班奖", {("平潭", "GPE")}),
+        ("平潭滨海旅游公路获评全国交旅融合创新项目", {("平潭", "GPE")}),
+        ("通关时间保持福州关区第一", {("福州", "GPE")}),
+        ("加强职业院校“双师型”师资队伍建设", {("“双师型”", "PROGRAM")}),
+    ],
+)
+def test_entities_places_inside_facility_names(sentence, unwanted):
+    assert not unwanted & found(sentence)
+
+
+def test_entities_a_place_before_its_own_district_stays():
+    assert ("平潭", "GPE") in found("推进平潭中心城区建设")
