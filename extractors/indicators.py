@@ -91,6 +91,7 @@ class IndicatorTable:
     filler_re: regex.Pattern
     base_re: regex.Pattern
     change_re: regex.Pattern  # a change word at the end, group "w"
+    opening_change_re: regex.Pattern  # a change verb opening a subject (减少财政收入), group "w"
     comparative_re: regex.Pattern
     change_class: MappingType[str, str]
     canonical: MappingType[str, MappingType[str, str]]
@@ -128,6 +129,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         ),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
         change_re=regex.compile(f"(?P<w>{_alternation(change_class)})$"),
+        opening_change_re=regex.compile(f"^(?P<w>{_alternation(change_class)})"),
         comparative_re=regex.compile(
             f"(?P<w>{_alternation(data['comparatives']['up'] + data['comparatives']['down'])})$"
         ),
@@ -181,6 +183,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "filler_re",
                 "base_re",
                 "change_re",
+                "opening_change_re",
                 "comparative_re",
                 "change_class",
                 "canonical",
@@ -323,6 +326,13 @@ def indicator_for(subject: str, unit: str | None = None) -> str:
     dimension = unit_def.dimension if unit_def else None
     if dimension == "ratio" and change:
         dimension = "percent"  # 增长一点二倍: a multiple is a relative change, one series with %
+    opening = t.opening_change_re.match(cleaned) if not change else None
+    if opening and opening.end() < len(cleaned):
+        # a change verb before a measure of the vocabulary is that measure's change (减少财政收入
+        # 五百二十亿元 → 一般公共预算收入减少, gov-report-1981; tenth audit)
+        measure = indicator_for(cleaned[opening.end() :], unit)
+        if measure in t.indicators and not _split(t, measure)[1] and not t.opening_change_re.match(measure):
+            return measure + _canonical(t, t.change_class[opening["w"]], dimension)
     if base.startswith(t.foreign) or any(p in base for p in t.named_before):
         # 英国的煤产量, 他们原定的煤炭产量 (of a mine named before) are no 原煤产量 of the issuer
         return base + _canonical(t, change, dimension)

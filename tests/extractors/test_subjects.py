@@ -1619,3 +1619,23 @@ def test_subjects_growth_rate_keys_as_growth():
         "固定资产投资增长",
         "固定资产投资增长",
     ]
+
+
+@pytest.mark.issue(17)
+def test_subjects_running_totals_and_opening_changes():
+    """累计 says a running total, no part of the measure, with the years counted before it
+    (中央财政五年累计补助… → 中央财政补助…; gov-report 2008, 2013, tenth audit); a change verb
+    opening a subject before a vocabulary measure keys as that measure's change (减少财政收入,
+    gov-report-1981); a part of new capacity takes the whole's measure word (gov-report-2011)."""
+    review = Context(year=2008, part="review", genre="政府工作报告", heading="一、过去五年工作回顾")
+    assert _subjects("中央财政五年累计补助养老保险专项资金3295亿元。", review) == [
+        ("3295亿元", "中央财政补助养老保险专项资金")
+    ]
+    assert _keys("共计减少财政收入五百二十亿元。", REVIEW) == ["一般公共预算收入减少"]
+    assert _keys("增加蓄洪容积130亿立方米。", REVIEW) == ["增加蓄洪容积"]  # no vocabulary measure
+    assert _subjects("新增发电装机容量4.45亿千瓦，其中水电9601万千瓦、核电384万千瓦。", REVIEW)[1] == (
+        "9601万千瓦",
+        "新增水电发电装机容量",
+    )
+    assert _keys("确保优良空气天数比例稳定在98.9%以上。") == ["空气质量优良天数比率"]
+    assert _keys("发行地方政府债券置换存量债务3.2万亿元。", REVIEW) == ["地方政府置换债券"]
