@@ -555,3 +555,5 @@ def test_entities_places_inside_facility_names(sentence, unwanted):
 
 def test_entities_a_place_before_its_own_district_stays():
     assert ("平潭", "GPE") in found("推进平潭中心城区建设")
+    # a metropolitan region named by its city is that region (pingtan-gov-report-2023)
+    assert ("福州都市圈", "GPE") in found("加快融入福州都市圈。")
