@@ -723,9 +723,11 @@ def _kind(
         # it lies after the year reviewed (今年以来 in a plan written late in that year)
         governing = _governing_time(text, r, frames)
         if governing is not None and context.year and governing.end > _reported(context):
-            if not reached and (governing.role == "deadline" or _plan_year_named(w, text, r, governing)):
+            commits = any(t in w.commitments for t in cut(before))
+            if not reached and (governing.role == "deadline" or commits or _plan_year_named(w, text, r, governing)):
                 # a goal the review restates, due after the year reviewed (纲要规定…，到一九六七年
-                # …分别达到四百斤、五百斤、八百斤的指标, in the 1959 review of 1958)
+                # …分别达到四百斤、五百斤、八百斤的指标, in the 1959 review of 1958), or one it
+                # commits to for the year after it (今年…的资金将达305亿元, in the 2003 review)
                 return "target", governing
             if not _estimates_own_year(w, text, r, governing, context.year):
                 governing = None

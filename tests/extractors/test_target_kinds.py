@@ -1332,3 +1332,13 @@ def test_target_kinds_a_part_of_a_level_reached_is_the_last_years():
     text = "五年来，铁路营业里程达到12.1万公里，其中高速铁路超过1.9万公里。"
     assert [(s, e) for _, _, s, e in _kinds(text, review)] == [(2015, 2015)] * 2
     assert [(s, e) for _, _, s, e in _kinds("五年来，新增铁路营业里程3万公里。", review)] == [(2011, 2015)]
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_review_commits_to_the_year_after_it():
+    """今年中央财政预算用于支持这项改革的资金将达305亿元 in the review part of the 2003 report
+    (tenth audit): a commitment for the year after the one reviewed is a target; what the
+    year reviewed reached stays a result."""
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    assert _kinds("今年中央财政预算用于支持这项改革的资金将达305亿元。", review)[0][1:] == ("target", 2003, 2003)
+    assert _kinds("去年中央财政用于支持这项改革的资金达到245亿元。", review)[0][1] == "achievement"
