@@ -1002,7 +1002,7 @@ def _after_an_amount_of_its_part(text: str, frames: TimeFrame, start: int) -> bo
     parts after it."""
     lo = _long_start(text, start)
     part = max(text.rfind(c, lo, start) for c in SEMICOLONS) + 1 or lo
-    k = bisect.bisect_left(frames.amount_starts, max(part, lo))
+    k = bisect.bisect_left(frames.amount_starts, part)
     return k < len(frames.amount_starts) and frames.amount_starts[k] < start
 
 
