@@ -155,6 +155,7 @@ FOUND = [
     ("朝鲜人民军和中国人民志愿军", {("朝鲜人民军", "ORG")}),
     ("美国纠集东南亚条约集团", {("东南亚条约集团", "ORG")}),
     ("苏联政府外交部发表声明", {("苏联政府外交部", "ORG")}),
+    ("支持建立阿富汗联合政府", {("阿富汗联合政府", "ORG")}),  # gov-report-1988, tenth entity audit
     # the ends of a route named with 到 are places
     ("北京至上海铁路", {("北京", "GPE"), ("上海", "GPE")}),
 ]
@@ -181,6 +182,7 @@ NOT_FOUND = [
     # a group before its leaders' summit, a place starting a sea area's name or a list of
     # honours' title (gov-report 1988, 2019, pingtan-gov-report-2023; tenth entity audit)
     ("出席金砖国家领导人会晤", {("金砖国家", "ORG")}),
+    ("成功主办亚太经合组织第二十二次领导人非正式会议", {("亚太经合组织", "ORG")}),  # gov-report-2015
     ("在南沙群岛海域进行军事挑衅", {("南沙群岛", "GPE")}),
     ("3个村入选中国传统村落名录", {("中国", "GPE")}),
     # the same for a party's plenum (gov-report-1979, eighth entity audit)
