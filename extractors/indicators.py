@@ -260,6 +260,12 @@ def _clean(t: IndicatorTable, subject: str) -> str:
             )
         )
         s = kept or s
+    from extractors.subjects import subject_words  # subjects reads this module's table
+
+    particle = subject_words().particle
+    m = t.change_re.search(s)
+    if m is not None and s.endswith(particle + m["w"]) and m.start() > len(particle):
+        s = s[: m.start() - len(particle)] + m["w"]  # 工农业总产值的增长 → 工农业总产值增长
     return s
 
 

@@ -1639,3 +1639,15 @@ def test_subjects_running_totals_and_opening_changes():
     )
     assert _keys("确保优良空气天数比例稳定在98.9%以上。") == ["空气质量优良天数比率"]
     assert _keys("发行地方政府债券置换存量债务3.2万亿元。", REVIEW) == ["地方政府置换债券"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_keys_leave_out_yearly_rates_adverbs_and_particles():
+    """每年 (a yearly rate), 率先 (an adverb of order) and 的 before the change word leave the key;
+    two vocabulary wordings (gov-report 1978, 1981, 2008, 2016; tenth audit)."""
+    plan = Context(year=1978, part="plan", genre="政府工作报告")
+    assert _keys("工业总产值每年要增长百分之十以上。", plan) == ["工业总产值增长"]
+    assert _keys("要求工农业总产值的增长速度提高到4%。", plan) == ["工农业总产值增长"]
+    assert _keys("力争在36个大城市率先实现污水的全部收集和处理。") == ["大城市实现污水的全部收集和处理"]
+    assert _keys("科技进步对经济增长的贡献率达到60%。") == ["科技进步贡献率"]
+    assert _keys("城镇保障性安居工程住房建设4013万套。", REVIEW) == ["保障性安居工程"]
