@@ -789,7 +789,7 @@ def _kind(
         # past frame, or two past years (1986年同1978年相比，…由3480亿元增加到9380亿元)
         one_year = len(set(_YEAR.findall(text[ss:se]))) <= 1 and frame is None and governing is None
         own = _time_right_before(text, r, frames)
-        if own is not None and context.year and own.end < context.year:
+        if own is not None and context.year and own.end < (context.plan_year or context.year):
             return "achievement", own  # 将由一九五七年的[百分之四十二左右]，提高到…: that year's level
         if planned or (context.part == "plan" and (not past or (one_year and not said_past))):
             return "fact", None  # 由每人每年[50元]提高到100元: the level now, which the plan changes
@@ -1350,4 +1350,7 @@ def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> Frame
     if i < 0:
         return None
     t = frames.times[i]
-    return t if text[t.char_start + len(t.text) : r.start] in ("", kind_words().time_particle) else None
+    w = kind_words()
+    between = text[t.char_start + len(t.text) : r.start].removesuffix(w.time_particle)
+    # an estimate of that year is its level too (由今年预计的[44%]提高到45%, December 1980)
+    return t if between == "" or between in w.estimates else None

@@ -1342,3 +1342,14 @@ def test_target_kinds_a_review_commits_to_the_year_after_it():
     review = Context(year=2003, part="review", genre="政府工作报告")
     assert _kinds("今年中央财政预算用于支持这项改革的资金将达305亿元。", review)[0][1:] == ("target", 2003, 2003)
     assert _kinds("去年中央财政用于支持这项改革的资金达到245亿元。", review)[0][1] == "achievement"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_an_estimated_start_of_a_planned_change_is_that_years():
+    """由今年预计的44%提高到45% in the report of December 1980 (tenth audit): where the planned
+    change starts is 1980's estimated level, a result of that year; without a year it stays
+    the level now, a fact."""
+    late = Context(year=1980, part="plan", genre="政府工作报告", plan_year=1981)
+    found = _kinds("明年计划轻工业产值占工业总产值的比重，由今年预计的44%提高到45%。", late)
+    assert found == [("44%", "achievement", 1980, 1980), ("45%", "target", 1981, 1981)]
+    assert _kinds("报销比例由50%提高到60%。", Context(year=2016, part="plan"))[0][1] == "fact"
