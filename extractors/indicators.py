@@ -55,6 +55,7 @@ MEASURES_SPEC = Record(
     key_filler_kept=Strings(),
     comparison_bases=Strings(),
     changes=Record(up=_CHANGE, down=_CHANGE),
+    change_particle=Text(),
     comparatives=Record(up=Strings(), down=Strings()),
     scope=Strings(),
     key_scope=Strings(),
@@ -128,7 +129,8 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
             else _alternation(data["key_filler"])
         ),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
-        change_re=regex.compile(f"(?P<w>{_alternation(change_class)})$"),
+        # 工农业总产值的增长: the particle before a change word at the end goes with it
+        change_re=regex.compile(f"(?:{regex.escape(data['change_particle'])})?(?P<w>{_alternation(change_class)})$"),
         opening_change_re=regex.compile(f"^(?P<w>{_alternation(change_class)})"),
         comparative_re=regex.compile(
             f"(?P<w>{_alternation(data['comparatives']['up'] + data['comparatives']['down'])})$"
@@ -260,12 +262,6 @@ def _clean(t: IndicatorTable, subject: str) -> str:
             )
         )
         s = kept or s
-    from extractors.subjects import subject_words  # subjects reads this module's table
-
-    particle = subject_words().particle
-    m = t.change_re.search(s)
-    if m is not None and s.endswith(particle + m["w"]) and m.start() > len(particle):
-        s = s[: m.start() - len(particle)] + m["w"]  # 工农业总产值的增长 → 工农业总产值增长
     return s
 
 

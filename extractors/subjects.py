@@ -1426,6 +1426,11 @@ def _owner(prev: Found) -> str:
     tokens = cut(owner)
     while len(tokens) > 1 and tokens[-1] in words.change:
         tokens.pop()
+    # an attribute before names the same owner (人大代表建议9件，办结率100%，满意率100% → 人大代表建议
+    # 满意率, not …办结率满意率)
+    attribute = next((a for a in _longest_first(words.attributes) if "".join(tokens).endswith(a)), "")
+    if attribute and len("".join(tokens)) > len(attribute):
+        tokens = cut("".join(tokens)[: -len(attribute)])
     # the noun phrase at the end: after the last list word or verb
     cut_at = max(
         (

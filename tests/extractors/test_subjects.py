@@ -1651,3 +1651,33 @@ def test_subjects_keys_leave_out_yearly_rates_adverbs_and_particles():
     assert _keys("力争在36个大城市率先实现污水的全部收集和处理。") == ["大城市实现污水的全部收集和处理"]
     assert _keys("科技进步对经济增长的贡献率达到60%。") == ["科技进步贡献率"]
     assert _keys("城镇保障性安居工程住房建设4013万套。", REVIEW) == ["保障性安居工程"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # a rate of what was handled belongs to it, and an attribute after an attribute to the
+        # same owner (pingtan-gov-report 2019, pingtan-junshan-2022; tenth audit)
+        (
+            "办理人大代表建议111件，办结率95.5%；政协委员提案136件，办结率100%。",
+            REVIEW,
+            [
+                ("111件", "办理人大代表建议"),
+                ("95.5%", "人大代表建议办结率"),
+                ("136件", "政协委员提案"),
+                ("100%", "政协委员提案办结率"),
+            ],
+        ),
+        (
+            "办理人大代表建议9件，办结率100%，满意率100%。",
+            REVIEW,
+            [("9件", "办理人大代表建议"), ("100%", "人大代表建议办结率"), ("100%", "人大代表建议满意率")],
+        ),
+        # 拟 and running totals with their years leave the subject (gov-report 2009, 1982)
+        ("中央财政拟投入社会保障资金2930亿元。", PLAN, [("2930亿元", "中央财政投入社会保障资金")]),
+        ("五年合计国家财政收入五千九百五十三亿元。", REVIEW, [("五千九百五十三亿元", "国家财政收入")]),
+    ],
+)
+def test_subjects_owners_of_rates_and_plan_words(sentence, context, expected):
+    assert _subjects(sentence, context) == expected

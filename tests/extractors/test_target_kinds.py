@@ -1353,3 +1353,11 @@ def test_target_kinds_an_estimated_start_of_a_planned_change_is_that_years():
     found = _kinds("明年计划轻工业产值占工业总产值的比重，由今年预计的44%提高到45%。", late)
     assert found == [("44%", "achievement", 1980, 1980), ("45%", "target", 1981, 1981)]
     assert _kinds("报销比例由50%提高到60%。", Context(year=2016, part="plan"))[0][1] == "fact"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_count_of_the_list_that_follows_is_other():
+    """必须认真贯彻执行下列十条方针 (gov-report-1981, tenth audit): the count of the parts of what
+    is listed next is `other`, like 以上十项 of what was listed."""
+    assert _kinds("必须认真贯彻执行下列十条方针。", Context(year=1981, part="plan"))[0][1] == "other"
+    assert _kinds("今年要实施十项重点工程。", Context(year=1981, part="plan"))[0][1] == "target"
