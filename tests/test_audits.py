@@ -83,7 +83,8 @@ note in the row.
   only fault was a subject without 完成 or 实现 were brought in line with the written rule (a
   bare verb of completion is no part of a subject: the contract's 暖校舍改造, the gold; the
   example docs/annotation.md gave the judges, 完成造林, contradicted it and was corrected),
-  each with a note in the row.
+  each with a note in the row. ``targets_dev10e.json``: 150 target rows more of the
+  development half (seed 2041), judged the same way (0.687 as drawn); in-sample, floor 0.70.
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -123,6 +124,7 @@ FLOORS = {
     "entities_dev10c.json": (0.87, 0.87),
     "targets_dev10d.json": (0.99, 0.74),
     "entities_dev10d.json": (0.95, 0.95),
+    "targets_dev10e.json": (0.98, 0.70),
     "entities_dev10.json": (0.97, 0.97),
 }
 
