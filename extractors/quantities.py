@@ -618,9 +618,9 @@ def extract_quantities(
         subjects,
     )
     subjects = _timeless_subjects(subjects, read)
-    limits = subject_words().limit_dimensions
+    limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units
     subjects = [
-        _done_within(text, m, s) if m.comparator == "<=" and d in limits else s
+        _done_within(text, m, s) if (m.comparator == "<=" and d in limits) or m.unit in occurrences else s
         for (m, *_), d, s in zip(read, dimensions, subjects)
     ]
     frames = TimeFrame(text, context, times, shift) if context.year else None  # times of the passage and its headings
@@ -750,7 +750,8 @@ _AFTER_END = regex.compile(char_class(LIST_COMMA) + "|" + PHRASE_END.pattern)
 def _done_within(text: str, mention, subject: str) -> str:
     """A time limit names what is to be done within it: 最迟5小时内发布权威信息、24小时内举行
     新闻发布会 → 发布权威信息, 举行新闻发布会 — the verb phrase after the amount, when one
-    follows; else the subject found before it."""
+    follows; else the subject found before it. A count of times names what is done that often
+    (先后4次降低存款准备金率 → 降低存款准备金率)."""
     stop = _AFTER_END.search(text, mention.end)
     after = text[mention.end : stop.start() if stop else len(text)]
     tokens = tag(after)

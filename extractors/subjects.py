@@ -60,7 +60,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
-          "output_dimensions", "output_heads", "named_plans", "sector_ends")  # fmt: skip
+          "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -142,6 +142,7 @@ class SubjectWords:
     topic_opens: frozenset[str]  # 以, 拿: open a topic frame naming the measure (以产量说，…)
     paired_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 城乡 → 城市, 农村 (longest first)
     sector_ends: frozenset[str]  # 业: 住宿业, 餐饮业 name sectors
+    occurrence_units: frozenset[str]  # 次: 先后4次降低存款准备金率 counts what is done
     topic_ends: frozenset[str]  # 说, 来说: end it
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in

@@ -1681,3 +1681,11 @@ def test_subjects_keys_leave_out_yearly_rates_adverbs_and_particles():
 )
 def test_subjects_owners_of_rates_and_plan_words(sentence, context, expected):
     assert _subjects(sentence, context) == expected
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_count_of_times_names_what_is_done():
+    """先后4次降低存款准备金率 (gov-report-2019, tenth audit): the verb phrase after a count of
+    times is what was done; a count of times before a noun keeps its verb and noun."""
+    assert _subjects("针对融资难融资贵问题，先后4次降低存款准备金率。", REVIEW) == [("4次", "降低存款准备金率")]
+    assert _subjects("开展5次专项检查。") == [("5次", "开展专项检查")]
