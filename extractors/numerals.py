@@ -40,6 +40,8 @@ PLACE_CHARS = "".join(_SMALL) + "".join(_LARGE)
 CHINESE_NUMERAL_CHARS = DIGIT_CHARS + PLACE_CHARS + _POINT
 # After four digits (一九五七年, 2020年) the mark of a year: such a number is a date.
 YEAR_MARK = "年"
+# half a unit more, right after the unit (一亩半 = 1.5亩, 一倍半 = 1.5倍)
+HALF = "半"
 
 _ARABIC = regex.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?")
 _FOLD = str.maketrans("０１２３４５６７８９．，", "0123456789.,")

@@ -45,6 +45,7 @@ from extractors.language_data import (
 from extractors.numerals import (
     ARABIC_PLACES,
     DIGIT_CHARS,
+    HALF,
     LARGE_GROUPS,
     PLACE_CHARS,
     TEN,
@@ -56,7 +57,7 @@ from extractors.numerals import (
 )
 from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity, TimeExpr
-from extractors.segmentation import tag
+from extractors.segmentation import cut, tag
 from extractors.sentences import SentenceIndex
 from extractors.subject_lists import after_a_colon, carry_through_list, distribute, parts_of_a_count
 from extractors.subjects import (
@@ -461,6 +462,15 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     ):
         return None  # 一批, 两个指标, 三个代表: an article or a slogan count (not 一点二所)
     end = last.end
+    half = Decimal(0)
+    if (
+        not is_range
+        and unit_def is not None
+        and not unit_def.classifier
+        and text.startswith(HALF, end)
+        and cut(text[end : end + 6])[0] == HALF  # not 半导体, 半年
+    ):
+        half, end = Decimal("0.5"), end + len(HALF)  # 人均只有一亩半耕地: 1.5亩 (not 一个半月)
     suf = g.suffix.match(text, end)
     if suf:
         end = suf.end()
@@ -489,7 +499,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     else:
         before = text[clause[0] : mention_start]
         comparator = next((c for w, c in g.clause_prefix if w in before), "=")
-    value = first.value
+    value = first.value + half
     if is_range and not first.scaled and last.scaled and first.unit is None:
         value = first.value * (last.value / _unscaled(g, text, m2))  # 3-5万人 = 3万 to 5万
     return _Mention(

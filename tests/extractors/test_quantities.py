@@ -581,3 +581,12 @@ def test_quantities_shipments_are_counted_in_piao():
         ("22万票", "票", "进出口货物"),
         ("7700多万元", "元", "货值"),
     ]
+
+
+def test_quantities_half_a_unit_more():
+    """一亩半 is 1.5亩 and 一倍半 1.5倍 (gov-report 1988, 1954; tenth audit); 半 starting a word
+    (半导体) or after a classifier (两个半月) adds nothing."""
+    ctx = Context(year=1988, part="plan")
+    assert [(q.text, q.value) for q in extract_quantities("我国人均只有一亩半耕地。", context=ctx)] == [("一亩半", 1.5)]
+    assert [(q.text, q.value) for q in extract_quantities("增长一倍半。", context=ctx)] == [("一倍半", 1.5)]
+    assert [(q.text, q.value) for q in extract_quantities("建设3公里半导体产业园。", context=ctx)] == [("3公里", 3.0)]
