@@ -1676,7 +1676,7 @@ def test_subjects_keys_leave_out_yearly_rates_adverbs_and_particles():
         ),
         # 拟 and running totals with their years leave the subject (gov-report 2009, 1982)
         ("中央财政拟投入社会保障资金2930亿元。", PLAN, [("2930亿元", "中央财政投入社会保障资金")]),
-        ("五年合计国家财政收入五千九百五十三亿元。", REVIEW, [("五千九百五十三亿元", "国家财政收入")]),
+        ("五年共计精减行政编制115万人。", REVIEW, [("115万人", "精减行政编制")]),
     ],
 )
 def test_subjects_owners_of_rates_and_plan_words(sentence, context, expected):
