@@ -590,3 +590,13 @@ def test_quantities_half_a_unit_more():
     assert [(q.text, q.value) for q in extract_quantities("我国人均只有一亩半耕地。", context=ctx)] == [("一亩半", 1.5)]
     assert [(q.text, q.value) for q in extract_quantities("增长一倍半。", context=ctx)] == [("一倍半", 1.5)]
     assert [(q.text, q.value) for q in extract_quantities("建设3公里半导体产业园。", context=ctx)] == [("3公里", 3.0)]
+
+
+def test_quantities_names_made_of_numbers():
+    """Tours named by their length (推出18小时、24小时、36小时、48小时游产品, pingtan-gov-report-2024)
+    and the statistics category 十种有色金属 (gov-report-1980) hold no amount (tenth audit); the
+    amount after the category still counts."""
+    ctx = Context(year=2024, part="plan")
+    assert extract_quantities("推出18小时、24小时、36小时、48小时游产品。", context=ctx) == []
+    found = extract_quantities("十种有色金属108万吨，水泥7800万吨。", context=ctx)
+    assert [q.text for q in found] == ["108万吨", "7800万吨"]
