@@ -116,6 +116,13 @@ class AuditScore:
     field_right: dict[str, int] = field(default_factory=dict)
     field_total: dict[str, int] = field(default_factory=dict)
     wrong: list[dict] = field(default_factory=list)
+    # targets: rows the run gives kind = 'target', and those of them that are no commitment
+    # (judged no mention, or judged another kind): issue 17's "at most 2 %"
+    targets: int = 0
+    no_commitment: int = 0
+    # entities: per label the run gives, rows and rows right (mention and label)
+    label_rows: dict[str, int] = field(default_factory=dict)
+    label_right: dict[str, int] = field(default_factory=dict)
 
     @property
     def every_field_share(self) -> float:
@@ -163,6 +170,14 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
             result.dropped_false += not judged["mention_ok"]
             continue
         result.judged += 1
+        if table == "targets" and got.get("kind") == "target":
+            result.targets += 1
+            result.no_commitment += not judged["mention_ok"] or right_value(judged, "kind") != "target"
+        if table == "entities":
+            label = str(got.get("label"))
+            result.label_rows[label] = result.label_rows.get(label, 0) + 1
+            ok = bool(judged["mention_ok"]) and _same(got.get("label"), right_value(judged, "label"))
+            result.label_right[label] = result.label_right.get(label, 0) + ok
         if not judged["mention_ok"]:
             result.wrong.append({**judged, "now": None})
             continue
@@ -189,6 +204,11 @@ def format_score(s: AuditScore) -> str:
     ]
     for name, total in s.field_total.items():
         lines.append(f"  {name:<18}  {s.field_right[name]}/{total}")
+    if s.targets:
+        lines.append(f"  kind = target, no commitment  {s.no_commitment}/{s.targets} = {s.no_commitment / s.targets:.3f}")
+    if s.label_rows:
+        shares = (f"{k} {s.label_right[k]}/{n} = {s.label_right[k] / n:.3f}" for k, n in sorted(s.label_rows.items()))
+        lines.append("  precision per label  " + ", ".join(shares))
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.evaluation.audit import judged_starts, main, sample, score
+from pipeline.evaluation.audit import format_score, judged_starts, main, sample, score
 
 
 def test_audit_sample_is_reproducible_and_scores(corpus_outputs, tmp_path):
@@ -84,3 +84,23 @@ def test_a_new_audit_draws_rows_nobody_judged(corpus_outputs, tmp_path):
     assert not {(r["doc_id"], r["char_start"]) for r in second["rows"]} & skip
     # a sheet of another table leaves the draw alone
     assert judged_starts([path], "entities") == set()
+
+
+def test_audit_counts_targets_that_are_no_commitment_and_label_precision(corpus_outputs):
+    targets = sample(corpus_outputs, "targets", ["gov-report-2019"], 30, seed=7)
+    for r in targets["rows"]:
+        r["mention_ok"] = True
+    committed = [r for r in targets["rows"] if r["got"]["kind"] == "target"]
+    assert len(committed) >= 2
+    committed[0]["fields_ok"] = {"kind": False}
+    committed[0]["expected"] = {"kind": "fact"}
+    committed[1]["mention_ok"] = False
+    s = score(targets, corpus_outputs)
+    assert (s.targets, s.no_commitment) == (len(committed), 2)
+    assert "no commitment  2/" in format_score(s)
+    entities = sample(corpus_outputs, "entities", ["gov-report-2019"], 20, seed=7)
+    for r in entities["rows"]:
+        r["mention_ok"] = True
+    entities["rows"][0]["mention_ok"] = False
+    s = score(entities, corpus_outputs)
+    assert sum(s.label_rows.values()) == 20 and sum(s.label_right.values()) == 19
