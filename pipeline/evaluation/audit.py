@@ -205,7 +205,8 @@ def format_score(s: AuditScore) -> str:
     for name, total in s.field_total.items():
         lines.append(f"  {name:<18}  {s.field_right[name]}/{total}")
     if s.targets:
-        lines.append(f"  kind = target, no commitment  {s.no_commitment}/{s.targets} = {s.no_commitment / s.targets:.3f}")
+        share = s.no_commitment / s.targets
+        lines.append(f"  kind = target, no commitment  {s.no_commitment}/{s.targets} = {share:.3f}")
     if s.label_rows:
         shares = (f"{k} {s.label_right[k]}/{n} = {s.label_right[k] / n:.3f}" for k, n in sorted(s.label_rows.items()))
         lines.append("  precision per label  " + ", ".join(shares))
