@@ -39,7 +39,6 @@ from extractors.language_data import (
     check_file,
     fail,
     load,
-    longest_first,
     register,
 )
 from extractors.numerals import (
@@ -778,15 +777,10 @@ def _done_within(text: str, mention, subject: str) -> str:
     return strip_edges(after) or subject  # the verb stays: it is what is done
 
 
-@lru_cache(maxsize=4)
-def _to_level_re(to_level: frozenset[str]) -> regex.Pattern:
-    return regex.compile(longest_first(to_level))
-
-
 def _bare_change(before: str, words: SubjectWords) -> str | None:
     """The change a clause names without naming a measure (实际增长, 平均每年实际增长; 比1995年
     增长 → 增长; a change to a rate of change, 减为增长 → 增长), or None when it names one."""
-    to_level = _to_level_re(words.to_level).match(before)
+    to_level = words.to_level_re.match(before)
     if to_level and to_level.end() < len(before):
         before = before[to_level.end() :]  # …分别增长5.6%和13.1%，减为增长1.2%和1.8%
     tokens = [w for w, _ in tag(before)] if before else []

@@ -140,14 +140,15 @@ class SubjectWords:
     colon_intros: frozenset[str]  # 如下, 的情况是: end the clause that opens a list with a colon
     item_links: frozenset[str]  # 为, 是: between an item of such a list and its amount
     topic_opens: frozenset[str]  # 以, 拿: open a topic frame naming the measure (以产量说，…)
-    paired_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 城乡 → 城市, 农村 (longest first)
-    sector_ends: frozenset[str]  # 业: 住宿业, 餐饮业 name sectors
-    occurrence_units: frozenset[str]  # 次: 先后4次降低存款准备金率 counts what is done
     topic_ends: frozenset[str]  # 说, 来说: end it
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in
     output_heads: frozenset[str]  # 产量: a list's head a product in another measure word takes
     named_plans: frozenset[str]  # 投资计划: a plan named by what it does, whose 计划 stays
+    paired_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 城乡 → 城市, 农村 (longest first)
+    sector_ends: frozenset[str]  # 业: 住宿业, 餐饮业 name sectors
+    occurrence_units: frozenset[str]  # 次: 先后4次降低存款准备金率 counts what is done
+    to_level_re: regex.Pattern  # a word of to_level opening a phrase, longest first (减为增长)
     period_frame: regex.Pattern  # 在二十世纪初期, 在上年大幅度增长的基础上 ending a subject
     set_by_re: regex.Pattern  # 国家预算规定, 第一个五年计划规定 opening a phrase (group 1: the plan's name)
     topic_re: regex.Pattern  # 以产量说，: a topic frame naming the measure (group 1)
@@ -203,6 +204,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         paired_groups=tuple(
             sorted(((k, tuple(v)) for k, v in data["paired_groups"].items()), key=lambda kv: len(kv[0]), reverse=True)
         ),
+        to_level_re=regex.compile(_alternation(data["to_level"])),
         leading_pos=frozenset(data["drop_pos"]["leading"]),
         trailing_pos=frozenset(data["drop_pos"]["trailing"]),
         inside_pos=frozenset(data["drop_pos"]["inside"]),

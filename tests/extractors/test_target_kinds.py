@@ -1243,7 +1243,7 @@ def test_target_kinds_a_bounded_size_of_each_member_defines_a_group():
     assert _kinds("力争引进5万名以上两岸大学生。", Context(year=2018, part="plan"))[0][1] == "target"
 
 
-REVIEW_2003 = Context(year=2003, part="review", genre="政府工作报告", heading="一、过去五年的工作回顾")
+FIVE_YEAR_REVIEW_2003 = Context(year=2003, part="review", genre="政府工作报告", heading="一、过去五年的工作回顾")
 
 
 @pytest.mark.issue(17)
@@ -1252,8 +1252,8 @@ def test_target_kinds_an_event_of_a_past_year_opens_what_went_on_since():
     from 1998 to the year reviewed, not in 1998 alone; a year that does not open its sentence,
     or one followed by no 后, frames as before."""
     text = "1998年发生特大洪水后，总结实施了基本措施。在长江流域实行退田还湖等政策，恢复水面2900平方公里。"
-    assert _kinds(text, REVIEW_2003) == [("2900平方公里", "achievement", 1998, 2002)]
-    assert _kinds("1998年，恢复水面2900平方公里。", REVIEW_2003)[0][2:] == (1998, 1998)
+    assert _kinds(text, FIVE_YEAR_REVIEW_2003) == [("2900平方公里", "achievement", 1998, 2002)]
+    assert _kinds("1998年，恢复水面2900平方公里。", FIVE_YEAR_REVIEW_2003)[0][2:] == (1998, 1998)
 
 
 @pytest.mark.issue(17)
