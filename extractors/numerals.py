@@ -109,6 +109,19 @@ def _integer(s: str) -> Decimal | None:
     return _small_integer(s)
 
 
+def approximate(s: str) -> tuple[Decimal, Decimal] | None:
+    """Two neighbouring digits before place values, the way Chinese writes "thirty or forty":
+    三四十 → (30, 40), 二三百亿 → (2e10, 3e10), 两三千 → (2000, 3000). None for anything else,
+    and for two digits without a place value (五六倍, 七八个: too vague to read as amounts)."""
+    if len(s) < 3 or s[0] not in _DIGITS or s[1] not in _DIGITS or _POINT in s:
+        return None
+    low, high = _DIGITS[s[0]], _DIGITS[s[1]]
+    if not (low and high == low + 1) or any(ch not in _SMALL and ch not in _LARGE for ch in s[2:]):
+        return None
+    first, second = parse_chinese(s[0] + s[2:]), parse_chinese(s[1] + s[2:])
+    return None if first is None or second is None else (first, second)
+
+
 def parse_chinese(s: str) -> Decimal | None:
     """``十五`` → 15, ``一百二十`` → 120, ``三千五百万`` → 35000000, ``十三点四`` → 13.4.
 

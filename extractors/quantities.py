@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping as MappingType
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -44,11 +44,13 @@ from extractors.language_data import (
 from extractors.numerals import (
     ARABIC_PLACES,
     DIGIT_CHARS,
+    DIGITS,
     HALF,
     LARGE_GROUPS,
     PLACE_CHARS,
     TEN,
     YEAR_MARK,
+    approximate,
     parse_arabic,
     parse_arabic_groups,
     parse_chinese,
@@ -58,7 +60,13 @@ from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity, TimeExpr
 from extractors.segmentation import cut, tag
 from extractors.sentences import SentenceIndex
-from extractors.subject_lists import after_a_colon, carry_through_list, distribute, parts_of_a_count
+from extractors.subject_lists import (
+    after_a_colon,
+    carry_through_list,
+    distribute,
+    parts_of_a_count,
+    shared_list_head,
+)
 from extractors.subjects import (
     CLAUSE_END,
     Found,
@@ -88,6 +96,7 @@ COMPARATORS_SPEC = Record(
     marks=Mapping(_COMPARATOR, allow_empty=False),
     clause_prefix=Mapping(_COMPARATOR, allow_empty=False),
     range_separators=Strings(allow_empty=False),
+    approximate_separators=Strings(allow_empty=False),
     list_separators=Strings(allow_empty=False),
     negative_signs=Strings(allow_empty=False),
 )
@@ -147,6 +156,7 @@ class Grammar:
     tail_token: regex.Pattern
     unit: regex.Pattern
     separator: regex.Pattern
+    approximate_separator: regex.Pattern  # 二、三百亿度
     list_separator: regex.Pattern
     suffix: regex.Pattern
     prefix: regex.Pattern
@@ -235,6 +245,7 @@ def grammar() -> Grammar:
         tail_token=tail_token,
         unit=regex.compile(f"(?!{_alternation(notq['unit_word_breaks'])})(?:{unit_alt})"),
         separator=regex.compile(r"\s*(?:" + _alternation(comp["range_separators"]) + r")\s*"),
+        approximate_separator=regex.compile(_alternation(comp["approximate_separators"])),
         list_separator=regex.compile(_alternation(comp["list_separators"])),
         suffix=regex.compile(_alternation(comp["suffix"])),
         prefix=regex.compile(f"(?:{_alternation(comp['prefix'])})$"),
@@ -271,6 +282,7 @@ class _Amount:
     scaled: bool
     mark: str | None
     unit: str | None  # canonical unit name written after the number
+    high: Decimal | None = None  # the upper end of an approximate amount in words (三四十亿)
 
 
 def _scale(value: Decimal, cn: str | None, factor: Decimal, parse=parse_chinese) -> Decimal:
@@ -311,6 +323,9 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     if m["cn"] and read_one_by_one(m["cn"]):
         return None  # 制订了一九八一和一九八二两个年度计划: years written without 年
     read = _arabic(m) if m["ar"] else parse_arabic_groups(m["arc"]) if m["arc"] else parse_chinese(m["cn"])
+    around = approximate(m["cn"]) if m["cn"] and read is None else None
+    if around is not None:
+        read = around[0]  # 三四十亿元: 30亿 to 40亿元
     if read is None:
         return None
     value = read
@@ -337,7 +352,26 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
         unit = g.units.spelled(u.group()).name
         pos = u.end()
     percent_unit = g.units.prefix_units.get(m["pct"]) if m["pct"] else None
-    return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit)
+    high = value / around[0] * around[1] if around is not None else None
+    return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit, high)
+
+
+def _approximate_pair(g: Grammar, text: str, m: regex.Match, first: _Amount) -> _Amount | None:
+    """二、三百亿度: a lone digit, the approximate separator, then an amount in words opening
+    with the next digit and a place value — one amount, 200 to 300亿度. Returns the low end
+    (with the unit and scale of the second) whose ``high`` is the second, or None."""
+    digit = m["cn"] if m["cn"] and len(m["cn"]) == 1 and not m["pct"] else None
+    if digit is None or first.unit or first.scaled or first.end != m.end():
+        return None
+    sep = g.approximate_separator.match(text, first.end)
+    m2 = g.number.match(text, sep.end()) if sep else None
+    if m2 is None or not m2["cn"] or m2["pct"] or approximate(digit + m2["cn"]) is None:
+        return None
+    second = _read_amount(g, text, m2)
+    if second is None or second.high is not None:
+        return None
+    low = second.value / DIGITS[m2["cn"][0]] * DIGITS[digit]
+    return replace(second, start=first.start, value=low, high=second.value)
 
 
 def _dated(text: str, second: _Amount) -> bool:
@@ -431,9 +465,10 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     first = _read_amount(g, text, m)
     if first is None:
         return None
-    last = first
+    first = _approximate_pair(g, text, m, first) or first
+    last = first if first.high is None else replace(first, value=first.high)
     m2 = None
-    sep = g.separator.match(text, first.end)
+    sep = g.separator.match(text, first.end) if last is first else None
     if sep:
         m2 = g.number.match(text, sep.end())
         second = _read_amount(g, text, m2) if m2 else None
@@ -626,6 +661,7 @@ def extract_quantities(
         [(span, m.start, m.end, m.unit, _classifier(g, m.unit)) for m, _, span, *_ in read],
         subjects,
     )
+    subjects = shared_list_head(text, [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)], subjects)
     subjects = _timeless_subjects(subjects, read)
     limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units
     subjects = [

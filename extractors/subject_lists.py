@@ -571,6 +571,55 @@ def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words:
 _PUNCT_ONLY = regex.compile(char_class(COMMAS + LIST_COMMA + COLONS + "".join(ROUND_BRACKETS) + SPACES) + "*")
 
 
+def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subjects: list[str]) -> list[str]:
+    """A bare item after a list comma takes the measure word ending the item before it, in the
+    same dimension: 淘汰落后炼钢炼铁产能9000多万吨、水泥2.3亿吨 → 淘汰落后水泥产能.
+
+    ``amounts``: (start, end, unit dimension) of each amount, in order; the subject of the
+    item must already end with its bare noun (the verb carried to it before, or not)."""
+    words = subject_words()
+    heads = sorted(words.list_heads, key=len, reverse=True)
+    out = list(subjects)
+    head, head_dimension = "", None  # the measure word of the list run so far, and its dimension
+    for k in range(len(amounts)):
+        start, _, dimension = amounts[k]
+        between = text[amounts[k - 1][1] : start] if k else ""
+        if not between.startswith(LIST_COMMA):
+            # a new run: its first item's measure word (炼钢炼铁产能 → 产能)
+            first = out[k] or ""
+            head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), "")
+            head_dimension = dimension
+            continue
+        item = between[len(LIST_COMMA) :].strip()
+        subject = out[k]
+        if (
+            head
+            and subject
+            and dimension is not None
+            and dimension == head_dimension
+            and item
+            and subject.endswith(item)
+            and not item.endswith(head)
+            and _bare_noun(item, words)
+        ):
+            if subject == item:
+                # nothing carried to the item yet: the lead of the item before it (新增发电装机容量
+                # …，其中水电9601万千瓦、核电384万千瓦 → 新增核电发电装机容量)
+                subject = _lead_of(text, amounts[k - 1][0], out[k - 1], head) + item
+            out[k] = subject + head  # …、电解铝100多万吨 after …、平板玻璃7600多万重量箱 too
+    return out
+
+
+def _lead_of(text: str, start: int, subject: str, head: str) -> str:
+    """What ``subject`` (of the amount at ``start``, ending with ``head``) has before the item
+    written right before the amount: 新增 of 新增水电发电装机容量 after …其中水电."""
+    if not subject.endswith(head):
+        return ""
+    core = subject[: len(subject) - len(head)]
+    written = next((n for n in range(min(len(core), start), 0, -1) if core.endswith(text[start - n : start])), 0)
+    return core[: len(core) - written] if written else ""
+
+
 def parts_of_a_count(
     text: str, amounts: list[tuple[tuple[int, int], int, int, str | None, bool]], subjects: list[str]
 ) -> list[str]:

@@ -60,7 +60,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
-          "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units")  # fmt: skip
+          "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
+          "example_manners", "goal_copulas")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -109,6 +110,7 @@ class SubjectWords:
     respectively: frozenset[str]
     list_heads: frozenset[str]
     list_leads: frozenset[str]
+    example_manners: frozenset[str]  # 重点 of 重点培育A、B等2个产业
     measure_ends: frozenset[str]
     own_leads: frozenset[str]
     rate_dimensions: frozenset[str]  # checked against units.yaml
@@ -136,6 +138,7 @@ class SubjectWords:
     setting_verbs: frozenset[str]
     whole_people: frozenset[str]
     goal_before_change: frozenset[str]
+    goal_copulas: frozenset[str]  # 为 of 固定资产投资总额计划为…
     share_verbs: frozenset[str]
     colon_intros: frozenset[str]  # 如下, 的情况是: end the clause that opens a list with a colon
     item_links: frozenset[str]  # 为, 是: between an item of such a list and its amount
@@ -342,9 +345,10 @@ def trim(phrase: str) -> str:
         goal
         and s[: -len(goal)].endswith(tuple(words.measure_ends))
         and not s.endswith(tuple(words.named_plans))
-        and phrase.rstrip().endswith(tuple(goal + x for x in kind_words().level_reached))
+        and phrase.rstrip().endswith(tuple(goal + x for x in (*kind_words().level_reached, *words.goal_copulas)))
     ):
-        s = s[: -len(goal)]  # 全国粮食产量[计划]达到…: the plan's level of a measure is the measure's
+        # 全国粮食产量[计划]达到…, 固定资产投资总额[计划]为…: the plan's level of a measure is the measure's
+        s = s[: -len(goal)]
     if len(s) > 2:
         inner = words.goal_re.sub("", words.inside_re.sub("", s)) or s  # 由上年, 普遍: anywhere, even across words
         if inner != s and inner != phrase:
@@ -551,6 +555,15 @@ def starts_with_verb(phrase: str) -> str:
     return out
 
 
+def _manner_verb(phrase: str) -> str:
+    """One word of manner and the verb after it opening ``phrase`` (重点培育会展… → 重点培育,
+    成功举办… → 成功举办), or ''."""
+    tokens = tag(phrase)[:3]
+    if len(tokens) < 3 or tokens[0][0] not in subject_words().example_manners or len(tokens[1][0]) < 2:
+        return ""
+    return tokens[0][0] + tokens[1][0] if tokens[1][1] in ("v", "vn") else ""
+
+
 def verb_tail(phrase: str) -> str:
     """The verbs that end a phrase, which the amount after them is the object of:
     每个区市县至少要建设 → 建设; 有序推进三批 → 推进; 与台湾 → ''. Verbs that only say
@@ -664,8 +677,10 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
     if not (classifier or de) and words.particle in tokens:
         tokens = tokens[: tokens.index(words.particle)]
     for i in range(len(tokens) - 1):
-        if tokens[i] == LIST_COMMA and tokens[i + 1] in words.change:
-            tokens = tokens[:i]  # 28个影视综艺剧组落地拍摄[、比增65%]: the change is the next amount's
+        if tokens[i] == LIST_COMMA and (tokens[i + 1] in words.change or tokens[i + 1] in words.item_openers):
+            # 28个影视综艺剧组落地拍摄[、比增65%]: the change is the next amount's; 24项创新举措
+            # [、其中全国首创]15项: a part of them opens the next item
+            tokens = tokens[:i]
             break
     while tokens and tokens[-1] in words.after_stop:
         tokens.pop()
@@ -730,11 +745,24 @@ def find_subject(
         cs = prev.end
         if not text[cs:start].strip(" "):
             return replace(prev, end=end, number_first=False, bounded=bounded)
+    counted_before = (
+        prev is not None
+        and classifier
+        and prev.number_first
+        and not prev.bounded
+        and bool(prev.noun_after)
+        and cs == prev.end
+        and text[cs:start].strip(" ") == prev.noun_after
+    )
     cs, stop, inner = _around_time(text, cs, start, time_spans)
     de_after = _de_after(text, end)
     noun_raw = after_phrase(text, end, clause[1], next_amount, classifier or de_after)
     noun = trim(noun_raw)
     noun_ok = bool(noun) and not names_nothing(noun)
+    if counted_before and prev is not None and not noun_raw.strip():
+        # 接待…9个国家考察团[16批]234人次: a count right after the things counted before it,
+        # with nothing of its own to count, counts them too (their batches, visits, persons)
+        return replace(prev, end=end, number_first=False, bounded=bounded)
     raw_before = text[cs:stop] if inner is None else text[cs : inner[0]] + text[inner[1] : stop]
     for a, b in reversed(basis_spans):
         if cs <= a and b <= stop and inner is None:
@@ -850,8 +878,9 @@ def find_subject(
             return replace(found(prev.list_verb + thing, number_first=True), list_verb=prev.list_verb)
     if noun_ok and (classifier or de_after or verb_only or raw.endswith(words.particle)):
         if raw.endswith(tuple(words.examples_end)):
-            # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目
-            return found(starts_with_verb(before) + noun, number_first=True)
+            # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目; 重点培育会展、电子信息等
+            # 2个产业 → 重点培育产业 (one word of manner before the verb)
+            return found((starts_with_verb(before) or _manner_verb(before)) + noun, number_first=True)
         if de_after and before_names and is_attribute(before):
             return found(trim(_until_verb(noun_raw)) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
         attribute = next((a for a in words.attributes if before.endswith(a) and len(a) < len(before)), "")

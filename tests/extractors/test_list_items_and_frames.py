@@ -1,0 +1,167 @@
+"""Regression tests of the seventeenth round (twelfth audit, development half, and the eleventh
+audit's misses): approximate amounts in words, counts sharing what a list counts, a list's
+measure word carried to its bare items, sentence frames after a lead-in, planning words and
+vocabulary wordings. Sentences are from the corpus (source in a comment)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.context import Context
+from extractors.indicators import indicator_for
+from extractors.numerals import approximate
+from extractors.quantities import extract_quantities
+from extractors.times import time_opens_sentence
+
+REVIEW_2019 = Context(year=2019, part="review", genre="政府工作报告")
+PLAN_1982 = Context(year=1982, part="plan", genre="政府工作报告")
+
+
+def _rows(sentence: str, context: Context, *fields: str) -> list[tuple]:
+    return [(q.text, *(getattr(q, f) for f in fields)) for q in extract_quantities(sentence, context=context)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("三四十", (30, 40)), ("二三百亿", (2 * 10**10, 3 * 10**10)), ("两三千", (2000, 3000)), ("七八万", (70000, 80000))],
+)
+def test_approximate_amounts_in_words(written, expected):
+    assert approximate(written) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("written", ["五六", "七八", "三五百", "二四十", "三十", "十一二", "一二三"])
+def test_approximate_needs_neighbouring_digits_and_a_place(written):
+    """五六倍, 七八个 stay too vague to read; 三五百 and 二四十 are no neighbouring digits."""
+    assert approximate(written) is None
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gov-report 1979: 二、三百亿度 is one amount, 200 to 300亿度 — not a bare 2 and a 300亿度
+        ("工业交通企业目前一年大约多耗电二、三百亿度，多耗煤几千万吨。", [("二、三百亿度", 2e10, 3e10, "range")]),
+        # gov-report 1983
+        ("只这一项每年就减少国家财政收入四、五十亿元。", [("四、五十亿元", 4e9, 5e9, "range")]),
+        # the same amount written without the separator
+        ("每年减少收入三四十亿元。", [("三四十亿元", 3e9, 4e9, "range")]),
+    ],
+)
+def test_approximate_ranges_are_one_mention(sentence, expected):
+    assert _rows(sentence, REVIEW_2019, "value", "value_max", "comparator") == expected
+
+
+@pytest.mark.issue(17)
+def test_a_count_right_after_the_things_counted_counts_them():
+    # pingtan-gov-report 2019: the batches and visits are of the delegations received
+    rows = _rows("接待萨摩亚、加纳、韩国等9个国家考察团16批234人次。", REVIEW_2019, "subject")
+    assert rows == [("9个", "接待国家考察团"), ("16批", "接待国家考察团"), ("234人次", "接待国家考察团")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gov-report 2006: 1700万名 counts the students after it, not the counties before it
+        ("对592个重点贫困县1700万名贫困家庭学生免除学杂费。", "贫困家庭学生免除学杂费"),
+        # pingtan-gov-report 2024
+        ("分批推进60个村庄13个连片规划编制。", "连片规划编制"),
+    ],
+)
+def test_a_count_with_its_own_noun_keeps_it(sentence, expected):
+    assert _rows(sentence, REVIEW_2019, "subject")[1][1] == expected
+
+
+@pytest.mark.issue(17)
+def test_a_manner_word_before_the_verb_of_a_list_of_examples():
+    # pingtan-gov-report 2017: 重点培育 acts on the count of industries
+    rows = _rows("重点培育会展、电子信息等2个产业，构建产业发展体系。", REVIEW_2019, "subject")
+    assert rows == [("2个", "重点培育产业")]
+
+
+@pytest.mark.issue(17)
+def test_the_noun_after_a_count_stops_before_a_part_of_it():
+    # pingtan-gov-report 2023: 其中全国首创 opens the next item, no part of the 24 measures
+    rows = _rows("推出涉案房产“e拍即得”协同执行机制等24项创新举措、其中全国首创15项。", REVIEW_2019, "subject")
+    assert "其中" not in rows[0][1] and rows[0][1].endswith("创新举措")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gov-report 2016: bare items after 、 take the measure word ending the first
+        (
+            "近三年淘汰落后炼钢炼铁产能9000多万吨、水泥2.3亿吨、平板玻璃7600多万重量箱、电解铝100多万吨。",
+            {"2.3亿吨": "淘汰落后水泥产能", "100多万吨": "淘汰落后电解铝产能"},
+        ),
+        # gov-report 2011: with the lead of the item before it
+        (
+            "大力发展清洁能源，新增发电装机容量4.45亿千瓦，其中水电9601万千瓦、核电384万千瓦。",
+            {"384万千瓦": "新增核电发电装机容量"},
+        ),
+        # another dimension takes no length: 桥梁 are counted, not measured in 里程
+        ("新建公路里程100公里、桥梁5座。", {"5座": "新建桥梁"}),
+    ],
+)
+def test_a_list_measure_word_carries_to_bare_items(sentence, expected):
+    got = dict(_rows(sentence, REVIEW_2019, "subject"))
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("sentence", "time"),
+    [
+        ("这里还要着重指出的是，在刚刚过去的1987年，我国国民经济的发展继续保持了良好势头。", "1987年"),
+        ("按照这样的部署，第六个五年计划期间，我们要继续贯彻执行调整的方针。", "第六个五年计划期间"),
+    ],
+)
+def test_a_time_after_a_lead_in_opens_the_sentence(sentence, time):
+    assert time_opens_sentence(sentence, 0, sentence.index(time))
+
+
+@pytest.mark.issue(17)
+def test_a_year_after_a_word_of_saying_frames_the_next_sentence():
+    # gov-report 1988: the year just past, not the five years reviewed
+    review = Context(year=1988, part="review", genre="政府工作报告", heading="一、过去五年的回顾")
+    text = (
+        "五年来，国民生产总值平均每年增长11.1%。这里还要着重指出的是，在刚刚过去的1987年，"
+        "我国国民经济的发展继续保持了良好势头。全国工业总产值增长14.6%。"
+    )
+    assert _rows(text, review, "period_start", "period_end") == [("11.1%", 1983, 1987), ("14.6%", 1987, 1987)]
+
+
+@pytest.mark.issue(17)
+def test_the_plan_a_sentence_follows_frames_it_not_the_next_plan_it_prepares():
+    # gov-report 1982: 在这个期间 is the sixth five-year plan (1981–1985), not the seventh
+    text = (
+        "按照这样的部署，第六个五年计划期间，我们要继续贯彻执行调整的方针，并且为第七个五年计划期间国民经济"
+        "和社会发展奠定更好的基础。在这个期间，我国工农业总产值计划增长百分之二十一点七。固定资产投资总额计划为"
+        "三千六百亿元。"
+    )
+    rows = _rows(text, PLAN_1982, "subject", "indicator", "period_start", "period_end")
+    assert rows == [
+        ("百分之二十一点七", "工农业总产值增长", "工农业总产值增长", 1981, 1985),
+        # 计划 before 为 only says the level is planned (like 计划达到)
+        ("三千六百亿元", "固定资产投资总额", "固定资产投资", 1981, 1985),
+    ]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subject", "unit", "key"),
+    [
+        ("农民按人口平均的纯收入", "元", "农村居民人均可支配收入"),  # gov-report 1984
+        ("平均每个农民的纯收入增长", "%", "农村居民人均可支配收入增长"),  # gov-report 1982
+        ("企业退休人员基本养老金水平提高", "%", "企业退休人员基本养老金提高"),  # gov-report 2014, 2015
+        ("城镇居民基本医保和新农合的财政补助标准", "元", "城乡居民医保人均财政补助标准"),  # gov-report 2010
+        ("全社会固定资产投资总额", "元", "固定资产投资"),
+        # an ownership sector names another measure than the whole (gov-report 1986)
+        ("全民所有制单位固定资产投资总额", "元", "全民所有制单位固定资产投资总额"),
+    ],
+)
+def test_vocabulary_wordings_of_the_twelfth_audit(subject, unit, key):
+    assert indicator_for(subject, unit) == key
