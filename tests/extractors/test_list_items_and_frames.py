@@ -24,7 +24,12 @@ def _rows(sentence: str, context: Context, *fields: str) -> list[tuple]:
 @pytest.mark.issue(17)
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [("三四十", (30, 40)), ("二三百亿", (2 * 10**10, 3 * 10**10)), ("两三千", (2000, 3000)), ("七八万", (70000, 80000))],
+    [
+        ("三四十", (30, 40)),
+        ("二三百亿", (2 * 10**10, 3 * 10**10)),
+        ("两三千", (2000, 3000)),
+        ("七八万", (70000, 80000)),
+    ],
 )
 def test_approximate_amounts_in_words(written, expected):
     assert approximate(written) == expected
