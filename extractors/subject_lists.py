@@ -607,6 +607,12 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
                 # …，其中水电9601万千瓦、核电384万千瓦 → 新增核电发电装机容量)
                 subject = _lead_of(text, amounts[k - 1][0], out[k - 1], head) + item
             out[k] = subject + head  # …、电解铝100多万吨 after …、平板玻璃7600多万重量箱 too
+        elif subject and subject == item and dimension is not None and dimension == head_dimension:
+            # an item naming its own measure takes the list lead of the item before it (新增…铁路
+            # 通车里程一千五百公里、复线里程一千五百公里 → 新增复线里程)
+            lead = _lead_of(text, amounts[k - 1][0], out[k - 1], "")
+            if lead in words.list_leads:
+                out[k] = lead + item
     return out
 
 

@@ -1276,6 +1276,9 @@ def _around_time(
         return te, start, None  # “六五”期间五年[平均]降到…: times alone open it
     if lead in subject_words().baseline_from and any(j in text[ts:te] for j in SPAN_JOINERS):
         return te, start, None  # 从1979年到1984年[安排了]四千二百多万城镇劳动力就业: a span that opens it
+    prep = next((p for p in subject_words().prepositions if lead.endswith(p) and len(lead) > len(p)), "")
+    if prep and names_nothing(trim(lead[: -len(prep)])):
+        return te, start, None  # 为了实现在[本世纪末]把我国人口控制在…: a goal's verb and its time open it
     if not lead or lead in subject_words().prepositions:  # 2024年…; 在1979到1983年…
         # and the place word after it when it stands alone (在过去四年[中]共增加了: no 中共;
         # 去年中央财政 keeps its 中)

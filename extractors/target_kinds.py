@@ -85,6 +85,7 @@ TARGET_KINDS_SPEC = Record(
         change_bases=Strings(),
         compared_joiners=Strings(),
         compared_ends=Strings(),
+        compared_estimates=Strings(),
         compared_span_marks=Strings(),
         closed_frames=Strings(),
         level_reached=Strings(),
@@ -149,6 +150,7 @@ class KindWords:
     change_bases: tuple[str, ...]
     compared_joiners: tuple[str, ...]
     compared_ends: tuple[str, ...]
+    compared_estimates: tuple[str, ...]  # 预计 of 一九八二年预计同一九八○年比较
     compared_span_marks: tuple[str, ...]
     closed_frames: tuple[str, ...]
     level_reached: tuple[str, ...]
@@ -240,6 +242,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         change_bases=tuple(d["period"]["change_bases"]),
         compared_joiners=tuple(d["period"]["compared_joiners"]),
         compared_ends=tuple(d["period"]["compared_ends"]),
+        compared_estimates=tuple(d["period"]["compared_estimates"]),
         compared_span_marks=tuple(d["period"]["compared_span_marks"]),
         closed_frames=tuple(d["period"]["closed_frames"]),
         level_reached=tuple(d["period"]["level_reached"]),
@@ -509,6 +512,8 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     """Why the amount is a fact, or None: ``current`` (现行16%的税率), ``stock`` (我国有2.9亿
     在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全) or ``size`` (投资3亿元的海岸线保护修复
     工程: the size of something named, not an amount anyone delivers)."""
+    if w.quoted_target.match(text, r.end):
+        return None  # 把我国人口控制在[12亿左右]的目标: what a goal sets, not what there is
     before = text[max(r.clause[0], r.phrase_start) : r.start]
     plain = before
     for x in w.not_current:
@@ -637,10 +642,11 @@ def classify(
         and context.year
         and base.end < context.year
         and text.endswith(w.change_bases, 0, base.char_start)
-        and text.startswith(w.time_particle, base.char_start + len(base.text))
+        and text.startswith(w.time_particle, _after_span_mark(w, text, base))
     ):
         # the level of a base of comparison is that year's (比一九五七年的[三百一十二万吨]增加了
-        # 一百九十万吨), in a plan chapter too, like 从去年的2.1%
+        # 一百九十万吨), in a plan chapter too, like 从去年的2.1%; a plan period's, its years
+        # (比第五个五年计划期间的[五百七十七亿元]增加百分之六十八 → 1976–1980)
         return "achievement", base.start, base.end
     if context.year and context.part == "review" and _quotes_target(w, text, r):
         year = _reported(context)
@@ -1225,6 +1231,7 @@ def _compared_years(
         if a.end == b.end or (a.start < a.end) != (b.start < b.end):
             continue  # the same year, or a year and a span
         joiner = text[a.char_start + len(a.text) : b.char_start]
+        joiner = joiner[next((len(e) for e in w.compared_estimates if joiner.startswith(e)), 0) :]
         after = b.char_start + len(b.text)
         if a.start < a.end:  # plan periods: “六五”时期同“五五”时期相比
             mark = next((m for m in w.compared_span_marks if joiner.startswith(m)), "")
@@ -1237,6 +1244,14 @@ def _compared_years(
             earlier, later = sorted([(a.start, a.end), (b.start, b.end)], key=lambda span: span[1])
             return earlier, later
     return None
+
+
+def _after_span_mark(w: KindWords, text: str, t: FrameTime) -> int:
+    """Where the text after the time ``t`` goes on, past a plan period's 时期/期间."""
+    after = t.char_start + len(t.text)
+    if t.start < t.end:
+        after += next((len(m) for m in w.compared_span_marks if text.startswith(m, after)), 0)
+    return after
 
 
 def _is_change(text: str, r: Reading) -> bool:
@@ -1351,6 +1366,6 @@ def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> Frame
         return None
     t = frames.times[i]
     w = kind_words()
-    between = text[t.char_start + len(t.text) : r.start].removesuffix(w.time_particle)
+    between = text[_after_span_mark(w, text, t) : r.start].removesuffix(w.time_particle)
     # an estimate of that year is its level too (由今年预计的[44%]提高到45%, December 1980)
     return t if between == "" or between in w.estimates else None

@@ -170,3 +170,69 @@ def test_the_plan_a_sentence_follows_frames_it_not_the_next_plan_it_prepares():
 )
 def test_vocabulary_wordings_of_the_twelfth_audit(subject, unit, key):
     assert indicator_for(subject, unit) == key
+
+
+@pytest.mark.issue(17)
+def test_a_frame_of_two_years_with_an_estimate_word_between():
+    # gov-report 1982 (delivered late in 1982): 预计 between the later year and 同 — the changes
+    # run over the years after the earlier year
+    late = Context(year=1982, part="review", genre="政府工作报告", plan_year=1983)
+    rows = _rows(
+        "一九八二年预计同一九八○年比较，棉花增长百分之二十一点九，油料增长百分之三十九。", late, "period_start"
+    )
+    assert rows == [("百分之二十一点九", 1981), ("百分之三十九", 1981)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gov-report 1982: the base of comparison of a plan period is that period's level
+        (
+            "发展教育、科学、文化、卫生事业的经费计划为九百六十七亿元，比第五个五年计划期间的五百七十七亿元增加百分之六十八。",
+            ("五百七十七亿元", "achievement", 1976, 1980),
+        ),
+        (
+            "一九八五年将达到百分之十六点八，比第五个五年计划期间的百分之十一有了较大的提高。",
+            ("百分之十一", "achievement", 1976, 1980),
+        ),
+    ],
+)
+def test_the_base_level_of_a_plan_period_is_that_period_s(sentence, expected):
+    rows = [(q.text, q.kind, q.period_start, q.period_end) for q in extract_quantities(sentence, context=PLAN_1982)]
+    assert expected in rows
+
+
+@pytest.mark.issue(17)
+def test_what_a_goal_sets_is_a_target_and_its_time_no_part_of_the_subject():
+    # gov-report 1988: 控制在12亿左右的目标 is a goal, not a population stated as a fact
+    plan = Context(year=1988, part="plan", genre="政府工作报告")
+    rows = _rows(
+        "为了实现在本世纪末把我国人口控制在12亿左右的目标，必须严格执行现行政策。",
+        plan,
+        "subject",
+        "kind",
+        "period_end",
+    )
+    assert rows == [("12亿左右", "人口", "target", 2000)]
+    # a population the plan speaks of stays a fact
+    assert _rows("保障好14亿人的粮食安全。", plan, "kind") == [("14亿人", "fact")]
+
+
+@pytest.mark.issue(17)
+def test_a_list_lead_carries_through_items_naming_their_own_measure():
+    # gov-report 1986: 新增 opens the list; 、-items and the clause after them take it
+    text = (
+        "五年内新增发电装机容量一千九百五十万千瓦，采煤能力八千万吨，铁路通车里程一千五百公里、复线里程一千五百公里、"
+        "电气化里程二千四百公里，港口深水泊位吞吐能力一亿吨。"
+    )
+    got = dict(_rows(text, Context(year=1986, part="review", genre="政府工作报告"), "subject"))
+    assert got["二千四百公里"] == "新增电气化里程"
+    assert got["一亿吨"] == "新增港口深水泊位吞吐能力"
+
+
+@pytest.mark.issue(17)
+def test_ni_before_a_verb_is_no_part_of_the_subject():
+    # gov-report 2010: 拟 only says the figure is planned (the user dictionary held 拟安排 as one word)
+    rows = _rows("中央财政拟安排“三农”投入8183亿元，比上年增加930亿元。", Context(year=2010, part="plan"), "subject")
+    assert rows[0] == ("8183亿元", "中央财政安排三农投入")
