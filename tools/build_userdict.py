@@ -58,7 +58,7 @@ _PHRASE_WORDS = frozenset(
 _NUMERAL = regex.compile(r"[零一二两三四五六七八九十百千万亿点多余几年月日]")
 # one-character pieces that show a gram is a phrase, not a term (还没有, 存在着, 特别是)
 _FUNCTION_CHARS = set(
-    "了着过的地得是还和与及或等在对为把被从向以有更很将已不其也都就又才所这那之而并但要会能可到比上下内中个批"
+    "了着过的地得是还和与及或等在对为把被从向以有更很将已不其也都就又才所这那之而并但要会能可到比上下内中个批拟"
 )
 
 
