@@ -670,6 +670,7 @@ def extract_quantities(
         )
     subjects = listed
     subjects = _timeless_subjects(subjects, read)
+    subjects = _paired_counts(text, subjects, read)
     limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units
     subjects = [
         _done_within(text, m, s) if (m.comparator == "<=" and d in limits) or m.unit in occurrences else s
@@ -793,6 +794,17 @@ def _timeless_subjects(subjects: list[str], read: list) -> list[str]:
         if timeless != subject and timeless in words.change and i and read[i - 1][2] == item[2] and out[-1]:
             timeless = level(out[-1]) + timeless
         out.append(timeless)
+    return out
+
+
+def _paired_counts(text: str, subjects: list[str], read: list) -> list[str]:
+    """A count with nothing to count, written right before another count, counts what that one
+    does (将4852户8240名城乡困难群众纳入低保管理: households and persons of one group)."""
+    out = list(subjects)
+    for i in range(len(out) - 2, -1, -1):
+        here, after = read[i][0], read[i + 1][0]
+        if not out[i] and out[i + 1] and not text[here.end : after.start].strip(" "):
+            out[i] = out[i + 1]
     return out
 
 

