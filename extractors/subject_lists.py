@@ -424,7 +424,7 @@ def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str 
             continue
         if not base or not opening.startswith(base):
             continue
-        new = _completed(text, amounts, out, k, base, passage, words)
+        new = _completed(text, amounts, out, k, base, passage, words, part=bool(opener))
         if new != base:
             renamed[base] = new
             out[k] = new + tail
@@ -442,9 +442,13 @@ def _base_and_change(subject: str) -> tuple[str, str]:
     return "".join(tokens), tail
 
 
-def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, words: SubjectWords) -> str:
+def _completed(
+    text: str, amounts, out: list, k: int, base: str, passage: int, words: SubjectWords, part: bool = False
+) -> str:
     """``base`` with the lead verb of the item right before it, or the measure word of the
-    nearest item before it of the same dimension."""
+    nearest item before it of the same dimension; ``part``: the item opens with 其中, a part
+    of the measure before, which it takes even where the item is no bare noun (水产品总产量
+    77292吨，其中海洋捕捞35862吨 → 海洋捕捞总产量)."""
     clause, start, dimension, _ = amounts[k]
     nearest = True
     for j in range(k - 1, -1, -1):
@@ -481,7 +485,10 @@ def _completed(text: str, amounts, out: list, k: int, base: str, passage: int, w
             head = next((h for h in sorted(heads, key=len, reverse=True) if measure.endswith(h)), None)
             bare = _BRACKETED.sub("", base)  # 农业（包括农村副业）: the item without its note
             longer = len(measure) > len(head or "") or topic is not None
-            if head and longer and not base.endswith(head) and bare and _bare_noun(bare, words):
+            named = _bare_noun(bare, words) or (
+                part and len(bare) <= 8 and not bare.endswith(tuple(words.measure_ends))
+            )
+            if head and longer and not base.endswith(head) and bare and named:
                 return base + head
             if other_dim == dimension:
                 return base
@@ -580,7 +587,7 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
     words = subject_words()
     heads = sorted(words.list_heads, key=len, reverse=True)
     out = list(subjects)
-    head, head_dimension = "", None  # the measure word of the list run so far, and its dimension
+    head, head_dimension, parts = "", None, False  # the measure word of the list run so far, its dimension
     thing = ""  # what the run's first item counts before its verb (产业项目 of 产业项目策划218个)
     for k in range(len(amounts)):
         start, _, dimension = amounts[k]
@@ -590,6 +597,9 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             first = out[k] or ""
             head = next((h for h in heads if first.endswith(h) and len(first) > len(h)), "")
             head_dimension = dimension
+            # a head the first item took from the measure it is part of (其中海洋捕捞35862吨 →
+            # 海洋捕捞总产量): its list goes on with parts that need not be bare nouns
+            parts = bool(head) and not text[: amounts[k][0]].rstrip().endswith(head)
             thing = _counted_before_verb(first) if dimension in words.counted_dimensions else ""
             continue
         item = between[len(LIST_COMMA) :].strip()
@@ -607,7 +617,7 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             and item
             and subject.endswith(item)
             and not item.endswith(head)
-            and _bare_noun(item, words)
+            and (_bare_noun(item, words) or (parts and len(item) <= 8 and not item.endswith(tuple(words.measure_ends))))
         ):
             if subject == item:
                 # nothing carried to the item yet: the lead of the item before it (新增发电装机容量

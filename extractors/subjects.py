@@ -868,6 +868,22 @@ def find_subject(
             # does the verb after it, the owner before the light verb (after a list comma)
             owner = trim(raw[: -len(share_verb)].split(LIST_COMMA)[-1])
             return found(owner + done)
+        does = noun_raw.strip(" ，,。；;：:")  # its quotes kept whole (实现“全程网办”)
+        first = tag(does)[:1]
+        if (
+            share_verb is None
+            and before_names
+            and _nouns_only(before)
+            and first
+            and first[0][1] in ("v", "p")
+            and first[0][0] not in words.change
+            and not any(w in words.change for w in cut(raw))  # 由上年下降2.3%转为增长: a change
+            and len(does) <= _SHARE_DOES_LONGEST
+            and not before.endswith(kind_words().population)
+        ):
+            # 转业军官[100%]安置在行政、参公单位 → 转业军官安置在行政、参公单位: the share of the
+            # things named before it that do what the words after it say
+            return found(before + does)
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
     if de_after and bounded and before_names:
         return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
@@ -1114,6 +1130,25 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
         return False
     tokens = tag(prior)
     return len(prior) >= 2 and all(f.startswith("n") or f == "vn" for _, f in tokens) and not names_nothing(prior)
+
+
+# the words saying what a share of a group does are a short verb phrase (安置在行政、参公单位);
+# a longer run is a clause of its own, not part of the measure
+_SHARE_DOES_LONGEST = 12
+
+
+def _nouns_only(phrase: str) -> bool:
+    """A phrase ending in a noun that names a group (转业军官, 首届免费师范生), not a measure
+    (城镇登记失业率) nor a change."""
+    tokens = tag(phrase)
+    words = subject_words()
+    return (
+        bool(tokens)
+        and tokens[-1][1].startswith("n")
+        and not phrase.endswith(tuple(words.measure_ends))
+        and not is_measure(phrase)
+        and not _ends_in_change(phrase)
+    )
 
 
 def _bare_attribute(phrase: str) -> bool:
@@ -1480,7 +1515,10 @@ def _owner(prev: Found) -> str:
         ),
         default=0,
     )
-    tail = "".join(t for t, _ in tag("".join(tokens))[cut_at:])
+    tagged = tag("".join(tokens))
+    if cut_at and len("".join(t for t, _ in tagged[cut_at:])) == 1:
+        cut_at -= 1  # a one-character noun after the verb is a word with it (安置房, 保障房)
+    tail = "".join(t for t, _ in tagged[cut_at:])
     # the kind of thing after examples listed with 等 (岚悦酒店等社会投资项目79个、计划总投资 →
     # 社会投资项目总投资), not the last example
     pieces = cut(tail)

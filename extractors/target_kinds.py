@@ -74,7 +74,11 @@ TARGET_KINDS_SPEC = Record(
         share_after=Pattern(),
     ),
     threshold=Record(
-        bounds=Strings(OneOf(*COMPARATORS)), dimensions=Strings(), counted_after=Pattern(), sized_groups=Strings()
+        bounds=Strings(OneOf(*COMPARATORS)),
+        dimensions=Strings(),
+        counted_after=Pattern(),
+        sized_groups=Strings(),
+        purposes=Strings(),
     ),
     period=Record(
         plan_genres=Strings(),
@@ -174,6 +178,7 @@ class KindWords:
     bounds: frozenset[str]
     sizes: frozenset[str]
     sized_groups: tuple[str, ...]  # 班额: a group named by the size of each member
+    purposes: tuple[str, ...]  # 用于: what money after it is for
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
     plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
@@ -265,6 +270,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         sized_groups=tuple(d["threshold"]["sized_groups"]),
+        purposes=tuple(d["threshold"]["purposes"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
         plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
@@ -508,6 +514,8 @@ def _is_threshold(w: KindWords, r: Reading, text: str) -> bool:
         return True  # 66人以上超大班额: a count that is the size of each member of the group
     if not r.bounded or r.comparator not in w.bounds or r.dimension not in w.sizes:
         return False
+    if text.startswith(w.purposes, r.end):
+        return False  # 投入逾60亿元用于城市基础设施建设: money spent on something, no group
     return r.in_count or bool(r.noun_after) or r.before_amount
 
 

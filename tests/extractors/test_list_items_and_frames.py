@@ -302,3 +302,71 @@ def test_verbs_alone_in_a_list_count_what_its_first_item_counts():
         ("10个", "产业项目竣工投产"),
         ("46亿元", "投资"),
     ]
+
+
+@pytest.mark.issue(17)
+def test_money_spent_on_a_purpose_is_no_threshold():
+    # pingtan-gov-report 2020: 逾 bounds money spent, and 用于 says on what; no group is defined
+    rows = _rows("投入逾60亿元用于城市基础设施建设。", Context(year=2020, part="review"), "kind")
+    assert rows == [("逾60亿元", "achievement")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # pingtan-gov-report 2021: the share of the officers that were placed so
+        ("转业军官100%安置在行政、参公单位，军民融合发展呈现良好局面。", ("100%", "转业军官安置在行政、参公单位")),
+        (
+            "与企业和群众密切相关的审批服务事项90%以上实现“全程网办”，290多个便民服务事项做到“一窗通办”。",
+            ("90%以上", "企业和群众密切相关的审批服务事项实现“全程网办”"),
+        ),
+        # a measure keeps its subject, and a change is no doing (gov-report 2017)
+        ("城镇登记失业率4.5%以内。", ("4.5%以内", "城镇登记失业率")),
+        ("工业企业利润由上年下降2.3%转为增长8.5%。", ("2.3%", "工业企业利润")),
+    ],
+)
+def test_a_share_of_a_group_names_what_the_share_does(sentence, expected):
+    assert expected in _rows(sentence, Context(year=2021, part="review"), "subject")
+
+
+@pytest.mark.issue(17)
+def test_an_attribute_s_owner_keeps_a_one_character_noun_whole():
+    # pingtan-gov-report 2021: 安置房 (not 房) owns the area; 近 opens the next amount
+    text = "建成澳前、竹园等7个安置小区近15000套安置房，总面积达180万平方米。"
+    got = dict(_rows(text, Context(year=2021, part="review"), "subject"))
+    assert got["7个"] == "建成安置小区"
+    assert got["180万平方米"] == "安置房总面积"
+
+
+@pytest.mark.issue(17)
+def test_li_zheng_ending_a_subject_goes():
+    # pingtan-gov-report 2020
+    assert _rows("进出口货值力争突破50亿元。", Context(year=2020, part="plan"), "subject") == [
+        ("突破50亿元", "进出口货值")
+    ]
+
+
+@pytest.mark.issue(17)
+def test_parts_opened_by_qizhong_take_the_measure_word_of_the_whole():
+    # pingtan-junshan 2022 (the plan gold brought in line with docs/annotation.md)
+    text = "全年水产品总产量77292吨，其中海洋捕捞35862吨、海水养殖41280吨、淡水养殖150吨。"
+    rows = _rows(text, Context(year=2022, part="review"), "subject")
+    assert [s for _, s in rows] == ["水产品总产量", "海洋捕捞总产量", "海水养殖总产量", "淡水养殖总产量"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subject", "unit", "key"),
+    [
+        ("全社会研发支出占国内生产总值比重", "%", "研发经费投入强度"),  # gov-report 2014
+        ("全社会研发经费支出与国内生产总值之比", "%", "研发经费投入强度"),  # gov-report 2017
+        ("外商直接投资实际金额", "美元", "实际利用外资"),  # gov-report 1998
+        ("贫困人口解决了温饱问题", "人", "农村贫困人口减少"),  # gov-report 1998
+        ("新改扩建中小学校", "所", "新建改扩建学校"),  # pingtan-gov-report 2020
+        ("全国固定资产投资总规模", "元", "固定资产投资"),  # gov-report 1992
+        ("农村社队和农民的收入估计增加", "元", "农村社队和农民的收入增加"),  # 估计 like 预计 (1979)
+    ],
+)
+def test_vocabulary_wordings_of_the_second_development_sample(subject, unit, key):
+    assert indicator_for(subject, unit) == key
