@@ -64,6 +64,7 @@ from extractors.subject_lists import (
     after_a_colon,
     carry_through_list,
     distribute,
+    examples_of_a_kind,
     parts_of_a_count,
     shared_list_head,
 )
@@ -668,7 +669,7 @@ def extract_quantities(
         listed = carry_through_list(
             text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, listed)]
         )
-    subjects = listed
+    subjects = examples_of_a_kind(text, [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)], listed)
     subjects = _timeless_subjects(subjects, read)
     subjects = _paired_counts(text, subjects, read)
     limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units

@@ -30,7 +30,7 @@ from extractors.char_classes import (
 from extractors.indicators import before_base
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
 from extractors.segmentation import cut, tag
-from extractors.subjects import SubjectWords, has_verb, is_measure, subject_words, trim
+from extractors.subjects import SubjectWords, has_verb, is_measure, starts_with_verb, subject_words, trim
 from extractors.target_kinds import kind_words
 
 
@@ -631,6 +631,48 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             if lead in words.list_leads:
                 out[k] = lead + item
     return out
+
+
+_NOUN_AFTER_EXAMPLES = regex.compile(r"\p{Han}{1,10}")
+
+
+def examples_of_a_kind(text: str, amounts: list[tuple[int, int, str | None]], subjects: list[str]) -> list[str]:
+    """Items of a list closed by 等 and a noun are kinds of that noun, each its measure:
+    淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能 → 淘汰钢铁落后产能,
+    淘汰水泥落后产能, 淘汰平板玻璃落后产能 (the last amount had taken the noun alone).
+
+    ``amounts``: (start, end, unit dimension) of each amount, in order."""
+    words = subject_words()
+    out = list(subjects)
+    run: list[int] = []
+    for k in range(len(amounts) + 1):
+        joined = k < len(amounts) and k > 0 and text[amounts[k - 1][1] : amounts[k][0]].startswith(LIST_COMMA)
+        if joined:
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            _close_examples(text, amounts, out, run, words)
+        run = [k]
+    return out
+
+
+def _close_examples(text: str, amounts, out: list[str], run: list[int], words: SubjectWords) -> None:
+    end = amounts[run[-1]][1]
+    mark = next((m for m in sorted(words.examples_end, key=len, reverse=True) if text.startswith(m, end)), "")
+    if not mark:
+        return
+    found = _NOUN_AFTER_EXAMPLES.match(text, end + len(mark))
+    noun = trim(found.group()) if found else ""
+    if not noun or out[run[-1]] != noun:
+        return  # the last amount took the kind as its subject: 3500万标准箱[等落后产能]
+    items = [text[amounts[k - 1][1] : amounts[k][0]][len(LIST_COMMA) :].strip() for k in run[1:]]
+    first = out[run[0]]
+    lead = _lead_of(text, amounts[run[0]][0], first, "") or starts_with_verb(first)
+    if not lead or not all(items) or not all(_bare_noun(i, words) for i in items):
+        return
+    out[run[0]] = first + noun
+    for k, item in zip(run[1:], items):
+        out[k] = lead + item + noun
 
 
 def _counted_before_verb(subject: str) -> str:

@@ -538,6 +538,14 @@ def starts_with_verb(phrase: str) -> str:
         at += 1
     if out != listed:
         out, at = "", 0
+    if (
+        not out
+        and len(tokens) > 2
+        and tokens[0][0] in words.own_leads
+        and tokens[1][1] == "v"
+        and len(tokens[1][0]) >= 2
+    ):
+        at = 1  # 新认定国家高新技术企业12家、… → 认定: "newly" says when, the verb what is done
     for i, (word, flag) in enumerate(tokens[:-1]):
         if i < at:
             continue

@@ -370,3 +370,31 @@ def test_parts_opened_by_qizhong_take_the_measure_word_of_the_whole():
 )
 def test_vocabulary_wordings_of_the_second_development_sample(subject, unit, key):
     assert indicator_for(subject, unit) == key
+
+
+@pytest.mark.issue(17)
+def test_items_closed_by_deng_and_a_kind_are_that_kind():
+    # gov-report 2014: the kind after 等 is each item's measure, with the list's verb
+    text = "今年要淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能，确保任务提前一年完成。"
+    assert [s for _, s in _rows(text, Context(year=2014, part="plan"), "subject")] == [
+        "淘汰钢铁落后产能",
+        "淘汰水泥落后产能",
+        "淘汰平板玻璃落后产能",
+    ]
+
+
+@pytest.mark.issue(17)
+def test_xin_before_a_list_verb_is_read_past():
+    # pingtan-gov-report 2024, 2019: "newly" says when; the verb carries to the next items
+    review = Context(year=2024, part="review")
+    text = "新认定国家高新技术企业12家、省级科技小巨人企业3家。"
+    assert _rows(text, review, "subject")[1] == ("3家", "认定省级科技小巨人企业")
+    text = "新推出直接采认台湾职业技能资格试点、不动产抵押登记全程网办等10项创新举措。"
+    assert _rows(text, review, "subject") == [("10项", "推出创新举措")]
+
+
+@pytest.mark.issue(17)
+def test_da_yue_earlier_in_the_clause_sets_about_and_leaves_the_subject():
+    # gov-report 1978
+    rows = _rows("全国大约损失工业总产值一千亿元。", Context(year=1978, part="review"), "comparator", "subject")
+    assert rows == [("一千亿元", "~", "全国损失工业总产值")]
