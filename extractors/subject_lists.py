@@ -507,11 +507,13 @@ def _topic_between(text: str, start: int, end: int, words: SubjectWords) -> str 
 
 
 def _lone_verb(phrase: str) -> bool:
-    """A verb of two or more characters and nothing else (废止, 修订); not one of having
-    (已有, 共有: what is had is counted, not acted on)."""
+    """A verb of two or more characters and nothing else but an adverb before it (废止, 修订,
+    基本建成); not one of having (已有, 共有: what is had is counted, not acted on)."""
     tokens = tag(phrase)
     having = kind_words().existential
-    return len(tokens) == 1 and tokens[0][1] == "v" and len(phrase) >= 2 and not phrase.endswith(having)
+    if len(tokens) == 2 and (tokens[0][1] == "d" or tokens[0][0] in subject_words().verb_manners):
+        tokens = tokens[1:]
+    return len(tokens) == 1 and tokens[0][1] == "v" and len(tokens[0][0]) >= 2 and not phrase.endswith(having)
 
 
 def _object_of(phrase: str) -> str:

@@ -61,7 +61,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
-          "example_manners", "kept_manners", "goal_copulas")  # fmt: skip
+          "example_manners", "kept_manners", "goal_copulas", "verb_manners")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -112,6 +112,7 @@ class SubjectWords:
     list_leads: frozenset[str]
     example_manners: frozenset[str]  # 成功 of 成功举办A、B等35场活动
     kept_manners: frozenset[str]  # 重点 of 重点培育A、B等2个产业
+    verb_manners: frozenset[str]  # 基本 of 基本建成511万套 (jieba: a noun)
     measure_ends: frozenset[str]
     own_leads: frozenset[str]
     rate_dimensions: frozenset[str]  # checked against units.yaml

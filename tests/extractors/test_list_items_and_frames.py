@@ -398,3 +398,13 @@ def test_da_yue_earlier_in_the_clause_sets_about_and_leaves_the_subject():
     # gov-report 1978
     rows = _rows("全国大约损失工业总产值一千亿元。", Context(year=1978, part="review"), "comparator", "subject")
     assert rows == [("一千亿元", "~", "全国损失工业总产值")]
+
+
+@pytest.mark.issue(17)
+def test_a_lone_verb_of_degree_acts_on_the_things_counted_before():
+    # gov-report 2015: completions, a measure of their own beside the new starts
+    rows = _rows(
+        "新开工保障性安居工程740万套，基本建成511万套。", Context(year=2015, part="review"), "subject", "indicator"
+    )
+    assert rows[1] == ("511万套", "基本建成保障性安居工程", "基本建成保障性安居工程")
+    assert rows[0][2] == "保障性安居工程"
