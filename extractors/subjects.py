@@ -878,14 +878,14 @@ def find_subject(
             owner = trim(raw[: -len(share_verb)].split(LIST_COMMA)[-1])
             return found(owner + done)
         does = noun_raw.strip(" ，,。；;：:")  # its quotes kept whole (实现“全程网办”)
-        first = tag(does)[:1]
+        does_first = tag(does)[:1]
         if (
             share_verb is None
             and before_names
             and _nouns_only(before)
-            and first
-            and first[0][1] in ("v", "p")
-            and first[0][0] not in words.change
+            and does_first
+            and does_first[0][1] in ("v", "p")
+            and does_first[0][0] not in words.change
             and not any(w in words.change for w in cut(raw))  # 由上年下降2.3%转为增长: a change
             and len(does) <= _SHARE_DOES_LONGEST
             and not before.endswith(kind_words().population)
