@@ -408,3 +408,17 @@ def test_a_lone_verb_of_degree_acts_on_the_things_counted_before():
     )
     assert rows[1] == ("511万套", "基本建成保障性安居工程", "基本建成保障性安居工程")
     assert rows[0][2] == "保障性安居工程"
+
+
+@pytest.mark.issue(17)
+def test_a_concessive_supposition_is_other():
+    plan = Context(year=1988, part="plan", genre="政府工作报告")
+    # gov-report 1988: 即使 supposes, nobody commits
+    rows = _rows("美苏即使削减了50%的战略核武器，它们仍然拥有大量核武器。", plan, "kind", "subject")
+    assert rows == [("50%", "other", "美苏削减战略核武器")]
+    # gov-report 1986: 包括以下 before the parts listed next is no part of the subject (the
+    # count keeps its kind: 以下 also opens lists of works to do, gov-report 1955)
+    rows = _rows("我国奉行的独立自主的和平外交政策的主要内容和基本原则包括以下十个方面。", plan, "subject")
+    assert rows == [("十个", "奉行的独立自主的和平外交政策的主要内容和基本原则")]
+    # a bound after the amount is no recall
+    assert _rows("工资增长控制在10%以下。", plan, "kind") == [("10%以下", "target")]
