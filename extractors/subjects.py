@@ -941,6 +941,10 @@ def find_subject(
             return replace(found(head + noun, number_first=True), list_verb=head)
         # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
         thing = _until_verb(noun) if de_after else _counted_noun(noun) if unitless else noun
+        if classifier and before_names and raw.endswith(tuple(words.to_level)) and not is_measure(before):
+            # 县级公立医院综合改革试点扩大到1000个县 → …试点县: the units a pilot or a scheme
+            # now reaches (the eleventh audit)
+            return found(before + thing, number_first=True)
         having = next((w for w in words.existential if raw.endswith(w)), "")
         if having:
             # what has them and what they are, not the verb of having (机械工业各部共有七十七个

@@ -422,3 +422,11 @@ def test_a_concessive_supposition_is_other():
     assert rows == [("十个", "奉行的独立自主的和平外交政策的主要内容和基本原则")]
     # a bound after the amount is no recall
     assert _rows("工资增长控制在10%以下。", plan, "kind") == [("10%以下", "target")]
+
+
+@pytest.mark.issue(17)
+def test_the_units_a_pilot_reaches_are_its_units():
+    # gov-report 2014 (the eleventh audit): 县 alone names no measure
+    rows = _rows("县级公立医院综合改革试点扩大到1000个县。", Context(year=2014, part="review"), "subject")
+    assert rows == [("1000个", "县级公立医院综合改革试点县")]
+    assert _rows("粮食产量增加到5000亿斤。", Context(year=2014, part="review"), "subject") == [("5000亿斤", "粮食产量")]
