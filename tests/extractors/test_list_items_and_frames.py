@@ -430,3 +430,19 @@ def test_the_units_a_pilot_reaches_are_its_units():
     rows = _rows("县级公立医院综合改革试点扩大到1000个县。", Context(year=2014, part="review"), "subject")
     assert rows == [("1000个", "县级公立医院综合改革试点县")]
     assert _rows("粮食产量增加到5000亿斤。", Context(year=2014, part="review"), "subject") == [("5000亿斤", "粮食产量")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("受亚洲金融危机影响，出口下降。", "亚洲"),  # gov-report 1999: a crisis's name
+        ("出席东亚领导人系列会议。", "东亚"),  # gov-report 2014: a summit's name
+        ("建设澳前台湾小镇。", "台湾"),  # pingtan-gov-report 2017: a town built for visitors
+        ("建设平潭国际会议会展中心。", "平潭"),  # pingtan-gov-report 2017: a centre named after it
+    ],
+)
+def test_places_inside_names_of_the_third_development_entity_sample(sentence, place):
+    from extractors.entities import extract_entities
+
+    assert place not in [e.text for e in extract_entities(sentence) if e.label == "GPE"]
