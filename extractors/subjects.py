@@ -605,6 +605,8 @@ def verb_tail(phrase: str) -> str:
             i = j - 1
             continue
         break
+    if len(out) == 1 and len(out[0]) == 1 and i >= 0 and tokens[i][0] in words.own_leads:
+        out.insert(0, tokens[i][0])  # 新设[7个]自贸试验区: 新 and a one-character verb are one verb
     return "".join(out)
 
 

@@ -446,3 +446,29 @@ def test_places_inside_names_of_the_third_development_entity_sample(sentence, pl
     from extractors.entities import extract_entities
 
     assert place not in [e.text for e in extract_entities(sentence) if e.label == "GPE"]
+
+
+@pytest.mark.issue(17)
+def test_xin_and_a_one_character_verb_are_one_verb():
+    # gov-report 2017: 新设 (newly set up), not a stock-like 设
+    rows = _rows("新设7个自贸试验区。", Context(year=2017, part="review"), "subject")
+    assert rows == [("7个", "新设自贸试验区")]
+
+
+@pytest.mark.issue(17)
+def test_plan_words_before_an_arrangement_leave_the_subject():
+    # gov-report 1982
+    text = "第六个五年计划期间，全国基本建设投资总额计划安排二千三百亿元。"
+    assert _rows(text, PLAN_1982, "subject") == [("二千三百亿元", "全国基本建设投资总额")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subject", "unit", "key"),
+    [
+        ("空气优良率", "%", "空气质量优良天数比率"),  # pingtan-gov-report 2021
+        ("财政对城镇居民医保和新农合的补助标准", "元", "城乡居民医保人均财政补助标准"),  # gov-report 2012
+    ],
+)
+def test_vocabulary_wordings_of_the_third_development_sample(subject, unit, key):
+    assert indicator_for(subject, unit) == key
