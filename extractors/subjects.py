@@ -986,7 +986,8 @@ def find_subject(
                 topic + before if topic != prior and (_ends_in_change(before) or before in words.change) else topic
             )
     owned = before in words.owned_attributes
-    owner = _owner(prev) if prev is not None and before and (is_attribute(before) or owned) else ""
+    owned_by = _whole_before_parts(text, previous) if prev is not None else None
+    owner = _owner(owned_by or prev) if prev is not None and before and (is_attribute(before) or owned) else ""
     if owned:
         # 粮食播种面积5.5万亩、总产量1.9万吨 → 粮食总产量; not what a verb acts on (超额完成粮食
         # 播种5.5万亩、总产量…: the owner is no noun phrase)
@@ -1541,6 +1542,20 @@ def _owner(prev: Found) -> str:
     if marks:
         tail = "".join(pieces[marks[-1] + 1 :])
     return tail or "".join(tokens)
+
+
+def _whole_before_parts(text: str, previous: Sequence[Found]) -> Found | None:
+    """The count a list of parts opened by 其中 belongs to, when the amounts before are those
+    parts: an attribute after them is the whole's (区重点项目276个，其中在建项目122个、…、前期
+    项目72个，总投资2156亿元 → 区重点项目总投资; twelfth audit), else None."""
+    openers = tuple(subject_words().item_openers)
+    for k in range(len(previous) - 2, -1, -1):
+        between = text[previous[k].end : previous[k + 1].end]
+        if between.lstrip("，,（( ").startswith(openers):
+            return previous[k] if previous[k].number_first or previous[k].subject else None
+        if not between.strip(" ").startswith(LIST_COMMA) and k < len(previous) - 2:
+            return None
+    return None
 
 
 def _thing_of(owner: str) -> str:

@@ -472,3 +472,12 @@ def test_plan_words_before_an_arrangement_leave_the_subject():
 )
 def test_vocabulary_wordings_of_the_third_development_sample(subject, unit, key):
     assert indicator_for(subject, unit) == key
+
+
+@pytest.mark.issue(17)
+def test_an_attribute_after_the_parts_of_a_count_is_the_whole_s():
+    # pingtan-gov-report 2017 (two development judges): 总投资 of all 276 projects
+    text = "区重点项目276个，其中在建项目122个、预备项目82个、前期项目72个，总投资2156亿元。"
+    got = dict(_rows(text, Context(year=2017, part="plan"), "subject"))
+    assert got["2156亿元"] == "区重点项目总投资"
+    assert got["72个"] == "区重点前期项目"
