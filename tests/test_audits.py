@@ -91,6 +91,20 @@ note in the row.
   its sheets unopened until they were scored once at that round's end (targets every field
   right 0.673 at its start and at its end, entities 0.940 at both; see
   benchmarks/data/heldout11_measurement.txt); in-sample from then on, floors just below.
+- ``targets_dev12.json`` / ``entities_dev12.json``: the twelfth (development) audit of the
+  seventeenth round, 150 target and 100 entity rows no audit had judged, drawn at its start
+  (commit 3e0bd5d, seed 2038) from one half of a new random split by document of the same
+  modern documents (benchmarks/data/heldout12_preregistration.md) and judged once, blind,
+  before any change (targets every field right 0.647, entities 0.970); studied in that round,
+  so in-sample, floors just below its end (0.81; entities 0.98). ``targets_dev12b.json``
+  (seed 2040) and ``targets_dev12c.json`` / ``entities_dev12c.json`` (seed 2041): 150 target
+  (and 100 entity) rows more of the same half, drawn from runs later in that round and judged
+  the same way (0.640; 0.713 and 0.930 as drawn); in-sample, floors 0.72, 0.73 and 0.96.
+- ``targets_heldout12.json`` / ``entities_heldout12.json``: the thirteenth (held-out) audit,
+  150 target and 100 entity rows no audit had judged, of the other half of that split (seed
+  2039), registered and judged blind at the start of the seventeenth round, scored once at
+  its end (targets every field right 0.673 at its start and at its end, entities 0.940 at
+  both; benchmarks/data/heldout12_measurement.txt); in-sample from then on, floors just below.
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -134,6 +148,13 @@ FLOORS = {
     "targets_heldout11.json": (0.99, 0.66),
     "entities_heldout11.json": (0.93, 0.93),
     "entities_dev10.json": (0.97, 0.97),
+    "targets_dev12.json": (0.99, 0.81),
+    "targets_dev12b.json": (0.99, 0.72),
+    "targets_dev12c.json": (0.99, 0.73),
+    "entities_dev12.json": (0.98, 0.98),
+    "entities_dev12c.json": (0.96, 0.96),
+    "targets_heldout12.json": (0.99, 0.67),
+    "entities_heldout12.json": (0.93, 0.93),
 }
 
 

@@ -436,7 +436,6 @@ def test_the_units_a_pilot_reaches_are_its_units():
 @pytest.mark.parametrize(
     ("sentence", "place"),
     [
-        ("受亚洲金融危机影响，出口下降。", "亚洲"),  # gov-report 1999: a crisis's name
         ("出席东亚领导人系列会议。", "东亚"),  # gov-report 2014: a summit's name
         ("建设澳前台湾小镇。", "台湾"),  # pingtan-gov-report 2017: a town built for visitors
         ("建设平潭国际会议会展中心。", "平潭"),  # pingtan-gov-report 2017: a centre named after it
@@ -481,3 +480,12 @@ def test_an_attribute_after_the_parts_of_a_count_is_the_whole_s():
     got = dict(_rows(text, Context(year=2017, part="plan"), "subject"))
     assert got["2156亿元"] == "区重点项目总投资"
     assert got["72个"] == "区重点前期项目"
+
+
+@pytest.mark.issue(17)
+def test_a_region_naming_a_crisis_stays_a_place():
+    """亚洲 of 亚洲金融危机 is the region the crisis hit: the blind sixth entity audit judged it a
+    place; a development judge of the seventeenth round read it as part of an event's name."""
+    from extractors.entities import extract_entities
+
+    assert ("亚洲", "GPE") in [(e.text, e.label) for e in extract_entities("受亚洲金融危机影响，出口下降。")]
