@@ -581,8 +581,10 @@ _PUNCT_ONLY = regex.compile(char_class(COMMAS + LIST_COMMA + COLONS + "".join(RO
 
 
 def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subjects: list[str]) -> list[str]:
-    """A bare item after a list comma takes the measure word ending the item before it, in the
-    same dimension: 淘汰落后炼钢炼铁产能9000多万吨、水泥2.3亿吨 → 淘汰落后水泥产能.
+    """What the items of a list joined by 、 share with the one opening it, in the same
+    dimension: a bare item takes its measure word (淘汰落后炼钢炼铁产能9000多万吨、水泥2.3亿吨 →
+    淘汰落后水泥产能), an item naming its own measure its list lead (新增…铁路通车里程…、复线里程
+    → 新增复线里程), a verb alone what it counts (产业项目策划218个、签约137个 → 产业项目签约).
 
     ``amounts``: (start, end, unit dimension) of each amount, in order; the subject of the
     item must already end with its bare noun (the verb carried to it before, or not)."""
@@ -659,6 +661,7 @@ def examples_of_a_kind(text: str, amounts: list[tuple[int, int, str | None]], su
 
 
 def _close_examples(text: str, amounts, out: list[str], run: list[int], words: SubjectWords) -> None:
+    """Give the items ``run`` of one 、-list the kind named after its closing 等, in place."""
     end = amounts[run[-1]][1]
     mark = next((m for m in sorted(words.examples_end, key=len, reverse=True) if text.startswith(m, end)), "")
     if not mark:
