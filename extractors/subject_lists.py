@@ -603,7 +603,8 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             head_dimension = dimension
             # a head the first item took from the measure it is part of (其中海洋捕捞35862吨 →
             # 海洋捕捞总产量): its list goes on with parts that need not be bare nouns
-            parts = bool(head) and not text[: amounts[k][0]].rstrip().endswith(head)
+            written = text[max(0, amounts[k][0] - len(head) - 8) : amounts[k][0]].rstrip()
+            parts = bool(head) and not written.endswith(head)
             thing = _counted_before_verb(first) if dimension in words.counted_dimensions else ""
             continue
         item = between[len(LIST_COMMA) :].strip()

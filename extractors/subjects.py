@@ -986,8 +986,9 @@ def find_subject(
                 topic + before if topic != prior and (_ends_in_change(before) or before in words.change) else topic
             )
     owned = before in words.owned_attributes
-    owned_by = _whole_before_parts(text, previous) if prev is not None else None
-    owner = _owner(owned_by or prev) if prev is not None and before and (is_attribute(before) or owned) else ""
+    owner = ""
+    if prev is not None and before and (is_attribute(before) or owned):
+        owner = _owner(_whole_before_parts(text, previous) or prev)
     if owned:
         # 粮食播种面积5.5万亩、总产量1.9万吨 → 粮食总产量; not what a verb acts on (超额完成粮食
         # 播种5.5万亩、总产量…: the owner is no noun phrase)
@@ -1544,12 +1545,17 @@ def _owner(prev: Found) -> str:
     return tail or "".join(tokens)
 
 
+_PARTS_REACH = 12
+
+
 def _whole_before_parts(text: str, previous: Sequence[Found]) -> Found | None:
     """The count a list of parts opened by 其中 belongs to, when the amounts before are those
     parts: an attribute after them is the whole's (区重点项目276个，其中在建项目122个、…、前期
     项目72个，总投资2156亿元 → 区重点项目总投资; twelfth audit), else None."""
     openers = tuple(subject_words().item_openers)
-    for k in range(len(previous) - 2, -1, -1):
+    # a list of parts is short: walk back a bounded number of items, so that a sentence of many
+    # amounts costs linear time (test_linear_time)
+    for k in range(len(previous) - 2, max(-1, len(previous) - 2 - _PARTS_REACH), -1):
         between = text[previous[k].end : previous[k + 1].end]
         if between.lstrip("，,（( ").startswith(openers):
             return previous[k] if previous[k].number_first or previous[k].subject else None
