@@ -662,14 +662,15 @@ def extract_quantities(
         [(span, m.start, m.end, m.unit, _classifier(g, m.unit)) for m, _, span, *_ in read],
         subjects,
     )
-    listed = shared_list_head(text, [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)], subjects)
+    amount_spans = [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)]  # for the list passes
+    listed = shared_list_head(text, amount_spans, subjects)
     if listed != subjects:
         # the items after a list that took its lead go on taking it (…、电气化里程二千四百公里，
         # 港口深水泊位吞吐能力一亿吨 → 新增港口深水泊位吞吐能力)
         listed = carry_through_list(
             text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, listed)]
         )
-    subjects = examples_of_a_kind(text, [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)], listed)
+    subjects = examples_of_a_kind(text, amount_spans, listed)
     subjects = _timeless_subjects(subjects, read)
     subjects = _paired_counts(text, subjects, read)
     limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units

@@ -485,9 +485,7 @@ def _completed(
             head = next((h for h in sorted(heads, key=len, reverse=True) if measure.endswith(h)), None)
             bare = _BRACKETED.sub("", base)  # 农业（包括农村副业）: the item without its note
             longer = len(measure) > len(head or "") or topic is not None
-            named = _bare_noun(bare, words) or (
-                part and len(bare) <= 8 and not bare.endswith(tuple(words.measure_ends))
-            )
+            named = _bare_noun(bare, words) or (part and _names_a_part(bare, words))
             if head and longer and not base.endswith(head) and bare and named:
                 return base + head
             if other_dim == dimension:
@@ -530,7 +528,17 @@ def _object_of(phrase: str) -> str:
     return ""
 
 
-def _bare_noun(phrase: str, words: SubjectWords, longest: int = 8, joined: bool = False) -> bool:
+# the longest item of a list read as a thing's name (棉花, 猪牛羊肉, 海洋捕捞)
+_SHORT_ITEM = 8
+
+
+def _names_a_part(phrase: str, words: SubjectWords) -> bool:
+    """A short item of a list of parts opened by 其中, which need not be a bare noun (海洋捕捞,
+    海水养殖): anything but a measure of its own."""
+    return len(phrase) <= _SHORT_ITEM and not phrase.endswith(tuple(words.measure_ends))
+
+
+def _bare_noun(phrase: str, words: SubjectWords, longest: int = _SHORT_ITEM, joined: bool = False) -> bool:
     """A short noun phrase naming a thing, not a measure (棉花, 猪牛羊肉; not 发电量); with
     ``joined`` also nouns joined by list words and noun-like words (农业、林业和水利部门;
     抚顺矿务局所属煤矿; 运输和邮电部门 — not the verb phrase 发展生产)."""
@@ -603,7 +611,7 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             head_dimension = dimension
             # a head the first item took from the measure it is part of (其中海洋捕捞35862吨 →
             # 海洋捕捞总产量): its list goes on with parts that need not be bare nouns
-            written = text[max(0, amounts[k][0] - len(head) - 8) : amounts[k][0]].rstrip()
+            written = text[max(0, amounts[k][0] - len(head) - _SHORT_ITEM) : amounts[k][0]].rstrip()
             parts = bool(head) and not written.endswith(head)
             thing = _counted_before_verb(first) if dimension in words.counted_dimensions else ""
             continue
@@ -622,7 +630,7 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             and item
             and subject.endswith(item)
             and not item.endswith(head)
-            and (_bare_noun(item, words) or (parts and len(item) <= 8 and not item.endswith(tuple(words.measure_ends))))
+            and (_bare_noun(item, words) or (parts and _names_a_part(item, words)))
         ):
             if subject == item:
                 # nothing carried to the item yet: the lead of the item before it (新增发电装机容量

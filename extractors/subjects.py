@@ -879,12 +879,12 @@ def find_subject(
             # does the verb after it, the owner before the light verb (after a list comma)
             owner = trim(raw[: -len(share_verb)].split(LIST_COMMA)[-1])
             return found(owner + done)
-        does = noun_raw.strip(" ，,。；;：:")  # its quotes kept whole (实现“全程网办”)
+        does = noun_raw.strip(SPACES + CLAUSE_STOPS)  # its quotes kept whole (实现“全程网办”)
         does_first = tag(does)[:1]
         if (
             share_verb is None
             and before_names
-            and _nouns_only(before)
+            and _names_a_group(before)
             and does_first
             and does_first[0][1] in ("v", "p")
             and does_first[0][0] not in words.change
@@ -1154,7 +1154,7 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 _SHARE_DOES_LONGEST = 12
 
 
-def _nouns_only(phrase: str) -> bool:
+def _names_a_group(phrase: str) -> bool:
     """A phrase ending in a noun that names a group (转业军官, 首届免费师范生), not a measure
     (城镇登记失业率) nor a change."""
     tokens = tag(phrase)
@@ -1557,9 +1557,9 @@ def _whole_before_parts(text: str, previous: Sequence[Found]) -> Found | None:
     # amounts costs linear time (test_linear_time)
     for k in range(len(previous) - 2, max(-1, len(previous) - 2 - _PARTS_REACH), -1):
         between = text[previous[k].end : previous[k + 1].end]
-        if between.lstrip("，,（( ").startswith(openers):
+        if between.lstrip(SPACES + COMMAS + "".join(ROUND_BRACKETS)).startswith(openers):
             return previous[k] if previous[k].number_first or previous[k].subject else None
-        if not between.strip(" ").startswith(LIST_COMMA) and k < len(previous) - 2:
+        if not between.strip(SPACES).startswith(LIST_COMMA) and k < len(previous) - 2:
             return None
     return None
 

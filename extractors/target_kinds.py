@@ -1245,13 +1245,10 @@ def _compared_years(
     for a, b in reversed(list(zip(found, found[1:]))):  # the nearest frame
         if a.end == b.end or (a.start < a.end) != (b.start < b.end):
             continue  # the same year, or a year and a span
-        joiner = text[a.char_start + len(a.text) : b.char_start]
+        # past a plan period's 时期 (“六五”时期同“五五”时期相比) and an estimate word (一九八二年预计同…)
+        joiner = text[_after_span_mark(w, text, a) : b.char_start]
         joiner = joiner[next((len(e) for e in w.compared_estimates if joiner.startswith(e)), 0) :]
-        after = b.char_start + len(b.text)
-        if a.start < a.end:  # plan periods: “六五”时期同“五五”时期相比
-            mark = next((m for m in w.compared_span_marks if joiner.startswith(m)), "")
-            joiner = joiner[len(mark) :]
-            after += next((len(m) for m in w.compared_span_marks if text.startswith(m, after)), 0)
+        after = _after_span_mark(w, text, b)
         if (joiner in w.compared_joiners and text.startswith(w.compared_ends, after)) or (
             joiner in w.change_bases and text.startswith(tuple(COMMAS), after)
         ):
