@@ -34,6 +34,7 @@ from extractors.language_data import (
     load,
     register,
 )
+from extractors.numerals import DIGIT_CHARS
 from extractors.segmentation import tag
 from extractors.units import registry
 
@@ -108,6 +109,10 @@ class IndicatorTable:
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
 
+# a slogan named by a count (两个确保, 三个代表): no filler word inside it is removed
+_COUNTED = f"(?<![{DIGIT_CHARS}\\d]个)"
+
+
 def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
@@ -123,10 +128,11 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         indicators=MappingProxyType({}),
         lookup=(),
         by_base=MappingProxyType({}),
+        # a filler after a count (两个确保, a counted slogan's name) is part of that name
         filler_re=regex.compile(
-            f"(?:{_alternation(data['key_filler_kept'])})(*SKIP)(*FAIL)|{_alternation(data['key_filler'])}"
+            f"(?:{_alternation(data['key_filler_kept'])})(*SKIP)(*FAIL)|{_COUNTED}(?:{_alternation(data['key_filler'])})"
             if data["key_filler_kept"]
-            else _alternation(data["key_filler"])
+            else f"{_COUNTED}(?:{_alternation(data['key_filler'])})"
         ),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
         # 工农业总产值的增长: the particle before a change word at the end goes with it

@@ -148,6 +148,10 @@ def _expand(items: list[str], tail: str, words: SubjectWords) -> list[str]:
         return [
             (it if it.startswith(lead) else lead + it) + (head if not it.endswith(head) else "") + tail for it in items
         ]
+    if len(last) > 2 and all(len(it) == 1 for it in items[:-1]):
+        # one-character modifiers share what follows the last's first character (中、高等职业
+        # 教育在校生 → 中等职业教育在校生; 大、中城市 → 大城市)
+        return [it + last[1:] + tail for it in items[:-1]] + [last + tail]
     head = ""
     if all(len(it) < len(last) for it in items[:-1]):
         # modifiers of one head, parallel in length: 城镇和农村居民人均可支配收入; a longer

@@ -247,8 +247,11 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:{year} ?年{suffix}|{month} ?月(?:{_alternation(data['month_suffixes'])})?"
             f"(?:{month} ?(?:{_alternation(data['day_marks'])}))?)+"
         ),
+        # …投资总额五年为…: a count of years ending a subject says over which years, like a year
+        # (not a plan's: 第一个五年)
         trailing_time=regex.compile(
-            f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])})"
+            f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])}"
+            f"|(?<=\\p{{Han}})(?<!个)[{DIGIT_CHARS}]{{1,2}}年)"
             f"{regex.escape(data['particle'])}?$"
         ),
         change=frozenset(change_words) | sets["change_alone"],
@@ -634,6 +637,19 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+# a count of years opening a subject (五年淘汰落后炼铁产能…): the list's verb comes after it
+_YEARS_OPENING = regex.compile(f"^[{DIGIT_CHARS}]{{1,2}}{YEAR_MARK}")
+
+
+def _overlapped(verb: str, item: str) -> str:
+    """A list's verb before an item that repeats the verb's last word, written once (淘汰落后 +
+    落后炼钢产能 → 淘汰落后炼钢产能)."""
+    for k in range(len(verb) - 1, 1, -1):
+        if item.startswith(verb[-k:]):
+            return verb + item[k:]
+    return verb + item
+
+
 def _kind_of(verb: str, prev: Found, before: str) -> bool:
     """Is ``verb`` only what sets one kind of a thing apart, the next item another kind of the
     same (在建项目122个、预备项目82个、前期项目72个: 预备 says which projects, and 前期项目 is
@@ -1012,8 +1028,13 @@ def find_subject(
             and _heading_clause(text, clause, sentence_start, ends, prior)
         ):
             topic = prior  # 煤炭工业建设，投资一百七十九亿元 → 煤炭工业建设投资: a sector heading
+        if not topic and prior and not framed:
+            # 城乡居民储蓄存款大幅度增加，年末存款余额… → 城乡居民储蓄存款余额: a topic jieba does
+            # not tag a noun is taken when the attribute repeats its last word
+            loose = _topic(prior, dictionary_words=True)
+            topic = loose if loose and _joined(loose, before) != loose + before else ""
         if topic and not topic.endswith(before):
-            return found(topic + before)
+            return found(_joined(topic, before))
     opening = tag(before)[:2] if prev is not None and before else ()
     if (
         len(opening) == 2
@@ -1030,10 +1051,10 @@ def find_subject(
     if before_names:
         first = cut(raw_before.lstrip())[:1]
         if prev is not None and first and first[0] in words.list_words:
-            verb = prev.list_verb or starts_with_verb(prev.subject)
+            verb = prev.list_verb or starts_with_verb(_YEARS_OPENING.sub("", prev.subject))
             if verb and not before.startswith(verb) and not _own_verb(before) and not _kind_of(verb, prev, before):
                 # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
-                return replace(found(verb + before), list_verb=verb)
+                return replace(found(_overlapped(verb, before)), list_verb=verb)
         if prev is not None and before.startswith(tuple(words.continues)):
             between = _topic_between(text, clause, prev, sentence_start, ends)
             if between:
@@ -1182,13 +1203,23 @@ def _bare_attribute(phrase: str) -> bool:
     )
 
 
-def _topic(clause: str) -> str:
+def _joined(topic: str, attribute: str) -> str:
+    """The topic and an attribute that opens with the topic's last word, written once
+    (城乡居民储蓄存款 + 存款余额 → 城乡居民储蓄存款余额)."""
+    first = cut(attribute)[0]
+    if len(first) >= 2 and len(attribute) > len(first) and topic.endswith(first):
+        return topic + attribute[len(first) :]
+    return topic + attribute
+
+
+def _topic(clause: str, dictionary_words: bool = False) -> str:
     """What a clause is about: the whole clause when it is only a noun phrase with 的
     (海洋和淡水的渔业生产), the noun phrase it opens with when the rest is a predicate
     without nouns (粮食[连续五年增产], 城乡居民储蓄[大幅度增加]), else the object that ends a
     clause without prepositions (三次较大幅度提高[粮食最低收购价]), or ''."""
     tokens = tag(clause)
     words = subject_words()
+    nouns = ("j", "x") if dictionary_words else ("j",)
     if (
         words.particle in clause
         and tokens[-1][1].startswith("n")
@@ -1199,8 +1230,10 @@ def _topic(clause: str) -> str:
         return clause  # 海洋和淡水的渔业生产，一九五九年的产量…: a clause that is only a noun phrase
     lead = []
     for w, f in tokens:
-        if not (f.startswith("n") or (f == "j" and w not in words.keep)):
-            break  # 区属国企: an abbreviation is a noun, not 人均 (a qualifier of what follows)
+        # 区属国企: an abbreviation is a noun, not 人均 (a qualifier of what follows); with
+        # ``dictionary_words``, so is a word of the user dictionary, which jieba tags x
+        if not (f.startswith("n") or (f in nouns and w not in words.keep)):
+            break
         lead.append(w)
     rest = tokens[len(lead) :]
     if lead and rest:

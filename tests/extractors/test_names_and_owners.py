@@ -1,0 +1,113 @@
+"""Regression tests of the eighteenth round (fourteenth audit, development half): places inside
+the names of websites, sea routes and diseases; the owner a clause before names, a
+list's verb and one-character modifiers shared, counted slogans kept whole in keys, a count of
+years ending a subject. Sentences are from the corpus (source in a comment)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.context import Context
+from extractors.entities import extract_entities
+from extractors.quantities import extract_quantities
+
+
+def _subjects(sentence: str, year: int, part: str) -> list[tuple[str, str, str]]:
+    context = Context(year=year, part=part, genre="政府工作报告")
+    return [(q.text, q.subject, q.indicator) for q in extract_quantities(sentence, context=context)]
+
+
+def _places(sentence: str) -> list[str]:
+    return [e.text for e in extract_entities(sentence) if e.label == "GPE"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("来源：平潭网 附件下载", "平潭"),  # pingtan-gov-report 2023: the crawler's footer names a website
+        ("“福往福来”海上游平潭—莆田航线成功入选国内水路旅游客运精品试点航线。", "莆田"),  # 2024: a sea route
+        ("稳定生猪等畜禽生产，做好非洲猪瘟等疫病防控。", "非洲"),  # gov-report 2019: a disease
+    ],
+)
+def test_places_inside_names_of_the_fourteenth_entity_audit(sentence, place):
+    assert place not in _places(sentence)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("完善大连智慧教育平台资源建设。", "大连"),  # dalian-edu-2018 gold: a platform keeps its place
+        ("平潭网络覆盖率提升。", "平潭"),  # 网络 is no website
+    ],
+)
+def test_a_place_before_a_platform_or_a_network_stays(sentence, place):
+    assert place in _places(sentence)
+
+
+@pytest.mark.issue(17)
+def test_a_counted_slogan_keeps_its_filler_word_in_the_key():
+    """两个确保 names a policy: 确保 is a filler word elsewhere (确保完成…), not inside it
+    (gov-report 2004)."""
+    rows = _subjects("今年，中央财政安排用于“两个确保”和城市“低保”的补助资金779亿元，比去年增长11.3%。", 2004, "plan")
+    assert [key for _, _, key in rows] == [
+        "中央财政安排用于两个确保和城市低保的补助资金",
+        "中央财政安排用于两个确保和城市低保的补助资金增长",
+    ]
+
+
+@pytest.mark.issue(17)
+def test_a_filler_word_outside_a_counted_slogan_still_leaves_the_key():
+    rows = _subjects("今年要确保粮食产量稳定在1.3万亿斤以上。", 2020, "plan")
+    assert rows[0][2] == "粮食产量"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "expected"),
+    [
+        # gov-report 2008: 中、高等 → 中等, 高等
+        (
+            "更加重视职业教育发展，2007年中、高等职业教育在校生分别达到2000万人和861万人。",
+            2008,
+            ["中等职业教育在校生", "高等职业教育在校生"],
+        ),
+        ("大、中城市居民收入分别增长5%和6%。", 2008, ["大城市居民收入增长", "中城市居民收入增长"]),
+    ],
+)
+def test_one_character_modifiers_share_the_rest_of_the_last_item(sentence, year, expected):
+    assert [subject for _, subject, _ in _subjects(sentence, year, "review")] == expected
+
+
+@pytest.mark.issue(17)
+def test_an_attribute_takes_the_topic_of_the_clause_before():
+    """城乡居民储蓄存款大幅度增加，年末存款余额… (gov-report 1994): the balance is the deposits',
+    and the word they share is written once."""
+    rows = _subjects("城乡居民储蓄存款大幅度增加，年末存款余额达到14764亿元，增长百分之二十八。", 1994, "review")
+    assert [subject for _, subject, _ in rows] == ["城乡居民储蓄存款余额", "城乡居民储蓄存款余额增长"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨。",
+        "五年淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨。",  # gov-report 2007: a count of years first
+    ],
+)
+def test_a_lists_verb_reaches_an_item_repeating_its_last_word(sentence):
+    rows = _subjects(sentence, 2007, "plan")
+    assert [subject for _, subject, _ in rows] == ["淘汰落后炼铁产能", "淘汰落后炼钢产能"]
+
+
+@pytest.mark.issue(17)
+def test_a_count_of_years_ending_a_subject_is_no_part_of_it():
+    rows = _subjects("全民所有制单位的固定资产投资总额五年为八千九百六十亿元。", 1986, "plan")
+    assert rows[0][1] == "全民所有制单位的固定资产投资总额"
+
+
+@pytest.mark.issue(17)
+def test_nine_years_of_schooling_stays_in_a_subject():
+    rows = _subjects("普及九年义务教育人口覆盖率达到85%。", 2000, "plan")
+    assert rows[0][1] == "普及九年义务教育人口覆盖率"
