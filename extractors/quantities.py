@@ -68,6 +68,7 @@ from extractors.subject_lists import (
     parts_of_a_count,
     shared_list_head,
 )
+from extractors.subject_owners import owners_named_before
 from extractors.subjects import (
     CLAUSE_END,
     Found,
@@ -671,6 +672,7 @@ def extract_quantities(
             text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, listed)]
         )
     subjects = examples_of_a_kind(text, amount_spans, listed)
+    subjects = owners_named_before(text, [(span, m.clause[0], m.start, m.end) for m, _, span, *_ in read], subjects)
     subjects = _timeless_subjects(subjects, read)
     subjects = _paired_counts(text, subjects, read)
     limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units

@@ -61,7 +61,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
-          "example_manners", "kept_manners", "goal_copulas", "verb_manners")  # fmt: skip
+          "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -96,6 +96,8 @@ class SubjectWords:
     non_naming: frozenset[str]
     attributes: frozenset[str]
     owned_attributes: frozenset[str]
+    owner_needed: frozenset[str]  # 财政补助, 覆盖面: measures whose thing an earlier clause names
+    system_ends: frozenset[str]  # 制度: ends a system's name, not the thing it is about
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度
@@ -1032,9 +1034,9 @@ def find_subject(
             # 城乡居民储蓄存款大幅度增加，年末存款余额… → 城乡居民储蓄存款余额: a topic jieba does
             # not tag a noun is taken when the attribute repeats its last word
             loose = _topic(prior, dictionary_words=True)
-            topic = loose if loose and _joined(loose, before) != loose + before else ""
+            topic = loose if loose and joined_once(loose, before) != loose + before else ""
         if topic and not topic.endswith(before):
-            return found(_joined(topic, before))
+            return found(joined_once(topic, before))
     opening = tag(before)[:2] if prev is not None and before else ()
     if (
         len(opening) == 2
@@ -1203,7 +1205,7 @@ def _bare_attribute(phrase: str) -> bool:
     )
 
 
-def _joined(topic: str, attribute: str) -> str:
+def joined_once(topic: str, attribute: str) -> str:
     """The topic and an attribute that opens with the topic's last word, written once
     (城乡居民储蓄存款 + 存款余额 → 城乡居民储蓄存款余额)."""
     first = cut(attribute)[0]

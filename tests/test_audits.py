@@ -110,7 +110,9 @@ note in the row.
   (commit a01ef52, seed 2040) from one half of a third random split by document
   (benchmarks/data/heldout13_preregistration.md) and judged once, blind, before any change
   (targets every field right 0.793, entities 0.920); studied in that round, so in-sample,
-  floors just below its end (0.82; entities 0.92).
+  floors just below its end (0.82; entities 0.92). ``targets_dev13b.json`` (seed 2043): 150
+  target rows more of the same half, drawn at commit 7307f0c and judged the same way (0.733
+  as drawn); in-sample.
 - ``targets_heldout13.json`` / ``entities_heldout13.json``: the fifteenth (held-out) audit, 150
   target and 100 entity rows no audit had judged, of the other half of that split (seed 2041),
   judged blind at the start of the eighteenth round and scored once at commit 7307f0c
@@ -170,6 +172,7 @@ FLOORS = {
     "entities_dev13.json": (0.92, 0.92),
     "targets_heldout13.json": (0.99, 0.67),
     "entities_heldout13.json": (0.90, 0.90),
+    "targets_dev13b.json": (0.99, 0.73),
 }
 
 

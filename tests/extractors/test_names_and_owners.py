@@ -111,3 +111,70 @@ def test_a_count_of_years_ending_a_subject_is_no_part_of_it():
 def test_nine_years_of_schooling_stays_in_a_subject():
     rows = _subjects("普及九年义务教育人口覆盖率达到85%。", 2000, "plan")
     assert rows[0][1] == "普及九年义务教育人口覆盖率"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "part", "expected"),
+    [
+        # gov-report 2016: the system a verb acts on, without 制度
+        ("整合城乡居民基本医保制度，财政补助由每人每年380元提高到420元。", 2016, "review", "城乡居民基本医保财政补助"),
+        # gov-report 2019: the thing of an attribute the verb acts on
+        ("降低并统一大病保险起付线，报销比例由50%提高到60%。", 2019, "plan", "大病保险报销比例"),
+        # gov-report 2018: the noun phrase a clause opens with
+        ("国有企业效益明显好转，去年利润增长23.5%。", 2018, "review", "国有企业利润增长"),
+        # gov-report 2007: an earlier figure's thing
+        ("高等教育在学人数2500万人，毛入学率提高到 22%。", 2007, "review", "高等教育毛入学率"),
+        # gov-report 2013: past clauses that only name measures themselves
+        (
+            "建立健全种粮农民补贴制度和主产区利益补偿机制，补贴标准逐年提高，覆盖范围不断扩大，"
+            "补贴资金从2007年的639亿元增加到2012年的1923亿元。",
+            2013,
+            "review",
+            "种粮农民补贴资金",
+        ),
+        # gov-report 2003: an aspect particle after the verb
+        ("建立了全国社会保障基金，已积累资金1242亿元。", 2003, "review", "全国社会保障基金积累资金"),
+    ],
+)
+def test_a_bare_measure_takes_the_thing_an_earlier_clause_names(sentence, year, part, expected):
+    assert _subjects(sentence, year, part)[-1][1] == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "expected"),
+    [
+        # pingtan-gov-report 2023 gold: a clause with a figure of its own ends the search
+        ("拓展集成电路保税加工模式，新引进至少3家集成电路企业落地平潭，力争产值增长30%以上。", 2023, "产值增长"),
+        # a measure of its own needs no owner
+        ("国有企业效益明显好转，国内生产总值增长6.9%。", 2018, "国内生产总值增长"),
+        # an idiom that is a predicate is no owner (gov-report 2004)
+        ("国有及国有控股工业企业经济效益大幅度提高，实现利润3784亿元。", 2004, "利润"),
+    ],
+)
+def test_no_owner_is_taken_where_none_is_named(sentence, year, expected):
+    assert _subjects(sentence, year, "review")[-1][1] == expected
+
+
+@pytest.mark.issue(17)
+def test_a_rate_after_a_list_of_counts_is_every_items():
+    """pingtan-gov-report 2024: 办结率 after two counts of what was handled (four judges)."""
+    rows = _subjects("办理人大代表建议77件、政协委员提案138件，办结率100%，满意率100%。", 2024, "review")
+    assert [subject for _, subject, _ in rows[2:]] == [
+        "人大代表建议、政协委员提案办结率",
+        "人大代表建议、政协委员提案满意率",
+    ]
+
+
+@pytest.mark.issue(17)
+def test_a_rate_after_one_count_keeps_its_one_owner():
+    rows = _subjects("办理人大代表建议77件，办结率100%。", 2024, "review")
+    assert rows[-1][1] == "人大代表建议办结率"
+
+
+@pytest.mark.issue(17)
+def test_a_lone_verb_takes_the_programme_the_clause_before_builds():
+    """gov-report 2014: 加大保障性安居工程建设力度，今年新开工700万套以上."""
+    rows = _subjects("加大保障性安居工程建设力度，今年新开工700万套以上，其中各类棚户区470万套以上。", 2014, "plan")
+    assert rows[0][1] == "保障性安居工程新开工"

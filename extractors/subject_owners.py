@@ -1,0 +1,183 @@
+"""The thing a bare measure belongs to, named earlier in its sentence.
+
+Plans name a programme or a body once and then give its figures in clauses of their own:
+整合城乡居民基本医保制度，财政补助由每人每年380元提高到420元; 国有企业效益明显好转，去年利润
+增长23.5%; 高等教育在学人数2500万人，毛入学率提高到22%. A subject that is only a measure of
+something (``owner_needed`` in subject_words.yaml) groups nothing by itself, so it takes the
+thing an earlier clause of the sentence is about: an earlier amount's measure without its
+measure word, the noun phrase a clause opens with before its verb, or the system a clause's
+verb acts on without the word 制度 (docs/annotation.md, "subject").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, char_class
+from extractors.indicators import before_base
+from extractors.segmentation import tag
+from extractors.subjects import SubjectWords, joined_once, level, starts_with_verb, subject_words
+
+_CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
+_LOOK_BACK = 3  # clauses: a figure's thing is named close before it
+_RATE = "率"  # 办结率, 满意率: a rate of what was handled
+_NOUN_FLAGS = ("n", "j", "l", "x", "vn")  # jieba tags words of the user dictionary x
+_PREDICATE_FLAGS = ("v", "d", "ad", "a", "p", "c", "i")
+
+
+def owners_named_before(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], subjects: list[str | None]
+) -> list[str | None]:
+    """``amounts``: (sentence span, clause start, amount start, amount end) of each amount, in
+    order; ``subjects`` as found so far. Returns the subjects, a bare measure's with its owner
+    and a rate after a list of counts with every item of the list."""
+    words = subject_words()
+    out = _rates_of_a_list(text, amounts, list(subjects), words)
+    for k, (sentence, clause_start, _, _) in enumerate(amounts):
+        subject = out[k]
+        if not subject or not _needs_owner(subject, words):
+            continue
+        earlier = [
+            (amounts[j][2], out[j]) for j in range(k) if amounts[j][0] == sentence and amounts[j][1] < clause_start
+        ]
+        owner = _owner_before(text, sentence[0], clause_start, earlier, words)
+        if owner:
+            out[k] = joined_once(owner, subject)
+    return out
+
+
+def _rates_of_a_list(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str | None], words: SubjectWords
+) -> list[str | None]:
+    """办理人大代表建议77件、政协委员提案138件，办结率100% → 人大代表建议、政协委员提案办结率: a
+    rate after a list of counts is the rate of every item (the rule that gives a rate the thing
+    counted before it found the last item only)."""
+    shared = ("", "")  # the last item of a list and the list, once a rate took it
+    for k in range(1, len(amounts)):
+        subject, last = out[k], out[k - 1]
+        if not subject or not last or not subject.endswith(_RATE):
+            continue
+        item, listed = shared
+        if item and subject.startswith(item) and subject[len(item) :] in words.attributes:
+            out[k] = listed + subject[len(item) :]  # …，办结率100%，满意率100%: the same list's
+            continue
+        verb = starts_with_verb(last)
+        item = last[len(verb) :]
+        if not item or not subject.startswith(item) or subject[len(item) :] not in words.attributes:
+            continue
+        items = [item]
+        j = k - 1
+        while j > 0 and amounts[j - 1][0] == amounts[k][0]:
+            between = text[amounts[j - 1][3] : amounts[j][2]]
+            before = out[j - 1] or ""
+            if not between.startswith(LIST_COMMA) or not before.startswith(verb):
+                break
+            items.insert(0, before[len(verb) :])
+            j -= 1
+        if len(items) > 1 and all(items):
+            shared = (item, LIST_COMMA.join(items))
+            out[k] = shared[1] + subject[len(item) :]
+    return out
+
+
+def _needs_owner(subject: str, words: SubjectWords) -> bool:
+    """Is the subject only a measure of something (利润增长, 新投产里程, 已积累资金)?"""
+    tokens = list(tag(level(subject)))
+    while tokens:
+        if "".join(w for w, _ in tokens) in words.owner_needed:
+            return True
+        if tokens[0][1] not in (*_PREDICATE_FLAGS, "vn"):
+            return False
+        tokens.pop(0)  # 新投产里程: what was done to it, then the measure
+    return False
+
+
+def _owner_before(
+    text: str, sentence_start: int, clause_start: int, earlier: list[tuple[int, str | None]], words: SubjectWords
+) -> str:
+    """The thing the nearest earlier clause names that is not itself a bare measure."""
+    before = text[sentence_start:clause_start]
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(before)]
+    bounds = [0, *stops]
+    for i in range(len(bounds) - 2, max(-1, len(bounds) - 2 - _LOOK_BACK), -1):
+        start, end = sentence_start + bounds[i], sentence_start + bounds[i + 1]
+        clause = text[start:end].rstrip("".join(CLAUSE_STOPS)).strip()
+        if not clause:
+            continue
+        measured = [s for at, s in earlier if start <= at < end]
+        if measured:
+            # a clause with a figure of its own: its thing or none (新引进…3家集成电路企业落地平潭，
+            # 力争产值增长…: the clause before it is not searched)
+            owner = _without_measure(before_base(level(measured[-1] or "")), words)
+            return "" if not owner or _needs_owner(owner, words) else owner
+        owner = _clause_owner(clause, words)
+        if owner and not _needs_owner(owner, words):
+            return owner
+    return ""
+
+
+def _without_measure(measure: str, words: SubjectWords) -> str:
+    """高等教育在学人数 → 高等教育, 铁路投资 → 铁路: an earlier measure's thing, when it ends in
+    a measure word of something; '' for a measure of its own (国内生产总值)."""
+    ends = sorted(words.owner_needed | words.attributes, key=len, reverse=True)
+    end = next((e for e in ends if measure.endswith(e) and len(measure) - len(e) >= 2), "")
+    if not end:
+        return ""
+    owner = measure[: -len(end)]
+    tokens = tag(owner)
+    if not tokens or not _nounish(*tokens[-1], words) or tokens[0][1] in _PREDICATE_FLAGS:
+        return ""  # 吸纳农村劳动力, 开工项目: a verb's object is no owner
+    return owner
+
+
+def _nounish(word: str, flag: str, words: SubjectWords) -> bool:
+    if flag == "x" and not word.isalpha():
+        return False  # punctuation and quotes
+    if word in words.verbs or word in words.trailing or word in words.leading or word in words.inside:
+        return False  # 建立健全 (tagged a name), 全面 (a noun to jieba)
+    if flag == "l" and word.endswith(tuple(words.change | words.to_level)):
+        return False  # 大幅度提高: an idiom that is a predicate
+    return flag.startswith(_NOUN_FLAGS)
+
+
+def _verb_like(tokens: list[tuple[str, str]], i: int, words: SubjectWords) -> bool:
+    word, flag = tokens[i]
+    if word in words.verbs or (flag.startswith("v") and flag != "vn"):
+        return True
+    # 降低并统一大病保险起付线: a verbal noun after a conjunction or a verb is a verb
+    return flag == "vn" and (i == 0 or tokens[i - 1][1] in ("c", "v"))
+
+
+def _clause_owner(clause: str, words: SubjectWords) -> str:
+    """The noun phrase a clause opens with before its predicate (国有企业[效益]明显好转), else
+    the system or thing its verb acts on (整合[城乡居民基本医保]制度, 降低并统一[大病保险]起付线)."""
+    tokens = [(w, f) for w, f in tag(clause) if w.strip()]
+    lead = 0
+    while lead < len(tokens) and (
+        _nounish(*tokens[lead], words)
+        # 国有及国有控股工业企业: nouns joined by a list word
+        or (0 < lead < len(tokens) - 1 and tokens[lead][0] in words.list_words and _nounish(*tokens[lead + 1], words))
+    ):
+        lead += 1
+    if 0 < lead < len(tokens) and (tokens[lead][1] in _PREDICATE_FLAGS or _verb_like(tokens, lead, words)):
+        phrase = "".join(w for w, _ in tokens[:lead])
+        return (_without_measure(phrase, words) or phrase) if len(phrase) >= 2 else ""
+    for i in range(len(tokens) - 2, -1, -1):
+        if not _verb_like(tokens, i, words):
+            continue
+        tail = tokens[i + 1 :]
+        while tail and tail[0][1].startswith("u"):
+            tail = tail[1:]  # 建立了全国社会保障基金: the aspect particle
+        if not tail or not (_nounish(*tail[0], words) and _nounish(*tail[-1], words)):
+            continue
+        phrase = "".join(w for w, _ in tail)
+        for word in words.list_words:
+            phrase = phrase.split(word)[0]  # 种粮农民补贴制度和主产区利益补偿机制: the first system
+        system = next((e for e in sorted(words.system_ends, key=len, reverse=True) if phrase.endswith(e)), "")
+        if system:
+            phrase = phrase[: -len(system)]
+        else:
+            phrase = _without_measure(phrase, words) or phrase
+        if len(phrase) >= 2:
+            return phrase
+    return ""
