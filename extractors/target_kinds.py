@@ -1088,12 +1088,28 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             ahead = [
                 x
                 for x in frames.between(*span)
-                if x.start > reported and x.role != "point" and x.text not in w.frame_relative
+                if x.start > reported
+                and x.role != "point"
+                and x.text not in w.frame_relative
+                and not _own_deadline(frames.text, x)
             ]
             if ahead:
                 found = ahead[-1]
         chain.append(found if found is not None else chain[-1] if chain else frames.heading_frame())
     return chain[i] if i >= 0 else frames.heading_frame()
+
+
+def _own_deadline(text: str, t: FrameTime) -> bool:
+    """Is ``t`` the deadline of the clause it stands in, written inside the sentence before
+    its verb (…的各类企业，三年内给予定额税费减免。 in the 2019 plan)? It frames that sentence
+    only, not the sentences after it."""
+    from extractors.times import load_time_words
+
+    within = t.role == "deadline" or t.text.endswith(tuple(load_time_words().within_suffixes))
+    if not within or t.char_start == 0 or text[t.char_start - 1] not in CLAUSE_STOPS:
+        return False
+    after = tag(text[t.char_start + len(t.text) : t.char_start + len(t.text) + 4])
+    return bool(after) and after[0][1] == "v"
 
 
 def _period(

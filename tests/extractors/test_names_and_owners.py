@@ -178,3 +178,30 @@ def test_a_lone_verb_takes_the_programme_the_clause_before_builds():
     """gov-report 2014: 加大保障性安居工程建设力度，今年新开工700万套以上."""
     rows = _subjects("加大保障性安居工程建设力度，今年新开工700万套以上，其中各类棚户区470万套以上。", 2014, "plan")
     assert rows[0][1] == "保障性安居工程新开工"
+
+
+@pytest.mark.issue(17)
+def test_a_deadline_inside_a_sentence_frames_that_sentence_only():
+    """gov-report 2019: 三年内 after a comma is the tax relief's own deadline; the 1000亿元 two
+    sentences on is the plan year's (two judges)."""
+    rows = [
+        (q.text, q.period_start, q.period_end)
+        for q in extract_quantities(
+            "对招用农村贫困人口、城镇登记失业半年以上人员的各类企业，三年内给予定额税费减免。"
+            "加强对灵活就业、新就业形态的支持。实施职业技能提升行动，从失业保险基金结余中拿出1000亿元。",
+            context=Context(year=2019, part="plan", genre="政府工作报告"),
+        )
+    ]
+    assert rows == [("1000亿元", 2019, 2019)]
+
+
+@pytest.mark.issue(17)
+def test_a_sentence_opening_with_its_years_still_frames_the_next():
+    rows = [
+        (q.text, q.period_start, q.period_end)
+        for q in extract_quantities(
+            "今后五年，要加快推进城镇化。新增城镇就业5000万人以上。",
+            context=Context(year=2018, part="plan", genre="政府工作报告"),
+        )
+    ]
+    assert rows == [("5000万人以上", 2018, 2022)]
