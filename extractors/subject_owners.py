@@ -11,6 +11,8 @@ verb acts on without the word 制度 (docs/annotation.md, "subject").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, char_class
@@ -26,8 +28,8 @@ _PREDICATE_FLAGS = ("v", "d", "ad", "a", "p", "c", "i")
 
 
 def owners_named_before(
-    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], subjects: list[str | None]
-) -> list[str | None]:
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], subjects: Sequence[str]
+) -> list[str]:
     """``amounts``: (sentence span, clause start, amount start, amount end) of each amount, in
     order; ``subjects`` as found so far. Returns the subjects, a bare measure's with its owner
     and a rate after a list of counts with every item of the list."""
@@ -47,8 +49,8 @@ def owners_named_before(
 
 
 def _rates_of_a_list(
-    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str | None], words: SubjectWords
-) -> list[str | None]:
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
+) -> list[str]:
     """办理人大代表建议77件、政协委员提案138件，办结率100% → 人大代表建议、政协委员提案办结率: a
     rate after a list of counts is the rate of every item (the rule that gives a rate the thing
     counted before it found the last item only)."""
@@ -93,7 +95,7 @@ def _needs_owner(subject: str, words: SubjectWords) -> bool:
 
 
 def _owner_before(
-    text: str, sentence_start: int, clause_start: int, earlier: list[tuple[int, str | None]], words: SubjectWords
+    text: str, sentence_start: int, clause_start: int, earlier: list[tuple[int, str]], words: SubjectWords
 ) -> str:
     """The thing the nearest earlier clause names that is not itself a bare measure."""
     before = text[sentence_start:clause_start]
