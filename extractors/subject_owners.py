@@ -22,7 +22,9 @@ from extractors.subjects import SubjectWords, joined_once, level, starts_with_ve
 
 _CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 _LOOK_BACK = 3  # clauses: a figure's thing is named close before it
+_WINDOW = 160  # characters before the clause that the look-back reads
 _RATE = "率"  # 办结率, 满意率: a rate of what was handled
+_LONGEST_LIST = 12  # items a rate after a list of counts is shared by
 _NOUN_FLAGS = ("n", "j", "l", "x", "vn")  # jieba tags words of the user dictionary x
 _PREDICATE_FLAGS = ("v", "d", "ad", "a", "p", "c", "i")
 
@@ -39,10 +41,14 @@ def owners_named_before(
         subject = out[k]
         if not subject or not _needs_owner(subject, words):
             continue
-        earlier = [
-            (amounts[j][2], out[j]) for j in range(k) if amounts[j][0] == sentence and amounts[j][1] < clause_start
-        ]
-        owner = _owner_before(text, sentence[0], clause_start, earlier, words)
+        window = max(sentence[0], clause_start - _WINDOW)
+        earlier = []
+        for j in range(k - 1, -1, -1):  # back to the window's start only: linear in the sentence
+            if amounts[j][0] != sentence or amounts[j][2] < window:
+                break
+            if amounts[j][1] < clause_start:
+                earlier.append((amounts[j][2], out[j]))
+        owner = _owner_before(text, window, clause_start, earlier, words, whole=window == sentence[0])
         if owner:
             out[k] = joined_once(owner, subject)
     return out
@@ -69,7 +75,7 @@ def _rates_of_a_list(
             continue
         items = [item]
         j = k - 1
-        while j > 0 and amounts[j - 1][0] == amounts[k][0]:
+        while j > 0 and amounts[j - 1][0] == amounts[k][0] and len(items) < _LONGEST_LIST:
             between = text[amounts[j - 1][3] : amounts[j][2]]
             before = out[j - 1] or ""
             if not between.startswith(LIST_COMMA) or not before.startswith(verb):
@@ -95,12 +101,18 @@ def _needs_owner(subject: str, words: SubjectWords) -> bool:
 
 
 def _owner_before(
-    text: str, sentence_start: int, clause_start: int, earlier: list[tuple[int, str]], words: SubjectWords
+    text: str,
+    sentence_start: int,
+    clause_start: int,
+    earlier: list[tuple[int, str]],
+    words: SubjectWords,
+    whole: bool = True,
 ) -> str:
-    """The thing the nearest earlier clause names that is not itself a bare measure."""
+    """The thing the nearest earlier clause names that is not itself a bare measure; the
+    text read starts at ``sentence_start``, a clause's start only when ``whole``."""
     before = text[sentence_start:clause_start]
     stops = [m.end() for m in _CLAUSE_STOP.finditer(before)]
-    bounds = [0, *stops]
+    bounds = [0, *stops] if whole else stops
     for i in range(len(bounds) - 2, max(-1, len(bounds) - 2 - _LOOK_BACK), -1):
         start, end = sentence_start + bounds[i], sentence_start + bounds[i + 1]
         clause = text[start:end].rstrip("".join(CLAUSE_STOPS)).strip()
