@@ -1081,10 +1081,20 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             or _totalled_count(frames.text, found)
         ):
             found = None  # 全年 counts from the frame; 近两年，…, 连续三年累计投入 frame their own sentence only
-        if found is None and reported is not None and not frames.has_amount(span):
+        if (
+            found is not None
+            and frames.context.year
+            and frames.context.part == "review"
+            and found.start > frames.context.year
+        ):
+            # 提出到2020年…行动目标 in the 2011 review of 2006–2010: a goal announced for a
+            # year after the document's frames no result after it
+            found = None
+        if found is None and reported is not None and frames.context.part != "review" and not frames.has_amount(span):
             # a sentence of no amount of its own that speaks of the plan year or later opens
             # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment
-            # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself
+            # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself, and in a
+            # review a goal announced (提出到2020年…行动目标) frames no result after it
             ahead = [
                 x
                 for x in frames.between(*span)

@@ -205,3 +205,31 @@ def test_a_sentence_opening_with_its_years_still_frames_the_next():
         )
     ]
     assert rows == [("5000万人以上", 2018, 2022)]
+
+
+REVIEW_2011 = Context(
+    year=2011, part="review", genre="政府工作报告", heading="一、“十一五”时期国民经济和社会发展的回顾"
+)
+
+
+@pytest.mark.issue(17)
+def test_a_goal_announced_in_a_review_frames_no_result_after_it():
+    """gov-report 2011: 提出到2020年…行动目标 opens a sentence of the 十一五 review; the new
+    capacity two sentences on is the five years' (two judges), not the last year's."""
+    text = (
+        "提出到2020年我国控制温室气体排放行动目标和政策措施，制定实施节能减排综合性工作方案。"
+        "大力发展清洁能源，新增发电装机容量4.45亿千瓦。"
+    )
+    assert [(q.period_start, q.period_end) for q in extract_quantities(text, context=REVIEW_2011)] == [(2006, 2010)]
+
+
+@pytest.mark.issue(17)
+def test_a_plan_year_sentence_in_a_review_frames_no_result_after_it():
+    """gov-report 1985: in a review of 1984, a sentence naming the plan year (可望在今年内陆续投产)
+    opens no frame for the review's figures after it."""
+    text = (
+        "炼焦、炼铁、炼钢、初轧可望在今年内陆续投产。科学研究、文教卫生和城市建设等方面的建设投资，比上年都有所增加。"
+        "全年施工的更新改造项目七万四千个，全部建成的三万九千个。"
+    )
+    context = Context(year=1985, part="review", genre="政府工作报告")
+    assert {(q.period_start, q.period_end) for q in extract_quantities(text, context=context)} == {(1984, 1984)}
