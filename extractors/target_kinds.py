@@ -58,6 +58,7 @@ TARGET_KINDS_SPEC = Record(
     baseline_from=Strings(),
     baseline_to=Strings(),
     now_reached=Strings(),
+    standing_now=Strings(),
     fact=Record(
         current=Strings(),
         not_current=Strings(),
@@ -148,6 +149,7 @@ class KindWords:
     baseline_to: regex.Pattern
     baseline_to_words: tuple[str, ...]
     now_reached: tuple[str, ...]  # 现在的: the level a change reaches is today's
+    standing_now: tuple[str, ...]  # 现已: where things stand now
     reached_now: tuple[str, ...]  # 减少到现在的, 提高到现在的 (baseline_to + now_reached)
     yearly_average: tuple[str, ...]
     over_the_years: tuple[str, ...]
@@ -242,6 +244,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         baseline_to_words=tuple(d["baseline_to"]),
         now_reached=tuple(d["now_reached"]),
+        standing_now=tuple(d["standing_now"]),
         reached_now=tuple(b + n for b in d["baseline_to"] for n in d["now_reached"]),
         yearly_average=tuple(d["period"]["yearly_average"]),
         over_the_years=tuple(d["period"]["over_the_years"]),
@@ -1343,6 +1346,8 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
     before = text[r.clause[0] : r.start]
     if before.endswith(w.baseline_to_words) or before.endswith(w.reached_now):
         return True  # 提高到1721元, 提高到现在的1721元
+    if any(x in before for x in w.standing_now) and not _over_the_years(w, text, r.clause[0], r.start, frames):
+        return True  # 现已吸纳农村劳动力1亿多人: where things stand now
     reached = before.rstrip().endswith(tuple(w.level_reached))
     if not reached and before.lstrip().startswith(w.item_openers):
         # a part of a level reached is a level too (铁路营业里程达到12.1万公里，其中高速铁路超过
@@ -1354,6 +1359,9 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         return reached or _share_at_the_end(w, text, r, frames)  # 覆盖率达到85%
     # a level reached by a measure that is a level, never a sum over the years (农村居民人均
     # 纯收入达到2090元 in the review of 1993–1997 → 1997; not 投资总额达到五千三百亿元)
+    # 参保超过13亿人: the word of reaching can open the mention of a level (not of a rate:
+    # 贡献率超过30% in a review of five years is their average)
+    reached = reached or text.startswith(tuple(w.level_reached), r.start, r.number_start)
     return (
         reached
         and any(x in (r.subject or "") for x in w.levels)

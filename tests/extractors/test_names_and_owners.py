@@ -233,3 +233,40 @@ def test_a_plan_year_sentence_in_a_review_frames_no_result_after_it():
     )
     context = Context(year=1985, part="review", genre="政府工作报告")
     assert {(q.period_start, q.period_end) for q in extract_quantities(text, context=context)} == {(1984, 1984)}
+
+
+REVIEW_2013 = Context(year=2013, part="review", genre="政府工作报告", heading="一、过去五年工作回顾")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # gov-report 2013: a level reached, the word of reaching opening the mention
+        ("五年来，各项医疗保险参保超过13亿人。", REVIEW_2013, (2012, 2012)),
+        # pingtan-gov-report 2021: total assets, a stock
+        ("五年来，区属国企资产总额超过1000亿元。", REVIEW_2013, (2012, 2012)),
+        # gov-report 1993: where things stand now (现已)
+        (
+            "乡镇企业保持旺盛发展势头，五年间产值增长2倍，现已吸纳农村劳动力1亿多人。",
+            Context(year=1993, part="review", genre="政府工作报告", heading="一、过去五年的基本总结"),
+            (1992, 1992),
+        ),
+    ],
+)
+def test_a_level_reached_in_a_review_of_several_years_is_the_last_years(sentence, context, expected):
+    rows = extract_quantities(sentence, context=context)
+    assert (rows[-1].period_start, rows[-1].period_end) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "五年来，新增就业超过5000万人。",  # a flow, summed over the years
+        "五年来，中央财政用于科技的投入年均增长超过18%。",  # an average rate
+    ],
+)
+def test_a_flow_or_an_average_in_a_review_keeps_its_years(sentence):
+    rows = extract_quantities(sentence, context=REVIEW_2013)
+    assert (rows[-1].period_start, rows[-1].period_end) == (2008, 2012)
