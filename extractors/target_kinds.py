@@ -1112,6 +1112,22 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
     return chain[i] if i >= 0 else frames.heading_frame()
 
 
+def _counted_years(written: str) -> bool:
+    """Is ``written`` a bare count of years with a word of place (五年间, 三年中), not one
+    counted from now (今后五年) or a deadline (五年内)?"""
+    from extractors.times import load_time_words
+
+    w = load_time_words()
+    return (
+        bool(_COUNTED_YEARS.fullmatch(written))
+        and written.endswith(tuple(w.context_after))
+        and not written.endswith(tuple(w.within_suffixes))
+    )
+
+
+_COUNTED_YEARS = regex.compile(f"[{DIGIT_CHARS}{PLACE_CHARS}0-9]{{1,3}}年\\p{{Han}}")
+
+
 def _own_deadline(text: str, t: FrameTime) -> bool:
     """Is ``t`` the deadline of the clause it stands in, written inside the sentence before
     its verb (…的各类企业，三年内给予定额税费减免。 in the 2019 plan)? It frames that sentence
@@ -1171,6 +1187,10 @@ def _period(
         # 2017年…, 五年来, “十三五”时期, and a review chapter headed 过去五年工作回顾 where a
         # sentence names no time of its own (关停小火电2157万千瓦 → 2003–2007 in 2008)
         first, last = t.start, t.end
+    elif t is not None and t.start == year < t.end and _counted_years(t.text):
+        # 五年间，…累计达到2740.8亿美元 in the 2006 plan's chapter on the 十一五 draft: a count
+        # of years read forward in a plan, but what was done in them is the years before
+        first, last = year - (t.end - t.start + 1), year - 1
     else:
         first = last = _reported(context)
     heading = frames.heading_frame() if frames is not None else None

@@ -270,3 +270,22 @@ def test_a_level_reached_in_a_review_of_several_years_is_the_last_years(sentence
 def test_a_flow_or_an_average_in_a_review_keeps_its_years(sentence):
     rows = extract_quantities(sentence, context=REVIEW_2013)
     assert (rows[-1].period_start, rows[-1].period_end) == (2008, 2012)
+
+
+@pytest.mark.issue(17)
+def test_what_was_done_in_a_count_of_years_in_a_plan_is_the_years_before():
+    """gov-report 2006, the chapter on the 十一五 draft (a plan part): 五年间 reads forward
+    for a plan's figures, but what was done in them is 2001–2005 (eleventh audit)."""
+    rows = extract_quantities(
+        "五年间，进出口贸易总额增长两倍，实际利用外商直接投资累计达到2740.8亿美元。",
+        context=Context(year=2006, part="plan", genre="政府工作报告"),
+    )
+    assert [(q.kind, q.period_start, q.period_end) for q in rows] == [("achievement", 2001, 2005)] * 2
+
+
+@pytest.mark.issue(17)
+def test_a_plans_figure_in_a_count_of_years_reads_forward():
+    rows = extract_quantities(
+        "五年内，新增就业4500万人。", context=Context(year=2006, part="plan", genre="政府工作报告")
+    )
+    assert [(q.kind, q.period_start, q.period_end) for q in rows] == [("target", 2006, 2010)]
