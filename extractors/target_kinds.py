@@ -42,6 +42,7 @@ from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
 from extractors.segmentation import cut, tag
 from extractors.sentences import SentenceIndex
+from extractors.units import registry
 
 TARGET_KINDS_FILE = EXTRACTORS_DATA / "target_kinds.yaml"
 TARGET_KINDS_SPEC = Record(
@@ -365,6 +366,7 @@ class TimeFrame:
             for t in self.times
             if t.text not in relative
             and (not _after_base(text, t.char_start) or (t.start < t.end and _a_span_from(text, t)))
+            and not _base_of_a_multiple(text, t)
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -438,6 +440,19 @@ def _totalled_count(text: str, t: FrameTime) -> bool:
     from extractors.times import totalled_count  # times never reads the kind rules
 
     return totalled_count(text, t.char_start, t.text)
+
+
+def _base_of_a_multiple(text: str, t: FrameTime) -> bool:
+    """Is ``t`` what a multiple is of (中央财政安排资金1713亿元，是2010年的2.2倍，全年…建成432万套
+    in the 2012 review)? It frames nothing after it."""
+    return bool(_multiple_after().match(text, t.char_start + len(t.text)))
+
+
+@cache
+def _multiple_after() -> regex.Pattern:
+    """的 and a multiple (的2.2倍): the time particle and the units of dimension ratio."""
+    ratios = "|".join(regex.escape(u.name) for u in registry().units if u.dimension == "ratio")
+    return regex.compile(f"{regex.escape(kind_words().time_particle)}[{DIGIT_CHARS}{PLACE_CHARS}0-9.点]+(?:{ratios})")
 
 
 def _a_span_from(text: str, t: FrameTime) -> bool:

@@ -289,3 +289,13 @@ def test_a_plans_figure_in_a_count_of_years_reads_forward():
         "五年内，新增就业4500万人。", context=Context(year=2006, part="plan", genre="政府工作报告")
     )
     assert [(q.kind, q.period_start, q.period_end) for q in rows] == [("target", 2006, 2010)]
+
+
+@pytest.mark.issue(17)
+def test_the_year_a_multiple_is_of_frames_nothing_after_it():
+    """gov-report 2012: 是2010年的2.2倍 compares with 2010; 全年 after it is the year reviewed."""
+    rows = extract_quantities(
+        "中央财政安排资金1713亿元，是2010年的2.2倍，全年城镇保障性住房基本建成432万套。",
+        context=Context(year=2012, part="review", genre="政府工作报告"),
+    )
+    assert [(q.text, q.period_start, q.period_end) for q in rows][-1] == ("432万套", 2011, 2011)
