@@ -139,6 +139,7 @@ FILTER_LINE = Record(
     followed_by=Optional(Pattern()),
     preceded_by=Optional(Pattern()),
     name_regex=Optional(Pattern()),
+    followed_by_label=Optional(_LABEL),
 )
 
 RULER_FILES = ("gazetteer_gpe.jsonl", "gazetteer_gpe_extra.jsonl", "gazetteer_org.jsonl", "gazetteer_person.jsonl")
@@ -210,8 +211,10 @@ def load_filter_rules(name: str) -> tuple[dict, ...]:
     path, lines = _read(name, FILTER_LINE)
     rules = []
     for n, obj in lines:
-        if obj["followed_by"] is None and obj["preceded_by"] is None:
-            raise fail(path, f"line {n}", "a filter rule needs followed_by or preceded_by")
+        if obj["followed_by"] is None and obj["preceded_by"] is None and obj["followed_by_label"] is None:
+            raise fail(path, f"line {n}", "a filter rule needs followed_by, preceded_by or followed_by_label")
+        if obj["followed_by_label"] is not None and (obj["action"] != "extend" or obj["followed_by"] is not None):
+            raise fail(path, f"line {n}", "followed_by_label extends through the next entity, without followed_by")
         if obj["action"] == "extend" and obj["followed_by"] and obj["preceded_by"]:
             raise fail(path, f"line {n}", "an extend rule extends to one side: followed_by or preceded_by")
         rule = {k: v for k, v in obj.items() if v is not None}
@@ -583,6 +586,16 @@ def make_quote_filter(nlp: Language, name: str):
     return judge_quotes
 
 
+class _Reach:
+    """Where an extension ends, like a regex match's end (the next entity's end)."""
+
+    def __init__(self, end: int) -> None:
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
 @Language.factory(
     "plantasks_entity_filter_v1",
     assigns=["doc.ents"],
@@ -611,6 +624,16 @@ def make_entity_filter(nlp: Language, name: str, rules_file: str):
                     out.append(ent)
                     continue
                 after = before = None
+                if "followed_by_label" in rule:
+                    # 中国 + 外交部: the entity right after it, of that label, is the rest of the name
+                    nxt = next(
+                        (e for e in ents if e.start_char == ent.end_char and e.label_ == rule["followed_by_label"]),
+                        None,
+                    )
+                    if nxt is None:
+                        out.append(ent)
+                        continue
+                    after = _Reach(nxt.end_char)
                 if "followed_by" in rule:
                     after = rule["followed_by"].match(text, ent.end_char)
                     if after is None:

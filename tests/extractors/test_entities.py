@@ -374,7 +374,11 @@ def test_entities_filter_file_loads():
 @pytest.mark.parametrize(
     "content, problem",
     [
-        ('{"id": "x", "label": "GPE", "action": "drop"}\n', "needs followed_by or preceded_by"),
+        ('{"id": "x", "label": "GPE", "action": "drop"}\n', "needs followed_by, preceded_by or followed_by_label"),
+        (
+            '{"id": "x", "label": "GPE", "action": "drop", "followed_by_label": "ORG"}\n',
+            "extends through the next entity",
+        ),
         ('{"id": "x", "label": "GPE", "action": "keep", "followed_by": "化"}\n', "action"),
         ('{"id": "x", "label": "GPE", "action": "extend", "followed_by": "a", "preceded_by": "b"}\n', "one side"),
         ('{"id": "x", "label": "GPE", "action": "drop", "followed_by": "("}\n', "bad pattern"),

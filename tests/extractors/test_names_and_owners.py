@@ -299,3 +299,23 @@ def test_the_year_a_multiple_is_of_frames_nothing_after_it():
         context=Context(year=2012, part="review", genre="政府工作报告"),
     )
     assert [(q.text, q.period_start, q.period_end) for q in rows][-1] == ("432万套", 2011, 2011)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("今年三月，中国外交部发表声明。", "中国外交部"),  # gov-report 1983: thirteenth entity audit
+        ("继续争取中国证监会支持海峡股权交易中心开展“台资板”试点。", "中国证监会"),  # pingtan-finance-2022
+    ],
+)
+def test_a_place_right_before_a_body_is_part_of_its_name(sentence, body):
+    assert [(e.text, e.label) for e in extract_entities(sentence) if e.label != "PROGRAM"] == [(body, "ORG")]
+
+
+@pytest.mark.issue(17)
+def test_a_place_and_a_body_apart_stay_two():
+    assert [(e.text, e.label) for e in extract_entities("中国和联合国加强合作。")] == [
+        ("中国", "GPE"),
+        ("联合国", "ORG"),
+    ]
