@@ -36,7 +36,8 @@ def owners_named_before(
     order; ``subjects`` as found so far. Returns the subjects, a bare measure's with its owner
     and a rate after a list of counts with every item of the list."""
     words = subject_words()
-    out = _rates_of_a_list(text, amounts, list(subjects), words)
+    out = _kinds_sharing_a_head(text, amounts, list(subjects), words)
+    out = _rates_of_a_list(text, amounts, out, words)
     for k, (sentence, clause_start, _, _) in enumerate(amounts):
         subject = out[k]
         if not subject or not _needs_owner(subject, words):
@@ -51,6 +52,27 @@ def owners_named_before(
         owner = _owner_before(text, window, clause_start, earlier, words, whole=window == sentence[0])
         if owner:
             out[k] = joined_once(owner, subject)
+    return out
+
+
+def _kinds_sharing_a_head(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
+) -> list[str]:
+    """1410个县级和250个省、市（地）级疾病预防控制中心 → 县级疾病预防控制中心: a count of a
+    kind (``kind_ends``) joined by a list word to the count of another kind shares the head
+    that follows the other."""
+    for k in range(len(amounts) - 1):
+        subject, following = out[k], out[k + 1]
+        if not subject or not following or amounts[k][0] != amounts[k + 1][0]:
+            continue
+        between = text[amounts[k][3] : amounts[k + 1][2]]
+        kind = next((between[: -len(w)] for w in words.list_words if between.endswith(w)), "")
+        if not kind or not subject.endswith(kind) or not kind.endswith(tuple(words.kind_ends)):
+            continue
+        at = following.rfind(kind[-1])
+        head = following[at + 1 :] if at >= 0 else ""
+        if len(head) >= 2:
+            out[k] = subject + head
     return out
 
 

@@ -61,7 +61,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
-          "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends")  # fmt: skip
+          "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
+          "kind_ends")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -98,6 +99,7 @@ class SubjectWords:
     owned_attributes: frozenset[str]
     owner_needed: frozenset[str]  # 财政补助, 覆盖面: measures whose thing an earlier clause names
     system_ends: frozenset[str]  # 制度: ends a system's name, not the thing it is about
+    kind_ends: frozenset[str]  # 级, 型: end a word that only says which kind (县级, 大型)
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度

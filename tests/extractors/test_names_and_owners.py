@@ -319,3 +319,16 @@ def test_a_place_and_a_body_apart_stay_two():
         ("中国", "GPE"),
         ("联合国", "ORG"),
     ]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "expected"),
+    [
+        # gov-report 2005: 县级 and 省、市（地）级 share 疾病预防控制中心
+        ("1410个县级和250个省、市（地）级疾病预防控制中心基本建成。", 2005, "县级疾病预防控制中心基本建成"),
+        ("支持100个大型和300个中型企业技术改造。", 2010, "支持大型企业技术改造"),
+    ],
+)
+def test_a_count_of_one_kind_shares_the_head_of_the_next(sentence, year, expected):
+    assert _subjects(sentence, year, "review")[0][1] == expected
