@@ -37,6 +37,7 @@ def owners_named_before(
     and a rate after a list of counts with every item of the list."""
     words = subject_words()
     out = _kinds_sharing_a_head(text, amounts, list(subjects), words)
+    out = _what_people_need(text, amounts, out, words)
     out = _rates_of_a_list(text, amounts, out, words)
     for k, (sentence, clause_start, _, _) in enumerate(amounts):
         subject = out[k]
@@ -53,6 +54,37 @@ def owners_named_before(
         if owner:
             out[k] = joined_once(owner, subject)
     return out
+
+
+def _what_people_need(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
+) -> list[str]:
+    """解决3200万农村人口的安全饮水问题 → 解决农村人口的安全饮水问题: a count of people followed
+    by 的 and what is done for them names it, up to the end of its clause or list item."""
+    for k, (sentence, _, _, end) in enumerate(amounts):
+        subject = out[k]
+        if not subject or not starts_with_verb(subject):
+            continue
+        people = next((p for p in words.population if subject.endswith(p) and text.startswith(p, end)), "")
+        if not people:
+            continue
+        after = end + len(people)
+        if not text.startswith(words.particle, after):
+            continue
+        m = _NEED.match(text, after + len(words.particle), sentence[1])
+        need = ""
+        for w, f in tag(m.group() if m else ""):
+            if need and (f.startswith("d") or w in words.modals or w in words.item_links):
+                break  # …的吃饭问题[始终是头等大事]: the predicate after it
+            need += w
+        for word in words.list_words:
+            need = need.split(word)[0]  # …的饮水安全和无电区445万人的用电问题: its own item
+        if len(need) >= 2:
+            out[k] = subject + words.particle + need
+    return out
+
+
+_NEED = regex.compile(r"\p{Han}{2,12}")
 
 
 def _kinds_sharing_a_head(

@@ -332,3 +332,38 @@ def test_a_place_and_a_body_apart_stay_two():
 )
 def test_a_count_of_one_kind_shares_the_head_of_the_next(sentence, year, expected):
     assert _subjects(sentence, year, "review")[0][1] == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "part", "expected"),
+    [
+        # gov-report 2008 and 2013: what is done for the people counted (two judges), up to
+        # the next item of a list
+        (
+            "今年要再解决3200万农村人口的安全饮水问题，增加500万农村沼气用户。",
+            2008,
+            "plan",
+            "解决农村人口的安全饮水问题",
+        ),
+        ("解决了3亿多农村人口的饮水安全和无电区445万人的用电问题。", 2013, "review", "解决农村人口的饮水安全"),
+        # gov-report 2011: not the predicate after it
+        ("解决13亿中国人的吃饭问题始终是头等大事。", 2011, "plan", "解决中国人的吃饭问题"),
+    ],
+)
+def test_a_count_of_people_names_what_is_done_for_them(sentence, year, part, expected):
+    rows = _subjects(sentence, year, part)
+    assert rows[0][1] == expected
+
+
+@pytest.mark.issue(17)
+def test_rural_drinking_water_has_one_key_across_the_years():
+    keys = {
+        _subjects(s, year, "plan")[0][2]
+        for s, year in [
+            ("今年要再解决3200万农村人口的安全饮水问题。", 2008),
+            ("解决6398万农村人口的饮水困难。", 2012),
+            ("解决了3亿多农村人口的饮水安全和无电区445万人的用电问题。", 2013),
+        ]
+    }
+    assert keys == {"解决农村人口饮水安全问题"}
