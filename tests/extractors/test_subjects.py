@@ -725,7 +725,8 @@ def test_subjects_jibanjian_is_a_word():
         ("到1997年7月1日我国对香港恢复行使主权，只有849天了。", [("849天", "香港恢复行使主权")]),
         # … but a base of comparison stays, and so does a plan counted by its number
         ("国内生产总值比2002年增长65.5%。", [("65.5%", "国内生产总值比2002年增长")]),
-        ("第一个五年合计的财政收入为一千三百多亿元。", [("一千三百多亿元", "第一个五年合计的财政收入")]),
+        # (合计, a running total word like 累计, leaves it since the eighteenth round)
+        ("第一个五年合计的财政收入为一千三百多亿元。", [("一千三百多亿元", "第一个五年的财政收入")]),
         # a frame of place or manner between the measure and its amounts names no measure
         # (gov-report 1960, fifth held-out gold, in-sample since)
         (
