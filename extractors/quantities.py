@@ -672,9 +672,9 @@ def extract_quantities(
             text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, listed)]
         )
     subjects = examples_of_a_kind(text, amount_spans, listed)
-    subjects = owners_named_before(text, [(span, m.clause[0], m.start, m.end) for m, _, span, *_ in read], subjects)
     subjects = _timeless_subjects(subjects, read)
     subjects = _paired_counts(text, subjects, read)
+    subjects = owners_named_before(text, [(span, m.clause[0], m.start, m.end) for m, _, span, *_ in read], subjects)
     limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units
     subjects = [
         _done_within(text, m, s) if (m.comparator == "<=" and d in limits) or m.unit in occurrences else s

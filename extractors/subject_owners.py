@@ -39,6 +39,7 @@ def owners_named_before(
     out = _kinds_sharing_a_head(text, amounts, list(subjects), words)
     out = _what_people_need(text, amounts, out, words)
     out = _rates_of_a_list(text, amounts, out, words)
+    out = _respectively_the_same_verb(text, amounts, out, words)
     for k, (sentence, clause_start, _, _) in enumerate(amounts):
         subject = out[k]
         if not subject or not _needs_owner(subject, words):
@@ -105,6 +106,35 @@ def _kinds_sharing_a_head(
         head = following[at + 1 :] if at >= 0 else ""
         if len(head) >= 2:
             out[k] = subject + head
+    return out
+
+
+def _respectively_the_same_verb(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
+) -> list[str]:
+    """五年淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨，今年力争分别淘汰3000万吨和3500万吨 →
+    淘汰落后炼铁产能, 淘汰落后炼钢产能: amounts of a lone verb after 分别 pair, in order, with as
+    many amounts just before them in the sentence whose subjects that verb opens."""
+    k = 0
+    while k < len(amounts):
+        verb = out[k]
+        run = k
+        while run + 1 < len(amounts) and out[run + 1] == verb and amounts[run + 1][1] == amounts[k][1]:
+            run += 1
+        n = run - k + 1
+        clause = text[amounts[k][1] : amounts[k][2]]
+        if (
+            verb
+            and n >= 2
+            and k >= n
+            and all(f.startswith("v") for _, f in tag(verb))
+            and any(r in clause for r in words.respectively)
+            and all(amounts[j][0] == amounts[k][0] and (out[j] or "").startswith(verb) for j in range(k - n, k))
+            and all(out[j] != verb for j in range(k - n, k))
+        ):
+            for i in range(n):
+                out[k + i] = out[k - n + i]
+        k = run + 1
     return out
 
 

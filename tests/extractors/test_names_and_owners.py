@@ -388,3 +388,18 @@ def test_a_level_a_change_reaches_is_the_measure_itself():
 @pytest.mark.parametrize("sentence", ["28个老旧小区完成改造。", "改造26个老旧小区。"])
 def test_old_residential_areas_take_the_vocabulary_key(sentence):
     assert _subjects(sentence, 2023, "plan")[0][2] == "城镇老旧小区改造"
+
+
+@pytest.mark.issue(17)
+def test_a_lone_verb_after_respectively_pairs_with_the_items_it_opened():
+    """gov-report 2007: 今年力争分别淘汰3000万吨和3500万吨 after the five years' list."""
+    rows = _subjects(
+        "五年淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨，今年力争分别淘汰3000万吨和3500万吨。", 2007, "plan"
+    )
+    assert [subject for _, subject, _ in rows[2:]] == ["淘汰落后炼铁产能", "淘汰落后炼钢产能"]
+
+
+@pytest.mark.issue(17)
+def test_a_lone_verb_without_respectively_keeps_its_subject():
+    rows = _subjects("五年淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨，今年力争淘汰3000万吨和3500万吨。", 2007, "plan")
+    assert [subject for _, subject, _ in rows[2:]] != ["淘汰落后炼铁产能", "淘汰落后炼钢产能"]
