@@ -429,6 +429,8 @@ def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str 
         if not base or not opening.startswith(base):
             continue
         new = _completed(text, amounts, out, k, base, passage, words, part=bool(opener))
+        if tail and new.endswith(tuple(words.share_heads)):
+            new = base  # 台资企业增长10% after …比重达…: a change of the things, not of a share
         if new != base:
             renamed[base] = new
             out[k] = new + tail

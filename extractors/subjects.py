@@ -62,7 +62,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends")  # fmt: skip
+          "kind_ends", "share_heads")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -100,6 +100,7 @@ class SubjectWords:
     owner_needed: frozenset[str]  # 财政补助, 覆盖面: measures whose thing an earlier clause names
     system_ends: frozenset[str]  # 制度: ends a system's name, not the thing it is about
     kind_ends: frozenset[str]  # 级, 型: end a word that only says which kind (县级, 大型)
+    share_heads: frozenset[str]  # 占比, 比重: list heads no change of the things takes
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度

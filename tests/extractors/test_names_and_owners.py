@@ -403,3 +403,13 @@ def test_a_lone_verb_after_respectively_pairs_with_the_items_it_opened():
 def test_a_lone_verb_without_respectively_keeps_its_subject():
     rows = _subjects("五年淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨，今年力争淘汰3000万吨和3500万吨。", 2007, "plan")
     assert [subject for _, subject, _ in rows[2:]] != ["淘汰落后炼铁产能", "淘汰落后炼钢产能"]
+
+
+@pytest.mark.issue(17)
+def test_a_bare_item_shares_a_share_word_but_not_in_a_change():
+    """pingtan-gov-report 2023: 即办件提升至65% after …占比达80% is the share of 即办件; a
+    change of the things themselves (台资企业增长10%) takes no share word."""
+    rows = _subjects("行政许可事项“一网通办”占比达80%，即办件提升至65%，位居全省前列。", 2023, "review")
+    assert rows[1][1] == "即办件占比"
+    rows = _subjects("台资企业数占比达30%，台资企业增长10%。", 2023, "review")
+    assert rows[1][1] == "台资企业增长"

@@ -657,9 +657,11 @@ def test_subjects_reckoning_words_and_clauses_of_comparison(sentence, expected):
 @pytest.mark.issue(17)
 def test_subjects_jibanjian_is_a_word():
     # 即 opening a clause restates, but 即办件 (items handled at once) is a word
-    # (pingtan-gov-report 2023, development gold)
+    # (pingtan-gov-report 2023, development gold); since the eighteenth round the bare item
+    # shares the share word of the item before (the fourteenth audit's judge; the gold keeps
+    # 即办件 bare)
     found = extract_quantities("行政许可事项“一网通办”占比达80%，即办件提升至65%。", context=REVIEW)
-    assert [(q.text, q.subject) for q in found][1] == ("65%", "即办件")
+    assert [(q.text, q.subject) for q in found][1] == ("65%", "即办件占比")
 
 
 @pytest.mark.issue(17)
