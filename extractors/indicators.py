@@ -54,6 +54,7 @@ MEASURES_SPEC = Record(
     measures=Mapping(_MEASURE, allow_empty=False),
     key_filler=Strings(),
     key_filler_kept=Strings(),
+    counters=Strings(allow_empty=False),
     comparison_bases=Strings(),
     changes=Record(up=_CHANGE, down=_CHANGE),
     change_particle=Text(),
@@ -109,8 +110,10 @@ class IndicatorTable:
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
 
 
-# a slogan named by a count (两个确保, 三个代表): no filler word inside it is removed
-_COUNTED = f"(?<![{DIGIT_CHARS}\\d]个)"
+def after_a_count(counters) -> str:
+    """A lookbehind: not right after a numeral and a counter (两个确保, 第一个五年), where what
+    follows is part of a counted name."""
+    return "".join(f"(?<![{DIGIT_CHARS}\\d]{regex.escape(c)})" for c in counters)
 
 
 def _alternation(words) -> str:
@@ -130,9 +133,10 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         by_base=MappingProxyType({}),
         # a filler after a count (两个确保, a counted slogan's name) is part of that name
         filler_re=regex.compile(
-            f"(?:{_alternation(data['key_filler_kept'])})(*SKIP)(*FAIL)|{_COUNTED}(?:{_alternation(data['key_filler'])})"
+            f"(?:{_alternation(data['key_filler_kept'])})(*SKIP)(*FAIL)|"
+            f"{after_a_count(data['counters'])}(?:{_alternation(data['key_filler'])})"
             if data["key_filler_kept"]
-            else f"{_COUNTED}(?:{_alternation(data['key_filler'])})"
+            else f"{after_a_count(data['counters'])}(?:{_alternation(data['key_filler'])})"
         ),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
         # 工农业总产值的增长: the particle before a change word at the end goes with it

@@ -28,9 +28,17 @@ from extractors.char_classes import (
     char_class,
 )
 from extractors.indicators import before_base
-from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import cut, tag
-from extractors.subjects import SubjectWords, has_verb, is_measure, starts_with_verb, subject_words, trim
+from extractors.subjects import (
+    SubjectWords,
+    has_verb,
+    is_measure,
+    starts_with_verb,
+    subject_words,
+    trim,
+    without_opening_time,
+)
 from extractors.target_kinds import kind_words
 
 
@@ -349,7 +357,7 @@ def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str
             verb = verb[len(tag(verb)[0][0]) :]  # 将达到 → 达到
         if verb and verb not in kind_words().level_reached:
             return verb + particle, "", head  # 新增加的生铁生产能力
-        tokens = tag(_without_times(lead))
+        tokens = tag(without_opening_time(lead))
         qualifier = "".join(t for t, _ in tokens)
         if verb or not tokens or len(qualifier) > 6 or not all(f.startswith(_NOUNISH) for _, f in tokens):
             qualifier = ""
@@ -372,22 +380,6 @@ def _verb_phrase_end(phrase: str) -> str:
 
 _BRACKETED = regex.compile(r"[（(][^（()）]*[）)]")
 _AMOUNT_AT_END = regex.compile(f"[0-9０-９.{DIGIT_CHARS}{PLACE_CHARS}]+\\p{{Han}}{{0,3}}$")
-
-
-@lru_cache(maxsize=1)
-def _years_at_start() -> regex.Pattern:
-    """A year or a count of years opening a phrase, with the place word or 来 a span takes
-    (time_words.yaml relative_spans locatives, backward_after)."""
-    from extractors.times import load_time_words
-
-    w = load_time_words()
-    after = "|".join(regex.escape(x) for x in sorted({*w.locatives, *w.backward_after}, key=len, reverse=True))
-    return regex.compile(f"^[0-9{DIGIT_CHARS}]{{1,4}}{YEAR_MARK}(?:{after})?")
-
-
-def _without_times(phrase: str) -> str:
-    """``phrase`` without a time opening it (五年基本建设 → 基本建设)."""
-    return _years_at_start().sub("", phrase)
 
 
 # --------------------------------------------------------------------------- lists of clauses

@@ -23,7 +23,6 @@ from extractors.subjects import SubjectWords, joined_once, level, starts_with_ve
 _CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 _LOOK_BACK = 3  # clauses: a figure's thing is named close before it
 _WINDOW = 160  # characters before the clause that the look-back reads
-_RATE = "率"  # 办结率, 满意率: a rate of what was handled
 _LONGEST_LIST = 12  # items a rate after a list of counts is shared by
 _NOUN_FLAGS = ("n", "j", "l", "x", "vn")  # jieba tags words of the user dictionary x
 _PREDICATE_FLAGS = ("v", "d", "ad", "a", "p", "c", "i")
@@ -147,7 +146,7 @@ def _rates_of_a_list(
     shared = ("", "")  # the last item of a list and the list, once a rate took it
     for k in range(1, len(amounts)):
         subject, last = out[k], out[k - 1]
-        if not subject or not last or not subject.endswith(_RATE):
+        if not subject or not last or not subject.endswith(tuple(words.rate_ends)):
             continue
         item, listed = shared
         if item and subject.startswith(item) and subject[len(item) :] in words.attributes:

@@ -34,7 +34,7 @@ from extractors.char_classes import (
     SPACES,
     SPAN_JOINERS,
 )
-from extractors.indicators import MEASURES_DATA, before_base, indicator_direction, indicator_for
+from extractors.indicators import MEASURES_DATA, after_a_count, before_base, indicator_direction, indicator_for
 from extractors.language_data import (
     EXTRACTORS_DATA,
     Mapping,
@@ -62,7 +62,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends", "share_heads")  # fmt: skip
+          "kind_ends", "share_heads", "rate_ends")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -101,6 +101,7 @@ class SubjectWords:
     system_ends: frozenset[str]  # 制度: ends a system's name, not the thing it is about
     kind_ends: frozenset[str]  # 级, 型: end a word that only says which kind (县级, 大型)
     share_heads: frozenset[str]  # 占比, 比重: list heads no change of the things takes
+    rate_ends: frozenset[str]  # 率: ends a rate of what was handled (办结率)
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度
@@ -256,7 +257,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         # (not a plan's: 第一个五年)
         trailing_time=regex.compile(
             f"(?:{_alternation(data['time_links'])})?(?:{year} ?年{suffix}|{_alternation(data['relative_years'])}"
-            f"|(?<=\\p{{Han}})(?<!个)[{DIGIT_CHARS}]{{1,2}}年)"
+            f"|(?<=\\p{{Han}}){after_a_count(measures['counters'])}[{DIGIT_CHARS}]{{1,2}}{YEAR_MARK})"
             f"{regex.escape(data['particle'])}?$"
         ),
         change=frozenset(change_words) | sets["change_alone"],
@@ -642,8 +643,20 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
-# a count of years opening a subject (五年淘汰落后炼铁产能…): the list's verb comes after it
-_YEARS_OPENING = regex.compile(f"^[{DIGIT_CHARS}]{{1,2}}{YEAR_MARK}")
+@lru_cache(maxsize=1)
+def _years_at_start() -> regex.Pattern:
+    """A year or a count of years opening a phrase, with the place word or 来 a span takes
+    (time_words.yaml relative_spans locatives, backward_after)."""
+    from extractors.times import load_time_words
+
+    w = load_time_words()
+    after = "|".join(regex.escape(x) for x in sorted({*w.locatives, *w.backward_after}, key=len, reverse=True))
+    return regex.compile(f"^[0-9{DIGIT_CHARS}]{{1,4}}{YEAR_MARK}(?:{after})?")
+
+
+def without_opening_time(phrase: str) -> str:
+    """``phrase`` without a time opening it (五年基本建设 → 基本建设)."""
+    return _years_at_start().sub("", phrase)
 
 
 def _overlapped(verb: str, item: str) -> str:
@@ -1033,11 +1046,6 @@ def find_subject(
             and _heading_clause(text, clause, sentence_start, ends, prior)
         ):
             topic = prior  # 煤炭工业建设，投资一百七十九亿元 → 煤炭工业建设投资: a sector heading
-        if not topic and prior and not framed:
-            # 城乡居民储蓄存款大幅度增加，年末存款余额… → 城乡居民储蓄存款余额: a topic jieba does
-            # not tag a noun is taken when the attribute repeats its last word
-            loose = _topic(prior, dictionary_words=True)
-            topic = loose if loose and joined_once(loose, before) != loose + before else ""
         if topic and not topic.endswith(before):
             return found(joined_once(topic, before))
     opening = tag(before)[:2] if prev is not None and before else ()
@@ -1056,7 +1064,7 @@ def find_subject(
     if before_names:
         first = cut(raw_before.lstrip())[:1]
         if prev is not None and first and first[0] in words.list_words:
-            verb = prev.list_verb or starts_with_verb(_YEARS_OPENING.sub("", prev.subject))
+            verb = prev.list_verb or starts_with_verb(without_opening_time(prev.subject))  # 五年淘汰…
             if verb and not before.startswith(verb) and not _own_verb(before) and not _kind_of(verb, prev, before):
                 # 征收房屋611座、土地5455亩; 发放农村低保补助资金1284万元、…、集中供养资金96万元
                 return replace(found(_overlapped(verb, before)), list_verb=verb)
@@ -1217,14 +1225,13 @@ def joined_once(topic: str, attribute: str) -> str:
     return topic + attribute
 
 
-def _topic(clause: str, dictionary_words: bool = False) -> str:
+def _topic(clause: str) -> str:
     """What a clause is about: the whole clause when it is only a noun phrase with 的
     (海洋和淡水的渔业生产), the noun phrase it opens with when the rest is a predicate
     without nouns (粮食[连续五年增产], 城乡居民储蓄[大幅度增加]), else the object that ends a
     clause without prepositions (三次较大幅度提高[粮食最低收购价]), or ''."""
     tokens = tag(clause)
     words = subject_words()
-    nouns = ("j", "x") if dictionary_words else ("j",)
     if (
         words.particle in clause
         and tokens[-1][1].startswith("n")
@@ -1235,10 +1242,8 @@ def _topic(clause: str, dictionary_words: bool = False) -> str:
         return clause  # 海洋和淡水的渔业生产，一九五九年的产量…: a clause that is only a noun phrase
     lead = []
     for w, f in tokens:
-        # 区属国企: an abbreviation is a noun, not 人均 (a qualifier of what follows); with
-        # ``dictionary_words``, so is a word of the user dictionary, which jieba tags x
-        if not (f.startswith("n") or (f in nouns and w not in words.keep)):
-            break
+        if not (f.startswith("n") or (f == "j" and w not in words.keep)):
+            break  # 区属国企: an abbreviation is a noun, not 人均 (a qualifier of what follows)
         lead.append(w)
     rest = tokens[len(lead) :]
     if lead and rest:

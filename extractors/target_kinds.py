@@ -37,7 +37,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
+from extractors.numerals import CHINESE_NUMERAL_CHARS, DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
 from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
 from extractors.segmentation import cut, tag
@@ -452,7 +452,7 @@ def _base_of_a_multiple(text: str, t: FrameTime) -> bool:
 def _multiple_after() -> regex.Pattern:
     """的 and a multiple (的2.2倍): the time particle and the units of dimension ratio."""
     ratios = "|".join(regex.escape(u.name) for u in registry().units if u.dimension == "ratio")
-    return regex.compile(f"{regex.escape(kind_words().time_particle)}[{DIGIT_CHARS}{PLACE_CHARS}0-9.点]+(?:{ratios})")
+    return regex.compile(f"{regex.escape(kind_words().time_particle)}[{CHINESE_NUMERAL_CHARS}0-9.]+(?:{ratios})")
 
 
 def _a_span_from(text: str, t: FrameTime) -> bool:
@@ -1110,9 +1110,9 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             found = None
         if found is None and reported is not None and frames.context.part != "review" and not frames.has_amount(span):
             # a sentence of no amount of its own that speaks of the plan year or later opens
-            # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…); a commitment
-            # with its own deadline (力争在3-5年内引进5万名以上…) frames only itself, and in a
-            # review a goal announced (提出到2020年…行动目标) frames no result after it
+            # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…), outside a review
+            # (…可望在今年内陆续投产 in the 1985 review of 1984); a commitment with its own
+            # deadline (力争在3-5年内引进5万名以上…; …，三年内给予…) frames only itself
             ahead = [
                 x
                 for x in frames.between(*span)
@@ -1140,7 +1140,7 @@ def _counted_years(written: str) -> bool:
     )
 
 
-_COUNTED_YEARS = regex.compile(f"[{DIGIT_CHARS}{PLACE_CHARS}0-9]{{1,3}}年\\p{{Han}}")
+_COUNTED_YEARS = regex.compile(f"[{DIGIT_CHARS}{PLACE_CHARS}0-9]{{1,3}}{YEAR_MARK}\\p{{Han}}")
 
 
 def _own_deadline(text: str, t: FrameTime) -> bool:
