@@ -69,6 +69,7 @@ from extractors.subject_lists import (
     shared_list_head,
 )
 from extractors.subject_owners import owners_named_before
+from extractors.subject_purposes import purposes_of_outlays
 from extractors.subjects import (
     CLAUSE_END,
     Found,
@@ -675,6 +676,8 @@ def extract_quantities(
     subjects = _timeless_subjects(subjects, read)
     subjects = _paired_counts(text, subjects, read)
     subjects = owners_named_before(text, [(span, m.clause[0], m.start, m.end) for m, _, span, *_ in read], subjects)
+    outlays = [(m.clause[0], m.start, m.end, d) for (m, *_), d in zip(read, dimensions)]
+    subjects = purposes_of_outlays(text, outlays, subjects)
     limits, occurrences = subject_words().limit_dimensions, subject_words().occurrence_units
     subjects = [
         _done_within(text, m, s) if (m.comparator == "<=" and d in limits) or m.unit in occurrences else s

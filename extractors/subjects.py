@@ -62,7 +62,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends", "share_heads", "rate_ends")  # fmt: skip
+          "kind_ends", "share_heads", "rate_ends", "outlay_verbs")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -102,6 +102,7 @@ class SubjectWords:
     kind_ends: frozenset[str]  # 级, 型: end a word that only says which kind (县级, 大型)
     share_heads: frozenset[str]  # 占比, 比重: list heads no change of the things takes
     rate_ends: frozenset[str]  # 率: ends a rate of what was handled (办结率)
+    outlay_verbs: frozenset[str]  # 投入, 安排: money given without a noun takes its purpose
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度
@@ -933,7 +934,7 @@ def find_subject(
     if de_after and bounded and before_names:
         return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
     if noun_ok and not de_after and not classifier:
-        given = _agent_verb(raw_before) if prev is None else ""
+        given = agent_verb(raw_before) if prev is None else ""
         thing = _object(noun)
         if given and thing:
             # 中央财政今年再安排1300亿元灾后重建资金 → 中央财政安排灾后重建资金; 国务院同意地方
@@ -1319,7 +1320,7 @@ def _object(noun: str) -> str:
     return "".join(out) if seen and nominal(*last) else ""
 
 
-def _agent_verb(raw_before: str) -> str:
+def agent_verb(raw_before: str) -> str:
     """The noun phrase and verb that end ``raw_before`` when it ends in a verb whose object
     is the amount's noun (中央财政今年再安排 → 中央财政安排; 国务院同意地方发行 → 地方发行),
     else ''. Adverbs, times and modals between them are left out; a noun of two or more

@@ -113,6 +113,7 @@ TARGET_KINDS_SPEC = Record(
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
     measured=Record(words=Strings(), unless=Strings()),
     perfect=Strings(),
+    perfective=Record(mark=Text(), unless=Strings(), bases=Strings()),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -200,6 +201,9 @@ class KindWords:
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
     commitments: tuple[str, ...]  # …unless the clause commits (力争上半年比去年同期增长)
     perfect: tuple[str, ...]  # 已经 before the amount in its clause: a state reached
+    perfective: str  # 了 after a verb before the amount, in a plan part: what was done
+    perfective_unless: tuple[str, ...]  # …not after a verb setting a figure (提出了)
+    perfective_bases: frozenset[str]  # …nor after a base of comparison (比上年…减少了)
     share_of: tuple[str, ...]  # 占 before the whole of a share
     share_after: regex.Pattern  # …的百分之二十八 after it
 
@@ -295,6 +299,9 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         measured=tuple(d["measured"]["words"]),
         commitments=tuple(d["measured"]["unless"]),
         perfect=tuple(d["perfect"]),
+        perfective=d["perfective"]["mark"],
+        perfective_unless=tuple(d["perfective"]["unless"]),
+        perfective_bases=frozenset(d["perfective"]["bases"]),
         share_of=tuple(d["fact"]["share_of"]),
         share_after=regex.compile(d["fact"]["share_after"]),
     )
@@ -779,7 +786,7 @@ def _kind(
                 # the year under way estimated in a report written late in it (一九五四年预计
                 # 现代工业的总产值将等于一九四九年的四点二倍, September 1954): a result
                 return "achievement", own
-    if reached:
+    if reached or (not baseline and _done_before(w, before)):
         governing = _governing_time(text, r, frames)
         if governing is None or not context.year or governing.end <= context.year:
             # not in a plan's span (五年内…的支出已经达到七百六十六亿四千万元: what the plan sets)
@@ -853,6 +860,23 @@ def _reached(w: KindWords, before: str) -> bool:
     if at < 0 or any(c in before for c in w.commitments):
         return False
     return not any(b in before[at:] for b in w.reckoning_words)
+
+
+def _done_before(w: KindWords, before: str) -> bool:
+    """``before`` (the clause up to the amount) tells what was done: the aspect mark 了 as
+    a word of its own after a verb (我们也接待了三十多个国家的领导人来访), with no commitment
+    and no base of comparison in the clause (比上年国防费决算数减少了5.52%: the plan's budget
+    against last year's) and not after a verb that sets a figure (提出了钢产量一千八百万吨)."""
+    if w.perfective not in before or any(c in before for c in w.commitments):
+        return False
+    tokens = tag(before)
+    for i in range(len(tokens) - 1, 0, -1):
+        word, _ = tokens[i]
+        verb, flag = tokens[i - 1]
+        if word == w.perfective and flag.startswith("v"):
+            compared = any(t in w.perfective_bases for t, _ in tokens[: i - 1])
+            return not compared and not verb.endswith(w.perfective_unless)
+    return False
 
 
 def _plan_year_named(w: KindWords, text: str, r: Reading, t: FrameTime) -> bool:

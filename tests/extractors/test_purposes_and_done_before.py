@@ -1,0 +1,97 @@
+"""Regression tests of the nineteenth round (eighteenth audit, development half): what money
+given without a noun is for, and what a plan chapter says was done. Sentences are from the
+corpus (source in a comment)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.context import Context
+from extractors.quantities import extract_quantities
+
+
+def _rows(sentence: str, year: int, part: str) -> list[tuple[str, str, str, str]]:
+    context = Context(year=year, part=part, genre="政府工作报告")
+    return [(q.text, q.subject, q.indicator, q.kind) for q in extract_quantities(sentence, context=context)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "part", "subject"),
+    [
+        # gov-report 2011: the purpose after a comma, with its purpose word
+        ("今年中央财政拟投入423亿元，用于扶助和促进就业。", 2011, "plan", "中央财政投入用于扶助和促进就业"),
+        # gov-report 2006: a verb right after the amount says what the money is for
+        (
+            "发展职业教育是一项重要而紧迫的任务，今后五年中央财政将投入100亿元支持职业教育发展。",
+            2006,
+            "plan",
+            "中央财政投入支持职业教育发展",
+        ),
+        # gov-report 2007: the verb 安排 stays with the giver
+        (
+            "中央财政安排51亿元，用于支持地方加强公共卫生服务，艾滋病等重大疾病防控取得明显进展。",
+            2007,
+            "review",
+            "中央财政安排用于支持地方加强公共卫生服务",
+        ),
+        # gov-report 2006: the count of what is supported is no part of the purpose
+        (
+            "中央财政安排219亿元支持116户国有企业实施政策性关闭破产，企业分离办社会职能工作继续进行。",
+            2006,
+            "review",
+            "中央财政安排支持国有企业实施政策性关闭破产",
+        ),
+    ],
+)
+def test_money_given_without_a_noun_takes_its_purpose(sentence, year, part, subject):
+    assert _rows(sentence, year, part)[0][1] == subject
+
+
+@pytest.mark.issue(17)
+def test_money_with_a_noun_of_its_own_takes_no_purpose():
+    """gov-report 2004: 国债资金 is what the amount is of; the purpose would only lengthen it."""
+    rows = _rows("中央财政安排27亿元国债资金用于县、乡、村三级医疗卫生基础设施建设。", 2004, "review")
+    assert rows[0][1] == "中央财政安排国债资金"
+
+
+@pytest.mark.issue(17)
+def test_a_change_after_an_outlay_is_no_purpose():
+    rows = _rows("今年中央财政安排1000亿元，比上年增加200亿元。", 2010, "plan")
+    assert rows[0][1] != "中央财政安排比上年增加"
+    assert "比上年" not in rows[0][1]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text"),
+    [
+        ("我们也接待了三十多个国家的领导人来访。", 1979, "三十多个"),  # gov-report 1979
+        ("全世界都看到，当国际形势许可的时候，我们就主动地、果断地把军队裁减了100万人。", 1988, "100万人"),
+        ("他们千方百计发动群众挖掘潜力，制订了减产不减收的三十条措施，取得了成效。", 1981, "三十条"),
+    ],
+)
+def test_what_a_plan_chapter_says_was_done_is_no_target(sentence, year, text):
+    kinds = {t: k for t, _, _, k in _rows(sentence, year, "plan")}
+    assert kinds[text] == "achievement"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text"),
+    [
+        # gov-report 1956: the plan's budget against last year's: 了 marks the difference
+        ("1956年国家预算规定国防费支出为6，141，391，000元，比上年国防费决算数减少了5.52%。", 1956, "5.52%"),
+        # gov-report 1959: a verb that sets figures
+        (
+            "会议提出了钢产量一千八百万吨、粮食产量一万零五百亿斤、棉花产量一亿担的四项指标。",
+            1959,
+            "一千八百万吨",
+        ),
+        # a commitment in the clause
+        ("今年要力争使城镇新增就业达到了900万人。", 2010, "900万人"),
+    ],
+)
+def test_a_perfective_mark_does_not_undo_a_plan(sentence, year, text):
+    kinds = {t: k for t, _, _, k in _rows(sentence, year, "plan")}
+    assert kinds[text] == "target"
