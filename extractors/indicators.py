@@ -63,6 +63,7 @@ MEASURES_SPEC = Record(
     key_scope=Strings(),
     item_marker=Pattern(),
     keep_adverbs=Strings(),
+    manner_words=Strings(),
     narrowing=Strings(),
     foreign=Strings(),
     named_before=Strings(),
@@ -101,6 +102,7 @@ class IndicatorTable:
     scope_re: regex.Pattern
     item_re: regex.Pattern
     keep_adverbs: frozenset[str]
+    manner_words: tuple[str, ...]  # 全面, 持续: words of manner jieba does not tag as adverbs
     narrowing: tuple[str, ...]  # right before a known measure they make another (人均, 工业)
     foreign: tuple[str, ...]  # owners abroad (英国, 世界): their measure is not the issuer's
     named_before: tuple[str, ...]  # pronouns for an owner named earlier (他们原定的煤炭产量)
@@ -152,6 +154,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         scope_re=regex.compile(f"^(?:{_alternation(data['scope'] + data['key_scope'])})"),
         item_re=regex.compile(data["item_marker"]),
         keep_adverbs=frozenset(data["keep_adverbs"]),
+        manner_words=tuple(sorted(data["manner_words"], key=len, reverse=True)),
         narrowing=tuple(data["narrowing"]),
         foreign=tuple(data["foreign"]),
         named_before=tuple(data["named_before"]),
@@ -202,6 +205,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
                 "scope_re",
                 "item_re",
                 "keep_adverbs",
+                "manner_words",
                 "narrowing",
                 "foreign",
                 "named_before",
@@ -260,19 +264,23 @@ def _clean(t: IndicatorTable, subject: str) -> str:
     tokens = tag(s)
     if len(tokens) > 1:
         # an adverb before a verb (持续提升, 已参保); 特别国债 keeps its adverb-tagged 特别
-        kept = "".join(
-            w
-            for i, (w, f) in enumerate(tokens)
-            if not (
-                f in _ADVERBS
-                and w not in t.keep_adverbs
-                and i + 1 < len(tokens)
-                and tokens[i + 1][1].startswith("v")
-                and tokens[i + 1][1] != "vn"
-            )
-        )
-        s = kept or s
+        kept = []
+        for i, (w, f) in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+            verb_next = nxt[1].startswith("v") and nxt[1] != "vn"
+            if verb_next and w not in t.keep_adverbs and (f in _ADVERBS or w in t.manner_words):
+                continue
+            manner = next((m for m in t.manner_words if w.startswith(m) and len(w) > len(m) + 1), "")
+            if manner and _is_verb(w[len(manner) :]):
+                w = w[len(manner) :]  # 持续提升 (one word of the user dictionary) → 提升
+            kept.append(w)
+        s = "".join(kept) or s
     return s
+
+
+def _is_verb(word: str) -> bool:
+    tokens = tag(word)
+    return len(tokens) == 1 and tokens[0][1].startswith("v") and tokens[0][1] != "vn"
 
 
 def before_base(s: str) -> str:

@@ -95,3 +95,22 @@ def test_what_a_plan_chapter_says_was_done_is_no_target(sentence, year, text):
 def test_a_perfective_mark_does_not_undo_a_plan(sentence, year, text):
     kinds = {t: k for t, _, _, k in _rows(sentence, year, "plan")}
     assert kinds[text] == "target"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subject", "key"),
+    [
+        ("项目全面推进", "项目推进"),  # pingtan-gov-report 2019: 全面 is a noun to jieba
+        ("外国元首和政府首脑先后访华", "外国元首和政府首脑访华"),  # gov-report 1995: a time to jieba
+        ("成功打掉涉医美、娱乐等跨行业黑社会性质犯罪组织", "打掉涉医美娱乐等跨行业黑社会性质犯罪组织"),
+        ("基层医疗卫生机构医疗服务能力持续提升", "基层医疗卫生机构医疗服务能力增加"),  # one word to jieba
+        ("村（居）委会换届一次性成功率", "村居委会换届一次性成功率"),  # 成功率 is a measure, no manner
+        ("新立项国家重点研发计划项目", "新立项国家重点研发计划项目"),  # 计划 of a programme's name stays
+        ("列入省级科技计划项目", "列入省级科技计划项目"),
+    ],
+)
+def test_keys_drop_words_of_manner_and_keep_programme_names(subject, key):
+    from extractors.indicators import indicator_for
+
+    assert indicator_for(subject) == key
