@@ -437,8 +437,18 @@ class TimeFrame:
             return None  # 这是我国五十年代后期以来从未有过的: a decade frames no later sentence
         if t.start < t.end and self.text.startswith(kind_words().plan_nouns, t.char_start + len(t.text)):
             return None  # “十一五”规划纲要把节能和减排作为约束性目标: a plan's name, no frame
+        if _inside_closed_frame(self.text, t, e):
+            return None  # 粮食总产量在上年大幅度增长的基础上，又增产291亿斤: 上年 frames only its phrase
         # at the start, after a topic, or after a short lead-in (刚刚过去的2017年，…)
         return t if time_opens_sentence(self.text, start, t.char_start) else None
+
+
+def _inside_closed_frame(text: str, t: FrameTime, end: int) -> bool:
+    """Does a phrase that frames only itself (在…的基础上) close after ``t`` in its clause?"""
+    after = t.char_start + len(t.text)
+    stop = _CLAUSE_STOP_RE.search(text, after, end)
+    clause = text[after : stop.start() if stop else end]
+    return any(c in clause for c in kind_words().closed_frames)
 
 
 def _totalled_count(text: str, t: FrameTime) -> bool:
@@ -572,8 +582,8 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         return "whole"
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
         return "stock"
-    if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">"):
-        return "stock"
+    if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">") and not _object_of_verb(before):
+        return "stock"  # 14亿人的粮食安全; not 今年再解决3200万人的安全饮水问题, what is done for them
     if (
         r.followed_by_de
         and r.comparator in ("=", "~")
@@ -583,6 +593,12 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None
+
+
+def _object_of_verb(before: str) -> bool:
+    """Does ``before`` (the phrase up to the amount) end in a verb the amount is the object of?"""
+    last = tag(before.rstrip())[-1:]
+    return bool(last) and last[0][1].startswith("v") and last[0][1] != "vn"
 
 
 def _striven_for(w: KindWords, text: str, r: Reading) -> bool:
@@ -930,6 +946,7 @@ def _supposed(w: KindWords, text: str, r: Reading) -> bool:
 
 
 _FIRST_CLAUSE = regex.compile(f"[^{regex.escape(CLAUSE_STOPS)}]*")
+_CLAUSE_STOP_RE = regex.compile(f"[{regex.escape(CLAUSE_STOPS)}]")
 
 
 def _of_a_past_era(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:

@@ -114,3 +114,35 @@ def test_keys_drop_words_of_manner_and_keep_programme_names(subject, key):
     from extractors.indicators import indicator_for
 
     assert indicator_for(subject) == key
+
+
+@pytest.mark.issue(17)
+def test_a_time_inside_a_phrase_that_frames_only_itself_opens_no_frame():
+    """gov-report 2006: 上年 is inside 在…的基础上; the result is the year reviewed's (2005)."""
+    context = Context(year=2006, part="review", genre="政府工作报告")
+    rows = extract_quantities("粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤。", context=context)
+    assert [(q.period_start, q.period_end) for q in rows] == [(2005, 2005), (2005, 2005)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("加快安全饮水设施建设，今年再解决3200万人的安全饮水问题。", 2007),  # gov-report 2007
+        ("帮助他们脱贫致富，基本解决8000万人的温饱问题。", 1994),  # gov-report 1994
+    ],
+)
+def test_people_a_plan_does_something_for_are_no_stock(sentence, year):
+    assert [k for _, _, _, k in _rows(sentence, year, "plan")] == ["target"]
+
+
+@pytest.mark.issue(17)
+def test_people_counted_as_a_stock_stay_a_fact():
+    assert [k for _, _, _, k in _rows("我国有13亿人口，人均资源少。", 2008, "plan")] == ["fact"]
+
+
+@pytest.mark.issue(17)
+def test_a_list_verb_with_a_word_of_manner_jieba_tags_a_noun_acts_on_every_item():
+    """pingtan-gov-report 2020: 基本建成 acts on the 公共租赁房 too."""
+    rows = _rows("基本建成棚改安置房1943套、公共租赁房1488套，新增20家农村幸福院。", 2020, "review")
+    assert [s for _, s, _, _ in rows] == ["基本建成棚改安置房", "基本建成公共租赁房", "新增农村幸福院"]

@@ -497,8 +497,9 @@ def test_subjects_without_fillers(sentence, context, expected):
         ("国务院同意地方发行2000亿元债券。", [("2000亿元", "地方发行债券")]),
         ("两年来通过财政向银行发行2100亿元长期国债。", [("2100亿元", "财政发行长期国债")]),
         ("中央财政安排27亿元国债资金用于县、乡、村三级医疗卫生基础设施建设。", [("27亿元", "中央财政安排国债资金")]),
-        # a purpose after the amount is not what it is of
-        ("今后五年中央财政将投入100亿元支持职业教育发展。", [("100亿元", "中央财政投入")]),
+        # a purpose after the amount is not what it is of, but money given with no noun of its
+        # own takes it (nineteenth round: four audit judges; extractors/subject_purposes.py)
+        ("今后五年中央财政将投入100亿元支持职业教育发展。", [("100亿元", "中央财政投入支持职业教育发展")]),
         # a change is no giving: 由上年下降2.3%转为增长8.5%
         ("工业企业利润由上年下降2.3%转为增长8.5%。", [("2.3%", "工业企业利润"), ("8.5%", "工业企业利润转为增长")]),
     ],
