@@ -62,7 +62,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends", "share_heads", "rate_ends", "outlay_verbs")  # fmt: skip
+          "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -103,6 +103,7 @@ class SubjectWords:
     share_heads: frozenset[str]  # 占比, 比重: list heads no change of the things takes
     rate_ends: frozenset[str]  # 率: ends a rate of what was handled (办结率)
     outlay_verbs: frozenset[str]  # 投入, 安排: money given without a noun takes its purpose
+    glued_trailing: frozenset[str]  # 均达: a jieba word dropped whole at a subject's end
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度
@@ -286,6 +287,8 @@ def _droppable(words: SubjectWords, word: str, flag: str, *, leading: bool) -> b
     if leading and word in words.continues:
         return False  # 比去年预算高: a comparison is kept for the subject before to continue
     if word in (words.leading if leading else words.trailing):
+        return True
+    if not leading and word in words.glued_trailing:
         return True
     return flag in (words.leading_pos if leading else words.trailing_pos)
 
@@ -741,12 +744,35 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
             # [、其中全国首创]15项: a part of them opens the next item
             tokens = tokens[:i]
             break
+        if tokens[i] == LIST_COMMA and i > 0 and _a_clause_of_its_own(tokens[i + 1 :]):
+            tokens = tokens[:i]  # 设立31个村级联合党委[、实现村居全覆盖]: a clause of its own
+            break
+        if tokens[i] in words.list_words and _is_numeral(tokens[i + 1]) and i > 0:
+            tokens = tokens[:i]  # 培育15个…示范村[和一批“一村一品”示范村]: an item counted apart
+            break
     while tokens and tokens[-1] in words.after_stop:
         tokens.pop()
     phrase = "".join(tokens)
     having = next((w for w in words.existential if phrase.endswith(w) and len(phrase) > len(w)), "")
     # 410个“两基”攻坚县[已有]317个县…: the verb of having before the next amount is no part of the noun
     return phrase[: len(phrase) - len(having)] if having else phrase
+
+
+def _a_clause_of_its_own(tokens: list[str]) -> bool:
+    """Do ``tokens`` (after a list comma, to the phrase's end) open with a verb and end the
+    item with a predicate (实现村居全覆盖), not with a noun (联合收割机: a listed thing)?"""
+    item = tokens[: tokens.index(LIST_COMMA)] if LIST_COMMA in tokens else tokens
+    if len(item) < 2 or len(item[0]) < 2:
+        return False
+    first, last = tag(item[0]), tag(item[-1])
+    opens = len(first) == 1 and first[0][1] == "v"
+    return opens and bool(last) and last[-1][1][:1] in ("v", "a", "d") and last[-1][1] != "vn"
+
+
+def _is_numeral(word: str) -> bool:
+    """一批, 一些: a count of its own (jieba's m)."""
+    tagged = tag(word)
+    return len(tagged) == 1 and tagged[0][1] in ("m", "mq")
 
 
 # --------------------------------------------------------------------------- subjects

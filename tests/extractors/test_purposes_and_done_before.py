@@ -146,3 +146,38 @@ def test_a_list_verb_with_a_word_of_manner_jieba_tags_a_noun_acts_on_every_item(
     """pingtan-gov-report 2020: 基本建成 acts on the 公共租赁房 too."""
     rows = _rows("基本建成棚改安置房1943套、公共租赁房1488套，新增20家农村幸福院。", 2020, "review")
     assert [s for _, s, _, _ in rows] == ["基本建成棚改安置房", "基本建成公共租赁房", "新增农村幸福院"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "part", "subject"),
+    [
+        # pingtan-gov-report 2024: after a list comma a clause of its own, not the thing counted
+        ("设立31个村级联合党委、实现村居全覆盖，网格化服务不断完善。", 2024, "review", "设立村级联合党委"),
+        # pingtan-gov-report 2019: an item counted apart (一批) is not the count's
+        (
+            "科学规划农村产业布局，培育15个乡村振兴省级特色示范村和一批“一村一品”示范村。",
+            2019,
+            "plan",
+            "培育乡村振兴省级特色示范村",
+        ),
+        # pingtan-gov-report 2021: jieba's word 均达 (均 and a verb of reaching) ends no subject
+        (
+            "到2025年，城乡居民基本养老、医疗保险参保率均达98%以上，人均受教育年限10年。",
+            2021,
+            "plan",
+            "城乡居民基本养老、医疗保险参保率",
+        ),
+        # gov-report 1980: 平均 of 每人平均达到 stays
+        ("1979年农民从集体分得的收入，每人平均达到83.4元。", 1980, "review", "每人平均"),
+    ],
+)
+def test_what_the_count_after_it_names_ends_where_another_item_starts(sentence, year, part, subject):
+    assert _rows(sentence, year, part)[0][1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_listed_thing_a_verb_opens_stays_in_the_list():
+    """gov-report 1956: 联合收割机 opens with a verb to jieba but is a thing of the list."""
+    rows = _rows("例如6，000千瓦的蒸气发电设备、合金无缝钢管、联合收割机等新产品。", 1956, "review")
+    assert "联合收割机" in rows[0][1]
