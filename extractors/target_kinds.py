@@ -107,6 +107,9 @@ TARGET_KINDS_SPEC = Record(
     requirement_nouns=Strings(allow_empty=False),
     item_openers=Strings(allow_empty=False),
     recalls=Strings(allow_empty=False),
+    recall_links=Strings(),
+    weak_recalls=Strings(),
+    said_parts=Strings(),
     estimates=Strings(allow_empty=False),
     estimate_commits=Strings(allow_empty=False),
     estimate_of_base=Strings(allow_empty=False),
@@ -195,6 +198,8 @@ class KindWords:
     requirement_nouns: tuple[str, ...]
     item_openers: tuple[str, ...]  # 其中: opens a part of the measure before
     recalls: tuple[str, ...]  # 以上, 上述: a count right after one recalls what was listed
+    weak_recalls: tuple[str, ...]  # 这, 以下: …only a count of the parts of what is said
+    said_parts: tuple[str, ...]  # 方面, 方针, 条: the parts of what is said
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
     estimate_re: regex.Pattern  # an estimate word not estimating a base (预计数, 预计的)
@@ -290,7 +295,9 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         obligation=tuple(d["obligation"]),
         requirement_nouns=tuple(d["requirement_nouns"]),
         item_openers=tuple(d["item_openers"]),
-        recalls=tuple(d["recalls"]),
+        recalls=tuple(r + link for r in d["recalls"] for link in ("", *d["recall_links"])),
+        weak_recalls=tuple(r + link for r in d["weak_recalls"] for link in ("", *d["recall_links"])),
+        said_parts=tuple(d["said_parts"]),
         estimates=tuple(d["estimates"]),
         estimate_commits=tuple(d["estimate_commits"]),
         estimate_re=regex.compile(f"(?:{_alternation(d['estimates'])})(?!{_alternation(d['estimate_of_base'])})"),
@@ -582,6 +589,8 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         return "whole"
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
         return "stock"
+    if r.dimension is None and r.noun_after.startswith(w.population) and not _object_of_verb(before):
+        return "stock"  # 发挥八亿农民的积极性; not 今年再解决6000万农村人口的饮水安全问题
     if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">") and not _object_of_verb(before):
         return "stock"  # 14亿人的粮食安全; not 今年再解决3200万人的安全饮水问题, what is done for them
     if (
@@ -596,9 +605,13 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
 
 
 def _object_of_verb(before: str) -> bool:
-    """Does ``before`` (the phrase up to the amount) end in a verb the amount is the object of?"""
-    last = tag(before.rstrip())[-1:]
-    return bool(last) and last[0][1].startswith("v") and last[0][1] != "vn"
+    """Does ``before`` (the phrase up to the amount) end in a verb the amount is the object of
+    (解决[3200万人的…], 解决了[3亿多农村人口的…], 覆盖农村[5亿人口]: a place word between)?"""
+    w = kind_words()
+    tokens = [t for t in tag(before.rstrip()) if t[0] != w.perfective]
+    if len(tokens) > 1 and tokens[-1][1].startswith(("n", "s")) and len(tokens[-1][0]) <= 2:
+        tokens.pop()  # 覆盖农村5亿人口: where the people are
+    return bool(tokens) and tokens[-1][1].startswith("v") and tokens[-1][1] != "vn"
 
 
 def _striven_for(w: KindWords, text: str, r: Reading) -> bool:
@@ -678,6 +691,8 @@ def classify(
     if _supposed(w, text, r):
         return "other", None, None  # 如果每个人每年增加一元钱的购买力，…就增加六亿元
     recall = next((x for x in w.recalls if text.endswith(x, 0, r.start)), "")
+    if not recall and (text.startswith(w.said_parts, r.end) or text.endswith(w.said_parts, 0, r.end)):
+        recall = next((x for x in w.weak_recalls if text.endswith(x, 0, r.start)), "")
     if (
         recall
         and r.dimension == "count"

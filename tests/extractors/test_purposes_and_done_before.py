@@ -181,3 +181,36 @@ def test_a_listed_thing_a_verb_opens_stays_in_the_list():
     """gov-report 1956: 联合收割机 opens with a verb to jieba but is a thing of the list."""
     rows = _rows("例如6，000千瓦的蒸气发电设备、合金无缝钢管、联合收割机等新产品。", 1956, "review")
     assert "联合收割机" in rows[0][1]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("这十条方针经过大会审议、修改、通过后，还要在各方面的实践中接受考验。", 1981),  # gov-report 1981
+        ("以上讲的十条经济建设方针，原则上都适用于各少数民族地区。", 1981),
+        ("我国奉行的独立自主的和平外交政策的主要内容和基本原则包括以下十个方面。", 1986),
+    ],
+)
+def test_a_count_recalling_the_parts_of_what_is_said_is_other(sentence, year):
+    assert [k for _, _, _, k in _rows(sentence, year, "plan")][0] == "other"
+
+
+@pytest.mark.issue(17)
+def test_a_count_recalling_things_stays_the_plans_count():
+    """gov-report 1978 (ninth audit's judges): 这一百二十个项目 restates the plan's projects."""
+    assert _rows("这一百二十个项目建成后，全国可以形成十四个工业基地。", 1978, "plan")[0][3] == "target"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "kind"),
+    [
+        ("为了逐步实现农业现代化，首先要充分发挥八亿农民的积极性。", 1979, "fact"),  # gov-report 1979
+        ("今年再解决6000万农村人口的饮水安全问题。", 2014, "target"),  # what is done for them
+        ("县级公立医院综合改革试点扩大到1000个县，覆盖农村5亿人口。", 2014, "target"),
+    ],
+)
+def test_a_people_counted_without_a_unit(sentence, year, kind):
+    rows = [r for r in _rows(sentence, year, "plan") if "亿" in r[0] or "万" in r[0]]
+    assert rows[-1][3] == kind
