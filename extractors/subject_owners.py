@@ -227,6 +227,15 @@ def _without_measure(measure: str, words: SubjectWords) -> str:
     return owner
 
 
+def _modifies(token: tuple[str, str], words: SubjectWords) -> bool:
+    return token[1] == "b" or _nounish(*token, words)
+
+
+def _idiom_predicate(token: tuple[str, str], words: SubjectWords) -> bool:
+    """大幅度提高 (jieba's l): an idiom that is a predicate of change."""
+    return token[1] == "l" and token[0].endswith(tuple(words.change | words.to_level))
+
+
 def _nounish(word: str, flag: str, words: SubjectWords) -> bool:
     if flag == "x" and not word.isalpha():
         return False  # punctuation and quotes
@@ -252,11 +261,18 @@ def _clause_owner(clause: str, words: SubjectWords) -> str:
     lead = 0
     while lead < len(tokens) and (
         _nounish(*tokens[lead], words)
-        # 国有及国有控股工业企业: nouns joined by a list word
-        or (0 < lead < len(tokens) - 1 and tokens[lead][0] in words.list_words and _nounish(*tokens[lead + 1], words))
+        # 国有及国有控股工业企业: nouns joined by a list word, modifiers (国有: jieba's b) and a
+        # verb inside the name (控股) before a noun
+        or (0 < lead < len(tokens) - 1 and tokens[lead][0] in words.list_words and _modifies(tokens[lead + 1], words))
+        or (tokens[lead][1] == "b" and lead < len(tokens) - 1)
+        or (0 < lead < len(tokens) - 1 and tokens[lead - 1][1] == "b" and _nounish(*tokens[lead + 1], words))
     ):
         lead += 1
-    if 0 < lead < len(tokens) and (tokens[lead][1] in _PREDICATE_FLAGS or _verb_like(tokens, lead, words)):
+    if 0 < lead < len(tokens) and not _nounish(*tokens[lead - 1], words):
+        lead = 0  # a phrase ends with its noun
+    if 0 < lead < len(tokens) and (
+        tokens[lead][1] in _PREDICATE_FLAGS or _verb_like(tokens, lead, words) or _idiom_predicate(tokens[lead], words)
+    ):
         phrase = "".join(w for w, _ in tokens[:lead])
         return (_without_measure(phrase, words) or phrase) if len(phrase) >= 2 else ""
     for i in range(len(tokens) - 2, -1, -1):

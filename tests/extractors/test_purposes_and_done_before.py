@@ -214,3 +214,11 @@ def test_a_count_recalling_things_stays_the_plans_count():
 def test_a_people_counted_without_a_unit(sentence, year, kind):
     rows = [r for r in _rows(sentence, year, "plan") if "亿" in r[0] or "万" in r[0]]
     assert rows[-1][3] == kind
+
+
+@pytest.mark.issue(17)
+def test_an_owner_named_with_modifiers_and_a_verb_inside_its_name():
+    """gov-report 2004: 国有 (jieba: b) and 控股 (a verb) are inside the owner's name, and the
+    clause's predicate is an idiom (大幅度提高)."""
+    rows = _rows("国有及国有控股工业企业经济效益大幅度提高，实现利润3784亿元，比上年增长45.2%。", 2004, "review")
+    assert [s for _, s, _, _ in rows] == ["国有及国有控股工业企业利润", "国有及国有控股工业企业利润比上年增长"]
