@@ -1453,9 +1453,12 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
     # 参保超过13亿人: the word of reaching can open the mention of a level (not of a rate:
     # 贡献率超过30% in a review of five years is their average)
     reached = reached or text.startswith(tuple(w.level_reached), r.start, r.number_start)
+    # …and a count of things that are there, not of things done (各类市场主体达到9800多万户;
+    # not 新建…达到…个, a sum of what the years did)
+    stock = r.dimension == "count" and bool(r.subject) and not r.subject_has_verb
     return (
         reached
-        and any(x in (r.subject or "") for x in w.levels)
+        and (any(x in (r.subject or "") for x in w.levels) or stock)
         and not _over_the_years(w, text, r.clause[0], r.start, frames)
         and not r.in_count
     )

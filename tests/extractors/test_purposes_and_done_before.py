@@ -222,3 +222,26 @@ def test_an_owner_named_with_modifiers_and_a_verb_inside_its_name():
     clause's predicate is an idiom (大幅度提高)."""
     rows = _rows("国有及国有控股工业企业经济效益大幅度提高，实现利润3784亿元，比上年增长45.2%。", 2004, "review")
     assert [s for _, s, _, _ in rows] == ["国有及国有控股工业企业利润", "国有及国有控股工业企业利润比上年增长"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("各类市场主体达到9800多万户，五年增加70%以上。", "9800多万户"),  # a count of things there are
+        ("社会养老保险覆盖9亿多人，基本医疗保险覆盖13.5亿人，织就了世界上最大的社会保障网。", "13.5亿人"),
+    ],
+)
+def test_a_level_reached_in_a_review_of_five_years_is_the_last_years(sentence, text):
+    """gov-report 2018, whose review covers 2013–2017."""
+    context = Context(year=2018, part="review", genre="政府工作报告")
+    frame = "过去五年，我们砥砺奋进。"
+    rows = {q.text: q for q in extract_quantities(frame + sentence, context=context)}
+    assert (rows[text].period_start, rows[text].period_end) == (2017, 2017)
+
+
+@pytest.mark.issue(17)
+def test_things_done_over_five_years_stay_a_sum_over_them():
+    context = Context(year=2018, part="review", genre="政府工作报告")
+    rows = extract_quantities("过去五年，我们砥砺奋进。五年新建改建农村公路127万公里。", context=context)
+    assert (rows[0].period_start, rows[0].period_end) == (2013, 2017)
