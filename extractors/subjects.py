@@ -66,6 +66,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
+    completion_inside=Record(verbs=Strings(allow_empty=False), unless=Strings()),
     paired_groups=Mapping(Strings(), allow_empty=False),
     **{k: Strings() for k in _LISTS},
 )
@@ -104,6 +105,8 @@ class SubjectWords:
     rate_ends: frozenset[str]  # 率: ends a rate of what was handled (办结率)
     outlay_verbs: frozenset[str]  # 投入, 安排: money given without a noun takes its purpose
     glued_trailing: frozenset[str]  # 均达: a jieba word dropped whole at a subject's end
+    completion_verbs: frozenset[str]  # 完成 inside a subject: no part of the measure…
+    completion_unless: tuple[str, ...]  # …unless a plan it fulfils follows (完成预算)
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
     frame_heads: frozenset[str]  # 的基础上, 情况下: a phrase ending in one frames circumstances
     exceeding: frozenset[str]  # 超过, 高于: …超过了…平均每年增长3.2%的速度
@@ -221,6 +224,8 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         leading_pos=frozenset(data["drop_pos"]["leading"]),
         trailing_pos=frozenset(data["drop_pos"]["trailing"]),
         inside_pos=frozenset(data["drop_pos"]["inside"]),
+        completion_verbs=frozenset(data["completion_inside"]["verbs"]),
+        completion_unless=tuple(data["completion_inside"]["unless"]),
         item_marker=regex.compile(measures["item_marker"]),
         period_frame=regex.compile(
             f"(?:{_alternation(w for w in data['time_links'] if len(w) == 1)})\\p{{Han}}{{1,10}}?"
@@ -394,6 +399,7 @@ def trim(phrase: str) -> str:
         # 均 of 班均出口带宽 stay, 均 of 均占大陆总额 goes, 又 of 又比去年同期增长 goes; not in
         # a clause defining what is counted (重大水利工程已开工的项目)
         kept: list[str] = []
+        skip_particle = False
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
             # 已开工的项目: the verb after it ends a clause defining what is counted
@@ -412,6 +418,23 @@ def trim(phrase: str) -> str:
                 continue
             if len(w) > 1 and w in words.inside:
                 continue
+            if (
+                kept
+                and w in words.completion_verbs
+                and i + 1 < len(tokens)
+                and (len(nxt[0]) >= 2 or nxt[1].startswith("u"))  # not 完成数, what was done
+                and nxt[0] != words.particle
+                and not any(u in "".join(t for t, _ in tokens[i + 1 :]) for u in words.completion_unless)
+            ):
+                # 基层医疗卫生机构[完成]提升改造, 省（区、市）[完成了]村委会换届选举: the verb of
+                # completion (and its aspect particle), not the measure
+                if nxt[1].startswith("u"):
+                    skip_particle = True
+                continue
+            if skip_particle and f.startswith("u"):
+                skip_particle = False
+                continue
+            skip_particle = False
             if (
                 len(w) > 1
                 and (f in words.inside_pos or w in words.times_before_verb)

@@ -245,3 +245,29 @@ def test_things_done_over_five_years_stay_a_sum_over_them():
     context = Context(year=2018, part="review", genre="政府工作报告")
     rows = extract_quantities("过去五年，我们砥砺奋进。五年新建改建农村公路127万公里。", context=context)
     assert (rows[0].period_start, rows[0].period_end) == (2013, 2017)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "subject"),
+    [
+        ("持续深化医疗体制改革，7家基层医疗卫生机构完成提升改造；", 2020, "基层医疗卫生机构提升改造"),
+        ("107个城市建设品质提升项目完成年度投资31.59亿元。", 2023, "城市建设品质提升项目年度投资"),
+        ("已有21个省（区、市）完成了村委会换届选举。", 2006, "省（区、市）村委会换届选举"),  # its particle too
+        ("超额完成粮食播种5.5万亩。", 2024, "粮食播种"),
+    ],
+)
+def test_a_verb_of_completion_is_no_part_of_the_subject(sentence, year, subject):
+    assert _rows(sentence, year, "review")[-1][1] == subject
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "kept"),
+    [
+        ("在林业方面，1955年完成造林面积2，560多万亩，比1954年完成数增长47%。", 1956, "完成数"),  # a noun
+        ("1956年全国工业总产值完成了原定计划的101%。", 1957, "完成了原定计划"),  # a plan it fulfils
+    ],
+)
+def test_a_completion_that_names_what_was_done_or_a_plan_stays(sentence, year, kept):
+    assert kept in _rows(sentence, year, "review")[-1][1]
