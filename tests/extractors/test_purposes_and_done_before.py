@@ -271,3 +271,24 @@ def test_a_verb_of_completion_is_no_part_of_the_subject(sentence, year, subject)
 )
 def test_a_completion_that_names_what_was_done_or_a_plan_stays(sentence, year, kept):
     assert kept in _rows(sentence, year, "review")[-1][1]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "inside"),
+    [
+        ("成功举办博鳌亚洲论坛年会、上合组织青岛峰会等重大主场外交活动。", "博鳌亚洲论坛"),  # gov-report 2019
+        ("举办海外侨胞与平潭国际旅游岛建设学术研讨会，国际知名度持续提高。", "平潭"),  # pingtan 2023
+    ],
+)
+def test_names_inside_the_name_of_a_meeting_are_no_mentions(sentence, inside):
+    from extractors.entities import extract_entities
+
+    assert inside not in [e.text for e in extract_entities(sentence)]
+
+
+@pytest.mark.issue(17)
+def test_a_place_where_a_symposium_is_held_stays():
+    from extractors.entities import extract_entities
+
+    assert "平潭" in [e.text for e in extract_entities("在平潭举办两岸研讨会。")]
