@@ -292,3 +292,37 @@ def test_a_place_where_a_symposium_is_held_stays():
     from extractors.entities import extract_entities
 
     assert "平潭" in [e.text for e in extract_entities("在平潭举办两岸研讨会。")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("坚持一个中国原则和“九二共识”。", "中国"),  # gov-report 2018, 2019
+        ("对台海运跨境电商业务量居全国第一。", "台海"),  # pingtan-gov-report 2023: jieba's mis-cut
+        ("按照十届全国人大一次会议批准的方案。", "全国人大"),  # gov-report 2004: inside a session's name
+        ("建设台湾青年实训基地。", "台湾"),  # pingtan-gov-report 2018: a base named after it
+        ("研究完善平潭自由贸易港实施方案。", "平潭"),
+    ],
+)
+def test_names_inside_longer_names_of_the_entity_audits(sentence, name):
+    from extractors.entities import extract_entities
+
+    assert name not in [e.text for e in extract_entities(sentence)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("台海局势总体稳定。", "台海"),
+        ("启动平潭至长乐机场的城际交通前期工作。", "平潭"),  # a place a route starts from
+        ("在平潭建设影视基地。", "平潭"),
+        ("青海西宁曹家堡机场。", "青海"),  # the province before the airport's name
+        ("全国人大常委会审议通过。", "全国人大常委会"),
+    ],
+)
+def test_names_before_longer_names_stay(sentence, name):
+    from extractors.entities import extract_entities
+
+    assert name in [e.text for e in extract_entities(sentence)]
