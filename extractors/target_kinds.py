@@ -81,6 +81,7 @@ TARGET_KINDS_SPEC = Record(
         counted_after=Pattern(),
         sized_groups=Strings(),
         purposes=Strings(),
+        milestones=Strings(),
     ),
     period=Record(
         plan_genres=Strings(),
@@ -186,6 +187,7 @@ class KindWords:
     sizes: frozenset[str]
     sized_groups: tuple[str, ...]  # 班额: a group named by the size of each member
     purposes: tuple[str, ...]  # 用于: what money after it is for
+    milestones: tuple[str, ...]  # 大关: a mark a bound amount passes, no group
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
     plan_genres: frozenset[str]
     multi_year: tuple[str, ...]
@@ -284,6 +286,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         sizes=frozenset(d["threshold"]["dimensions"]),
         sized_groups=tuple(d["threshold"]["sized_groups"]),
         purposes=tuple(d["threshold"]["purposes"]),
+        milestones=tuple(d["threshold"]["milestones"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
         plan_genres=frozenset(d["period"]["plan_genres"]),
         multi_year=tuple(d["period"]["multi_year"]),
@@ -558,6 +561,8 @@ def _is_threshold(w: KindWords, r: Reading, text: str) -> bool:
         return False
     if text.startswith(w.purposes, r.end):
         return False  # 投入逾60亿元用于城市基础设施建设: money spent on something, no group
+    if text.startswith(w.milestones, r.end):
+        return False  # 国内生产总值突破3万亿元大关: a mark passed
     return r.in_count or bool(r.noun_after) or r.before_amount
 
 

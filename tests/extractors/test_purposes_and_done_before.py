@@ -326,3 +326,16 @@ def test_names_before_longer_names_stay(sentence, name):
     from extractors.entities import extract_entities
 
     assert name in [e.text for e in extract_entities(sentence)]
+
+
+@pytest.mark.issue(17)
+def test_a_mark_passed_is_no_threshold():
+    """gov-report 1994: 突破3万亿元大关 is the year's result, not a group's definition."""
+    rows = _rows("国内生产总值突破3万亿元大关，比上年增长百分之十三点四。", 1994, "review")
+    assert rows[0][3] == "achievement"
+
+
+@pytest.mark.issue(17)
+def test_a_bound_before_a_group_stays_a_threshold():
+    rows = _rows("对年应纳税所得额不到100万元的小微企业减半征收所得税。", 2019, "plan")
+    assert rows[0][3] == "threshold"
