@@ -413,6 +413,8 @@ def trim(phrase: str) -> str:
                     or nxt[0] in words.change
                     or nxt[0] in words.inside
                     or nxt[0] in words.comparison_marks
+                    # 试点要覆盖全国…: a modal between the thing and a word jieba glued to its verb
+                    or (w in words.modals and bool(kept) and tuple(tag(nxt[0][:2]))[:1] == ((nxt[0][:2], "v"),))
                 )
             ):
                 continue

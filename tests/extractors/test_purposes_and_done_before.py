@@ -339,3 +339,10 @@ def test_a_mark_passed_is_no_threshold():
 def test_a_bound_before_a_group_stays_a_threshold():
     rows = _rows("对年应纳税所得额不到100万元的小微企业减半征收所得税。", 2019, "plan")
     assert rows[0][3] == "threshold"
+
+
+@pytest.mark.issue(17)
+def test_a_modal_before_a_word_jieba_glued_to_its_verb_goes():
+    """gov-report 2009: 要 before 覆盖全国 (one word to jieba) only says it is planned."""
+    rows = _rows("新型农村社会养老保险试点要覆盖全国10%左右的县（市）。", 2009, "plan")
+    assert rows[0][1] == "新型农村社会养老保险试点覆盖全国县（市）"
