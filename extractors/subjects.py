@@ -305,13 +305,14 @@ def _locative_modifier(words: SubjectWords, first: tuple[str, str], second: tupl
 
 
 @lru_cache(maxsize=16384)
-def trim(phrase: str) -> str:
+def trim(phrase: str, counted: bool = False) -> str:
     """Drop what is not the measure from both ends of a phrase, and adverbs inside it.
 
     Listed words of two or more characters are stripped as strings (the generated user
     dictionary glues 今年安排 into one word); one-character words and parts of speech only
     when jieba cuts them off as words, so 主要 keeps its 要. A preposition is kept before
-    a one-character word it binds (对台).
+    a one-character word it binds (对台). ``counted``: the phrase after a count, whose first
+    part is what is counted (17种[抗癌药]大幅降价并纳入国家医保目录), so 并 does not cut it.
     """
     words = subject_words()
     s = phrase.translate(_QUOTES).strip(" ")
@@ -332,7 +333,7 @@ def trim(phrase: str) -> str:
         s = s[m.end() :]
     tokens = tag(s)
     breaks = [i for i, (w, _) in enumerate(tokens) if w in words.phrase_breaks]
-    if breaks and breaks[-1] < len(tokens) - 1:
+    if breaks and breaks[-1] < len(tokens) - 1 and not counted:
         s = "".join(w for w, _ in tokens[breaks[-1] + 1 :])  # 发布《平潭宣言》并签约 → 签约
     for _ in range(8):
         before = s
@@ -372,7 +373,7 @@ def trim(phrase: str) -> str:
     if len(s) > 2:
         inner = words.goal_re.sub("", words.inside_re.sub("", s)) or s  # 由上年, 普遍: anywhere, even across words
         if inner != s and inner != phrase:
-            return trim(inner)  # what the removal left at an end goes too (在[十二年内] → 在)
+            return trim(inner, counted)  # what the removal left at an end goes too (在[十二年内] → 在)
     framed = words.period_frame.search(s)
     if framed and framed.start() > 0:
         # 英国的煤产量[在二十世纪初期]: the time it speaks of; 粮食总产量[在上年大幅度增长的基础上]:
@@ -867,7 +868,7 @@ def find_subject(
     cs, stop, inner = _around_time(text, cs, start, time_spans)
     de_after = _de_after(text, end)
     noun_raw = after_phrase(text, end, clause[1], next_amount, classifier or de_after)
-    noun = trim(noun_raw)
+    noun = trim(noun_raw, counted=True)
     noun_ok = bool(noun) and not names_nothing(noun)
     if counted_before and prev is not None and not noun_raw.strip():
         # 接待…9个国家考察团[16批]234人次: a count right after the things counted before it,

@@ -346,3 +346,16 @@ def test_a_modal_before_a_word_jieba_glued_to_its_verb_goes():
     """gov-report 2009: 要 before 覆盖全国 (one word to jieba) only says it is planned."""
     rows = _rows("新型农村社会养老保险试点要覆盖全国10%左右的县（市）。", 2009, "plan")
     assert rows[0][1] == "新型农村社会养老保险试点覆盖全国县（市）"
+
+
+@pytest.mark.issue(17)
+def test_what_a_count_did_keeps_the_things_counted():
+    """gov-report 2019: the phrase after 17种 is what is counted and what it did; 并 does not cut
+    it, and the key leaves the word of manner (大幅) out."""
+    rows = _rows("加快新药审评审批改革，17种抗癌药大幅降价并纳入国家医保目录。", 2019, "review")
+    assert rows[0][1:3] == ("抗癌药大幅降价并纳入国家医保目录", "抗癌药降价并纳入国家医保目录")
+
+
+@pytest.mark.issue(17)
+def test_a_verb_phrase_before_an_amount_is_still_cut_at_its_last_verb():
+    assert _rows("发布《平潭宣言》并签约12个项目。", 2020, "review")[0][1] == "签约项目"
