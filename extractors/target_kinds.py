@@ -118,6 +118,7 @@ TARGET_KINDS_SPEC = Record(
     measured=Record(words=Strings(), unless=Strings()),
     perfect=Strings(),
     perfective=Record(mark=Text(), unless=Strings(), bases=Strings()),
+    held_to=Record(words=Strings(allow_empty=False), disposal=Text()),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -211,6 +212,8 @@ class KindWords:
     perfective: str  # 了 after a verb before the amount, in a plan part: what was done
     perfective_unless: tuple[str, ...]  # …not after a verb setting a figure (提出了)
     perfective_bases: frozenset[str]  # …nor after a base of comparison (比上年…减少了)
+    held_to: tuple[str, ...]  # 把…控制在: a level a plan holds a measure to, no past inherited
+    disposal: str  # 把
     share_of: tuple[str, ...]  # 占 before the whole of a share
     share_after: regex.Pattern  # …的百分之二十八 after it
 
@@ -312,6 +315,8 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         perfective=d["perfective"]["mark"],
         perfective_unless=tuple(d["perfective"]["unless"]),
         perfective_bases=frozenset(d["perfective"]["bases"]),
+        held_to=tuple(d["held_to"]["words"]),
+        disposal=d["held_to"]["disposal"],
         share_of=tuple(d["fact"]["share_of"]),
         share_after=regex.compile(d["fact"]["share_after"]),
     )
@@ -857,11 +862,18 @@ def _kind(
         prev = _previous_sentence(text, ss).lstrip()
         lead = _OPENING.match(prev)
         opening = prev[lead.end() if lead else 0 :][:8]
-        past = any(opening.startswith(c) for c in w.achievement) and not any(c in prev for c in w.target)
+        past = (
+            any(opening.startswith(c) for c in w.achievement)
+            and not any(c in prev for c in w.target)
+            # 把居民消费价格涨幅控制在3.5%左右 after 去年价格上涨的翘尾影响约有1个百分点 (2013): a
+            # level the plan holds a measure to inherits no past
+            and not _held_to(w, before)
+        )
         frame = _frame(text, r, frames)
         # (a report setting out the next year's plan reviews its own year under a frame of
         # 今年 too, but a figure of that year's plan quoted there stays a target)
-        if not past and frame is not None and context.year and frame.end <= _reported(context, late=False):
+        held = _held_to(w, before)
+        if not past and not held and frame is not None and context.year and frame.end <= _reported(context, late=False):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
     if baseline:
         # where a change starts is no target: the level of the year written with it (从去年的
@@ -896,6 +908,13 @@ def _reached(w: KindWords, before: str) -> bool:
     if at < 0 or any(c in before for c in w.commitments):
         return False
     return not any(b in before[at:] for b in w.reckoning_words)
+
+
+def _held_to(w: KindWords, before: str) -> bool:
+    """Does the clause before the amount hold a measure to a level with 把 (把居民消费价格涨幅
+    控制在3.5%左右: the plan's), not state where it was held (居民消费价格涨幅控制在3.3%)?"""
+    at = max((before.find(h) for h in w.held_to), default=-1)
+    return at > 0 and w.disposal in before[:at]
 
 
 def _done_before(w: KindWords, before: str) -> bool:

@@ -359,3 +359,19 @@ def test_what_a_count_did_keeps_the_things_counted():
 @pytest.mark.issue(17)
 def test_a_verb_phrase_before_an_amount_is_still_cut_at_its_last_verb():
     assert _rows("发布《平潭宣言》并签约12个项目。", 2020, "review")[0][1] == "签约项目"
+
+
+@pytest.mark.issue(17)
+def test_a_level_a_plan_holds_a_measure_to_inherits_no_past():
+    """gov-report 2013: after a sentence opening with 去年, 把…控制在3.5%左右 is the plan's."""
+    context = Context(year=2013, part="plan", genre="政府工作报告")
+    text = "去年价格上涨的翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择。"
+    assert [q.kind for q in extract_quantities(text, context=context)] == ["achievement", "target"]
+
+
+@pytest.mark.issue(17)
+def test_a_level_stated_as_held_keeps_the_past_frame():
+    """gov-report 2011: 居民消费价格涨幅控制在3.3% in a list of last year's results."""
+    context = Context(year=2011, part="plan", genre="政府工作报告")
+    text = "过去一年，我们取得了很大成绩。国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%。"
+    assert [q.kind for q in extract_quantities(text, context=context)] == ["achievement", "achievement"]
