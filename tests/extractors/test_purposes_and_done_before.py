@@ -298,7 +298,6 @@ def test_a_place_where_a_symposium_is_held_stays():
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("坚持一个中国原则和“九二共识”。", "中国"),  # gov-report 2018, 2019
         ("对台海运跨境电商业务量居全国第一。", "台海"),  # pingtan-gov-report 2023: jieba's mis-cut
         ("按照十届全国人大一次会议批准的方案。", "全国人大"),  # gov-report 2004: inside a session's name
         ("建设台湾青年实训基地。", "台湾"),  # pingtan-gov-report 2018: a base named after it
