@@ -119,6 +119,7 @@ TARGET_KINDS_SPEC = Record(
     perfect=Strings(),
     perfective=Record(mark=Text(), unless=Strings(), bases=Strings()),
     held_to=Record(words=Strings(allow_empty=False), disposal=Text()),
+    start_marks=Strings(allow_empty=False),
 )
 TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPEC, "extractors/target_kinds.py")
 
@@ -212,6 +213,7 @@ class KindWords:
     perfective: str  # 了 after a verb before the amount, in a plan part: what was done
     perfective_unless: tuple[str, ...]  # …not after a verb setting a figure (提出了)
     perfective_bases: frozenset[str]  # …nor after a base of comparison (比上年…减少了)
+    start_marks: tuple[str, ...]  # 起: a time after 从 that says from when, no base
     held_to: tuple[str, ...]  # 把…控制在: a level a plan holds a measure to, no past inherited
     disposal: str  # 把
     share_of: tuple[str, ...]  # 占 before the whole of a share
@@ -315,6 +317,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         perfective=d["perfective"]["mark"],
         perfective_unless=tuple(d["perfective"]["unless"]),
         perfective_bases=frozenset(d["perfective"]["bases"]),
+        start_marks=tuple(d["start_marks"]),
         held_to=tuple(d["held_to"]["words"]),
         disposal=d["held_to"]["disposal"],
         share_of=tuple(d["fact"]["share_of"]),
@@ -387,7 +390,11 @@ class TimeFrame:
             t
             for t in self.times
             if t.text not in relative
-            and (not _after_base(text, t.char_start) or (t.start < t.end and _a_span_from(text, t)))
+            and (
+                not _after_base(text, t.char_start)
+                or (t.start < t.end and _a_span_from(text, t))
+                or t.text.endswith(kind_words().start_marks)  # 从2002年1月1日起: from when, no base
+            )
             and not _base_of_a_multiple(text, t)
         ]
         self._governing_starts = [t.char_start for t in self._governing]

@@ -374,3 +374,12 @@ def test_a_level_stated_as_held_keeps_the_past_frame():
     context = Context(year=2011, part="plan", genre="政府工作报告")
     text = "过去一年，我们取得了很大成绩。国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%。"
     assert [q.kind for q in extract_quantities(text, context=context)] == ["achievement", "achievement"]
+
+
+@pytest.mark.issue(17)
+def test_a_time_from_which_something_holds_is_no_base():
+    """gov-report 2002 (audited twice): 从2002年1月1日起 says from when; the rate it reached is
+    2002's and the one it started from 2001's."""
+    context = Context(year=2002, part="plan", genre="政府工作报告")
+    rows = extract_quantities("从2002年1月1日起，我国关税总水平已由15.3%降到12%，涉及5300多个税目。", context=context)
+    assert [(q.text, q.period_start) for q in rows] == [("15.3%", 2001), ("12%", 2002), ("5300多个", 2002)]
