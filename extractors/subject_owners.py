@@ -172,8 +172,9 @@ def _rates_of_a_list(
 
 
 def _needs_owner(subject: str, words: SubjectWords) -> bool:
-    """Is the subject only a measure of something (利润增长, 新投产里程, 已积累资金)?"""
-    tokens = list(tag(level(subject)))
+    """Is the subject only a measure of something (利润增长, 新投产里程, 已积累资金, 参保人数比
+    2002年增加: its base of comparison read out)?"""
+    tokens = list(tag(before_base(level(subject)) or level(subject)))
     while tokens:
         if "".join(w for w, _ in tokens) in words.owner_needed:
             return True
@@ -232,8 +233,12 @@ def _modifies(token: tuple[str, str], words: SubjectWords) -> bool:
 
 
 def _idiom_predicate(token: tuple[str, str], words: SubjectWords) -> bool:
-    """大幅度提高 (jieba's l): an idiom that is a predicate of change."""
-    return token[1] == "l" and token[0].endswith(tuple(words.change | words.to_level))
+    """大幅度提高, 不断完善 (jieba's l): an idiom that is a predicate, of change or opening with an
+    adverb."""
+    if token[1] != "l":
+        return False
+    head = tag(token[0][:2])
+    return token[0].endswith(tuple(words.change | words.to_level)) or (len(head) == 1 and head[0][1] == "d")
 
 
 def _nounish(word: str, flag: str, words: SubjectWords) -> bool:
@@ -241,8 +246,8 @@ def _nounish(word: str, flag: str, words: SubjectWords) -> bool:
         return False  # punctuation and quotes
     if word in words.verbs or word in words.trailing or word in words.leading or word in words.inside:
         return False  # 建立健全 (tagged a name), 全面 (a noun to jieba)
-    if flag == "l" and word.endswith(tuple(words.change | words.to_level)):
-        return False  # 大幅度提高: an idiom that is a predicate
+    if _idiom_predicate((word, flag), words):
+        return False  # 大幅度提高, 不断完善: an idiom that is a predicate
     return flag.startswith(_NOUN_FLAGS)
 
 
@@ -274,6 +279,9 @@ def _clause_owner(clause: str, words: SubjectWords) -> str:
         tokens[lead][1] in _PREDICATE_FLAGS or _verb_like(tokens, lead, words) or _idiom_predicate(tokens[lead], words)
     ):
         phrase = "".join(w for w, _ in tokens[:lead])
+        system = next((e for e in sorted(words.system_ends, key=len, reverse=True) if phrase.endswith(e)), "")
+        if system and len(phrase) - len(system) >= 2:
+            phrase = phrase[: -len(system)]  # 城镇职工基本养老保险制度不断完善: the scheme, not 制度
         return (_without_measure(phrase, words) or phrase) if len(phrase) >= 2 else ""
     for i in range(len(tokens) - 2, -1, -1):
         if not _verb_like(tokens, i, words):

@@ -383,3 +383,14 @@ def test_a_time_from_which_something_holds_is_no_base():
     context = Context(year=2002, part="plan", genre="政府工作报告")
     rows = extract_quantities("从2002年1月1日起，我国关税总水平已由15.3%降到12%，涉及5300多个税目。", context=context)
     assert [(q.text, q.period_start) for q in rows] == [("15.3%", 2001), ("12%", 2002), ("5300多个", 2002)]
+
+
+@pytest.mark.issue(17)
+def test_a_scheme_named_before_its_participants_without_the_word_system():
+    """gov-report 2008: the clause's predicate is an idiom opening with an adverb (不断完善), the
+    scheme leaves 制度 out, and the change after a base of comparison needs the owner too."""
+    rows = _rows("城镇职工基本养老保险制度不断完善，2007年参保人数突破2亿人，比2002年增加5400多万人；", 2008, "review")
+    assert [s for _, s, _, _ in rows] == [
+        "城镇职工基本养老保险参保人数",
+        "城镇职工基本养老保险参保人数比2002年增加",
+    ]
