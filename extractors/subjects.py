@@ -578,21 +578,10 @@ def starts_with_verb(phrase: str) -> str:
         at += 1
     if out != listed:
         out, at = "", 0
-    if (
-        not out
-        and len(tokens) > 2
-        and tokens[0][0] in words.own_leads
-        and tokens[1][1] == "v"
-        and len(tokens[1][0]) >= 2
-    ):
+    verb_second = not out and len(tokens) > 2 and tokens[1][1] == "v" and len(tokens[1][0]) >= 2
+    if verb_second and tokens[0][0] in words.own_leads:
         at = 1  # 新认定国家高新技术企业12家、… → 认定: "newly" says when, the verb what is done
-    elif (
-        not out
-        and len(tokens) > 2
-        and tokens[0][0] in words.verb_manners
-        and tokens[1][1] == "v"
-        and len(tokens[1][0]) >= 2
-    ):
+    elif verb_second and tokens[0][0] in words.verb_manners:
         out, at = tokens[0][0], 1  # 基本建成棚改安置房…、公共租赁房… → 基本建成 (jieba: 基本 a noun)
     for i, (word, flag) in enumerate(tokens[:-1]):
         if i < at:
