@@ -48,6 +48,8 @@ def char_class(chars: str) -> str:
 SENTENCE_END = regex.compile(char_class(SENTENCE_STOPS) + "+" + char_class(CLOSING) + "*|\n")
 # One sentence stop (a heading's first sentence ends here).
 SENTENCE_STOP = regex.compile(char_class(SENTENCE_STOPS))
+# One clause stop.
+CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 # One clause stop, line breaks and round brackets included (an amount's clause ends there).
 CLAUSE_END = regex.compile(char_class(CLAUSE_STOPS + "\n（）()"))
 # Where the phrase around an amount ends: a clause stop or a line break, but not a round

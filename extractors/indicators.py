@@ -35,7 +35,7 @@ from extractors.language_data import (
     register,
 )
 from extractors.numerals import DIGIT_CHARS
-from extractors.segmentation import tag
+from extractors.segmentation import tag, word_tag
 from extractors.units import registry
 
 MEASURES_FILE = EXTRACTORS_DATA / "measures.yaml"
@@ -279,8 +279,8 @@ def _clean(t: IndicatorTable, subject: str) -> str:
 
 
 def _is_verb(word: str) -> bool:
-    tokens = tag(word)
-    return len(tokens) == 1 and tokens[0][1].startswith("v") and tokens[0][1] != "vn"
+    flag = word_tag(word)
+    return flag.startswith("v") and flag != "vn"
 
 
 def before_base(s: str) -> str:

@@ -49,3 +49,9 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     document: tagging is several times slower than cutting.
     """
     return tuple((p.word, p.flag) for p in pos_tokenizer().lcut(text, HMM=False))
+
+
+def word_tag(word: str) -> str:
+    """The part of speech of ``word`` when jieba reads it as one word, else ''."""
+    tagged = tag(word)
+    return tagged[0][1] if len(tagged) == 1 else ""

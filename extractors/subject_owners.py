@@ -15,12 +15,11 @@ from collections.abc import Sequence
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, char_class
+from extractors.char_classes import CLAUSE_STOP, CLAUSE_STOPS, LIST_COMMA
 from extractors.indicators import before_base
-from extractors.segmentation import tag
+from extractors.segmentation import tag, word_tag
 from extractors.subjects import SubjectWords, joined_once, level, starts_with_verb, subject_words
 
-_CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 _LOOK_BACK = 3  # clauses: a figure's thing is named close before it
 _WINDOW = 160  # characters before the clause that the look-back reads
 _LONGEST_LIST = 12  # items a rate after a list of counts is shared by
@@ -195,7 +194,7 @@ def _owner_before(
     """The thing the nearest earlier clause names that is not itself a bare measure; the
     text read starts at ``sentence_start``, a clause's start only when ``whole``."""
     before = text[sentence_start:clause_start]
-    stops = [m.end() for m in _CLAUSE_STOP.finditer(before)]
+    stops = [m.end() for m in CLAUSE_STOP.finditer(before)]
     bounds = [0, *stops] if whole else stops
     for i in range(len(bounds) - 2, max(-1, len(bounds) - 2 - _LOOK_BACK), -1):
         start, end = sentence_start + bounds[i], sentence_start + bounds[i + 1]
@@ -237,8 +236,7 @@ def _idiom_predicate(token: tuple[str, str], words: SubjectWords) -> bool:
     adverb."""
     if token[1] != "l":
         return False
-    head = tag(token[0][:2])
-    return token[0].endswith(tuple(words.change | words.to_level)) or (len(head) == 1 and head[0][1] == "d")
+    return token[0].endswith(tuple(words.change | words.to_level)) or word_tag(token[0][:2]) == "d"
 
 
 def _nounish(word: str, flag: str, words: SubjectWords) -> bool:

@@ -46,7 +46,7 @@ from extractors.language_data import (
     register,
 )
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
-from extractors.segmentation import cut, tag
+from extractors.segmentation import cut, tag, word_tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words, share_whole
 from extractors.units import registry
 
@@ -400,7 +400,7 @@ def trim(phrase: str, counted: bool = False) -> str:
         # 均 of 班均出口带宽 stay, 均 of 均占大陆总额 goes, 又 of 又比去年同期增长 goes; not in
         # a clause defining what is counted (重大水利工程已开工的项目)
         kept: list[str] = []
-        skip_particle = False
+        dropped = -1  # the index of a verb of completion left out, whose particle goes too
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
             # 已开工的项目: the verb after it ends a clause defining what is counted
@@ -415,7 +415,7 @@ def trim(phrase: str, counted: bool = False) -> str:
                     or nxt[0] in words.inside
                     or nxt[0] in words.comparison_marks
                     # 试点要覆盖全国…: a modal between the thing and a word jieba glued to its verb
-                    or (w in words.modals and bool(kept) and tuple(tag(nxt[0][:2]))[:1] == ((nxt[0][:2], "v"),))
+                    or (w in words.modals and bool(kept) and word_tag(nxt[0][:2]) == "v")
                 )
             ):
                 continue
@@ -431,13 +431,10 @@ def trim(phrase: str, counted: bool = False) -> str:
             ):
                 # 基层医疗卫生机构[完成]提升改造, 省（区、市）[完成了]村委会换届选举: the verb of
                 # completion (and its aspect particle), not the measure
-                if nxt[1].startswith("u"):
-                    skip_particle = True
+                dropped = i
                 continue
-            if skip_particle and f.startswith("u"):
-                skip_particle = False
+            if 0 <= dropped == i - 1 and f.startswith("u"):
                 continue
-            skip_particle = False
             if (
                 len(w) > 1
                 and (f in words.inside_pos or w in words.times_before_verb)
@@ -779,15 +776,13 @@ def _a_clause_of_its_own(tokens: list[str]) -> bool:
     item = tokens[: tokens.index(LIST_COMMA)] if LIST_COMMA in tokens else tokens
     if len(item) < 2 or len(item[0]) < 2:
         return False
-    first, last = tag(item[0]), tag(item[-1])
-    opens = len(first) == 1 and first[0][1] == "v"
-    return opens and bool(last) and last[-1][1][:1] in ("v", "a", "d") and last[-1][1] != "vn"
+    last = tag(item[-1])
+    return word_tag(item[0]) == "v" and bool(last) and last[-1][1][:1] in ("v", "a", "d") and last[-1][1] != "vn"
 
 
 def _is_numeral(word: str) -> bool:
     """一批, 一些: a count of its own (jieba's m)."""
-    tagged = tag(word)
-    return len(tagged) == 1 and tagged[0][1] in ("m", "mq")
+    return word_tag(word) in ("m", "mq")
 
 
 # --------------------------------------------------------------------------- subjects

@@ -23,7 +23,16 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOP, SPAN_JOINERS
+from extractors.char_classes import (
+    CLAUSE_STOP,
+    CLAUSE_STOPS,
+    COLONS,
+    COMMAS,
+    LIST_COMMA,
+    SEMICOLONS,
+    SENTENCE_STOP,
+    SPAN_JOINERS,
+)
 from extractors.context import Context
 from extractors.indicators import table as indicator_table
 from extractors.language_data import (
@@ -468,7 +477,7 @@ class TimeFrame:
 def _inside_closed_frame(text: str, t: FrameTime, end: int) -> bool:
     """Does a phrase that frames only itself (在…的基础上) close after ``t`` in its clause?"""
     after = t.char_start + len(t.text)
-    stop = _CLAUSE_STOP_RE.search(text, after, end)
+    stop = CLAUSE_STOP.search(text, after, end)
     clause = text[after : stop.start() if stop else end]
     return any(c in clause for c in kind_words().closed_frames)
 
@@ -869,17 +878,13 @@ def _kind(
         prev = _previous_sentence(text, ss).lstrip()
         lead = _OPENING.match(prev)
         opening = prev[lead.end() if lead else 0 :][:8]
-        past = (
-            any(opening.startswith(c) for c in w.achievement)
-            and not any(c in prev for c in w.target)
-            # 把居民消费价格涨幅控制在3.5%左右 after 去年价格上涨的翘尾影响约有1个百分点 (2013): a
-            # level the plan holds a measure to inherits no past
-            and not _held_to(w, before)
-        )
+        # 把居民消费价格涨幅控制在3.5%左右 after 去年价格上涨的翘尾影响约有1个百分点 (2013): a
+        # level the plan holds a measure to inherits no past
+        held = _held_to(w, before)
+        past = not held and any(opening.startswith(c) for c in w.achievement) and not any(c in prev for c in w.target)
         frame = _frame(text, r, frames)
         # (a report setting out the next year's plan reviews its own year under a frame of
         # 今年 too, but a figure of that year's plan quoted there stays a target)
-        held = _held_to(w, before)
         if not past and not held and frame is not None and context.year and frame.end <= _reported(context, late=False):
             past = True  # 五年来，… 一是 …; a 工作报告 of 2022 opening with 2022年
     if baseline:
@@ -992,7 +997,6 @@ def _supposed(w: KindWords, text: str, r: Reading) -> bool:
 
 
 _FIRST_CLAUSE = regex.compile(f"[^{regex.escape(CLAUSE_STOPS)}]*")
-_CLAUSE_STOP_RE = regex.compile(f"[{regex.escape(CLAUSE_STOPS)}]")
 
 
 def _of_a_past_era(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:

@@ -64,7 +64,7 @@ from pathlib import Path
 import regex
 
 from extractors import language_data as ld
-from extractors.char_classes import CLAUSE_STOPS, COMMAS, LIST_COMMA, SENTENCE_STOPS, TITLE, char_class
+from extractors.char_classes import CLAUSE_STOP, CLAUSE_STOPS, COMMAS, LIST_COMMA, SENTENCE_STOPS, TITLE, char_class
 from extractors.context import Context
 from extractors.numerals import DIGITS, TEN, YEAR_MARK
 from extractors.records import GRANULARITIES, ROLES, TimeExpr
@@ -902,7 +902,6 @@ def _role(p: _Parsed, m: regex.Match, suffix: str | None, before: str, after: st
 
 # a time this close to a sentence's start, in its first clause, opens it (刚刚过去的2017年)
 LEAD_IN = 6
-_CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
 
 
 def totalled_count(text: str, t_start: int, t_text: str) -> bool:
@@ -928,7 +927,7 @@ def time_opens_sentence(text: str, start: int, t_start: int) -> bool:
     paragraphs of :func:`extract_times` read it alike."""
     topic = load_time_words().topic_lead.match(text, start, t_start)
     start = topic.end() if topic else start
-    return t_start <= start + 1 or (t_start - start <= LEAD_IN and not _CLAUSE_STOP.search(text, start, t_start))
+    return t_start <= start + 1 or (t_start - start <= LEAD_IN and not CLAUSE_STOP.search(text, start, t_start))
 
 
 def _from_a_start(text: str, offset: int, start: int, parsed: _Parsed, before: TimeExpr, w: TimeWords) -> _Parsed:
