@@ -268,8 +268,11 @@ def _clean(t: IndicatorTable, subject: str) -> str:
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
             verb_next = nxt[1].startswith("v") and nxt[1] != "vn"
-            if w not in t.keep_adverbs and ((verb_next and f in _ADVERBS) or (w in t.manner_words and nxt[0])):
-                continue  # a word of manner before anything (抗癌药大幅降价: jieba's 降价 a noun)
+            # a word of manner before anything (抗癌药大幅降价: jieba's 降价 a noun), but not one
+            # that opens the object of a verb (省委发布加快建设…的实施意见: part of a title)
+            manner_here = w in t.manner_words and bool(nxt[0]) and not (i and tokens[i - 1][1] == "v")
+            if w not in t.keep_adverbs and ((verb_next and f in _ADVERBS) or manner_here):
+                continue
             manner = next((m for m in t.manner_words if w.startswith(m) and len(w) > len(m) + 1), "")
             if manner and _is_verb(w[len(manner) :]):
                 w = w[len(manner) :]  # 持续提升 (one word of the user dictionary) → 提升

@@ -62,7 +62,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing")  # fmt: skip
+          "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -105,6 +105,7 @@ class SubjectWords:
     rate_ends: frozenset[str]  # 率: ends a rate of what was handled (办结率)
     outlay_verbs: frozenset[str]  # 投入, 安排: money given without a noun takes its purpose
     glued_trailing: frozenset[str]  # 均达: a jieba word dropped whole at a subject's end
+    total_marks: frozenset[str]  # 共: a running total's mark, dropped before any verb
     completion_verbs: frozenset[str]  # 完成 inside a subject: no part of the measure…
     completion_unless: tuple[str, ...]  # …unless a plan it fulfils follows (完成预算)
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
@@ -414,6 +415,9 @@ def trim(phrase: str, counted: bool = False) -> str:
                     or nxt[0] in words.change
                     or nxt[0] in words.inside
                     or nxt[0] in words.comparison_marks
+                    # 共盘活, 共清理, 共引进国外…: a verb after a running total's mark that jieba
+                    # tags vn or a, or glues to its object
+                    or (w in words.total_marks and (nxt[1] in ("vn", "a") or word_tag(nxt[0][:2]) == "v"))
                     # 试点要覆盖全国…: a modal between the thing and a word jieba glued to its verb
                     or (w in words.modals and bool(kept) and word_tag(nxt[0][:2]) == "v")
                 )

@@ -1,0 +1,113 @@
+"""Regression tests of the twentieth round (twenty-first audit, development half): running
+totals, words of manner in keys, vocabulary spellings, and the extent of named campuses.
+Sentences are from the corpus (source in a comment)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.context import Context
+from extractors.entities import extract_entities
+from extractors.indicators import indicator_for
+from extractors.quantities import extract_quantities
+
+
+def _rows(sentence: str, year: int, part: str) -> list[tuple[str, str, str, str]]:
+    context = Context(year=year, part=part, genre="政府工作报告")
+    return [(q.text, q.subject, q.indicator, q.kind) for q in extract_quantities(sentence, context=context)]
+
+
+def _row(sentence: str, year: int, part: str, text: str) -> tuple[str, str, str, str]:
+    return next(r for r in _rows(sentence, year, part) if r[0] == text)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        # pingtan-invest 2025: jieba tags 盘活 vn
+        ("截至目前，各区属国企共盘活资产价值16.92亿元。", 2025, "16.92亿元", "各区属国企盘活资产价值"),
+        # gov-report 2003: jieba tags 清理 a
+        (
+            "国务院各部门共清理涉外规章和有关政策规定2300件，废止830件，修订325件。",
+            2003,
+            "2300件",
+            "国务院各部门清理涉外规章和有关政策规定",
+        ),
+        # gov-report 1986: jieba glues 引进国外 into one word
+        ("五年间全国共引进国外技术一万多项，其中有一部分是先进技术。", 1986, "一万多项", "全国引进国外技术"),
+    ],
+)
+def test_the_mark_of_a_running_total_goes_before_any_verb(sentence, year, text, subject):
+    assert _row(sentence, year, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_total_mark_that_is_part_of_a_word_stays():
+    """共同 and 共享 are words of their own, not the mark of a running total."""
+    row = _row("全国共享单车投放量达到1000万辆。", 2018, "review", "1000万辆")
+    assert "共享" in row[1]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subject", "key"),
+    [
+        ("重点项目加快推进", "重点项目推进"),  # pingtan-gov-report 2020
+        ("美丽乡村建设加快推进", "美丽乡村建设推进"),  # pingtan-gov-report 2019
+        ("在建项目加快推进", "在建项目推进"),  # pingtan-gov-report 2019
+    ],
+)
+def test_speeding_up_is_a_word_of_manner_in_keys(subject, key):
+    assert indicator_for(subject) == key
+
+
+@pytest.mark.issue(17)
+def test_a_word_of_manner_opening_the_object_of_a_verb_stays():
+    """pingtan-gov-report 2024: 加快建设… is part of the title of the opinions issued."""
+    key = indicator_for("省委发布加快建设两岸融合发展示范区的实施意见")
+    assert key == "省委发布加快建设两岸融合发展示范区的实施意见"
+
+
+@pytest.mark.issue(17)
+def test_research_spending_spelled_with_shiyan_is_the_vocabulary_measure():
+    """gov-report 2008 spells 研究与实验发展 where the vocabulary has 研究与试验发展."""
+    sentence = "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元，占国内生产总值比重从1.07%提高到1.49%。"
+    assert _row(sentence, 2008, "review", "1.49%")[2] == "研发经费投入强度"
+    assert _row(sentence, 2008, "review", "3664亿元")[2] != "研发经费投入强度"
+
+
+@pytest.mark.issue(17)
+def test_the_current_account_keeps_its_first_word():
+    """gov-report 2013: 经常项目 is a term, not the adverb 经常 before 项目."""
+    sentence = "经常项目顺差占国内生产总值的比重从10.1%下降到2.6%。"
+    assert _row(sentence, 2013, "review", "2.6%")[1] == "经常项目顺差占国内生产总值的比重"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "entity"),
+    [
+        # pingtan-gov-report 2019: a named campus is part of its college
+        ("福建信息职业技术学院平潭校区首批入驻学生1200名。", ("福建信息职业技术学院平潭校区", "ORG")),
+        # pingtan-gov-report 2017: a new building of a school is no name
+        ("加快建设平潭一中新校区。", ("平潭一中", "ORG")),
+        # pingtan-gov-report 2021 (gov-report 1997: 香港 keeps its place before a free port's status)
+        ("香港将继续保持自由港和国际金融中心的地位。", ("香港", "GPE")),
+    ],
+)
+def test_entity_extents_of_campuses_and_free_ports(sentence, entity):
+    assert entity in [(e.text, e.label) for e in extract_entities(sentence)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("学习借鉴海南自由港政策。", "海南"),  # pingtan-gov-report 2021: the free port's name
+        ("福建信息职业技术学院平潭校区首批入驻学生1200名。", "平潭"),
+        ("福建信息职业技术学院平潭校区首批入驻学生1200名。", "福建信息职业技术学院"),
+    ],
+)
+def test_names_inside_campus_and_free_port_names_are_no_mentions(sentence, name):
+    assert name not in [e.text for e in extract_entities(sentence)]
