@@ -35,6 +35,7 @@ def owners_named_before(
     and a rate after a list of counts with every item of the list."""
     words = subject_words()
     out = _kinds_sharing_a_head(text, amounts, list(subjects), words)
+    out = _counts_sharing_a_head(text, amounts, out, words)
     out = _what_people_need(text, amounts, out, words)
     out = _rates_of_a_list(text, amounts, out, words)
     out = _respectively_the_same_verb(text, amounts, out, words)
@@ -107,6 +108,37 @@ def _kinds_sharing_a_head(
     return out
 
 
+def _done_only(phrase: str, words: SubjectWords) -> bool:
+    """Verbs alone, nothing named they are done to (新开工, 建成或投产)."""
+    if phrase in words.verbs:
+        return True
+    tokens = tag(phrase)
+    return any(f == "v" for _, f in tokens) and all(f in ("v", "vn", "c", "d") for _, f in tokens)
+
+
+def _counts_sharing_a_head(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
+) -> list[str]:
+    """新开工90个、建成或投产80个项目 → 新开工项目: the count of what is done, with no noun of its
+    own, joined by a list word to a count in the same measure word of what else is done to a
+    named thing, counts that thing too."""
+    for k in range(len(amounts) - 1):
+        subject, following = out[k], out[k + 1]
+        if not subject or not following or amounts[k][0] != amounts[k + 1][0]:
+            continue
+        if text[amounts[k][3] - 1] != text[amounts[k + 1][3] - 1]:
+            continue  # another measure word: 90个、80家
+        between = text[amounts[k][3] : amounts[k + 1][2]]
+        joined = next((w for w in words.list_words if between.startswith(w)), "")
+        item = between[len(joined) :]
+        if not joined or not item or not following.startswith(item) or not _done_only(subject, words):
+            continue
+        head = following[len(item) :]
+        if len(head) >= 2 and _done_only(item, words) and all(f.startswith(_NOUN_FLAGS) for _, f in tag(head)):
+            out[k] = subject + head
+    return out
+
+
 def _respectively_the_same_verb(
     text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
 ) -> list[str]:
@@ -152,7 +184,7 @@ def _rates_of_a_list(
             out[k] = listed + subject[len(item) :]  # …，办结率100%，满意率100%: the same list's
             continue
         verb = starts_with_verb(last)
-        item = last[len(verb) :]
+        item = last[last.find(verb) + len(verb) :] if verb else last  # 新认定…: after 新 and the verb
         if not item or not subject.startswith(item) or subject[len(item) :] not in words.attributes:
             continue
         items = [item]

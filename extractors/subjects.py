@@ -1261,6 +1261,8 @@ def _bare_attribute(phrase: str) -> bool:
     return (
         len(tokens) == 2
         and tokens[0][1] in ("v", "vn", "n", "a")
+        # 存款余额, but not 特色产业总产值: a compound noun of its own names the owner
+        and not (tokens[0][1] == "n" and len(tokens[0][0]) > 2)
         and (is_attribute(tokens[1][0]) or tokens[1][0] in owned)
     )
 
@@ -1606,7 +1608,8 @@ def _owner(prev: Found) -> str:
     owner = prev.subject
     verb = starts_with_verb(owner)
     if verb:
-        owner = owner[len(verb) :].lstrip("、，及和与")
+        # after the verb, not after as many characters (新签约项目: the verb 签约 follows 新)
+        owner = owner[owner.find(verb) + len(verb) :].lstrip("、，及和与")
     tokens = cut(owner)
     while len(tokens) > 1 and tokens[-1] in words.change:
         tokens.pop()

@@ -111,3 +111,50 @@ def test_entity_extents_of_campuses_and_free_ports(sentence, entity):
 )
 def test_names_inside_campus_and_free_port_names_are_no_mentions(sentence, name):
     assert name not in [e.text for e in extract_entities(sentence)]
+
+
+@pytest.mark.issue(17)
+def test_a_count_of_what_is_done_shares_the_named_thing_of_the_next_count():
+    """pingtan-gov-report 2020: 90个 counts projects too, not the bare verb 新开工."""
+    sentence = "持续扩大有效投资，推出331个重点项目、54个“三重”项目，新开工90个、建成或投产80个项目。"
+    assert _row(sentence, 2021, "plan", "90个")[1] == "新开工项目"
+    assert _row(sentence, 2021, "plan", "80个")[1] == "建成或投产项目"
+
+
+@pytest.mark.issue(17)
+def test_counts_in_other_measure_words_share_nothing():
+    rows = _rows("今年新开工20个、竣工15家。", 2021, "plan")
+    assert rows[0][1] == "新开工"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "part", "text", "subject"),
+    [
+        # pingtan-gov-report 2019: an added value after an output is the same industry's
+        ("加快发展特色产业，特色产业总产值293亿元，实现增加值106亿元。", 2020, "review", "106亿元", "特色产业增加值"),
+        # pingtan-gov-report 2021 and 2017: an investment total after a count is the counted firms'
+        (
+            "到2025年，力争对台贸易额突破120亿元，累计落地台资企业2000家以上，投资总额100亿美元以上。",
+            2021,
+            "plan",
+            "100亿美元以上",
+            "台资企业投资总额",
+        ),
+        ("两岸经贸合作态势良好，全年新增注册台资企业227家，投资总额11.41亿元。", 2018, "review", "11.41亿元", "台资企业投资总额"),
+    ],
+)
+def test_an_attribute_after_a_figure_takes_its_owner(sentence, year, part, text, subject):
+    assert _row(sentence, year, part, text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_the_owner_of_an_attribute_starts_after_the_verb_not_after_its_length():
+    """新签约项目: the verb 签约 follows 新; the owner is 项目, not 约项目."""
+    assert _row("新签约项目120个，总投资500亿元。", 2021, "plan", "500亿元")[1] == "项目总投资"
+
+
+@pytest.mark.issue(17)
+def test_an_output_with_a_compound_owner_of_its_own_takes_no_topic():
+    """特色产业总产值 names its owner; the clause before (风能产业链初步形成) is no owner."""
+    assert _row("风能产业链初步形成，特色产业总产值293亿元。", 2020, "review", "293亿元")[1] == "特色产业总产值"
