@@ -158,3 +158,21 @@ def test_the_owner_of_an_attribute_starts_after_the_verb_not_after_its_length():
 def test_an_output_with_a_compound_owner_of_its_own_takes_no_topic():
     """特色产业总产值 names its owner; the clause before (风能产业链初步形成) is no owner."""
     assert _row("风能产业链初步形成，特色产业总产值293亿元。", 2020, "review", "293亿元")[1] == "特色产业总产值"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subject", "key"),
+    [
+        ("连续十年每年植树造林", "植树造林"),  # pingtan-gov-report 2021
+        ("企业退休人员基本养老金连续5年增加", "企业退休人员基本养老金提高"),  # gov-report 2010
+        ("连续7年提高企业退休人员基本养老金水平", "企业退休人员基本养老金提高"),  # gov-report 2011
+    ],
+)
+def test_a_run_of_years_is_a_time_not_part_of_the_key(subject, key):
+    assert indicator_for(subject) == key
+
+
+@pytest.mark.issue(17)
+def test_continuing_without_a_count_of_years_stays_in_the_key():
+    assert indicator_for("连续增长") == "连续增加"
