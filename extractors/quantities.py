@@ -60,6 +60,7 @@ from extractors.records import COMPARATORS as ALL_COMPARATORS
 from extractors.records import KINDS, Quantity, TimeExpr
 from extractors.segmentation import cut, tag
 from extractors.sentences import SentenceIndex
+from extractors.subject_examples import without_named_examples
 from extractors.subject_lists import (
     after_a_colon,
     carry_through_list,
@@ -672,7 +673,7 @@ def extract_quantities(
         listed = carry_through_list(
             text, [(m.clause, m.start, d, s) for (m, *_), d, s in zip(read, dimensions, listed)]
         )
-    subjects = examples_of_a_kind(text, amount_spans, listed)
+    subjects = without_named_examples(examples_of_a_kind(text, amount_spans, listed))
     subjects = _timeless_subjects(subjects, read)
     subjects = _paired_counts(text, subjects, read)
     subjects = owners_named_before(text, [(span, m.clause[0], m.start, m.end) for m, _, span, *_ in read], subjects)

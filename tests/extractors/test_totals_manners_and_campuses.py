@@ -72,7 +72,9 @@ def test_a_word_of_manner_opening_the_object_of_a_verb_stays():
 @pytest.mark.issue(17)
 def test_research_spending_spelled_with_shiyan_is_the_vocabulary_measure():
     """gov-report 2008 spells 研究与实验发展 where the vocabulary has 研究与试验发展."""
-    sentence = "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元，占国内生产总值比重从1.07%提高到1.49%。"
+    sentence = (
+        "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元，占国内生产总值比重从1.07%提高到1.49%。"
+    )
     assert _row(sentence, 2008, "review", "1.49%")[2] == "研发经费投入强度"
     assert _row(sentence, 2008, "review", "3664亿元")[2] != "研发经费投入强度"
 
@@ -141,7 +143,13 @@ def test_counts_in_other_measure_words_share_nothing():
             "100亿美元以上",
             "台资企业投资总额",
         ),
-        ("两岸经贸合作态势良好，全年新增注册台资企业227家，投资总额11.41亿元。", 2018, "review", "11.41亿元", "台资企业投资总额"),
+        (
+            "两岸经贸合作态势良好，全年新增注册台资企业227家，投资总额11.41亿元。",
+            2018,
+            "review",
+            "11.41亿元",
+            "台资企业投资总额",
+        ),
     ],
 )
 def test_an_attribute_after_a_figure_takes_its_owner(sentence, year, part, text, subject):
@@ -176,3 +184,62 @@ def test_a_run_of_years_is_a_time_not_part_of_the_key(subject, key):
 @pytest.mark.issue(17)
 def test_continuing_without_a_count_of_years_stays_in_the_key():
     assert indicator_for("连续增长") == "连续增加"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        # pingtan-gov-report 2024: named projects and numbered forums are examples
+        (
+            "签约起帆平潭海缆基地、岚悦酒店等社会投资项目79个、计划总投资339亿元。",
+            2024,
+            "79个",
+            "签约社会投资项目",
+        ),
+        (
+            "举办第十二届共同家园论坛、第七届海峡两岸村里长交流会、第十四届闽台中医药学术论坛等涉台交流活动120余场。",
+            2024,
+            "120余场",
+            "举办涉台交流活动",
+        ),
+        (
+            "实施海洋科技文化中心、大练旅游环岛路等城乡建设品质提升项目136个，完成投资42.1亿元。",
+            2024,
+            "136个",
+            "实施城乡建设品质提升项目",
+        ),
+        # gov-report 2015: a regulation's name, one example
+        ("制定修订企业信息公示暂行条例等行政法规38件。", 2015, "38件", "制定修订行政法规"),
+    ],
+)
+def test_named_examples_before_deng_leave_the_subject(sentence, year, text, subject):
+    assert _row(sentence, year, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "kept"),
+    [
+        # kinds given as examples name what the measure is about (gov-report 2019, 2017)
+        ("将交通运输业、建筑业等行业税率从10%降至9%。", 2019, "9%", "交通运输业、建筑业"),
+        ("中央财政用于洪涝、干旱、地震等救灾救济支出150亿元。", 2017, "150亿元", "洪涝、干旱、地震"),
+        # the body the verb asks to act comes before the examples (gov-report 2015)
+        ("国务院提请全国人大常委会制定修订食品安全法等法律15件。", 2015, "15件", "食品安全法"),
+    ],
+)
+def test_kinds_given_as_examples_stay(sentence, year, text, kept):
+    assert kept in _row(sentence, year, "review", text)[1]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("外贸集装箱吞吐量突破10万标箱，对台贸易额突破180亿元。", "突破10万标箱", "标准箱"),  # pingtan 2023
+        ("全球首台16兆瓦超大容量海上风电机组在平潭安装并网。", "16兆瓦", "兆瓦"),  # pingtan 2024
+    ],
+)
+def test_measure_words_of_containers_and_megawatts(sentence, text, unit):
+    context = Context(year=2024, part="review", genre="政府工作报告")
+    assert (text, unit) in [(q.text, q.unit) for q in extract_quantities(sentence, context=context)]

@@ -1,0 +1,73 @@
+"""Named examples before 等 leave a subject: the kind after 等 is what is counted.
+
+`签约起帆平潭海缆基地、岚悦酒店等社会投资项目79个` counts social investment projects; the two
+named ones are examples, and a key holding them would group with nothing in another year. Kinds
+listed as examples (`交通运输业、建筑业等行业税率`, `在线访谈、新闻发布会等方式`) name what the
+measure is about and stay: the audits' judges drop examples that are names — long (a place, a
+body and a kind: 海洋科技文化中心) or numbered sessions (第十二届共同家园论坛) — and keep short
+kinds. Pure: the subject strings in, the subject strings out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from extractors.char_classes import LIST_COMMA, char_class
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
+from extractors.segmentation import tag
+from extractors.subjects import SubjectWords, subject_words
+
+# An example item at least this long on average is a name, not a kind (kinds are words of two to
+# five characters: 交通运输业, 新闻发布会; names run longer: 起帆平潭海缆基地, 大练旅游环岛路).
+_NAME_LENGTH = 6
+# A numbered session names one event (第十二届共同家园论坛, 第七届海峡两岸村里长交流会).
+_SESSION = regex.compile("第" + char_class("0123456789" + DIGIT_CHARS + PLACE_CHARS) + "+[届次]")
+
+
+def without_named_examples(subjects: list[str]) -> list[str]:
+    """Each subject without the named examples before its 等 (the verb before them stays)."""
+    return [_without_examples(s) if s else s for s in subjects]
+
+
+def _without_examples(subject: str) -> str:
+    words = subject_words()
+    tokens = tag(subject)
+    marks = [i for i, (w, f) in enumerate(tokens) if w in words.examples_end and f.startswith("u")]
+    if len(marks) != 1:
+        return subject
+    at = marks[0]
+    kind = "".join(w for w, _ in tokens[at + 1 :])
+    if len(kind) < 2 or not tokens[-1][1].startswith(("n", "v", "x", "l")):
+        return subject
+    lead_end = _lead_end(tokens[:at], words)
+    if lead_end is None:
+        return subject
+    lead = "".join(w for w, _ in tokens[:lead_end])
+    examples = "".join(w for w, _ in tokens[lead_end:at])
+    items = [i for i in regex.split("|".join(map(regex.escape, words.list_words)), examples) if i]
+    if not items:
+        return subject
+    named = sum(map(len, items)) / len(items) >= _NAME_LENGTH or any(_SESSION.match(i) for i in items)
+    return lead + kind if named else subject
+
+
+def _lead_end(tokens: Sequence[tuple[str, str]], words: SubjectWords) -> int | None:
+    """Where the examples start: after the first run of verbs before the first item ends that
+    leaves the item two characters or more (开展[庭院式微宣讲], 制定修订[企业信息公示暂行条例]),
+    but after a body the verb asks to act (国务院提请全国人大常委会制定修订[食品安全法])."""
+    first_end = next((i for i, (w, _) in enumerate(tokens) if w in (LIST_COMMA, *words.list_words)), len(tokens))
+    runs = [
+        i + 1
+        for i in range(first_end)
+        if tokens[i][1] == "v" and len(tokens[i][0]) >= 2 and (i + 1 >= len(tokens) or tokens[i + 1][1] != "v")
+    ]
+    for end in runs:
+        rest = tokens[end:first_end]
+        if len("".join(w for w, _ in rest)) < 2:
+            continue
+        if any(f == "nt" and j + 1 < len(rest) and rest[j + 1][1] == "v" for j, (_, f) in enumerate(rest)):
+            continue  # the body acts next: its verb opens the examples
+        return end
+    return None
