@@ -18,7 +18,14 @@ import regex
 from extractors.char_classes import CLAUSE_STOP, CLAUSE_STOPS, LIST_COMMA
 from extractors.indicators import before_base
 from extractors.segmentation import tag, word_tag
-from extractors.subjects import SubjectWords, joined_once, level, starts_with_verb, subject_words
+from extractors.subjects import (
+    SubjectWords,
+    joined_once,
+    level,
+    starts_with_verb,
+    subject_words,
+    what_a_group_does,
+)
 
 _LOOK_BACK = 3  # clauses: a figure's thing is named close before it
 _WINDOW = 160  # characters before the clause that the look-back reads
@@ -36,6 +43,7 @@ def owners_named_before(
     words = subject_words()
     out = _kinds_sharing_a_head(text, amounts, list(subjects), words)
     out = _counts_sharing_a_head(text, amounts, out, words)
+    out = _adjacent_counts_doing(text, amounts, out)
     out = _what_people_need(text, amounts, out, words)
     out = _rates_of_a_list(text, amounts, out, words)
     out = _respectively_the_same_verb(text, amounts, out, words)
@@ -105,6 +113,33 @@ def _kinds_sharing_a_head(
         head = following[at + 1 :] if at >= 0 else ""
         if len(head) >= 2:
             out[k] = subject + head
+    return out
+
+
+_DIGIT = regex.compile(r"[0-9０-９]")
+
+
+def _adjacent_counts_doing(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str]
+) -> list[str]:
+    """区定扶贫开发对象241户838人全部脱贫 → 区定扶贫开发对象脱贫 for both counts: counts
+    written one right after the other share a subject, and what the group does after the last
+    is theirs too."""
+    k = 0
+    while k < len(amounts):
+        run = k
+        while run + 1 < len(amounts) and amounts[run + 1][2] == amounts[run][3] and out[run + 1] == out[k]:
+            run += 1
+        if run > k and out[k]:
+            end = amounts[run][3]
+            stop = CLAUSE_STOP.search(text, end)
+            after = text[end : stop.start() if stop else len(text)]
+            does = "" if _DIGIT.search(after) else what_a_group_does(out[k], after)
+            if does:
+                doing = out[k] + does
+                for j in range(k, run + 1):
+                    out[j] = doing
+        k = run + 1
     return out
 
 

@@ -978,6 +978,19 @@ def find_subject(
             # 转业军官[100%]安置在行政、参公单位 → 转业军官安置在行政、参公单位: the share of the
             # things named before it that do what the words after it say
             return found(before + does)
+    if (
+        classifier
+        and not rate
+        and not de_after
+        and before_names
+        and noun_raw.strip()
+        and not raw.endswith(tuple(words.examples_end))  # …等25个[在建项目加快推进]: the kind counted
+    ):
+        does = what_a_group_does(before, noun_raw)
+        if does:
+            # 区定扶贫开发对象241户838人[全部脱贫], 农村贫困人口1000万人[实现脱贫]: a count of the
+            # things named before it that do what the words after it say
+            return found(before + does)
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
     if de_after and bounded and before_names:
         return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
@@ -1237,14 +1250,36 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 _SHARE_DOES_LONGEST = 12
 
 
-def _names_a_group(phrase: str) -> bool:
+def what_a_group_does(before: str, after: str) -> str:
+    """The verb phrase right after a count of a group named before it (农村贫困人口…[实现脱贫]),
+    trimmed, or '': not a change (…[增长]), a level (…[达到]…), a noun the count counts
+    (…项目[建设]: a verb-noun), nor after a phrase opened by a verb of its own (新建…)."""
+    words = subject_words()
+    does = trim(after.strip(SPACES + CLAUSE_STOPS))
+    tokens = tag(does)
+    if (
+        not tokens
+        or tokens[0][1] != "v"
+        or len(tokens[0][0]) < 2
+        or tokens[-1][1].startswith("n")  # 审批中介服务事项, 实施意见: the things counted
+        or does.startswith(tuple(words.change) + tuple(words.to_level) + tuple(words.continues))
+        or len(does) > _SHARE_DOES_LONGEST
+        or starts_with_verb(before)
+        or not _names_a_group(before, user_terms=True)
+    ):
+        return ""
+    return does
+
+
+def _names_a_group(phrase: str, user_terms: bool = False) -> bool:
     """A phrase ending in a noun that names a group (转业军官, 首届免费师范生), not a measure
-    (城镇登记失业率) nor a change."""
+    (城镇登记失业率) nor a change; with ``user_terms``, a term of the user dictionary too
+    (jieba tags 农村贫困人口 x)."""
     tokens = tag(phrase)
     words = subject_words()
     return (
         bool(tokens)
-        and tokens[-1][1].startswith("n")
+        and (tokens[-1][1].startswith("n") or (user_terms and tokens[-1][1] == "x" and len(tokens[-1][0]) > 1))
         and not phrase.endswith(tuple(words.measure_ends))
         and not is_measure(phrase)
         and not _ends_in_change(phrase)

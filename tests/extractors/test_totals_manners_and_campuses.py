@@ -243,3 +243,30 @@ def test_kinds_given_as_examples_stay(sentence, year, text, kept):
 def test_measure_words_of_containers_and_megawatts(sentence, text, unit):
     context = Context(year=2024, part="review", genre="政府工作报告")
     assert (text, unit) in [(q.text, q.unit) for q in extract_quantities(sentence, context=context)]
+
+
+@pytest.mark.issue(17)
+def test_a_count_of_a_group_takes_what_the_group_does():
+    """The verb phrase after a count of people named before it is what is counted."""
+    assert _row("农村贫困人口1000万人以上实现脱贫。", 2021, "review", "1000万人以上")[1] == "农村贫困人口脱贫"
+    # pingtan-gov-report 2020: both counts written one after the other
+    rows = _rows(
+        "坚决打好精准脱贫攻坚战，区定扶贫开发对象241户838人全部脱贫，脱贫攻坚质量和水平显著提升。", 2021, "review"
+    )
+    assert [r[1] for r in rows[:2]] == ["区定扶贫开发对象脱贫", "区定扶贫开发对象脱贫"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        # pingtan-gov-report 2024: the things counted after the count are a noun phrase
+        ("省委发布加快建设两岸融合发展示范区的22条实施意见。", "22条", "省委发布加快建设两岸融合发展示范区的实施意见"),
+        # pingtan-gov-report 2019: a kind counted after examples
+        ("国际海洋产业园、对台邮件处理中心等25个在建项目加快推进。", "25个", "在建项目加快推进"),
+        # adjacent counts of a visit keep their subject: nothing is done after them
+        ("接待重要外宾20批146人次。", "146人次", "接待重要外宾"),
+    ],
+)
+def test_a_noun_phrase_after_a_count_is_no_deed_of_a_group(sentence, text, subject):
+    assert _row(sentence, 2021, "review", text)[1] == subject
