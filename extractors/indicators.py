@@ -267,7 +267,10 @@ def _clean(t: IndicatorTable, subject: str) -> str:
         kept = []
         for i, (w, f) in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-            verb_next = nxt[1].startswith("v") and nxt[1] != "vn"
+            verb_next = (nxt[1].startswith("v") and nxt[1] != "vn") or (
+                # 已[初步建立]: a term of the user dictionary (tag x) that ends in a verb
+                nxt[1] == "x" and len(nxt[0]) > 2 and word_tag(nxt[0][-2:]) == "v"
+            )
             # a word of manner before anything (抗癌药大幅降价: jieba's 降价 a noun), but not one
             # that opens the object of a verb (省委发布加快建设…的实施意见: part of a title)
             manner_here = w in t.manner_words and bool(nxt[0]) and not (i and tokens[i - 1][1] == "v")

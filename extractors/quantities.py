@@ -355,6 +355,13 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     if u:
         unit = g.units.spelled(u.group()).name
         pos = u.end()
+        if mark is None:
+            # 2个多百分点: a mark inside a measure word of two parts (个 + 百分点)
+            inside = next((w for w in g.marks if text.startswith(w, pos)), "")
+            rest = g.unit.match(text, pos + len(inside)) if inside else None
+            whole = g.units.unit(u.group() + rest.group()) if rest else None
+            if rest and whole is not None:
+                unit, mark, pos = whole.name, g.marks[inside], rest.end()
     percent_unit = g.units.prefix_units.get(m["pct"]) if m["pct"] else None
     high = value / around[0] * around[1] if around is not None else None
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit, high)

@@ -63,6 +63,7 @@ TARGET_KINDS_SPEC = Record(
     year_on_year=Strings(),
     time_bases=Strings(allow_empty=False),
     reckoning_bases=Strings(allow_empty=False),
+    reckoning_after=Strings(allow_empty=False),
     hypothetical=Record(conditions=Strings(allow_empty=False), then=Strings(allow_empty=False)),
     time_particle=Text(),
     baseline_from=Strings(),
@@ -158,6 +159,7 @@ class KindWords:
     reckoning_bases: regex.Pattern  # 按… right before a time: what is reckoned in, no period
     reckoning_words: tuple[str, ...]  # the same words, to find anywhere
     reckoning_reach: int  # the longest of them
+    reckoning_after: tuple[str, ...]  # 不变价 right after a time: a price basis, no period
     year_not_base: regex.Pattern  # a year written in digits, not after a change base (比1955年)
     conditions: tuple[str, ...]  # 如果: a clause of supposition
     hypothetical_then: tuple[str, ...]  # 就: a consequence of the supposition
@@ -262,6 +264,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         reckoning_bases=regex.compile(f"(?:{_alternation(d['reckoning_bases'])})$"),
         reckoning_words=tuple(d["reckoning_bases"]),
         reckoning_reach=max(map(len, d["reckoning_bases"])),
+        reckoning_after=tuple(d["reckoning_after"]),
         year_not_base=regex.compile(f"(?<!{_alternation(d['period']['change_bases'])})((?:19|20)[0-9]{{2}})年"),
         conditions=tuple(d["hypothetical"]["conditions"]),
         hypothetical_then=tuple(d["hypothetical"]["then"]),
@@ -399,6 +402,7 @@ class TimeFrame:
             t
             for t in self.times
             if t.text not in relative
+            and not text.startswith(kind_words().reckoning_after, t.char_start + len(t.text))
             and (
                 not _after_base(text, t.char_start)
                 or (t.start < t.end and _a_span_from(text, t))

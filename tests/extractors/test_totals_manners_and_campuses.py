@@ -270,3 +270,34 @@ def test_a_count_of_a_group_takes_what_the_group_does():
 )
 def test_a_noun_phrase_after_a_count_is_no_deed_of_a_group(sentence, text, subject):
     assert _row(sentence, 2021, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_adverbs_before_a_term_ending_in_a_verb_leave_the_key():
+    """gov-report 2006: jieba reads 初步建立 as one term of the user dictionary (tag x)."""
+    assert indicator_for("县（市）已初步建立社会救助体系的基本框架") == "县市建立社会救助体系的基本框架"
+
+
+@pytest.mark.issue(17)
+def test_a_mark_inside_a_two_part_measure_word():
+    """gov-report 2013: 2个多百分点 is more than 2 percentage points, not 2 个."""
+    sentence = "其中出口额跃居世界第一位，占国际市场份额比2007年提高2个多百分点。"
+    q = next(q for q in extract_quantities(sentence, context=Context(year=2013, part="review")) if q.value == 2)
+    assert (q.text, q.unit, q.comparator) == ("2个多百分点", "个百分点", ">")
+
+
+@pytest.mark.issue(17)
+def test_reached_or_passed_is_at_least():
+    """gov-report 2007: 达到或略高于10% is ≥ 10%."""
+    qs = extract_quantities(
+        "经济增长连续四年达到或略高于10%，没有出现明显通货膨胀。", context=Context(year=2007, part="review")
+    )
+    assert [(q.value, q.comparator) for q in qs] == [(10.0, ">=")]
+
+
+@pytest.mark.issue(17)
+def test_a_price_basis_is_no_period():
+    """gov-report 2013: 2010年不变价 says in which prices, not when (a review of 2008–2012)."""
+    sentence = "制定实施新十年农村扶贫开发纲要，将扶贫标准提高到2300元（2010年不变价），加强扶贫攻坚。"
+    q = extract_quantities(sentence, context=Context(year=2013, part="review", genre="政府工作报告"))[0]
+    assert (q.period_start, q.period_end) == (2012, 2012)
