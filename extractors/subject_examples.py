@@ -10,14 +10,12 @@ kinds. Pure: the subject strings in, the subject strings out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import regex
 
-from extractors.char_classes import LIST_COMMA, char_class
+from extractors.char_classes import char_class
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import tag
-from extractors.subjects import SubjectWords, subject_words
+from extractors.subjects import examples_start, subject_words
 
 # An example item at least this long on average is a name, not a kind (kinds are words of two to
 # five characters: 交通运输业, 新闻发布会; names run longer: 起帆平潭海缆基地, 大练旅游环岛路).
@@ -41,7 +39,7 @@ def _without_examples(subject: str) -> str:
     kind = "".join(w for w, _ in tokens[at + 1 :])
     if len(kind) < 2 or not tokens[-1][1].startswith(("n", "v", "x", "l")):
         return subject
-    lead_end = _lead_end(tokens[:at], words)
+    lead_end = examples_start(tokens[:at], words)
     if lead_end is None:
         return subject
     lead = "".join(w for w, _ in tokens[:lead_end])
@@ -51,23 +49,3 @@ def _without_examples(subject: str) -> str:
         return subject
     named = sum(map(len, items)) / len(items) >= _NAME_LENGTH or any(_SESSION.match(i) for i in items)
     return lead + kind if named else subject
-
-
-def _lead_end(tokens: Sequence[tuple[str, str]], words: SubjectWords) -> int | None:
-    """Where the examples start: after the first run of verbs before the first item ends that
-    leaves the item two characters or more (开展[庭院式微宣讲], 制定修订[企业信息公示暂行条例]),
-    but after a body the verb asks to act (国务院提请全国人大常委会制定修订[食品安全法])."""
-    first_end = next((i for i, (w, _) in enumerate(tokens) if w in (LIST_COMMA, *words.list_words)), len(tokens))
-    runs = [
-        i + 1
-        for i in range(first_end)
-        if tokens[i][1] == "v" and len(tokens[i][0]) >= 2 and (i + 1 >= len(tokens) or tokens[i + 1][1] != "v")
-    ]
-    for end in runs:
-        rest = tokens[end:first_end]
-        if len("".join(w for w, _ in rest)) < 2:
-            continue
-        if any(f == "nt" and j + 1 < len(rest) and rest[j + 1][1] == "v" for j, (_, f) in enumerate(rest)):
-            continue  # the body acts next: its verb opens the examples
-        return end
-    return None

@@ -615,6 +615,44 @@ def _manner_verb(phrase: str) -> str:
     return (manner if manner in words.kept_manners else "") + tokens[1][0]
 
 
+def examples_start(tokens: Sequence[tuple[str, str]], words: SubjectWords) -> int | None:
+    """Where examples listed before 等 start: after the first run of verbs before the first item
+    ends that leaves the item two characters or more (开展[庭院式微宣讲], 制定修订[企业信息公示暂行
+    条例]), but after a body the verb asks to act (国务院提请全国人大常委会制定修订[食品安全法])."""
+    first_end = next((i for i, (w, _) in enumerate(tokens) if w in (LIST_COMMA, *words.list_words)), len(tokens))
+    runs = [
+        i + 1
+        for i in range(first_end)
+        if tokens[i][1] == "v" and len(tokens[i][0]) >= 2 and (i + 1 >= len(tokens) or tokens[i + 1][1] != "v")
+    ]
+    for end in runs:
+        rest = tokens[end:first_end]
+        if len("".join(w for w, _ in rest)) < 2:
+            continue
+        if any(f == "nt" and j + 1 < len(rest) and rest[j + 1][1] == "v" for j, (_, f) in enumerate(rest)):
+            continue  # the body acts next: its verb opens the examples
+        return end
+    return None
+
+
+def _verb_before_examples(before: str) -> str:
+    """The verbs right before examples listed with 等, after the body that does it (国务院先后
+    提出…、…等 → 提出; 国务院向全国人大常委会提请审议…等 → 提请审议), or ''."""
+    words = subject_words()
+    tokens = tag(before)
+    at = next((i for i, (w, f) in enumerate(tokens) if w in words.examples_end and f.startswith("u")), len(tokens))
+    end = examples_start(tokens[:at], words)
+    if end is None:
+        return ""
+    start = end
+    while start > 0 and tokens[start - 1][1] == "v":
+        start -= 1
+    verb = "".join(w for w, _ in tokens[start:end])
+    if not any(f == "nt" for _, f in tokens[:start]):
+        return ""  # only after a body that does it, not a plan's own verb (推动…、…等)
+    return verb
+
+
 def verb_tail(phrase: str) -> str:
     """The verbs that end a phrase, which the amount after them is the object of:
     每个区市县至少要建设 → 建设; 有序推进三批 → 推进; 与台湾 → ''. Verbs that only say
@@ -1008,7 +1046,8 @@ def find_subject(
         if raw.endswith(tuple(words.examples_end)):
             # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目; 重点培育会展、电子信息等
             # 2个产业 → 重点培育产业 (one word of manner before the verb)
-            return found((starts_with_verb(before) or _manner_verb(before)) + noun, number_first=True)
+            verb = starts_with_verb(before) or _manner_verb(before) or _verb_before_examples(before)
+            return found(verb + noun, number_first=True)
         if de_after and before_names and is_attribute(before):
             return found(trim(_until_verb(noun_raw)) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
         attribute = next((a for a in words.attributes if before.endswith(a) and len(a) < len(before)), "")

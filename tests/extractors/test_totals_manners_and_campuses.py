@@ -301,3 +301,27 @@ def test_a_price_basis_is_no_period():
     sentence = "制定实施新十年农村扶贫开发纲要，将扶贫标准提高到2300元（2010年不变价），加强扶贫攻坚。"
     q = extract_quantities(sentence, context=Context(year=2013, part="review", genre="政府工作报告"))[0]
     assert (q.period_start, q.period_end) == (2012, 2012)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        ("国务院先后提出银行业监督管理法草案、对外贸易法修订草案等5部法律议案；", 2004, "5部", "提出法律议案"),
+        (
+            "国务院向全国人大常委会提请审议企业所得税法草案、反垄断法草案和义务教育法修订草案等7件法律议案。",
+            2007,
+            "7件",
+            "提请审议法律议案",
+        ),
+    ],
+)
+def test_the_verb_a_body_does_to_examples_counts_them(sentence, year, text, subject):
+    assert _row(sentence, year, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_plans_own_verb_before_examples_stays_out():
+    """pingtan-haitan 2023: with no body before it, 推动 is the plan's verb (left out as before)."""
+    rows = _rows("推动龙凤头海滨浴场、坛南湾等15个重点文旅项目提质升级。", 2023, "plan")
+    assert not rows[0][1].startswith("推动")
