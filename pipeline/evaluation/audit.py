@@ -8,7 +8,10 @@ row, whether the mention is right and, per field, whether its value is right (an
 right value when it is not). ``score`` compares a run's rows with a judged sheet: a row
 is right when the mention was judged right and every field equals the value judged
 right. Rows of the sheet the run no longer produces are counted apart; an amount that
-starts where a judged one did, alone, is that row with its end moved.
+starts where a judged one did, alone, is that row with its end moved (and one that ends where
+it did and whose text ends with the judged text, alone, that row grown at its start: 高于10% →
+达到或略高于10%). ``agree`` compares two
+judges of the same drawn rows (how finely an audit can tell two figures apart).
 
 Sheet format (JSON)::
 
@@ -155,8 +158,10 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
     # amount when it starts where it did and no other row starts there; an entity is not
     # (北京 of 北京奥运会 judged no place is not the 北京奥运会 found later)
     starts: dict[tuple[str, int], list[dict]] = {}
+    ends: dict[tuple[str, int], list[dict]] = {}  # …and one whose start moved (高于10% → 达到或略高于10%)
     for r in records:
         starts.setdefault((r["doc_id"], int(r["char_start"])), []).append(r)
+        ends.setdefault((r["doc_id"], int(r["char_end"])), []).append(r)
     result = AuditScore(table)
     for judged in sheet["rows"]:
         if judged.get("mention_ok") is None:
@@ -164,7 +169,15 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
         got = index.get((judged["doc_id"], judged["char_start"], judged["char_end"]))
         if got is None and table == "targets":
             same_start = starts.get((judged["doc_id"], judged["char_start"]), [])
-            got = same_start[0] if len(same_start) == 1 else None
+            # a start moved back over a comparator word: the judged text ends the new one
+            grown = [
+                r
+                for r in ends.get((judged["doc_id"], judged["char_end"]), [])
+                if int(r["char_start"]) < judged["char_start"]
+                and len(str(r["text"])) > len(judged["text"])
+                and str(r["text"]).endswith(judged["text"])
+            ]
+            got = same_start[0] if len(same_start) == 1 else grown[0] if len(grown) == 1 else None
         if got is None:
             result.missing += 1
             result.dropped_false += not judged["mention_ok"]
@@ -195,6 +208,67 @@ def score(sheet: dict, out_dir: Path) -> AuditScore:
     return result
 
 
+@dataclass
+class Agreement:
+    """How two judges of the same rows (as drawn, the same outputs) agree."""
+
+    rows: int = 0
+    mention: int = 0  # rows whose mention both judged alike
+    every_field: int = 0  # rows both judged all right, or both not
+    right: tuple[int, int] = (0, 0)  # rows each judge found right in every field
+    fields: dict[str, int] = field(default_factory=dict)  # rows of both-right mentions judged alike
+    both_mentions: int = 0
+    both_wrong: dict[str, int] = field(default_factory=dict)  # a field both judged wrong …
+    same_fix: dict[str, int] = field(default_factory=dict)  # … and gave the same right value
+
+
+def _all_right(row: dict, fields: Collection[str]) -> bool:
+    return bool(row.get("mention_ok")) and all((row.get("fields_ok") or {}).get(f, False) for f in fields)
+
+
+def agree(first: dict, second: dict) -> Agreement:
+    """Compare two sheets judging the same drawn rows: how often the judges agree that a row is
+    right in every field, and per field; an audit cannot tell figures apart more finely."""
+    if [(r["doc_id"], r["char_start"]) for r in first["rows"]] != [
+        (r["doc_id"], r["char_start"]) for r in second["rows"]
+    ]:
+        raise ValueError("the two sheets do not judge the same rows in the same order")
+    fields = first["fields"]
+    a = Agreement()
+    right = [0, 0]
+    for x, y in zip(first["rows"], second["rows"]):
+        a.rows += 1
+        a.mention += x.get("mention_ok") == y.get("mention_ok")
+        rx, ry = _all_right(x, fields), _all_right(y, fields)
+        a.every_field += rx == ry
+        right[0] += rx
+        right[1] += ry
+        if not (x.get("mention_ok") and y.get("mention_ok")):
+            continue
+        a.both_mentions += 1
+        for f in fields:
+            fx, fy = (x.get("fields_ok") or {}).get(f), (y.get("fields_ok") or {}).get(f)
+            a.fields[f] = a.fields.get(f, 0) + (fx == fy)
+            if fx is False and fy is False:
+                a.both_wrong[f] = a.both_wrong.get(f, 0) + 1
+                a.same_fix[f] = a.same_fix.get(f, 0) + _same(right_value(x, f), right_value(y, f))
+    a.right = (right[0], right[1])
+    return a
+
+
+def format_agreement(a: Agreement) -> str:
+    lines = [
+        f"{a.rows} rows judged twice",
+        f"  mention judged alike              {a.mention}/{a.rows}",
+        f"  every field right, judged alike   {a.every_field}/{a.rows} = {a.every_field / max(a.rows, 1):.3f}",
+        f"  right in every field              first {a.right[0]}, second {a.right[1]}",
+    ]
+    for f, n in a.fields.items():
+        fixes = f"; both wrong {a.both_wrong[f]}, same right value {a.same_fix[f]}" if f in a.both_wrong else ""
+        lines.append(f"  {f:<18} alike {n}/{a.both_mentions}{fixes}")
+    return "\n".join(lines)
+
+
 def format_score(s: AuditScore) -> str:
     lines = [
         f"{s.table} audit: {s.judged} judged rows in this run ({s.missing} no longer produced,"
@@ -214,7 +288,7 @@ def format_score(s: AuditScore) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m pipeline.evaluation.audit sample|score …``."""
+    """``python -m pipeline.evaluation.audit sample|score|agree …``."""
     p = argparse.ArgumentParser(
         prog="python -m pipeline.evaluation.audit",
         description="Sample output rows for a hand audit, or score a run against a judged sheet.",
@@ -237,7 +311,14 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("score", help="score a run against a judged sheet")
     c.add_argument("sheet", type=Path)
     c.add_argument("--out", type=Path, default=Path("outputs"))
+    g = sub.add_parser("agree", help="how two judges of the same drawn rows agree")
+    g.add_argument("first", type=Path)
+    g.add_argument("second", type=Path)
     args = p.parse_args(argv)
+    if args.command == "agree":
+        sheets = [json.loads(path.read_text(encoding="utf-8")) for path in (args.first, args.second)]
+        print(format_agreement(agree(*sheets)))
+        return 0
     if args.command == "sample":
         skip = judged_starts(args.skip_judged, args.table)
         sheet = sample(args.out, args.table, args.documents, args.n, args.seed, skip)

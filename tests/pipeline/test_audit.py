@@ -104,3 +104,16 @@ def test_audit_counts_targets_that_are_no_commitment_and_label_precision(corpus_
     entities["rows"][0]["mention_ok"] = False
     s = score(entities, corpus_outputs)
     assert sum(s.label_rows.values()) == 20 and sum(s.label_right.values()) == 19
+
+
+def test_audit_row_grown_at_its_start_is_the_same_row(corpus_outputs):
+    # 高于10% judged, the run now reads 达到或略高于10%: same end, the judged text ends the new one
+    sheet = sample(corpus_outputs, "targets", ["gov-report-2018"], 3, seed=7)
+    for r in sheet["rows"]:
+        r["mention_ok"] = True
+    shorter = dict(sheet["rows"][0])
+    shorter["char_start"] += 1
+    shorter["text"] = shorter["text"][1:]
+    sheet["rows"][0] = shorter
+    s = score(sheet, corpus_outputs)
+    assert (s.judged, s.missing) == (3, 0)
