@@ -62,7 +62,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks")  # fmt: skip
+          "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks",
+          "goal_after_change")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -106,6 +107,7 @@ class SubjectWords:
     outlay_verbs: frozenset[str]  # 投入, 安排: money given without a noun takes its purpose
     glued_trailing: frozenset[str]  # 均达: a jieba word dropped whole at a subject's end
     total_marks: frozenset[str]  # 共: a running total's mark, dropped before any verb
+    goal_after_change: frozenset[str]  # 目标 of 经济增长目标: a goal word ending a change
     completion_verbs: frozenset[str]  # 完成 inside a subject: no part of the measure…
     completion_unless: tuple[str, ...]  # …unless a plan it fulfils follows (完成预算)
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
@@ -371,6 +373,9 @@ def trim(phrase: str, counted: bool = False) -> str:
     ):
         # 全国粮食产量[计划]达到…, 固定资产投资总额[计划]为…: the plan's level of a measure is the measure's
         s = s[: -len(goal)]
+    goal = next((g for g in words.goal_after_change if s.endswith(g) and len(s) > len(g)), "")
+    if goal and _ends_in_change(s[: -len(goal)]):
+        s = s[: -len(goal)]  # 经济增长[目标]定为7.5%左右: the change is the measure, 目标 says it is a goal
     if len(s) > 2:
         inner = words.goal_re.sub("", words.inside_re.sub("", s)) or s  # 由上年, 普遍: anywhere, even across words
         if inner != s and inner != phrase:
@@ -1078,6 +1083,8 @@ def find_subject(
             return replace(found(head + noun, number_first=True), list_verb=head)
         # 新开工122个项目 → 新开工项目; 有序推进三批24个补短板投资工程包 → 推进补短板投资工程包
         thing = _until_verb(noun) if de_after else _counted_noun(noun) if unitless else noun
+        if de_after and noun_raw.rstrip(SPACES + CLAUSE_STOPS).endswith(tuple(words.goal_after_change)):
+            thing = trim(_until_verb(noun_raw), counted=True)  # 8%左右的国内生产总值增长[目标]: a noun
         if classifier and before_names and raw.endswith(tuple(words.to_level)) and not is_measure(before):
             # 县级公立医院综合改革试点扩大到1000个县 → …试点县: the units a pilot or a scheme
             # now reaches (the eleventh audit)

@@ -236,7 +236,7 @@ def test_kinds_given_as_examples_stay(sentence, year, text, kept):
 @pytest.mark.parametrize(
     ("sentence", "text", "unit"),
     [
-        ("外贸集装箱吞吐量突破10万标箱，对台贸易额突破180亿元。", "突破10万标箱", "标准箱"),  # pingtan 2023
+        ("外贸集装箱吞吐量突破10万标箱，对台贸易额突破180亿元。", "突破10万标箱", "标箱"),  # pingtan 2023
         ("全球首台16兆瓦超大容量海上风电机组在平潭安装并网。", "16兆瓦", "兆瓦"),  # pingtan 2024
     ],
 )
@@ -325,3 +325,30 @@ def test_a_plans_own_verb_before_examples_stays_out():
     """pingtan-haitan 2023: with no body before it, 推动 is the plan's verb (left out as before)."""
     rows = _rows("推动龙凤头海滨浴场、坛南湾等15个重点文旅项目提质升级。", 2023, "plan")
     assert not rows[0][1].startswith("推动")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "subject"),
+    [
+        ("综合权衡，今年的经济增长目标定为7.5%左右是必要的、适宜的。", 2013, "经济增长"),  # gov-report 2013
+        ("今年广义货币M2增长目标为17%左右，新增人民币贷款7.5万亿元左右。", 2010, "广义货币M2增长"),  # 2010
+        ("这里要着重说明，提出8%左右的国内生产总值增长目标，综合考虑了发展的需要和可能。", 2009, "国内生产总值增长"),
+    ],
+)
+def test_a_goal_word_ending_a_change_leaves_the_subject(sentence, year, subject):
+    assert _rows(sentence, year, "plan")[0][1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_goal_that_is_the_measure_stays():
+    """pingtan-gov-report 2020: 152% of the province's annual goal is a share of that goal."""
+    assert _rows("完成省下达年度目标152%。", 2020, "review")[0][1] == "省下达年度目标"
+
+
+@pytest.mark.issue(17)
+def test_an_investment_total_after_a_count_and_containers_as_written():
+    sentence = "累计签约岚商项目65个，总投资额476亿元。"  # pingtan-gov-report 2020
+    assert _row(sentence, 2020, "review", "476亿元")[1] == "岚商项目总投资额"
+    q = extract_quantities("外贸集装箱吞吐量突破10万标箱。", context=Context(year=2023, part="review"))[0]
+    assert q.unit == "标箱"
