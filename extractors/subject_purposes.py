@@ -4,7 +4,8 @@ A report says who gives money and what for, often with no noun for the money its
 中央财政拟投入423亿元，用于扶助和促进就业; 今后五年中央财政将投入100亿元支持职业教育发展. The
 giver and the verb alone (中央财政投入) would put every outlay of the budget under one key, so
 the purpose after the amount joins the subject (中央财政投入用于扶助和促进就业; docs/annotation.md,
-"subject"). Money with a noun of its own (安排27亿元国债资金用于…) keeps its noun and no purpose.
+"subject"), or the purpose a clause opened by 为 gives right before (为加快社会保障体系建设，今年
+中央财政将安排2762亿元 → 中央财政安排社会保障体系建设). Money with a noun of its own (安排27亿元国债资金用于…) keeps its noun and no purpose.
 """
 
 from __future__ import annotations
@@ -39,10 +40,32 @@ def purposes_of_outlays(
             continue
         if out[k] and not given.startswith(out[k]):
             continue  # a subject found from a noun of its own (安排…国债资金)
-        purpose = _purpose(text, end)
+        purpose = _purpose(text, end) or _purpose_before(text, clause_start)
         if purpose:
             out[k] = given + purpose
     return out
+
+
+def _purpose_before(text: str, clause_start: int) -> str:
+    """The purpose a clause of its own gives right before the outlay's clause, opened by a
+    purpose word (为加快社会保障体系建设，今年中央财政将安排2762亿元 → 加快…建设, trimmed)."""
+    words = subject_words()
+    if clause_start < 2 or text[clause_start - 1] not in COMMAS:
+        return ""
+    lo = max(0, clause_start - 1 - _LONGEST_PURPOSE - 2)
+    stops = [i for i in range(lo, clause_start - 1) if text[i] in CLAUSE_STOPS or text[i] == "\n"]
+    begin = stops[-1] + 1 if stops else lo
+    if not stops and lo > 0:
+        return ""  # longer than a purpose
+    clause = text[begin : clause_start - 1].strip()
+    opener = next((w for w in sorted(words.purpose_opens, key=len, reverse=True) if clause.startswith(w)), "")
+    if not opener or _NUMBER.search(clause):
+        return ""
+    purpose = trim(clause[len(opener) :])
+    first = tag(purpose)[:1]
+    if len(purpose) < 2 or not first or first[0][1].startswith("r"):
+        return ""  # 为此: what 此 stands for is said before
+    return purpose
 
 
 def _purpose(text: str, end: int) -> str:

@@ -63,7 +63,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks",
-          "goal_after_change")  # fmt: skip
+          "goal_after_change", "purpose_opens")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
@@ -108,6 +108,7 @@ class SubjectWords:
     glued_trailing: frozenset[str]  # 均达: a jieba word dropped whole at a subject's end
     total_marks: frozenset[str]  # 共: a running total's mark, dropped before any verb
     goal_after_change: frozenset[str]  # 目标 of 经济增长目标: a goal word ending a change
+    purpose_opens: frozenset[str]  # 为: opens a clause saying what an outlay after it is for
     completion_verbs: frozenset[str]  # 完成 inside a subject: no part of the measure…
     completion_unless: tuple[str, ...]  # …unless a plan it fulfils follows (完成预算)
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time

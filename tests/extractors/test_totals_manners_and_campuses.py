@@ -352,3 +352,26 @@ def test_an_investment_total_after_a_count_and_containers_as_written():
     assert _row(sentence, 2020, "review", "476亿元")[1] == "岚商项目总投资额"
     q = extract_quantities("外贸集装箱吞吐量突破10万标箱。", context=Context(year=2023, part="review"))[0]
     assert q.unit == "标箱"
+
+
+@pytest.mark.issue(17)
+def test_an_outlay_takes_the_purpose_a_clause_before_it_gives():
+    """gov-report 2008: 为… right before the outlay's clause says what the money is for."""
+    sentence = "为加快社会保障体系建设，今年中央财政将安排2762亿元，比上年增加458亿元。"
+    assert _row(sentence, 2008, "plan", "2762亿元")[1] == "中央财政安排社会保障体系建设"
+    # 为此: what 此 stands for was said before, no purpose of its own
+    assert _rows("为此，中央财政安排100亿元。", 2008, "plan")[0][1] == "中央财政"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("subject", "key"),
+    [
+        ("全国以各种形式实际使用的国外资金", "实际利用外资"),  # gov-report 1985
+        ("全国农民的纯收入平均每年增长", "农村居民人均可支配收入增长"),  # gov-report 1986
+        ("解决农村人口饮水困难和饮水安全问题", "解决农村人口饮水安全问题"),  # gov-report 2008
+        ("新农合和城镇居民医保财政补助标准", "城乡居民医保人均财政补助标准"),  # gov-report 2011
+    ],
+)
+def test_more_spellings_of_vocabulary_measures(subject, key):
+    assert indicator_for(subject) == key
