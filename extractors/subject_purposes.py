@@ -5,7 +5,8 @@ A report says who gives money and what for, often with no noun for the money its
 giver and the verb alone (中央财政投入) would put every outlay of the budget under one key, so
 the purpose after the amount joins the subject (中央财政投入用于扶助和促进就业; docs/annotation.md,
 "subject"), or the purpose a clause opened by 为 gives right before (为加快社会保障体系建设，今年
-中央财政将安排2762亿元 → 中央财政安排社会保障体系建设). Money with a noun of its own (安排27亿元国债资金用于…) keeps its noun and no purpose.
+中央财政将安排2762亿元 → 中央财政安排社会保障体系建设). Money with a noun of its own
+(安排27亿元国债资金用于…) keeps its noun and no purpose.
 """
 
 from __future__ import annotations
