@@ -809,6 +809,16 @@ def classify(
             # 今后一个时期，…促进约1亿农业转移人口落户城镇: from the plan's year on, with no end
             # year (not the plan year's own target)
             return kind, span[0], None
+        if (
+            governing is not None
+            and governing.start == governing.end
+            and governing.text.endswith(w.start_marks)
+            and frames is not None
+            and len(frames.between(*r.sentence)) == 1
+        ):
+            # 从今年起，国家财政将每年安排支出1030多亿元: from that year on, with no end (not
+            # 从今年起…，五年内取消农业税: the sentence names the end)
+            return kind, governing.start, None
     return kind, span[0], span[1]
 
 

@@ -375,3 +375,22 @@ def test_an_outlay_takes_the_purpose_a_clause_before_it_gives():
 )
 def test_more_spellings_of_vocabulary_measures(subject, key):
     assert indicator_for(subject) == key
+
+
+@pytest.mark.issue(17)
+def test_a_target_from_this_year_on_has_no_end():
+    """gov-report 2006: 从今年起…每年 names no end year."""
+    sentence = "为保证农村义务教育的需要，从今年起，国家财政将每年安排支出1030多亿元，其中中央财政转移支付每年将达到780多亿元。"
+    context = Context(year=2006, part="plan", genre="政府工作报告")
+    assert [(q.period_start, q.period_end) for q in extract_quantities(sentence, context=context)] == [
+        (2006, None),
+        (2006, None),
+    ]
+
+
+@pytest.mark.issue(17)
+def test_a_target_from_this_year_on_with_an_end_named_keeps_it():
+    """gov-report 2004: …五年内取消农业税 names the end."""
+    sentence = "从今年起，逐步降低农业税税率，平均每年降低1个百分点以上，五年内取消农业税。"
+    q = extract_quantities(sentence, context=Context(year=2004, part="plan", genre="政府工作报告"))[0]
+    assert (q.period_start, q.period_end) == (2004, 2008)
