@@ -1048,6 +1048,22 @@ def find_subject(
         if thing and prev is not None and prev.list_verb and prev.number_first and _only_list_words(raw_before, words):
             # …安排384亿元救灾款和[740亿元]恢复重建资金 → 中央财政安排恢复重建资金
             return replace(found(prev.list_verb + thing, number_first=True), list_verb=prev.list_verb)
+    if noun_ok and unitless and not de_after and before_names and not verb_only and ends_with_verb(before):
+        thing = _counted_noun(noun)
+        head = tag(thing)[:1]
+        if (
+            thing
+            and len(thing) <= _REACHED_LONGEST
+            and LIST_COMMA not in thing
+            and registry().unit(thing[0]) is None  # 二万四千多个人民公社: a measure word jieba misread
+            and head
+            and len(head[0][0]) >= 2
+            and head[0][1].startswith("n")
+            and not names_nothing(thing)
+        ):
+            # 学生营养改善计划惠及[3200万]孩子: who is reached, counted without a unit, after
+            # the scheme and its verb
+            return found(before + thing, number_first=True)
     if noun_ok and (classifier or de_after or verb_only or raw.endswith(words.particle)):
         if raw.endswith(tuple(words.examples_end)):
             # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目; 重点培育会展、电子信息等
@@ -1295,6 +1311,7 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # the words saying what a share of a group does are a short verb phrase (安置在行政、参公单位);
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
+_REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生), not a clause
 
 
 def what_a_group_does(before: str, after: str) -> str:

@@ -394,3 +394,23 @@ def test_a_target_from_this_year_on_with_an_end_named_keeps_it():
     sentence = "从今年起，逐步降低农业税税率，平均每年降低1个百分点以上，五年内取消农业税。"
     q = extract_quantities(sentence, context=Context(year=2004, part="plan", genre="政府工作报告"))[0]
     assert (q.period_start, q.period_end) == (2004, 2008)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "subject"),
+    [
+        # gov-report 2014 and 2018: the people a scheme reaches, counted without a unit
+        ("启动教育扶贫工程，学生营养改善计划惠及3200万孩子。", 2014, "学生营养改善计划惠及孩子"),
+        ("改善农村义务教育薄弱学校办学条件，营养改善计划惠及3600多万农村学生。", 2018, "营养改善计划惠及农村学生"),
+    ],
+)
+def test_the_people_a_scheme_reaches_are_in_its_subject(sentence, year, subject):
+    assert _rows(sentence, year, "review")[0][1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_measure_word_jieba_misreads_is_no_noun_reached():
+    """gov-report 1960: 个人民公社 starts with the measure word 个, not the noun 个人."""
+    rows = _rows("一九五八年初全国有七十四万多个农业生产合作社，合并改组成为二万四千多个人民公社。", 1960, "review")
+    assert all("个人" not in r[1] for r in rows)
