@@ -1050,15 +1050,15 @@ def find_subject(
             return replace(found(prev.list_verb + thing, number_first=True), list_verb=prev.list_verb)
     if noun_ok and unitless and not de_after and before_names and not verb_only and ends_with_verb(before):
         thing = _counted_noun(noun)
-        head = tag(thing)[:1]
+        reached = tag(thing)[:1]
         if (
             thing
             and len(thing) <= _REACHED_LONGEST
             and LIST_COMMA not in thing
             and registry().unit(thing[0]) is None  # 二万四千多个人民公社: a measure word jieba misread
-            and head
-            and len(head[0][0]) >= 2
-            and head[0][1].startswith("n")
+            and reached
+            and len(reached[0][0]) >= 2
+            and reached[0][1].startswith("n")
             and not names_nothing(thing)
         ):
             # 学生营养改善计划惠及[3200万]孩子: who is reached, counted without a unit, after
