@@ -38,6 +38,8 @@ TEN = "十"
 DIGIT_CHARS = "".join(_DIGITS)
 PLACE_CHARS = "".join(_SMALL) + "".join(_LARGE)
 CHINESE_NUMERAL_CHARS = DIGIT_CHARS + PLACE_CHARS + _POINT
+# Arabic digits, half and full width (what a subject must not hold to be no amount itself)
+ARABIC_DIGIT_CHARS = "0123456789０１２３４５６７８９"
 # After four digits (一九五七年, 2020年) the mark of a year: such a number is a date.
 YEAR_MARK = "年"
 # half a unit more, right after the unit (一亩半 = 1.5亩, 一倍半 = 1.5倍)

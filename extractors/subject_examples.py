@@ -10,18 +10,27 @@ kinds. Pure: the subject strings in, the subject strings out.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from extractors.char_classes import char_class
-from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
+from extractors.numerals import ARABIC_DIGIT_CHARS, DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import tag
 from extractors.subjects import examples_start, subject_words
 
 # An example item at least this long on average is a name, not a kind (kinds are words of two to
 # five characters: 交通运输业, 新闻发布会; names run longer: 起帆平潭海缆基地, 大练旅游环岛路).
 _NAME_LENGTH = 6
-# A numbered session names one event (第十二届共同家园论坛, 第七届海峡两岸村里长交流会).
-_SESSION = regex.compile("第" + char_class("0123456789" + DIGIT_CHARS + PLACE_CHARS) + "+[届次]")
+
+
+@cache
+def _session() -> regex.Pattern:
+    """A numbered session names one event (第十二届共同家园论坛, 第七届海峡两岸村里长交流会);
+    the ordinal and session words are subject_words.yaml's."""
+    words = subject_words()
+    number = char_class(ARABIC_DIGIT_CHARS + DIGIT_CHARS + PLACE_CHARS)
+    return regex.compile(f"{regex.escape(words.ordinal)}{number}+{char_class(''.join(words.session_marks))}")
 
 
 def without_named_examples(subjects: list[str]) -> list[str]:
@@ -47,5 +56,5 @@ def _without_examples(subject: str) -> str:
     items = [i for i in regex.split("|".join(map(regex.escape, words.list_words)), examples) if i]
     if not items:
         return subject
-    named = sum(map(len, items)) / len(items) >= _NAME_LENGTH or any(_SESSION.match(i) for i in items)
+    named = sum(map(len, items)) / len(items) >= _NAME_LENGTH or any(_session().match(i) for i in items)
     return lead + kind if named else subject

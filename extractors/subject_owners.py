@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOP, CLAUSE_STOPS, LIST_COMMA
+from extractors.char_classes import CLAUSE_STOP, CLAUSE_STOPS, LIST_COMMA, char_class
 from extractors.indicators import before_base
+from extractors.numerals import ARABIC_DIGIT_CHARS
 from extractors.segmentation import tag, word_tag
 from extractors.subjects import (
     SubjectWords,
@@ -116,7 +117,7 @@ def _kinds_sharing_a_head(
     return out
 
 
-_DIGIT = regex.compile(r"[0-9０-９]")
+_DIGIT = regex.compile(char_class(ARABIC_DIGIT_CHARS))
 
 
 def _adjacent_counts_doing(

@@ -63,9 +63,10 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks",
-          "goal_after_change", "purpose_opens")  # fmt: skip
+          "goal_after_change", "purpose_opens", "session_marks")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
+    ordinal=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
     completion_inside=Record(verbs=Strings(allow_empty=False), unless=Strings()),
     paired_groups=Mapping(Strings(), allow_empty=False),
@@ -109,6 +110,8 @@ class SubjectWords:
     total_marks: frozenset[str]  # 共: a running total's mark, dropped before any verb
     goal_after_change: frozenset[str]  # 目标 of 经济增长目标: a goal word ending a change
     purpose_opens: frozenset[str]  # 为: opens a clause saying what an outlay after it is for
+    session_marks: frozenset[str]  # 届, 次: after 第 and a number, one numbered event
+    ordinal: str  # 第
     completion_verbs: frozenset[str]  # 完成 inside a subject: no part of the measure…
     completion_unless: tuple[str, ...]  # …unless a plan it fulfils follows (完成预算)
     period_heads: frozenset[str]  # 初期, 期间: a phrase ending in one names a stretch of time
@@ -220,6 +223,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
     suffix = f"(?:{_alternation(data['time_suffixes'])})?"
     return SubjectWords(
         particle=data["particle"],
+        ordinal=data["ordinal"],
         distributive=tuple(sorted(data["distributive"], key=len, reverse=True)),
         paired_groups=tuple(
             sorted(((k, tuple(v)) for k, v in data["paired_groups"].items()), key=lambda kv: len(kv[0]), reverse=True)
