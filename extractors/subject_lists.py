@@ -461,6 +461,18 @@ def _completed(
             if thing and _lone_verb(base):
                 # 清理涉外规章和有关政策规定2300件，废止830件 → 废止涉外规章和有关政策规定
                 return base + thing
+        head = next((h for h in sorted(words.divided_heads, key=len, reverse=True) if before.endswith(h)), "")
+        if (
+            nearest
+            and head
+            and len(before) > len(head)
+            and not base.endswith(head)
+            and _divides(text, clause, base, words)
+            and (_divides(text, other, before, words) or _divides(text, other, before[: -len(head)], words))
+        ):
+            # items dividing one whole share its measure word (…社会事业投资占43.7%，重大基础设施
+            # 建设占23.6% → 重大基础设施建设投资; the item before may have taken it so)
+            return base + head
         if nearest:
             nearest = False
             lead = next((x for x in words.list_leads if before.startswith(x) and len(before) > len(x)), None)
@@ -491,6 +503,13 @@ def _completed(
             # no output head in another measure word: the item of this one before may have it
             # (原油由…吨…，发电量由…度…，钢由…吨 → 钢产量)
     return base
+
+
+def _divides(text: str, clause: tuple[int, int], item: str, words: SubjectWords) -> bool:
+    """Does ``clause`` open with ``item`` and a verb of share right after it (重大基础设施建设
+    占23.6%): an item of a list dividing one whole?"""
+    opening = text[clause[0] : clause[1]].lstrip()
+    return bool(item) and opening.startswith(item) and opening.startswith(tuple(words.dividing_verbs), len(item))
 
 
 def _topic_between(text: str, start: int, end: int, words: SubjectWords) -> str | None:

@@ -62,8 +62,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends", "share_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks",
-          "goal_after_change", "purpose_opens", "session_marks")  # fmt: skip
+          "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks",
+          "goal_after_change", "purpose_opens", "session_marks", "leading_tokens")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -93,6 +93,7 @@ class SubjectWords:
 
     particle: str
     leading: frozenset[str]
+    leading_tokens: frozenset[str]  # 保证, 一定: dropped as jieba's words only, not as strings
     trailing: frozenset[str]
     inside: frozenset[str]
     keep: frozenset[str]
@@ -104,6 +105,8 @@ class SubjectWords:
     system_ends: frozenset[str]  # 制度: ends a system's name, not the thing it is about
     kind_ends: frozenset[str]  # 级, 型: end a word that only says which kind (县级, 大型)
     share_heads: frozenset[str]  # 占比, 比重: list heads no change of the things takes
+    dividing_verbs: frozenset[str]  # 占: items of a list of clauses dividing one whole
+    divided_heads: frozenset[str]  # 投资, 支出: the measure word those items share
     rate_ends: frozenset[str]  # 率: ends a rate of what was handled (办结率)
     outlay_verbs: frozenset[str]  # 投入, 安排: money given without a noun takes its purpose
     glued_trailing: frozenset[str]  # 均达: a jieba word dropped whole at a subject's end
@@ -301,6 +304,8 @@ def _droppable(words: SubjectWords, word: str, flag: str, *, leading: bool) -> b
         return False  # 比去年预算高: a comparison is kept for the subject before to continue
     if word in (words.leading if leading else words.trailing):
         return True
+    if leading and word in words.leading_tokens:
+        return True
     if not leading and word in words.glued_trailing:
         return True
     return flag in (words.leading_pos if leading else words.trailing_pos)
@@ -351,8 +356,15 @@ def trim(phrase: str, counted: bool = False) -> str:
             if (
                 _droppable(words, *pairs[0], leading=True)
                 and pairs[0][0] + pairs[1][0] not in words.keep
-                and (pairs[0][0] in words.leading or len(pairs[1][0]) > 1 or pairs[0][0] in words.prepositions)
+                and (
+                    pairs[0][0] in words.leading
+                    or pairs[0][0] in words.leading_tokens
+                    or len(pairs[1][0]) > 1
+                    or pairs[0][0] in words.prepositions
+                )
                 and not _locative_modifier(words, pairs[0], pairs[1])
+                # 一定期限, 保证城市…的需要: before a noun it qualifies or governs it
+                and not (pairs[0][0] in words.leading_tokens and pairs[1][1][:1] in ("n", "m", "q"))
             ):
                 pairs.pop(0)
             elif _droppable(words, *pairs[-1], leading=False):

@@ -1,0 +1,94 @@
+"""Regression tests of the twenty-first round (twenty-second audit, development half): words
+that commit to a figure, and the items of a list dividing one whole. Sentences are from the
+corpus (source in a comment) unless marked as made up to guard a rule's reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.context import Context
+from extractors.quantities import extract_quantities
+
+
+def _rows(sentence: str, year: int, part: str) -> list[tuple[str, str, str, str]]:
+    context = Context(year=year, part=part, genre="政府工作报告")
+    return [(q.text, q.subject, q.indicator, q.kind) for q in extract_quantities(sentence, context=context)]
+
+
+def _row(sentence: str, year: int, part: str, text: str) -> tuple[str, str, str, str]:
+    return next(r for r in _rows(sentence, year, part) if r[0] == text)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        # gov-report 1988
+        (
+            "努力提高煤炭质量，保证每年增产原煤3000万吨以上。",
+            1988,
+            "3000万吨以上",
+            "增产原煤",
+        ),
+        # gov-report 1988
+        ("建设急需的新线，保证每年增加运力4000万吨以上。", 1988, "4000万吨以上", "增加运力"),
+        # gov-report 2007
+        ("一定要守住全国耕地不少于18亿亩这条红线。", 2007, "不少于18亿亩", "守住全国耕地"),
+        # gov-report 1978
+        ("做到团结百分之九十五以上的干部和群众。", 1978, "百分之九十五以上", "团结"),
+    ],
+)
+def test_a_word_committing_to_the_figure_is_no_part_of_the_subject(sentence, year, text, subject):
+    assert _row(sentence, year, "plan", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("保证金余额达到30亿元。", "30亿元", "保证金余额"),  # made up: 保证 inside a word stays
+        ("一定期限内的贷款余额达到30亿元。", "30亿元", "一定期限内的贷款余额"),  # made up
+    ],
+)
+def test_a_commitment_word_inside_a_longer_word_stays(sentence, text, subject):
+    assert _row(sentence, 2011, "plan", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_word_of_manner_stays_in_the_subject_and_leaves_the_key():
+    """成功 says how, not what: it is no commitment word (pingtan-gov-report 2021)."""
+    _, subject, key, _ = _row(
+        "在保重点建设资金需求的基础上，成功化解政府历史债务超过110亿元。", 2021, "review", "超过110亿元"
+    )
+    assert subject == "成功化解政府历史债务"
+    assert key == "化解政府历史债务"
+
+
+# gov-report 2011 (and 2010 alike): the shares of the two-year investment plan
+_SHARES = (
+    "保障性安居工程、农村民生工程和社会事业投资占43.7%，自主创新、结构调整、节能减排和生态建设占15.3%，"
+    "重大基础设施建设占23.6%，灾后恢复重建占14.8%。"
+)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("43.7%", "保障性安居工程、农村民生工程和社会事业投资"),
+        ("15.3%", "自主创新、结构调整、节能减排和生态建设投资"),
+        ("23.6%", "重大基础设施建设投资"),
+        ("14.8%", "灾后恢复重建投资"),
+    ],
+)
+def test_items_dividing_one_whole_share_its_measure_word(text, subject):
+    assert _row(_SHARES, 2011, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_items_that_do_not_divide_a_whole_take_no_measure_word():
+    """Made up: a growth rate beside shares is no item of the division, and a share after a
+    change of another measure does not take its word (消费 is not 消费投资)."""
+    rows = {t: s for t, s, _, _ in _rows("固定资产投资增长10%，消费占35%，出口占20%。", 2011, "plan")}
+    assert rows["35%"] == "消费"
+    assert rows["20%"] == "出口"
