@@ -461,18 +461,18 @@ def _completed(
             if thing and _lone_verb(base):
                 # 清理涉外规章和有关政策规定2300件，废止830件 → 废止涉外规章和有关政策规定
                 return base + thing
-        head = next((h for h in sorted(words.divided_heads, key=len, reverse=True) if before.endswith(h)), "")
+        divided = next((h for h in sorted(words.divided_heads, key=len, reverse=True) if before.endswith(h)), "")
         if (
             nearest
-            and head
-            and len(before) > len(head)
-            and not base.endswith(head)
+            and divided
+            and len(before) > len(divided)
+            and not base.endswith(divided)
             and _divides(text, clause, base, words)
-            and (_divides(text, other, before, words) or _divides(text, other, before[: -len(head)], words))
+            and (_divides(text, other, before, words) or _divides(text, other, before[: -len(divided)], words))
         ):
             # items dividing one whole share its measure word (…社会事业投资占43.7%，重大基础设施
             # 建设占23.6% → 重大基础设施建设投资; the item before may have taken it so)
-            return base + head
+            return base + divided
         if nearest:
             nearest = False
             lead = next((x for x in words.list_leads if before.startswith(x) and len(before) > len(x)), None)

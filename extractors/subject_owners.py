@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOP, CLAUSE_STOPS, LIST_COMMA, char_class
+from extractors.char_classes import CLAUSE_STOP, CLAUSE_STOPS, LIST_COMMA, ROUND_BRACKETS, char_class
 from extractors.indicators import before_base
 from extractors.numerals import ARABIC_DIGIT_CHARS
 from extractors.segmentation import tag, word_tag
@@ -45,6 +45,7 @@ def owners_named_before(
     out = _kinds_sharing_a_head(text, amounts, list(subjects), words)
     out = _counts_sharing_a_head(text, amounts, out, words)
     out = _adjacent_counts_doing(text, amounts, out)
+    out = _listed_counts_doing(text, amounts, out, words)
     out = _what_people_need(text, amounts, out, words)
     out = _rates_of_a_list(text, amounts, out, words)
     out = _respectively_the_same_verb(text, amounts, out, words)
@@ -142,6 +143,51 @@ def _adjacent_counts_doing(
                     out[j] = doing
         k = run + 1
     return out
+
+
+def _listed_counts_doing(
+    text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
+) -> list[str]:
+    """50多家台湾相关机构和100多名执业人员落地从业 → 台湾相关机构落地从业: counts of groups joined
+    by a list word share what the last group does (28个省（区、市）、2300个县（市）已初步建立…)."""
+    for k in range(len(amounts) - 2, -1, -1):
+        group, last = out[k], out[k + 1]
+        if not group or not last or amounts[k][0] != amounts[k + 1][0] or group in last:
+            continue
+        between = text[amounts[k][3] : amounts[k + 1][2]]
+        if not any(between == group + w for w in words.list_words) or not _group_noun(group):
+            continue
+        does = _group_does(last, words)
+        if does and not group.endswith(does):
+            out[k] = group + does
+    return out
+
+
+def _group_noun(phrase: str) -> bool:
+    """A noun phrase naming a group (台湾相关机构, 省（区、市）): it ends in a noun or a bracket
+    and opens with no verb."""
+    tokens = [(w, f) for w, f in tag(phrase) if w.strip()]
+    return (
+        bool(tokens)
+        and not starts_with_verb(phrase)
+        and (tokens[-1][1][:1] in ("n", "j") or tokens[-1][0] in ROUND_BRACKETS.values() or tokens[-1][1] == "x")
+    )
+
+
+def _group_does(subject: str, words: SubjectWords) -> str:
+    """What the group a subject opens with does (执业人员落地从业 → 落地从业; 县（市）已初步建立… →
+    已初步建立…), or '': the rest from the first verb or adverb after a group noun."""
+    tokens = [(w, f) for w, f in tag(subject) if w.strip()]
+    for i in range(1, len(tokens)):
+        w, f = tokens[i]
+        if f[:1] in ("v", "d") or w in words.verbs:
+            head = "".join(x for x, _ in tokens[:i])
+            does = subject[len(head) :]
+            # 农户和…手工业者的个体经济已经变为…: a group's thing does it, not the group; 受益 names
+            # no measure of its own
+            named = _group_noun(head) and words.particle not in head and does not in words.non_naming
+            return does if named else ""
+    return ""
 
 
 def _done_only(phrase: str, words: SubjectWords) -> bool:

@@ -62,8 +62,9 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
-          "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs", "glued_trailing", "total_marks",
-          "goal_after_change", "purpose_opens", "session_marks", "leading_tokens")  # fmt: skip
+          "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
+          "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
+          "leading_tokens", "place_opens")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -93,6 +94,7 @@ class SubjectWords:
 
     particle: str
     leading: frozenset[str]
+    place_opens: frozenset[str]  # 在: may open what a group does (在国有企业就业)
     leading_tokens: frozenset[str]  # 保证, 一定: dropped as jieba's words only, not as strings
     trailing: frozenset[str]
     inside: frozenset[str]
@@ -1122,6 +1124,14 @@ def find_subject(
             # 县级公立医院综合改革试点扩大到1000个县 → …试点县: the units a pilot or a scheme
             # now reaches (the eleventh audit)
             return found(before + thing, number_first=True)
+        if de_after and rate and _names_a_group(thing):
+            # 有三分之二的城镇职工在国有企业就业 → 城镇职工在国有企业就业: the share of a group
+            # that does what the words after it say
+            after = noun_raw.lstrip(SPACES)
+            after = after[len(words.particle) :] if after.startswith(words.particle) else after
+            does = what_a_group_does(thing, after[len(thing) :]) if after.startswith(thing) else ""
+            if does:
+                return found(thing + does, number_first=True)
         having = next((w for w in words.existential if raw.endswith(w)), "")
         if having:
             # what has them and what they are, not the verb of having (机械工业各部共有七十七个
@@ -1335,12 +1345,16 @@ def what_a_group_does(before: str, after: str) -> str:
     trimmed, or '': not a change (…[增长]), a level (…[达到]…), a noun the count counts
     (…项目[建设]: a verb-noun), nor after a phrase opened by a verb of its own (新建…)."""
     words = subject_words()
-    does = trim(after.strip(SPACES + CLAUSE_STOPS))
+    said = after.strip(SPACES + CLAUSE_STOPS)
+    does = trim(said)
+    place = next((p for p in words.place_opens if said.startswith(p) and not does.startswith(p)), "")
+    if place and said[len(place) :].startswith(does):
+        does = place + does  # 在国有企业就业: trim drops a preposition opening a phrase
     tokens = tag(does)
+    placed = bool(tokens) and tokens[0][0] in words.place_opens and any(f == "v" for _, f in tokens[1:])
     if (
         not tokens
-        or tokens[0][1] != "v"
-        or len(tokens[0][0]) < 2
+        or (not placed and (tokens[0][1] != "v" or len(tokens[0][0]) < 2))
         or tokens[-1][1].startswith("n")  # 审批中介服务事项, 实施意见: the things counted
         or does.startswith(tuple(words.change) + tuple(words.to_level) + tuple(words.continues))
         or len(does) > _SHARE_DOES_LONGEST

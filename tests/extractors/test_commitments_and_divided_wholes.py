@@ -92,3 +92,56 @@ def test_items_that_do_not_divide_a_whole_take_no_measure_word():
     rows = {t: s for t, s, _, _ in _rows("固定资产投资增长10%，消费占35%，出口占20%。", 2011, "plan")}
     assert rows["35%"] == "消费"
     assert rows["20%"] == "出口"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "subjects"),
+    [
+        # pingtan-gov-report 2017
+        (
+            "率先采认台湾执业资格，50多家台湾相关机构和100多名执业人员落地从业。",
+            2017,
+            {"50多家": "台湾相关机构落地从业", "100多名": "执业人员落地从业"},
+        ),
+        # gov-report 2006
+        (
+            "28个省（区、市）、2300个县（市）已初步建立社会救助体系的基本框架。",
+            2006,
+            {
+                "28个": "省（区、市）已初步建立社会救助体系的基本框架",
+                "2300个": "县（市）已初步建立社会救助体系的基本框架",
+            },
+        ),
+    ],
+)
+def test_counts_of_groups_in_a_list_share_what_the_last_group_does(sentence, year, subjects):
+    rows = {t: s for t, s, _, _ in _rows(sentence, year, "review")}
+    assert {t: rows[t] for t in subjects} == subjects
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        # gov-report 2008: 受益 names no measure of its own
+        ("使1.5亿学生和780万名家庭经济困难寄宿生受益。", "1.5亿", "学生"),
+        # gov-report 1957: the thing of the last group does it, not the group
+        ("一亿二千万农户和五百多万个手工业者的个体经济已经变为集体经济。", "一亿二千万", "农户"),
+    ],
+)
+def test_a_group_in_a_list_takes_no_verb_that_names_nothing_or_is_not_its_own(sentence, text, subject):
+    assert _row(sentence, 2008, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_share_of_a_group_keeps_where_it_does_what_it_does():
+    """gov-report 1997: 在 opens what the share of the group does (trim alone drops it)."""
+    sentence = "国家财政收入的60%以上来自国有企业，有三分之二的城镇职工在国有企业就业。"
+    assert _row(sentence, 1997, "review", "三分之二")[1] == "城镇职工在国有企业就业"
+
+
+@pytest.mark.issue(17)
+def test_a_share_before_a_place_with_no_verb_does_nothing():
+    """Made up: 在 followed by a place and no verb says where the group is, not what it does."""
+    assert _row("全区有30%的企业在平潭。", 2015, "review", "30%")[1].endswith("企业")
