@@ -76,6 +76,8 @@ TARGET_KINDS_SPEC = Record(
         existential=Strings(),
         not_existential=Strings(),
         population=Strings(),
+        nations=Strings(),
+        using=Strings(),
         made=Strings(),
         plan_nouns=Strings(),
         plan_objects=Strings(),
@@ -187,6 +189,8 @@ class KindWords:
     existential: tuple[str, ...]
     not_existential: tuple[str, ...]
     population: tuple[str, ...]
+    nations: tuple[str, ...]  # 中国人: a count of the whole nation, a fact even after a verb
+    using_re: regex.Pattern  # 用好[平潭]: a stock put to use, right before the amount
     year_on_year: tuple[str, ...]
     made: tuple[str, ...]
     plan_nouns: tuple[str, ...]
@@ -292,6 +296,10 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         existential=tuple(sorted(d["fact"]["existential"], key=len, reverse=True)),
         not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
+        nations=tuple(d["fact"]["nations"]),
+        using_re=regex.compile(
+            f"(?:{_alternation(d['fact']['using'])})(?!{_alternation(d['fact']['made'])})\\p{{Han}}{{0,3}}$"
+        ),
         year_on_year=tuple(d["year_on_year"]),
         made=tuple(d["fact"]["made"]),
         plan_nouns=tuple(d["fact"]["plan_nouns"]),
@@ -621,6 +629,10 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         return "stock"
     if r.dimension is None and r.noun_after.startswith(w.population) and not _object_of_verb(before):
         return "stock"  # 发挥八亿农民的积极性; not 今年再解决6000万农村人口的饮水安全问题
+    if r.dimension is None and r.noun_after.startswith(w.nations):
+        return "stock"  # 解决13亿中国人的吃饭问题: the nation is there, whatever is done for it
+    if w.using_re.search(stripped):
+        return "stock"  # 用好1800亿元引导基金: what is put to use is there already
     if r.followed_by_de and r.dimension == "people" and r.comparator in ("=", "~", ">") and not _object_of_verb(before):
         return "stock"  # 14亿人的粮食安全; not 今年再解决3200万人的安全饮水问题, what is done for them
     if (

@@ -145,3 +145,35 @@ def test_a_share_of_a_group_keeps_where_it_does_what_it_does():
 def test_a_share_before_a_place_with_no_verb_does_nothing():
     """Made up: 在 followed by a place and no verb says where the group is, not what it does."""
     assert _row("全区有30%的企业在平潭。", 2015, "review", "30%")[1].endswith("企业")
+
+
+def _kind(sentence: str, year: int, text: str) -> str:
+    return _row(sentence, year, "plan", text)[3]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text"),
+    [
+        # gov-report 2016
+        ("完善政府和社会资本合作模式，用好1800亿元引导基金，依法严格履行合同。", 2016, "1800亿元"),
+        # pingtan-gov-report 2023: a place name between
+        ("发展新兴海运服务业，用好平潭近600万载重吨“运力池”，推动建设航运服务平台。", 2023, "近600万载重吨"),
+        # gov-report 2011: the whole nation, though the object of 解决
+        ("解决13亿中国人的吃饭问题始终是头等大事，任何时候都不能掉以轻心。", 2011, "13亿"),
+    ],
+)
+def test_a_stock_put_to_use_and_the_whole_nation_are_facts(sentence, year, text):
+    assert _kind(sentence, year, text) == "fact"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("今年再解决6000万农村人口的饮水安全问题。", "6000万"),  # gov-report 2009 alike: people served
+        ("用好新增3亿元专项资金。", "3亿元"),  # made up: what is newly made is no stock
+    ],
+)
+def test_people_served_and_new_money_put_to_use_stay_targets(sentence, text):
+    assert _kind(sentence, 2016, text) == "target"
