@@ -51,7 +51,8 @@ def owners_named_before(
     out = _respectively_the_same_verb(text, amounts, out, words)
     for k, (sentence, clause_start, _, _) in enumerate(amounts):
         subject = out[k]
-        if not subject or not _needs_owner(subject, words):
+        reach = bool(subject) and _reached(subject, words)
+        if not subject or not (reach or _needs_owner(subject, words)):
             continue
         window = max(sentence[0], clause_start - _WINDOW)
         earlier = []
@@ -60,7 +61,11 @@ def owners_named_before(
                 break
             if amounts[j][1] < clause_start:
                 earlier.append((amounts[j][2], out[j]))
-        owner = _owner_before(text, window, clause_start, earlier, words, whole=window == sentence[0])
+        own = _scheme_opening(text[clause_start : amounts[k][2]], words) if reach else ""
+        if own:
+            out[k] = own + subject  # 远程教育已覆盖36万所农村中小学: the clause names what reaches them
+            continue
+        owner = _owner_before(text, window, clause_start, earlier, words, whole=window == sentence[0], reach=reach)
         if owner:
             out[k] = joined_once(owner, subject)
     return out
@@ -284,6 +289,34 @@ def _rates_of_a_list(
     return out
 
 
+def _reached(subject: str, words: SubjectWords) -> bool:
+    """Does the subject only say whom something reaches (惠及农民, 覆盖农村中小学, 参保, 领取
+    养老金), not what reaches them?"""
+    return subject.startswith(tuple(words.reach_verbs))
+
+
+def _reaching(subject: str, words: SubjectWords) -> str:
+    """What reaches the people of a subject (新型农村社会养老保险试点参保 → 新型农村社会养老保险
+    试点), or '': the list of an earlier figure goes on (3.58亿人参保，9880万人领取养老金)."""
+    at = min((i for v in words.reach_verbs if (i := subject.find(v)) >= 2), default=-1)
+    return subject[:at] if at >= 2 else ""
+
+
+def _scheme_opening(clause: str, words: SubjectWords) -> str:
+    """The noun phrase a clause opens with, up to its first adverb, verb or number
+    (农村中小学现代远程教育工程[已投入…], 远程教育[已覆盖]), or '' when it opens with none."""
+    tokens = [(w, f) for w, f in tag(clause.strip()) if w.strip()]
+    n = 0
+    while n < len(tokens) and not (
+        tokens[n][1][:1] in ("d", "p", "m", "c", "u") or (tokens[n][1].startswith("v") and tokens[n][1] != "vn")
+    ):
+        n += 1
+    phrase = "".join(w for w, _ in tokens[:n])
+    if n == len(tokens) or len(phrase) < 2 or not _nounish(*tokens[n - 1], words) or _reached(phrase, words):
+        return ""
+    return phrase
+
+
 def _needs_owner(subject: str, words: SubjectWords) -> bool:
     """Is the subject only a measure of something (利润增长, 新投产里程, 已积累资金, 参保人数比
     2002年增加: its base of comparison read out)?"""
@@ -304,9 +337,12 @@ def _owner_before(
     earlier: list[tuple[int, str]],
     words: SubjectWords,
     whole: bool = True,
+    reach: bool = False,
 ) -> str:
     """The thing the nearest earlier clause names that is not itself a bare measure; the
-    text read starts at ``sentence_start``, a clause's start only when ``whole``."""
+    text read starts at ``sentence_start``, a clause's start only when ``whole``. With
+    ``reach`` (惠及农民), a clause with a figure of its own that names no measure's thing gives
+    the scheme it is about (新型农村合作医疗制度试点已扩大到671个县，惠及…)."""
     before = text[sentence_start:clause_start]
     stops = [m.end() for m in CLAUSE_STOP.finditer(before)]
     bounds = [0, *stops] if whole else stops
@@ -320,7 +356,10 @@ def _owner_before(
             # a clause with a figure of its own: its thing or none (新引进…3家集成电路企业落地平潭，
             # 力争产值增长…: the clause before it is not searched)
             owner = _without_measure(before_base(level(measured[-1] or "")), words)
-            return "" if not owner or _needs_owner(owner, words) else owner
+            if not owner and reach:
+                owner = _reaching(measured[-1] or "", words) or _scheme_opening(clause, words)
+                owner = owner or _clause_owner(clause, words)
+            return "" if not owner or _needs_owner(owner, words) or _reached(owner, words) else owner
         owner = _clause_owner(clause, words)
         if owner and not _needs_owner(owner, words):
             return owner

@@ -177,3 +177,47 @@ def test_a_stock_put_to_use_and_the_whole_nation_are_facts(sentence, year, text)
 )
 def test_people_served_and_new_money_put_to_use_stay_targets(sentence, text):
     assert _kind(sentence, 2016, text) == "target"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        # gov-report 2008: the scheme the clause before is about, though it has a figure
+        (
+            "新型农村合作医疗制度试点已扩大到671个县，惠及1.77亿农民。",
+            2008,
+            "1.77亿",
+            "新型农村合作医疗制度试点惠及农民",
+        ),
+        # gov-report 2012: the list of figures goes on with whom the scheme reaches
+        (
+            "2343个县（市、区）开展新型农村社会养老保险试点，3.58亿人参保，9880万人领取养老金。",
+            2012,
+            "9880万人",
+            "新型农村社会养老保险试点领取养老金",
+        ),
+        # gov-report 2006: the clause itself names what reaches them
+        (
+            "国家安排专项资金支持农村中小学改造危房，远程教育已覆盖36万所农村中小学。",
+            2006,
+            "36万所",
+            "远程教育覆盖农村中小学",
+        ),
+        # gov-report 2008: its own clause opens with the verb, the clause before names the project
+        (
+            "农村中小学现代远程教育工程已投入80亿元，覆盖中西部地区80%以上的农村中小学。",
+            2008,
+            "80%以上",
+            "农村中小学现代远程教育工程覆盖中西部地区",
+        ),
+    ],
+)
+def test_whom_a_scheme_reaches_takes_the_scheme(sentence, year, text, subject):
+    assert _row(sentence, year, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_scheme_named_in_the_subject_is_not_named_twice():
+    """gov-report 2014: 学生营养改善计划惠及3200万孩子 names the scheme already."""
+    assert _row("学生营养改善计划惠及3200万孩子。", 2014, "review", "3200万")[1] == "学生营养改善计划惠及孩子"
