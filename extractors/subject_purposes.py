@@ -1,7 +1,8 @@
 """What money given without a noun is for.
 
 A report says who gives money and what for, often with no noun for the money itself:
-中央财政拟投入423亿元，用于扶助和促进就业; 今后五年中央财政将投入100亿元支持职业教育发展. The
+中央财政拟投入423亿元，用于扶助和促进就业; 今后五年中央财政将投入100亿元支持职业教育发展;
+中央财政安排429亿元，解决关闭破产国有企业退休人员医疗保险问题. The
 giver and the verb alone (中央财政投入) would put every outlay of the budget under one key, so
 the purpose after the amount joins the subject (中央财政投入用于扶助和促进就业; docs/annotation.md,
 "subject"), or the purpose a clause opened by 为 gives right before (为加快社会保障体系建设，今年
@@ -24,6 +25,7 @@ from extractors.target_kinds import kind_words
 _COUNT_FLAGS = ("m", "mq", "q")  # jieba's numerals and measure words
 _NUMBER = regex.compile(r"[\p{Nd}.]+|" + char_class(CHINESE_NUMERAL_CHARS) + "+")  # jieba tags 116 eng
 _LONGEST_PURPOSE = 20  # characters: a longer purpose is a list of uses, no key
+_LONGEST_CHANGE = 16  # characters of a change against last year between an outlay and its purpose
 
 
 def purposes_of_outlays(
@@ -39,8 +41,10 @@ def purposes_of_outlays(
         given = agent_verb(text[clause_start:start])
         if not given or not given.endswith(tuple(words.outlay_verbs)):
             continue
-        if out[k] and not given.startswith(out[k]):
+        if out[k] and out[k] not in given:
             continue  # a subject found from a noun of its own (安排…国债资金)
+        if out[k]:
+            given = given[given.index(out[k]) :]  # “十一五”时期[中央财政投入]: what opens it is a time
         purpose = _purpose(text, end) or _purpose_before(text, clause_start)
         if purpose:
             out[k] = given + purpose
@@ -74,6 +78,12 @@ def _purpose(text: str, end: int) -> str:
     verb right after it (投入100亿元[支持职业教育发展]), up to the clause's end."""
     words = subject_words()
     at = end + 1 if text.startswith(tuple(COMMAS), end) else end
+    if at != end and text.startswith(tuple(words.comparison_marks), at):
+        # 832亿元，比上年增加167亿元，支持…: a change against last year stands between
+        nxt = next((i for i in range(at, min(len(text), at + _LONGEST_CHANGE)) if text[i] in CLAUSE_STOPS), -1)
+        if nxt < 0 or text[nxt] not in COMMAS:
+            return ""
+        at = nxt + 1
     stop = at
     while stop < len(text) and text[stop] not in CLAUSE_STOPS and stop - at <= _LONGEST_PURPOSE:
         stop += 1
@@ -88,7 +98,9 @@ def _purpose(text: str, end: int) -> str:
         bare = min(kind_words().purposes, key=len)  # 主要用于 → 用于: a manner is no part of the key
         return bare + rest if rest else ""
     if at != end:
-        return ""  # after a comma only a purpose word says what the money is for
+        # after a comma a purpose word, or a verb that gives money a use (…安排429亿元，[解决]…)
+        lead = next((v for v in sorted(words.purpose_verbs, key=len, reverse=True) if phrase.startswith(v)), "")
+        return trim(phrase) if lead and len(phrase) > len(lead) and not _NUMBER.search(phrase) else ""
     first = tag(phrase)[:1]
     if not first or first[0][1] != "v" or first[0][0] in words.change or first[0][0] in words.comparison_marks:
         return ""

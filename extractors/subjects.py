@@ -64,7 +64,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
-          "leading_tokens", "place_opens", "reach_verbs")  # fmt: skip
+          "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -94,6 +94,7 @@ class SubjectWords:
 
     particle: str
     leading: frozenset[str]
+    purpose_verbs: frozenset[str]  # 支持, 解决: after a comma, give money without a noun its use
     reach_verbs: frozenset[str]  # 惠及, 参保: a subject opening with one says whom, not what
     place_opens: frozenset[str]  # 在: may open what a group does (在国有企业就业)
     leading_tokens: frozenset[str]  # 保证, 一定: dropped as jieba's words only, not as strings

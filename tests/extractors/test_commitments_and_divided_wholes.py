@@ -221,3 +221,44 @@ def test_whom_a_scheme_reaches_takes_the_scheme(sentence, year, text, subject):
 def test_a_scheme_named_in_the_subject_is_not_named_twice():
     """gov-report 2014: 学生营养改善计划惠及3200万孩子 names the scheme already."""
     assert _row("学生营养改善计划惠及3200万孩子。", 2014, "review", "3200万")[1] == "学生营养改善计划惠及孩子"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "part", "text", "subject"),
+    [
+        # gov-report 2010
+        (
+            "中央财政安排429亿元，解决关闭破产国有企业退休人员医疗保险问题。",
+            2010,
+            "review",
+            "429亿元",
+            "中央财政安排解决关闭破产国有企业退休人员医疗保险问题",
+        ),
+        # gov-report 2008: a change against last year between the outlay and its use
+        (
+            "今年中央财政将安排832亿元，比上年增加167亿元，支持卫生事业改革和发展，重点向农村和基层倾斜。",
+            2008,
+            "plan",
+            "832亿元",
+            "中央财政安排支持卫生事业改革和发展",
+        ),
+        # gov-report 2007: a time opens the clause before the giver
+        (
+            "“十一五”时期中央财政将投入100亿元，实施农村初中学校改造计划，地方政府也要相应增加这方面的投入。",
+            2007,
+            "plan",
+            "100亿元",
+            "中央财政投入实施农村初中学校改造计划",
+        ),
+    ],
+)
+def test_a_verb_giving_money_a_use_after_a_comma_says_what_it_is_for(sentence, year, part, text, subject):
+    assert _row(sentence, year, part, text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_change_after_an_outlay_is_no_use_of_it():
+    """Made up: 比上年增长10% after the outlay is a change, and nothing after it is a use."""
+    rows = {t: s for t, s, _, _ in _rows("中央财政安排100亿元，比上年增长10%。", 2010, "plan")}
+    assert "增长" not in rows["100亿元"]
