@@ -51,7 +51,7 @@ def owners_named_before(
     out = _respectively_the_same_verb(text, amounts, out, words)
     for k, (sentence, clause_start, _, _) in enumerate(amounts):
         subject = out[k]
-        reach = bool(subject) and _reached(subject, words)
+        reach = bool(subject) and _reached(subject, words) and not _needs_owner(subject, words)
         if not subject or not (reach or _needs_owner(subject, words)):
             continue
         window = max(sentence[0], clause_start - _WINDOW)
@@ -66,7 +66,7 @@ def owners_named_before(
             out[k] = own + subject  # 远程教育已覆盖36万所农村中小学: the clause names what reaches them
             continue
         owner = _owner_before(text, window, clause_start, earlier, words, whole=window == sentence[0], reach=reach)
-        if owner:
+        if owner and not (reach and owner in words.non_naming):  # 走向全国，受益台胞…: no scheme
             out[k] = joined_once(owner, subject)
     return out
 

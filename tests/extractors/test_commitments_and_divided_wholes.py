@@ -262,3 +262,22 @@ def test_a_change_after_an_outlay_is_no_use_of_it():
     """Made up: 比上年增长10% after the outlay is a change, and nothing after it is a use."""
     rows = {t: s for t, s, _, _ in _rows("中央财政安排100亿元，比上年增长10%。", 2010, "plan")}
     assert "增长" not in rows["100亿元"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        # pingtan-gov-report 2024: a place is no scheme
+        ("采信服务从平潭走向全国，受益台胞累计超2000人。", 2024, "超2000人", "受益台胞"),
+        # gov-report 2009: a measure of its own (参保人数) is left to the owners of measures
+        (
+            "城镇居民基本医疗保险试点城市由上年的88个增加到317个，参保人数增加7359万，总计达到1.17亿。",
+            2009,
+            "1.17亿",
+            "参保人数",
+        ),
+    ],
+)
+def test_whom_a_scheme_reaches_takes_no_place_and_no_measure_takes_a_scheme(sentence, year, text, subject):
+    assert _row(sentence, year, "review", text)[1] == subject
