@@ -409,6 +409,17 @@ def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str 
         scanned = max(scanned, clause[0])
         if not subject:
             continue
+        if (
+            k
+            and amounts[k - 1][0] == clause
+            and amounts[k - 1][2] == amounts[k][2]
+            and text.endswith(LIST_COMMA + subject, 0, amounts[k][1])
+            and _done_alone(subject, words)
+        ):
+            thing = _topic_of(_base_and_change(out[k - 1])[0], words)
+            if thing:
+                out[k] = subject + thing  # 城镇保障性住房基本建成470万套、新开工630万套
+                continue
         opening = text[clause[0] : clause[1]].lstrip()
         opener = next((w for w in words.item_openers if opening.startswith(w)), "")
         opening = opening[len(opener) :]  # 其中高速公路由4771公里…: a part of the measure before
@@ -460,6 +471,10 @@ def _completed(
             thing = _object_of(before)
             if thing and _lone_verb(base):
                 # 清理涉外规章和有关政策规定2300件，废止830件 → 废止涉外规章和有关政策规定
+                return base + thing
+            thing = _topic_of(before, words)
+            if thing and _done_alone(base, words):
+                # 城镇保障性住房基本建成470万套、新开工630万套 → 新开工城镇保障性住房
                 return base + thing
         divided = next((h for h in sorted(words.divided_heads, key=len, reverse=True) if before.endswith(h)), "")
         if (
@@ -529,6 +544,28 @@ def _lone_verb(phrase: str) -> bool:
     if len(tokens) == 2 and (tokens[0][1] == "d" or tokens[0][0] in subject_words().verb_manners):
         tokens = tokens[1:]
     return len(tokens) == 1 and tokens[0][1] == "v" and len(tokens[0][0]) >= 2 and not phrase.endswith(having)
+
+
+def _done_alone(phrase: str, words: SubjectWords) -> bool:
+    """Verbs and their adverbs alone, nothing named they are done to (新开工, 新开工建设,
+    基本建成)."""
+    tokens = [(w, f) for w, f in tag(phrase) if w.strip()]
+    verb = [w in words.verbs or f == "v" for w, f in tokens]
+    other = [f in ("vn", "d") or w in words.verb_manners for w, f in tokens]
+    return bool(tokens) and any(verb) and all(v or o for v, o in zip(verb, other, strict=True))
+
+
+def _topic_of(phrase: str, words: SubjectWords) -> str:
+    """The things a phrase names before what is done to them (城镇保障性住房[基本建成] →
+    城镇保障性住房), or "" when it does not open with them."""
+    tokens = [(w, f) for w, f in tag(phrase) if w.strip()]
+    for i in range(1, len(tokens)):
+        rest = "".join(w for w, _ in tokens[i:])
+        if _done_alone(rest, words):
+            head = tokens[:i]
+            nounish = all(f[:1] in ("n", "x", "j", "b") and w not in words.verbs for w, f in head)
+            return phrase[: len(phrase) - len(rest)] if nounish and head[-1][1][:1] in ("n", "x", "j") else ""
+    return ""
 
 
 def _object_of(phrase: str) -> str:

@@ -281,3 +281,34 @@ def test_a_change_after_an_outlay_is_no_use_of_it():
 )
 def test_whom_a_scheme_reaches_takes_no_place_and_no_measure_takes_a_scheme(sentence, year, text, subject):
     assert _row(sentence, year, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        # gov-report 2013: a list in one clause
+        (
+            "今年城镇保障性住房基本建成470万套、新开工630万套，继续推进农村危房改造。",
+            2013,
+            "630万套",
+            "新开工城镇保障性住房",
+        ),
+        # gov-report 2012: a list of clauses
+        (
+            "中央财政安排资金1713亿元，全年城镇保障性住房基本建成432万套，新开工建设1043万套。",
+            2012,
+            "1043万套",
+            "新开工建设城镇保障性住房",
+        ),
+    ],
+)
+def test_a_verb_alone_after_things_named_before_their_verb_acts_on_them(sentence, year, text, subject):
+    assert _row(sentence, year, "plan", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_things_named_before_their_verb_keep_that_order():
+    """gov-report 2013: the first item stays as written (城镇保障性住房基本建成)."""
+    row = _row("今年城镇保障性住房基本建成470万套、新开工630万套。", 2013, "plan", "470万套")
+    assert row[1] == "城镇保障性住房基本建成"
