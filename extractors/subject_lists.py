@@ -563,7 +563,9 @@ def _topic_of(phrase: str, words: SubjectWords) -> str:
         rest = "".join(w for w, _ in tokens[i:])
         if _done_alone(rest, words):
             head = tokens[:i]
-            nounish = all(f[:1] in ("n", "x", "j", "b") and w not in words.verbs for w, f in head)
+            nounish = all(
+                f[:1] in ("n", "x", "j", "b") and w not in words.verbs and w not in words.verb_manners for w, f in head
+            )
             return phrase[: len(phrase) - len(rest)] if nounish and head[-1][1][:1] in ("n", "x", "j") else ""
     return ""
 

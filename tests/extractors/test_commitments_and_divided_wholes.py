@@ -331,3 +331,10 @@ def test_expected_only_says_it_is_a_goal(sentence, text, subject):
 def test_expected_inside_a_measure_stays():
     """Made up: 预期收益率 (expected yield) is a measure of its own."""
     assert _row("理财产品预期收益率达到5%。", 2015, "plan", "5%")[1] == "理财产品预期收益率"
+
+
+@pytest.mark.issue(17)
+def test_a_word_of_manner_before_a_verb_names_no_things():
+    """gov-report 2012: 基本 of 基本建成 is how, not what, so 新开工 takes nothing from it."""
+    sentence = "继续推进保障性安居工程建设，在确保质量的前提下，基本建成500万套，新开工700万套以上。"
+    assert "基本" not in _row(sentence, 2012, "plan", "700万套以上")[1]
