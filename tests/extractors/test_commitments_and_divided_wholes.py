@@ -312,6 +312,8 @@ def test_things_named_before_their_verb_keep_that_order():
     """gov-report 2013: the first item stays as written (城镇保障性住房基本建成)."""
     row = _row("今年城镇保障性住房基本建成470万套、新开工630万套。", 2013, "plan", "470万套")
     assert row[1] == "城镇保障性住房基本建成"
+
+
 @pytest.mark.issue(17)
 def test_expected_stays_in_the_subject_and_leaves_the_key():
     """gov-report 2015: 预期 before a change is kept as written in the subject (the span gold and
