@@ -45,7 +45,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, TEN, YEAR_MARK
 from extractors.segmentation import cut, tag, word_tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words, share_whole
 from extractors.units import registry
@@ -64,7 +64,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
-          "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs")  # fmt: skip
+          "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
+          "years_named_with")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -190,6 +191,9 @@ class SubjectWords:
     goal_re: regex.Pattern  # 能源生产[计划]增长: a goal word before a change
     scope_re: regex.Pattern
     leading_time: regex.Pattern
+    leading_years: regex.Pattern  # 五年[城镇新增就业]: a count of years opening a subject
+    years_ends: frozenset[str]  # 来, 间: may follow such a count of years
+    years_named_with: frozenset[str]  # 计划, 义务教育: a name goes on with the count of years
     trailing_time: regex.Pattern
     # change words of measures.yaml (增长, 下降 …) plus change_alone
     change: frozenset[str]
@@ -274,6 +278,12 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:{_alternation(w for w in data['time_links'] if len(w) == 1)})?"
             f"(?:{year} ?年{suffix}|{month} ?月(?:{_alternation(data['month_suffixes'])})?"
             f"(?:{month} ?(?:{_alternation(data['day_marks'])}))?)+"
+        ),
+        # 五年城镇新增就业, 两年铁路的货物周转量增长: a count of years opening a subject is its
+        # period (not 五年计划, 九年义务教育: a name)
+        leading_years=regex.compile(
+            f"(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{TEN}]{{1,2}}){YEAR_MARK}(?:{_alternation(data['years_ends'])})?"
+            f"(?!{_alternation(data['years_named_with'])})"
         ),
         # …投资总额五年为…: a count of years ending a subject says over which years, like a year
         # (not a plan's: 第一个五年)
@@ -541,9 +551,10 @@ def _strip_strings(words: SubjectWords, s: str) -> str:
         m = words.trailing_re.search(s)
         if m and m.start() > 0:
             s = s[: m.start()]
-        t = words.leading_time.match(s)
-        if t and t.end() and t.end() < len(s):
-            s = s[t.end() :]
+        for opening in (words.leading_time, words.leading_years):
+            t = opening.match(s)
+            if t and t.end() and t.end() < len(s):
+                s = s[t.end() :]
         t = words.trailing_time.search(s)
         if t and t.start() > 0:
             s = s[: t.start()]

@@ -328,3 +328,23 @@ def test_a_word_of_manner_before_a_verb_names_no_things():
     """gov-report 2012: 基本 of 基本建成 is how, not what, so 新开工 takes nothing from it."""
     sentence = "继续推进保障性安居工程建设，在确保质量的前提下，基本建成500万套，新开工700万套以上。"
     assert "基本" not in _row(sentence, 2012, "plan", "700万套以上")[1]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        # gov-report 2008
+        ("坚持把增加就业作为优先目标，五年城镇新增就业4500万人。", "4500万人", "城镇新增就业"),
+        # gov-report 1955
+        ("在运输交通方面：两年铁路的货物周转量增长百分之五十五。", "百分之五十五", "铁路的货物周转量增长"),
+    ],
+)
+def test_a_count_of_years_opening_a_subject_is_its_period(sentence, text, subject):
+    assert _row(sentence, 2008, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_count_of_years_that_a_name_goes_on_with_stays():
+    """Made up from the 1950s reports: 五年计划 is a plan's name, not a period."""
+    assert _row("五年计划的增加额为100亿元。", 1955, "review", "100亿元")[1].startswith("五年计划")
