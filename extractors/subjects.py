@@ -65,7 +65,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
-          "years_named_with")  # fmt: skip
+          "years_named_with", "comment_words", "comment_flags")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -192,6 +192,8 @@ class SubjectWords:
     scope_re: regex.Pattern
     leading_time: regex.Pattern
     leading_years: regex.Pattern  # 五年[城镇新增就业]: a count of years opening a subject
+    comment_words: frozenset[str]  # 是, 所: a comment on the things counted after them
+    comment_flags: frozenset[str]  # i: jieba's idioms, comments too (精彩纷呈)
     years_ends: frozenset[str]  # 来, 间: may follow such a count of years
     years_named_with: frozenset[str]  # 计划, 义务教育: a name goes on with the count of years
     trailing_time: regex.Pattern
@@ -1100,7 +1102,7 @@ def find_subject(
             # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目; 重点培育会展、电子信息等
             # 2个产业 → 重点培育产业 (one word of manner before the verb)
             verb = starts_with_verb(before) or _manner_verb(before) or _verb_before_examples(before)
-            return found(verb + noun, number_first=True)
+            return found(verb + _before_comment(noun), number_first=True)
         if de_after and before_names and is_attribute(before):
             return found(trim(_until_verb(noun_raw)) + before, number_first=True)  # 投资3亿元的海岸线保护修复工程
         attribute = next((a for a in words.attributes if before.endswith(a) and len(a) < len(before)), "")
@@ -1292,7 +1294,7 @@ def find_subject(
             return found(prev.base + before, prev.base)  # 比去年增加8000亿元; …政策，惠及4000多万户
         return found(prev.base, prev.base)  # 国内生产总值增长7.7%，实现了7.5%左右的预期目标
     if noun_ok:
-        thing = _counted_noun(noun) if unitless else noun  # 我国十亿人民[坚决站在…]
+        thing = _counted_noun(noun) if unitless else _before_comment(noun)  # 我国十亿人民[坚决站在…]
         return found(before + thing if before and ends_with_verb(before) else thing, number_first=True)
     if before:
         return found(before)
@@ -1351,6 +1353,22 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
 _REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生), not a clause
+
+
+def _before_comment(noun: str) -> str:
+    """The things counted before a comment on them (石油[是我国一笔很大的财富], 石油[所创造的价值],
+    演艺活动[精彩纷呈]): a copula, 所 or an idiom after the first word ends them."""
+    words = subject_words()
+    tokens = [(w, f) for w, f in tag(noun) if w.strip()]
+    at = next(
+        (
+            i
+            for i in range(1, len(tokens))
+            if tokens[i][0] in words.comment_words or tokens[i][1] in words.comment_flags
+        ),
+        None,
+    )
+    return noun if at is None else "".join(w for w, _ in tokens[:at])
 
 
 def what_a_group_does(before: str, after: str) -> str:

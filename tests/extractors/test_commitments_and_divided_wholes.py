@@ -348,3 +348,23 @@ def test_a_count_of_years_opening_a_subject_is_its_period(sentence, text, subjec
 def test_a_count_of_years_that_a_name_goes_on_with_stays():
     """Made up from the 1950s reports: 五年计划 is a plan's name, not a period."""
     assert _row("五年计划的增加额为100亿元。", 1955, "review", "100亿元")[1].startswith("五年计划")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("一亿多吨石油是我国一笔很大的财富。", "一亿多吨", "石油"),  # gov-report 1981
+        ("一亿吨石油所创造的价值同工业发达国家比较，相差很远。", "一亿吨", "石油"),  # gov-report 1981
+        # pingtan-gov-report 2024
+        ("蓝眼泪音乐节等152场演艺活动精彩纷呈。", "152场", "演艺活动"),
+    ],
+)
+def test_a_comment_on_the_things_counted_is_no_part_of_the_subject(sentence, text, subject):
+    assert _row(sentence, 2018, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_what_the_people_counted_do_is_no_comment():
+    """pingtan-gov-report: a verb phrase after a counted group stays (what the group does)."""
+    assert _row("1200名台湾青年来平潭创业就业。", 2018, "review", "1200名")[1] == "台湾青年来平潭创业就业"
