@@ -285,7 +285,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         # period (not 五年计划, 九年义务教育: a name)
         leading_years=regex.compile(
             f"(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{TEN}]{{1,2}}){YEAR_MARK}(?:{_alternation(data['years_ends'])})?"
-            f"(?!{_alternation(data['years_named_with'])})"
+            f"(?!\\p{{Han}}{{0,3}}?(?:{_alternation(data['years_named_with'])}))"
         ),
         # …投资总额五年为…: a count of years ending a subject says over which years, like a year
         # (not a plan's: 第一个五年)

@@ -368,3 +368,10 @@ def test_a_comment_on_the_things_counted_is_no_part_of_the_subject(sentence, tex
 def test_what_the_people_counted_do_is_no_comment():
     """pingtan-gov-report: a verb phrase after a counted group stays (what the group does)."""
     assert _row("1200名台湾青年来平潭创业就业。", 2018, "review", "1200名")[1] == "台湾青年来平潭创业就业"
+
+
+@pytest.mark.issue(17)
+def test_a_count_of_years_in_a_plan_s_name_stays():
+    """gov-report 2009: 两年投资计划 names the stimulus plan."""
+    sentence = "大规模增加政府投资，实施总额4万亿元的两年投资计划，其中中央政府拟新增1.18万亿元。"
+    assert "两年投资计划" in _row(sentence, 2009, "plan", "4万亿元")[1]
