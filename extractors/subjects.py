@@ -1357,7 +1357,7 @@ _REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生)
 
 def _before_comment(noun: str) -> str:
     """The things counted before a comment on them (石油[是我国一笔很大的财富], 石油[所创造的价值],
-    演艺活动[精彩纷呈]): a copula, 所 or an idiom after the first word ends them."""
+    演艺活动[精彩纷呈]): a copula, 所 or an idiom right after a noun ends them."""
     words = subject_words()
     tokens = [(w, f) for w, f in tag(noun) if w.strip()]
     at = next(
@@ -1368,7 +1368,9 @@ def _before_comment(noun: str) -> str:
         ),
         None,
     )
-    return noun if at is None else "".join(w for w, _ in tokens[:at])
+    if at is None or not (tokens[at - 1][1][:1] in ("n", "x", "j") or tokens[at - 1][1] == "vn"):
+        return noun  # 过着有吃有穿: a verb's idiom, no comment on things named
+    return "".join(w for w, _ in tokens[:at])
 
 
 def what_a_group_does(before: str, after: str) -> str:

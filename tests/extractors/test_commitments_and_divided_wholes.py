@@ -375,3 +375,9 @@ def test_a_count_of_years_in_a_plan_s_name_stays():
     """gov-report 2009: 两年投资计划 names the stimulus plan."""
     sentence = "大规模增加政府投资，实施总额4万亿元的两年投资计划，其中中央政府拟新增1.18万亿元。"
     assert "两年投资计划" in _row(sentence, 2009, "plan", "4万亿元")[1]
+
+
+@pytest.mark.issue(17)
+def test_an_idiom_after_a_verb_is_no_comment_on_things():
+    """gov-report 1957: 过着有吃有穿 — the idiom belongs to the verb, nothing named is cut."""
+    assert _row("有60%左右过着有吃有穿的生活；", 1957, "review", "60%左右")[1] == "过着有吃有穿"
