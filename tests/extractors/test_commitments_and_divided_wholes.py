@@ -381,3 +381,10 @@ def test_a_count_of_years_in_a_plan_s_name_stays():
 def test_an_idiom_after_a_verb_is_no_comment_on_things():
     """gov-report 1957: 过着有吃有穿 — the idiom belongs to the verb, nothing named is cut."""
     assert _row("有60%左右过着有吃有穿的生活；", 1957, "review", "60%左右")[1] == "过着有吃有穿"
+
+
+@pytest.mark.issue(17)
+def test_a_body_deciding_the_figure_is_no_part_of_it():
+    """gov-report 1997: 国家决定 frames the figure like a plan setting it."""
+    row = _row("国家决定首先集中力量抓好1000户，去年已经对其中近300户由银行提供资金支持。", 1997, "plan", "1000户")
+    assert not row[1].startswith("国家决定")
