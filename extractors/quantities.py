@@ -66,6 +66,7 @@ from extractors.subject_lists import (
     carry_through_list,
     distribute,
     examples_of_a_kind,
+    parts_after_a_total,
     parts_of_a_count,
     shared_list_head,
 )
@@ -667,11 +668,11 @@ def extract_quantities(
         subjects,
         context.lead,
     )
-    subjects = parts_of_a_count(
-        text,
-        [(span, m.start, m.end, m.unit, _classifier(g, m.unit)) for m, _, span, *_ in read],
-        subjects,
-    )
+    counted: list[tuple[tuple[int, int], int, int, str | None, bool]] = [
+        (span, m.start, m.end, m.unit, _classifier(g, m.unit)) for m, _, span, *_ in read
+    ]
+    subjects = parts_of_a_count(text, counted, subjects)
+    subjects = parts_after_a_total(text, counted, [m.value for m, *_ in read], subjects)
     amount_spans = [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)]  # for the list passes
     listed = shared_list_head(text, amount_spans, subjects)
     if listed != subjects:

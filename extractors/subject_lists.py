@@ -11,6 +11,8 @@ list_leads, measure_ends).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 
 import regex
@@ -813,6 +815,60 @@ def parts_of_a_count(
             continue  # the opener must follow the count (and the noun counted after it)
         out[k] = _part_of(counted, item) or item
     return out
+
+
+def parts_after_a_total(
+    text: str,
+    amounts: list[tuple[tuple[int, int], int, int, str | None, bool]],
+    values: Sequence[object],
+    subjects: list[str],
+) -> list[str]:
+    """Items of a sentence opened by 其中, and of the sentences it goes on into after ；, that
+    break down a count of the sentence before: 实施重点建设项目245个，…。其中，农林水利项目13个，…；
+    交通项目27个，… → 实施重点建设农林水利项目, 实施重点建设交通项目. The total is the count in
+    the same unit that the items add up to, so that a count beside it (新开工建设项目64个) is not
+    taken for it."""
+    words = subject_words()
+    out = list(subjects)
+    runs: dict[int, list[int]] = {}  # the start of the 其中 sentence → the counts of its run
+    for k, (sentence, _, _, unit, classifier) in enumerate(amounts):
+        if not unit or not classifier or not subjects[k]:
+            continue
+        start = sentence[0]
+        while start > 0 and text[start - 1] in SEMICOLONS:
+            start = _sentence_start(text, start - 1)
+        if text[start:].lstrip(SPACES).startswith(tuple(words.item_openers)):
+            runs.setdefault(start, []).append(k)
+    for start, run in runs.items():
+        if start == 0 or text[start - 1] not in LONG_SENTENCE_STOPS or len({amounts[k][3] for k in run}) != 1:
+            continue
+        if any(values[k] is None for k in run):
+            continue
+        before = _sentence_start(text, start - 1)
+        total = sum(Decimal(str(values[k])) for k in run)
+        whole = next(
+            (
+                j
+                for j, (_, begin, end, unit, classifier) in enumerate(amounts)
+                if before <= begin
+                and end <= start
+                and unit == amounts[run[0]][3]
+                and classifier
+                and subjects[j]
+                and values[j] is not None
+                and Decimal(str(values[j])) == total
+            ),
+            None,
+        )
+        if whole is not None:
+            for k in run:
+                out[k] = _part_of(subjects[whole], subjects[k]) or subjects[k]
+    return out
+
+
+def _sentence_start(text: str, end: int) -> int:
+    """Where the sentence ending at ``end`` (its stop) begins."""
+    return max(text.rfind(c, 0, end) for c in SENTENCE_STOPS + LONG_SENTENCE_STOPS) + 1
 
 
 @lru_cache(maxsize=4096)

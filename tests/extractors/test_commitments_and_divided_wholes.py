@@ -388,3 +388,27 @@ def test_a_body_deciding_the_figure_is_no_part_of_it():
     """gov-report 1997: 国家决定 frames the figure like a plan setting it."""
     row = _row("国家决定首先集中力量抓好1000户，去年已经对其中近300户由银行提供资金支持。", 1997, "plan", "1000户")
     assert not row[1].startswith("国家决定")
+
+
+# pingtan-gov-report 2017: a total, then its parts in a sentence opened by 其中 going on after ；
+_TOTAL = (
+    "实施重点建设项目245个，建成或基本建成项目47个，新开工建设项目64个，完成投资370亿元，超额完成年度计划。"
+    "其中，农林水利项目13个，完成投资10.73亿元；交通项目27个，完成投资81.65亿元；城乡建设与生态环保项目116个，"
+    "完成投资117.34亿元；产业发展项目56个，完成投资140.57亿元；社会事业项目33个，完成投资19.82亿元。"
+)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [("13个", "实施重点建设农林水利项目"), ("27个", "实施重点建设交通项目"), ("33个", "实施重点建设社会事业项目")],
+)
+def test_parts_after_a_total_take_the_total_they_add_up_to(text, subject):
+    assert _row(_TOTAL, 2017, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_parts_that_add_up_to_no_count_before_stay_as_written():
+    """Made up: the parts add up to 100, no count of the sentence before, so none is their total."""
+    sentence = "实施重点建设项目245个，新开工建设项目64个。其中，农林水利项目13个；交通项目27个。"
+    assert _row(sentence, 2017, "review", "27个")[1] == "交通项目"
