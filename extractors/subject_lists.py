@@ -471,7 +471,7 @@ def _completed(
         before, _ = _base_and_change(out[j])
         if nearest and dimension in words.counted_dimensions and other_dim == dimension:
             thing = _object_of(before)
-            if thing and _lone_verb(base):
+            if thing and (_lone_verb(base) or _done_alone(base, words)):
                 # 清理涉外规章和有关政策规定2300件，废止830件 → 废止涉外规章和有关政策规定
                 return base + thing
             thing = _topic_of(before, words)
@@ -550,10 +550,11 @@ def _lone_verb(phrase: str) -> bool:
 
 def _done_alone(phrase: str, words: SubjectWords) -> bool:
     """Verbs and their adverbs alone, nothing named they are done to (新开工, 新开工建设,
-    基本建成)."""
+    基本建成, 宣布失效)."""
     tokens = [(w, f) for w, f in tag(phrase) if w.strip()]
     verb = [w in words.verbs or f == "v" for w, f in tokens]
-    other = [f in ("vn", "d") or w in words.verb_manners for w, f in tokens]
+    # an adverb or a word of manner before, a result after a verb (宣布[失效])
+    other = [f in ("vn", "d") or w in words.verb_manners or (i > 0 and f == "a") for i, (w, f) in enumerate(tokens)]
     return bool(tokens) and any(verb) and all(v or o for v, o in zip(verb, other, strict=True))
 
 
