@@ -739,10 +739,15 @@ def _own_verb(phrase: str) -> bool:
     """The item of a list has a verb of its own: 改建农村公路 (a verb before a noun) or
     竣工投产 (verbs alone), not 集中供养资金 (集中 qualifies 供养)."""
     tokens = tag(phrase)
-    if len(tokens) < 2 or tokens[0][1] != "v" or len(tokens[0][0]) < 2:
+    verbs = subject_words().verbs
+    if len(tokens) < 2 or not (tokens[0][1] == "v" or tokens[0][0] in verbs) or len(tokens[0][0]) < 2:
         return False
-    # a verb before a noun, or verbs alone (竣工投产, 开工建设: a predicate of its own)
-    return tokens[1][1].startswith("n") or all(f in ("v", "vn") for _, f in tokens)
+    # verbs before a noun (新建改建农村公路: jieba tags 新建 a place), or verbs alone (竣工投产,
+    # 开工建设: a predicate of its own)
+    n = 1
+    if tokens[0][0] in verbs:  # a listed verb may run on into more (新建改建)
+        n = next((i for i, (w, f) in enumerate(tokens) if not (f == "v" or w in verbs)), len(tokens))
+    return (n < len(tokens) and tokens[n][1].startswith("n")) or all(f in ("v", "vn") for _, f in tokens)
 
 
 @lru_cache(maxsize=64)

@@ -434,3 +434,17 @@ def test_a_light_verb_after_things_holding_a_count_is_left_alone():
     """gov-report 1978: 三十八个科技项目的一百个课题 holds another count; no reordering."""
     row = _row("对生产建设中带关键性的三十八个科技项目的一百个课题进行攻关。", 1978, "review", "三十八个")
     assert not row[1].startswith("攻关")
+
+
+@pytest.mark.issue(17)
+def test_an_item_opening_with_listed_verbs_keeps_its_own():
+    """gov-report 2008: jieba tags 新建 a place; 新建改建 is the item's own verb, 新增 not carried."""
+    sentence = "五年新增节水灌溉面积666.7万公顷、新增沼气用户1650万户、新建改建农村公路130万公里。"
+    assert _row(sentence, 2008, "review", "130万公里")[1] == "新建改建农村公路"
+
+
+@pytest.mark.issue(17)
+def test_a_qualifying_verb_before_a_noun_still_takes_the_list_verb():
+    """pingtan-gov-report 2022: 集中 qualifies 供养, so the item takes 发放."""
+    sentence = "发放农村低保补助资金1284万元、农村特困分散供养资金278万元、集中供养资金96万元。"
+    assert _row(sentence, 2022, "review", "96万元")[1] == "发放集中供养资金"
