@@ -471,7 +471,7 @@ def _completed(
         before, _ = _base_and_change(out[j])
         if nearest and dimension in words.counted_dimensions and other_dim == dimension:
             thing = _object_of(before)
-            if thing and (_lone_verb(base) or _done_alone(base, words)):
+            if thing and (_lone_verb(base) or (len(tag(base)) > 1 and _done_alone(base, words))):
                 # 清理涉外规章和有关政策规定2300件，废止830件 → 废止涉外规章和有关政策规定
                 return base + thing
             thing = _topic_of(before, words)

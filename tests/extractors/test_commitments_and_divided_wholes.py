@@ -448,3 +448,11 @@ def test_a_qualifying_verb_before_a_noun_still_takes_the_list_verb():
     """pingtan-gov-report 2022: 集中 qualifies 供养, so the item takes 发放."""
     sentence = "发放农村低保补助资金1284万元、农村特困分散供养资金278万元、集中供养资金96万元。"
     assert _row(sentence, 2022, "review", "96万元")[1] == "发放集中供养资金"
+
+
+@pytest.mark.issue(17)
+def test_a_single_listed_verb_keeps_to_the_counts_sharing_its_head():
+    """pingtan-gov-report 2020: 新开工90个、建成或投产80个项目 → 新开工项目, not the things of the
+    clause before (三重项目)."""
+    sentence = "持续扩大有效投资，推出331个重点项目、54个“三重”项目，新开工90个、建成或投产80个项目。"
+    assert _row(sentence, 2020, "review", "90个")[1] == "新开工项目"
