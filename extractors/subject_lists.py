@@ -576,8 +576,14 @@ def _topic_of(phrase: str, words: SubjectWords) -> str:
 def _object_of(phrase: str) -> str:
     """What the first verb of ``phrase`` acts on (国务院各部门共清理涉外规章和有关政策规定 →
     涉外规章和有关政策规定), or "" when no noun follows it."""
+    words = subject_words()
+    light = next((phrase.find(v) for v in words.light_verbs if phrase.find(v) > 0), -1)
+    if light > 0:
+        # 发布的行政法规进行全面清理 → 行政法规: the things before a light verb, after their 的
+        things = phrase[:light].rsplit(words.particle, 1)[-1]
+        return things if len(things) >= 2 and not has_verb(things) else ""
     tokens = tag(phrase)
-    verbs = subject_words().verbs
+    verbs = words.verbs
     at = 0
     for i, (w, f) in enumerate(tokens):
         at += len(w)

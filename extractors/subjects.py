@@ -65,7 +65,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
-          "years_named_with", "comment_words", "comment_flags", "object_marks", "light_verbs")  # fmt: skip
+          "years_named_with", "comment_words", "comment_flags", "light_verbs")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -192,7 +192,6 @@ class SubjectWords:
     scope_re: regex.Pattern
     leading_time: regex.Pattern
     leading_years: regex.Pattern  # 五年[城镇新增就业]: a count of years opening a subject
-    object_marks: frozenset[str]  # 对: opens the things a light verb's action is done to
     light_verbs: frozenset[str]  # 进行, 予以: a light verb before what is done (进行全面清理)
     comment_words: frozenset[str]  # 是, 所: a comment on the things counted after them
     comment_flags: frozenset[str]  # i: jieba's idioms, comments too (精彩纷呈)
@@ -1104,10 +1103,6 @@ def find_subject(
             # 学生营养改善计划惠及[3200万]孩子: who is reached, counted without a unit, after
             # the scheme and its verb
             return found(before + thing, number_first=True)
-    done = _object_then_light_verb(text[clause[0] : start], noun_raw) if noun_ok else ""
-    if done:
-        # 对…756件行政法规进行全面清理 → 全面清理行政法规: what is done, then to what
-        return found(done, number_first=True)
     if noun_ok and (classifier or de_after or verb_only or raw.endswith(words.particle)):
         if raw.endswith(tuple(words.examples_end)):
             # 建成社会福利中心、生活垃圾焚烧发电厂等49个项目 → 建成项目; 重点培育会展、电子信息等
@@ -1364,21 +1359,6 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
 _REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生), not a clause
-
-
-def _object_then_light_verb(raw: str, noun_raw: str) -> str:
-    """对 + the things counted + a light verb + what is done (对辖区16家农村幸福院进行星级评定):
-    what is done, then the things (星级评定农村幸福院), or '' for another shape."""
-    words = subject_words()
-    if not raw.lstrip(SPACES).startswith(tuple(words.object_marks)):
-        return ""
-    at, light = next(((noun_raw.find(v), v) for v in words.light_verbs if noun_raw.find(v) > 0), (-1, ""))
-    if at < 0:
-        return ""
-    things, done = trim(noun_raw[:at]), trim(noun_raw[at + len(light) :].rstrip(SPACES + CLAUSE_STOPS))
-    if _NUMERAL.search(things) or _DIGIT.search(things):
-        return ""  # 对…三十八个科技项目的一百个课题进行攻关: a count inside the things
-    return done + things if things and done and has_verb(done) else ""
 
 
 def _before_comment(noun: str) -> str:
