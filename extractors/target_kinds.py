@@ -46,7 +46,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import CHINESE_NUMERAL_CHARS, DIGIT_CHARS, PLACE_CHARS, YEAR_MARK
+from extractors.numerals import CHINESE_NUMERAL_CHARS, DIGIT_CHARS, PLACE_CHARS, YEAR_MARK, parse_number
 from extractors.prefix_substitution import PrefixSubstitution
 from extractors.records import COMPARATORS, TimeExpr
 from extractors.segmentation import cut, tag
@@ -108,6 +108,7 @@ TARGET_KINDS_SPEC = Record(
         open_ended=Strings(),
         compared_span_marks=Strings(),
         closed_frames=Strings(),
+        run_of_years=Pattern(),
         level_reached=Strings(),
         levels=Strings(),
         frame_relative=Strings(),
@@ -182,6 +183,7 @@ class KindWords:
     open_ended: tuple[str, ...]  # 今后一个时期: a span from the plan's year with no end
     compared_span_marks: tuple[str, ...]
     closed_frames: tuple[str, ...]
+    run_of_years: regex.Pattern  # 连续四年: group 1 counts the years of a run
     level_reached: tuple[str, ...]
     levels: tuple[str, ...]
     current: tuple[str, ...]
@@ -289,6 +291,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         open_ended=tuple(d["period"]["open_ended"]),
         compared_span_marks=tuple(d["period"]["compared_span_marks"]),
         closed_frames=tuple(d["period"]["closed_frames"]),
+        run_of_years=regex.compile(d["period"]["run_of_years"]),
         level_reached=tuple(d["period"]["level_reached"]),
         levels=tuple(d["period"]["levels"]),
         current=tuple(d["fact"]["current"]),
@@ -1336,6 +1339,12 @@ def _period(
         if not _reaches_level(w, text, r, frames) and _is_change(text, r):
             return earlier[1] + 1, later[1]
         return later
+    run = _run_of_years(w, text, r) if kind == "achievement" else None
+    if run is not None and run > 1:
+        # what held through a run of years up to the year reviewed (经济增长连续四年达到或略高于
+        # 10% in the review of 2006 → 2003–2006; 连续十年每年植树造林 in the review of 2016–2020
+        # → 2011–2020)
+        return last - run + 1, last
     if first < last and any(b in text[r.clause[0] : r.start] for b in w.year_on_year):
         # a change on the year before in a review of several years is the last year's (1993's
         # review of 1988–1992: 国民生产总值比上年增长百分之十二点八 → 1992)
@@ -1450,6 +1459,16 @@ def _after_span_mark(w: KindWords, text: str, t: FrameTime) -> int:
 def _is_change(text: str, r: Reading) -> bool:
     """Is the amount a change (增长102%), not a level, by the word right before it?"""
     return indicator_table().change_re.search(text[r.clause[0] : r.start].rstrip()) is not None
+
+
+def _run_of_years(w: KindWords, text: str, r: Reading) -> int | None:
+    """How many years a run named in the amount's clause lasts (连续四年, 连续10年; not 连续第7年,
+    which counts this year), or None."""
+    m = w.run_of_years.search(text, r.clause[0], r.start)
+    if m is None:
+        return None
+    n = parse_number(m.group(1))
+    return int(n) if n is not None and n == int(n) else None
 
 
 def _base_year(w: KindWords, text: str, r: Reading, frames: TimeFrame | None, from_words: bool = False) -> int | None:

@@ -449,3 +449,37 @@ def test_a_single_listed_verb_keeps_to_the_counts_sharing_its_head():
     clause before (三重项目)."""
     sentence = "持续扩大有效投资，推出331个重点项目、54个“三重”项目，新开工90个、建成或投产80个项目。"
     assert _row(sentence, 2020, "review", "90个")[1] == "新开工项目"
+
+
+def _period(sentence: str, year: int, text: str) -> tuple[int | None, int | None]:
+    context = Context(year=year, part="review", genre="政府工作报告")
+    q = next(q for q in extract_quantities(sentence, context=context) if q.text == text)
+    return q.period_start, q.period_end
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "period"),
+    [
+        (
+            "经济增长连续四年达到或略高于10%，没有出现明显通货膨胀。",
+            2007,
+            "达到或略高于10%",
+            (2003, 2006),
+        ),  # gov-report 2007
+        (
+            "连续十年每年植树造林1000万株以上，森林覆盖率提升至38.85%。",
+            2021,
+            "1000万株以上",
+            (2011, 2020),
+        ),  # pingtan 2021
+    ],
+)
+def test_what_held_through_a_run_of_years_spans_them(sentence, year, text, period):
+    assert _period(sentence, year, text) == period
+
+
+@pytest.mark.issue(17)
+def test_the_nth_year_of_a_run_is_that_year():
+    """gov-report 2011: 连续第7年 counts this year, the figure is the year reviewed's."""
+    assert _period("连续第7年提高企业退休人员基本养老金，全年人均增加1680元。", 2011, "1680元") == (2010, 2010)
