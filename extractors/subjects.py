@@ -1074,6 +1074,13 @@ def find_subject(
             # 区定扶贫开发对象241户838人[全部脱贫], 农村贫困人口1000万人[实现脱贫]: a count of the
             # things named before it that do what the words after it say
             return found(before + does)
+    reach = max(((before.rfind(v), v) for v in words.reach_verbs), default=(-1, ""))
+    if rate and noun_ok and reach[0] >= 0 and len(before) - reach[0] - len(reach[1]) <= _REACH_PLACE_LONGEST:
+        # 基本药物制度覆盖[80%以上]村卫生室 → 基本药物制度覆盖村卫生室: the share of the things a
+        # scheme reaches (覆盖中西部地区80%以上的农村中小学: a place may stand between)
+        thing = trim(_until_verb(noun_raw)) if de_after else _counted_noun(noun)
+        if thing and len(thing) <= _REACHED_LONGEST and not has_verb(thing):
+            return found(before + thing)
     verb_only = bool(before) and (not before_names or (len(tag(before)) == 1 and ends_with_verb(before)))
     if de_after and bounded and before_names:
         return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
@@ -1358,6 +1365,7 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # the words saying what a share of a group does are a short verb phrase (安置在行政、参公单位);
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
+_REACH_PLACE_LONGEST = 6  # characters of a place between a verb of reach and a share (中西部地区)
 _REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生), not a clause
 
 

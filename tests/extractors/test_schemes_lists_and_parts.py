@@ -406,3 +406,27 @@ def test_a_single_listed_verb_keeps_to_the_counts_sharing_its_head():
     clause before (三重项目)."""
     sentence = "持续扩大有效投资，推出331个重点项目、54个“三重”项目，新开工90个、建成或投产80个项目。"
     assert _row(sentence, 2020, "review", "90个")[1] == "新开工项目"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "subject"),
+    [
+        ("基本药物制度覆盖80%以上村卫生室。", 2014, "80%以上", "基本药物制度覆盖村卫生室"),  # gov-report 2014
+        # gov-report 2007: a place between the verb of reach and the share
+        (
+            "农村中小学现代远程教育工程已投入80亿元，覆盖中西部地区80%以上的农村中小学。",
+            2007,
+            "80%以上",
+            "农村中小学现代远程教育工程覆盖中西部地区农村中小学",
+        ),
+    ],
+)
+def test_a_share_of_what_a_scheme_reaches_names_the_things_reached(sentence, year, text, subject):
+    assert _row(sentence, year, "review", text)[1] == subject
+
+
+@pytest.mark.issue(17)
+def test_a_share_that_is_the_measure_of_a_reach_stays():
+    """Made up: 覆盖面 is a measure of its own; nothing follows the share to name."""
+    assert _row("城乡居民基本养老保险覆盖面达到95%。", 2014, "review", "95%")[1] == "城乡居民基本养老保险覆盖面"
