@@ -430,3 +430,10 @@ def test_a_share_of_what_a_scheme_reaches_names_the_things_reached(sentence, yea
 def test_a_share_that_is_the_measure_of_a_reach_stays():
     """Made up: 覆盖面 is a measure of its own; nothing follows the share to name."""
     assert _row("城乡居民基本养老保险覆盖面达到95%。", 2014, "review", "95%")[1] == "城乡居民基本养老保险覆盖面"
+
+
+@pytest.mark.issue(17)
+def test_the_area_a_zone_report_covers_is_scope():
+    """pingtan-gov-report 2017: 片区内 is the area the whole report covers, like 全区."""
+    sentence = "持续深化商事制度改革，片区内新增注册企业5235家（其中外资企业500家），注册资本2286亿元。"
+    assert _row(sentence, 2017, "review", "5235家")[1] == "新增注册企业"
