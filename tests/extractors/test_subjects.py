@@ -1260,7 +1260,8 @@ def test_subjects_items_opened_by_qizhong_are_parts_of_the_count():
     from one item to the next."""
     review = Context(year=2017, part="review", genre="政府工作报告")
     found = _subjects("片区内新增注册企业5235家（其中外资企业500家），注册资本2286亿元。", review)
-    assert [s for _, s in found] == ["片区内新增注册企业", "片区内新增注册外资企业", "注册资本"]
+    # 片区内 is the area the report covers, scope like 全区 (twenty-first round)
+    assert [s for _, s in found] == ["新增注册企业", "新增注册外资企业", "注册资本"]
     found = _subjects("区重点项目276个，其中在建项目122个、预备项目82个、前期项目72个。", review)
     assert [s for _, s in found] == ["区重点项目", "区重点在建项目", "区重点预备项目", "区重点前期项目"]
     found = _subjects("推出28项创新举措，其中全国首创15项，在全国全省复制推广13项。", review)
