@@ -34,6 +34,7 @@ from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import cut, tag
 from extractors.subjects import (
     SubjectWords,
+    done_only,
     has_verb,
     is_measure,
     starts_with_verb,
@@ -416,7 +417,7 @@ def carry_through_list(text: str, amounts: list[tuple[tuple[int, int], int, str 
             and amounts[k - 1][0] == clause
             and amounts[k - 1][2] == amounts[k][2]
             and text.endswith(LIST_COMMA + subject, 0, amounts[k][1])
-            and _done_alone(subject, words)
+            and done_only(subject)
         ):
             thing = _topic_of(_base_and_change(out[k - 1])[0], words)
             if thing:
@@ -471,11 +472,11 @@ def _completed(
         before, _ = _base_and_change(out[j])
         if nearest and dimension in words.counted_dimensions and other_dim == dimension:
             thing = _object_of(before)
-            if thing and (_lone_verb(base) or (len(tag(base)) > 1 and _done_alone(base, words))):
+            if thing and (_lone_verb(base) or (len(tag(base)) > 1 and done_only(base))):
                 # 清理涉外规章和有关政策规定2300件，废止830件 → 废止涉外规章和有关政策规定
                 return base + thing
             thing = _topic_of(before, words)
-            if thing and _done_alone(base, words):
+            if thing and done_only(base):
                 # 城镇保障性住房基本建成470万套、新开工630万套 → 新开工城镇保障性住房
                 return base + thing
         divided = next((h for h in sorted(words.divided_heads, key=len, reverse=True) if before.endswith(h)), "")
@@ -548,23 +549,13 @@ def _lone_verb(phrase: str) -> bool:
     return len(tokens) == 1 and tokens[0][1] == "v" and len(tokens[0][0]) >= 2 and not phrase.endswith(having)
 
 
-def _done_alone(phrase: str, words: SubjectWords) -> bool:
-    """Verbs and their adverbs alone, nothing named they are done to (新开工, 新开工建设,
-    基本建成, 宣布失效)."""
-    tokens = [(w, f) for w, f in tag(phrase) if w.strip()]
-    verb = [w in words.verbs or f == "v" for w, f in tokens]
-    # an adverb or a word of manner before, a result after a verb (宣布[失效])
-    other = [f in ("vn", "d") or w in words.verb_manners or (i > 0 and f == "a") for i, (w, f) in enumerate(tokens)]
-    return bool(tokens) and any(verb) and all(v or o for v, o in zip(verb, other, strict=True))
-
-
 def _topic_of(phrase: str, words: SubjectWords) -> str:
     """The things a phrase names before what is done to them (城镇保障性住房[基本建成] →
     城镇保障性住房), or "" when it does not open with them."""
     tokens = [(w, f) for w, f in tag(phrase) if w.strip()]
     for i in range(1, len(tokens)):
         rest = "".join(w for w, _ in tokens[i:])
-        if _done_alone(rest, words):
+        if done_only(rest):
             head = tokens[:i]
             nounish = all(
                 f[:1] in ("n", "x", "j", "b") and w not in words.verbs and w not in words.verb_manners for w, f in head

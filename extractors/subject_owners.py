@@ -21,6 +21,7 @@ from extractors.numerals import ARABIC_DIGIT_CHARS
 from extractors.segmentation import tag, word_tag
 from extractors.subjects import (
     SubjectWords,
+    done_only,
     joined_once,
     level,
     starts_with_verb,
@@ -195,14 +196,6 @@ def _group_does(subject: str, words: SubjectWords) -> str:
     return ""
 
 
-def _done_only(phrase: str, words: SubjectWords) -> bool:
-    """Verbs alone, nothing named they are done to (新开工, 建成或投产)."""
-    if phrase in words.verbs:
-        return True
-    tokens = tag(phrase)
-    return any(f == "v" for _, f in tokens) and all(f in ("v", "vn", "c", "d") for _, f in tokens)
-
-
 def _counts_sharing_a_head(
     text: str, amounts: list[tuple[tuple[int, int], int, int, int]], out: list[str], words: SubjectWords
 ) -> list[str]:
@@ -218,10 +211,10 @@ def _counts_sharing_a_head(
         between = text[amounts[k][3] : amounts[k + 1][2]]
         joined = next((w for w in words.list_words if between.startswith(w)), "")
         item = between[len(joined) :]
-        if not joined or not item or not following.startswith(item) or not _done_only(subject, words):
+        if not joined or not item or not following.startswith(item) or not done_only(subject):
             continue
         head = following[len(item) :]
-        if len(head) >= 2 and _done_only(item, words) and all(f.startswith(_NOUN_FLAGS) for _, f in tag(head)):
+        if len(head) >= 2 and done_only(item) and all(f.startswith(_NOUN_FLAGS) for _, f in tag(head)):
             out[k] = subject + head
     return out
 

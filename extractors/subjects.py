@@ -789,6 +789,21 @@ def _kind_of(verb: str, prev: Found, before: str) -> bool:
     return len(tokens) == 2 and tokens[0] == verb and before.endswith(tokens[1]) and before != tokens[1]
 
 
+def done_only(phrase: str) -> bool:
+    """Verbs alone, nothing named they are done to (新开工, 新开工建设, 建成或投产, 基本建成,
+    宣布失效): listed verbs or jieba's verbs, joined by a conjunction, with adverbs and words of
+    manner before them and a result after one (宣布[失效])."""
+    words = subject_words()
+    if phrase in words.verbs:
+        return True
+    tokens = [(w, f) for w, f in tag(phrase) if w.strip()]
+    verb = [w in words.verbs or f == "v" for w, f in tokens]
+    other = [
+        f in ("vn", "d", "c") or w in words.verb_manners or (i > 0 and f == "a") for i, (w, f) in enumerate(tokens)
+    ]
+    return bool(tokens) and any(verb) and all(v or o for v, o in zip(verb, other, strict=True))
+
+
 def has_verb(phrase: str) -> bool:
     words = subject_words()
     return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
