@@ -120,6 +120,7 @@ NOT_QUANTITIES_SPEC = Record(
     blocked_after=Pattern(),
     name_patterns=Strings(Pattern()),
     unit_word_breaks=Strings(allow_empty=False),
+    per_unit_before=Pattern(),
 )
 COMPARATORS_DATA = register("comparators", COMPARATORS_FILE, COMPARATORS_SPEC, "extractors/quantities.py")
 NOT_QUANTITIES_DATA = register("not_quantities", NOT_QUANTITIES_FILE, NOT_QUANTITIES_SPEC, "extractors/quantities.py")
@@ -181,6 +182,7 @@ class Grammar:
     blocked_before_chinese: regex.Pattern
     blocked_after: regex.Pattern
     min_chinese_count: int
+    per_unit_before: regex.Pattern  # a per-unit basis right before a small count: an average
     bare_chinese_scale: int  # a multiplier this large makes a Chinese numeral an amount alone
     any_digit: regex.Pattern  # a passage without one holds no amount
 
@@ -270,6 +272,7 @@ def grammar() -> Grammar:
         blocked_before_chinese=regex.compile(notq["blocked_before_chinese"]),
         blocked_after=regex.compile(notq["blocked_after"]),
         min_chinese_count=notq["min_chinese_count"],
+        per_unit_before=regex.compile(notq["per_unit_before"]),
         bare_chinese_scale=notq["bare_chinese_scale"],
         any_digit=regex.compile(f"[0-9０-９十{regex.escape(DIGIT_CHARS)}]"),
     )
@@ -496,6 +499,12 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     if unit is None and not scaled:
         return None  # a bare number: a code, a year, a list label
     unit_def = g.units.unit(unit) if unit else None
+    end = last.end
+    # half a unit more: 人均只有一亩半耕地 = 1.5亩, 平均每户一头半 = 1.5头 (not 一个半月, 半导体, 半年,
+    # where jieba reads 半 into a word of its own)
+    halved = (
+        not is_range and unit_def is not None and text.startswith(HALF, end) and cut(text[end : end + 6])[0] == HALF
+    )
     if (
         first.chinese
         and not is_range
@@ -505,18 +514,13 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         and first.value == first.value.to_integral_value()
         and unit_def is not None
         and unit_def.classifier
+        and not halved  # a count with a half is an average, an amount
+        and not g.per_unit_before.search(text, max(0, m.start() - 4), m.start())  # 平均每户两头以上
     ):
         return None  # 一批, 两个指标, 三个代表: an article or a slogan count (not 一点二所)
-    end = last.end
     half = Decimal(0)
-    if (
-        not is_range
-        and unit_def is not None
-        and not unit_def.classifier
-        and text.startswith(HALF, end)
-        and cut(text[end : end + 6])[0] == HALF  # not 半导体, 半年
-    ):
-        half, end = Decimal("0.5"), end + len(HALF)  # 人均只有一亩半耕地: 1.5亩 (not 一个半月)
+    if halved:
+        half, end = Decimal("0.5"), end + len(HALF)
     suf = g.suffix.match(text, end)
     if suf:
         end = suf.end()
