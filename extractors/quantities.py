@@ -161,6 +161,8 @@ class Grammar:
     tail: regex.Pattern
     tail_token: regex.Pattern
     unit: regex.Pattern
+    unit_any: regex.Pattern  # a unit spelling, word breaks or not
+    word_break: regex.Pattern  # a word that begins with a unit spelling (unit_word_breaks)
     separator: regex.Pattern
     approximate_separator: regex.Pattern  # 二、三百亿度
     list_separator: regex.Pattern
@@ -251,6 +253,8 @@ def grammar() -> Grammar:
         tail=tail,
         tail_token=tail_token,
         unit=regex.compile(f"(?!{_alternation(notq['unit_word_breaks'])})(?:{unit_alt})"),
+        unit_any=regex.compile(f"(?:{unit_alt})"),
+        word_break=regex.compile(_alternation(notq["unit_word_breaks"])),
         separator=regex.compile(r"\s*(?:" + _alternation(comp["range_separators"]) + r")\s*"),
         approximate_separator=regex.compile(_alternation(comp["approximate_separators"])),
         list_separator=regex.compile(_alternation(comp["list_separators"])),
@@ -356,6 +360,8 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     pos = t.end()
     unit = None
     u = g.unit.match(text, pos) or (g.unit.match(text, pos + 1) if text.startswith(" ", pos) else None)
+    if u is None:
+        u = _unit_past_a_break(g, text, m.start(), pos)
     if u:
         unit = g.units.spelled(u.group()).name
         pos = u.end()
@@ -369,6 +375,25 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     percent_unit = g.units.prefix_units.get(m["pct"]) if m["pct"] else None
     high = value / around[0] * around[1] if around is not None else None
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit, high)
+
+
+def _unit_past_a_break(g: Grammar, text: str, start: int, pos: int) -> regex.Match | None:
+    """The unit at ``pos`` that a word break (个人, 人民) hides, where the break's tail only
+    opens a longer word: 二万四千多个人民公社 is 个 + 人民公社 (not 13亿多人口, 六亿人民, 一元化)."""
+    u = g.unit_any.match(text, pos)
+    brk = g.word_break.match(text, pos)
+    if u is None or brk is None:
+        return None
+    rest = brk.group()[len(u.group()) :]
+    n = start
+    for w in cut(text[start : u.end() + 8]):
+        n += len(w)
+        if n == u.end():
+            following = cut(text[n : n + 8])[:1]
+            return u if following and following[0].startswith(rest) and len(following[0]) > len(rest) else None
+        if n > u.end():
+            return None
+    return None
 
 
 def _approximate_pair(g: Grammar, text: str, m: regex.Match, first: _Amount) -> _Amount | None:

@@ -76,3 +76,19 @@ def test_a_half_after_a_unit(sentence: str, text: str) -> None:
 )
 def test_small_counts_without_a_basis_or_half_stay_out(sentence: str) -> None:
     assert _amounts(sentence, 2020, "plan") == {}
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # gov-report 1960: jieba reads 个 + 人民公社, so the word break 个人 does not hold
+        ("现在已经合并改组成为二万四千多个人民公社，平均一个人民公社拥有六万四千亩耕地。", "二万四千多个", "个"),
+        # gov-report 2017: 人口 is a word, the amount has no unit
+        ("我国有13亿多人口，就业压力很大。", "13亿多", ""),
+        # gov-report 1958: jieba cuts 六亿人|民, but 民 is only the rest of the word 人民
+        ("这是关系到全国六亿人民的事情。", "六亿", ""),
+    ],
+)
+def test_a_word_break_holds_only_where_jieba_reads_the_word(sentence: str, text: str, unit: str) -> None:
+    assert _amounts(sentence, 1960)[text][1] == unit
