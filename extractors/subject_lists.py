@@ -602,7 +602,9 @@ def _bare_noun(phrase: str, words: SubjectWords, longest: int = _SHORT_ITEM, joi
     if len(phrase) > longest or phrase.endswith(tuple(words.measure_ends)):
         return False
     if not joined:
-        return all(f.startswith("n") for _, f in tokens)
+        # a category counted in its name is a thing too (十种有色金属, the statistics' ten metals)
+        k = 1 if len(tokens) > 1 and tokens[0][1] == "m" and not tokens[0][0].isdigit() else 0
+        return all(f.startswith("n") for _, f in tokens[k:])
     return (
         tokens[0][1].startswith(_NOUNISH)
         and (tokens[0][1] != "vn" or tokens[-1][1] != "vn")

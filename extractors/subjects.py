@@ -65,7 +65,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
-          "years_named_with", "comment_words", "comment_flags", "light_verbs")  # fmt: skip
+          "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -175,6 +175,7 @@ class SubjectWords:
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in
     output_heads: frozenset[str]  # 产量: a list's head a product in another measure word takes
+    product_words: frozenset[str]  # 产品: a clause on products' output gives the products named after it 产量
     named_plans: frozenset[str]  # 投资计划: a plan named by what it does, whose 计划 stays
     paired_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 城乡 → 城市, 农村 (longest first)
     sector_ends: frozenset[str]  # 业: 住宿业, 餐饮业 name sectors
@@ -1256,6 +1257,10 @@ def find_subject(
         return found(level(prev.base) + before, prev.base)
     # 2. the phrase before it names the measure
     if before_names:
+        if prev is None and clause[0] > sentence_start:
+            head = _product_output(before, _prior_clause(text, clause, sentence_start, next_amount, ends))
+            if head:
+                return found(before + head)  # 主要工业产品产量继续增加，原煤达到10.9亿吨 → 原煤产量
         first = cut(raw_before.lstrip())[:1]
         if prev is not None and first and first[0] in words.list_words:
             verb = prev.list_verb or starts_with_verb(without_opening_time(prev.subject))  # 五年淘汰…
@@ -1328,7 +1333,12 @@ def find_subject(
         return found(before)
     # 4. nothing in the clause: the clause before says what (gov-report 2014), or what it is
     # about when it has a predicate of its own (外贸出口从7月份开始大幅度回升，全年达到1949亿美元)
-    return found(_about(_prior_clause(text, clause, sentence_start, next_amount, ends)))
+    about = _about(_prior_clause(text, clause, sentence_start, next_amount, ends))
+    if words.to_level_re.match(text, end):
+        # 预算外资金却大幅度增加，由一九七八年的[三百七十一亿元]增加到…: a change's starting level
+        # is the measure's level, not the change
+        return found(level(about))
+    return found(about)
 
 
 def _topic_between(text: str, clause: tuple[int, int], prev: Found | None, sentence_start: int, ends: list[int]) -> str:
@@ -1653,6 +1663,20 @@ def _only_times(text: str, cs: int, ts: int, spans: list[tuple[int, int]], heads
             return False
         pos = b + next((len(h) for h in sorted(heads, key=len, reverse=True) if text.startswith(h, b, ts)), 0)
     return not text[pos:ts].strip(_EDGE_MARKS)
+
+
+def _product_output(product: str, prior: str) -> str:
+    """The output head a product named alone takes from the clause before, where that clause
+    speaks of the output of products in general (主要工业产品产量继续增加，原煤达到10.9亿吨 →
+    原煤产量), or ''."""
+    words = subject_words()
+    if not prior or not product or len(product) > 6 or not all(f.startswith("n") for _, f in tag(product)):
+        return ""
+    for head in sorted(words.output_heads, key=len, reverse=True):
+        i = prior.find(head)
+        if i > 0 and any(p in prior[:i] for p in words.product_words) and not product.endswith(head.lstrip("的")):
+            return head.lstrip("的")
+    return ""
 
 
 def _prior_clause(

@@ -1,0 +1,62 @@
+"""Regression tests of the twenty-second round on subjects (in-sample: the blind span gold of
+tests/gold/heldout20 after its one measurement): products named alone in a list of output take
+its head, also after a category counted in its name (十种有色金属) and after a clause on the
+output of products in general; the starting level of a change the clause before names is the
+measure's level. Sentences are from the corpus (source in a comment) unless marked as made up
+to guard a rule's reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.context import Context
+from extractors.quantities import extract_quantities
+
+
+def _subjects(sentence: str, year: int, part: str = "review") -> dict[str, str]:
+    context = Context(year=year, part=part, genre="政府工作报告")
+    return {q.text: q.subject for q in extract_quantities(sentence, context=context)}
+
+
+@pytest.mark.issue(17)
+def test_a_category_counted_in_its_name_passes_the_output_head_on() -> None:
+    # gov-report 1980 (heldout20 gold: 十种有色金属产量, 水泥产量, 化肥产量)
+    got = _subjects("原材料工业，钢产量3，500万吨，十种有色金属108万吨，水泥7，800万吨，化肥1，230万吨。", 1980, "plan")
+    assert got["108万吨"] == "十种有色金属产量"
+    assert got["7，800万吨"] == "水泥产量"
+    assert got["1，230万吨"] == "化肥产量"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "expected"),
+    [
+        # gov-report 1992 (heldout20 gold)
+        (
+            "主要工业产品产量继续增加，原煤达到10.9亿吨，石油达到1.39亿吨，钢突破7000万吨。",
+            1992,
+            {"10.9亿吨": "原煤产量", "1.39亿吨": "石油产量", "突破7000万吨": "钢产量"},
+        ),
+        # made up: farm products the same way
+        ("主要农产品产量大幅度增长，粮食达到4亿吨，棉花600万吨。", 1985, {"4亿吨": "粮食产量", "600万吨": "棉花产量"}),
+    ],
+)
+def test_products_after_a_clause_on_their_output(sentence: str, year: int, expected: dict[str, str]) -> None:
+    got = _subjects(sentence, year)
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.issue(17)
+def test_no_output_head_without_a_clause_on_products() -> None:
+    # made up: the clause before speaks of industry, not of products' output
+    assert _subjects("工业生产增长较快，原煤达到10.9亿吨。", 1992)["10.9亿吨"] == "原煤"
+
+
+@pytest.mark.issue(17)
+def test_the_starting_level_of_a_change_named_the_clause_before() -> None:
+    # gov-report 1983 (heldout20 gold: 预算外资金)
+    got = _subjects("预算外资金却大幅度增加，由一九七八年的三百七十一亿元增加到一九八二年的六百五十亿元。", 1983)
+    assert got["三百七十一亿元"] == "预算外资金"
+    assert got["六百五十亿元"] == "预算外资金"
+    # made up: a starting level in its own clause keeps the measure it names
+    assert _subjects("城乡居民储蓄大幅度增加，由210亿元增加到675亿元。", 1983)["210亿元"] == "城乡居民储蓄"
