@@ -19,7 +19,10 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
   ``tests/quality_floors_heldout4.json``;
 - ``tests/gold/heldout5/`` (gov-report 1957, 1958, 1960, registered before the fourth
   round's changes, annotated blind and measured once at its end), floors in
-  ``tests/quality_floors_heldout5.json``.
+  ``tests/quality_floors_heldout5.json``;
+- ``tests/gold/heldout20/`` (targets of 66 paragraphs of 14 held-out documents, registered
+  before the twenty-second round's changes, annotated blind and measured once), floors in
+  ``tests/quality_floors_heldout20.json``.
 
 The floors only go up: raise one when an extractor gets better, so the ratchet shows in
 the diff. Run with ``-s`` to see the full reports.
@@ -45,6 +48,7 @@ GOLD_SETS = {
     "heldout3": (HERE / "gold" / "heldout3", HERE / "quality_floors_heldout3.json"),
     "heldout4": (HERE / "gold" / "heldout4", HERE / "quality_floors_heldout4.json"),
     "heldout5": (HERE / "gold" / "heldout5", HERE / "quality_floors_heldout5.json"),
+    "heldout20": (HERE / "gold" / "heldout20", HERE / "quality_floors_heldout20.json"),
 }
 
 
