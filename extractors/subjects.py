@@ -1257,7 +1257,12 @@ def find_subject(
         return found(level(prev.base) + before, prev.base)
     # 2. the phrase before it names the measure
     if before_names:
-        if prev is None and clause[0] > sentence_start:
+        if (
+            prev is None
+            and clause[0] > sentence_start
+            and len(before) <= 6
+            and any(p in text[sentence_start : clause[0]] for p in words.product_words)
+        ):
             head = _product_output(before, _prior_clause(text, clause, sentence_start, next_amount, ends))
             if head:
                 return found(before + head)  # 主要工业产品产量继续增加，原煤达到10.9亿吨 → 原煤产量
