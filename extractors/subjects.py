@@ -65,7 +65,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
-          "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words")  # fmt: skip
+          "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
+          "when_ends")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -175,6 +176,7 @@ class SubjectWords:
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in
     output_heads: frozenset[str]  # 产量: a list's head a product in another measure word takes
+    when_ends: frozenset[str]  # 时: a phrase ending in a word of its own of these says when
     product_words: frozenset[str]  # 产品: a clause on products' output gives the products named after it 产量
     named_plans: frozenset[str]  # 投资计划: a plan named by what it does, whose 计划 stays
     paired_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 城乡 → 城市, 农村 (longest first)
@@ -577,6 +579,9 @@ def names_nothing(phrase: str) -> bool:
         return True  # 调整初期, 第一个五年计划期间: a stretch of time, no measure
     if phrase in words.change_manners:
         return True  # …计划为百分之三点七，[实际]达到百分之四点六: how, not what
+    tokens = tag(phrase)
+    if len(tokens) > 1 and tokens[-1][0] in words.when_ends:
+        return True  # 今年2月[修订计划时]减少为三百亿元: when, no measure (not 课时, 工时: words of their own)
     for w, f in tag(phrase):
         if not w.strip() or w in words.non_naming or w in words.change or w in words.to_level:
             continue

@@ -70,3 +70,23 @@ def test_a_predetermined_goal_quoted_in_a_review_is_a_target() -> None:
     kinds = {q.text: q.kind for q in extract_quantities(sentence, context=context)}
     assert kinds["7.8%"] == "achievement"
     assert kinds["低于8%"] == "target"
+
+
+@pytest.mark.issue(17)
+def test_a_when_clause_names_no_measure() -> None:
+    # gov-report 1981 (heldout20 gold: 基本建设投资总额)
+    got = _subjects("基本建设投资总额，今年2月修订计划时减少为三百亿元，后来又追加了八十亿元。", 1981, "plan")
+    assert got["三百亿元"] == "基本建设投资总额"
+    # made up: 课时 and 工时 are words of their own, measures
+    got = _subjects("全年培训课时达到2000学时，人均工时减少10%。", 2020, "plan")
+    assert got["2000学时"] == "培训课时"
+    assert got["10%"] == "人均工时减少"
+
+
+@pytest.mark.issue(17)
+def test_develop_to_a_level_is_a_change_to_it() -> None:
+    # gov-report 1954: 发展到 a level, like 增加到, is no part of the measure
+    got = _subjects("农业生产合作社在今年八月已经发展到十万个，预计明年春耕时将达五十万个以上。", 1954, "plan")
+    assert got["十万个"].startswith("农业生产合作社") and "发展" not in got["十万个"]
+    # the when-clause 明年春耕时 names nothing: the measure before goes on
+    assert got["五十万个以上"] == got["十万个"]
