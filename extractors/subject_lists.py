@@ -33,7 +33,10 @@ from extractors.indicators import before_base
 from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from extractors.segmentation import cut, tag
 from extractors.subjects import (
+    NOUNISH,
+    SHORT_ITEM,
     SubjectWords,
+    bare_noun,
     done_only,
     has_verb,
     is_measure,
@@ -320,17 +323,14 @@ def _colon_item(opening: str, subject: str, words: SubjectWords) -> tuple[str, s
     """(item, change words after it) when the clause before an amount is a bare item of a
     list, alone (生铁), with its change (钢材增长) or with a link (…煤矿为); else ("", "")."""
     base, tail = _base_and_change(subject)
-    if opening == subject and _bare_noun(subject, words, joined=True):
+    if opening == subject and bare_noun(subject, words, joined=True):
         return subject, ""
-    if tail and opening == subject and _bare_noun(base, words, joined=True):
+    if tail and opening == subject and bare_noun(base, words, joined=True):
         return base, tail
     link = opening[len(subject) :]
-    if opening.startswith(subject) and link in words.item_links and _bare_noun(subject, words, 10, joined=True):
+    if opening.startswith(subject) and link in words.item_links and bare_noun(subject, words, 10, joined=True):
         return subject, ""
     return "", ""
-
-
-_NOUNISH = ("n", "vn", "l", "j", "b")
 
 
 def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str, str] | None:
@@ -362,7 +362,7 @@ def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str
             return verb + particle, "", head  # 新增加的生铁生产能力
         tokens = tag(without_opening_time(lead))
         qualifier = "".join(t for t, _ in tokens)
-        if verb or not tokens or len(qualifier) > 6 or not all(f.startswith(_NOUNISH) for _, f in tokens):
+        if verb or not tokens or len(qualifier) > 6 or not all(f.startswith(NOUNISH) for _, f in tokens):
             qualifier = ""
         return "", qualifier, head  # 工业部门基本建设投资
     tokens = tag(phrase)
@@ -513,7 +513,7 @@ def _completed(
             head = next((h for h in sorted(heads, key=len, reverse=True) if measure.endswith(h)), None)
             bare = _BRACKETED.sub("", base)  # 农业（包括农村副业）: the item without its note
             longer = len(measure) > len(head or "") or topic is not None
-            named = _bare_noun(bare, words) or (part and _names_a_part(bare, words))
+            named = bare_noun(bare, words) or (part and _names_a_part(bare, words))
             if head and longer and not base.endswith(head) and bare and named:
                 return base + head
             if other_dim == dimension:
@@ -584,32 +584,10 @@ def _object_of(phrase: str) -> str:
     return ""
 
 
-# the longest item of a list read as a thing's name (棉花, 猪牛羊肉, 海洋捕捞)
-_SHORT_ITEM = 8
-
-
 def _names_a_part(phrase: str, words: SubjectWords) -> bool:
     """A short item of a list of parts opened by 其中, which need not be a bare noun (海洋捕捞,
     海水养殖): anything but a measure of its own."""
-    return len(phrase) <= _SHORT_ITEM and not phrase.endswith(tuple(words.measure_ends))
-
-
-def _bare_noun(phrase: str, words: SubjectWords, longest: int = _SHORT_ITEM, joined: bool = False) -> bool:
-    """A short noun phrase naming a thing, not a measure (棉花, 猪牛羊肉; not 发电量); with
-    ``joined`` also nouns joined by list words and noun-like words (农业、林业和水利部门;
-    抚顺矿务局所属煤矿; 运输和邮电部门 — not the verb phrase 发展生产)."""
-    tokens = tag(phrase)
-    if len(phrase) > longest or phrase.endswith(tuple(words.measure_ends)):
-        return False
-    if not joined:
-        # a category counted in its name is a thing too (十种有色金属, the statistics' ten metals)
-        k = 1 if len(tokens) > 1 and tokens[0][1] == "m" and not tokens[0][0].isdigit() else 0
-        return all(f.startswith("n") for _, f in tokens[k:])
-    return (
-        tokens[0][1].startswith(_NOUNISH)
-        and (tokens[0][1] != "vn" or tokens[-1][1] != "vn")
-        and all(f.startswith(_NOUNISH) or t in LIST_COMMA or t in words.list_words for t, f in tokens)
-    )
+    return len(phrase) <= SHORT_ITEM and not phrase.endswith(tuple(words.measure_ends))
 
 
 def _takes_lead(text: str, amount, base: str, lead_dimension: str | None, words: SubjectWords) -> bool:
@@ -669,7 +647,7 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             head_dimension = dimension
             # a head the first item took from the measure it is part of (其中海洋捕捞35862吨 →
             # 海洋捕捞总产量): its list goes on with parts that need not be bare nouns
-            written = text[max(0, amounts[k][0] - len(head) - _SHORT_ITEM) : amounts[k][0]].rstrip()
+            written = text[max(0, amounts[k][0] - len(head) - SHORT_ITEM) : amounts[k][0]].rstrip()
             parts = bool(head) and not written.endswith(head)
             thing = _counted_before_verb(first) if dimension in words.counted_dimensions else ""
             continue
@@ -688,7 +666,7 @@ def shared_list_head(text: str, amounts: list[tuple[int, int, str | None]], subj
             and item
             and subject.endswith(item)
             and not item.endswith(head)
-            and (_bare_noun(item, words) or (parts and _names_a_part(item, words)))
+            and (bare_noun(item, words) or (parts and _names_a_part(item, words)))
         ):
             if subject == item:
                 # nothing carried to the item yet: the lead of the item before it (新增发电装机容量
@@ -740,7 +718,7 @@ def _close_examples(text: str, amounts, out: list[str], run: list[int], words: S
     items = [text[amounts[k - 1][1] : amounts[k][0]][len(LIST_COMMA) :].strip() for k in run[1:]]
     first = out[run[0]]
     lead = _lead_of(text, amounts[run[0]][0], first, "") or starts_with_verb(first)
-    if not lead or not all(items) or not all(_bare_noun(i, words) for i in items):
+    if not lead or not all(items) or not all(bare_noun(i, words) for i in items):
         return
     out[run[0]] = first + noun
     for k, item in zip(run[1:], items):

@@ -6,14 +6,11 @@ the corpus (source in a comment) unless marked as made up to guard a rule's reac
 from __future__ import annotations
 
 import pytest
-
-from extractors.context import Context
-from extractors.quantities import extract_quantities
+from report_rows import quantities
 
 
 def _amounts(sentence: str, year: int = 1960, part: str = "review") -> dict[str, tuple[float, str | None, str]]:
-    context = Context(year=year, part=part, genre="政府工作报告")
-    return {q.text: (float(q.value), q.unit, q.comparator) for q in extract_quantities(sentence, context=context)}
+    return {q.text: (float(q.value), q.unit, q.comparator) for q in quantities(sentence, year, part)}
 
 
 @pytest.mark.issue(17)

@@ -6,6 +6,7 @@ years ending a subject. Sentences are from the corpus (source in a comment)."""
 from __future__ import annotations
 
 import pytest
+from report_rows import quantities
 
 from extractors.context import Context
 from extractors.entities import extract_entities
@@ -13,8 +14,7 @@ from extractors.quantities import extract_quantities
 
 
 def _subjects(sentence: str, year: int, part: str) -> list[tuple[str, str, str]]:
-    context = Context(year=year, part=part, genre="政府工作报告")
-    return [(q.text, q.subject, q.indicator) for q in extract_quantities(sentence, context=context)]
+    return [(q.text, q.subject, q.indicator) for q in quantities(sentence, year, part)]
 
 
 def _places(sentence: str) -> list[str]:

@@ -8,14 +8,11 @@ to guard a rule's reach."""
 from __future__ import annotations
 
 import pytest
-
-from extractors.context import Context
-from extractors.quantities import extract_quantities
+from report_rows import quantities
 
 
 def _subjects(sentence: str, year: int, part: str = "review") -> dict[str, str]:
-    context = Context(year=year, part=part, genre="政府工作报告")
-    return {q.text: q.subject for q in extract_quantities(sentence, context=context)}
+    return {q.text: q.subject for q in quantities(sentence, year, part)}
 
 
 @pytest.mark.issue(17)
@@ -65,9 +62,8 @@ def test_the_starting_level_of_a_change_named_the_clause_before() -> None:
 @pytest.mark.issue(17)
 def test_a_predetermined_goal_quoted_in_a_review_is_a_target() -> None:
     # gov-report 1999 (heldout20 gold: the 8% is 1998's target, quoted)
-    context = Context(year=1999, part="review", genre="政府工作报告")
     sentence = "国内生产总值比上年增长7.8%，虽然略低于8%的预定目标，但这是在抵御亚洲金融危机的冲击的情况下取得的。"
-    kinds = {q.text: q.kind for q in extract_quantities(sentence, context=context)}
+    kinds = {q.text: q.kind for q in quantities(sentence, 1999, "review")}
     assert kinds["7.8%"] == "achievement"
     assert kinds["低于8%"] == "target"
 

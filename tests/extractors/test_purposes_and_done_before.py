@@ -5,14 +5,10 @@ corpus (source in a comment)."""
 from __future__ import annotations
 
 import pytest
+from report_rows import rows as _rows
 
 from extractors.context import Context
 from extractors.quantities import extract_quantities
-
-
-def _rows(sentence: str, year: int, part: str) -> list[tuple[str, str, str, str]]:
-    context = Context(year=year, part=part, genre="政府工作报告")
-    return [(q.text, q.subject, q.indicator, q.kind) for q in extract_quantities(sentence, context=context)]
 
 
 @pytest.mark.issue(17)

@@ -8,18 +8,8 @@ rule's reach."""
 from __future__ import annotations
 
 import pytest
-
-from extractors.context import Context
-from extractors.quantities import extract_quantities
-
-
-def _rows(sentence: str, year: int, part: str) -> list[tuple[str, str, str, str]]:
-    context = Context(year=year, part=part, genre="政府工作报告")
-    return [(q.text, q.subject, q.indicator, q.kind) for q in extract_quantities(sentence, context=context)]
-
-
-def _row(sentence: str, year: int, part: str, text: str) -> tuple[str, str, str, str]:
-    return next(r for r in _rows(sentence, year, part) if r[0] == text)
+from report_rows import row as _row
+from report_rows import rows as _rows
 
 
 @pytest.mark.issue(17)

@@ -6,15 +6,10 @@ to guard a rule's reach."""
 from __future__ import annotations
 
 import pytest
+from report_rows import row as _row
 
 from extractors.context import Context
 from extractors.quantities import extract_quantities
-
-
-def _row(sentence: str, year: int, part: str, text: str) -> tuple[str, str, str, str]:
-    context = Context(year=year, part=part, genre="政府工作报告")
-    q = next(q for q in extract_quantities(sentence, context=context) if q.text == text)
-    return (q.text, q.subject, q.indicator, q.kind)
 
 
 def _kind(sentence: str, year: int, text: str) -> str:
