@@ -377,6 +377,11 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit, high)
 
 
+# characters before a count searched for a basis per unit (not_quantities.yaml per_unit_before):
+# longer than any basis it writes (平均每户), short enough to keep the scan linear
+_BASIS_WINDOW = 8
+
+
 def _unit_past_a_break(g: Grammar, text: str, start: int, pos: int) -> regex.Match | None:
     """The unit at ``pos`` that a word break (个人, 人民) hides, where the break's tail only
     opens a longer word: 二万四千多个人民公社 is 个 + 人民公社 (not 13亿多人口, 六亿人民, 一元化)."""
@@ -540,7 +545,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         and unit_def is not None
         and unit_def.classifier
         and not halved  # a count with a half is an average, an amount
-        and not g.per_unit_before.search(text, max(0, m.start() - 4), m.start())  # 平均每户两头以上
+        and not g.per_unit_before.search(text, max(0, m.start() - _BASIS_WINDOW), m.start())  # 平均每户两头以上
     ):
         return None  # 一批, 两个指标, 三个代表: an article or a slogan count (not 一点二所)
     half = Decimal(0)
