@@ -379,7 +379,7 @@ class FrameTime:
     char_start: int
     start: int  # first year
     end: int  # last year
-    role: str  # deadline | period | point | horizon
+    role: str  # deadline | period | point | horizon | compared (carried: _carried_comparison)
 
 
 def _frame_times(times: Sequence[TimeExpr], shift: int = 0) -> list[FrameTime]:
@@ -1219,6 +1219,13 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             or _totalled_count(frames.text, found)
         ):
             found = None  # 全年 counts from the frame; 近两年，…, 连续三年累计投入 frame their own sentence only
+        if found is not None and found.role == "point" and frames.context.part == "review" and frames.has_amount(span):
+            # 2012年底，城镇和农村人均住房面积32.9平方米…: a moment dating the levels of its own
+            # sentence, not the frame of those after it (but 当一九五四年…召开的时候，… sets the
+            # scene for the sentence after it)
+            found = None
+        if found is not None:
+            found = _carried_comparison(w, frames, found)
         if (
             found is not None
             and frames.context.year
@@ -1330,13 +1337,15 @@ def _period(
         first = last = _reported(context)
     heading = frames.heading_frame() if frames is not None else None
     compared = _compared_years(w, text, r, frames) if kind == "achievement" else None
+    if compared is None and kind == "achievement" and t is not None and t.role == "compared":
+        compared = (t.start - 1, t.start - 1), (t.end, t.end)
     if compared is not None:
         # 1986年同1978年相比，国民生产总值由3480亿元[1978]增加到9380亿元[1986]，…增长102%
         # [1979–1986]: the frame holds for every part of the sentence joined by ；
         earlier, later = compared
         if _is_baseline(w, text, r):
             return earlier
-        if not _reaches_level(w, text, r, frames) and _is_change(text, r):
+        if not _reaches_level(w, text, r, frames) and (_is_change(text, r) or _done_in_the_years(w, text, r)):
             return earlier[1] + 1, later[1]
         return later
     run = _run_of_years(w, text, r) if kind == "achievement" else None
@@ -1433,19 +1442,41 @@ def _compared_years(
         return None
     found = frames.between(_long_start(text, r.sentence[0]), r.start)
     for a, b in reversed(list(zip(found, found[1:]))):  # the nearest frame
-        if a.end == b.end or (a.start < a.end) != (b.start < b.end):
-            continue  # the same year, or a year and a span
-        # past a plan period's 时期 (“六五”时期同“五五”时期相比) and an estimate word (一九八二年预计同…)
-        joiner = text[_after_span_mark(w, text, a) : b.char_start]
-        joiner = joiner[next((len(e) for e in w.compared_estimates if joiner.startswith(e)), 0) :]
-        after = _after_span_mark(w, text, b)
-        if (joiner in w.compared_joiners and text.startswith(w.compared_ends, after)) or (
-            joiner in w.change_bases and text.startswith(tuple(COMMAS), after)
-        ):
-            # 1986年同1978年相比，…; 1956年比1950年，棉布供应增加了两倍
-            earlier, later = sorted([(a.start, a.end), (b.start, b.end)], key=lambda span: span[1])
-            return earlier, later
+        pair = _compares(w, text, a, b)
+        if pair is not None:
+            return pair
     return None
+
+
+def _compares(w: KindWords, text: str, a: FrameTime, b: FrameTime) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(earlier, later) where the times ``a`` and ``b``, in that order, make a frame comparing
+    two years or two plan periods (1986年同1978年相比，…; 1956年比1950年，…)."""
+    if a.end == b.end or (a.start < a.end) != (b.start < b.end):
+        return None  # the same year, or a year and a span
+    # past a plan period's 时期 (“六五”时期同“五五”时期相比) and an estimate word (一九八二年预计同…)
+    joiner = text[_after_span_mark(w, text, a) : b.char_start]
+    joiner = joiner[next((len(e) for e in w.compared_estimates if joiner.startswith(e)), 0) :]
+    after = _after_span_mark(w, text, b)
+    if (joiner in w.compared_joiners and text.startswith(w.compared_ends, after)) or (
+        joiner in w.change_bases and text.startswith(tuple(COMMAS), after)
+    ):
+        earlier, later = sorted([(a.start, a.end), (b.start, b.end)], key=lambda span: span[1])
+        return earlier, later
+    return None
+
+
+def _carried_comparison(w: KindWords, frames: TimeFrame, found: FrameTime) -> FrameTime:
+    """The frame a sentence opened by a comparison of two years sets for the sentences after
+    it: the years between them, as a comparison (1992年同1987年相比，钢产量增长…。…。铁路货运周转量
+    增长百分之二十三，达到11620亿吨公里 → the change 1988–1992, the level reached 1992)."""
+    i = bisect.bisect_right(frames._starts, found.char_start)
+    if i >= len(frames.times) or found.start != found.end:
+        return found
+    pair = _compares(w, frames.text, found, frames.times[i])
+    if pair is None:
+        return found
+    (_, earlier), (_, later) = pair
+    return FrameTime(found.text, found.char_start, earlier + 1, later, "compared")
 
 
 def _after_span_mark(w: KindWords, text: str, t: FrameTime) -> int:
@@ -1454,6 +1485,18 @@ def _after_span_mark(w: KindWords, text: str, t: FrameTime) -> int:
     if t.start < t.end:
         after += next((len(m) for m in w.compared_span_marks if text.startswith(m, after)), 0)
     return after
+
+
+def _done_in_the_years(w: KindWords, text: str, r: Reading) -> bool:
+    """Is the amount what was done in the years compared, not a level reached: a subject
+    with a verb and no word of reaching (1992年同1987年相比，…。城镇新建居民住宅[9.2亿平方米]
+    → 1988–1992; not 农民增加的收入达二百六十亿元)?"""
+    if r.dimension == "percent" or not r.subject_has_verb:
+        return False
+    before = text[r.clause[0] : r.start].rstrip()
+    return not before.endswith(tuple(w.level_reached)) and not text.startswith(
+        tuple(w.level_reached), r.start, r.number_start
+    )
 
 
 def _is_change(text: str, r: Reading) -> bool:
@@ -1514,7 +1557,7 @@ def _base_of_whole(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
 def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:
     """Is the amount the level a change reaches (增加到, 提高到, 下降到…: the change words of
     ``baseline_to``), or a rate reached (覆盖率达到85%)?"""
-    before = text[r.clause[0] : r.start]
+    before = _before_its_list(text, r, frames)
     if before.endswith(w.baseline_to_words) or before.endswith(w.reached_now):
         return True  # 提高到1721元, 提高到现在的1721元
     if any(x in before for x in w.standing_now) and not _over_the_years(w, text, r.clause[0], r.start, frames):
@@ -1542,6 +1585,23 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         and not _over_the_years(w, text, r.clause[0], r.start, frames)
         and not r.in_count
     )
+
+
+_LISTED_AMOUNT = regex.compile(f"[0-9０-９{CHINESE_NUMERAL_CHARS}][^{CLAUSE_STOPS}{LIST_COMMA}]{{0,8}}{LIST_COMMA}")
+
+
+def _before_its_list(text: str, r: Reading, frames: TimeFrame | None) -> str:
+    """The amount's clause before the first amount of the list it is in, so that a later item
+    shares the word before the first (森林覆盖率、绿化率分别提高到35.8%、[35.6%] → …提高到)."""
+    end = r.start
+    while frames is not None:
+        k = bisect.bisect_left(frames.amount_starts, end) - 1
+        if k < 0 or frames.amount_starts[k] < r.clause[0]:
+            break
+        if not _LISTED_AMOUNT.fullmatch(text, frames.amount_starts[k], end):
+            break
+        end = frames.amount_starts[k]
+    return text[r.clause[0] : end]
 
 
 def _share_at_the_end(w: KindWords, text: str, r: Reading, frames: TimeFrame | None) -> bool:
