@@ -481,6 +481,9 @@ def trim(phrase: str, counted: bool = False) -> str:
                 continue
             if 0 <= dropped == i - 1 and f.startswith("u"):
                 continue
+            if w in words.times_before_verb:
+                # 中央财政当年就增加支出: past the one-character adverb dropped before the verb
+                nxt = next((t for t in tokens[i + 1 :] if not (len(t[0]) == 1 and t[0] in words.inside)), ("", ""))
             if (
                 len(w) > 1
                 and (f in words.inside_pos or w in words.times_before_verb)
@@ -716,6 +719,10 @@ def verb_tail(phrase: str) -> str:
         if _is_verb(words, w, f) or (f == "x" and not out and w.endswith(tuple(words.verb_ends))):
             out.insert(0, w)
             i -= 1
+            continue
+        if out and w == LIST_COMMA and i > 0 and _is_verb(words, *tokens[i - 1]) and tokens[i - 1][0] not in words.keep:
+            out[:0] = [tokens[i - 1][0], w]  # 新建、改造[500个以上]停车位: verbs listed share the object
+            i -= 2
             continue
         # 建成或部分建成: verbs joined by a conjunction, a modifier between
         j = i

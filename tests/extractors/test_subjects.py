@@ -1316,6 +1316,25 @@ def test_subjects_a_goal_word_before_a_change_is_not_the_measure():
 
 
 @pytest.mark.issue(17)
+def test_subjects_a_time_word_before_an_adverb_and_a_verb_is_no_part_of_the_measure():
+    """以上几项，仅中央财政当年就增加支出621亿元 (gov-report 2002; twenty-third round): 当年 goes
+    before 就 and the verb as it goes right before the verb."""
+    review = Context(year=2002, part="review", genre="政府工作报告")
+    assert _subjects("以上几项，仅中央财政当年就增加支出621亿元。", review) == [("621亿元", "中央财政增加支出")]
+
+
+@pytest.mark.issue(17)
+def test_subjects_verbs_listed_before_the_amount_share_its_object():
+    """新建、改造500个以上停车位 (pingtan-gov-report 2021), 制定、修订137件行政法规 (gov-report
+    2008; twenty-third round): the verbs of the list act on the things counted, as where the
+    amount follows them (新建、改扩建幼儿园20所); a noun before the comma stays out (made up)."""
+    review = Context(year=2021, part="review", genre="政府工作报告")
+    assert _subjects("新建、改造500个以上停车位。", review) == [("500个以上", "新建、改造停车位")]
+    assert _subjects("五年国务院制定、修订137件行政法规。", review) == [("137件", "制定、修订行政法规")]
+    assert _subjects("启动老旧小区、改造500个停车位。", review) == [("500个", "改造停车位")]
+
+
+@pytest.mark.issue(17)
 def test_subjects_a_list_item_shares_the_measure_word_past_a_base_of_comparison():
     """棉纱产量286.5万吨，比1980年预计增加9万吨；纸520万吨 (gov-report 1980, eighth audit): the
     item before names 棉纱产量 before its base of comparison, so 纸 is 纸产量; an item after a
