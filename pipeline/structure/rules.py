@@ -51,6 +51,7 @@ SPEC = Record(
     max_gap=Integer(0),
     titles=Record(
         strong_openers=_PATTERNS,
+        text_openers=_PATTERNS,
         adverbs=Strings(),
         verbs=Strings(),
         prepositions=Strings(),
@@ -140,6 +141,7 @@ class StructureRules:
     max_gap: int
     # titles
     strong_opener: regex.Pattern
+    text_opener: regex.Pattern  # opens text a heading ran on into on its line (titles.heading_end)
     opener: regex.Pattern  # [adverbs]*verb | preposition | adverb+, at a position
     verb_words: frozenset[str]
     min_clause: int
@@ -263,6 +265,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         title_max_chars=data["title_max_chars"],
         max_gap=data["max_gap"],
         strong_opener=_any(t["strong_openers"]),
+        text_opener=_any(t["text_openers"]),
         opener=opener,
         verb_words=frozenset(t["verbs"]),
         min_clause=t["min_clause"],

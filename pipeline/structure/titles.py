@@ -55,8 +55,18 @@ def strong_cut(s: str, rules: StructureRules, *, section: bool = False) -> int |
     In a top-level heading such a word may belong to the heading when a part word
     follows it at once (2021年和过去五年工作回顾: not before 过去五年).
     """
+    return _first_opener(s, rules.strong_opener, rules, section=section)
+
+
+def text_cut(s: str, rules: StructureRules, *, section: bool = False) -> int | None:
+    """Before the first word that opens the text after a heading that ran on into it on
+    its line (今年是, 党的十四届三中全会, 在…进程中，): where the heading's sentence ends."""
+    return _first_opener(s, rules.text_opener, rules, section=section)
+
+
+def _first_opener(s: str, pattern: regex.Pattern, rules: StructureRules, *, section: bool) -> int | None:
     depth = _depths(s)
-    for m in rules.strong_opener.finditer(s):
+    for m in pattern.finditer(s):
         if m.start() < rules.min_clause or depth[m.start()]:
             continue
         if section and rules.part_word.match(s, m.end()) or section and rules.part_word.match(s, m.end() + 1):
@@ -227,6 +237,13 @@ def heading_end(
     cut = strong_cut(s, rules, section=section)  # 2016年暨五年来的工作回顾|过去一年，…
     if cut is not None:
         return start + cut
+    if stop < limit and text[stop + 1 : limit].strip():
+        # text follows on the heading's line: its first sentence may hold the heading and
+        # the text's first words (…的体制机制|今年是…)
+        cut = text_cut(s, rules, section=section)
+        if cut is not None:
+            stop, s = start + cut, s[:cut]
+            force = True  # and a verb phrase before it may open the text too (…建设|按照…)
     floor = part_word_floor(s, rules)[1] if section else 0
     if floor and stop < limit:  # text follows the heading: it may have run on into it
         if floor < len(s) and rules.opener.match(s, floor):

@@ -76,6 +76,39 @@ def test_top_level_heading_ends_at_its_part_word_before_a_verb():
     assert s[: heading_end(s, 0, len(s), rules, section=True)] == "2023年工作思路"
 
 
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "s,title",
+    [
+        # dumps of gov-report 2009, 1994, 1997 (twenty-third round): the text's first words
+        ("2009年工作总体部署今年是实施“十一五”规划的关键之年。（二）", "2009年工作总体部署"),
+        (
+            "加快建立社会主义市场经济体制党的十四届三中全会制定的决定，是行动纲领。（二）",
+            "加快建立社会主义市场经济体制",
+        ),
+        (
+            "积极发展科技教育文化和各项社会事业在我国现代化进程中，科技进步是关键。（二）",
+            "积极发展科技教育文化和各项社会事业",
+        ),
+        # gov-report 1958: a verb phrase before such an opener still ends the heading
+        ("关于基本建设按照一九五八年的主要任务，在投资的分配上，增加了农业部门的投资。（二）", "关于基本建设"),
+    ],
+)
+def test_a_heading_that_ran_on_ends_before_the_words_that_open_its_text(s, title):
+    assert s[: heading_end(s, 0, len(s), load_rules())] == title
+
+
+@pytest.mark.issue(16)
+def test_words_that_open_text_stay_in_a_heading_line_of_its_own():
+    rules = load_rules()
+    # made up: a heading on its own line keeps 今年 and 党的十九大精神
+    for s in ("切实做好今年要办的十件实事\n", "持续推动党的十九大精神学习宣传全覆盖\n"):
+        assert s[: heading_end(s, 0, len(s) - 1, rules)] == s.strip()
+    # a run-on heading keeps a party congress whose spirit it names
+    s = "持续推动党的十九大精神学习宣传全覆盖各学校要制定学习计划。（二）"
+    assert s[: heading_end(s, 0, len(s), rules)].startswith("持续推动党的十九大精神")
+
+
 def test_a_verb_inside_an_adverb_and_zai_frame_is_not_the_clause_verb():
     rules = load_rules()
     assert run_on_cut("培育发展新质生产力，持续在构建现代化产业体系上再聚焦、再突破", rules) is None
