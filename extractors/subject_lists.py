@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from extractors.char_classes import (
+    CLAUSE_STOP,
     CLAUSE_STOPS,
     COLONS,
     COMMAS,
@@ -238,6 +239,18 @@ def _verb_lead(first: str, others: list[str]) -> str:
 # --------------------------------------------------------------------------- lists after a colon
 
 _COLON = regex.compile(char_class(COLONS))
+
+
+@lru_cache(maxsize=4)
+def _having_pattern(measure_ends: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, measure_ends))})有(?=\\p{{Han}})")
+
+
+def _having_list(words: SubjectWords) -> regex.Pattern:
+    """A measure word and the 有 that opens a list of items after it (生产能力有煤炭…)."""
+    return _having_pattern(tuple(words.measure_ends))
+
+
 _REACH = 200  # how far back a colon may open a list (the long sentence stops bound it anyway)
 
 
@@ -251,17 +264,30 @@ def after_a_colon(
     share after it (工业部门为…，占百分之五十八点二) is its too. The measure is the clause before
     the colon (see ``_colon_measure``), and it must end in a measure word."""
     words = subject_words()
+    having = _having_list(words)
     out = list(subjects)
     done: dict[int, tuple[str, str]] = {}  # colon → (item, its subject) just completed
     for k, (clause, start, _, subject) in enumerate(amounts):
         if not subject:
             continue
         opening = text[clause[0] : start].strip()
-        colon = None
+        colon, at = None, -1
         for m in _COLON.finditer(text, max(0, clause[0] - _REACH), clause[0]):
-            colon = m
+            colon, at = m, m.start()
+        for m in having.finditer(text, max(0, clause[0] - _REACH), start):
+            first = next((a[1] for a in amounts if a[1] >= m.end()), None)
+            if (
+                first is not None
+                and m.end() > (colon.end() if colon is not None else -1)
+                and not CLAUSE_STOP.search(text, m.end(), first)
+            ):
+                # 当年新增加的主要生产能力有煤炭2714万吨，石油1491万吨: a measure and 有 open the
+                # list as a colon does, also in the first item's own clause
+                colon, at = m, m.end()
+        if colon is not None and colon.end() > clause[0]:
+            opening = subject = text[colon.end() : start].strip()
         if colon is not None:
-            opened, source, at = colon.end(), text, colon.start()
+            opened, source = colon.end(), text
         elif lead:  # the list opened in the passage before (Context.lead)
             opened, source, at = 0, lead, len(lead) - 1
         else:
@@ -279,6 +305,8 @@ def after_a_colon(
         if measure is None:
             continue
         verb, qualifier, head = measure
+        if _a_measure_item(item, words):
+            qualifier = head = ""  # 新增加的发电机组容量, not …容量生产能力
         out[k] = verb + item + qualifier + head + tail
         done[key] = (subject, out[k])
     return out
@@ -325,12 +353,23 @@ def _colon_item(opening: str, subject: str, words: SubjectWords) -> tuple[str, s
     base, tail = _base_and_change(subject)
     if opening == subject and bare_noun(subject, words, joined=True):
         return subject, ""
+    if opening == subject and _a_measure_item(subject, words):
+        return subject, ""  # 发电机组容量[1184万千瓦]: an item that is a measure of its own
     if tail and opening == subject and bare_noun(base, words, joined=True):
         return base, tail
     link = opening[len(subject) :]
     if opening.startswith(subject) and link in words.item_links and bare_noun(subject, words, 10, joined=True):
         return subject, ""
     return "", ""
+
+
+def _a_measure_item(item: str, words: SubjectWords) -> bool:
+    """Is a list item a short noun phrase that names a measure of its own (发电机组容量)?"""
+    return (
+        len(item) <= SHORT_ITEM * 2
+        and item.endswith(tuple(words.measure_ends))
+        and all(f.startswith(NOUNISH) for _, f in tag(item))
+    )
 
 
 def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str, str] | None:
@@ -354,6 +393,7 @@ def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str
     if not phrase.endswith(tuple(words.measure_ends)):
         return None
     lead, particle, head = phrase.rpartition(words.particle)
+    head = head[next((len(q) for q in words.colon_head_qualifiers if head.startswith(q) and len(head) > len(q)), 0) :]
     if particle:
         verb = _verb_phrase_end(lead)
         while verb and tag(verb)[0][1] in ("d", "ad"):

@@ -58,7 +58,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "rate_dimensions", "counted_dimensions", "attribute_dimensions", "limit_dimensions", "change_manners",
           "comparison_marks", "reckoning_marks", "period_heads", "frame_heads",
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
-          "whole_people", "goal_before_change", "share_verbs", "colon_intros", "item_links",
+          "whole_people", "goal_before_change", "share_verbs", "colon_intros", "colon_head_qualifiers", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
           "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
@@ -170,6 +170,7 @@ class SubjectWords:
     goal_copulas: frozenset[str]  # 为 of 固定资产投资总额计划为…
     share_verbs: frozenset[str]
     colon_intros: frozenset[str]  # 如下, 的情况是: end the clause that opens a list with a colon
+    colon_head_qualifiers: frozenset[str]  # 主要 of 主要生产能力有…: which items, not the measure
     item_links: frozenset[str]  # 为, 是: between an item of such a list and its amount
     topic_opens: frozenset[str]  # 以, 拿: open a topic frame naming the measure (以产量说，…)
     topic_ends: frozenset[str]  # 说, 来说: end it

@@ -1349,6 +1349,20 @@ def test_subjects_a_list_item_shares_the_measure_word_past_a_base_of_comparison(
 
 
 @pytest.mark.issue(17)
+def test_subjects_a_measure_and_you_open_a_list_like_a_colon():
+    """当年新增加的主要生产能力有煤炭2714万吨，石油1491万吨，发电机组容量1184万千瓦 (gov-report
+    1992; heldout20 gold, in-sample; twenty-third round): 有 after a measure opens the list as a
+    colon does, in the first item's clause too; 主要 only says which items follow; an item that
+    is a measure of its own takes no head. Not where no item follows 有 in its clause (made up,
+    after gov-report 2015)."""
+    review = Context(year=1992, part="review", genre="政府工作报告")
+    found = _subjects("当年新增加的主要生产能力有煤炭2714万吨，石油1491万吨，发电机组容量1184万千瓦。", review)
+    assert [s for _, s in found] == ["新增加的煤炭生产能力", "新增加的石油生产能力", "新增加的发电机组容量"]
+    found = _subjects("发展质量有新的提升，能耗强度下降4.8%。", Context(year=2015, part="review", genre="政府工作报告"))
+    assert found == [("4.8%", "能耗强度下降")]
+
+
+@pytest.mark.issue(17)
 def test_subjects_a_rate_after_a_light_verb_is_a_share_doing_what_follows():
     """乡镇实现100%通二级路、建制村实现100%通公交 (pingtan-gov-report 2020), 确保100%及时回复
     (fujian-zwgk-tasks 2018; seventh audit): the share of what does the verb phrase after it,
