@@ -872,6 +872,9 @@ def test_times_a_report_setting_out_the_next_years_plan_was_delivered_late_in_it
 
     assert plan_year("周总理指出，一九六五年的主要任务就是……", 1964, "政府工作报告") == 1965
     assert plan_year("1982年的计划，要求工农业总产值增长4%。", 1981, "政府工作报告") == 1982
+    # the 1982 report (December) names 一九八三年的年度计划 (twenty-third round)
+    assert plan_year("一九八三年的年度计划经过这次全国人大批准以后……", 1982, "政府工作报告") == 1983
+    assert plan_year("2020年的年度计划。", 2018, "政府工作报告") is None
     assert plan_year("今年的主要预期目标是：国内生产总值增长6%。", 2019, "政府工作报告") is None
     assert plan_year("2020年的计划。", 2019, "工作计划") is None
     late = Context(year=1981, part="review", genre="政府工作报告", plan_year=1982)
