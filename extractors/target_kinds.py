@@ -882,7 +882,16 @@ def _kind(
         # (今年上半年，社会商品零售总额又比去年同期增长18.5%, in the 1980 plan chapter)
         return "achievement", _governing_time(text, r, frames)
     clause_text = _strip_bases(w, text[cs : r.clause[1]])
-    near = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : min(se, end + _SENTENCE_REACH)])
+    lo, hi = max(ss, start - _SENTENCE_REACH), min(se, end + _SENTENCE_REACH)
+    near = text[lo:hi]
+    if frames is not None:
+        # the time opening a later clause speaks of that clause, and is no cue of an amount
+        # before it (1979年重工业总产值比上年增长[7.7%]，今年上半年又比去年同期增长6%)
+        for t in frames.between(r.clause[1], hi):
+            if t.char_start > 0 and text[t.char_start - 1] in CLAUSE_STOPS:
+                a = t.char_start - lo
+                near = near[:a] + _REPLACED * len(t.text) + near[a + len(t.text) :]
+    near = _strip_bases(w, near)
     earlier = _strip_bases(w, text[max(ss, start - _SENTENCE_REACH) : start])
     planned, weak, past = _cue_words(w, text, r, clause_text, near, cues or SentenceCues(text))
     said_past = past  # an achievement word says so

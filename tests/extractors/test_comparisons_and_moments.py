@@ -87,3 +87,18 @@ def test_a_size_reached_in_a_review_of_several_years_is_the_last_years() -> None
     # gov-report 2016: people newly employed over the five years stay a sum over them
     got = _periods("城镇新增就业人数超过6400万人。", 2016, heading="一、“十二五”时期经济社会发展取得重大成就")
     assert got["超过6400万人"] == (2011, 2015)
+
+
+@pytest.mark.issue(17)
+def test_a_time_opening_a_later_clause_is_no_cue_of_an_amount_before_it():
+    # gov-report 1980 (delivered late in 1980; heldout20 gold, in-sample): 今年 opens the next
+    # clause and speaks of it, so the 1979 figure stays a result
+    context = Context(year=1980, part="plan", genre="政府工作报告", plan_year=1981)
+    found = extract_quantities("1979年重工业总产值比上年增长7.7%，今年上半年又比去年同期增长6%。", context=context)
+    assert [(q.text, q.kind, q.period_start) for q in found] == [
+        ("7.7%", "achievement", 1979),
+        ("6%", "achievement", 1980),
+    ]
+    # made up: a commitment of its own clause is still a target
+    found = extract_quantities("今年重工业总产值要比上年增长7%，明年上半年再增长6%。", context=context)
+    assert [q.kind for q in found] == ["target", "target"]
