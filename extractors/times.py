@@ -641,6 +641,11 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     )
     if not n or n > w.max_span_years:
         return None
+    between = _years_counted_before(m, w, n)
+    if between is not None:
+        # 由一九七八年的…增加到一九八二年的…，四年间增长百分之七十五点二: the count restates the
+        # years its sentence just went between
+        return _Parsed(*_years(*between), "year", "rspan")
     if doc_year is None:
         return _Parsed(None, None, "year", "rspan")
     if m.group("rfb"):
@@ -691,6 +696,22 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
         last = doc_year if ctx.plan_year is not None else doc_year - 1
         first = last - n + 1
     return _Parsed(*_years(first, last), "year", "rspan")
+
+
+_WRITTEN_YEAR = regex.compile(r"((?:19|20)[0-9]{2}|[一二][九〇○零一二三四五六七八九]{3})年")
+
+
+def _years_counted_before(m: regex.Match, w: TimeWords, n: int) -> tuple[int, int] | None:
+    """The years between two years written earlier in the sentence of a count of ``n`` years
+    (…一九七八年…一九八二年…，四年间 → 1979–1982; 1998年…2002年…，五年来 → 1998–2002), or None."""
+    opened = max(m.string.rfind(c, 0, m.start()) for c in SENTENCE_STOPS + "\n") + 1
+    years = sorted({y for y in (_year_value(x, w) for x in _WRITTEN_YEAR.findall(m.string, opened, m.start())) if y})
+    for gap, first in ((n, 1), (n - 1, 0)):  # from the year before the count, else from its first
+        pairs = [(a, b) for a in years for b in years if b - a == gap and b > a]
+        if pairs:
+            a, b = max(pairs, key=lambda p: p[1])  # the latest
+            return a + first, b
+    return None
 
 
 def _plan_of_heading(g: _Grammar, ctx: Context) -> tuple[int, int] | None:

@@ -954,3 +954,17 @@ def test_times_this_count_of_years_with_a_future_later_in_its_sentence_counts_on
     sentence = "虽然在这四年间，我国农村发生了深刻变化，但是这个纲要以后还要继续起动员群众的作用。"
     [t] = extract_times(sentence, context=Context(year=1960, part="plan", genre="政府工作报告"))
     assert (t.start.year, t.end.year) == (1956, 1959)
+
+
+@pytest.mark.issue(17)
+def test_times_a_count_of_years_restates_the_years_its_sentence_went_between():
+    """由一九七八年的…增加到一九八二年的…，四年间增长百分之七十五点二 (gov-report 1983; heldout20
+    gold, in-sample; twenty-third round): the count is those years, not years ahead of the
+    document."""
+    plan = Context(year=1983, part="plan", genre="政府工作报告")
+    sentence = "预算外资金由一九七八年的三百七十一亿元增加到一九八二年的六百五十亿元，四年间增长百分之七十五点二。"
+    [t] = [t for t in extract_times(sentence, context=plan) if t.text == "四年间"]
+    assert (t.start.year, t.end.year) == (1979, 1982)
+    # made up: a count with no two years written before it counts on in a plan, as before
+    [t] = extract_times("农业总产值三年间增长一倍。", context=plan)
+    assert (t.start.year, t.end.year) == (1983, 1985)
