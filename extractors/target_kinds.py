@@ -602,7 +602,7 @@ def _is_threshold(w: KindWords, r: Reading, text: str) -> bool:
     return r.in_count or bool(r.noun_after) or r.before_amount
 
 
-def _fact(w: KindWords, r: Reading, text: str) -> str | None:
+def _fact(w: KindWords, r: Reading, text: str, review: bool = False) -> str | None:
     """Why the amount is a fact, or None: ``current`` (现行16%的税率), ``stock`` (我国有2.9亿
     在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全) or ``size`` (投资3亿元的海岸线保护修复
     工程: the size of something named, not an amount anyone delivers)."""
@@ -620,6 +620,7 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
         and not stripped.endswith(w.not_existential)
         and not any(o in (r.noun_after or "") for o in w.plan_objects)
         and not _plan_count(w, text[r.clause[0] : r.start])
+        and not (review and _they_act(text, r))
     ):
         # not 化学工业部有二十三个建设项目: the projects a plan has are its work; nor 在今年内可以
         # 建设完工的有十四个: what the plan year will see done
@@ -647,6 +648,16 @@ def _fact(w: KindWords, r: Reading, text: str) -> str | None:
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None
+
+
+def _they_act(text: str, r: Reading) -> bool:
+    """Do the things counted after 有 do something in the rest of the clause (有八十一个国家的
+    领导人来我国访问, 有15部法律草案…向社会公开征求意见): in a review, a count of what happened
+    in the years reviewed, no stock — not a stock described (有七十四万多个高级农业生产合作社).
+    Outside a review such a clause still states how things are (有三分之二的城镇职工在国有企业
+    就业)."""
+    rest = text[r.end : r.clause[1]]
+    return any(f == "v" and w not in kind_words().existential for w, f in tag(rest))
 
 
 def _object_of_verb(before: str) -> bool:
@@ -776,7 +787,7 @@ def classify(
         if t is not None and t.start == t.end == reported:
             return "target", reported, reported
         return "target", None, None
-    fact = _fact(w, r, text)
+    fact = _fact(w, r, text, review=context.part == "review")
     if fact == "stock" and context.part != "review" and context.year is not None:
         governing = _governing_time(text, r, frames)
         if (

@@ -102,3 +102,17 @@ def test_a_time_opening_a_later_clause_is_no_cue_of_an_amount_before_it():
     # made up: a commitment of its own clause is still a target
     found = extract_quantities("今年重工业总产值要比上年增长7%，明年上半年再增长6%。", context=context)
     assert [q.kind for q in found] == ["target", "target"]
+
+
+@pytest.mark.issue(17)
+def test_in_a_review_things_counted_after_you_that_act_are_no_stock():
+    # gov-report 2008, in the review of 2003–2007: what happened over the years reviewed
+    got = _periods(
+        "探索建立公众有序参与政府立法的机制和制度，有15部法律草案和行政法规草案向社会公开征求意见。",
+        2008,
+        heading="一、过去五年工作回顾",
+    )
+    assert got["15部"] == (2003, 2007)
+    # made up: a stock described stays the last year's
+    got = _periods("全国有七十四万多个高级农业生产合作社。", 2008, heading="一、过去五年工作回顾")
+    assert got["七十四万多个"] == (2007, 2007)
