@@ -655,8 +655,8 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     before_word, after_word = m.group("rb"), m.group("ra") or m.group("ra2")
     if before_word in w.plan_only_before and ctx.part == "review":
         return None  # 提出用三年时间… in a review: a duration planned once, no time of this text
-    if before_word in w.context_before and m.string.endswith(YEAR_MARK, 0, m.start()):
-        return None  # 从一九五三年到一九六○年这八年时间内: the count restates the years just written
+    if before_word in w.context_before and n > 1 and m.string.endswith(YEAR_MARK, 0, m.start()):
+        return None  # …一九六○年这八年 with no other year written to count from: no time of its own
     if before_word in w.context_before:
         # 这三年要…; 在这十年里，要… (the place word and the comma after the span read through)
         rest = after
