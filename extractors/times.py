@@ -379,8 +379,7 @@ def plan_year(text: str, year: int | None, genre: str | None) -> int | None:
     genres, after = w.plan_for_next
     if year is None or genre not in genres:
         return None
-    digits = "".join(regex.escape(c) for c in w.digits)
-    pattern = regex.compile(f"([0-9{digits}]{{4}}){YEAR_MARK}(?:{_alt(after)})")
+    pattern = regex.compile(f"{_year_written(w)}(?:{_alt(after)})")
     plain = _grammar().bracketed.sub("", text)  # not inside 《…》
     return year + 1 if any(_year_value(m[1], w) == year + 1 for m in pattern.finditer(plain)) else None
 
@@ -698,14 +697,18 @@ def _counted_span(m: regex.Match, g: _Grammar, ctx: Context, after: str) -> _Par
     return _Parsed(*_years(first, last), "year", "rspan")
 
 
-_WRITTEN_YEAR = regex.compile(r"((?:19|20)[0-9]{2}|[一二][九〇○零一二三四五六七八九]{3})年")
+def _year_written(w: TimeWords) -> str:
+    """A year written out in four digits, Arabic or Chinese, and 年: its digits are group 1."""
+    digits = "".join(regex.escape(c) for c in w.digits)
+    return f"([0-9{digits}]{{4}}){YEAR_MARK}"
 
 
 def _years_counted_before(m: regex.Match, w: TimeWords, n: int) -> tuple[int, int] | None:
     """The years between two years written earlier in the sentence of a count of ``n`` years
     (…一九七八年…一九八二年…，四年间 → 1979–1982; 1998年…2002年…，五年来 → 1998–2002), or None."""
     opened = max(m.string.rfind(c, 0, m.start()) for c in SENTENCE_STOPS + "\n") + 1
-    years = sorted({y for y in (_year_value(x, w) for x in _WRITTEN_YEAR.findall(m.string, opened, m.start())) if y})
+    written = regex.compile(_year_written(w)).findall(m.string, opened, m.start())
+    years = sorted({y for y in (_year_value(x, w) for x in written) if y})
     for gap, first in ((n, 1), (n - 1, 0)):  # from the year before the count, else from its first
         pairs = [(a, b) for a in years for b in years if b - a == gap and b > a]
         if pairs:
