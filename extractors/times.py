@@ -703,11 +703,16 @@ def _year_written(w: TimeWords) -> str:
     return f"([0-9{digits}]{{4}}){YEAR_MARK}"
 
 
+@cache
+def _year_written_re() -> regex.Pattern:
+    return regex.compile(_year_written(load_time_words()))
+
+
 def _years_counted_before(m: regex.Match, w: TimeWords, n: int) -> tuple[int, int] | None:
     """The years between two years written earlier in the sentence of a count of ``n`` years
     (…一九七八年…一九八二年…，四年间 → 1979–1982; 1998年…2002年…，五年来 → 1998–2002), or None."""
     opened = max(m.string.rfind(c, 0, m.start()) for c in SENTENCE_STOPS + "\n") + 1
-    written = regex.compile(_year_written(w)).findall(m.string, opened, m.start())
+    written = _year_written_re().findall(m.string, opened, m.start())
     years = sorted({y for y in (_year_value(x, w) for x in written) if y})
     for gap, first in ((n, 1), (n - 1, 0)):  # from the year before the count, else from its first
         pairs = [(a, b) for a in years for b in years if b - a == gap and b > a]

@@ -23,6 +23,7 @@ from pipeline.structure.rules import StructureRules
 _COMMA_OR_COLON = regex.compile(char_class(COMMAS + "：:"))
 _STOP_OR_COLON = regex.compile(char_class(SENTENCE_STOPS + "：:"))
 _CLAUSE_STOP = regex.compile(char_class(CLAUSE_STOPS))
+_INK = regex.compile(r"\S")  # a character that is not whitespace
 
 _OPEN, _CLOSE = "“‘《（(【「", "”’》）)】」"
 _CLAUSE_END = "，,：:；;"
@@ -237,7 +238,7 @@ def heading_end(
     cut = strong_cut(s, rules, section=section)  # 2016年暨五年来的工作回顾|过去一年，…
     if cut is not None:
         return start + cut
-    if stop < limit and text[stop + 1 : limit].strip():
+    if stop < limit and _INK.search(text, stop + 1, limit):
         # text follows on the heading's line: its first sentence may hold the heading and
         # the text's first words (…的体制机制|今年是…)
         cut = text_cut(s, rules, section=section)

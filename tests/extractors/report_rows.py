@@ -8,9 +8,16 @@ from extractors.quantities import extract_quantities
 from extractors.records import Quantity
 
 
-def quantities(sentence: str, year: int, part: str) -> list[Quantity]:
-    """The quantities of ``sentence`` in a report of ``year``, in its ``part`` (plan or review)."""
-    return list(extract_quantities(sentence, context=Context(year=year, part=part, genre="政府工作报告")))
+def quantities(sentence: str, year: int, part: str, heading: str = "") -> list[Quantity]:
+    """The quantities of ``sentence`` in a report of ``year``, in its ``part`` (plan or review),
+    under ``heading``."""
+    context = Context(year=year, part=part, genre="政府工作报告", heading=heading)
+    return list(extract_quantities(sentence, context=context))
+
+
+def periods(sentence: str, year: int, part: str = "review", heading: str = "") -> dict[str, tuple]:
+    """(period_start, period_end) of each quantity, by its text."""
+    return {q.text: (q.period_start, q.period_end) for q in quantities(sentence, year, part, heading)}
 
 
 def rows(sentence: str, year: int, part: str) -> list[tuple[str, str, str, str]]:

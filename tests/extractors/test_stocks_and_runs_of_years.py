@@ -6,10 +6,8 @@ to guard a rule's reach."""
 from __future__ import annotations
 
 import pytest
+from report_rows import periods
 from report_rows import row as _row
-
-from extractors.context import Context
-from extractors.quantities import extract_quantities
 
 
 def _kind(sentence: str, year: int, text: str) -> str:
@@ -59,9 +57,7 @@ def test_a_count_of_years_opening_a_subject_is_its_period(sentence, text, subjec
 
 
 def _period(sentence: str, year: int, text: str) -> tuple[int | None, int | None]:
-    context = Context(year=year, part="review", genre="政府工作报告")
-    q = next(q for q in extract_quantities(sentence, context=context) if q.text == text)
-    return q.period_start, q.period_end
+    return periods(sentence, year)[text]
 
 
 @pytest.mark.issue(17)
