@@ -167,7 +167,7 @@ def to_chinese(n: int) -> str:
 
 
 _MIXED = regex.compile(r"(?P<num>[0-9０-９][0-9０-９,.．]*)(?P<scale>[万亿千百]+)")
-_PERCENT_WORDS = ("百分之", "千分之")
+PERCENT_WORDS = ("百分之", "千分之")
 
 
 def parse_number(s: str) -> Decimal | None:
@@ -177,7 +177,7 @@ def parse_number(s: str) -> Decimal | None:
     None when ``s`` is not a number.
     """
     s = s.strip()
-    for word in _PERCENT_WORDS:
+    for word in PERCENT_WORDS:
         if s.startswith(word) and len(s) > len(word):
             s = s[len(word) :]
             break

@@ -62,6 +62,7 @@ _WORD_KEYS = (
     "neutral_verbs",
     "owners_before",
     "disowning_words",
+    "disowning_after",
     "citing_words",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
@@ -111,6 +112,7 @@ class QuoteCues:
     programme_after: regex.Pattern
     owner_before: regex.Pattern
     disowned: regex.Pattern  # a smear or pretext word shortly before the run (污蔑为推行“…”)
+    disowned_after: regex.Pattern  # a word condemning the run after it (“两个估计”的反革命谬论)
     cited: regex.Pattern  # right before the quote: someone's words cited (李白所说的“…”)
 
 
@@ -157,6 +159,9 @@ def load_cues(path: Path) -> QuoteCues:
         verb_before=regex.compile(verbs),
         problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
         disowned=regex.compile(f"(?:{alt('disowning_words')}){_GAP}{{0,6}}$"),
+        # the condemning word heads the noun phrase the run is part of: 的, 等 or 等等 and up
+        # to four characters of qualifier may come between (“台湾独立”等严重分裂活动)
+        disowned_after=regex.compile(f"(?:的|等等|等)?{_GAP}{{0,4}}?(?:{alt('disowning_after')})"),
         cited=regex.compile(f"(?:{alt('citing_words')})$"),
         problem_after=regex.compile(alt("problems_after")),
         domain_problem_after=regex.compile(alt("domain_problems_after")),
@@ -227,7 +232,7 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "listed as not a programme"
     if c.not_programme.fullmatch(content):
         return WORD, "matches a not-programme pattern"
-    if c.disowned.search(before):
+    if c.disowned.search(before) or c.disowned_after.match(after):
         return WORD, "disowned by the text (a smear or a pretext)"
     if c.cited.search(just_before):
         return WORD, "someone's words cited"

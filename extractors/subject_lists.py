@@ -284,6 +284,18 @@ def after_a_colon(
                 # 当年新增加的主要生产能力有煤炭2714万吨，石油1491万吨: a measure and 有 open the
                 # list as a colon does, also in the first item's own clause
                 colon, at = m, m.end()
+        label = item_label(text) if lead else None
+        if label is not None and colon is not None and colon.end() == label[1]:
+            # an item line of the list the passage before opened (…增长的情况如下列：⏎钢：从…
+            # 增加到…，增长二点一倍 → 钢产量, 钢产量增长): its item is the line's label
+            measure = _colon_measure(lead, len(lead) - 1, words)
+            base, tail = _base_and_change(subject)
+            if measure is not None and base == label[0]:
+                verb, qualifier, head = measure
+                if _a_measure_item(base, words):
+                    qualifier = head = ""  # 发电量 is a measure of its own
+                out[k] = verb + base + qualifier + head + tail
+            continue
         if colon is not None and colon.end() > clause[0]:
             opening = subject = text[colon.end() : start].strip()
         if colon is not None:
@@ -331,15 +343,31 @@ def _list_runs_on(text: str, start: int, end: int) -> bool:
 def list_leads(passages: list[str]) -> list[str]:
     """The lead of the list each passage goes on (``Context.lead``): the last sentence of the
     passage before when it ends with a colon, kept while the passages after it are items ending with ；
-    (…是这样分配的：⏎工业部门为…，占百分之五十八点二；⏎农业、林业和水利部门为…); else ""."""
+    (…是这样分配的：⏎工业部门为…，占百分之五十八点二；⏎农业、林业和水利部门为…) or item lines, each
+    opened by its item and a colon (…增长的情况如下列：⏎钢：从…增加到…。⏎发电量：…); else ""."""
     out, lead = [], ""
-    for before in ["", *(p.rstrip() for p in passages)][: len(passages)]:
+    for before, passage in zip(["", *(p.rstrip() for p in passages)], passages):
         if before.endswith(tuple(COLONS)):
             lead = before[_last_sentence_start(before) :]  # what opens the list, not the paragraph
-        elif not (lead and before.endswith(tuple(SEMICOLONS))):
+        elif not (lead and (before.endswith(tuple(SEMICOLONS)) or (item_label(before) and item_label(passage)))):
             lead = ""
         out.append(lead)
     return out
+
+
+_LABEL = regex.compile(
+    rf"[{regex.escape(SPACES)}]*([^{regex.escape(CLAUSE_STOPS + COLONS + SPACES)}]{{1,12}})({char_class(COLONS)})"
+)
+
+
+def item_label(passage: str) -> tuple[str, int] | None:
+    """(item, end of its colon) of an item line: a passage opened by a thing or a measure named
+    alone and a colon (钢：从…增加到四百十二万吨; 黄麻、洋麻：达到…; 发电量：…), else None."""
+    m = _LABEL.match(passage)
+    words = subject_words()
+    if m is None or not (bare_noun(m.group(1), words, joined=True) or _a_measure_item(m.group(1), words)):
+        return None
+    return m.group(1), m.end()
 
 
 def _last_sentence_start(text: str) -> int:
@@ -386,6 +414,8 @@ def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str
         phrase = phrase[: len(phrase) - len(intro)]
         having = next((w for w in kind_words().existential if phrase.endswith(w)), "")  # longest first
         phrase = trim(_AMOUNT_AT_END.sub("", phrase[: len(phrase) - len(having)]))
+        # a comparison the list adds (…的计划产量及其比一九五二年增长的情况如下列) is no part of the measure
+        phrase = regex.sub(f"及其?(?:{'|'.join(words.comparison_marks)}).*$", "", phrase)
         if phrase or start == 0:
             break
         end = start - 1

@@ -45,7 +45,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, PLACE_CHARS, TEN, YEAR_MARK
+from extractors.numerals import DIGIT_CHARS, PERCENT_WORDS, PLACE_CHARS, TEN, YEAR_MARK
 from extractors.segmentation import cut, tag, word_tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words, share_whole
 from extractors.units import registry
@@ -1270,9 +1270,11 @@ def find_subject(
         return found(level(prev.base) + before, prev.base)
     # 2. the phrase before it names the measure
     if before_names:
-        head = _product_output(before, text, clause, sentence_start, next_amount, ends) if prev is None else ""
+        product = level(before) if prev is None else ""  # 原煤增长 → 原煤
+        head = _product_output(product, text, clause, sentence_start, next_amount, ends) if product else ""
         if head:
-            return found(before + head)  # 主要工业产品产量继续增加，原煤达到10.9亿吨 → 原煤产量
+            # 主要工业产品产量继续增加，原煤达到10.9亿吨 → 原煤产量; …原煤增长 → 原煤产量增长
+            return found(product + head + before[len(product) :])
         first = cut(raw_before.lstrip())[:1]
         if prev is not None and first and first[0] in words.list_words:
             verb = prev.list_verb or starts_with_verb(without_opening_time(prev.subject))  # 五年淘汰…
@@ -1708,7 +1710,9 @@ def _product_output(
     speaks of the output of products in general (主要工业产品产量继续增加，原煤达到10.9亿吨 →
     原煤产量), or ''. The cheap tests first: it runs for the first amount of many sentences."""
     words = subject_words()
-    if not any(p in text[sentence_start : clause[0]] for p in words.product_words) or not bare_noun(product, words):
+    if not any(p in text[sentence_start : clause[0]] for p in words.product_words):
+        return _output_topic(product, text, sentence_start)
+    if not bare_noun(product, words):
         return ""
     prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
     for head in sorted(words.output_heads, key=len, reverse=True):
@@ -1717,6 +1721,36 @@ def _product_output(
         if i > 0 and any(p in prior[:i] for p in words.product_words) and not product.endswith(bare):
             return bare
     return ""
+
+
+def _output_topic(product: str, text: str, sentence_start: int) -> str:
+    """The output head a product named alone takes from the sentence before, when that
+    sentence holds no amount, opens with the output of things in general and says no more of
+    any other measure (燃料、动力和一些重要原材料的产量，从…转向逐步回升。一九八一年比一九八○年，
+    原煤增长… → 原煤产量增长; not after …的产量，牲畜的数量，…也都将…有所增长), or ''."""
+    end = sentence_start
+    while end > 0 and text[end - 1] in SPACES:
+        end -= 1
+    if end <= 0 or text[end - 1] not in SENTENCE_STOPS:
+        return ""
+    begin = max(text.rfind(c, 0, end - 1) for c in SENTENCE_STOPS + "\n") + 1
+    sentence = text[begin : end - 1]
+    words = subject_words()
+    first_stop = min((i for i in map(sentence.find, COMMAS + COLONS) if i >= 0), default=len(sentence))
+    topic = sentence[:first_stop].strip()
+    head = next((h for h in sorted(words.output_heads, key=len, reverse=True) if topic.endswith(h)), "")
+    if (
+        not head
+        or len(topic) == len(head)
+        or _AMOUNT_DIGITS.search(sentence)
+        or _NUMERAL_RUN.search(sentence)
+        or any(w in sentence for w in PERCENT_WORDS)
+        or any(m in sentence[first_stop:] for m in words.measure_ends)
+        or not bare_noun(product, words)
+        or product.endswith(head.removeprefix(words.particle))
+    ):
+        return ""
+    return head.removeprefix(words.particle)
 
 
 def _prior_clause(
@@ -1748,6 +1782,7 @@ def _prior_clause(
 
 
 _NUMERAL = regex.compile(f"[{regex.escape(DIGIT_CHARS + PLACE_CHARS)}]")
+_NUMERAL_RUN = regex.compile(f"[{regex.escape(DIGIT_CHARS + PLACE_CHARS)}]{{2,}}")  # 一百, not 前两年
 # a sentence that only names a topic and says it grew (城乡居民储蓄大幅度增加。) is at most this long
 _TOPIC_SENTENCE = 16
 

@@ -59,6 +59,14 @@ CASES = [
     ("政府要信守承诺，决不能“新官不理旧账”。", [WORD]),  # gov-report-2018
     ("加强固体废弃物和垃圾分类处置，严禁“洋垃圾”入境。", [WORD]),  # gov-report-2018
     ("抓紧消除城镇“大班额”，", [WORD]),  # gov-report-2018
+    ("严格依法治税，做到应收尽收，堵塞“跑、冒、滴、漏”。", [WORD]),  # gov-report-2002
+    # a word after the run condemns it: a fallacy, a wild demand, a splittist act
+    # (gov-report-1978, 1957, 2000); a programme a condemning word merely follows keeps its name
+    ("批判了他们炮制的“两个估计”的反革命谬论，", [WORD]),
+    ("“党天下”、“请共产党下台”等等狂妄要求", [WORD, WORD]),
+    ("推行“两国论”和“台湾独立”等严重分裂活动，", [WORD, WORD]),
+    ("实施“两个估计”调查，批驳谬论。", [PROGRAMME]),
+    ("坚持“一国两制”方针，反对分裂活动。", [PROGRAMME]),
     ("有效治理交通拥堵等“城市病”，", [WORD]),  # gov-report-2017
     ("面积18.8万平方米，“两违”持续保持零增长。", [WORD]),  # pingtan-gov-report-2018
     # a category of people or money, a streak of results, a route, a goal sentence
@@ -73,6 +81,9 @@ CASES = [
     # a website, a card (fujian-zwgk-tasks-2016, pingtan-gov-report-2021)
     ("做好各级政府网站与“信用中国”网站的连接工作", [THING]),
     ("全面推广“麒麟卡”“两岸共同家园卡”等台胞专属金融服务卡，", [THING, THING]),
+    # financial products (pingtan-gov-report-2024)
+    ("创新“文旅闪贷”“诚信闪贷”等金融产品，", [THING, THING]),
+    ("打造“旅游+”产品体系。", [PROGRAMME]),  # a product line the quote names (pingtan-2019)
     # names of ships, typhoons and honours
     ("第一艘航母“辽宁舰”入列；", [THING]),  # gov-report-2013
     ("有效应对“杜苏芮”“海葵”等超强台风不利影响，", [THING, THING]),  # pingtan-gov-report-2024

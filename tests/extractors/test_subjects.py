@@ -562,6 +562,12 @@ def test_subjects_a_time_after_a_preposition_opens_no_subject():
             REVIEW,
             ["粮食的年平均产量", "粮食的年平均产量", "棉花的年平均产量", "棉花的年平均产量"],
         ),
+        # supply is such a measure word, also for changes counted in 倍 (gov-report-1957)
+        (
+            "1956年比1950年，棉布供应增加了两倍，胶鞋增加了1.9倍，食盐增加了将近一倍。",
+            REVIEW,
+            ["棉布供应增加", "胶鞋供应增加", "食盐供应增加"],
+        ),
         # a measure of its own, or another dimension, takes nothing
         ("全国粮食产量增长5%，出口增长8%，油料增长3%。", REVIEW, ["全国粮食产量增长", "出口增长", "油料增长"]),
         # a bare item shares the verb that opens the first item (gov-report 1986, 1995)
@@ -1069,6 +1075,56 @@ def test_subjects_a_list_whose_items_are_passages_of_their_own():
         ("百分之七点六", "农业、林业和水利部门基本建设投资"),
     ]
     assert found[3][0][1] == "城市公用事业建设"
+
+
+@pytest.mark.issue(17)
+def test_subjects_item_lines_of_a_list_take_its_measure():
+    """…的计划产量及其比一九五二年增长的情况如下列：⏎钢：从…增加到…，增长二点一倍。⏎… (gov-report
+    1955, ninth audit, in-sample): each line opened by its item and a colon is an item of the list
+    the passage before opened, though it ends with 。; the comparison the lead adds and 计划 are
+    no part of the measure, a measure item takes no head, and a line that is no item ends the list."""
+    passages = [
+        "按照计划，主要农业产品一九五七年的计划产量及其比一九五二年增长的情况如下列：",
+        "钢：从一百三十五万吨增加到四百十二万吨，增长二点一倍。",
+        "发电量：从七十二亿六千万度增加到一百五十九亿度，增长一点二倍。",
+        "黄麻、洋麻：达到七百三十万担，增长百分之十九点七。",
+        "或者有人认为：钢的产量仍然不过四百多万吨。",
+        "棉花：达到三千二百七十万担。",
+    ]
+    leads = list_leads(passages)
+    assert [bool(lead) for lead in leads] == [False, True, True, True, False, False]
+    found = [
+        _subjects(p, Context(year=1955, part="plan", genre="政府工作报告", lead=lead))
+        for p, lead in zip(passages, leads, strict=True)
+    ]
+    assert [s for _, s in found[1]] == ["钢产量", "钢产量", "钢产量增长"]
+    assert [s for _, s in found[2]] == ["发电量", "发电量", "发电量增长"]
+    assert [s for _, s in found[3]] == ["黄麻、洋麻产量", "黄麻、洋麻产量增长"]
+    assert [s for _, s in found[5]] == ["棉花"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_products_after_a_sentence_on_output_in_general():
+    """燃料、动力和一些重要原材料的产量，从…转向逐步回升。一九八一年比一九八○年，原煤增长… (gov-report
+    1982, two audits, in-sample): products named alone with their change measure the output the
+    sentence before spoke of, and the items after the first share it; not after a sentence that
+    goes on to other measures (…的产量，牲畜的数量，…也都将…有所增长, 1956), nor one with amounts."""
+    review = Context(year=1982, part="review", genre="政府工作报告")
+    found = _subjects(
+        "燃料、动力和一些重要原材料的产量，从前两年的停滞甚至下降转向逐步回升。"
+        "一九八一年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五。",
+        review,
+    )
+    assert [s for _, s in found] == ["原煤产量增长", "原油产量下降"]
+    plan = Context(year=1956, part="plan", genre="政府工作报告")
+    found = _subjects(
+        "其他农副产品如烤烟、甘蔗等的产量，牲畜的数量，开荒和造林的面积，也都将比1955年有所增长。"
+        "国营机械化农场将增加到152个。",
+        plan,
+    )
+    assert found[-1] == ("152个", "国营机械化农场")
+    found = _subjects("钢的产量，比上年增长百分之五。原煤增长百分之三。", review)
+    assert found[-1] == ("百分之三", "原煤增长")
 
 
 @pytest.mark.issue(17)
