@@ -1728,13 +1728,7 @@ def _output_topic(product: str, text: str, sentence_start: int) -> str:
     sentence holds no amount, opens with the output of things in general and says no more of
     any other measure (燃料、动力和一些重要原材料的产量，从…转向逐步回升。一九八一年比一九八○年，
     原煤增长… → 原煤产量增长; not after …的产量，牲畜的数量，…也都将…有所增长), or ''."""
-    end = sentence_start
-    while end > 0 and text[end - 1] in SPACES:
-        end -= 1
-    if end <= 0 or text[end - 1] not in SENTENCE_STOPS:
-        return ""
-    begin = max(text.rfind(c, 0, end - 1) for c in SENTENCE_STOPS + "\n") + 1
-    sentence = text[begin : end - 1]
+    sentence = _sentence_before(text, sentence_start)
     words = subject_words()
     first_stop = min((i for i in map(sentence.find, COMMAS + COLONS) if i >= 0), default=len(sentence))
     topic = sentence[:first_stop].strip()
@@ -1791,17 +1785,23 @@ def _topic_sentence(text: str, sentence_start: int) -> str:
     """What the sentence before says the next one is about, when it holds no amount and its
     last clause is a short statement whose rest is a predicate (四是，城乡居民储蓄大幅度增加。
     一九八五年末达到[一千六百二十三亿元] → 城乡居民储蓄), else ''."""
-    end = sentence_start
-    while end > 0 and text[end - 1] in SPACES:
-        end -= 1
-    if end <= 0 or text[end - 1] not in LONG_SENTENCE_STOPS:
-        return ""  # a whole sentence, not a part before ；
-    begin = max(text.rfind(c, 0, end - 1) for c in SENTENCE_STOPS + "\n") + 1
-    sentence = text[begin : end - 1]
+    sentence = _sentence_before(text, sentence_start)
     prior = sentence[max(sentence.rfind(c) for c in COMMAS + COLONS) + 1 :].strip()  # 四是，城乡居民储蓄…
     if not prior or len(prior) > _TOPIC_SENTENCE or _AMOUNT_DIGITS.search(sentence) or _NUMERAL.search(prior):
         return ""
     return _topic(prior)
+
+
+def _sentence_before(text: str, sentence_start: int) -> str:
+    """The whole sentence before the one starting at ``sentence_start``, without its stop, or
+    '' when what comes before ends no whole sentence (a part before ；, or nothing)."""
+    end = sentence_start
+    while end > 0 and text[end - 1] in SPACES:
+        end -= 1
+    if end <= 0 or text[end - 1] not in LONG_SENTENCE_STOPS:
+        return ""
+    begin = max(text.rfind(c, 0, end - 1) for c in SENTENCE_STOPS + "\n") + 1
+    return text[begin : end - 1]
 
 
 def _clause_before(start: int, sentence_start: int, ends: list[int]) -> int:
