@@ -24,6 +24,7 @@ from pathlib import Path
 import regex
 
 from extractors.char_classes import (
+    CLAUSE_END,
     CLAUSE_STOP,
     CLAUSE_STOPS,
     COLONS,
@@ -130,7 +131,8 @@ TARGET_KINDS_SPEC = Record(
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
     measured=Record(words=Strings(), unless=Strings()),
     perfect=Strings(),
-    perfective=Record(mark=Text(), unless=Strings(), bases=Strings()),
+    perfective=Record(mark=Text(), unless=Strings(), bases=Strings(), places=Strings(allow_empty=False)),
+    results=Record(opens=Strings(allow_empty=False), unless=Strings()),
     held_to=Record(words=Strings(allow_empty=False), disposal=Text()),
     start_marks=Strings(allow_empty=False),
 )
@@ -230,6 +232,9 @@ class KindWords:
     perfective: str  # 了 after a verb before the amount, in a plan part: what was done
     perfective_unless: tuple[str, ...]  # …not after a verb setting a figure (提出了)
     perfective_bases: frozenset[str]  # …nor after a base of comparison (比上年…减少了)
+    perfective_places: tuple[str, ...]  # 在 before an amount of places where 了 follows it
+    result_opens: tuple[str, ...]  # a clause opening with 结果 tells the result of what was done
+    result_unless: tuple[str, ...]  # …unless it holds a word of what may come (可能)
     start_marks: tuple[str, ...]  # 起: a time after 从 that says from when, no base
     held_to: tuple[str, ...]  # 把…控制在: a level a plan holds a measure to, no past inherited
     disposal: str  # 把
@@ -340,6 +345,9 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         perfective=d["perfective"]["mark"],
         perfective_unless=tuple(d["perfective"]["unless"]),
         perfective_bases=frozenset(d["perfective"]["bases"]),
+        perfective_places=tuple(d["perfective"]["places"]),
+        result_opens=tuple(d["results"]["opens"]),
+        result_unless=tuple(d["results"]["unless"]),
         start_marks=tuple(d["start_marks"]),
         held_to=tuple(d["held_to"]["words"]),
         disposal=d["held_to"]["disposal"],
@@ -883,7 +891,8 @@ def _kind(
                 # the year under way estimated in a report written late in it (一九五四年预计
                 # 现代工业的总产值将等于一九四九年的四点二倍, September 1954): a result
                 return "achievement", own
-    if reached or (not baseline and _done_before(w, before)):
+    done = _done_before(w, before) or _done_in_places(w, text, r) or _a_result(w, text, r)
+    if reached or (not baseline and done):
         governing = _governing_time(text, r, frames)
         if governing is None or not context.year or governing.end <= context.year:
             # not in a plan's span (五年内…的支出已经达到七百六十六亿四千万元: what the plan sets)
@@ -993,6 +1002,36 @@ def _done_before(w: KindWords, before: str) -> bool:
             compared = any(t in w.perfective_bases for t, _ in tokens[: i - 1])
             return not compared and not verb.endswith(w.perfective_unless)
     return False
+
+
+def _done_in_places(w: KindWords, text: str, r: Reading) -> bool:
+    """Does the amount count the places where its clause says something was done (在一百多个国营
+    农场和一些县试办了农工商联合企业; 国家先后在58个城市进行了…试点): a preposition of place right
+    before it, and after it the clause's verb with the aspect mark 了, no commitment in the clause."""
+    before = text[r.clause[0] : r.start].rstrip()
+    if not before.endswith(w.perfective_places):
+        return False
+    clause = text[r.clause[0] : r.clause[1]]
+    if any(c in clause for c in w.commitments):
+        return False
+    tokens = tag(text[r.end : r.clause[1]])
+    return any(
+        word == w.perfective and flag.startswith("v") and not verb.endswith(w.perfective_unless)
+        for (verb, flag), (word, _) in zip(tokens, tokens[1:])
+    )
+
+
+def _a_result(w: KindWords, text: str, r: Reading) -> bool:
+    """Is the amount in a result told after what was done: a clause of its sentence before it
+    opens with 结果 (…加强了管理，结果炼铁焦比由九百五十公斤降到七百零五公斤，生铁成本由…降到二百四十
+    三元, gov-report-1981), and nothing from there on commits to or foresees it (结果将使…, 结果…还
+    可能增加近百亿元)?"""
+    starts = [r.sentence[0], *(m.end() for m in CLAUSE_END.finditer(text, r.sentence[0], r.start))]
+    start = next((i for i in starts if text.startswith(w.result_opens, i)), None)
+    if start is None:
+        return False
+    told = text[start : r.clause[1]]
+    return not any(c in told for c in (*w.commitments, *w.result_unless))
 
 
 def _plan_year_named(w: KindWords, text: str, r: Reading, t: FrameTime) -> bool:

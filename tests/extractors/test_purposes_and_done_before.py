@@ -65,6 +65,16 @@ def test_a_change_after_an_outlay_is_no_purpose():
         ("我们也接待了三十多个国家的领导人来访。", 1979, "三十多个"),  # gov-report 1979
         ("全世界都看到，当国际形势许可的时候，我们就主动地、果断地把军队裁减了100万人。", 1988, "100万人"),
         ("他们千方百计发动群众挖掘潜力，制订了减产不减收的三十条措施，取得了成效。", 1981, "三十条"),
+        # the places where the clause's verb after them says something was done (gov-report
+        # 1980, 1997; in-sample audits)
+        ("在农村，在一百多个国营农场和一些县试办了农工商联合企业，情况一般也是好的。", 1980, "一百多个"),
+        ("这几年，国家先后在58个城市进行了企业优化资本结构的试点。", 1997, "58个"),
+        # a result told after what was done, in every clause from 结果 on (gov-report 1981)
+        (
+            "保留的小铁厂加强了管理，结果炼铁焦比由九百五十公斤降到七百零五公斤，生铁成本由三百零三元降到二百四十三元。",
+            1981,
+            "二百四十三元",
+        ),
     ],
 )
 def test_what_a_plan_chapter_says_was_done_is_no_target(sentence, year, text):
@@ -86,6 +96,11 @@ def test_what_a_plan_chapter_says_was_done_is_no_target(sentence, year, text):
         ),
         # a commitment in the clause
         ("今年要力争使城镇新增就业达到了900万人。", 2010, "900万人"),
+        # places where something is to be done, and places where a commitment says it was
+        ("在100个县开展试点。", 2010, "100个"),
+        ("今年要在100个县完成了试点的基础上推广。", 2010, "100个"),
+        # a result foreseen
+        ("结果将使投资增加100亿元。", 1981, "100亿元"),
     ],
 )
 def test_a_perfective_mark_does_not_undo_a_plan(sentence, year, text):
