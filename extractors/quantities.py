@@ -69,6 +69,7 @@ from extractors.subject_lists import (
     parts_after_a_total,
     parts_of_a_count,
     shared_list_head,
+    turned_changes,
 )
 from extractors.subject_owners import owners_named_before
 from extractors.subject_purposes import purposes_of_outlays
@@ -707,6 +708,7 @@ def extract_quantities(
     ]
     subjects = parts_of_a_count(text, counted, subjects)
     subjects = parts_after_a_total(text, counted, [m.value for m, *_ in read], subjects)
+    subjects = turned_changes(text, [(m.start, m.end) for m, *_ in read], subjects)
     amount_spans = [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)]  # for the list passes
     listed = shared_list_head(text, amount_spans, subjects)
     if listed != subjects:

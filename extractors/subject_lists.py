@@ -41,6 +41,7 @@ from extractors.subjects import (
     done_only,
     has_verb,
     is_measure,
+    level,
     starts_with_verb,
     subject_words,
     trim,
@@ -865,6 +866,55 @@ def parts_of_a_count(
     return out
 
 
+def turned_changes(text: str, spans: list[tuple[int, int]], subjects: list[str]) -> list[str]:
+    """A change turned into another: 工业企业利润由上年下降2.3%转为增长8.5% → 工业企业利润下降,
+    工业企业利润增长; 化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%转为下降 → each measure's
+    增长 before the turn and 下降 after it (paired in order when the counts agree, else the
+    last measure before the turn); 单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降
+    1.2% → 单位国内生产总值能耗下降. ``spans``: (start, end) of each amount, in order."""
+    words = subject_words()
+    changes = "|".join(map(regex.escape, sorted(words.change, key=len, reverse=True)))
+    turned = regex.compile(f"(?P<t>{'|'.join(map(regex.escape, words.turns))})(?P<c>{changes})?了?$")
+    change_word = regex.compile(changes)
+    out = list(subjects)
+    runs: dict[int, list[int]] = {}  # where the turn is → the amounts after it
+    for k, (start, _) in enumerate(spans):
+        m = turned.search(text, _sentence_start(text, start), start)
+        if m is not None and (m.group("c") or m.group("t") not in words.to_level):
+            # 降为 before a level is a change to it, handled as such (由…的百分之六十点三到…下降为…)
+            runs.setdefault(m.start(), []).append(k)
+            for j in range(k + 1, len(spans)):  # 转为下降1%和2%: the amounts listed after it
+                joined = text[spans[j - 1][1] : spans[j][0]]
+                if not joined or any(ch not in LIST_COMMA and joined not in words.list_words for ch in joined):
+                    break
+                runs[m.start()].append(j)
+    for turn, after in runs.items():
+        begin = _sentence_start(text, turn)
+        fro = max(text.rfind(x, begin, turn) for x in words.baseline_from)
+        bases = [j for j, (start, _) in enumerate(spans) if fro >= 0 and fro < start < turn and subjects[j]]
+        if not bases:
+            continue
+        before_first = list(change_word.finditer(text, fro, spans[bases[0]][0]))
+        was = before_first[-1].group() if before_first else ""  # none: 增速由10%转为8%, levels
+        measures = [_without_turn(level(subjects[j]), words) for j in bases]
+        for j, measure in zip(bases, measures, strict=True):
+            if measure and not (was and subjects[j].endswith(was)):
+                out[j] = measure + was
+        now = turned.search(text, _sentence_start(text, spans[after[0]][0]), spans[after[0]][0])
+        if now is None or bool(now.group("c")) != bool(was):
+            continue  # 由上年增长5%转为8%: a change turned into what, unsaid
+        for i, k in enumerate(after):
+            measure = measures[i] if len(after) == len(bases) else measures[-1]
+            if measure:
+                out[k] = measure + (now.group("c") or "")
+    return out
+
+
+def _without_turn(measure: str, words: SubjectWords) -> str:
+    """The measure without a turn word the subject took from after its amount (增速转为 → 增速)."""
+    return next((measure[: -len(t)] for t in words.turns if measure.endswith(t) and len(measure) > len(t)), measure)
+
+
 def parts_after_a_total(
     text: str,
     amounts: list[tuple[tuple[int, int], int, int, str | None, bool]],
@@ -941,6 +991,12 @@ def _part_of(counted: str, item: str) -> str:
         and len(things) <= _THINGS_MAX
     ):
         return item + things  # 推出创新举措 + 全国首创 → 全国首创创新举措: the things, not the verb
+    leads = sorted(words.list_leads, key=len, reverse=True)
+    lead_verb = next((x for x in leads if counted.startswith(x) or counted.endswith(x)), "")
+    if not n and lead_verb and not has_verb(item) and not item.startswith(lead_verb):
+        # 新开工保障性住房 (or 保障性安居工程新开工) + 各类棚户区 → 新开工各类棚户区: other things,
+        # the same verb
+        return lead_verb + item
     return ""
 
 

@@ -502,7 +502,7 @@ def test_subjects_without_fillers(sentence, context, expected):
         # own takes it (nineteenth round: four audit judges; extractors/subject_purposes.py)
         ("今后五年中央财政将投入100亿元支持职业教育发展。", [("100亿元", "中央财政投入支持职业教育发展")]),
         # a change is no giving: 由上年下降2.3%转为增长8.5%
-        ("工业企业利润由上年下降2.3%转为增长8.5%。", [("2.3%", "工业企业利润"), ("8.5%", "工业企业利润转为增长")]),
+        ("工业企业利润由上年下降2.3%转为增长8.5%。", [("2.3%", "工业企业利润下降"), ("8.5%", "工业企业利润增长")]),
     ],
 )
 def test_subjects_agent_verb_and_what_is_given(sentence, expected):
@@ -1322,6 +1322,12 @@ def test_subjects_items_opened_by_qizhong_are_parts_of_the_count():
     assert [s for _, s in found] == ["区重点项目", "区重点在建项目", "区重点预备项目", "区重点前期项目"]
     found = _subjects("推出28项创新举措，其中全国首创15项，在全国全省复制推广13项。", review)
     assert [s for _, s in found][1:] == ["全国首创创新举措", "全国全省复制推广创新举措"]
+    # things of another kind than the count's share the verb that opens it (gov-report 2014,
+    # in-sample audit): 新开工保障性住房 + 各类棚户区 → 新开工各类棚户区
+    found = _subjects("今年新开工保障性住房700万套以上，其中各类棚户区470万套以上。", review)
+    assert found[1][1] == "新开工各类棚户区"
+    found = _subjects("加大保障性安居工程建设力度，今年新开工700万套以上，其中各类棚户区470万套以上。", review)
+    assert found[1][1] == "新开工各类棚户区"
     # money and parts with a head of their own stay as written
     found = _subjects("全社会固定资产投资5000亿元，其中中央预算内投资300亿元。", review)
     assert found[1][1] == "中央预算内投资"
@@ -1570,13 +1576,14 @@ REVIEW_2015 = Context(year=2015, part="review", genre="政府工作报告")
             [("175元", "全国城乡居民平均消费水平"), ("450元", "全国城乡居民平均消费水平")],
         ),
         # a clause that only changes to a rate of change pairs with the items listed before
-        # (gov-report 2007, tenth audit)
+        # (gov-report 2007, tenth audit), and the rates before the turn are changes too (two
+        # later audits: 化学需氧量排放量增长)
         (
             "化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%。",
             REVIEW_2015,
             [
-                ("5.6%", "化学需氧量排放量"),
-                ("13.1%", "二氧化硫排放量"),
+                ("5.6%", "化学需氧量排放量增长"),
+                ("13.1%", "二氧化硫排放量增长"),
                 ("1.2%", "化学需氧量排放量增长"),
                 ("1.8%", "二氧化硫排放量增长"),
             ],
@@ -1788,3 +1795,26 @@ def test_subjects_a_count_of_times_names_what_is_done():
     times is what was done; a count of times before a noun keeps its verb and noun."""
     assert _subjects("针对融资难融资贵问题，先后4次降低存款准备金率。", REVIEW) == [("4次", "降低存款准备金率")]
     assert _subjects("开展5次专项检查。") == [("5次", "开展专项检查")]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_change_turned_into_another():
+    """工业企业利润由上年下降2.3%转为增长8.5% (gov-report 2007, 2008; in-sample audits): the change
+    before the turn is the measure's (工业企业利润下降), and so is the one after it, which the
+    turn word does not replace (not 转为下降); lists pair in order; levels turned stay levels."""
+    review = Context(year=2007, part="review", genre="政府工作报告")
+    found = _subjects("工业企业利润由上年下降2.3%转为增长8.5%。", review)
+    assert [s for _, s in found] == ["工业企业利润下降", "工业企业利润增长"]
+    found = _subjects("2006年，单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%。", review)
+    assert [s for _, s in found] == ["单位国内生产总值能耗上升"] * 3 + ["单位国内生产总值能耗下降"]
+    found = _subjects("化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%转为下降1%和2%。", review)
+    assert [s for _, s in found] == [
+        "化学需氧量排放量增长",
+        "二氧化硫排放量增长",
+        "化学需氧量排放量下降",
+        "二氧化硫排放量下降",
+    ]
+    assert [s for _, s in _subjects("增速由10%转为8%。", review)] == ["增速", "增速"]
+    # 减为 before a change turns it too (gov-report 2007)
+    found = _subjects("化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%。", review)
+    assert [s for _, s in found][2:] == ["化学需氧量排放量增长", "二氧化硫排放量增长"]
