@@ -63,6 +63,7 @@ _WORD_KEYS = (
     "owners_before",
     "disowning_words",
     "disowning_after",
+    "disowning_joins",
     "citing_words",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
@@ -159,9 +160,9 @@ def load_cues(path: Path) -> QuoteCues:
         verb_before=regex.compile(verbs),
         problem_next_to=regex.compile(f"(?:{alt('problem_verbs')})$"),
         disowned=regex.compile(f"(?:{alt('disowning_words')}){_GAP}{{0,6}}$"),
-        # the condemning word heads the noun phrase the run is part of: 的, 等 or 等等 and up
-        # to four characters of qualifier may come between (“台湾独立”等严重分裂活动)
-        disowned_after=regex.compile(f"(?:的|等等|等)?{_GAP}{{0,4}}?(?:{alt('disowning_after')})"),
+        # the condemning word heads the noun phrase the run is part of: a joining word (的, 等)
+        # and up to four characters of qualifier may come between (“台湾独立”等严重分裂活动)
+        disowned_after=regex.compile(f"(?:{alt('disowning_joins')})?{_GAP}{{0,4}}?(?:{alt('disowning_after')})"),
         cited=regex.compile(f"(?:{alt('citing_words')})$"),
         problem_after=regex.compile(alt("problems_after")),
         domain_problem_after=regex.compile(alt("domain_problems_after")),

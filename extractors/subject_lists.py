@@ -243,13 +243,17 @@ _COLON = regex.compile(char_class(COLONS))
 
 
 @lru_cache(maxsize=4)
-def _having_pattern(measure_ends: tuple[str, ...]) -> regex.Pattern:
-    return regex.compile(f"(?:{'|'.join(map(regex.escape, measure_ends))})有(?=\\p{{Han}})")
+def _having_pattern(measure_ends: tuple[str, ...], having: tuple[str, ...]) -> regex.Pattern:
+    ends, verbs = (sorted(w, key=len, reverse=True) for w in (measure_ends, having))
+    return regex.compile(
+        f"(?:{'|'.join(map(regex.escape, ends))})(?:{'|'.join(map(regex.escape, verbs))})(?=\\p{{Han}})"
+    )
 
 
 def _having_list(words: SubjectWords) -> regex.Pattern:
-    """A measure word and the 有 that opens a list of items after it (生产能力有煤炭…)."""
-    return _having_pattern(tuple(words.measure_ends))
+    """A measure word and the verb of having that opens a list of items after it (生产能力有煤炭…;
+    the verbs are target_kinds.yaml's ``existential``)."""
+    return _having_pattern(tuple(words.measure_ends), tuple(kind_words().existential))
 
 
 _REACH = 200  # how far back a colon may open a list (the long sentence stops bound it anyway)
@@ -416,7 +420,8 @@ def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str
         having = next((w for w in kind_words().existential if phrase.endswith(w)), "")  # longest first
         phrase = trim(_AMOUNT_AT_END.sub("", phrase[: len(phrase) - len(having)]))
         # a comparison the list adds (…的计划产量及其比一九五二年增长的情况如下列) is no part of the measure
-        phrase = regex.sub(f"及其?(?:{'|'.join(words.comparison_marks)}).*$", "", phrase)
+        joins, marks = ("|".join(map(regex.escape, w)) for w in (words.comparison_joins, words.comparison_marks))
+        phrase = regex.sub(f"(?:{joins})(?:{marks}).*$", "", phrase)
         if phrase or start == 0:
             break
         end = start - 1
@@ -873,9 +878,9 @@ def turned_changes(text: str, spans: list[tuple[int, int]], subjects: list[str])
     last measure before the turn); 单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降
     1.2% → 单位国内生产总值能耗下降. ``spans``: (start, end) of each amount, in order."""
     words = subject_words()
-    changes = "|".join(map(regex.escape, sorted(words.change, key=len, reverse=True)))
-    turned = regex.compile(f"(?P<t>{'|'.join(map(regex.escape, words.turns))})(?P<c>{changes})?了?$")
-    change_word = regex.compile(changes)
+    if not any(t in text for t in words.turns):
+        return subjects
+    turned, change_word = _turn_patterns(words.turns, words.change, kind_words().perfective)
     out = list(subjects)
     runs: dict[int, list[int]] = {}  # where the turn is → the amounts after it
     for k, (start, _) in enumerate(spans):
@@ -908,6 +913,14 @@ def turned_changes(text: str, spans: list[tuple[int, int]], subjects: list[str])
             if measure:
                 out[k] = measure + (now.group("c") or "")
     return out
+
+
+@lru_cache(maxsize=4)
+def _turn_patterns(turns: frozenset[str], change: frozenset[str], done: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """(a turn word and the change after it, ending where an amount starts; a change word)."""
+    changes = "|".join(map(regex.escape, sorted(change, key=len, reverse=True)))
+    turn = "|".join(map(regex.escape, sorted(turns, key=len, reverse=True)))
+    return regex.compile(f"(?P<t>{turn})(?P<c>{changes})?{regex.escape(done)}?$"), regex.compile(changes)
 
 
 def _without_turn(measure: str, words: SubjectWords) -> str:

@@ -41,28 +41,32 @@ def test_a_single_year_opening_a_sentence_still_frames_the_next_as_that_year() -
 
 
 @pytest.mark.issue(17)
-def test_a_moment_dating_its_own_levels_frames_no_later_sentence() -> None:
-    # gov-report 2013, under the heading of the review of 2008–2012
-    got = periods(
-        "2012年底，城镇和农村人均住房面积32.9平方米、37.1平方米。旅游、文化消费大幅增加。"
-        "服务业增加值占国内生产总值比重提高2.7个百分点，成为吸纳就业最多的产业。",
-        2013,
-        heading="一、过去五年工作回顾",
-    )
-    assert got["32.9平方米"] == (2012, 2012)
-    assert got["2.7个百分点"] == (2008, 2012)
-
-
-@pytest.mark.issue(17)
-def test_a_moment_that_sets_the_scene_still_frames_the_sentence_after_it() -> None:
-    # gov-report 1959: no amount of its own, so 一九五四年 dates the next sentence's levels
-    got = periods(
-        "当一九五四年第一届全国人民代表大会第一次会议召开的时候，我国社会主义经济已经居于主导的地位。"
-        "农村中参加农业劳动互助组的农户达到了百分之六十左右，组成农业生产合作社的农户还只占农户总数的百分之二左右。",
-        1959,
-        heading="一、第一个五年计划时期内和第二个五年计划的第一年——一九五八年的伟大成就",
-    )
-    assert got["百分之二左右"] == (1954, 1954)
+@pytest.mark.parametrize(
+    ("text", "year", "heading", "expected"),
+    [
+        # gov-report 2013, under the heading of the review of 2008–2012: a moment dating its own
+        # levels frames no later sentence
+        (
+            "2012年底，城镇和农村人均住房面积32.9平方米、37.1平方米。旅游、文化消费大幅增加。"
+            "服务业增加值占国内生产总值比重提高2.7个百分点，成为吸纳就业最多的产业。",
+            2013,
+            "一、过去五年工作回顾",
+            {"32.9平方米": (2012, 2012), "2.7个百分点": (2008, 2012)},
+        ),
+        # gov-report 1959: a moment with no amount of its own only sets the scene, so 一九五四年
+        # still dates the next sentence's levels
+        (
+            "当一九五四年第一届全国人民代表大会第一次会议召开的时候，我国社会主义经济已经居于主导的地位。"
+            "农村中参加农业劳动互助组的农户达到了百分之六十左右，组成农业生产合作社的农户还只占农户总数的百分之二左右。",
+            1959,
+            "一、第一个五年计划时期内和第二个五年计划的第一年——一九五八年的伟大成就",
+            {"百分之二左右": (1954, 1954)},
+        ),
+    ],
+)
+def test_a_moment_frames_later_sentences_only_when_it_sets_the_scene(text, year, heading, expected) -> None:
+    got = periods(text, year, heading=heading)
+    assert {k: got[k] for k in expected} == expected
 
 
 @pytest.mark.issue(17)
