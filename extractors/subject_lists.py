@@ -878,9 +878,10 @@ def turned_changes(text: str, spans: list[tuple[int, int]], subjects: list[str])
     last measure before the turn); 单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降
     1.2% → 单位国内生产总值能耗下降. ``spans``: (start, end) of each amount, in order."""
     words = subject_words()
-    if not any(t in text for t in words.turns):
+    turns = kind_words().turns
+    if not any(t in text for t in turns):
         return subjects
-    turned, change_word = _turn_patterns(words.turns, words.change, kind_words().perfective)
+    turned, change_word = _turn_patterns(turns, words.change, kind_words().perfective)
     out = list(subjects)
     runs: dict[int, list[int]] = {}  # where the turn is → the amounts after it
     for k, (start, _) in enumerate(spans):
@@ -901,7 +902,7 @@ def turned_changes(text: str, spans: list[tuple[int, int]], subjects: list[str])
             continue
         before_first = list(change_word.finditer(text, fro, spans[bases[0]][0]))
         was = before_first[-1].group() if before_first else ""  # none: 增速由10%转为8%, levels
-        measures = [_without_turn(level(subjects[j]), words) for j in bases]
+        measures = [_without_turn(level(subjects[j]), turns) for j in bases]
         for j, measure in zip(bases, measures, strict=True):
             if measure and not (was and subjects[j].endswith(was)):
                 out[j] = measure + was
@@ -916,16 +917,16 @@ def turned_changes(text: str, spans: list[tuple[int, int]], subjects: list[str])
 
 
 @lru_cache(maxsize=4)
-def _turn_patterns(turns: frozenset[str], change: frozenset[str], done: str) -> tuple[regex.Pattern, regex.Pattern]:
+def _turn_patterns(turns: tuple[str, ...], change: frozenset[str], done: str) -> tuple[regex.Pattern, regex.Pattern]:
     """(a turn word and the change after it, ending where an amount starts; a change word)."""
     changes = "|".join(map(regex.escape, sorted(change, key=len, reverse=True)))
     turn = "|".join(map(regex.escape, sorted(turns, key=len, reverse=True)))
     return regex.compile(f"(?P<t>{turn})(?P<c>{changes})?{regex.escape(done)}?$"), regex.compile(changes)
 
 
-def _without_turn(measure: str, words: SubjectWords) -> str:
+def _without_turn(measure: str, turns: tuple[str, ...]) -> str:
     """The measure without a turn word the subject took from after its amount (增速转为 → 增速)."""
-    return next((measure[: -len(t)] for t in words.turns if measure.endswith(t) and len(measure) > len(t)), measure)
+    return next((measure[: -len(t)] for t in turns if measure.endswith(t) and len(measure) > len(t)), measure)
 
 
 def parts_after_a_total(

@@ -66,7 +66,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
-          "when_ends", "turns", "comparison_joins")  # fmt: skip
+          "when_ends", "comparison_joins")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -131,7 +131,6 @@ class SubjectWords:
     continues: frozenset[str]
     change_alone: frozenset[str]
     to_level: frozenset[str]
-    turns: frozenset[str]  # 转为: a change turned into another (由上年下降2.3%转为增长8.5%)
     comparison_joins: frozenset[str]  # 及其 before a comparison a list's lead adds to its measure
     list_words: frozenset[str]
     shared_tails: frozenset[str]

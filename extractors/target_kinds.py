@@ -32,7 +32,9 @@ from extractors.char_classes import (
     LIST_COMMA,
     SEMICOLONS,
     SENTENCE_STOP,
+    SENTENCE_STOPS,
     SPAN_JOINERS,
+    char_class,
 )
 from extractors.context import Context
 from extractors.indicators import table as indicator_table
@@ -69,6 +71,7 @@ TARGET_KINDS_SPEC = Record(
     time_particle=Text(),
     baseline_from=Strings(),
     baseline_to=Strings(),
+    turns=Strings(allow_empty=False),
     now_reached=Strings(),
     standing_now=Strings(),
     fact=Record(
@@ -172,6 +175,7 @@ class KindWords:
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     baseline_to_words: tuple[str, ...]
+    turns: tuple[str, ...]  # 转为: a change turned into another (由上年下降2.3%转为增长8.5%)
     now_reached: tuple[str, ...]  # 现在的: the level a change reaches is today's
     standing_now: tuple[str, ...]  # 现已: where things stand now
     reached_now: tuple[str, ...]  # 减少到现在的, 提高到现在的 (baseline_to + now_reached)
@@ -283,6 +287,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         baseline_to_words=tuple(d["baseline_to"]),
+        turns=tuple(d["turns"]),
         now_reached=tuple(d["now_reached"]),
         standing_now=tuple(d["standing_now"]),
         reached_now=tuple(b + n for b in d["baseline_to"] for n in d["now_reached"]),
@@ -428,6 +433,7 @@ class TimeFrame:
                 or t.text.endswith(kind_words().start_marks)  # 从2002年1月1日起: from when, no base
             )
             and not _base_of_a_multiple(text, t)
+            and not _dates_a_noun(text, t, context.year)
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -517,6 +523,26 @@ def _base_of_a_multiple(text: str, t: FrameTime) -> bool:
     """Is ``t`` what a multiple is of (中央财政安排资金1713亿元，是2010年的2.2倍，全年…建成432万套
     in the 2012 review)? It frames nothing after it."""
     return bool(_multiple_after().match(text, t.char_start + len(t.text)))
+
+
+def _dates_a_noun(text: str, t: FrameTime, year: int | None) -> bool:
+    """Is ``t``, a time before which and before the document's ``year``, a bound of the things
+    a relative clause after it names (对2000年底以前发布的756件行政法规进行全面清理，废止71件 in
+    the 2003 review)? It says which things, not when the sentence's action was done, so it
+    frames nothing (a later one is a deadline: 计划在一九八五年底以前全部建成的四百个)."""
+    from extractors.times import load_time_words
+
+    if year is None or t.end >= year:
+        return False
+    return t.text.endswith(load_time_words().deadline_suffixes) and bool(
+        _relative_clause().match(text, t.char_start + len(t.text))
+    )
+
+
+@cache
+def _relative_clause() -> regex.Pattern:
+    """A verb of up to four characters and the particle that makes it a noun's modifier (发布的)."""
+    return regex.compile(f"\\p{{Han}}{{1,4}}?{regex.escape(kind_words().time_particle)}")
 
 
 @cache
@@ -635,7 +661,7 @@ def _fact(w: KindWords, r: Reading, text: str, review: bool = False) -> str | No
         return "stock"
     if not text[r.clause[0] : r.start].strip() and _continues_having(w, text, r):
         return "stock"  # 我国有十亿人口，两亿多户: the list goes on with what is had
-    if _whole_of_share(w, text, r):
+    if _whole_of_share(w, text, r) or _whole_of_part(w, text, r):
         return "whole"
     if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
         return "stock"
@@ -699,6 +725,35 @@ def _whole_of_share(w: KindWords, text: str, r: Reading) -> bool:
     """The amount is the whole a share is taken of (占全国[一千七百八十六个]县的百分之二十八):
     a count of what there is, whoever wrote it."""
     return share_whole(text, r.clause[0], r.start, r.end) is not None
+
+
+def _whole_of_part(w: KindWords, text: str, r: Reading) -> bool:
+    """The amount is a count of the whole of which a part counted after it is already done
+    (对照…实施方案，[180项]重点试验任务已实施144项; [410个]“两基”攻坚县已有317个县实现目标): what
+    there is to do, no result nor target of its own. The next amount of its sentence in the
+    same unit follows 已."""
+    before = text[r.clause[0] : r.start]
+    if r.dimension != "count" or (before and not before.endswith(w.time_particle)):
+        return False  # the count opens its phrase; not 新建学校[100所]，已建成80所: what was to be built
+    unit = _COUNTED.match(text, r.number_start, r.end)
+    if unit is None or not unit.group(1):
+        return False
+    after = next((m for m in _COUNTED.finditer(text, r.end, r.sentence[1]) if m.group(1) == unit.group(1)), None)
+    if after is None:
+        return False
+    between = text[r.end : after.start()]
+    # 已 right before the part (已有, 已实施): not 12个项目已经部分地投入生产以外，…
+    near = between[-_PART_REACH:]
+    return any(p in near for p in w.perfect) and not any(c in between for c in SENTENCE_STOPS)
+
+
+_PART_REACH = 5  # how far before the part its 已 may stand (已经完成)
+
+
+# a number and the first character after it (410个 → 个, 四十三种 → 种)
+_COUNTED = regex.compile(
+    f"[0-9０-９{DIGIT_CHARS}][0-9０-９.{CHINESE_NUMERAL_CHARS}]*([^0-9０-９.{CHINESE_NUMERAL_CHARS}]?)"
+)
 
 
 def share_whole(text: str, clause_start: int, start: int, end: int) -> tuple[int, int] | None:
@@ -1394,6 +1449,9 @@ def _period(
         first, last = year - (t.end - t.start + 1), year - 1
     else:
         first = last = _reported(context)
+    turned = _turned_from(text, r, frames) if kind == "achievement" else None
+    if turned is not None:
+        return turned
     heading = frames.heading_frame() if frames is not None else None
     compared = _compared_years(w, text, r, frames) if kind == "achievement" else None
     if compared is None and kind == "achievement" and t is not None and t.role == "compared":
@@ -1461,6 +1519,51 @@ def _period(
             first = heading.start  # a change in a review of 过去五年 runs over those five years
         return first - 1, first - 1
     return first, last
+
+
+@cache
+def _turn_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """(an amount listed before the next: 4.9%、 or 5.6%和; an amount ending its list before a
+    turn word: 0.2%，转为)."""
+    from extractors.times import load_time_words
+
+    joiners = load_time_words().list_joiners
+    not_stops = "[^" + regex.escape(CLAUSE_STOPS + joiners, special_only=True) + "]"
+    amount = f"[0-9０-９{CHINESE_NUMERAL_CHARS}]{not_stops}{{0,8}}?"
+    joiners = char_class(joiners)
+    turns = _alternation(kind_words().turns)
+    return regex.compile(amount + joiners), regex.compile(f"{amount}[{COMMAS}]?(?:{turns})")
+
+
+def _turned_from(text: str, r: Reading, frames: TimeFrame | None) -> tuple[int, int] | None:
+    """The year of a change that turned into another, before the turn: the one year after 由
+    (工业企业利润由上年下降[2.3%]转为增长8.5% → 上年), or the years of a span one each, in
+    order, when the list holds as many amounts (由前三年分别上升4.9%、[5.5%]、0.2%，转为下降1.2%
+    → the second of the three)."""
+    w = kind_words()
+    if frames is None or not any(t in text[r.end : r.sentence[1]] for t in w.turns):
+        return None
+    fro = max(text.rfind(x, r.clause[0], r.start) for x in w.baseline_from)
+    times = frames.between(fro, r.start) if fro >= 0 else []
+    starts = frames.amount_starts
+    k = bisect.bisect_left(starts, r.start)
+    if len(times) != 1 or k == len(starts) or starts[k] != r.start:
+        return None
+    listed, turned = _turn_patterns()
+    first = k
+    while first > 0 and listed.fullmatch(text, starts[first - 1], starts[first]):
+        first -= 1
+    last = k
+    while last + 1 < len(starts) and listed.fullmatch(text, starts[last], starts[last + 1]):
+        last += 1
+    if not turned.match(text, starts[last]):
+        return None
+    t = times[0]
+    if t.start == t.end:
+        return t.start, t.end
+    if t.end - t.start == last - first:
+        return t.start + k - first, t.start + k - first
+    return None
 
 
 def _after_its_base(
@@ -1628,19 +1731,31 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         start = _long_start(text, r.sentence[0])
         lo = max(text.rfind(c, start, r.clause[0] - 1) for c in CLAUSE_STOPS) + 1 or start
         reached = any(x in text[lo : r.clause[0]] for x in w.level_reached)
+    # 参保超过13亿人: the word of reaching can open the mention of a level
+    in_mention = text.startswith(tuple(w.level_reached), r.start, r.number_start)
+    is_level = any(x in (r.subject or "") for x in w.levels)
     if r.dimension == "percent":
-        return reached or _share_at_the_end(w, text, r, frames)  # 覆盖率达到85%
+        # 覆盖率达到85%; 参保率超过80%, a rate of a level (not 贡献率超过30%: in a review of five
+        # years their average)
+        return (
+            reached
+            or _share_at_the_end(w, text, r, frames)
+            or (
+                in_mention
+                and is_level
+                and not any(m in text[r.clause[0] : r.start] for m in w.continuing)  # 持续超过4%
+                and not _over_the_years(w, text, r.clause[0], r.start, frames)
+            )
+        )
     # a level reached by a measure that is a level, never a sum over the years (农村居民人均
     # 纯收入达到2090元 in the review of 1993–1997 → 1997; not 投资总额达到五千三百亿元)
-    # 参保超过13亿人: the word of reaching can open the mention of a level (not of a rate:
-    # 贡献率超过30% in a review of five years is their average)
-    reached = reached or text.startswith(tuple(w.level_reached), r.start, r.number_start)
+    reached = reached or in_mention
     # …and a count of things that are there, not of things done (各类市场主体达到9800多万户;
     # not 新建…达到…个, a sum of what the years did)
     stock = r.dimension == "count" and bool(r.subject) and not r.subject_has_verb
     return (
         reached
-        and (any(x in (r.subject or "") for x in w.levels) or stock)
+        and (is_level or stock)
         and not _over_the_years(w, text, r.clause[0], r.start, frames)
         and not r.in_count
     )

@@ -1,0 +1,98 @@
+"""Regression tests of the twenty-fifth round on period: a change turned into another is of the
+year it turned from; a past time that bounds the things named after it frames nothing; a rate
+of a level reached in a review of several years is the last year's. Sentences are from the
+corpus (source in a comment) unless marked as made up to guard a rule's reach."""
+
+from __future__ import annotations
+
+import pytest
+from report_rows import periods, row
+
+REVIEW_2016 = "一、2016年工作回顾"
+FIVE_YEARS = "一、过去五年工作回顾"
+
+
+@pytest.mark.issue(17)
+def test_a_change_turned_into_another_is_of_the_year_it_turned_from():
+    # gov-report 2017
+    p = periods("工业企业利润由上年下降2.3%转为增长8.5%，单位国内生产总值能耗下降5%。", 2017, heading=REVIEW_2016)
+    assert p["2.3%"] == (2015, 2015)
+    assert p["8.5%"] == p["5%"] == (2016, 2016)
+    # gov-report 2007: a span shared one year each among as many amounts, in order
+    p = periods(
+        "2006年，单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%；"
+        "化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%。",
+        2007,
+        heading="一、2006年工作回顾",
+    )
+    assert [p[x] for x in ("4.9%", "5.5%", "0.2%")] == [(2003, 2003), (2004, 2004), (2005, 2005)]
+    assert p["5.6%"] == p["13.1%"] == (2005, 2005)
+    assert p["1.2%"] == p["1.8%"] == (2006, 2006)
+
+
+@pytest.mark.issue(17)
+def test_a_span_not_shared_out_and_a_change_without_a_turn_keep_the_year_reviewed():
+    # made up: one amount for three years cannot be one of them; no turn, no year turned from
+    p = periods("2006年，单位国内生产总值能耗由前三年上升4.9%，转为下降1.2%。", 2007, heading="一、2006年工作回顾")
+    assert p["4.9%"] != (2003, 2003)
+    assert periods("工业企业利润由上年增长2.3%。", 2017, heading=REVIEW_2016)["2.3%"] == (2016, 2016)
+
+
+@pytest.mark.issue(17)
+def test_a_past_time_bounding_the_things_named_after_it_frames_nothing():
+    # gov-report 2003: the regulations are those issued before 2000; the clean-up is of the five years
+    p = periods(
+        "适应发展社会主义市场经济和加入世贸组织的要求，对2000年底以前发布的756件行政法规进行全面清理，"
+        "废止71件，宣布失效80件。",
+        2003,
+        heading=FIVE_YEARS,
+    )
+    assert p["71件"] == p["80件"] == (1998, 2002)
+    # made up: a later one is the deadline of what the clause plans
+    p = periods("五年内施工的建设项目，计划在2025年底以前全部建成的400个。", 2023, part="plan")
+    assert p["400个"][1] == 2025
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text", "period"),
+    [
+        # gov-report 2016: a rate of a level (参保) reached is the last year's
+        ("基本医疗保险实现全覆盖，基本养老保险参保率超过80%。", 2016, "超过80%", (2015, 2015)),
+        # made up: a rate of a flow over the years is their average
+        ("科技进步贡献率超过55%。", 2016, "超过55%", (2011, 2015)),
+        # gov-report 2018: a level held through the years spans them
+        ("坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。", 2018, "超过4%", (2013, 2017)),
+    ],
+)
+def test_a_rate_of_a_level_reached_in_a_review_of_years_is_the_last_years(sentence, year, text, period):
+    assert periods(sentence, year, heading=FIVE_YEARS)[text] == period
+
+
+def _kind(sentence: str, text: str, year: int = 2017) -> str:
+    return row(sentence, year, "review", text)[3]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("对照省和平潭自贸片区实施方案，180项重点试验任务已实施144项。", "180项"),  # pingtan-gov-report 2017
+        ("410个“两基”攻坚县已有317个县实现目标。", "410个"),  # gov-report 2007
+        ("列入第六个五年计划的六十五种主要产品的产量，到1984年已有四十三种提前达到1985年的指标。", "六十五种"),  # 1985
+    ],
+)
+def test_the_whole_a_part_already_done_is_taken_of_is_a_fact(sentence, text):
+    assert _kind(sentence, text) == "fact"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("新建学校100所，已建成80所。", "100所"),  # made up: what was to be built, after its verb
+        ("除了17个项目已经完工，12个项目已经部分地投入生产以外，本年又有5个项目开工。", "12个"),  # made up, as 1956
+    ],
+)
+def test_a_count_done_or_one_far_from_the_next_is_no_whole(sentence, text):
+    assert _kind(sentence, text) != "fact"
