@@ -271,9 +271,10 @@ def _clean(t: IndicatorTable, subject: str) -> str:
                 # 已[初步建立]: a term of the user dictionary (tag x) that ends in a verb
                 nxt[1] == "x" and len(nxt[0]) > 2 and word_tag(nxt[0][-2:]) == "v"
             )
-            # a word of manner before anything (抗癌药大幅降价: jieba's 降价 a noun), but not one
-            # that opens the object of a verb (省委发布加快建设…的实施意见: part of a title)
-            manner_here = w in t.manner_words and bool(nxt[0]) and not (i and tokens[i - 1][1] == "v")
+            # a word of manner before anything (抗癌药大幅降价: jieba's 降价 a noun) or left at the
+            # end by a verb after the amount (…比例持续[超过4%]), but not one that opens the object
+            # of a verb (省委发布加快建设…的实施意见: part of a title)
+            manner_here = w in t.manner_words and (bool(nxt[0]) or i > 0) and not (i and tokens[i - 1][1] == "v")
             if w not in t.keep_adverbs and ((verb_next and f in _ADVERBS) or manner_here):
                 continue
             manner = next((m for m in t.manner_words if w.startswith(m) and len(w) > len(m) + 1), "")

@@ -646,7 +646,9 @@ def _fact(w: KindWords, r: Reading, text: str, review: bool = False) -> str | No
     plain = before
     for x in w.not_current:
         plain = plain.replace(x, _REPLACED)  # 截至目前已完成投资: up to now, a result
-    if any(c in plain for c in w.current):
+    current = [plain.find(c) for c in w.current if c in plain]
+    if current and not any(p in plain[min(current) :] for p in w.perfect):
+        # not 目前已完成78%, 目前…已经超过2万亿元: the level reached so far
         return "current"
     stripped = before.rstrip()
     if (

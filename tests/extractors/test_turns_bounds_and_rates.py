@@ -96,3 +96,21 @@ def test_the_whole_a_part_already_done_is_taken_of_is_a_fact(sentence, text):
 )
 def test_a_count_done_or_one_far_from_the_next_is_no_whole(sentence, text):
     assert _kind(sentence, text) != "fact"
+
+
+@pytest.mark.issue(17)
+def test_a_current_word_before_a_level_reached_so_far_makes_no_fact():
+    # gov-report 2013 (plan part): the level reached so far is a result
+    sentence = "目前我国年度财政性教育经费支出总额已经超过2万亿元，今后还要继续增加。"
+    assert row(sentence, 2013, "plan", "超过2万亿元")[3] == "achievement"
+    # made up: the rate in force that a measure then changes stays a fact
+    assert row("将现行16%的税率降至13%。", 2019, "plan", "16%")[3] == "fact"
+
+
+@pytest.mark.issue(17)
+def test_a_manner_word_left_at_the_end_of_a_key_is_dropped():
+    # gov-report 2018: 持续 belongs to the verb after the amount (持续超过4%)
+    sentence = "坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。"
+    subject, indicator = row(sentence, 2018, "review", "超过4%")[1:3]
+    assert subject.endswith("持续")  # the subject keeps the source words
+    assert not indicator.endswith("持续") and indicator.endswith("比例")
