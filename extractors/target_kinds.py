@@ -81,6 +81,7 @@ TARGET_KINDS_SPEC = Record(
         not_existential=Strings(),
         population=Strings(),
         nations=Strings(),
+        remaining=Strings(allow_empty=False),
         using=Strings(),
         made=Strings(),
         plan_nouns=Strings(),
@@ -198,6 +199,7 @@ class KindWords:
     not_existential: tuple[str, ...]
     population: tuple[str, ...]
     nations: tuple[str, ...]  # 中国人: a count of the whole nation, a fact even after a verb
+    remaining: tuple[str, ...]  # 只有[849天]了: the time left until a day
     using_re: regex.Pattern  # 用好[平潭]: a stock put to use, right before the amount
     year_on_year: tuple[str, ...]
     made: tuple[str, ...]
@@ -310,6 +312,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         not_existential=tuple(d["fact"]["not_existential"]),
         population=tuple(d["fact"]["population"]),
         nations=tuple(d["fact"]["nations"]),
+        remaining=tuple(d["fact"]["remaining"]),
         using_re=regex.compile(
             f"(?:{_alternation(d['fact']['using'])})(?!{_alternation(d['fact']['made'])})\\p{{Han}}{{0,3}}$"
         ),
@@ -638,10 +641,13 @@ def _is_threshold(w: KindWords, r: Reading, text: str) -> bool:
 
 def _fact(w: KindWords, r: Reading, text: str, review: bool = False) -> str | None:
     """Why the amount is a fact, or None: ``current`` (现行16%的税率), ``stock`` (我国有2.9亿
-    在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全) or ``size`` (投资3亿元的海岸线保护修复
-    工程: the size of something named, not an amount anyone delivers)."""
+    在校学生, 高校毕业生超过1000万人, 14亿人的粮食安全), ``size`` (投资3亿元的海岸线保护修复
+    工程: the size of something named, not an amount anyone delivers), ``whole`` (the whole a
+    share or a part done is of) or ``countdown`` (只有849天了: the time left until a day)."""
     if w.quoted_target.match(text, r.end):
         return None  # 把我国人口控制在[12亿左右]的目标: what a goal sets, not what there is
+    if r.dimension == "duration" and _countdown(w, text, r):
+        return "countdown"
     before = text[max(r.clause[0], r.phrase_start) : r.start]
     plain = before
     for x in w.not_current:
@@ -684,6 +690,12 @@ def _fact(w: KindWords, r: Reading, text: str, review: bool = False) -> str | No
     ):
         return "size"  # 投资3亿元的海岸线保护修复工程; not 总额4万亿元的两年投资计划, a plan's sum
     return None
+
+
+def _countdown(w: KindWords, text: str, r: Reading) -> bool:
+    """Is the duration the time left until a day (到1997年7月1日我国对香港恢复行使主权，只有[849天]
+    了): a word of what remains right before it and the perfective 了 right after it?"""
+    return text[r.clause[0] : r.start].endswith(w.remaining) and text.startswith(w.perfective, r.end)
 
 
 def _they_act(text: str, r: Reading) -> bool:

@@ -114,3 +114,21 @@ def test_a_manner_word_left_at_the_end_of_a_key_is_dropped():
     subject, indicator = row(sentence, 2018, "review", "超过4%")[1:3]
     assert subject.endswith("持续")  # the subject keeps the source words
     assert not indicator.endswith("持续") and indicator.endswith("比例")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "year", "text"),
+    [
+        ("从今天起，到1997年7月1日我国对香港恢复行使主权，只有849天了。", 1995, "849天"),  # gov-report 1995
+        ("现在，离香港回归祖国只有122天了，各项准备工作正在有条不紊地进行。", 1997, "122天"),  # 1997
+    ],
+)
+def test_the_time_left_until_a_day_is_a_fact(sentence, year, text):
+    assert row(sentence, year, "plan", text)[3] == "fact"
+
+
+@pytest.mark.issue(17)
+def test_a_duration_still_to_be_used_stays_a_target():
+    # made up: no 了 after it, the days are what the plan allows
+    assert row("还有30天完成全部工程。", 2020, "plan", "30天")[3] == "target"
