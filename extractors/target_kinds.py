@@ -113,6 +113,7 @@ TARGET_KINDS_SPEC = Record(
         open_ended=Strings(),
         compared_span_marks=Strings(),
         closed_frames=Strings(),
+        goal_set=Strings(allow_empty=False),
         run_of_years=Pattern(),
         level_reached=Strings(),
         levels=Strings(),
@@ -190,6 +191,7 @@ class KindWords:
     open_ended: tuple[str, ...]  # 今后一个时期: a span from the plan's year with no end
     compared_span_marks: tuple[str, ...]
     closed_frames: tuple[str, ...]
+    goal_set: regex.Pattern  # 2004年我们提出…: the year a goal was set
     run_of_years: regex.Pattern  # 连续四年: group 1 counts the years of a run
     level_reached: tuple[str, ...]
     levels: tuple[str, ...]
@@ -303,6 +305,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         open_ended=tuple(d["period"]["open_ended"]),
         compared_span_marks=tuple(d["period"]["compared_span_marks"]),
         closed_frames=tuple(d["period"]["closed_frames"]),
+        goal_set=regex.compile(f"[^{regex.escape(CLAUSE_STOPS)}]{{0,4}}?(?:{_alternation(d['period']['goal_set'])})"),
         run_of_years=regex.compile(d["period"]["run_of_years"]),
         level_reached=tuple(d["period"]["level_reached"]),
         levels=tuple(d["period"]["levels"]),
@@ -437,6 +440,7 @@ class TimeFrame:
             )
             and not _base_of_a_multiple(text, t)
             and not _dates_a_noun(text, t, context.year)
+            and not _dates_a_setting(text, t, context.year)
         ]
         self._governing_starts = [t.char_start for t in self._governing]
         self.sentences: SentenceIndex | None = None
@@ -500,6 +504,8 @@ class TimeFrame:
             return None  # 这是我国五十年代后期以来从未有过的: a decade frames no later sentence
         if t.start < t.end and self.text.startswith(kind_words().plan_nouns, t.char_start + len(t.text)):
             return None  # “十一五”规划纲要把节能和减排作为约束性目标: a plan's name, no frame
+        if _dates_a_setting(self.text, t, self.context.year):
+            return None  # 2004年我们提出用三年时间…: when a goal was set frames no sentence
         if _inside_closed_frame(self.text, t, e):
             return None  # 粮食总产量在上年大幅度增长的基础上，又增产291亿斤: 上年 frames only its phrase
         # at the start, after a topic, or after a short lead-in (刚刚过去的2017年，…)
@@ -540,6 +546,14 @@ def _dates_a_noun(text: str, t: FrameTime, year: int | None) -> bool:
     return t.text.endswith(load_time_words().deadline_suffixes) and bool(
         _relative_clause().match(text, t.char_start + len(t.text))
     )
+
+
+def _dates_a_setting(text: str, t: FrameTime, year: int | None) -> bool:
+    """Is ``t``, one past year, when a goal was set (2004年我们提出用三年时间…: the verbs of
+    goal_set within four characters after it)?"""
+    if year is None or not t.start == t.end < year:
+        return False
+    return bool(kind_words().goal_set.match(text, t.char_start + len(t.text)))
 
 
 @cache

@@ -132,3 +132,18 @@ def test_the_time_left_until_a_day_is_a_fact(sentence, year, text):
 def test_a_duration_still_to_be_used_stays_a_target():
     # made up: no 了 after it, the days are what the plan allows
     assert row("还有30天完成全部工程。", 2020, "plan", "30天")[3] == "target"
+
+
+@pytest.mark.issue(17)
+def test_the_year_a_goal_was_set_frames_nothing_after_it():
+    # gov-report 2007: what was repaid is the year reviewed's, not the year the goal was set
+    p = periods(
+        "2004年我们提出用三年时间基本解决建设领域历史上拖欠工程款和农民工工资的问题，这项工作基本完成，"
+        "各地已偿还拖欠工程款1834亿元，占历史拖欠的98.6%。",
+        2007,
+        heading="一、2006年工作回顾",
+    )
+    assert p["1834亿元"] == p["98.6%"] == (2006, 2006)
+    # made up: a year that dates what was given still frames it
+    p = periods("2004年安排中央投资100亿元，支持农村饮水安全工程。", 2007, heading="一、过去五年工作回顾")
+    assert p["100亿元"] == (2004, 2004)
