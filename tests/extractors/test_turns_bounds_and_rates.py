@@ -147,3 +147,11 @@ def test_the_year_a_goal_was_set_frames_nothing_after_it():
     # made up: a year that dates what was given still frames it
     p = periods("2004年安排中央投资100亿元，支持农村饮水安全工程。", 2007, heading="一、过去五年工作回顾")
     assert p["100亿元"] == (2004, 2004)
+
+
+@pytest.mark.issue(17)
+def test_a_funds_balance_in_a_review_of_years_is_the_last_years():
+    # gov-report 2003: what a fund has accumulated is where it stands at the end
+    assert periods("建立了全国社会保障基金，已积累资金1242亿元。", 2003, heading=FIVE_YEARS)["1242亿元"] == (2002, 2002)
+    # made up: what it took in over the years spans them
+    assert periods("全国社会保障基金五年累计筹集资金1242亿元。", 2003, heading=FIVE_YEARS)["1242亿元"] == (1998, 2002)
