@@ -1115,8 +1115,8 @@ def find_subject(
     if de_after and bounded and before_names:
         return found(before)  # 年应纳税所得额不到100万元的小微企业: the measure that defines the group
     if noun_ok and not de_after and not classifier:
-        given = agent_verb(raw_before) if prev is None else ""
         thing = _object(noun)
+        given = agent_verb(raw_before, change_gives=bool(thing) and not unitless) if prev is None else ""
         if given and thing:
             # 中央财政今年再安排1300亿元灾后重建资金 → 中央财政安排灾后重建资金; 国务院同意地方
             # 发行2000亿元债券 → 地方发行债券: who gives, the verb, and what the amount is of
@@ -1586,14 +1586,18 @@ def _object(noun: str) -> str:
     return "".join(out) if seen and nominal(*last) else ""
 
 
-def agent_verb(raw_before: str) -> str:
+def agent_verb(raw_before: str, *, change_gives: bool = False) -> str:
     """The noun phrase and verb that end ``raw_before`` when it ends in a verb whose object
     is the amount's noun (中央财政今年再安排 → 中央财政安排; 国务院同意地方发行 → 地方发行),
     else ''. Adverbs, times and modals between them are left out; a noun of two or more
-    characters must come right before (地方 of 同意地方发行), so a bare verb gives ''."""
+    characters must come right before (地方 of 同意地方发行), so a bare verb gives ''. A word
+    of change gives only where ``change_gives`` (the amount has a noun of its own: 中央财政新增
+    47亿元专项补助资金)."""
     words = subject_words()
     toks = list(tag(raw_before.strip(_EDGE_MARKS)))
-    if len(toks) < 2 or toks[-1][1] != "v" or len(toks[-1][0]) < 2 or toks[-1][0] in words.change:
+    if len(toks) < 2 or toks[-1][1] != "v" or len(toks[-1][0]) < 2:
+        return ""
+    if toks[-1][0] in words.change and not change_gives:
         return ""  # 工业企业利润由上年下降[2.3%]: a change, not a giving
     verb = toks.pop()[0]
     while toks and (toks[-1][1] in ("d", "t", "p") or toks[-1][0] in words.leading or toks[-1][0] in words.modals):

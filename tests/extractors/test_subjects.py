@@ -1818,3 +1818,22 @@ def test_subjects_a_change_turned_into_another():
     # 减为 before a change turns it too (gov-report 2007)
     found = _subjects("化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%。", review)
     assert [s for _, s in found][2:] == ["化学需氧量排放量增长", "二氧化硫排放量增长"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gov-report 2004: money with a noun of its own, newly given, keeps the noun
+        ("中央财政新增47亿元专项补助资金，用于支持就业再就业。", [("47亿元", "中央财政新增专项补助资金")]),
+        # made up: a change with no noun after its amount gives nothing
+        ("全国财政收入增加1200亿元。", [("1200亿元", "全国财政收入增加")]),
+        # gov-report 1964 alike: a currency after an amount with no unit is no noun given
+        (
+            "我们欠苏联的各项借款和应付利息共计十四亿零六百万新卢布。",
+            [("十四亿零六百万", "欠苏联的各项借款和应付利息")],
+        ),
+    ],
+)
+def test_a_word_of_change_gives_money_that_has_a_noun_of_its_own(sentence, expected):
+    assert _subjects(sentence, REVIEW) == expected
