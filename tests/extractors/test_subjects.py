@@ -1837,3 +1837,18 @@ def test_subjects_a_change_turned_into_another():
 )
 def test_a_word_of_change_gives_money_that_has_a_noun_of_its_own(sentence, expected):
     assert _subjects(sentence, REVIEW) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gov-report 2004: what the causative 使 brings about is the measure, not its cause
+        ("今年农业税率降低可使农民减轻负担70亿元。", [("70亿元", "农民减轻负担")]),
+        ("除烟叶外，取消农业特产税，每年可使农民减轻负担48亿元。", [("48亿元", "农民减轻负担")]),
+        # made up: 使 inside a word (使用) is no causative
+        ("全国使用国外贷款一百零三亿美元。", [("一百零三亿美元", "全国使用国外贷款")]),
+    ],
+)
+def test_what_the_causative_brings_about_is_the_measure(sentence, expected):
+    assert _subjects(sentence) == expected
