@@ -191,6 +191,14 @@ of the twenty-first audit's development sheet asked for it) and a bare 投资总
   the twenty-fourth round's start and end (benchmarks/data/heldout21_measurement.txt); floors at
   the end. The in-sample sheets the round's changes moved have their floors raised to just below
   their end (targets_heldout5, heldout9, heldout11, dev12b; entities_dev10d, dev16, heldout5).
+- ``entities_heldout22p1.json``, ``entities_heldout22p2.json``, ``entities_heldout22r.json``: the
+  twenty-fourth (held-out) audit, 100 of the 181 PROGRAM rows of the held-out half no audit had
+  judged (seed 2081) and 100 of its other unjudged entity rows (seed 2082), drawn at 3ff277e
+  (benchmarks/data/heldout22_preregistration.md), judged blind by three annotators and scored at
+  the twenty-fifth round's start and end (benchmarks/data/heldout22_measurement.txt); floors at
+  the end. The in-sample target sheets the round's changes moved have their floors raised to just
+  below their end (dev10, dev10b, dev10c, dev10d, dev13, dev13b, dev17, dev19, dev20, heldout,
+  heldout6, heldout12).
 - ``targets_in_sample.json``: 60 rows of documents the targets rules were tuned on.
 """
 
@@ -207,7 +215,7 @@ AUDITS = Path(__file__).parent / "data" / "audits"
 
 # sheet → (mention right, every field right), shares of the judged rows
 FLOORS = {
-    "targets_heldout.json": (0.99, 0.76),
+    "targets_heldout.json": (0.99, 0.79),
     "entities_heldout.json": (0.95, 0.97),
     "targets_in_sample.json": (0.95, 0.90),
     "targets_heldout2.json": (0.99, 0.71),
@@ -216,7 +224,7 @@ FLOORS = {
     "entities_heldout4.json": (0.96, 0.97),
     "targets_heldout5.json": (0.97, 0.31),
     "entities_heldout5.json": (0.99, 0.99),
-    "targets_heldout6.json": (0.99, 0.81),
+    "targets_heldout6.json": (0.99, 0.83),
     "entities_heldout6.json": (0.97, 0.97),
     "targets_heldout7.json": (0.99, 0.80),
     "entities_heldout7.json": (0.94, 0.94),
@@ -224,11 +232,11 @@ FLOORS = {
     "entities_heldout8.json": (0.91, 0.91),
     "targets_heldout9.json": (0.99, 0.46),
     "entities_heldout9.json": (0.99, 0.99),
-    "targets_dev10.json": (0.98, 0.79),
-    "targets_dev10b.json": (0.99, 0.78),
-    "targets_dev10c.json": (0.99, 0.73),
+    "targets_dev10.json": (0.98, 0.85),
+    "targets_dev10b.json": (0.99, 0.85),
+    "targets_dev10c.json": (0.99, 0.83),
     "entities_dev10c.json": (0.87, 0.87),
-    "targets_dev10d.json": (0.99, 0.74),
+    "targets_dev10d.json": (0.99, 0.81),
     "entities_dev10d.json": (0.98, 0.98),
     "targets_dev10e.json": (0.98, 0.70),
     "targets_heldout11.json": (0.99, 0.77),
@@ -239,13 +247,13 @@ FLOORS = {
     "targets_dev12c.json": (0.99, 0.73),
     "entities_dev12.json": (0.98, 0.98),
     "entities_dev12c.json": (0.96, 0.96),
-    "targets_heldout12.json": (0.99, 0.67),
+    "targets_heldout12.json": (0.99, 0.71),
     "entities_heldout12.json": (0.93, 0.93),
-    "targets_dev13.json": (0.99, 0.84),
+    "targets_dev13.json": (0.99, 0.88),
     "entities_dev13.json": (0.92, 0.92),
     "targets_heldout13.json": (0.99, 0.69),
     "entities_heldout13.json": (0.90, 0.90),
-    "targets_dev13b.json": (0.99, 0.78),
+    "targets_dev13b.json": (0.99, 0.81),
     "targets_heldout14.json": (0.99, 0.74),
     "entities_heldout14.json": (0.91, 0.91),
     "targets_heldout15.json": (0.99, 0.68),
@@ -254,20 +262,23 @@ FLOORS = {
     "entities_dev16.json": (0.98, 0.98),
     "targets_heldout16.json": (0.99, 0.69),
     "entities_heldout16.json": (0.95, 0.95),
-    "targets_dev17.json": (0.99, 0.83),
+    "targets_dev17.json": (0.99, 0.85),
     "targets_heldout17.json": (0.98, 0.67),
     "entities_heldout17.json": (0.98, 0.98),
     "targets_dev18.json": (0.98, 0.86),
     "entities_dev18.json": (0.96, 0.96),
-    "targets_dev19.json": (0.99, 0.85),
+    "targets_dev19.json": (0.99, 0.86),
     "targets_heldout18.json": (0.99, 0.72),
     "entities_heldout18.json": (0.97, 0.97),
-    "targets_dev20.json": (0.99, 0.76),
+    "targets_dev20.json": (0.99, 0.79),
     "targets_heldout19.json": (0.99, 0.33),
     "entities_heldout19.json": (0.97, 0.97),
     "entities_heldout21a.json": (0.98, 0.98),
     "entities_heldout21b.json": (0.91, 0.91),
     "entities_heldout21p.json": (0.93, 0.93),
+    "entities_heldout22p1.json": (0.85, 0.85),
+    "entities_heldout22p2.json": (0.93, 0.93),
+    "entities_heldout22r.json": (0.94, 0.94),
 }
 
 
