@@ -19,7 +19,8 @@ nothing outside it::
 ``pd.read_parquet("OUT/targets")`` and DuckDB's ``read_parquet('OUT/targets/*.parquet')``
 follow the links. Publishing a run is one rename of ``current``, so a reader, a crash or
 a kill at any moment sees every table of the old run or every table of the new one,
-never a mix. A run refuses a folder that is the corpus or inside it, or that holds
+never a mix. A run refuses a folder that is the corpus or inside it, the root of the file
+system, or one that holds
 anything plantasks did not write where a table or ``.plantasks`` would go. A second run
 into the same folder fails at once with "busy" instead of mixing its tables with the
 first's. Output folders of earlier plantasks versions (real table folders next to
@@ -106,6 +107,11 @@ class OutputFolder:
         out = self.out_dir
         if out.exists() and not out.is_dir():
             raise self._error("exists and is not a folder")
+        if out.resolve() == Path(out.resolve().anchor):
+            raise self._error(
+                "is the root of the file system: the tables would stand among the system's folders; "
+                "choose a folder of their own (e.g. outputs)"
+            )
         if self.corpus is not None and self.corpus.is_dir():
             corpus, resolved = self.corpus.resolve(), out.resolve()
             if resolved == corpus:

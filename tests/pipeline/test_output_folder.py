@@ -88,6 +88,18 @@ def test_output_folder_refuses_the_users_own_table_named_folder(two_docs, tmp_pa
 
 
 @pytest.mark.issue(14)
+def test_output_folder_refuses_the_root_of_the_file_system(tmp_path):
+    # checked before anything is written: the root's entries stay as they are
+    before = sorted(os.listdir("/"))
+    with pytest.raises(OutputError, match="is the root of the file system"):
+        OutputFolder(Path("/"), corpus=tmp_path).check()
+    with pytest.raises(OutputError, match="is the root of the file system"):
+        OutputFolder(Path("/tmp/.."), corpus=tmp_path).check()
+    assert sorted(os.listdir("/")) == before
+    OutputFolder(tmp_path / "out", corpus=tmp_path / "corpus").check()  # an ordinary folder passes
+
+
+@pytest.mark.issue(14)
 def test_output_folder_refuses_the_corpus_itself_and_keeps_its_documents(tmp_path, corpus_dir):
     corpus = tmp_path / "corpus"
     (corpus / "documents").mkdir(parents=True)
