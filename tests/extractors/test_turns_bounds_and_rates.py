@@ -155,3 +155,12 @@ def test_a_funds_balance_in_a_review_of_years_is_the_last_years():
     assert periods("建立了全国社会保障基金，已积累资金1242亿元。", 2003, heading=FIVE_YEARS)["1242亿元"] == (2002, 2002)
     # made up: what it took in over the years spans them
     assert periods("全国社会保障基金五年累计筹集资金1242亿元。", 2003, heading=FIVE_YEARS)["1242亿元"] == (1998, 2002)
+
+
+@pytest.mark.issue(17)
+def test_how_firmly_a_line_is_held_leaves_the_measure():
+    # gov-report 2009: the red line of arable land keeps its one key across the years
+    sentence = "坚持和落实最严格的耕地保护制度和最严格的节约用地制度，严守18亿亩耕地红线不动摇。"
+    subject, indicator = row(sentence, 2009, "plan", "18亿亩")[1:3]
+    assert not subject.endswith("不动摇")
+    assert indicator == "耕地保有量"
