@@ -70,6 +70,7 @@ from extractors.subject_lists import (
     parts_of_a_count,
     shared_list_head,
     turned_changes,
+    turns_of,
 )
 from extractors.subject_owners import owners_named_before
 from extractors.subject_purposes import purposes_of_outlays
@@ -708,7 +709,10 @@ def extract_quantities(
     ]
     subjects = parts_of_a_count(text, counted, subjects)
     subjects = parts_after_a_total(text, counted, [m.value for m, *_ in read], subjects)
-    subjects = turned_changes(text, [(m.start, m.end) for m, *_ in read], subjects)
+    spans = [(m.start, m.end) for m, *_ in read]
+    turns = turns_of(text, spans)  # found once: the subject rules and the period rules read them
+    subjects = turned_changes(text, spans, turns, subjects)
+    turned_from = {j: (t.fro, i, len(t.before)) for t in turns for i, j in enumerate(t.before)}
     amount_spans = [(m.start, m.end, d) for (m, *_), d in zip(read, dimensions)]  # for the list passes
     listed = shared_list_head(text, amount_spans, subjects)
     if listed != subjects:
@@ -734,7 +738,9 @@ def extract_quantities(
     cues = SentenceCues(text)  # the cue words of each sentence, read once for all its amounts
     out = []
     nexts = [m.start for m, *_ in read[1:]] + [len(text) + 1]
-    for (mention, start, span, found, in_count), subject, nxt, dimension in zip(read, subjects, nexts, dimensions):
+    for k, ((mention, start, span, found, in_count), subject, nxt, dimension) in enumerate(
+        zip(read, subjects, nexts, dimensions)
+    ):
         unit_def = g.units.unit(mention.unit) if mention.unit else None
         reading = Reading(
             start=mention.start,
@@ -754,6 +760,7 @@ def extract_quantities(
             noun_after=found.noun_after,
             in_count=in_count,
             before_amount=not text[mention.end : nxt].strip(),
+            turned_from=turned_from.get(k),
         )
         kind, period_start, period_end = classify(text, reading, context, frames, cues)
         out.append(

@@ -12,6 +12,7 @@ list_leads, measure_ends).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -871,48 +872,81 @@ def parts_of_a_count(
     return out
 
 
-def turned_changes(text: str, spans: list[tuple[int, int]], subjects: list[str]) -> list[str]:
-    """A change turned into another: 工业企业利润由上年下降2.3%转为增长8.5% → 工业企业利润下降,
-    工业企业利润增长; 化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%转为下降 → each measure's
-    增长 before the turn and 下降 after it (paired in order when the counts agree, else the
-    last measure before the turn); 单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降
-    1.2% → 单位国内生产总值能耗下降. ``spans``: (start, end) of each amount, in order."""
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A change turned into another (由上年下降2.3%转为增长8.5%), found once for the subject and
+    the period rules: where its 由 stands, the amounts between it and the turn word (the change
+    turned from), those listed right after the turn (the change turned into), by their index
+    among the passage's amounts, and the change word after the turn ('' in 增速由10%转为8%)."""
+
+    fro: int
+    before: tuple[int, ...]
+    after: tuple[int, ...]
+    now: str
+    to_level: bool  # 降为 with no change after it: a change to a level, the subjects' own case
+
+
+def turns_of(text: str, spans: list[tuple[int, int]]) -> list[Turn]:
+    """The changes turned into others in ``text``; ``spans``: (start, end) of each amount, in
+    order. 降为 before a level is marked: a change to it (由…的百分之六十点三到…下降为…), which the
+    subject rules read as such; where it starts is still of the year after 由."""
     words = subject_words()
     turns = kind_words().turns
     if not any(t in text for t in turns):
-        return subjects
-    turned, change_word = _turn_patterns(turns, words.change, kind_words().perfective)
-    out = list(subjects)
-    runs: dict[int, list[int]] = {}  # where the turn is → the amounts after it
+        return []
+    turned, _ = _turn_patterns(turns, words.change, kind_words().perfective)
+    # where the turn is → its change word, whether it turns to a level, the amounts after it
+    runs: dict[int, tuple[str, bool, list[int]]] = {}
     for k, (start, _) in enumerate(spans):
         m = turned.search(text, _sentence_start(text, start), start)
-        if m is not None and (m.group("c") or m.group("t") not in words.to_level):
-            # 降为 before a level is a change to it, handled as such (由…的百分之六十点三到…下降为…)
-            runs.setdefault(m.start(), []).append(k)
+        if m is not None:
+            to_level = not m.group("c") and m.group("t") in words.to_level
+            runs.setdefault(m.start(), (m.group("c") or "", to_level, []))[2].append(k)
             for j in range(k + 1, len(spans)):  # 转为下降1%和2%: the amounts listed after it
                 joined = text[spans[j - 1][1] : spans[j][0]]
                 if not joined or any(ch not in LIST_COMMA and joined not in words.list_words for ch in joined):
                     break
-                runs[m.start()].append(j)
-    for turn, after in runs.items():
+                runs[m.start()][2].append(j)
+    out = []
+    for turn, (now, to_level, after) in runs.items():
         begin = _sentence_start(text, turn)
         fro = max(text.rfind(x, begin, turn) for x in words.baseline_from)
-        bases = [j for j, (start, _) in enumerate(spans) if fro >= 0 and fro < start < turn and subjects[j]]
+        before = tuple(j for j, (start, _) in enumerate(spans) if fro >= 0 and fro < start < turn)
+        if before:
+            out.append(Turn(fro, before, tuple(after), now, to_level))
+    return out
+
+
+def turned_changes(text: str, spans: list[tuple[int, int]], turns: list[Turn], subjects: list[str]) -> list[str]:
+    """The subjects of changes turned into others (``turns``, of :func:`turns_of`):
+    工业企业利润由上年下降2.3%转为增长8.5% → 工业企业利润下降, 工业企业利润增长;
+    化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%转为下降 → each measure's 增长 before the
+    turn and 下降 after it (paired in order when the counts agree, else the last measure before
+    the turn); 单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2% →
+    单位国内生产总值能耗下降."""
+    if not turns:
+        return subjects
+    words = subject_words()
+    _, change_word = _turn_patterns(kind_words().turns, words.change, kind_words().perfective)
+    out = list(subjects)
+    for t in turns:
+        if t.to_level:
+            continue  # 由…的百分之六十点三…下降为…: a change to a level, read as such
+        bases = [j for j in t.before if subjects[j]]
         if not bases:
             continue
-        before_first = list(change_word.finditer(text, fro, spans[bases[0]][0]))
+        before_first = list(change_word.finditer(text, t.fro, spans[bases[0]][0]))
         was = before_first[-1].group() if before_first else ""  # none: 增速由10%转为8%, levels
-        measures = [_without_turn(level(subjects[j]), turns) for j in bases]
+        measures = [_without_turn(level(subjects[j]), kind_words().turns) for j in bases]
         for j, measure in zip(bases, measures, strict=True):
             if measure and not (was and subjects[j].endswith(was)):
                 out[j] = measure + was
-        now = turned.search(text, _sentence_start(text, spans[after[0]][0]), spans[after[0]][0])
-        if now is None or bool(now.group("c")) != bool(was):
+        if bool(t.now) != bool(was):
             continue  # 由上年增长5%转为8%: a change turned into what, unsaid
-        for i, k in enumerate(after):
-            measure = measures[i] if len(after) == len(bases) else measures[-1]
+        for i, k in enumerate(t.after):
+            measure = measures[i] if len(t.after) == len(bases) else measures[-1]
             if measure:
-                out[k] = measure + (now.group("c") or "")
+                out[k] = measure + t.now
     return out
 
 

@@ -34,7 +34,6 @@ from extractors.char_classes import (
     SENTENCE_STOP,
     SENTENCE_STOPS,
     SPAN_JOINERS,
-    char_class,
 )
 from extractors.context import Context
 from extractors.indicators import table as indicator_table
@@ -387,6 +386,10 @@ class Reading:
     noun_after: str  # the noun phrase right after the amount, if any
     in_count: bool  # inside the phrase a count earlier in the clause counts (52个村…达到10万元以上)
     before_amount: bool = False  # another amount follows right after it (其中10亿元以上15个)
+    # a change turned into another, before the turn: where its 由 stands, the amount's place in
+    # the list before the turn and the list's length (由前三年分别上升4.9%、[5.5%]、0.2%，转为… →
+    # (由, 1, 3); subject_lists.turns_of)
+    turned_from: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1477,7 +1480,7 @@ def _period(
         first, last = year - (t.end - t.start + 1), year - 1
     else:
         first = last = _reported(context)
-    turned = _turned_from(text, r, frames) if kind == "achievement" else None
+    turned = _turned_from(r, frames) if kind == "achievement" else None
     if turned is not None:
         return turned
     heading = frames.heading_frame() if frames is not None else None
@@ -1549,48 +1552,22 @@ def _period(
     return first, last
 
 
-@cache
-def _turn_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    """(an amount listed before the next: 4.9%、 or 5.6%和; an amount ending its list before a
-    turn word: 0.2%，转为)."""
-    from extractors.times import load_time_words
-
-    joiners = load_time_words().list_joiners
-    not_stops = "[^" + regex.escape(CLAUSE_STOPS + joiners, special_only=True) + "]"
-    amount = f"[0-9０-９{CHINESE_NUMERAL_CHARS}]{not_stops}{{0,8}}?"
-    joiners = char_class(joiners)
-    turns = _alternation(kind_words().turns)
-    return regex.compile(amount + joiners), regex.compile(f"{amount}[{COMMAS}]?(?:{turns})")
-
-
-def _turned_from(text: str, r: Reading, frames: TimeFrame | None) -> tuple[int, int] | None:
+def _turned_from(r: Reading, frames: TimeFrame | None) -> tuple[int, int] | None:
     """The year of a change that turned into another, before the turn: the one year after 由
     (工业企业利润由上年下降[2.3%]转为增长8.5% → 上年), or the years of a span one each, in
     order, when the list holds as many amounts (由前三年分别上升4.9%、[5.5%]、0.2%，转为下降1.2%
     → the second of the three)."""
-    w = kind_words()
-    if frames is None or not any(t in text[r.end : r.sentence[1]] for t in w.turns):
+    if frames is None or r.turned_from is None:
         return None
-    fro = max(text.rfind(x, r.clause[0], r.start) for x in w.baseline_from)
-    times = frames.between(fro, r.start) if fro >= 0 else []
-    starts = frames.amount_starts
-    k = bisect.bisect_left(starts, r.start)
-    if len(times) != 1 or k == len(starts) or starts[k] != r.start:
-        return None
-    listed, turned = _turn_patterns()
-    first = k
-    while first > 0 and listed.fullmatch(text, starts[first - 1], starts[first]):
-        first -= 1
-    last = k
-    while last + 1 < len(starts) and listed.fullmatch(text, starts[last], starts[last + 1]):
-        last += 1
-    if not turned.match(text, starts[last]):
+    fro, place, listed = r.turned_from
+    times = frames.between(fro, r.start)
+    if len(times) != 1:
         return None
     t = times[0]
     if t.start == t.end:
         return t.start, t.end
-    if t.end - t.start == last - first:
-        return t.start + k - first, t.start + k - first
+    if t.end - t.start + 1 == listed:
+        return t.start + place, t.start + place
     return None
 
 

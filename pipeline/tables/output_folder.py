@@ -107,13 +107,14 @@ class OutputFolder:
         out = self.out_dir
         if out.exists() and not out.is_dir():
             raise self._error("exists and is not a folder")
-        if out.resolve() == Path(out.resolve().anchor):
+        resolved = out.resolve()
+        if resolved == Path(resolved.anchor):
             raise self._error(
                 "is the root of the file system: the tables would stand among the system's folders; "
                 "choose a folder of their own (e.g. outputs)"
             )
         if self.corpus is not None and self.corpus.is_dir():
-            corpus, resolved = self.corpus.resolve(), out.resolve()
+            corpus = self.corpus.resolve()
             if resolved == corpus:
                 raise self._error(
                     "is the corpus folder itself: the tables would mix with the documents; "

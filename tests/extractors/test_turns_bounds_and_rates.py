@@ -28,6 +28,9 @@ def test_a_change_turned_into_another_is_of_the_year_it_turned_from():
     assert [p[x] for x in ("4.9%", "5.5%", "0.2%")] == [(2003, 2003), (2004, 2004), (2005, 2005)]
     assert p["5.6%"] == p["13.1%"] == (2005, 2005)
     assert p["1.2%"] == p["1.8%"] == (2006, 2006)
+    # made up, as gov-report 1980: a turn to a level starts from the year after 由 too
+    p = periods("积累率由2015年的36.5%，降为33.6%。", 2017, heading=REVIEW_2016)
+    assert p["36.5%"] == (2015, 2015)
 
 
 @pytest.mark.issue(17)
