@@ -819,6 +819,19 @@ def done_only(phrase: str) -> bool:
     return bool(tokens) and any(verb) and all(v or o for v, o in zip(verb, other, strict=True))
 
 
+def _verbs_to_clause_end(text: str, end: int, clause_end: int, after: str) -> bool:
+    """Do verbs alone, no change, end the clause after an amount (饮用水水质100%[达标]), so
+    that a share may take them as what its things do?"""
+    words = subject_words()
+    does = after.strip(SPACES)
+    return (
+        bool(does)
+        and not text[end:clause_end].strip(SPACES + CLAUSE_STOPS).removeprefix(does).strip()
+        and done_only(does)
+        and not any(w in words.change or w in words.to_level for w in cut(does))
+    )
+
+
 def has_verb(phrase: str) -> bool:
     words = subject_words()
     return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
@@ -1067,7 +1080,7 @@ def find_subject(
     if prev is not None and prev.part and not trim(text[prev.end : start]):
         return found(prev.part, prev.part)  # …棉田，占棉田实收面积八千五百多万亩的[百分之四十二] → 棉田
     # 1. the number counts or qualifies the noun after it
-    if rate and noun_ok and not de_after:
+    if rate and not de_after and (noun_ok or _verbs_to_clause_end(text, end, clause[1], noun_raw)):
         share_verb = next((v for v in _longest_first(words.share_verbs) if raw.endswith(v)), None)
         done = strip_edges(noun_raw.split(LIST_COMMA)[0])
         if share_verb is not None and done and has_verb(done):
@@ -1080,7 +1093,7 @@ def find_subject(
         if (
             share_verb is None
             and before_names
-            and _names_a_group(before)
+            and _names_a_group(before, user_terms=True)
             and does_first
             and does_first[0][1] in ("v", "p")
             and does_first[0][0] not in words.change

@@ -1451,6 +1451,21 @@ def test_subjects_a_rate_after_a_light_verb_is_a_share_doing_what_follows():
 
 
 @pytest.mark.issue(17)
+def test_subjects_a_rate_before_verbs_alone_is_a_share_doing_them():
+    """全区饮用水水质100%达标 (pingtan-gov-report 2021, 2022; two audits): verbs alone ending
+    the clause after a share are what the things before it do, as with a noun after them
+    (建制村100%通公交, 建制村 a term of the user dictionary); not a change that runs on from
+    the share (已由15.3%降到12%), nor words before a next amount (约占全国农田十分之一即…)."""
+    review = Context(year=2021, part="review", genre="政府工作报告")
+    assert _subjects("全区饮用水水质100%达标，保障了群众身体健康。", review) == [("100%", "饮用水水质达标")]
+    assert _subjects("全区建制村100%通公交。", review) == [("100%", "建制村通公交")]
+    found = _subjects("从2002年1月1日起，我国关税总水平已由15.3%降到12%，涉及5300多个税目。", review)
+    assert [s for _, s in found[:2]] == ["关税总水平", "关税总水平"]
+    found = _subjects("全国被淹的农田约占全国农田十分之一即一亿六千余万亩，经过排水，成灾面积已经缩小一半。", review)
+    assert not found[0][1].endswith("即")
+
+
+@pytest.mark.issue(17)
 def test_subjects_a_sector_heading_clause_owns_a_bare_attribute():
     """煤炭工业建设，投资一百七十九亿元 (gov-report 1982, eighth audit): the sentence's first
     clause, only nouns, is the sector the investment is of; a measure of its own after such a
