@@ -1846,3 +1846,13 @@ def test_subjects_a_change_turned_into_another():
     # 减为 before a change turns it too (gov-report 2007)
     found = _subjects("化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%。", review)
     assert [s for _, s in found][2:] == ["化学需氧量排放量增长", "二氧化硫排放量增长"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_keep_an_attributive_word_jieba_tags_an_adverb():
+    """长途光缆线路长度由1997年的15万公里增加到2002年的47万公里 (gov-report 2003, two audits):
+    jieba tags 长途 an adverb, which a subject's start drops; the user dictionary tags it as
+    the attributive word it is (b), so the measure keeps it."""
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    found = _subjects("长途光缆线路长度由1997年的15万公里增加到2002年的47万公里；", review)
+    assert [s for _, s in found] == ["长途光缆线路长度", "长途光缆线路长度"]
