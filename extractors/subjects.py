@@ -206,6 +206,9 @@ class SubjectWords:
     # change words of measures.yaml (增长, 下降 …) plus change_alone
     change: frozenset[str]
     comparison_re: regex.Pattern  # comparison bases of measures.yaml (比上年, 比去年 …)
+    # a base of comparison whose words stay whole: a listed one (比上年预计数) or a count of
+    # years after a comparison mark (比前五年)
+    base_words_re: regex.Pattern
     times_re: regex.Pattern  # key_times of measures.yaml (前三年, 第四季度, 比1983年 …)
     baseline_from: frozenset[str]  # where a change starts (从, 由), of target_kinds.yaml
     existential: tuple[str, ...]  # 有, 共有 (target_kinds.yaml), longest first: the holder and the noun
@@ -302,6 +305,10 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         ),
         change=frozenset(change_words) | sets["change_alone"],
         comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
+        base_words_re=regex.compile(
+            f"{_alternation(measures['comparison_bases'])}"
+            f"|(?:{_alternation(data['comparison_marks'])})前?(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{TEN}]{{1,2}}){YEAR_MARK}"
+        ),
         times_re=regex.compile(measures["key_times"]),
         baseline_from=frozenset(kinds["baseline_from"]),
         existential=tuple(sorted(kinds["fact"]["existential"], key=len, reverse=True)),
@@ -416,7 +423,9 @@ def trim(phrase: str, counted: bool = False) -> str:
     if goal and _ends_in_change(s[: -len(goal)]):
         s = s[: -len(goal)]  # 经济增长[目标]定为7.5%左右: the change is the measure, 目标 says it is a goal
     if len(s) > 2:
-        inner = words.goal_re.sub("", words.inside_re.sub("", s)) or s  # 由上年, 普遍: anywhere, even across words
+        bases = [m.span() for m in words.base_words_re.finditer(s)]
+        inner = words.inside_re.sub(lambda m: _kept_in_base(m, bases), s)
+        inner = words.goal_re.sub("", inner) or s  # 由上年, 普遍: anywhere, even across words
         if inner != s and inner != phrase:
             return trim(inner, counted)  # what the removal left at an end goes too (在[十二年内] → 在)
     framed = words.period_frame.search(s)
@@ -446,7 +455,13 @@ def trim(phrase: str, counted: bool = False) -> str:
         # a clause defining what is counted (重大水利工程已开工的项目)
         kept: list[str] = []
         dropped = -1  # the index of a verb of completion left out, whose particle goes too
+        bases = [m.span() for m in words.base_words_re.finditer(s)]
+        at = 0
         for i, (w, f) in enumerate(tokens):
+            at += len(w)
+            if any(a <= at - len(w) and at <= b for a, b in bases):
+                kept.append(w)  # 比上年[预计]数: a base of comparison keeps its words
+                continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
             # 已开工的项目: the verb after it ends a clause defining what is counted
             defines = (tokens[i + 2][0] if i + 2 < len(tokens) else de_end) == words.particle
@@ -502,6 +517,14 @@ def trim(phrase: str, counted: bool = False) -> str:
         if kept:
             s = "".join(kept)
     return close_brackets(s)
+
+
+def _kept_in_base(m: regex.Match, bases: list[tuple[int, int]]) -> str:
+    """What of a word removed anywhere in a subject stands in a base of comparison and stays
+    (比上年[预计]数; 比前[五年]累计: the count of years is the base's, 累计 goes)."""
+    start, end = m.span()
+    base_end = next((b for a, b in bases if a <= start < b), start)
+    return m.group(0)[: max(0, min(base_end, end) - start)]
 
 
 def _unmatched(s: str) -> tuple[list[int], list[int]]:

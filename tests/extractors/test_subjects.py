@@ -1856,3 +1856,21 @@ def test_subjects_keep_an_attributive_word_jieba_tags_an_adverb():
     review = Context(year=2003, part="review", genre="政府工作报告")
     found = _subjects("长途光缆线路长度由1997年的15万公里增加到2002年的47万公里；", review)
     assert [s for _, s in found] == ["长途光缆线路长度", "长途光缆线路长度"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_keep_a_base_of_comparison_whole():
+    """比前五年累计增加 (gov-report 2003), 比上年预计数增加 (gov-report 2009; audits): words a
+    subject drops anywhere (累计 with the count of years before it, 预计) stay where they are
+    part of a base of comparison, so that the key, which leaves the base out, is no fragment
+    (not 中央财政投入社会保障资金数增加); 累计 after the base still goes."""
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    found = extract_quantities(
+        "五年来，国家财政支持农村生产支出和各项农业事业费达4077亿元，比前五年累计增加1852亿元。", context=review
+    )
+    assert found[1].subject == "国家财政支持农村生产支出和各项农业事业费比前五年增加"
+    assert found[1].indicator == "国家财政支持农村生产支出和各项农业事业费增加"
+    plan = Context(year=2009, part="plan", genre="政府工作报告")
+    found = extract_quantities("中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元，增长17.6%。", context=plan)
+    assert found[1].subject == "中央财政投入社会保障资金比上年预计数增加"
+    assert found[1].indicator == "中央财政投入社会保障资金增加"
