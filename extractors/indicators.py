@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping as MappingType
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -110,6 +110,7 @@ class IndicatorTable:
     share_marks: tuple[str, ...]  # 占: a measure after it is the whole of a share
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
+    particle: str  # 的 (change_particle): left at the end by a filler word, it goes too
 
 
 def after_a_count(counters) -> str:
@@ -162,6 +163,7 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         share_marks=tuple(data["share_marks"]),
         times_re=regex.compile(data["key_times"]),
         adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
+        particle=data["change_particle"],
     )
     dimensions = registry().dimensions
     indicators: dict[str, Indicator] = {}
@@ -188,33 +190,11 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
     by_base: dict[str, list[tuple[str, str]]] = {}
     for b, c, k in lookup:
         by_base.setdefault(b, []).append((c, k))
-    return IndicatorTable(
-        MappingProxyType(indicators),
-        lookup,
-        MappingProxyType({b: tuple(v) for b, v in by_base.items()}),
-        *(
-            getattr(table, f)
-            for f in (
-                "filler_re",
-                "base_re",
-                "change_re",
-                "opening_change_re",
-                "comparative_re",
-                "change_class",
-                "canonical",
-                "scope_re",
-                "item_re",
-                "keep_adverbs",
-                "manner_words",
-                "narrowing",
-                "foreign",
-                "named_before",
-                "produce",
-                "share_marks",
-                "times_re",
-                "adjustment_re",
-            )
-        ),
+    return replace(
+        table,
+        indicators=MappingProxyType(indicators),
+        lookup=lookup,
+        by_base=MappingProxyType({b: tuple(v) for b, v in by_base.items()}),
     )
 
 
@@ -246,7 +226,12 @@ def table() -> IndicatorTable:
 def _clean(t: IndicatorTable, subject: str) -> str:
     s = _NOISE.sub("", subject)
     s = t.base_re.sub("", s)
-    s = t.filler_re.sub("", s)
+    unfilled = t.filler_re.sub("", s)
+    if unfilled != s:
+        # the particle before a filler word left at the end goes with it (部培养熟练工人的[计划]
+        # → 部培养熟练工人, 超过原定的[年度计划] → 超过原定)
+        unfilled = unfilled.removesuffix(t.particle)
+    s = unfilled
     # a time is the period or the base of comparison, never the measure: 银行贷款总额比1983年
     # 增加, 进出口贸易总额一九九○年比一九八五年增长, 城乡居民的消费水平五年增长 → …增长
     s = _without_compared(t, s)

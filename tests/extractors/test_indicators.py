@@ -164,6 +164,9 @@ def test_indicators_unit_keeps_a_rate_from_an_amount():
         ("新开办公办幼儿园", "新开办公办幼儿园"),
         ("地方政府专项债券比去年增加", "地方政府专项债券增加"),  # a change is its own measure
         ("财政赤字比去年预算增加", "财政赤字增加"),
+        # the particle before a filler word the key leaves out goes with it (gov-report 1956)
+        ("部培养熟练工人的计划", "部培养熟练工人"),
+        ("中央财政投入社会保障资金比上年预计数增加", "中央财政投入社会保障资金增加"),  # the whole base goes
         ("", ""),
     ],
 )
