@@ -167,6 +167,11 @@ def test_indicators_unit_keeps_a_rate_from_an_amount():
         # the particle before a filler word the key leaves out goes with it (gov-report 1956)
         ("部培养熟练工人的计划", "部培养熟练工人"),
         ("中央财政投入社会保障资金比上年预计数增加", "中央财政投入社会保障资金增加"),  # the whole base goes
+        # a yearly average over several years is told by the period (gov-report 1986)…
+        ("棉花的年平均产量", "棉花产量"),
+        # …not a yearly average per person, the name of a statistic (gov-report 1957, 1980)
+        ("职工年平均工资", "职工年平均工资"),
+        ("职工的年平均工资比上年增加", "职工的年平均工资增加"),
         ("", ""),
     ],
 )
