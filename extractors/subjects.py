@@ -1033,6 +1033,10 @@ def find_subject(
         seps = [raw_before.rfind(w) for w in words.list_words]
         if max(seps) >= 0 and not _unmatched(raw_before[max(seps) + 1 :])[1]:
             raw_before = raw_before[max(seps) + 1 :]  # not a list word inside brackets (（…和…）攻坚县)
+    elif prev is not None and cs == prev.end and _LONE_MEASURE_WORD.match(raw_before):
+        # 改造传统养殖渔排6.8万[口]、筏式养殖泡沫浮球1.8万亩: one character between an amount and
+        # the list comma is that amount's measure word, whatever the unit table knows
+        raw_before = raw_before[2:]
     before = trim(raw_before)
     before_names = not names_nothing(before)
     raw = raw_before.rstrip()
@@ -1441,6 +1445,7 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # the words saying what a share of a group does are a short verb phrase (安置在行政、参公单位);
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
+_LONE_MEASURE_WORD = regex.compile(f"\\p{{Han}}{LIST_COMMA}")
 _REACH_PLACE_LONGEST = 6  # characters of a place between a verb of reach and a share (中西部地区)
 _REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生), not a clause
 

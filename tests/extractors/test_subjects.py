@@ -1874,3 +1874,15 @@ def test_subjects_keep_a_base_of_comparison_whole():
     found = extract_quantities("中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元，增长17.6%。", context=plan)
     assert found[1].subject == "中央财政投入社会保障资金比上年预计数增加"
     assert found[1].indicator == "中央财政投入社会保障资金增加"
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_lone_measure_word_before_a_list_comma_is_the_amount_before():
+    """改造传统养殖渔排6.8万口、筏式养殖泡沫浮球1.8万亩 (pingtan-gov-report 2024; an audit): 口 is
+    no unit of the table, but one character between an amount and the list comma is that
+    amount's measure word, not the start of the next item's subject (口、筏式…)."""
+    review = Context(year=2024, part="review", genre="政府工作报告")
+    found = _subjects("改造传统养殖渔排6.8万口、筏式养殖泡沫浮球1.8万亩，近岸海域水质优良面积比例达到94.6%。", review)
+    assert found[1] == ("1.8万亩", "筏式养殖泡沫浮球")
+    found = _subjects("新建学校3所、幼儿园5所。", review)
+    assert [s for _, s in found] == ["新建学校", "新建幼儿园"]
