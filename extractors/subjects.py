@@ -1553,11 +1553,15 @@ def _topic(clause: str) -> str:
         if not (f.startswith("n") or (f == "j" and w not in words.keep)):
             break  # 区属国企: an abbreviation is a noun, not 人均 (a qualifier of what follows)
         lead.append(w)
+    named = not lead and len(tokens) > 1 and is_measure(tokens[0][0])
+    if named:
+        lead = [tokens[0][0]]  # 粮食产量[屡创历史新高] (jieba: l): a measure of the vocabulary
     rest = tokens[len(lead) :]
     if lead and rest:
-        # the predicate opens with an adverb, a preposition or a verb (人均可支配收入 is a name)
+        # the predicate opens with an adverb, a preposition or a verb (人均可支配收入 is a name);
+        # after a measure of the vocabulary it may hold nouns of its own (创历史新高)
         opens = rest[0][1] in ("d", "ad", "a", "c", "p", "v")
-        topic = "".join(lead) if opens and _predicate_only(rest) else ""
+        topic = "".join(lead) if opens and (named or _predicate_only(rest)) else ""
     elif lead or any(f == "p" for _, f in tokens):
         topic = ""
     else:
@@ -1577,7 +1581,13 @@ def _about(prior: str) -> str:
     topic = _topic(prior) if has_verb(prior) else ""
     if topic and topic[:1] == prior[:1]:
         return topic
-    return "" if tag(prior)[0][1] == "c" and has_verb(prior) else prior
+    if tag(prior)[0][1] == "c" and has_verb(prior):
+        return ""
+    measure = before_base(prior)
+    if measure != prior and has_verb(prior[len(measure) :]):
+        # 确保物价上涨幅度[比去年有明显回落]，力争控制在…: what the clause compares, not how
+        return measure
+    return prior
 
 
 def _predicate_only(tokens: Sequence[tuple[str, str]]) -> bool:

@@ -1886,3 +1886,17 @@ def test_subjects_a_lone_measure_word_before_a_list_comma_is_the_amount_before()
     assert found[1] == ("1.8万亩", "筏式养殖泡沫浮球")
     found = _subjects("新建学校3所、幼儿园5所。", review)
     assert [s for _, s in found] == ["新建学校", "新建幼儿园"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_from_the_clause_before_name_what_it_is_about():
+    """An amount with nothing in its clause takes what the clause before is about: a measure
+    of the vocabulary opening it, whatever its predicate holds (粮食产量屡创历史新高，去年达到…,
+    gov-report 2011: jieba tags 粮食产量 l and 创 n), and what a clause compares, not how
+    (确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右, gov-report 1995; audits); a clause
+    that is a predicate of its own still gives nothing (虽然…，涨幅仍然…)."""
+    review = Context(year=2011, part="review", genre="政府工作报告")
+    assert _subjects("粮食产量屡创历史新高，去年达到1.09万亿斤，连续7年增产；", review)[0] == ("1.09万亿斤", "粮食产量")
+    plan = Context(year=1995, part="plan", genre="政府工作报告")
+    found = _subjects("宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右。", plan)
+    assert found == [("百分之十五左右", "物价上涨幅度")]
