@@ -1365,6 +1365,10 @@ def find_subject(
             measure = level(prev.base)
             overlap = next((k for k in range(min(len(measure), len(before)), 1, -1) if measure.endswith(before[:k])), 0)
             return found(measure + before[overlap:], prev.base)  # no 平均每年平均每年
+        if before in words.inside:
+            # …增加到2002年的4025亿元，五年共计12319亿元: a running total of the same measure,
+            # which names no part of it
+            return found(prev.base, prev.base)
         if before in words.change and prev.base.startswith(before + words.particle):
             return found(prev.base, prev.base)  # 扩大的灌溉面积…，而1956年就扩大了一亿多亩: no 扩大 twice
         if before in words.change:

@@ -1900,3 +1900,16 @@ def test_subjects_from_the_clause_before_name_what_it_is_about():
     plan = Context(year=1995, part="plan", genre="政府工作报告")
     found = _subjects("宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右。", plan)
     assert found == [("百分之十五左右", "物价上涨幅度")]
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_running_total_alone_continues_the_measure_without_its_word():
+    """…由1997年的664亿元增加到2002年的4025亿元，五年共计12319亿元 (gov-report 2003; an audit): a
+    running total (共计, 合计, 总计) alone after the measure is the same measure over the years,
+    and the word is no part of it (docs/annotation.md); a change word alone still continues it
+    with the change (年均增长)."""
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    found = _subjects("中央对地方转移支付总额由1997年的664亿元增加到2002年的4025亿元，五年共计12319亿元。", review)
+    assert found[2] == ("12319亿元", "中央对地方转移支付总额")
+    found = _subjects("国内生产总值增长57.3%，年均增长9.5%。", Context(year=2006, part="review", genre="政府工作报告"))
+    assert found[1] == ("9.5%", "国内生产总值年均增长")
