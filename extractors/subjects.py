@@ -855,6 +855,12 @@ def _verbs_to_clause_end(text: str, end: int, clause_end: int, after: str) -> bo
     )
 
 
+def _verbs_alone(phrase: str) -> bool:
+    """Is ``phrase`` verbs and nothing else (建设, 改造提升; jieba's verbal nouns too)?"""
+    tokens = [f for w, f in tag(phrase.strip(SPACES)) if w.strip()]
+    return bool(tokens) and all(f.startswith("v") for f in tokens)
+
+
 def has_verb(phrase: str) -> bool:
     words = subject_words()
     return any(f.startswith("v") or w in words.verbs for w, f in tag(phrase))
@@ -911,6 +917,9 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
             break
         if tokens[i] == LIST_COMMA and i > 0 and _a_clause_of_its_own(tokens[i + 1 :]):
             tokens = tokens[:i]  # 设立31个村级联合党委[、实现村居全覆盖]: a clause of its own
+            break
+        if tokens[i] == LIST_COMMA and i > 0 and nxt is not None and _verbs_alone("".join(tokens[i + 1 :])):
+            tokens = tokens[:i]  # 2.2万多所农村中小学改造危房[、建设] 7000多所…: the next item's verb
             break
         if tokens[i] in words.list_words and _is_numeral(tokens[i + 1]) and i > 0:
             tokens = tokens[:i]  # 培育15个…示范村[和一批“一村一品”示范村]: an item counted apart

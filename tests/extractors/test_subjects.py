@@ -1913,3 +1913,13 @@ def test_subjects_a_running_total_alone_continues_the_measure_without_its_word()
     assert found[2] == ("12319亿元", "中央对地方转移支付总额")
     found = _subjects("国内生产总值增长57.3%，年均增长9.5%。", Context(year=2006, part="review", genre="政府工作报告"))
     assert found[1] == ("9.5%", "国内生产总值年均增长")
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_verb_alone_before_the_next_count_opens_the_next_item():
+    """支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校 (gov-report 2008; an audit): after the
+    list comma, a verb alone that runs into the next count is that item's verb, no part of the
+    phrase after the first count; a noun phrase there still is (…学校、幼儿园 keeps its list)."""
+    review = Context(year=2008, part="review", genre="政府工作报告")
+    found = _subjects("国家安排专项资金支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校。", review)
+    assert [s for _, s in found] == ["支持农村中小学改造危房", "建设寄宿制学校"]
