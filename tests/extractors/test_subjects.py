@@ -1919,7 +1919,7 @@ def test_subjects_a_running_total_alone_continues_the_measure_without_its_word()
 def test_subjects_a_verb_alone_before_the_next_count_opens_the_next_item():
     """支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校 (gov-report 2008; an audit): after the
     list comma, a verb alone that runs into the next count is that item's verb, no part of the
-    phrase after the first count; a noun phrase there still is (…学校、幼儿园 keeps its list)."""
+    phrase after the first count."""
     review = Context(year=2008, part="review", genre="政府工作报告")
     found = _subjects("国家安排专项资金支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校。", review)
     assert [s for _, s in found] == ["支持农村中小学改造危房", "建设寄宿制学校"]
