@@ -1923,3 +1923,12 @@ def test_subjects_a_verb_alone_before_the_next_count_opens_the_next_item():
     review = Context(year=2008, part="review", genre="政府工作报告")
     found = _subjects("国家安排专项资金支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校。", review)
     assert [s for _, s in found] == ["支持农村中小学改造危房", "建设寄宿制学校"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_leave_out_the_modal_kexi():
+    """预计今年的粮食产量可以等于一九四九年的一点五倍 (gov-report 1954; an audit): 可以 only says the
+    figure is possible, like 将 and 要, and is no part of the measure."""
+    plan = Context(year=1954, part="plan", genre="政府工作报告")
+    found = _subjects("预计今年的粮食产量可以等于一九四九年的一点五倍，棉花产量可以等于一九四九年的二点八倍。", plan)
+    assert [s for _, s in found] == ["粮食产量等于", "棉花产量等于"]
