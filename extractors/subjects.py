@@ -882,6 +882,8 @@ _COUNTED_YEARS = regex.compile(
     f"(?<![0-9{DIGIT_CHARS}])(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}}){YEAR_MARK}$"
 )
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
+# a count written out: its number, an approximation and one measure word (200多名, 十六万余人)
+_A_COUNT = regex.compile(f"[0-9.{DIGIT_CHARS}{PLACE_CHARS}{TEN}]+[多余]?\\p{{Han}}")
 
 
 def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Pattern, classifier: bool) -> str:
@@ -1014,6 +1016,12 @@ def find_subject(
     cs, stop, inner = _around_time(text, cs, start, time_spans)
     de_after = _de_after(text, end)
     noun_raw = after_phrase(text, end, clause[1], next_amount, classifier or de_after)
+    if not noun_raw.strip() and text[cs:start].rstrip().endswith(tuple(words.examples_end)):
+        # …等10余批[200多名]高级别外宾来访: after examples, a count right before another counts
+        # the same kind, named after both
+        counted_next = _A_COUNT.match(text, end)
+        if counted_next is not None:
+            noun_raw = after_phrase(text, counted_next.end(), clause[1], next_amount, classifier or de_after)
     noun = trim(noun_raw, counted=True)
     noun_ok = bool(noun) and not names_nothing(noun)
     if counted_before and prev is not None and not noun_raw.strip():

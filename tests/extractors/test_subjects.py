@@ -1932,3 +1932,14 @@ def test_subjects_leave_out_the_modal_kexi():
     plan = Context(year=1954, part="plan", genre="政府工作报告")
     found = _subjects("预计今年的粮食产量可以等于一九四九年的一点五倍，棉花产量可以等于一九四九年的二点八倍。", plan)
     assert [s for _, s in found] == ["粮食产量等于", "棉花产量等于"]
+
+
+@pytest.mark.issue(17)
+def test_subjects_two_counts_after_examples_count_the_kind_named_after_both():
+    """蒙古人民党总书记、…嘉宾团等10余批200多名高级别外宾来访 (pingtan-gov-report 2024; an audit):
+    after examples closed by 等, a count right before another counts the same kind, named after
+    both (高级别外宾来访), as one count alone does; the examples are no measure."""
+    review = Context(year=2024, part="review", genre="政府工作报告")
+    sentence = "蒙古人民党总书记、太平洋岛国政治家联合考察团等{}高级别外宾来访，高规格涉外活动接连举办。"
+    assert [s for _, s in _subjects(sentence.format("10余批200多名"), review)] == ["高级别外宾来访"] * 2
+    assert _subjects(sentence.format("200多名"), review) == [("200多名", "高级别外宾来访")]
