@@ -884,6 +884,8 @@ _COUNTED_YEARS = regex.compile(
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
 # a count written out: its number, an approximation and one measure word (200多名, 十六万余人)
 _A_COUNT = regex.compile(f"[0-9.{DIGIT_CHARS}{PLACE_CHARS}{TEN}]+[多余]?\\p{{Han}}")
+# one character between an amount and a list comma: that amount's measure word (6.8万[口]、)
+_LONE_MEASURE_WORD = regex.compile(f"\\p{{Han}}{LIST_COMMA}")
 
 
 def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Pattern, classifier: bool) -> str:
@@ -1466,7 +1468,6 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # the words saying what a share of a group does are a short verb phrase (安置在行政、参公单位);
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
-_LONE_MEASURE_WORD = regex.compile(f"\\p{{Han}}{LIST_COMMA}")
 _REACH_PLACE_LONGEST = 6  # characters of a place between a verb of reach and a share (中西部地区)
 _REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生), not a clause
 
