@@ -113,6 +113,7 @@ TARGET_KINDS_SPEC = Record(
         compared_span_marks=Strings(),
         closed_frames=Strings(),
         goal_set=Strings(allow_empty=False),
+        rate_units=Strings(allow_empty=False),
         run_of_years=Pattern(),
         level_reached=Strings(),
         levels=Strings(),
@@ -187,6 +188,7 @@ class KindWords:
     compared_joiners: tuple[str, ...]
     compared_ends: tuple[str, ...]
     compared_estimates: tuple[str, ...]  # 预计 of 一九八二年预计同一九八○年比较
+    rate_units: tuple[str, ...]  # 人均每月: between a year and the amount it dates, read through
     open_ended: tuple[str, ...]  # 今后一个时期: a span from the plan's year with no end
     compared_span_marks: tuple[str, ...]
     closed_frames: tuple[str, ...]
@@ -301,6 +303,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         compared_joiners=tuple(d["period"]["compared_joiners"]),
         compared_ends=tuple(d["period"]["compared_ends"]),
         compared_estimates=tuple(d["period"]["compared_estimates"]),
+        rate_units=tuple(sorted(d["period"]["rate_units"], key=len, reverse=True)),
         open_ended=tuple(d["period"]["open_ended"]),
         compared_span_marks=tuple(d["period"]["compared_span_marks"]),
         closed_frames=tuple(d["period"]["closed_frames"]),
@@ -1826,5 +1829,8 @@ def _time_right_before(text: str, r: Reading, frames: TimeFrame | None) -> Frame
     t = frames.times[i]
     w = kind_words()
     between = text[_after_span_mark(w, text, t) : r.start].removesuffix(w.time_particle)
+    # the unit a rate is per stands between (从2004年[人均每月]700元提高到…)
+    between = next((between.removesuffix(u) for u in w.rate_units if between.endswith(u)), between)
+    between = between.removesuffix(w.time_particle)
     # an estimate of that year is its level too (由今年预计的[44%]提高到45%, December 1980)
     return t if between == "" or between in w.estimates else None

@@ -167,3 +167,15 @@ def test_how_firmly_a_line_is_held_leaves_the_measure():
     subject, indicator = row(sentence, 2009, "plan", "18亿亩")[1:3]
     assert not subject.endswith("不动摇")
     assert indicator == "耕地保有量"
+
+
+@pytest.mark.issue(17)
+def test_the_unit_a_rate_is_per_stands_between_a_year_and_its_amount():
+    # gov-report 2013 (tenth audit): 人均每月 between 2004年 and the level it dates is read
+    # through, so the change starts from 2004, not from the year before the five reviewed
+    p = periods("企业退休人员基本养老金从2004年人均每月700元提高到现在的1721元。", 2013, heading=FIVE_YEARS)
+    assert p["700元"] == (2004, 2004)
+    assert p["1721元"] == (2012, 2012)
+    # made up: without the year the start is still the year before the period
+    p = periods("企业退休人员基本养老金从人均每月700元提高到现在的1721元。", 2013, heading=FIVE_YEARS)
+    assert p["700元"] == (2007, 2007)
