@@ -179,3 +179,14 @@ def test_the_unit_a_rate_is_per_stands_between_a_year_and_its_amount():
     # made up: without the year the start is still the year before the period
     p = periods("企业退休人员基本养老金从人均每月700元提高到现在的1721元。", 2013, heading=FIVE_YEARS)
     assert p["700元"] == (2007, 2007)
+
+
+@pytest.mark.issue(17)
+def test_a_share_held_every_year_runs_over_the_years_reviewed():
+    # pingtan-gov-report 2021 (sheet heldout7, in-sample): 每年…都占…70%以上 holds in every
+    # year of the five reviewed, like 持续超过4%, so it is not the last year's level
+    p = periods("每年财政用于改善民生资金都占一般公共预算支出的70%以上，累计达到350亿元。", 2021, heading=FIVE_YEARS)
+    assert p["70%以上"] == (2016, 2020)
+    # made up: a share reached, with no word of every year, is the last year's
+    p = periods("财政用于改善民生资金占一般公共预算支出的比重达到70%以上。", 2021, heading=FIVE_YEARS)
+    assert p["70%以上"] == (2020, 2020)
