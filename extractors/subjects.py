@@ -1088,7 +1088,8 @@ def find_subject(
         and raw.endswith(tuple(words.to_level))
         and (not before or not before_names or level(before) in prev.subject)
     ):
-        return found(level(prev.subject), prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
+        measure = level(prev.subject) if rate else _part_of_share(level(prev.subject))
+        return found(measure, prev.base)  # 制造业等行业现行16%的税率降至13% → 制造业等行业税率
     if (
         prev is not None
         and cs == prev.end
@@ -1374,7 +1375,7 @@ def find_subject(
             # (a bare 万/亿 count after one keeps it: 13亿人口、9亿劳动力资源 counts people)
             return found(noun, number_first=True)
         if not before:
-            return found(prev.base, prev.base)  # 分别增长8.2%、9%
+            return found(prev.base if rate else _part_of_share(prev.base), prev.base)  # 分别增长8.2%、9%
         if raw_before.strip(_EDGE_MARKS).endswith(tuple(words.to_level)):
             # 由每人每年420元提高到450元; 国家财政收入比上年增加1501亿元，…达到11377亿元
             return found(level(prev.base), prev.base)
@@ -1417,6 +1418,15 @@ def find_subject(
         # is the measure's level, not the change
         return found(level(about))
     return found(about)
+
+
+def _part_of_share(measure: str) -> str:
+    """The part a share's measure takes its share of (财政用于改善民生资金[占一般公共预算支出]),
+    for an amount of its own that continues it (…的70%以上，累计达到[350亿元]); the measure
+    itself when it is no share."""
+    words = subject_words()
+    at = min((i for v in words.dividing_verbs if (i := measure.find(v)) >= 2), default=-1)
+    return measure[:at] if at > 0 else measure
 
 
 def _topic_between(text: str, clause: tuple[int, int], prev: Found | None, sentence_start: int, ends: list[int]) -> str:

@@ -1943,3 +1943,15 @@ def test_subjects_two_counts_after_examples_count_the_kind_named_after_both():
     sentence = "蒙古人民党总书记、太平洋岛国政治家联合考察团等{}高级别外宾来访，高规格涉外活动接连举办。"
     assert [s for _, s in _subjects(sentence.format("10余批200多名"), review)] == ["高级别外宾来访"] * 2
     assert _subjects(sentence.format("200多名"), review) == [("200多名", "高级别外宾来访")]
+
+
+@pytest.mark.issue(17)
+def test_subjects_an_amount_of_its_own_after_a_share_measures_the_part():
+    """每年财政用于改善民生资金都占一般公共预算支出的70%以上，累计达到350亿元 (pingtan-gov-report 2021;
+    an audit): the money continuing a share is the part's (财政用于改善民生资金), not the share's;
+    a rate after the share still continues it whole."""
+    review = Context(year=2021, part="review", genre="政府工作报告")
+    found = _subjects("每年财政用于改善民生资金都占一般公共预算支出的70%以上，累计达到350亿元。", review)
+    assert found == [("70%以上", "财政用于改善民生资金占一般公共预算支出"), ("350亿元", "财政用于改善民生资金")]
+    found = _subjects("全国被淹的农田约占全国农田十分之一即一亿六千余万亩。", review)
+    assert found[1] == ("一亿六千余万亩", "全国被淹的农田")
