@@ -66,7 +66,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
-          "when_ends", "comparison_joins")  # fmt: skip
+          "when_ends", "comparison_joins", "counts_back")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -150,6 +150,7 @@ class SubjectWords:
     reckoning_marks: frozenset[str]
     change_manners: frozenset[str]
     comparison_marks: frozenset[str]
+    counts_back: frozenset[str]  # 前 of 比前五年: a count of years back from now
     item_openers: frozenset[str]
     time_suffixes: frozenset[str]
     month_suffixes: frozenset[str]  # 份 of 4月份
@@ -307,7 +308,8 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         comparison_re=regex.compile(_alternation(measures["comparison_bases"])),
         base_words_re=regex.compile(
             f"{_alternation(measures['comparison_bases'])}"
-            f"|(?:{_alternation(data['comparison_marks'])})前?(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{TEN}]{{1,2}}){YEAR_MARK}"
+            f"|(?:{_alternation(data['comparison_marks'])})(?:{_alternation(data['counts_back'])})?"
+            f"(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{TEN}]{{1,2}}){YEAR_MARK}"
         ),
         times_re=regex.compile(measures["key_times"]),
         baseline_from=frozenset(kinds["baseline_from"]),
@@ -882,8 +884,18 @@ _COUNTED_YEARS = regex.compile(
     f"(?<![0-9{DIGIT_CHARS}])(?:[0-9]{{1,2}}|[{DIGIT_CHARS}{PLACE_CHARS}]{{1,3}}){YEAR_MARK}$"
 )
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
-# a count written out: its number, an approximation and one measure word (200多名, 十六万余人)
-_A_COUNT = regex.compile(f"[0-9.{DIGIT_CHARS}{PLACE_CHARS}{TEN}]+[多余]?\\p{{Han}}")
+
+
+@cache
+def _a_count() -> regex.Pattern:
+    """A count written out: its number, an approximation mark (comparators.yaml ``marks``:
+    多, 余) and one measure word (200多名, 十六万余人)."""
+    from extractors.quantities import COMPARATORS_DATA  # registered there; quantities imports this module
+
+    marks = _alternation(load(COMPARATORS_DATA.name)["marks"])
+    return regex.compile(f"[0-9.{DIGIT_CHARS}{PLACE_CHARS}{TEN}]+(?:{marks})?\\p{{Han}}")
+
+
 # one character between an amount and a list comma: that amount's measure word (6.8万[口]、)
 _LONE_MEASURE_WORD = regex.compile(f"\\p{{Han}}{LIST_COMMA}")
 
@@ -1021,7 +1033,7 @@ def find_subject(
     if not noun_raw.strip() and text[cs:start].rstrip().endswith(tuple(words.examples_end)):
         # …等10余批[200多名]高级别外宾来访: after examples, a count right before another counts
         # the same kind, named after both
-        counted_next = _A_COUNT.match(text, end)
+        counted_next = _a_count().match(text, end)
         if counted_next is not None:
             noun_raw = after_phrase(text, counted_next.end(), clause[1], next_amount, classifier or de_after)
     noun = trim(noun_raw, counted=True)
