@@ -160,6 +160,8 @@ class Grammar:
     units: UnitRegistry
     number: regex.Pattern
     next_amount: regex.Pattern
+    # a count written out: its number, multipliers and marks, one measure word (200多名, 十六万余人)
+    written_count: regex.Pattern
     tail: regex.Pattern
     tail_token: regex.Pattern
     unit: regex.Pattern
@@ -252,6 +254,7 @@ def grammar() -> Grammar:
         # where the next amount starts: Arabic digits or 百分之 (Chinese digits are too often
         # part of words such as 一般性 to cut a phrase at)
         next_amount=regex.compile(f"[0-9０-９]|{pct}"),
+        written_count=regex.compile(f"(?:{number.pattern}){tail.pattern}\\p{{Han}}"),
         tail=tail,
         tail_token=tail_token,
         unit=regex.compile(f"(?!{_alternation(notq['unit_word_breaks'])})(?:{unit_alt})"),
@@ -677,6 +680,7 @@ def extract_quantities(
             span[0],
             g.next_amount,
             ends,
+            written_count=g.written_count,
             bounded=mention.bounded,
             time_spans=time_spans,
             basis_spans=basis_spans,

@@ -886,16 +886,6 @@ _COUNTED_YEARS = regex.compile(
 _NEXT_COUNTED = regex.compile(f"{LIST_COMMA}(?=[{DIGIT_CHARS}0-9])")
 
 
-@cache
-def _a_count() -> regex.Pattern:
-    """A count written out: its number, an approximation mark (comparators.yaml ``marks``:
-    多, 余) and one measure word (200多名, 十六万余人)."""
-    from extractors.quantities import COMPARATORS_DATA  # registered there; quantities imports this module
-
-    marks = _alternation(load(COMPARATORS_DATA.name)["marks"])
-    return regex.compile(f"[0-9.{DIGIT_CHARS}{PLACE_CHARS}{TEN}]+(?:{marks})?\\p{{Han}}")
-
-
 # one character between an amount and a list comma: that amount's measure word (6.8万[口]、)
 _LONE_MEASURE_WORD = regex.compile(f"\\p{{Han}}{LIST_COMMA}")
 
@@ -998,10 +988,12 @@ def find_subject(
     unitless: bool = False,
     basis_spans: Sequence[tuple[int, int]] = (),
     rate: bool = False,
+    written_count: regex.Pattern | None = None,
 ) -> Found:
     """The subject of the amount ``text[start:end]``.
 
-    ``previous`` holds what was found for the amounts before it in the same sentence.
+    ``previous`` holds what was found for the amounts before it in the same sentence;
+    ``written_count`` (the quantity grammar's) matches a count written out (200多名).
     Rules, in order: an amount right after another (接待重要外宾20批146人次) shares its
     subject; a number that counts the noun after it takes that noun, with the verb before
     it (新开工[122个]项目 → 新开工项目) or the noun phrase it qualifies (制造业等行业现行16%
@@ -1033,7 +1025,7 @@ def find_subject(
     if not noun_raw.strip() and text[cs:start].rstrip().endswith(tuple(words.examples_end)):
         # …等10余批[200多名]高级别外宾来访: after examples, a count right before another counts
         # the same kind, named after both
-        counted_next = _a_count().match(text, end)
+        counted_next = written_count.match(text, end) if written_count is not None else None
         if counted_next is not None:
             noun_raw = after_phrase(text, counted_next.end(), clause[1], next_amount, classifier or de_after)
     noun = trim(noun_raw, counted=True)
