@@ -66,6 +66,15 @@ CASES = [
     ("“党天下”、“请共产党下台”等等狂妄要求", [WORD, WORD]),
     ("推行“两国论”和“台湾独立”等严重分裂活动，", [WORD, WORD]),
     ("实施“两个估计”调查，批驳谬论。", [PROGRAMME]),
+    # a scare quote after 什么, views listed and criticised (gov-report 1959, 1964; dev24p audit)
+    ("社会主义国家根本不需要实行什么“经济扩张”和什么“倾销”。", [WORD, WORD]),
+    ("对“合二而一”、“各阶级汇合的时代精神”、“写中间人物”等等资产阶级观点展开了批判", [WORD, WORD, WORD]),
+    # someone's words cited after a speech verb, with or without its comma (gov-report 1964,
+    # 1957, 1955); a programme someone put forward stays one
+    ("周总理指出，毛主席说过，“民族斗争，说到底，是一个阶级斗争问题”。", [WORD]),
+    ("北京工人说“共产党领导的中国就是工人阶级的天下，就是人民的天下”。", [WORD]),
+    ("必须批判那种认为“建设经验不够，工作经验不够，浪费一点不可避免”的想法。", [WORD]),
+    ("邓小平同志提出“一国两制”的构想", [PROGRAMME]),
     ("坚持“一国两制”方针，反对分裂活动。", [PROGRAMME]),
     ("有效治理交通拥堵等“城市病”，", [WORD]),  # gov-report-2017
     ("面积18.8万平方米，“两违”持续保持零增长。", [WORD]),  # pingtan-gov-report-2018
