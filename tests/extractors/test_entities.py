@@ -164,6 +164,10 @@ FOUND = [
     ("苏联已经缔结了友好同盟互助条约", {("苏联", "GPE")}),
     # a sentence quoted after a speech verb is words cited: the place in it stays (gov-report-1957)
     ("北京工人说“共产党领导的中国就是工人阶级的天下，就是人民的天下”。", {("中国", "GPE")}),
+    # the General Assembly and a leading group are bodies of their own (gov-report 1984, 1979)
+    ("我国在去年的联合国大会上正式提出了新的倡议", {("联合国大会", "ORG")}),
+    ("国务院进出口领导小组和外贸部要督促", {("国务院进出口领导小组", "ORG")}),
+    ("坚持一个中国的原则", {("中国", "GPE")}),
     # the ends of a route named with 到 are places
     ("北京至上海铁路", {("北京", "GPE"), ("上海", "GPE")}),
 ]
@@ -284,6 +288,8 @@ NOT_FOUND = [
     ("打造台湾商品集散中心", {("台湾", "GPE")}),
     ("建成海西进出境动植物检疫隔离处理中心", {("海西", "GPE")}),
     ("武汉和包头两个钢铁联合企业的建设", {("包头两个钢铁联合企业", "ORG")}),
+    # 中国 of 一个中国原则 is part of the principle's name (in-sample audits of gov-report 2000–2019)
+    ("坚持一个中国原则和“九二共识”", {("中国", "GPE")}),
 ]
 
 
