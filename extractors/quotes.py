@@ -65,6 +65,7 @@ _WORD_KEYS = (
     "disowning_after",
     "disowning_joins",
     "citing_words",
+    "citing_after",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
 
@@ -115,6 +116,7 @@ class QuoteCues:
     disowned: regex.Pattern  # a smear or pretext word shortly before the run (污蔑为推行“…”)
     disowned_after: regex.Pattern  # a word condemning the run after it (“两个估计”的反革命谬论)
     cited: regex.Pattern  # right before the quote: someone's words cited (李白所说的“…”)
+    cited_after: regex.Pattern  # right after the run: what someone said (毛主席的“…”的重要指示)
 
 
 def cues() -> QuoteCues:
@@ -164,6 +166,7 @@ def load_cues(path: Path) -> QuoteCues:
         # and up to four characters of qualifier may come between (“台湾独立”等严重分裂活动)
         disowned_after=regex.compile(f"(?:{alt('disowning_joins')})?{_GAP}{{0,4}}?(?:{alt('disowning_after')})"),
         cited=regex.compile(f"(?:{alt('citing_words')})$"),
+        cited_after=regex.compile(f"(?:{alt('citing_after')})"),
         problem_after=regex.compile(alt("problems_after")),
         domain_problem_after=regex.compile(alt("domain_problems_after")),
         manner_before=regex.compile(f"(?:{alt('manner_words')}){_GAP}{{0,3}}$"),
@@ -235,7 +238,7 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "matches a not-programme pattern"
     if c.disowned.search(before) or c.disowned_after.match(after):
         return WORD, "disowned by the text (a smear or a pretext)"
-    if c.cited.search(just_before):
+    if c.cited.search(just_before) or c.cited_after.match(after):
         return WORD, "someone's words cited"
     # 问题 right after the run outweighs the list: 解决“三农”问题 names the problems of
     # a domain, not the programme of the same name

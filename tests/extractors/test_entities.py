@@ -164,6 +164,11 @@ FOUND = [
     ("苏联已经缔结了友好同盟互助条约", {("苏联", "GPE")}),
     # a sentence quoted after a speech verb is words cited: the place in it stays (gov-report-1957)
     ("北京工人说“共产党领导的中国就是工人阶级的天下，就是人民的天下”。", {("中国", "GPE")}),
+    # a place's local government and a military alliance named after a region are bodies
+    # (gov-report 1956, 1954; the dev24g2 sheet); a championship only held in a place keeps it
+    ("国务院根据西藏地方政府的要求", {("西藏地方政府", "ORG")}),
+    ("英国追随美国参加了东南亚军事同盟", {("东南亚军事同盟", "ORG")}),
+    ("在平潭举办全国帆船锦标赛", {("平潭", "GPE")}),
     # the General Assembly and a leading group are bodies of their own (gov-report 1984, 1979)
     ("我国在去年的联合国大会上正式提出了新的倡议", {("联合国大会", "ORG")}),
     ("国务院进出口领导小组和外贸部要督促", {("国务院进出口领导小组", "ORG")}),
@@ -288,6 +293,11 @@ NOT_FOUND = [
     ("打造台湾商品集散中心", {("台湾", "GPE")}),
     ("建成海西进出境动植物检疫隔离处理中心", {("海西", "GPE")}),
     ("武汉和包头两个钢铁联合企业的建设", {("包头两个钢铁联合企业", "ORG")}),
+    # a place that starts the name of a communiqué, a championship or a street named after it is
+    # no place of its own (gov-report 1975, pingtan-gov-report 2020, 2024; the dev24g2 sheet)
+    ("只要中美上海公报的各项原则能够认真执行", {("上海", "GPE")}),
+    ("亚洲沙滩排球锦标赛等62场体育赛事成功举办", {("亚洲", "GPE")}),
+    ("培育台湾青年创业街，加快台湾创业园建设", {("台湾", "GPE")}),
     # 中国 of 一个中国原则 is part of the principle's name (in-sample audits of gov-report 2000–2019)
     ("坚持一个中国原则和“九二共识”", {("中国", "GPE")}),
 ]

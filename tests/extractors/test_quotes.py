@@ -75,6 +75,12 @@ CASES = [
     ("北京工人说“共产党领导的中国就是工人阶级的天下，就是人民的天下”。", [WORD]),
     ("必须批判那种认为“建设经验不够，工作经验不够，浪费一点不可避免”的想法。", [WORD]),
     ("邓小平同志提出“一国两制”的构想", [PROGRAMME]),
+    # an instruction's words (gov-report-1978); an instruction about a slogan keeps it (1958)
+    ("继续执行毛主席的“军队要整顿”、“要准备打仗”的重要指示，", [WORD, WORD]),
+    ("坚决执行党中央和毛主席关于“多、快、好、省”的指示，", [PROGRAMME]),
+    # brands named as examples are things, a brand the quote names is a programme (2023, 2022)
+    ("打造“星辰大海”“浪漫蓝眼泪”等旅游品牌。", [THING, THING]),
+    ("打响“文化+旅游”品牌。", [PROGRAMME]),
     ("坚持“一国两制”方针，反对分裂活动。", [PROGRAMME]),
     ("有效治理交通拥堵等“城市病”，", [WORD]),  # gov-report-2017
     ("面积18.8万平方米，“两违”持续保持零增长。", [WORD]),  # pingtan-gov-report-2018
