@@ -1745,8 +1745,11 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
     if r.dimension == "percent":
         # 覆盖率达到85%; 参保率超过80%, a rate of a level (not 贡献率超过30%: in a review of five
         # years their average)
+        # …not the yearly average the amount carries on (…平均每年的增长速度都在4.3%以上，高的
+        # 达到[5.5%]: over the span like the first)
+        averaged = any(m in (r.subject or "") for m in w.yearly_average)
         return (
-            reached
+            (reached and not averaged)
             or _share_at_the_end(w, text, r, frames)
             or (
                 in_mention

@@ -66,6 +66,9 @@ def test_a_past_time_bounding_the_things_named_after_it_frames_nothing():
         ("科技进步贡献率超过55%。", 2016, "超过55%", (2011, 2015)),
         # gov-report 2018: a level held through the years spans them
         ("坚持教育优先发展，财政性教育经费占国内生产总值比例持续超过4%。", 2018, "超过4%", (2013, 2017)),
+        # made up, as gov-report 1978: a yearly average reached is over the years, like the one
+        # it carries on
+        ("粮食产量平均每年的增长速度都在4.3%以上，高的达到5.5%。", 2016, "5.5%", (2011, 2015)),
     ],
 )
 def test_a_rate_of_a_level_reached_in_a_review_of_years_is_the_last_years(sentence, year, text, period):
