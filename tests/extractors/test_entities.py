@@ -169,6 +169,11 @@ FOUND = [
     ("国务院根据西藏地方政府的要求", {("西藏地方政府", "ORG")}),
     ("英国追随美国参加了东南亚军事同盟", {("东南亚军事同盟", "ORG")}),
     ("在平潭举办全国帆船锦标赛", {("平潭", "GPE")}),
+    # a brigade and an oilfield named after their place are bodies (gov-report 1964; dev24g3); a
+    # region before an international route, the ends of one named with 至, stay places
+    ("周总理列举了山西省昔阳县大寨大队、大庆油田的典型经验", {("山西省昔阳县大寨大队", "ORG"), ("大庆油田", "ORG")}),
+    ("培育东北亚、东南亚国际邮轮航线", {("东南亚", "GPE")}),
+    ("争取开辟平潭至高雄航线", {("平潭", "GPE")}),
     # the General Assembly and a leading group are bodies of their own (gov-report 1984, 1979)
     ("我国在去年的联合国大会上正式提出了新的倡议", {("联合国大会", "ORG")}),
     ("国务院进出口领导小组和外贸部要督促", {("国务院进出口领导小组", "ORG")}),
@@ -298,6 +303,11 @@ NOT_FOUND = [
     ("只要中美上海公报的各项原则能够认真执行", {("上海", "GPE")}),
     ("亚洲沙滩排球锦标赛等62场体育赛事成功举办", {("亚洲", "GPE")}),
     ("培育台湾青年创业街，加快台湾创业园建设", {("台湾", "GPE")}),
+    # ... and of a constitution, a duty-free market or a freight line named after it (gov-report
+    # 1954, pingtan-gov-report 2017, 2023; the dev24g3 sheet)
+    ("通过了我们国家的根本法——中华人民共和国宪法，接着", {("中华人民共和国", "GPE")}),
+    ("台湾商品免税市场年销售额7.9亿元", {("台湾", "GPE")}),
+    ("平潭对台货运航线实现天天有航班", {("平潭", "GPE")}),
     # 中国 of 一个中国原则 is part of the principle's name (in-sample audits of gov-report 2000–2019)
     ("坚持一个中国原则和“九二共识”", {("中国", "GPE")}),
 ]
