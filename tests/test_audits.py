@@ -304,6 +304,7 @@ FLOORS = {
     "entities_dev24p2.json": (0.93, 0.93),
     "entities_dev24g2.json": (0.97, 0.97),
     "entities_dev24g3.json": (0.94, 0.94),
+    "entities_dev24p3.json": (0.96, 0.96),
 }
 
 

@@ -75,6 +75,8 @@ CASES = [
     ("北京工人说“共产党领导的中国就是工人阶级的天下，就是人民的天下”。", [WORD]),
     ("必须批判那种认为“建设经验不够，工作经验不够，浪费一点不可避免”的想法。", [WORD]),
     ("邓小平同志提出“一国两制”的构想", [PROGRAMME]),
+    # acts a law forbids (gov-report-1955; dev24p3)
+    ("还在进行宪法所禁止的“危害公共利益、扰乱社会经济秩序、破坏国家经济计划”的非法行为", [WORD]),
     # an instruction's words (gov-report-1978); an instruction about a slogan keeps it (1958)
     ("继续执行毛主席的“军队要整顿”、“要准备打仗”的重要指示，", [WORD, WORD]),
     ("坚决执行党中央和毛主席关于“多、快、好、省”的指示，", [PROGRAMME]),
