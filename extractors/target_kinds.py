@@ -1365,8 +1365,11 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             found.text in w.frame_relative
             or found.text.startswith(w.own_sentence)
             or _totalled_count(frames.text, found)
+            or (found.role == "deadline" and frames.context.part != "review")
         ):
-            found = None  # 全年 counts from the frame; 近两年，…, 连续三年累计投入 frame their own sentence only
+            # 全年 counts from the frame; 近两年，…, 连续三年累计投入 and, outside a review, a deadline
+            # (到明年底，…道路硬化。再解决6000万人…: this year's) frame their own sentence only
+            found = None
         if found is not None and found.role == "point" and frames.context.part == "review" and frames.has_amount(span):
             # 2012年底，城镇和农村人均住房面积32.9平方米…: a moment dating the levels of its own
             # sentence, not the frame of those after it (but 当一九五四年…召开的时候，… sets the
@@ -1387,12 +1390,13 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             # a sentence of no amount of its own that speaks of the plan year or later opens
             # the plan's frame (二、新一届政府努力方向和2022年重点工作今后五年，…), outside a review
             # (…可望在今年内陆续投产 in the 1985 review of 1984); a commitment with its own
-            # deadline (力争在3-5年内引进5万名以上…; …，三年内给予…) frames only itself
+            # deadline (力争在3-5年内引进5万名以上…; …，三年内给予…; 西部地区于2020年完成) frames
+            # only itself
             ahead = [
                 x
                 for x in frames.between(*span)
                 if x.start > reported
-                and x.role != "point"
+                and x.role not in ("point", "deadline")
                 and x.text not in w.frame_relative
                 and not _own_deadline(frames.text, x)
             ]

@@ -193,3 +193,27 @@ def test_a_share_held_every_year_runs_over_the_years_reviewed():
     # made up: a share reached, with no word of every year, is the last year's
     p = periods("财政用于改善民生资金占一般公共预算支出的比重达到70%以上。", 2021, heading=FIVE_YEARS)
     assert p["70%以上"] == (2020, 2020)
+
+
+@pytest.mark.issue(17)
+def test_a_deadline_frames_its_own_sentence_in_a_plan():
+    # gov-report 2009: 到明年底 is the deadline of the road works, not of the water and biogas
+    # targets of the next sentence, which are this year's
+    p = periods(
+        "到明年底，基本实现全国乡镇和东中部地区具备条件的建制村道路硬化，西部地区具备条件的建制村通公路。"
+        "再解决6000万人安全饮水问题，增加500万沼气用户。",
+        2009,
+        part="plan",
+    )
+    assert p["6000万人"] == p["500万"] == (2009, 2009)
+    # gov-report 2017: 于2020年完成 dates the west's power plants only
+    p = periods(
+        "加大燃煤电厂超低排放和节能改造力度，东中部地区要分别于今明两年完成，西部地区于2020年完成。"
+        "对所有重点工业污染源实行24小时在线监控，确保监控质量。",
+        2017,
+        part="plan",
+    )
+    assert p["24小时"] == (2017, 2017)
+    # a deadline still dates the amounts of its own sentence
+    p = periods("到2020年，森林覆盖率达到23%。", 2017, part="plan")
+    assert p["23%"][1] == 2020
