@@ -174,6 +174,11 @@ FOUND = [
     ("周总理列举了山西省昔阳县大寨大队、大庆油田的典型经验", {("山西省昔阳县大寨大队", "ORG"), ("大庆油田", "ORG")}),
     ("培育东北亚、东南亚国际邮轮航线", {("东南亚", "GPE")}),
     ("争取开辟平潭至高雄航线", {("平潭", "GPE")}),
+    # a country's communist party and the party's centre are bodies (gov-report 1959, 1955); a
+    # country that stands stays a place
+    ("苏联人民在苏联共产党的领导下", {("苏联共产党", "ORG")}),
+    ("以毛泽东同志为首的中国共产党中央根据列宁关于过渡时期的学说", {("中国共产党中央", "ORG")}),
+    ("中国将始终站在和平稳定一边", {("中国", "GPE")}),
     # the General Assembly and a leading group are bodies of their own (gov-report 1984, 1979)
     ("我国在去年的联合国大会上正式提出了新的倡议", {("联合国大会", "ORG")}),
     ("国务院进出口领导小组和外贸部要督促", {("国务院进出口领导小组", "ORG")}),
@@ -308,6 +313,12 @@ NOT_FOUND = [
     ("通过了我们国家的根本法——中华人民共和国宪法，接着", {("中华人民共和国", "GPE")}),
     ("台湾商品免税市场年销售额7.9亿元", {("台湾", "GPE")}),
     ("平潭对台货运航线实现天天有航班", {("平潭", "GPE")}),
+    # a place naming a station or a trading market, a body starting a charter's or a common
+    # programme's name (pingtan-gov-report 2024, 2020; gov-report 2000, 1954; dev24g4, dev24o)
+    ("平潭站2个项目获奖", {("平潭", "GPE")}),
+    ("加快建设台湾农渔产品交易市场", {("台湾", "GPE")}),
+    ("坚决维护联合国宪章的宗旨和原则", {("联合国", "ORG")}),
+    ("中央人民政府按照中国人民政治协商会议共同纲领的规定", {("中国人民政治协商会议", "ORG")}),
     # 中国 of 一个中国原则 is part of the principle's name (in-sample audits of gov-report 2000–2019)
     ("坚持一个中国原则和“九二共识”", {("中国", "GPE")}),
 ]
