@@ -75,6 +75,8 @@ CASES = [
     ("北京工人说“共产党领导的中国就是工人阶级的天下，就是人民的天下”。", [WORD]),
     ("必须批判那种认为“建设经验不够，工作经验不够，浪费一点不可避免”的想法。", [WORD]),
     ("邓小平同志提出“一国两制”的构想", [PROGRAMME]),
+    # a plot (gov-report 1964; dev24p4)
+    ("制造“两个中国”或“一个中国、一个台湾”的阴谋。", [WORD, WORD]),
     # acts a law forbids (gov-report-1955; dev24p3)
     ("还在进行宪法所禁止的“危害公共利益、扰乱社会经济秩序、破坏国家经济计划”的非法行为", [WORD]),
     # an instruction's words (gov-report-1978); an instruction about a slogan keeps it (1958)
