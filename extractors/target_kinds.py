@@ -130,6 +130,7 @@ TARGET_KINDS_SPEC = Record(
     recall_links=Strings(),
     weak_recalls=Strings(),
     said_parts=Strings(),
+    frame_parts=Strings(),
     estimates=Strings(allow_empty=False),
     estimate_commits=Strings(allow_empty=False),
     estimate_of_base=Strings(allow_empty=False),
@@ -232,6 +233,7 @@ class KindWords:
     recalls: tuple[str, ...]  # 以上, 上述: a count right after one recalls what was listed
     weak_recalls: tuple[str, ...]  # 这, 以下: …only a count of the parts of what is said
     said_parts: tuple[str, ...]  # 方面, 方针, 条: the parts of what is said
+    frame_parts: tuple[str, ...]  # 方面, 方针, 方向: parts of a frame, whoever counts them
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
     estimate_re: regex.Pattern  # an estimate word not estimating a base (预计数, 预计的)
@@ -347,6 +349,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         recalls=tuple(r + link for r in d["recalls"] for link in ("", *d["recall_links"])),
         weak_recalls=tuple(r + link for r in d["weak_recalls"] for link in ("", *d["recall_links"])),
         said_parts=tuple(d["said_parts"]),
+        frame_parts=tuple(d["frame_parts"]),
         estimates=tuple(d["estimates"]),
         estimate_commits=tuple(d["estimate_commits"]),
         estimate_re=regex.compile(f"(?:{_alternation(d['estimates'])})(?!{_alternation(d['estimate_of_base'])})"),
@@ -846,6 +849,11 @@ def classify(
     recall = next((x for x in w.recalls if text.endswith(x, 0, r.start)), "")
     if not recall and (text.startswith(w.said_parts, r.end) or text.endswith(w.said_parts, 0, r.end)):
         recall = next((x for x in w.weak_recalls if text.endswith(x, 0, r.start)), "")
+    if r.dimension == "count" and any(
+        text.startswith(w.frame_parts, r.end + k) and _HAN_RUN.fullmatch(text, r.end, r.end + k) for k in range(3)
+    ):
+        # 聚焦…等5个核心方向, 提出了…的十条方针: the parts of a frame, counted by whoever drew it
+        return "other", None, None
     if (
         recall
         and r.dimension == "count"
@@ -1774,6 +1782,9 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         and not _over_the_years(w, text, r.clause[0], r.start, frames)
         and not r.in_count
     )
+
+
+_HAN_RUN = regex.compile(r"\p{Han}*")  # the qualifier between a count and its noun (5个[核心]方向)
 
 
 _LISTED_AMOUNT = regex.compile(f"[0-9０-９{CHINESE_NUMERAL_CHARS}][^{CLAUSE_STOPS}{LIST_COMMA}]{{0,8}}{LIST_COMMA}")

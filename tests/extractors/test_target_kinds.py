@@ -1361,3 +1361,15 @@ def test_target_kinds_a_count_of_the_list_that_follows_is_other():
     is listed next is `other`, like 以上十项 of what was listed."""
     assert _kinds("必须认真贯彻执行下列十条方针。", Context(year=1981, part="plan"))[0][1] == "other"
     assert _kinds("今年要实施十项重点工程。", Context(year=1981, part="plan"))[0][1] == "target"
+
+
+@pytest.mark.issue(17)
+def test_target_kinds_a_count_of_a_frames_parts_is_other():
+    """聚焦…等5个核心方向 (pingtan-gov-report-2024), 提出了…的十条方针 (gov-report-1982): a count of
+    the directions or principles of a frame is `other`, recalled or not; not the areas a thing
+    is done in (在建设一百四十一项企业方面, gov-report-1954)."""
+    plan = Context(year=2024, part="plan")
+    assert _kinds("聚焦数字技术应用、数字贸易等5个核心方向，推进数字经济项目。", plan)[0][1] == "other"
+    assert _kinds("国务院提出了发展国民经济的十条方针。", Context(year=1982, part="plan"))[0][1] == "other"
+    kinds = _kinds("尤其是在建设一百四十一项企业方面给了我们系统的援助。", Context(year=1954, part="plan"))
+    assert kinds[0][1] != "other"
