@@ -207,6 +207,12 @@ of the twenty-first audit's development sheet asked for it) and a bare 投资总
   (benchmarks/data/heldout23_measurement.txt); floors at the end. The in-sample target sheets the
   round's changes moved have their floors raised to just below their end (dev10d, dev10e, dev12c,
   dev17, dev19, heldout4, heldout7, heldout9, heldout11, heldout12).
+- ``entities_heldout24g1.json``, ``entities_heldout24g2.json``, ``entities_heldout24r.json``: the
+  twenty-sixth (held-out) audit, 140 of the 403 GPE rows of the held-out half no audit had judged
+  (seed 2101, two sheets) and 70 of its 340 unjudged ORG and PERSON rows (seed 2102), drawn at
+  dbeb0ae (benchmarks/data/heldout24_preregistration.md), judged blind by three annotators and
+  scored at the twenty-seventh round's start and end (benchmarks/data/heldout24_measurement.txt);
+  floors at the end.
 - ``entities_dev24p.json``, ``entities_dev24g.json`` (and ``entities_dev24p2.json``,
   ``entities_dev24g2.json``, 100 more of each drawn after the first rules, seeds 2114 and 2113;
   ``entities_dev24p3.json``, ``entities_dev24g3.json``, 100 and 120 more, seeds 2116 and 2115;
@@ -314,6 +320,9 @@ FLOORS = {
     "entities_dev24o.json": (0.97, 0.97),
     "entities_dev24g5.json": (0.97, 0.97),
     "entities_dev24p4.json": (0.88, 0.88),
+    "entities_heldout24g1.json": (0.90, 0.90),
+    "entities_heldout24g2.json": (0.91, 0.91),
+    "entities_heldout24r.json": (0.98, 0.98),
 }
 
 
