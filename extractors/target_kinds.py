@@ -233,7 +233,7 @@ class KindWords:
     recalls: tuple[str, ...]  # 以上, 上述: a count right after one recalls what was listed
     weak_recalls: tuple[str, ...]  # 这, 以下: …only a count of the parts of what is said
     said_parts: tuple[str, ...]  # 方面, 方针, 条: the parts of what is said
-    frame_parts: tuple[str, ...]  # 方面, 方针, 方向: parts of a frame, whoever counts them
+    frame_parts: tuple[str, ...]  # 方针, 方向: parts of a frame, whoever counts them
     estimates: tuple[str, ...]  # a sentence estimating the year under way reports results
     estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
     estimate_re: regex.Pattern  # an estimate word not estimating a base (预计数, 预计的)
