@@ -787,6 +787,8 @@ def _whole_of_part(w: KindWords, text: str, r: Reading) -> bool:
 _PART_REACH = 5  # how far before the part its 已 may stand (已经完成)
 
 
+_HAN_RUN = regex.compile(r"\p{Han}*")  # the qualifier between a count and its noun (5个[核心]方向)
+
 # a number and the first character after it (410个 → 个, 四十三种 → 种)
 _COUNTED = regex.compile(
     f"[0-9０-９{DIGIT_CHARS}][0-9０-９.{CHINESE_NUMERAL_CHARS}]*([^0-9０-９.{CHINESE_NUMERAL_CHARS}]?)"
@@ -1431,12 +1433,13 @@ _COUNTED_YEARS = regex.compile(f"[{DIGIT_CHARS}{PLACE_CHARS}0-9]{{1,3}}{YEAR_MAR
 
 
 def _own_deadline(text: str, t: FrameTime) -> bool:
-    """Is ``t`` the deadline of the clause it stands in, written inside the sentence before
+    """Is ``t``, a span written with 内 (三年内), the deadline of the clause it stands in, before
     its verb (…的各类企业，三年内给予定额税费减免。 in the 2019 plan)? It frames that sentence
-    only, not the sentences after it."""
+    only, not the sentences after it. (A time whose role is a deadline never frames a later
+    sentence outside a review: ``_earlier_frame`` leaves it out before asking.)"""
     from extractors.times import load_time_words
 
-    within = t.role == "deadline" or t.text.endswith(tuple(load_time_words().within_suffixes))
+    within = t.text.endswith(tuple(load_time_words().within_suffixes))
     if not within or t.char_start == 0 or text[t.char_start - 1] not in CLAUSE_STOPS:
         return False
     after = tag(text[t.char_start + len(t.text) : t.char_start + len(t.text) + 4])
@@ -1782,9 +1785,6 @@ def _reaches_level(w: KindWords, text: str, r: Reading, frames: TimeFrame | None
         and not _over_the_years(w, text, r.clause[0], r.start, frames)
         and not r.in_count
     )
-
-
-_HAN_RUN = regex.compile(r"\p{Han}*")  # the qualifier between a count and its noun (5个[核心]方向)
 
 
 _LISTED_AMOUNT = regex.compile(f"[0-9０-９{CHINESE_NUMERAL_CHARS}][^{CLAUSE_STOPS}{LIST_COMMA}]{{0,8}}{LIST_COMMA}")
