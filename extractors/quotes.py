@@ -45,6 +45,7 @@ _WORD_KEYS = (
     "programmes",
     "thing_endings",
     "things_after",
+    "example_things_after",
     "things_before",
     "honour_verbs",
     "honour_qualifiers",
@@ -99,6 +100,7 @@ class QuoteCues:
     not_programme: regex.Pattern
     thing_ending: regex.Pattern
     thing_after: regex.Pattern
+    example_thing_after: regex.Pattern
     thing_before: regex.Pattern
     honour_before: regex.Pattern
     honour_after: regex.Pattern
@@ -156,6 +158,8 @@ def load_cues(path: Path) -> QuoteCues:
         not_programme=regex.compile("|".join(f"(?:{p})" for p in data["not_programme_patterns"])),
         thing_ending=regex.compile(f"(?:{alt('thing_endings')})$"),
         thing_after=regex.compile(alt("things_after")),
+        # 等 and up to eight characters of qualifier before the head (“乡村振兴闪贷”等普惠金融专属产品)
+        example_thing_after=regex.compile(f"等{_GAP}{{0,8}}?(?:{alt('example_things_after')})(?!体系)"),
         thing_before=regex.compile(f"(?:{alt('things_before')})$"),
         honour_before=regex.compile(f"(?:{alt('honour_verbs')})(?:{alt('honour_qualifiers')}|\\d{{4}}年度?)*$"),
         honour_after=regex.compile(alt("honours_after")),
@@ -250,6 +254,7 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         c.thing_ending.search(content)
         or c.thing_after.match(after)
         or c.thing_after.match(right)
+        or c.example_thing_after.match(after)
         or c.thing_before.search(just_before)
     ):
         return THING, "names a ship, typhoon, product or building"

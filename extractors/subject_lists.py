@@ -579,24 +579,29 @@ def _completed(
                 word = next((h for h in shared_heads if before.endswith(h) and not base.endswith(h)), "")
                 return f"{lead}{base}{word}"
         output = {dimension, other_dim} <= words.output_dimensions  # 糖260万吨；自行车1，484万辆
-        if dimension is not None and (other_dim == dimension or output):
+        alike = other_dim == dimension or {dimension, other_dim} <= words.change_dimensions  # 倍 and %
+        if dimension is not None and (alike or output):
             # the item before as its measure, without a base of comparison written with a
             # year (棉纱产量比1980年预计增加9万吨；纸520万吨 → 纸产量), unless a topic frame
             # between names another (…的总产值增长23.3%；以产量说，粮食增长… → 粮食产量增长);
             # output in another measure word only takes an output head (自行车产量)
             topic = _topic_between(text, other[1], clause[0], words)
             measure = before_base(before) if topic is None else topic
-            heads = words.list_heads if other_dim == dimension else words.output_heads
+            heads = words.list_heads if alike else words.output_heads
             head = next((h for h in sorted(heads, key=len, reverse=True) if measure.endswith(h)), None)
             bare = _BRACKETED.sub("", base)  # 农业（包括农村副业）: the item without its note
             longer = len(measure) > len(head or "") or topic is not None
             named = bare_noun(bare, words) or (part and _names_a_part(bare, words))
             if head and longer and not base.endswith(head) and bare and named:
                 return base + head
-            if other_dim == dimension:
+            of_products = any(w in text[max(passage, 0) : clause[0]] for w in words.product_words)
+            if alike and not (topic is None and head is None and len(tag(measure)) == 1 and of_products):
                 return base
-            # no output head in another measure word: the item of this one before may have it
-            # (原油由…吨…，发电量由…度…，钢由…吨 → 钢产量)
+            # in a list of products' output, past an item of one word with no head of its own
+            # (主要产品的产量都有大幅度增长，…发电量增长两倍，化肥增长三点三倍 →
+            # 化肥产量增长, gov-report-1975; 发电增长…，煤增长… → 煤产量增长, 1955), or with no output
+            # head in another measure word, the item before it may have one (原油由…吨…，发电量由…度…，
+            # 钢由…吨 → 钢产量)
     return base
 
 

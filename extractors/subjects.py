@@ -60,11 +60,12 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "exceeding", "month_suffixes", "day_marks", "times_before_verb", "setting_verbs",
           "whole_people", "goal_before_change", "share_verbs", "colon_intros", "colon_head_qualifiers", "item_links",
           "topic_opens", "topic_ends", "setting_sources",
-          "output_dimensions", "output_heads", "named_plans", "sector_ends", "occurrence_units",
+          "output_dimensions", "change_dimensions", "output_heads", "named_plans", "sector_ends",
+          "occurrence_units",
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
-          "leading_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
+          "leading_tokens", "example_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
           "when_ends", "comparison_joins", "counts_back")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
@@ -100,6 +101,7 @@ class SubjectWords:
     reach_verbs: frozenset[str]  # 惠及, 参保: a subject opening with one says whom, not what
     place_opens: frozenset[str]  # 在: may open what a group does (在国有企业就业)
     leading_tokens: frozenset[str]  # 保证, 一定: dropped as jieba's words only, not as strings
+    example_tokens: frozenset[str]  # 如: opens an example before a noun, dropped as jieba's word
     trailing: frozenset[str]
     inside: frozenset[str]
     keep: frozenset[str]
@@ -178,6 +180,7 @@ class SubjectWords:
     topic_ends: frozenset[str]  # 说, 来说: end it
     setting_sources: frozenset[str]  # 计划, 预算: a plan before a setting verb (计划规定…)
     output_dimensions: frozenset[str]  # checked against units.yaml: what a list of products is in
+    change_dimensions: frozenset[str]  # checked against units.yaml: a list of changes runs over them
     output_heads: frozenset[str]  # 产量: a list's head a product in another measure word takes
     when_ends: frozenset[str]  # 时: a phrase ending in a word of its own of these says when
     product_words: frozenset[str]  # 产品: a clause on products' output gives the products named after it 产量
@@ -236,6 +239,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         "attribute_dimensions",
         "limit_dimensions",
         "output_dimensions",
+        "change_dimensions",
     ):
         unknown = sorted(sets[key] - set(known))
         if unknown:
@@ -384,7 +388,9 @@ def trim(phrase: str, counted: bool = False) -> str:
         s = _strip_strings(words, s)
         pairs = [(w, f) for w, f in tag(s) if w.strip()]
         while len(pairs) > 1:
-            if (
+            if pairs[0][0] in words.example_tokens and pairs[1][1].startswith("n"):
+                pairs.pop(0)  # 如铁增长百分之五十六 → 铁增长: an example opens, not a verb
+            elif (
                 _droppable(words, *pairs[0], leading=True)
                 and pairs[0][0] + pairs[1][0] not in words.keep
                 and (
@@ -1335,8 +1341,11 @@ def find_subject(
         return found(level(prev.base) + before, prev.base)
     # 2. the phrase before it names the measure
     if before_names:
-        product = level(before) if prev is None else ""  # 原煤增长 → 原煤
-        head = _product_output(product, text, clause, sentence_start, next_amount, ends) if product else ""
+        # 原煤增长 → 原煤; also after an amount of another clause, where the clause on products'
+        # output stands between (工业总产值…增长一点九倍，主要产品的产量都有大幅度增长，钢增长…)
+        opens = sentence_start if prev is None else prev.end
+        product = level(before) if prev is None or _names_products(text, opens, clause[0]) else ""
+        head = _product_output(product, text, clause, opens, next_amount, ends) if product else ""
         if head:
             # 主要工业产品产量继续增加，原煤达到10.9亿吨 → 原煤产量; …原煤增长 → 原煤产量增长
             return found(product + head + before[len(product) :])
@@ -1813,6 +1822,11 @@ def _product_output(
         if i > 0 and any(p in prior[:i] for p in words.product_words) and not product.endswith(bare):
             return bare
     return ""
+
+
+def _names_products(text: str, start: int, end: int) -> bool:
+    """Whether a clause between ``start`` and ``end`` speaks of products (产品)."""
+    return any(p in text[start:end] for p in subject_words().product_words)
 
 
 def _output_topic(product: str, text: str, sentence_start: int) -> str:

@@ -187,6 +187,10 @@ FOUND = [
     ("国务院进出口领导小组和外贸部要督促", {("国务院进出口领导小组", "ORG")}),
     # the ends of a route named with 到 are places
     ("北京至上海铁路", {("北京", "GPE"), ("上海", "GPE")}),
+    # a country's parliament is a body (gov-report-1954; the dev25g sheet)
+    ("法国国民议会对于条约的否决", {("法国国民议会", "ORG")}),
+    # a committee of the State Council is a unit of it (gov-report-1957; the dev25o sheet)
+    ("国务院科学规划委员会已经成为常设机构。", {("国务院科学规划委员会", "ORG")}),
 ]
 
 
@@ -321,6 +325,17 @@ NOT_FOUND = [
     ("加快建设台湾农渔产品交易市场", {("台湾", "GPE")}),
     ("坚决维护联合国宪章的宗旨和原则", {("联合国", "ORG")}),
     ("中央人民政府按照中国人民政治协商会议共同纲领的规定", {("中国人民政治协商会议", "ORG")}),
+    # the places of a railway named with a dash, a place starting a start-up base's name
+    # (gov-report-1955, pingtan-gov-report-2021; the dev25g sheet)
+    ("国民党统治时期所筑的宝鸡——天水铁路，因为工程质量极端低劣", {("宝鸡", "GPE"), ("天水", "GPE")}),
+    ("争取新增一批省区级台湾青年创业就业基地", {("台湾", "GPE")}),
+    # a parliament is no 议会 of 会议会展中心 (pingtan-gov-report-2017)
+    ("开工建设平潭国际会议会展中心，引进", {("平潭国际会议会展中心", "ORG"), ("平潭国际会议会", "ORG")}),
+    # a place in a work symposium's name; a body cut out of a longer word (gov-report 1995, 1955,
+    # 1960; the dev25g2 and dev25o sheets)
+    ("去年召开了第三次西藏工作座谈会", {("西藏", "GPE")}),
+    ("保证几百万国防部队和公安部队对粮食的需要", {("公安部", "ORG")}),
+    ("全国粮食总产量，在过去四年中共增加了一千九百零五亿斤", {("中共", "ORG")}),
 ]
 
 

@@ -44,6 +44,30 @@ def test_products_after_a_clause_on_their_output(sentence: str, year: int, expec
 
 
 @pytest.mark.issue(17)
+def test_products_after_an_amount_of_another_measure_and_through_a_list_of_changes() -> None:
+    # gov-report 1975 (the dev25 target sheet, twenty-eighth round): the clause on products'
+    # output follows an amount of another measure; changes in 倍 and in % are one list, and an
+    # item with no head of its own (发电量) passes the head of the item before it on
+    got = _subjects(
+        "工业总产值一九七四年预计比一九六四年增长一点九倍，主要产品的产量都有大幅度增长，钢增长一点二倍，"
+        "原煤增长百分之九十一，石油增长六点五倍，发电量增长两倍，化肥增长三点三倍。",
+        1975,
+        "plan",
+    )
+    assert got["一点九倍"] == "工业总产值增长"
+    assert got["一点二倍"] == "钢产量增长"
+    assert got["百分之九十一"] == "原煤产量增长"
+    assert got["两倍"] == "发电量增长"
+    assert got["三点三倍"] == "化肥产量增长"
+    # gov-report 1955: an example opened by 如, and past 发电 (a verb, no head of its own)
+    got = _subjects(
+        "重要产品的产量都有显著增长，如铁增长百分之五十六，发电增长百分之五十一，煤增长百分之二十六。", 1955
+    )
+    assert got["百分之五十六"] == "铁产量增长"
+    assert got["百分之二十六"] == "煤产量增长"
+
+
+@pytest.mark.issue(17)
 def test_no_output_head_without_a_clause_on_products() -> None:
     # made up: the clause before speaks of industry, not of products' output
     assert _subjects("工业生产增长较快，原煤达到10.9亿吨。", 1992)["10.9亿吨"] == "原煤"

@@ -103,6 +103,10 @@ CASES = [
     # financial products (pingtan-gov-report-2024)
     ("创新“文旅闪贷”“诚信闪贷”等金融产品，", [THING, THING]),
     ("打造“旅游+”产品体系。", [PROGRAMME]),  # a product line the quote names (pingtan-2019)
+    # products and tools named as examples after 等 and a qualifier (pingtan-finance-2022; the
+    # dev25p2 sheet, twenty-eighth round)
+    ("创新“乡村振兴闪贷”等普惠金融专属产品和服务。", [THING]),
+    ("运用“金融港运营监管平台”等现代科技监管手段加强日常监管工作，", [THING]),
     # names of ships, typhoons and honours
     ("第一艘航母“辽宁舰”入列；", [THING]),  # gov-report-2013
     ("有效应对“杜苏芮”“海葵”等超强台风不利影响，", [THING, THING]),  # pingtan-gov-report-2024
