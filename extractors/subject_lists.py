@@ -423,6 +423,14 @@ def _colon_measure(text: str, colon: int, words: SubjectWords) -> tuple[str, str
         # a comparison the list adds (…的计划产量及其比一九五二年增长的情况如下列) is no part of the measure
         joins, marks = ("|".join(map(regex.escape, w)) for w in (words.comparison_joins, words.comparison_marks))
         phrase = regex.sub(f"(?:{joins})(?:{marks}).*$", "", phrase)
+        # and so is one right after the measure (…产量比1954年有所减少：棉纱减少14% → 棉纱产量减少,
+        # gov-report-1956): 比 as a word of its own, not of 比重
+        at = 0
+        for token, _ in tag(phrase):
+            if token in words.comparison_marks and phrase[:at].endswith(tuple(words.measure_ends)):
+                phrase = phrase[:at]
+                break
+            at += len(token)
         if phrase or start == 0:
             break
         end = start - 1

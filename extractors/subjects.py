@@ -45,7 +45,7 @@ from extractors.language_data import (
     load,
     register,
 )
-from extractors.numerals import DIGIT_CHARS, PERCENT_WORDS, PLACE_CHARS, TEN, YEAR_MARK
+from extractors.numerals import ARABIC_DIGIT_CHARS, DIGIT_CHARS, PERCENT_WORDS, PLACE_CHARS, TEN, YEAR_MARK
 from extractors.segmentation import cut, tag, word_tag
 from extractors.target_kinds import TARGET_KINDS_DATA, kind_words, share_whole
 from extractors.units import registry
@@ -1816,12 +1816,23 @@ def _product_output(
     if not bare_noun(product, words):
         return ""
     prior = _prior_clause(text, clause, sentence_start, next_amount, ends)
-    for head in sorted(words.output_heads, key=len, reverse=True):
-        bare = head.removeprefix(words.particle)  # 的产量
-        i = prior.find(head)
-        if i > 0 and any(p in prior[:i] for p in words.product_words) and not product.endswith(bare):
-            return bare
+    # or a clause before that, where only a colon's lead stands between (拿几项最重要的工业产品的
+    # 一九五四年预计产量来同一九四九年产量比较一下，我们可以看到以下的动人的数字：电力一百零八亿度
+    # → 电力产量, gov-report-1954)
+    colon = max(text.rfind(c, sentence_start, clause[0]) for c in COLONS)
+    lead = text[sentence_start:colon] if colon >= 0 and not _AMOUNT_DIGITS.search(text, colon, clause[0]) else ""
+    for stretch in (prior, lead):
+        for head in sorted(words.output_heads, key=len, reverse=True):
+            bare = head.removeprefix(words.particle)  # 的产量
+            i = stretch.find(head)
+            if i > 0 and stretch[i - 1] in _YEAR_DIGITS:
+                continue  # 一九四九年产量: a year's output, not 年产量
+            if i > 0 and any(p in stretch[:i] for p in words.product_words) and not product.endswith(bare):
+                return bare
     return ""
+
+
+_YEAR_DIGITS = frozenset(ARABIC_DIGIT_CHARS + DIGIT_CHARS)  # the digits a year is written in
 
 
 def _names_products(text: str, start: int, end: int) -> bool:
