@@ -1058,8 +1058,16 @@ def _part_of(counted: str, item: str) -> str:
         # 新开工保障性住房 (or 保障性安居工程新开工) + 各类棚户区 → 新开工各类棚户区: other things,
         # the same verb
         return lead_verb + item
+    described, particle, head = counted.rpartition(words.particle)
+    if not n and described and len(head) <= _HEAD_MAX and not has_verb(item) and particle not in item:
+        # 在今年进行建设的限额以上的项目共有一千零九十二个，其中包括五十一个钢铁企业 → 进行建设的
+        # 限额以上的钢铁企业 (gov-report-1959): the words that describe the whole describe its parts
+        return described + particle + item
     return ""
 
+
+# the head noun of a whole described before 的 (项目, 建设单位) whose description its parts share
+_HEAD_MAX = 4
 
 # a verb-phrase item takes the things counted before only when they are a short noun phrase
 # (创新举措, 惠台举措), not a description of their own (…举办的限额以上的新建和扩建的工矿企业)

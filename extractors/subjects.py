@@ -65,7 +65,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
-          "leading_tokens", "example_tokens", "place_opens", "reach_verbs", "purpose_verbs", "years_ends",
+          "leading_tokens", "example_tokens", "having_tokens", "place_opens", "reach_verbs", "purpose_verbs",
+          "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
           "when_ends", "comparison_joins", "counts_back")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
@@ -102,6 +103,7 @@ class SubjectWords:
     place_opens: frozenset[str]  # 在: may open what a group does (在国有企业就业)
     leading_tokens: frozenset[str]  # 保证, 一定: dropped as jieba's words only, not as strings
     example_tokens: frozenset[str]  # 如: opens an example before a noun, dropped as jieba's word
+    having_tokens: frozenset[str]  # 共有: a verb of having before a noun, dropped as jieba's word
     trailing: frozenset[str]
     inside: frozenset[str]
     keep: frozenset[str]
@@ -388,8 +390,10 @@ def trim(phrase: str, counted: bool = False) -> str:
         s = _strip_strings(words, s)
         pairs = [(w, f) for w, f in tag(s) if w.strip()]
         while len(pairs) > 1:
-            if pairs[0][0] in words.example_tokens and pairs[1][1].startswith("n"):
-                pairs.pop(0)  # 如铁增长百分之五十六 → 铁增长: an example opens, not a verb
+            if pairs[0][0] in words.example_tokens | words.having_tokens and pairs[1][1].startswith("n"):
+                # 如铁增长百分之五十六 → 铁增长: an example opens, not a verb; 共有人口一百二十万 →
+                # 人口: what is had, not the verb of having
+                pairs.pop(0)
             elif (
                 _droppable(words, *pairs[0], leading=True)
                 and pairs[0][0] + pairs[1][0] not in words.keep
@@ -404,6 +408,8 @@ def trim(phrase: str, counted: bool = False) -> str:
                 and not (pairs[0][0] in words.leading_tokens and pairs[1][1][:1] in ("n", "m", "q"))
             ):
                 pairs.pop(0)
+            elif pairs[-1][0] in words.completion_verbs and pairs[-2][0] in words.completion_unless:
+                break  # 铁道货运量计划完成[105%]: a plan fulfilled, its share (docs/annotation.md)
             elif _droppable(words, *pairs[-1], leading=False):
                 joined = "".join(w for w, _ in pairs)
                 levels = _longest_first(words.to_level)
@@ -591,7 +597,8 @@ def _strip_strings(words: SubjectWords, s: str) -> str:
         if m and m.end() < len(s):
             s = s[m.end() :]
         m = words.trailing_re.search(s)
-        if m and m.start() > 0:
+        fulfilled = m and m.group() in words.completion_verbs and s[: m.start()].endswith(words.completion_unless)
+        if m and m.start() > 0 and not fulfilled:  # 铁道货运量计划完成[105%]: a plan fulfilled stays
             s = s[: m.start()]
         for opening in (words.leading_time, words.leading_years):
             t = opening.match(s)
@@ -1965,6 +1972,8 @@ def level(base: str) -> str:
         tokens.pop()
         while len(tokens) > 1 and (tokens[-1][1] in ("d", "p") or tokens[-1][0] in words.modals):
             tokens.pop()
+    if len(tokens) > 2 and tokens[-1][0] in words.completion_verbs and tokens[-2][0] in words.completion_unless:
+        tokens = tokens[:-2]  # 工业生产总值计划完成: the share of the plan fulfilled, of the measure
     out = "".join(w for w, _ in tokens)
     m = words.comparison_re.search(out)
     if m and m.start() > 0:

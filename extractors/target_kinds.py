@@ -135,7 +135,7 @@ TARGET_KINDS_SPEC = Record(
     estimate_commits=Strings(allow_empty=False),
     estimate_of_base=Strings(allow_empty=False),
     striving=Record(**{"for": Strings(), "verbs": Strings()}),
-    measured=Record(words=Strings(), unless=Strings()),
+    measured=Record(words=Strings(), unless=Strings(), months_so_far=Pattern()),
     perfect=Strings(),
     perfective=Record(mark=Text(), unless=Strings(), bases=Strings(), places=Strings(allow_empty=False)),
     results=Record(opens=Strings(allow_empty=False), unless=Strings()),
@@ -238,6 +238,7 @@ class KindWords:
     estimate_commits: tuple[str, ...]  # …unless the clause commits to it (力争, 计划)
     estimate_re: regex.Pattern  # an estimate word not estimating a base (预计数, 预计的)
     measured: tuple[str, ...]  # 同期: against last year's same months, a result so far
+    months_so_far: regex.Pattern  # 今年1至9月: the months of the year gone by, a result so far
     commitments: tuple[str, ...]  # …unless the clause commits (力争上半年比去年同期增长)
     perfect: tuple[str, ...]  # 已经 before the amount in its clause: a state reached
     perfective: str  # 了 after a verb before the amount, in a plan part: what was done
@@ -356,6 +357,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         strive_for=tuple(d["striving"]["for"]),
         strive=tuple(d["striving"]["verbs"]),
         measured=tuple(d["measured"]["words"]),
+        months_so_far=regex.compile(d["measured"]["months_so_far"]),
         commitments=tuple(d["measured"]["unless"]),
         perfect=tuple(d["perfect"]),
         perfective=d["perfective"]["mark"],
@@ -690,12 +692,16 @@ def _fact(w: KindWords, r: Reading, text: str, review: bool = False) -> str | No
         # not 化学工业部有二十三个建设项目: the projects a plan has are its work; nor 在今年内可以
         # 建设完工的有十四个: what the plan year will see done
         return "stock"
+    had = next((p for p in w.population if stripped.endswith(p)), "")
+    if had and stripped[: -len(had)].endswith(w.existential) and not stripped[: -len(had)].endswith(w.not_existential):
+        return "stock"  # 西藏…共有人口一百二十万 (gov-report-1959): a people had, counted after it
     if not text[r.clause[0] : r.start].strip() and _continues_having(w, text, r):
         return "stock"  # 我国有十亿人口，两亿多户: the list goes on with what is had
     if _whole_of_share(w, text, r) or _whole_of_part(w, text, r):
         return "whole"
-    if r.subject and not r.subject_has_verb and r.subject.endswith(w.population):
-        return "stock"
+    held = any(h in plain for h in w.held_to)
+    if r.subject and not r.subject_has_verb and r.subject.endswith(w.population) and not held:
+        return "stock"  # 高校毕业生将达727万人; not 总人口必须控制在…, a level planned
     if r.dimension is None and r.noun_after.startswith(w.population) and not _object_of_verb(before):
         return "stock"  # 发挥八亿农民的积极性; not 今年再解决6000万农村人口的饮水安全问题
     if r.dimension is None and r.noun_after.startswith(w.nations):
@@ -996,9 +1002,15 @@ def _kind(
         if governing is None or not context.year or governing.end <= context.year:
             # not in a plan's span (五年内…的支出已经达到七百六十六亿四千万元: what the plan sets)
             return "achievement", governing
-    if not baseline and any(m in before for m in w.measured) and not any(c in before for c in w.commitments):
+    months = w.months_so_far.search(text, ss, r.start)
+    so_far = any(m in before for m in w.measured) or months
+    # a plan fulfilled in the months gone by is no commitment (计划完成105%)
+    commits = [c for c in w.commitments if not (months and c in w.weak_target)]
+    if not baseline and so_far and not any(c in before for c in commits):
         # measured against last year's same months, a result so far even under 今年
-        # (今年上半年，社会商品零售总额又比去年同期增长18.5%, in the 1980 plan chapter)
+        # (今年上半年，社会商品零售总额又比去年同期增长18.5%, in the 1980 plan chapter), and so is
+        # what the months gone by of the year saw (今年1——5月份铁道货运量计划完成105%, 1956;
+        # 今年1至9月安排了四百七十七万人就业, 1981)
         return "achievement", _governing_time(text, r, frames)
     clause_text = _strip_bases(w, text[cs : r.clause[1]])
     lo, hi = max(ss, start - _SENTENCE_REACH), min(se, end + _SENTENCE_REACH)
