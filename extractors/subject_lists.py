@@ -301,6 +301,11 @@ def after_a_colon(
                 if _a_measure_item(base, words):
                     qualifier = head = ""  # 发电量 is a measure of its own
                 out[k] = verb + base + qualifier + head + tail
+            elif label[0] not in subject and base.endswith(tuple(words.measure_ends)):
+                # the line names the measure after its item (…的数字如下列：⏎机制纸：全部建成后增加的
+                # 年产能力将为十八万六千吨 → 机制纸…增加的年产能力, gov-report-1955; not 电：…增加的发电能力,
+                # which names it): the item's
+                out[k] = label[0] + subject
             continue
         if colon is not None and colon.end() > clause[0]:
             opening = subject = text[colon.end() : start].strip()
@@ -361,6 +366,7 @@ def list_leads(passages: list[str]) -> list[str]:
     return out
 
 
+_LABEL_LONGEST = 12
 _LABEL = regex.compile(
     rf"[{regex.escape(SPACES)}]*([^{regex.escape(CLAUSE_STOPS + COLONS + SPACES)}]{{1,12}})({char_class(COLONS)})"
 )
@@ -371,7 +377,9 @@ def item_label(passage: str) -> tuple[str, int] | None:
     alone and a colon (钢：从…增加到四百十二万吨; 黄麻、洋麻：达到…; 发电量：…), else None."""
     m = _LABEL.match(passage)
     words = subject_words()
-    if m is None or not (bare_noun(m.group(1), words, joined=True) or _a_measure_item(m.group(1), words)):
+    label = m.group(1) if m is not None else ""
+    # items joined by 和 may run longer than one (冶金机械和矿山机械：, gov-report-1955)
+    if m is None or not (bare_noun(label, words, _LABEL_LONGEST, joined=True) or _a_measure_item(label, words)):
         return None
     return m.group(1), m.end()
 

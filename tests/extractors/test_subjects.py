@@ -1118,6 +1118,30 @@ def test_subjects_item_lines_of_a_list_take_its_measure():
 
 
 @pytest.mark.issue(17)
+def test_subjects_item_lines_that_name_their_measure_keep_their_item():
+    """…的数字如下列：⏎冶金机械和矿山机械：全部建成后增加的年产能力将为十九万吨，… (gov-report 1955; the
+    dev25 target sheet, twenty-eighth round, in-sample): a line that names the measure after its
+    item keeps the item (the measure alone would join every line's), items joined by 和 open lines
+    too, and a measure that names the item already (电：…发电能力) takes nothing."""
+    passages = [
+        "以工业说，其主要工业品的建设规模和五年内增加的年产能力的数字如下列：",
+        "铁：全部建成后增加的年产能力将为五百七十五万吨，五年内增加的年产能力为二百八十万吨。",
+        "电：全部建成后增加的发电能力将为四百零六万千瓦，五年内增加的发电能力为二百零五万千瓦。",
+        "冶金机械和矿山机械：全部建成后增加的年产能力将为十九万吨，五年内增加的年产能力为七万吨。",
+        "机制纸：全部建成后增加的年产能力将为十八万六千吨，五年内增加的年产能力为九万五千吨。",
+    ]
+    leads = list_leads(passages)
+    assert [bool(lead) for lead in leads] == [False, True, True, True, True]
+    found = [
+        _subjects(p, Context(year=1955, part="plan", genre="政府工作报告", lead=lead))
+        for p, lead in zip(passages, leads, strict=True)
+    ]
+    assert [s for _, s in found[1]] == ["铁建成后增加的年产能力", "铁增加的年产能力"]
+    assert [s for _, s in found[2]] == ["建成后增加的发电能力", "增加的发电能力"]
+    assert [s for _, s in found[4]] == ["机制纸建成后增加的年产能力", "机制纸增加的年产能力"]
+
+
+@pytest.mark.issue(17)
 def test_subjects_products_after_a_sentence_on_output_in_general():
     """燃料、动力和一些重要原材料的产量，从…转向逐步回升。一九八一年比一九八○年，原煤增长… (gov-report
     1982, two audits, in-sample): products named alone with their change measure the output the
