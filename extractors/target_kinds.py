@@ -138,7 +138,7 @@ TARGET_KINDS_SPEC = Record(
     measured=Record(words=Strings(), unless=Strings(), months_so_far=Pattern()),
     perfect=Strings(),
     perfective=Record(mark=Text(), unless=Strings(), bases=Strings(), places=Strings(allow_empty=False)),
-    results=Record(opens=Strings(allow_empty=False), unless=Strings()),
+    results=Record(opens=Strings(allow_empty=False), unless=Strings(), losses=Strings(allow_empty=False)),
     held_to=Record(words=Strings(allow_empty=False), disposal=Text()),
     start_marks=Strings(allow_empty=False),
 )
@@ -247,6 +247,7 @@ class KindWords:
     perfective_places: tuple[str, ...]  # 在 before an amount of places where 了 follows it
     result_opens: tuple[str, ...]  # a clause opening with 结果 tells the result of what was done
     result_unless: tuple[str, ...]  # …unless it holds a word of what may come (可能)
+    losses: tuple[str, ...]  # 浪费, 损失: money lost, what happened, never what a plan commits to
     start_marks: tuple[str, ...]  # 起: a time after 从 that says from when, no base
     held_to: tuple[str, ...]  # 把…控制在: a level a plan holds a measure to, no past inherited
     disposal: str  # 把
@@ -366,6 +367,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         perfective_places=tuple(d["perfective"]["places"]),
         result_opens=tuple(d["results"]["opens"]),
         result_unless=tuple(d["results"]["unless"]),
+        losses=tuple(d["results"]["losses"]),
         start_marks=tuple(d["start_marks"]),
         held_to=tuple(d["held_to"]["words"]),
         disposal=d["held_to"]["disposal"],
@@ -1002,6 +1004,10 @@ def _kind(
         if governing is None or not context.year or governing.end <= context.year:
             # not in a plan's span (五年内…的支出已经达到七百六十六亿四千万元: what the plan sets)
             return "achievement", governing
+    if not baseline and before.rstrip().endswith(w.losses):
+        # money wasted or lost (这个工程因为…而积压资金一百四十四亿余元, …浪费损失十八亿余元: examples of
+        # waste in the 1954 and 1955 plan chapters): what happened, at the time its sentence names
+        return "achievement", _governing_time(text, r, frames)
     months = w.months_so_far.search(text, ss, r.start)
     so_far = any(m in before for m in w.measured) or months
     # a plan fulfilled in the months gone by is no commitment (计划完成105%)

@@ -62,3 +62,13 @@ def test_a_plan_fulfilled_is_not_the_measure_planned() -> None:
     assert got["102.6%"][0].endswith("工业生产总值计划完成")
     assert got["102.6%"][1] != "工业总产值"
     assert got["33.3%"][1] == "工业总产值增长"
+
+
+@pytest.mark.issue(17)
+def test_money_wasted_or_lost_is_no_commitment() -> None:
+    # gov-report 1954 (a plan chapter): examples of waste are what happened
+    got = _rows("这个工程因为盲目采购材料而积压资金一百四十四亿余元，因为材料使用的浪费损失十八亿余元。", 1954)
+    assert got["一百四十四亿余元"][2] == "achievement"
+    assert got["十八亿余元"][2] == "achievement"
+    # made up: money a plan saves is a target still
+    assert _rows("今年要节约资金十八亿元。", 1954)["十八亿元"][2] == "target"
