@@ -107,6 +107,10 @@ CASES = [
     # dev25p2 sheet, twenty-eighth round)
     ("创新“乡村振兴闪贷”等普惠金融专属产品和服务。", [THING]),
     ("运用“金融港运营监管平台”等现代科技监管手段加强日常监管工作，", [THING]),
+    # a symposium named in quotes; misdeeds committed again (pingtan-gov-report-2024,
+    # gov-report-1955; the dev25p2 and dev25p3 sheets)
+    ("“环太平洋史前文化学术研讨会”等高规格涉外活动接连举办，", [THING]),
+    ("用更巧妙的方法重犯“五毒”；", [WORD]),
     # names of ships, typhoons and honours
     ("第一艘航母“辽宁舰”入列；", [THING]),  # gov-report-2013
     ("有效应对“杜苏芮”“海葵”等超强台风不利影响，", [THING, THING]),  # pingtan-gov-report-2024
