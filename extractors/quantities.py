@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import LIST_COMMA, PHRASE_END, char_class
+from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA, PHRASE_END, char_class
 from extractors.context import Context
 from extractors.indicators import indicator_for
 from extractors.language_data import (
@@ -100,6 +100,7 @@ COMPARATORS_SPEC = Record(
     prefix=Mapping(_COMPARATOR, allow_empty=False),
     not_prefix=Strings(),
     suffix=Mapping(_COMPARATOR, allow_empty=False),
+    closing_suffix=Mapping(_COMPARATOR, allow_empty=False),
     marks=Mapping(_COMPARATOR, allow_empty=False),
     clause_prefix=Mapping(_COMPARATOR, allow_empty=False),
     range_separators=Strings(allow_empty=False),
@@ -263,11 +264,14 @@ def grammar() -> Grammar:
         separator=regex.compile(r"\s*(?:" + _alternation(comp["range_separators"]) + r")\s*"),
         approximate_separator=regex.compile(_alternation(comp["approximate_separators"])),
         list_separator=regex.compile(_alternation(comp["list_separators"])),
-        suffix=regex.compile(_alternation(comp["suffix"])),
+        # a closing suffix only before a stop or 的 (增加一倍多；, not …六百亿元多出54%)
+        suffix=regex.compile(
+            f"{_alternation(comp['suffix'])}|(?:{_alternation(comp['closing_suffix'])})(?=[{regex.escape(CLAUSE_STOPS)}的]|$)"
+        ),
         prefix=regex.compile(f"(?:{_alternation(comp['prefix'])})$"),
         prefix_width=max(map(len, comp["prefix"])),
         not_prefix=tuple(comp["not_prefix"]),
-        suffix_words=comp["suffix"],
+        suffix_words={**comp["closing_suffix"], **comp["suffix"]},
         prefix_words=comp["prefix"],
         marks=marks,
         clause_prefix=tuple(sorted(comp["clause_prefix"].items(), key=lambda kv: -len(kv[0]))),

@@ -366,6 +366,10 @@ def test_quantities_a_chinese_numeral_with_wan_or_yi_needs_no_unit():
         ("完成疫苗接种剂次超71万。", "超71万", ">"),  # pingtan-gov-report 2022
         ("新增各类市场主体超10万户。", "超10万户", ">"),
         ("签约6个国际产业合作项目。", "6个", "="),  # pingtan-gov-report 2018: 签约 is no 约 "about"
+        # more than, closing a clause (gov-report 1959, 1957; the dev25b target sheet), not 多出
+        ("高等学校的学生即增加一倍多；", "一倍多", ">"),
+        ("占全部文教经费的24%强，", "24%强", ">"),
+        ("比原来设想的六百亿元多出一半。", "六百亿元", "="),
     ],
 )
 def test_quantities_more_comparator_words(sentence, text, comparator):
