@@ -72,3 +72,12 @@ def test_money_wasted_or_lost_is_no_commitment() -> None:
     assert got["十八亿余元"][2] == "achievement"
     # made up: money a plan saves is a target still
     assert _rows("今年要节约资金十八亿元。", 1954)["十八亿元"][2] == "target"
+
+
+@pytest.mark.issue(17)
+def test_words_of_time_and_requirement_leave_the_measure() -> None:
+    # gov-report 1956, 1958 (the dev25b target sheet): 本年 (jieba cuts 本/年收入) and 要求
+    # before a change say when and that it is required, not what is measured
+    assert _rows("1955年本年收入合计27，203，319，000元。", 1956, "review")["27，203，319，000元"][0] == "收入"
+    assert _rows("本年内铁路货物周转量将比上年增长10%。", 1956)["10%"][0] == "铁路货物周转量比上年增长"
+    assert _rows("大豆要求增长百分之四点四。", 1958)["百分之四点四"][0] == "大豆增长"
