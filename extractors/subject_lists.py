@@ -1066,6 +1066,11 @@ def _part_of(counted: str, item: str) -> str:
         # 新开工保障性住房 (or 保障性安居工程新开工) + 各类棚户区 → 新开工各类棚户区: other things,
         # the same verb
         return lead_verb + item
+    if not n and item.endswith(tuple(words.bound_qualifiers)) and words.particle not in item:
+        # 五年内施工的工矿建设单位有一万多个，其中限额以上的有九百二十一个 → 施工的限额以上的工矿
+        # 建设单位 (gov-report-1959): a bound before 的 qualifies the things counted
+        described, particle, head = counted.rpartition(words.particle)
+        return f"{described}{particle}{item}{words.particle}{head}"
     described, particle, head = counted.rpartition(words.particle)
     if not n and described and len(head) <= _HEAD_MAX and not has_verb(item) and particle not in item:
         # 在今年进行建设的限额以上的项目共有一千零九十二个，其中包括五十一个钢铁企业 → 进行建设的

@@ -65,8 +65,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
-          "leading_tokens", "example_tokens", "having_tokens", "place_opens", "reach_verbs", "purpose_verbs",
-          "years_ends",
+          "leading_tokens", "example_tokens", "having_tokens", "bound_qualifiers", "place_opens", "reach_verbs",
+          "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
           "when_ends", "comparison_joins", "counts_back")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
@@ -104,6 +104,7 @@ class SubjectWords:
     leading_tokens: frozenset[str]  # 保证, 一定: dropped as jieba's words only, not as strings
     example_tokens: frozenset[str]  # 如: opens an example before a noun, dropped as jieba's word
     having_tokens: frozenset[str]  # 共有: a verb of having before a noun, dropped as jieba's word
+    bound_qualifiers: frozenset[str]  # 以上: a part of a count named by a bound (限额以上的有…)
     trailing: frozenset[str]
     inside: frozenset[str]
     keep: frozenset[str]

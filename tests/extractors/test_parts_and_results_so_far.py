@@ -20,6 +20,9 @@ def test_the_parts_of_a_described_whole_share_its_description() -> None:
     got = _rows("在今年进行建设的限额以上的项目共有一千零九十二个，其中包括五十一个钢铁企业，一百八十四个电站。", 1959)
     assert got["五十一个"][0] == "进行建设的限额以上的钢铁企业"
     assert got["一百八十四个"][0] == "进行建设的限额以上的电站"
+    # gov-report 1959: a part named by a bound only qualifies the things the whole counts
+    got = _rows("五年内施工的工矿建设单位有一万多个，其中限额以上的有九百二十一个。", 1959, "review")
+    assert got["九百二十一个"][0] == "施工的限额以上的工矿建设单位"
     # made up: a whole with no description before 的 passes none on
     got = _rows("今年建设项目共有一千零九十二个，其中包括五十一个钢铁企业。", 1959)
     assert got["五十一个"][0] == "钢铁企业"
