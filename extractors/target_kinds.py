@@ -1011,8 +1011,8 @@ def _kind(
     months = w.months_so_far.search(text, ss, r.start)
     so_far = any(m in before for m in w.measured) or months
     # a plan fulfilled in the months gone by is no commitment (计划完成105%)
-    commits = [c for c in w.commitments if not (months and c in w.weak_target)]
-    if not baseline and so_far and not any(c in before for c in commits):
+    binding = [c for c in w.commitments if not (months and c in w.weak_target)]
+    if not baseline and so_far and not any(c in before for c in binding):
         # measured against last year's same months, a result so far even under 今年
         # (今年上半年，社会商品零售总额又比去年同期增长18.5%, in the 1980 plan chapter), and so is
         # what the months gone by of the year saw (今年1——5月份铁道货运量计划完成105%, 1956;
