@@ -366,9 +366,10 @@ def list_leads(passages: list[str]) -> list[str]:
     return out
 
 
-_LABEL_LONGEST = 12
+_LABEL_LONGEST = 12  # an item line's label, items joined by 和 included (冶金机械和矿山机械：)
 _LABEL = regex.compile(
-    rf"[{regex.escape(SPACES)}]*([^{regex.escape(CLAUSE_STOPS + COLONS + SPACES)}]{{1,12}})({char_class(COLONS)})"
+    rf"[{regex.escape(SPACES)}]*([^{regex.escape(CLAUSE_STOPS + COLONS + SPACES)}]{{1,{_LABEL_LONGEST}}})"
+    rf"({char_class(COLONS)})"
 )
 
 
@@ -377,11 +378,13 @@ def item_label(passage: str) -> tuple[str, int] | None:
     alone and a colon (钢：从…增加到四百十二万吨; 黄麻、洋麻：达到…; 发电量：…), else None."""
     m = _LABEL.match(passage)
     words = subject_words()
-    label = m.group(1) if m is not None else ""
-    # items joined by 和 may run longer than one (冶金机械和矿山机械：, gov-report-1955)
-    if m is None or not (bare_noun(label, words, _LABEL_LONGEST, joined=True) or _a_measure_item(label, words)):
+    if m is None:
         return None
-    return m.group(1), m.end()
+    label = m.group(1)
+    # items joined by 和 may run longer than one item (冶金机械和矿山机械：, gov-report-1955)
+    if not (bare_noun(label, words, _LABEL_LONGEST, joined=True) or _a_measure_item(label, words)):
+        return None
+    return label, m.end()
 
 
 def _last_sentence_start(text: str) -> int:
@@ -1066,12 +1069,11 @@ def _part_of(counted: str, item: str) -> str:
         # 新开工保障性住房 (or 保障性安居工程新开工) + 各类棚户区 → 新开工各类棚户区: other things,
         # the same verb
         return lead_verb + item
+    described, particle, head = counted.rpartition(words.particle)
     if not n and item.endswith(tuple(words.bound_qualifiers)) and words.particle not in item:
         # 五年内施工的工矿建设单位有一万多个，其中限额以上的有九百二十一个 → 施工的限额以上的工矿
         # 建设单位 (gov-report-1959): a bound before 的 qualifies the things counted
-        described, particle, head = counted.rpartition(words.particle)
         return f"{described}{particle}{item}{words.particle}{head}"
-    described, particle, head = counted.rpartition(words.particle)
     if not n and described and len(head) <= _HEAD_MAX and not has_verb(item) and particle not in item:
         # 在今年进行建设的限额以上的项目共有一千零九十二个，其中包括五十一个钢铁企业 → 进行建设的
         # 限额以上的钢铁企业 (gov-report-1959): the words that describe the whole describe its parts

@@ -65,7 +65,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "example_manners", "kept_manners", "goal_copulas", "verb_manners", "owner_needed", "system_ends",
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
-          "leading_tokens", "example_tokens", "having_tokens", "bound_qualifiers", "place_opens", "reach_verbs",
+          "leading_tokens", "example_tokens", "bound_qualifiers", "place_opens", "reach_verbs",
           "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
           "when_ends", "comparison_joins", "counts_back")  # fmt: skip
@@ -235,6 +235,8 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
     sets = {k: frozenset(data[k]) for k in _LISTS if k != "distributive"}
     sets["scope"] = frozenset(measures["scope"])
     sets["item_openers"] = frozenset(kinds["item_openers"])  # 其中: target_kinds.yaml's
+    # the verbs of having of target_kinds.yaml that are words of their own (共有, 拥有; not 有)
+    sets["having_tokens"] = frozenset(w for w in kinds["fact"]["existential"] if len(w) > 1)
     known = registry().dimensions
     for key in (
         "rate_dimensions",
@@ -391,7 +393,8 @@ def trim(phrase: str, counted: bool = False) -> str:
         s = _strip_strings(words, s)
         pairs = [(w, f) for w, f in tag(s) if w.strip()]
         while len(pairs) > 1:
-            if pairs[0][0] in words.example_tokens | words.having_tokens and pairs[1][1].startswith("n"):
+            opening = pairs[0][0]
+            if (opening in words.example_tokens or opening in words.having_tokens) and pairs[1][1].startswith("n"):
                 # 如铁增长百分之五十六 → 铁增长: an example opens, not a verb; 共有人口一百二十万 →
                 # 人口: what is had, not the verb of having
                 pairs.pop(0)
@@ -409,7 +412,7 @@ def trim(phrase: str, counted: bool = False) -> str:
                 and not (pairs[0][0] in words.leading_tokens and pairs[1][1][:1] in ("n", "m", "q"))
             ):
                 pairs.pop(0)
-            elif pairs[-1][0] in words.completion_verbs and pairs[-2][0] in words.completion_unless:
+            elif _fulfils_a_plan(words, pairs[-2][0], pairs[-1][0]):
                 break  # 铁道货运量计划完成[105%]: a plan fulfilled, its share (docs/annotation.md)
             elif _droppable(words, *pairs[-1], leading=False):
                 joined = "".join(w for w, _ in pairs)
@@ -586,6 +589,12 @@ def close_brackets(s: str) -> str:
     return s
 
 
+def _fulfils_a_plan(words: SubjectWords, before: str, verb: str) -> bool:
+    """Is ``verb`` a verb of completion right after a plan word ``before`` ends in (计划完成):
+    a plan fulfilled, whose share is a measure of its own?"""
+    return verb in words.completion_verbs and before.endswith(words.completion_unless)
+
+
 def _strip_strings(words: SubjectWords, s: str) -> str:
     """The string rules of :func:`trim`, until nothing changes: item numbers, listed words
     of two or more characters, times at either end."""
@@ -598,9 +607,8 @@ def _strip_strings(words: SubjectWords, s: str) -> str:
         if m and m.end() < len(s):
             s = s[m.end() :]
         m = words.trailing_re.search(s)
-        fulfilled = m and m.group() in words.completion_verbs and s[: m.start()].endswith(words.completion_unless)
-        if m and m.start() > 0 and not fulfilled:  # 铁道货运量计划完成[105%]: a plan fulfilled stays
-            s = s[: m.start()]
+        if m and m.start() > 0 and not _fulfils_a_plan(words, s[: m.start()], m.group()):
+            s = s[: m.start()]  # but not after a plan word: 铁道货运量计划完成[105%], a plan fulfilled
         for opening in (words.leading_time, words.leading_years):
             t = opening.match(s)
             if t and t.end() and t.end() < len(s):
@@ -1973,7 +1981,7 @@ def level(base: str) -> str:
         tokens.pop()
         while len(tokens) > 1 and (tokens[-1][1] in ("d", "p") or tokens[-1][0] in words.modals):
             tokens.pop()
-    if len(tokens) > 2 and tokens[-1][0] in words.completion_verbs and tokens[-2][0] in words.completion_unless:
+    if len(tokens) > 2 and _fulfils_a_plan(words, tokens[-2][0], tokens[-1][0]):
         tokens = tokens[:-2]  # 工业生产总值计划完成: the share of the plan fulfilled, of the measure
     out = "".join(w for w, _ in tokens)
     m = words.comparison_re.search(out)

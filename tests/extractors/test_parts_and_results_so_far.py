@@ -34,6 +34,11 @@ def test_a_people_had_is_a_stated_fact() -> None:
     got = _rows("西藏，包括昌都、前藏、后藏三部分地方，共有人口一百二十万，参加叛乱的人只有两万左右。", 1959)
     assert got["一百二十万"][0] == "人口"
     assert got["一百二十万"][2] == "fact"
+    # gov-report 1955: every verb of having of two characters or more leaves the subject (还有)
+    assert (
+        _rows("除了限额以上的基本建设单位以外，还有限额以下的建设单位六千多个。", 1955)["六千多个"][0]
+        == "限额以下的建设单位"
+    )
     # gov-report 1982: a people a plan holds to a level is no stock; one foreseen is (2014)
     assert (
         _rows("一九八五年二十九个省、市、自治区的总人口，必须控制在十亿六千万左右。", 1982)["十亿六千万左右"][2]
