@@ -423,7 +423,7 @@ class ContextRuler:
                 if start < end:
                     yield rule, Span(doc, start, end, label=rule["label"])
         for rule in self._text_rules:
-            if "requires" in rule and not any(r in text for r in rule["requires"]):
+            if rule.get("requires") and not any(r in text for r in rule["requires"]):
                 continue
             for m in rule["text_regex"].finditer(text):
                 start, end = m.span("name") if "name" in m.groupdict() else m.span()

@@ -54,6 +54,7 @@ MEASURES_SPEC = Record(
     measures=Mapping(_MEASURE, allow_empty=False),
     key_filler=Strings(),
     key_filler_kept=Strings(),
+    key_filler_kept_at_end=Strings(),
     counters=Strings(allow_empty=False),
     comparison_bases=Strings(),
     changes=Record(up=_CHANGE, down=_CHANGE),
@@ -136,10 +137,8 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         by_base=MappingProxyType({}),
         # a filler after a count (两个确保, a counted slogan's name) is part of that name
         filler_re=regex.compile(
-            f"(?:{_alternation(data['key_filler_kept'])})(*SKIP)(*FAIL)|"
+            f"(?:{_alternation(data['key_filler_kept'])}|(?:{_alternation(data['key_filler_kept_at_end'])})$)(*SKIP)(*FAIL)|"
             f"{after_a_count(data['counters'])}(?:{_alternation(data['key_filler'])})"
-            if data["key_filler_kept"]
-            else f"{after_a_count(data['counters'])}(?:{_alternation(data['key_filler'])})"
         ),
         base_re=regex.compile(_alternation(data["comparison_bases"])),
         # 工农业总产值的增长: the particle before a change word at the end goes with it

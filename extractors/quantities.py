@@ -98,6 +98,7 @@ COMPARATORS = frozenset(ALL_COMPARATORS) - {"range"}  # words set a bound; a ran
 _COMPARATOR = OneOf(*sorted(COMPARATORS))
 COMPARATORS_SPEC = Record(
     prefix=Mapping(_COMPARATOR, allow_empty=False),
+    prefix_verbs=Strings(),
     not_prefix=Strings(),
     suffix=Mapping(_COMPARATOR, allow_empty=False),
     closing_suffix=Mapping(_COMPARATOR, allow_empty=False),
@@ -174,6 +175,7 @@ class Grammar:
     suffix: regex.Pattern
     prefix: regex.Pattern
     prefix_width: int
+    prefix_verb: regex.Pattern
     not_prefix: tuple[str, ...]
     suffix_words: MappingType[str, str]
     prefix_words: MappingType[str, str]
@@ -270,6 +272,10 @@ def grammar() -> Grammar:
         ),
         prefix=regex.compile(f"(?:{_alternation(comp['prefix'])})$"),
         prefix_width=max(map(len, comp["prefix"])),
+        # 约增长百分之三十三: the prefix word before the verb that comes before the number
+        prefix_verb=regex.compile(
+            f"(?P<prefix>{_alternation(comp['prefix'])})(?:{_alternation(comp['prefix_verbs'])})$"
+        ),
         not_prefix=tuple(comp["not_prefix"]),
         suffix_words={**comp["closing_suffix"], **comp["suffix"]},
         prefix_words=comp["prefix"],
@@ -587,7 +593,11 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         comparator = first.mark
     else:
         before = text[clause[0] : mention_start]
-        comparator = next((c for w, c in g.clause_prefix if w in before), "=")
+        verb = g.prefix_verb.search(before)
+        if verb and not any(before.endswith(w, 0, verb.end("prefix")) for w in g.not_prefix):
+            comparator = g.prefix_words[verb.group("prefix")]  # 约增长百分之三十三
+        else:
+            comparator = next((c for w, c in g.clause_prefix if w in before), "=")
     value = first.value + half
     if is_range and not first.scaled and last.scaled and first.unit is None:
         value = first.value * (last.value / _unscaled(g, text, m2))  # 3-5万人 = 3万 to 5万

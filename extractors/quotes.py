@@ -87,6 +87,8 @@ _NUMERALS = frozenset(c for c in DIGIT_CHARS + PLACE_CHARS if DIGITS.get(c) != 0
 # route (平潭-高雄), no slogan.
 _SEPARATORS = regex.compile(char_class(LIST_COMMA + "，," + "+＋/"))
 _ROUTE = regex.compile(r"[-－—]")
+# the items of a list in a quote (not the parts joined by +: “社区+物业+养老” is a model)
+_LIST_SEPARATORS = regex.compile(char_class(LIST_COMMA + "，,"))
 # The words between a verb and the quote it governs: no clause stop, no other quote.
 _GAP = "[^" + regex.escape(CLAUSE_STOPS + QUOTES, special_only=True) + "\n]"
 
@@ -185,6 +187,28 @@ def load_cues(path: Path) -> QuoteCues:
 
 
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+# jieba's noun tags: the common nouns, the proper ones and noun morphemes
+_NOUN_TAGS = frozenset({"n", "ng", "nr", "ns", "nt", "nz"})
+
+
+def _plain_nouns(content: str) -> bool:
+    """A list of plain nouns, no verb, no number: “速度、质量、效益”, “产、城、人、文”.
+
+    It names the aims or the sides of a thing (相统一, 融合发展), not a programme; a
+    slogan of several parts has a verb or a count in them (“双随机、一公开”, “减量、增绿”,
+    “和平统一、一国两制”). An item of one character counts as a noun only alone: the 成 of
+    串珠成线 is a verb jieba tags n.
+    """
+    from extractors.segmentation import tag
+
+    items = [item for item in _LIST_SEPARATORS.split(content) if item.strip()]
+    if len(items) < 2 or any(ch in _NUMERALS for ch in content):
+        return False
+    for item in items:
+        words = [(w, t) for w, t in tag(item.strip()) if w.strip()]
+        if not words or any(t not in _NOUN_TAGS or (len(w) == 1 and len(words) > 1) for w, t in words):
+            return False
+    return True
 
 
 @cache
@@ -264,6 +288,8 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return PROGRAMME, "shaped like a programme name"
     if c.problem_after.match(after) or c.problem_next_to.search(before):
         return WORD, "names a problem or behaviour"
+    if _plain_nouns(content):
+        return WORD, "a list of plain nouns"
     if c.programme_after.match(after):
         return PROGRAMME, "followed by a programme word"
     verb = c.verb_before.search(before)

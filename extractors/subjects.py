@@ -73,7 +73,7 @@ SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
     drop_pos=Record(leading=Strings(), trailing=Strings(), inside=Strings()),
-    completion_inside=Record(verbs=Strings(allow_empty=False), unless=Strings()),
+    completion_inside=Record(verbs=Strings(allow_empty=False), unless=Strings(), adverbs=Strings()),
     paired_groups=Mapping(Strings(), allow_empty=False),
     **{k: Strings() for k in _LISTS},
 )
@@ -197,6 +197,7 @@ class SubjectWords:
     topic_re: regex.Pattern  # 以产量说，: a topic frame naming the measure (group 1)
     item_marker: regex.Pattern
     adjustment: regex.Pattern
+    plan_fulfilled: regex.Pattern  # 完成年度计划的[117%]: the share of a plan fulfilled
     leading_re: regex.Pattern
     trailing_re: regex.Pattern
     inside_re: regex.Pattern
@@ -272,6 +273,10 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:{_alternation([*data['period_heads'], *data['frame_heads']])})$"
         ),
         adjustment=regex.compile("|".join(f"(?:{p})" for p in measures["adjustments"]) or r"(?!)"),
+        plan_fulfilled=regex.compile(
+            f"(?:{_alternation(data['completion_inside']['adverbs'])})?(?:{_alternation(data['completion_inside']['verbs'])})了?"
+            f"\\p{{Han}}{{0,4}}?(?:{_alternation(data['completion_inside']['unless'])})数?"
+        ),
         leading_re=regex.compile(f"^(?:{_alternation(w for w in data['leading'] if len(w) > 1)})"),
         trailing_re=regex.compile(f"(?:{_alternation(w for w in data['trailing'] if len(w) > 1)})$"),
         scope_re=regex.compile(f"^(?:{_alternation(measures['scope'])})"),
@@ -1109,6 +1114,12 @@ def find_subject(
             reckoning=reckoned.group() if reckoned else "",
         )
 
+    fulfilled = words.plan_fulfilled.fullmatch(raw.strip().removesuffix(words.particle))
+    if fulfilled and prev is not None and prev.subject:
+        # 棉花产量达到3，036万担，完成年度计划的[117%]; 各项税收共收到…元，完成预算数的[92.49%]:
+        # the share of the plan for the measure before, a measure of its own (docs/annotation.md:
+        # a plan fulfilled keeps 完成 and its plan, and joins no series of the measure planned)
+        return found(level(prev.subject) + fulfilled.group(), prev.base)
     if (
         prev is not None
         and raw.endswith(tuple(words.to_level))

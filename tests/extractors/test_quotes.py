@@ -111,6 +111,15 @@ CASES = [
     # gov-report-1955; the dev25p2 and dev25p3 sheets)
     ("“环太平洋史前文化学术研讨会”等高规格涉外活动接连举办，", [THING]),
     ("用更巧妙的方法重犯“五毒”；", [WORD]),
+    # a list of plain nouns names the aims or sides of a thing, no programme (pingtan-gov-report
+    # 2020, gov-report-2002; the dev18, dev25p2 sheets); a list with a verb or a count is a
+    # slogan still, and so is a model joined by + (made up beside the corpus's own)
+    ("经济发展实现“速度、质量、效益”相统一。", [WORD]),
+    ("促进“产、城、人、文”融合发展。", [WORD]),
+    ("以“质量、品种、效益”为重点，选好项目。", [WORD]),
+    ("全面推行“双随机、一公开”。", [PROGRAMME]),
+    ("“串珠成线、联线成片”的君山旅游网格逐渐形成。", [PROGRAMME]),
+    ("开展“社区+物业+养老”服务项目试点。", [PROGRAMME]),
     # names of ships, typhoons and honours
     ("第一艘航母“辽宁舰”入列；", [THING]),  # gov-report-2013
     ("有效应对“杜苏芮”“海葵”等超强台风不利影响，", [THING, THING]),  # pingtan-gov-report-2024
