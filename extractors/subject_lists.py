@@ -1046,6 +1046,11 @@ def _part_of(counted: str, item: str) -> str:
     """The item of a count as a part of it (see :func:`parts_of_a_count`), or ""."""
     if item in counted:
         return ""
+    if (
+        subject_words().particle in item
+        and item.rpartition(subject_words().particle)[2] == counted.rpartition(subject_words().particle)[2]
+    ):
+        return ""  # 投入生产的限额以上的…工矿企业: the item names the things of the whole already
     n = 0
     while n < min(len(counted), len(item)) and counted[-1 - n] == item[-1 - n]:
         n += 1

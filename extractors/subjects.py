@@ -1114,6 +1114,21 @@ def find_subject(
             reckoning=reckoned.group() if reckoned else "",
         )
 
+    members = _MEMBERS_COUNTED.fullmatch(raw.strip(_EDGE_MARKS))
+    if (
+        members
+        and not noun_raw.strip()
+        and classifier
+        and has_verb(members.group("does"))
+        and not any(b in members.group("does") for b in words.bound_qualifiers)  # 限额以上的有…
+    ):
+        # 六百九十四个工业建设单位，分布在沿海各地的将有[二百二十二个]: the things of a count before
+        # in the sentence that do so (→ 分布在沿海各地的限额以上的工业建设单位)
+        # the verb phrase as written (全部建成…, 分布在沿海各地), less an adverb of time opening it
+        does = _OPENING_ADVERB.sub("", members.group("does").strip())
+        whole = next((p for p in reversed(previous) if _names_things(p)), None)
+        if does and whole is not None:
+            return found(f"{does}{words.particle}{_described_thing(whole.subject)}")
     fulfilled = words.plan_fulfilled.fullmatch(raw.strip().removesuffix(words.particle))
     if fulfilled and prev is not None and prev.subject:
         # 棉花产量达到3，036万担，完成年度计划的[117%]; 各项税收共收到…元，完成预算数的[92.49%]:
@@ -2077,6 +2092,33 @@ def _owner(prev: Found) -> str:
 
 
 _PARTS_REACH = 12
+
+
+# …的(将|约|已)?有[N个]: the members of a whole that do something, counted
+_MEMBERS_COUNTED = regex.compile(r"(?:其中)?(?P<does>.+?)的(?:将|约|已|已经|就|还|共)?有")
+_OPENING_ADVERB = regex.compile(r"^(?:已经|已|将|还|都)")
+
+
+def _names_things(found: Found) -> bool:
+    """Does an amount's subject name things counted (六百九十四个[工业建设单位], 工矿企业共有…),
+    not a change or a rate of them?"""
+    if not found.subject or level(found.subject) != found.subject:
+        return False
+    last = tag(found.subject)[-1]
+    return (last[1].startswith(("n", "j")) or last[1] == "x") and not found.subject.endswith(
+        tuple(subject_words().attributes)
+    )
+
+
+def _described_thing(subject: str) -> str:
+    """The thing a count's subject names with its descriptions, less the clauses that say what
+    was done to it first (开始建设的限额以上的工业建设单位 → 限额以上的工业建设单位): a part that
+    does something else keeps only what the things are."""
+    words = subject_words()
+    parts = subject.split(words.particle)
+    while len(parts) > 1 and has_verb(parts[0]):
+        parts.pop(0)
+    return words.particle.join(parts)
 
 
 def _whole_before_parts(text: str, previous: Sequence[Found]) -> Found | None:

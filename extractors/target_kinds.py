@@ -39,6 +39,7 @@ from extractors.context import Context
 from extractors.indicators import table as indicator_table
 from extractors.language_data import (
     EXTRACTORS_DATA,
+    Integer,
     OneOf,
     Pattern,
     Record,
@@ -96,6 +97,9 @@ TARGET_KINDS_SPEC = Record(
         dimensions=Strings(),
         counted_after=Pattern(),
         sized_groups=Strings(),
+        rating_dimensions=Strings(),
+        rated_kinds=Strings(allow_empty=False),
+        rated_kind_width=Integer(minimum=1),
         purposes=Strings(),
         milestones=Strings(),
     ),
@@ -217,6 +221,9 @@ class KindWords:
     bounds: frozenset[str]
     sizes: frozenset[str]
     sized_groups: tuple[str, ...]  # 班额: a group named by the size of each member
+    rating_dimensions: frozenset[str]  # power, weight: a rating before 的 and a kind of plant…
+    rated_kinds: tuple[str, ...]  # …电站, 联合企业, 高炉: says which kind, a threshold
+    rated_kind_width: int  # the longest such kind (a longer phrase names one plant)
     purposes: tuple[str, ...]  # 用于: what money after it is for
     milestones: tuple[str, ...]  # 大关: a mark a bound amount passes, no group
     counted_after: regex.Pattern  # right after a size: the things that have it are counted
@@ -335,6 +342,9 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         bounds=frozenset(d["threshold"]["bounds"]),
         sizes=frozenset(d["threshold"]["dimensions"]),
         sized_groups=tuple(d["threshold"]["sized_groups"]),
+        rating_dimensions=frozenset(d["threshold"]["rating_dimensions"]),
+        rated_kinds=tuple(d["threshold"]["rated_kinds"]),
+        rated_kind_width=d["threshold"]["rated_kind_width"],
         purposes=tuple(d["threshold"]["purposes"]),
         milestones=tuple(d["threshold"]["milestones"]),
         counted_after=regex.compile(d["threshold"]["counted_after"]),
@@ -657,6 +667,14 @@ def _is_threshold(w: KindWords, r: Reading, text: str) -> bool:
         return True  # 六十斤到七十九斤的有一百零四个县: the size defines the counties counted
     if r.bounded and r.comparator in w.bounds and any(g in (r.noun_after or "") for g in w.sized_groups):
         return True  # 66人以上超大班额: a count that is the size of each member of the group
+    if (
+        r.followed_by_de
+        and r.dimension in w.rating_dimensions
+        and r.noun_after
+        and len(r.noun_after) <= w.rated_kind_width
+        and r.noun_after.endswith(w.rated_kinds)
+    ):
+        return True  # 年产一百五十万吨的钢铁联合企业, 四十万千瓦的火电站: a rating that says which kind
     if not r.bounded or r.comparator not in w.bounds or r.dimension not in w.sizes:
         return False
     if text.startswith(w.purposes, r.end):

@@ -105,7 +105,9 @@ FOUND = [
     ("泳动平潭公开水域邀请赛、“海洋杯”国际自行车赛成为全省", {("平潭", "GPE")}),
     ("办好平潭职业中专、特殊教育学校", {("平潭职业中专", "ORG")}),  # pingtan-gov-report-2021
     ("隆重纪念中国工农红军长征胜利80周年", {("中国工农红军", "ORG")}),  # gov-report-2017
-    ("其中全国首创56项，13项平潭经验在全国复制推广", {("平潭经验", "PROGRAM")}),  # pingtan-2024
+    # pingtan-2024: experience named after a place, unquoted, leaves the place (twenty-ninth
+    # round: five in-sample judgements to one against 平潭经验 as a programme)
+    ("其中全国首创56项，13项平潭经验在全国复制推广", {("平潭", "GPE")}),
     # the fourth held-out audit (gov-report 1978/1995; in-sample since): a place starting the
     # name of a state is that state; a body or a place inside a meeting's name is none;
     # a quote the text disowns (a smear, a pretext) is no programme
@@ -677,10 +679,6 @@ def test_entities_a_place_before_its_own_district_stays():
         ("颁布并实施中国妇女、儿童发展纲要。", set(), {("中国", "GPE")}),
         ("实施2011-2020年中国农村扶贫开发纲要。", set(), {("中国", "GPE")}),
         ("落实京津冀协同发展规划纲要。", {("京津冀", "GPE")}, set()),
-        # a body after the dash of a free-trade area's name (gov-report 2017, 2003); not the body
-        # named on its own after it
-        ("推动中国－东盟自贸区升级议定书全面生效实施。", set(), {("东盟", "ORG")}),
-        ("中国—东盟自由贸易区进程启动，与东盟在诸多领域的合作加强。", {("东盟", "ORG")}, set()),
     ],
 )
 def test_entities_twenty_ninth_round(sentence, wanted, unwanted):

@@ -63,3 +63,36 @@ def test_reckoning_and_demonstratives_leave_the_key() -> None:
     # gov-report 1954: a demonstrative goes with its 一 (not 一比重)
     got = _rows("这一比重在一九五四年预计将由一九四九年的百分之三十七增加到百分之七十一左右。", 1954)
     assert got["百分之三十七"][0] == "比重"
+
+
+@pytest.mark.issue(17)
+def test_a_rating_before_a_kind_of_plant_is_a_threshold() -> None:
+    # gov-report 1958: the size of a kind of works China can design says which kind, no amount
+    # anyone delivers
+    got = _rows("例如，年产一百五十万吨的钢铁联合企业，四十万千瓦的火电站，一千五百一十三立方公尺的炼铁高炉。", 1958)
+    assert got["一百五十万吨"][2] == "threshold"
+    assert got["四十万千瓦"][2] == "threshold"
+    assert got["一千五百一十三立方公尺"][2] == "threshold"
+    # gov-report 1985 (made shorter): a plant named is no kind, its size stays a fact
+    assert _rows("其中包括年炼铁和炼钢各300万吨的宝钢二期工程。", 1985, "review")["300万吨"][2] != "threshold"
+
+
+@pytest.mark.issue(17)
+def test_members_that_do_something_are_the_things_counted_before() -> None:
+    # gov-report 1955, 1959: …的(将|约)有N个 counts the things of a count before it in the
+    # sentence that do so; the clause saying what was done to the whole first is left out
+    got = _rows(
+        "五年内开始建设的限额以上的六百九十四个工业建设单位，分布在内地的将有四百七十二个，分布在沿海各地的将有二百二十二个。",
+        1955,
+    )
+    assert got["二百二十二个"][0] == "分布在沿海各地的限额以上的工业建设单位"
+    got = _rows(
+        "一九五八年由中央和省、市、自治区两级举办的限额以上的新建和扩建的工矿企业共有一千多个，"
+        "其中全部建成和部分建成而投入生产的约有七百个。",
+        1959,
+        "review",
+    )
+    assert got["七百个"][0] == "全部建成和部分建成而投入生产的限额以上的新建和扩建的工矿企业"
+    # gov-report 1959: a part named by a bound keeps the bound rule (限额以上的有…)
+    got = _rows("五年内施工的工矿建设单位有一万多个，其中限额以上的有九百二十一个。", 1959, "review")
+    assert got["九百二十一个"][0] == "施工的限额以上的工矿建设单位"
