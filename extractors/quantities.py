@@ -389,6 +389,12 @@ def _read_amount(g: Grammar, text: str, m: regex.Match) -> _Amount | None:
                 unit, mark, pos = whole.name, g.marks[inside], rest.end()
     percent_unit = g.units.prefix_units.get(m["pct"]) if m["pct"] else None
     high = value / around[0] * around[1] if around is not None else None
+    share = g.units.spelled(percent_unit) if percent_unit else None
+    if share is not None and share.base is not None:
+        # 千分之五 → 0.5 %: a share written in words is a share in % (docs/annotation.md; ‰ as a
+        # sign stays as written)
+        value, percent_unit = value * share.factor, share.base
+        high = high * share.factor if high is not None else None
     return _Amount(m.start(), pos, value, bool(m["cn"]), percent_unit, scaled, mark, unit, high)
 
 

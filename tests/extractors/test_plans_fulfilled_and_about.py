@@ -96,3 +96,15 @@ def test_members_that_do_something_are_the_things_counted_before() -> None:
     # gov-report 1959: a part named by a bound keeps the bound rule (限额以上的有…)
     got = _rows("五年内施工的工矿建设单位有一万多个，其中限额以上的有九百二十一个。", 1959, "review")
     assert got["九百二十一个"][0] == "施工的限额以上的工矿建设单位"
+
+
+@pytest.mark.issue(17)
+def test_a_share_in_thousandths_written_in_words_is_in_percent() -> None:
+    # gov-report 1959 (the dev26b sheet): 千分之五 is 0.5 %; the sign ‰ stays as written
+    # (made up beside gov-report-1982's 千分之六点一)
+    got = {
+        q.text: (q.value, q.value_max, q.unit)
+        for q in quantities("人口自然增长率控制在千分之五到千分之六，去年为15‰。", 1982, "plan")
+    }
+    assert got["千分之五到千分之六"] == (0.5, 0.6, "%")
+    assert got["15‰"] == (15.0, None, "‰")
