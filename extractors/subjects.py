@@ -1890,13 +1890,20 @@ def _output_topic(product: str, text: str, sentence_start: int) -> str:
     sentence = _sentence_before(text, sentence_start)
     words = subject_words()
     first_stop = min((i for i in map(sentence.find, COMMAS + COLONS) if i >= 0), default=len(sentence))
+    opening = words.leading_time.fullmatch(sentence[:first_stop].strip().removeprefix("在"))
+    if opening and first_stop < len(sentence):
+        # 在一九五八年，花生、油菜子、烤烟等作物的产量，…: a time opening the sentence frames it
+        sentence = sentence[first_stop + 1 :]
+        first_stop = min((i for i in map(sentence.find, COMMAS + COLONS) if i >= 0), default=len(sentence))
     topic = sentence[:first_stop].strip()
     head = next((h for h in sorted(words.output_heads, key=len, reverse=True) if topic.endswith(h)), "")
+    # the years a sentence names are no amounts (在一九五八年一年增加的数量)
+    counted = _YEARS_NAMED.sub("", sentence)
     if (
         not head
         or len(topic) == len(head)
-        or _AMOUNT_DIGITS.search(sentence)
-        or _NUMERAL_RUN.search(sentence)
+        or _AMOUNT_DIGITS.search(counted)
+        or _NUMERAL_RUN.search(counted)
         or any(w in sentence for w in PERCENT_WORDS)
         or any(m in sentence[first_stop:] for m in words.measure_ends)
         or not bare_noun(product, words)
@@ -1935,6 +1942,7 @@ def _prior_clause(
 
 
 _NUMERAL = regex.compile(f"[{regex.escape(DIGIT_CHARS + PLACE_CHARS)}]")
+_YEARS_NAMED = regex.compile(f"[{regex.escape(DIGIT_CHARS)}]{{4}}{YEAR_MARK}|[0-9]{{4}}{YEAR_MARK}")
 _NUMERAL_RUN = regex.compile(f"[{regex.escape(DIGIT_CHARS + PLACE_CHARS)}]{{2,}}")  # 一百, not 前两年
 # a sentence that only names a topic and says it grew (城乡居民储蓄大幅度增加。) is at most this long
 _TOPIC_SENTENCE = 16

@@ -108,3 +108,17 @@ def test_a_share_in_thousandths_written_in_words_is_in_percent() -> None:
     }
     assert got["千分之五到千分之六"] == (0.5, 0.6, "%")
     assert got["15‰"] == (15.0, None, "‰")
+
+
+@pytest.mark.issue(17)
+def test_products_after_a_sentence_on_output_framed_by_a_year() -> None:
+    # gov-report 1958: the sentence before opens with a year, then the output of the crops
+    # listed after it; the years a sentence names are no amounts
+    got = _rows(
+        "在一九五八年，花生、油菜子、烤烟等作物的产量，增长速度都定得比较高。例如，花生增长百分之二十，油菜子增长百分之三十。",
+        1958,
+    )
+    assert got["百分之二十"][0] == "花生产量增长"
+    # made up: a sentence before that gives an amount of its own passes no head on
+    got = _rows("在一九五八年，各种作物的产量增长百分之十。例如，花生增长百分之二十。", 1958)
+    assert got["百分之二十"][0] == "花生增长"
