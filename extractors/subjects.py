@@ -1126,9 +1126,9 @@ def find_subject(
         # in the sentence that do so (→ 分布在沿海各地的限额以上的工业建设单位)
         # the verb phrase as written (全部建成…, 分布在沿海各地), less an adverb of time opening it
         does = _OPENING_ADVERB.sub("", members.group("does").strip())
-        whole = next((p for p in reversed(previous) if _names_things(p)), None)
-        if does and whole is not None:
-            return found(f"{does}{words.particle}{_described_thing(whole.subject)}")
+        counted = next((p for p in reversed(previous) if _names_things(p)), None)
+        if does and counted is not None:
+            return found(f"{does}{words.particle}{_described_thing(counted.subject)}")
     fulfilled = words.plan_fulfilled.fullmatch(raw.strip().removesuffix(words.particle))
     if fulfilled and prev is not None and prev.subject:
         # 棉花产量达到3，036万担，完成年度计划的[117%]; 各项税收共收到…元，完成预算数的[92.49%]:

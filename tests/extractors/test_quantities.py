@@ -476,7 +476,8 @@ def test_quantities_a_mark_and_multiplier_after_a_larger_group():
 @pytest.mark.issue(17)
 def test_quantities_chinese_fractions_are_shares_in_percent():
     """三分之一, 四分之一以上 (units.yaml fractions): the share in %, with its comparator;
-    百分之/千分之 stay prefix units, and a fraction of a century is a span of time."""
+    百分之 is a prefix unit, 千分之 written in words a share in % too (千分之三 → 0.3 %,
+    twenty-ninth round), and a fraction of a century is a span of time."""
     found = _amounts("专项转移支付项目要减少三分之一，企业开办时间缩短四分之一以上，约有三分之二左右。")
     assert [(t, round(v, 2), vm, u, c) for t, v, vm, u, c in found] == [
         ("三分之一", 33.33, None, "%", "="),
@@ -485,7 +486,7 @@ def test_quantities_chinese_fractions_are_shares_in_percent():
     ]
     assert _amounts("提高百分之八十五和千分之三。") == [
         ("百分之八十五", 85, None, "%", "="),
-        ("千分之三", 3, None, "‰", "="),
+        ("千分之三", 0.3, None, "%", "="),
     ]
     assert _amounts("在今后不到四分之一世纪的时间内实现四个现代化。") == []
     # the subject is what the share is of, like any percent
