@@ -66,6 +66,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "example_tokens", "bound_qualifiers", "place_opens", "reach_verbs",
+          "member_count_verbs", "member_count_adverbs", "opening_adverbs",
           "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
           "when_ends", "comparison_joins", "counts_back")  # fmt: skip
@@ -105,6 +106,9 @@ class SubjectWords:
     example_tokens: frozenset[str]  # 如: opens an example before a noun, dropped as jieba's word
     having_tokens: frozenset[str]  # 共有: a verb of having before a noun, dropped as jieba's word
     bound_qualifiers: frozenset[str]  # 以上: a part of a count named by a bound (限额以上的有…)
+    member_count_verbs: frozenset[str]  # 有 of 分布在内地的将有…: a count of members
+    member_count_adverbs: frozenset[str]  # 将, 约 between 的 and that 有
+    opening_adverbs: frozenset[str]  # 已, 将 opening the members' verb phrase
     trailing: frozenset[str]
     inside: frozenset[str]
     keep: frozenset[str]
@@ -198,6 +202,8 @@ class SubjectWords:
     item_marker: regex.Pattern
     adjustment: regex.Pattern
     plan_fulfilled: regex.Pattern  # 完成年度计划的[117%]: the share of a plan fulfilled
+    members_counted: regex.Pattern  # …分布在沿海各地的将有[N个]: members that do something, counted
+    opening_adverb: regex.Pattern  # 已 of 已开工的有…: an adverb of time opening the members' verb phrase
     leading_re: regex.Pattern
     trailing_re: regex.Pattern
     inside_re: regex.Pattern
@@ -273,6 +279,11 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:{_alternation([*data['period_heads'], *data['frame_heads']])})$"
         ),
         adjustment=regex.compile("|".join(f"(?:{p})" for p in measures["adjustments"]) or r"(?!)"),
+        members_counted=regex.compile(
+            f"(?:{_alternation(kinds['item_openers'])})?(?P<does>.+?){regex.escape(data['particle'])}"
+            f"(?:{_alternation(data['member_count_adverbs'])})?(?:{_alternation(data['member_count_verbs'])})"
+        ),
+        opening_adverb=regex.compile(f"^(?:{_alternation(data['opening_adverbs'])})"),
         plan_fulfilled=regex.compile(
             f"(?:{_alternation(data['completion_inside']['adverbs'])})?(?:{_alternation(data['completion_inside']['verbs'])})了?"
             f"\\p{{Han}}{{0,4}}?(?:{_alternation(data['completion_inside']['unless'])})数?"
@@ -1114,7 +1125,7 @@ def find_subject(
             reckoning=reckoned.group() if reckoned else "",
         )
 
-    members = _MEMBERS_COUNTED.fullmatch(raw.strip(_EDGE_MARKS))
+    members = words.members_counted.fullmatch(raw.strip(_EDGE_MARKS))
     if (
         members
         and not noun_raw.strip()
@@ -1125,7 +1136,7 @@ def find_subject(
         # 六百九十四个工业建设单位，分布在沿海各地的将有[二百二十二个]: the things of a count before
         # in the sentence that do so (→ 分布在沿海各地的限额以上的工业建设单位)
         # the verb phrase as written (全部建成…, 分布在沿海各地), less an adverb of time opening it
-        does = _OPENING_ADVERB.sub("", members.group("does").strip())
+        does = words.opening_adverb.sub("", members.group("does").strip())
         counted = next((p for p in reversed(previous) if _names_things(p)), None)
         if does and counted is not None:
             return found(f"{does}{words.particle}{_described_thing(counted.subject)}")
@@ -2100,11 +2111,6 @@ def _owner(prev: Found) -> str:
 
 
 _PARTS_REACH = 12
-
-
-# …的(将|约|已)?有[N个]: the members of a whole that do something, counted
-_MEMBERS_COUNTED = regex.compile(r"(?:其中)?(?P<does>.+?)的(?:将|约|已|已经|就|还|共)?有")
-_OPENING_ADVERB = regex.compile(r"^(?:已经|已|将|还|都)")
 
 
 def _names_things(found: Found) -> bool:
