@@ -31,6 +31,7 @@ from extractors.language_data import (
     register,
 )
 from extractors.numerals import DIGIT_CHARS, DIGITS, PLACE_CHARS
+from extractors.segmentation import tag
 
 QUOTED_NAMES = register(
     "quoted_names",
@@ -199,8 +200,6 @@ def _plain_nouns(content: str) -> bool:
     “和平统一、一国两制”). An item of one character counts as a noun only alone: the 成 of
     串珠成线 is a verb jieba tags n.
     """
-    from extractors.segmentation import tag
-
     items = [item for item in _LIST_SEPARATORS.split(content) if item.strip()]
     if len(items) < 2 or any(ch in _NUMERALS for ch in content):
         return False

@@ -1046,17 +1046,14 @@ def _part_of(counted: str, item: str) -> str:
     """The item of a count as a part of it (see :func:`parts_of_a_count`), or ""."""
     if item in counted:
         return ""
-    if (
-        subject_words().particle in item
-        and item.rpartition(subject_words().particle)[2] == counted.rpartition(subject_words().particle)[2]
-    ):
+    words = subject_words()
+    if words.particle in item and item.rpartition(words.particle)[2] == counted.rpartition(words.particle)[2]:
         return ""  # 投入生产的限额以上的…工矿企业: the item names the things of the whole already
     n = 0
     while n < min(len(counted), len(item)) and counted[-1 - n] == item[-1 - n]:
         n += 1
     if n and n < len(item) and n < len(counted) and (n > 1 or cut(counted)[-1] == counted[-1]):
         return counted[:-n] + item  # 新增注册企业 + 外资企业 → 新增注册外资企业
-    words = subject_words()
     tokens = cut(counted)
     lead = 1 if len(tokens) > 1 and has_verb(tokens[0]) else 0
     things = "".join(tokens[lead:])

@@ -201,6 +201,7 @@ class SubjectWords:
     topic_re: regex.Pattern  # 以产量说，: a topic frame naming the measure (group 1)
     item_marker: regex.Pattern
     adjustment: regex.Pattern
+    years_named: regex.Pattern  # 一九五八年 written out in full: a time, no amount
     plan_fulfilled: regex.Pattern  # 完成年度计划的[117%]: the share of a plan fulfilled
     members_counted: regex.Pattern  # …分布在沿海各地的将有[N个]: members that do something, counted
     opening_adverb: regex.Pattern  # 已 of 已开工的有…: an adverb of time opening the members' verb phrase
@@ -257,7 +258,8 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
         if unknown:
             raise fail(SUBJECT_WORDS_FILE, key, f"{', '.join(unknown)} is not a dimension of units.yaml")
     # a year has two to four digits (2018年, 二〇一八年); 九年义务教育 is no time
-    year = "(?:[0-9０-９]{2,4}|[一二三四五六七八九〇○零]{2,4})"
+    arabic, chinese = "0-9０-９", "一二三四五六七八九〇○零"
+    year = f"(?:[{arabic}]{{2,4}}|[{chinese}]{{2,4}})"
     month = "[0-9０-９一二三四五六七八九十]{1,3}"
     suffix = f"(?:{_alternation(data['time_suffixes'])})?"
     return SubjectWords(
@@ -279,6 +281,7 @@ def build_subject_words(data: dict, measures: dict, kinds: dict) -> SubjectWords
             f"(?:{_alternation([*data['period_heads'], *data['frame_heads']])})$"
         ),
         adjustment=regex.compile("|".join(f"(?:{p})" for p in measures["adjustments"]) or r"(?!)"),
+        years_named=regex.compile(f"(?:[{arabic}]{{4}}|[{chinese}]{{4}}){YEAR_MARK}"),
         members_counted=regex.compile(
             f"(?:{_alternation(kinds['item_openers'])})?(?P<does>.+?){regex.escape(data['particle'])}"
             f"(?:{_alternation(data['member_count_adverbs'])})?(?:{_alternation(data['member_count_verbs'])})"
@@ -1901,7 +1904,7 @@ def _output_topic(product: str, text: str, sentence_start: int) -> str:
     sentence = _sentence_before(text, sentence_start)
     words = subject_words()
     first_stop = min((i for i in map(sentence.find, COMMAS + COLONS) if i >= 0), default=len(sentence))
-    opening = words.leading_time.fullmatch(sentence[:first_stop].strip().removeprefix("在"))
+    opening = words.leading_time.fullmatch(sentence[:first_stop].strip())
     if opening and first_stop < len(sentence):
         # 在一九五八年，花生、油菜子、烤烟等作物的产量，…: a time opening the sentence frames it
         sentence = sentence[first_stop + 1 :]
@@ -1909,7 +1912,7 @@ def _output_topic(product: str, text: str, sentence_start: int) -> str:
     topic = sentence[:first_stop].strip()
     head = next((h for h in sorted(words.output_heads, key=len, reverse=True) if topic.endswith(h)), "")
     # the years a sentence names are no amounts (在一九五八年一年增加的数量)
-    counted = _YEARS_NAMED.sub("", sentence)
+    counted = words.years_named.sub("", sentence)
     if (
         not head
         or len(topic) == len(head)
@@ -1953,7 +1956,6 @@ def _prior_clause(
 
 
 _NUMERAL = regex.compile(f"[{regex.escape(DIGIT_CHARS + PLACE_CHARS)}]")
-_YEARS_NAMED = regex.compile(f"[{regex.escape(DIGIT_CHARS)}]{{4}}{YEAR_MARK}|[0-9]{{4}}{YEAR_MARK}")
 _NUMERAL_RUN = regex.compile(f"[{regex.escape(DIGIT_CHARS + PLACE_CHARS)}]{{2,}}")  # 一百, not 前两年
 # a sentence that only names a topic and says it grew (城乡居民储蓄大幅度增加。) is at most this long
 _TOPIC_SENTENCE = 16
