@@ -1416,10 +1416,20 @@ def _earlier_frame(frames: TimeFrame, index: SentenceIndex, i: int) -> FrameTime
             # 全年 counts from the frame; 近两年，…, 连续三年累计投入 and, outside a review, a deadline
             # (到明年底，…道路硬化。再解决6000万人…: this year's) frame their own sentence only
             found = None
-        if found is not None and found.role == "point" and frames.context.part == "review" and frames.has_amount(span):
+        if (
+            found is not None
+            and found.role == "point"
+            and (
+                frames.context.part == "review"
+                or (frames.context.year is not None and found.end < frames.context.year - 1)
+            )
+            and frames.has_amount(span)
+        ):
             # 2012年底，城镇和农村人均住房面积32.9平方米…: a moment dating the levels of its own
             # sentence, not the frame of those after it (but 当一九五四年…召开的时候，… sets the
-            # scene for the sentence after it)
+            # scene for the sentence after it); outside a review, so does a moment older than
+            # last year (一九三六年的粮食产量是… in a 1955 plan chapter that a page dump runs into
+            # one passage), while last year's still frames what follows (到一九五三年底，… in 1954)
             found = None
         if found is not None:
             found = _carried_comparison(w, frames, found)

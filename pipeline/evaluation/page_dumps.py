@@ -11,10 +11,14 @@ the rest joined) and compares the structure of the dump with
   whitespace, which the dump keeps in order): tasks and sections found with the right
   start, titles and headings exact — the figures of ``plantasks evaluate``;
 - the structure of the original text, for every document (agreement): the share of tasks
-  and sections of the original that the dump has at the same start with the same title.
+  and sections of the original that the dump has at the same start with the same title;
+  the share of the original's characters (not whitespace) whose paragraph has the same
+  part (plan, review, other) in the dump — the part decides whether a figure is a target
+  or an achievement; and with ``--kinds``, the share of the original's quantities the
+  dump reads at the same start with the same ``kind``.
 
 Usage: ``python -m pipeline.evaluation.page_dumps [--gold DIR ...] [--corpus DIR]
-[--documents ID ...] [--misses]``.
+[--documents ID ...] [--misses] [--kinds]``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pathlib import Path
 from pipeline.evaluation import same_document
 from pipeline.evaluation.evaluate import STRUCTURE_TABLES, Score, _Tally, score_structure
 from pipeline.evaluation.gold import find_anchor, gold_files, load_gold
+from pipeline.extract.document import extract_all
 from pipeline.ingest.normalise import normalise_with_layout
 from pipeline.ingest.read import read_input
 from pipeline.structure.parse import Structure, parse_structure
@@ -73,6 +78,33 @@ def _moved(rows: list[dict], ink_from: list[int], ink_positions: list[int]) -> l
     return out
 
 
+def _ink_parts(text: str, structure: Structure) -> list[str | None]:
+    """The part of the paragraph holding each non-whitespace character (None: no paragraph)."""
+    parts: list[str | None] = [None] * len(text)
+    for p in structure.paragraphs:
+        parts[p.char_start : p.char_end] = [p.part] * (p.char_end - p.char_start)
+    return [parts[i] for i, ch in enumerate(text) if not ch.isspace()]
+
+
+def _part_agreement(orig: list[str | None], dump: list[str | None]) -> tuple[int, int]:
+    """(characters of the original in a paragraph, those whose part the dump gives alike)."""
+    pairs = [(a, b) for a, b in zip(orig, dump) if a is not None]
+    return len(pairs), sum(1 for a, b in pairs if a == b)
+
+
+def _kinds(text: str, structure: Structure, spec) -> dict[int, str]:
+    """Each quantity's kind, by the non-whitespace characters before its start."""
+    ink = _ink_before(text)
+    tables = extract_all(text, structure, spec)
+    return {ink[r["char_start"]]: r["kind"] for r in tables["targets"]}
+
+
+def _kind_agreement(orig: dict[int, str], dump: dict[int, str]) -> tuple[int, int, int]:
+    """(quantities of the original, those the dump has at the same start, with the same kind)."""
+    same = [k for k in orig if k in dump]
+    return len(orig), len(same), sum(1 for k in same if dump[k] == orig[k])
+
+
 def _agreement(orig: list[dict], dump: list[dict], key: str) -> tuple[int, int, int, int]:
     """(items of the original, of the dump, same start, same start and same text)."""
     by_start = {r["char_start"]: r for r in dump}
@@ -81,8 +113,9 @@ def _agreement(orig: list[dict], dump: list[dict], key: str) -> tuple[int, int, 
     return len(orig), len(dump), len(same), exact
 
 
-def measure(corpus: Path, gold_dirs: list[Path], documents: list[str] | None = None):
-    """Gold tallies (table -> _Tally, with problems) and agreement rows per document."""
+def measure(corpus: Path, gold_dirs: list[Path], documents: list[str] | None = None, kinds: bool = False):
+    """Gold tallies (table -> _Tally, with problems) and agreement rows per document (with
+    ``kinds``, also of the quantities' kinds: it runs every extractor, twice per document)."""
     specs = {spec.doc_id: spec for spec in same_document.documents(corpus)}
     golds = {}
     for d in gold_dirs:
@@ -103,7 +136,9 @@ def measure(corpus: Path, gold_dirs: list[Path], documents: list[str] | None = N
         dump_text, dump = _structure(page_dump(decoded), doc_id, spec.year)
         ink_positions = [i for i, ch in enumerate(text) if not ch.isspace()]
         dump_ink = _ink_before(dump_text)
-        agreement[doc_id] = {}
+        agreement[doc_id] = {"parts": _part_agreement(_ink_parts(text, orig), _ink_parts(dump_text, dump))}
+        if kinds:
+            agreement[doc_id]["kinds"] = _kind_agreement(_kinds(text, orig, spec), _kinds(dump_text, dump, spec))
         for table in STRUCTURE_TABLES:
             key = "title" if table == "tasks" else "heading"
             moved = _moved(_rows(dump, table), dump_ink, ink_positions)
@@ -137,18 +172,32 @@ def report(tallies, problems, agreement, misses: bool = False) -> str:
         lines.append(f"     {table} right on {right} of {len(tally.by_document)} documents")
     lines.append("")
     tot = {t: [0, 0, 0, 0] for t in STRUCTURE_TABLES}
+    parts, kinds = [0, 0], [0, 0, 0]
     for doc_id, per in agreement.items():
         cells = []
         for t in STRUCTURE_TABLES:
             o, d, s, e = per[t]
             tot[t] = [a + b for a, b in zip(tot[t], per[t])]
             cells.append(f"{t} {o:3d} dump {d:3d} same start {s:3d} same text {e:3d}")
+        parts = [a + b for a, b in zip(parts, per["parts"])]
+        cells.append(f"part {_pct(per['parts'][1], per['parts'][0])}")
+        if "kinds" in per:
+            kinds = [a + b for a, b in zip(kinds, per["kinds"])]
+            cells.append(f"kind {per['kinds'][2]}/{per['kinds'][0]}")
         lines.append(f"{doc_id:28s} " + " | ".join(cells))
     for t in STRUCTURE_TABLES:
         o, d, s, e = tot[t]
         lines.append(
             f"agreement {t}: {len(agreement)} documents, original {o}, dump {d}, "
             f"same start {_pct(s, o)}, same text {_pct(e, o)}"
+        )
+    lines.append(
+        f"agreement parts: characters of the original whose part the dump gives alike {_pct(parts[1], parts[0])}"
+    )
+    if kinds[0]:
+        lines.append(
+            f"agreement kinds: quantities of the original at the same start {_pct(kinds[1], kinds[0])}, "
+            f"same kind {_pct(kinds[2], kinds[0])}"
         )
     if misses:
         lines.append("")
@@ -163,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, action="append", default=[], help="structure gold folder (repeatable)")
     ap.add_argument("--documents", nargs="*", help="only these doc_ids (default: every document)")
     ap.add_argument("--misses", action="store_true", help="list the gold items missed or wrong")
+    ap.add_argument("--kinds", action="store_true", help="also compare the quantities' kinds (runs the extractors)")
     args = ap.parse_args(argv)
-    print(report(*measure(args.corpus, args.gold, args.documents), misses=args.misses))
+    print(report(*measure(args.corpus, args.gold, args.documents, args.kinds), misses=args.misses))
     return 0
 
 

@@ -303,11 +303,10 @@ def _colon_lists(text: str, cands: list[Candidate], lines: _Lines, rules: Struct
     patterns = {m.kind: m.pattern for m in rules.markers}
     for i, c in enumerate(cands):
         if (
-            c.heading == "paragraph"
-            and c.number == 1
+            c.number == 1
             and lines.is_dump(c.pos)
             and text[: c.pos].rstrip(SPACES).endswith(("：", ":"))
-            and (c.kind in seen or _second_item_in_sentence(text, c, patterns[c.kind]))
+            and ((c.heading == "paragraph" and c.kind in seen) or _second_item_in_sentence(text, c, patterns[c.kind]))
         ):
             expected = 1
             for j in range(i, len(cands)):

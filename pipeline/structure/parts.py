@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import regex
 
-from extractors.char_classes import SENTENCE_END
+from extractors.char_classes import CLAUSE_STOP, COLONS, SENTENCE_END, char_class
 from extractors.numerals import DIGIT_CHARS, parse_number
 from pipeline.structure.body import Body
 from pipeline.structure.records import PARTLINE, RUNIN, Paragraph
 from pipeline.structure.rules import StructureRules, plan_openers
 from pipeline.structure.titles import clean
 
-_YEAR = regex.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+# what an announcement of the report's scope is read within: a sentence, or the stretch after
+# a colon — the address (各位代表：) ends the title and byline a page dump glues before it
+_ANNOUNCEMENT_END = regex.compile(SENTENCE_END.pattern + "|" + char_class(COLONS))
+# a date (1957年6月26日, the day the report was delivered, in a byline) names its year without
+# looking ahead to it
+_DATE = regex.compile(rf"[\d{DIGIT_CHARS}]{{4}}年[\d{DIGIT_CHARS}]{{1,2}}月(?:[\d{DIGIT_CHARS}]{{1,3}}日)?")
 # a year written in figures or in Chinese digits (1984年, 一九八四年)
 _ANY_YEAR = regex.compile(rf"(?<![\d{DIGIT_CHARS}])((?:19|20)\d\d|[一二][九{DIGIT_CHARS}][{DIGIT_CHARS}]{{2}})(?=年)")
 
@@ -33,7 +38,7 @@ def heading_part(heading: str, rules: StructureRules, year: int | None) -> str |
     review = any(c in heading for c in rules.review_cues) or bool(rules.review_pattern.search(heading))
     plan = any(c in heading for c in rules.plan_cues)
     if year is not None:
-        years = [int(y) for y in _YEAR.findall(heading)]
+        years = [y for y in map(_year, _ANY_YEAR.findall(heading)) if y is not None]
         if years and all(y < year for y in years):
             review = True
         if year in years:
@@ -51,9 +56,8 @@ def _opens_with_review(text: str, node, rules: StructureRules, year: int | None)
     """Does the first paragraph under a heading open with last year or before (1985 （一）
     关于经济形势 → 刚刚过去的1984年，…), not with the plan year?"""
     nl = text.find("\n", node.title_end, node.end)
-    if nl < 0:
-        return False
-    start = nl + 1
+    # a heading whose text runs on in its line (a page dump) opens its paragraph at its end
+    start = node.title_end if nl < 0 else nl + 1
     end = text.find("\n", start, node.end)
     window = text[start : (node.end if end < 0 else end)][: rules.opener_window]
     openers = plan_openers(rules, year)
@@ -86,17 +90,32 @@ def _announces_review(text: str, body: Body, tops, rules: StructureRules, year: 
     nor 1960 …执行情况和争取提前实现这个纲要的报告)."""
     end = tops[0].pos if tops else body.end
     intro = text[body.start : end]
+    if tops and _lead_looks_ahead(intro, rules, year):
+        return False
     ahead = list(rules.plan_cues) + list(rules.scope_ahead)
     ahead += plan_openers(rules, year)
     announced = False
-    for sentence in SENTENCE_END.split(intro):
+    for sentence in _ANNOUNCEMENT_END.split(intro):
         if not any(n in sentence for n in rules.scope_names):
             continue
+        sentence = _DATE.sub("", sentence)
         if any(w in sentence for w in ahead):
             return False
         if any(c in sentence for c in rules.review_cues) or rules.review_pattern.search(sentence):
             announced = True
     return announced
+
+
+def _lead_looks_ahead(intro: str, rules: StructureRules, year: int | None) -> bool:
+    """Does the sentence that leads to the first heading open a clause with the plan year
+    (按照这个总体要求，今年要着重做好以下八个方面工作。)? Then the headings plan, whatever the
+    introduction reviewed before it — in a page dump the introduction runs on through an
+    unnumbered review chapter (gov-report 2002: 首先报告2001年的工作…)."""
+    sentences = [s for s in SENTENCE_END.split(intro) if s.strip()]
+    if not sentences:
+        return False
+    openers = tuple(plan_openers(rules, year))
+    return any(c.strip().startswith(openers) for c in CLAUSE_STOP.split(sentences[-1]))
 
 
 def assign(text: str, nodes, body: Body, rules: StructureRules, year: int | None) -> None:
@@ -175,6 +194,7 @@ def paragraphs(
     headline = _headline_spans(text, body, line_spans, dump_lines, rules)
     for a, b in headline:
         cuts.update((a, b))
+    cuts.update(_dumped_switches(text, nodes, line_spans, dump_lines, rules, year))
     ordered = sorted(nodes, key=lambda n: (n.pos, n.depth))
     default = document_part(body, rules) if not nodes else "other"
     openers_cache: dict[int, bool] = {}
@@ -199,7 +219,11 @@ def paragraphs(
                 elif node.pos > a:
                     break
             if owner is None:
-                out.append(Paragraph(a, b, None, None, default, role))
+                part = default
+                before_first = bool(ordered) and b <= ordered[0].pos
+                if before_first and b - a > rules.dump_intro_chars and _line_index(line_spans, a) in dump_lines:
+                    part = _dumped_intro_part(text[a:b], rules, year)
+                out.append(Paragraph(a, b, None, None, part, role))
                 continue
             tid = task_ids.get(id(owner))
             sec_node = owner.parent if tid is not None else owner
@@ -214,6 +238,36 @@ def paragraphs(
                 part = "review"
             out.append(Paragraph(a, b, sid, tid, part, role))
     return out
+
+
+def _dumped_switches(text: str, nodes, line_spans, dump_lines, rules: StructureRules, year: int | None) -> list[int]:
+    """Where a review-then-plan chapter of a page dump turns to the plan: the first sentence
+    opening with the plan year, 今年 or 新的一年 — the paragraph a line-based text starts
+    there (gov-report 1994 一、1993年国内工作的回顾和1994年工作的基本方针 as a dump)."""
+    openers = plan_openers(rules, year)
+    out = []
+    for node in nodes:
+        if node.parent is not None or node.part != "mixed" or _line_index(line_spans, node.pos) not in dump_lines:
+            continue
+        for m in SENTENCE_END.finditer(text, node.title_end, node.end):
+            if any(o in text[m.end() : m.end() + rules.mixed_switch_window] for o in openers):
+                out.append(m.end())
+                break
+    return out
+
+
+def _dumped_intro_part(intro: str, rules: StructureRules, year: int | None) -> str:
+    """The part of the text before a page dump's first heading when it is longer than an
+    introduction: a review chapter without a number ran into it (gov-report 2002: …请予审议。
+    首先报告2001年的工作新世纪第一年，…) when a sentence of it opens with last year
+    (过去的一年, 一年来) or names the report's review (首先报告2001年的工作); else other."""
+    for sentence in SENTENCE_END.split(intro):
+        sentence = sentence.strip()
+        if sentence.startswith(tuple(rules.review_openers)):
+            return "review"
+        if any(n in sentence for n in rules.scope_names) and heading_part(sentence, rules, year) == "review":
+            return "review"
+    return "other"
 
 
 def _mixed_part(text: str, a: int, b: int, top, rules: StructureRules, year, switched: dict) -> str:

@@ -108,6 +108,7 @@ SPEC = Record(
         other_cues=Strings(),
         review_openers=Strings(),
         opener_window=Integer(1),
+        dump_intro_chars=Integer(1),
         scope_ahead=Strings(),
         scope_names=Strings(allow_empty=False),
     ),
@@ -198,6 +199,7 @@ class StructureRules:
     other_cues: tuple[str, ...]
     review_openers: tuple[str, ...]
     opener_window: int
+    dump_intro_chars: int
     scope_ahead: tuple[str, ...]
     scope_names: tuple[str, ...]
     part_line_min_chars: int
@@ -318,6 +320,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         other_cues=tuple(parts["other_cues"]),
         review_openers=tuple(parts["review_openers"]),
         opener_window=parts["opener_window"],
+        dump_intro_chars=parts["dump_intro_chars"],
         scope_ahead=tuple(parts["scope_ahead"]),
         scope_names=tuple(parts["scope_names"]),
         part_line_min_chars=data["part_lines"]["min_chars"],

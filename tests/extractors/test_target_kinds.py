@@ -244,6 +244,24 @@ def test_target_kinds_time_frames_of_a_page_dump():
     ]
 
 
+@pytest.mark.issue(16)
+def test_a_point_in_history_dates_its_own_sentence_only():
+    """A sentence opening with a year long past and giving its own figures (一九三六年的粮食产量
+    是…) dates them, and no later sentence of a plan's passage (a page dump runs a chapter
+    into one passage: gov-report 1955); last year's (到一九五三年底 in 1954) still frames the
+    sentence after it."""
+    found = _kinds(
+        "一九三六年的粮食产量是三千亿斤，此后年年下降。内河轮驳船货物周转量将达到一百五十三亿吨公里。",
+        Context(year=1955, part="plan"),
+    )
+    assert found == [("三千亿斤", "achievement", 1936, 1936), ("一百五十三亿吨公里", "target", 1955, 1955)]
+    found = _kinds(
+        "到一九五三年底，中央卫生部所属医院共有三千零六十八所。全国病床数比解放前的最高水平增加了百分之四百十一。",
+        Context(year=1954, part="plan"),
+    )
+    assert [k[1:] for k in found] == [("achievement", 1953, 1953)] * 2
+
+
 @pytest.mark.issue(17)
 def test_target_kinds_target_quoted_in_a_review():
     """Last year's target quoted in a review is a target of last year (docs/annotation.md)."""
