@@ -566,6 +566,10 @@ def _add_runins(
         while start < end and text[start] in "。；，：,:; \t\u3000":
             start += 1
         found = runins.candidates(text, start, end, rules, line_initial=line_initial, set_apart=set_apart)
+        # what the sentences say (短, no statement) makes a level; those the source set apart
+        # over their text join it below, whatever their shape
+        apart = [f for f in found if f.alone]
+        found = [f for f in found if not f.alone or runins.is_candidate(text[f.pos : f.title_end], rules)]
         if chapter:  # a chapter's blocks are its paragraphs: the first run-in is among its first paragraphs
             found = [replace(f, index=_paragraphs_before(text, start, f.pos, rules)) for f in found]
         glued, before = None, parent.title_end if parent is not None else None
@@ -585,6 +589,13 @@ def _add_runins(
             chosen = chosen or runins.topic_frames(text, start, end, rules)
         if glued is not None and glued not in chosen:
             parent.title_end = before
+        taken = {f.pos for f in chosen}
+        laid_out = [f for f in apart if f.pos not in taken]
+        if laid_out and sum(f.alone for f in chosen) + len(laid_out) >= 2:
+            # the sentences the source set apart over their text are one level whatever their
+            # shape (1997 二、: 继续把加强农业放在经济工作的首位。, 加强水利建设是一项迫切任务。),
+            # with the run-ins the chapter has besides
+            chosen = sorted(chosen + laid_out, key=lambda f: f.pos)
         key = id(parent.parent) if parent is not None else 0
         # a chapter whose paragraphs nearly all open with one stands by itself, and so do
         # run-ins the source set apart on lines of their own (gov-report 1999 一、)

@@ -174,3 +174,16 @@ def test_gov_report_2023_run_ins(normalised_texts):
     # （三）…蝉联全省第一，对台海运…: a 第一， deep in the review's first sentence is no heading
     review = [t for t in st.tasks if t.part == "review"]
     assert len(review) == 8 and review[2].title.startswith("保持交流不断档")
+
+
+def test_a_sentence_opening_with_yao_can_be_a_run_in():
+    # gov-report 2006 六、 (development gold of the thirtieth round): 要加快金融体制改革。一是…
+    # opens with 要 and a verb phrase, an imperative heading; 要 after a topic makes a
+    # statement (财税体制改革，要巩固…), and 一要… opens an enumeration item, never a heading
+    from pipeline.structure.runins import is_candidate
+
+    rules = load_rules()
+    assert is_candidate("要加快金融体制改革", rules)
+    assert not is_candidate("财税体制改革，要巩固和完善分税制", rules)
+    assert not is_candidate("一要采用高新技术和先进适用技术", rules)
+    assert not is_candidate("二要努力节省开支", rules)

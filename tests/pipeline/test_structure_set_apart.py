@@ -105,3 +105,35 @@ def test_a_part_line_holds_the_run_ins_set_apart_under_it():
     review = [(t["title"], t["part"]) for t in result.tables["tasks"] if t["part"] == "review"]
     assert review[:2] == [("国民经济保持良好发展势头", "review"), ("经济体制改革进一步深化", "review")]
     assert len(review) == 4
+
+
+def test_statements_set_apart_join_the_run_in_level():
+    # gov-report 1997 二、 (development gold of the thirtieth round): 加强水利建设是一项迫切任务。
+    # is a statement, and 积极促进乡镇企业、特别是…的发展。 holds 是, yet each is set apart over its
+    # text like the verb phrases around it: all are run-ins; an enumeration item set apart
+    # (二要努力节省开支。) is none
+    runins = [
+        "继续把加强农业放在经济工作的首位。",
+        "加强水利建设是一项迫切任务。",
+        "二要努力节省开支。",
+        "积极促进乡镇企业、特别是中西部地区乡镇企业的发展。",
+    ]
+    text, apart = normalise_with_layout(_wikisource(runins))
+    titles = [t.title for t in parse_structure(text, "x-1997", 1997, apart).tasks]
+    assert titles[-3:] == [r.rstrip("。") for r in runins if not r.startswith("二要")]
+    # without the layout a statement is text
+    assert "加强水利建设是一项迫切任务" not in [t.title for t in parse_structure(text, "x-1997", 1997).tasks]
+
+
+def test_run_ins_of_the_text_stay_beside_those_set_apart():
+    # gov-report 1993 一、 (no gold): results opening paragraphs (国民经济持续发展。…) and then
+    # lessons set apart over their text (必须紧紧抓住经济建设这个中心。…): one level of both
+    head = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、过去五年的回顾\n\n"
+    plain = ["国民经济持续发展。", "改革开放迈出重要步伐。", "人民生活进一步改善。"]
+    lessons = ["必须紧紧抓住经济建设这个中心。", "必须坚持深化改革和扩大开放。"]
+    body = "".join(f"\u3000\u3000{r}{_BODY}\n\n" for r in plain)
+    body += "".join(f"\u3000\u3000\n{r}\n{_BODY}\n\n" for r in lessons)
+    body += "二、今年的任务\n\n\u3000\u3000" + _BODY + "\n"
+    text, apart = normalise_with_layout(head + body)
+    titles = [t.title for t in parse_structure(text, "x-1993", 1993, apart).tasks]
+    assert titles[:5] == [r.rstrip("。") for r in plain + lessons]
