@@ -20,6 +20,9 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
 - ``tests/gold/heldout5/`` (gov-report 1957, 1958, 1960, registered before the fourth
   round's changes, annotated blind and measured once at its end), floors in
   ``tests/quality_floors_heldout5.json``;
+- ``tests/gold/dev30/`` (structure of gov-report 1997, 2000, 2003, 2006, annotated blind in
+  the thirtieth round and then used to tune: in-sample, scored apart), floors in
+  ``tests/quality_floors_dev30.json``;
 - ``tests/gold/heldout20/`` (targets of 66 paragraphs of 14 held-out documents, registered
   before the twenty-second round's changes, annotated blind and measured once), floors in
   ``tests/quality_floors_heldout20.json``.
@@ -49,6 +52,7 @@ GOLD_SETS = {
     "heldout4": (HERE / "gold" / "heldout4", HERE / "quality_floors_heldout4.json"),
     "heldout5": (HERE / "gold" / "heldout5", HERE / "quality_floors_heldout5.json"),
     "heldout20": (HERE / "gold" / "heldout20", HERE / "quality_floors_heldout20.json"),
+    "dev30": (HERE / "gold" / "dev30", HERE / "quality_floors_dev30.json"),
 }
 
 

@@ -277,7 +277,9 @@ def load_gold(path: Path) -> GoldDocument:
     )
 
 
-HELDOUT = "heldout"
+# subfolders scored on their own: held-out sets, and development sets of one round whose
+# figures are read apart from the seed gold's (dev30: the thirtieth round's structure gold)
+SCORED_APART = ("heldout", "dev")
 
 
 def gold_files(gold_dir: Path) -> list[Path]:
@@ -285,13 +287,13 @@ def gold_files(gold_dir: Path) -> list[Path]:
 
     Subfolders named ``heldout…`` are skipped: they hold gold no extractor author has
     seen, and each is scored on its own (``--gold tests/gold/heldout``) so its figures
-    stay out-of-sample.
+    stay out-of-sample; so are ``dev…`` folders, a round's development gold, reported apart.
     """
     root = Path(gold_dir)
     return sorted(
         p
         for p in root.rglob("*.json")
-        if p.is_file() and not any(part.startswith(HELDOUT) for part in p.relative_to(root).parts[:-1])
+        if p.is_file() and not any(part.startswith(SCORED_APART) for part in p.relative_to(root).parts[:-1])
     )
 
 
