@@ -623,8 +623,8 @@ def _strip_strings(words: SubjectWords, s: str) -> str:
         if m and m.end() < len(s):
             s = s[m.end() :]
         m = words.leading_re.match(s) or words.scope_re.match(s)
-        if m and m.end() < len(s):
-            s = s[m.end() :]
+        if m and m.end() < len(s) and not any(len(k) > m.end() and s.startswith(k) for k in words.keep):
+            s = s[m.end() :]  # not a word kept whole (争取到…资金: obtained, no goal word)
         m = words.trailing_re.search(s)
         if m and m.start() > 0 and not _fulfils_a_plan(words, s[: m.start()], m.group()):
             s = s[: m.start()]  # but not after a plan word: 铁道货运量计划完成[105%], a plan fulfilled
