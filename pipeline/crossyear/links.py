@@ -99,7 +99,8 @@ class TfidfCosine:
         out = []
         for tid, title, text in zip(tasks["task_id"], tasks["title"], tasks["text"]):
             if tid not in self._features:
-                self._features[tid] = self.features(title or "", text or "")
+                # a numeral heading without a title (gov-report 1960 一) has none: a null, not a string
+                self._features[tid] = self.features(title if isinstance(title, str) else "", text or "")
             out.append(self._features[tid])
         return out
 
