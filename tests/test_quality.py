@@ -23,6 +23,9 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
 - ``tests/gold/dev30/`` (structure of gov-report 1997, 2000, 2003, 2006, annotated blind in
   the thirtieth round and then used to tune: in-sample, scored apart), floors in
   ``tests/quality_floors_dev30.json``;
+- ``tests/gold/heldout27/`` (structure of gov-report 1980, 1982, 1992, 2012, annotated blind in
+  the thirtieth round and scored at its start and end), floors in
+  ``tests/quality_floors_heldout27.json``;
 - ``tests/gold/heldout20/`` (targets of 66 paragraphs of 14 held-out documents, registered
   before the twenty-second round's changes, annotated blind and measured once), floors in
   ``tests/quality_floors_heldout20.json``.
@@ -53,6 +56,7 @@ GOLD_SETS = {
     "heldout5": (HERE / "gold" / "heldout5", HERE / "quality_floors_heldout5.json"),
     "heldout20": (HERE / "gold" / "heldout20", HERE / "quality_floors_heldout20.json"),
     "dev30": (HERE / "gold" / "dev30", HERE / "quality_floors_dev30.json"),
+    "heldout27": (HERE / "gold" / "heldout27", HERE / "quality_floors_heldout27.json"),
 }
 
 
