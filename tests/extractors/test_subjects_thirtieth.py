@@ -29,3 +29,17 @@ def test_striving_with_its_result_is_the_verb_of_the_money() -> None:
     assert got["3.01亿元"][0] == "争取到中央预算内投资补助资金"
     # made up: striving for a level stays out of the subject
     assert _subjects("争取中央预算内投资补助资金3亿元。", 2024)["3亿元"][0] == "中央预算内投资补助资金"
+
+
+@pytest.mark.issue(17)
+def test_a_round_the_clock_facility_is_no_amount() -> None:
+    # pingtan-gov-report 2017, 2019, 2020 (in-sample audits: no mention): 24小时 names a kind of
+    # facility; the hours of an activity (2017 gov-report) and a time limit stay amounts
+    for sentence in (
+        "完成图书馆智能化和24小时自助图书室建设。",
+        "24小时政务超市、义务教育提升、急救中心等一批为民办实事项目如期完成。",
+        "完成特殊教育学校、社区卫生服务中心、24小时城市书房等为民办实事项目。",
+    ):
+        assert not [q.text for q in quantities(sentence, 2020, "plan")]
+    assert [q.text for q in quantities("对所有重点工业污染源实行24小时在线监控。", 2017, "plan")] == ["24小时"]
+    assert [q.text for q in quantities("应在24小时内举行新闻发布会。", 2017, "plan")] == ["24小时内"]
