@@ -426,14 +426,19 @@ def _unit_past_a_break(g: Grammar, text: str, start: int, pos: int) -> regex.Mat
 
 def _approximate_pair(g: Grammar, text: str, m: regex.Match, first: _Amount) -> _Amount | None:
     """二、三百亿度: a lone digit, the approximate separator, then an amount in words opening
-    with the next digit and a place value — one amount, 200 to 300亿度. Returns the low end
+    with the next digit and a place value — one amount, 200 to 300亿度 (or the next digit
+    alone with its unit: 两、三倍, 2 to 3倍). Returns the low end
     (with the unit and scale of the second) whose ``high`` is the second, or None."""
     digit = m["cn"] if m["cn"] and len(m["cn"]) == 1 and not m["pct"] else None
     if digit is None or first.unit or first.scaled or first.end != m.end():
         return None
     sep = g.approximate_separator.match(text, first.end)
     m2 = g.number.match(text, sep.end()) if sep else None
-    if m2 is None or not m2["cn"] or m2["pct"] or approximate(digit + m2["cn"]) is None:
+    if m2 is None or not m2["cn"] or m2["pct"]:
+        return None
+    # 两、三倍: the next digit alone with its unit closes the range too (one amount, 2–3倍)
+    next_digit = len(m2["cn"]) == 1 and DIGITS.get(m2["cn"]) == DIGITS[digit] + 1
+    if approximate(digit + m2["cn"]) is None and not next_digit:
         return None
     second = _read_amount(g, text, m2)
     if second is None or second.high is not None:

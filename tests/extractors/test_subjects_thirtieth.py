@@ -43,3 +43,12 @@ def test_a_round_the_clock_facility_is_no_amount() -> None:
         assert not [q.text for q in quantities(sentence, 2020, "plan")]
     assert [q.text for q in quantities("对所有重点工业污染源实行24小时在线监控。", 2017, "plan")] == ["24小时"]
     assert [q.text for q in quantities("应在24小时内举行新闻发布会。", 2017, "plan")] == ["24小时内"]
+
+
+@pytest.mark.issue(17)
+def test_a_digit_and_the_next_with_its_unit_are_one_range() -> None:
+    # gov-report 1978 (fourth set's audit, in-sample): 增加两、三倍 is one amount, 2 to 3倍, not 两
+    # and 三倍; an ordinal's digits (第一、二季度) and a class's (一、二年级) stay apart
+    [q] = quantities("八年内使它们提供的商品粮比现在增加两、三倍。", 1978, "plan")
+    assert (q.text, q.value, q.value_max, q.comparator) == ("两、三倍", 2, 3, "range")
+    assert [q.text for q in quantities("一、二年级学生增加3000人。", 1978, "plan")] == ["3000人"]
