@@ -52,3 +52,10 @@ def test_a_digit_and_the_next_with_its_unit_are_one_range() -> None:
     [q] = quantities("八年内使它们提供的商品粮比现在增加两、三倍。", 1978, "plan")
     assert (q.text, q.value, q.value_max, q.comparator) == ("两、三倍", 2, 3, "range")
     assert [q.text for q in quantities("一、二年级学生增加3000人。", 1978, "plan")] == ["3000人"]
+
+
+@pytest.mark.issue(17)
+def test_some_day_is_no_amount() -> None:
+    # gov-report 1978 (fourth set's audit, in-sample: no mention): 总有一天 is "some day"
+    assert not quantities("苏美两霸激烈争夺世界霸权，战争总有一天要打起来。", 1978, "plan")
+    assert [q.text for q in quantities("每年有一天为全民健身日。", 2019, "plan")] == ["一天"]
