@@ -43,6 +43,7 @@ from extractors.language_data import (
 )
 from extractors.numerals import (
     ARABIC_PLACES,
+    CHINESE_NUMERAL_CHARS,
     DIGIT_CHARS,
     DIGITS,
     HALF,
@@ -426,25 +427,40 @@ def _unit_past_a_break(g: Grammar, text: str, start: int, pos: int) -> regex.Mat
 
 def _approximate_pair(g: Grammar, text: str, m: regex.Match, first: _Amount) -> _Amount | None:
     """二、三百亿度: a lone digit, the approximate separator, then an amount in words opening
-    with the next digit and a place value — one amount, 200 to 300亿度 (or the next digit
-    alone with its unit: 两、三倍, 2 to 3倍). Returns the low end
+    with the next digit and a place value — one amount, 200 to 300亿度. Returns the low end
     (with the unit and scale of the second) whose ``high`` is the second, or None."""
     digit = m["cn"] if m["cn"] and len(m["cn"]) == 1 and not m["pct"] else None
     if digit is None or first.unit or first.scaled or first.end != m.end():
         return None
     sep = g.approximate_separator.match(text, first.end)
     m2 = g.number.match(text, sep.end()) if sep else None
-    if m2 is None or not m2["cn"] or m2["pct"]:
-        return None
-    # 两、三倍: the next digit alone with its unit closes the range too (one amount, 2–3倍)
-    next_digit = len(m2["cn"]) == 1 and DIGITS.get(m2["cn"]) == DIGITS[digit] + 1
-    if approximate(digit + m2["cn"]) is None and not next_digit:
+    if m2 is None or not m2["cn"] or m2["pct"] or approximate(digit + m2["cn"]) is None:
         return None
     second = _read_amount(g, text, m2)
     if second is None or second.high is not None:
         return None
     low = second.value / DIGITS[m2["cn"][0]] * DIGITS[digit]
     return replace(second, start=first.start, value=low, high=second.value)
+
+
+def _vague_pair(g: Grammar, text: str, m: regex.Match, amount: _Amount) -> bool:
+    """Is the lone digit at ``m`` one of two neighbouring digits with no place value, 、
+    between them (增加两、三倍, 多五、六倍)? Like 五六倍, too vague to read: neither is an amount.
+    (With a place value they are one: 二、三百亿度, :func:`_approximate_pair`.)"""
+    digit = m["cn"] if m["cn"] and len(m["cn"]) == 1 and not m["pct"] else None
+    if digit is None or DIGITS.get(digit) is None:
+        return False
+    sep = g.approximate_separator.match(text, amount.end) if amount.end == m.end() else None
+    after = g.number.match(text, sep.end()) if sep else None
+    if after is not None and after["cn"] and len(after["cn"]) == 1 and DIGITS.get(after["cn"]) == DIGITS[digit] + 1:
+        return True  # the first of the two (两 of 两、三倍)
+    before = text[max(0, m.start() - 3) : m.start()]
+    lone = before[:-1] if before and g.approximate_separator.fullmatch(before[-1]) else ""
+    return bool(
+        lone
+        and DIGITS.get(lone[-1]) == DIGITS[digit] - 1
+        and (len(lone) < 2 or lone[-2] not in CHINESE_NUMERAL_CHARS + "第")
+    )  # the second (三倍 of 两、三倍); not 第一、二季度
 
 
 def _dated(text: str, second: _Amount) -> bool:
@@ -536,7 +552,7 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
     a mark (多/余), a word earlier in the clause (至少要建设2个), else ``=``.
     """
     first = _read_amount(g, text, m)
-    if first is None:
+    if first is None or _vague_pair(g, text, m, first):
         return None
     first = _approximate_pair(g, text, m, first) or first
     last = first if first.high is None else replace(first, value=first.high)

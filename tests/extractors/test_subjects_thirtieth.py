@@ -46,12 +46,16 @@ def test_a_round_the_clock_facility_is_no_amount() -> None:
 
 
 @pytest.mark.issue(17)
-def test_a_digit_and_the_next_with_its_unit_are_one_range() -> None:
-    # gov-report 1978 (fourth set's audit, in-sample): 增加两、三倍 is one amount, 2 to 3倍, not 两
-    # and 三倍; an ordinal's digits (第一、二季度) and a class's (一、二年级) stay apart
-    [q] = quantities("八年内使它们提供的商品粮比现在增加两、三倍。", 1978, "plan")
-    assert (q.text, q.value, q.value_max, q.comparator) == ("两、三倍", 2, 3, "range")
+def test_two_neighbouring_digits_with_a_list_mark_and_no_place_value_are_too_vague() -> None:
+    # gov-report 1955 (two in-sample audits: no mention) and 1978: 多五、六倍 and 增加两、三倍 are
+    # like 五六倍, too vague to read — neither digit is an amount; with a place value they are one
+    # range (二、三十亿斤), and an ordinal's or a class's digits stay apart
+    assert not quantities("薯类象红薯、土豆等则比一般杂粮的产量要多五、六倍。", 1955, "plan")
+    assert not quantities("八年内使它们提供的商品粮比现在增加两、三倍。", 1978, "plan")
+    [q] = quantities("则每年减少粮食二、三十亿斤。", 1955, "plan")
+    assert (q.text, q.comparator) == ("二、三十亿斤", "range")
     assert [q.text for q in quantities("一、二年级学生增加3000人。", 1978, "plan")] == ["3000人"]
+    assert [q.text for q in quantities("第一、二季度增长5%。", 1978, "plan")] == ["5%"]
 
 
 @pytest.mark.issue(17)
