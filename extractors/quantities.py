@@ -425,42 +425,56 @@ def _unit_past_a_break(g: Grammar, text: str, start: int, pos: int) -> regex.Mat
     return None
 
 
+def _lone_digit(m: regex.Match) -> str | None:
+    """The Chinese digit ``m`` reads when it is one digit alone (两 of 两、三倍), else None."""
+    digit = m["cn"] if m["cn"] and len(m["cn"]) == 1 and not m["pct"] else None
+    return digit if digit is not None and digit in DIGITS else None
+
+
+def _listed_next(g: Grammar, text: str, m: regex.Match, first: _Amount) -> regex.Match | None:
+    """The number after the approximate separator right after the lone digit at ``m`` (三倍 of
+    两、三倍, 三百亿度 of 二、三百亿度), when it is in words and no share."""
+    if _lone_digit(m) is None or first.end != m.end():
+        return None
+    sep = g.approximate_separator.match(text, first.end)
+    m2 = g.number.match(text, sep.end()) if sep else None
+    return m2 if m2 is not None and m2["cn"] and not m2["pct"] else None
+
+
 def _approximate_pair(g: Grammar, text: str, m: regex.Match, first: _Amount) -> _Amount | None:
     """二、三百亿度: a lone digit, the approximate separator, then an amount in words opening
     with the next digit and a place value — one amount, 200 to 300亿度. Returns the low end
     (with the unit and scale of the second) whose ``high`` is the second, or None."""
-    digit = m["cn"] if m["cn"] and len(m["cn"]) == 1 and not m["pct"] else None
-    if digit is None or first.unit or first.scaled or first.end != m.end():
-        return None
-    sep = g.approximate_separator.match(text, first.end)
-    m2 = g.number.match(text, sep.end()) if sep else None
-    if m2 is None or not m2["cn"] or m2["pct"] or approximate(digit + m2["cn"]) is None:
+    m2 = _listed_next(g, text, m, first)
+    if m2 is None or first.unit or first.scaled or approximate(m["cn"] + m2["cn"]) is None:
         return None
     second = _read_amount(g, text, m2)
     if second is None or second.high is not None:
         return None
-    low = second.value / DIGITS[m2["cn"][0]] * DIGITS[digit]
+    low = second.value / DIGITS[m2["cn"][0]] * DIGITS[m["cn"]]
     return replace(second, start=first.start, value=low, high=second.value)
 
 
-def _vague_pair(g: Grammar, text: str, m: regex.Match, amount: _Amount) -> bool:
+def _vague_pair(g: Grammar, text: str, m: regex.Match, first: _Amount) -> bool:
     """Is the lone digit at ``m`` one of two neighbouring digits with no place value, 、
     between them (增加两、三倍, 多五、六倍)? Like 五六倍, too vague to read: neither is an amount.
     (With a place value they are one: 二、三百亿度, :func:`_approximate_pair`.)"""
-    digit = m["cn"] if m["cn"] and len(m["cn"]) == 1 and not m["pct"] else None
-    if digit is None or DIGITS.get(digit) is None:
+    digit = _lone_digit(m)
+    if digit is None:
         return False
-    sep = g.approximate_separator.match(text, amount.end) if amount.end == m.end() else None
-    after = g.number.match(text, sep.end()) if sep else None
-    if after is not None and after["cn"] and len(after["cn"]) == 1 and DIGITS.get(after["cn"]) == DIGITS[digit] + 1:
+    m2 = _listed_next(g, text, m, first)
+    if m2 is not None and _lone_digit(m2) is not None and DIGITS[m2["cn"]] == DIGITS[digit] + 1:
         return True  # the first of the two (两 of 两、三倍)
-    before = text[max(0, m.start() - 3) : m.start()]
-    lone = before[:-1] if before and g.approximate_separator.fullmatch(before[-1]) else ""
-    return bool(
-        lone
-        and DIGITS.get(lone[-1]) == DIGITS[digit] - 1
-        and (len(lone) < 2 or lone[-2] not in CHINESE_NUMERAL_CHARS + "第")
-    )  # the second (三倍 of 两、三倍); not 第一、二季度
+    # the second (三倍 of 两、三倍): the digit before it is alone, not an ordinal's (第一、二季度)
+    if m.start() < 2 or not g.approximate_separator.fullmatch(text[m.start() - 1]):
+        return False
+    before = text[m.start() - 2]
+    opening = text[: m.start() - 2]
+    return (
+        DIGITS.get(before) == DIGITS[digit] - 1
+        and not opening.endswith(tuple(CHINESE_NUMERAL_CHARS))
+        and not opening.endswith(g.ordinal_prefixes)
+    )
 
 
 def _dated(text: str, second: _Amount) -> bool:

@@ -28,3 +28,8 @@ def rows(sentence: str, year: int, part: str) -> list[tuple[str, str, str, str]]
 def row(sentence: str, year: int, part: str, text: str) -> tuple[str, str, str, str]:
     """The row of the quantity written ``text``."""
     return next(r for r in rows(sentence, year, part) if r[0] == text)
+
+
+def by_text(sentence: str, year: int, part: str = "plan") -> dict[str, tuple[str, str, str, str]]:
+    """(subject, indicator, kind, comparator) of each quantity, by its text."""
+    return {q.text: (q.subject, q.indicator, q.kind, q.comparator) for q in quantities(sentence, year, part)}

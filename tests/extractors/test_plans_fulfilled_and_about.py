@@ -6,11 +6,8 @@ are from the corpus (source in a comment) unless marked as made up to guard a ru
 from __future__ import annotations
 
 import pytest
+from report_rows import by_text as _rows
 from report_rows import quantities
-
-
-def _rows(sentence: str, year: int, part: str = "plan") -> dict[str, tuple[str, str, str, str]]:
-    return {q.text: (q.subject, q.indicator, q.kind, q.comparator) for q in quantities(sentence, year, part)}
 
 
 @pytest.mark.issue(17)

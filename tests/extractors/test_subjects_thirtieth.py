@@ -5,11 +5,11 @@ guard a rule's reach."""
 from __future__ import annotations
 
 import pytest
-from report_rows import quantities
+from report_rows import by_text, quantities
 
 
 def _subjects(sentence: str, year: int, part: str = "plan") -> dict[str, tuple[str, str]]:
-    return {q.text: (q.subject, q.indicator) for q in quantities(sentence, year, part)}
+    return {text: fields[:2] for text, fields in by_text(sentence, year, part).items()}
 
 
 @pytest.mark.issue(17)
