@@ -88,7 +88,8 @@ def _small_integer(s: str) -> Decimal | None:
             place = _SMALL[ch]
             if place >= last_place:
                 return None  # 百十, 十十
-            total += (digit if digit is not None else 1) * place
+            # 二千零十七: after 零 a bare 十 is 一十, as it is at the start
+            total += (digit or 1) * place
             last_place = place
             digit = None
         else:

@@ -541,8 +541,9 @@ def _add_runins(
     A run-in level belongs to a level of the document, not to one heading: among sibling
     headings that could hold run-ins, at least half must have them (a heading whose
     text happens to hold a few short sentences is still a task: pingtan-gov-report 2021
-    （七）坚持共治共享…, the only review heading with such sentences) — except a numbered
-    chapter whose paragraphs nearly all open with one (:func:`runins.chapter_alone`).
+    （七）坚持共治共享…, the only review heading with such sentences) — except a chapter,
+    numbered or top-level, whose paragraphs nearly all open with one
+    (:func:`runins.chapter_alone`).
     """
     groups: dict[int, list[tuple[Node | None, list, int | None, bool]]] = {}
     parents: list[Node | None] = [n for n in nodes if not n.children and n.kind != PARTLINE] if nodes else [None]
@@ -597,9 +598,10 @@ def _add_runins(
             # with the run-ins the chapter has besides
             chosen = sorted(chosen + laid_out, key=lambda f: f.pos)
         key = id(parent.parent) if parent is not None else 0
-        # a chapter whose paragraphs nearly all open with one stands by itself, and so do
+        # a chapter whose paragraphs nearly all open with one stands by itself, a top-level
+        # one too (gov-report 2007 五、 among 二、 and 六、 without run-ins), and so do
         # run-ins the source set apart on lines of their own (gov-report 1999 一、)
-        alone = (chapter and runins.chapter_alone(text, chosen, end, rules)) or (
+        alone = ((chapter or parent is not None) and runins.chapter_alone(text, chosen, end, rules)) or (
             bool(chosen) and all(f.alone for f in chosen)
         )
         groups.setdefault(key, []).append((parent, chosen, before, alone))

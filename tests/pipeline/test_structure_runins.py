@@ -187,3 +187,17 @@ def test_a_sentence_opening_with_yao_can_be_a_run_in():
     assert not is_candidate("财税体制改革，要巩固和完善分税制", rules)
     assert not is_candidate("一要采用高新技术和先进适用技术", rules)
     assert not is_candidate("二要努力节省开支", rules)
+
+
+def test_a_top_level_chapter_written_as_run_ins_stands_alone(normalised_texts):
+    # gov-report 2007 (development gold of the thirty-first round): 五、深化改革和扩大开放
+    # opens eight of its nine paragraphs with a run-in (深化国有企业改革。…); its sibling
+    # chapters 二、 and 六、 have none, so the level rests on the chapter alone, as a （X）
+    # chapter's does (chapter_alone)
+    text, st = _parse(normalised_texts, "gov-report-2007")
+    five = next(s for s in st.sections if s.label == "五")
+    under = [t.title for t in st.tasks if t.section_id == five.section_id]
+    assert under[:2] == ["深化国有企业改革", "加快推进垄断行业改革"]
+    assert under[-1] == "引导和规范企业对外投资合作" and len(under) == 7
+    two = next(s for s in st.sections if s.label == "二")
+    assert not [t for t in st.tasks if t.section_id == two.section_id]
