@@ -57,6 +57,8 @@ GOLD_SETS = {
     "heldout20": (HERE / "gold" / "heldout20", HERE / "quality_floors_heldout20.json"),
     "dev30": (HERE / "gold" / "dev30", HERE / "quality_floors_dev30.json"),
     "heldout27": (HERE / "gold" / "heldout27", HERE / "quality_floors_heldout27.json"),
+    "dev31": (HERE / "gold" / "dev31", HERE / "quality_floors_dev31.json"),
+    "heldout31": (HERE / "gold" / "heldout31", HERE / "quality_floors_heldout31.json"),
 }
 
 
