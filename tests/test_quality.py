@@ -26,6 +26,12 @@ sets of hand-made gold with ``pipeline.evaluation.evaluate``:
 - ``tests/gold/heldout27/`` (structure of gov-report 1980, 1982, 1992, 2012, annotated blind in
   the thirtieth round and scored at its start and end), floors in
   ``tests/quality_floors_heldout27.json``;
+- ``tests/gold/dev31/`` (structure of gov-report 1994, 2002, 2005, 2007, annotated blind in
+  the thirty-first round and then used to tune: in-sample, scored apart), floors in
+  ``tests/quality_floors_dev31.json``;
+- ``tests/gold/heldout31/`` (structure of gov-report 1981, 1983, 1998, 2001, annotated blind
+  in the thirty-first round and scored at its start and end), floors in
+  ``tests/quality_floors_heldout31.json``;
 - ``tests/gold/heldout20/`` (targets of 66 paragraphs of 14 held-out documents, registered
   before the twenty-second round's changes, annotated blind and measured once), floors in
   ``tests/quality_floors_heldout20.json``.

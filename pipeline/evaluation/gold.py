@@ -278,7 +278,7 @@ def load_gold(path: Path) -> GoldDocument:
 
 
 # subfolders scored on their own: held-out sets, and development sets of one round whose
-# figures are read apart from the seed gold's (dev30: the thirtieth round's structure gold)
+# figures are read apart from the seed gold's (dev30, dev31: structure gold of two rounds)
 SCORED_APART = ("heldout", "dev")
 
 
