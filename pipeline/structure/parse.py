@@ -601,9 +601,10 @@ def _add_runins(
         # a chapter whose paragraphs nearly all open with one stands by itself, a top-level
         # one too (gov-report 2007 五、 among 二、 and 六、 without run-ins), and so do
         # run-ins the source set apart on lines of their own (gov-report 1999 一、)
-        alone = ((chapter or parent is not None) and runins.chapter_alone(text, chosen, end, rules)) or (
-            bool(chosen) and all(f.alone for f in chosen)
-        )
+        # (chapter_alone counts paragraphs: a page dump's chapter has one, and is never alone)
+        alone = (
+            (chapter or (parent is not None and line_initial)) and runins.chapter_alone(text, chosen, end, rules)
+        ) or (bool(chosen) and all(f.alone for f in chosen))
         groups.setdefault(key, []).append((parent, chosen, before, alone))
     for line in [n for n in nodes if n.kind == PARTLINE and not n.children and not lines.is_dump(n.pos)]:
         # a part line's text holds run-ins only where the source set them apart (gov-report
