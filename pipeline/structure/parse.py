@@ -546,6 +546,7 @@ def _add_runins(
     (:func:`runins.chapter_alone`).
     """
     groups: dict[int, list[tuple[Node | None, list, int | None, bool]]] = {}
+    nested = any(n.children for n in nodes if n.parent is None)  # numbered sub-headings
     parents: list[Node | None] = [n for n in nodes if not n.children and n.kind != PARTLINE] if nodes else [None]
     for parent in parents:
         chapter = False
@@ -598,13 +599,16 @@ def _add_runins(
             # with the run-ins the chapter has besides
             chosen = sorted(chosen + laid_out, key=lambda f: f.pos)
         key = id(parent.parent) if parent is not None else 0
-        # a chapter whose paragraphs nearly all open with one stands by itself, a top-level
-        # one too (gov-report 2007 五、 among 二、 and 六、 without run-ins), and so do
-        # run-ins the source set apart on lines of their own (gov-report 1999 一、)
-        # (chapter_alone counts paragraphs: a page dump's chapter has one, and is never alone)
-        alone = (
-            (chapter or (parent is not None and line_initial)) and runins.chapter_alone(text, chosen, end, rules)
-        ) or (bool(chosen) and all(f.alone for f in chosen))
+        # a chapter whose paragraphs nearly all open with one stands by itself, and so do
+        # run-ins the source set apart on lines of their own (gov-report 1999 一、); a
+        # top-level one only where chapters already hold numbered sub-headings, so that its
+        # childless siblings are sections anyway (gov-report 2007 五、 beside 三、（一）…):
+        # elsewhere they would turn from tasks into sections without tasks (1994 without its
+        # layout). chapter_alone counts paragraphs: a page dump's chapter is never alone.
+        stands = chapter or (parent is not None and line_initial and nested)
+        alone = (stands and runins.chapter_alone(text, chosen, end, rules)) or (
+            bool(chosen) and all(f.alone for f in chosen)
+        )
         groups.setdefault(key, []).append((parent, chosen, before, alone))
     for line in [n for n in nodes if n.kind == PARTLINE and not n.children and not lines.is_dump(n.pos)]:
         # a part line's text holds run-ins only where the source set them apart (gov-report
