@@ -541,12 +541,13 @@ def _add_runins(
     A run-in level belongs to a level of the document, not to one heading: among sibling
     headings that could hold run-ins, at least half must have them (a heading whose
     text happens to hold a few short sentences is still a task: pingtan-gov-report 2021
-    （七）坚持共治共享…, the only review heading with such sentences) — except a chapter,
-    numbered or top-level, whose paragraphs nearly all open with one
-    (:func:`runins.chapter_alone`).
+    （七）坚持共治共享…, the only review heading with such sentences) — except a chapter
+    whose paragraphs nearly all open with one (:func:`runins.chapter_alone`): a numbered
+    chapter of a line-based document, or a top-level one where chapters already hold
+    sub-headings (its childless siblings are sections then, whatever it does).
     """
     groups: dict[int, list[tuple[Node | None, list, int | None, bool]]] = {}
-    nested = any(n.children for n in nodes if n.parent is None)  # numbered sub-headings
+    nested = any(n.children for n in nodes if n.parent is None)  # sub-headings found so far
     parents: list[Node | None] = [n for n in nodes if not n.children and n.kind != PARTLINE] if nodes else [None]
     for parent in parents:
         chapter = False
@@ -599,12 +600,11 @@ def _add_runins(
             # with the run-ins the chapter has besides
             chosen = sorted(chosen + laid_out, key=lambda f: f.pos)
         key = id(parent.parent) if parent is not None else 0
-        # a chapter whose paragraphs nearly all open with one stands by itself, and so do
-        # run-ins the source set apart on lines of their own (gov-report 1999 一、); a
-        # top-level one only where chapters already hold numbered sub-headings, so that its
-        # childless siblings are sections anyway (gov-report 2007 五、 beside 三、（一）…):
-        # elsewhere they would turn from tasks into sections without tasks (1994 without its
-        # layout). chapter_alone counts paragraphs: a page dump's chapter is never alone.
+        # a chapter whose paragraphs nearly all open with one stands by itself (see above:
+        # gov-report 2007 五、 beside 三、（一）…; elsewhere its siblings would turn from tasks
+        # into sections without tasks, 1994 read without its layout; a page dump's chapter is
+        # one paragraph, never alone), and so do run-ins the source set apart on lines of
+        # their own (gov-report 1999 一、)
         stands = chapter or (parent is not None and line_initial and nested)
         alone = (stands and runins.chapter_alone(text, chosen, end, rules)) or (
             bool(chosen) and all(f.alone for f in chosen)
