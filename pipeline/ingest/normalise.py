@@ -137,6 +137,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
     for line in lines:
         if _is_blank(line):
             if current:
+                if blank_separated and len(current) == 1 and indented and _stands_alone(current[0]):
+                    # a heading on a line of its own with its text in the paragraphs below
+                    # (gov-report 2001 六、: 促进科技进步和创新，…。, then 一要…)
+                    current[0] += SET_APART
                 paragraphs.append("".join(current))
                 current = []
             indented = bool(line)

@@ -617,7 +617,7 @@ def _add_runins(
         apart = runins.keep_balanced([f for f in found if f.alone], line.end, rules)
         if apart:
             groups.setdefault(id(line), []).append((line, apart, line.title_end, True))
-    added: list[Node] = _topic_frames_before_children(text, nodes, lines, rules)
+    added: list[Node] = _runins_before_children(text, nodes, lines, rules, set_apart)
     for members in groups.values():
         if sum(1 for _, chosen, _, _ in members if chosen) * 2 < len(members):
             for parent, chosen, before, alone in members:
@@ -638,16 +638,26 @@ def _runin_node(f: runins.RunIn, number: int, parent: Node | None) -> Node:
     return node
 
 
-def _topic_frames_before_children(text: str, nodes: list[Node], lines: _Lines, rules: StructureRules) -> list[Node]:
-    """Topic frames (在教育方面。… 在卫生方面。…) opening the paragraphs of a line-based
-    chapter before its numbered items are run-ins of that chapter too, before the items
-    (gov-report 2008 （三）: seven 在X方面 paragraphs, then 第一，…第六，)."""
+def _runins_before_children(
+    text: str, nodes: list[Node], lines: _Lines, rules: StructureRules, set_apart: frozenset[int]
+) -> list[Node]:
+    """Run-ins opening the paragraphs of a line-based chapter before its numbered items are
+    run-ins of that chapter too, before the items: topic frames (gov-report 2008 （三）: seven
+    在X方面 paragraphs, then 第一，…第六，), and sentences the source set apart over their text,
+    two or more (1998 and 2001 一、: a review's results, 过去的五年，经济发展保持良好势头…。,
+    then the lessons 第一，…)."""
     added: list[Node] = []
     for parent in nodes:
         numbered = [c for c in parent.children if c.kind not in (RUNIN, PARTLINE)]
         if not numbered or lines.is_dump(parent.pos):
             continue
         frames = runins.frames_in(text, parent.title_end, numbered[0].pos, rules)
+        if not frames:
+            found = runins.candidates(
+                text, parent.title_end, numbered[0].pos, rules, line_initial=True, set_apart=set_apart
+            )
+            apart = runins.keep_balanced([f for f in found if f.alone], numbered[0].pos, rules)
+            frames = apart if len(apart) >= 2 else []
         level = [_runin_node(f, k, parent) for k, f in enumerate(frames, start=1)]
         parent.children[:0] = level
         added.extend(level)

@@ -79,6 +79,7 @@ SPEC = Record(
         announcement=Pattern(),
         statement=_PATTERNS,
         not_start=_PATTERNS,
+        not_start_apart=_PATTERNS,
         enumeration=Pattern(),
         chapter_min_share=Number(),
         chapter_min_statements=Integer(1),
@@ -171,6 +172,7 @@ class StructureRules:
     runin_announcement: regex.Pattern
     runin_statement: regex.Pattern
     runin_not_start: regex.Pattern
+    runin_not_start_apart: regex.Pattern
     runin_chapter_min_share: float
     runin_chapter_min_statements: int
     runin_chapter_alone_count: int
@@ -294,6 +296,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         runin_announcement=regex.compile(ri["announcement"]),
         runin_statement=_any(ri["statement"]),
         runin_not_start=regex.compile(f"(?:{'|'.join(ri['not_start'])})"),
+        runin_not_start_apart=regex.compile(f"(?:{'|'.join(ri['not_start_apart'])})"),
         runin_chapter_min_share=float(ri["chapter_min_share"]),
         runin_chapter_min_statements=ri["chapter_min_statements"],
         runin_chapter_alone_count=ri["chapter_alone_count"],

@@ -54,11 +54,11 @@ class RunIn:
 
 def is_candidate(sentence: str, rules: StructureRules, alone: bool = False) -> bool:
     """Could ``sentence`` (without its stop) be a run-in heading? One the source set apart
-    (``alone``) is, whatever its shape, unless it is an enumeration item (一是…) or longer
-    than a title."""
+    (``alone``) is, whatever its shape and though it opens with a time, unless it is an
+    enumeration item (一是…) or longer than a title."""
     s = sentence.strip(" \t\u3000")
     if alone:  # up to a title's length (title_max_chars): a longer sentence is no title
-        return rules.runin_min_chars <= len(s) <= rules.title_max_chars and not rules.runin_not_start.match(s)
+        return rules.runin_min_chars <= len(s) <= rules.title_max_chars and not rules.runin_not_start_apart.match(s)
     if not rules.runin_min_chars <= len(s) <= rules.runin_max_chars:
         return False
     if _DIGIT.search(_QUOTED.sub("", s)) or any(c in s for c in "：:；;《"):
@@ -123,10 +123,14 @@ def candidates(
     breaks = frozenset() if line_initial else announcements(text, start, end, rules)
     for index, pos in enumerate(sentence_starts(text, start, end, line_initial=line_initial, breaks=breaks)):
         hit = first_sentence(text, pos, end)
-        # 加强水利建设是一项迫切任务。 set apart over its text: a statement, laid out as a heading
-        if hit is None or not is_candidate(hit[1], rules, alone=hit[0] in set_apart):
+        if hit is None:
             continue
-        found.append(RunIn(pos, hit[0], index, announced=pos - 1 in breaks, alone=hit[0] in set_apart))
+        stop, sentence = hit
+        alone = stop in set_apart
+        # 加强水利建设是一项迫切任务。 set apart over its text: a statement, laid out as a heading
+        if not is_candidate(sentence, rules, alone=alone):
+            continue
+        found.append(RunIn(pos, stop, index, announced=pos - 1 in breaks, alone=alone))
     return [f for f in found if not _inside_enumeration(text, start, f, end, rules)]
 
 

@@ -137,3 +137,44 @@ def test_run_ins_of_the_text_stay_beside_those_set_apart():
     text, apart = normalise_with_layout(head + body)
     titles = [t.title for t in parse_structure(text, "x-1993", 1993, apart).tasks]
     assert titles[:5] == [r.rstrip("。") for r in plain + lessons]
+
+
+def test_results_set_apart_before_numbered_lessons_are_tasks_beside_them():
+    # gov-report 1998 一、 (the thirty-first round's held-out gold, in-sample since its
+    # measurement): the review's results set apart over their text, the first opening with
+    # a time (过去的五年，…), then the lessons 第一，…第二，…: one level of tasks, results first
+    head = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、关于过去五年的政府工作\n\n"
+    results = ["过去的五年，经济发展保持良好势头，国家经济实力显著增强。", "对外开放继续扩大，形成了全方位开放格局。"]
+    body = "\u3000\u3000五年来，我国各族人民团结奋斗，取得了巨大成就。\n\n"
+    body += "".join(f"\u3000\u3000\n{r}\n{_BODY}\n\n" for r in results)
+    body += "\u3000\u3000五年来的实践，使我们取得了以下几点重要经验：\n\n"
+    body += "第一，坚持解放思想、实事求是的思想路线。" + _BODY + "\n\n"
+    body += "第二，妥善处理改革、发展、稳定三者之间的关系。" + _BODY + "\n\n"
+    body += "二、关于今年政府工作的建议\n\n\u3000\u3000" + _BODY + "\n"
+    text, apart = normalise_with_layout(head + body)
+    st = parse_structure(text, "x-1998", 1998, apart)
+    review = [t.title for t in st.tasks if t.part == "review"]
+    assert review == [r.rstrip("。") for r in results] + [
+        "坚持解放思想、实事求是的思想路线",
+        "妥善处理改革、发展、稳定三者之间的关系",
+    ]
+    # without the layout the results stay text of the chapter before its lessons
+    st = parse_structure(text, "x-1998", 1998)
+    assert [t.title for t in st.tasks if t.part == "review"][0] == "坚持解放思想、实事求是的思想路线"
+    # the same results not set apart and opening with a time (五年来，…) are a review's
+    # parallel result sentences, text (docs/annotation.md)
+
+
+def test_a_heading_alone_in_its_paragraph_is_set_apart():
+    # gov-report 2001 六、: 促进科技进步和创新，为结构调整和经济发展提供强大动力。 on a line of its
+    # own after a line of indentation, its text in the paragraphs below (一要…, 二要…)
+    raw = _wikisource(_RUNINS)
+    first = _RUNINS[0]
+    raw = raw.replace(f"{first}\n{_BODY}\n{_BODY}\n\n", f"{first}\n\n一要{_BODY}\n\n二要{_BODY}\n\n")
+    text, apart = normalise_with_layout(raw)
+    assert [text[text.rfind("\n", 0, i) + 1 : i + 1] for i in sorted(apart)] == _RUNINS
+    titles = [t.title for t in parse_structure(text, "x-1995", 1995, apart).tasks]
+    assert titles[-3:] == [r.rstrip("。") for r in _RUNINS]
+    # a paragraph of one sentence after an empty line (no indentation) is no evidence
+    raw = raw.replace(f"\u3000\u3000\n{first}\n\n", f"\n{first}\n\n")
+    assert len(normalise_with_layout(raw)[1]) == 2
