@@ -1167,6 +1167,14 @@ def find_subject(
         # 力争引进1亿元以上项目[40个]: the bound amount before says which projects are counted
         defined = trim(text[prev.phrase_start : start])
         if defined and not names_nothing(defined):
+            opening = without_opening_time(prev.subject)
+            verb = starts_with_verb(opening)
+            verb = opening[: opening.find(verb) + len(verb)] if verb and opening.find(verb) <= 1 else ""  # 新引进
+            listed = text[max(0, prev.phrase_start - 2) : prev.phrase_start + 1].strip(SPACES)
+            if listed.endswith(tuple(words.list_words)) and verb and not defined.startswith(verb):
+                # 力争新引进亿元以上项目30个、10亿元以上项目[15个] → 新引进10亿元以上项目: the verb
+                # of a list acts on every item, one a bound amount sets apart too
+                return found(verb + defined)
             return found(defined)
     if prev is not None and de_after and noun in kind_words().level_nouns:
         # …增长14.5%，远远超过了1953年到1978年的二十六年间平均每年增长[3.2%]的速度: the rate

@@ -946,6 +946,10 @@ def test_subjects_in_review_sentences(sentence, expected):
         ("引进10亿元以上产业项目15个。", "15个", "引进10亿元以上产业项目"),
         ("新建二十万千瓦以上的火电站四十五个。", "四十五个", "新建二十万千瓦以上的火电站"),
         ("力争引进1亿元以上项目40个。", "40个", "引进1亿元以上项目"),
+        # the verb of a list acts on the next item a bound amount sets apart too (pingtan
+        # gov-report 2022 and 2024; the dev12 and dev13 audits, in-sample)
+        ("力争引进1亿元以上项目40个、10亿元以上项目3个。", "3个", "引进10亿元以上项目"),
+        ("力争新引进亿元以上项目30个、10亿元以上项目15个。", "15个", "新引进10亿元以上项目"),
     ],
 )
 def test_subjects_a_count_of_things_a_bound_amount_defines(sentence, count, subject):
