@@ -66,6 +66,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "kind_ends", "share_heads", "dividing_verbs", "divided_heads", "rate_ends", "outlay_verbs",
           "glued_trailing", "total_marks", "goal_after_change", "purpose_opens", "session_marks",
           "leading_tokens", "example_tokens", "bound_qualifiers", "place_opens", "reach_verbs",
+          "extension_verbs", "extension_fillers",
           "member_count_verbs", "member_count_adverbs", "opening_adverbs",
           "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
@@ -101,6 +102,8 @@ class SubjectWords:
     leading: frozenset[str]
     purpose_verbs: frozenset[str]  # 支持, 解决: after a comma, give money without a noun its use
     reach_verbs: frozenset[str]  # 惠及, 参保: a subject opening with one says whom, not what
+    extension_verbs: frozenset[str]  # 扩大到: a scheme extended to a share of units
+    extension_fillers: frozenset[str]  # 范围, 要, 全国: words around it that name no unit
     place_opens: frozenset[str]  # 在: may open what a group does (在国有企业就业)
     leading_tokens: frozenset[str]  # 保证, 一定: dropped as jieba's words only, not as strings
     example_tokens: frozenset[str]  # 如: opens an example before a noun, dropped as jieba's word
@@ -1200,6 +1203,13 @@ def find_subject(
             return replace(found(named, number_first=noun_end > end), part=part)
     if prev is not None and prev.part and not trim(text[prev.end : start]):
         return found(prev.part, prev.part)  # …棉田，占棉田实收面积八千五百多万亩的[百分之四十二] → 棉田
+    extended = _extended_scheme(raw, words) if rate else ""
+    if extended:
+        thing = trim(_until_verb(noun_raw)) if de_after else _counted_noun(noun)
+        if thing and len(thing) <= _REACHED_LONGEST and not has_verb(thing) and thing not in kind_words().level_nouns:
+            # 新型农村社会养老保险试点范围扩大到全国[40%]的县 → 新型农村社会养老保险试点县: the units
+            # a pilot now reaches are its units, as with a count (…试点扩大到1000个县)
+            return found(extended + thing)
     # 1. the number counts or qualifies the noun after it
     if rate and not de_after and (noun_ok or _verbs_to_clause_end(text, end, clause[1], noun_raw)):
         share_verb = next((v for v in _longest_first(words.share_verbs) if raw.endswith(v)), None)
@@ -1555,6 +1565,29 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # the words saying what a share of a group does are a short verb phrase (安置在行政、参公单位);
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
+
+
+def _extended_scheme(raw: str, words: SubjectWords) -> str:
+    """The scheme a clause extends (新型农村社会养老保险试点 of …试点范围扩大到全国), or ''."""
+    rest = raw.rstrip(SPACES)
+    while True:
+        filler = next((f for f in _longest_first(words.extension_fillers) if rest.endswith(f)), "")
+        if not filler:
+            break
+        rest = rest[: -len(filler)]
+    verb = next((v for v in _longest_first(words.extension_verbs) if rest.endswith(v)), "")
+    if not verb:
+        return ""
+    scheme = rest[: -len(verb)]
+    while True:
+        filler = next((f for f in _longest_first(words.extension_fillers) if scheme.endswith(f)), "")
+        if not filler:
+            break
+        scheme = scheme[: -len(filler)]
+    scheme = trim(scheme)
+    return scheme if scheme and not names_nothing(scheme) and not ends_with_verb(scheme) else ""
+
+
 _REACH_PLACE_LONGEST = 6  # characters of a place between a verb of reach and a share (中西部地区)
 _REACHED_LONGEST = 8  # characters of the people a scheme reaches (农村学生), not a clause
 

@@ -430,6 +430,17 @@ def test_the_units_a_pilot_reaches_are_its_units():
     rows = _rows("县级公立医院综合改革试点扩大到1000个县。", Context(year=2014, part="review"), "subject")
     assert rows == [("1000个", "县级公立医院综合改革试点县")]
     assert _rows("粮食产量增加到5000亿斤。", Context(year=2014, part="review"), "subject") == [("5000亿斤", "粮食产量")]
+    # a share of the units: 范围 and 全国 name none (gov-report 2011 and 2017; the dev19 and
+    # dev13 audits, in-sample)
+    plan = Context(year=2011, part="plan")
+    assert _rows("将新型农村社会养老保险试点范围扩大到全国40%的县。", plan, "subject") == [
+        ("40%", "新型农村社会养老保险试点县")
+    ]
+    assert _rows("分级诊疗试点和家庭签约服务扩大到85%以上地市。", plan, "subject") == [
+        ("85%以上", "分级诊疗试点和家庭签约服务地市")
+    ]
+    # a level the share reaches is no unit
+    assert _rows("城镇化率提高到60%的水平。", plan, "subject") == [("60%", "城镇化率")]
 
 
 @pytest.mark.issue(17)
