@@ -1170,9 +1170,11 @@ def find_subject(
         # 力争引进1亿元以上项目[40个]: the bound amount before says which projects are counted
         defined = trim(text[prev.phrase_start : start])
         if defined and not names_nothing(defined):
-            opening = without_opening_time(prev.subject)
-            verb = starts_with_verb(opening)
-            verb = opening[: opening.find(verb) + len(verb)] if verb and opening.find(verb) <= 1 else ""  # 新引进
+            first_item = without_opening_time(prev.subject)
+            verb = starts_with_verb(first_item)
+            verb = (
+                first_item[: first_item.find(verb) + len(verb)] if verb and first_item.find(verb) <= 1 else ""
+            )  # 新引进
             listed = text[max(0, prev.phrase_start - 2) : prev.phrase_start + 1].strip(SPACES)
             if listed.endswith(tuple(words.list_words)) and verb and not defined.startswith(verb):
                 # 力争新引进亿元以上项目30个、10亿元以上项目[15个] → 新引进10亿元以上项目: the verb
