@@ -1716,6 +1716,12 @@ REVIEW_2013 = Context(year=2013, part="review", genre="政府工作报告")
             REVIEW_2013,
             [("12.1万公里", "铁路营业里程"), ("超过1.9万公里", "高速铁路营业里程")],
         ),
+        # … a bare 里程 too (gov-report 2013; the dev10b audit, in-sample)
+        (
+            "新增铁路里程1.97万公里，其中高速铁路8951公里。",
+            REVIEW_2013,
+            [("1.97万公里", "新增铁路里程"), ("8951公里", "新增高速铁路里程")],
+        ),
         # sectors after a shared qualifier share the measure word ending the last; a bare
         # measure word takes the qualifier of the one of its kind before it, not of a measure
         # of the vocabulary (pingtan-gov-report 2024, 2017; tenth audit)
