@@ -222,8 +222,36 @@ def table() -> IndicatorTable:
     return build_table(load("measures"), MEASURES_FILE, _extra_files())
 
 
+# 比 opening a base of comparison: not of 比重, 比例, 比率, 比较, 比值, 对比, 同比, 相比, 占比, 可比
+_COMPARED_WITH = regex.compile(r"(?<![对同相占无可])比(?![重例率较值赛照分])")
+_BASE_LONGEST = 15  # characters between 比 and the change: a base, not a clause
+
+
+def _without_base(t: IndicatorTable, s: str) -> str:
+    """``s`` without a base of comparison that runs up to the change at its end, whatever the
+    base (社会保障基金积累比五年前增加 → 社会保障基金积累增加; 产品销售收入比年度计划增加,
+    国防费支出比上年国防费决算数减少, 生产成本比年度计划多降低 → …降低): the base stays in the
+    subject and leaves the key, so the measure's series does not split by what it is compared
+    with."""
+    change = t.change_re.search(s)
+    if change is None:
+        return s
+    at = None
+    for m in _COMPARED_WITH.finditer(s, 0, change.start()):
+        if m.start() > 0 and change.start() - m.end() <= _BASE_LONGEST:
+            at = m.start()
+            break
+    if at is not None and t.base_re.match(s, at):
+        return s  # 比上年 and the like leave by base_re (…企业比上年产值增长 → …企业产值增长)
+    if at is None:
+        return s
+    base = s[at + 1 : change.start()]
+    return s[:at] + s[change.start() :] if base else s
+
+
 def _clean(t: IndicatorTable, subject: str) -> str:
     s = _NOISE.sub("", subject)
+    s = _without_base(t, s)
     s = t.base_re.sub("", s)
     unfilled = t.filler_re.sub("", s)
     if unfilled != s:

@@ -452,6 +452,22 @@ def test_indicators_a_base_of_the_start_of_the_year_leaves_the_key():
 
 
 @pytest.mark.issue(17)
+def test_indicators_any_base_of_comparison_before_the_change_leaves_the_key():
+    """A base written any way — a plan, a time long ago, last year's final account — goes
+    from the key up to the change (gov-report 2011, 1956, 1954; the dev audits, in-sample), so
+    the measure keeps one series; 比重, 可比 and 占比 are no base."""
+    assert indicator_for("全国社会保障基金积累比五年前增加", "亿元") == "社会保障基金积累增加"
+    assert indicator_for("产品销售收入比年度计划增加", "%") == "产品销售收入增长"
+    assert indicator_for("生产成本比年度计划多降低", "%") == "生产成本下降"
+    assert indicator_for("全国病床数比解放前的最高水平增加", "%") == "病床数增长"
+    assert indicator_for("工业企业可比产品的成本上升", "%") == "工业企业可比产品的成本增长"
+    assert indicator_for("国内生产总值按可比价格计算比上年增长", "%") == "国内生产总值增长"
+    assert indicator_for("第三产业比重提高", "个百分点") == "第三产业比重提高"
+    # a base of last year and a measure word after it: 比上年 leaves, the measure stays
+    assert indicator_for("四川省试点的地方企业比上年产值增长", "%") == "四川省试点的地方企业产值增长"
+
+
+@pytest.mark.issue(17)
 def test_indicators_reemployment_is_one_measure_with_or_without_its_verb():
     """下岗职工实现了再就业 (gov-report 1999), 下岗失业人员实现再就业 (2007): the same series as
     下岗失业人员再就业 (first and sixth audits)."""
