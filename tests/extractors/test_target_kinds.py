@@ -1353,6 +1353,18 @@ def test_target_kinds_a_part_of_a_level_reached_is_the_last_years():
 
 
 @pytest.mark.issue(17)
+def test_target_kinds_the_years_up_to_now_of_any_count_are_results():
+    """三年来, 一年多以来 like 五年来, inside a plan too (gov-report 1959: 一年多以来，我国同苏联签订了
+    关于…帮助我国建设四十七项企业…的…协定; the dev25 audit, in-sample); 三年中 also runs ahead."""
+    plan = Context(year=1955, part="plan", genre="政府工作报告")
+    assert _kinds("三年来，新建学校100所。", plan) == [("100所", "achievement", 1952, 1954)]
+    assert [k for _, k, _, _ in _kinds("一年多以来，帮助我国建设四十七项企业。", plan)] == ["achievement"]
+    assert [k for _, k, _, _ in _kinds("几年来，新建学校100所。", plan)] == ["achievement"]
+    assert [k for _, k, _, _ in _kinds("多年来，新建学校100所。", plan)] == ["achievement"]
+    assert _kinds("今后三年中，要新建学校100所。", plan) == [("100所", "target", 1955, 1957)]
+
+
+@pytest.mark.issue(17)
 def test_target_kinds_a_review_commits_to_the_year_after_it():
     """今年中央财政预算用于支持这项改革的资金将达305亿元 in the review part of the 2003 report
     (tenth audit): a commitment for the year after the one reviewed is a target; what the
