@@ -599,6 +599,11 @@ def _add_runins(
             # shape (1997 二、: 继续把加强农业放在经济工作的首位。, 加强水利建设是一项迫切任务。),
             # with the run-ins the chapter has besides
             chosen = sorted(chosen + laid_out, key=lambda f: f.pos)
+        if not chapter and line_initial and len(chosen) >= 2 and all(f.alone for f in chosen):
+            # a level the source set apart takes the verb phrase opening the heading's first
+            # paragraph before it, which the source ran into its text (gov-report 2001 十、:
+            # 大力加强社会主义精神文明建设。坚持两手抓…, then 积极推进社会主义民主法制建设。 set apart)
+            chosen = runins.chapter_leading(text, found, chosen, rules)
         key = id(parent.parent) if parent is not None else 0
         # a chapter whose paragraphs nearly all open with one stands by itself (see above:
         # gov-report 2007 五、 beside 三、（一）…; elsewhere its siblings would turn from tasks

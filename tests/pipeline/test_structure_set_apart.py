@@ -178,3 +178,15 @@ def test_a_heading_alone_in_its_paragraph_is_set_apart():
     # a paragraph of one sentence after an empty line (no indentation) is no evidence
     raw = raw.replace(f"\u3000\u3000\n{first}\n\n", f"\n{first}\n\n")
     assert len(normalise_with_layout(raw)[1]) == 2
+
+
+def test_the_first_paragraphs_verb_phrase_joins_a_level_set_apart():
+    # gov-report 2001 十、: the chapter's first paragraph opens with 大力加强社会主义精神文明建设。
+    # run into its text, the run-ins after it are set apart (积极推进社会主义民主法制建设。…)
+    head = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、过去一年的工作\n\n"
+    head += "\u3000\u3000" + _BODY + "\n\n二、加强精神文明和民主法制建设\n\n"
+    body = "\u3000\u3000大力加强社会主义精神文明建设。" + _BODY + "\n\n"
+    body += "".join(f"\u3000\u3000\n{r}\n{_BODY}\n\n" for r in _RUNINS[:2])
+    text, apart = normalise_with_layout(head + body)
+    titles = [t.title for t in parse_structure(text, "x-2001", 2001, apart).tasks]
+    assert titles[-3:] == ["大力加强社会主义精神文明建设"] + [r.rstrip("。") for r in _RUNINS[:2]]
