@@ -590,6 +590,11 @@ def _add_runins(
         if chapter:
             chosen = runins.chapter_leading(text, found, runins.chapter_level(text, chosen, end, rules), rules)
             chosen = chosen or runins.topic_frames(text, start, end, rules)
+        elif not chosen and parent is not None and line_initial:
+            # a top-level chapter most of whose paragraphs open with a topic frame (gov-report
+            # 1997 四、: 在科技工作方面，… 在教育工作方面，… four of seven); not frames here and there
+            # in a chapter's text (1956 三、: 在农业方面，… six of 26 paragraphs)
+            chosen = runins.topic_frames_of_most(text, start, end, rules)
         if glued is not None and glued not in chosen:
             parent.title_end = before
         taken = {f.pos for f in chosen}

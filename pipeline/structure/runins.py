@@ -386,6 +386,14 @@ def topic_frames(text: str, start: int, end: int, rules: StructureRules) -> list
     return found
 
 
+def topic_frames_of_most(text: str, start: int, end: int, rules: StructureRules) -> list[RunIn]:
+    """:func:`topic_frames` that open at least ``chapter_alone_share`` of all the paragraphs
+    of ``[start, end)``, or []."""
+    found = topic_frames(text, start, end, rules)
+    paragraphs = len(sentence_starts(text, start, end, line_initial=True))
+    return found if found and len(found) >= rules.runin_chapter_alone_share * paragraphs else []
+
+
 def frames_in(text: str, start: int, end: int, rules: StructureRules) -> list[RunIn]:
     """Topic frames opening ``family_min_count`` or more paragraphs of ``[start, end)`` and at
     least ``chapter_min_share`` of the paragraphs from the first of them to the last, or []

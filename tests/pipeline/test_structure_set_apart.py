@@ -190,3 +190,21 @@ def test_the_first_paragraphs_verb_phrase_joins_a_level_set_apart():
     text, apart = normalise_with_layout(head + body)
     titles = [t.title for t in parse_structure(text, "x-2001", 2001, apart).tasks]
     assert titles[-3:] == ["大力加强社会主义精神文明建设"] + [r.rstrip("。") for r in _RUNINS[:2]]
+
+
+def test_a_top_level_chapter_of_topic_frames_has_them_as_run_ins():
+    # gov-report 1997 四、: 在科技工作方面，… 在教育工作方面，… open four of its seven paragraphs (the
+    # thirtieth round's development gold); frames here and there in a chapter's text are text
+    # (1956 三、: six of 26 paragraphs)
+    frames = ["在科技工作方面", "在教育工作方面", "在文化工作方面", "在卫生体育工作方面"]
+    raw = _wikisource(_RUNINS)
+    raw += "四、积极发展科技教育文化和各项社会事业\n\n\u3000\u3000" + _BODY + "\n\n"
+    raw += "".join(f"\u3000\u3000\n{f}，\n{_BODY}\n\n" for f in frames)
+    raw += "\u3000\u3000" + _BODY + "\n\n五、其他工作\n\n"
+    raw += "".join(f"\u3000\u3000{f}，{_BODY}\n\n" for f in frames[:2])
+    raw += "".join(f"\u3000\u3000{_BODY}\n\n" for _ in range(8))
+    text, apart = normalise_with_layout(raw)
+    st = parse_structure(text, "x-1997", 1997, apart)
+    titles = [t.title for t in st.tasks]
+    assert titles[-len(frames) :] == frames
+    assert titles.count("在科技工作方面") == 1  # 五、's two frames stay its text
