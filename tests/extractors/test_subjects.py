@@ -1246,6 +1246,9 @@ def test_subjects_leave_out_the_words_that_only_say_it_is_a_goal():
     assert _subjects("经济增长速度的调控目标定为8%。", plan) == [("8%", "经济增长速度")]
     assert _subjects("经济增长速度的宏观调控目标定为百分之八至九。", plan)[0][1] == "经济增长速度"
     assert _keys("经济增长速度的调控目标定为8%。", plan) == ["国内生产总值增长"]
+    # 预期目标 before a base of comparison leaves too (gov-report 2017; the dev13b audit, in-sample)
+    plan = Context(year=2017, part="plan", genre="政府工作报告")
+    assert _subjects("城镇新增就业预期目标比去年多100万人。", plan) == [("100万人", "城镇新增就业比去年多")]
 
 
 @pytest.mark.issue(17)
