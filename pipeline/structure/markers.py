@@ -111,6 +111,7 @@ def find_candidates(text: str, body: Body, rules: StructureRules) -> list[Candid
                         year_after,
                     )
                 )
+    out.extend(_first_words(text, lo, body, rules, out))
     out.sort(key=lambda c: (c.pos, c.year_after))
     # one candidate per position (the longest marker wins: （一） over 一、 inside it cannot happen,
     # but 1、 and (1) patterns may overlap in odd texts)
@@ -121,3 +122,20 @@ def find_candidates(text: str, body: Body, rules: StructureRules) -> list[Candid
             seen.add(c.pos)
             unique.append(c)
     return unique
+
+
+def _first_words(text: str, lo: int, body: Body, rules: StructureRules, found: list[Candidate]) -> list[Candidate]:
+    """首先，… at a line start whose next line-initial 第X， is 第二， is that series' first item
+    (gov-report 1955 （八）: 首先，我们必须大大地削减…。 … 第二，我们必须大大地降低…)."""
+    series = sorted((c for c in found if c.kind == "di_cn" and c.line_start), key=lambda c: c.pos)
+    out = []
+    for m in rules.first_word.finditer(text, lo, body.end):
+        if not at_line_start(text, m.start(), rules):
+            continue
+        after = next((c for c in series if c.pos > m.start()), None)
+        boundary = boundary_before(text, m.start(), body, rules)
+        if after is None or after.number != 2 or boundary is None:
+            continue
+        label = m.group(0).rstrip("，,")
+        out.append(Candidate(m.start(), m.end(), "di_cn", "sentence", 1, label, boundary, True, False))
+    return out

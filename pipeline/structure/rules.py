@@ -43,6 +43,7 @@ SPEC = Record(
         allow_empty=False,
     ),
     line_prefix=Pattern(),
+    first_words=Strings(),
     stops=Text(),
     list_stops=Text(),
     closers=Text(),
@@ -135,6 +136,7 @@ class Marker:
 class StructureRules:
     markers: tuple[Marker, ...]
     line_prefix: regex.Pattern
+    first_word: regex.Pattern  # 首先， as 第一，
     stops: frozenset[str]
     list_stops: frozenset[str]
     closers: frozenset[str]
@@ -262,6 +264,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
             for m in data["markers"]
         ),
         line_prefix=regex.compile(data["line_prefix"]),
+        first_word=regex.compile(f"(?:{'|'.join(map(regex.escape, data['first_words']))})[，,]"),
         stops=frozenset(data["stops"]),
         list_stops=frozenset(data["list_stops"]),
         closers=frozenset(data["closers"]),

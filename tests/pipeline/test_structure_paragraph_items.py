@@ -434,3 +434,17 @@ def test_enumerated_statements_under_one_item_are_its_content():
     assert len(statements) == 3
     verbs = titles("全国动员，大办农业", "加快发展基础工业")
     assert verbs[:2] == ["全国动员", "加快发展基础工业"]  # the items stay tasks
+
+
+def test_shouxian_opens_a_series_that_goes_on_with_di_er():
+    # gov-report 1955 （八）关于厉行节约问题: 首先，我们必须大大地削减…。 … 第二，… 第三，… (the thirty-
+    # second round's development gold): 首先 at a line start stands for 第一
+    items = ["我们必须大大地削减非生产性建设的支出", "我们必须大大地降低生产性建设的成本", "我们必须缩减行政管理费"]
+    paras = [_p(f"{w}，{t}") for w, t in zip(["首先", "第二", "第三"], items)]
+    text = _report(("关于厉行节约问题", [_p("发展国民经济的第一个五年计划，是以大规模的经济建设为主体的"), *paras]))
+    st = parse_structure(text, "x-1955", 1955)
+    assert [t.title for t in st.tasks] == items
+    assert st.tasks[0].number == 1
+    # 首先 without a 第二 after it is text; so is one inside a paragraph
+    text = _report(("关于厉行节约问题", [_p("首先，我们必须大大地削减非生产性建设的支出"), _p("其次，要降低成本")]))
+    assert _tasks(text, 1955) == ["关于厉行节约问题"]
