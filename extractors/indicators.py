@@ -249,8 +249,13 @@ def _without_base(t: IndicatorTable, s: str) -> str:
     return s[:at] + s[change.start() :] if base else s
 
 
+# the base of a multiple at the end of a subject (高等学校在校生是1997年的[2.3倍])
+_MULTIPLE_BASE = regex.compile(r"(?<=\p{Han})(?:是|相当于|等于|为)[\p{Han}0-9]{1,12}的$")
+
+
 def _clean(t: IndicatorTable, subject: str) -> str:
     s = _NOISE.sub("", subject)
+    s = _MULTIPLE_BASE.sub("", s)  # a base leaves the key (高等学校在校生是1997年的 → 高等学校在校生)
     s = _without_base(t, s)
     s = t.base_re.sub("", s)
     unfilled = t.filler_re.sub("", s)

@@ -1146,6 +1146,15 @@ def find_subject(
         counted = next((p for p in reversed(previous) if _names_things(p)), None)
         if does and counted is not None:
             return found(f"{does}{words.particle}{_described_thing(counted.subject)}")
+    multiple = _multiple_of(text[cs:start].strip(SPACES + _EDGE_MARKS), text[start:end], words)
+    if multiple is not None and prev is not None and prev.subject and cs > prev.end:
+        # 2002年高等学校在校生1600万人，是1997年的[2.3倍] → 高等学校在校生是1997年的: the measure
+        # before, with a base named by its year, as 比1997年 stays; 是1950年到1997年全国公路建设
+        # 投资总和的[1.7倍] → 全国公路建设投资: a base that restates the measure is no subject
+        measure = level(prev.subject)
+        if bare_noun(measure, words):
+            measure = prev.subject  # 原煤…，等于一九四九年的[二点六倍]: a list's product, its head to come
+        return found(measure + multiple if multiple and not bare_noun(measure, words) else measure, prev.base)
     fulfilled = words.plan_fulfilled.fullmatch(raw.strip().removesuffix(words.particle))
     if fulfilled and prev is not None and prev.subject:
         # 棉花产量达到3，036万担，完成年度计划的[117%]; 各项税收共收到…元，完成预算数的[92.49%]:
@@ -1567,6 +1576,23 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 # the words saying what a share of a group does are a short verb phrase (安置在行政、参公单位);
 # a longer run is a clause of its own, not part of the measure
 _SHARE_DOES_LONGEST = 12
+
+
+def _multiple_of(raw: str, amount: str, words: SubjectWords) -> str | None:
+    """``是1997年的`` of 是1997年的[2.3倍]: the words naming the base a multiple is of, written
+    only with a time (the subject keeps them), '' for a base of other words, None for no
+    multiple of a base."""
+    ratios = tuple(u.name for u in registry().units if u.dimension == "ratio")
+    if not amount.rstrip("多余左右").endswith(ratios):
+        return None
+    verb = next((v for v in kind_words().multiple_bases if raw.startswith(v)), "")
+    if not verb or not raw.endswith(words.particle) or len(raw) <= len(verb) + 1:
+        return None
+    base = raw[len(verb) : -1]
+    if not regex.fullmatch(r"[\p{Han}0-9]+", base):
+        return None
+    times = words.times_re.fullmatch(base)
+    return raw if times is not None else ""
 
 
 def _extended_scheme(raw: str, words: SubjectWords) -> str:
@@ -2051,6 +2077,8 @@ def without_times(subject: str) -> str:
     for m in words.times_re.finditer(subject):
         if m["cmp"] or subject.endswith(tuple(words.reckoning_marks), 0, m.start()):
             continue
+        if subject.endswith(kind_words().multiple_bases, 0, m.start()) and subject[m.end() :] == words.particle:
+            continue  # 高等学校在校生是1997年的[2.3倍]: the base of a multiple, like 比1997年
         out.append(subject[at : m.start()])
         # the 的 that tied the time to what follows goes with it (前三年的货运量 → 的 goes)
         at = m.end() + 1 if subject.startswith(words.particle, m.end()) else m.end()

@@ -69,6 +69,7 @@ TARGET_KINDS_SPEC = Record(
     reckoning_after=Strings(allow_empty=False),
     hypothetical=Record(conditions=Strings(allow_empty=False), then=Strings(allow_empty=False)),
     time_particle=Text(),
+    multiple_bases=Strings(allow_empty=False),
     baseline_from=Strings(),
     baseline_to=Strings(),
     turns=Strings(allow_empty=False),
@@ -151,7 +152,9 @@ TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPE
 _SENTENCE_REACH = 200
 _SHARE_REACH = 10  # 占 this close before the whole of a share (占棉田实收面积八千五百多万亩)
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
-_HAN_ONLY = regex.compile(r"\p{Han}{0,4}")  # a short noun, no stop: 总和 of 前九年总和的1.6倍
+_HAN_ONLY = regex.compile(
+    r"\p{Han}{0,12}"
+)  # a noun, no stop: 总和 of 前九年总和的1.6倍, 1950年到1997年全国公路建设投资总和的1.7倍
 _YEAR_WRITTEN = regex.compile(f"[0-9]{{4}}年|[{DIGIT_CHARS}]{{4}}年")  # 1957年, 一九五七年
 # a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
 _NUMERAL = regex.compile(f"[0-9０-９{DIGIT_CHARS}]")
@@ -179,6 +182,7 @@ class KindWords:
     conditions: tuple[str, ...]  # 如果: a clause of supposition
     hypothetical_then: tuple[str, ...]  # 就: a consequence of the supposition
     time_particle: str  # 的 between a time and the amount it dates
+    multiple_bases: tuple[str, ...]  # 是, 相当于: before the base a multiple is of (是1997年的2.3倍)
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     baseline_to_words: tuple[str, ...]
@@ -300,6 +304,7 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         conditions=tuple(d["hypothetical"]["conditions"]),
         hypothetical_then=tuple(d["hypothetical"]["then"]),
         time_particle=d["time_particle"],
+        multiple_bases=tuple(sorted(d["multiple_bases"], key=len, reverse=True)),
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         baseline_to_words=tuple(d["baseline_to"]),
@@ -1575,6 +1580,26 @@ def _period(
         # 外汇储备由194亿美元增加到1399亿美元 in the review of 1993–1997 → 1997)
         return last, last
     base = _base_year(w, text, r, frames)
+    if (
+        base is None
+        and kind == "achievement"
+        and r.dimension == "ratio"
+        and frames is not None
+        and context.part == "review"
+    ):
+        # in a review, a multiple of a year's level is a change over the years since (2002年
+        # 高等学校在校生1600万人，是1997年的[2.3倍] → 1998–2002); outside one it dates with its
+        # level (一九五四年预计…将等于一九四九年的四点二倍, the year under way: 1954)
+        base = next(
+            (
+                t.end
+                for t in frames.between(r.clause[0], r.start)
+                if t.start == t.end
+                and text.endswith(w.multiple_bases, 0, t.char_start)
+                and _multiple_after().match(text, t.char_start + len(t.text))
+            ),
+            None,
+        )
     if base is None and kind == "achievement" and _is_change(text, r):
         base = _base_of_whole(w, text, r, frames)
         if base is None and frames is not None:

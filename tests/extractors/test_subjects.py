@@ -1993,3 +1993,22 @@ def test_subjects_an_amount_of_its_own_after_a_share_measures_the_part():
     assert found == [("70%以上", "财政用于改善民生资金占一般公共预算支出"), ("350亿元", "财政用于改善民生资金")]
     found = _subjects("全国被淹的农田约占全国农田十分之一即一亿六千余万亩。", review)
     assert found[1] == ("一亿六千余万亩", "全国被淹的农田")
+
+
+@pytest.mark.issue(17)
+def test_subjects_a_multiple_of_a_base_is_of_the_measure_before_it():
+    """是1997年的2.3倍 after a measure (gov-report 2003; the dev10c, dev18, dev13 and dev16
+    audits, in-sample): the measure before it; a base named by a year stays in the subject
+    (as 比1997年 does) and leaves the key, a base that restates the measure (…总和) is no
+    subject; the change runs over the years since the base."""
+    review = Context(year=2003, part="review", genre="政府工作报告")
+    found = extract_quantities("2002年高等学校在校生1600万人，是1997年的2.3倍。", context=review)
+    assert [(q.subject, q.indicator, q.period_start, q.period_end) for q in found][1] == (
+        "高等学校在校生是1997年的",
+        "高等学校在校生",
+        1998,
+        2002,
+    )
+    text = "五年全国公路建设投资12343亿元，扣除价格变动因素，是1950年到1997年全国公路建设投资总和的1.7倍。"
+    found = extract_quantities(text, context=review)
+    assert [(q.subject, q.period_start, q.period_end) for q in found][1] == ("全国公路建设投资", 1998, 2002)
