@@ -65,6 +65,8 @@ GOLD_SETS = {
     "heldout27": (HERE / "gold" / "heldout27", HERE / "quality_floors_heldout27.json"),
     "dev31": (HERE / "gold" / "dev31", HERE / "quality_floors_dev31.json"),
     "heldout31": (HERE / "gold" / "heldout31", HERE / "quality_floors_heldout31.json"),
+    "dev32": (HERE / "gold" / "dev32", HERE / "quality_floors_dev32.json"),
+    "heldout32": (HERE / "gold" / "heldout32", HERE / "quality_floors_heldout32.json"),
 }
 
 
