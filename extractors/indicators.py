@@ -72,6 +72,8 @@ MEASURES_SPEC = Record(
     share_marks=Strings(),
     key_times=Pattern(),
     adjustments=Strings(Pattern()),
+    compared_with=Record(mark=Text(), not_after=Strings(), not_before=Strings()),
+    multiple_bases=Strings(allow_empty=False),
 )
 EXTRA_MEASURES_SPEC = Record(measures=Mapping(_MEASURE, allow_empty=False))
 MEASURES_DATA = register("measures", MEASURES_FILE, MEASURES_SPEC, "extractors/indicators.py")
@@ -112,6 +114,9 @@ class IndicatorTable:
     times_re: regex.Pattern  # times and bases of comparison in a time (比1983年, 五年, “六五”期间)
     adjustment_re: regex.Pattern  # how a figure was reckoned (按可比价格计算, 扣除物价因素)
     particle: str  # 的 (change_particle): left at the end by a filler word, it goes too
+    compared_re: regex.Pattern  # 比 opening a base of comparison written any way
+    multiple_bases: tuple[str, ...]  # 是, 相当于: before the base a multiple is of, longest first
+    multiple_base_re: regex.Pattern  # such a base ending a subject (…是1997年的)
 
 
 def after_a_count(counters) -> str:
@@ -163,6 +168,15 @@ def build_table(raw: object, path: Path = MEASURES_FILE, extra: tuple[tuple[Path
         times_re=regex.compile(data["key_times"]),
         adjustment_re=regex.compile("|".join(f"(?:{p})" for p in data["adjustments"]) or r"(?!)"),
         particle=data["change_particle"],
+        compared_re=regex.compile(
+            f"(?<![{regex.escape(''.join(data['compared_with']['not_after']))}])"
+            f"{regex.escape(data['compared_with']['mark'])}"
+            f"(?![{regex.escape(''.join(data['compared_with']['not_before']))}])"
+        ),
+        multiple_bases=tuple(sorted(data["multiple_bases"], key=len, reverse=True)),
+        multiple_base_re=regex.compile(
+            f"(?<=\\p{{Han}})(?:{_alternation(data['multiple_bases'])})[\\p{{Han}}0-9]{{1,12}}{regex.escape(data['change_particle'])}$"
+        ),
     )
     dimensions = registry().dimensions
     indicators: dict[str, Indicator] = {}
@@ -222,8 +236,6 @@ def table() -> IndicatorTable:
     return build_table(load("measures"), MEASURES_FILE, _extra_files())
 
 
-# 比 opening a base of comparison: not of 比重, 比例, 比率, 比较, 比值, 对比, 同比, 相比, 占比, 可比
-_COMPARED_WITH = regex.compile(r"(?<![对同相占无可])比(?![重例率较值赛照分])")
 _BASE_LONGEST = 15  # characters between 比 and the change: a base, not a clause
 
 
@@ -237,7 +249,7 @@ def _without_base(t: IndicatorTable, s: str) -> str:
     if change is None:
         return s
     at = None
-    for m in _COMPARED_WITH.finditer(s, 0, change.start()):
+    for m in t.compared_re.finditer(s, 0, change.start()):
         if m.start() > 0 and change.start() - m.end() <= _BASE_LONGEST:
             at = m.start()
             break
@@ -249,13 +261,9 @@ def _without_base(t: IndicatorTable, s: str) -> str:
     return s[:at] + s[change.start() :] if base else s
 
 
-# the base of a multiple at the end of a subject (高等学校在校生是1997年的[2.3倍])
-_MULTIPLE_BASE = regex.compile(r"(?<=\p{Han})(?:是|相当于|等于|为)[\p{Han}0-9]{1,12}的$")
-
-
 def _clean(t: IndicatorTable, subject: str) -> str:
     s = _NOISE.sub("", subject)
-    s = _MULTIPLE_BASE.sub("", s)  # a base leaves the key (高等学校在校生是1997年的 → 高等学校在校生)
+    s = t.multiple_base_re.sub("", s)  # a base leaves the key (高等学校在校生是1997年的 → 高等学校在校生)
     s = _without_base(t, s)
     s = t.base_re.sub("", s)
     unfilled = t.filler_re.sub("", s)

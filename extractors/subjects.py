@@ -35,6 +35,7 @@ from extractors.char_classes import (
     SPAN_JOINERS,
 )
 from extractors.indicators import MEASURES_DATA, after_a_count, before_base, indicator_direction, indicator_for
+from extractors.indicators import table as MEASURES_TABLE
 from extractors.language_data import (
     EXTRACTORS_DATA,
     Mapping,
@@ -1583,9 +1584,9 @@ def _multiple_of(raw: str, amount: str, words: SubjectWords) -> str | None:
     only with a time (the subject keeps them), '' for a base of other words, None for no
     multiple of a base."""
     ratios = tuple(u.name for u in registry().units if u.dimension == "ratio")
-    if not amount.rstrip("多余左右").endswith(ratios):
+    if not any(u in amount for u in ratios):  # 2.3倍, 两倍多
         return None
-    verb = next((v for v in kind_words().multiple_bases if raw.startswith(v)), "")
+    verb = next((v for v in MEASURES_TABLE().multiple_bases if raw.startswith(v)), "")
     if not verb or not raw.endswith(words.particle) or len(raw) <= len(verb) + 1:
         return None
     base = raw[len(verb) : -1]
@@ -2077,7 +2078,7 @@ def without_times(subject: str) -> str:
     for m in words.times_re.finditer(subject):
         if m["cmp"] or subject.endswith(tuple(words.reckoning_marks), 0, m.start()):
             continue
-        if subject.endswith(kind_words().multiple_bases, 0, m.start()) and subject[m.end() :] == words.particle:
+        if subject.endswith(MEASURES_TABLE().multiple_bases, 0, m.start()) and subject[m.end() :] == words.particle:
             continue  # 高等学校在校生是1997年的[2.3倍]: the base of a multiple, like 比1997年
         out.append(subject[at : m.start()])
         # the 的 that tied the time to what follows goes with it (前三年的货运量 → 的 goes)

@@ -69,7 +69,6 @@ TARGET_KINDS_SPEC = Record(
     reckoning_after=Strings(allow_empty=False),
     hypothetical=Record(conditions=Strings(allow_empty=False), then=Strings(allow_empty=False)),
     time_particle=Text(),
-    multiple_bases=Strings(allow_empty=False),
     baseline_from=Strings(),
     baseline_to=Strings(),
     turns=Strings(allow_empty=False),
@@ -182,7 +181,6 @@ class KindWords:
     conditions: tuple[str, ...]  # 如果: a clause of supposition
     hypothetical_then: tuple[str, ...]  # 就: a consequence of the supposition
     time_particle: str  # 的 between a time and the amount it dates
-    multiple_bases: tuple[str, ...]  # 是, 相当于: before the base a multiple is of (是1997年的2.3倍)
     baseline_from: tuple[str, ...]
     baseline_to: regex.Pattern
     baseline_to_words: tuple[str, ...]
@@ -304,7 +302,6 @@ def build_kind_words(d: dict, path: Path = TARGET_KINDS_FILE) -> KindWords:
         conditions=tuple(d["hypothetical"]["conditions"]),
         hypothetical_then=tuple(d["hypothetical"]["then"]),
         time_particle=d["time_particle"],
-        multiple_bases=tuple(sorted(d["multiple_bases"], key=len, reverse=True)),
         baseline_from=tuple(d["baseline_from"]),
         baseline_to=regex.compile(_alternation(d["baseline_to"])),
         baseline_to_words=tuple(d["baseline_to"]),
@@ -1595,7 +1592,7 @@ def _period(
                 t.end
                 for t in frames.between(r.clause[0], r.start)
                 if t.start == t.end
-                and text.endswith(w.multiple_bases, 0, t.char_start)
+                and text.endswith(indicator_table().multiple_bases, 0, t.char_start)
                 and _multiple_after().match(text, t.char_start + len(t.text))
             ),
             None,
