@@ -151,9 +151,9 @@ TARGET_KINDS_DATA = register("target_kinds", TARGET_KINDS_FILE, TARGET_KINDS_SPE
 _SENTENCE_REACH = 200
 _SHARE_REACH = 10  # 占 this close before the whole of a share (占棉田实收面积八千五百多万亩)
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
-_HAN_ONLY = regex.compile(
-    r"\p{Han}{0,12}"
-)  # a noun, no stop: 总和 of 前九年总和的1.6倍, 1950年到1997年全国公路建设投资总和的1.7倍
+# the base a multiple is of, a noun with no stop: 总和 of 前九年总和的1.6倍, 1950年到1997年全国公路
+# 建设投资总和的1.7倍
+_HAN_ONLY = regex.compile(r"\p{Han}{0,12}")
 _YEAR_WRITTEN = regex.compile(f"[0-9]{{4}}年|[{DIGIT_CHARS}]{{4}}年")  # 1957年, 一九五七年
 # a numeral in figures or in words (五百斤、八百斤的要求: the list of a quoted target)
 _NUMERAL = regex.compile(f"[0-9０-９{DIGIT_CHARS}]")
