@@ -248,17 +248,13 @@ def _without_base(t: IndicatorTable, s: str) -> str:
     change = t.change_re.search(s)
     if change is None:
         return s
-    at = None
-    for m in t.compared_re.finditer(s, 0, change.start()):
-        if m.start() > 0 and change.start() - m.end() <= _BASE_LONGEST:
-            at = m.start()
-            break
-    if at is not None and t.base_re.match(s, at):
+    at = next(
+        (m.start() for m in t.compared_re.finditer(s, 1, change.start()) if change.start() - m.end() <= _BASE_LONGEST),
+        None,
+    )
+    if at is None or at + 1 == change.start() or t.base_re.match(s, at):
         return s  # 比上年 and the like leave by base_re (…企业比上年产值增长 → …企业产值增长)
-    if at is None:
-        return s
-    base = s[at + 1 : change.start()]
-    return s[:at] + s[change.start() :] if base else s
+    return s[:at] + s[change.start() :]
 
 
 def _clean(t: IndicatorTable, subject: str) -> str:

@@ -743,6 +743,7 @@ def extract_quantities(
             basis_spans=basis_spans,
             unitless=not mention.unit,
             rate=bool(unit_def and unit_def.dimension in subject_words().rate_dimensions),
+            multiple=bool(unit_def and unit_def.dimension == "ratio"),
         )
         counts = count_ends.setdefault(span[0], [])
         # a count earlier in the clause ends in (clause start, amount start]

@@ -1034,6 +1034,7 @@ def find_subject(
     basis_spans: Sequence[tuple[int, int]] = (),
     rate: bool = False,
     written_count: regex.Pattern | None = None,
+    multiple: bool = False,
 ) -> Found:
     """The subject of the amount ``text[start:end]``.
 
@@ -1147,15 +1148,15 @@ def find_subject(
         counted = next((p for p in reversed(previous) if _names_things(p)), None)
         if does and counted is not None:
             return found(f"{does}{words.particle}{_described_thing(counted.subject)}")
-    multiple = _multiple_of(text[cs:start].strip(SPACES + _EDGE_MARKS), text[start:end], words)
-    if multiple is not None and prev is not None and prev.subject and cs > prev.end:
+    base_of = _multiple_base(text[cs:start].strip(SPACES + _EDGE_MARKS), words) if multiple else None
+    if base_of is not None and prev is not None and prev.subject and cs > prev.end:
         # 2002年高等学校在校生1600万人，是1997年的[2.3倍] → 高等学校在校生是1997年的: the measure
         # before, with a base named by its year, as 比1997年 stays; 是1950年到1997年全国公路建设
         # 投资总和的[1.7倍] → 全国公路建设投资: a base that restates the measure is no subject
         measure = level(prev.subject)
         if bare_noun(measure, words):
             measure = prev.subject  # 原煤…，等于一九四九年的[二点六倍]: a list's product, its head to come
-        return found(measure + multiple if multiple and not bare_noun(measure, words) else measure, prev.base)
+        return found(measure + base_of if base_of and not bare_noun(measure, words) else measure, prev.base)
     fulfilled = words.plan_fulfilled.fullmatch(raw.strip().removesuffix(words.particle))
     if fulfilled and prev is not None and prev.subject:
         # 棉花产量达到3，036万担，完成年度计划的[117%]; 各项税收共收到…元，完成预算数的[92.49%]:
@@ -1579,42 +1580,34 @@ def _heading_clause(text: str, clause: tuple[int, int], sentence_start: int, end
 _SHARE_DOES_LONGEST = 12
 
 
-def _multiple_of(raw: str, amount: str, words: SubjectWords) -> str | None:
-    """``是1997年的`` of 是1997年的[2.3倍]: the words naming the base a multiple is of, written
+def _multiple_base(raw: str, words: SubjectWords) -> str | None:
+    """``是1997年的`` of 是1997年的[2.3倍], the words before a multiple: the base it is of, written
     only with a time (the subject keeps them), '' for a base of other words, None for no
-    multiple of a base."""
-    ratios = tuple(u.name for u in registry().units if u.dimension == "ratio")
-    if not any(u in amount for u in ratios):  # 2.3倍, 两倍多
-        return None
+    base."""
     verb = next((v for v in MEASURES_TABLE().multiple_bases if raw.startswith(v)), "")
     if not verb or not raw.endswith(words.particle) or len(raw) <= len(verb) + 1:
         return None
     base = raw[len(verb) : -1]
     if not regex.fullmatch(r"[\p{Han}0-9]+", base):
         return None
-    times = words.times_re.fullmatch(base)
-    return raw if times is not None else ""
+    return raw if words.times_re.fullmatch(base) is not None else ""
 
 
 def _extended_scheme(raw: str, words: SubjectWords) -> str:
     """The scheme a clause extends (新型农村社会养老保险试点 of …试点范围扩大到全国), or ''."""
-    rest = raw.rstrip(SPACES)
-    while True:
-        filler = next((f for f in _longest_first(words.extension_fillers) if rest.endswith(f)), "")
-        if not filler:
-            break
-        rest = rest[: -len(filler)]
+    rest = _without_fillers(raw.rstrip(SPACES), words)
     verb = next((v for v in _longest_first(words.extension_verbs) if rest.endswith(v)), "")
     if not verb:
         return ""
-    scheme = rest[: -len(verb)]
-    while True:
-        filler = next((f for f in _longest_first(words.extension_fillers) if scheme.endswith(f)), "")
-        if not filler:
-            break
-        scheme = scheme[: -len(filler)]
-    scheme = trim(scheme)
+    scheme = trim(_without_fillers(rest[: -len(verb)], words))
     return scheme if scheme and not names_nothing(scheme) and not ends_with_verb(scheme) else ""
+
+
+def _without_fillers(s: str, words: SubjectWords) -> str:
+    """``s`` without the extension fillers at its end (…试点范围[要], …扩大到[全国])."""
+    while filler := next((f for f in _longest_first(words.extension_fillers) if s.endswith(f)), ""):
+        s = s[: -len(filler)]
+    return s
 
 
 _REACH_PLACE_LONGEST = 6  # characters of a place between a verb of reach and a share (中西部地区)

@@ -278,7 +278,7 @@ def load_gold(path: Path) -> GoldDocument:
 
 
 # subfolders scored on their own: held-out sets, and development sets of one round whose
-# figures are read apart from the seed gold's (dev30, dev31: structure gold of two rounds)
+# figures are read apart from the seed gold's (dev30, dev31, dev32: structure gold of three rounds)
 SCORED_APART = ("heldout", "dev")
 
 
