@@ -548,7 +548,9 @@ def _add_runins(
     """
     groups: dict[int, list[tuple[Node | None, list, int | None, bool]]] = {}
     nested = any(n.children for n in nodes if n.parent is None)  # sub-headings found so far
-    parents: list[Node | None] = [n for n in nodes if not n.children and n.kind != PARTLINE] if nodes else [None]
+    parents: list[Node | None] = (
+        [n for n in nodes if not n.children and n.kind not in (PARTLINE, RUNIN)] if nodes else [None]
+    )
     for parent in parents:
         chapter = False
         if parent is None:
@@ -568,7 +570,15 @@ def _add_runins(
                 end = end if brk is None else brk
         while start < end and text[start] in "。；，：,:; \t\u3000":
             start += 1
-        found = runins.candidates(text, start, end, rules, line_initial=line_initial, set_apart=set_apart)
+        found = runins.candidates(
+            text,
+            start,
+            end,
+            rules,
+            line_initial=line_initial,
+            set_apart=set_apart,
+            stopless=_own_line(text, parent, lines),
+        )
         # what the sentences say (短, no statement) makes a level; those the source set apart
         # over their text join it below, whatever their shape
         apart = [f for f in found if f.alone]
@@ -623,7 +633,9 @@ def _add_runins(
     for line in [n for n in nodes if n.kind == PARTLINE and not n.children and not lines.is_dump(n.pos)]:
         # a part line's text holds run-ins only where the source set them apart (gov-report
         # 2002 首先报告2001年的工作 → 国民经济保持良好发展势头。…)
-        found = runins.candidates(text, line.title_end, line.end, rules, line_initial=True, set_apart=set_apart)
+        found = runins.candidates(
+            text, line.title_end, line.end, rules, line_initial=True, set_apart=set_apart, stopless=True
+        )
         apart = runins.keep_balanced([f for f in found if f.alone], line.end, rules)
         if apart:
             groups.setdefault(id(line), []).append((line, apart, line.title_end, True))
@@ -640,6 +652,15 @@ def _add_runins(
                 parent.children.extend(level)
             added.extend(level)
     return added
+
+
+def _own_line(text: str, parent: Node | None, lines: _Lines) -> bool:
+    """Is ``parent`` a heading on a line of its own (or the document)? Only then can lines
+    without a stop be its sub-headings: under an item run into its text (gov-report 1964
+    第四，文化、教育…有所提高。近几年…) a line laid out as a heading is no sub-heading of it."""
+    if parent is None:
+        return True
+    return not text[parent.title_end : lines.end_of(parent.pos)].strip(SPACES + SENTENCE_STOPS)
 
 
 def _runin_node(f: runins.RunIn, number: int, parent: Node | None) -> Node:
@@ -664,7 +685,13 @@ def _runins_before_children(
         frames = runins.frames_in(text, parent.title_end, numbered[0].pos, rules)
         if not frames:
             found = runins.candidates(
-                text, parent.title_end, numbered[0].pos, rules, line_initial=True, set_apart=set_apart
+                text,
+                parent.title_end,
+                numbered[0].pos,
+                rules,
+                line_initial=True,
+                set_apart=set_apart,
+                stopless=_own_line(text, parent, lines),
             )
             apart = runins.keep_balanced([f for f in found if f.alone], numbered[0].pos, rules)
             frames = apart if len(apart) >= 2 else []

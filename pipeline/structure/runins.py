@@ -34,9 +34,12 @@ from statistics import median
 
 import regex
 
+from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA
 from pipeline.structure.rules import StructureRules
 
 _SENTENCE_END = "。！？!?"
+# a line ending in one of these goes on below or is text, not a heading without a stop
+_LINE_END_MARKS = CLAUSE_STOPS + LIST_COMMA + "…—"
 _DIGIT = regex.compile(r"[0-9%％]|百分之")
 _PUNCT = regex.compile(r"[，,、]")
 _COMMA = regex.compile(r"[，,]")
@@ -52,13 +55,15 @@ class RunIn:
     alone: bool = False  # the source set it on a line of its own over its text
 
 
-def is_candidate(sentence: str, rules: StructureRules, alone: bool = False) -> bool:
+def is_candidate(sentence: str, rules: StructureRules, alone: bool = False, line: bool = False) -> bool:
     """Could ``sentence`` (without its stop) be a run-in heading? One the source set apart
     (``alone``) is, whatever its shape and though it opens with a time, unless it is an
-    enumeration item (一是…) or longer than a title."""
+    enumeration item (一是…) or longer than a title — or, a whole ``line`` without a stop,
+    longer than a heading line."""
     s = sentence.strip(" \t\u3000")
     if alone:  # up to a title's length (title_max_chars): a longer sentence is no title
-        return rules.runin_min_chars <= len(s) <= rules.title_max_chars and not rules.runin_not_start_apart.match(s)
+        longest = rules.heading_max_chars if line else rules.title_max_chars
+        return rules.runin_min_chars <= len(s) <= longest and not rules.runin_not_start_apart.match(s)
     if not rules.runin_min_chars <= len(s) <= rules.runin_max_chars:
         return False
     if _DIGIT.search(_QUOTED.sub("", s)) or any(c in s for c in "：:；;《"):
@@ -98,14 +103,30 @@ def sentence_starts(
     return starts
 
 
-def first_sentence(text: str, pos: int, end: int) -> tuple[int, str] | None:
-    """End (exclusive, before the stop) and text of the sentence at ``pos``, if it ends in 。."""
+def _text_below(text: str, start: int, end: int) -> bool:
+    """Does the line at ``start`` hold text: a sentence that ends (as under a topic line)?"""
+    nl = text.find("\n", start, end)
+    return any(ch in _SENTENCE_END for ch in text[start : end if nl < 0 else nl])
+
+
+def first_sentence(text: str, pos: int, end: int, *, stopless: bool = False) -> tuple[int, str, bool] | None:
+    """End (exclusive, before the stop) and text of the sentence at ``pos``, if it ends in 。,
+    and whether its line is laid out as a heading: with ``stopless``, a line that ends
+    without any stop while text follows it is one, and its first sentence (or the whole
+    line) its title (gov-report 2003 一、 五年来，国民经济保持良好发展势头，经济结构战略性
+    调整迈出重要步伐 on a line of its own, its text below)."""
     i = pos
     while i < end and text[i] not in _SENTENCE_END and text[i] != "\n":
         i += 1
+    if stopless:
+        nl = text.find("\n", pos, end)
+        line = text[pos:nl].rstrip(" \t\u3000") if nl >= 0 else ""
+        if line and line[-1] not in _LINE_END_MARKS and _text_below(text, nl + 1, end):
+            stop = i if i < nl and text[i] == "。" else pos + len(line)
+            return stop, text[pos:stop], True
     if i >= end or text[i] != "。":
         return None
-    return i, text[pos:i]
+    return i, text[pos:i], False
 
 
 def candidates(
@@ -116,20 +137,25 @@ def candidates(
     *,
     line_initial: bool,
     set_apart: frozenset[int] = frozenset(),
+    stopless: bool = False,
 ) -> list[RunIn]:
     """Sentences of ``[start, end)`` that could be run-in headings; ``set_apart``: the stops
-    of sentences the source set on a line of their own (normalise_with_layout)."""
+    of sentences the source set on a line of their own (normalise_with_layout); with
+    ``stopless`` (line-initial only), also lines without a stop over their text, set apart
+    by their layout."""
     found = []
     breaks = frozenset() if line_initial else announcements(text, start, end, rules)
     for index, pos in enumerate(sentence_starts(text, start, end, line_initial=line_initial, breaks=breaks)):
-        hit = first_sentence(text, pos, end)
+        hit = first_sentence(text, pos, end, stopless=stopless and line_initial)
         if hit is None:
             continue
-        stop, sentence = hit
-        alone = stop in set_apart
+        stop, sentence, line = hit
+        alone = stop in set_apart or line
         # 加强水利建设是一项迫切任务。 set apart over its text: a statement, laid out as a heading
-        if not is_candidate(sentence, rules, alone=alone):
+        if not is_candidate(sentence, rules, alone=alone, line=line):
             continue
+        if line and len(sentence) > rules.title_max_chars and (comma := _COMMA.search(sentence)):
+            stop = pos + comma.start()  # a heading line too long for a title: up to its first comma
         found.append(RunIn(pos, stop, index, announced=pos - 1 in breaks, alone=alone))
     return [f for f in found if not _inside_enumeration(text, start, f, end, rules)]
 
@@ -201,8 +227,9 @@ def select(
     kind (plain or not) and, in a page dump, of comparable length — or, where enough
     candidates are written alike with it, they alone. Where every candidate opens a
     paragraph (gov-report 2015), the paragraphs are the blocks. In a report's numbered
-    chapter (``chapter``) two verb phrases with the same punctuation are parallel
-    (推进国有企业改革，完善所有制结构。 / 加快金融体制改革，加强金融监管。), and under a
+    chapter (``chapter``) and where candidates open paragraphs (``line_initial``: 1992 二、
+    继续下大力气抓农业，争取农村经济更快发展。) two verb phrases with the same punctuation are
+    parallel (推进国有企业改革，完善所有制结构。 / 加快金融体制改革，加强金融监管。), and under a
     chapter heading on its own line (``any_start``) the first run-in may follow an
     introduction of any length (:func:`chapter_level` then asks for verb phrases).
     """
@@ -220,7 +247,7 @@ def select(
         a, b = titles[f.pos], titles[g.pos]
         if _parallel(a, b):
             return True
-        if not chapter:
+        if not chapter and not line_initial:
             return False
         if rules.runin_adverbial.match(a) and rules.runin_adverbial.match(b):
             return True  # 毫不放松地加强… / 坚定不移地推进…

@@ -204,3 +204,21 @@ def test_a_top_level_chapter_written_as_run_ins_stands_alone(normalised_texts):
     assert under[-1] == "引导和规范企业对外投资合作" and len(under) == 7
     two = next(s for s in st.sections if s.label == "二")
     assert not [t for t in st.tasks if t.section_id == two.section_id]
+
+
+def test_two_verb_phrases_with_the_same_punctuation_are_a_level_of_a_line_based_report(normalised_texts):
+    # gov-report 1992 (the thirtieth round's held-out gold, in-sample since its measurement):
+    # its chapters open paragraphs with run-ins of two verb phrases, 继续下大力气抓农业，争取农村
+    # 经济更快发展。 … 积极发展科技和教育事业，提高国民经济的整体素质。 — parallel in their
+    # punctuation, as in a numbered （X） chapter; a paragraph opening with a time or a topic
+    # (近年来市场供求关系…，调整结构势在必行。) is text
+    text, st = _parse(normalised_texts, "gov-report-1992")
+    by_label = {s.label: s.section_id for s in st.sections}
+    two = [t.title for t in st.tasks if t.section_id == by_label["二"]]
+    assert two == [
+        "继续下大力气抓农业，争取农村经济更快发展",
+        "努力搞好国营大中型企业，大力调整经济结构和提高经济效益",
+        "积极发展科技和教育事业，提高国民经济的整体素质",
+    ]
+    four = [t.title for t in st.tasks if t.section_id == by_label["四"]]
+    assert four[0] == "按照政企职责分开的原则，积极推进政府机构改革" and len(four) == 6
