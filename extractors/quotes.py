@@ -68,6 +68,7 @@ _WORD_KEYS = (
     "disowning_joins",
     "citing_words",
     "citing_after",
+    "descriptions_after",
 )
 _PATTERN_KEYS = ("not_programme_patterns",)
 
@@ -122,6 +123,7 @@ class QuoteCues:
     disowned_after: regex.Pattern  # a word condemning the run after it (“两个估计”的反革命谬论)
     cited: regex.Pattern  # right before the quote: someone's words cited (李白所说的“…”)
     cited_after: regex.Pattern  # right after the run: what someone said (毛主席的“…”的重要指示)
+    description_after: regex.Pattern  # 的 and the spirit or pattern the run describes (…的革命精神)
 
 
 def cues() -> QuoteCues:
@@ -174,6 +176,7 @@ def load_cues(path: Path) -> QuoteCues:
         disowned_after=regex.compile(f"(?:{alt('disowning_joins')})?{_GAP}{{0,4}}?(?:{alt('disowning_after')})"),
         cited=regex.compile(f"(?:{alt('citing_words')})$"),
         cited_after=regex.compile(f"(?:{alt('citing_after')})"),
+        description_after=regex.compile(f"的{_GAP}{{0,6}}?(?:{alt('descriptions_after')})"),
         problem_after=regex.compile(alt("problems_after")),
         domain_problem_after=regex.compile(alt("domain_problems_after")),
         manner_before=regex.compile(f"(?:{alt('manner_words')}){_GAP}{{0,3}}$"),
@@ -267,6 +270,8 @@ def judge(text: str, start: int, end: int) -> tuple[str, str]:
         return WORD, "disowned by the text (a smear or a pretext)"
     if c.cited.search(just_before) or c.cited_after.match(after):
         return WORD, "someone's words cited"
+    if c.description_after.match(after):
+        return WORD, "describes a spirit or a pattern"
     # 问题 right after the run outweighs the list: 解决“三农”问题 names the problems of
     # a domain, not the programme of the same name
     if c.domain_problem_after.match(after):

@@ -82,6 +82,12 @@ CASES = [
     # an instruction's words (gov-report-1978); an instruction about a slogan keeps it (1958)
     ("继续执行毛主席的“军队要整顿”、“要准备打仗”的重要指示，", [WORD, WORD]),
     ("坚决执行党中央和毛主席关于“多、快、好、省”的指示，", [PROGRAMME]),
+    # a motto qualifying a spirit, a pattern or a layout describes it (gov-report 1978, 2005,
+    # pingtan-suping-2022; the dev24p4, dev25p2 sheets); a slogan heading a policy stays one
+    ("发扬“愚公移山，改造中国”的大无畏革命精神，", [WORD]),
+    ("形成“高产量、高附加值、高利用率”的农业发展格局。", [WORD]),
+    ("应当按照“全国一盘棋”的战略布局，", [WORD]),
+    ("坚持“与邻为善，以邻为伴”的周边外交方针，", [PROGRAMME]),
     # brands named as examples are things, a brand the quote names is a programme (2023, 2022)
     ("打造“星辰大海”“浪漫蓝眼泪”等旅游品牌。", [THING, THING]),
     ("打响“文化+旅游”品牌。", [PROGRAMME]),
