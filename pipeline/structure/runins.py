@@ -34,12 +34,14 @@ from statistics import median
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS, LIST_COMMA
+from extractors.char_classes import CLOSING, OPENING_QUOTES
 from pipeline.structure.rules import StructureRules
 
 _SENTENCE_END = "。！？!?"
-# a line ending in one of these goes on below or is text, not a heading without a stop
-_LINE_END_MARKS = CLAUSE_STOPS + LIST_COMMA + "…—"
+# a heading laid out without a stop ends in a word (a Han character, a closing quote or
+# bracket), and the text below it opens a sentence (not a mark or a unit going on from it)
+_ENDS_A_HEADING = regex.compile(r"[\p{Han}" + regex.escape(CLOSING) + r"]$")
+_OPENS_TEXT = regex.compile(r"[\p{Han}0-9A-Za-z" + regex.escape(OPENING_QUOTES + "（(《") + r"]")
 _DIGIT = regex.compile(r"[0-9%％]|百分之")
 _PUNCT = regex.compile(r"[，,、]")
 _COMMA = regex.compile(r"[，,]")
@@ -104,26 +106,27 @@ def sentence_starts(
 
 
 def _text_below(text: str, start: int, end: int) -> bool:
-    """Does the line at ``start`` hold text: a sentence that ends (as under a topic line)?"""
+    """Does the line at ``start`` hold text: a sentence that opens there (no mark or unit
+    continuing the line above: …国家外汇储备由194亿美元增加到1399 / 亿美元，… is one sentence a
+    PDF's line broke) and ends on it (as under a topic line)?"""
     nl = text.find("\n", start, end)
-    return any(ch in _SENTENCE_END for ch in text[start : end if nl < 0 else nl])
+    line = text[start : end if nl < 0 else nl].lstrip(" \t\u3000")
+    return bool(_OPENS_TEXT.match(line)) and any(ch in _SENTENCE_END for ch in line)
 
 
 def first_sentence(text: str, pos: int, end: int, *, stopless: bool = False) -> tuple[int, str, bool] | None:
     """End (exclusive, before the stop) and text of the sentence at ``pos``, if it ends in 。,
-    and whether its line is laid out as a heading: with ``stopless``, a line that ends
-    without any stop while text follows it is one, and its first sentence (or the whole
-    line) its title (gov-report 2003 一、 五年来，国民经济保持良好发展势头，经济结构战略性
-    调整迈出重要步伐 on a line of its own, its text below)."""
+    and whether its line is laid out as a heading: with ``stopless``, a line without any
+    stop that ends in a word (not a figure a broken line left: 本届政府从1993 年3) while text
+    follows it is one, the whole line its title (gov-report 2003 一、 五年来，国民经济保持良好
+    发展势头，经济结构战略性调整迈出重要步伐 on a line of its own, its text below)."""
     i = pos
     while i < end and text[i] not in _SENTENCE_END and text[i] != "\n":
         i += 1
-    if stopless:
-        nl = text.find("\n", pos, end)
-        line = text[pos:nl].rstrip(" \t\u3000") if nl >= 0 else ""
-        if line and line[-1] not in _LINE_END_MARKS and _text_below(text, nl + 1, end):
-            stop = i if i < nl and text[i] == "。" else pos + len(line)
-            return stop, text[pos:stop], True
+    if stopless and i < end and text[i] == "\n":
+        line = text[pos:i].rstrip(" \t\u3000")
+        if _ENDS_A_HEADING.search(line) and _text_below(text, i + 1, end):
+            return pos + len(line), line, True
     if i >= end or text[i] != "。":
         return None
     return i, text[pos:i], False
