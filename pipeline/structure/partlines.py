@@ -22,13 +22,14 @@ from functools import cache
 
 import regex
 
-from extractors.char_classes import COMMAS, SPACES, char_class
+from extractors.char_classes import COMMAS, LONG_SENTENCE_STOPS, SPACES, char_class
 from pipeline.structure import parts as parts_mod
 from pipeline.structure.body import Body
 from pipeline.structure.markers import Candidate
 from pipeline.structure.rules import StructureRules, plan_openers
 
 _YEARS = regex.compile(r"(?<!\d)(?:19|20)\d\d年")
+_SENTENCE_ENDS = tuple(LONG_SENTENCE_STOPS.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +81,29 @@ def find(
         line = text[s:e].strip(SPACES)
         if not line:
             continue
-        if not seen_text:
-            # the opening (title, dateline, signature, 各位代表：) holds no part heading
-            seen_text = _is_text(line, rules) and not any(line.startswith(w) for w in rules.task_breaks)
-            continue
-        if not is_part_line(line, rules):
-            continue
         nxt = next((k for k in range(i + 1, len(spans)) if text[spans[k][0] : spans[k][1]].strip(SPACES)), None)
+        below = "" if nxt is None else text[spans[nxt][0] : spans[nxt][1]].strip(SPACES)
+        if not seen_text:
+            # the opening (title, dateline, signature, 各位代表：) holds no part heading — but
+            # for the first heading of a plan with no address, right above its text: a line
+            # of the part line's shape, not the title, over a paragraph that ends a sentence
+            # (2024年全市教育工作要点 / 加强党的全面领导 / 深入学习贯彻…。)
+            seen_text = _is_text(line, rules) and not any(line.startswith(w) for w in rules.task_breaks)
+            opens = (
+                not seen_text
+                and line != body.title
+                and is_part_line(line, rules)
+                and below[-1:] in _SENTENCE_ENDS
+                and not any(below.startswith(w) for w in rules.task_breaks)
+            )
+            if not opens:
+                continue
+            seen_text = True
+        elif not is_part_line(line, rules):
+            continue
         if nxt is None or spans[nxt][1] > body.end or nxt in dump:
             continue
-        if not _is_text(text[spans[nxt][0] : spans[nxt][1]], rules):
+        if not _is_text(below, rules):
             continue
         a = s + len(text[s:e]) - len(text[s:e].lstrip(SPACES))
         found.append((i, a, a + len(line)))

@@ -149,3 +149,16 @@ def test_reports_without_part_lines_keep_their_ids(normalised_texts):
     for year in (2004, 2017, 2019):
         st = parse_structure(normalised_texts[f"gov-report-{year}"], f"gov-report-{year}", year)
         assert all("/p" not in t.task_id and "/sp" not in s.section_id for t in st.tasks for s in st.sections)
+
+
+def test_the_first_heading_of_a_plan_without_an_address_is_a_part_line():
+    # a plan of unnumbered headings, one paragraph per line: its title, then the first heading
+    # right above its text — no address or dateline opens it, so the opening ends there
+    body = "深入学习贯彻党的二十大精神，健全党组织领导的校长负责制，推进清廉学校建设。"
+    heads = ["加强党的全面领导", "推进学前教育普及普惠", "促进义务教育优质均衡"]
+    raw = "2024年全市教育工作要点\n" + "".join(f"{h}\n{body}\n{body}\n" for h in heads)
+    st = parse_structure(raw, "x-2024", 2024)
+    assert [t.title for t in st.tasks] == heads
+    # an opening that addresses its hearers keeps the lines above the address out
+    raw = "2024年政府工作报告\n平潭综合实验区管委会主任\n各位代表：\n" + "".join(f"{h}\n{body}\n" for h in heads)
+    assert "平潭综合实验区管委会主任" not in [t.title for t in parse_structure(raw, "x-2024", 2024).tasks]
