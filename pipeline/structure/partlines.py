@@ -103,8 +103,8 @@ def find(
             continue
         if nxt is None or spans[nxt][1] > body.end or nxt in dump:
             continue
-        if not _is_text(below, rules):
-            continue
+        if not _is_text(below, rules) and not _numbered_heading_at(spans[nxt][0], spans[nxt][1], cands):
+            continue  # its text, or the numbered headings it heads (第二部分 2024年重点任务 / 一、…)
         a = s + len(text[s:e]) - len(text[s:e].lstrip(SPACES))
         found.append((i, a, a + len(line)))
     found += _closing_in_dumps(text, body, spans, dump, rules)
@@ -153,6 +153,11 @@ def _closing_pattern(headings: tuple[str, ...], stops: str, breaks: tuple[str, .
         f"(?<={char_class(stops)})(?:{'|'.join(map(regex.escape, words))})"
         f"(?={char_class(SPACES)}*(?:{'|'.join(map(regex.escape, breaks))}))"
     )
+
+
+def _numbered_heading_at(start: int, end: int, cands: list[Candidate]) -> bool:
+    """Does a numbered heading open the line ``[start, end)`` (一、推动产业转型升级)?"""
+    return any(start <= c.pos < end and c.line_start for c in cands)
 
 
 def _inside_chapter(pos: int, cands: list[Candidate]) -> bool:

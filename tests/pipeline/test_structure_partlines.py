@@ -162,3 +162,29 @@ def test_the_first_heading_of_a_plan_without_an_address_is_a_part_line():
     # an opening that addresses its hearers keeps the lines above the address out
     raw = "2024年政府工作报告\n平潭综合实验区管委会主任\n各位代表：\n" + "".join(f"{h}\n{body}\n" for h in heads)
     assert "平潭综合实验区管委会主任" not in [t.title for t in parse_structure(raw, "x-2024", 2024).tasks]
+
+
+def test_a_part_line_right_above_the_numbered_headings_it_heads():
+    # 第二部分 2024年重点任务 has no text of its own: its 一、二、 follow at once; it heads them
+    # (and plans, by its year), between a review part and a closing one
+    raw = "\n".join(
+        [
+            "某市2024年工作计划",
+            "第一部分 2023年工作回顾",
+            "2023年，全市经济运行稳中有进，地区生产总值增长6%。",
+            "第二部分 2024年重点任务",
+            "一、推动产业转型升级",
+            "新建5G基站1000个，规模以上工业增加值增长7%。",
+            "二、扩大有效投资",
+            "完成固定资产投资500亿元。",
+            "第三部分 保障措施",
+            "加强组织领导，强化督查考核。",
+        ]
+    )
+    st = parse_structure(raw, "x-2024", 2024)
+    assert [(s.heading, s.part) for s in st.sections if s.level == 1] == [
+        ("第一部分 2023年工作回顾", "review"),
+        ("第二部分 2024年重点任务", "plan"),
+        ("第三部分 保障措施", "plan"),
+    ]
+    assert [(t.title, t.part) for t in st.tasks] == [("推动产业转型升级", "plan"), ("扩大有效投资", "plan")]
