@@ -31,9 +31,10 @@ _TRIM = "。；，：,:;.！？!? \t\u3000"
 
 
 def sentence_end(text: str, start: int, limit: int, rules: StructureRules) -> int:
-    """Position of the first sentence stop (。！？；) after ``start``, or ``limit``."""
+    """Position of the first sentence stop (。！？；) after ``start``, or of a tab (a table's
+    cell ends there: 1<TAB>推进学前教育普惠发展<TAB>市教育局), or ``limit``."""
     for i in range(start, limit):
-        if text[i] in "。！？；!?;":
+        if text[i] in "。！？；!?;\t":
             return i
     return limit
 

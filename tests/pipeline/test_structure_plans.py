@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.ingest.normalise import normalise
 from pipeline.structure import structure_warnings
 from pipeline.structure.body import find_body
 from pipeline.structure.parse import parse_structure
@@ -280,3 +281,23 @@ def test_numbering_that_skips_at_line_starts_goes_on(normalised_texts):
     assert "加快推进产业结构升级和自主创新" in titles and "进一步推动区域协调发展" in titles
     assert "发展现代农业和推进社会主义新农村建设" in titles
     assert any("numbering skips" in w for w in structure_warnings(st, text))
+
+
+def test_a_task_table_saved_as_text_with_tabs():
+    # a table saved as text (序号<TAB>重点任务<TAB>牵头单位<TAB>完成时限): the bare row number in
+    # its first cell numbers the task, and the task's cell ends its title
+    raw = (
+        "2024年重点工作任务分工方案\n序号\t重点任务\t牵头单位\t完成时限\n"
+        "1\t推进学前教育普惠发展，新增公办学位2000个\t市教育局\t2024年12月底前\n"
+        "2\t促进义务教育优质均衡，新建学校3所\t市教育局、市发改委\t2024年9月底前\n"
+        "3\t实施校园安全提升工程\t市教育局\t持续推进\n"
+    )
+    st = parse_structure(normalise(raw), "x-2024", 2024)
+    assert [t.title for t in st.tasks] == [
+        "推进学前教育普惠发展，新增公办学位2000个",
+        "促进义务教育优质均衡，新建学校3所",
+        "实施校园安全提升工程",
+    ]
+    # a number with a tab inside a line, or one of four digits, numbers nothing
+    raw = "2024年工作要点\n一、总体要求\n全年目标\t2024\t年底前完成。\n2024\t完成投资500亿元。\n"
+    assert [t.title for t in parse_structure(normalise(raw), "x-2024", 2024).tasks] == ["总体要求"]
