@@ -301,3 +301,16 @@ def test_a_task_table_saved_as_text_with_tabs():
     # a number with a tab inside a line, or one of four digits, numbers nothing
     raw = "2024年工作要点\n一、总体要求\n全年目标\t2024\t年底前完成。\n2024\t完成投资500亿元。\n"
     assert [t.title for t in parse_structure(normalise(raw), "x-2024", 2024).tasks] == ["总体要求"]
+
+
+def test_chapter_numerals_with_a_dot():
+    # 一.总体要求 / 二．重点任务: a chapter numeral written with a dot, as sloppy plans do; a
+    # numeral before a decimal figure is none (一.5 is no chapter)
+    raw = (
+        "2024年工作要点\n一.总体要求\n坚持稳中求进工作总基调。\n二．重点任务\n"
+        "1.推进学前教育普惠发展。新增公办学位2000个。\n2.促进义务教育优质均衡。新建学校3所。\n"
+        "三.保障措施\n加强组织领导。\n"
+    )
+    st = parse_structure(normalise(raw), "x-2024", 2024)
+    assert [s.heading for s in st.sections] == ["总体要求", "重点任务", "保障措施"]
+    assert [t.title for t in st.tasks] == ["推进学前教育普惠发展", "促进义务教育优质均衡"]
