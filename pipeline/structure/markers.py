@@ -97,7 +97,9 @@ def find_candidates(text: str, body: Body, rules: StructureRules) -> list[Candid
                 boundary = boundary_before(text, pos, body, rules)
                 if boundary is None:
                     continue
-                label = raw if marker.heading == "paragraph" else m.group(0).rstrip("，、,：:.． ")
+                whole = m.group(0).rstrip("，、,：:.． ")
+                # 一、 is labelled 一; 第一章 keeps its words (its kind says 章, not 、)
+                label = raw if marker.heading == "paragraph" and not whole.startswith("第") else whole
                 out.append(
                     Candidate(
                         pos,

@@ -56,6 +56,8 @@ def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] 
             label = item.label or "·"
             if label and label[0] in "一二三四五六七八九十":
                 label += "、"
+            elif label.startswith("第"):
+                label += " "  # 第一章 发展基础
             out.append(f"{'  ' * (item.level - 1)}+ {label}{item.heading}  [section {item.part}]")
     parts = {}
     for t in structure.tasks:

@@ -326,3 +326,22 @@ def test_items_numbered_with_a_closing_bracket_only():
     st = parse_structure(normalise(raw), "x-2024", 2024)
     assert [t.title for t in st.tasks] == ["推进学前教育普惠发展", "促进义务教育优质均衡", "提升高中教育质量"]
     assert [s.heading for s in st.sections] == ["重点任务", "保障措施"]
+
+
+def test_chapters_and_sections_of_a_long_range_plan():
+    # 第一章 … 第三章 重点任务 / 第一节 …: a 规划's chapters and sections; 第三章 mentioned inside a
+    # sentence (按照五年计划草案第三章关于…的规定) is no heading
+    raw = (
+        "某市“十四五”教育发展规划\n第一章 发展基础\n“十三五”期间，全市教育事业取得显著成就。\n"
+        "第二章 主要目标\n到2025年，学前教育毛入园率达到95%以上。\n第三章 重点任务\n"
+        "第一节 推进学前教育普及普惠\n新建改扩建幼儿园50所，按照规划纲要第三章关于布局的规定推进。\n"
+        "第二节 促进义务教育优质均衡\n新建中小学30所。\n第四章 保障措施\n加强组织领导。\n"
+    )
+    st = parse_structure(normalise(raw), "x-2021", 2021)
+    assert [(s.label, s.heading) for s in st.sections] == [
+        ("第一章", "发展基础"),
+        ("第二章", "主要目标"),
+        ("第三章", "重点任务"),
+        ("第四章", "保障措施"),
+    ]
+    assert [t.title for t in st.tasks] == ["推进学前教育普及普惠", "促进义务教育优质均衡"]
