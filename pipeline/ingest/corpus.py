@@ -71,12 +71,20 @@ class MetadataWords:
     genres: tuple[str, ...]
     issuer_suffixes: tuple[str, ...]
     opening_lines: int
+    year_joins: tuple[str, ...]
+    year_spans: tuple[str, ...]
 
 
 METADATA_FILE = register(
     "metadata",
     DATA_FILE,
-    Record(genres=Strings(allow_empty=False), issuer_suffixes=Strings(allow_empty=False), opening_lines=Integer(1)),
+    Record(
+        genres=Strings(allow_empty=False),
+        issuer_suffixes=Strings(allow_empty=False),
+        opening_lines=Integer(1),
+        year_joins=Strings(allow_empty=False),
+        year_spans=Strings(allow_empty=False),
+    ),
     used_by="pipeline/ingest/corpus.py",
 )
 
@@ -89,7 +97,26 @@ def metadata_words(path: Path = DATA_FILE) -> MetadataWords:
         tuple(sorted(data["genres"], key=len, reverse=True)),
         tuple(sorted(data["issuer_suffixes"], key=len, reverse=True)),
         data["opening_lines"],
+        tuple(data["year_joins"]),
+        tuple(data["year_spans"]),
     )
+
+
+def document_year(line: str, words: MetadataWords) -> int | None:
+    """The year a line names for its document: the first year, but the later of two joined
+    as a review and the plan after it (2023年工作总结和2024年工作思路 → 2024), not the end of a
+    span (2021—2025年 → 2021)."""
+    years = list(_YEAR.finditer(line))
+    if not years:
+        return None
+    between = line[years[0].end() : years[-1].start()]
+    if (
+        len(years) > 1
+        and any(j in between for j in words.year_joins)
+        and not any(d in between for d in words.year_spans)
+    ):
+        return max(int(m.group(1)) for m in years)
+    return int(years[0].group(1))
 
 
 def slugify(name: str) -> str:
@@ -287,11 +314,7 @@ def infer_metadata(spec: DocumentSpec, text: str, corpus: Path | None = None) ->
     folder = spec.path.parent.name if corpus is None or spec.path.parent != Path(corpus) else ""
     year = spec.year
     if year is None:
-        for source in (name, *opening):
-            m = _YEAR.search(source)
-            if m:
-                year = int(m.group(1))
-                break
+        year = next((y for y in (document_year(source, words) for source in (name, *opening)) if y), None)
     if year is None:
         raise DocumentError(
             str(spec.path),

@@ -240,3 +240,19 @@ def test_corpus_prepare_never_reads_a_refused_document(corpus, monkeypatch):
     monkeypatch.setattr(run, "read_document", lambda path: opened.append(path))
     (p,) = prepare(corpus)
     assert opened == [] and "leads outside the corpus folder" in p.error and p.spec.doc_id == "failed-passwd"
+
+
+@pytest.mark.parametrize(
+    "line,year",
+    [
+        ("某局2023年工作总结和2024年工作思路", 2024),  # a review and the plan after it
+        ("关于2022年工作情况暨2023年工作安排的报告", 2023),
+        ("某市“十四五”教育发展规划（2021—2025年）", 2021),  # a span: its first year
+        ("2019年政府工作报告", 2019),
+    ],
+)
+def test_the_year_a_title_names_for_its_document(tmp_path, line, year):
+    from pipeline.ingest.corpus import DocumentSpec, infer_metadata
+
+    path = tmp_path / "plan.txt"
+    assert infer_metadata(DocumentSpec(path=path), f"{line}\n一、总体要求\n坚持稳中求进。\n").year == year
