@@ -345,3 +345,15 @@ def test_chapters_and_sections_of_a_long_range_plan():
         ("第四章", "保障措施"),
     ]
     assert [t.title for t in st.tasks] == ["推进学前教育普及普惠", "促进义务教育优质均衡"]
+
+
+def test_part_words_of_a_mid_year_report():
+    # 一、上半年工作成效 reviews, 三、下半年工作打算 plans (its amounts are targets)
+    raw = (
+        "某局2024年上半年工作总结及下半年工作打算\n一、上半年工作成效\n（一）经济运行稳中向好。上半年地区生产总值增长6%。\n"
+        "（二）项目建设加快推进。完成固定资产投资150亿元。\n二、存在问题\n部分项目进度滞后。\n三、下半年工作打算\n"
+        "（一）推动经济提质增效。全年地区生产总值增长6.5%左右。\n（二）扩大有效投资。下半年完成固定资产投资170亿元。\n"
+    )
+    st = parse_structure(normalise(raw), "x-2024", 2024)
+    parts = {s.heading: s.part for s in st.sections}
+    assert parts["上半年工作成效"] == "review" and parts["下半年工作打算"] == "plan"
