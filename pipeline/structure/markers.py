@@ -98,8 +98,7 @@ def find_candidates(text: str, body: Body, rules: StructureRules) -> list[Candid
                 if boundary is None:
                     continue
                 whole = m.group(0).rstrip("，、,：:.． ")
-                # 一、 is labelled 一; 第一章 keeps its words (its kind says 章, not 、)
-                label = raw if marker.heading == "paragraph" and not whole.startswith("第") else whole
+                label = raw if marker.heading == "paragraph" and not marker.whole_label else whole
                 out.append(
                     Candidate(
                         pos,

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from extractors.numerals import DIGIT_CHARS, PLACE_CHARS
 from pipeline.errors import DocumentError
 
 
@@ -54,10 +55,10 @@ def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] 
             )
         else:
             label = item.label or "·"
-            if label and label[0] in "一二三四五六七八九十":
-                label += "、"
-            elif label.startswith("第"):
-                label += " "  # 第一章 发展基础
+            if label[-1] in DIGIT_CHARS + PLACE_CHARS:
+                label += "、"  # a bare numeral: 一、
+            elif label[-1].isalpha():
+                label += " "  # a whole marker ending in a word: 第一章 发展基础 (not （一）, ·)
             out.append(f"{'  ' * (item.level - 1)}+ {label}{item.heading}  [section {item.part}]")
     parts = {}
     for t in structure.tasks:

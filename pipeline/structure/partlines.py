@@ -81,28 +81,24 @@ def find(
         line = text[s:e].strip(SPACES)
         if not line:
             continue
-        nxt = next((k for k in range(i + 1, len(spans)) if text[spans[k][0] : spans[k][1]].strip(SPACES)), None)
-        below = "" if nxt is None else text[spans[nxt][0] : spans[nxt][1]].strip(SPACES)
         if not seen_text:
             # the opening (title, dateline, signature, 各位代表：) holds no part heading — but
             # for the first heading of a plan with no address, right above its text: a line
             # of the part line's shape, not the title, over a paragraph that ends a sentence
             # (2024年全市教育工作要点 / 加强党的全面领导 / 深入学习贯彻…。)
             seen_text = _is_text(line, rules) and not any(line.startswith(w) for w in rules.task_breaks)
-            opens = (
-                not seen_text
-                and line != body.title
-                and is_part_line(line, rules)
-                and below[-1:] in _SENTENCE_ENDS
-                and not any(below.startswith(w) for w in rules.task_breaks)
-            )
-            if not opens:
+            if seen_text or line == body.title:
                 continue
-            seen_text = True
-        elif not is_part_line(line, rules):
+        if not is_part_line(line, rules):
             continue
+        nxt = next((k for k in range(i + 1, len(spans)) if text[spans[k][0] : spans[k][1]].strip(SPACES)), None)
         if nxt is None or spans[nxt][1] > body.end or nxt in dump:
             continue
+        below = text[spans[nxt][0] : spans[nxt][1]].strip(SPACES)
+        if not seen_text:
+            if below[-1:] not in _SENTENCE_ENDS or any(below.startswith(w) for w in rules.task_breaks):
+                continue
+            seen_text = True
         if not _is_text(below, rules) and not _numbered_heading_at(spans[nxt][0], spans[nxt][1], cands):
             continue  # its text, or the numbered headings it heads (第二部分 2024年重点任务 / 一、…)
         a = s + len(text[s:e]) - len(text[s:e].lstrip(SPACES))

@@ -16,6 +16,7 @@ import regex
 from extractors.language_data import (
     DATA_FILES,
     PIPELINE_DATA,
+    Flag,
     Integer,
     ListOf,
     Number,
@@ -38,7 +39,11 @@ _PATTERNS = Strings(Pattern())
 SPEC = Record(
     markers=ListOf(
         Record(
-            kind=Text(), heading=OneOf("paragraph", "sentence"), pattern=Pattern("n"), year_after=Optional(Pattern("n"))
+            kind=Text(),
+            heading=OneOf("paragraph", "sentence"),
+            pattern=Pattern("n"),
+            year_after=Optional(Pattern("n")),
+            whole_label=Optional(Flag(), False),
         ),
         allow_empty=False,
     ),
@@ -130,6 +135,7 @@ class Marker:
     heading: str  # paragraph | sentence
     pattern: regex.Pattern
     year_after: regex.Pattern | None
+    whole_label: bool = False  # labelled by the whole marker (第一章), not its numeral (一、 → 一)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +266,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
                 m["heading"],
                 regex.compile(m["pattern"]),
                 regex.compile(m["year_after"]) if m["year_after"] else None,
+                m["whole_label"],
             )
             for m in data["markers"]
         ),

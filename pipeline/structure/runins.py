@@ -34,14 +34,14 @@ from statistics import median
 
 import regex
 
-from extractors.char_classes import CLOSING, OPENING_QUOTES
+from extractors.char_classes import CLOSING, OPENING_QUOTES, ROUND_BRACKETS
 from pipeline.structure.rules import StructureRules
 
 _SENTENCE_END = "。！？!?"
 # a heading laid out without a stop ends in a word (a Han character, a closing quote or
 # bracket), and the text below it opens a sentence (not a mark or a unit going on from it)
 _ENDS_A_HEADING = regex.compile(r"[\p{Han}" + regex.escape(CLOSING) + r"]$")
-_OPENS_TEXT = regex.compile(r"[\p{Han}0-9A-Za-z" + regex.escape(OPENING_QUOTES + "（(《") + r"]")
+_OPENS_TEXT = regex.compile(r"[\p{Han}0-9A-Za-z" + regex.escape(OPENING_QUOTES + "".join(ROUND_BRACKETS) + "《") + r"]")
 _DIGIT = regex.compile(r"[0-9%％]|百分之")
 _PUNCT = regex.compile(r"[，,、]")
 _COMMA = regex.compile(r"[，,]")

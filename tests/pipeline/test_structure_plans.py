@@ -303,29 +303,32 @@ def test_a_task_table_saved_as_text_with_tabs():
     assert [t.title for t in parse_structure(normalise(raw), "x-2024", 2024).tasks] == ["总体要求"]
 
 
-def test_chapter_numerals_with_a_dot():
-    # 一.总体要求 / 二．重点任务: a chapter numeral written with a dot, as sloppy plans do; a
-    # numeral before a decimal figure is none (一.5 is no chapter)
-    raw = (
-        "2024年工作要点\n一.总体要求\n坚持稳中求进工作总基调。\n二．重点任务\n"
-        "1.推进学前教育普惠发展。新增公办学位2000个。\n2.促进义务教育优质均衡。新建学校3所。\n"
-        "三.保障措施\n加强组织领导。\n"
-    )
+@pytest.mark.parametrize(
+    "raw,sections,tasks",
+    [
+        # 一.总体要求 / 二．重点任务: a chapter numeral written with a dot, as sloppy plans do
+        (
+            "2024年工作要点\n一.总体要求\n坚持稳中求进工作总基调。\n二．重点任务\n"
+            "1.推进学前教育普惠发展。新增公办学位2000个。\n2.促进义务教育优质均衡。新建学校3所。\n"
+            "三.保障措施\n加强组织领导。\n",
+            ["总体要求", "重点任务", "保障措施"],
+            ["推进学前教育普惠发展", "促进义务教育优质均衡"],
+        ),
+        # 1）推进… 2）促进…: the half of （1） many plans write; a figure closing an aside is none
+        (
+            "2024年工作要点\n一、重点任务\n1）推进学前教育普惠发展。新增公办学位2000个。\n"
+            "2）促进义务教育优质均衡。新建学校3所（其中小学2所）。\n3）提升高中教育质量。\n"
+            "二、保障措施\n加强组织领导，落实“十四五”规划（2021—2025）。\n",
+            ["重点任务", "保障措施"],
+            ["推进学前教育普惠发展", "促进义务教育优质均衡", "提升高中教育质量"],
+        ),
+    ],
+    ids=["numeral-with-dot", "closing-bracket-only"],
+)
+def test_markers_plans_write_loosely(raw, sections, tasks):
     st = parse_structure(normalise(raw), "x-2024", 2024)
-    assert [s.heading for s in st.sections] == ["总体要求", "重点任务", "保障措施"]
-    assert [t.title for t in st.tasks] == ["推进学前教育普惠发展", "促进义务教育优质均衡"]
-
-
-def test_items_numbered_with_a_closing_bracket_only():
-    # 1）推进… 2）促进…: the half of （1） many plans write; a figure closing an aside is none
-    raw = (
-        "2024年工作要点\n一、重点任务\n1）推进学前教育普惠发展。新增公办学位2000个。\n"
-        "2）促进义务教育优质均衡。新建学校3所（其中小学2所）。\n3）提升高中教育质量。\n"
-        "二、保障措施\n加强组织领导，落实“十四五”规划（2021—2025）。\n"
-    )
-    st = parse_structure(normalise(raw), "x-2024", 2024)
-    assert [t.title for t in st.tasks] == ["推进学前教育普惠发展", "促进义务教育优质均衡", "提升高中教育质量"]
-    assert [s.heading for s in st.sections] == ["重点任务", "保障措施"]
+    assert [s.heading for s in st.sections] == sections
+    assert [t.title for t in st.tasks] == tasks
 
 
 def test_chapters_and_sections_of_a_long_range_plan():
