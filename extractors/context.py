@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractors.table_columns import Column
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -20,7 +22,9 @@ class Context:
     of its own year, and its own year written out is a result like an earlier one;
     ``lead`` is the last sentence of the passage before when it opens a list this passage
     goes on (it ends with a colon, or it is an item ending with ； after such a lead):
-    五年基本建设的投资…，是这样分配的： before 工业部门为二百四十八亿五千万元，….
+    五年基本建设的投资…，是这样分配的： before 工业部门为二百四十八亿五千万元，…;
+    ``columns`` are the columns of the indicator table the passage is a row of (the
+    structure step read them from the table's header), empty for any other passage.
     """
 
     year: int | None = None
@@ -30,3 +34,4 @@ class Context:
     written: int | None = None
     plan_year: int | None = None
     lead: str = ""
+    columns: tuple[Column, ...] = ()

@@ -90,7 +90,7 @@ from extractors.target_kinds import Reading, SentenceCues, TimeFrame, classify
 from extractors.times import extract_times
 from extractors.units import UnitRegistry, registry
 
-__all__ = ["KINDS", "extract_quantities", "grammar", "load_comparators", "load_not_quantities"]
+__all__ = ["KINDS", "extract_quantities", "grammar", "load_comparators", "load_not_quantities", "read_table_cell"]
 
 COMPARATORS_FILE = EXTRACTORS_DATA / "comparators.yaml"
 NOT_QUANTITIES_FILE = EXTRACTORS_DATA / "not_quantities.yaml"
@@ -654,6 +654,31 @@ def _read_mention(g: Grammar, text: str, m: regex.Match) -> _Mention | None:
         clause=clause,
         bounded=bool(suf or pre) and comparator in (">=", "<=", ">", "<"),
     )
+
+
+def read_table_cell(cell: str, unit: str = "") -> tuple[float, float | None, str, str] | None:
+    """The amount a table cell states on its own (6.5左右, ≥95, 120.5, 3-5, 8%), as
+    (value, value_max, unit, comparator); ``unit`` (written as in text: 亿元, 万人, %) is
+    the one its column or row names, read after each number that writes none. None when
+    the cell holds anything besides one amount (与经济增长同步, 完成省下达任务, —)."""
+    g = grammar()
+    cell = cell.strip()
+    if unit:
+        pieces, pos = [], 0
+        for m in g.number.finditer(cell):
+            if m.start() < pos:
+                continue
+            end = g.tail.match(cell, m.end()).end()
+            pieces.append(cell[pos:end])
+            if not g.unit_any.match(cell, end):
+                pieces.append(unit)
+            pos = end
+        cell = "".join(pieces) + cell[pos:]
+    m = g.number.search(cell)
+    mention = _read_mention(g, cell, m) if m else None
+    if mention is None or cell[: mention.start].strip() or cell[mention.end :].strip():
+        return None
+    return float(mention.value), mention.value_max, mention.unit, mention.comparator
 
 
 def _negative(g: Grammar, text: str, start: int) -> bool:

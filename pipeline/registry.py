@@ -34,8 +34,8 @@ import pyarrow as pa
 from extractors.entities import extract_entities_batch
 from extractors.errors import PlantasksError
 from extractors.policy_refs import extract_policy_refs, resolve_ref_keys
-from extractors.quantities import extract_quantities
 from extractors.records import Entity, PolicyRef, Quantity, TimeExpr
+from extractors.table_rows import extract_targets
 from extractors.times import extract_times
 from pipeline.crossyear.fulfilment import build_fulfilment
 from pipeline.crossyear.lifecycle import build_policy_lifecycle_from
@@ -89,7 +89,7 @@ TABLES: tuple[Table, ...] = (
         schemas.TARGETS,
         "passage",
         record=Quantity,
-        extract=extract_quantities,
+        extract=extract_targets,
         uses=("times",),
         summary="targets",
     ),

@@ -25,6 +25,7 @@ from pipeline.ingest.read import read_input
 from pipeline.limits import limits, time_limit
 from pipeline.structure import structure_warnings
 from pipeline.structure.parse import Paragraph, Section, Structure, parse_structure
+from pipeline.structure.tables import TableRows
 
 log = logging.getLogger("plantasks")
 
@@ -133,11 +134,13 @@ def passage_contexts(text: str, structure: Structure, spec: DocumentSpec, passag
     """What the extractors know of each passage: the document's year and genre, the year
     its plan is for when that is the next (a report delivered late in its year), the year
     it was written in where its text shows another (a plan calling its year 明年), the
-    passage's part, the headings above it and the lead of a list it goes on."""
+    passage's part, the headings above it, the lead of a list it goes on and, for a row
+    of an indicator table, the table's columns."""
     headings = _headings(structure)
     written = written_year(text, spec.year, spec.genre)
     later = plan_year(text, spec.year, spec.genre)  # a report delivered late in its year
     leads = list_leads([text[p.char_start : p.char_end] for p in passages])
+    rows = TableRows(structure.tables)
     return [
         Context(
             year=spec.year,
@@ -147,6 +150,7 @@ def passage_contexts(text: str, structure: Structure, spec: DocumentSpec, passag
             written=written,
             plan_year=later,
             lead=lead,
+            columns=rows.columns_at(p.char_start),
         )
         for p, lead in zip(passages, leads, strict=True)
     ]

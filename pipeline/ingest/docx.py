@@ -1,4 +1,5 @@
-"""Text of a .docx, one line per paragraph, with the markers Word numbers for it.
+"""Text of a .docx, one line per paragraph (a table's row one line, its cells split by
+tabs), with the markers Word numbers for it.
 
 A Word file keeps its paragraphs in word/document.xml, read with the standard library in
 pieces (memory follows the text, not the XML: an 807 KB .docx that expands to 200 MB used
@@ -207,6 +208,7 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
             numbering = read_numbering(zf, path, max_xml_bytes)
             parser = ElementTree.XMLPullParser(events=("start", "end"))
             open_elements: list[ElementTree.Element] = []
+            rows: list[list[list[str]]] = []  # the table rows being read: their cells' paragraphs
             total = 0
             with zf.open(info) as member:
                 while chunk := member.read(_CHUNK):
@@ -214,9 +216,9 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
                     if total > max_xml_bytes:  # the declared size can lie
                         raise DocumentError(path, _expands(total, max_xml_bytes))
                     parser.feed(chunk)
-                    _take_paragraphs(parser, open_elements, paragraphs, numbering)
+                    _take_paragraphs(parser, open_elements, paragraphs, numbering, rows)
             parser.close()
-            _take_paragraphs(parser, open_elements, paragraphs, numbering)
+            _take_paragraphs(parser, open_elements, paragraphs, numbering, rows)
     except (
         zipfile.BadZipFile,
         KeyError,
@@ -231,17 +233,36 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
 
 
 def _take_paragraphs(
-    parser: ElementTree.XMLPullParser, open_elements: list, paragraphs: list[str], numbering: Numbering
+    parser: ElementTree.XMLPullParser,
+    open_elements: list,
+    paragraphs: list[str],
+    numbering: Numbering,
+    rows: list[list[list[str]]],
 ) -> None:
     """Take the text of each paragraph finished so far, then drop every finished element
     from the tree (what remains is the path to the element being parsed)."""
     for event, element in parser.read_events():
         if event == "start":
             open_elements.append(element)
+            if element.tag == f"{_W}tr":
+                rows.append([])
+            elif element.tag == f"{_W}tc" and rows:
+                rows[-1].append([])
             continue
         open_elements.pop()
         if element.tag == f"{_W}p" and not any(e.tag == f"{_W}p" for e in open_elements):
-            paragraphs.append(_paragraph(element, numbering))
+            text = _paragraph(element, numbering)
+            if rows and rows[-1] and any(e.tag == f"{_W}tc" for e in open_elements):
+                rows[-1][-1].append(text)  # a paragraph of a table cell: the cell's text
+            else:
+                paragraphs.append(text)
+        elif element.tag == f"{_W}tr" and rows:
+            # a table row is one line, its cells split by tabs, as a spreadsheet copies it
+            # (an indicator table's header names what its rows' bare numbers are)
+            cells = rows.pop()
+            line = "\t".join(" ".join(p.strip() for p in cell if p.strip()) for cell in cells)
+            if line.strip():
+                paragraphs.append(line)
     for parent in open_elements:
         if parent.tag == f"{_W}p":
             break  # a paragraph still open keeps its runs until it ends

@@ -88,6 +88,9 @@ def load_boilerplate(path: Path | None = None) -> Boilerplate:
 _HTML_BREAK = regex.compile(
     r"(?:[ \t]*(?:<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|li|tr|h[1-6])(?:\s[^<>]*)?>)[ \t]*\n?)+", regex.IGNORECASE
 )
+# a table's cells left as HTML: the cells of a row are split by tabs, as a saved page's
+# are (pipeline/ingest/read.py), so an indicator table's header still names its columns
+_HTML_CELL = regex.compile(r"<\s*/\s*t[dh]\s*>\s*(?=<\s*t[dh][\s>/])", regex.IGNORECASE)
 _HTML_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 _HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
@@ -96,6 +99,7 @@ def strip_html(text: str) -> str:
     """Line breaks for <br /> and closing block tags, characters for entities, no tags."""
     if "<" not in text and "&" not in text:
         return text
+    text = _HTML_CELL.sub("\t", text)
     text = _HTML_BREAK.sub("\n", text)
     text = _HTML_TAG.sub("", text)
     return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)

@@ -177,31 +177,66 @@ def _looks_like_mojibake(text: str) -> bool:
 
 
 class _HTMLText(HTMLParser):
-    """Collect visible text, one block element per line, dropping scripts and menus."""
+    """Collect visible text, one block element per line, dropping scripts and menus.
+
+    A table row of short cells is one line, its cells split by tabs: an indicator table's
+    header names what its rows' bare numbers are (``pipeline/structure/tables.py``). A row
+    with a long cell is page layout (a site that sets its whole page in a table): its
+    cells' lines are kept as lines.
+    """
 
     SKIP = {"script", "style", "nav", "header", "footer", "noscript", "head", "select", "button", "form"}
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "td"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    CELL = {"td", "th"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        # the rows being read, innermost last: each a list of cells, each a list of texts
+        self._rows: list[list[list[str]]] = []
+
+    def _out(self) -> list[str]:
+        """Where text goes: the open cell of the innermost row, else the page."""
+        if self._rows and self._rows[-1]:
+            return self._rows[-1][-1]
+        return self.parts
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self._skip += 1
+        elif tag == "tr":
+            self._rows.append([])
+        elif tag in self.CELL and self._rows:
+            self._rows[-1].append([])
         elif tag in self.BLOCK:
-            self.parts.append("\n")
+            self._out().append("\n")
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self._skip:
             self._skip -= 1
+        elif tag == "tr" and self._rows:
+            cells = ["".join(c) for c in self._rows.pop()]
+            flat = [" ".join(c.split()) for c in cells]
+            lines = [sum(1 for ln in c.split("\n") if ln.strip()) for c in cells]
+            if flat and all(
+                len(f) <= _CELL_CHARS and (n <= 1 or len(f) <= _BROKEN_CELL_CHARS)
+                for f, n in zip(flat, lines, strict=True)
+            ):
+                self._out().append("\n" + "\t".join(flat) + "\n")
+            else:
+                self._out().append("\n" + "\n".join(cells) + "\n")
         elif tag in self.BLOCK:
-            self.parts.append("\n")
+            self._out().append("\n")
 
     def handle_data(self, data):
         if not self._skip:
-            self.parts.append(data)
+            self._out().append(data)
+
+
+# a table cell longer than this is a page's layout, not a figure or a measure's name; a
+# cell of several lines is one only when shorter than the second (地区生产总值<br>（亿元）)
+_CELL_CHARS, _BROKEN_CELL_CHARS = 80, 30
 
 
 # a menu is a run of at least _MENU_RUN lines, each shorter than _MENU_ITEM_CHARS and
@@ -214,13 +249,19 @@ def html_to_text(html: str) -> str:
     parser = _HTMLText()
     parser.feed(html)
     parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    lines = [ln for ln in lines if ln]
+    lines = [
+        "\t".join(" ".join(cell.split()) for cell in line.split("\t")) for line in "".join(parser.parts).split("\n")
+    ]
+    lines = [ln for ln in lines if ln.strip()]
     # Menus and breadcrumbs are runs of very short lines without a clause stop; a short line
     # that is text (各位代表！), stands between paragraphs (结束语) or opens with a heading
     # marker (一、总体要求) stays.
     short = [
-        len(ln) < _MENU_ITEM_CHARS and not any(p in ln for p in CLAUSE_STOPS) and not heading_marker(ln) for ln in lines
+        len(ln) < _MENU_ITEM_CHARS
+        and not any(p in ln for p in CLAUSE_STOPS)
+        and not heading_marker(ln)
+        and "\t" not in ln  # a table's row
+        for ln in lines
     ]
     kept: list[str] = []
     for is_short, run in groupby(zip(short, lines), key=lambda pair: pair[0]):

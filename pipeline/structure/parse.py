@@ -41,6 +41,7 @@ from pipeline.structure.partlines import is_part_line
 from pipeline.structure.records import PARTLINE, RUNIN, Paragraph, Section, Structure, Task
 from pipeline.structure.rules import StructureRules, load_rules
 from pipeline.structure.runins import is_candidate
+from pipeline.structure.tables import TableRows, find_tables
 from pipeline.structure.titles import clean, heading_end, old_style_title, parallel_ends, run_on_cut, sentence_end
 
 __all__ = ["Section", "Task", "Paragraph", "Structure", "parse_structure", "chinese_ordinal", "load_rules"]
@@ -772,7 +773,11 @@ def parse_structure(
     rules = load_rules()
     body = find_body(text, rules)
     lines = _Lines(text, body)
+    tables = find_tables(text, year)
     cands = find_candidates(text, body, rules)
+    if tables:
+        in_table = TableRows(tables).in_table
+        cands = [c for c in cands if not in_table(c.pos)]  # 1<TAB>地区生产总值…: a row's 序号
     part_lines = partlines_mod.find(text, body, lines.spans, lines.dump, cands, rules, year)
     nodes = _build_numbered(text, cands, body, lines, rules, part_lines)
     nodes = _without_enumerated_statements(text, nodes)
@@ -797,7 +802,7 @@ def parse_structure(
         node.end = _trim_end(text, node.pos, node.end)
     parts_mod.assign(text, nodes, body, rules, year)
     _distinct_keys(nodes)
-    return _assemble(text, doc_id, nodes, body, lines, rules, year)
+    return replace(_assemble(text, doc_id, nodes, body, lines, rules, year), tables=tables)
 
 
 def _without_enumerated_statements(text: str, nodes: list[Node]) -> list[Node]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from pipeline.structure.tables import IndicatorTable
 
 # the kinds of a heading that no marker numbers: a run-in heading, an unnumbered part line
 RUNIN = "runin"
@@ -59,3 +61,5 @@ class Structure:
     sections: list[Section]
     tasks: list[Task]
     paragraphs: list[Paragraph]
+    # indicator tables saved as text: extraction reads their rows under their headers
+    tables: list[IndicatorTable] = field(default_factory=list)

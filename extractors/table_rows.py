@@ -1,0 +1,149 @@
+"""Amounts of a passage: an indicator table's row read cell by cell, any other passage as
+sentences (:func:`extractors.quantities.extract_quantities`).
+
+A row of 主要指标 | 单位 | 2023年实际 | 2024年目标 such as ``地区生产总值增长<TAB>%<TAB>6.1<TAB>6左右``
+states two amounts of one measure: 6.1 % reached in 2023 and about 6 % planned for 2024.
+Their measure is the row's label cell, their unit the unit cell (or the label's or the
+header's brackets: 地区生产总值（亿元）, 增长（%）), their year and kind the column's, as the
+structure step read them from the header (:class:`extractors.table_columns.Column`, passed
+in the passage's context). Cells are matched to columns from the right: a category cell
+merged over several rows (经济发展) is written in the first row only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from extractors.context import Context
+from extractors.indicators import indicator_for
+from extractors.quantities import extract_quantities, read_table_cell
+from extractors.records import Quantity, TimeExpr
+from extractors.table_columns import LABEL, UNIT, VALUE, Column
+
+_CELL = regex.compile(r"[^\t]+")
+_BRACKETED = regex.compile(r"[（(]\s*([^（）()]{1,8}?)\s*[）)]")
+# marks before or after a label (★ 约束性, * 预期性) and a sub-row's 其中：
+_LABEL_MARKS = regex.compile(r"^(?:其中[：:]?|[★☆*＊△▲※#＃]+)+|[★☆*＊△▲※#＃]+$")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def extract_targets(
+    text: str, *, offset: int = 0, context: Context = Context(), times: Sequence[TimeExpr] | None = None
+) -> list[Quantity]:
+    """Every stated amount of a passage (``context.columns`` set: the passage is a row of
+    an indicator table)."""
+    if context.columns:
+        return read_row(text, offset, context.columns)
+    return extract_quantities(text, offset=offset, context=context, times=times)
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """The spans of a row's cells without their spaces (empty cells kept, as empty spans)."""
+    spans, pos = [], 0
+    for part in text.split("\t"):
+        start, end = pos, pos + len(part)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+        pos += len(part) + 1
+    return spans
+
+
+def _label(cell: str) -> tuple[str, str]:
+    """A label cell as (measure, the unit in its brackets): 地区生产总值（亿元） → 地区生产总值, 亿元."""
+    unit = next((m.group(1) for m in _BRACKETED.finditer(cell) if _is_unit(m.group(1))), "")
+    measure = _BRACKETED.sub(lambda m: "" if m.group(1) == unit else m.group(), cell)
+    return _LABEL_MARKS.sub("", "".join(measure.split())), unit
+
+
+def _is_unit(written: str) -> bool:
+    """Does ``written`` spell a unit (亿元, 万人, %), not a note (含职业教育, PM2.5)?"""
+    read = read_table_cell("1", written)
+    return read is not None and bool(read[2])
+
+
+def _is_amount(cell: str) -> bool:
+    return read_table_cell(cell, "%") is not None
+
+
+def _aligned(text: str, spans: list[tuple[int, int]], columns: tuple[Column, ...]):
+    """Each cell's column, and the label cell. Normalising a text strips the empty cells at
+    a line's ends (a category cell merged over rows, a missing figure), so a row with
+    another count of cells than its header is aligned on its label: the cell with words
+    nearest before its first amount stands in the header's label column (指标, or the one
+    before the first unit or value column)."""
+    if len(spans) == len(columns):
+        paired = list(zip(spans, columns, strict=True))
+        values = [i for i, (_, c) in enumerate(paired) if c.role == VALUE]
+        if not values:
+            return [], None
+        label = next((sp for sp, c in paired if c.role == LABEL and _HAN.search(text[sp[0] : sp[1]])), None)
+        if label is None:
+            label = next(
+                (sp for sp, c in reversed(paired[: values[0]]) if c.role != UNIT and _HAN.search(text[sp[0] : sp[1]])),
+                None,
+            )
+        return paired, label
+    at = None  # the cell with words nearest before the first amount after one
+    for a, b in spans:
+        cell = text[a:b]
+        if at is not None and b > a and _is_amount(cell):
+            break
+        if _HAN.search(cell) and not _is_unit(cell):
+            at = (a, b)
+    else:
+        return [], None
+    if at is None:
+        return [], None
+    at_index = spans.index(at)
+    label_col = next((i for i, c in enumerate(columns) if c.role == LABEL), None)
+    if label_col is None:
+        label_col = next(i for i, c in enumerate(columns) if c.role in (UNIT, VALUE)) - 1
+    shift = label_col - at_index
+    paired = [(sp, columns[j + shift]) for j, sp in enumerate(spans) if j > at_index and j + shift < len(columns)]
+    return paired, at
+
+
+def read_row(text: str, offset: int, columns: tuple[Column, ...]) -> list[Quantity]:
+    """The amounts of one table row (``text``, at ``offset`` in the document) under
+    ``columns``: one per value cell holding a single amount, measured by the row's label."""
+    paired, label_span = _aligned(text, _cells(text), columns)
+    if label_span is None:
+        return []
+    label = text[label_span[0] : label_span[1]]
+    measure, label_unit = _label(label)
+    row_unit = next((text[a:b] for (a, b), c in paired if c.role == UNIT and _is_unit(text[a:b])), "") or label_unit
+    out = []
+    for (a, b), column in paired:
+        if column.role != VALUE:
+            continue
+        # a change column (增长（%）) takes only a unit of its own: the row's unit is the measure's
+        own = column.unit if column.unit and _is_unit(column.unit) else ""
+        unit = own or ("" if column.measure else row_unit)
+        read = read_table_cell(text[a:b], unit) if b > a else None
+        if read is None:
+            continue
+        value, value_max, unit_name, comparator = read
+        subject = measure + column.measure if column.measure and not measure.endswith(column.measure) else measure
+        out.append(
+            Quantity(
+                text=text[a:b],
+                char_start=offset + a,
+                char_end=offset + b,
+                sentence=text,
+                value=value,
+                value_max=value_max,
+                unit=unit_name,
+                comparator=comparator,
+                subject=subject,
+                indicator=indicator_for(subject, unit_name or None),
+                kind=column.kind or "other",
+                period_start=column.year if column.kind else None,
+                period_end=column.year if column.kind else None,
+            )
+        )
+    return out

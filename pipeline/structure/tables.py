@@ -1,0 +1,91 @@
+"""Indicator tables saved as text: a header line of tab-separated cells naming years and
+kinds (主要指标 | 单位 | 2023年实际 | 2024年目标) and the tab-separated rows under it.
+
+Found once, with the structure, because what a row's bare numbers are is written only in
+the header: extraction reads each row under its table's columns
+(:mod:`extractors.table_rows`) instead of as a sentence, and the rows' leading numbers
+(``1<TAB>地区生产总值…``) are no task markers. A table without such a header (a division of
+tasks: 序号 | 工作任务 | 责任单位 | 完成时限) is none of these: its rows stay text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from extractors.table_columns import LABEL, UNIT, VALUE, Column, read_header
+
+_NUMBER_CELL = regex.compile(r"[0-9０-９.．]+")
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorTable:
+    """One table: its header line's start, its last row's end, its columns, and the span
+    of each row line."""
+
+    char_start: int
+    char_end: int
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[int, int], ...]
+
+
+def _header(line: str, year: int | None) -> tuple[Column, ...] | None:
+    """The columns a tab-separated line heads, or None when it is no header: a header's
+    cells are words (a bare number is a row's 序号 or figure), and besides a column of
+    figures it names the measures, their units or a second column of figures."""
+    cells = line.split("\t")
+    if sum(1 for c in cells if c.strip()) < 2 or any(_NUMBER_CELL.fullmatch(c.strip()) for c in cells):
+        return None
+    columns = read_header(cells, year)
+    if columns is None:
+        return None
+    roles = [c.role for c in columns]
+    if LABEL in roles or UNIT in roles or roles.count(VALUE) >= 2:
+        return columns
+    return None
+
+
+def find_tables(text: str, year: int | None = None) -> list[IndicatorTable]:
+    """Every indicator table of a normalised text: a header line (the first of a run of
+    lines with tabs) and the lines with tabs that follow it."""
+    if "\t" not in text:
+        return []
+    out: list[IndicatorTable] = []
+    runs: list[list[tuple[int, int]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "\t" not in line:
+            continue
+        if runs and runs[-1][-1][1] + 1 == start:
+            runs[-1].append((start, start + len(line)))
+        else:
+            runs.append([(start, start + len(line))])
+    for run in runs:
+        (hs, he), rows = run[0], run[1:]
+        columns = _header(text[hs:he], year) if rows else None
+        if columns is not None:
+            out.append(IndicatorTable(hs, rows[-1][1], columns, tuple(rows)))
+    return out
+
+
+class TableRows:
+    """Which table row, if any, a position of the text stands in (one bisection)."""
+
+    def __init__(self, tables: list[IndicatorTable]) -> None:
+        self._rows = sorted((start, end, t.columns) for t in tables for start, end in t.rows)
+        self._starts = [r[0] for r in self._rows]
+        self._headers = [(t.char_start, t.rows[0][0]) for t in tables]
+
+    def columns_at(self, pos: int) -> tuple[Column, ...]:
+        """The columns of the row ``pos`` stands in (empty outside every row)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._rows[i][1]:
+            return self._rows[i][2]
+        return ()
+
+    def in_table(self, pos: int) -> bool:
+        """Does ``pos`` stand in a table's header or rows?"""
+        return bool(self.columns_at(pos)) or any(s <= pos < e for s, e in self._headers)

@@ -1,0 +1,242 @@
+"""Indicator tables saved as text: a header naming years and kinds (主要指标 | 单位 |
+2023年实际 | 2024年目标) gives each row's bare numbers their unit, year and kind, from a
+.txt (tabs), a saved web page (<td>), HTML left in a .txt, and a .docx table."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extractors.quantities import read_table_cell
+from extractors.table_columns import LABEL, OTHER, UNIT, VALUE, Column, read_header
+from pipeline.extract.document import process_text
+from pipeline.ingest.corpus import DocumentSpec
+from pipeline.ingest.docx import docx_to_text
+from pipeline.ingest.normalise import normalise_with_layout, strip_html
+from pipeline.ingest.read import html_to_text
+
+HEADER = "主要指标\t单位\t2023年实际\t2024年目标"
+ROWS = [
+    "地区生产总值增长\t%\t6.1\t6左右",
+    "一般公共预算收入\t亿元\t120.5\t125",
+    "城镇新增就业\t万人\t8.2\t8",
+    "城镇调查失业率\t%\t5.1\t5.5以内",
+]
+PLAN = (
+    "2024年全市经济社会发展计划\n"
+    "一、2024年主要预期目标\n"
+    "2024年经济社会发展主要预期目标如下：\n" + "\n".join([HEADER, *ROWS]) + "\n"
+    "二、2024年重点任务\n"
+    "（一）推动产业转型升级。新建5G基站1000个。\n"
+    "（二）扩大有效投资。实施重点项目200个。\n"
+)
+# what the four rows state: (text, value, unit, comparator, kind, subject, year)
+EXPECTED = [
+    ("6.1", 6.1, "%", "=", "achievement", "地区生产总值增长", 2023),
+    ("6左右", 6.0, "%", "~", "target", "地区生产总值增长", 2024),
+    ("120.5", 120.5e8, "元", "=", "achievement", "一般公共预算收入", 2023),
+    ("125", 125e8, "元", "=", "target", "一般公共预算收入", 2024),
+    ("8.2", 8.2e4, "人", "=", "achievement", "城镇新增就业", 2023),
+    ("8", 8e4, "人", "=", "target", "城镇新增就业", 2024),
+    ("5.1", 5.1, "%", "=", "achievement", "城镇调查失业率", 2023),
+    ("5.5以内", 5.5, "%", "<=", "target", "城镇调查失业率", 2024),
+]
+
+
+def _tables(raw: str, year: int = 2024) -> tuple[str, dict[str, list[dict]]]:
+    text, set_apart = normalise_with_layout(raw)
+    spec = DocumentSpec(path=Path("plan.txt"), issuer="某市", issuer_slug="city", year=year, doc_id=f"city-{year}")
+    return text, process_text(text, spec, [], set_apart)
+
+
+def _table_rows(text: str, tables: dict) -> list[tuple]:
+    """The targets stated in table rows (lines with tabs), as EXPECTED writes them."""
+    out = []
+    for r in tables["targets"]:
+        line_start = text.rfind("\n", 0, r["char_start"]) + 1
+        line_end = text.find("\n", r["char_start"])
+        if "\t" in text[line_start:line_end]:
+            assert text[r["char_start"] : r["char_end"]] == r["text"]
+            assert r["period_start"] == r["period_end"]
+            out.append(
+                (
+                    r["text"],
+                    pytest.approx(r["value"]),
+                    r["unit"],
+                    r["comparator"],
+                    r["kind"],
+                    r["subject"],
+                    r["period_start"],
+                )
+            )
+    return out
+
+
+def test_a_tab_separated_indicator_table_gives_each_cell_its_columns_year_kind_and_unit():
+    text, tables = _tables(PLAN)
+    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+    # the measures keep their keys across years: one series each
+    keys = {r["indicator"] for r in tables["targets"] if r["subject"] == "城镇调查失业率"}
+    assert keys == {"城镇调查失业率"}
+    # the sentences around the table are read as before
+    assert any(r["text"] == "1000个" and r["kind"] == "target" for r in tables["targets"])
+    assert [t["title"] for t in tables["tasks"]] == ["推动产业转型升级", "扩大有效投资"]
+
+
+def test_numbered_rows_of_an_indicator_table_are_no_tasks():
+    rows = "\n".join(f"{i}\t{row}" for i, row in enumerate(ROWS, 1))
+    raw = PLAN.replace("\n".join([HEADER, *ROWS]), "序号\t" + HEADER + "\n" + rows)
+    text, tables = _tables(raw)
+    assert [t["title"] for t in tables["tasks"]] == ["推动产业转型升级", "扩大有效投资"]
+    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+
+
+def test_a_division_of_tasks_table_is_no_indicator_table():
+    raw = (
+        "2024年全市教育工作要点\n一、重点任务\n"
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t推进学前教育普惠发展，新建幼儿园5所\t市教育局\t2024年12月底前\n"
+        "2\t实施义务教育优质均衡工程\t各区县\t2024年\n"
+    )
+    _, tables = _tables(raw)
+    assert [t["title"] for t in tables["tasks"]] == ["推进学前教育普惠发展，新建幼儿园5所", "实施义务教育优质均衡工程"]
+    assert [(r["text"], r["subject"], r["kind"]) for r in tables["targets"]] == [("5所", "新建幼儿园", "target")]
+
+
+def test_rows_are_aligned_on_their_label_when_edge_cells_are_empty():
+    # a category merged over rows is written once; a missing figure leaves the row short
+    raw = (
+        "2024年全市经济社会发展计划\n一、主要预期目标\n"
+        "类别\t指标（单位）\t2023年\t增长（%）\t2024年\n"
+        "经济发展\t地区生产总值（亿元）\t5000\t6.1\t5300\n"
+        "\t规模以上工业增加值增长（%）\t7\t\t7以上\n"
+        "民生保障\t城镇新增就业（万人）\t8.2\t\t\n"
+        "\t居民人均可支配收入增长（%）\t6\t\t与经济增长同步\n"
+        "二、重点任务\n（一）推动产业转型升级。\n"
+    )
+    text, tables = _tables(raw)
+    assert _table_rows(text, tables) == [
+        ("5000", pytest.approx(5000e8), "元", "=", "achievement", "地区生产总值", 2023),
+        ("6.1", pytest.approx(6.1), "%", "=", "achievement", "地区生产总值增长", 2023),
+        ("5300", pytest.approx(5300e8), "元", "=", "target", "地区生产总值", 2024),
+        ("7", pytest.approx(7.0), "%", "=", "achievement", "规模以上工业增加值增长", 2023),
+        ("7以上", pytest.approx(7.0), "%", ">=", "target", "规模以上工业增加值增长", 2024),
+        ("8.2", pytest.approx(8.2e4), "人", "=", "achievement", "城镇新增就业", 2023),
+        ("6", pytest.approx(6.0), "%", "=", "achievement", "居民人均可支配收入增长", 2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell, column",
+    [
+        ("2023年实际", Column(VALUE, 2023, "achievement")),
+        ("2024年预期目标", Column(VALUE, 2024, "target")),
+        ("2023年（预计）", Column(VALUE, 2023, "achievement")),
+        ("预计完成", Column(VALUE, 2023, "achievement")),
+        ("上年", Column(VALUE, 2023, "achievement")),
+        ("目标值", Column(VALUE, 2024, "target")),
+        ("2024年", Column(VALUE, 2024, "target")),
+        ("2022年", Column(VALUE, 2022, "achievement")),
+        ("金额（亿元）", Column(OTHER)),
+        ("完成时限", Column(OTHER)),
+        ("年均增长（%）", Column(OTHER)),
+        ("2021—2025年", Column(OTHER)),
+        ("指标名称", Column(LABEL)),
+        ("单位", Column(UNIT)),
+    ],
+)
+def test_header_cells(cell, column):
+    columns = read_header(["主要指标", cell, "2024年目标"], 2024)
+    assert columns is not None and columns[1] == column
+
+
+def test_a_change_column_measures_the_change_over_the_value_column_before_it():
+    columns = read_header(["指标", "2023年实际", "增长（%）", "2024年目标", "增长（%）"], 2024)
+    assert columns == (
+        Column(LABEL),
+        Column(VALUE, 2023, "achievement"),
+        Column(VALUE, 2023, "achievement", "增长", "%"),
+        Column(VALUE, 2024, "target"),
+        Column(VALUE, 2024, "target", "增长", "%"),
+    )
+    assert read_header(["序号", "工作任务", "责任单位", "完成时限"], 2024) is None
+
+
+@pytest.mark.parametrize(
+    "cell, unit, read",
+    [
+        ("6.1", "%", (6.1, None, "%", "=")),
+        ("6左右", "%", (6.0, None, "%", "~")),
+        ("≥95", "%", (95.0, None, "%", ">=")),
+        ("3-5", "%", (3.0, 5.0, "%", "range")),
+        ("8.2", "万人", (82000.0, None, "人", "=")),
+        ("6%", "", (6.0, None, "%", "=")),
+        ("-0.5", "%", (-0.5, None, "%", "=")),
+        ("—", "%", None),
+        ("与经济增长同步", "%", None),
+        ("6以上，力争7", "%", None),
+        ("8", "", None),  # a bare number without a unit anywhere: not read
+    ],
+)
+def test_table_cells(cell, unit, read):
+    assert read_table_cell(cell, unit) == (pytest.approx(read) if read and read[1] is None else read)
+
+
+def test_a_saved_web_pages_table_becomes_tab_separated_rows():
+    page = (
+        "<html><body><p>一、主要目标</p><table>"
+        "<tr><th>主要指标</th><th>单位</th><th>2023年实际</th><th>2024年目标</th></tr>"
+        "<tr><td>地区生产总值<br>增长</td><td>%</td><td>6.1</td><td><p>6左右</p></td></tr>"
+        "</table><p>二、重点任务</p></body></html>"
+    )
+    assert html_to_text(page).split("\n") == [
+        "一、主要目标",
+        HEADER,
+        "地区生产总值 增长\t%\t6.1\t6左右",
+        "二、重点任务",
+    ]
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_lines():
+    text = "坚持稳中求进工作总基调，全面深化改革开放，推动高质量发展，各项工作取得新的成效，人民群众获得感不断增强。"
+    page = (
+        "<html><body><table><tr><td><ul><li>首页</li><li>政务公开</li><li>工作计划</li></ul></td>"
+        f"<td><p>一、总体要求</p><p>{text}</p></td></tr></table></body></html>"
+    )
+    assert html_to_text(page).split("\n") == ["一、总体要求", text]
+
+
+def test_html_left_in_a_text_file_splits_a_tables_cells_by_tabs():
+    html = "<table><tr><td>主要指标</td><td>单位</td><td>2023年实际</td> <td>2024年目标</td></tr>"
+    assert strip_html(html).strip() == HEADER
+
+
+def test_a_docx_tables_rows_become_tab_separated_lines():
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def p(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{''.join(p(x) for x in c.split('|'))}</w:tc>" for c in cells) + "</w:tr>"
+
+    body = (
+        p("一、主要目标")
+        + "<w:tbl>"
+        + row("主要指标", "单位", "2023年实际", "2024年目标")
+        + row("地区生产总值|增长", "%", "6.1", "6左右")
+        + "</w:tbl>"
+        + p("二、重点任务")
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>')
+    assert docx_to_text(out.getvalue(), "plan.docx").split("\n") == [
+        "一、主要目标",
+        HEADER,
+        "地区生产总值 增长\t%\t6.1\t6左右",
+        "二、重点任务",
+    ]
