@@ -35,7 +35,7 @@ def extract_targets(
     """Every stated amount of a passage (``context.columns`` set: the passage is a row of
     an indicator table)."""
     if context.columns:
-        return read_row(text, offset, context.columns)
+        return read_row(text, offset, context.columns, context.plan_year or context.year)
     return extract_quantities(text, offset=offset, context=context, times=times)
 
 
@@ -108,9 +108,19 @@ def _aligned(text: str, spans: list[tuple[int, int]], columns: tuple[Column, ...
     return paired, at
 
 
-def read_row(text: str, offset: int, columns: tuple[Column, ...]) -> list[Quantity]:
+def _period_start(column: Column, year: int | None) -> int | None:
+    if not column.kind or column.year is None:
+        return None
+    if column.kind == "target" and year is not None and year < column.year:
+        return year
+    return column.year
+
+
+def read_row(text: str, offset: int, columns: tuple[Column, ...], year: int | None = None) -> list[Quantity]:
     """The amounts of one table row (``text``, at ``offset`` in the document) under
-    ``columns``: one per value cell holding a single amount, measured by the row's label."""
+    ``columns``: one per value cell holding a single amount, measured by the row's label.
+    A target of a year after the plan's ``year`` is a goal from that year to its own
+    (a 2021 plan's 2025年目标: 2021–2025), as 到2025年 in a sentence."""
     paired, label_span = _aligned(text, _cells(text), columns)
     if label_span is None:
         return []
@@ -142,7 +152,7 @@ def read_row(text: str, offset: int, columns: tuple[Column, ...]) -> list[Quanti
                 subject=subject,
                 indicator=indicator_for(subject, unit_name or None),
                 kind=column.kind or "other",
-                period_start=column.year if column.kind else None,
+                period_start=_period_start(column, year),
                 period_end=column.year if column.kind else None,
             )
         )

@@ -73,7 +73,14 @@ def _cells(s: str) -> float:
     return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in s)
 
 
+# a placeholder for a space PDFium generated at a gap in the layout, and the width in em
+# from which such a gap splits a table's cells
+_GAP, _CELL_GAP = "\x00", 1.0
+
+
 def _page_lines(page) -> list[Line]:
+    import pypdfium2.raw as pdfium_raw
+
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
@@ -83,7 +90,19 @@ def _page_lines(page) -> list[Line]:
         first = None  # index in the line, left x and top y of its first glyph
         advances: list[float] = []
         prev_left = None
+        gaps: list[float] = []  # the width of each gap PDFium filled with a space (GAP in the rows)
         for i, ch in enumerate(text[:n]):
+            if (
+                ch == " "
+                and 0 < i < n - 1
+                and text[i + 1] not in "\r\n"
+                and pdfium_raw.FPDFText_IsGenerated(textpage, i)
+            ):
+                # a gap in the layout, not a space of the text: a table's cells are set apart so
+                gaps.append(textpage.get_charbox(i + 1)[0] - textpage.get_charbox(i - 1)[2])
+                current.append(_GAP)
+                prev_left = None
+                continue
             if ch in "\r\n":
                 if ch == "\n" or (i + 1 < n and text[i + 1] != "\n"):
                     rows.append(("".join(current), first))
@@ -104,8 +123,13 @@ def _page_lines(page) -> list[Line]:
     finally:
         textpage.close()
         page.close()
-    rows = [r for r in rows if r[0].strip(_SPACES)]
     em = sorted(advances)[len(advances) // 2] if advances else 10.0
+    if gaps:
+        # a gap of a cell's width or more splits a table's cells (a tab, as a spreadsheet
+        # copies them), a narrower one is a space
+        widths = iter(gaps)
+        rows = [(regex.sub(_GAP, lambda _: "\t" if next(widths) >= _CELL_GAP * em else " ", t), f) for t, f in rows]
+    rows = [r for r in rows if r[0].strip(_SPACES)]
     # where each line's text starts: its first glyph, less the full-width cells before it
     starts = [None if f is None else f[1] - em * _cells(t[: f[0]].lstrip(" \t\xa0")) for t, f in rows]
     lefts = [x for x in starts if x is not None]
@@ -166,6 +190,12 @@ def join_lines(pages: list[list[Line]]) -> str:
     current = ""
     for i, line in enumerate(lines):
         body = line.text.strip(_SPACES)
+        if "\t" in body:  # a table's row: a line of its own
+            if current:
+                paragraphs.append(current)
+            paragraphs.append(body)
+            current = ""
+            continue
         head = prefix.match(body)
         # a marker opens a paragraph where the line before ended it: stopped short of the
         # text width or with a sentence's end; after a full line running on (…公开|（一）…,

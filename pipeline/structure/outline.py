@@ -3,7 +3,8 @@ seconds.
 
 Prints where the plan was found (after a crawler header, breadcrumb or covering notice;
 before the page footer), then every section and task with its marker, title, part and
-length, then the counts and any warning of :func:`pipeline.structure.checks.structure_warnings`
+length, and every indicator table with the year and kind its columns give the rows'
+figures, then the counts and any warning of :func:`pipeline.structure.checks.structure_warnings`
 (numbered lines but no tasks, numbering gaps, a task far longer than the others).
 """
 
@@ -44,9 +45,12 @@ def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] 
         + (", a flattened task table" if body.is_table else "")
     ]
     rows = [(s.char_start, 0, s) for s in structure.sections] + [(t.char_start, 1, t) for t in structure.tasks]
+    rows += [(t.char_start, 2, t) for t in structure.tables]
     depth_of = {s.section_id: s.level for s in structure.sections}
     for _start, is_task, item in sorted(rows, key=lambda r: (r[0], r[1])):
-        if is_task:
+        if is_task == 2:
+            out.append(f"  = indicator table, {len(item.rows)} rows: {_columns(item.columns)}")
+        elif is_task:
             depth = depth_of.get(item.section_id, 0) + 1 if item.section_id else 1
             marker = _marker(text, item.char_start, item.title)
             title = item.title or _untitled(item.text)
@@ -72,6 +76,17 @@ def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] 
     for warning in structure_warnings(structure, text):
         out.append(f"warning: {warning}")
     return out
+
+
+def _columns(columns) -> str:
+    """The value columns of an indicator table as the rows' figures will be read:
+    2023 achievement, 2023 achievement 增长 (%), 2024 target."""
+    described = []
+    for c in columns:
+        if c.role == "value":
+            words = [str(c.year) if c.year else "", c.kind or "", c.measure, f"({c.unit})" if c.unit else ""]
+            described.append(" ".join(w for w in words if w))
+    return ", ".join(described)
 
 
 def _untitled(text: str) -> str:

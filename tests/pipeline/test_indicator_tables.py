@@ -17,6 +17,7 @@ from pipeline.ingest.corpus import DocumentSpec
 from pipeline.ingest.docx import docx_to_text
 from pipeline.ingest.normalise import normalise_with_layout, strip_html
 from pipeline.ingest.read import html_to_text
+from pipeline.structure.outline import outline
 
 HEADER = "主要指标\t单位\t2023年实际\t2024年目标"
 ROWS = [
@@ -84,6 +85,8 @@ def test_a_tab_separated_indicator_table_gives_each_cell_its_columns_year_kind_a
     # the sentences around the table are read as before
     assert any(r["text"] == "1000个" and r["kind"] == "target" for r in tables["targets"])
     assert [t["title"] for t in tables["tasks"]] == ["推动产业转型升级", "扩大有效投资"]
+    # plantasks outline shows the table and how its columns are read
+    assert "  = indicator table, 4 rows: 2023 achievement, 2024 target" in outline(text, "city-2024", 2024)
 
 
 def test_numbered_rows_of_an_indicator_table_are_no_tasks():
@@ -240,3 +243,45 @@ def test_a_docx_tables_rows_become_tab_separated_lines():
         "地区生产总值 增长\t%\t6.1\t6左右",
         "二、重点任务",
     ]
+
+
+def test_a_pdfs_table_comes_back_as_tab_separated_rows(tmp_path):
+    from fpdf import FPDF
+
+    from pipeline.evaluation import pdf_roundtrip
+    from pipeline.ingest.pdf import pdf_to_text
+
+    font = pdf_roundtrip.cjk_font()
+    if font is None:
+        pytest.fail("no CJK font: install Debian's fonts-noto-cjk (scripts/test.sh does) to test PDF input")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("cjk", "", font)
+    pdf.set_font("cjk", size=12)
+    pdf.multi_cell(0, 8, "一、2024年主要预期目标\n2024年经济社会发展主要预期目标如下：")
+    for line in [HEADER, *ROWS]:
+        for cell, width in zip(line.split("\t"), [60, 25, 40, 40], strict=True):
+            pdf.cell(width, 8, cell, border=1)
+        pdf.ln()
+    pdf.multi_cell(
+        0, 8, "二、2024年重点任务\n（一）推动产业转型升级。新建5G基站1000个。\n（二）扩大有效投资。实施重点项目200个。"
+    )
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    text = pdf_to_text(path.read_bytes(), str(path))
+    assert "\n".join([HEADER, *ROWS]) in text.split("\n", 2)[2]
+    text, tables = _tables("2024年全市经济社会发展计划\n" + text)
+    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+
+
+def test_a_long_range_plans_table_gives_its_goals_their_period():
+    raw = (
+        "某市“十四五”经济社会发展规划（2021—2025年）\n一、主要目标\n"
+        "指标\t单位\t2020年\t2025年\t年均增长（%）\t属性\n"
+        "地区生产总值\t亿元\t5000\t7000\t6\t预期性\n"
+        "二、重点任务\n（一）推动产业转型升级。\n"
+    )
+    text, tables = _tables(raw, year=2021)
+    rows = [(r["text"], r["kind"], r["period_start"], r["period_end"]) for r in tables["targets"]]
+    # the base year's figure, the goal for 2021–2025; the 年均 column gives no one year: not read
+    assert rows == [("5000", "achievement", 2020, 2020), ("7000", "target", 2021, 2025)]
