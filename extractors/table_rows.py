@@ -27,6 +27,7 @@ _BRACKETED = regex.compile(r"[（(]\s*([^（）()]{1,8}?)\s*[）)]")
 # marks before or after a label (★ 约束性, * 预期性) and a sub-row's 其中：
 _LABEL_MARKS = regex.compile(r"^(?:其中[：:]?|[★☆*＊△▲※#＃]+)+|[★☆*＊△▲※#＃]+$")
 _HAN = regex.compile(r"\p{Han}")
+_CHANGE_UNIT = "%"  # a table's growth column states rates
 
 
 def extract_targets(
@@ -131,9 +132,10 @@ def read_row(text: str, offset: int, columns: tuple[Column, ...], year: int | No
     for (a, b), column in paired:
         if column.role != VALUE:
             continue
-        # a change column (增长（%）) takes only a unit of its own: the row's unit is the measure's
+        # a change column (增长, 增长（%）) takes only a unit of its own, else %: the row's unit is
+        # the measure's
         own = column.unit if column.unit and _is_unit(column.unit) else ""
-        unit = own or ("" if column.measure else row_unit)
+        unit = own or (_CHANGE_UNIT if column.measure else row_unit)
         read = read_table_cell(text[a:b], unit) if b > a else None
         if read is None:
             continue

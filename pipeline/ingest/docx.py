@@ -208,7 +208,7 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
             numbering = read_numbering(zf, path, max_xml_bytes)
             parser = ElementTree.XMLPullParser(events=("start", "end"))
             open_elements: list[ElementTree.Element] = []
-            rows: list[list[list[str]]] = []  # the table rows being read: their cells' paragraphs
+            rows: list[_Row] = []  # the table rows being read
             total = 0
             with zf.open(info) as member:
                 while chunk := member.read(_CHUNK):
@@ -232,12 +232,24 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
     return "\n".join(paragraphs)
 
 
+@dataclass
+class _Row:
+    """A table row being read: each cell's paragraphs, and the cells spanning columns
+    (cell index -> the columns they add)."""
+
+    cells: list[list[str]] = field(default_factory=list)
+    spans: dict[int, int] = field(default_factory=dict)
+
+
+_MAX_SPAN = 50  # a span beyond any table's width is a typo
+
+
 def _take_paragraphs(
     parser: ElementTree.XMLPullParser,
     open_elements: list,
     paragraphs: list[str],
     numbering: Numbering,
-    rows: list[list[list[str]]],
+    rows: list[_Row],
 ) -> None:
     """Take the text of each paragraph finished so far, then drop every finished element
     from the tree (what remains is the path to the element being parsed)."""
@@ -245,22 +257,30 @@ def _take_paragraphs(
         if event == "start":
             open_elements.append(element)
             if element.tag == f"{_W}tr":
-                rows.append([])
+                rows.append(_Row())
             elif element.tag == f"{_W}tc" and rows:
-                rows[-1].append([])
+                rows[-1].cells.append([])
             continue
         open_elements.pop()
         if element.tag == f"{_W}p" and not any(e.tag == f"{_W}p" for e in open_elements):
             text = _paragraph(element, numbering)
-            if rows and rows[-1] and any(e.tag == f"{_W}tc" for e in open_elements):
-                rows[-1][-1].append(text)  # a paragraph of a table cell: the cell's text
+            if rows and rows[-1].cells and any(e.tag == f"{_W}tc" for e in open_elements):
+                rows[-1].cells[-1].append(text)  # a paragraph of a table cell: the cell's text
             else:
                 paragraphs.append(text)
+        elif element.tag == f"{_W}gridSpan" and rows and rows[-1].cells:
+            span = _val(element)
+            if span and span.isdigit() and int(span) > 1:
+                rows[-1].spans[len(rows[-1].cells) - 1] = min(int(span), _MAX_SPAN) - 1
         elif element.tag == f"{_W}tr" and rows:
             # a table row is one line, its cells split by tabs, as a spreadsheet copies it
-            # (an indicator table's header names what its rows' bare numbers are)
-            cells = rows.pop()
-            line = "\t".join(" ".join(p.strip() for p in cell if p.strip()) for cell in cells)
+            # (an indicator table's header names what its rows' bare numbers are); a cell
+            # spanning columns (2023年 over 实际 | 增长) leaves the columns after it empty
+            row = rows.pop()
+            cells: list[str] = []
+            for k, cell in enumerate(row.cells):
+                cells += [" ".join(p.strip() for p in cell if p.strip())] + [""] * row.spans.get(k, 0)
+            line = "\t".join(cells)
             if line.strip():
                 paragraphs.append(line)
     for parent in open_elements:

@@ -195,6 +195,10 @@ class _HTMLText(HTMLParser):
         self._skip = 0
         # the rows being read, innermost last: each a list of cells, each a list of texts
         self._rows: list[list[list[str]]] = []
+        # for each row being read, its cells that span columns: cell index -> columns added
+        self._spans: list[dict[int, int]] = []
+        # for each open <table>, how many rows were open when it began
+        self._tables: list[int] = []
 
     def _out(self) -> list[str]:
         """Where text goes: the open cell of the innermost row, else the page."""
@@ -206,28 +210,54 @@ class _HTMLText(HTMLParser):
         if tag in self.SKIP:
             self._skip += 1
         elif tag == "tr":
+            if self._tables and len(self._rows) > self._tables[-1]:
+                self._end_row()  # a row left open (</tr> may be omitted) ends at the next
             self._rows.append([])
+            self._spans.append({})
         elif tag in self.CELL and self._rows:
             self._rows[-1].append([])
+            # a cell spanning columns (<th colspan="2">2023年</th> over 实际 | 增长) leaves
+            # the columns after it empty, so the row keeps the table's count of cells
+            span = next((v for k, v in attrs if k == "colspan"), None)
+            if span and span.strip().isdigit() and int(span) > 1:
+                self._spans[-1][len(self._rows[-1]) - 1] = min(int(span), _MAX_SPAN) - 1
         elif tag in self.BLOCK:
+            if tag == "table":
+                self._tables.append(len(self._rows))
             self._out().append("\n")
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self._skip:
             self._skip -= 1
-        elif tag == "tr" and self._rows:
-            cells = ["".join(c) for c in self._rows.pop()]
-            flat = [" ".join(c.split()) for c in cells]
-            lines = [sum(1 for ln in c.split("\n") if ln.strip()) for c in cells]
-            if flat and all(
-                len(f) <= _CELL_CHARS and (n <= 1 or len(f) <= _BROKEN_CELL_CHARS)
-                for f, n in zip(flat, lines, strict=True)
-            ):
-                self._out().append("\n" + "\t".join(flat) + "\n")
-            else:
-                self._out().append("\n" + "\n".join(cells) + "\n")
+        elif tag == "tr" and self._rows and (not self._tables or len(self._rows) > self._tables[-1]):
+            self._end_row()
         elif tag in self.BLOCK:
+            if tag == "table" and self._tables:
+                while len(self._rows) > self._tables[-1]:
+                    self._end_row()
+                self._tables.pop()
             self._out().append("\n")
+
+    def close(self):
+        super().close()
+        while self._rows:
+            self._end_row()  # rows a broken page never closed keep their text
+
+    def _end_row(self) -> None:
+        """Write the innermost row: one line of tab-separated cells when they are short, its
+        cells' lines otherwise (page layout)."""
+        spans = self._spans.pop()
+        cells: list[str] = []
+        for k, c in enumerate(self._rows.pop()):
+            cells += ["".join(c)] + [""] * spans.get(k, 0)
+        flat = [" ".join(c.split()) for c in cells]
+        lines = [sum(1 for ln in c.split("\n") if ln.strip()) for c in cells]
+        if flat and all(
+            len(f) <= _CELL_CHARS and (n <= 1 or len(f) <= _BROKEN_CELL_CHARS) for f, n in zip(flat, lines, strict=True)
+        ):
+            self._out().append("\n" + "\t".join(flat) + "\n")
+        else:
+            self._out().append("\n" + "\n".join(cells) + "\n")
 
     def handle_data(self, data):
         if not self._skip:
@@ -237,6 +267,7 @@ class _HTMLText(HTMLParser):
 # a table cell longer than this is a page's layout, not a figure or a measure's name; a
 # cell of several lines is one only when shorter than the second (地区生产总值<br>（亿元）)
 _CELL_CHARS, _BROKEN_CELL_CHARS = 80, 30
+_MAX_SPAN = 50  # a colspan beyond any table's width is a page's layout or a typo
 
 
 # a menu is a run of at least _MENU_RUN lines, each shorter than _MENU_ITEM_CHARS and

@@ -18,6 +18,8 @@ import regex
 from extractors.table_columns import LABEL, UNIT, VALUE, Column, read_header
 
 _NUMBER_CELL = regex.compile(r"[0-9０-９.．]+")
+_DIGIT = regex.compile(r"[0-9０-９]")
+_YEAR_WORD = regex.compile(r"(?:19|20)[0-9]{2}年?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,35 @@ def _header(line: str, year: int | None) -> tuple[Column, ...] | None:
     return None
 
 
+def _second_header_line(line: str) -> bool:
+    """Is a line under a header its second line: words naming kinds or changes (实际 | 增长 |
+    目标 | 增长 under 2023年 | 2024年), no figure?"""
+    cells = [c.strip() for c in line.split("\t")]
+    if any(_DIGIT.search(_YEAR_WORD.sub("", c)) for c in cells):
+        return False
+    columns = read_header(cells, None)
+    return columns is not None
+
+
+def _two_line_header(first: str, second: str, width: int) -> list[str]:
+    """The cells of a header written on two lines, as one line: a cell of the first spans
+    the empty cells after it that the second fills (2023年 over 实际 | 增长 → 2023年实际,
+    2023年增长). Normalising stripped the empty cells at the lines' ends, so the first line
+    is aligned on the left (its measures' column first) and the second on the right, over
+    ``width`` columns (the widest row's)."""
+    top = first.split("\t")
+    below = second.split("\t")
+    width = max(width, len(top), len(below))
+    top += [""] * (width - len(top))
+    below = [""] * (width - len(below)) + below
+    cells, spanning = [], ""
+    for t, b in zip(top, below, strict=True):
+        t, b = t.strip(), b.strip()
+        spanning = t or spanning
+        cells.append((t or (spanning if b else "")) + b)
+    return cells
+
+
 def find_tables(text: str, year: int | None = None) -> list[IndicatorTable]:
     """Every indicator table of a normalised text: a header line (the first of a run of
     lines with tabs) and the lines with tabs that follow it."""
@@ -65,7 +96,14 @@ def find_tables(text: str, year: int | None = None) -> list[IndicatorTable]:
             runs.append([(start, start + len(line))])
     for run in runs:
         (hs, he), rows = run[0], run[1:]
-        columns = _header(text[hs:he], year) if rows else None
+        columns = None
+        if len(rows) >= 2 and _second_header_line(text[rows[0][0] : rows[0][1]]):
+            width = max(text.count("\t", a, b) + 1 for a, b in rows[1:])
+            cells = _two_line_header(text[hs:he], text[rows[0][0] : rows[0][1]], width)
+            columns = _header("\t".join(cells), year)
+            rows = rows[1:] if columns is not None else rows
+        if columns is None and rows:
+            columns = _header(text[hs:he], year)
         if columns is not None:
             out.append(IndicatorTable(hs, rows[-1][1], columns, tuple(rows)))
     return out

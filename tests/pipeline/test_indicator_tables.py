@@ -285,3 +285,63 @@ def test_a_long_range_plans_table_gives_its_goals_their_period():
     rows = [(r["text"], r["kind"], r["period_start"], r["period_end"]) for r in tables["targets"]]
     # the base year's figure, the goal for 2021–2025; the 年均 column gives no one year: not read
     assert rows == [("5000", "achievement", 2020, 2020), ("7000", "target", 2021, 2025)]
+
+
+TWO_LINE = [
+    ("5000", pytest.approx(5000e8), "元", "=", "achievement", "地区生产总值", 2023),
+    ("6.1", pytest.approx(6.1), "%", "=", "achievement", "地区生产总值增长", 2023),
+    ("5300", pytest.approx(5300e8), "元", "=", "target", "地区生产总值", 2024),
+    ("6左右", pytest.approx(6.0), "%", "~", "target", "地区生产总值增长", 2024),
+]
+
+
+def _two_line_plan(table: str) -> str:
+    return f"2024年全市经济社会发展计划\n一、主要预期目标\n{table}\n二、重点任务\n（一）推动产业转型升级。\n"
+
+
+def test_a_header_on_two_lines_spans_its_years_over_the_kinds_below():
+    # 2023年 and 2024年 each span two columns: 实际 | 增长 and 目标 | 增长 (a growth column in %)
+    table = "指标\t单位\t2023年\t\t2024年\t\n\t\t实际\t增长\t目标\t增长\n地区生产总值\t亿元\t5000\t6.1\t5300\t6左右"
+    text, tables = _tables(_two_line_plan(table))
+    assert _table_rows(text, tables) == TWO_LINE
+
+
+def test_spanning_cells_of_a_web_page_and_a_docx_keep_the_columns():
+    page = (
+        "<html><body><table><tr><th rowspan=2>指标</th><th rowspan=2>单位</th><th colspan='2'>2023年"
+        "<th colspan=2>2024年</th><tr><th>实际<th>增长<th>目标<th>增长"
+        "<tr><td>地区生产总值</td><td>亿元</td><td>5000</td><td>6.1</td><td>5300</td><td>6左右</td></table></body></html>"
+    )
+    lines = ["指标\t单位\t2023年\t\t2024年\t", "实际\t增长\t目标\t增长", "地区生产总值\t亿元\t5000\t6.1\t5300\t6左右"]
+    assert html_to_text(page).split("\n") == lines
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def tc(text: str, span: int = 1) -> str:
+        pr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{pr}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    body = (
+        "<w:tbl><w:tr>"
+        + tc("指标")
+        + tc("单位")
+        + tc("2023年", 2)
+        + tc("2024年", 2)
+        + "</w:tr><w:tr>"
+        + "".join(tc(x) for x in ["", "", "实际", "增长", "目标", "增长"])
+        + "</w:tr><w:tr>"
+        + "".join(tc(x) for x in lines[2].split("\t"))
+        + "</w:tr></w:tbl>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>')
+    docx_lines = docx_to_text(out.getvalue(), "plan.docx").split("\n")
+    assert docx_lines == ["指标\t单位\t2023年\t\t2024年\t", "\t\t实际\t增长\t目标\t增长", lines[2]]
+    for table in (lines, docx_lines):
+        text, tables = _tables(_two_line_plan("\n".join(table)))
+        assert _table_rows(text, tables) == TWO_LINE
+
+
+def test_an_unclosed_row_of_a_broken_page_keeps_its_text():
+    page = "<html><body><table><tr><td>一、总体要求<td>坚持稳中求进<tr><td>二、重点任务</body></html>"
+    assert html_to_text(page).split("\n") == ["一、总体要求\t坚持稳中求进", "二、重点任务"]
