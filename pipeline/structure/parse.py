@@ -802,7 +802,30 @@ def parse_structure(
         node.end = _trim_end(text, node.pos, node.end)
     parts_mod.assign(text, nodes, body, rules, year)
     _distinct_keys(nodes)
-    return replace(_assemble(text, doc_id, nodes, body, lines, rules, year), tables=tables)
+    structure = _assemble(text, doc_id, nodes, body, lines, rules, year)
+    if not tables:
+        return structure
+    return replace(structure, tables=tables, paragraphs=_headline_tables(text, structure, tables, rules))
+
+
+def _headline_tables(text: str, structure: Structure, tables, rules: StructureRules) -> list[Paragraph]:
+    """The paragraphs with the rows of an indicator table that states the plan's main
+    targets marked ``headline``: a table right after the headline passage
+    (…主要预期目标如下：) or under a heading that names them (二、2024年主要预期目标)."""
+    headings = {s.section_id: s.heading for s in structure.sections}
+    headings.update({t.task_id: t.title for t in structure.tasks})
+    rows: set[int] = set()
+    for table in tables:
+        before = [p for p in structure.paragraphs if p.char_end <= table.char_start]
+        last = before[-1] if before else None
+        owner = next((p for p in structure.paragraphs if p.char_start >= table.char_start), None)
+        heading = ""
+        if owner is not None:
+            heading = headings.get(owner.task_id or "", "") or headings.get(owner.section_id or "", "")
+        lead = last is not None and last.role == "headline" and not text[last.char_end : table.char_start].strip()
+        if lead or rules.headline.search(heading):
+            rows.update(start for start, _ in table.rows)
+    return [replace(p, role="headline") if p.char_start in rows else p for p in structure.paragraphs]
 
 
 def _without_enumerated_statements(text: str, nodes: list[Node]) -> list[Node]:

@@ -85,6 +85,8 @@ def test_a_tab_separated_indicator_table_gives_each_cell_its_columns_year_kind_a
     # the sentences around the table are read as before
     assert any(r["text"] == "1000个" and r["kind"] == "target" for r in tables["targets"])
     assert [t["title"] for t in tables["tasks"]] == ["推动产业转型升级", "扩大有效投资"]
+    # the table after the headline passage (…主要预期目标如下：) is the headline list
+    assert {r["headline"] for r in tables["targets"] if "\t" in r["sentence"]} == {True}
     # plantasks outline shows the table and how its columns are read
     assert "  = indicator table, 4 rows: 2023 achievement, 2024 target" in outline(text, "city-2024", 2024)
 
@@ -345,3 +347,46 @@ def test_spanning_cells_of_a_web_page_and_a_docx_keep_the_columns():
 def test_an_unclosed_row_of_a_broken_page_keeps_its_text():
     page = "<html><body><table><tr><td>一、总体要求<td>坚持稳中求进<tr><td>二、重点任务</body></html>"
     assert html_to_text(page).split("\n") == ["一、总体要求\t坚持稳中求进", "二、重点任务"]
+
+
+def test_tables_of_two_years_give_the_series_and_the_fulfilment(tmp_path):
+    """The 2023 plan's table sets the 2023 targets, the 2024 plan's `2023年实际` column
+    reports how they went: the fulfilment table judges them."""
+    import pandas as pd
+
+    from pipeline.orchestrate.engines import run_corpus
+
+    folder = tmp_path / "corpus" / "某市人民政府"
+    folder.mkdir(parents=True)
+    for year, reached, planned in [
+        (2023, ["4.5", "7.9", "5.3"], ["6左右", "8以上", "5.5以内"]),
+        (2024, ["6.1", "7.6", "5.1"], ["6左右", "8", "5.5以内"]),
+    ]:
+        rows = [
+            f"{m}\t{u}\t{a}\t{b}"
+            for (m, u), a, b in zip(
+                [("地区生产总值增长", "%"), ("城镇新增就业", "万人"), ("城镇调查失业率", "%")],
+                reached,
+                planned,
+                strict=True,
+            )
+        ]
+        (folder / f"{year}年计划.txt").write_text(
+            f"某市{year}年国民经济和社会发展计划\n一、{year}年主要预期目标\n"
+            f"主要指标\t单位\t{year - 1}年实际\t{year}年目标\n" + "\n".join(rows) + "\n"
+            "二、重点任务\n（一）推动产业转型升级。新建5G基站1000个。\n",
+            encoding="utf-8",
+        )
+    summary = run_corpus(tmp_path / "corpus", tmp_path / "out", engine="local")
+    assert summary.documents_ok == 2
+    targets = pd.read_parquet(tmp_path / "out" / "targets")
+    # a table under a heading naming the main targets is the headline list
+    assert targets.loc[targets["text"] != "1000个", "headline"].all()
+    fulfilment = pd.read_parquet(tmp_path / "out" / "fulfilment")
+    judged = fulfilment[fulfilment["year"] == 2023].set_index("indicator")
+    assert judged["status"].to_dict() == {
+        "地区生产总值增长": "met",
+        "城镇新增就业": "fell_short",
+        "城镇调查失业率": "met",
+    }
+    assert judged.loc["城镇新增就业", "outcome_value"] == pytest.approx(76000)
