@@ -94,7 +94,23 @@ def process_text(
             items = structure.sections if t.record is Section else structure.tasks
             tables[t.name] = [{"doc_id": spec.doc_id, **_fields(r)} for r in items]
     tables.update(extract_all(text, structure, spec))
+    if warnings is not None:
+        warnings.extend(_silent_tables(text, structure, tables.get("targets", [])))
     return tables
+
+
+def _silent_tables(text: str, structure: Structure, targets: list[dict]) -> list[str]:
+    """A warning for each indicator table none of whose cells gave a figure: its header
+    was read, but no cell held a single amount in a unit written anywhere."""
+    out = []
+    for table in structure.tables:
+        if not any(table.char_start <= r["char_start"] < table.char_end for r in targets):
+            line = text.count("\n", 0, table.char_start) + 1
+            out.append(
+                f"the indicator table on line {line} gave no figures: its cells hold no single amounts, "
+                "or their unit is written nowhere (no unit column, no unit in the label's or the header's brackets)"
+            )
+    return out
 
 
 def _headings(structure: Structure) -> dict[str | None, str]:

@@ -390,3 +390,25 @@ def test_tables_of_two_years_give_the_series_and_the_fulfilment(tmp_path):
         "城镇调查失业率": "met",
     }
     assert judged.loc["城镇新增就业", "outcome_value"] == pytest.approx(76000)
+
+
+def test_a_table_whose_cells_give_no_figure_is_warned_about():
+    raw = (
+        "2024年全市经济社会发展计划\n一、主要预期目标\n"
+        "主要指标\t2023年实际\t2024年目标\n空气质量优良天数比例\t95.1\t95\n森林覆盖率\t66.8\t67\n"
+        "二、重点任务\n（一）推动产业转型升级。\n"
+    )
+    text, set_apart = normalise_with_layout(raw)
+    spec = DocumentSpec(path=Path("plan.txt"), issuer="某市", issuer_slug="city", year=2024, doc_id="city-2024")
+    warnings: list[str] = []
+    tables = process_text(text, spec, warnings, set_apart)
+    assert not tables["targets"]
+    assert warnings == [
+        "the indicator table on line 3 gave no figures: its cells hold no single amounts, or their unit is "
+        "written nowhere (no unit column, no unit in the label's or the header's brackets)"
+    ]
+    # with the unit in the labels' brackets the same table gives its four figures and no warning
+    warnings.clear()
+    text, set_apart = normalise_with_layout(raw.replace("比例", "比例（%）").replace("覆盖率", "覆盖率（%）"))
+    tables = process_text(text, spec, warnings, set_apart)
+    assert len(tables["targets"]) == 4 and warnings == []
