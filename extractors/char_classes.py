@@ -37,6 +37,8 @@ LIST_COMMA = "、"
 SPAN_JOINERS = ("到", "至", "－", "-", "—", "~", "～")
 # Characters of indentation and spacing that carry no meaning.
 SPACES = " \t\u3000\xa0"
+# marks a table's label carries (★ a binding target, * an expected one), never its words
+ROW_MARKS = "★☆*＊△▲※#＃"
 
 
 def char_class(chars: str) -> str:

@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from extractors.char_classes import ROUND_BRACKETS, char_class
 from extractors.language_data import EXTRACTORS_DATA, Record, Strings, load, longest_first, register
 
 TABLE_HEADERS_FILE = EXTRACTORS_DATA / "table_headers.yaml"
@@ -27,6 +28,7 @@ TABLE_HEADERS_SPEC = Record(
     this_year_words=Strings(allow_empty=False),
     change_words=Strings(allow_empty=False),
     label_words=Strings(allow_empty=False),
+    sub_row_words=Strings(allow_empty=False),
     unit_words=Strings(allow_empty=False),
     multi_year_words=Strings(allow_empty=False),
 )
@@ -36,7 +38,9 @@ TABLE_HEADERS = register("table_headers", TABLE_HEADERS_FILE, TABLE_HEADERS_SPEC
 LABEL, UNIT, VALUE, OTHER = "label", "unit", "value", "other"
 
 _YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])\s*(?:年度|年)?")
-_BRACKETED = regex.compile(r"[（(]\s*([^（）()]{1,8}?)\s*[）)]")
+_OPEN, _CLOSE = "".join(ROUND_BRACKETS), "".join(ROUND_BRACKETS.values())
+# a note in round brackets (a unit: 增长（%）, 地区生产总值（亿元）; a kind: 2023年（预计）)
+BRACKETED = regex.compile(f"{char_class(_OPEN)}\\s*([^{_OPEN}{_CLOSE}]{{1,8}}?)\\s*{char_class(_CLOSE)}")
 # what may remain of a value column's header besides its year and words: 年, 度, 值, 数
 _FILLER = regex.compile(r"[年度值数的及\s]*")
 
@@ -62,6 +66,7 @@ class HeaderWords:
     multi_year: regex.Pattern
     label: frozenset[str]
     unit: frozenset[str]
+    sub_row: tuple[str, ...]  # 其中 opening a sub-row's label
 
 
 @cache
@@ -83,6 +88,7 @@ def header_words() -> HeaderWords:
         multi_year=regex.compile(longest_first(d["multi_year_words"])),
         label=frozenset(d["label_words"]),
         unit=frozenset(d["unit_words"]),
+        sub_row=tuple(d["sub_row_words"]),
     )
 
 
@@ -97,13 +103,13 @@ def _column(cell: str, year: int | None) -> Column:
         return Column(UNIT)
     unit = ""
     words = []
-    for m in _BRACKETED.finditer(cell):
+    for m in BRACKETED.finditer(cell):
         inner = m.group(1)
         if w.kind.fullmatch(inner) or w.change.fullmatch(inner):
             words.append(inner)  # 2023年（预计）: a kind word in brackets
         elif not unit:
             unit = inner
-    rest = _BRACKETED.sub("", cell) + "".join(words)
+    rest = BRACKETED.sub("", cell) + "".join(words)
     if w.multi_year.search(rest) or len(_YEAR.findall(rest)) > 1:
         return Column(OTHER)  # 年均增长, 2021—2025年: no one year's figures
     found = _YEAR.search(rest)

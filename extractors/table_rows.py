@@ -13,19 +13,19 @@ merged over several rows (经济发展) is written in the first row only.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
+from extractors.char_classes import COLONS, ROW_MARKS, char_class
 from extractors.context import Context
 from extractors.indicators import indicator_for
+from extractors.language_data import longest_first
 from extractors.quantities import extract_quantities, read_table_cell
 from extractors.records import Quantity, TimeExpr
-from extractors.table_columns import LABEL, UNIT, VALUE, Column
+from extractors.table_columns import BRACKETED, LABEL, UNIT, VALUE, Column, header_words
 
 _CELL = regex.compile(r"[^\t]+")
-_BRACKETED = regex.compile(r"[（(]\s*([^（）()]{1,8}?)\s*[）)]")
-# marks before or after a label (★ 约束性, * 预期性) and a sub-row's 其中：
-_LABEL_MARKS = regex.compile(r"^(?:其中[：:]?|[★☆*＊△▲※#＃]+)+|[★☆*＊△▲※#＃]+$")
 _HAN = regex.compile(r"\p{Han}")
 _CHANGE_UNIT = "%"  # a table's growth column states rates
 
@@ -56,9 +56,17 @@ def _cells(text: str) -> list[tuple[int, int]]:
 
 def _label(cell: str) -> tuple[str, str]:
     """A label cell as (measure, the unit in its brackets): 地区生产总值（亿元） → 地区生产总值, 亿元."""
-    unit = next((m.group(1) for m in _BRACKETED.finditer(cell) if _is_unit(m.group(1))), "")
-    measure = _BRACKETED.sub(lambda m: "" if m.group(1) == unit else m.group(), cell)
-    return _LABEL_MARKS.sub("", "".join(measure.split())), unit
+    unit = next((m.group(1) for m in BRACKETED.finditer(cell) if _is_unit(m.group(1))), "")
+    measure = BRACKETED.sub(lambda m: "" if m.group(1) == unit else m.group(), cell)
+    return _label_marks().sub("", "".join(measure.split())), unit
+
+
+@cache
+def _label_marks() -> regex.Pattern:
+    """Marks before or after a label (★ 约束性, * 预期性) and a sub-row's 其中："""
+    marks = char_class(ROW_MARKS) + "+"
+    sub_row = f"(?:{longest_first(header_words().sub_row)}){char_class(COLONS)}?"
+    return regex.compile(f"^(?:{sub_row}|{marks})+|{marks}$")
 
 
 def _is_unit(written: str) -> bool:

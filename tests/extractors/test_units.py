@@ -201,3 +201,12 @@ def test_units_base_of_a_base_is_refused(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataFileError, match="has a base itself"):
         load_registry(path)
+
+
+def test_the_air_quality_unit_is_a_concentration():
+    """细颗粒物（PM2.5）平均浓度 is given in 微克/立方米 (a plan's air-quality target)."""
+    from extractors.quantities import extract_quantities
+
+    (q,) = extract_quantities("细颗粒物（PM2.5）平均浓度下降到35微克/立方米以下。")
+    assert (q.text, q.value, q.unit, q.comparator) == ("35微克/立方米以下", 35.0, "微克/立方米", "<=")
+    assert registry().unit("微克/立方米").dimension == "concentration"

@@ -412,3 +412,27 @@ def test_a_table_whose_cells_give_no_figure_is_warned_about():
     text, set_apart = normalise_with_layout(raw.replace("比例", "比例（%）").replace("覆盖率", "覆盖率（%）"))
     tables = process_text(text, spec, warnings, set_apart)
     assert len(tables["targets"]) == 4 and warnings == []
+
+
+@pytest.mark.parametrize(
+    "label, subject, unit",
+    [
+        ("其中：城镇新增就业（万人）", "城镇新增就业", "人"),  # a sub-row's 其中 and the unit in brackets
+        ("★单位地区生产总值能耗降低(%)", "单位地区生产总值能耗降低", "%"),  # a binding target's star
+        ("细颗粒物（PM2.5）平均浓度（微克/立方米）", "细颗粒物（PM2.5）平均浓度", "微克/立方米"),
+    ],
+)
+def test_a_rows_label_gives_the_measure_and_the_unit(label, subject, unit):
+    from extractors.table_rows import read_row
+
+    columns = read_header(["指标", "2024年目标"], 2024)
+    assert columns is not None
+    (q,) = read_row(f"{label}\t8", 100, columns, 2024)
+    assert (q.subject, q.unit, q.text, q.char_start, q.kind, q.period_start) == (
+        subject,
+        unit,
+        "8",
+        100 + len(label) + 1,
+        "target",
+        2024,
+    )
