@@ -6,8 +6,9 @@ states two amounts of one measure: 6.1 % reached in 2023 and about 6 % planned f
 Their measure is the row's label cell, their unit the unit cell (or the label's or the
 header's brackets: 地区生产总值（亿元）, 增长（%）), their year and kind the column's, as the
 structure step read them from the header (:class:`extractors.table_columns.Column`, passed
-in the passage's context). Cells are matched to columns from the right: a category cell
-merged over several rows (经济发展) is written in the first row only.
+in the passage's context). A row with as many cells as the header takes them in order; one
+with fewer or more (a category cell merged over rows is written in its first row only, and
+normalising strips empty cells at a line's ends) is aligned on its label.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from extractors.quantities import extract_quantities, read_table_cell
 from extractors.records import Quantity, TimeExpr
 from extractors.table_columns import BRACKETED, LABEL, UNIT, VALUE, Column, header_words
 
-_CELL = regex.compile(r"[^\t]+")
 _HAN = regex.compile(r"\p{Han}")
 _CHANGE_UNIT = "%"  # a table's growth column states rates
 
@@ -76,6 +76,7 @@ def _is_unit(written: str) -> bool:
 
 
 def _is_amount(cell: str) -> bool:
+    """Does the cell hold one amount (with any unit: % stands for the one it may lack)?"""
     return read_table_cell(cell, "%") is not None
 
 
