@@ -153,7 +153,11 @@ _EXTRACTION = [
     column("text", S, "the mention exactly as written in the document"),
     CHAR_START,
     CHAR_END,
-    column("sentence", S, "the sentence or clause the mention stands in"),
+    column(
+        "sentence",
+        S,
+        "the sentence or clause the mention stands in (in an indicator table: its row, cells split by tabs)",
+    ),
 ]
 _MENTION_KEY = ("doc_id", "char_start", "char_end")
 
