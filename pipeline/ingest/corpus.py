@@ -109,14 +109,29 @@ def document_year(line: str, words: MetadataWords) -> int | None:
     years = list(_YEAR.finditer(line))
     if not years:
         return None
-    between = line[years[0].end() : years[-1].start()]
-    if (
-        len(years) > 1
-        and any(j in between for j in words.year_joins)
-        and not any(d in between for d in words.year_spans)
-    ):
+    if _plan_after_review(line, words) is not None:
         return max(int(m.group(1)) for m in years)
     return int(years[0].group(1))
+
+
+def _plan_after_review(line: str, words: MetadataWords) -> int | None:
+    """Where the plan's year begins in a line joining a review and the plan after it
+    (2023年工作总结和|2024年工作思路), or None."""
+    years = list(_YEAR.finditer(line))
+    if len(years) < 2:
+        return None
+    between = line[years[0].end() : years[-1].start()]
+    if any(j in between for j in words.year_joins) and not any(d in between for d in words.year_spans):
+        return max(years, key=lambda m: int(m.group(1))).start()
+    return None
+
+
+def document_genre(line: str, words: MetadataWords) -> str | None:
+    """The genre a line names (the longest genre word in it); in a line joining a review
+    and the plan after it, the plan's (2023年工作总结和2024年工作思路 → 工作思路)."""
+    plan = _plan_after_review(line, words)
+    scope = line if plan is None else line[plan:]
+    return next((g for g in words.genres if g in scope), None)
 
 
 def slugify(name: str) -> str:
@@ -321,7 +336,7 @@ def infer_metadata(spec: DocumentSpec, text: str, corpus: Path | None = None) ->
             "no year found in the manifest, the file name or the opening lines; "
             "add it to MANIFEST.csv or the file name (e.g. 2018.txt)",
         )
-    genre = spec.genre or next((g for g in words.genres for s in (name, *opening) if g in s), None)
+    genre = spec.genre or next((g for g in (document_genre(s, words) for s in (name, *opening)) if g), None)
     issuer = (
         spec.issuer
         or _issuer_from(name, words)
