@@ -27,7 +27,7 @@ from pathlib import Path
 
 import regex
 
-from extractors.language_data import Integer, Record, Strings, check_file, load, register
+from extractors.language_data import Integer, Pattern, Record, Strings, check_file, load, register
 from extractors.numerals import DIGIT_CHARS, parse_number
 from pipeline.errors import DocumentError
 from pipeline.ingest.read import TEXT_SUFFIXES, UNSUPPORTED_SUFFIXES, decode, read_raw
@@ -73,6 +73,7 @@ class MetadataWords:
     opening_lines: int
     year_joins: tuple[str, ...]
     year_spans: tuple[str, ...]
+    issue_number: regex.Pattern  # a document number naming its year of issue: 国发〔2024〕6号
 
 
 METADATA_FILE = register(
@@ -84,6 +85,7 @@ METADATA_FILE = register(
         opening_lines=Integer(1),
         year_joins=Strings(allow_empty=False),
         year_spans=Strings(allow_empty=False),
+        issue_number=Pattern("year"),
     ),
     used_by="pipeline/ingest/corpus.py",
 )
@@ -99,6 +101,7 @@ def metadata_words(path: Path = DATA_FILE) -> MetadataWords:
         data["opening_lines"],
         tuple(data["year_joins"]),
         tuple(data["year_spans"]),
+        regex.compile(data["issue_number"]),
     )
 
 
@@ -321,15 +324,29 @@ def _manifest_year(value: str, manifest: Path, n: int) -> tuple[int | None, str 
     return int(number), None
 
 
+def opening_lines(text: str, words: MetadataWords) -> list[str]:
+    """The non-blank lines at the top of a document, where its title and number stand."""
+    return [ln.strip() for ln in text.split("\n") if ln.strip()][: words.opening_lines]
+
+
+def infer_year(name: str, opening: list[str], words: MetadataWords) -> int | None:
+    """The year a file name or a document's opening lines name for it; failing that, the
+    year of issue its document number names (关于落实《政府工作报告》重点工作分工的意见 /
+    国发〔2024〕6号 → 2024)."""
+    year = next((y for y in (document_year(source, words) for source in (name, *opening)) if y), None)
+    if year is None:
+        issued = next((m for m in (words.issue_number.search(ln) for ln in opening) if m), None)
+        year = int(issued.group("year")) if issued else None
+    return year
+
+
 def infer_metadata(spec: DocumentSpec, text: str, corpus: Path | None = None) -> DocumentSpec:
     """Fill what the manifest did not say from the file name, its folder and opening lines."""
     words = metadata_words()
-    opening = [ln.strip() for ln in text.split("\n") if ln.strip()][: words.opening_lines]
+    opening = opening_lines(text, words)
     name = spec.path.stem
     folder = spec.path.parent.name if corpus is None or spec.path.parent != Path(corpus) else ""
-    year = spec.year
-    if year is None:
-        year = next((y for y in (document_year(source, words) for source in (name, *opening)) if y), None)
+    year = spec.year if spec.year is not None else infer_year(name, opening, words)
     if year is None:
         raise DocumentError(
             str(spec.path),

@@ -19,14 +19,13 @@ from pipeline.errors import DocumentError
 
 
 def _year(path: Path, text: str, given: int | None) -> int | None:
+    """The year given, else the one the file name or the opening lines name (no issuer needed)."""
     if given is not None:
         return given
-    from pipeline.ingest.corpus import DocumentSpec, infer_metadata
+    from pipeline.ingest.corpus import infer_year, metadata_words, opening_lines
 
-    try:
-        return infer_metadata(DocumentSpec(path=path), text).year
-    except DocumentError:
-        return None
+    words = metadata_words()
+    return infer_year(path.stem, opening_lines(text, words), words)
 
 
 def outline(text: str, doc_id: str, year: int | None, set_apart: frozenset[int] = frozenset()) -> list[str]:

@@ -249,6 +249,9 @@ def test_corpus_prepare_never_reads_a_refused_document(corpus, monkeypatch):
         ("关于2022年工作情况暨2023年工作安排的报告", 2023),
         ("某市“十四五”教育发展规划（2021—2025年）", 2021),  # a span: its first year
         ("2019年政府工作报告", 2019),
+        # a title without a year: the year of issue its document number names
+        ("某局关于印发工作要点的通知\n某政〔2024〕3号", 2024),
+        ("某局关于印发2023年工作要点的通知\n某政〔2022〕51号", 2023),  # the title's year first
     ],
 )
 def test_the_year_a_title_names_for_its_document(tmp_path, line, year):

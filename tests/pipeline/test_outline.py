@@ -36,3 +36,16 @@ def test_outline_shows_how_an_untitled_task_opens(capsys):
 def test_outline_of_a_missing_file_fails_with_a_message(capsys, tmp_path):
     assert cli_main(["outline", str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt: file not found" in capsys.readouterr().err
+
+
+def test_outline_reads_the_year_of_a_plan_whose_issuer_it_cannot_name(capsys, tmp_path):
+    # no issuer in the opening lines, no year in the title: the document number names the year
+    plan = tmp_path / "分工意见.txt"
+    plan.write_text(
+        "关于落实《政府工作报告》重点工作分工的意见\n国发〔2024〕6号\n"
+        "一、大力推进现代化产业体系建设\n（一）推动产业链供应链优化升级。实施制造业重点产业链高质量发展行动。\n"
+        "（二）积极培育新兴产业和未来产业。开展“人工智能+”行动。\n",
+        encoding="utf-8",
+    )
+    assert cli_main(["outline", str(plan)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("(year 2024, 113 characters)")
