@@ -360,3 +360,22 @@ def test_part_words_of_a_mid_year_report():
     st = parse_structure(normalise(raw), "x-2024", 2024)
     parts = {s.heading: s.part for s in st.sections}
     assert parts["上半年工作成效"] == "review" and parts["下半年工作打算"] == "plan"
+
+
+def test_a_chapter_naming_the_problems_met_is_review():
+    # 二、存在的问题 between the year's review and the next year's plan describes where the
+    # year's work left things: its amounts are no targets; a plan chapter that tackles
+    # problems (着力解决…问题) stays plan
+    raw = (
+        "某县农业农村局2023年工作总结和2024年工作计划\n一、2023年工作总结\n（一）粮食生产稳中有增。总产量14.6万吨。\n"
+        "二、存在的问题\n一是农业产业链条短；二是仍有3个村集体经济收入低于10万元。\n"
+        "三、2024年工作计划\n（一）稳定粮食生产。总产量达到14.5万吨。\n四、着力解决群众反映强烈的问题\n（一）开展专项整治。\n"
+    )
+    st = parse_structure(normalise(raw), "x-2024", 2024)
+    parts = {s.heading: s.part for s in st.sections}
+    assert parts == {
+        "2023年工作总结": "review",
+        "存在的问题": "review",
+        "2024年工作计划": "plan",
+        "着力解决群众反映强烈的问题": "plan",
+    }
