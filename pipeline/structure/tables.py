@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.char_classes import SENTENCE_STOPS
 from extractors.table_columns import LABEL, UNIT, VALUE, Column, read_header
 
 _NUMBER_CELL = regex.compile(r"[0-9０-９.．]+")
 _DIGIT = regex.compile(r"[0-9０-９]")
+_CATEGORY_CHARS = 20  # a category row names a group of measures: 一、经济发展, 民生福祉
 _YEAR_WORD = regex.compile(r"(?:19|20)[0-9]{2}年?")
 
 
@@ -78,23 +80,52 @@ def _two_line_header(first: str, second: str, width: int) -> list[str]:
     return cells
 
 
+def _category_line(line: str) -> bool:
+    """Is a line without tabs inside a table a category row (一、经济发展, 民生福祉: a cell merged
+    across the table, whose empty cells normalising stripped), not text after the table?"""
+    body = line.strip()
+    return 0 < len(body) <= _CATEGORY_CHARS and not any(c in body for c in SENTENCE_STOPS)
+
+
+def _runs(text: str, year: int | None) -> list[list[tuple[int, int]]]:
+    """The runs of lines with tabs, each as its lines' spans; a category row between two
+    lines with tabs goes on the run without being one of its lines (unless the line after
+    it heads a table of its own: a second table under its title)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), "\t" in line))
+        pos += len(line) + 1
+    runs: list[list[tuple[int, int]]] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i][2]:
+            i += 1
+            continue
+        run = [lines[i][:2]]
+        i += 1
+        while i < len(lines):
+            start, end, tabbed = lines[i]
+            if tabbed:
+                run.append((start, end))
+            elif not (
+                i + 1 < len(lines)
+                and lines[i + 1][2]
+                and _category_line(text[start:end])
+                and _header(text[lines[i + 1][0] : lines[i + 1][1]], year) is None
+            ):
+                break
+            i += 1
+        runs.append(run)
+    return runs
+
+
 def find_tables(text: str, year: int | None = None) -> list[IndicatorTable]:
     """Every indicator table of a normalised text: a header line (the first of a run of
     lines with tabs) and the lines with tabs that follow it."""
     if "\t" not in text:
         return []
     out: list[IndicatorTable] = []
-    runs: list[list[tuple[int, int]]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if "\t" not in line:
-            continue
-        if runs and runs[-1][-1][1] + 1 == start:
-            runs[-1].append((start, start + len(line)))
-        else:
-            runs.append([(start, start + len(line))])
-    for run in runs:
+    for run in _runs(text, year):
         (hs, he), rows = run[0], run[1:]
         columns = None
         if len(rows) >= 2 and _second_header_line(text[rows[0][0] : rows[0][1]]):
@@ -115,7 +146,7 @@ class TableRows:
     def __init__(self, tables: list[IndicatorTable]) -> None:
         self._rows = sorted((start, end, t.columns) for t in tables for start, end in t.rows)
         self._starts = [r[0] for r in self._rows]
-        self._headers = [(t.char_start, t.rows[0][0]) for t in tables]
+        self._spans = [(t.char_start, t.char_end) for t in tables]
 
     def columns_at(self, pos: int) -> tuple[Column, ...]:
         """The columns of the row ``pos`` stands in (empty outside every row)."""
@@ -125,5 +156,5 @@ class TableRows:
         return ()
 
     def in_table(self, pos: int) -> bool:
-        """Does ``pos`` stand in a table's header or rows?"""
-        return bool(self.columns_at(pos)) or any(s <= pos < e for s, e in self._headers)
+        """Does ``pos`` stand in a table (its header, rows or category rows)?"""
+        return any(s <= pos < e for s, e in self._spans)

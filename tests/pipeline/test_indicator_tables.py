@@ -436,3 +436,29 @@ def test_a_rows_label_gives_the_measure_and_the_unit(label, subject, unit):
         "target",
         2024,
     )
+
+
+def test_category_rows_inside_a_table_are_neither_rows_nor_headings():
+    # a category merged across the table comes out as a line of its own (its empty cells
+    # stripped); the table goes on after it, and its marker 一、 is no chapter
+    raw = (
+        "2024年全市经济社会发展计划\n一、2024年主要预期目标\n"
+        "主要指标\t单位\t2023年实际\t2024年目标\n（一）经济发展\n地区生产总值增长\t%\t6.1\t6左右\n"
+        "（二）民生福祉\n城镇新增就业\t万人\t8.2\t8\n"
+        "二、2024年重点任务\n（一）推动产业转型升级。新建5G基站1000个。\n（二）扩大有效投资。实施重点项目200个。\n"
+    )
+    text, tables = _tables(raw)
+    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED[:2] + EXPECTED[4:6]]
+    assert [t["title"] for t in tables["tasks"]] == ["推动产业转型升级", "扩大有效投资"]
+    assert [s["heading"] for s in tables["sections"]] == ["2024年主要预期目标", "2024年重点任务"]
+
+
+def test_a_second_table_under_its_title_has_its_own_header():
+    raw = (
+        "2024年全市经济社会发展计划\n一、2024年主要预期目标\n"
+        + "\n".join([HEADER, *ROWS[:2]])
+        + "\n表2 民生指标\n指标\t2023年实际\t2024年目标\n城镇新增就业（万人）\t8.2\t8\n城镇调查失业率（%）\t5.1\t5.5以内\n"
+        "二、2024年重点任务\n（一）推动产业转型升级。新建5G基站1000个。\n"
+    )
+    text, tables = _tables(raw)
+    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
