@@ -24,6 +24,7 @@ from extractors.indicators import indicator_for
 from extractors.language_data import longest_first
 from extractors.quantities import extract_quantities, read_table_cell
 from extractors.records import Quantity, TimeExpr
+from extractors.subjects import subject_words
 from extractors.table_columns import BRACKETED, LABEL, UNIT, VALUE, Column, header_words
 
 _HAN = regex.compile(r"\p{Han}")
@@ -58,7 +59,9 @@ def _label(cell: str) -> tuple[str, str]:
     """A label cell as (measure, the unit in its brackets): 地区生产总值（亿元） → 地区生产总值, 亿元."""
     unit = next((m.group(1) for m in BRACKETED.finditer(cell) if _is_unit(m.group(1))), "")
     measure = BRACKETED.sub(lambda m: "" if m.group(1) == unit else m.group(), cell)
-    return _label_marks().sub("", "".join(measure.split())), unit
+    measure = _label_marks().sub("", "".join(measure.split()))
+    numbered = subject_words().item_marker.match(measure)  # 1.地区生产总值, （2）城镇新增就业
+    return measure[numbered.end() :] if numbered and numbered.end() < len(measure) else measure, unit
 
 
 @cache

@@ -420,6 +420,8 @@ def test_a_table_whose_cells_give_no_figure_is_warned_about():
         ("其中：城镇新增就业（万人）", "城镇新增就业", "人"),  # a sub-row's 其中 and the unit in brackets
         ("★单位地区生产总值能耗降低(%)", "单位地区生产总值能耗降低", "%"),  # a binding target's star
         ("细颗粒物（PM2.5）平均浓度（微克/立方米）", "细颗粒物（PM2.5）平均浓度", "微克/立方米"),
+        ("1.地区生产总值增长（%）", "地区生产总值增长", "%"),  # a numbered label loses its number
+        ("（2）城镇新增就业（万人）", "城镇新增就业", "人"),
     ],
 )
 def test_a_rows_label_gives_the_measure_and_the_unit(label, subject, unit):
