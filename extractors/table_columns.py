@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from extractors.char_classes import ROUND_BRACKETS, char_class
+from extractors.char_classes import ROUND_BRACKETS, SPAN_JOINERS, char_class
 from extractors.language_data import EXTRACTORS_DATA, Record, Strings, load, longest_first, register
 
 TABLE_HEADERS_FILE = EXTRACTORS_DATA / "table_headers.yaml"
@@ -31,6 +31,7 @@ TABLE_HEADERS_SPEC = Record(
     sub_row_words=Strings(allow_empty=False),
     unit_words=Strings(allow_empty=False),
     multi_year_words=Strings(allow_empty=False),
+    average_words=Strings(allow_empty=False),
 )
 TABLE_HEADERS = register("table_headers", TABLE_HEADERS_FILE, TABLE_HEADERS_SPEC, "extractors/table_columns.py")
 
@@ -43,6 +44,9 @@ _OPEN, _CLOSE = "".join(ROUND_BRACKETS), "".join(ROUND_BRACKETS.values())
 BRACKETED = regex.compile(f"{char_class(_OPEN)}\\s*([^{_OPEN}{_CLOSE}]{{1,8}}?)\\s*{char_class(_CLOSE)}")
 # what may remain of a value column's header besides its year and words: 年, 度, 值, 数
 _FILLER = regex.compile(r"[年度值数的及\s]*")
+# a note in lenticular brackets (年均增长〔累计〕: the cells in 〔〕 are totals)
+_NOTE = regex.compile(r"〔[^〔〕]*〕")
+_AVERAGE_CHANGE = "增长"  # 年均 alone (年均（%）) averages the measure's growth
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,10 @@ class Column:
     kind: str | None = None
     measure: str = ""
     unit: str = ""
+    # the first year of a column over several years (年均增长 of a five-year plan: 2021, with
+    # ``year`` 2025), None for a column of one year
+    start: int | None = None
+    average: bool = False  # a yearly average over the plan's years, its span still to find
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +72,8 @@ class HeaderWords:
     kinds: dict[str, tuple[str, int]]  # word -> (kind, years back from the document's year)
     change: regex.Pattern
     multi_year: regex.Pattern
+    average: regex.Pattern  # 年均: a column of yearly averages over several years
+    average_words: tuple[str, ...]
     label: frozenset[str]
     unit: frozenset[str]
     sub_row: tuple[str, ...]  # 其中 opening a sub-row's label
@@ -86,6 +96,8 @@ def header_words() -> HeaderWords:
         kinds=kinds,
         change=regex.compile(longest_first(d["change_words"])),
         multi_year=regex.compile(longest_first(d["multi_year_words"])),
+        average=regex.compile(longest_first(d["average_words"])),
+        average_words=tuple(d["average_words"]),
         label=frozenset(d["label_words"]),
         unit=frozenset(d["unit_words"]),
         sub_row=tuple(d["sub_row_words"]),
@@ -110,8 +122,11 @@ def _column(cell: str, year: int | None) -> Column:
         elif not unit:
             unit = inner
     rest = BRACKETED.sub("", cell) + "".join(words)
+    average = w.average.search(rest)
+    if average:
+        return _average_column(rest, average.group(), unit)
     if w.multi_year.search(rest) or len(_YEAR.findall(rest)) > 1:
-        return Column(OTHER)  # 年均增长, 2021—2025年: no one year's figures
+        return Column(OTHER)  # 累计, 2021—2025年: no one year's figures
     found = _YEAR.search(rest)
     col_year = int(found.group(1)) if found else None
     rest = _YEAR.sub("", rest)
@@ -135,12 +150,52 @@ def _column(cell: str, year: int | None) -> Column:
     return Column(VALUE, col_year, kind, measure, unit)
 
 
+def _average_column(rest: str, word: str, unit: str) -> Column:
+    """A column of yearly averages (年均增长（%）, 2021—2025年年均增长): its change, and the
+    years it names, if any; a cumulative note in its header (〔累计〕: the cells in 〔〕 are
+    totals) is left to those cells, which hold no single amount."""
+    w = header_words()
+    rest = _NOTE.sub("", rest)
+    years = sorted(int(y) for y in _YEAR.findall(rest))
+    rest = _YEAR.sub("", rest).replace(word, "", 1)
+    change = w.change.search(rest)
+    if change is not None:
+        rest = rest.replace(change.group(), "", 1)
+    rest = "".join(c for c in rest if c not in SPAN_JOINERS)
+    if not _FILLER.fullmatch(rest) or len(years) > 2:
+        return Column(OTHER)
+    measure = word + (change.group() if change else _AVERAGE_CHANGE)
+    return Column(
+        VALUE, years[-1] if years else None, None, measure, unit, years[0] if len(years) == 2 else None, average=True
+    )
+
+
+def _spans_of_averages(columns: list[Column], year: int | None) -> list[Column]:
+    """Each average column's years: those it names, else from the year after the last
+    column of figures reached (the base year: 2020) or the document's year, to the last
+    year a target column names (2025); an achievement when that year is past."""
+    ends = [c.year for c in columns if c.role == VALUE and c.kind == "target" and c.year is not None]
+    bases = [c.year for c in columns if c.role == VALUE and c.kind == "achievement" and c.year is not None]
+    out = []
+    for c in columns:
+        if c.average:
+            end = c.year if c.year is not None else (max(ends) if ends else None)
+            start = c.start if c.start is not None else (max(bases) + 1 if bases else year)
+            if end is None or start is None or start > end:
+                c = Column(OTHER)
+            else:
+                kind = "target" if year is None or end >= year else "achievement"
+                c = Column(VALUE, end, kind, c.measure, c.unit, start)
+        out.append(c)
+    return out
+
+
 def read_header(cells: Sequence[str], year: int | None) -> tuple[Column, ...] | None:
     """The columns of an indicator table whose header row has ``cells``, in a document of
     ``year``; None when no column holds figures of a year or kind (a division-of-tasks
     table: 序号 | 工作任务 | 责任单位 | 完成时限). A change column without a year or kind
     of its own (增长（%）) measures the change over the value column before it."""
-    columns = [_column(c, year) for c in cells]
+    columns = _spans_of_averages([_column(c, year) for c in cells], year)
     out: list[Column] = []
     for c in columns:
         if c.role == VALUE and c.kind is None:

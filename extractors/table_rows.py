@@ -124,9 +124,24 @@ def _aligned(text: str, spans: list[tuple[int, int]], columns: tuple[Column, ...
 def _period_start(column: Column, year: int | None) -> int | None:
     if not column.kind or column.year is None:
         return None
+    if column.start is not None:
+        return column.start  # a yearly average over the plan's years
     if column.kind == "target" and year is not None and year < column.year:
         return year
     return column.year
+
+
+def _subject(measure: str, column: Column) -> str:
+    """The row's measure in a column: itself, or its change (地区生产总值 + 增长); a yearly
+    average replaces the change the label names (地区生产总值增长 → 地区生产总值年均增长)."""
+    if not column.measure:
+        return measure
+    if column.start is not None or column.measure.startswith(tuple(header_words().average_words)):
+        changed = header_words().change.search(measure)
+        if changed is not None and changed.end() == len(measure):
+            measure = measure[: changed.start()]
+        return measure + column.measure
+    return measure if measure.endswith(column.measure) else measure + column.measure
 
 
 def read_row(text: str, offset: int, columns: tuple[Column, ...], year: int | None = None) -> list[Quantity]:
@@ -152,7 +167,7 @@ def read_row(text: str, offset: int, columns: tuple[Column, ...], year: int | No
         if read is None:
             continue
         value, value_max, unit_name, comparator = read
-        subject = measure + column.measure if column.measure and not measure.endswith(column.measure) else measure
+        subject = _subject(measure, column)
         out.append(
             Quantity(
                 text=text[a:b],

@@ -83,7 +83,8 @@ def _columns(columns) -> str:
     described = []
     for c in columns:
         if c.role == "value":
-            words = [str(c.year) if c.year else "", c.kind or "", c.measure, f"({c.unit})" if c.unit else ""]
+            years = f"{c.start}–{c.year}" if c.start else str(c.year) if c.year else ""
+            words = [years, c.kind or "", c.measure, f"({c.unit})" if c.unit else ""]
             described.append(" ".join(w for w in words if w))
     return ", ".join(described)
 

@@ -147,7 +147,8 @@ def test_rows_are_aligned_on_their_label_when_edge_cells_are_empty():
         ("2022年", Column(VALUE, 2022, "achievement")),
         ("金额（亿元）", Column(OTHER)),
         ("完成时限", Column(OTHER)),
-        ("年均增长（%）", Column(OTHER)),
+        ("年均增长（%）", Column(VALUE, 2024, "target", "年均增长", "%", 2024)),
+        ("累计（%）", Column(OTHER)),
         ("2021—2025年", Column(OTHER)),
         ("指标名称", Column(LABEL)),
         ("单位", Column(UNIT)),
@@ -279,14 +280,23 @@ def test_a_pdfs_table_comes_back_as_tab_separated_rows(tmp_path):
 def test_a_long_range_plans_table_gives_its_goals_their_period():
     raw = (
         "某市“十四五”经济社会发展规划（2021—2025年）\n一、主要目标\n"
-        "指标\t单位\t2020年\t2025年\t年均增长（%）\t属性\n"
+        "指标\t单位\t2020年\t2025年\t年均增长〔累计〕（%）\t属性\n"
         "地区生产总值\t亿元\t5000\t7000\t6\t预期性\n"
+        "单位地区生产总值能耗降低（%）\t\t\t\t〔13.5〕\t约束性\n"
         "二、重点任务\n（一）推动产业转型升级。\n"
     )
     text, tables = _tables(raw, year=2021)
-    rows = [(r["text"], r["kind"], r["period_start"], r["period_end"]) for r in tables["targets"]]
-    # the base year's figure, the goal for 2021–2025; the 年均 column gives no one year: not read
-    assert rows == [("5000", "achievement", 2020, 2020), ("7000", "target", 2021, 2025)]
+    rows = [(r["text"], r["kind"], r["subject"], r["period_start"], r["period_end"]) for r in tables["targets"]]
+    # the base year's figure, the goal for 2021–2025, and the yearly average over those years;
+    # a total over the five years (in 〔〕) is not read
+    assert rows == [
+        ("5000", "achievement", "地区生产总值", 2020, 2020),
+        ("7000", "target", "地区生产总值", 2021, 2025),
+        ("6", "target", "地区生产总值年均增长", 2021, 2025),
+    ]
+    assert "  = indicator table, 2 rows: 2020 achievement, 2025 target, 2021–2025 target 年均增长 (%)" in outline(
+        text, "city-2021", 2021
+    )
 
 
 TWO_LINE = [
