@@ -4,7 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.table_columns import Column
+# the roles of a column of an indicator table
+LABEL, UNIT, VALUE, OTHER = "label", "unit", "value", "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of an indicator table: its role, and for a value column the year and
+    kind of its figures, the change it measures (增长, or ``""`` for the measure itself)
+    and the unit its header writes (``""`` when none)."""
+
+    role: str
+    year: int | None = None
+    kind: str | None = None
+    measure: str = ""
+    unit: str = ""
+    # the first year of a column over several years (年均增长 of a five-year plan: 2021, with
+    # ``year`` 2025), None for a column of one year
+    start: int | None = None
+    average: bool = False  # a yearly average over the plan's years, its span still to find
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,9 @@ from functools import cache
 import regex
 
 from extractors.char_classes import ROUND_BRACKETS, SPAN_JOINERS, char_class
+from extractors.context import LABEL, OTHER, UNIT, VALUE, Column, Context
 from extractors.language_data import EXTRACTORS_DATA, Record, Strings, load, longest_first, register
+from extractors.times import extract_times
 
 TABLE_HEADERS_FILE = EXTRACTORS_DATA / "table_headers.yaml"
 TABLE_HEADERS_SPEC = Record(
@@ -35,35 +37,16 @@ TABLE_HEADERS_SPEC = Record(
 )
 TABLE_HEADERS = register("table_headers", TABLE_HEADERS_FILE, TABLE_HEADERS_SPEC, "extractors/table_columns.py")
 
-# the roles of a column
-LABEL, UNIT, VALUE, OTHER = "label", "unit", "value", "other"
 
 _YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])\s*(?:年度|年)?")
 _OPEN, _CLOSE = "".join(ROUND_BRACKETS), "".join(ROUND_BRACKETS.values())
 # a note in round brackets (a unit: 增长（%）, 地区生产总值（亿元）; a kind: 2023年（预计）)
 BRACKETED = regex.compile(f"{char_class(_OPEN)}\\s*([^{_OPEN}{_CLOSE}]{{1,8}}?)\\s*{char_class(_CLOSE)}")
 # what may remain of a value column's header besides its year and words: 年, 度, 值, 数
-_FILLER = regex.compile(r"[年度值数的及\s]*")
+_FILLER = regex.compile(r"(?:[年度值数的及\s]|期间|时期)*")
 # a note in lenticular brackets (年均增长〔累计〕: the cells in 〔〕 are totals)
 _NOTE = regex.compile(r"〔[^〔〕]*〕")
 _AVERAGE_CHANGE = "增长"  # 年均 alone (年均（%）) averages the measure's growth
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column of an indicator table: its role, and for a value column the year and
-    kind of its figures, the change it measures (增长, or ``""`` for the measure itself)
-    and the unit its header writes (``""`` when none)."""
-
-    role: str
-    year: int | None = None
-    kind: str | None = None
-    measure: str = ""
-    unit: str = ""
-    # the first year of a column over several years (年均增长 of a five-year plan: 2021, with
-    # ``year`` 2025), None for a column of one year
-    start: int | None = None
-    average: bool = False  # a yearly average over the plan's years, its span still to find
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +107,7 @@ def _column(cell: str, year: int | None) -> Column:
     rest = BRACKETED.sub("", cell) + "".join(words)
     average = w.average.search(rest)
     if average:
-        return _average_column(rest, average.group(), unit)
+        return _average_column(rest, average.group(), unit, year)
     if w.multi_year.search(rest) or len(_YEAR.findall(rest)) > 1:
         return Column(OTHER)  # 累计, 2021—2025年: no one year's figures
     found = _YEAR.search(rest)
@@ -150,14 +133,21 @@ def _column(cell: str, year: int | None) -> Column:
     return Column(VALUE, col_year, kind, measure, unit)
 
 
-def _average_column(rest: str, word: str, unit: str) -> Column:
+def _average_column(rest: str, word: str, unit: str, year: int | None) -> Column:
     """A column of yearly averages (年均增长（%）, 2021—2025年年均增长): its change, and the
     years it names, if any; a cumulative note in its header (〔累计〕: the cells in 〔〕 are
     totals) is left to those cells, which hold no single amount."""
     w = header_words()
     rest = _NOTE.sub("", rest)
-    years = sorted(int(y) for y in _YEAR.findall(rest))
-    rest = _YEAR.sub("", rest).replace(word, "", 1)
+    # a span the time words name (“十四五”, 2021-2025年): its first and last years
+    span = next((t for t in extract_times(rest, context=Context(year=year)) if t.start and t.end), None)
+    if span is not None and span.start is not None and span.end is not None and span.end.year > span.start.year:
+        years = [span.start.year, span.end.year]
+        rest = rest.replace(span.text, "", 1)
+    else:
+        years = sorted(int(y) for y in _YEAR.findall(rest))
+        rest = _YEAR.sub("", rest)
+    rest = rest.replace(word, "", 1)
     change = w.change.search(rest)
     if change is not None:
         rest = rest.replace(change.group(), "", 1)

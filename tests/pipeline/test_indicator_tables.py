@@ -474,3 +474,19 @@ def test_a_second_table_under_its_title_has_its_own_header():
     )
     text, tables = _tables(raw)
     assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+
+
+@pytest.mark.parametrize(
+    "cell, start, end, kind",
+    [
+        ("年均增长（%）", 2021, 2025, "target"),  # from the year after the base column to the last target's
+        ("“十四五”年均增长〔累计〕（%）", 2021, 2025, "target"),  # the span the time words name
+        ("十四五期间年均增长（%）", 2021, 2025, "target"),
+        ("2021—2025年年均增长（%）", 2021, 2025, "target"),
+        ("“十三五”年均增长（%）", 2016, 2020, "achievement"),  # a past plan's average: reached
+    ],
+)
+def test_a_column_of_yearly_averages_spans_the_plans_years(cell, start, end, kind):
+    columns = read_header(["指标", "2020年", "2025年", cell], 2021)
+    assert columns is not None
+    assert columns[3] == Column(VALUE, end, kind, "年均增长", "%", start)
