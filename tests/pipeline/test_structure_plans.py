@@ -350,32 +350,33 @@ def test_chapters_and_sections_of_a_long_range_plan():
     assert [t.title for t in st.tasks] == ["推进学前教育普及普惠", "促进义务教育优质均衡"]
 
 
-def test_part_words_of_a_mid_year_report():
-    # 一、上半年工作成效 reviews, 三、下半年工作打算 plans (its amounts are targets)
-    raw = (
-        "某局2024年上半年工作总结及下半年工作打算\n一、上半年工作成效\n（一）经济运行稳中向好。上半年地区生产总值增长6%。\n"
-        "（二）项目建设加快推进。完成固定资产投资150亿元。\n二、存在问题\n部分项目进度滞后。\n三、下半年工作打算\n"
-        "（一）推动经济提质增效。全年地区生产总值增长6.5%左右。\n（二）扩大有效投资。下半年完成固定资产投资170亿元。\n"
-    )
+@pytest.mark.parametrize(
+    "raw, parts",
+    [
+        # a mid-year report: 一、上半年工作成效 reviews, 三、下半年工作打算 plans (its amounts are
+        # targets); 二、存在问题 names the problems met, where the half year's work left things
+        (
+            "某局2024年上半年工作总结及下半年工作打算\n一、上半年工作成效\n（一）经济运行稳中向好。上半年地区生产总值增长6%。\n"
+            "（二）项目建设加快推进。完成固定资产投资150亿元。\n二、存在问题\n部分项目进度滞后。\n三、下半年工作打算\n"
+            "（一）推动经济提质增效。全年地区生产总值增长6.5%左右。\n（二）扩大有效投资。下半年完成固定资产投资170亿元。\n",
+            {"上半年工作成效": "review", "存在问题": "review", "下半年工作打算": "plan"},
+        ),
+        # 二、存在的问题 between a year's review and the next year's plan is review (its amounts are
+        # no targets); a plan chapter that tackles problems (着力解决…问题) stays plan
+        (
+            "某县农业农村局2023年工作总结和2024年工作计划\n一、2023年工作总结\n（一）粮食生产稳中有增。总产量14.6万吨。\n"
+            "二、存在的问题\n一是农业产业链条短；二是仍有3个村集体经济收入低于10万元。\n"
+            "三、2024年工作计划\n（一）稳定粮食生产。总产量达到14.5万吨。\n四、着力解决群众反映强烈的问题\n（一）开展专项整治。\n",
+            {
+                "2023年工作总结": "review",
+                "存在的问题": "review",
+                "2024年工作计划": "plan",
+                "着力解决群众反映强烈的问题": "plan",
+            },
+        ),
+    ],
+    ids=["mid-year report", "problems met"],
+)
+def test_part_words_of_review_and_plan_documents(raw, parts):
     st = parse_structure(normalise(raw), "x-2024", 2024)
-    parts = {s.heading: s.part for s in st.sections}
-    assert parts["上半年工作成效"] == "review" and parts["下半年工作打算"] == "plan"
-
-
-def test_a_chapter_naming_the_problems_met_is_review():
-    # 二、存在的问题 between the year's review and the next year's plan describes where the
-    # year's work left things: its amounts are no targets; a plan chapter that tackles
-    # problems (着力解决…问题) stays plan
-    raw = (
-        "某县农业农村局2023年工作总结和2024年工作计划\n一、2023年工作总结\n（一）粮食生产稳中有增。总产量14.6万吨。\n"
-        "二、存在的问题\n一是农业产业链条短；二是仍有3个村集体经济收入低于10万元。\n"
-        "三、2024年工作计划\n（一）稳定粮食生产。总产量达到14.5万吨。\n四、着力解决群众反映强烈的问题\n（一）开展专项整治。\n"
-    )
-    st = parse_structure(normalise(raw), "x-2024", 2024)
-    parts = {s.heading: s.part for s in st.sections}
-    assert parts == {
-        "2023年工作总结": "review",
-        "存在的问题": "review",
-        "2024年工作计划": "plan",
-        "着力解决群众反映强烈的问题": "plan",
-    }
+    assert {s.heading: s.part for s in st.sections} == parts
