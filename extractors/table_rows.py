@@ -14,6 +14,7 @@ normalising strips empty cells at a line's ends) is aligned on its label.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 import regex
@@ -28,6 +29,7 @@ from extractors.subjects import subject_words
 from extractors.table_columns import BRACKETED, LABEL, UNIT, VALUE, Column, header_words
 
 _HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"[0-9０-９]")
 _CHANGE_UNIT = "%"  # a table's growth column states rates
 
 
@@ -144,6 +146,27 @@ def _subject(measure: str, column: Column) -> str:
     return measure if measure.endswith(column.measure) else measure + column.measure
 
 
+def _amounts_in_words(
+    text: str, offset: int, a: int, b: int, column: Column, measure: str, year: int | None
+) -> list[Quantity]:
+    """The amounts a value cell states in words (新建幼儿园5所, 力争达到95%以上), read as a
+    sentence, of the column's year and kind; a subject the cell does not name is the row's."""
+    if not _DIGIT.search(text, a, b):
+        return []
+    found = extract_quantities(text[a:b], offset=offset + a, context=Context(year=year, part="plan"))
+    kind, start, end = column.kind or "other", _period_start(column, year), column.year if column.kind else None
+    out = []
+    for q in found:
+        subject = q.subject or _subject(measure, column)
+        indicator = indicator_for(subject, q.unit or None)
+        out.append(
+            replace(
+                q, sentence=text, subject=subject, indicator=indicator, kind=kind, period_start=start, period_end=end
+            )
+        )
+    return out
+
+
 def read_row(text: str, offset: int, columns: tuple[Column, ...], year: int | None = None) -> list[Quantity]:
     """The amounts of one table row (``text``, at ``offset`` in the document) under
     ``columns``: one per value cell holding a single amount, measured by the row's label.
@@ -165,6 +188,7 @@ def read_row(text: str, offset: int, columns: tuple[Column, ...], year: int | No
         unit = own or (_CHANGE_UNIT if column.measure else row_unit)
         read = read_table_cell(text[a:b], unit) if b > a else None
         if read is None:
+            out.extend(_amounts_in_words(text, offset, a, b, column, measure, year))
             continue
         value, value_max, unit_name, comparator = read
         subject = _subject(measure, column)

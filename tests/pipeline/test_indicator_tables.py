@@ -490,3 +490,20 @@ def test_a_column_of_yearly_averages_spans_the_plans_years(cell, start, end, kin
     columns = read_header(["指标", "2020年", "2025年", cell], 2021)
     assert columns is not None
     assert columns[3] == Column(VALUE, end, kind, "年均增长", "%", start)
+
+
+def test_a_value_cell_written_in_words_keeps_its_amounts():
+    # a column of a year's goals whose cells are phrases, not single figures: their amounts are
+    # read as a sentence, with the column's year and kind
+    from extractors.table_rows import read_row
+
+    columns = read_header(["指标", "2024年目标", "2025年目标"], 2024)
+    assert columns is not None
+    row = "学前教育\t新建幼儿园5所\t普惠性幼儿园覆盖率达到90%以上"
+    found = [
+        (q.text, q.subject, q.kind, q.period_start, q.period_end, q.char_start) for q in read_row(row, 0, columns, 2024)
+    ]
+    assert found == [
+        ("5所", "新建幼儿园", "target", 2024, 2024, row.index("5所")),
+        ("90%以上", "普惠性幼儿园覆盖率", "target", 2024, 2025, row.index("90%")),
+    ]
