@@ -91,6 +91,9 @@ _HTML_BREAK = regex.compile(
 # a table's cells left as HTML: the cells of a row are split by tabs, as a saved page's
 # are (pipeline/ingest/read.py), so an indicator table's header still names its columns
 _HTML_CELL = regex.compile(r"<\s*/\s*t[dh]\s*>\s*(?=<\s*t[dh][\s>/])", regex.IGNORECASE)
+# a Markdown table's row (| a | b |, at least two cells) and the rule under its header
+_PIPE_ROW = regex.compile(r"\|[^|\n]*\|[^|\n]*(?:\|[^|\n]*)*\|")
+_PIPE_RULE = regex.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
 _HTML_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 _HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
@@ -149,6 +152,13 @@ def _paragraphs(lines: list[str]) -> list[str]:
                 current = []
             indented = bool(line)
             continue
+        if blank_separated and "\t" in line.strip():
+            # a table's row stands alone: it is never a wrapped line of a paragraph
+            if current:
+                paragraphs.append("".join(current))
+                current = []
+            paragraphs.append(line.strip())
+            continue
         if blank_separated:
             if len(current) == 1 and indented and _stands_alone(current[0]):
                 current[0] += SET_APART  # a run-in heading set on its own line
@@ -206,6 +216,11 @@ def _normalise(text: str) -> str:
             break
         if stripped and bp.line.fullmatch(stripped):
             continue
+        if _PIPE_ROW.fullmatch(stripped):
+            if _PIPE_RULE.fullmatch(stripped):
+                continue  # |---|---|: a Markdown table's rule under its header
+            # | 地区生产总值增长 | % | 6.1 | 6左右 |: a Markdown table's row, its cells split by tabs
+            line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
         kept.append(line)
     paragraphs = _paragraphs(kept)
     text = "\n".join(p for p in paragraphs if p)

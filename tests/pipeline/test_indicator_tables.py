@@ -507,3 +507,19 @@ def test_a_value_cell_written_in_words_keeps_its_amounts():
         ("5所", "新建幼儿园", "target", 2024, 2024, row.index("5所")),
         ("90%以上", "普惠性幼儿园覆盖率", "target", 2024, 2025, row.index("90%")),
     ]
+
+
+def test_a_markdown_table_in_a_text_with_blank_lines_between_paragraphs():
+    # a plan converted to Markdown: paragraphs separated by blank lines (so single line breaks
+    # are wrapped lines), the table written with pipes and a rule under its header
+    rows = "\n".join("| " + " | ".join(line.split("\t")) + " |" for line in [HEADER, *ROWS])
+    rule = "|---|---|---:|---:|"
+    head, _, rest = rows.partition("\n")
+    raw = (
+        "2024年全市经济社会发展计划\n\n一、2024年主要预期目标\n\n2024年经济社会发展主要预期目标如下：\n\n"
+        f"{head}\n{rule}\n{rest}\n\n二、2024年重点任务\n\n（一）推动产业转型升级。新建5G基站1000个。\n\n"
+        "（二）扩大有效投资。实施重点项目200个。\n"
+    )
+    text, tables = _tables(raw)
+    assert "\n".join([HEADER, *ROWS]) in text
+    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
