@@ -37,6 +37,8 @@ LIST_COMMA = "、"
 SPAN_JOINERS = ("到", "至", "－", "-", "—", "~", "～")
 # Characters of indentation and spacing that carry no meaning.
 SPACES = " \t\u3000\xa0"
+# the brackets a table's header and cells set totals in (年均增长〔累计〕, 〔13.5〕)
+TOTAL_BRACKETS = "〔〕"
 # marks a table's label carries (★ a binding target, * an expected one), never its words
 ROW_MARKS = "★☆*＊△▲※#＃"
 

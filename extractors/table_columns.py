@@ -17,9 +17,9 @@ from functools import cache
 
 import regex
 
-from extractors.char_classes import ROUND_BRACKETS, SPAN_JOINERS, char_class
+from extractors.char_classes import ROUND_BRACKETS, SPAN_JOINERS, TOTAL_BRACKETS, char_class
 from extractors.context import LABEL, OTHER, UNIT, VALUE, Column, Context
-from extractors.language_data import EXTRACTORS_DATA, Record, Strings, load, longest_first, register
+from extractors.language_data import EXTRACTORS_DATA, Record, Strings, Text, load, longest_first, register
 from extractors.times import extract_times
 
 TABLE_HEADERS_FILE = EXTRACTORS_DATA / "table_headers.yaml"
@@ -34,6 +34,9 @@ TABLE_HEADERS_SPEC = Record(
     unit_words=Strings(allow_empty=False),
     multi_year_words=Strings(allow_empty=False),
     average_words=Strings(allow_empty=False),
+    average_change=Text(),
+    change_unit=Text(),
+    filler_words=Strings(allow_empty=False),
 )
 TABLE_HEADERS = register("table_headers", TABLE_HEADERS_FILE, TABLE_HEADERS_SPEC, "extractors/table_columns.py")
 
@@ -42,11 +45,8 @@ _YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])\s*(?:年度|年)?
 _OPEN, _CLOSE = "".join(ROUND_BRACKETS), "".join(ROUND_BRACKETS.values())
 # a note in round brackets (a unit: 增长（%）, 地区生产总值（亿元）; a kind: 2023年（预计）)
 BRACKETED = regex.compile(f"{char_class(_OPEN)}\\s*([^{_OPEN}{_CLOSE}]{{1,8}}?)\\s*{char_class(_CLOSE)}")
-# what may remain of a value column's header besides its year and words: 年, 度, 值, 数
-_FILLER = regex.compile(r"(?:[年度值数的及\s]|期间|时期)*")
 # a note in lenticular brackets (年均增长〔累计〕: the cells in 〔〕 are totals)
-_NOTE = regex.compile(r"〔[^〔〕]*〕")
-_AVERAGE_CHANGE = "增长"  # 年均 alone (年均（%）) averages the measure's growth
+_NOTE = regex.compile(f"{char_class(TOTAL_BRACKETS[0])}[^{TOTAL_BRACKETS}]*{char_class(TOTAL_BRACKETS[1])}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,9 @@ class HeaderWords:
     label: frozenset[str]
     unit: frozenset[str]
     sub_row: tuple[str, ...]  # 其中 opening a sub-row's label
+    average_change: str  # the change 年均 alone (年均（%）) averages: 增长
+    change_unit: str  # the unit of a change column that names none: %
+    filler: regex.Pattern  # what may remain of a value column's header: 年, 度, 值, 期间
 
 
 @cache
@@ -84,6 +87,9 @@ def header_words() -> HeaderWords:
         label=frozenset(d["label_words"]),
         unit=frozenset(d["unit_words"]),
         sub_row=tuple(d["sub_row_words"]),
+        average_change=d["average_change"],
+        change_unit=d["change_unit"],
+        filler=regex.compile(f"(?:{longest_first(d['filler_words'])}|\\s)*"),
     )
 
 
@@ -118,7 +124,7 @@ def _column(cell: str, year: int | None) -> Column:
     for m in (kind_word, change):
         if m is not None:
             rest = rest.replace(m.group(), "", 1)
-    if not _FILLER.fullmatch(rest):
+    if not w.filler.fullmatch(rest):
         return Column(OTHER)  # 完成时限, 责任单位: not a column of figures
     kind = None
     if kind_word is not None:
@@ -152,9 +158,9 @@ def _average_column(rest: str, word: str, unit: str, year: int | None) -> Column
     if change is not None:
         rest = rest.replace(change.group(), "", 1)
     rest = "".join(c for c in rest if c not in SPAN_JOINERS)
-    if not _FILLER.fullmatch(rest) or len(years) > 2:
+    if not w.filler.fullmatch(rest) or len(years) > 2:
         return Column(OTHER)
-    measure = word + (change.group() if change else _AVERAGE_CHANGE)
+    measure = word + (change.group() if change else w.average_change)
     return Column(
         VALUE, years[-1] if years else None, None, measure, unit, years[0] if len(years) == 2 else None, average=True
     )

@@ -30,7 +30,6 @@ from extractors.table_columns import BRACKETED, LABEL, UNIT, VALUE, Column, head
 
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"[0-9０-９]")
-_CHANGE_UNIT = "%"  # a table's growth column states rates
 
 
 def extract_targets(
@@ -185,7 +184,7 @@ def read_row(text: str, offset: int, columns: tuple[Column, ...], year: int | No
         # a change column (增长, 增长（%）) takes only a unit of its own, else %: the row's unit is
         # the measure's
         own = column.unit if column.unit and _is_unit(column.unit) else ""
-        unit = own or (_CHANGE_UNIT if column.measure else row_unit)
+        unit = own or (header_words().change_unit if column.measure else row_unit)
         read = read_table_cell(text[a:b], unit) if b > a else None
         if read is None:
             out.extend(_amounts_in_words(text, offset, a, b, column, measure, year))
