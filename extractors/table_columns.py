@@ -41,7 +41,8 @@ TABLE_HEADERS_SPEC = Record(
 TABLE_HEADERS = register("table_headers", TABLE_HEADERS_FILE, TABLE_HEADERS_SPEC, "extractors/table_columns.py")
 
 
-_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])\s*(?:年度|年)?")
+# a year a header names (2023年, 2023年度, 2023)
+YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])\s*(?:年度|年)?")
 _OPEN, _CLOSE = "".join(ROUND_BRACKETS), "".join(ROUND_BRACKETS.values())
 # a note in round brackets (a unit: 增长（%）, 地区生产总值（亿元）; a kind: 2023年（预计）)
 BRACKETED = regex.compile(f"{char_class(_OPEN)}\\s*([^{_OPEN}{_CLOSE}]{{1,8}}?)\\s*{char_class(_CLOSE)}")
@@ -114,11 +115,11 @@ def _column(cell: str, year: int | None) -> Column:
     average = w.average.search(rest)
     if average:
         return _average_column(rest, average.group(), unit, year)
-    if w.multi_year.search(rest) or len(_YEAR.findall(rest)) > 1:
+    if w.multi_year.search(rest) or len(YEAR.findall(rest)) > 1:
         return Column(OTHER)  # 累计, 2021—2025年: no one year's figures
-    found = _YEAR.search(rest)
+    found = YEAR.search(rest)
     col_year = int(found.group(1)) if found else None
-    rest = _YEAR.sub("", rest)
+    rest = YEAR.sub("", rest)
     kind_word = w.kind.search(rest)
     change = w.change.search(rest)
     for m in (kind_word, change):
@@ -146,13 +147,16 @@ def _average_column(rest: str, word: str, unit: str, year: int | None) -> Column
     w = header_words()
     rest = _NOTE.sub("", rest)
     # a span the time words name (“十四五”, 2021-2025年): its first and last years
-    span = next((t for t in extract_times(rest, context=Context(year=year)) if t.start and t.end), None)
-    if span is not None and span.start is not None and span.end is not None and span.end.year > span.start.year:
-        years = [span.start.year, span.end.year]
-        rest = rest.replace(span.text, "", 1)
+    spans = [
+        (t.text, t.start.year, t.end.year) for t in extract_times(rest, context=Context(year=year)) if t.start and t.end
+    ]
+    span = next((s for s in spans if s[2] > s[1]), None)
+    if span is not None:
+        years = [span[1], span[2]]
+        rest = rest.replace(span[0], "", 1)
     else:
-        years = sorted(int(y) for y in _YEAR.findall(rest))
-        rest = _YEAR.sub("", rest)
+        years = sorted(int(y) for y in YEAR.findall(rest))
+        rest = YEAR.sub("", rest)
     rest = rest.replace(word, "", 1)
     change = w.change.search(rest)
     if change is not None:

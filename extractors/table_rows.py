@@ -23,13 +23,14 @@ from extractors.char_classes import COLONS, ROW_MARKS, char_class
 from extractors.context import Context
 from extractors.indicators import indicator_for
 from extractors.language_data import longest_first
+from extractors.numerals import ARABIC_DIGIT_CHARS
 from extractors.quantities import extract_quantities, read_table_cell
 from extractors.records import Quantity, TimeExpr
 from extractors.subjects import subject_words
 from extractors.table_columns import BRACKETED, LABEL, UNIT, VALUE, Column, header_words
 
 _HAN = regex.compile(r"\p{Han}")
-_DIGIT = regex.compile(r"[0-9０-９]")
+_DIGIT = regex.compile(char_class(ARABIC_DIGIT_CHARS))
 
 
 def extract_targets(

@@ -91,8 +91,7 @@ _HTML_BREAK = regex.compile(
 # a table's cells left as HTML: the cells of a row are split by tabs, as a saved page's
 # are (pipeline/ingest/read.py), so an indicator table's header still names its columns
 _HTML_CELL = regex.compile(r"<\s*/\s*t[dh]\s*>\s*(?=<\s*t[dh][\s>/])", regex.IGNORECASE)
-# a Markdown table's row (| a | b |, at least two cells) and the rule under its header
-_PIPE_ROW = regex.compile(r"\|[^|\n]*\|[^|\n]*(?:\|[^|\n]*)*\|")
+# the rule under a Markdown table's header (|---|:---:|)
 _PIPE_RULE = regex.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
 _HTML_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 _HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
@@ -216,7 +215,7 @@ def _normalise(text: str) -> str:
             break
         if stripped and bp.line.fullmatch(stripped):
             continue
-        if _PIPE_ROW.fullmatch(stripped):
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
             if _PIPE_RULE.fullmatch(stripped):
                 continue  # |---|---|: a Markdown table's rule under its header
             # | 地区生产总值增长 | % | 6.1 | 6左右 |: a Markdown table's row, its cells split by tabs

@@ -214,7 +214,9 @@ class _HTMLText(HTMLParser):
                 self._end_row()  # a row left open (</tr> may be omitted) ends at the next
             self._rows.append([])
             self._spans.append({})
-        elif tag in self.CELL and self._rows:
+        elif tag in self.CELL and not self._rows:
+            self._out().append("\n")  # a cell outside any row: a block of its own
+        elif tag in self.CELL:
             self._rows[-1].append([])
             # a cell spanning columns (<th colspan="2">2023年</th> over 实际 | 增长) leaves
             # the columns after it empty, so the row keeps the table's count of cells
@@ -231,6 +233,8 @@ class _HTMLText(HTMLParser):
             self._skip -= 1
         elif tag == "tr" and self._rows and (not self._tables or len(self._rows) > self._tables[-1]):
             self._end_row()
+        elif tag in self.CELL and not self._rows:
+            self._out().append("\n")
         elif tag in self.BLOCK:
             if tag == "table" and self._tables:
                 while len(self._rows) > self._tables[-1]:

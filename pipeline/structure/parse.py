@@ -811,19 +811,24 @@ def parse_structure(
 def _headline_tables(text: str, structure: Structure, tables, rules: StructureRules) -> list[Paragraph]:
     """The paragraphs with the rows of an indicator table that states the plan's main
     targets marked ``headline``: a table right after the headline passage
-    (…主要预期目标如下：) or under a heading that names them (二、2024年主要预期目标)."""
-    headings = {s.section_id: s.heading for s in structure.sections}
-    headings.update({t.task_id: t.title for t in structure.tasks})
+    (…主要预期目标如下：) or under a heading that names them (二、2024年主要预期目标, or a
+    heading above that one)."""
+    sections = {s.section_id: s for s in structure.sections}
+    tasks = {t.task_id: t for t in structure.tasks}
     rows: set[int] = set()
     for table in tables:
-        before = [p for p in structure.paragraphs if p.char_end <= table.char_start]
-        last = before[-1] if before else None
-        owner = next((p for p in structure.paragraphs if p.char_start >= table.char_start), None)
-        heading = ""
-        if owner is not None:
-            heading = headings.get(owner.task_id or "", "") or headings.get(owner.section_id or "", "")
+        last = next((p for p in reversed(structure.paragraphs) if p.char_end <= table.char_start), None)
         lead = last is not None and last.role == "headline" and not text[last.char_end : table.char_start].strip()
-        if lead or rules.headline.search(heading):
+        owner = next((p for p in structure.paragraphs if p.char_start >= table.char_start), None)
+        headings = []
+        if owner is not None:
+            task = tasks.get(owner.task_id or "")
+            headings.append(task.title if task else "")
+            section = sections.get(owner.section_id or "")
+            while section is not None:
+                headings.append(section.heading)
+                section = sections.get(section.parent_id or "")
+        if lead or any(rules.headline.search(h) for h in headings):
             rows.update(start for start, _ in table.rows)
     return [replace(p, role="headline") if p.char_start in rows else p for p in structure.paragraphs]
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.char_classes import SENTENCE_STOPS
-from extractors.table_columns import LABEL, UNIT, VALUE, Column, read_header
+from extractors.char_classes import SENTENCE_STOPS, char_class
+from extractors.numerals import ARABIC_DIGIT_CHARS
+from extractors.table_columns import LABEL, UNIT, VALUE, YEAR, Column, read_header
 
-_NUMBER_CELL = regex.compile(r"[0-9０-９.．]+")
-_DIGIT = regex.compile(r"[0-9０-９]")
+_NUMBER_CELL = regex.compile(char_class(ARABIC_DIGIT_CHARS + ".．") + "+")
+_DIGIT = regex.compile(char_class(ARABIC_DIGIT_CHARS))
 _CATEGORY_CHARS = 20  # a category row names a group of measures: 一、经济发展, 民生福祉
-_YEAR_WORD = regex.compile(r"(?:19|20)[0-9]{2}年?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def _second_header_line(line: str) -> bool:
     """Is a line under a header its second line: words naming kinds or changes (实际 | 增长 |
     目标 | 增长 under 2023年 | 2024年), no figure?"""
     cells = [c.strip() for c in line.split("\t")]
-    if any(_DIGIT.search(_YEAR_WORD.sub("", c)) for c in cells):
+    if any(_DIGIT.search(YEAR.sub("", c)) for c in cells):
         return False
     columns = read_header(cells, None)
     return columns is not None

@@ -47,6 +47,11 @@ EXPECTED = [
 ]
 
 
+def _approx(rows: list[tuple]) -> list[tuple]:
+    """Rows as EXPECTED writes them, their values compared approximately."""
+    return [(t, pytest.approx(v), *rest) for t, v, *rest in rows]
+
+
 def _tables(raw: str, year: int = 2024) -> tuple[str, dict[str, list[dict]]]:
     text, set_apart = normalise_with_layout(raw)
     spec = DocumentSpec(path=Path("plan.txt"), issuer="某市", issuer_slug="city", year=year, doc_id=f"city-{year}")
@@ -78,7 +83,7 @@ def _table_rows(text: str, tables: dict) -> list[tuple]:
 
 def test_a_tab_separated_indicator_table_gives_each_cell_its_columns_year_kind_and_unit():
     text, tables = _tables(PLAN)
-    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+    assert _table_rows(text, tables) == _approx(EXPECTED)
     # the measures keep their keys across years: one series each
     keys = {r["indicator"] for r in tables["targets"] if r["subject"] == "城镇调查失业率"}
     assert keys == {"城镇调查失业率"}
@@ -96,7 +101,7 @@ def test_numbered_rows_of_an_indicator_table_are_no_tasks():
     raw = PLAN.replace("\n".join([HEADER, *ROWS]), "序号\t" + HEADER + "\n" + rows)
     text, tables = _tables(raw)
     assert [t["title"] for t in tables["tasks"]] == ["推动产业转型升级", "扩大有效投资"]
-    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+    assert _table_rows(text, tables) == _approx(EXPECTED)
 
 
 def test_a_division_of_tasks_table_is_no_indicator_table():
@@ -274,7 +279,7 @@ def test_a_pdfs_table_comes_back_as_tab_separated_rows(tmp_path):
     text = pdf_to_text(path.read_bytes(), str(path))
     assert "\n".join([HEADER, *ROWS]) in text.split("\n", 2)[2]
     text, tables = _tables("2024年全市经济社会发展计划\n" + text)
-    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+    assert _table_rows(text, tables) == _approx(EXPECTED)
 
 
 def test_a_long_range_plans_table_gives_its_goals_their_period():
@@ -460,7 +465,7 @@ def test_category_rows_inside_a_table_are_neither_rows_nor_headings():
         "二、2024年重点任务\n（一）推动产业转型升级。新建5G基站1000个。\n（二）扩大有效投资。实施重点项目200个。\n"
     )
     text, tables = _tables(raw)
-    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED[:2] + EXPECTED[4:6]]
+    assert _table_rows(text, tables) == _approx(EXPECTED[:2] + EXPECTED[4:6])
     assert [t["title"] for t in tables["tasks"]] == ["推动产业转型升级", "扩大有效投资"]
     assert [s["heading"] for s in tables["sections"]] == ["2024年主要预期目标", "2024年重点任务"]
 
@@ -473,7 +478,7 @@ def test_a_second_table_under_its_title_has_its_own_header():
         "二、2024年重点任务\n（一）推动产业转型升级。新建5G基站1000个。\n"
     )
     text, tables = _tables(raw)
-    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+    assert _table_rows(text, tables) == _approx(EXPECTED)
 
 
 @pytest.mark.parametrize(
@@ -522,4 +527,15 @@ def test_a_markdown_table_in_a_text_with_blank_lines_between_paragraphs():
     )
     text, tables = _tables(raw)
     assert "\n".join([HEADER, *ROWS]) in text
-    assert _table_rows(text, tables) == [(t, pytest.approx(v), *rest) for t, v, *rest in EXPECTED]
+    assert _table_rows(text, tables) == _approx(EXPECTED)
+
+
+def test_a_table_under_a_subheading_of_the_main_targets_is_the_headline_list():
+    raw = PLAN.replace("2024年经济社会发展主要预期目标如下：\n", "（一）经济运行指标\n")
+    text, tables = _tables(raw)
+    assert {r["headline"] for r in tables["targets"] if "\t" in r["sentence"]} == {True}
+
+
+def test_a_cell_outside_any_row_is_a_block_of_its_own():
+    page = "<html><body><table><td>一、总体要求</td><td>坚持稳中求进。</td></table></body></html>"
+    assert html_to_text(page).split("\n") == ["一、总体要求", "坚持稳中求进。"]
