@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 
 from extractors.numerals import to_chinese
 from pipeline.errors import DocumentError
+from pipeline.ingest.cells import columns_added, spread
 from pipeline.limits import MB, limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -241,9 +242,6 @@ class _Row:
     spans: dict[int, int] = field(default_factory=dict)
 
 
-_MAX_SPAN = 50  # a span beyond any table's width is a typo
-
-
 def _take_paragraphs(
     parser: ElementTree.XMLPullParser,
     open_elements: list,
@@ -269,17 +267,15 @@ def _take_paragraphs(
             else:
                 paragraphs.append(text)
         elif element.tag == f"{_W}gridSpan" and rows and rows[-1].cells:
-            span = _val(element)
-            if span and span.isdigit() and int(span) > 1:
-                rows[-1].spans[len(rows[-1].cells) - 1] = min(int(span), _MAX_SPAN) - 1
+            added = columns_added(_val(element))
+            if added:
+                rows[-1].spans[len(rows[-1].cells) - 1] = added
         elif element.tag == f"{_W}tr" and rows:
             # a table row is one line, its cells split by tabs, as a spreadsheet copies it
             # (an indicator table's header names what its rows' bare numbers are); a cell
             # spanning columns (2023年 over 实际 | 增长) leaves the columns after it empty
             row = rows.pop()
-            cells: list[str] = []
-            for k, cell in enumerate(row.cells):
-                cells += [" ".join(p.strip() for p in cell if p.strip())] + [""] * row.spans.get(k, 0)
+            cells = spread([" ".join(p.strip() for p in cell if p.strip()) for cell in row.cells], row.spans)
             line = "\t".join(cells)
             if line.strip():
                 paragraphs.append(line)

@@ -25,6 +25,7 @@ import regex
 
 from extractors.char_classes import CLAUSE_STOPS
 from pipeline.errors import DocumentError
+from pipeline.ingest.cells import columns_added, spread
 from pipeline.ingest.docx import docx_to_text
 from pipeline.ingest.layout_words import heading_marker
 from pipeline.limits import MB, limits
@@ -220,9 +221,9 @@ class _HTMLText(HTMLParser):
             self._rows[-1].append([])
             # a cell spanning columns (<th colspan="2">2023年</th> over 实际 | 增长) leaves
             # the columns after it empty, so the row keeps the table's count of cells
-            span = next((v for k, v in attrs if k == "colspan"), None)
-            if span and span.strip().isdigit() and int(span) > 1:
-                self._spans[-1][len(self._rows[-1]) - 1] = min(int(span), _MAX_SPAN) - 1
+            added = columns_added(next((v for k, v in attrs if k == "colspan"), None))
+            if added:
+                self._spans[-1][len(self._rows[-1]) - 1] = added
         elif tag in self.BLOCK:
             if tag == "table":
                 self._tables.append(len(self._rows))
@@ -251,9 +252,7 @@ class _HTMLText(HTMLParser):
         """Write the innermost row: one line of tab-separated cells when they are short, its
         cells' lines otherwise (page layout)."""
         spans = self._spans.pop()
-        cells: list[str] = []
-        for k, c in enumerate(self._rows.pop()):
-            cells += ["".join(c)] + [""] * spans.get(k, 0)
+        cells = spread(["".join(c) for c in self._rows.pop()], spans)
         flat = [" ".join(c.split()) for c in cells]
         lines = [sum(1 for ln in c.split("\n") if ln.strip()) for c in cells]
         if flat and all(
@@ -271,7 +270,6 @@ class _HTMLText(HTMLParser):
 # a table cell longer than this is a page's layout, not a figure or a measure's name; a
 # cell of several lines is one only when shorter than the second (地区生产总值<br>（亿元）)
 _CELL_CHARS, _BROKEN_CELL_CHARS = 80, 30
-_MAX_SPAN = 50  # a colspan beyond any table's width is a page's layout or a typo
 
 
 # a menu is a run of at least _MENU_RUN lines, each shorter than _MENU_ITEM_CHARS and

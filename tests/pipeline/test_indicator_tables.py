@@ -539,3 +539,11 @@ def test_a_table_under_a_subheading_of_the_main_targets_is_the_headline_list():
 def test_a_cell_outside_any_row_is_a_block_of_its_own():
     page = "<html><body><table><td>一、总体要求</td><td>坚持稳中求进。</td></table></body></html>"
     assert html_to_text(page).split("\n") == ["一、总体要求", "坚持稳中求进。"]
+
+
+@pytest.mark.parametrize("span, added", [("2", 1), (" 3 ", 2), ("1", 0), (None, 0), ("x", 0), ("-2", 0), ("1000", 49)])
+def test_the_columns_a_spanning_cell_leaves(span, added):
+    from pipeline.ingest.cells import columns_added, spread
+
+    assert columns_added(span) == added
+    assert spread(["指标", "2023年", "2024年"], {1: added}) == ["指标", "2023年", *[""] * added, "2024年"]
