@@ -36,6 +36,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pipeline.evaluation.same_document import documents, ink, outline
+from pipeline.ingest.cells import display_width
 from pipeline.ingest.normalise import normalise, normalise_with_layout
 from pipeline.ingest.read import read_input
 from pipeline.structure.body import find_body
@@ -157,7 +158,36 @@ def as_html_table(text: str, structure: Structure) -> bytes:
     return ("<!DOCTYPE html><html><body>" + "".join(rows) + "</body></html>").encode("utf-8")
 
 
-# name -> (what it holds: "source", "paragraphs" or "table", suffix, writer)
+def as_wrapped(text: str, width: int = 72, indent: str = "\u3000\u3000", blank: bool = False) -> bytes:
+    """Text copied out of a PDF: each line of ``text`` a paragraph broken into lines at
+    ``width`` display columns (a wide character takes two), opened by ``indent`` (official
+    documents indent each paragraph two characters), paragraphs apart by a blank line or
+    not. Table rows (tabs) stay whole."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if "\t" in paragraph:
+            lines.append(paragraph)
+        else:
+            lines += _wrap(indent + paragraph, width)
+        if blank:
+            lines.append("")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _wrap(paragraph: str, width: int) -> list[str]:
+    lines, line, used = [], "", 0
+    for c in paragraph:
+        w = display_width(c)
+        if used + w > width:
+            lines.append(line)
+            line, used = "", 0
+        line += c
+        used += w
+    return lines + [line]
+
+
+# name -> (what it holds: "source", "paragraphs", "printed" (the paragraphs of a document
+# that has paragraphs, not a page dump's body on one line) or "table", suffix, writer)
 FORMATS: dict[str, tuple[str, str, Callable]] = {
     "gb18030": ("source", ".txt", lambda t: t.encode("gb18030")),
     "utf-16": ("source", ".txt", lambda t: t.encode("utf-16")),
@@ -169,6 +199,9 @@ FORMATS: dict[str, tuple[str, str, Callable]] = {
     "docx": ("paragraphs", ".docx", as_docx),
     "docx-numbered": ("paragraphs", ".docx", as_numbered_docx),
     "html-table": ("table", ".html", as_html_table),
+    "wrapped": ("printed", ".txt", as_wrapped),
+    "wrapped-flush": ("printed", ".txt", lambda t: as_wrapped(t, width=60, indent="")),
+    "wrapped-blank": ("printed", ".txt", lambda t: as_wrapped(t, width=60, indent="", blank=True)),
 }
 
 
@@ -187,12 +220,15 @@ def _read_back(decoded: str, doc_id: str, year: int | None) -> tuple[str, tuple[
 
 def check(decoded: str, doc_id: str, year: int | None, folder: Path) -> dict[str, tuple[bool, bool]]:
     """Per format: (text the same but for whitespace, structure the same); the task-table
-    form only for a document whose plan is a flattened task table."""
+    form only for a document whose plan is a flattened task table, the printed forms only
+    for a document that is no page dump."""
     paragraphs = normalise(decoded)
     expected = {"source": _read_back(decoded, doc_id, year), "paragraphs": _read_back(paragraphs, doc_id, year)}
-    expected["table"] = expected["paragraphs"]
+    expected["table"] = expected["printed"] = expected["paragraphs"]
     out = {}
     for name, (holds, suffix, write) in FORMATS.items():
+        if holds == "printed" and max(map(len, paragraphs.split("\n"))) > len(paragraphs) / 2:
+            continue  # a page dump: no printed page holds its body on one line
         if holds == "table":
             if not find_body(paragraphs, load_rules()).is_table:
                 continue

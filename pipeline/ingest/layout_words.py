@@ -1,7 +1,8 @@
 """The layout words ingest reads from other rooms' data: page numbers (boilerplate.yaml)
-and heading markers (structure.yaml), compiled once. The PDF reader drops page numbers
-and opens paragraphs at markers; the web-page reader never takes a line that opens with a
-marker for a menu item."""
+and heading markers and the longest heading (structure.yaml), compiled once. The PDF reader
+drops page numbers and opens paragraphs at markers; the web-page reader never takes a line
+that opens with a marker for a menu item; the text normaliser keeps a numbered heading line
+apart from the text under it."""
 
 from __future__ import annotations
 
@@ -24,8 +25,22 @@ def patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     return page_number, markers, rules.line_prefix
 
 
+@cache
+def heading_max_chars() -> int:
+    """The longest heading of the structure rules (structure.yaml heading_max_chars)."""
+    from pipeline.structure.rules import load_rules
+
+    return load_rules().heading_max_chars
+
+
 def heading_marker(line: str) -> bool:
     """Does ``line`` open with a heading marker of the structure rules (一、 （一） 1.)?"""
+    return marker_end(line) is not None
+
+
+def marker_end(line: str) -> int | None:
+    """Where the heading marker ``line`` opens with ends (after 一、 （一） 1.), or None."""
     _, markers, prefix = patterns()
     head = prefix.match(line)
-    return markers.match(line, head.end() if head else 0) is not None
+    found = markers.match(line, head.end() if head else 0)
+    return found.end() if found else None

@@ -15,14 +15,17 @@ the source set on a line of their own at the head of a paragraph (run-in heading
 from __future__ import annotations
 
 import html
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import regex
 
-from extractors.char_classes import LONG_SENTENCE_STOPS
+from extractors.char_classes import CLOSING, COLONS, LONG_SENTENCE_STOPS, SEMICOLONS, SENTENCE_STOPS, SPACES
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, Pattern, Record, Strings, check_file, load, register
+from pipeline.ingest.cells import display_width, spaced_rows
+from pipeline.ingest.layout_words import heading_marker, heading_max_chars, marker_end
 
 DATA_DIR = PIPELINE_DATA
 register(
@@ -125,9 +128,13 @@ def _is_blank(line: str) -> bool:
 def _paragraphs(lines: list[str]) -> list[str]:
     """Group lines into paragraphs.
 
-    A source that separates paragraphs by blank lines (Wikisource) breaks lines only
-    inside paragraphs, so every single line break is rejoined. A source with one
-    paragraph per line (the scraped 大连 page) keeps its lines.
+    Three layouts. A source that separates paragraphs by blank lines (Wikisource) breaks
+    lines only inside paragraphs, so every single line break is rejoined. A source that
+    wraps its lines at a margin (text copied out of a PDF) rejoins a line reaching the
+    margin with the next, and a line ending short or a line indented ends a paragraph. A
+    source with one paragraph per line (the scraped 大连 page) keeps its lines. Where lines
+    are rejoined, a table's row, a numbered heading on a line of its own (三、重点工作) and a
+    numbered line after a sentence's end stand apart.
     """
     content = [i for i, line in enumerate(lines) if not _is_blank(line)]
     single = gaps = 0
@@ -137,36 +144,110 @@ def _paragraphs(lines: list[str]) -> list[str]:
         else:
             gaps += 1
     blank_separated = gaps > 0 and gaps >= single / 2
+    margin = _wrap_width(lines)
     paragraphs: list[str] = []
     current: list[str] = []
+
+    def close() -> None:
+        if current:
+            paragraphs.append("".join(current))
+            current.clear()
+
     indented = False  # the paragraph opened after a line of indentation only (SET_APART)
+    opening = ""  # the line the paragraph opened with
     for line in lines:
-        if _is_blank(line):
-            if current:
-                if blank_separated and len(current) == 1 and indented and _stands_alone(current[0]):
-                    # a heading on a line of its own with its text in the paragraphs below
-                    # (gov-report 2001 六、: 促进科技进步和创新，…。, then 一要…)
-                    current[0] += SET_APART
-                paragraphs.append("".join(current))
-                current = []
+        stripped = line.strip()
+        if not stripped:
+            if blank_separated and len(current) == 1 and indented and _stands_alone(current[0]):
+                # a heading on a line of its own with its text in the paragraphs below
+                # (gov-report 2001 六、: 促进科技进步和创新，…。, then 一要…)
+                current[0] += SET_APART
+            close()
             indented = bool(line)
             continue
-        if blank_separated and "\t" in line.strip():
-            # a table's row stands alone: it is never a wrapped line of a paragraph
-            if current:
-                paragraphs.append("".join(current))
-                current = []
-            paragraphs.append(line.strip())
+        if not blank_separated and margin is None:
+            paragraphs.append(stripped)
             continue
-        if blank_separated:
-            if len(current) == 1 and indented and _stands_alone(current[0]):
-                current[0] += SET_APART  # a run-in heading set on its own line
-            current.append(line.strip())
-        else:
-            paragraphs.append(line.strip())
-    if current:
-        paragraphs.append("".join(current))
+        if "\t" in stripped:
+            # a table's row stands alone: it is never a wrapped line of a paragraph
+            close()
+            paragraphs.append(stripped)
+            continue
+        if current and current[-1][-1:] in _ENDS and heading_marker(stripped):
+            close()  # a sentence ends and a numbered line opens: （二）… under （一）…。
+        elif current and margin is not None and line[:1] in SPACES:
+            close()  # an indented line opens a paragraph
+        if blank_separated and len(current) == 1 and indented and _stands_alone(current[0]):
+            current[0] += SET_APART  # a run-in heading set on its own line
+        elif len(current) == 1 and _heading_line(opening, margin):
+            close()  # 三、重点工作 over its text: a line of its own
+        if not current:
+            opening = line
+        current.append(stripped)
+        if margin is not None and _line_width(line) < margin - _WRAP_SLACK:
+            close()  # a line ending short of the margin ends its paragraph
+    close()
     return paragraphs
+
+
+def _line_width(line: str) -> int:
+    """Display columns a line takes up to its last character, its indentation counted as
+    the ideographic spaces it was (folded to spaces before)."""
+    text = line.rstrip()
+    body = text.lstrip()
+    return display_width(body) + 2 * (len(text) - len(body))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The display width a source wraps its lines at, or None when it wraps none: the width
+    the most lines reach (end within a character of it) while hardly any line passes it,
+    a share of the lines at least ``_WRAPPED_SHARE``, most of them inside a sentence."""
+    measured = [(_line_width(line), line.rstrip()) for line in lines if line.strip() and "\t" not in line]
+    widths = sorted(w for w, _ in measured)
+    if len(widths) < _MIN_WRAPPED:
+        return None
+    best, reach = 0, 0
+    for width in set(widths):
+        n = bisect_right(widths, width) - bisect_left(widths, width - _WRAP_SLACK)
+        if n > reach or (n == reach and width > best):
+            best, reach = width, n
+    over = len(widths) - bisect_right(widths, best)
+    wrapped = reach >= _WRAPPED_SHARE * len(widths) and over <= _PAST_MARGIN * len(widths)
+    # a wrapped line ends wherever the margin falls, seldom at a sentence's end; lines of
+    # one length that end their sentences are paragraphs, not a margin
+    ends = sum(line[-1] in _ENDS for w, line in measured if best - _WRAP_SLACK <= w <= best)
+    return best if wrapped and best >= 2 * _NARROWEST_MARGIN and ends <= reach / 2 else None
+
+
+# A source wrapping its lines at fewer characters than this wraps none (一是 over its text
+# eight times is Wikisource's layout, not a margin).
+_NARROWEST_MARGIN = 16
+# Lines ending within this many display columns of the margin reach it (a character wide;
+# half-width digits make wrapped lines of one margin differ by a column or two).
+_WRAP_SLACK = 3
+_MIN_WRAPPED = 4  # fewer lines than this show no margin
+_WRAPPED_SHARE = 0.3  # at least this share of the lines reaches a source's margin ...
+_PAST_MARGIN = 0.05  # ... and at most this share passes it
+# A line ending in one of these ends a sentence (an answer's closing quote or bracket too).
+_ENDS = frozenset(SENTENCE_STOPS + CLOSING)
+
+
+def _heading_line(line: str, margin: int | None) -> bool:
+    """A numbered heading without a stop (三、2024年重点工作, （一）坚持创新驱动，建设产业体系)
+    opening a paragraph: its text on the lines below is a paragraph of its own, not a wrapped
+    rest of the heading. A bare marker (一是, 一、 over its text), a line ending in a comma
+    or a bracket left open, and a line reaching the text's ``margin`` (the width the source
+    wraps its lines at, if it does) still rejoin."""
+    end = marker_end(line.strip())
+    if end is None or (margin is not None and _line_width(line) >= margin - _WRAP_SLACK):
+        return False
+    title = line.strip()[end:].strip().rstrip("*#")
+    return (
+        len(_HAN.findall(title)) >= 2
+        and len(title) <= heading_max_chars()
+        and not any(c in LONG_SENTENCE_STOPS + SEMICOLONS + COLONS for c in title)
+        and regex.match(r"[\p{Han}\w”’）)]", title[-1]) is not None
+    )
 
 
 def _stands_alone(line: str) -> bool:
@@ -221,6 +302,7 @@ def _normalise(text: str) -> str:
             # | 地区生产总值增长 | % | 6.1 | 6左右 |: a Markdown table's row, its cells split by tabs
             line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
         kept.append(line)
-    paragraphs = _paragraphs(kept)
+    # 地区生产总值增长    %    5.2    5.5左右: a table laid out with spaces, as tab rows
+    paragraphs = _paragraphs(spaced_rows(kept))
     text = "\n".join(p for p in paragraphs if p)
     return _DIGIT_SPACE.sub("", text)

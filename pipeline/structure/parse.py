@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors.char_classes import COMMAS, LONG_SENTENCE_STOPS, SENTENCE_STOPS, SPACES, char_class
+from extractors.char_classes import COMMAS, LONG_SENTENCE_STOPS, SENTENCE_END, SENTENCE_STOPS, SPACES, char_class
 from extractors.segmentation import tag
 from pipeline.structure import partlines as partlines_mod
 from pipeline.structure import parts as parts_mod
@@ -810,15 +810,19 @@ def parse_structure(
 
 def _headline_tables(text: str, structure: Structure, tables, rules: StructureRules) -> list[Paragraph]:
     """The paragraphs with the rows of an indicator table that states the plan's main
-    targets marked ``headline``: a table right after the headline passage
-    (…主要预期目标如下：) or under a heading that names them (二、2024年主要预期目标, or a
-    heading above that one)."""
+    targets marked ``headline``: a table right after the headline passage or a line naming
+    them (…主要预期目标如下：, 主要指标如下：) or under a heading that names them
+    (二、2024年主要目标, or a heading above that one)."""
     sections = {s.section_id: s for s in structure.sections}
     tasks = {t.task_id: t for t in structure.tasks}
     rows: set[int] = set()
     for table in tables:
         last = next((p for p in reversed(structure.paragraphs) if p.char_end <= table.char_start), None)
-        lead = last is not None and last.role == "headline" and not text[last.char_end : table.char_start].strip()
+        lead = (
+            last is not None
+            and not text[last.char_end : table.char_start].strip()
+            and (last.role == "headline" or _names_main_targets(text[last.char_start : last.char_end], rules))
+        )
         owner = next((p for p in structure.paragraphs if p.char_start >= table.char_start), None)
         headings = []
         if owner is not None:
@@ -828,9 +832,16 @@ def _headline_tables(text: str, structure: Structure, tables, rules: StructureRu
             while section is not None:
                 headings.append(section.heading)
                 section = sections.get(section.parent_id or "")
-        if lead or any(rules.headline.search(h) for h in headings):
+        if lead or any(rules.headline_table.search(h) for h in headings):
             rows.update(start for start, _ in table.rows)
     return [replace(p, role="headline") if p.char_start in rows else p for p in structure.paragraphs]
+
+
+def _names_main_targets(lead: str, rules: StructureRules) -> bool:
+    """Does ``lead`` end in a short sentence introducing the main targets (2024年主要指标如下：)?
+    A paragraph mentioning them in passing (完成了全年主要目标任务，…。) does not."""
+    last = SENTENCE_END.split(lead.strip().rstrip(SENTENCE_STOPS))[-1]
+    return len(last) <= rules.heading_max_chars and rules.headline_table.search(last) is not None
 
 
 def _without_enumerated_statements(text: str, nodes: list[Node]) -> list[Node]:

@@ -123,6 +123,7 @@ SPEC = Record(
     task_breaks=Strings(),
     closing_headings=Strings(),
     headline_cues=Strings(allow_empty=False),
+    headline_table_cues=Strings(allow_empty=False),
     lead_in=Strings(),
     warnings=Record(long_task_ratio=Number(), min_tasks_for_ratio=Integer(1), numbered_lines=Integer(1)),
 )
@@ -218,6 +219,7 @@ class StructureRules:
     task_breaks: tuple[str, ...]
     closing_headings: frozenset[str]
     headline: regex.Pattern
+    headline_table: regex.Pattern
     lead_in: tuple[str, ...]
     long_task_ratio: float
     min_tasks_for_ratio: int
@@ -342,6 +344,7 @@ def load_rules(path: Path | None = None) -> StructureRules:
         task_breaks=tuple(data["task_breaks"]),
         closing_headings=frozenset(data["closing_headings"]),
         headline=regex.compile(longest_first(data["headline_cues"])),
+        headline_table=regex.compile(longest_first(data["headline_cues"] + data["headline_table_cues"])),
         lead_in=tuple(data["lead_in"]),
         long_task_ratio=float(data["warnings"]["long_task_ratio"]),
         min_tasks_for_ratio=data["warnings"]["min_tasks_for_ratio"],

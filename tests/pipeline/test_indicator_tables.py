@@ -547,3 +547,61 @@ def test_the_columns_a_spanning_cell_leaves(span, added):
 
     assert columns_added(span) == added
     assert spread(["指标", "2023年", "2024年"], {1: added}) == ["指标", "2023年", *[""] * added, "2024年"]
+
+
+def _laid_out(lines: list[str], columns: list[int], indent: int = 4) -> str:
+    """Tab rows laid out with spaces as ``pdftotext -layout`` prints a PDF's table: each
+    cell at its column's display position (a wide character takes two), numbers right
+    under their headers, an empty cell left blank."""
+    from pipeline.ingest.cells import display_width
+
+    out = []
+    for line in lines:
+        text, used = " " * indent, indent
+        for cell, at in zip(line.split("\t"), columns):
+            gap = max(2, at - used) if cell else 0
+            if cell:
+                text += " " * gap + cell
+                used += gap + display_width(cell)
+        out.append(text.rstrip())
+    return "\n".join(out)
+
+
+def test_a_table_laid_out_with_spaces_reads_as_its_columns():
+    # text of a PDF copied with its layout: cells apart by runs of spaces, the header's
+    # words letter-spaced (指    标), a middle cell empty (no 2023 figure for a new measure)
+    header = "指\u3000\u3000\u3000标\t单\u3000位\t2023年实际\t2024年目标"
+    rows = [*ROWS, "其中：规模以上工业增加值增长\t%\t\t6"]
+    table = _laid_out([header, *rows], columns=[0, 36, 48, 64]).replace("\u3000", " ")
+    raw = PLAN.replace("\n".join([HEADER, *ROWS]), table)
+    text, tables = _tables(raw)
+    assert "指标\t单位\t2023年实际\t2024年目标" in text
+    new = ("6", 6.0, "%", "=", "target", "规模以上工业增加值增长", 2024)
+    assert _table_rows(text, tables) == _approx([*EXPECTED, new])
+    assert {r["headline"] for r in tables["targets"] if "\t" in r["sentence"]} == {True}
+
+
+def test_text_with_runs_of_spaces_but_no_table_keeps_its_lines():
+    # one gap per line is no table (a heading set off its marker: 一、  总体要求), nor is a
+    # single line of three cells
+    raw = "一、  总体要求\n（一）  指导思想\n联系人  张三  电话  12345\n坚持稳中求进工作总基调。\n"
+    assert "\t" not in normalise_with_layout(raw)[0]
+
+
+def test_a_table_under_a_heading_naming_the_main_targets_in_other_words_is_the_headline_list():
+    raw = PLAN.replace("一、2024年主要预期目标\n2024年经济社会发展主要预期目标如下：\n", "一、2024年主要目标\n")
+    text, tables = _tables(raw)
+    assert {r["headline"] for r in tables["targets"] if "\t" in r["sentence"]} == {True}
+    # and a short line naming them right above the table
+    raw = PLAN.replace("2024年经济社会发展主要预期目标如下：", "主要指标如下：").replace(
+        "2024年主要预期目标", "发展目标"
+    )
+    text, tables = _tables(raw)
+    assert {r["headline"] for r in tables["targets"] if "\t" in r["sentence"]} == {True}
+    # a paragraph mentioning them in passing is no lead
+    raw = PLAN.replace(
+        "2024年经济社会发展主要预期目标如下：",
+        "去年完成了全年主要目标任务，经济运行总体平稳。发展质量稳步提升，人民生活持续改善。",
+    ).replace("2024年主要预期目标", "发展环境")
+    text, tables = _tables(raw)
+    assert {r["headline"] for r in tables["targets"] if "\t" in r["sentence"]} == {False}

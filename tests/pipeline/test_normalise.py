@@ -59,6 +59,70 @@ def test_normalise_joins_spaced_digits():
     assert normalise("1 .5 2.3") == "1 .5 2.3"
 
 
+def _wrapped(paragraphs: list[str], width: int = 40, indent: str = "\u3000\u3000") -> str:
+    """Paragraphs broken into lines at ``width`` display columns, as text copied out of a PDF."""
+    from pipeline.evaluation.input_formats import as_wrapped
+
+    return as_wrapped("\n".join(paragraphs), width=width, indent=indent).decode("utf-8")
+
+
+_PLAN = [
+    "某市2024年政府工作报告",
+    "一、2023年工作回顾",
+    "2023年，全市地区生产总值增长5.2%，一般公共预算收入增长6%，城镇新增就业3.1万人，居民人均可支配收入增长5.5%。",
+    "二、2024年重点工作",
+    "（一）坚持创新驱动，加快建设现代化产业体系",
+    "实施先进制造业强市行动，新培育国家级专精特新“小巨人”企业10家，高新技术企业总数突破1200家，规模以上工业增加值增长6%。",
+    "（二）深入实施扩大内需战略，着力稳定和扩大有效投资，推动消费持续恢复",
+    "实施重点项目100个，完成投资500亿元，社会消费品零售总额增长6%，新建5G基站1000个，新增城市停车位2万个。",
+]
+
+
+@pytest.mark.parametrize("width", [40, 56, 72])
+def test_lines_wrapped_at_a_margin_rejoin_into_their_paragraphs(width):
+    # a line reaching the margin goes on in the next (一般公|共预算收入 used to stay broken,
+    # the measure lost); an indented line opens a paragraph, a short one ends it
+    assert normalise(_wrapped(_PLAN, width)) == "\n".join(_PLAN)
+
+
+def test_a_margin_needs_lines_that_end_inside_sentences():
+    # lines of one length that each end a sentence are paragraphs, not a margin
+    sentence = "要完善相关政策措施，加大工作力度，推动各项任务落到实处，切实提高工作质量和效益。"
+    raw = "\n".join(["一、总体要求", sentence, sentence, sentence, "二、重点工作", sentence, sentence])
+    assert normalise(raw) == raw
+
+
+def test_flush_wrapped_lines_rejoin_where_a_paragraph_ends_short():
+    # no indentation: a short last line still ends its paragraph, and a numbered line after
+    # a sentence's end opens one
+    assert normalise(_wrapped(_PLAN, 40, indent="")) == "\n".join(_PLAN)
+
+
+def test_a_numbered_heading_line_keeps_its_line_in_a_blank_line_separated_text():
+    # blank lines between paragraphs, but a heading right above its text: 三、… used to be
+    # joined to its first sentence (三、2024年重点工作2024年，…) and the next item run into
+    # the one before
+    raw = (
+        "一、2023年工作回顾\n2023年，全市地区生产总值增长5.2%。\n\n"
+        "三、2024年重点工作\n（一）推进产业升级。新建5G基站1000个。\n（二）扩大有效投资。实施重点项目100个。\n"
+    )
+    assert normalise(raw).split("\n") == [
+        "一、2023年工作回顾",
+        "2023年，全市地区生产总值增长5.2%。",
+        "三、2024年重点工作",
+        "（一）推进产业升级。新建5G基站1000个。",
+        "（二）扩大有效投资。实施重点项目100个。",
+    ]
+    # a bare marker over its text (gov-report 1955 一、 / 我国人民…) and a line broken inside
+    # a clause still rejoin
+    assert normalise("甲。\n\n一、\n我国人民已经推翻了帝国主义者在中国的统治。\n\n乙。").split("\n")[1] == (
+        "一、我国人民已经推翻了帝国主义者在中国的统治。"
+    )
+    assert normalise("甲。\n\n四、所有确定进行建设的项目，\n一律实行“五定”。\n\n乙。").split("\n")[1] == (
+        "四、所有确定进行建设的项目，一律实行“五定”。"
+    )
+
+
 @pytest.mark.parametrize("doc_id", ["gov-report-1954", "gov-report-1994", "gov-report-2019", "dalian-edu-2018"])
 def test_normalise_is_idempotent_on_corpus(normalised_texts, doc_id):
     text = normalised_texts[doc_id]
