@@ -48,16 +48,18 @@ def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
     single characters spaced out over a column (指    标, 单 位) are one word."""
     cells: list[tuple[int, int, str]] = []
     letters = False  # the last cell is one character, or letters spaced out
+    pos = done = 0  # the display width of line[:done]
     for m in _CELL.finditer(line):
-        start = display_width(line[: m.start()])
+        start = pos + display_width(line[done : m.start()])
+        pos, done = start + display_width(m.group(0)), m.end()
         words = m.group(0).split(" ")
         spaced = len(words) > 1 and all(_LETTER.fullmatch(w) for w in words)  # 单 位
-        cell = (start, start + display_width(m.group(0)), "".join(words) if spaced else m.group(0))
-        letter = _LETTER.fullmatch(cell[2]) is not None
+        text = "".join(words) if spaced else m.group(0)
+        letter = _LETTER.fullmatch(text) is not None
         if letter and letters:
-            first = cells.pop()
-            cell = (first[0], cell[1], first[2] + cell[2])
-        cells.append(cell)
+            start, _, first = cells.pop()
+            text = first + text
+        cells.append((start, pos, text))
         letters = letter
     return cells
 
@@ -93,8 +95,8 @@ def spaced_rows(lines: list[str]) -> list[str]:
             if not line.strip():
                 j += 1
                 continue
-            if "\t" in line or not _GAP.search(line.strip()):
-                break
+            if "\t" in line or not _GAP.search(line.strip()) or len(_GAP.findall(line)) >= MAX_SPAN:
+                break  # no row laid out with spaces (or wider than any table)
             run.append(j)
             j += 1
         split = {k: _spaced_cells(lines[k]) for k in run}

@@ -4,10 +4,12 @@ Steps, in order: unify line ends; turn HTML left inside a plain-text file into t
 (<br /> and </p> end lines, &nbsp; and other entities become characters, other tags go);
 drop zero-width characters; fold full-width digits,
 letters and a few signs (the 1990s reports write １９９４年, ６．５％); drop web-page
-leftovers (the scraped 大连 page ends in 编辑:/打印 关闭/上一篇/Produced By); rejoin
-lines the source broke inside a paragraph (Wikisource puts wiki-links on their own
-lines: 细颗粒物（PM\\n2.5\\n）); convert Traditional characters to Simplified (the
-1954–1960 reports); write one paragraph per line, stripped of indentation. Beside the
+leftovers (the scraped 大连 page ends in 编辑:/打印 关闭/上一篇/Produced By); turn a table
+laid out with spaces into tab-separated rows; rejoin lines the source broke inside a
+paragraph (Wikisource puts wiki-links on their own lines: 细颗粒物（PM\\n2.5\\n）; text
+copied out of a PDF breaks every line at the page's margin); convert Traditional
+characters to Simplified (the 1954–1960 reports); write one paragraph per line, stripped
+of indentation. Beside the
 text, ``normalise_with_layout`` reports the layout the text no longer shows: the sentences
 the source set on a line of their own at the head of a paragraph (run-in headings).
 """

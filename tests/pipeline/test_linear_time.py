@@ -81,6 +81,12 @@ UNITS = [
     "1个项目",
     "1%、",
     "年均增长1%",
+    # tables laid out with spaces (cells of one line, rows of a run) and lines wrapped at a
+    # margin or set apart by blank lines
+    "甲  ",
+    "甲  乙  丙\n",
+    "一、甲乙\n正文\n\n",
+    "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛\n",
 ]
 # Characters the patterns turn on, for hypothesis to combine.
 ALPHABET = "0123456789 .,%、，。；：（）()《》“”〔〕—-～年月日万亿元个一二三十百第是以上下左右约\n"
