@@ -24,7 +24,15 @@ from pathlib import Path
 
 import regex
 
-from extractors.char_classes import CLOSING, COLONS, LONG_SENTENCE_STOPS, SEMICOLONS, SENTENCE_STOPS, SPACES
+from extractors.char_classes import (
+    CLAUSE_STOPS,
+    CLOSING,
+    COLONS,
+    LONG_SENTENCE_STOPS,
+    SEMICOLONS,
+    SENTENCE_STOPS,
+    SPACES,
+)
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, Pattern, Record, Strings, check_file, load, register
 from pipeline.ingest.cells import display_width, spaced_rows
 from pipeline.ingest.layout_words import heading_marker, heading_max_chars, marker_end
@@ -147,6 +155,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             gaps += 1
     blank_separated = gaps > 0 and gaps >= single / 2
     margin = _wrap_width(lines)
+    flush = margin is not None and _flush(lines, margin, gaps)
     paragraphs: list[str] = []
     current: list[str] = []
 
@@ -157,7 +166,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
     indented = False  # the paragraph opened after a line of indentation only (SET_APART)
     opening = ""  # the line the paragraph opened with
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             if blank_separated and len(current) == 1 and indented and _stands_alone(current[0]):
@@ -188,8 +197,26 @@ def _paragraphs(lines: list[str]) -> list[str]:
         current.append(stripped)
         if margin is not None and _line_width(line) < margin - _WRAP_SLACK:
             close()  # a line ending short of the margin ends its paragraph
+        elif flush and stripped[-1] in _ENDS and i + 1 < len(lines) and _opens_with_runin(lines[i + 1]):
+            close()  # a flush text's paragraph ending at the margin, a run-in heading next
     close()
     return paragraphs
+
+
+def _flush(lines: list[str], margin: int, gaps: int) -> bool:
+    """Does a wrapped text mark its paragraphs by neither indentation nor blank lines (most
+    paragraph ends, lines short of the margin, have no blank line after them)?"""
+    if any(line[:1] in SPACES and line.strip() for line in lines):
+        return False
+    ends = sum(1 for line in lines if line.strip() and _line_width(line) < margin - _WRAP_SLACK)
+    return ends > 2 * gaps
+
+
+def _opens_with_runin(line: str) -> bool:
+    """Does ``line`` open with a short whole sentence, the shape of a run-in heading
+    (扩大有效投资。)? In a flush text that is the one sign left of a paragraph that ended
+    at the margin."""
+    return _RUNIN_OPENING.match(line.strip()) is not None
 
 
 def _line_width(line: str) -> int:
@@ -230,6 +257,9 @@ _WRAP_SLACK = 3
 _MIN_WRAPPED = 4  # fewer lines than this show no margin
 _WRAPPED_SHARE = 0.3  # at least this share of the lines reaches a source's margin ...
 _PAST_MARGIN = 0.05  # ... and at most this share passes it
+# A sentence of at most this many characters, without a comma, opening a line after a
+# sentence that ended at the margin is taken for a run-in heading opening a paragraph.
+_RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}。")
 # A line ending in one of these ends a sentence (an answer's closing quote or bracket too).
 _ENDS = frozenset(SENTENCE_STOPS + CLOSING)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.ingest.cells import display_width
 from pipeline.ingest.normalise import normalise
 
 
@@ -96,6 +97,24 @@ def test_flush_wrapped_lines_rejoin_where_a_paragraph_ends_short():
     # no indentation: a short last line still ends its paragraph, and a numbered line after
     # a sentence's end opens one
     assert normalise(_wrapped(_PLAN, 40, indent="")) == "\n".join(_PLAN)
+
+
+def test_flush_wrapped_paragraph_ending_at_the_margin_before_a_run_in_heading():
+    # a paragraph whose last line fills the margin looks wrapped; when the next line opens
+    # with a short whole sentence (a run-in heading, 扩大有效投资。) the stop at the margin
+    # ends the paragraph. Without indentation only: an indented text shows its paragraphs.
+    first = "推进产业升级。加快建设先进制造业基地，全年新培育高新技术企业两百家。"  # 34 wide characters
+    assert display_width(first) == 68
+    rest = [
+        "扩大有效投资。实施重点项目一百个，完成投资五百亿元，带动社会投资持续增长，推进交通、水利、能源等重大基础设施建设，"
+        "加快城市更新和老旧小区改造，新开工保障性租赁住房五千套。",
+        "保障改善民生。",
+    ]
+    paragraphs = ["二、重点工作", first, *rest]
+    assert normalise(_wrapped(paragraphs, 68, indent="")) == "\n".join(paragraphs)
+    # a sentence ending at the margin inside a paragraph, a longer one after it: one paragraph
+    long = first + "围绕产业链部署创新链，推动科技成果就地转化，培育一批专精特新企业。"
+    assert normalise(_wrapped(["二、重点工作", long, *rest], 68, indent="")).split("\n")[1] == long
 
 
 def test_a_numbered_heading_line_keeps_its_line_in_a_blank_line_separated_text():
