@@ -28,14 +28,18 @@ from pipeline.errors import DocumentError
 from pipeline.ingest.cells import columns_added, spread
 from pipeline.ingest.docx import docx_to_text
 from pipeline.ingest.layout_words import heading_marker
+from pipeline.ingest.xlsx import xlsx_to_text
 from pipeline.limits import MB, limits
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf", ".xlsx"}
 UNSUPPORTED_SUFFIXES = {
     ".doc": "legacy .doc is not supported: save it as .docx or plain text "
     "(e.g. `libreoffice --headless --convert-to docx FILE.doc`)",
     ".wps": "WPS documents are not supported: save as .docx or plain text "
     "(e.g. `libreoffice --headless --convert-to docx FILE.wps`)",
+    ".xls": "legacy .xls is not supported: save it as .xlsx (e.g. `libreoffice --headless --convert-to xlsx FILE.xls`)",
+    ".et": "WPS spreadsheets are not supported: save as .xlsx "
+    "(e.g. `libreoffice --headless --convert-to xlsx FILE.et`)",
 }
 
 
@@ -319,13 +323,17 @@ def read_input(path: Path, raw: bytes | None = None) -> InputFile:
         raw = read_raw(path)
     if suffix == ".docx":
         text, encoding = docx_to_text(raw, str(path)), "docx"
+    elif suffix == ".xlsx":
+        text, encoding = xlsx_to_text(raw, str(path)), "xlsx"
     elif suffix == ".pdf" or raw.startswith(b"%PDF-"):
         from pipeline.ingest.pdf import pdf_to_text
 
         text, encoding = pdf_to_text(raw, str(path)), "pdf"
     else:
         if raw.startswith(b"PK\x03\x04"):
-            raise DocumentError(str(path), "a zip archive (perhaps .docx) with a text name: rename it to .docx")
+            raise DocumentError(
+                str(path), "a zip archive (perhaps .docx or .xlsx) with a text name: rename it to .docx or .xlsx"
+            )
         text, encoding = decode(raw, str(path))
         if suffix in {".htm", ".html"} or looks_like_html(text):
             text = html_to_text(text)

@@ -100,14 +100,16 @@ def _marker(text: str, start: int, title: str) -> str:
     at = text.find(title, start) if title else -1
     if at < 0 or at - start > 8:
         return ""
-    return text[start:at].strip()
+    marker = text[start:at].strip()
+    # a table row's number stands in a cell of its own (1<TAB>推进…): 1 推进…, not 1推进…
+    return marker + " " if marker[-1:].isascii() and marker[-1:].isalnum() else marker
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="plantasks outline",
         description="Print the sections and tasks found in one document "
-        "(.txt, .html, .docx, .pdf), with their part and warnings.",
+        "(.txt, .html, .docx, .xlsx, .pdf), with their part and warnings.",
     )
     p.add_argument("file", type=Path, help="the document")
     p.add_argument("--year", type=int, help="the plan's year (default: from the file name or opening lines)")

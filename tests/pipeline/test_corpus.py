@@ -102,9 +102,10 @@ def test_corpus_empty_folder_is_an_error_and_keeps_the_previous_tables(corpus, t
     before = pd.read_parquet(out / "targets")
     empty = tmp_path / "empty"
     empty.mkdir()
-    (empty / "notes.xlsx").write_bytes(b"PK")
+    (empty / "notes.csv").write_bytes(b"a,b\n")
     with pytest.raises(
-        DocumentError, match=r"empty: no documents: no .docx, .htm, .html, .md, .pdf, .text, .txt file below the folder"
+        DocumentError,
+        match=r"empty: no documents: no .docx, .htm, .html, .md, .pdf, .text, .txt, .xlsx file below the folder",
     ):
         run_corpus(empty, out)
     header_only = tmp_path / "header-only"

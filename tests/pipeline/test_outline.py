@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.cli import main as cli_main
+from pipeline.ingest.normalise import normalise
+from pipeline.structure.outline import outline
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -49,3 +51,15 @@ def test_outline_reads_the_year_of_a_plan_whose_issuer_it_cannot_name(capsys, tm
     )
     assert cli_main(["outline", str(plan)]) == 0
     assert capsys.readouterr().out.splitlines()[0].endswith("(year 2024, 113 characters)")
+
+
+def test_a_table_rows_number_is_set_apart_from_its_title(tmp_path):
+    # a division-of-tasks table numbers its rows in a cell of their own (1<TAB>推进…)
+    plan = tmp_path / "2024.txt"
+    plan.write_text(
+        "序号\t工作任务\t责任单位\n1\t推进学前教育普惠发展\t市教育局\n2\t深化义务教育集团化办学\t市教育局\n",
+        encoding="utf-8",
+    )
+    text = normalise(plan.read_text(encoding="utf-8"))
+    lines = outline(text, "city-2024", 2024)
+    assert "- 1 推进学前教育普惠发展  [task plan, " in "\n".join(lines)
