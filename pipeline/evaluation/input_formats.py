@@ -1,7 +1,8 @@
 """The same plan in every input format plantasks reads gives the same text and structure.
 
 A user's copy of a plan may be a GBK text file from Windows, UTF-16 from Word's "save as
-text", a file with CRLF line ends, a saved web page or a .docx. This check writes each
+text", a file with CRLF line ends, a saved web page, a .docx, a spreadsheet or text copied
+out of a PDF. This check writes each
 corpus document in each of those forms and reads it back through ``read_input``:
 
 - encodings and line ends (``gb18030``, ``utf-16`` with and without a byte-order mark,
@@ -11,7 +12,11 @@ corpus document in each of those forms and reads it back through ``read_input``:
   characters, 象 → 像, so its text may differ in a few);
 - a task table as a site serves it (``html-table``: one row per heading, a task's cell apart
   from its units and requirements; only for the documents whose plan is a flattened task
-  table, the rows made from the structure of the flattened text);
+  table, the rows made from the structure of the flattened text) and as a spreadsheet
+  (``xlsx-table``: the same rows in an .xlsx);
+- text copied out of a PDF (``wrapped``, ``wrapped-blank``, ``wrapped-flush``: each
+  paragraph of the normalised text broken into lines at a margin, indented, set apart by
+  blank lines, or neither; only for documents that are no page dump);
 - a web page (``html``: one ``<p>`` per paragraph, inside a page with a menu, as a site
   serves it) and a Word file (``docx``: one ``w:p`` per paragraph; ``docx-numbered``: the
   same with the markers that open lines — 一、 （一） 1. 第一， — made Word's automatic
@@ -136,26 +141,77 @@ def as_numbered_docx(text: str) -> bytes:
     )
 
 
-def as_html_table(text: str, structure: Structure) -> bytes:
-    """A task table as a site serves it: the text before the first heading in paragraphs,
-    then one table row per heading — a section's heading across the row, a task's cell
-    (marker and title) and the rest of its row (units, requirements) in cells of their own."""
+def _table_rows(text: str, structure: Structure) -> tuple[list[str], list[list[str]]]:
+    """A task table's lines before its first heading, and its rows: a section's heading
+    alone, a task's cell (marker and title) and the rest of its row (units, requirements)."""
     items = sorted(
         [(s.char_start, False, s.heading) for s in structure.sections]
         + [(t.char_start, True, t.title) for t in structure.tasks]
     )
-    rows = [f"<p>{html.escape(line)}</p>" for line in text[: items[0][0]].split("\n") if line.strip()]
-    rows.append("<table>")
+    before = [line for line in text[: items[0][0]].split("\n") if line.strip()]
+    rows = []
     for k, (start, task, title) in enumerate(items):
         cell = text[start : items[k + 1][0] if k + 1 < len(items) else len(text)].strip()
         if not task:
-            rows.append(f"<tr><td colspan='3'>{html.escape(cell)}</td></tr>")
+            rows.append([cell])
             continue
         cut = cell.find(title)
         cut = len(cell) if cut < 0 else cut + len(title)
-        rows.append(f"<tr><td>{html.escape(cell[:cut])}</td><td>{html.escape(cell[cut:])}</td></tr>")
-    rows.append("</table>")
-    return ("<!DOCTYPE html><html><body>" + "".join(rows) + "</body></html>").encode("utf-8")
+        rows.append([cell[:cut], cell[cut:]])
+    return before, rows
+
+
+def as_html_table(text: str, structure: Structure) -> bytes:
+    """A task table as a site serves it: the text before the first heading in paragraphs,
+    then one table row per heading — a section's heading across the row, a task's cell
+    (marker and title) and the rest of its row (units, requirements) in cells of their own."""
+    before, rows = _table_rows(text, structure)
+    out = [f"<p>{html.escape(line)}</p>" for line in before] + ["<table>"]
+    for cells in rows:
+        if len(cells) == 1:
+            out.append(f"<tr><td colspan='3'>{html.escape(cells[0])}</td></tr>")
+        else:
+            out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    out.append("</table>")
+    return ("<!DOCTYPE html><html><body>" + "".join(out) + "</body></html>").encode("utf-8")
+
+
+def as_xlsx_table(text: str, structure: Structure) -> bytes:
+    """A task table as a spreadsheet, written with the standard library: the lines before
+    the first heading one cell each, then the rows of the table (a section's heading alone
+    in the first column)."""
+    before, rows = _table_rows(text, structure)
+    lines = [[line] for line in before] + rows
+    sheet = "".join(
+        f'<row r="{i}">'
+        + "".join(
+            f'<c r="{chr(65 + j)}{i}" t="inlineStr"><is><t xml:space="preserve">{escape(cell)}</t></is></c>'
+            for j, cell in enumerate(cells)
+        )
+        + "</row>"
+        for i, cells in enumerate(lines, 1)
+    )
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="tasks" sheetId="1" r:id="rId1"/>'
+            "</sheets></workbook>",
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{ns}"><sheetData>{sheet}</sheetData></worksheet>')
+    return out.getvalue()
 
 
 def as_wrapped(text: str, width: int = 72, indent: str = "\u3000\u3000", blank: bool = False) -> bytes:
@@ -199,6 +255,7 @@ FORMATS: dict[str, tuple[str, str, Callable]] = {
     "docx": ("paragraphs", ".docx", as_docx),
     "docx-numbered": ("paragraphs", ".docx", as_numbered_docx),
     "html-table": ("table", ".html", as_html_table),
+    "xlsx-table": ("table", ".xlsx", as_xlsx_table),
     "wrapped": ("printed", ".txt", as_wrapped),
     "wrapped-flush": ("printed", ".txt", lambda t: as_wrapped(t, width=60, indent="")),
     "wrapped-blank": ("printed", ".txt", lambda t: as_wrapped(t, width=60, indent="", blank=True)),

@@ -14,6 +14,7 @@ from pipeline.ingest.read import html_to_text, read_input
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 PRINTED = {"wrapped", "wrapped-flush", "wrapped-blank"}
+TABLES = {"html-table", "xlsx-table"}
 PAGE_DUMPS = {"pingtan-suping-2022", "fujian-zwgk-tasks-2016", "pingtan-zwgk-tasks-2018"}
 
 
@@ -47,7 +48,7 @@ def test_every_format_reads_back_the_same_plan(tmp_path, path, doc_id):
     result = input_formats.check(read_input(CORPUS / path).text, doc_id, int(doc_id[-4:]), tmp_path)
     forms = set(input_formats.FORMATS)
     if "tasks" not in doc_id:
-        forms -= {"html-table"}  # only a flattened task table is served as one
+        forms -= TABLES  # only a flattened task table is served as one
     if doc_id in PAGE_DUMPS:
         forms -= PRINTED  # no printed page holds a body on one line
     assert set(result) == forms
@@ -69,10 +70,11 @@ def test_traditional_page_furniture_is_dropped_like_simplified():
 def test_input_formats_cli_counts_every_format(capsys):
     assert input_formats.main(["--corpus", str(CORPUS), "--documents", "gov-report-2019"]) == 0
     out = capsys.readouterr().out
-    for name in input_formats.FORMATS.keys() - {"html-table", "wrapped-flush"}:
+    for name in input_formats.FORMATS.keys() - TABLES - {"wrapped-flush"}:
         assert f"{name:12s} 1 documents: text the same on 1, structure the same on 1" in out
     assert f"{'wrapped-flush':12s} 1 documents: text the same on 1, structure the same on " in out
     assert "html-table   0 documents" in out  # a report is no task table
+    assert "xlsx-table   0 documents" in out
 
 
 def test_text_copied_out_of_a_pdf_is_read_in_its_paragraphs():
