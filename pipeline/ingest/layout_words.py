@@ -10,12 +10,23 @@ from functools import cache
 
 import regex
 
+from extractors.language_data import PIPELINE_DATA, Pattern, Record, Strings, register
+
+# web-page leftovers and page numbers: dropped by normalise.py, page numbers by pdf.py too
+register(
+    "boilerplate",
+    PIPELINE_DATA / "boilerplate.yaml",
+    Record(
+        line_patterns=Strings(Pattern()), trailer_patterns=Strings(Pattern()), page_number_patterns=Strings(Pattern())
+    ),
+    used_by="pipeline.ingest.normalise, pipeline.ingest.pdf (through pipeline.ingest.layout_words)",
+)
+
 
 @cache
 def patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(page number, heading marker, markup allowed before a marker at a line start)."""
     from extractors.language_data import load
-    from pipeline.ingest import normalise  # noqa: F401 - registers "boilerplate"
     from pipeline.structure.rules import load_rules
 
     data = load("boilerplate")

@@ -33,19 +33,11 @@ from extractors.char_classes import (
     SENTENCE_STOPS,
     SPACES,
 )
-from extractors.language_data import DATA_FILES, PIPELINE_DATA, Pattern, Record, Strings, check_file, load, register
+from extractors.language_data import DATA_FILES, PIPELINE_DATA, check_file, load
 from pipeline.ingest.cells import display_width, spaced_rows
-from pipeline.ingest.layout_words import heading_marker, heading_max_chars, marker_end
+from pipeline.ingest.layout_words import heading_marker, heading_max_chars, marker_end  # registers boilerplate
 
 DATA_DIR = PIPELINE_DATA
-register(
-    "boilerplate",
-    PIPELINE_DATA / "boilerplate.yaml",
-    Record(
-        line_patterns=Strings(Pattern()), trailer_patterns=Strings(Pattern()), page_number_patterns=Strings(Pattern())
-    ),
-    used_by="pipeline.ingest.normalise",
-)
 
 _ZERO_WIDTH_LINE = regex.compile(r"\n[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
