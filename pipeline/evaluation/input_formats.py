@@ -40,7 +40,7 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from pipeline.evaluation.same_document import documents, ink, outline
+from pipeline.evaluation.same_document import documents, ink, is_page_dump, outline
 from pipeline.ingest.cells import display_width
 from pipeline.ingest.normalise import normalise, normalise_with_layout
 from pipeline.ingest.read import read_input
@@ -284,8 +284,8 @@ def check(decoded: str, doc_id: str, year: int | None, folder: Path) -> dict[str
     expected["table"] = expected["printed"] = expected["paragraphs"]
     out = {}
     for name, (holds, suffix, write) in FORMATS.items():
-        if holds == "printed" and max(map(len, paragraphs.split("\n"))) > len(paragraphs) / 2:
-            continue  # a page dump: no printed page holds its body on one line
+        if holds == "printed" and is_page_dump(paragraphs):
+            continue  # no printed page holds a body on one line
         if holds == "table":
             if not find_body(paragraphs, load_rules()).is_table:
                 continue

@@ -12,6 +12,13 @@ from pipeline.orchestrate.run import prepare
 from pipeline.structure.parse import parse_structure
 
 
+def is_page_dump(text: str) -> bool:
+    """Does a normalised text hold more than half its characters on one line (a crawler's
+    page dump, the 福建/平潭 documents)? No printed page holds a body on one line, so the
+    checks of printed forms (text copied out of a PDF, a PDF) count such documents apart."""
+    return max(map(len, text.split("\n"))) > len(text) / 2
+
+
 def ink(text: str) -> str:
     """``text`` without whitespace: what a layout may not change."""
     return "".join(text.split())

@@ -88,6 +88,9 @@ def test_pdf_roundtrip_cli_prints_every_document(capsys):
     assert roundtrip_mod.main(["--corpus", str(corpus), "--documents", "pingtan-suping-2023"]) == 0
     out = capsys.readouterr().out
     assert "pingtan-suping-2023" in out and "1 documents: structure identical on 1, text identical on 1" in out
+    # a page dump (its body on one line) is counted apart from the documents with paragraphs
+    assert "1 page dumps among them: structure identical on 1" in out
+    assert "0 documents with paragraphs: structure identical on 0" in out
 
 
 def test_scanned_pdf_fails_alone(tmp_path, cjk_font, copy_corpus):
