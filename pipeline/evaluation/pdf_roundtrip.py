@@ -9,6 +9,9 @@ word processor makes of the text), reads it back, and compares with the text its
 - text: are the characters that are not whitespace the same (nothing lost, nothing added
   but the running header of a one-page PDF, which cannot be told from a title)?
 - structure: are the sections and tasks (level, label, heading or title, part) the same?
+- the text a PDF viewer copies (:func:`viewer_copy`: lines as laid out, the first lines'
+  indentation lost, running header and page numbers included), read as a .txt: is its
+  structure the same?
 
 The totals are printed for every document and apart for the page dumps (a crawler's body on
 one line, rendered as one paragraph as long as the document: no published PDF looks like
@@ -79,7 +82,9 @@ def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str)
     alike, and whether the PDF's text is the same but for whitespace."""
     pdf = make_pdf(text, folder / f"{doc_id}.pdf", font, header=f"{doc_id} 工作报告")
     read = normalise(read_document(pdf)[1])
+    copied = normalise(viewer_copy(pdf))
     (sa, ta), (sb, tb) = outline(text, doc_id, year), outline(read, doc_id, year)
+    sc, tc = outline(copied, doc_id, year)
     return {
         "sections": len(sa),
         "sections_same": len(set(sa) & set(sb)),
@@ -87,7 +92,28 @@ def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str)
         "tasks_same": len(set(ta) & set(tb)),
         "identical": (sa, ta) == (sb, tb),
         "same_text": ink(read) == ink(text),
+        "copy_identical": (sa, ta) == (sc, tc),
+        "copy_tasks_same": len(set(ta) & set(tc)),
     }
+
+
+def viewer_copy(pdf: Path) -> str:
+    """The text a PDF viewer copies out of ``pdf`` (select all, copy): each page's text in
+    its lines, running header and page number included, pages one after the other — what a
+    user pastes into a .txt."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range().replace("\r\n", "\n"))
+            textpage.close()
+            page.close()
+        return "\n".join(pages)
+    finally:
+        document.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     if font is None:
         print("no CJK font: install Debian's fonts-noto-cjk", file=sys.stderr)
         return 2
-    keys = ("documents", "identical", "same_text", "tasks", "tasks_same")
+    keys = ("documents", "identical", "same_text", "tasks", "tasks_same", "copy_identical", "copy_tasks_same")
     total = dict.fromkeys(keys, 0)
     dumps = dict.fromkeys(keys, 0)  # the page dumps among them
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                 if is_page_dump(text):
                     dumps[k] += int(r[k])
             flags = ("" if r["identical"] else "  structure differs") + ("" if r["same_text"] else "  text differs")
+            flags += "" if r["copy_identical"] else "  copied text's structure differs"
             print(
                 f"{spec.doc_id:28s} sections {r['sections_same']:3d}/{r['sections']:3d}"
                 f"  tasks {r['tasks_same']:3d}/{r['tasks']:3d}{flags}"
@@ -120,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     for what, t in (("documents", total), ("page dumps among them", dumps), ("documents with paragraphs", printed)):
         print(
             f"{t['documents']} {what}: structure identical on {t['identical']}, text identical on "
-            f"{t['same_text']}; tasks given back alike {t['tasks_same']}/{t['tasks']}"
+            f"{t['same_text']}; tasks given back alike {t['tasks_same']}/{t['tasks']}; "
+            f"text copied out of the PDF: structure identical on {t['copy_identical']}, "
+            f"tasks alike {t['copy_tasks_same']}/{t['tasks']}"
         )
     return 0
 

@@ -39,8 +39,9 @@ _MIN_ROWS = 2  # lines with three cells or more that make a run of spaced lines 
 
 
 def display_width(text: str) -> int:
-    """Display columns of ``text``: a wide (CJK) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Display columns of ``text``: a wide (CJK) character takes two, and so does one of
+    ambiguous width (“ ” 、 — …), which a Chinese text sets full width."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
 
 
 def _spaced_cells(line: str) -> list[tuple[int, int, str]]:

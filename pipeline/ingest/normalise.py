@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,7 @@ from extractors.char_classes import (
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, check_file, load
 from pipeline.ingest.cells import display_width, spaced_rows
 from pipeline.ingest.layout_words import heading_marker, heading_max_chars, marker_end  # registers boilerplate
+from pipeline.ingest.layout_words import patterns as page_patterns
 
 DATA_DIR = PIPELINE_DATA
 
@@ -147,6 +149,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
             gaps += 1
     blank_separated = gaps > 0 and gaps >= single / 2
     margin = _wrap_width(lines)
+    if margin is not None:
+        lines = _without_page_furniture(lines, margin)
     flush = margin is not None and _flush(lines, margin, gaps)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -184,10 +188,11 @@ def _paragraphs(lines: list[str]) -> list[str]:
             current[0] += SET_APART  # a run-in heading set on its own line
         elif len(current) == 1 and _heading_line(opening, margin):
             close()  # 三、重点工作 over its text: a line of its own
-        if not current:
+        first = not current
+        if first:
             opening = line
         current.append(stripped)
-        if margin is not None and _line_width(line) < margin - _WRAP_SLACK:
+        if margin is not None and not _reaches(line, margin, first and flush):
             close()  # a line ending short of the margin ends its paragraph
         elif flush and stripped[-1] in _ENDS and i + 1 < len(lines) and _opens_with_runin(lines[i + 1]):
             close()  # a flush text's paragraph ending at the margin, a run-in heading next
@@ -195,13 +200,58 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _without_page_furniture(lines: list[str], margin: int) -> list[str]:
+    """The lines of a text wrapped at ``margin`` without what a PDF viewer copies of its
+    pages' furniture: page numbers (- 3 -, 第3页: boilerplate.yaml page_number_patterns),
+    and a line with words recurring on three pages or more (a running header or footer),
+    a page's worth of lines apart each time, that mostly stands right after a line reaching
+    the margin, inside a paragraph (各位代表！, which recurs too, follows paragraph ends
+    at no regular distance)."""
+    page_number = page_patterns()[0]
+    numbers = {i for i, line in enumerate(lines) if line.strip() and page_number.fullmatch(line.strip())}
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if (s := line.strip()) and i not in numbers and len(_HAN.findall(s)) >= _RUNNING_HAN:
+            where.setdefault(s, []).append(i)
+    inside: Counter[str] = Counter()
+    previous = None  # the last line that is neither blank nor a page number
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or i in numbers:
+            continue
+        if len(where.get(s, ())) >= _RECURRING and previous is not None and _reaches(previous, margin, False):
+            inside[s] += 1
+        previous = line
+    running = {s for s, n in inside.items() if n * 2 >= len(where[s]) and _evenly_apart(where[s])}
+    return [line for i, line in enumerate(lines) if i not in numbers and line.strip() not in running]
+
+
+def _evenly_apart(positions: list[int]) -> bool:
+    """Do a line's occurrences stand a page apart each time (spacings within a third of
+    one another, and two lines: pages hold their lines' count, give or take a gap)?"""
+    spacings = [b - a for a, b in zip(positions, positions[1:])]
+    return max(spacings) <= _PAGE_SPREAD * min(spacings) + 2
+
+
 def _flush(lines: list[str], margin: int, gaps: int) -> bool:
     """Does a wrapped text mark its paragraphs by neither indentation nor blank lines (most
     paragraph ends, lines short of the margin, have no blank line after them)?"""
     if any(line[:1] in SPACES and line.strip() for line in lines):
         return False
-    ends = sum(1 for line in lines if line.strip() and _line_width(line) < margin - _WRAP_SLACK)
+    ends = sum(1 for line in lines if line.strip() and not _reaches(line, margin, False))
     return ends > 2 * gaps
+
+
+def _reaches(line: str, margin: int, indented: bool) -> bool:
+    """Does ``line`` reach the margin, so that its paragraph goes on in the next line? The
+    first line of a paragraph in a flush text may have been indented in the source (a PDF
+    copies its text, not its indentation: official documents indent two characters), so it
+    reaches the margin that much earlier (a first line ending a sentence there too: a
+    one-line paragraph exactly that long is rarer)."""
+    width = _line_width(line)
+    if width >= margin - _WRAP_SLACK:
+        return True
+    return indented and width >= margin - _WRAP_SLACK - _FIRST_LINE_INDENT
 
 
 def _opens_with_runin(line: str) -> bool:
@@ -220,24 +270,28 @@ def _line_width(line: str) -> int:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The display width a source wraps its lines at, or None when it wraps none: the width
-    the most lines reach (end within a character of it) while hardly any line passes it,
-    a share of the lines at least ``_WRAPPED_SHARE``, most of them inside a sentence."""
+    """The display width a source wraps its lines at, or None when it wraps none: the
+    widest width that hardly any line passes and that a share of the lines at least
+    ``_WRAPPED_SHARE`` reach (end within a character of it), most of them inside a
+    sentence. (The widest: a text of short paragraphs copied out of a PDF has as many
+    first lines, their indentation lost, ending a little before the margin.)"""
     measured = [(_line_width(line), line.rstrip()) for line in lines if line.strip() and "\t" not in line]
     widths = sorted(w for w, _ in measured)
     if len(widths) < _MIN_WRAPPED:
         return None
-    best, reach = 0, 0
-    for width in set(widths):
-        n = bisect_right(widths, width) - bisect_left(widths, width - _WRAP_SLACK)
-        if n > reach or (n == reach and width > best):
-            best, reach = width, n
-    over = len(widths) - bisect_right(widths, best)
-    wrapped = reach >= _WRAPPED_SHARE * len(widths) and over <= _PAST_MARGIN * len(widths)
-    # a wrapped line ends wherever the margin falls, seldom at a sentence's end; lines of
-    # one length that end their sentences are paragraphs, not a margin
-    ends = sum(line[-1] in _ENDS for w, line in measured if best - _WRAP_SLACK <= w <= best)
-    return best if wrapped and best >= 2 * _NARROWEST_MARGIN and ends <= reach / 2 else None
+    for width in sorted(set(widths), reverse=True):
+        if len(widths) - bisect_right(widths, width) > _PAST_MARGIN * len(widths):
+            return None  # more lines pass every narrower width
+        if width < 2 * _NARROWEST_MARGIN:
+            return None
+        reach = bisect_right(widths, width) - bisect_left(widths, width - _WRAP_SLACK)
+        if reach < max(_MIN_REACH, _WRAPPED_SHARE * len(widths)):
+            continue
+        # a wrapped line ends wherever the margin falls, seldom at a sentence's end; lines
+        # of one length that end their sentences are paragraphs, not a margin
+        ends = sum(line[-1] in _ENDS for w, line in measured if width - _WRAP_SLACK <= w <= width)
+        return width if ends <= reach / 2 else None
+    return None
 
 
 # A source wrapping its lines at fewer characters than this wraps none (一是 over its text
@@ -246,12 +300,19 @@ _NARROWEST_MARGIN = 16
 # Lines ending within this many display columns of the margin reach it (a character wide;
 # half-width digits make wrapped lines of one margin differ by a column or two).
 _WRAP_SLACK = 3
-_MIN_WRAPPED = 4  # fewer lines than this show no margin
-_WRAPPED_SHARE = 0.3  # at least this share of the lines reaches a source's margin ...
+# The display width of the indentation of a paragraph's first line in official documents
+# (首行缩进两字符), lost when a PDF's text is copied.
+_FIRST_LINE_INDENT = 4
+_RECURRING = 3  # a line copied from this many pages or more may be a running header ...
+_PAGE_SPREAD = 1.3  # pages of one document hold about as many lines each
+_RUNNING_HAN = 4  # ... when it has words (a stop wrapped onto a line of its own recurs too)
+_MIN_WRAPPED = 4  # fewer lines than this show no margin ...
+_MIN_REACH = 3  # ... nor fewer lines than this reaching one width
+_WRAPPED_SHARE = 0.2  # at least this share of the lines reaches a source's margin ...
 _PAST_MARGIN = 0.05  # ... and at most this share passes it
 # A sentence of at most this many characters, without a comma, opening a line after a
 # sentence that ended at the margin is taken for a run-in heading opening a paragraph.
-_RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}。")
+_RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}[。！？!?]")
 # A line ending in one of these ends a sentence (an answer's closing quote or bracket too).
 _ENDS = frozenset(SENTENCE_STOPS + CLOSING)
 

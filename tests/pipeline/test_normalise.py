@@ -117,6 +117,64 @@ def test_flush_wrapped_paragraph_ending_at_the_margin_before_a_run_in_heading():
     assert normalise(_wrapped(["二、重点工作", long, *rest], 68, indent="")).split("\n")[1] == long
 
 
+def _copied_pages(paragraphs: list[str], width: int = 60, page_lines: int = 8, header: str = "某市人民政府文件") -> str:
+    """What a PDF viewer copies of ``paragraphs`` set in pages: lines broken at ``width``,
+    each paragraph's first line indented two characters in the PDF (the copy keeps the
+    narrower line, not the indentation), a running header atop each page and its number at
+    the foot."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        indented = _wrapped([paragraph], width, indent="\u3000\u3000").split("\n")
+        lines += [line.lstrip("\u3000") for line in indented]
+    pages = [lines[i : i + page_lines] for i in range(0, len(lines), page_lines)]
+    return "\n".join("\n".join([header, *page, f"- {k} -"]) for k, page in enumerate(pages, 1))
+
+
+_REPORT = [
+    "各位代表！",
+    "过去一年，我们坚持稳中求进工作总基调，全市地区生产总值增长5.2%，一般公共预算收入增长6%，城镇新增就业3.1万人，"
+    "居民人均可支配收入增长5.5%，“放管服”改革持续深化，营商环境不断优化，民生福祉持续增进。",
+    "各位代表！",
+    "今年是全面贯彻落实党的二十大精神的关键之年。做好政府工作，要坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，"
+    "加快构建新发展格局，着力推动高质量发展，更好统筹发展和安全，推动经济实现质的有效提升和量的合理增长。",
+    "主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长5%，城镇新增就业3万人以上，居民消费价格涨幅3%左右。",
+    "各位代表！",
+    "实施先进制造业强市行动，新培育国家级专精特新“小巨人”企业10家，高新技术企业总数突破1200家，规模以上工业增加值增长6%，"
+    "数字经济核心产业增加值占地区生产总值比重提高到10%，新建5G基站1000个，建成省级以上工业互联网平台5个。",
+    "实施重点项目100个，完成投资500亿元，社会消费品零售总额增长6%，推进交通、水利、能源等重大基础设施建设，"
+    "加快城市更新和老旧小区改造，新开工保障性租赁住房五千套，新增城市停车位两万个，新建改建农村公路二百公里。",
+]
+
+
+def test_text_copied_out_of_a_pdf_loses_its_page_furniture_and_keeps_its_paragraphs():
+    # the running header and the page numbers stand inside paragraphs that go on across
+    # the page break; 各位代表！ recurs too, but after paragraph ends and at no page's distance
+    copied = _copied_pages(_REPORT)
+    assert copied.count("某市人民政府文件") >= 3 and "- 2 -" in copied
+    assert normalise(copied) == "\n".join(_REPORT)
+
+
+def test_the_first_lines_of_paragraphs_copied_without_their_indentation_go_on():
+    # twelve two-line paragraphs and three long ones: the first lines, two characters short
+    # of the margin (their indentation is not copied), outnumber the lines reaching it; the
+    # margin is still the wider width, and a first line that falls short by its indentation
+    # goes on
+    short = [p[start : start + 48] + "。" for start in (0, 7, 15) for p in _REPORT if len(p) > 70]
+    text = "".join(p for p in _REPORT if len(p) > 70)
+    long = [text[k : k + 130] + "。" for k in (0, 140, 280)]
+    paragraphs = short[:6] + long + short[6:]
+    lines = _copied_pages(paragraphs, page_lines=1000, header="").split("\n")[:-1]
+    widths = [display_width(line) for line in lines]
+    full = sum(w >= 57 for w in widths)
+    assert widths.count(56) > full >= 9  # first lines outnumber the lines reaching the margin
+    assert normalise("\n".join(lines)) == "\n".join(paragraphs)
+
+
+def test_marks_of_ambiguous_width_are_wide_in_chinese_text():
+    assert display_width("“放管服”") == 10
+    assert display_width("a、b—c") == 7
+
+
 def test_a_numbered_heading_line_keeps_its_line_in_a_blank_line_separated_text():
     # blank lines between paragraphs, but a heading right above its text: 三、… used to be
     # joined to its first sentence (三、2024年重点工作2024年，…) and the next item run into
