@@ -74,6 +74,11 @@ def _docx_zip(paragraphs: str, numbering: str | None = None) -> bytes:
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
         f"{paragraphs}</w:body></w:document>"
     )
+    return _office_zip({"word/document.xml": document, "word/numbering.xml": numbering})
+
+
+def _office_zip(parts: dict[str, str | None]) -> bytes:
+    """A minimal Office file: its content types and ``parts`` (a part given None is left out)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr(
@@ -81,9 +86,9 @@ def _docx_zip(paragraphs: str, numbering: str | None = None) -> bytes:
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
             'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
         )
-        z.writestr("word/document.xml", document)
-        if numbering is not None:
-            z.writestr("word/numbering.xml", numbering)
+        for name, xml in parts.items():
+            if xml is not None:
+                z.writestr(name, xml)
     return out.getvalue()
 
 
@@ -193,25 +198,16 @@ def as_xlsx_table(text: str, structure: Structure) -> bytes:
     )
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-        )
-        z.writestr(
-            "xl/workbook.xml",
-            f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="tasks" sheetId="1" r:id="rId1"/>'
-            "</sheets></workbook>",
-        )
-        z.writestr(
-            "xl/_rels/workbook.xml.rels",
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-        )
-        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{ns}"><sheetData>{sheet}</sheetData></worksheet>')
-    return out.getvalue()
+    return _office_zip(
+        {
+            "xl/workbook.xml": f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="tasks" sheetId="1" '
+            'r:id="rId1"/></sheets></workbook>',
+            "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            f'relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>",
+            "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{ns}"><sheetData>{sheet}</sheetData></worksheet>',
+        }
+    )
 
 
 def as_wrapped(text: str, width: int = 72, indent: str = "\u3000\u3000", blank: bool = False) -> bytes:

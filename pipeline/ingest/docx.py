@@ -22,10 +22,10 @@ from xml.etree import ElementTree
 from extractors.numerals import to_chinese
 from pipeline.errors import DocumentError
 from pipeline.ingest.cells import columns_added, spread
-from pipeline.limits import MB, limits
+from pipeline.ingest.office import BROKEN, expands, pieces
+from pipeline.limits import limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CHUNK = 1 << 16  # 64 KiB: the elements of one piece are all alive at once
 
 
 def _letters(n: int, base: str) -> str:
@@ -143,7 +143,7 @@ def read_numbering(zf: zipfile.ZipFile, path: str, max_xml_bytes: int) -> Number
         except KeyError:
             continue
         if info.file_size > max_xml_bytes:
-            raise DocumentError(path, _expands(info.file_size, max_xml_bytes))
+            raise DocumentError(path, expands(".docx", info.file_size, max_xml_bytes))
         root = ElementTree.fromstring(zf.read(info))
         if part.endswith("numbering.xml"):
             for a in root.iter(f"{_W}abstractNum"):
@@ -205,30 +205,17 @@ def docx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             info = zf.getinfo("word/document.xml")
             if info.file_size > max_xml_bytes:
-                raise DocumentError(path, _expands(info.file_size, max_xml_bytes))
+                raise DocumentError(path, expands(".docx", info.file_size, max_xml_bytes))
             numbering = read_numbering(zf, path, max_xml_bytes)
             parser = ElementTree.XMLPullParser(events=("start", "end"))
             open_elements: list[ElementTree.Element] = []
             rows: list[_Row] = []  # the table rows being read
-            total = 0
-            with zf.open(info) as member:
-                while chunk := member.read(_CHUNK):
-                    total += len(chunk)
-                    if total > max_xml_bytes:  # the declared size can lie
-                        raise DocumentError(path, _expands(total, max_xml_bytes))
-                    parser.feed(chunk)
-                    _take_paragraphs(parser, open_elements, paragraphs, numbering, rows)
+            for chunk in pieces(zf, info, max_xml_bytes, path, ".docx"):
+                parser.feed(chunk)
+                _take_paragraphs(parser, open_elements, paragraphs, numbering, rows)
             parser.close()
             _take_paragraphs(parser, open_elements, paragraphs, numbering, rows)
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ElementTree.ParseError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-    ) as exc:
+    except BROKEN as exc:
         raise DocumentError(path, f"not a valid .docx file ({exc})") from exc
     return "\n".join(paragraphs)
 
@@ -284,11 +271,3 @@ def _take_paragraphs(
             break  # a paragraph still open keeps its runs until it ends
         still_open = len(parent) and any(parent[-1] is e for e in open_elements)
         del parent[: len(parent) - 1 if still_open else len(parent)]
-
-
-def _expands(size: int, limit: int) -> str:
-    return (
-        f"the .docx expands to more than {limit / MB:g} MB of XML ({size / MB:.0f} MB or more): "
-        "refused as a possible zip bomb (raise docx_xml_megabytes in pipeline/data/limits.yaml "
-        "if the document is real)"
-    )

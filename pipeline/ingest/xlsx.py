@@ -23,12 +23,12 @@ from xml.etree import ElementTree
 import regex
 
 from pipeline.errors import DocumentError
-from pipeline.limits import MB, limits
+from pipeline.ingest.office import BROKEN, pieces
+from pipeline.limits import limits
 
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CHUNK = 1 << 16
 # Excel's built-in number formats that show a date, and those that show a percentage
 _DATE_FORMATS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
 _PERCENT_FORMATS = frozenset([9, 10])
@@ -53,34 +53,18 @@ def xlsx_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str
                 if rows and lines:
                     lines.append("")
                 lines += rows
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ElementTree.ParseError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-    ) as exc:
+    except BROKEN as exc:
         raise DocumentError(path, f"not a valid .xlsx file ({exc})") from exc
     return "\n".join(lines)
 
 
 def _elements(zf: zipfile.ZipFile, name: str, path: str, budget: int) -> Iterator[ElementTree.Element]:
     """Every element of one part as it ends, the part read in pieces within ``budget``."""
-    info = zf.getinfo(name)
-    if info.file_size > budget:
-        raise DocumentError(path, _expands(info.file_size, budget))
     parser = ElementTree.XMLPullParser(events=("end",))
-    total = 0
-    with zf.open(info) as member:
-        while chunk := member.read(_CHUNK):
-            total += len(chunk)
-            if total > budget:  # the declared size can lie
-                raise DocumentError(path, _expands(total, budget))
-            parser.feed(chunk)
-            for _, element in parser.read_events():
-                yield element
+    for chunk in pieces(zf, zf.getinfo(name), budget, path, ".xlsx"):
+        parser.feed(chunk)
+        for _, element in parser.read_events():
+            yield element
     parser.close()
     for _, element in parser.read_events():
         yield element
@@ -231,11 +215,3 @@ def _number(x: float) -> str:
     trailing zeros (6.0999999999999996 → 6.1, 5.0 → 5)."""
     text = f"{x:.10g}"
     return text if "e" not in text else f"{x:f}".rstrip("0").rstrip(".")
-
-
-def _expands(size: int, limit: int) -> str:
-    return (
-        f"the .xlsx expands to more than {limit / MB:g} MB of XML ({size / MB:.0f} MB or more): "
-        "refused as a possible zip bomb (raise docx_xml_megabytes in pipeline/data/limits.yaml "
-        "if the document is real)"
-    )
