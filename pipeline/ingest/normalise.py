@@ -273,10 +273,12 @@ def _wrap_width(lines: list[str]) -> int | None:
     """The display width a source wraps its lines at, or None when it wraps none: the
     widest width that hardly any line passes and that a share of the lines at least
     ``_WRAPPED_SHARE`` reach (end within a character of it), most of them inside a
-    sentence. (The widest: a text of short paragraphs copied out of a PDF has as many
-    first lines, their indentation lost, ending a little before the margin.)"""
-    measured = [(_line_width(line), line.rstrip()) for line in lines if line.strip() and "\t" not in line]
-    widths = sorted(w for w, _ in measured)
+    sentence and going on in a line that opens with no heading marker. (The widest: a text
+    of short paragraphs copied out of a PDF has as many first lines, their indentation lost,
+    ending a little before the margin.)"""
+    content = [line for line in lines if line.strip() and "\t" not in line]
+    measured = [(_line_width(line), line.rstrip(), after) for line, after in zip(content, [*content[1:], ""])]
+    widths = sorted(w for w, _, _ in measured)
     if len(widths) < _MIN_WRAPPED:
         return None
     for width in sorted(set(widths), reverse=True):
@@ -287,10 +289,17 @@ def _wrap_width(lines: list[str]) -> int | None:
         reach = bisect_right(widths, width) - bisect_left(widths, width - _WRAP_SLACK)
         if reach < max(_MIN_REACH, _WRAPPED_SHARE * len(widths)):
             continue
-        # a wrapped line ends wherever the margin falls, seldom at a sentence's end; lines
-        # of one length that end their sentences are paragraphs, not a margin
-        ends = sum(line[-1] in _ENDS for w, line in measured if width - _WRAP_SLACK <= w <= width)
-        return width if ends <= reach / 2 else None
+        # a wrapped line ends wherever the margin falls, seldom at a sentence's end, and the
+        # next line goes on, seldom with a heading marker: lines of one length that end their
+        # sentences, or a list of numbered items of one length (1.推进… 2.深化…), are
+        # paragraphs, not a margin
+        full = [(line, after) for w, line, after in measured if width - _WRAP_SLACK <= w <= width]
+        ends = sum(line[-1] in _ENDS or heading_marker(after.strip()) for line, after in full)
+        # and a paragraph's last line, short of the margin, mostly ends a sentence: a list of
+        # unpunctuated titles of about one length is no wrapped text
+        short = [line for w, line, _ in measured if w < width - _WRAP_SLACK]
+        stops = sum(line[-1] in _ENDS for line in short)
+        return width if ends <= reach / 2 and stops * _SHORT_STOPS >= len(short) else None
     return None
 
 
@@ -304,10 +313,11 @@ _WRAP_SLACK = 3
 # (首行缩进两字符), lost when a PDF's text is copied.
 _FIRST_LINE_INDENT = 4
 _RECURRING = 3  # a line copied from this many pages or more may be a running header ...
-_PAGE_SPREAD = 1.3  # pages of one document hold about as many lines each
 _RUNNING_HAN = 4  # ... when it has words (a stop wrapped onto a line of its own recurs too)
+_PAGE_SPREAD = 1.3  # pages of one document hold about as many lines each
 _MIN_WRAPPED = 4  # fewer lines than this show no margin ...
 _MIN_REACH = 3  # ... nor fewer lines than this reaching one width
+_SHORT_STOPS = 4  # at least one in this many lines short of a margin ends a sentence
 _WRAPPED_SHARE = 0.2  # at least this share of the lines reaches a source's margin ...
 _PAST_MARGIN = 0.05  # ... and at most this share passes it
 # A sentence of at most this many characters, without a comma, opening a line after a

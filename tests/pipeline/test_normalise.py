@@ -93,6 +93,22 @@ def test_a_margin_needs_lines_that_end_inside_sentences():
     assert normalise(raw) == raw
 
 
+_ITEMS = "推进学前教育普惠发展深化义务教育集团化办学加强教师队伍建设完善职业教育体系提升高等教育质量"
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_lines_of_about_one_length_without_stops_are_no_wrapped_text(numbered):
+    # a list of task titles of 24–28 characters, without stops, one a line (1.推进… or
+    # unnumbered): the longest lines end at about one width, inside no sentence, yet each is
+    # a paragraph — the next opens with a marker, and no short line ends a sentence
+    lines = ["某市教育局2024年工作要点"]
+    for i in range(60):
+        n = 24 + i % 5
+        start = (7 * i) % (len(_ITEMS) - n)
+        lines.append((f"{i + 1}." if numbered else "") + _ITEMS[start : start + n])
+    assert normalise("\n".join(lines)) == "\n".join(lines)
+
+
 def test_flush_wrapped_lines_rejoin_where_a_paragraph_ends_short():
     # no indentation: a short last line still ends its paragraph, and a numbered line after
     # a sentence's end opens one
