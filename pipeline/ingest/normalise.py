@@ -323,6 +323,9 @@ _PAST_MARGIN = 0.05  # ... and at most this share passes it
 # A sentence of at most this many characters, without a comma, opening a line after a
 # sentence that ended at the margin is taken for a run-in heading opening a paragraph.
 _RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}[。！？!?]")
+# A heading's title ends in a word or a closing bracket or quote, not in a comma or an open
+# bracket (四、所有确定进行建设的项目， and 三、关于《 go on in the next line).
+_TITLE_END = regex.compile(r"[\p{Han}\w" + regex.escape(CLOSING) + "]")
 # A line ending in one of these ends a sentence (an answer's closing quote or bracket too).
 _ENDS = frozenset(SENTENCE_STOPS + CLOSING)
 
@@ -336,12 +339,12 @@ def _heading_line(line: str, margin: int | None) -> bool:
     end = marker_end(line.strip())
     if end is None or (margin is not None and _line_width(line) >= margin - _WRAP_SLACK):
         return False
-    title = line.strip()[end:].strip().rstrip("*#")
+    title = line.strip()[end:].strip().rstrip("*#")  # **一、总体要求**: Markdown bold closing it
     return (
         len(_HAN.findall(title)) >= 2
         and len(title) <= heading_max_chars()
         and not any(c in LONG_SENTENCE_STOPS + SEMICOLONS + COLONS for c in title)
-        and regex.match(r"[\p{Han}\w”’）)]", title[-1]) is not None
+        and _TITLE_END.match(title[-1]) is not None
     )
 
 
