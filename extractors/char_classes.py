@@ -23,6 +23,8 @@ CLAUSE_STOPS = SENTENCE_STOPS + "，,：:"
 CLOSING = "”’」』）)"
 OPENING_QUOTES = "“‘「『"
 CLOSING_QUOTES = "”’」』"
+# Opening quotes and brackets: the phrase they open goes on after them.
+OPENING = OPENING_QUOTES + "（(《〈【［["
 QUOTES = OPENING_QUOTES + CLOSING_QUOTES + "\"'"
 # Round brackets, each opening with its closing: a parenthesis inside a phrase
 # (县（市、区）, 化肥（按有效成份计算）) belongs to it whole or not at all.

@@ -29,7 +29,9 @@ from extractors.char_classes import (
     CLAUSE_STOPS,
     CLOSING,
     COLONS,
+    LIST_COMMA,
     LONG_SENTENCE_STOPS,
+    OPENING,
     SEMICOLONS,
     SENTENCE_STOPS,
     SPACES,
@@ -151,7 +153,9 @@ def _paragraphs(lines: list[str]) -> list[str]:
     margin = _wrap_width(lines)
     if margin is not None:
         lines = _without_page_furniture(lines, margin)
+    # the indentation a flush text's first lines lost (a PDF's copy), in display columns
     flush = margin is not None and _flush(lines, margin, gaps)
+    lost = _lost_indentation(lines, margin) if margin is not None and flush else 0
     paragraphs: list[str] = []
     current: list[str] = []
 
@@ -186,15 +190,22 @@ def _paragraphs(lines: list[str]) -> list[str]:
             close()  # an indented line opens a paragraph
         if blank_separated and len(current) == 1 and indented and _stands_alone(current[0]):
             current[0] += SET_APART  # a run-in heading set on its own line
-        elif len(current) == 1 and _heading_line(opening, margin):
+        elif len(current) == 1 and _heading_line(opening, margin, lost):
             close()  # 三、重点工作 over its text: a line of its own
         first = not current
         if first:
             opening = line
         current.append(stripped)
-        if margin is not None and not _reaches(line, margin, first and flush):
+        if margin is None:
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if not _goes_on(line, following, margin, lost if first else 0):
             close()  # a line ending short of the margin ends its paragraph
-        elif flush and stripped[-1] in _ENDS and i + 1 < len(lines) and _opens_with_runin(lines[i + 1]):
+        elif not flush or stripped[-1] not in _PARAGRAPH_ENDS:
+            continue
+        elif lost and _first_line(lines, i + 1, margin, lost):
+            close()  # a flush text's paragraph ending at the margin, the next one's first line next
+        elif not lost and _opens_with_runin(following):
             close()  # a flush text's paragraph ending at the margin, a run-in heading next
     close()
     return paragraphs
@@ -204,9 +215,9 @@ def _without_page_furniture(lines: list[str], margin: int) -> list[str]:
     """The lines of a text wrapped at ``margin`` without what a PDF viewer copies of its
     pages' furniture: page numbers (- 3 -, 第3页: boilerplate.yaml page_number_patterns),
     and a line with words recurring on three pages or more (a running header or footer),
-    a page's worth of lines apart each time, that mostly stands right after a line reaching
-    the margin, inside a paragraph (各位代表！, which recurs too, follows paragraph ends
-    at no regular distance)."""
+    a page's worth of lines apart each time, that mostly stands inside a paragraph, after a
+    line reaching the margin or ending inside a sentence (各位代表！, which recurs too,
+    follows paragraph ends at no regular distance)."""
     page_number = page_patterns()[0]
     numbers = {i for i, line in enumerate(lines) if line.strip() and page_number.fullmatch(line.strip())}
     where: dict[str, list[int]] = {}
@@ -219,11 +230,16 @@ def _without_page_furniture(lines: list[str], margin: int) -> list[str]:
         s = line.strip()
         if not s or i in numbers:
             continue
-        if len(where.get(s, ())) >= _RECURRING and previous is not None and _reaches(previous, margin, False):
+        if len(where.get(s, ())) >= _RECURRING and previous is not None and _inside(previous, margin):
             inside[s] += 1
         previous = line
     running = {s for s, n in inside.items() if n * 2 >= len(where[s]) and _evenly_apart(where[s])}
     return [line for i, line in enumerate(lines) if i not in numbers and line.strip() not in running]
+
+
+def _inside(line: str, margin: int) -> bool:
+    """Does the paragraph of ``line`` go on after it, as far as the line alone shows?"""
+    return _reaches(line, margin) or line.strip()[-1] not in _PARAGRAPH_ENDS
 
 
 def _evenly_apart(positions: list[int]) -> bool:
@@ -238,27 +254,90 @@ def _flush(lines: list[str], margin: int, gaps: int) -> bool:
     paragraph ends, lines short of the margin, have no blank line after them)?"""
     if any(line[:1] in SPACES and line.strip() for line in lines):
         return False
-    ends = sum(1 for line in lines if line.strip() and not _reaches(line, margin, False))
+    ends = sum(1 for line in lines if line.strip() and not _reaches(line, margin))
     return ends > 2 * gaps
 
 
-def _reaches(line: str, margin: int, indented: bool) -> bool:
-    """Does ``line`` reach the margin, so that its paragraph goes on in the next line? The
-    first line of a paragraph in a flush text may have been indented in the source (a PDF
-    copies its text, not its indentation: official documents indent two characters), so it
-    reaches the margin that much earlier (a first line ending a sentence there too: a
-    one-line paragraph exactly that long is rarer)."""
-    width = _line_width(line)
-    if width >= margin - _WRAP_SLACK:
-        return True
-    return indented and width >= margin - _WRAP_SLACK - _FIRST_LINE_INDENT
+def _reaches(line: str, margin: int, indent: int = 0) -> bool:
+    """Does ``line`` end near the margin (``indent`` columns of lost indentation before it)?"""
+    return _room(line, margin, indent) <= _WRAP_SLACK
 
 
 def _opens_with_runin(line: str) -> bool:
     """Does ``line`` open with a short whole sentence, the shape of a run-in heading
-    (扩大有效投资。)? In a flush text that is the one sign left of a paragraph that ended
-    at the margin."""
+    (扩大有效投资。)? In a text set flush from the start, whose first lines are as long as
+    any, that is the one sign left of a paragraph that ended at the margin."""
     return _RUNIN_OPENING.match(line.strip()) is not None
+
+
+def _room(line: str, margin: int, indent: int) -> int:
+    """Display columns left between the end of ``line`` and the margin; a first line of a
+    flush text had ``indent`` columns of indentation there."""
+    return margin - _line_width(line) - indent
+
+
+def _lost_indentation(lines: list[str], margin: int) -> int:
+    """The indentation a flush text's paragraphs lost from their first lines: a PDF copies
+    its text, not its indentation (official documents indent two characters, so a first line
+    ends that much short of the margin), while a text set flush from the start has first
+    lines as long as any. Decided by the first lines that wrap, after a line that plainly
+    ended its paragraph (a sentence's end well short of the margin)."""
+    short = full = 0
+    for before, line, after in zip(lines, lines[1:], lines[2:]):
+        if not (b := before.strip()) or not line.strip() or not after.strip() or b[-1] not in _PARAGRAPH_ENDS:
+            continue
+        if _room(before, margin, 0) <= _FIRST_LINE_INDENT + _WRAP_SLACK + _drift(b):
+            continue
+        room = _room(line, margin, 0) - _drift(line.strip())
+        if _FIRST_LINE_INDENT - 1 <= room <= _FIRST_LINE_INDENT + _WRAP_SLACK:
+            short += 1
+        elif room <= 1:
+            full += 1
+    return _FIRST_LINE_INDENT if short > full else 0
+
+
+def _drift(body: str) -> int:
+    """Columns a line's count may be off by: half-width glyphs (digits, Latin letters) are
+    set a little wider or narrower than half a character, one column every few of them."""
+    half = sum(1 for c in body if display_width(c) == 1)
+    return -(-half // _HALF_WIDTH_DRIFT)
+
+
+def _would_fit(room: int, body: str, following: str) -> bool:
+    """Would the first word of ``following`` (one character, or a run of digits and Latin
+    letters, which no layout breaks) have fit in the ``room`` ``body``'s line left? Then
+    the layout did not break the line: the paragraph ended."""
+    word = _FIRST_WORD.match(following.strip())
+    return word is not None and room >= display_width(word.group(0)) + _drift(body)
+
+
+def _goes_on(line: str, following: str, margin: int, indent: int) -> bool:
+    """Does ``line`` of a text wrapped at ``margin`` go on in the ``following`` line (its
+    paragraph does not end)? A layout breaks a line where the next word no longer fits, so
+    a line ending a sentence goes on only if the next line's first word would not have fit
+    after it; a line ending inside a sentence goes on when it ends near the margin too (a
+    paragraph seldom ends without a stop: a heading does, short of the margin), or in an
+    opening bracket or quote; and a line opening with a stop or a closing bracket (which
+    no paragraph opens with) continues the one before. A first line of a paragraph in a
+    flush text may have lost ``indent`` columns of indentation."""
+    body = line.strip()
+    if following.strip()[:1] in _NO_LINE_START:
+        return True
+    room = _room(line, margin, indent)
+    if not _would_fit(room, body, following):
+        return True
+    if body[-1] in _PARAGRAPH_ENDS:
+        return False
+    return room <= _WRAP_SLACK + _drift(body) or body[-1] in OPENING
+
+
+def _first_line(lines: list[str], i: int, margin: int, lost: int) -> bool:
+    """Is line ``i`` of a flush text the first line of a paragraph, the one sign left that
+    the paragraph before it ended at the margin? It wraps (a line follows), and it goes on
+    as a first line, short by the indentation it lost, but would not as any other line."""
+    if i + 1 >= len(lines) or not lines[i].strip() or not lines[i + 1].strip():
+        return False
+    return _goes_on(lines[i], lines[i + 1], margin, lost) and not _goes_on(lines[i], lines[i + 1], margin, 0)
 
 
 def _line_width(line: str) -> int:
@@ -323,21 +402,32 @@ _PAST_MARGIN = 0.05  # ... and at most this share passes it
 # A sentence of at most this many characters, without a comma, opening a line after a
 # sentence that ended at the margin is taken for a run-in heading opening a paragraph.
 _RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}[。！？!?]")
+# Every this many half-width glyphs in a line, its count of columns may be one off.
+_HALF_WIDTH_DRIFT = 6
+# A word no layout breaks: a run of digits and Latin letters (2024, 5.5%, PM2.5), or else
+# one character.
+_FIRST_WORD = regex.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*|\S")
 # A heading's title ends in a word or a closing bracket or quote, not in a comma or an open
 # bracket (四、所有确定进行建设的项目， and 三、关于《 go on in the next line).
 _TITLE_END = regex.compile(r"[\p{Han}\w" + regex.escape(CLOSING) + "]")
 # A line ending in one of these ends a sentence (an answer's closing quote or bracket too).
 _ENDS = frozenset(SENTENCE_STOPS + CLOSING)
+# A paragraph's last line ends in one of these (a colon: a list follows).
+_PARAGRAPH_ENDS = _ENDS | frozenset(COLONS)
+# No paragraph opens with a stop, a comma or a closing bracket or quote: a line opening
+# with one continues the line before (a layout that does not keep them off a line's head).
+_NO_LINE_START = frozenset(CLAUSE_STOPS + CLOSING + LIST_COMMA + "》〉】")
 
 
-def _heading_line(line: str, margin: int | None) -> bool:
+def _heading_line(line: str, margin: int | None, lost: int = 0) -> bool:
     """A numbered heading without a stop (三、2024年重点工作, （一）坚持创新驱动，建设产业体系)
     opening a paragraph: its text on the lines below is a paragraph of its own, not a wrapped
     rest of the heading. A bare marker (一是, 一、 over its text), a line ending in a comma
     or a bracket left open, and a line reaching the text's ``margin`` (the width the source
-    wraps its lines at, if it does) still rejoin."""
+    wraps its lines at, if it does, short of it by the indentation the first line ``lost``)
+    still rejoin."""
     end = marker_end(line.strip())
-    if end is None or (margin is not None and _line_width(line) >= margin - _WRAP_SLACK):
+    if end is None or (margin is not None and _reaches(line, margin, lost)):
         return False
     title = line.strip()[end:].strip().rstrip("*#")  # **一、总体要求**: Markdown bold closing it
     return (

@@ -186,6 +186,81 @@ def test_the_first_lines_of_paragraphs_copied_without_their_indentation_go_on():
     assert normalise("\n".join(lines)) == "\n".join(paragraphs)
 
 
+_HAN_TEXT = (
+    "坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展更好统筹发展和安全"
+    "推动经济实现质的有效提升和量的合理增长持续改善民生保持社会大局稳定深化重点领域改革扩大高水平对外开放"
+)
+
+
+def _han(n: int, start: int = 0) -> str:
+    """``n`` wide characters of plan text (no stop), from ``start`` on."""
+    return (_HAN_TEXT * 3)[start : start + n]
+
+
+def test_a_paragraph_ending_at_the_margin_ends_where_the_next_first_line_falls_short():
+    # a PDF's copy at 60 columns: the first paragraph's last line fills the margin with its
+    # stop. The next line, short by the two characters of indentation the copy lost and
+    # ending inside a sentence, is a first line: the paragraph before ended at the margin
+    # (it opens with no short whole sentence, the run-in sign, which no longer decides)
+    filled = _han(27) + "，" + _han(29, 5) + "。"  # 4 + 56 columns, then 60
+    paragraphs = [*_REPORT[:2], filled, "推进" + _han(60, 9) + "，" + _han(20, 3) + "。", *_REPORT[4:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert any(display_width(line) == 60 and line.endswith("。") for line in copied.split("\n"))
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_sentence_ending_at_the_margin_inside_a_pdf_copys_paragraph_goes_on():
+    # a line of a paragraph fills the margin with a stop and the next opens with a short
+    # whole sentence; it is a full line, not a first one short by its indentation: the
+    # paragraph goes on (in a copy whose first lines lost their indentation the run-in sign
+    # is not needed, and it broke paragraphs)
+    inner = _han(27) + "，" + _han(29, 5) + "。" + "稳住外贸。" + _han(40, 7) + "。"
+    paragraphs = [*_REPORT[:2], inner, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert "\n稳住外贸。" in copied
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_line_ending_a_sentence_goes_on_only_if_the_next_word_would_not_have_fit():
+    # a one-line paragraph ending two columns short of the margin after its lost indentation:
+    # one more character would have fit, so the paragraph ended there (it was joined to
+    # the next: a first line within seven columns of the margin went on)
+    one_line = _han(26) + "。"  # 4 + 54 columns
+    paragraphs = [*_REPORT[:2], one_line, _REPORT[3], *_REPORT[4:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert one_line in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_numbered_first_line_short_by_its_lost_indentation_goes_on():
+    # （4）… filling its line but for the indentation the copy lost is no heading on a line
+    # of its own (gov-report 1958 copied out of a PDF: the item was cut after 吸收)
+    item = "（4）" + _han(25, 2) + "，" + _han(40, 11) + "。"
+    paragraphs = [*_REPORT[:2], item, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_running_header_after_first_lines_and_open_lines_is_dropped():
+    # paragraphs of three lines, four lines a page: the page breaks fall after first lines
+    # (short by their lost indentation) and inside sentences, seldom after a line reaching
+    # the margin — the header still stands inside paragraphs
+    paragraphs = [_han(28, k) + "，" + _han(29, k + 3) + "。" + _han(12, k + 5) + "。" for k in range(12)]
+    copied = _copied_pages(paragraphs, page_lines=4)
+    assert copied.count("某市人民政府文件") >= 8
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_line_broken_before_a_stop_or_after_an_opening_quote_goes_on():
+    # a layout that sets a stop at a line's head, or moves a quoted name to the next line,
+    # leaves the line before it short, yet the paragraph goes on: no paragraph opens with
+    # a comma, and none ends in an opening quote
+    lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
+    broken = [_han(20) + "“", "放管服”改革持续深化" + _han(20, 4) + "。", _han(24, 6), "，" + _han(10, 8) + "。"]
+    text = normalise("\n".join([*lines[:3], *broken, *lines[3:]]))
+    assert _han(20) + "“放管服”改革持续深化" + _han(20, 4) + "。" + _han(24, 6) + "，" in text
+
+
 def test_marks_of_ambiguous_width_are_wide_in_chinese_text():
     assert display_width("“放管服”") == 10
     assert display_width("a、b—c") == 7
