@@ -355,7 +355,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     sentence and going on in a line that opens with no heading marker. (The widest: a text
     of short paragraphs copied out of a PDF has as many first lines, their indentation lost,
     ending a little before the margin.)"""
-    content = [line for line in lines if line.strip() and "\t" not in line]
+    page_number = page_patterns()[0]  # a page's number (- 3 -) is no line of the text
+    content = [line for line in lines if line.strip() and "\t" not in line and not page_number.fullmatch(line.strip())]
     measured = [(_line_width(line), line.rstrip(), after) for line, after in zip(content, [*content[1:], ""])]
     widths = sorted(w for w, _, _ in measured)
     if len(widths) < _MIN_WRAPPED:
@@ -374,11 +375,19 @@ def _wrap_width(lines: list[str]) -> int | None:
         # paragraphs, not a margin
         full = [(line, after) for w, line, after in measured if width - _WRAP_SLACK <= w <= width]
         ends = sum(line[-1] in _ENDS or heading_marker(after.strip()) for line, after in full)
-        # and a paragraph's last line, short of the margin, mostly ends a sentence: a list of
-        # unpunctuated titles of about one length is no wrapped text
-        short = [line for w, line, _ in measured if w < width - _WRAP_SLACK]
+        # and a paragraph's last line, short of the margin after a line reaching it, mostly
+        # ends a sentence: a list of unpunctuated titles of about one length is no wrapped
+        # text (lines short of it elsewhere, a document's header lines, say nothing)
+        short = [
+            line
+            for (w, line, _), (before, _, _) in zip(measured[1:], measured)
+            if w < width - _WRAP_SLACK and before >= width - _WRAP_SLACK
+        ]
         stops = sum(line[-1] in _ENDS for line in short)
-        return width if ends <= reach / 2 and stops * _SHORT_STOPS >= len(short) else None
+        # (a text of a few long paragraphs, a page dump printed with its running header
+        # short after lines reaching the margin, has too few ends to judge)
+        ended = len(short) * _FEW_ENDS < reach or stops * _SHORT_STOPS >= len(short)
+        return width if ends <= reach / 2 and ended else None
     return None
 
 
@@ -396,7 +405,8 @@ _RUNNING_HAN = 4  # ... when it has words (a stop wrapped onto a line of its own
 _PAGE_SPREAD = 1.3  # pages of one document hold about as many lines each
 _MIN_WRAPPED = 4  # fewer lines than this show no margin ...
 _MIN_REACH = 3  # ... nor fewer lines than this reaching one width
-_SHORT_STOPS = 4  # at least one in this many lines short of a margin ends a sentence
+_SHORT_STOPS = 4  # at least one in this many lines short of a margin ends a sentence ...
+_FEW_ENDS = 10  # ... unless they are fewer than one in this many lines reaching it
 _WRAPPED_SHARE = 0.2  # at least this share of the lines reaches a source's margin ...
 _PAST_MARGIN = 0.05  # ... and at most this share passes it
 # A sentence of at most this many characters, without a comma, opening a line after a
