@@ -281,19 +281,23 @@ def _lost_indentation(lines: list[str], margin: int) -> int:
     its text, not its indentation (official documents indent two characters, so a first line
     ends that much short of the margin), while a text set flush from the start has first
     lines as long as any. Decided by the first lines that wrap, after a line that plainly
-    ended its paragraph (a sentence's end well short of the margin)."""
+    ended its paragraph; without any, as official documents are set."""
     short = full = 0
     for before, line, after in zip(lines, lines[1:], lines[2:]):
-        if not (b := before.strip()) or not line.strip() or not after.strip() or b[-1] not in _PARAGRAPH_ENDS:
+        if not (b := before.strip()) or not line.strip() or not after.strip():
             continue
-        if _room(before, margin, 0) <= _FIRST_LINE_INDENT + _WRAP_SLACK + _drift(b):
+        # a sentence's end well short of the margin, or a line of at most half its width
+        # (a heading, a header line)
+        if _room(before, margin, 0) <= (
+            _FIRST_LINE_INDENT + _WRAP_SLACK + _drift(b) if b[-1] in _PARAGRAPH_ENDS else margin // 2
+        ):
             continue
         room = _room(line, margin, 0) - _drift(line.strip())
         if _FIRST_LINE_INDENT - 1 <= room <= _FIRST_LINE_INDENT + _WRAP_SLACK:
             short += 1
         elif room <= 1:
             full += 1
-    return _FIRST_LINE_INDENT if short > full else 0
+    return _FIRST_LINE_INDENT if short >= full else 0  # no sign either way: as official documents
 
 
 def _drift(body: str) -> int:

@@ -261,6 +261,21 @@ def test_a_line_broken_before_a_stop_or_after_an_opening_quote_goes_on():
     assert _han(20) + "“放管服”改革持续深化" + _han(20, 4) + "。" + _han(24, 6) + "，" in text
 
 
+def test_a_page_dump_printed_and_copied_is_rejoined_into_its_one_paragraph():
+    # a scraped page's body on one line, printed and copied: header lines above it (标题:,
+    # 文号:, none ending a sentence), then the body wrapped at the margin across pages with a
+    # running header and page numbers. Its paragraph ends are too few to judge the margin
+    # by (the lines short of it after lines reaching it are page furniture): the body is
+    # one paragraph again
+    body = "".join(
+        f"（{n}）" + _han(40, k) + "，" + _han(30, k + 2) + "。" for k, n in enumerate("一二三四五六七八九十")
+    )
+    head = ["标题: 某区2024年工作计划", "文号:", "栏目: 年度计划"]
+    copied = _copied_pages([*head, body], page_lines=9)
+    assert copied.count("- ") >= 3
+    assert normalise(copied) == "\n".join([*head, body])
+
+
 def test_marks_of_ambiguous_width_are_wide_in_chinese_text():
     assert display_width("“放管服”") == 10
     assert display_width("a、b—c") == 7
