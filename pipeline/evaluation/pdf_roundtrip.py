@@ -12,6 +12,9 @@ word processor makes of the text), reads it back, and compares with the text its
 - the text a PDF viewer copies (:func:`viewer_copy`: lines as laid out, the first lines'
   indentation lost, running header and page numbers included), read as a .txt: is its
   structure the same?
+- the same two, for the document set as Chinese word processors set it (a line may break
+  between any two characters; the first PDF breaks lines at a space where one fits, as a
+  layout engine made for Western text does, which leaves lines short).
 
 The totals are printed for every document and apart for the page dumps (a crawler's body on
 one line, rendered as one paragraph as long as the document: no published PDF looks like
@@ -44,9 +47,14 @@ def cjk_font() -> str | None:
     return next((p for p in FONT_CANDIDATES if Path(p).exists()), None)
 
 
-def make_pdf(text: str, out: Path, font: str, *, header: str | None = None, page_numbers: bool = True) -> Path:
+def make_pdf(
+    text: str, out: Path, font: str, *, header: str | None = None, page_numbers: bool = True, wrap: str = "WORD"
+) -> Path:
     """A PDF of ``text``: one paragraph per line, first lines indented, wrapped at the
-    page width, with a running header and a page number footer on every page."""
+    page width, with a running header and a page number footer on every page. ``wrap``
+    "WORD" breaks lines at the last space that fits, if any (as a layout engine made for
+    Western text does), "CHAR" between any two characters (as Chinese word processors set
+    Chinese text)."""
     from fpdf import FPDF
 
     class Doc(FPDF):
@@ -71,7 +79,7 @@ def make_pdf(text: str, out: Path, font: str, *, header: str | None = None, page
     em = pdf.get_string_width("中")
     for paragraph in text.split("\n"):
         pdf.set_x(pdf.l_margin + 2 * em)
-        pdf.write(6, paragraph)
+        pdf.write(6, paragraph, wrapmode=wrap)
         pdf.ln(6)
     pdf.output(str(out))
     return out
@@ -85,6 +93,11 @@ def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str)
     copied = normalise(viewer_copy(pdf))
     (sa, ta), (sb, tb) = outline(text, doc_id, year), outline(read, doc_id, year)
     sc, tc = outline(copied, doc_id, year)
+    # the same text set as Chinese word processors set it: a line may break between any two
+    # characters, never only at a space
+    set_cjk = make_pdf(text, folder / f"{doc_id}-cjk.pdf", font, header=f"{doc_id} 工作报告", wrap="CHAR")
+    sd, td = outline(normalise(read_document(set_cjk)[1]), doc_id, year)
+    se, te = outline(normalise(viewer_copy(set_cjk)), doc_id, year)
     return {
         "sections": len(sa),
         "sections_same": len(set(sa) & set(sb)),
@@ -94,6 +107,10 @@ def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str)
         "same_text": ink(read) == ink(text),
         "copy_identical": (sa, ta) == (sc, tc),
         "copy_tasks_same": len(set(ta) & set(tc)),
+        "cjk_identical": (sa, ta) == (sd, td),
+        "cjk_tasks_same": len(set(ta) & set(td)),
+        "cjk_copy_identical": (sa, ta) == (se, te),
+        "cjk_copy_tasks_same": len(set(ta) & set(te)),
     }
 
 
@@ -126,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         print("no CJK font: install Debian's fonts-noto-cjk", file=sys.stderr)
         return 2
     keys = ("documents", "identical", "same_text", "tasks", "tasks_same", "copy_identical", "copy_tasks_same")
+    keys += ("cjk_identical", "cjk_tasks_same", "cjk_copy_identical", "cjk_copy_tasks_same")
     total = dict.fromkeys(keys, 0)
     dumps = dict.fromkeys(keys, 0)  # the page dumps among them
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                     dumps[k] += int(r[k])
             flags = ("" if r["identical"] else "  structure differs") + ("" if r["same_text"] else "  text differs")
             flags += "" if r["copy_identical"] else "  copied text's structure differs"
+            flags += "" if r["cjk_identical"] and r["cjk_copy_identical"] else "  set as Chinese: structure differs"
             print(
                 f"{spec.doc_id:28s} sections {r['sections_same']:3d}/{r['sections']:3d}"
                 f"  tasks {r['tasks_same']:3d}/{r['tasks']:3d}{flags}"
@@ -149,7 +168,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{t['documents']} {what}: structure identical on {t['identical']}, text identical on "
             f"{t['same_text']}; tasks given back alike {t['tasks_same']}/{t['tasks']}; "
             f"text copied out of the PDF: structure identical on {t['copy_identical']}, "
-            f"tasks alike {t['copy_tasks_same']}/{t['tasks']}"
+            f"tasks alike {t['copy_tasks_same']}/{t['tasks']}; set as Chinese word processors set it "
+            f"(a break between any two characters): PDF structure identical on {t['cjk_identical']}, "
+            f"tasks alike {t['cjk_tasks_same']}/{t['tasks']}, copied text's structure identical on "
+            f"{t['cjk_copy_identical']}, tasks alike {t['cjk_copy_tasks_same']}/{t['tasks']}"
         )
     return 0
 

@@ -92,6 +92,11 @@ def test_pdf_roundtrip_cli_prints_every_document(capsys):
     assert "1 page dumps among them: structure identical on 1" in out
     assert "0 documents with paragraphs: structure identical on 0" in out
     assert "text copied out of the PDF: structure identical on" in out
+    # and the same document set as Chinese word processors set it (a break anywhere)
+    assert (
+        "set as Chinese word processors set it (a break between any two characters): PDF structure identical on 1"
+        in out
+    )
 
 
 def test_scanned_pdf_fails_alone(tmp_path, cjk_font, copy_corpus):
@@ -124,6 +129,20 @@ def test_text_copied_out_of_a_pdf_reads_as_the_pdf(tmp_path, cjk_font):
     assert copied.count("2005年政府工作报告") >= 3 and "- 2 -" in copied
     got = normalise(copied)
     assert "2005年政府工作报告" not in got and "- 2 -" not in got
-    # a paragraph ending right at the margin still runs into the next one (a limit)
-    assert abs(got.count("\n") - text.count("\n")) <= 3
-    assert outline(got, "gov-report-2005", 2005) == outline(text, "gov-report-2005", 2005)
+    assert got.split("\n") == text.split("\n")
+
+
+@pytest.mark.parametrize("wrap", ["WORD", "CHAR"])
+@pytest.mark.parametrize("doc_id", ["gov-report-1958", "gov-report-2018", "gov-report-2001"])
+def test_text_copied_out_of_a_pdf_keeps_its_structure(tmp_path, cjk_font, doc_id, wrap):
+    # the copy of the PDF set at spaces where one fits (WORD) or between any two characters
+    # (CHAR, as Chinese word processors set it): the same sections and tasks as the text.
+    # Before the next-word reading each lost tasks (1958: items cut after a first line short
+    # by its lost indentation; 2018: paragraphs ending at the margin run together, run-ins
+    # cut out of paragraphs; 2001: its running header kept after first lines)
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    year = int(doc_id[-4:])
+    text = normalise(read_input(corpus / doc_id.rsplit("-", 1)[0] / f"{year}.txt").text)
+    pdf = roundtrip_mod.make_pdf(text, tmp_path / f"{doc_id}.pdf", cjk_font, header=f"{doc_id} 工作报告", wrap=wrap)
+    got = normalise(roundtrip_mod.viewer_copy(pdf))
+    assert outline(got, doc_id, year) == outline(text, doc_id, year)
