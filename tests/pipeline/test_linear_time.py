@@ -87,6 +87,8 @@ UNITS = [
     "甲  乙  丙\n",
     "一、甲乙\n正文\n\n",
     "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛\n",
+    # a paragraph ending at the margin, the next one's first line short by its indentation
+    "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛。\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛\n短。\n",
 ]
 # Characters the patterns turn on, for hypothesis to combine.
 ALPHABET = "0123456789 .,%、，。；：（）()《》“”〔〕—-～年月日万亿元个一二三十百第是以上下左右约\n"
