@@ -23,8 +23,11 @@ CLAUSE_STOPS = SENTENCE_STOPS + "，,：:"
 CLOSING = "”’」』）)"
 OPENING_QUOTES = "“‘「『"
 CLOSING_QUOTES = "”’」』"
+# Brackets of a title or an inserted phrase besides the round ones (《…》, 【…】, ［…］).
+OPENING_BRACKETS = "（(《〈【［["
+CLOSING_BRACKETS = "）)》〉】］]"
 # Opening quotes and brackets: the phrase they open goes on after them.
-OPENING = OPENING_QUOTES + "（(《〈【［["
+OPENING = OPENING_QUOTES + OPENING_BRACKETS
 QUOTES = OPENING_QUOTES + CLOSING_QUOTES + "\"'"
 # Round brackets, each opening with its closing: a parenthesis inside a phrase
 # (县（市、区）, 化肥（按有效成份计算）) belongs to it whole or not at all.

@@ -28,6 +28,7 @@ import regex
 from extractors.char_classes import (
     CLAUSE_STOPS,
     CLOSING,
+    CLOSING_BRACKETS,
     COLONS,
     LIST_COMMA,
     LONG_SENTENCE_STOPS,
@@ -311,7 +312,7 @@ def _would_fit(room: int, body: str, following: str) -> bool:
     """Would the first word of ``following`` (one character, or a run of digits and Latin
     letters, which no layout breaks) have fit in the ``room`` ``body``'s line left? Then
     the layout did not break the line: the paragraph ended."""
-    word = _FIRST_WORD.match(following.strip())
+    word = _FIRST_WORD.match(following.strip())  # none before a blank line: that closes it
     return word is not None and room >= display_width(word.group(0)) + _drift(body)
 
 
@@ -430,7 +431,7 @@ _ENDS = frozenset(SENTENCE_STOPS + CLOSING)
 _PARAGRAPH_ENDS = _ENDS | frozenset(COLONS)
 # No paragraph opens with a stop, a comma or a closing bracket or quote: a line opening
 # with one continues the line before (a layout that does not keep them off a line's head).
-_NO_LINE_START = frozenset(CLAUSE_STOPS + CLOSING + LIST_COMMA + "》〉】")
+_NO_LINE_START = frozenset(CLAUSE_STOPS + CLOSING + CLOSING_BRACKETS + LIST_COMMA)
 
 
 def _heading_line(line: str, margin: int | None, lost: int = 0) -> bool:
