@@ -16,7 +16,10 @@ corpus document in each of those forms and reads it back through ``read_input``:
   (``xlsx-table``: the same rows in an .xlsx);
 - text copied out of a PDF (``wrapped``, ``wrapped-blank``, ``wrapped-flush``: each
   paragraph of the normalised text broken into lines at a margin, indented, set apart by
-  blank lines, or neither; only for documents that are no page dump);
+  blank lines, or neither; ``wrapped-hung``: indented and set as Chinese word processors set
+  a text, stops hanging past the margin, an opening quote carried to the next line;
+  ``wrapped-hung-copied``: the same with the indentation lost, as a viewer copies it; only
+  for documents that are no page dump);
 - a web page (``html``: one ``<p>`` per paragraph, inside a page with a menu, as a site
   serves it) and a Word file (``docx``: one ``w:p`` per paragraph; ``docx-numbered``: the
   same with the markers that open lines — 一、 （一） 1. 第一， — made Word's automatic
@@ -40,6 +43,7 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from extractors.char_classes import CLAUSE_STOPS, CLOSING, CLOSING_BRACKETS, LIST_COMMA, OPENING
 from pipeline.evaluation.same_document import documents, ink, is_page_dump, outline
 from pipeline.ingest.cells import display_width
 from pipeline.ingest.normalise import normalise, normalise_with_layout
@@ -210,29 +214,49 @@ def as_xlsx_table(text: str, structure: Structure) -> bytes:
     )
 
 
-def as_wrapped(text: str, width: int = 72, indent: str = "\u3000\u3000", blank: bool = False) -> bytes:
+def as_wrapped(
+    text: str,
+    width: int = 72,
+    indent: str = "\u3000\u3000",
+    blank: bool = False,
+    *,
+    kinsoku: bool = False,
+    copied: bool = False,
+) -> bytes:
     """Text copied out of a PDF: each line of ``text`` a paragraph broken into lines at
     ``width`` display columns (a wide character takes two), opened by ``indent`` (official
     documents indent each paragraph two characters), paragraphs apart by a blank line or
-    not. Table rows (tabs) stay whole."""
+    not. With ``kinsoku`` set as Chinese word processors set it: no stop, comma or closing
+    mark opens a line (it hangs past the margin) and no opening quote or bracket ends one (it
+    goes down with the next character); ``copied``: the indentation lost, as a PDF viewer
+    copies the text. Table rows (tabs) stay whole."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if "\t" in paragraph:
             lines.append(paragraph)
         else:
-            lines += _wrap(indent + paragraph, width)
+            wrapped = _wrap(indent + paragraph, width, kinsoku)
+            lines += [line.lstrip("\u3000") for line in wrapped] if copied else wrapped
         if blank:
             lines.append("")
     return "\n".join(lines).encode("utf-8")
 
 
-def _wrap(paragraph: str, width: int) -> list[str]:
+# what a Chinese layout keeps off a line's head and off its end (kinsoku)
+_NOT_AT_HEAD = frozenset(CLAUSE_STOPS + CLOSING + CLOSING_BRACKETS + LIST_COMMA)
+_NOT_AT_END = frozenset(OPENING)
+
+
+def _wrap(paragraph: str, width: int, kinsoku: bool = False) -> list[str]:
     lines, line, used = [], "", 0
     for c in paragraph:
         w = display_width(c)
-        if used + w > width:
+        if used + w > width and not (kinsoku and line and c in _NOT_AT_HEAD):
+            carried = ""
+            while kinsoku and len(line) > 1 and line[-1] in _NOT_AT_END:
+                carried, line = line[-1] + carried, line[:-1]
             lines.append(line)
-            line, used = "", 0
+            line, used = carried, display_width(carried)
         line += c
         used += w
     return lines + [line]
@@ -255,6 +279,8 @@ FORMATS: dict[str, tuple[str, str, Callable]] = {
     "wrapped": ("printed", ".txt", as_wrapped),
     "wrapped-flush": ("printed", ".txt", lambda t: as_wrapped(t, width=60, indent="")),
     "wrapped-blank": ("printed", ".txt", lambda t: as_wrapped(t, width=60, indent="", blank=True)),
+    "wrapped-hung": ("printed", ".txt", lambda t: as_wrapped(t, kinsoku=True)),
+    "wrapped-hung-copied": ("printed", ".txt", lambda t: as_wrapped(t, kinsoku=True, copied=True)),
 }
 
 

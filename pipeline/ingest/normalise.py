@@ -305,7 +305,7 @@ def _drift(body: str) -> int:
     """Columns a line's count may be off by: half-width glyphs (digits, Latin letters) are
     set a little wider or narrower than half a character, one column every few of them."""
     half = sum(1 for c in body if display_width(c) == 1)
-    return -(-half // _HALF_WIDTH_DRIFT)
+    return half // _HALF_WIDTH_DRIFT
 
 
 def _would_fit(room: int, body: str, following: str) -> bool:
@@ -345,6 +345,12 @@ def _first_line(lines: list[str], i: int, margin: int, lost: int) -> bool:
     return _goes_on(lines[i], lines[i + 1], margin, lost) and not _goes_on(lines[i], lines[i + 1], margin, 0)
 
 
+def _unhung(line: str) -> str:
+    """``line`` without a last character that may hang past the margin."""
+    text = line.rstrip()
+    return text[:-1] if text[-1:] in _NO_LINE_START and len(text) > 1 else text
+
+
 def _line_width(line: str) -> int:
     """Display columns a line takes up to its last character, its indentation counted as
     the ideographic spaces it was (folded to spaces before)."""
@@ -362,7 +368,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     ending a little before the margin.)"""
     page_number = page_patterns()[0]  # a page's number (- 3 -) is no line of the text
     content = [line for line in lines if line.strip() and "\t" not in line and not page_number.fullmatch(line.strip())]
-    measured = [(_line_width(line), line.rstrip(), after) for line, after in zip(content, [*content[1:], ""])]
+    # a stop or a closing mark no line may open with hangs past the margin in a layout that
+    # keeps them off a line's head (Chinese word processors): the line is measured without it
+    measured = [(_line_width(_unhung(line)), line.rstrip(), after) for line, after in zip(content, [*content[1:], ""])]
     widths = sorted(w for w, _, _ in measured)
     if len(widths) < _MIN_WRAPPED:
         return None
@@ -374,6 +382,8 @@ def _wrap_width(lines: list[str]) -> int | None:
         reach = bisect_right(widths, width) - bisect_left(widths, width - _WRAP_SLACK)
         if reach < max(_MIN_REACH, _WRAPPED_SHARE * len(widths)):
             continue
+        if bisect_right(widths, width) - bisect_left(widths, width) < _AT_MARGIN * len(widths):
+            continue  # a few lines holding narrow glyphs end past the margin: it lies nearer
         # a wrapped line ends wherever the margin falls, seldom at a sentence's end, and the
         # next line goes on, seldom with a heading marker: lines of one length that end their
         # sentences, or a list of numbered items of one length (1.推进… 2.深化…), are
@@ -413,7 +423,8 @@ _MIN_REACH = 3  # ... nor fewer lines than this reaching one width
 _SHORT_STOPS = 4  # at least one in this many lines short of a margin ends a sentence ...
 _FEW_ENDS = 10  # ... unless they are fewer than one in this many lines reaching it
 _WRAPPED_SHARE = 0.2  # at least this share of the lines reaches a source's margin ...
-_PAST_MARGIN = 0.05  # ... and at most this share passes it
+_PAST_MARGIN = 0.05  # ... and at most this share passes it ...
+_AT_MARGIN = 0.02  # ... and at least this share ends right at it
 # A sentence of at most this many characters, without a comma, opening a line after a
 # sentence that ended at the margin is taken for a run-in heading opening a paragraph.
 _RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}[。！？!?]")

@@ -276,6 +276,28 @@ def test_a_page_dump_printed_and_copied_is_rejoined_into_its_one_paragraph():
     assert normalise(copied) == "\n".join([*head, body])
 
 
+@pytest.mark.parametrize("copied", [False, True])
+def test_stops_hanging_past_the_margin_leave_it_where_the_lines_end(copied):
+    # set as Chinese word processors set a text: a stop or a comma that would open a line
+    # hangs past the margin, an opening quote goes down with the next character. The lines
+    # holding a hung stop are no margin of their own (they are many: a text's stops and
+    # commas are many), and the paragraphs come back, their first lines' indentation copied
+    # or lost
+    from pipeline.evaluation.input_formats import as_wrapped
+
+    # clauses as long as a line, so that their commas fall at the margin and hang
+    hung = [
+        "".join(_han(28 if k == 0 else 30, 3 * k + j) + "，" for k in range(4)) + _han(12, j) + "。" for j in range(4)
+    ]
+    # and a sentence ending right at the margin inside a paragraph: it goes on
+    inner = _han(27, 5) + "。" + _han(29, 8) + "。" + _han(20, 2) + "。"
+    paragraphs = [*_REPORT[:4], *hung, inner, *_REPORT[4:]]
+    printed = as_wrapped("\n".join(paragraphs), width=60, kinsoku=True, copied=copied).decode("utf-8")
+    widths = [display_width(line) for line in printed.split("\n")]
+    assert widths.count(62) * 20 > len(widths)  # more than one line in twenty hangs a stop
+    assert normalise(printed) == "\n".join(paragraphs)
+
+
 def test_marks_of_ambiguous_width_are_wide_in_chinese_text():
     assert display_width("“放管服”") == 10
     assert display_width("a、b—c") == 7
