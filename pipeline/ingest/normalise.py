@@ -187,7 +187,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             continue
         if current and current[-1][-1:] in _ENDS and heading_marker(stripped):
             close()  # a sentence ends and a numbered line opens: （二）… under （一）…。
-        elif current and margin is not None and line[:1] in SPACES:
+        elif current and margin is not None and not flush and line[:1] in SPACES:
             close()  # an indented line opens a paragraph
         if blank_separated and len(current) == 1 and indented and _stands_alone(current[0]):
             current[0] += SET_APART  # a run-in heading set on its own line
@@ -252,11 +252,12 @@ def _evenly_apart(positions: list[int]) -> bool:
 
 def _flush(lines: list[str], margin: int, gaps: int) -> bool:
     """Does a wrapped text mark its paragraphs by neither indentation nor blank lines (most
-    paragraph ends, lines short of the margin, have no blank line after them)?"""
-    if any(line[:1] in SPACES and line.strip() for line in lines):
-        return False
+    paragraph ends, lines short of the margin, have no blank line after them, and hardly any
+    line is indented: a stray space at a line's head, where the source spaced a figure, is no
+    paragraph's indentation)?"""
     ends = sum(1 for line in lines if line.strip() and not _reaches(line, margin))
-    return ends > 2 * gaps
+    indented = sum(1 for line in lines if line[:1] in SPACES and line.strip())
+    return ends > 2 * gaps and indented * _SHORT_STOPS < ends
 
 
 def _reaches(line: str, margin: int, indent: int = 0) -> bool:

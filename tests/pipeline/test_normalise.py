@@ -298,6 +298,16 @@ def test_stops_hanging_past_the_margin_leave_it_where_the_lines_end(copied):
     assert normalise(printed) == "\n".join(paragraphs)
 
 
+def test_a_stray_space_at_a_lines_head_is_no_indentation():
+    # a source that spaced its figures (gov-report 1998: 1655 亿美元) can have a copied line
+    # open with that space: the copy is still flush, the line goes on in its paragraph, and
+    # the first lines' lost indentation still shows where paragraphs end
+    lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
+    k = next(i for i, line in enumerate(lines) if i and display_width(line) == 60 and not lines[i - 1].endswith("。"))
+    lines[k] = " " + lines[k]
+    assert normalise("\n".join(lines)) == "\n".join(_REPORT)
+
+
 def test_marks_of_ambiguous_width_are_wide_in_chinese_text():
     assert display_width("“放管服”") == 10
     assert display_width("a、b—c") == 7
