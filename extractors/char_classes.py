@@ -38,6 +38,9 @@ COMMAS = "，,"
 COLONS = "：:"
 # Enumeration comma and list joiners between items of a list (A、B和C).
 LIST_COMMA = "、"
+# What no paragraph opens with, and a Chinese layout keeps off a line's head (kinsoku): a
+# stop, a comma or a closing quote or bracket.
+NOT_AT_LINE_HEAD = CLAUSE_STOPS + CLOSING + CLOSING_BRACKETS + LIST_COMMA
 # Words and dashes that join the two ends of a span (1979年到1984年, 2017-2020年).
 SPAN_JOINERS = ("到", "至", "－", "-", "—", "~", "～")
 # Characters of indentation and spacing that carry no meaning.

@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from extractors.char_classes import CLAUSE_STOPS, CLOSING, CLOSING_BRACKETS, LIST_COMMA, OPENING
+from extractors.char_classes import NOT_AT_LINE_HEAD, OPENING
 from pipeline.evaluation.same_document import documents, ink, is_page_dump, outline
 from pipeline.ingest.cells import display_width
 from pipeline.ingest.normalise import normalise, normalise_with_layout
@@ -243,7 +243,7 @@ def as_wrapped(
 
 
 # what a Chinese layout keeps off a line's head and off its end (kinsoku)
-_NOT_AT_HEAD = frozenset(CLAUSE_STOPS + CLOSING + CLOSING_BRACKETS + LIST_COMMA)
+_NOT_AT_HEAD = frozenset(NOT_AT_LINE_HEAD)
 _NOT_AT_END = frozenset(OPENING)
 
 

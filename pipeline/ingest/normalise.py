@@ -28,10 +28,9 @@ import regex
 from extractors.char_classes import (
     CLAUSE_STOPS,
     CLOSING,
-    CLOSING_BRACKETS,
     COLONS,
-    LIST_COMMA,
     LONG_SENTENCE_STOPS,
+    NOT_AT_LINE_HEAD,
     OPENING,
     SEMICOLONS,
     SENTENCE_STOPS,
@@ -443,7 +442,7 @@ _ENDS = frozenset(SENTENCE_STOPS + CLOSING)
 _PARAGRAPH_ENDS = _ENDS | frozenset(COLONS)
 # No paragraph opens with a stop, a comma or a closing bracket or quote: a line opening
 # with one continues the line before (a layout that does not keep them off a line's head).
-_NO_LINE_START = frozenset(CLAUSE_STOPS + CLOSING + CLOSING_BRACKETS + LIST_COMMA)
+_NO_LINE_START = frozenset(NOT_AT_LINE_HEAD)
 
 
 def _heading_line(line: str, margin: int | None, lost: int = 0) -> bool:
