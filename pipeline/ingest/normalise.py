@@ -201,6 +201,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if not _goes_on(line, following, margin, lost if first else 0):
             close()  # a line ending short of the margin ends its paragraph
+        elif first and lost and stripped[-1] not in _PARAGRAPH_ENDS and _alone_on_its_line(lines, i, margin, lost):
+            close()  # a heading without a stop filling its line, the next paragraph's first line next
         elif not flush or stripped[-1] not in _PARAGRAPH_ENDS:
             continue
         elif lost and _first_line(lines, i + 1, margin, lost):
@@ -216,8 +218,9 @@ def _without_page_furniture(lines: list[str], margin: int) -> list[str]:
     pages' furniture: page numbers (- 3 -, 第3页: boilerplate.yaml page_number_patterns),
     and a line with words recurring on three pages or more (a running header or footer),
     a page's worth of lines apart each time, that mostly stands inside a paragraph, after a
-    line reaching the margin or ending inside a sentence (各位代表！, which recurs too,
-    follows paragraph ends at no regular distance)."""
+    line reaching the margin or ending inside a sentence, or right after a page number (各位
+    代表！, which recurs too, follows paragraph ends at no regular distance; pages that
+    break between paragraphs show a running header only by the page number before it)."""
     page_number = page_patterns()[0]
     numbers = {i for i, line in enumerate(lines) if line.strip() and page_number.fullmatch(line.strip())}
     where: dict[str, list[int]] = {}
@@ -226,13 +229,18 @@ def _without_page_furniture(lines: list[str], margin: int) -> list[str]:
             where.setdefault(s, []).append(i)
     inside: Counter[str] = Counter()
     previous = None  # the last line that is neither blank nor a page number
+    numbered = False  # a page number stands between ``previous`` and the line
     for i, line in enumerate(lines):
         s = line.strip()
-        if not s or i in numbers:
+        if not s:
             continue
-        if len(where.get(s, ())) >= _RECURRING and previous is not None and _inside(previous, margin):
+        if i in numbers:
+            numbered = True
+            continue
+        if len(where.get(s, ())) >= _RECURRING and previous is not None and (numbered or _inside(previous, margin)):
             inside[s] += 1
         previous = line
+        numbered = False
     running = {s for s, n in inside.items() if n * 2 >= len(where[s]) and _evenly_apart(where[s])}
     return [line for i, line in enumerate(lines) if i not in numbers and line.strip() not in running]
 
@@ -345,10 +353,24 @@ def _first_line(lines: list[str], i: int, margin: int, lost: int) -> bool:
     return _goes_on(lines[i], lines[i + 1], margin, lost) and not _goes_on(lines[i], lines[i + 1], margin, 0)
 
 
+def _alone_on_its_line(lines: list[str], i: int, margin: int, lost: int) -> bool:
+    """Is line ``i``, a paragraph's first line in a copy that lost its indentation, ending
+    inside a sentence and filling its line, a paragraph of its own (a heading without a
+    stop: 第三，…各方面的经济效果提高了)? The next line is a first line — it goes on only as
+    one, short by the indentation — and shows it by ending inside a sentence too, or by
+    the line after it reaching the margin, as a continuation does. A paragraph's last line
+    ending a sentence just short of the margin shows neither."""
+    if not _first_line(lines, i + 1, margin, lost):
+        return False
+    after = lines[i + 2] if i + 2 < len(lines) else ""
+    return lines[i + 1].strip()[-1] not in _PARAGRAPH_ENDS or (bool(after.strip()) and _reaches(_unhung(after), margin))
+
+
 def _unhung(line: str) -> str:
-    """``line`` without a last character that may hang past the margin."""
+    """``line`` without the last marks that may hang past the margin (a stop, a comma, a
+    closing quote or bracket: `”、` hang together)."""
     text = line.rstrip()
-    return text[:-1] if text[-1:] in _NO_LINE_START and len(text) > 1 else text
+    return text.rstrip(NOT_AT_LINE_HEAD) or text
 
 
 def _line_width(line: str) -> int:

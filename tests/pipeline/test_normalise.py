@@ -276,6 +276,43 @@ def test_a_page_dump_printed_and_copied_is_rejoined_into_its_one_paragraph():
     assert normalise(copied) == "\n".join([*head, body])
 
 
+@pytest.mark.parametrize("stop_after", [False, True])
+def test_a_heading_without_a_stop_filling_its_line_stands_alone(stop_after):
+    # a PDF's copy at 60 columns: a run-in heading without a stop fills its first line but
+    # for the indentation the copy lost (gov-report 1980 第三，…各方面的经济效果提高了). The
+    # next line is its text's first line, short by that indentation too: it ends inside a
+    # sentence, or ends one and the line after it reaches the margin as a continuation does
+    heading = "第三，" + _han(25, 4)  # 4 + 56 columns
+    opening = _han(27, 7) + "。" if stop_after else _han(28, 7)
+    text = opening + _han(30, 2) + "，" + _han(29, 9) + "，" + _han(10, 1) + "。"
+    paragraphs = [*_REPORT[:2], heading, text, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert heading in copied.split("\n") and opening in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_paragraph_of_two_lines_ending_a_sentence_short_by_an_indentation_stays_whole():
+    # the same lines but the last: a paragraph whose first line fills its line and whose
+    # second ends a sentence four columns short of the margin, the next paragraph opening
+    # below. The second line could be a first line, but the line after it is one as well:
+    # nothing shows the first line stood alone, and the paragraph stays whole
+    paragraph = "推进" + _han(26, 4) + _han(27, 7) + "。"  # 4 + 56, then 56 columns
+    paragraphs = [*_REPORT[:2], paragraph, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert (_han(27, 7) + "。") in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_running_header_of_pages_breaking_between_paragraphs_is_dropped():
+    # paragraphs of two lines, four lines a page: every page breaks between paragraphs, so
+    # the header never stands inside one; the page number right before it shows it is the
+    # page's furniture (gov-report 1998 set as Chinese and copied kept two headers)
+    paragraphs = [_han(29, k) + "，" + _han(12, k + 5) + "。" for k in range(12)]
+    copied = _copied_pages(paragraphs, page_lines=4)
+    assert copied.count("某市人民政府文件") >= 5
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
 @pytest.mark.parametrize("copied", [False, True])
 def test_stops_hanging_past_the_margin_leave_it_where_the_lines_end(copied):
     # set as Chinese word processors set a text: a stop or a comma that would open a line

@@ -133,13 +133,17 @@ def test_text_copied_out_of_a_pdf_reads_as_the_pdf(tmp_path, cjk_font):
 
 
 @pytest.mark.parametrize("wrap", ["WORD", "CHAR"])
-@pytest.mark.parametrize("doc_id", ["gov-report-1958", "gov-report-2018", "gov-report-2001"])
+@pytest.mark.parametrize(
+    "doc_id", ["gov-report-1958", "gov-report-2018", "gov-report-2001", "gov-report-1980", "gov-report-1998"]
+)
 def test_text_copied_out_of_a_pdf_keeps_its_structure(tmp_path, cjk_font, doc_id, wrap):
     # the copy of the PDF set at spaces where one fits (WORD) or between any two characters
     # (CHAR, as Chinese word processors set it): the same sections and tasks as the text.
     # Before the next-word reading each lost tasks (1958: items cut after a first line short
     # by its lost indentation; 2018: paragraphs ending at the margin run together, run-ins
-    # cut out of paragraphs; 2001: its running header kept after first lines)
+    # cut out of paragraphs; 2001: its running header kept after first lines); 1980 ran a
+    # heading without a stop that filled its line into its text, and 1998 set as Chinese
+    # kept its running header where pages broke between paragraphs (thirty-seventh round)
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     year = int(doc_id[-4:])
     text = normalise(read_input(corpus / doc_id.rsplit("-", 1)[0] / f"{year}.txt").text)
