@@ -82,6 +82,32 @@ class Boilerplate:
 
 
 @cache
+@dataclass(frozen=True, slots=True)
+class LineLayout:
+    """How the source set its lines, as normalisation read them — what a user checking a
+    copied or converted plan wants to see (``plantasks outline``)."""
+
+    paragraphs: str  # "a line each", "blank lines between", "wrapped at a margin"
+    margin: int | None = None  # display columns the lines wrap at (a wide character two)
+    lost: int = 0  # columns of indentation the first lines lost (a PDF viewer's copy)
+    page_numbers: int = 0  # page-number lines dropped
+    running: tuple[tuple[str, int], ...] = ()  # running headers or footers dropped, with their count
+
+    def describe(self) -> str:
+        """One line: lines: wrapped at 60 columns, rejoined into paragraphs; …"""
+        if self.margin is None:
+            if self.paragraphs == "blank lines between":
+                return "lines: paragraphs with blank lines between, their lines rejoined"
+            return "lines: one paragraph a line"
+        words = [f"lines: wrapped at {self.margin} columns, rejoined into paragraphs"]
+        if self.lost:
+            words.append(f"first lines short by the {self.lost // 2} characters of indentation a copy lost")
+        if self.page_numbers:
+            words.append(f"{self.page_numbers} page numbers dropped")
+        words += [f"running header or footer “{line}” dropped {n} times" for line, n in self.running]
+        return "; ".join(words)
+
+
 def load_boilerplate(path: Path | None = None) -> Boilerplate:
     """The compiled patterns (``path``: another file of the same format, for tests)."""
     data = load("boilerplate") if path is None else check_file(DATA_FILES["boilerplate"], path)
@@ -131,7 +157,7 @@ def _is_blank(line: str) -> bool:
     return not line.strip()
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[str]:
     """Group lines into paragraphs.
 
     Three layouts. A source that separates paragraphs by blank lines (Wikisource) breaks
@@ -140,7 +166,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
     margin with the next, and a line ending short or a line indented ends a paragraph. A
     source with one paragraph per line (the scraped 大连 page) keeps its lines. Where lines
     are rejoined, a table's row, a numbered heading on a line of its own (三、重点工作) and a
-    numbered line after a sentence's end stand apart.
+    numbered line after a sentence's end stand apart. How the lines were read is appended
+    to ``seen``.
     """
     content = [i for i, line in enumerate(lines) if not _is_blank(line)]
     single = gaps = 0
@@ -151,11 +178,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
             gaps += 1
     blank_separated = gaps > 0 and gaps >= single / 2
     margin = _wrap_width(lines)
+    numbers, running = 0, Counter[str]()
     if margin is not None:
-        lines = _without_page_furniture(lines, margin)
+        lines, numbers, running = _without_page_furniture(lines, margin)
     # the indentation a flush text's first lines lost (a PDF's copy), in display columns
     flush = margin is not None and _flush(lines, margin, gaps)
     lost = _lost_indentation(lines, margin) if margin is not None and flush else 0
+    if seen is not None:
+        how = "wrapped at a margin" if margin else "blank lines between" if blank_separated else "a line each"
+        seen.append(LineLayout(how, margin, lost, numbers, tuple(running.most_common())))
     paragraphs: list[str] = []
     current: list[str] = []
 
@@ -213,14 +244,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def _without_page_furniture(lines: list[str], margin: int) -> list[str]:
+def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], int, Counter[str]]:
     """The lines of a text wrapped at ``margin`` without what a PDF viewer copies of its
     pages' furniture: page numbers (- 3 -, 第3页: boilerplate.yaml page_number_patterns),
     and a line with words recurring on three pages or more (a running header or footer),
     a page's worth of lines apart each time, that mostly stands inside a paragraph, after a
     line reaching the margin or ending inside a sentence, or right after a page number (各位
     代表！, which recurs too, follows paragraph ends at no regular distance; pages that
-    break between paragraphs show a running header only by the page number before it)."""
+    break between paragraphs show a running header only by the page number before it).
+    Also how many page numbers and which recurring lines were dropped."""
     page_number = page_patterns()[0]
     numbers = {i for i, line in enumerate(lines) if line.strip() and page_number.fullmatch(line.strip())}
     where: dict[str, list[int]] = {}
@@ -241,8 +273,11 @@ def _without_page_furniture(lines: list[str], margin: int) -> list[str]:
             inside[s] += 1
         previous = line
         numbered = False
-    running = {s for s, n in inside.items() if n * 2 >= len(where[s]) and _evenly_apart(where[s])}
-    return [line for i, line in enumerate(lines) if i not in numbers and line.strip() not in running]
+    running = Counter(
+        {s: len(where[s]) for s, n in inside.items() if n * 2 >= len(where[s]) and _evenly_apart(where[s])}
+    )
+    kept = [line for i, line in enumerate(lines) if i not in numbers and line.strip() not in running]
+    return kept, len(numbers), running
 
 
 def _inside(line: str, margin: int) -> bool:
@@ -498,6 +533,13 @@ def normalise(text: str) -> str:
     return normalise_with_layout(text)[0]
 
 
+def line_layout(text: str) -> LineLayout:
+    """How the lines of a decoded document were read (see :class:`LineLayout`)."""
+    seen: list[LineLayout] = []
+    _normalise(text.replace(SET_APART, ""), seen)
+    return seen[0]
+
+
 def normalise_with_layout(text: str) -> tuple[str, frozenset[int]]:
     """The normalised text and the layout evidence the text itself loses: the offsets of
     the stops of sentences the source set on a line of their own at the head of a
@@ -511,7 +553,7 @@ def normalise_with_layout(text: str) -> tuple[str, frozenset[int]]:
     return "".join(pieces), frozenset(apart)
 
 
-def _normalise(text: str) -> str:
+def _normalise(text: str, seen: list[LineLayout] | None = None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_html(text)
     # A line holding only a zero-width space marks a page break inside a sentence
@@ -539,6 +581,6 @@ def _normalise(text: str) -> str:
             line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
         kept.append(line)
     # 地区生产总值增长    %    5.2    5.5左右: a table laid out with spaces, as tab rows
-    paragraphs = _paragraphs(spaced_rows(kept))
+    paragraphs = _paragraphs(spaced_rows(kept), seen)
     text = "\n".join(p for p in paragraphs if p)
     return _DIGIT_SPACE.sub("", text)

@@ -1,7 +1,9 @@
 """``plantasks outline FILE``: the structure tree of one document, to check a new plan in
 seconds.
 
-Prints where the plan was found (after a crawler header, breadcrumb or covering notice;
+Prints how the lines were read (one paragraph a line, or wrapped at a margin and rejoined,
+with the page numbers and running headers dropped: a plan copied out of a PDF), where the
+plan was found (after a crawler header, breadcrumb or covering notice;
 before the page footer), then every section and task with its marker, title, part and
 length, and every indicator table with the year and kind its columns give the rows'
 figures, then the counts and any warning of :func:`pipeline.structure.checks.structure_warnings`
@@ -114,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file", type=Path, help="the document")
     p.add_argument("--year", type=int, help="the plan's year (default: from the file name or opening lines)")
     args = p.parse_args(argv)
-    from pipeline.ingest.normalise import normalise_with_layout
+    from pipeline.ingest.normalise import line_layout, normalise_with_layout
     from pipeline.ingest.read import read_document
 
     try:
@@ -125,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     text, set_apart = normalise_with_layout(decoded)
     year = _year(args.file, decoded, args.year)
     print(f"{args.file}  (year {year if year is not None else 'unknown'}, {len(text)} characters)")
+    print(line_layout(decoded).describe())
     for line in outline(text, args.file.stem, year, set_apart):
         print(line)
     return 0

@@ -15,8 +15,33 @@ def test_outline_prints_tasks_parts_and_counts(capsys):
     assert cli_main(["outline", str(CORPUS / "pingtan-haitan" / "2022.txt")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith("(year 2022, 1701 characters)")
+    assert out[1] == "lines: one paragraph a line"
     assert "- （一）压实管党治党责任，在夯实基层基础上实现新进步  [task plan, 296 chars]" in out
     assert out[-1] == "sections: 0, tasks: 5 (plan 5); headline targets: none"
+
+
+def test_outline_says_how_the_lines_of_a_copied_plan_were_read(capsys, tmp_path):
+    # a plan copied out of a PDF: lines broken at 60 columns, the first lines' indentation
+    # lost, a header atop and a number at the foot of every page. The outline says the lines
+    # were rejoined at that margin and what was dropped, so that a user can trust the tree
+    from pipeline.evaluation.input_formats import as_wrapped
+    from pipeline.ingest.read import read_input
+
+    text = normalise(read_input(CORPUS / "dalian-edu" / "2018.txt").text)
+    lines = as_wrapped(text, width=60, copied=True).decode("utf-8").split("\n")
+    pages = [lines[k : k + 30] for k in range(0, len(lines), 30)]
+    copied = "\n".join("\n".join(["某区教育局文件", *page, f"- {n} -"]) for n, page in enumerate(pages, 1))
+    (tmp_path / "2018.txt").write_text(copied, encoding="utf-8")
+    assert cli_main(["outline", str(tmp_path / "2018.txt")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == (
+        "lines: wrapped at 60 columns, rejoined into paragraphs; first lines short by the 2 characters of "
+        f"indentation a copy lost; {len(pages)} page numbers dropped; running header or footer “某区教育局文件” "
+        f"dropped {len(pages)} times"
+    )
+    assert out[2:] == outline(text, "2018", 2018)
+    assert cli_main(["outline", str(CORPUS / "gov-report" / "2018.txt")]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "lines: paragraphs with blank lines between, their lines rejoined"
 
 
 def test_outline_shows_sections_and_warnings(capsys):
