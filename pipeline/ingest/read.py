@@ -5,8 +5,9 @@ a byte-order mark, UTF-16 without a mark that is mostly ASCII (NUL bytes in alte
 positions), strict UTF-8, UTF-16 without a mark that is mostly Chinese (no NUL bytes to
 see, but it decodes to Han characters: the 大连 page saved by Notepad as "Unicode"), then
 GB18030 (a superset of GBK/GB2312). PDFs with a text layer are read by
-:mod:`pipeline.ingest.pdf`. Binary data, empty files, scanned PDFs and legacy Word files
-fail with a message that names the file and says what to do. Files above a size limit,
+:mod:`pipeline.ingest.pdf`, OFDs by :mod:`pipeline.ingest.ofd`. Binary data, empty files,
+scanned PDFs, legacy Word, WPS, OpenDocument and RTF files, and a zip archive with a text
+name fail with a message that names the file and says what to do. Files above a size limit,
 and .docx files whose text expands beyond one, are refused before they can exhaust
 memory (``pipeline/data/limits.yaml``).
 """
@@ -31,7 +32,7 @@ from pipeline.ingest.layout_words import heading_marker
 from pipeline.ingest.xlsx import xlsx_to_text
 from pipeline.limits import MB, limits
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf", ".xlsx"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".docx", ".pdf", ".xlsx", ".ofd"}
 UNSUPPORTED_SUFFIXES = {
     ".doc": "legacy .doc is not supported: save it as .docx or plain text "
     "(e.g. `libreoffice --headless --convert-to docx FILE.doc`)",
@@ -40,6 +41,12 @@ UNSUPPORTED_SUFFIXES = {
     ".xls": "legacy .xls is not supported: save it as .xlsx (e.g. `libreoffice --headless --convert-to xlsx FILE.xls`)",
     ".et": "WPS spreadsheets are not supported: save as .xlsx "
     "(e.g. `libreoffice --headless --convert-to xlsx FILE.et`)",
+    ".odt": "OpenDocument text is not supported: save it as .docx "
+    "(e.g. `libreoffice --headless --convert-to docx FILE.odt`)",
+    ".ods": "OpenDocument spreadsheets are not supported: save as .xlsx "
+    "(e.g. `libreoffice --headless --convert-to xlsx FILE.ods`)",
+    ".rtf": "RTF is not supported: save it as .docx or plain text "
+    "(e.g. `libreoffice --headless --convert-to docx FILE.rtf`)",
 }
 
 
@@ -308,6 +315,28 @@ def html_to_text(html: str) -> str:
     return "\n".join(kept)
 
 
+# a part that tells what a zip archive is, and the suffix that reads it
+_ZIP_KINDS = (("word/document.xml", ".docx"), ("xl/workbook.xml", ".xlsx"), ("OFD.xml", ".ofd"))
+
+
+def _zip_named_as_text(raw: bytes) -> str:
+    """What to do with a zip archive given a text file's name (a .docx saved as .txt)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            names = set(zf.namelist())
+            kind = next((suffix for part, suffix in _ZIP_KINDS if part in names), None)
+            if kind is None and "mimetype" in names and b"opendocument" in zf.read("mimetype")[:100]:
+                return "an OpenDocument file with a text name: save it as .docx or .xlsx"
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        kind = None
+    if kind:
+        return f"a {kind} file with a text name: rename it to {kind}"
+    return "a zip archive with a text name: unpack it, or rename it to .docx, .xlsx or .ofd if it is one"
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
     return "<html" in head or "<!doctype html" in head or "<body" in head
@@ -329,11 +358,13 @@ def read_input(path: Path, raw: bytes | None = None) -> InputFile:
         from pipeline.ingest.pdf import pdf_to_text
 
         text, encoding = pdf_to_text(raw, str(path)), "pdf"
+    elif suffix == ".ofd":
+        from pipeline.ingest.ofd import ofd_to_text
+
+        text, encoding = ofd_to_text(raw, str(path)), "ofd"
     else:
         if raw.startswith(b"PK\x03\x04"):
-            raise DocumentError(
-                str(path), "a zip archive (perhaps .docx or .xlsx) with a text name: rename it to .docx or .xlsx"
-            )
+            raise DocumentError(str(path), _zip_named_as_text(raw))
         text, encoding = decode(raw, str(path))
         if suffix in {".htm", ".html"} or looks_like_html(text):
             text = html_to_text(text)

@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="plantasks outline",
         description="Print the sections and tasks found in one document "
-        "(.txt, .html, .docx, .xlsx, .pdf), with their part and warnings.",
+        "(.txt, .html, .docx, .xlsx, .pdf, .ofd), with their part and warnings.",
     )
     p.add_argument("file", type=Path, help="the document")
     p.add_argument("--year", type=int, help="the plan's year (default: from the file name or opening lines)")

@@ -121,6 +121,48 @@ def test_read_legacy_word_files_fail_with_a_conversion_hint(tmp_path, suffix):
         read_document(p)
 
 
+@pytest.mark.parametrize("suffix", [".odt", ".ods", ".rtf"])
+def test_read_opendocument_and_rtf_files_fail_with_a_conversion_hint(tmp_path, suffix):
+    # read as text before: an .odt's zip was called a .docx or .xlsx, an .rtf's markup was
+    # taken for the plan
+    p = tmp_path / f"2018{suffix}"
+    p.write_bytes(b"{\\rtf1\\ansi \\'d2\\'bb}" if suffix == ".rtf" else b"PK\x03\x04 opendocument")
+    with pytest.raises(DocumentError, match=r"2018\.(odt|ods|rtf): .*not supported: save .*libreoffice --headless"):
+        read_document(p)
+
+
+def test_a_run_reports_an_odt_beside_the_plans_it_reads(tmp_path, copy_corpus):
+    # the folder scan skipped .odt files without a word: the user never learnt a plan was left out
+    from pipeline.orchestrate.engines import run_corpus
+
+    corpus = copy_corpus("pingtan-haitan/2022.txt")
+    (corpus / "pingtan-haitan" / "2023.odt").write_bytes(b"PK\x03\x04 opendocument")
+    summary = run_corpus(corpus, tmp_path / "out", engine="local")
+    assert summary.documents_ok == 1 and summary.documents_failed == 1
+    assert "2023.odt: OpenDocument text is not supported: save it as .docx" in summary.failures[0][1]
+
+
+@pytest.mark.parametrize(
+    "parts,says",
+    [
+        ({"word/document.xml": "<w/>"}, "a .docx file with a text name: rename it to .docx"),
+        ({"xl/workbook.xml": "<w/>"}, "a .xlsx file with a text name: rename it to .xlsx"),
+        ({"OFD.xml": "<o/>"}, "a .ofd file with a text name: rename it to .ofd"),
+        ({"mimetype": "application/vnd.oasis.opendocument.text"}, "an OpenDocument file with a text name"),
+        ({"notes.txt": "x"}, "a zip archive with a text name: unpack it"),
+    ],
+)
+def test_a_zip_archive_with_a_text_name_is_told_by_what_it_holds(tmp_path, parts, says):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    p = tmp_path / "2018.txt"
+    p.write_bytes(buffer.getvalue())
+    with pytest.raises(DocumentError, match="2018.txt: " + says):
+        read_document(p)
+
+
 def test_read_missing_file(tmp_path):
     with pytest.raises(DocumentError, match="file not found"):
         read_document(tmp_path / "nope.txt")

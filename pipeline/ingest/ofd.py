@@ -1,0 +1,158 @@
+"""Text of an OFD file (GB/T 33190, China's standard for fixed-layout official documents), as
+paragraphs.
+
+Government bodies publish documents as OFD beside or instead of PDF. An OFD is a zip of XML:
+``OFD.xml`` names the document's root, whose ``Document.xml`` lists the pages in order; a
+page's ``Content.xml`` holds text objects, each a box (``Boundary``, in millimetres from the
+page's top left) with runs of characters (``TextCode``: the first character's position in
+the box, the advances of the rest in ``DeltaX``, where ``g 10 4.2`` stands for ten advances of
+4.2), a font size and an optional transformation (``CTM``). The characters are placed on the
+page, set into lines by their baselines, and the lines handed to the layout reader the PDF
+reader uses (:func:`pipeline.ingest.pdf.join_lines`: indentation, vertical gaps, running
+headers and page numbers). Templates, where producers put a page's furniture, are not read.
+Standard library only; every part is read within the budget a .docx has (a zip bomb fails its
+document alone). An OFD of scanned pages holds images only: it fails, saying so.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from extractors.char_classes import SPACES
+from pipeline.errors import DocumentError
+from pipeline.ingest.cells import display_width
+from pipeline.ingest.office import BROKEN, pieces
+from pipeline.ingest.pdf import Line, drop_running_lines, join_lines
+from pipeline.limits import limits
+
+NO_TEXT = "no text: the OFD holds images only (a scan): run OCR first"
+_SAME_LINE = 0.5  # baselines closer than half a character belong to one line
+_TAB_GAP = 1.0  # a gap of a character's width or more splits a table's cells
+_SPACE_GAP = 0.3  # a narrower gap of a third of a character is a space
+
+
+@dataclass(frozen=True, slots=True)
+class _Glyph:
+    x: float  # left edge on the page, millimetres
+    y: float  # baseline, millimetres from the top
+    em: float  # the font size on the page
+    char: str
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ElementTree.Element, name: str) -> list[ElementTree.Element]:
+    return [e for e in element.iter() if _local(e.tag) == name]
+
+
+def _numbers(value: str | None) -> list[float]:
+    """``1 2.5 3`` → [1, 2.5, 3]; ``g 3 4.2`` (OFD's shorthand) → [4.2, 4.2, 4.2]."""
+    out: list[float] = []
+    words = (value or "").split()
+    k = 0
+    while k < len(words):
+        if words[k] == "g" and k + 2 < len(words):
+            out += [float(words[k + 2])] * int(float(words[k + 1]))
+            k += 3
+        else:
+            out.append(float(words[k]))
+            k += 1
+    return out
+
+
+def _part(zf: zipfile.ZipFile, name: str, path: str, budget: int) -> ElementTree.Element:
+    """One XML part, its name as the package writes it (absolute, or relative to the root)."""
+    wanted = posixpath.normpath(name.replace("\\", "/")).lstrip("/")
+    names = {n.lstrip("/"): n for n in zf.namelist()}
+    if wanted not in names:
+        raise DocumentError(path, f"not a valid OFD file (no part {name})")
+    return ElementTree.fromstring(b"".join(pieces(zf, zf.getinfo(names[wanted]), budget, path, "OFD")))
+
+
+def _glyphs(page: ElementTree.Element) -> list[_Glyph]:
+    """Every character of a page's text objects, placed on the page."""
+    out: list[_Glyph] = []
+    for obj in _children(page, "TextObject"):
+        box = _numbers(obj.get("Boundary")) + [0.0, 0.0]
+        a, b, c, d, e, f = (_numbers(obj.get("CTM")) + [0.0] * 6)[:6] if obj.get("CTM") else (1, 0, 0, 1, 0, 0)
+        scale = abs(a * d - b * c) ** 0.5 or 1.0
+        size = float(obj.get("Size") or 0) * scale
+        x = y = 0.0
+        for code in _children(obj, "TextCode"):
+            x = float(code.get("X") or x)
+            y = float(code.get("Y") or y)
+            advances = _numbers(code.get("DeltaX"))
+            chars = [ch for ch in code.text or "" if ch not in "\r\n\t"]
+            for k, ch in enumerate(chars):
+                if ch not in SPACES:
+                    out.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size, ch))
+                step = advances[k] if k < len(advances) else size * display_width(ch) / 2 / scale
+                x += step
+    return out
+
+
+def _lines(glyphs: list[_Glyph]) -> list[Line]:
+    """A page's layout lines: glyphs on one baseline, left to right, a gap of a character or
+    more a tab (a table's cells), a narrower one a space; a line indented when it starts a
+    character and a half or more right of the page's text, a gap before it when it stands
+    further below the line above than lines of a paragraph do."""
+    rows: list[list[_Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (g.y, g.x)):
+        if rows and g.y - rows[-1][0].y <= _SAME_LINE * max(g.em, rows[-1][0].em):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    if not rows:
+        return []
+    ems = sorted(g.em for row in rows for g in row if g.em)
+    em = ems[len(ems) // 2] if ems else 1.0
+    left = min(row[0].x for row in rows)
+    steps = sorted(b[0].y - a[0].y for a, b in zip(rows, rows[1:]))
+    pitch = steps[len(steps) // 2] if steps else None
+    out = []
+    for k, row in enumerate(rows):
+        row.sort(key=lambda g: g.x)
+        text = row[0].char
+        for before, g in zip(row, row[1:]):
+            gap = g.x - before.x - (before.em or em) * display_width(before.char) / 2
+            text += ("\t" if gap >= _TAB_GAP * em else " " if gap >= _SPACE_GAP * em else "") + g.char
+        gap_before = k > 0 and pitch is not None and row[0].y - rows[k - 1][0].y > 1.5 * pitch
+        out.append(Line(text, row[0].x - left >= 1.5 * em, gap_before))
+    return out
+
+
+def ofd_pages(raw: bytes, path: str, budget: int) -> list[list[Line]]:
+    """The layout lines of every page of an OFD's first document, in the document's order."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        root = _part(zf, "OFD.xml", path, budget)
+        doc_roots = [e.text.strip() for e in _children(root, "DocRoot") if e.text and e.text.strip()]
+        if not doc_roots:
+            raise DocumentError(path, "not a valid OFD file (OFD.xml names no document)")
+        document = _part(zf, doc_roots[0], path, budget)
+        base = posixpath.dirname(doc_roots[0].replace("\\", "/").lstrip("/"))
+        pages = []
+        for page in _children(document, "Page"):
+            loc = (page.get("BaseLoc") or "").replace("\\", "/")
+            if not loc:
+                continue
+            name = loc if loc.startswith("/") else posixpath.join(base, loc)
+            pages.append(_lines(_glyphs(_part(zf, name, path, budget))))
+        return pages
+
+
+def ofd_to_text(raw: bytes, path: str, max_xml_bytes: int | None = None) -> str:
+    """The decoded text of an OFD, or DocumentError (broken file, no text: a scan)."""
+    budget = limits().docx_xml_bytes if max_xml_bytes is None else max_xml_bytes
+    try:
+        pages = ofd_pages(raw, path, budget)
+    except BROKEN as exc:
+        raise DocumentError(path, f"not a valid OFD file ({exc})") from exc
+    if not any(line.text.strip() for lines in pages for line in lines):
+        raise DocumentError(path, NO_TEXT)
+    return join_lines(drop_running_lines(pages))

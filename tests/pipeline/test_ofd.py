@@ -1,0 +1,112 @@
+"""OFD input (GB/T 33190): OFDs written here from corpus texts, as an office suite and as a
+converter write them, read back to the same paragraphs, sections and tasks; broken,
+oversized and scanned OFDs fail alone with a one-line reason."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import DocumentError
+from pipeline.evaluation.input_formats import as_ofd
+from pipeline.evaluation.same_document import outline
+from pipeline.ingest.normalise import normalise
+from pipeline.ingest.ofd import _numbers, ofd_to_text
+from pipeline.ingest.read import read_document, read_input
+from pipeline.orchestrate.engines import run_corpus
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+
+
+def _package(pages: list[str], doc_root: str = "Doc_0/Document.xml") -> bytes:
+    """A minimal OFD: its entry, a document listing ``pages`` (each a page's Content.xml body)."""
+    listed = "".join(f'<ofd:Page ID="{k}" BaseLoc="Pages/Page_{k}/Content.xml"/>' for k in range(len(pages)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr(
+            "OFD.xml", f"<ofd:OFD {_NS}><ofd:DocBody><ofd:DocRoot>{doc_root}</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+        )
+        zf.writestr("Doc_0/Document.xml", f"<ofd:Document {_NS}><ofd:Pages>{listed}</ofd:Pages></ofd:Document>")
+        for k, body in enumerate(pages):
+            zf.writestr(
+                f"Doc_0/Pages/Page_{k}/Content.xml",
+                f"<ofd:Page {_NS}><ofd:Content><ofd:Layer>{body}</ofd:Layer></ofd:Content></ofd:Page>",
+            )
+    return buffer.getvalue()
+
+
+def test_advances_in_ofds_shorthand():
+    assert _numbers("g 3 4.2 1.5 g 2 0") == [4.2, 4.2, 4.2, 1.5, 0.0, 0.0]
+    assert _numbers("") == []
+
+
+@pytest.mark.parametrize("glyphs", [False, True])
+@pytest.mark.parametrize("doc_id", ["dalian-edu-2018", "gov-report-2018", "gov-report-1980"])
+def test_an_ofd_reads_back_to_the_texts_paragraphs_and_structure(tmp_path, doc_id, glyphs):
+    # a text object per line (DeltaX advances) or per character (sized in points under a
+    # CTM, the running header in a template page); first lines indented by position, a
+    # header and a page number on every page: the paragraphs come back, the furniture goes
+    issuer, year = doc_id.rsplit("-", 1)
+    text = normalise(read_input(CORPUS / issuer / f"{year}.txt").text)
+    path = tmp_path / f"{year}.ofd"
+    path.write_bytes(as_ofd(text, glyphs=glyphs))
+    _, decoded = read_document(path)
+    got = normalise(decoded)
+    assert "某市人民政府文件" not in got and "- 2 -" not in got
+    assert got.split("\n") == text.split("\n")
+    assert outline(got, doc_id, int(year)) == outline(text, doc_id, int(year))
+
+
+def test_text_objects_are_read_in_the_pages_order_not_the_files():
+    # producers write objects in any order: lines come by their place on the page, the
+    # characters of one line by their place in it, a gap of a character's width a table's cell
+    line = '<ofd:TextObject Boundary="{x} {y} 100 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 3 4">{t}</ofd:TextCode></ofd:TextObject>'
+    page = "".join(
+        [
+            line.format(x=30, y=60, t="各项工作"),
+            line.format(x=20, y=40, t="一、总体"),
+            line.format(x=36, y=40, t="要求"),
+            line.format(x=20, y=50, t="指标"),
+            line.format(x=60, y=50, t="目标"),
+        ]
+    )
+    assert ofd_to_text(_package([page]), "x.ofd").split("\n") == ["一、总体要求", "指标\t目标", "各项工作"]
+
+
+def test_an_ofd_of_scanned_pages_fails_alone(tmp_path, copy_corpus):
+    corpus = copy_corpus("pingtan-haitan/2022.txt")
+    (corpus / "pingtan-suping").mkdir()
+    image = '<ofd:ImageObject ID="3" ResourceID="4" Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/>'
+    (corpus / "pingtan-suping" / "2022.ofd").write_bytes(_package([image, image]))
+    summary = run_corpus(corpus, tmp_path / "out", engine="local")
+    assert summary.documents_ok == 1 and summary.documents_failed == 1
+    assert "2022.ofd: no text: the OFD holds images only (a scan): run OCR first" in summary.failures[0][1]
+
+
+@pytest.mark.parametrize(
+    "raw,says",
+    [
+        (b"PK\x03\x04 cut short", "not a valid OFD file"),
+        (_package(["<x/>"], doc_root="Doc_9/Document.xml"), r"not a valid OFD file \(no part Doc_9/Document.xml\)"),
+        (_package(['<ofd:TextObject Boundary="0 0 1 1" Size="4"><ofd:TextCode X="0" Y="4">x'])[:-1], "not a valid"),
+    ],
+)
+def test_a_broken_ofd_fails_with_a_reason(tmp_path, raw, says):
+    path = tmp_path / "2022.ofd"
+    path.write_bytes(raw)
+    with pytest.raises(DocumentError, match="2022.ofd: " + says):
+        read_document(path)
+
+
+def test_an_ofd_part_expanding_past_the_budget_is_refused():
+    big = (
+        '<ofd:TextObject Boundary="0 0 1 1" Size="4"><ofd:TextCode X="0" Y="4">'
+        + "政" * 200_000
+        + "</ofd:TextCode></ofd:TextObject>"
+    )
+    with pytest.raises(DocumentError, match="x.ofd: the OFD expands to more than .* refused as a possible zip bomb"):
+        ofd_to_text(_package([big]), "x.ofd", max_xml_bytes=100_000)
