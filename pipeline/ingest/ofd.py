@@ -31,6 +31,7 @@ from pipeline.limits import limits
 
 NO_TEXT = "no text: the OFD holds images only (a scan): run OCR first"
 _SAME_LINE = 0.5  # baselines closer than half a character belong to one line
+_DEFAULT_SIZE = 3.0  # millimetres: a character's size where the producer gave none (11 pt is 3.9)
 _TAB_GAP = 1.0  # a gap of a character's width or more splits a table's cells
 _SPACE_GAP = 0.3  # a narrower gap of a third of a character is a space
 
@@ -82,7 +83,8 @@ def _glyphs(page: ElementTree.Element) -> list[_Glyph]:
         box = _numbers(obj.get("Boundary")) + [0.0, 0.0]
         a, b, c, d, e, f = (_numbers(obj.get("CTM")) + [0.0] * 6)[:6] if obj.get("CTM") else (1, 0, 0, 1, 0, 0)
         scale = abs(a * d - b * c) ** 0.5 or 1.0
-        size = float(obj.get("Size") or 0) * scale
+        given = float(obj.get("Size") or 0)  # a producer may leave it out: then the advances tell
+        size = given * scale
         x = y = 0.0
         for code in _children(obj, "TextCode"):
             x = float(code.get("X") or x)
@@ -92,9 +94,19 @@ def _glyphs(page: ElementTree.Element) -> list[_Glyph]:
             for k, ch in enumerate(chars):
                 if ch not in SPACES:
                     out.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size, ch))
-                step = advances[k] if k < len(advances) else size * display_width(ch) / 2 / scale
+                step = advances[k] if k < len(advances) else (given or _DEFAULT_SIZE / scale) * display_width(ch) / 2
                 x += step
     return out
+
+
+def _page_em(rows: list[list[_Glyph]]) -> float:
+    """A page's character width: the font size most glyphs have, or where a producer gave
+    none, the advance most wide characters take from one to the next (``rows`` left to right)."""
+    sizes = sorted(g.em for row in rows for g in row if g.em)
+    if sizes:
+        return sizes[len(sizes) // 2]
+    steps = sorted(b.x - a.x for row in rows for a, b in zip(row, row[1:]) if display_width(a.char) == 2 and b.x > a.x)
+    return steps[len(steps) // 2] if steps else 1.0
 
 
 def _lines(glyphs: list[_Glyph]) -> list[Line]:
@@ -104,20 +116,20 @@ def _lines(glyphs: list[_Glyph]) -> list[Line]:
     further below the line above than lines of a paragraph do."""
     rows: list[list[_Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (g.y, g.x)):
-        if rows and g.y - rows[-1][0].y <= _SAME_LINE * max(g.em, rows[-1][0].em):
+        if rows and g.y - rows[-1][0].y <= _SAME_LINE * (max(g.em, rows[-1][0].em) or _DEFAULT_SIZE):
             rows[-1].append(g)
         else:
             rows.append([g])
     if not rows:
         return []
-    ems = sorted(g.em for row in rows for g in row if g.em)
-    em = ems[len(ems) // 2] if ems else 1.0
+    for row in rows:
+        row.sort(key=lambda g: g.x)
+    em = _page_em(rows)
     left = min(row[0].x for row in rows)
     steps = sorted(b[0].y - a[0].y for a, b in zip(rows, rows[1:]))
     pitch = steps[len(steps) // 2] if steps else None
     out = []
     for k, row in enumerate(rows):
-        row.sort(key=lambda g: g.x)
         text = row[0].char
         for before, g in zip(row, row[1:]):
             gap = g.x - before.x - (before.em or em) * display_width(before.char) / 2

@@ -61,6 +61,23 @@ def test_an_ofd_reads_back_to_the_texts_paragraphs_and_structure(tmp_path, doc_i
     assert outline(got, doc_id, int(year)) == outline(text, doc_id, int(year))
 
 
+def test_an_ofd_without_font_sizes_is_measured_by_its_advances(tmp_path):
+    # Size is optional in a text object: the characters' advances give the page's character
+    # width, which indentation and table cells are judged by
+    import re
+
+    text = normalise(read_input(CORPUS / "dalian-edu" / "2018.txt").text)
+    with zipfile.ZipFile(io.BytesIO(as_ofd(text))) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, re.sub(rb' Size="[^"]*"', b"", data))
+    sized = [name for name, data in parts.items() if b" Size=" in data]
+    assert sized  # the OFD had sizes, the copy has none
+    assert normalise(ofd_to_text(buffer.getvalue(), "x.ofd")).split("\n") == text.split("\n")
+
+
 def test_text_objects_are_read_in_the_pages_order_not_the_files():
     # producers write objects in any order: lines come by their place on the page, the
     # characters of one line by their place in it, a gap of a character's width a table's cell
