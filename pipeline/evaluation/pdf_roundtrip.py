@@ -14,7 +14,10 @@ word processor makes of the text), reads it back, and compares with the text its
   structure the same?
 - the same two, for the document set as Chinese word processors set it (a line may break
   between any two characters; the first PDF breaks lines at a space where one fits, as a
-  layout engine made for Western text does, which leaves lines short).
+  layout engine made for Western text does, which leaves lines short);
+- the PDF of the document set that way with its first lines indented by two typed
+  ideographic spaces (as Word and WPS users indent: the spaces are in the text layer), and
+  set in two columns (a gazette's or a newspaper's page): is its structure the same?
 
 The totals are printed for every document and apart for the page dumps (a crawler's body on
 one line, rendered as one paragraph as long as the document: no published PDF looks like
@@ -48,13 +51,23 @@ def cjk_font() -> str | None:
 
 
 def make_pdf(
-    text: str, out: Path, font: str, *, header: str | None = None, page_numbers: bool = True, wrap: str = "WORD"
+    text: str,
+    out: Path,
+    font: str,
+    *,
+    header: str | None = None,
+    page_numbers: bool = True,
+    wrap: str = "WORD",
+    typed: bool = False,
+    columns: int = 1,
 ) -> Path:
     """A PDF of ``text``: one paragraph per line, first lines indented, wrapped at the
     page width, with a running header and a page number footer on every page. ``wrap``
     "WORD" breaks lines at the last space that fits, if any (as a layout engine made for
     Western text does), "CHAR" between any two characters (as Chinese word processors set
-    Chinese text)."""
+    Chinese text). ``typed``: the indentation typed as two ideographic spaces, as Word and
+    WPS users indent first lines (the spaces are in the text layer); ``columns``: the text
+    set in that many columns, as a gazette or a newspaper sets it (typed indentation)."""
     from fpdf import FPDF
 
     class Doc(FPDF):
@@ -77,10 +90,18 @@ def make_pdf(
     pdf.add_page()
     pdf.set_font("cjk", size=11)
     em = pdf.get_string_width("中")
-    for paragraph in text.split("\n"):
-        pdf.set_x(pdf.l_margin + 2 * em)
-        pdf.write(6, paragraph, wrapmode=wrap)
-        pdf.ln(6)
+    if columns > 1:
+        with pdf.text_columns(ncols=columns, gutter=2 * em, wrapmode=wrap) as set_in_columns:
+            for paragraph in text.split("\n"):
+                set_in_columns.write("\u3000\u3000" + paragraph + "\n")
+    else:
+        for paragraph in text.split("\n"):
+            if typed:
+                paragraph = "\u3000\u3000" + paragraph
+            else:
+                pdf.set_x(pdf.l_margin + 2 * em)
+            pdf.write(6, paragraph, wrapmode=wrap)
+            pdf.ln(6)
     pdf.output(str(out))
     return out
 
@@ -98,6 +119,11 @@ def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str)
     set_cjk = make_pdf(text, folder / f"{doc_id}-cjk.pdf", font, header=f"{doc_id} 工作报告", wrap="CHAR")
     sd, td = outline(normalise(read_document(set_cjk)[1]), doc_id, year)
     se, te = outline(normalise(viewer_copy(set_cjk)), doc_id, year)
+    # first lines indented with typed ideographic spaces, and the text in two columns
+    typed = make_pdf(text, folder / f"{doc_id}-typed.pdf", font, header=f"{doc_id} 工作报告", wrap="CHAR", typed=True)
+    sf, tf = outline(normalise(read_document(typed)[1]), doc_id, year)
+    two = make_pdf(text, folder / f"{doc_id}-columns.pdf", font, header=f"{doc_id} 工作报告", wrap="CHAR", columns=2)
+    sg, tg = outline(normalise(read_document(two)[1]), doc_id, year)
     return {
         "sections": len(sa),
         "sections_same": len(set(sa) & set(sb)),
@@ -111,6 +137,10 @@ def roundtrip(text: str, doc_id: str, year: int | None, folder: Path, font: str)
         "cjk_tasks_same": len(set(ta) & set(td)),
         "cjk_copy_identical": (sa, ta) == (se, te),
         "cjk_copy_tasks_same": len(set(ta) & set(te)),
+        "typed_identical": (sa, ta) == (sf, tf),
+        "typed_tasks_same": len(set(ta) & set(tf)),
+        "columns_identical": (sa, ta) == (sg, tg),
+        "columns_tasks_same": len(set(ta) & set(tg)),
     }
 
 
@@ -144,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     keys = ("documents", "identical", "same_text", "tasks", "tasks_same", "copy_identical", "copy_tasks_same")
     keys += ("cjk_identical", "cjk_tasks_same", "cjk_copy_identical", "cjk_copy_tasks_same")
+    keys += ("typed_identical", "typed_tasks_same", "columns_identical", "columns_tasks_same")
     total = dict.fromkeys(keys, 0)
     dumps = dict.fromkeys(keys, 0)  # the page dumps among them
     with tempfile.TemporaryDirectory() as tmp:
@@ -158,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             flags = ("" if r["identical"] else "  structure differs") + ("" if r["same_text"] else "  text differs")
             flags += "" if r["copy_identical"] else "  copied text's structure differs"
             flags += "" if r["cjk_identical"] and r["cjk_copy_identical"] else "  set as Chinese: structure differs"
+            flags += "" if r["typed_identical"] else "  typed indentation: structure differs"
+            flags += "" if r["columns_identical"] else "  two columns: structure differs"
             print(
                 f"{spec.doc_id:28s} sections {r['sections_same']:3d}/{r['sections']:3d}"
                 f"  tasks {r['tasks_same']:3d}/{r['tasks']:3d}{flags}"
@@ -171,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
             f"tasks alike {t['copy_tasks_same']}/{t['tasks']}; set as Chinese word processors set it "
             f"(a break between any two characters): PDF structure identical on {t['cjk_identical']}, "
             f"tasks alike {t['cjk_tasks_same']}/{t['tasks']}, copied text's structure identical on "
-            f"{t['cjk_copy_identical']}, tasks alike {t['cjk_copy_tasks_same']}/{t['tasks']}"
+            f"{t['cjk_copy_identical']}, tasks alike {t['cjk_copy_tasks_same']}/{t['tasks']}; first lines "
+            f"indented with typed ideographic spaces: structure identical on {t['typed_identical']}, tasks alike "
+            f"{t['typed_tasks_same']}/{t['tasks']}; in two columns: structure identical on "
+            f"{t['columns_identical']}, tasks alike {t['columns_tasks_same']}/{t['tasks']}"
         )
     return 0
 

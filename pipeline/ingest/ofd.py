@@ -33,7 +33,7 @@ NO_TEXT = "no text: the OFD holds images only (a scan): run OCR first"
 _SAME_LINE = 0.5  # baselines closer than half a character belong to one line
 _DEFAULT_SIZE = 3.0  # millimetres: a character's size where the producer gave none (11 pt is 3.9)
 _TAB_GAP = 1.0  # a gap of a character's width or more splits a table's cells
-_SPACE_GAP = 0.3  # a narrower gap of a third of a character is a space
+_SPACE_GAP = 0.2  # a narrower gap of a fifth of a character is a space (a Latin word space)
 
 
 @dataclass(frozen=True, slots=True)

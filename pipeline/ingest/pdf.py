@@ -27,7 +27,9 @@ from pipeline.ingest.layout_words import patterns as _patterns
 NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf OUT.pdf)"
 
 _SPACES = SPACES
-_STOPS = "。！？：；!?:;”’）)"
+# a line that ends a clause: a stop, a colon or a semicolon, closing marks after it (…。”);
+# a closing quote alone ends nothing (解决“条条”和“块块”|的矛盾)
+_CLAUSE_END = regex.compile(char_class("。！？：；!?:;") + char_class(CLOSING) + "*$")
 # a line that ends a sentence: its last stop (not ；, which goes on a list), closers, spaces
 _SENTENCE_END = regex.compile(
     char_class(LONG_SENTENCE_STOPS.replace("\n", "")) + char_class(CLOSING) + "*" + char_class(SPACES) + "*$"
@@ -130,10 +132,13 @@ def _page_lines(page) -> list[Line]:
         widths = iter(gaps)
         rows = [(regex.sub(_GAP, lambda _: "\t" if next(widths) >= _CELL_GAP * em else " ", t), f) for t, f in rows]
     rows = [r for r in rows if r[0].strip(_SPACES)]
-    # where each line's text starts: its first glyph, less the full-width cells before it
-    starts = [None if f is None else f[1] - em * _cells(t[: f[0]].lstrip(" \t\xa0")) for t, f in rows]
+    # where each line's text starts: its first glyph, less the cells of the marks before it
+    # whose boxes sit inside their cells (“ （); spaces typed before it are indentation
+    # (Word and WPS users indent first lines with two ideographic spaces)
+    starts = [None if f is None else f[1] - em * _cells(t[: f[0]].lstrip(_SPACES)) for t, f in rows]
     lefts = [x for x in starts if x is not None]
     margin = min(lefts) if lefts else 0.0
+    columns = _columns(lefts, margin, em)
     tops = [f[2] for _, f in rows if f is not None]
     steps = sorted(a - b for a, b in zip(tops, tops[1:]) if a > b)
     pitch = steps[len(steps) // 2] if steps else None
@@ -141,8 +146,29 @@ def _page_lines(page) -> list[Line]:
     for k, ((t, f), x) in enumerate(zip(rows, starts)):
         prev = rows[k - 1][1] if k else None
         gap = pitch is not None and f is not None and prev is not None and prev[2] - f[2] > 1.5 * pitch
-        out.append(Line(t, x is not None and x - margin >= 1.5 * em, gap))
+        left = max((c for c in columns if x is not None and c <= x + _SAME_START * em), default=margin)
+        out.append(Line(t, x is not None and x - left >= 1.5 * em, gap))
     return out
+
+
+_SAME_START = 0.25  # em: lines starting this close start at one place
+_COLUMN_GAP = 5.0  # em: a second column starts at least this far right of the page's text
+_COLUMN_LINES = 3  # lines that start at a place, at least, for it to be a column's edge
+
+
+def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
+    """Where the columns of a page start: the page's text margin, and a place further right
+    where lines start again (a gazette or a newspaper sets its text in two or more columns)
+    that is no first lines' indentation: lines start there a few times, and none of them
+    starts just left of it (then it is the indentation of a column starting there)."""
+    columns = [margin]
+    for x in sorted(lefts):
+        if x - columns[-1] < _COLUMN_GAP * em:
+            continue
+        near = [s for s in lefts if abs(s - x) <= _SAME_START * em]
+        if len(near) >= _COLUMN_LINES and not any(x - 2.5 * em <= s < x - _SAME_START * em for s in lefts):
+            columns.append(x)
+    return columns
 
 
 def _mask(line: str) -> str:
@@ -151,8 +177,9 @@ def _mask(line: str) -> str:
 
 
 def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Drop lines that recur at the top or bottom of at least half the pages, and page
-    numbers at the top or bottom of a page."""
+    """Drop lines that recur at the top or bottom of at least half the pages, once a page
+    (a title under a running header of the same words is the text's), and page numbers at
+    the top or bottom of a page."""
     page_number, _, _ = _patterns()
     edge = Counter()
     for lines in pages:
@@ -167,9 +194,12 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
         dropped_before = False
         content = [k for k, ln in enumerate(lines) if ln.text.strip(_SPACES)]
         edges = set(content[:2] + content[-2:])  # a page number stands at the top or bottom
+        seen: set[str] = set()  # a running line stands once on a page: the title under a header of its words stays
         for k, ln in enumerate(lines):
             # a number alone on a line inside the page is text the layout wrapped (…建议|1998|年是…)
-            if _mask(ln.text) in running or (k in edges and page_number.fullmatch(ln.text.strip(_SPACES))):
+            mask = _mask(ln.text)
+            if (mask in running and mask not in seen) or (k in edges and page_number.fullmatch(ln.text.strip(_SPACES))):
+                seen.add(mask)
                 dropped_before = True
                 continue
             if dropped_before and not kept:  # the gap below a running header opens nothing
@@ -180,12 +210,26 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+_INDENTED_LINES = 3  # indented lines, at least, for a text to mark its paragraphs by indentation
+
+
 def join_lines(pages: list[list[Line]]) -> str:
     """Paragraphs, one per line, from the layout lines of all pages."""
     _, markers, prefix = _patterns()
     lines = [ln for page in pages for ln in page]
     widths = [_cells(ln.text.strip(_SPACES)) for ln in lines]  # in em: digits take half a cell
     full = sorted(widths)[int(len(widths) * 0.9)] if widths else 0  # a full line's length
+    numbered = [
+        i
+        for i, ln in enumerate(lines)
+        if i and markers.match(body := ln.text.strip(_SPACES), (h.end() if (h := prefix.match(body)) else 0))
+    ]
+    # a text that indents the first lines of its paragraphs, numbered ones too (none stands
+    # flush left after a short line): there a numbered line flush left after a full line
+    # ending a sentence goes on in its paragraph (…请看事实：第一，…。|第二，…)
+    indenting = sum(ln.indented for ln in lines) >= _INDENTED_LINES and not any(
+        not lines[i].indented and widths[i - 1] < 0.85 * full for i in numbered
+    )
     paragraphs: list[str] = []
     current = ""
     for i, line in enumerate(lines):
@@ -200,14 +244,16 @@ def join_lines(pages: list[list[Line]]) -> str:
         # a marker opens a paragraph where the line before ended it: stopped short of the
         # text width or with a sentence's end; after a full line running on (…公开|（一）…,
         # a page dump) or announcing a list (国务院已经决定：|第一、…) the layout wrapped there
-        ended = i > 0 and (widths[i - 1] < 0.85 * full or _SENTENCE_END.search(lines[i - 1].text) is not None)
+        ended = i > 0 and (
+            widths[i - 1] < 0.85 * full or (not indenting and _SENTENCE_END.search(lines[i - 1].text) is not None)
+        )
         opens_heading = ended and markers.match(body, head.end() if head else 0) is not None
         if current and (line.indented or line.gap_before or opens_heading):
             paragraphs.append(current)
             current = ""
         current += body
         short = widths[i] < 0.85 * full
-        if short and body.endswith(tuple(_STOPS)):
+        if short and _CLAUSE_END.search(body):
             paragraphs.append(current)
             current = ""
         elif short and widths[i] <= 0.6 * full and not any(c in body for c in "。，；"):

@@ -94,6 +94,15 @@ def test_text_objects_are_read_in_the_pages_order_not_the_files():
     assert ofd_to_text(_package([page]), "x.ofd").split("\n") == ["一、总体要求", "指标\t目标", "各项工作"]
 
 
+def test_a_word_space_a_converter_left_undrawn_is_a_space():
+    # a converter draws no glyph for a space, it leaves its gap: a quarter of a character
+    # between 1998 and 年 (the source spaced its figures) is a space, so the heading's title
+    # keeps its words as the text has them; a justified line's spacing is no space
+    number = '<ofd:TextObject Boundary="20 40 20 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 3 2">1998</ofd:TextCode></ofd:TextObject>'
+    words = '<ofd:TextObject Boundary="29 40 40 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 5 4.3">年政府工作建议</ofd:TextCode></ofd:TextObject>'
+    assert ofd_to_text(_package([number + words]), "x.ofd") == "1998 年政府工作建议"
+
+
 def test_an_ofd_of_scanned_pages_fails_alone(tmp_path, copy_corpus):
     corpus = copy_corpus("pingtan-haitan/2022.txt")
     (corpus / "pingtan-suping").mkdir()
