@@ -159,14 +159,16 @@ _COLUMN_LINES = 3  # lines that start at a place, at least, for it to be a colum
 def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
     """Where the columns of a page start: the page's text margin, and a place further right
     where lines start again (a gazette or a newspaper sets its text in two or more columns)
-    that is no first lines' indentation: lines start there a few times, and none of them
-    starts just left of it (then it is the indentation of a column starting there)."""
+    that is no first lines' indentation: lines start there a few times, and far fewer start
+    just left of it (a centred header may; where a column's lines start just left of it,
+    it is their first lines' indentation)."""
     columns = [margin]
     for x in sorted(lefts):
         if x - columns[-1] < _COLUMN_GAP * em:
             continue
-        near = [s for s in lefts if abs(s - x) <= _SAME_START * em]
-        if len(near) >= _COLUMN_LINES and not any(x - 2.5 * em <= s < x - _SAME_START * em for s in lefts):
+        near = sum(1 for s in lefts if abs(s - x) <= _SAME_START * em)
+        just_left = sum(1 for s in lefts if x - 2.5 * em <= s < x - _SAME_START * em)
+        if near >= _COLUMN_LINES and just_left * 2 < near:
             columns.append(x)
     return columns
 

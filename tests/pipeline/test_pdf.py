@@ -95,11 +95,12 @@ def test_pdf_with_first_lines_indented_by_typed_ideographic_spaces(normalised_te
     assert normalise(read).split("\n") == text.split("\n")
 
 
-@pytest.mark.parametrize("doc_id", ["gov-report-2018", "gov-report-1982"])
+@pytest.mark.parametrize("doc_id", ["gov-report-2018", "gov-report-1982", "gov-report-2010"])
 def test_pdf_set_in_two_columns(normalised_texts, tmp_path, cjk_font, doc_id):
     # a gazette's or a newspaper's page: the right column's lines start halfway across, and
     # its first lines are indented from there, not from the page's margin (1982: a heading
-    # wrapped after a closing quote, “块块”|的矛盾；, goes on: a closing quote ends no clause)
+    # wrapped after a closing quote, “块块”|的矛盾；, goes on: a closing quote ends no clause;
+    # 2010: a page whose centred header starts just left of the right column still has it)
     text = normalised_texts[doc_id]
     pdf = make_pdf(text, tmp_path / f"{doc_id}.pdf", cjk_font, header=f"{doc_id} 工作报告", wrap="CHAR", columns=2)
     _, read = read_document(pdf)
