@@ -6,7 +6,7 @@ Government bodies publish documents as OFD beside or instead of PDF. An OFD is a
 page's ``Content.xml`` holds text objects, each a box (``Boundary``, in millimetres from the
 page's top left) with runs of characters (``TextCode``: the first character's position in
 the box, the advances of the rest in ``DeltaX``, where ``g 10 4.2`` stands for ten advances of
-4.2), a font size and an optional transformation (``CTM``). The characters are placed on the
+4.2, and in ``DeltaY`` where a run goes down), a font size and an optional transformation (``CTM``). The characters are placed on the
 page, set into lines by their baselines, and the lines handed to the layout reader the PDF
 reader uses (:func:`pipeline.ingest.pdf.join_lines`: indentation, vertical gaps, running
 headers and page numbers). Templates, where producers put a page's furniture, are not read.
@@ -90,12 +90,17 @@ def _glyphs(page: ElementTree.Element) -> list[_Glyph]:
             x = float(code.get("X") or x)
             y = float(code.get("Y") or y)
             advances = _numbers(code.get("DeltaX"))
+            drops = _numbers(code.get("DeltaY"))  # a code running down (vertical text, or onto a next line)
             chars = [ch for ch in code.text or "" if ch not in "\r\n\t"]
             for k, ch in enumerate(chars):
                 if ch not in SPACES:
                     out.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size, ch))
-                step = advances[k] if k < len(advances) else (given or _DEFAULT_SIZE / scale) * display_width(ch) / 2
-                x += step
+                if k < len(advances):
+                    x += advances[k]
+                elif not drops:
+                    x += (given or _DEFAULT_SIZE / scale) * display_width(ch) / 2
+                if k < len(drops):
+                    y += drops[k]
     return out
 
 

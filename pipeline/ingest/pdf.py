@@ -6,8 +6,10 @@ exists only as one). pypdfium2 (PDFium, the engine of Chrome's viewer; BSD-3/Apa
 wheels that bundle the library, nothing downloaded at run time) gives each page's text
 in reading order with a line break at the end of every layout line. A page line is
 joined to the next unless the paragraph visibly ends there: the next line opens with a
-heading marker (一、 （一） 1.) after a line that ended short or with a sentence's end, an
-indent or a wider vertical gap, or this line ends in a stop and stops short of the text
+heading marker (一、 （一） 1.) after a line that ended short, or with a sentence's end in a
+text that does not mark paragraphs by indentation; an indent (by position, or typed as
+ideographic spaces, measured from the edge of the line's column where a page is set in
+columns) or a wider vertical gap; or this line ends a clause and stops short of the text
 width. A line that recurs at the top or bottom of most pages (the plan's title as a
 running header) and page numbers (- 3 -, 第3页, 3/12) are dropped. A scanned
 PDF has no text layer: it fails alone, saying so.

@@ -103,6 +103,15 @@ def test_a_word_space_a_converter_left_undrawn_is_a_space():
     assert ofd_to_text(_package([number + words]), "x.ofd") == "1998 年政府工作建议"
 
 
+def test_a_text_code_running_onto_the_next_line_gives_two_lines():
+    # one TextCode may go on below (DeltaY) and back to the left (a negative DeltaX): two lines
+    from pipeline.ingest.ofd import ofd_pages
+
+    code = '<ofd:TextCode X="0" Y="4" DeltaX="4 4 -8 4 4" DeltaY="0 0 7 0 0">一二三四五六</ofd:TextCode>'
+    page = f'<ofd:TextObject Boundary="20 40 20 20" Size="4">{code}</ofd:TextObject>'
+    assert [line.text for line in ofd_pages(_package([page]), "x.ofd", 10**6)[0]] == ["一二三", "四五六"]
+
+
 def test_an_ofd_of_scanned_pages_fails_alone(tmp_path, copy_corpus):
     corpus = copy_corpus("pingtan-haitan/2022.txt")
     (corpus / "pingtan-suping").mkdir()
