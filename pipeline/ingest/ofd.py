@@ -6,8 +6,9 @@ Government bodies publish documents as OFD beside or instead of PDF. An OFD is a
 page's ``Content.xml`` holds text objects, each a box (``Boundary``, in millimetres from the
 page's top left) with runs of characters (``TextCode``: the first character's position in
 the box, the advances of the rest in ``DeltaX``, where ``g 10 4.2`` stands for ten advances of
-4.2, and in ``DeltaY`` where a run goes down), a font size and an optional transformation (``CTM``). The characters are placed on the
-page, set into lines by their baselines, and the lines handed to the layout reader the PDF
+4.2, and in ``DeltaY`` where a run goes down), a font size and an optional transformation
+(``CTM``). The characters are placed on the page, set into lines by their baselines (a page
+in two columns read column by column), and the lines handed to the layout reader the PDF
 reader uses (:func:`pipeline.ingest.pdf.join_lines`: indentation, vertical gaps, running
 headers and page numbers). Templates, where producers put a page's furniture, are not read.
 Standard library only; every part is read within the budget a .docx has (a zip bomb fails its
@@ -22,7 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from extractors.char_classes import SPACES
+from extractors.char_classes import NOT_AT_LINE_HEAD, SPACES
 from pipeline.errors import DocumentError
 from pipeline.ingest.cells import display_width
 from pipeline.ingest.office import BROKEN, pieces
@@ -114,11 +115,13 @@ def _page_em(rows: list[list[_Glyph]]) -> float:
     return steps[len(steps) // 2] if steps else 1.0
 
 
-def _lines(glyphs: list[_Glyph]) -> list[Line]:
+def _lines(glyphs: list[_Glyph], edge_before: float | None = None) -> tuple[list[Line], float | None]:
     """A page's layout lines: glyphs on one baseline, left to right, a gap of a character or
-    more a tab (a table's cells), a narrower one a space; a line indented when it starts a
-    character and a half or more right of the page's text, a gap before it when it stands
-    further below the line above than lines of a paragraph do."""
+    more a tab (a table's cells), a narrower one a space; a page set in two columns read
+    column by column (:func:`_in_columns`); a line indented when it starts a character and a
+    half or more right of its column's text, a gap before it when it stands further below the
+    line above than lines of a paragraph do. Also the second column's edge, if any, for the
+    next page (``edge_before``: the page before's)."""
     rows: list[list[_Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (g.y, g.x)):
         if rows and g.y - rows[-1][0].y <= _SAME_LINE * (max(g.em, rows[-1][0].em) or _DEFAULT_SIZE):
@@ -126,22 +129,109 @@ def _lines(glyphs: list[_Glyph]) -> list[Line]:
         else:
             rows.append([g])
     if not rows:
-        return []
+        return [], edge_before
     for row in rows:
         row.sort(key=lambda g: g.x)
     em = _page_em(rows)
-    left = min(row[0].x for row in rows)
+    page_left = min(row[0].x for row in rows)
+    edge = _column_edge(rows, em, page_left, edge_before)
+    ordered = _in_columns(rows, em, page_left, edge)
     steps = sorted(b[0].y - a[0].y for a, b in zip(rows, rows[1:]))
     pitch = steps[len(steps) // 2] if steps else None
     out = []
-    for k, row in enumerate(rows):
+    for k, (row, left) in enumerate(ordered):
         text = row[0].char
         for before, g in zip(row, row[1:]):
             gap = g.x - before.x - (before.em or em) * display_width(before.char) / 2
             text += ("\t" if gap >= _TAB_GAP * em else " " if gap >= _SPACE_GAP * em else "") + g.char
-        gap_before = k > 0 and pitch is not None and row[0].y - rows[k - 1][0].y > 1.5 * pitch
+        above = ordered[k - 1][0][0].y if k else None
+        gap_before = above is not None and pitch is not None and row[0].y - above > 1.5 * pitch
         out.append(Line(text, row[0].x - left >= 1.5 * em, gap_before))
+    return out, edge
+
+
+def _width(g: _Glyph, em: float) -> float:
+    return (g.em or em) * display_width(g.char) / 2
+
+
+def _in_columns(
+    rows: list[list[_Glyph]], em: float, page_left: float, edge: float | None
+) -> list[tuple[list[_Glyph], float]]:
+    """The rows in reading order, each with the left edge of its column. On a page set in two
+    columns (a gazette, a newspaper; :func:`_column_edge`) the rows between two rows that run
+    across the gutter (a title, a header, a centred page number) are read left column first."""
+    if edge is None:
+        return [(row, page_left) for row in rows]
+    split = edge - em / 4
+    out: list[tuple[list[_Glyph], float]] = []
+    left: list[list[_Glyph]] = []
+    right: list[list[_Glyph]] = []
+
+    def flush() -> None:
+        out.extend((r, page_left) for r in left)
+        out.extend((r, edge) for r in right)
+        left.clear()
+        right.clear()
+
+    for row in rows:
+        if _spans(row, split, em):
+            flush()
+            out.append((row, page_left))
+            continue
+        if part := [g for g in row if g.x < split]:
+            left.append(part)
+        if part := [g for g in row if g.x >= split]:
+            right.append(part)
+    flush()
     return out
+
+
+def _spans(row: list[_Glyph], at: float, em: float) -> bool:
+    """Does a row run across ``at`` (a title, a centred page number), not stop short of it
+    and go on after a gap (two columns' lines, stops hanging into the gutter)? A glyph
+    covers it, or the glyphs on either side of it stand less than a character apart, stops
+    and closing marks left out."""
+    if any(g.x <= at < g.x + _width(g, em) for g in row):
+        return True
+    before = [g for g in row if g.x < at]
+    while before and before[-1].char in NOT_AT_LINE_HEAD:
+        before.pop()  # stops and closing marks hanging past a column's edge into the gutter
+    after = [g for g in row if g.x >= at]
+    return bool(before and after) and after[0].x - before[-1].x - _width(before[-1], em) < em
+
+
+_COLUMN_CHARS = 8  # characters a column's lines hold on average, at least
+_COLUMN_LINES = 3  # lines, at least, that start at a column's edge
+
+
+def _column_edge(rows: list[list[_Glyph]], em: float, page_left: float, before: float | None) -> float | None:
+    """Where a page's second column starts, if it is set in two: the leftmost place, five
+    characters or more right of the page's text, where three lines or more start again after
+    a gap of a character and a half (the leftmost such place: the column's indented first
+    lines start further right), their runs and the text left of them lines of several
+    characters (a table's narrow columns are no text columns); on a page whose second column
+    holds a line or two (a document's last page), the page ``before``'s edge where a line
+    starts there again — or None."""
+    starts: list[tuple[float, int]] = []  # where a run after a gap starts, and its length
+    lefts: list[int] = []  # characters before it, in its row
+    for row in rows:
+        begin = 0
+        for k in range(1, len(row) + 1):
+            if k == len(row) or row[k].x - row[k - 1].x - _width(row[k - 1], em) >= 1.5 * em:
+                if begin and row[begin].x - page_left >= 5 * em:
+                    starts.append((row[begin].x, k - begin))
+                    lefts.append(begin)
+                begin = k
+    for x, _ in sorted(starts):
+        here = [n for (s, n) in starts if abs(s - x) <= em / 4]
+        lead = [b for (s, _), b in zip(starts, lefts) if abs(s - x) <= em / 4]
+        if len(here) < _COLUMN_LINES:
+            continue
+        if sum(here) / len(here) >= _COLUMN_CHARS and sum(lead) / len(lead) >= _COLUMN_CHARS:
+            return x
+    if before is not None and any(abs(s - before) <= em / 4 for s, _ in starts):
+        return before
+    return None
 
 
 def ofd_pages(raw: bytes, path: str, budget: int) -> list[list[Line]]:
@@ -154,12 +244,14 @@ def ofd_pages(raw: bytes, path: str, budget: int) -> list[list[Line]]:
         document = _part(zf, doc_roots[0], path, budget)
         base = posixpath.dirname(doc_roots[0].replace("\\", "/").lstrip("/"))
         pages = []
+        edge = None  # a page set in two columns: the next holds them where the last did
         for page in _children(document, "Page"):
             loc = (page.get("BaseLoc") or "").replace("\\", "/")
             if not loc:
                 continue
             name = loc if loc.startswith("/") else posixpath.join(base, loc)
-            pages.append(_lines(_glyphs(_part(zf, name, path, budget))))
+            lines, edge = _lines(_glyphs(_part(zf, name, path, budget)), edge)
+            pages.append(lines)
         return pages
 
 

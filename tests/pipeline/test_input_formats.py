@@ -13,7 +13,16 @@ from pipeline.ingest.normalise import normalise
 from pipeline.ingest.read import html_to_text, read_input
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-PRINTED = {"wrapped", "wrapped-flush", "wrapped-blank", "wrapped-hung", "wrapped-hung-copied", "ofd", "ofd-glyphs"}
+PRINTED = {
+    "wrapped",
+    "wrapped-flush",
+    "wrapped-blank",
+    "wrapped-hung",
+    "wrapped-hung-copied",
+    "ofd",
+    "ofd-glyphs",
+    "ofd-columns",
+}
 TABLES = {"html-table", "xlsx-table"}
 PAGE_DUMPS = {"pingtan-suping-2022", "fujian-zwgk-tasks-2016", "pingtan-zwgk-tasks-2018"}
 

@@ -61,6 +61,17 @@ def test_an_ofd_reads_back_to_the_texts_paragraphs_and_structure(tmp_path, doc_i
     assert outline(got, doc_id, int(year)) == outline(text, doc_id, int(year))
 
 
+@pytest.mark.parametrize("doc_id", ["gov-report-2019", "gov-report-1957"])
+def test_an_ofd_set_in_two_columns_is_read_column_by_column(doc_id):
+    # a gazette's page: lines of both columns share baselines, so a row holds two lines; the
+    # second column's edge is where lines start again after a gap, the header and the page
+    # number run across the gutter, stops hang into it, and the last page's second column
+    # (2019: two lines) is where the page before had it
+    issuer, year = doc_id.rsplit("-", 1)
+    text = normalise(read_input(CORPUS / issuer / f"{year}.txt").text)
+    assert normalise(ofd_to_text(as_ofd(text, columns=2), "x.ofd")).split("\n") == text.split("\n")
+
+
 def test_an_ofd_without_font_sizes_is_measured_by_its_advances(tmp_path):
     # Size is optional in a text object: the characters' advances give the page's character
     # width, which indentation and table cells are judged by
