@@ -105,7 +105,7 @@ def test_corpus_empty_folder_is_an_error_and_keeps_the_previous_tables(corpus, t
     (empty / "notes.csv").write_bytes(b"a,b\n")
     with pytest.raises(
         DocumentError,
-        match=r"empty: no documents: no .docx, .htm, .html, .md, .pdf, .text, .txt, .xlsx file below the folder",
+        match=r"empty: no documents: no .docx, .htm, .html, .md, .ofd, .pdf, .text, .txt, .xlsx file below the folder",
     ):
         run_corpus(empty, out)
     header_only = tmp_path / "header-only"
