@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.char_classes import CLOSING, LONG_SENTENCE_STOPS, SPACES, char_class
+from extractors.char_classes import CLOSING, COLONS, LONG_SENTENCE_STOPS, SENTENCE_STOPS, SPACES, char_class
 from pipeline.errors import DocumentError
 from pipeline.ingest.layout_words import patterns as _patterns
 
@@ -31,7 +31,7 @@ NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf
 _SPACES = SPACES
 # a line that ends a clause: a stop, a colon or a semicolon, closing marks after it (…。”);
 # a closing quote alone ends nothing (解决“条条”和“块块”|的矛盾)
-_CLAUSE_END = regex.compile(char_class("。！？：；!?:;") + char_class(CLOSING) + "*$")
+_CLAUSE_END = regex.compile(char_class(SENTENCE_STOPS + COLONS) + char_class(CLOSING) + "*$")
 # a line that ends a sentence: its last stop (not ；, which goes on a list), closers, spaces
 _SENTENCE_END = regex.compile(
     char_class(LONG_SENTENCE_STOPS.replace("\n", "")) + char_class(CLOSING) + "*" + char_class(SPACES) + "*$"
