@@ -20,7 +20,9 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from xml.etree import ElementTree
 
 from extractors.char_classes import NOT_AT_LINE_HEAD, SPACES
@@ -212,24 +214,24 @@ def _column_edge(rows: list[list[_Glyph]], em: float, page_left: float, before: 
     characters (a table's narrow columns are no text columns); on a page whose second column
     holds a line or two (a document's last page), the page ``before``'s edge where a line
     starts there again — or None."""
-    starts: list[tuple[float, int]] = []  # where a run after a gap starts, and its length
-    lefts: list[int] = []  # characters before it, in its row
+    starts: list[tuple[float, int, int]] = []  # where a run after a gap starts, its length, characters before it
     for row in rows:
         begin = 0
         for k in range(1, len(row) + 1):
             if k == len(row) or row[k].x - row[k - 1].x - _width(row[k - 1], em) >= 1.5 * em:
                 if begin and row[begin].x - page_left >= 5 * em:
-                    starts.append((row[begin].x, k - begin))
-                    lefts.append(begin)
+                    starts.append((row[begin].x, k - begin, begin))
                 begin = k
-    for x, _ in sorted(starts):
-        here = [n for (s, n) in starts if abs(s - x) <= em / 4]
-        lead = [b for (s, _), b in zip(starts, lefts) if abs(s - x) <= em / 4]
-        if len(here) < _COLUMN_LINES:
-            continue
-        if sum(here) / len(here) >= _COLUMN_CHARS and sum(lead) / len(lead) >= _COLUMN_CHARS:
+    starts.sort()
+    xs = [x for x, _, _ in starts]
+    runs = list(accumulate((n for _, n, _ in starts), initial=0))  # sums over a window in one step
+    leads = list(accumulate((b for _, _, b in starts), initial=0))
+    for x in xs:
+        lo, hi = bisect_left(xs, x - em / 4), bisect_right(xs, x + em / 4)
+        lines = hi - lo
+        if lines >= _COLUMN_LINES and min(runs[hi] - runs[lo], leads[hi] - leads[lo]) >= _COLUMN_CHARS * lines:
             return x
-    if before is not None and any(abs(s - before) <= em / 4 for s, _ in starts):
+    if before is not None and bisect_right(xs, before + em / 4) > bisect_left(xs, before - em / 4):
         return before
     return None
 

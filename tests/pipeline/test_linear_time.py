@@ -201,3 +201,21 @@ def test_linear_time_normalise_keeps_what_the_old_pattern_did():
     assert normalise("1 9 9 8 年") == "1998 年"
     assert normalise("增长 1 2 3 . 5 和 6.5 7") == "增长 123 . 5 和 6.5 7"
     assert normalise("1 1 1 " * 8000) == "1" * 24000
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("gap", [0, 12])
+def test_linear_time_ofd_page_lines(gap):
+    # an OFD page of many rows, each two short runs apart by a gap (a table's: the column
+    # search looks at every place a run starts again and finds no column) or none: setting
+    # it into lines grows with the rows (the search compared every place with every other)
+    from pipeline.ingest.ofd import _Glyph, _lines
+
+    def page(text: str) -> None:
+        glyphs = [
+            _Glyph(20 + 4 * (k % 10) + (gap if k % 10 >= 5 else 0), 30 + 6 * (k // 10), 4.0, ch)
+            for k, ch in enumerate(text)
+        ]
+        _lines(glyphs)
+
+    assert_linear(page, "政府工作报告推进改革发展", "ofd page lines")
