@@ -17,6 +17,7 @@ PDF has no text layer: it fails alone, saying so.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -165,11 +166,12 @@ def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
     just left of it (a centred header may; where a column's lines start just left of it,
     it is their first lines' indentation)."""
     columns = [margin]
-    for x in sorted(lefts):
+    xs = sorted(lefts)
+    for x in xs:
         if x - columns[-1] < _COLUMN_GAP * em:
             continue
-        near = sum(1 for s in lefts if abs(s - x) <= _SAME_START * em)
-        just_left = sum(1 for s in lefts if x - 2.5 * em <= s < x - _SAME_START * em)
+        near = bisect_right(xs, x + _SAME_START * em) - bisect_left(xs, x - _SAME_START * em)
+        just_left = bisect_left(xs, x - _SAME_START * em) - bisect_left(xs, x - 2.5 * em)
         if near >= _COLUMN_LINES and just_left * 2 < near:
             columns.append(x)
     return columns
