@@ -178,8 +178,11 @@ def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
 
 
 def _mask(line: str) -> str:
-    """A line with its digits masked, so a running header with a page number repeats."""
-    return regex.sub(r"\d+", "#", line.strip(_SPACES))
+    """A line with its digits masked, so a running header with a page number repeats, and
+    its parts apart by a gap in one order, so a header whose parts change sides on odd and
+    even pages (公报名 | 2024年第5期) is one header."""
+    parts = regex.split(r"[ \t\u3000\xa0]{2,}|\t", regex.sub(r"\d+", "#", line.strip(_SPACES)))
+    return "\t".join(sorted(p for p in parts if p))
 
 
 def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:

@@ -139,6 +139,23 @@ def test_a_numbered_line_after_a_full_line_goes_on_where_paragraphs_are_indented
     assert join_lines([flush]).split("\n")[3] == "二、" + full[2:] + "完成。"
 
 
+def test_a_running_header_whose_parts_change_sides_is_one_header():
+    # a gazette sets its name and issue apart, on odd pages name first, on even pages issue
+    # first: each order recurs on half the pages or fewer, yet it is one running header
+    # (the blind gazette PDFs kept it on even pages, inside paragraphs)
+    from pipeline.ingest.pdf import Line, drop_running_lines, join_lines
+
+    words = "推进政务公开标准化规范化建设全面提升政府信息公开质量和实效深化放管服改革优化营商环境加快数字政府建设"
+    lines = [(words * 3)[k : k + 30] for k in range(len(words))]
+    pages = []
+    for k in range(5):
+        header = "中华人民共和国国务院公报\t2024年第5期" if k % 2 else "2024年第5期\t中华人民共和国国务院公报"
+        body = [Line(line, False) for line in lines[6 * k : 6 * k + 6]]
+        pages.append([Line(header, False), *body, Line(str(k + 1), False)])
+    text = join_lines(drop_running_lines(pages))
+    assert "公报" not in text and text == "".join(lines[:30])
+
+
 def test_pdf_roundtrip_cli_prints_every_document(capsys):
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     assert roundtrip_mod.main(["--corpus", str(corpus), "--documents", "pingtan-suping-2023"]) == 0
