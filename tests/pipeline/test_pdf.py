@@ -156,6 +156,32 @@ def test_a_running_header_whose_parts_change_sides_is_one_header():
     assert "公报" not in text and text == "".join(lines[:30])
 
 
+def test_a_justified_line_spread_wide_is_no_table_row(tmp_path, cjk_font):
+    # a justified line holding a long unbreakable figure spreads its few characters over the
+    # width: gaps of a character or more between most of them, which were read as a table's
+    # cells, cutting the paragraph (blind gazette PDF of 1956: 收 为 9 ， 970 … 占 本 年)
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("cjk", "", cjk_font, collection_font_number=roundtrip_mod.SC)
+    pdf.add_page()
+    pdf.set_font("cjk", size=11)
+    em = pdf.get_string_width("中")
+    lines = [
+        "各项税收中，工商税收的增长比例比较大，主要是由于工农业生产",
+        "收为9，970，000元，占本年收入的",
+        "增长和商品流转额扩大的结果，今年将继续保持稳定增长。",
+    ]
+    pdf.text(20 + 2 * em, 30, lines[0])
+    for k, ch in enumerate(lines[1]):
+        pdf.text(20 + k * 2.2 * em, 30 + 7, ch)  # spread: more than a character between any two
+    pdf.text(20, 30 + 14, lines[2])
+    pdf.output(str(tmp_path / "spread.pdf"))
+    _, read = read_document(tmp_path / "spread.pdf")
+    assert "\t" not in read
+    assert normalise(read) == "".join(lines)
+
+
 def test_pdf_roundtrip_cli_prints_every_document(capsys):
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     assert roundtrip_mod.main(["--corpus", str(corpus), "--documents", "pingtan-suping-2023"]) == 0
