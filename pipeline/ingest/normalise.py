@@ -533,19 +533,12 @@ def normalise(text: str) -> str:
     return normalise_with_layout(text)[0]
 
 
-def line_layout(text: str) -> LineLayout:
-    """How the lines of a decoded document were read (see :class:`LineLayout`)."""
-    seen: list[LineLayout] = []
-    _normalise(text.replace(SET_APART, ""), seen)
-    return seen[0]
-
-
-def normalise_with_layout(text: str) -> tuple[str, frozenset[int]]:
+def normalise_with_layout(text: str, seen: list[LineLayout] | None = None) -> tuple[str, frozenset[int]]:
     """The normalised text and the layout evidence the text itself loses: the offsets of
     the stops of sentences the source set on a line of their own at the head of a
     paragraph (Wikisource's bold run-in headings: 积极推进国有企业改革。 over its text),
-    for the structure step."""
-    pieces = _normalise(text.replace(SET_APART, "")).split(SET_APART)
+    for the structure step. How the lines were read is appended to ``seen`` (:class:`LineLayout`)."""
+    pieces = _normalise(text.replace(SET_APART, ""), seen).split(SET_APART)
     apart, length = [], 0
     for piece in pieces[:-1]:
         length += len(piece)

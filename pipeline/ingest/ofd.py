@@ -29,13 +29,12 @@ from extractors.char_classes import NOT_AT_LINE_HEAD, SPACES
 from pipeline.errors import DocumentError
 from pipeline.ingest.cells import display_width
 from pipeline.ingest.office import BROKEN, pieces
-from pipeline.ingest.pdf import Line, drop_running_lines, join_lines
+from pipeline.ingest.pdf import CELL_GAP, Line, drop_running_lines, join_lines
 from pipeline.limits import limits
 
 NO_TEXT = "no text: the OFD holds images only (a scan): run OCR first"
 _SAME_LINE = 0.5  # baselines closer than half a character belong to one line
 _DEFAULT_SIZE = 3.0  # millimetres: a character's size where the producer gave none (11 pt is 3.9)
-_TAB_GAP = 1.0  # a gap of a character's width or more splits a table's cells
 _SPACE_GAP = 0.2  # a narrower gap of a fifth of a character is a space (a Latin word space)
 
 
@@ -70,10 +69,10 @@ def _numbers(value: str | None) -> list[float]:
     return out
 
 
-def _part(zf: zipfile.ZipFile, name: str, path: str, budget: int) -> ElementTree.Element:
-    """One XML part, its name as the package writes it (absolute, or relative to the root)."""
+def _part(zf: zipfile.ZipFile, names: dict[str, str], name: str, path: str, budget: int) -> ElementTree.Element:
+    """One XML part, its name as the package writes it (absolute, or relative to the root;
+    ``names``: the package's part names without a leading slash)."""
     wanted = posixpath.normpath(name.replace("\\", "/")).lstrip("/")
-    names = {n.lstrip("/"): n for n in zf.namelist()}
     if wanted not in names:
         raise DocumentError(path, f"not a valid OFD file (no part {name})")
     return ElementTree.fromstring(b"".join(pieces(zf, zf.getinfo(names[wanted]), budget, path, "OFD")))
@@ -145,7 +144,7 @@ def _lines(glyphs: list[_Glyph], edge_before: float | None = None) -> tuple[list
         text = row[0].char
         for before, g in zip(row, row[1:]):
             gap = g.x - before.x - (before.em or em) * display_width(before.char) / 2
-            text += ("\t" if gap >= _TAB_GAP * em else " " if gap >= _SPACE_GAP * em else "") + g.char
+            text += ("\t" if gap >= CELL_GAP * em else " " if gap >= _SPACE_GAP * em else "") + g.char
         above = ordered[k - 1][0][0].y if k else None
         gap_before = above is not None and pitch is not None and row[0].y - above > 1.5 * pitch
         out.append(Line(text, row[0].x - left >= 1.5 * em, gap_before))
@@ -239,11 +238,12 @@ def _column_edge(rows: list[list[_Glyph]], em: float, page_left: float, before: 
 def ofd_pages(raw: bytes, path: str, budget: int) -> list[list[Line]]:
     """The layout lines of every page of an OFD's first document, in the document's order."""
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-        root = _part(zf, "OFD.xml", path, budget)
+        names = {n.lstrip("/"): n for n in zf.namelist()}
+        root = _part(zf, names, "OFD.xml", path, budget)
         doc_roots = [e.text.strip() for e in _children(root, "DocRoot") if e.text and e.text.strip()]
         if not doc_roots:
             raise DocumentError(path, "not a valid OFD file (OFD.xml names no document)")
-        document = _part(zf, doc_roots[0], path, budget)
+        document = _part(zf, names, doc_roots[0], path, budget)
         base = posixpath.dirname(doc_roots[0].replace("\\", "/").lstrip("/"))
         pages = []
         edge = None  # a page set in two columns: the next holds them where the last did
@@ -252,7 +252,7 @@ def ofd_pages(raw: bytes, path: str, budget: int) -> list[list[Line]]:
             if not loc:
                 continue
             name = loc if loc.startswith("/") else posixpath.join(base, loc)
-            lines, edge = _lines(_glyphs(_part(zf, name, path, budget)), edge)
+            lines, edge = _lines(_glyphs(_part(zf, names, name, path, budget)), edge)
             pages.append(lines)
         return pages
 

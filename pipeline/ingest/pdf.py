@@ -80,7 +80,7 @@ def _cells(s: str) -> float:
 
 # a placeholder for a space PDFium generated at a gap in the layout, and the width in em
 # from which such a gap splits a table's cells
-_GAP, _CELL_GAP = "\x00", 1.0
+_GAP, CELL_GAP = "\x00", 1.0
 
 
 def _page_lines(page) -> list[Line]:
@@ -187,14 +187,14 @@ def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
 def _filler(width: float, em: float, spread: bool) -> str:
     """What a gap PDFium filled with a space stands for: nothing where it spreads a line,
     a table's cell boundary from a character's width, else a space."""
-    return "" if spread else "\t" if width >= _CELL_GAP * em else " "
+    return "" if spread else "\t" if width >= CELL_GAP * em else " "
 
 
 def _mask(line: str) -> str:
     """A line with its digits masked, so a running header with a page number repeats, and
     its parts apart by a gap in one order, so a header whose parts change sides on odd and
     even pages (公报名 | 2024年第5期) is one header."""
-    parts = regex.split(r"[ \t\u3000\xa0]{2,}|\t", regex.sub(r"\d+", "#", line.strip(_SPACES)))
+    parts = regex.split(char_class(_SPACES) + "{2,}|\t", regex.sub(r"\d+", "#", line.strip(_SPACES)))
     return "\t".join(sorted(p for p in parts if p))
 
 

@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file", type=Path, help="the document")
     p.add_argument("--year", type=int, help="the plan's year (default: from the file name or opening lines)")
     args = p.parse_args(argv)
-    from pipeline.ingest.normalise import line_layout, normalise_with_layout
+    from pipeline.ingest.normalise import LineLayout, normalise_with_layout
     from pipeline.ingest.read import read_document
 
     try:
@@ -124,10 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     except DocumentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    text, set_apart = normalise_with_layout(decoded)
+    seen: list[LineLayout] = []
+    text, set_apart = normalise_with_layout(decoded, seen)
     year = _year(args.file, decoded, args.year)
     print(f"{args.file}  (year {year if year is not None else 'unknown'}, {len(text)} characters)")
-    print(line_layout(decoded).describe())
+    print(seen[0].describe())
     for line in outline(text, args.file.stem, year, set_apart):
         print(line)
     return 0
