@@ -252,13 +252,14 @@ def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], i
     line reaching the margin or ending inside a sentence, or right after a page number (各位
     代表！, which recurs too, follows paragraph ends at no regular distance; pages that
     break between paragraphs show a running header only by the page number before it).
-    Also how many page numbers and which recurring lines were dropped."""
+    A header whose parts change sides on odd and even pages (a gazette's name and issue) is
+    one line. Also how many page numbers and which recurring lines were dropped."""
     page_number = page_patterns()[0]
     numbers = {i for i, line in enumerate(lines) if line.strip() and page_number.fullmatch(line.strip())}
     where: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if (s := line.strip()) and i not in numbers and len(_HAN.findall(s)) >= _RUNNING_HAN:
-            where.setdefault(s, []).append(i)
+            where.setdefault(_parts(s), []).append(i)
     inside: Counter[str] = Counter()
     previous = None  # the last line that is neither blank nor a page number
     numbered = False  # a page number stands between ``previous`` and the line
@@ -269,15 +270,22 @@ def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], i
         if i in numbers:
             numbered = True
             continue
-        if len(where.get(s, ())) >= _RECURRING and previous is not None and (numbered or _inside(previous, margin)):
-            inside[s] += 1
+        key = _parts(s)
+        if len(where.get(key, ())) >= _RECURRING and previous is not None and (numbered or _inside(previous, margin)):
+            inside[key] += 1
         previous = line
         numbered = False
-    running = Counter(
-        {s: len(where[s]) for s, n in inside.items() if n * 2 >= len(where[s]) and _evenly_apart(where[s])}
-    )
-    kept = [line for i, line in enumerate(lines) if i not in numbers and line.strip() not in running]
-    return kept, len(numbers), running
+    running = {key for key, n in inside.items() if n * 2 >= len(where[key]) and _evenly_apart(where[key])}
+    dropped = {i for key in running for i in where[key]}
+    kept = [line for i, line in enumerate(lines) if i not in numbers and i not in dropped]
+    # each header by its words as first met, and how often it was dropped
+    return kept, len(numbers), Counter({lines[where[key][0]].strip(): len(where[key]) for key in running})
+
+
+def _parts(line: str) -> str:
+    """A line's space-separated parts in a fixed order: the same running header on odd and
+    even pages whatever side each part stands on."""
+    return " ".join(sorted(line.split()))
 
 
 def _inside(line: str, margin: int) -> bool:
@@ -394,8 +402,10 @@ def _alone_on_its_line(lines: list[str], i: int, margin: int, lost: int) -> bool
     stop: 第三，…各方面的经济效果提高了)? The next line is a first line — it goes on only as
     one, short by the indentation — and shows it by ending inside a sentence too, or by
     the line after it reaching the margin, as a continuation does. A paragraph's last line
-    ending a sentence just short of the margin shows neither."""
-    if not _first_line(lines, i + 1, margin, lost):
+    ending a sentence just short of the margin shows neither; nor does a heading's last line
+    short by as much, which a first line follows (第一、…，切|实保证…按计划完成|我们要…必须保:
+    were the middle line a first line, the last one would go on as none)."""
+    if not _first_line(lines, i + 1, margin, lost) or _first_line(lines, i + 2, margin, lost):
         return False
     after = lines[i + 2] if i + 2 < len(lines) else ""
     return lines[i + 1].strip()[-1] not in _PARAGRAPH_ENDS or (bool(after.strip()) and _reaches(_unhung(after), margin))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest.cells import display_width
-from pipeline.ingest.normalise import normalise
+from pipeline.ingest.normalise import LineLayout, normalise, normalise_with_layout
 
 
 def test_normalise_folds_full_width_digits_and_letters():
@@ -289,6 +289,43 @@ def test_a_heading_without_a_stop_filling_its_line_stands_alone(stop_after):
     copied = _copied_pages(paragraphs, page_lines=1000, header="")
     assert heading in copied.split("\n") and opening in copied.split("\n")
     assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_heading_of_two_lines_its_last_short_by_an_indentation_stays_whole():
+    # a heading without a stop over two lines of a narrow column (gov-report 1982 in a
+    # gazette's copy: 第一、…，切|实保证…按计划完成), its second line as short as a first line
+    # that lost its indentation; the paragraph after it opens with such a line too, so the
+    # second line is the heading's last, not its text's first
+    heading = "第一、" + _han(23, 4) + "，" + _han(1, 2) + _han(28, 5)  # 4 + 56, then 56 columns
+    text = _han(28, 7) + _han(29, 2) + "，" + _han(10, 1) + "。"  # 4 + 56, 60, then 24 columns
+    paragraphs = [*_REPORT[:2], heading, text, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert _han(28, 5) in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_running_header_whose_parts_change_sides_is_dropped():
+    # a gazette's header: its name and issue on odd pages, the issue and name on even ones;
+    # each order recurs on every other page, the header on every page
+    odd, even = "某省人民政府公报 2024年第3期", "2024年第3期 某省人民政府公报"
+    copied = _copied_pages(_REPORT, page_lines=6, header="@")
+    copied = "\n".join(
+        (odd if k % 2 else even) if line == "@" else line
+        for k, line in zip(_accumulate_headers(copied.split("\n")), copied.split("\n"))
+    )
+    assert copied.count(odd) == 2 and copied.count(even) == 2
+    seen: list[LineLayout] = []
+    assert normalise_with_layout(copied, seen)[0] == "\n".join(_REPORT)
+    assert seen[0].running == ((odd, 4),)
+
+
+def _accumulate_headers(lines: list[str]) -> list[int]:
+    """The page each line stands on (a header ``@`` opens a page)."""
+    pages, k = [], 0
+    for line in lines:
+        k += line == "@"
+        pages.append(k)
+    return pages
 
 
 def test_a_paragraph_of_two_lines_ending_a_sentence_short_by_an_indentation_stays_whole():
