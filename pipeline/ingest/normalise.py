@@ -249,9 +249,10 @@ def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], i
     pages' furniture: page numbers (- 3 -, 第3页: boilerplate.yaml page_number_patterns),
     and a line with words recurring on three pages or more (a running header or footer),
     a page's worth of lines apart each time, that mostly stands inside a paragraph, after a
-    line reaching the margin or ending inside a sentence, or right after a page number (各位
+    line reaching the margin or ending inside a sentence, or right next to a page number (各位
     代表！, which recurs too, follows paragraph ends at no regular distance; pages that
-    break between paragraphs show a running header only by the page number before it).
+    break between paragraphs show a running header only by the page number beside it, before
+    it or after it as the viewer copied the page's furniture).
     A header whose parts change sides on odd and even pages (a gazette's name and issue) is
     one line. Also how many page numbers and which recurring lines were dropped."""
     page_number = page_patterns()[0]
@@ -263,17 +264,17 @@ def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], i
     inside: Counter[str] = Counter()
     previous = None  # the last line that is neither blank nor a page number
     numbered = False  # a page number stands between ``previous`` and the line
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if not s:
-            continue
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    for i, after in zip(content, [*content[1:], None]):
         if i in numbers:
             numbered = True
             continue
-        key = _parts(s)
-        if len(where.get(key, ())) >= _RECURRING and previous is not None and (numbered or _inside(previous, margin)):
+        key = _parts(lines[i].strip())
+        if len(where.get(key, ())) >= _RECURRING and (
+            numbered or after in numbers or (previous is not None and _inside(previous, margin))
+        ):
             inside[key] += 1
-        previous = line
+        previous = lines[i]
         numbered = False
     running = {key for key, n in inside.items() if n * 2 >= len(where[key]) and _evenly_apart(where[key])}
     dropped = {i for key in running for i in where[key]}

@@ -304,6 +304,21 @@ def test_a_heading_of_two_lines_its_last_short_by_an_indentation_stays_whole():
     assert normalise(copied) == "\n".join(paragraphs)
 
 
+def test_a_running_header_before_its_page_number_is_dropped():
+    # a viewer copies a page's header and footer where the page drew them, both atop its
+    # text (第 N 页 共 M 页 right under the header); pages break between paragraphs, so the
+    # header never stands inside one and no page number precedes it
+    paragraphs = [_han(29, k) + "，" + _han(12, k + 5) + "。" for k in range(12)]
+    body = _copied_pages(paragraphs, page_lines=1000, header="").split("\n")[1:-1]
+    pages = [body[i : i + 4] for i in range(0, len(body), 4)]
+    copied = "\n".join(
+        "\n".join(["某市2024年政府工作报告", f"第 {k} 页 共 {len(pages)} 页", *page]) for k, page in enumerate(pages, 1)
+    )
+    seen: list[LineLayout] = []
+    assert normalise_with_layout(copied, seen)[0] == "\n".join(paragraphs)
+    assert seen[0].running == (("某市2024年政府工作报告", 6),) and seen[0].page_numbers == 6
+
+
 def test_a_running_header_whose_parts_change_sides_is_dropped():
     # a gazette's header: its name and issue on odd pages, the issue and name on even ones;
     # each order recurs on every other page, the header on every page
