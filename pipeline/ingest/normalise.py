@@ -234,6 +234,8 @@ def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[
             close()  # a line ending short of the margin ends its paragraph
         elif first and lost and stripped[-1] not in _PARAGRAPH_ENDS and _alone_on_its_line(lines, i, margin, lost):
             close()  # a heading without a stop filling its line, the next paragraph's first line next
+        elif stripped[-1] in _ENDS and _heading_after(following, lines[i + 2] if i + 2 < len(lines) else "", margin):
+            close()  # a sentence ends at the margin, a heading without a stop on its own line next
         elif not flush or stripped[-1] not in _PARAGRAPH_ENDS:
             continue
         elif lost and _first_line(lines, i + 1, margin, lost):
@@ -386,6 +388,20 @@ def _goes_on(line: str, following: str, margin: int, indent: int) -> bool:
     if body[-1] in _PARAGRAPH_ENDS:
         return False
     return room <= _WRAP_SLACK + _drift(body) or body[-1] in OPENING
+
+
+def _heading_after(line: str, following: str, margin: int) -> bool:
+    """Is ``line``, after a line ending a sentence at the margin, a heading on a line of its
+    own (过去五年的回顾, 结束语)? It is no sentence (no stop, semicolon or colon in it) and
+    ends its paragraph short of the margin: were it the last line of the paragraph before,
+    that paragraph would end without a stop."""
+    body = line.strip()
+    return (
+        bool(body)
+        and body[-1] not in _PARAGRAPH_ENDS
+        and not any(c in LONG_SENTENCE_STOPS + SEMICOLONS + COLONS for c in body)
+        and not _goes_on(line, following, margin, 0)
+    )
 
 
 def _first_line(lines: list[str], i: int, margin: int, lost: int) -> bool:

@@ -319,6 +319,29 @@ def test_a_running_header_before_its_page_number_is_dropped():
     assert seen[0].running == (("某市2024年政府工作报告", 6),) and seen[0].page_numbers == 6
 
 
+@pytest.mark.parametrize("heading", ["过去五年的回顾", "三、" + _han(8, 3)])
+def test_a_heading_on_its_own_line_after_a_paragraph_ending_at_the_margin_stands_alone(heading):
+    # a one-line paragraph filling its line but for the indentation the copy lost, ending
+    # a sentence, then a heading without a stop (gov-report 1983 copied: …请予审议。|过去五年的
+    # 回顾): the heading ends short of the margin, so joined to the line before it would end
+    # that paragraph without a stop — it stands alone
+    opening = "我代表" + _han(24, 3) + "。"  # 4 + 56 columns
+    paragraphs = [*_REPORT[:1], opening, heading, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert opening in copied.split("\n") and heading in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_a_line_cut_at_a_space_after_a_sentence_is_no_heading():
+    # a layout breaking only at spaces cuts a paragraph short before a long unbroken run
+    # (坚持 “米袋子”…): the short line after a sentence ending at the margin holds a sentence's
+    # end itself, so it is no heading of its own but the end of the paragraph before
+    lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
+    cut = [_han(29, 2) + "。", "做好" + _han(10, 4) + "。坚持", "“" + _han(28, 5) + "，", _han(10, 6) + "。"]
+    text = normalise("\n".join([*lines[:3], *cut, *lines[3:]]))
+    assert _han(29, 2) + "。做好" + _han(10, 4) + "。坚持\n" in text
+
+
 def test_a_running_header_whose_parts_change_sides_is_dropped():
     # a gazette's header: its name and issue on odd pages, the issue and name on even ones;
     # each order recurs on every other page, the header on every page
