@@ -342,6 +342,19 @@ def test_a_line_cut_at_a_space_after_a_sentence_is_no_heading():
     assert _han(29, 2) + "。做好" + _han(10, 4) + "。坚持\n" in text
 
 
+def test_a_line_of_percentages_short_by_their_width_goes_on():
+    # a proportional font sets % nearly a character wide, though a copy counts it half: a
+    # line of five figures in per cent reaching the margin counts five columns short of it,
+    # ending inside a sentence, and its paragraph goes on (gov-report 1956 copied: 12%，原油
+    # 增长22%，…硫酸增长|9%，烧碱增长18%…)
+    lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
+    figures = "增长10%，" + "".join(f"增长{k}%，" for k in range(2, 6)) + _han(7, 6)  # 55 columns
+    assert display_width(figures) == 55
+    paragraph = [_han(28, 1), figures, _han(10, 2) + "。"]
+    text = normalise("\n".join([*lines[:3], *paragraph, *lines[3:]]))
+    assert "".join(paragraph) in text.split("\n")
+
+
 def test_a_running_header_whose_parts_change_sides_is_dropped():
     # a gazette's header: its name and issue on odd pages, the issue and name on even ones;
     # each order recurs on every other page, the header on every page
