@@ -184,6 +184,7 @@ def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[
     # the indentation a flush text's first lines lost (a PDF's copy), in display columns
     flush = margin is not None and _flush(lines, margin, gaps)
     lost = _lost_indentation(lines, margin) if margin is not None and flush else 0
+    grid = _grid(lines, margin) if margin is not None else None
     if seen is not None:
         how = "wrapped at a margin" if margin else "blank lines between" if blank_separated else "a line each"
         seen.append(LineLayout(how, margin, lost, numbers, tuple(running.most_common())))
@@ -230,15 +231,19 @@ def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[
         if margin is None:
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        if not _goes_on(line, following, margin, lost if first else 0):
+        if not _goes_on(line, following, margin, lost if first else 0, grid):
             close()  # a line ending short of the margin ends its paragraph
-        elif first and lost and stripped[-1] not in _PARAGRAPH_ENDS and _alone_on_its_line(lines, i, margin, lost):
+        elif (
+            first and lost and stripped[-1] not in _PARAGRAPH_ENDS and _alone_on_its_line(lines, i, margin, lost, grid)
+        ):
             close()  # a heading without a stop filling its line, the next paragraph's first line next
-        elif stripped[-1] in _ENDS and _heading_after(following, lines[i + 2] if i + 2 < len(lines) else "", margin):
+        elif stripped[-1] in _ENDS and _heading_after(
+            following, lines[i + 2] if i + 2 < len(lines) else "", margin, grid
+        ):
             close()  # a sentence ends at the margin, a heading without a stop on its own line next
         elif not flush or stripped[-1] not in _PARAGRAPH_ENDS:
             continue
-        elif lost and _first_line(lines, i + 1, margin, lost):
+        elif lost and _first_line(lines, i + 1, margin, lost, grid):
             close()  # a flush text's paragraph ending at the margin, the next one's first line next
         elif not lost and _opens_with_runin(following):
             close()  # a flush text's paragraph ending at the margin, a run-in heading next
@@ -372,12 +377,16 @@ def _nearly_wide(body: str) -> int:
 def _would_fit(room: int, body: str, following: str) -> bool:
     """Would the first word of ``following`` (one character, or a run of digits and Latin
     letters, which no layout breaks) have fit in the ``room`` ``body``'s line left? Then
-    the layout did not break the line: the paragraph ended."""
+    the layout did not break the line: the paragraph ended. A word of half-width glyphs
+    may be wider than it counts (44 set a little over a character)."""
     word = _FIRST_WORD.match(following.strip())  # none before a blank line: that closes it
-    return word is not None and room >= display_width(word.group(0)) + _drift(body)
+    if word is None:
+        return False
+    width = display_width(word.group(0))
+    return room >= width + _drift(body) + (width < 2 * len(word.group(0)))
 
 
-def _goes_on(line: str, following: str, margin: int, indent: int) -> bool:
+def _goes_on(line: str, following: str, margin: int, indent: int, grid: int | None = None) -> bool:
     """Does ``line`` of a text wrapped at ``margin`` go on in the ``following`` line (its
     paragraph does not end)? A layout breaks a line where the next word no longer fits, so
     a line ending a sentence goes on only if the next line's first word would not have fit
@@ -394,10 +403,34 @@ def _goes_on(line: str, following: str, margin: int, indent: int) -> bool:
         return True
     if body[-1] in _PARAGRAPH_ENDS:
         return False
-    return room <= _WRAP_SLACK + _drift(body) + _nearly_wide(body) or body[-1] in OPENING
+    if body[-1] in OPENING:
+        return True
+    if grid is not None and all(display_width(c) == 2 for c in body):
+        # wide characters only, set on the grid: the line is full unless the next word would
+        # have fit, or an opening mark went down with the character after it
+        room = _room(line, grid, indent)
+        if following.strip()[:1] in OPENING:
+            return room < display_width(following.strip()[:2])
+        return not _would_fit(room, body, following)
+    return room <= _WRAP_SLACK + _drift(body) + _nearly_wide(body)
 
 
-def _heading_after(line: str, following: str, margin: int) -> bool:
+def _grid(lines: list[str], margin: int) -> int | None:
+    """The width lines of wide characters only fill, or None when too few do: a layout
+    sets them on its grid exactly, while a line holding half-width glyphs (digits, a
+    half-width comma) may reach a column or two past it and set the margin there."""
+    widths = Counter(
+        w
+        for line in lines
+        if (body := line.strip())
+        and all(display_width(c) == 2 for c in body)
+        and (w := _line_width(_unhung(line))) <= margin
+    )
+    full = [w for w, n in widths.items() if margin - w <= _WRAP_SLACK and n * _GRID_SHARE >= sum(widths.values())]
+    return max(full, default=None)
+
+
+def _heading_after(line: str, following: str, margin: int, grid: int | None) -> bool:
     """Is ``line``, after a line ending a sentence at the margin, a heading on a line of its
     own (过去五年的回顾, 结束语)? It is no sentence (no stop, semicolon or colon in it) and
     ends its paragraph short of the margin: were it the last line of the paragraph before,
@@ -407,20 +440,22 @@ def _heading_after(line: str, following: str, margin: int) -> bool:
         bool(body)
         and body[-1] not in _PARAGRAPH_ENDS
         and not any(c in LONG_SENTENCE_STOPS + SEMICOLONS + COLONS for c in body)
-        and not _goes_on(line, following, margin, 0)
+        and not _goes_on(line, following, margin, 0, grid)
     )
 
 
-def _first_line(lines: list[str], i: int, margin: int, lost: int) -> bool:
+def _first_line(lines: list[str], i: int, margin: int, lost: int, grid: int | None) -> bool:
     """Is line ``i`` of a flush text the first line of a paragraph, the one sign left that
     the paragraph before it ended at the margin? It wraps (a line follows), and it goes on
     as a first line, short by the indentation it lost, but would not as any other line."""
     if i + 1 >= len(lines) or not lines[i].strip() or not lines[i + 1].strip():
         return False
-    return _goes_on(lines[i], lines[i + 1], margin, lost) and not _goes_on(lines[i], lines[i + 1], margin, 0)
+    return _goes_on(lines[i], lines[i + 1], margin, lost, grid) and not _goes_on(
+        lines[i], lines[i + 1], margin, 0, grid
+    )
 
 
-def _alone_on_its_line(lines: list[str], i: int, margin: int, lost: int) -> bool:
+def _alone_on_its_line(lines: list[str], i: int, margin: int, lost: int, grid: int | None) -> bool:
     """Is line ``i``, a paragraph's first line in a copy that lost its indentation, ending
     inside a sentence and filling its line, a paragraph of its own (a heading without a
     stop: 第三，…各方面的经济效果提高了)? The next line is a first line — it goes on only as
@@ -429,7 +464,7 @@ def _alone_on_its_line(lines: list[str], i: int, margin: int, lost: int) -> bool
     ending a sentence just short of the margin shows neither; nor does a heading's last line
     short by as much, which a first line follows (第一、…，切|实保证…按计划完成|我们要…必须保:
     were the middle line a first line, the last one would go on as none)."""
-    if not _first_line(lines, i + 1, margin, lost) or _first_line(lines, i + 2, margin, lost):
+    if not _first_line(lines, i + 1, margin, lost, grid) or _first_line(lines, i + 2, margin, lost, grid):
         return False
     after = lines[i + 2] if i + 2 < len(lines) else ""
     return lines[i + 1].strip()[-1] not in _PARAGRAPH_ENDS or (bool(after.strip()) and _reaches(_unhung(after), margin))
@@ -523,6 +558,8 @@ _RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}[
 _HALF_WIDTH_DRIFT = 6
 # Half-width glyphs a proportional font sets 0.8 to 0.95 of a character wide.
 _NEARLY_WIDE = frozenset("%@MW")
+# A width this share of the lines of wide characters only fill at least is the text's grid.
+_GRID_SHARE = 10
 # A word no layout breaks: a run of digits and Latin letters (2024, 5.5%, PM2.5), or else
 # one character.
 _FIRST_WORD = regex.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*|\S")

@@ -355,6 +355,56 @@ def test_a_line_of_percentages_short_by_their_width_goes_on():
     assert "".join(paragraph) in text.split("\n")
 
 
+def test_a_line_of_wide_characters_a_character_short_of_the_grid_ends_its_paragraph():
+    # a heading without a stop over two lines (gov-report 1987 in a gazette's column:
+    # 第六，…|发展，必须坚定不移地全面推进经济体制改革), its last line one character short:
+    # a line of wide characters only is set on the grid exactly, so the next character
+    # would have fit and the heading ends there, though a line holding digits may end that
+    # much short inside its paragraph
+    heading = "第六，" + _han(25, 4) + _han(29, 5)  # 4 + 56, then 58 columns
+    text = _han(28, 7) + _han(30, 2) + _han(30, 3) + _han(30, 6) + _han(10, 1) + "。"
+    paragraphs = [*_REPORT[:2], heading, text, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert _han(29, 5) in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
+def test_the_grid_is_where_lines_of_wide_characters_end():
+    # half-width commas let a line hold more characters than the grid (坚持,推进: the 大连
+    # plan's punctuation), so those lines set the margin two columns past it; a line of
+    # wide characters only, ending inside a sentence on the grid, still goes on
+    lines = []
+    for k in range(12):
+        lines += [_han(28, k), _han(15, k + 1) + ",,,," + _han(14, k + 4), _han(30, k + 2), _han(10, k + 3) + "。"]
+    paragraphs = ["".join(lines[i : i + 4]) for i in range(0, len(lines), 4)]
+    assert max(display_width(line) for line in lines) == 62
+    assert normalise("\n".join(lines)) == "\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("room", [2, 10])
+def test_an_opening_quote_moved_down_leaves_its_line_short_by_itself(room):
+    # a layout keeps an opening quote off a line's end: it goes down with the character
+    # after it, and the line before ends that short inside its paragraph; a line ending far
+    # shorter before a quote is a heading's end (…的主要目标|“十一五”时期是…)
+    lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
+    before = _han(28 - room // 2, 1)  # a first line: 4 columns of lost indentation
+    quoted = ["“" + _han(29, 2), _han(10, 3) + "。"]
+    assert lines[5].endswith("。")  # the end of a paragraph
+    text = normalise("\n".join([*lines[:6], before, *quoted, *lines[6:]])).split("\n")
+    joined = before + "".join(quoted)
+    assert (joined in text) == (room == 2) and (before in text) == (room == 10)
+
+
+def test_a_number_opening_the_next_line_may_not_have_fit():
+    # a sentence ends two columns short of the grid, and the next line opens with 44: two
+    # digits count two columns, but a proportional font sets them a little wider — the
+    # layout broke the line there, and the paragraph goes on
+    lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
+    paragraph = [_han(28, 1), _han(28, 2) + "。", "44个" + _han(28, 3), _han(5, 4) + "。"]
+    text = normalise("\n".join([*lines[:6], *paragraph, *lines[6:]]))
+    assert "".join(paragraph) in text.split("\n")
+
+
 def test_a_running_header_whose_parts_change_sides_is_dropped():
     # a gazette's header: its name and issue on odd pages, the issue and name on even ones;
     # each order recurs on every other page, the header on every page
