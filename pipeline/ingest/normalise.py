@@ -233,9 +233,7 @@ def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if not _goes_on(line, following, margin, lost if first else 0, grid):
             close()  # a line ending short of the margin ends its paragraph
-        elif (
-            first and lost and stripped[-1] not in _PARAGRAPH_ENDS and _alone_on_its_line(lines, i, margin, lost, grid)
-        ):
+        elif lost and stripped[-1] not in _PARAGRAPH_ENDS and _alone_on_its_line(lines, i, margin, lost, grid, first):
             close()  # a heading without a stop filling its line, the next paragraph's first line next
         elif stripped[-1] in _ENDS and _heading_after(
             following, lines[i + 2] if i + 2 < len(lines) else "", margin, grid
@@ -378,12 +376,12 @@ def _would_fit(room: int, body: str, following: str) -> bool:
     """Would the first word of ``following`` (one character, or a run of digits and Latin
     letters, which no layout breaks) have fit in the ``room`` ``body``'s line left? Then
     the layout did not break the line: the paragraph ended. A word of half-width glyphs
-    may be wider than it counts (44 set a little over a character)."""
+    may be wider than it counts (44 set a little over a character, 54% nearly two)."""
     word = _FIRST_WORD.match(following.strip())  # none before a blank line: that closes it
     if word is None:
         return False
     width = display_width(word.group(0))
-    return room >= width + _drift(body) + (width < 2 * len(word.group(0)))
+    return room >= width + _drift(body) + (width < 2 * len(word.group(0))) + _nearly_wide(word.group(0))
 
 
 def _goes_on(line: str, following: str, margin: int, indent: int, grid: int | None = None) -> bool:
@@ -455,19 +453,22 @@ def _first_line(lines: list[str], i: int, margin: int, lost: int, grid: int | No
     )
 
 
-def _alone_on_its_line(lines: list[str], i: int, margin: int, lost: int, grid: int | None) -> bool:
-    """Is line ``i``, a paragraph's first line in a copy that lost its indentation, ending
-    inside a sentence and filling its line, a paragraph of its own (a heading without a
-    stop: 第三，…各方面的经济效果提高了)? The next line is a first line — it goes on only as
-    one, short by the indentation — and shows it by ending inside a sentence too, or by
-    the line after it reaching the margin, as a continuation does. A paragraph's last line
-    ending a sentence just short of the margin shows neither; nor does a heading's last line
-    short by as much, which a first line follows (第一、…，切|实保证…按计划完成|我们要…必须保:
-    were the middle line a first line, the last one would go on as none)."""
+def _alone_on_its_line(lines: list[str], i: int, margin: int, lost: int, grid: int | None, first: bool) -> bool:
+    """Is line ``i`` of a copy that lost its indentation, ending inside a sentence and
+    filling its line, the end of a paragraph (a heading without a stop: 第三，…各方面的经济
+    效果提高了, or its last line: 一、…，以保持国民经济的持续稳定增长)? The next line is a
+    first line — it goes on only as one, short by the indentation — and shows it by ending
+    inside a sentence too, or, after a paragraph's ``first`` line, by the line after it
+    reaching the margin, as a continuation does. A paragraph's last line ending a sentence
+    just short of the margin shows neither; nor does a heading's last line short by as much,
+    which a first line follows (第一、…，切|实保证…按计划完成|我们要…必须保: were the middle
+    line a first line, the last one would go on as none)."""
     if not _first_line(lines, i + 1, margin, lost, grid) or _first_line(lines, i + 2, margin, lost, grid):
         return False
     after = lines[i + 2] if i + 2 < len(lines) else ""
-    return lines[i + 1].strip()[-1] not in _PARAGRAPH_ENDS or (bool(after.strip()) and _reaches(_unhung(after), margin))
+    return lines[i + 1].strip()[-1] not in _PARAGRAPH_ENDS or (
+        first and bool(after.strip()) and _reaches(_unhung(after), margin)
+    )
 
 
 def _unhung(line: str) -> str:

@@ -400,9 +400,24 @@ def test_a_number_opening_the_next_line_may_not_have_fit():
     # digits count two columns, but a proportional font sets them a little wider — the
     # layout broke the line there, and the paragraph goes on
     lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
-    paragraph = [_han(28, 1), _han(28, 2) + "。", "44个" + _han(28, 3), _han(5, 4) + "。"]
-    text = normalise("\n".join([*lines[:6], *paragraph, *lines[6:]]))
-    assert "".join(paragraph) in text.split("\n")
+    for number, short in (("44个", 2), ("54%。", 4)):
+        # 54%: the per cent sign nearly a character wide, the digits a little over one
+        paragraph = [_han(28, 1), _han(29 - short // 2, 2) + "。", number + _han(27, 3), _han(5, 4) + "。"]
+        text = normalise("\n".join([*lines[:6], *paragraph, *lines[6:]]))
+        assert "".join(paragraph) in text.split("\n")
+
+
+def test_a_heading_of_two_lines_filling_both_stands_alone():
+    # a numbered heading without a stop over two lines, the second filling its line too
+    # (gov-report 1988 in a gazette's column: 一、…基|础设施的建设，以保持国民经济的持续稳定
+    # 增长), then its text's first line, short by the lost indentation and ending inside a
+    # sentence: were it the heading's continuation, it would end short inside a sentence
+    heading = "一、" + _han(26, 4) + _han(30, 5)  # 4 + 56, then 60 columns
+    text = _han(28, 7) + _han(30, 2) + _han(30, 3) + _han(10, 1) + "。"
+    paragraphs = [*_REPORT[:2], heading, text, *_REPORT[3:]]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert _han(30, 5) in copied.split("\n") and _han(28, 7) in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
 
 
 def test_a_running_header_whose_parts_change_sides_is_dropped():
