@@ -361,8 +361,7 @@ def _lost_indentation(lines: list[str], margin: int) -> int:
 def _drift(body: str) -> int:
     """Columns a line's count may be off by: half-width glyphs (digits, Latin letters) are
     set a little wider or narrower than half a character, one column every few of them."""
-    half = sum(1 for c in body if display_width(c) == 1)
-    return half // _HALF_WIDTH_DRIFT
+    return _half_widths(body) // _HALF_WIDTH_DRIFT
 
 
 def _nearly_wide(body: str) -> int:
@@ -380,8 +379,18 @@ def _would_fit(room: int, body: str, following: str) -> bool:
     word = _FIRST_WORD.match(following.strip())  # none before a blank line: that closes it
     if word is None:
         return False
-    width = display_width(word.group(0))
-    return room >= width + _drift(body) + (width < 2 * len(word.group(0))) + _nearly_wide(word.group(0))
+    text = word.group(0)
+    return room >= display_width(text) + _spill(body) + _spill(text) + _nearly_wide(text)
+
+
+def _spill(text: str) -> int:
+    """Columns the half-width glyphs of ``text`` may take past their count: one for every
+    few of them, rounded up (``_drift`` rounds down: a tolerance either way)."""
+    return -(-_half_widths(text) // _HALF_WIDTH_DRIFT)
+
+
+def _half_widths(text: str) -> int:
+    return sum(1 for c in text if display_width(c) == 1)
 
 
 def _goes_on(line: str, following: str, margin: int, indent: int, grid: int | None = None) -> bool:
@@ -403,7 +412,7 @@ def _goes_on(line: str, following: str, margin: int, indent: int, grid: int | No
         return False
     if body[-1] in OPENING:
         return True
-    if grid is not None and all(display_width(c) == 2 for c in body):
+    if grid is not None and _all_wide(body):
         # wide characters only, set on the grid: the line is full unless the next word would
         # have fit, or an opening mark went down with the character after it
         room = _room(line, grid, indent)
@@ -420,12 +429,15 @@ def _grid(lines: list[str], margin: int) -> int | None:
     widths = Counter(
         w
         for line in lines
-        if (body := line.strip())
-        and all(display_width(c) == 2 for c in body)
-        and (w := _line_width(_unhung(line))) <= margin
+        if (body := line.strip()) and _all_wide(body) and (w := _line_width(_unhung(line))) <= margin
     )
     full = [w for w, n in widths.items() if margin - w <= _WRAP_SLACK and n * _GRID_SHARE >= sum(widths.values())]
     return max(full, default=None)
+
+
+def _all_wide(body: str) -> bool:
+    """Does ``body`` hold wide characters only (no digit, letter or half-width sign)?"""
+    return all(display_width(c) == 2 for c in body)
 
 
 def _heading_after(line: str, following: str, margin: int, grid: int | None) -> bool:
@@ -445,9 +457,14 @@ def _heading_after(line: str, following: str, margin: int, grid: int | None) -> 
 def _first_line(lines: list[str], i: int, margin: int, lost: int, grid: int | None) -> bool:
     """Is line ``i`` of a flush text the first line of a paragraph, the one sign left that
     the paragraph before it ended at the margin? It wraps (a line follows), and it goes on
-    as a first line, short by the indentation it lost, but would not as any other line."""
+    as a first line, short by the indentation it lost, but would not as any other line. A
+    layout that lets a stop open a line broke before it because it did not fit: in the room
+    a first line of wide characters left on the grid, not in the room another would have."""
     if i + 1 >= len(lines) or not lines[i].strip() or not lines[i + 1].strip():
         return False
+    body = lines[i].strip()
+    if (mark := lines[i + 1].strip()[0]) in _NO_LINE_START and grid is not None and _all_wide(body):
+        return _room(lines[i], grid, lost) < display_width(mark) <= _room(lines[i], grid, 0)
     return _goes_on(lines[i], lines[i + 1], margin, lost, grid) and not _goes_on(
         lines[i], lines[i + 1], margin, 0, grid
     )

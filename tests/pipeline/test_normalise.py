@@ -420,6 +420,30 @@ def test_a_heading_of_two_lines_filling_both_stands_alone():
     assert normalise(copied) == "\n".join(paragraphs)
 
 
+def test_a_sentence_ending_with_figures_a_character_short_goes_on_when_the_next_line_is_full():
+    # 1994年 in a line ending a sentence two columns short of the margin: four digits set a
+    # little wider than they count, so the next character may not have fit, and the line
+    # after, reaching the margin as a continuation does, shows the paragraph goes on
+    # (gov-report 1994 copied from a ragged PDF: …1994年是…的重要一年。|今年的经济工作…)
+    lines = _copied_pages(_REPORT, page_lines=1000, header="").split("\n")[:-1]
+    paragraph = [_han(28, 1), "1994年" + _han(25, 2) + "。", _han(30, 3), _han(5, 4) + "。"]
+    text = normalise("\n".join([*lines[:6], *paragraph, *lines[6:]]))
+    assert "".join(paragraph) in text.split("\n")
+
+
+def test_a_first_line_before_a_comma_opening_a_line_shows_the_paragraph_before_ended():
+    # a layout that lets a comma open a line broke before it because it did not fit: after
+    # a first line short by its lost indentation, not after a line with room for it — so a
+    # paragraph ending a sentence at the margin ends there
+    ended = _han(28, 1) + _han(29, 2) + "。"  # 56, then 60 columns
+    comma = _han(28, 3) + "，" + _han(20, 4) + "。"  # 56 columns, then ，… on the next line
+    filler = _han(28, 5) + _han(30, 6) + _han(30, 7) + _han(10, 8) + "。"
+    paragraphs = [*_REPORT[:2], filler, ended, comma, filler]
+    copied = _copied_pages(paragraphs, page_lines=1000, header="")
+    assert "，" + _han(20, 4) + "。" in copied.split("\n")
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
 def test_a_running_header_whose_parts_change_sides_is_dropped():
     # a gazette's header: its name and issue on odd pages, the issue and name on even ones;
     # each order recurs on every other page, the header on every page
