@@ -579,8 +579,9 @@ _NEARLY_WIDE = frozenset("%@MW")
 # A width this share of the lines of wide characters only fill at least is the text's grid.
 _GRID_SHARE = 10
 # A word no layout breaks: a run of digits and Latin letters (2024, 5.5%, PM2.5), or else
-# one character.
-_FIRST_WORD = regex.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*|\S")
+# one character; with the stops and closing marks after it, which a layout keeps off a
+# line's head by pushing the word down with them (题，).
+_FIRST_WORD = regex.compile(r"(?:[0-9A-Za-z][0-9A-Za-z.%]*|\S)[" + regex.escape(NOT_AT_LINE_HEAD) + "]*")
 # A heading's title ends in a word or a closing bracket or quote, not in a comma or an open
 # bracket (四、所有确定进行建设的项目， and 三、关于《 go on in the next line).
 _TITLE_END = regex.compile(r"[\p{Han}\w" + regex.escape(CLOSING) + "]")

@@ -23,7 +23,16 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.char_classes import CLOSING, COLONS, LONG_SENTENCE_STOPS, SENTENCE_STOPS, SPACES, char_class
+from extractors.char_classes import (
+    CLOSING,
+    COLONS,
+    LONG_SENTENCE_STOPS,
+    NOT_AT_LINE_HEAD,
+    OPENING,
+    SENTENCE_STOPS,
+    SPACES,
+    char_class,
+)
 from pipeline.errors import DocumentError
 from pipeline.ingest.layout_words import patterns as _patterns
 
@@ -90,7 +99,7 @@ def _page_lines(page) -> list[Line]:
     try:
         n = textpage.count_chars()
         text = textpage.get_text_range(0, n) if n else ""
-        rows: list[tuple[str, tuple[int, float, float] | None]] = []  # text, (k, left, top)
+        rows: list[tuple[str, tuple[int, float, float, float] | None]] = []  # text, (k, left, baseline, font size)
         current: list[str] = []
         first = None  # index in the line, left x and top y of its first glyph
         advances: list[float] = []
@@ -116,7 +125,7 @@ def _page_lines(page) -> list[Line]:
             if _is_glyph(ch) and (first is None or len(advances) < 400):
                 box = textpage.get_charbox(i)
                 if first is None:
-                    first = (len(current), box[0], box[3])
+                    first = (len(current), box[0], _baseline(textpage, i), pdfium_raw.FPDFText_GetFontSize(textpage, i))
                 if prev_left is not None and "\u4e00" <= ch <= "\u9fff" and box[0] > prev_left:
                     advances.append(box[0] - prev_left)
                 prev_left = box[0] if "\u4e00" <= ch <= "\u9fff" else None
@@ -135,13 +144,20 @@ def _page_lines(page) -> list[Line]:
         # line's characters they spread it to the width (a justified line holding a long
         # figure, a letter-spaced heading: 收 为 9 ， 970 ， 000 … 占 本 年): no gaps at all
         widths = iter(gaps)
+        # Word and WPS leave room between every Han character and a figure or a Latin word
+        # (中文与西文之间自动调整间距): where a page shows it at most such places, it is no space
+        seams = [len(_BOUNDARY.findall(t)) for t, _ in rows]
+        gapped = [len(_BOUNDARY_GAP.findall(t)) for t, _ in rows]
+        autospace = sum(gapped) >= _AUTOSPACE_SEAMS and sum(gapped) >= _AUTOSPACE_SHARE * (sum(seams) + sum(gapped))
 
         def filled(t: str) -> str:
             spread = 2 * t.count(_GAP) >= len(t.replace(_GAP, "").strip(_SPACES))
-            return regex.sub(_GAP, lambda _: _filler(next(widths), em, spread), t)
+            return regex.sub(
+                _GAP, lambda m: _filler(next(widths), em, spread or (autospace and _autospace(t, m.start()))), t
+            )
 
         rows = [(filled(t), f) for t, f in rows]
-    rows = [r for r in rows if r[0].strip(_SPACES)]
+    rows = _same_line_rows([r for r in rows if r[0].strip(_SPACES)], em)
     # where each line's text starts: its first glyph, less the cells of the marks before it
     # whose boxes sit inside their cells (“ （); spaces typed before it are indentation
     # (Word and WPS users indent first lines with two ideographic spaces)
@@ -149,21 +165,73 @@ def _page_lines(page) -> list[Line]:
     lefts = [x for x in starts if x is not None]
     margin = min(lefts) if lefts else 0.0
     columns = _columns(lefts, margin, em)
-    tops = [f[2] for _, f in rows if f is not None]
-    steps = sorted(a - b for a, b in zip(tops, tops[1:]) if a > b)
+    # the step between the baselines of a paragraph's lines; a larger one, by a quarter of a
+    # character or more, is space between paragraphs (Word's 段后 0.5 行) or before a heading
+    baselines = [f[2] for _, f in rows if f is not None]
+    steps = sorted(a - b for a, b in zip(baselines, baselines[1:]) if a > b)
     pitch = steps[len(steps) // 2] if steps else None
+    sizes = sorted(f[3] for _, f in rows if f is not None)
+    size = sizes[len(sizes) // 2] if sizes else 0.0
     out = []
     for k, ((t, f), x) in enumerate(zip(rows, starts)):
         prev = rows[k - 1][1] if k else None
-        gap = pitch is not None and f is not None and prev is not None and prev[2] - f[2] > 1.5 * pitch
+        gap = (
+            pitch is not None
+            and f is not None
+            and prev is not None
+            # lines in a larger type (a heading's) stand that much further apart
+            and prev[2] - f[2] > pitch * max(1.0, f[3] / size if size else 1.0) + _PARAGRAPH_SPACE * em
+        )
         left = max((c for c in columns if x is not None and c <= x + _SAME_START * em), default=margin)
         out.append(Line(t, x is not None and x - left >= 1.5 * em, gap))
     return out
 
 
 _SAME_START = 0.25  # em: lines starting this close start at one place
+_PARAGRAPH_SPACE = 0.25  # em: a step between baselines this much over the pitch is a gap
+_SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one line
+# marks a Latin font may set off the Han characters' line: quotes, and what follows a quote
+_SPLITS_ROWS = frozenset(OPENING + CLOSING + NOT_AT_LINE_HEAD)
+
+
+def _baseline(textpage, i: int) -> float:
+    """The baseline of character ``i`` (its origin's y): the same for every glyph of a line,
+    where a box's top differs from 一 to 国 by half a character."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_raw
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
+    return y.value
+
+
 _COLUMN_GAP = 5.0  # em: a second column starts at least this far right of the page's text
 _COLUMN_LINES = 3  # lines that start at a place, at least, for it to be a column's edge
+
+
+def _same_line_rows(
+    rows: list[tuple[str, tuple[int, float, float, float] | None]], em: float
+) -> list[tuple[str, tuple[int, float, float, float] | None]]:
+    """Rows PDFium broke within one line joined again: a quote set in a Latin font (Word
+    sets “ ” in Times New Roman unless told otherwise) sits higher than the Han characters
+    around it, and PDFium starts a new row at it (江泽民同志指出：|“发展要有新, 三角债 ”|，提高). A
+    row going on to the right on the baseline of the row before, at such a mark, is the same
+    line (a second column's line beside it is not: no mark stands between)."""
+    out: list[tuple[str, tuple[int, float, float, float] | None]] = []
+    for text, first in rows:
+        before = out[-1][1] if out else None
+        if (
+            first is not None
+            and before is not None
+            and abs(first[2] - before[2]) < _SAME_BASELINE * em
+            and first[1] > before[1] + em
+            and (text.lstrip(_SPACES)[:1] in _SPLITS_ROWS or out[-1][0].rstrip(_SPACES)[-1:] in _SPLITS_ROWS)
+        ):
+            out[-1] = (out[-1][0] + text, before)
+        else:
+            out.append((text, first))
+    return out
 
 
 def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
@@ -184,6 +252,24 @@ def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
     return columns
 
 
+def _autospace(t: str, k: int) -> bool:
+    """Is the gap at ``k`` the room Word and WPS leave between a Han character and a digit or
+    Latin letter (中文与西文之间自动调整间距: 1957 年 6 月), no space of the text?"""
+    before, after = t[k - 1 : k], t[k + 1 : k + 2]
+    return bool(before and after) and (
+        (_HAN.match(before) is not None and after.isascii() and after.isalnum())
+        or (_HAN.match(after) is not None and before.isascii() and (before.isalnum() or before == "%"))
+    )
+
+
+_HAN = regex.compile(r"\p{Han}")
+# a Han character beside a figure or a Latin word, touching or a gap apart
+_BOUNDARY = regex.compile(r"\p{Han}(?=[0-9A-Za-z])|[0-9A-Za-z%](?=\p{Han})")
+_BOUNDARY_GAP = regex.compile(r"\p{Han}" + _GAP + r"(?=[0-9A-Za-z])|[0-9A-Za-z%]" + _GAP + r"(?=\p{Han})")
+_AUTOSPACE_SEAMS = 1  # such gaps on a page, at least, ...
+_AUTOSPACE_SHARE = 0.8  # ... and at this share of the places or more, are Word's room, no space
+
+
 def _filler(width: float, em: float, spread: bool) -> str:
     """What a gap PDFium filled with a space stands for: nothing where it spreads a line,
     a table's cell boundary from a character's width, else a space."""
@@ -200,28 +286,39 @@ def _mask(line: str) -> str:
 
 def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Drop lines that recur at the top or bottom of at least half the pages, once a page
-    (a title under a running header of the same words is the text's), and page numbers at
-    the top or bottom of a page."""
+    (a title under a running header of the same words is the text's), headers naming the
+    chapter (below), and page numbers at the top or bottom of a page."""
     page_number, _, _ = _patterns()
-    edge = Counter()
+    slots = (0, 1, -2, -1)  # a page's first two and last two lines
+    at_edges: list[dict[int, str]] = []
     for lines in pages:
         content = [ln.text for ln in lines if ln.text.strip(_SPACES)]
-        for ln in set(content[:2] + content[-2:]):
-            edge[_mask(ln)] += 1
+        at_edges.append({p: _mask(content[p]) for p in slots if -len(content) <= p < len(content)})
+    edge = Counter(m for e in at_edges for m in set(e.values()))
     # recurring: on two pages at least (with two pages, half of them is one: every edge line)
     running = {m for m, n in edge.items() if n >= 2 and n * 2 >= len(pages) and m}
+    chapter = _chapter_headers(at_edges, edge, running, pages)
     out = []
     for lines in pages:
         kept: list[Line] = []
         dropped_before = False
         content = [k for k, ln in enumerate(lines) if ln.text.strip(_SPACES)]
         edges = set(content[:2] + content[-2:])  # a page number stands at the top or bottom
-        seen: set[str] = set()  # a running line stands once on a page: the title under a header of its words stays
+        # a number alone on a line inside the page is text the layout wrapped (…建议|1998|年是…)
+        numbers = {k for k in edges if page_number.fullmatch(lines[k].text.strip(_SPACES))}
+        # a running line stands once on a page: the title under a header of its words stays,
+        # and so does a chapter's heading at the page's top when its header stands by the
+        # page number at the foot (drawn last, copied last)
+        dropped: dict[str, int] = {}
+        for k in sorted(edges, key=lambda k: (k - 1 not in numbers and k + 1 not in numbers, k)):
+            if (mask := _mask(lines[k].text)) in running and mask not in dropped:
+                dropped[mask] = k
+        if chapter is not None and -len(content) <= chapter[1] < len(content):
+            k = content[chapter[1]]
+            if (mask := _mask(lines[k].text)) in chapter[0]:
+                dropped[mask] = k
         for k, ln in enumerate(lines):
-            # a number alone on a line inside the page is text the layout wrapped (…建议|1998|年是…)
-            mask = _mask(ln.text)
-            if (mask in running and mask not in seen) or (k in edges and page_number.fullmatch(ln.text.strip(_SPACES))):
-                seen.add(mask)
+            if k in numbers or k in dropped.values():
                 dropped_before = True
                 continue
             if dropped_before and not kept:  # the gap below a running header opens nothing
@@ -230,6 +327,28 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             dropped_before = False
         out.append(kept)
     return out
+
+
+def _chapter_headers(
+    at_edges: list[dict[int, str]], edge: Counter, running: set[str], pages: list[list[Line]]
+) -> tuple[set[str], int] | None:
+    """A header naming the chapter (the latest 一、… heading), and the place on the page it
+    stands at (first or last lines, as the page's drawing put it), or None. Such headers
+    recur on their chapter's pages only, each at the edge of two pages or more, and stand,
+    with the document's own header (on the left-hand pages), at the edge of most pages;
+    a chapter of one page shows its header at that place, in words that stand elsewhere in
+    the text too (the chapter's heading). Only that place is dropped: the heading itself
+    may stand at a page's edge."""
+    again = {m for m, n in edge.items() if n >= 2 and m and m not in running and _CLAUSE_END.search(m) is None}
+    if not again:
+        return None
+    slot = Counter(p for e in at_edges for p, m in e.items() if m in again).most_common(1)[0][0]
+    anywhere = Counter(_mask(ln.text) for lines in pages for ln in lines if ln.text.strip(_SPACES))
+    alone = {m for e in at_edges if (m := e.get(slot)) and anywhere[m] >= 2 and _CLAUSE_END.search(m) is None}
+    headers = again | alone | {m for m in running if _HAN.search(m)}  # page numbers (3/56) are no header
+    if sum(bool(set(e.values()) & headers) for e in at_edges) * 4 < 3 * len(pages):
+        return None
+    return again | alone, slot
 
 
 _INDENTED_LINES = 3  # indented lines, at least, for a text to mark its paragraphs by indentation

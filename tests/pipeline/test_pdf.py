@@ -249,3 +249,110 @@ def test_text_copied_out_of_a_pdf_keeps_its_structure(tmp_path, cjk_font, doc_id
     pdf = roundtrip_mod.make_pdf(text, tmp_path / f"{doc_id}.pdf", cjk_font, header=f"{doc_id} 工作报告", wrap=wrap)
     got = normalise(roundtrip_mod.viewer_copy(pdf))
     assert outline(got, doc_id, year) == outline(text, doc_id, year)
+
+
+def _placed_pdf(cjk_font: str, path: Path, pages: list[list[tuple[float, float, str, str, float]]]) -> Path:
+    """A PDF whose every run of text is placed by hand: (x mm, baseline mm, font, text, size pt)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("cjk", "", cjk_font, collection_font_number=roundtrip_mod.SC)
+    latin = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    if not latin.exists():
+        pytest.fail("no Latin font: install Debian's fonts-dejavu-core (scripts/test.sh does)")
+    pdf.add_font("latin", "", str(latin))
+    for runs in pages:
+        pdf.add_page()
+        for x, y, font, text, size in runs:
+            pdf.set_font(font, size=size)
+            pdf.text(x, y, text)
+    pdf.output(str(path))
+    return path
+
+
+_BODY = "推进政务公开标准化规范化建设全面提升政府信息公开质量和实效深化放管服改革优化营商环境加快数字政府建设"
+
+
+def test_space_between_paragraphs_opens_them_where_nothing_is_indented(tmp_path, cjk_font):
+    # a layout for phones: no first line indented, half a line between paragraphs (Word's
+    # 段后 0.5 行). The gap between baselines is the only sign; a glyph box's top (一 sits low)
+    # was too rough a measure to see it
+    paragraphs = [_BODY[k : k + 20] + "，" + _BODY[k + 3 : k + 13] + "。" for k in range(4)]
+    runs, y = [], 20.0
+    for paragraph in paragraphs:
+        for line in (paragraph[:16], paragraph[16:]):
+            runs.append((20.0, y, "cjk", line, 14))
+            y += 7.0
+        y += 3.0
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "spaced.pdf", [runs]))
+    assert normalise(read) == "\n".join(paragraphs)
+
+
+def test_a_heading_in_larger_type_over_two_lines_stays_whole(tmp_path, cjk_font):
+    # a heading set larger than the text stands on a larger pitch: its second line is no
+    # paragraph of its own
+    heading = "二、今年经济社会发展的总体要求、主要预期目标和宏观经济政策"
+    text = [(_BODY * 4)[k * 30 : k * 30 + 30] for k in range(6)] + [_BODY[:10] + "。"]
+    runs = [(20.0, 20.0, "cjk", heading[:20], 16), (20.0, 29.0, "cjk", heading[20:], 16)]
+    runs += [(20.0 + 2 * 3.7 * (k == 0), 38.0 + 5.5 * k, "cjk", line, 10.5) for k, line in enumerate(text)]
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "heading.pdf", [runs]))
+    assert normalise(read).split("\n") == [heading, "".join(text)]
+
+
+def test_a_row_going_on_along_the_baseline_of_the_row_before_is_the_same_line():
+    # Word sets “ ” in Times New Roman unless told otherwise: the quote sits higher than the
+    # Han characters, and PDFium may start a new row at it (江泽民同志指出：|“发展要有新: the
+    # blind 公文 PDFs, with the quote set in DejaVu Serif), which read as an indented line
+    # opening a paragraph. (A PDF made here did not make PDFium split the row, so the joining
+    # is tested on the rows themselves.)
+    from pipeline.ingest.pdf import _same_line_rows
+
+    em = 16.0
+    rows = [
+        ("增长率，就是了不起的成绩。江泽民同志指出：", (0, 80.0, 126.2, 16.0)),
+        ("“发展要有新", (1, 433.3, 126.2, 16.0)),  # the same baseline, further right
+        ("思路，真正转到以提高经济效益为中心的轨道上来", (0, 80.0, 98.2, 16.0)),  # the next line
+        ("第二栏的一行", (0, 300.0, 98.2, 16.0)),  # a second column's line: after, not right of, its row
+    ]
+    joined = _same_line_rows(rows, em)
+    assert [t for t, _ in joined] == [rows[0][0] + rows[1][0], rows[2][0], rows[3][0]]
+    assert joined[0][1] == rows[0][1]  # the line starts where its first row did
+
+
+def test_the_room_word_leaves_around_figures_is_no_space(tmp_path, cjk_font):
+    # Word and WPS leave a quarter of a character between a Han character and a figure or a
+    # Latin word; PDFium fills such a gap with a space (1957 年 6 月 26 日): a title read so
+    # no longer matches, and the page shows it at every such place
+    em = 14 * 0.3528
+    parts = ["在", "1957", "年", "6", "月", "26", "日召开的第", "4", "次会议上"]
+    runs, x = [], 20.0
+    for part in parts:
+        runs.append((x, 20.0, "cjk", part, 14))
+        x += (len(part) * (0.55 if part.isdigit() else 1.0) + 0.25) * em
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "autospace.pdf", [runs]))
+    assert normalise(read) == "".join(parts)
+
+
+def test_running_headers_naming_the_chapter_are_dropped_and_its_headings_kept():
+    # a report printed as a book: the header names the current chapter, so its words change
+    # from chapter to chapter (each recurs on its chapter's pages only), and the drawing puts
+    # it last on the page, by the page number; the chapter headings in the text stay, one of
+    # them the first line of its page
+    from pipeline.ingest.pdf import Line, drop_running_lines, join_lines
+
+    chapters = ["一、过去一年工作回顾", "二、今年工作总体部署", "三、政府工作任务"]
+    lines = [_BODY[k % 20 : k % 20 + 24] + "。" for k in range(40)]
+    pages: list[list[Line]] = []
+    body: list[str] = []
+    for number, (chapter, start, end) in enumerate(
+        [(0, 0, 6), (0, 6, 12), (1, 12, 18), (1, 18, 24), (2, 24, 30), (2, 30, 36)], 1
+    ):
+        page = [Line(line, False) for line in lines[start:end]]
+        if start in (0, 12, 24):  # the chapter opens on this page: its heading first
+            page.insert(0, Line(chapters[chapter], False, True))
+            body.append(chapters[chapter])
+        body += lines[start:end]
+        pages.append([*page, Line(chapters[chapter], False), Line(str(number), False)])
+    text = join_lines(drop_running_lines(pages))
+    assert [c for c in chapters if text.count(c) != 1] == []  # each heading once, no header
+    assert text.replace("\n", "") == "".join(body)  # nothing else dropped, no page number left
