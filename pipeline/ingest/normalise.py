@@ -267,6 +267,7 @@ def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], i
         if (s := line.strip()) and i not in numbers and len(_HAN.findall(s)) >= _RUNNING_HAN:
             where.setdefault(_parts(s), []).append(i)
     inside: Counter[str] = Counter()
+    placed: set[int] = set()  # the occurrences standing where page furniture stands
     previous = None  # the last line that is neither blank nor a page number
     numbered = False  # a page number stands between ``previous`` and the line
     content = [i for i, line in enumerate(lines) if line.strip()]
@@ -279,10 +280,15 @@ def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], i
             numbered or after in numbers or (previous is not None and _inside(previous, margin))
         ):
             inside[key] += 1
+            placed.add(i)
+        elif previous is None:
+            placed.add(i)  # atop the first page
         previous = lines[i]
         numbered = False
     running = {key for key, n in inside.items() if n * 2 >= len(where[key]) and _evenly_apart(where[key])}
-    dropped = {i for key in running for i in where[key]}
+    # a chapter's header recurs in the words of the chapter's heading, which stands between
+    # paragraphs, away from page numbers: the heading stays
+    dropped = {i for key in running for i in where[key] if i in placed}
     kept = [line for i, line in enumerate(lines) if i not in numbers and i not in dropped]
     # each header by its words as first met, and how often it was dropped
     return kept, len(numbers), Counter({lines[where[key][0]].strip(): len(where[key]) for key in running})
@@ -425,14 +431,20 @@ def _goes_on(line: str, following: str, margin: int, indent: int, grid: int | No
 def _grid(lines: list[str], margin: int) -> int | None:
     """The width lines of wide characters only fill, or None when too few do: a layout
     sets them on its grid exactly, while a line holding half-width glyphs (digits, a
-    half-width comma) may reach a column or two past it and set the margin there."""
+    half-width comma) may reach a column or two past it and set the margin there. None
+    too where lines a character short of it are many (a layout squeezing its stops, WPS's
+    标点挤压, fits a character more into lines holding several)."""
     widths = Counter(
         w
         for line in lines
         if (body := line.strip()) and _all_wide(body) and (w := _line_width(_unhung(line))) <= margin
     )
     full = [w for w, n in widths.items() if margin - w <= _WRAP_SLACK and n * _GRID_SHARE >= sum(widths.values())]
-    return max(full, default=None)
+    grid = max(full, default=None)
+    # a layout that squeezes stops sets many lines a character short of the widest: no grid
+    if grid is None or widths[grid] < _ON_GRID * (widths[grid] + widths[grid - 2]):
+        return None
+    return grid
 
 
 def _all_wide(body: str) -> bool:
@@ -578,6 +590,7 @@ _HALF_WIDTH_DRIFT = 6
 _NEARLY_WIDE = frozenset("%@MW")
 # A width this share of the lines of wide characters only fill at least is the text's grid.
 _GRID_SHARE = 10
+_ON_GRID = 0.8  # ... and at least this share of it and the width a character short fill it
 # A word no layout breaks: a run of digits and Latin letters (2024, 5.5%, PM2.5), or else
 # one character; with the stops and closing marks after it, which a layout keeps off a
 # line's head by pushing the word down with them (题，).

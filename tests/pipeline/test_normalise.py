@@ -444,6 +444,32 @@ def test_a_first_line_before_a_comma_opening_a_line_shows_the_paragraph_before_e
     assert normalise(copied) == "\n".join(paragraphs)
 
 
+def test_a_layout_squeezing_its_stops_has_no_grid():
+    # WPS squeezes stops (标点挤压) and fits a character more into lines holding several, so
+    # lines a character short of the widest are many: a line of wide characters that much
+    # short is no paragraph's end there (a 公文 export copied: …第五次会议，提出|关于…)
+    from pipeline.ingest.normalise import _grid
+
+    squeezed = [_han(29, k) for k in range(30)] + [_han(28, k) for k in range(20)]
+    assert _grid(squeezed, 58) is None
+    exact = [_han(29, k) for k in range(45)] + [_han(28, k) for k in range(5)]
+    assert _grid(exact, 58) == 58
+
+
+def test_a_chapter_header_in_a_copy_goes_and_the_chapter_heading_stays():
+    # a book's header names the chapter: the copy holds its words by every page number and
+    # once more where the chapter opens, between paragraphs; only the header goes
+    heading = "一、过去一年工作回顾"
+    paragraphs = ["各位代表：", heading]
+    paragraphs += [_han(28, k) + _han(29, k + 1) + "，" + _han(10, k + 2) + "。" for k in range(16)]
+    body = _copied_pages(paragraphs, page_lines=1000, header="").split("\n")[1:-1]
+    assert len(body) == 50
+    pages = [body[i : i + 10] for i in range(0, len(body), 10)]
+    copied = "\n".join("\n".join([*page, heading, f"- {k} -"]) for k, page in enumerate(pages, 1))
+    assert copied.count(heading) == len(pages) + 1
+    assert normalise(copied) == "\n".join(paragraphs)
+
+
 def test_a_running_header_whose_parts_change_sides_is_dropped():
     # a gazette's header: its name and issue on odd pages, the issue and name on even ones;
     # each order recurs on every other page, the header on every page
