@@ -255,11 +255,7 @@ def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
 def _autospace(t: str, k: int) -> bool:
     """Is the gap at ``k`` the room Word and WPS leave between a Han character and a digit or
     Latin letter (中文与西文之间自动调整间距: 1957 年 6 月), no space of the text?"""
-    before, after = t[k - 1 : k], t[k + 1 : k + 2]
-    return bool(before and after) and (
-        (_HAN.match(before) is not None and after.isascii() and after.isalnum())
-        or (_HAN.match(after) is not None and before.isascii() and (before.isalnum() or before == "%"))
-    )
+    return k > 0 and _BOUNDARY_GAP.match(t, k - 1) is not None
 
 
 _HAN = regex.compile(r"\p{Han}")
