@@ -69,3 +69,8 @@ CLAUSE_END = regex.compile(char_class(CLAUSE_STOPS + "\n（）()"))
 PHRASE_END = regex.compile(char_class(CLAUSE_STOPS + "\n"))
 # A 《…》 title: no line break and no nested 《 inside (inner titles use 〈〉).
 TITLE = regex.compile(r"《[^《》\n]*》")
+# One Han character.
+HAN = regex.compile(r"\p{Han}")
+# Half-width glyphs a proportional font sets 0.8 to 0.95 of a character wide (a copy of a
+# PDF counts them half: 5%, 8% take nearly a character each).
+NEARLY_WIDE = "%@MW"

@@ -25,6 +25,7 @@ from extractors.char_classes import (
     CLAUSE_STOPS,
     COLONS,
     COMMAS,
+    HAN,
     LIST_COMMA,
     LONG_SENTENCE_STOPS,
     OPENING_QUOTES,
@@ -89,7 +90,6 @@ _EDGE_MARKS = "、，,；;：:“”‘’\"'《》 （(）)"
 _EDGE_MARKS_NO_ROUND = "、，,；;：:“”‘’\"'《》 "
 _CLOSING_ROUND = "".join(ROUND_BRACKETS.values())
 _QUOTES = str.maketrans("", "", '“”‘’"')
-_HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"[0-9０-９]")
 # digits that are not a date (外贸出口从7月份开始大幅度回升 holds no amount)
 _AMOUNT_DIGITS = regex.compile(r"[0-9０-９]+(?![0-9０-９.]*[年月日号])")
@@ -953,7 +953,7 @@ def after_phrase(text: str, end: int, clause_end: int, next_amount: regex.Patter
         raw = raw[len(head[0][0]) :]  # 保持6%[一档]的税率不变
     de = raw.startswith(words.particle)
     phrase = raw[len(words.particle) :] if de else raw
-    if not phrase or not _HAN.match(phrase.lstrip(OPENING_QUOTES)):
+    if not phrase or not HAN.match(phrase.lstrip(OPENING_QUOTES)):
         return ""  # 17个[“五星级”党组织], 600万载重吨[“运力池”]: a quoted name reads on
     tokens = cut(phrase)
     if not tokens or tokens[0] in words.after_stop:
@@ -1783,10 +1783,10 @@ def _object(noun: str) -> str:
     toks = tag(noun)
 
     def nominal(w: str, f: str) -> bool:  # 救灾款/l, 奖补资金 (a user term, x)
-        return f.startswith("n") or f in ("vn", "l") or (f == "x" and bool(_HAN.match(w)))
+        return f.startswith("n") or f in ("vn", "l") or (f == "x" and bool(HAN.match(w)))
 
     for i, (w, f) in enumerate(toks):
-        if out and (f in ("d", "ad", "p", "c") or f.startswith("u") or (f == "x" and not _HAN.match(w))):
+        if out and (f in ("d", "ad", "p", "c") or f.startswith("u") or (f == "x" and not HAN.match(w))):
             break
         # a verb after a noun opens the predicate, unless a last noun follows it inside the
         # phrase (专项奖补资金, 创业投资引导基金)

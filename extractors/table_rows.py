@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from extractors.char_classes import COLONS, ROW_MARKS, char_class
+from extractors.char_classes import COLONS, HAN, ROW_MARKS, char_class
 from extractors.context import Context
 from extractors.indicators import indicator_for
 from extractors.language_data import longest_first
@@ -29,7 +29,6 @@ from extractors.records import Quantity, TimeExpr
 from extractors.subjects import subject_words
 from extractors.table_columns import BRACKETED, LABEL, UNIT, VALUE, Column, header_words
 
-_HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(char_class(ARABIC_DIGIT_CHARS))
 
 
@@ -96,10 +95,10 @@ def _aligned(text: str, spans: list[tuple[int, int]], columns: tuple[Column, ...
         values = [i for i, (_, c) in enumerate(paired) if c.role == VALUE]
         if not values:
             return [], None
-        label = next((sp for sp, c in paired if c.role == LABEL and _HAN.search(text[sp[0] : sp[1]])), None)
+        label = next((sp for sp, c in paired if c.role == LABEL and HAN.search(text[sp[0] : sp[1]])), None)
         if label is None:
             label = next(
-                (sp for sp, c in reversed(paired[: values[0]]) if c.role != UNIT and _HAN.search(text[sp[0] : sp[1]])),
+                (sp for sp, c in reversed(paired[: values[0]]) if c.role != UNIT and HAN.search(text[sp[0] : sp[1]])),
                 None,
             )
         return paired, label
@@ -108,7 +107,7 @@ def _aligned(text: str, spans: list[tuple[int, int]], columns: tuple[Column, ...
         cell = text[a:b]
         if at is not None and b > a and _is_amount(cell):
             break
-        if _HAN.search(cell) and not _is_unit(cell):
+        if HAN.search(cell) and not _is_unit(cell):
             at = (a, b)
     else:
         return [], None

@@ -29,12 +29,15 @@ from extractors.char_classes import (
     CLAUSE_STOPS,
     CLOSING,
     COLONS,
+    HAN,
     LONG_SENTENCE_STOPS,
+    NEARLY_WIDE,
     NOT_AT_LINE_HEAD,
     OPENING,
     SEMICOLONS,
     SENTENCE_STOPS,
     SPACES,
+    char_class,
 )
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, check_file, load
 from pipeline.ingest.cells import display_width, spaced_rows
@@ -61,7 +64,6 @@ _FULL_WIDTH = {
 }
 # A share of Han characters that t2s changes above this marks a Traditional text.
 _TRADITIONAL_SHARE = 0.02
-_HAN = regex.compile(r"\p{Han}")
 # Wikisource sets a bold run-in heading (积极推进国有企业改革。) as the first line of its
 # paragraph, after a line of indentation only: normalise_with_layout reports where it ends.
 SET_APART = "\ue000"  # a private-use mark after such a line while the text is normalised
@@ -264,7 +266,7 @@ def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], i
     numbers = {i for i, line in enumerate(lines) if line.strip() and page_number.fullmatch(line.strip())}
     where: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if (s := line.strip()) and i not in numbers and len(_HAN.findall(s)) >= _RUNNING_HAN:
+        if (s := line.strip()) and i not in numbers and len(HAN.findall(s)) >= _RUNNING_HAN:
             where.setdefault(_parts(s), []).append(i)
     inside: Counter[str] = Counter()
     placed: set[int] = set()  # the occurrences standing where page furniture stands
@@ -461,7 +463,7 @@ def _heading_after(line: str, following: str, margin: int, grid: int | None) -> 
     return (
         bool(body)
         and body[-1] not in _PARAGRAPH_ENDS
-        and not any(c in LONG_SENTENCE_STOPS + SEMICOLONS + COLONS for c in body)
+        and not _IN_SENTENCES.search(body)
         and not _goes_on(line, following, margin, 0, grid)
     )
 
@@ -586,11 +588,12 @@ _AT_MARGIN = 0.02  # ... and at least this share ends right at it
 _RUNIN_OPENING = regex.compile(r"[^\n" + regex.escape(CLAUSE_STOPS) + r"]{2,20}[。！？!?]")
 # Every this many half-width glyphs in a line, its count of columns may be one off.
 _HALF_WIDTH_DRIFT = 6
-# Half-width glyphs a proportional font sets 0.8 to 0.95 of a character wide.
-_NEARLY_WIDE = frozenset("%@MW")
-# A width this share of the lines of wide characters only fill at least is the text's grid.
+_NEARLY_WIDE = frozenset(NEARLY_WIDE)
+# A width at least one in this many lines of wide characters only fill is the text's grid ...
 _GRID_SHARE = 10
 _ON_GRID = 0.8  # ... and at least this share of it and the width a character short fill it
+# A stop, a semicolon or a colon: a line holding one holds a sentence, no title.
+_IN_SENTENCES = regex.compile(char_class(LONG_SENTENCE_STOPS + SEMICOLONS + COLONS))
 # A word no layout breaks: a run of digits and Latin letters (2024, 5.5%, PM2.5), or else
 # one character; with the stops and closing marks after it, which a layout keeps off a
 # line's head by pushing the word down with them (题，).
@@ -619,9 +622,9 @@ def _heading_line(line: str, margin: int | None, lost: int = 0) -> bool:
         return False
     title = line.strip()[end:].strip().rstrip("*#")  # **一、总体要求**: Markdown bold closing it
     return (
-        len(_HAN.findall(title)) >= 2
+        len(HAN.findall(title)) >= 2
         and len(title) <= heading_max_chars()
-        and not any(c in LONG_SENTENCE_STOPS + SEMICOLONS + COLONS for c in title)
+        and not _IN_SENTENCES.search(title)
         and _TITLE_END.match(title[-1]) is not None
     )
 
@@ -630,7 +633,7 @@ def _stands_alone(line: str) -> bool:
     """A line that is one whole sentence (积极推进国有企业改革。); whether it is short enough
     for a heading is the structure step's to judge."""
     stops = LONG_SENTENCE_STOPS
-    return line[-1:] in stops and not any(c in stops for c in line[:-1]) and bool(_HAN.match(line))
+    return line[-1:] in stops and not any(c in stops for c in line[:-1]) and bool(HAN.match(line))
 
 
 def normalise(text: str) -> str:

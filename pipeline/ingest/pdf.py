@@ -17,6 +17,7 @@ PDF has no text layer: it fails alone, saying so.
 
 from __future__ import annotations
 
+import ctypes
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ import regex
 from extractors.char_classes import (
     CLOSING,
     COLONS,
+    HAN,
     LONG_SENTENCE_STOPS,
     NOT_AT_LINE_HEAD,
     OPENING,
@@ -125,7 +127,12 @@ def _page_lines(page) -> list[Line]:
             if _is_glyph(ch) and (first is None or len(advances) < 400):
                 box = textpage.get_charbox(i)
                 if first is None:
-                    first = (len(current), box[0], _baseline(textpage, i), pdfium_raw.FPDFText_GetFontSize(textpage, i))
+                    first = (
+                        len(current),
+                        box[0],
+                        _baseline(textpage, i, pdfium_raw),
+                        pdfium_raw.FPDFText_GetFontSize(textpage, i),
+                    )
                 if prev_left is not None and "\u4e00" <= ch <= "\u9fff" and box[0] > prev_left:
                     advances.append(box[0] - prev_left)
                 prev_left = box[0] if "\u4e00" <= ch <= "\u9fff" else None
@@ -194,13 +201,10 @@ _SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one li
 _SPLITS_ROWS = frozenset(OPENING + CLOSING + NOT_AT_LINE_HEAD)
 
 
-def _baseline(textpage, i: int) -> float:
+def _baseline(textpage, i: int, pdfium_raw) -> float:
     """The baseline of character ``i`` (its origin's y): the same for every glyph of a line,
-    where a box's top differs from 一 to 国 by half a character."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_raw
-
+    where a box's top differs from 一 to 国 by half a character (``pdfium_raw``: PDFium's C
+    functions, imported where PDFs are read)."""
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
     return y.value
@@ -258,7 +262,6 @@ def _autospace(t: str, k: int) -> bool:
     return k > 0 and _BOUNDARY_GAP.match(t, k - 1) is not None
 
 
-_HAN = regex.compile(r"\p{Han}")
 # a Han character beside a figure or a Latin word, touching or a gap apart
 _BOUNDARY = regex.compile(r"\p{Han}(?=[0-9A-Za-z])|[0-9A-Za-z%](?=\p{Han})")
 _BOUNDARY_GAP = regex.compile(r"\p{Han}" + _GAP + r"(?=[0-9A-Za-z])|[0-9A-Za-z%]" + _GAP + r"(?=\p{Han})")
@@ -341,7 +344,7 @@ def _chapter_headers(
     slot = Counter(p for e in at_edges for p, m in e.items() if m in again).most_common(1)[0][0]
     anywhere = Counter(_mask(ln.text) for lines in pages for ln in lines if ln.text.strip(_SPACES))
     alone = {m for e in at_edges if (m := e.get(slot)) and anywhere[m] >= 2 and _CLAUSE_END.search(m) is None}
-    headers = again | alone | {m for m in running if _HAN.search(m)}  # page numbers (3/56) are no header
+    headers = again | alone | {m for m in running if HAN.search(m)}  # page numbers (3/56) are no header
     if sum(bool(set(e.values()) & headers) for e in at_edges) * 4 < 3 * len(pages):
         return None
     return again | alone, slot

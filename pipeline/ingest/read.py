@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import regex
 
-from extractors.char_classes import CLAUSE_STOPS
+from extractors.char_classes import CLAUSE_STOPS, HAN
 from pipeline.errors import DocumentError
 from pipeline.ingest.cells import columns_added, spread
 from pipeline.ingest.docx import docx_to_text
@@ -152,7 +152,6 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-_HAN = regex.compile(r"\p{Han}")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\p{Co}\p{Cn}]")
 # Share of Han characters among the visible ones above which a UTF-16 reading is Chinese
 # text. GB18030 and UTF-8 bytes read as UTF-16 give Yi, Hangul, surrogates and private
@@ -172,7 +171,7 @@ def _chinese_utf16(raw: bytes) -> tuple[str, str] | None:
         visible = [ch for ch in sample if not ch.isspace()]
         if not visible or _CONTROL.search(sample):
             continue
-        if len(_HAN.findall(sample)) / len(visible) < _UTF16_HAN_SHARE:
+        if len(HAN.findall(sample)) / len(visible) < _UTF16_HAN_SHARE:
             continue
         try:
             return raw.decode(enc), enc
