@@ -20,7 +20,7 @@ from __future__ import annotations
 import ctypes
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -58,6 +58,8 @@ class Line:
     text: str
     indented: bool
     gap_before: bool = False
+    baseline: float | None = None  # in em above the page's foot (PDF: y grows upward)
+    size: float | None = None  # the type size of its first glyph
 
 
 def pdf_pages(raw: bytes, path: str) -> list[list[Line]]:
@@ -103,7 +105,8 @@ def _page_lines(page) -> list[Line]:
         text = textpage.get_text_range(0, n) if n else ""
         rows: list[tuple[str, tuple[int, float, float, float] | None]] = []  # text, (k, left, baseline, font size)
         current: list[str] = []
-        first = None  # index in the line, left x and top y of its first glyph
+        first = None  # index in the line, left x, baseline and size of its first glyph
+        loose = None  # the same of its first mark, for a row without a glyph (a stop alone)
         advances: list[float] = []
         prev_left = None
         gaps: list[float] = []  # the width of each gap PDFium filled with a space (GAP in the rows)
@@ -121,8 +124,8 @@ def _page_lines(page) -> list[Line]:
                 continue
             if ch in "\r\n":
                 if ch == "\n" or (i + 1 < n and text[i + 1] != "\n"):
-                    rows.append(("".join(current), first))
-                    current, first, prev_left = [], None, None
+                    rows.append(("".join(current), first or loose))
+                    current, first, loose, prev_left = [], None, None, None
                 continue
             if _is_glyph(ch) and (first is None or len(advances) < 400):
                 box = textpage.get_charbox(i)
@@ -138,9 +141,16 @@ def _page_lines(page) -> list[Line]:
                 prev_left = box[0] if "\u4e00" <= ch <= "\u9fff" else None
             else:
                 prev_left = None
+                if first is None and loose is None and ch not in _SPACES:
+                    loose = (
+                        len(current),
+                        textpage.get_charbox(i)[0],
+                        _baseline(textpage, i, pdfium_raw),
+                        pdfium_raw.FPDFText_GetFontSize(textpage, i),
+                    )
             current.append(ch)
         if current:
-            rows.append(("".join(current), first))
+            rows.append(("".join(current), first or loose))
     finally:
         textpage.close()
         page.close()
@@ -168,7 +178,10 @@ def _page_lines(page) -> list[Line]:
     # where each line's text starts: its first glyph, less the cells of the marks before it
     # whose boxes sit inside their cells (“ （); spaces typed before it are indentation
     # (Word and WPS users indent first lines with two ideographic spaces)
-    starts = [None if f is None else f[1] - em * _cells(t[: f[0]].lstrip(_SPACES)) for t, f in rows]
+    starts = [
+        None if f is None or not any(map(_is_glyph, t)) else f[1] - em * _cells(t[: f[0]].lstrip(_SPACES))
+        for t, f in rows
+    ]
     lefts = [x for x in starts if x is not None]
     margin = min(lefts) if lefts else 0.0
     columns = _columns(lefts, margin, em)
@@ -190,13 +203,23 @@ def _page_lines(page) -> list[Line]:
             and prev[2] - f[2] > pitch * max(1.0, f[3] / size if size else 1.0) + _PARAGRAPH_SPACE * em
         )
         left = max((c for c in columns if x is not None and c <= x + _SAME_START * em), default=margin)
-        out.append(Line(t, x is not None and x - left >= 1.5 * em, gap))
+        out.append(
+            Line(
+                t,
+                x is not None and x - left >= 1.5 * em,
+                gap,
+                None if f is None else f[2] / em,
+                None if f is None else f[3],
+            )
+        )
     return out
 
 
 _SAME_START = 0.25  # em: lines starting this close start at one place
 _PARAGRAPH_SPACE = 0.25  # em: a step between baselines this much over the pitch is a gap
 _SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one line
+_SIZE_STEP = 0.08  # a line in type this much larger or smaller than the line before is set apart
+_ROUNDING = 0.03  # em: places that differ by less are one place written with rounding
 # marks a Latin font may set off the Han characters' line: quotes, and what follows a quote
 _SPLITS_ROWS = frozenset(OPENING + CLOSING + NOT_AT_LINE_HEAD)
 
@@ -221,7 +244,8 @@ def _same_line_rows(
     sets “ ” in Times New Roman unless told otherwise) sits higher than the Han characters
     around it, and PDFium starts a new row at it (江泽民同志指出：|“发展要有新, 三角债 ”|，提高). A
     row going on to the right on the baseline of the row before, at such a mark, is the same
-    line (a second column's line beside it is not: no mark stands between)."""
+    line (a second column's line beside it is not: no mark stands between); so is a stop
+    hanging past the margin after such a quote, a row of its own (…“最多跑一次”|。)."""
     out: list[tuple[str, tuple[int, float, float, float] | None]] = []
     for text, first in rows:
         before = out[-1][1] if out else None
@@ -295,8 +319,12 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
         at_edges.append({p: _mask(content[p]) for p in slots if -len(content) <= p < len(content)})
     edge = Counter(m for e in at_edges for m in set(e.values()))
     # recurring: on two pages at least (with two pages, half of them is one: every edge line)
-    running = {m for m, n in edge.items() if n >= 2 and n * 2 >= len(pages) and m}
+    running = {m for m, n in edge.items() if n >= 2 and n * 2 >= len(pages) - 1 and m}
     chapter = _chapter_headers(at_edges, edge, running, pages)
+    # the side of the page (top, foot) each running line stands at; elsewhere it is the
+    # text's (a chapter header on most pages, and its heading atop the chapter's first page)
+    sides = Counter((m, p >= 0) for e in at_edges for p, m in e.items() if m in running)
+    usual = {(m, top) for (m, top), n in sides.items() if n * _SIDE_SHARE >= edge[m]}
     out = []
     for lines in pages:
         kept: list[Line] = []
@@ -310,7 +338,8 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
         # page number at the foot (drawn last, copied last)
         dropped: dict[str, int] = {}
         for k in sorted(edges, key=lambda k: (k - 1 not in numbers and k + 1 not in numbers, k)):
-            if (mask := _mask(lines[k].text)) in running and mask not in dropped:
+            top = k in content[:2]
+            if (mask := _mask(lines[k].text)) in running and mask not in dropped and (mask, top) in usual:
                 dropped[mask] = k
         if chapter is not None and -len(content) <= chapter[1] < len(content):
             k = content[chapter[1]]
@@ -321,7 +350,7 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
                 dropped_before = True
                 continue
             if dropped_before and not kept:  # the gap below a running header opens nothing
-                ln = Line(ln.text, ln.indented, False)
+                ln = replace(ln, gap_before=False)
             kept.append(ln)
             dropped_before = False
         out.append(kept)
@@ -339,23 +368,64 @@ def _chapter_headers(
     the text too (the chapter's heading). Only that place is dropped: the heading itself
     may stand at a page's edge."""
     again = {m for m, n in edge.items() if n >= 2 and m and m not in running and _CLAUSE_END.search(m) is None}
-    if not again:
+    own = {m for m in running if HAN.search(m)}  # the document's header (page numbers, 3/56, are none)
+    places = Counter(p for e in at_edges for p, m in e.items() if m in again)
+    if not places and sum(bool(set(e.values()) & own) for e in at_edges) * 4 < 3 * len(pages):
+        # chapters of a page or two, each header standing once: at the document header's place
+        places = Counter(p for e in at_edges for p, m in e.items() if m in own)
+    if not places:
         return None
-    slot = Counter(p for e in at_edges for p, m in e.items() if m in again).most_common(1)[0][0]
-    anywhere = Counter(_mask(ln.text) for lines in pages for ln in lines if ln.text.strip(_SPACES))
+    slot = places.most_common(1)[0][0]
+    # at that place, a header naming a heading that is a sentence (四、…必须…。) recurs too
+    at_slot = {e.get(slot) for e in at_edges}
+    again |= {m for m in edge if edge[m] >= 2 and m not in running and len(m) >= _HEADER_SENTENCE and m in at_slot}
+    # where the words stand in the text: on a line, or over two or three (a long heading)
+    anywhere: Counter[str] = Counter()
+    for lines in pages:
+        texts = [ln.text.strip(_SPACES) for ln in lines if ln.text.strip(_SPACES)]
+        for n in (1, 2, 3):
+            anywhere.update(_mask("".join(texts[k : k + n])) for k in range(len(texts) - n + 1))
     alone = {m for e in at_edges if (m := e.get(slot)) and anywhere[m] >= 2 and _CLAUSE_END.search(m) is None}
-    headers = again | alone | {m for m in running if HAN.search(m)}  # page numbers (3/56) are no header
+    headers = again | alone | own
     if sum(bool(set(e.values()) & headers) for e in at_edges) * 4 < 3 * len(pages):
         return None
     return again | alone, slot
 
 
+_SIDE_SHARE = 4  # a running line stands on a side of the page on one in this many pages, at least
+_HEADER_SENTENCE = 8  # characters, at least, of a recurring header ending a sentence
 _INDENTED_LINES = 3  # indented lines, at least, for a text to mark its paragraphs by indentation
+
+
+def _ended_early(pages: list[list[Line]]) -> set[int]:
+    """The last lines (their indexes over all pages) of pages that end a line's room or
+    more above the text's foot: a line would have fit there, so the page broke before a
+    paragraph (the space before it did not fit, a heading kept with its text went over) —
+    or before a paragraph's last lines kept together (widow control)."""
+    ends: list[tuple[int, float, float]] = []  # index, baseline, the page's pitch (in em)
+    k = 0
+    for lines in pages[:-1]:
+        ys = [ln.baseline for ln in lines if ln.baseline is not None]
+        steps = sorted(a - b for a, b in zip(ys, ys[1:]) if a > b)
+        k += len(lines)
+        if steps and lines[-1].baseline is not None:
+            ends.append((k - 1, lines[-1].baseline, steps[len(steps) // 2]))
+    if len(ends) < 2:
+        return set()
+    feet = sorted(y for _, y, _ in ends)
+    # the foot: the lowest place two pages' text ends at (not one page's stray line)
+    foot = next((a for a, b in zip(feet, feet[1:]) if b - a <= _SAME_BASELINE), feet[0])
+    return {i for i, y, pitch in ends if y - pitch > foot - _ROUNDING}
+
+
+def _resized(before: float | None, after: float | None) -> bool:
+    return before is not None and after is not None and abs(after - before) > _SIZE_STEP * min(before, after)
 
 
 def join_lines(pages: list[list[Line]]) -> str:
     """Paragraphs, one per line, from the layout lines of all pages."""
     _, markers, prefix = _patterns()
+    early = _ended_early(pages)
     lines = [ln for page in pages for ln in page]
     widths = [_cells(ln.text.strip(_SPACES)) for ln in lines]  # in em: digits take half a cell
     full = sorted(widths)[int(len(widths) * 0.9)] if widths else 0  # a full line's length
@@ -370,6 +440,8 @@ def join_lines(pages: list[list[Line]]) -> str:
     indenting = sum(ln.indented for ln in lines) >= _INDENTED_LINES and not any(
         not lines[i].indented and widths[i - 1] < 0.85 * full for i in numbered
     )
+    sizes = Counter(round(ln.size, 1) for ln in lines if ln.size is not None)
+    body_size = sizes.most_common(1)[0][0] if sizes else None
     paragraphs: list[str] = []
     current = ""
     for i, line in enumerate(lines):
@@ -388,11 +460,23 @@ def join_lines(pages: list[list[Line]]) -> str:
             widths[i - 1] < 0.85 * full or (not indenting and _SENTENCE_END.search(lines[i - 1].text) is not None)
         )
         opens_heading = ended and markers.match(body, head.end() if head else 0) is not None
-        if current and (line.indented or line.gap_before or opens_heading):
+        # type of another size: a heading's lines, or the text after them (over a page
+        # break, where no space before a heading is left to see)
+        resized = i > 0 and _resized(lines[i - 1].size, line.size)
+        # a heading in larger type goes on, centred, on a line that only looks indented
+        centred = (
+            i > 0
+            and not resized
+            and line.size is not None
+            and body_size is not None
+            and line.size > body_size * (1 + _SIZE_STEP)
+            and _CLAUSE_END.search(lines[i - 1].text) is None
+        )
+        if current and ((line.indented and not centred) or line.gap_before or opens_heading or resized):
             paragraphs.append(current)
             current = ""
         current += body
-        short = widths[i] < 0.85 * full
+        short = widths[i] < 0.85 * full or i in early
         if short and _CLAUSE_END.search(body):
             paragraphs.append(current)
             current = ""

@@ -356,3 +356,109 @@ def test_running_headers_naming_the_chapter_are_dropped_and_its_headings_kept():
     text = join_lines(drop_running_lines(pages))
     assert [c for c in chapters if text.count(c) != 1] == []  # each heading once, no header
     assert text.replace("\n", "") == "".join(body)  # nothing else dropped, no page number left
+
+
+def _lines(texts: list[str], top: float, pitch: float = 1.5, size: float = 10.5, gaps: frozenset = frozenset()):
+    """Layout lines with their baselines (in em above the page's foot), ``gaps``: the
+    indexes of lines standing after space between paragraphs."""
+    from pipeline.ingest.pdf import Line
+
+    return [Line(t, False, k in gaps, top - pitch * k, size) for k, t in enumerate(texts)]
+
+
+def test_a_page_ending_a_line_short_of_the_foot_ends_its_paragraph():
+    # a phone layout: no first line indented, space between paragraphs, which a page break
+    # swallows. A page ending where one more line would have fit broke before a paragraph
+    # (the space before it did not fit): its last line ends the paragraph, full as it is
+    # (the second blind PDF set's phone layout ran 11 of 48 documents' paragraphs together so)
+    from pipeline.ingest.pdf import join_lines
+
+    full = _BODY[:19] + "。"  # a full line ending a sentence
+    first = _lines([_BODY[:20], full, _BODY[20:40], full], top=8.5)  # ends at 4.0, room for one more
+    second = _lines([_BODY[5:25], full, _BODY[:20], _BODY[10:30], full], top=8.5)  # ends at 2.5: the foot
+    third = _lines([_BODY[2:22], full, _BODY[:6] + "。"], top=8.5, gaps=frozenset({1}))
+    assert (
+        join_lines([first, second, third]).split("\n")
+        == [
+            _BODY[:20] + full + _BODY[20:40] + full,
+            _BODY[5:25] + full + _BODY[:20] + _BODY[10:30] + full + _BODY[2:22],  # the foot: no sign
+            full + _BODY[:6] + "。",
+        ]
+    )
+
+
+def test_type_of_another_size_sets_a_heading_apart_over_a_page_break():
+    # a heading in larger type atop a page (the space before it went with the page break)
+    # opens a paragraph; a centred heading's second line, which starts right of the margin,
+    # goes on in it (the second blind PDF set's book layout)
+    from pipeline.ingest.pdf import Line, join_lines
+
+    full = _BODY[:19] + "。"
+    first = _lines([_BODY[:20], full], top=4.0)
+    second = [Line("坚持以人民为中心的发展思想，着力保障和改", False, False, 40.0, 15.0)]
+    second += [Line("善民生", True, False, 38.0, 15.0)]
+    second += _lines([_BODY[3:23], _BODY[:5] + "。"], top=36.0)
+    assert join_lines([first, _lines([full] * 3, top=5.5), second]).split("\n") == [
+        _BODY[:20] + full * 4,
+        "坚持以人民为中心的发展思想，着力保障和改善民生",
+        _BODY[3:23] + _BODY[:5] + "。",
+    ]
+
+
+def test_a_stop_alone_on_a_row_belongs_to_the_line_it_stands_on():
+    # a stop hanging past the margin after a quote in a Latin font: PDFium puts it on a row
+    # of its own, which has no glyph to place it by but its own box; one a layout moved to
+    # the next page's first line (under its running header) is that line
+    from pipeline.ingest.pdf import _same_line_rows
+
+    rows = [("必须到现场办的也要力争做到“最多跑一次”", (0, 80.0, 126.2, 16.0)), ("。", (0, 492.0, 126.2, 16.0))]
+    rows += [("加强政务服务标准化建设", (0, 80.0, 98.2, 16.0)), ("2024年工作报告", (0, 80.0, 800.0, 9.0))]
+    rows += [("。", (0, 80.0, 770.0, 16.0))]
+    assert [t for t, _ in _same_line_rows(rows, 16.0)] == [rows[0][0] + "。", rows[2][0], rows[3][0], "。"]
+
+
+def test_chapter_headers_standing_once_each_go_with_the_document_header():
+    # a book whose left-hand pages carry the report's header and right-hand pages the
+    # chapter's, each chapter two pages long or so, so each chapter header stands once, and
+    # the report's on three pages of seven (fewer than half); each chapter's heading, atop
+    # its first page, wraps over two lines (the second blind PDF set's book layout)
+    from pipeline.ingest.pdf import Line, drop_running_lines, join_lines
+
+    chapters = [
+        "一、过去一年工作回顾和今年经济社会发展的总体要求",
+        "二、坚持稳中求进工作总基调全面做好今年政府工作",
+        "三、加强政府自身建设和推进依法行政的主要任务",
+    ]
+    lines = [_BODY[k % 20 : k % 20 + 24] + "。" for k in range(40)]
+    opens = {1: 0, 4: 1, 6: 2}  # the page each chapter opens on
+    pages: list[list[Line]] = []
+    body: list[str] = []
+    chapter = 0
+    for number in range(1, 8):
+        page = [Line(line, False) for line in lines[5 * number : 5 * number + 5]]
+        if number in opens:
+            chapter = opens[number]
+            page[:0] = [Line(chapters[chapter][:20], False, True), Line(chapters[chapter][20:], False)]
+            body.append(chapters[chapter])
+        body += lines[5 * number : 5 * number + 5]
+        header = [] if number == 1 else [Line(chapters[chapter] if number % 2 else "2024年政府工作报告", False)]
+        pages.append([*page, *header, Line(str(number), False)])
+    text = join_lines(drop_running_lines(pages))
+    assert "政府工作报告" not in text and text.replace("\n", "") == "".join(body)
+    assert [c for c in chapters if text.count(c) != 1] == []
+
+
+def test_a_running_chapter_header_leaves_the_heading_atop_its_chapter():
+    # a header naming the chapter on most pages is a running line; atop the chapter's first
+    # page, whose foot still names the chapter before, its words are the heading: a running
+    # line is dropped only on the side of the page it stands on (gov-report 2011 as a book
+    # lost 三、2011年的工作 so)
+    from pipeline.ingest.pdf import Line, drop_running_lines, join_lines
+
+    lines = [_BODY[k % 20 : k % 20 + 24] + "。" for k in range(40)]
+    pages = [[Line(line, False) for line in lines[4 * k : 4 * k + 4]] for k in range(8)]
+    pages[2].insert(0, Line("三、政府工作任务", False, True))
+    for k, page in enumerate(pages):
+        page += [Line("三、政府工作任务" if k >= 3 else "二、工作回顾", False), Line(str(k + 1), False)]
+    text = join_lines(drop_running_lines(pages))
+    assert text.count("三、政府工作任务") == 1 and "二、工作回顾" not in text
