@@ -71,6 +71,10 @@ PHRASE_END = regex.compile(char_class(CLAUSE_STOPS + "\n"))
 TITLE = regex.compile(r"《[^《》\n]*》")
 # One Han character.
 HAN = regex.compile(r"\p{Han}")
+# A word no layout breaks at a line's head: a run of digits and Latin letters (2024, 5.5%,
+# PM2.5), or else one character; with the stops and closing marks after it, which a layout
+# keeps off a line's head by pushing the word down with them (题，).
+LINE_HEAD_WORD = regex.compile(r"(?:[0-9A-Za-z][0-9A-Za-z.%]*|\S)[" + regex.escape(NOT_AT_LINE_HEAD) + "]*")
 # Half-width glyphs a proportional font sets 0.8 to 0.95 of a character wide (a copy of a
 # PDF counts them half: 5%, 8% take nearly a character each).
 NEARLY_WIDE = "%@MW"

@@ -30,6 +30,7 @@ from extractors.char_classes import (
     CLOSING,
     COLONS,
     HAN,
+    LINE_HEAD_WORD,
     LONG_SENTENCE_STOPS,
     NEARLY_WIDE,
     NOT_AT_LINE_HEAD,
@@ -384,7 +385,7 @@ def _would_fit(room: int, body: str, following: str) -> bool:
     letters, which no layout breaks) have fit in the ``room`` ``body``'s line left? Then
     the layout did not break the line: the paragraph ended. A word of half-width glyphs
     may be wider than it counts (44 set a little over a character, 54% nearly two)."""
-    word = _FIRST_WORD.match(following.strip())  # none before a blank line: that closes it
+    word = LINE_HEAD_WORD.match(following.strip())  # none before a blank line: that closes it
     if word is None:
         return False
     text = word.group(0)
@@ -594,10 +595,6 @@ _GRID_SHARE = 10
 _ON_GRID = 0.8  # ... and at least this share of it and the width a character short fill it
 # A stop, a semicolon or a colon: a line holding one holds a sentence, no title.
 _IN_SENTENCES = regex.compile(char_class(LONG_SENTENCE_STOPS + SEMICOLONS + COLONS))
-# A word no layout breaks: a run of digits and Latin letters (2024, 5.5%, PM2.5), or else
-# one character; with the stops and closing marks after it, which a layout keeps off a
-# line's head by pushing the word down with them (题，).
-_FIRST_WORD = regex.compile(r"(?:[0-9A-Za-z][0-9A-Za-z.%]*|\S)[" + regex.escape(NOT_AT_LINE_HEAD) + "]*")
 # A heading's title ends in a word or a closing bracket or quote, not in a comma or an open
 # bracket (四、所有确定进行建设的项目， and 三、关于《 go on in the next line).
 _TITLE_END = regex.compile(r"[\p{Han}\w" + regex.escape(CLOSING) + "]")

@@ -28,7 +28,9 @@ from extractors.char_classes import (
     CLOSING,
     COLONS,
     HAN,
+    LINE_HEAD_WORD,
     LONG_SENTENCE_STOPS,
+    NEARLY_WIDE,
     NOT_AT_LINE_HEAD,
     OPENING,
     SENTENCE_STOPS,
@@ -44,10 +46,17 @@ _SPACES = SPACES
 # a line that ends a clause: a stop, a colon or a semicolon, closing marks after it (…。”);
 # a closing quote alone ends nothing (解决“条条”和“块块”|的矛盾)
 _CLAUSE_END = regex.compile(char_class(SENTENCE_STOPS + COLONS) + char_class(CLOSING) + "*$")
+# a sentence's stop inside a paragraph (no heading has one)
+_IN_SENTENCE = regex.compile(char_class(LONG_SENTENCE_STOPS.replace("\n", "")))
 # a line that ends a sentence: its last stop (not ；, which goes on a list), closers, spaces
 _SENTENCE_END = regex.compile(
     char_class(LONG_SENTENCE_STOPS.replace("\n", "")) + char_class(CLOSING) + "*" + char_class(SPACES) + "*$"
 )
+
+
+# where a row stands: the index of its first glyph in its text, that glyph's left x, its
+# baseline and type size, and the right x of the row's last character
+_Place = tuple[int, float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,7 @@ class Line:
     gap_before: bool = False
     baseline: float | None = None  # in em above the page's foot (PDF: y grows upward)
     size: float | None = None  # the type size of its first glyph
+    room: float | None = None  # characters of its type between its end and its column's right edge
 
 
 def pdf_pages(raw: bytes, path: str) -> list[list[Line]]:
@@ -103,10 +113,11 @@ def _page_lines(page) -> list[Line]:
     try:
         n = textpage.count_chars()
         text = textpage.get_text_range(0, n) if n else ""
-        rows: list[tuple[str, tuple[int, float, float, float] | None]] = []  # text, (k, left, baseline, font size)
+        rows: list[tuple[str, _Place | None]] = []
         current: list[str] = []
         first = None  # index in the line, left x, baseline and size of its first glyph
         loose = None  # the same of its first mark, for a row without a glyph (a stop alone)
+        last = -1  # the index of the row's last character
         advances: list[float] = []
         prev_left = None
         gaps: list[float] = []  # the width of each gap PDFium filled with a space (GAP in the rows)
@@ -124,7 +135,7 @@ def _page_lines(page) -> list[Line]:
                 continue
             if ch in "\r\n":
                 if ch == "\n" or (i + 1 < n and text[i + 1] != "\n"):
-                    rows.append(("".join(current), first or loose))
+                    rows.append(("".join(current), _ended(first or loose, textpage, last)))
                     current, first, loose, prev_left = [], None, None, None
                 continue
             if _is_glyph(ch) and (first is None or len(advances) < 400):
@@ -149,8 +160,10 @@ def _page_lines(page) -> list[Line]:
                         pdfium_raw.FPDFText_GetFontSize(textpage, i),
                     )
             current.append(ch)
+            if ch not in _SPACES:
+                last = i
         if current:
-            rows.append(("".join(current), first or loose))
+            rows.append(("".join(current), _ended(first or loose, textpage, last)))
     finally:
         textpage.close()
         page.close()
@@ -192,6 +205,16 @@ def _page_lines(page) -> list[Line]:
     pitch = steps[len(steps) // 2] if steps else None
     sizes = sorted(f[3] for _, f in rows if f is not None)
     size = sizes[len(sizes) // 2] if sizes else 0.0
+    lefts_of = [
+        max((c for c in columns if x is not None and c <= x + _SAME_START * em), default=margin) for x in starts
+    ]
+    # each column's right edge: where most of its long lines end (a justified text's all)
+    ends: dict[float, list[float]] = {}
+    for (t, f), left in zip(rows, lefts_of):
+        # a line ending in a stop may hang it past the edge
+        if f is not None and t.rstrip(_SPACES)[-1:] not in NOT_AT_LINE_HEAD:
+            ends.setdefault(left, []).append(f[4])
+    edges = {c: sorted(v)[int(len(v) * _RIGHT_EDGE)] for c, v in ends.items() if len(v) >= _EDGE_LINES}
     out = []
     for k, ((t, f), x) in enumerate(zip(rows, starts)):
         prev = rows[k - 1][1] if k else None
@@ -202,7 +225,8 @@ def _page_lines(page) -> list[Line]:
             # lines in a larger type (a heading's) stand that much further apart
             and prev[2] - f[2] > pitch * max(1.0, f[3] / size if size else 1.0) + _PARAGRAPH_SPACE * em
         )
-        left = max((c for c in columns if x is not None and c <= x + _SAME_START * em), default=margin)
+        left = lefts_of[k]
+        edge = edges.get(left)
         out.append(
             Line(
                 t,
@@ -210,6 +234,8 @@ def _page_lines(page) -> list[Line]:
                 gap,
                 None if f is None else f[2] / em,
                 None if f is None else f[3],
+                # in characters of the line's own type (a heading's are larger)
+                None if f is None or edge is None else max(0.0, edge - f[4]) / (em * (f[3] / size if size else 1.0)),
             )
         )
     return out
@@ -218,10 +244,26 @@ def _page_lines(page) -> list[Line]:
 _SAME_START = 0.25  # em: lines starting this close start at one place
 _PARAGRAPH_SPACE = 0.25  # em: a step between baselines this much over the pitch is a gap
 _SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one line
-_SIZE_STEP = 0.08  # a line in type this much larger or smaller than the line before is set apart
+_RIGHT_EDGE = 0.5  # a column's right edge: where this share of its lines end, or further left
+_EDGE_LINES = 3  # lines a column holds, at least, to tell its right edge
+_FULL_WIDTH_MARKS = frozenset(OPENING + CLOSING + "—…" + NEARLY_WIDE)
+_HALF_WIDTH = 0.6  # em: a half-width glyph's width, at most
+_SIZE_STEP = 0.04  # a line in type this much larger or smaller than the line before is set apart
 _ROUNDING = 0.03  # em: places that differ by less are one place written with rounding
 # marks a Latin font may set off the Han characters' line: quotes, and what follows a quote
 _SPLITS_ROWS = frozenset(OPENING + CLOSING + NOT_AT_LINE_HEAD)
+
+
+def _ended(start: tuple[int, float, float, float] | None, textpage, last: int) -> _Place | None:
+    """``start`` with the right x of the character ``last``'s cell (its advance, not its
+    ink: a stop's box ends halfway across its cell)."""
+    if start is None:
+        return None
+    import pypdfium2.raw as pdfium_raw
+
+    cell = pdfium_raw.FS_RECTF()
+    pdfium_raw.FPDFText_GetLooseCharBox(textpage, last, ctypes.byref(cell))
+    return (*start, cell.right)
 
 
 def _baseline(textpage, i: int, pdfium_raw) -> float:
@@ -237,16 +279,14 @@ _COLUMN_GAP = 5.0  # em: a second column starts at least this far right of the p
 _COLUMN_LINES = 3  # lines that start at a place, at least, for it to be a column's edge
 
 
-def _same_line_rows(
-    rows: list[tuple[str, tuple[int, float, float, float] | None]], em: float
-) -> list[tuple[str, tuple[int, float, float, float] | None]]:
+def _same_line_rows(rows: list[tuple[str, _Place | None]], em: float) -> list[tuple[str, _Place | None]]:
     """Rows PDFium broke within one line joined again: a quote set in a Latin font (Word
     sets “ ” in Times New Roman unless told otherwise) sits higher than the Han characters
     around it, and PDFium starts a new row at it (江泽民同志指出：|“发展要有新, 三角债 ”|，提高). A
     row going on to the right on the baseline of the row before, at such a mark, is the same
     line (a second column's line beside it is not: no mark stands between); so is a stop
     hanging past the margin after such a quote, a row of its own (…“最多跑一次”|。)."""
-    out: list[tuple[str, tuple[int, float, float, float] | None]] = []
+    out: list[tuple[str, _Place | None]] = []
     for text, first in rows:
         before = out[-1][1] if out else None
         if (
@@ -256,7 +296,7 @@ def _same_line_rows(
             and first[1] > before[1] + em
             and (text.lstrip(_SPACES)[:1] in _SPLITS_ROWS or out[-1][0].rstrip(_SPACES)[-1:] in _SPLITS_ROWS)
         ):
-            out[-1] = (out[-1][0] + text, before)
+            out[-1] = (out[-1][0] + text, (*before[:4], first[4]))
         else:
             out.append((text, first))
     return out
@@ -422,6 +462,21 @@ def _resized(before: float | None, after: float | None) -> bool:
     return before is not None and after is not None and abs(after - before) > _SIZE_STEP * min(before, after)
 
 
+def _next_word_fits(line: Line, following: str) -> bool:
+    """Would the first word of the ``following`` line have fit in the room ``line`` left?
+    A layout breaks a line where the next word no longer fits; where it would have, the
+    paragraph ended."""
+    head = following.strip(_SPACES)
+    opened = len(head) - len(head.lstrip(OPENING))  # an opening mark goes down with what it opens
+    word = LINE_HEAD_WORD.match(head, opened)
+    if line.room is None or word is None:
+        return False
+    # quotes and dashes are set full width in a Chinese font, as other marks, and so nearly
+    # are % @ M W; other half-width glyphs a little over half
+    width = sum(1.0 if c in _FULL_WIDTH_MARKS or _cells(c) == 1 else _HALF_WIDTH for c in head[: word.end()])
+    return line.room + _ROUNDING >= width  # a word filling the room exactly fits
+
+
 def join_lines(pages: list[list[Line]]) -> str:
     """Paragraphs, one per line, from the layout lines of all pages."""
     _, markers, prefix = _patterns()
@@ -477,7 +532,15 @@ def join_lines(pages: list[list[Line]]) -> str:
             current = ""
         current += body
         short = widths[i] < 0.85 * full or i in early
-        if short and _CLAUSE_END.search(body):
+        if _next_word_fits(line, lines[i + 1].text if i + 1 < len(lines) else "") and (
+            _CLAUSE_END.search(body) or _IN_SENTENCE.search(current) is None
+        ):
+            # the layout did not break this line: the paragraph (or a heading) ended. A line
+            # broken inside a sentence with room to spare is a layout breaking only at spaces
+            # (a page dump set so: 累计达到|7071万元、…)
+            paragraphs.append(current)
+            current = ""
+        elif short and _CLAUSE_END.search(body):
             paragraphs.append(current)
             current = ""
         elif short and widths[i] <= 0.6 * full and not any(c in body for c in "。，；"):

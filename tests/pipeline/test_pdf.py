@@ -309,14 +309,14 @@ def test_a_row_going_on_along_the_baseline_of_the_row_before_is_the_same_line():
 
     em = 16.0
     rows = [
-        ("增长率，就是了不起的成绩。江泽民同志指出：", (0, 80.0, 126.2, 16.0)),
-        ("“发展要有新", (1, 433.3, 126.2, 16.0)),  # the same baseline, further right
-        ("思路，真正转到以提高经济效益为中心的轨道上来", (0, 80.0, 98.2, 16.0)),  # the next line
-        ("第二栏的一行", (0, 300.0, 98.2, 16.0)),  # a second column's line: after, not right of, its row
+        ("增长率，就是了不起的成绩。江泽民同志指出：", (0, 80.0, 126.2, 16.0, 432.0)),
+        ("“发展要有新", (1, 433.3, 126.2, 16.0, 525.0)),  # the same baseline, further right
+        ("思路，真正转到以提高经济效益为中心的轨道上来", (0, 80.0, 98.2, 16.0, 525.0)),  # the next line
+        ("第二栏的一行", (0, 300.0, 98.2, 16.0, 400.0)),  # a second column's line: after, not right of, its row
     ]
     joined = _same_line_rows(rows, em)
     assert [t for t, _ in joined] == [rows[0][0] + rows[1][0], rows[2][0], rows[3][0]]
-    assert joined[0][1] == rows[0][1]  # the line starts where its first row did
+    assert joined[0][1] == (*rows[0][1][:4], 525.0)  # it starts where its first row did, ends where its last did
 
 
 def test_the_room_word_leaves_around_figures_is_no_space(tmp_path, cjk_font):
@@ -411,9 +411,12 @@ def test_a_stop_alone_on_a_row_belongs_to_the_line_it_stands_on():
     # the next page's first line (under its running header) is that line
     from pipeline.ingest.pdf import _same_line_rows
 
-    rows = [("必须到现场办的也要力争做到“最多跑一次”", (0, 80.0, 126.2, 16.0)), ("。", (0, 492.0, 126.2, 16.0))]
-    rows += [("加强政务服务标准化建设", (0, 80.0, 98.2, 16.0)), ("2024年工作报告", (0, 80.0, 800.0, 9.0))]
-    rows += [("。", (0, 80.0, 770.0, 16.0))]
+    rows = [
+        ("必须到现场办的也要力争做到“最多跑一次”", (0, 80.0, 126.2, 16.0, 492.0)),
+        ("。", (0, 492.0, 126.2, 16.0, 508.0)),
+    ]
+    rows += [("加强政务服务标准化建设", (0, 80.0, 98.2, 16.0, 256.0)), ("2024年工作报告", (0, 80.0, 800.0, 9.0, 150.0))]
+    rows += [("。", (0, 80.0, 770.0, 16.0, 96.0))]
     assert [t for t, _ in _same_line_rows(rows, 16.0)] == [rows[0][0] + "。", rows[2][0], rows[3][0], "。"]
 
 
@@ -462,3 +465,49 @@ def test_a_running_chapter_header_leaves_the_heading_atop_its_chapter():
         page += [Line("三、政府工作任务" if k >= 3 else "二、工作回顾", False), Line(str(k + 1), False)]
     text = join_lines(drop_running_lines(pages))
     assert text.count("三、政府工作任务") == 1 and "二、工作回顾" not in text
+
+
+def test_a_line_ending_where_the_next_word_would_have_fit_ends_its_paragraph():
+    # a web page printed to PDF, nothing indented and no space between paragraphs: a layout
+    # breaks a line where the next word no longer fits, so a line ending where it would have
+    # fit ended its paragraph (…请予审议。|过去五年的回顾), a heading's too (第五，…积极性|计划经济…);
+    # a full line goes on, and so does one that a layout breaking only at spaces ended early
+    # inside a sentence (the third blind PDF set's browser pages ran 15 of 48 together so)
+    from pipeline.ingest.pdf import Line, join_lines
+
+    def line(text: str, room: float) -> Line:
+        return Line(text, False, False, None, 10.5, room)
+
+    lines = [
+        line("我代表国务院，向大会作政府工作报告，请予审议。", 1.0),  # 过 fits exactly
+        line("过去五年的回顾", 16.0),
+        line("第五，加强统一计划，发挥中央和地方两个积极性", 2.0),
+        line("计划经济是社会主义经济的一个基本特征。我们必须", 0.0),
+        line("坚决克服无政府状态。累计达到", 5.0),  # broken at a space: 7071 would have fit
+        line("7071万元，增长“两成”，比上年提高了两个百分点。", 2.5),
+        line("“四风”得到纠正。", 9.0),
+    ]
+    assert join_lines([lines]).split("\n") == [
+        "我代表国务院，向大会作政府工作报告，请予审议。",
+        "过去五年的回顾",
+        "第五，加强统一计划，发挥中央和地方两个积极性",
+        "计划经济是社会主义经济的一个基本特征。我们必须坚决克服无政府状态。累计达到7071万元，增长“两成”，比上年提高了两个百分点。",
+        "“四风”得到纠正。",
+    ]
+    # an opening quote goes down with what it opens: “四 did not fit in 1.6 characters
+    lines[5] = line("7071万元，增长“两成”，比上年提高了两个百分点。", 1.6)
+    assert join_lines([lines]).split("\n")[3].endswith("百分点。“四风”得到纠正。")
+
+
+def test_a_heading_line_s_room_is_counted_in_its_own_type(tmp_path, cjk_font):
+    # a heading in larger type than the text: the room its first line leaves, more than one
+    # of the text's characters, is less than one of its own, so it goes on (the phone layout
+    # of the second blind PDF set broke 二、2012年工作总体部|署 so)
+    heading = "二、二〇一二年工作总体部署要求"
+    body = [(_BODY * 2)[k * 20 : k * 20 + 20] for k in range(5)] + [_BODY[:8] + "。"]
+    # places in millimetres, sizes in points
+    runs = [(20.0, 20.0, "cjk", heading[:13], 15.2), (20.0, 28.0, "cjk", heading[13:], 15.2)]
+    runs += [(20.0, 36.0 + 6.0 * k, "cjk", text, 10.5) for k, text in enumerate(body)]
+    assert 10.5 * 20 - 15.2 * 13 > 10.5  # the room: over one of the text's characters (in pt)
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "heading.pdf", [runs]))
+    assert normalise(read).split("\n") == [heading, "".join(body)]
