@@ -44,6 +44,19 @@ def test_normalise_drops_web_page_footer():
     assert normalise(raw) == "31.凝聚教育发展合力。各项工作。"
 
 
+def test_normalise_drops_an_article_page_s_particulars():
+    # a plan printed from a government site or saved with it: a line of date, source, hits
+    # and the font-size switch under the title (the third blind PDF set's browser pages)
+    for line in [
+        "日期：2006年07月28日\t来源：国务院办公厅\t浏览次数：81742\t【字体：大 中 小】",
+        "发布日期：2007-04-10 信息来源：国务院办公厅 字号：[ 大 中 小 ]",
+        "2008-11-03 09:59来源：人民网\t【字体：大 中 小】\t【打印】",
+    ]:
+        assert normalise(f"政府工作报告\n{line}\n各位代表：") == "政府工作报告\n各位代表："
+    kept = "二是调整字号和字体，做到大中小学校教材统一。"  # words of a plan stay
+    assert normalise(kept) == kept
+
+
 def test_normalise_converts_traditional():
     # gov-report 1954
     assert normalise("我們第一屆全國人民代表大會") == "我们第一届全国人民代表大会"
