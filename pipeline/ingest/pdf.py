@@ -70,6 +70,7 @@ class Line:
     baseline: float | None = None  # in em above the page's foot (PDF: y grows upward)
     size: float | None = None  # the type size of its first glyph
     room: float | None = None  # characters of its type between its end and its column's right edge
+    centred: bool = False  # as far from its column's right edge as from its left, and well in
 
 
 def pdf_pages(raw: bytes, path: str) -> list[list[Line]]:
@@ -196,7 +197,10 @@ def _page_lines(page) -> list[Line]:
         for t, f in rows
     ]
     lefts = [x for x in starts if x is not None]
-    margin = min(lefts) if lefts else 0.0
+    # the text's left edge: the leftmost place three lines start at (a printed web page's
+    # date and address stand left of its text, once a page), else the leftmost start
+    shared = [x for x in lefts if sum(abs(y - x) <= _SAME_START * em for y in lefts) >= _COLUMN_LINES]
+    margin = min(shared or lefts) if lefts else 0.0
     columns = _columns(lefts, margin, em)
     # the step between the baselines of a paragraph's lines; a larger one, by a quarter of a
     # character or more, is space between paragraphs (Word's 段后 0.5 行) or before a heading
@@ -227,6 +231,13 @@ def _page_lines(page) -> list[Line]:
         )
         left = lefts_of[k]
         edge = edges.get(left)
+        centred = (
+            x is not None
+            and f is not None
+            and edge is not None
+            and x - left >= _CENTRED * em
+            and abs((x - left) - (edge - f[4])) <= _CENTRED_SLACK * em
+        )
         out.append(
             Line(
                 t,
@@ -236,6 +247,7 @@ def _page_lines(page) -> list[Line]:
                 None if f is None else f[3],
                 # in characters of the line's own type (a heading's are larger)
                 None if f is None or edge is None else max(0.0, edge - f[4]) / (em * (f[3] / size if size else 1.0)),
+                centred,
             )
         )
     return out
@@ -248,6 +260,8 @@ _RIGHT_EDGE = 0.5  # a column's right edge: where this share of its lines end, o
 _EDGE_LINES = 3  # lines a column holds, at least, to tell its right edge
 _FULL_WIDTH_MARKS = frozenset(OPENING + CLOSING + "—…" + NEARLY_WIDE)
 _HALF_WIDTH = 0.6  # em: a half-width glyph's width, at most
+_CENTRED = 3.0  # em: a line set in from its column's edge this far, at least, may be centred
+_CENTRED_SLACK = 1.5  # em: a centred line stands this close to midway (a header may set the margin left of the text)
 _SIZE_STEP = 0.04  # a line in type this much larger or smaller than the line before is set apart
 _ROUNDING = 0.03  # em: places that differ by less are one place written with rounding
 # marks a Latin font may set off the Han characters' line: quotes, and what follows a quote
@@ -518,14 +532,16 @@ def join_lines(pages: list[list[Line]]) -> str:
         # type of another size: a heading's lines, or the text after them (over a page
         # break, where no space before a heading is left to see)
         resized = i > 0 and _resized(lines[i - 1].size, line.size)
-        # a heading in larger type goes on, centred, on a line that only looks indented
+        # a heading goes on, centred, on a line that only looks indented (set in larger type,
+        # or standing midway: as far from the right edge as from the left)
         centred = (
             i > 0
             and not resized
-            and line.size is not None
-            and body_size is not None
-            and line.size > body_size * (1 + _SIZE_STEP)
             and _CLAUSE_END.search(lines[i - 1].text) is None
+            and (
+                line.centred
+                or (line.size is not None and body_size is not None and line.size > body_size * (1 + _SIZE_STEP))
+            )
         )
         if current and ((line.indented and not centred) or line.gap_before or opens_heading or resized):
             paragraphs.append(current)

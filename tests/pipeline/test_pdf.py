@@ -511,3 +511,40 @@ def test_a_heading_line_s_room_is_counted_in_its_own_type(tmp_path, cjk_font):
     assert 10.5 * 20 - 15.2 * 13 > 10.5  # the room: over one of the text's characters (in pt)
     _, read = read_document(_placed_pdf(cjk_font, tmp_path / "heading.pdf", [runs]))
     assert normalise(read).split("\n") == [heading, "".join(body)]
+
+
+def test_a_centred_heading_line_goes_on_in_its_heading():
+    # reportlab centres a heading set in the text's size: its second line stands midway, as
+    # far from the right edge as from the left, and only looks indented
+    from pipeline.ingest.pdf import Line, join_lines
+
+    heading = "一、第一个五年计划时期内和第二个五年计划的第一年——一九五八年的伟大"
+    lines = [Line(heading, False, True, None, 12.0, 0.0), Line("成就", True, False, None, 12.0, 15.8, True)]
+    lines += [Line(_BODY[:30], True, True, None, 12.0, 0.0), Line(_BODY[:10] + "。", False, False, None, 12.0, 20.0)]
+    lines += [
+        Line("第二章", True, False, None, 12.0, 14.0, True),
+        Line(_BODY[:20] + "。", True, False, None, 12.0, 9.0),
+    ]
+    assert join_lines([lines]).split("\n") == [
+        heading + "成就",
+        _BODY[:30] + _BODY[:10] + "。",
+        "第二章",
+        _BODY[:20] + "。",
+    ]
+
+
+def test_a_printed_web_page_s_header_sets_no_margin(tmp_path, cjk_font):
+    # Chromium prints a page's date and address at the paper's edge, left of the article:
+    # the text's left edge is where its lines start, not where the header does (every line
+    # read as indented, a paragraph of its own)
+    em = 12 * 0.3528
+    paragraphs = [_BODY[k : k + 30] + _BODY[:8] + "。" for k in range(4)]
+    runs = [(30.0 - 3 * em, 10.0, "latin", "11/21/24, 2:29 PM", 8)]  # three characters left of the text
+    runs.append((30.0 - 3 * em, 290.0, "latin", "file:///tmp/plan.html", 8))
+    y = 20.0
+    for paragraph in paragraphs:
+        for k, part in enumerate((paragraph[:26], paragraph[26:])):
+            runs.append((30.0 + 2 * em * (k == 0), y, "cjk", part, 12))
+            y += 6.0
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "web.pdf", [runs]))
+    assert read.split("\n")[-4:] == paragraphs  # the reader's own paragraphs, before normalise
