@@ -181,11 +181,20 @@ def _page_lines(page) -> list[Line]:
         gapped = [len(_BOUNDARY_GAP.findall(t)) for t, _ in rows]
         autospace = sum(gapped) >= _AUTOSPACE_SEAMS and sum(gapped) >= _AUTOSPACE_SHARE * (sum(seams) + sum(gapped))
 
+        _, markers, _ = _patterns()
+
         def filled(t: str) -> str:
             spread = 2 * t.count(_GAP) >= len(t.replace(_GAP, "").strip(_SPACES))
-            return regex.sub(
-                _GAP, lambda m: _filler(next(widths), em, spread or (autospace and _autospace(t, m.start()))), t
-            )
+            # a heading's one gap, after its marker, is the space a justified line stretched
+            # (（六） 更加注重社会建设…), no table's cell boundary
+            head = markers.match(t.lstrip(_SPACES))
+            titled = t.count(_GAP) == 1 and head is not None and t.lstrip(_SPACES)[head.end() :].startswith(_GAP)
+
+            def fill(m: regex.Match) -> str:
+                width = next(widths)
+                return " " if titled else _filler(width, em, spread or (autospace and _autospace(t, m.start())))
+
+            return regex.sub(_GAP, fill, t)
 
         rows = [(filled(t), f) for t, f in rows]
     rows = _same_line_rows([r for r in rows if r[0].strip(_SPACES)], em)
@@ -254,7 +263,7 @@ def _page_lines(page) -> list[Line]:
 
 
 _SAME_START = 0.25  # em: lines starting this close start at one place
-_PARAGRAPH_SPACE = 0.25  # em: a step between baselines this much over the pitch is a gap
+_PARAGRAPH_SPACE = 0.12  # em: a step between baselines this much over the pitch is a gap
 _SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one line
 _RIGHT_EDGE = 0.5  # a column's right edge: where this share of its lines end, or further left
 _EDGE_LINES = 3  # lines a column holds, at least, to tell its right edge

@@ -548,3 +548,31 @@ def test_a_printed_web_page_s_header_sets_no_margin(tmp_path, cjk_font):
             y += 6.0
     _, read = read_document(_placed_pdf(cjk_font, tmp_path / "web.pdf", [runs]))
     assert read.split("\n")[-4:] == paragraphs  # the reader's own paragraphs, before normalise
+
+
+def test_two_points_between_paragraphs_set_them_apart(tmp_path, cjk_font):
+    # reportlab's spaceAfter=2: a fifth of a character between paragraphs, nothing indented
+    # (a quarter of a character was the least the reader saw)
+    pt = 0.3528  # millimetres
+    paragraphs = [_BODY[k : k + 20] + "，" + _BODY[k + 3 : k + 13] + "。" for k in range(4)]
+    runs, y = [], 20.0
+    for paragraph in paragraphs:
+        for line in (paragraph[:16], paragraph[16:]):
+            runs.append((20.0, y, "cjk", line, 10.5))
+            y += 15.75 * pt
+        y += 2 * pt
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "spaced.pdf", [runs]))
+    assert read.split("\n") == paragraphs
+
+
+def test_the_one_gap_after_a_heading_s_marker_is_a_space(tmp_path, cjk_font):
+    # a justified heading stretches its one space (（六） 更加注重…) wider than a character:
+    # no table's cells
+    em = 14 * 0.3528
+    runs = [
+        (20.0, 20.0, "cjk", "（六）", 14),
+        (20.0 + 4.6 * em, 20.0, "cjk", "更加注重社会建设，着力保障和改善民生", 14),
+    ]
+    runs += [(20.0, 28.0, "cjk", "指标", 14), (20.0 + 4.6 * em, 28.0, "cjk", "目标值", 14)]  # a table's row
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "heading.pdf", [runs]))
+    assert read.split("\n") == ["（六） 更加注重社会建设，着力保障和改善民生", "指标\t目标值"]
