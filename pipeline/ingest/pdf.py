@@ -235,8 +235,10 @@ def _page_lines(page) -> list[Line]:
             pitch is not None
             and f is not None
             and prev is not None
-            # lines in a larger type (a heading's) stand that much further apart
-            and prev[2] - f[2] > pitch * max(1.0, f[3] / size if size else 1.0) + _PARAGRAPH_SPACE * em
+            # lines in a larger type (a heading's) stand about that much further apart: a
+            # rougher measure, so a larger step tells a gap there
+            and prev[2] - f[2]
+            > (pitch + _PARAGRAPH_SPACE * em if f[3] <= size else pitch * f[3] / size + _SCALED_SPACE * em)
         )
         left = lefts_of[k]
         edge = edges.get(left)
@@ -264,6 +266,7 @@ def _page_lines(page) -> list[Line]:
 
 _SAME_START = 0.25  # em: lines starting this close start at one place
 _PARAGRAPH_SPACE = 0.12  # em: a step between baselines this much over the pitch is a gap
+_SCALED_SPACE = 0.25  # em: the same, over the pitch scaled for a line in larger type
 _SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one line
 _RIGHT_EDGE = 0.5  # a column's right edge: where this share of its lines end, or further left
 _EDGE_LINES = 3  # lines a column holds, at least, to tell its right edge
