@@ -136,7 +136,7 @@ def _page_lines(page) -> list[Line]:
                 continue
             if ch in "\r\n":
                 if ch == "\n" or (i + 1 < n and text[i + 1] != "\n"):
-                    rows.append(("".join(current), _ended(first or loose, textpage, last)))
+                    rows.append(("".join(current), _ended(first or loose, textpage, last, pdfium_raw)))
                     current, first, loose, prev_left = [], None, None, None
                 continue
             if _is_glyph(ch) and (first is None or len(advances) < 400):
@@ -164,7 +164,7 @@ def _page_lines(page) -> list[Line]:
             if ch not in _SPACES:
                 last = i
         if current:
-            rows.append(("".join(current), _ended(first or loose, textpage, last)))
+            rows.append(("".join(current), _ended(first or loose, textpage, last, pdfium_raw)))
     finally:
         textpage.close()
         page.close()
@@ -221,7 +221,8 @@ def _page_lines(page) -> list[Line]:
     lefts_of = [
         max((c for c in columns if x is not None and c <= x + _SAME_START * em), default=margin) for x in starts
     ]
-    # each column's right edge: where most of its long lines end (a justified text's all)
+    # each column's right edge: where half its lines not ending in a stop end, or further right
+    # (a justified text's all end there; a ragged text's full lines near it)
     ends: dict[float, list[float]] = {}
     for (t, f), left in zip(rows, lefts_of):
         # a line ending in a stop may hang it past the edge
@@ -268,7 +269,7 @@ _SAME_START = 0.25  # em: lines starting this close start at one place
 _PARAGRAPH_SPACE = 0.12  # em: a step between baselines this much over the pitch is a gap
 _SCALED_SPACE = 0.25  # em: the same, over the pitch scaled for a line in larger type
 _SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one line
-_RIGHT_EDGE = 0.5  # a column's right edge: where this share of its lines end, or further left
+_RIGHT_EDGE = 0.5  # a column's right edge: where this share of its lines end, or further right
 _EDGE_LINES = 3  # lines a column holds, at least, to tell its right edge
 _FULL_WIDTH_MARKS = frozenset(OPENING + CLOSING + "—…" + NEARLY_WIDE)
 _HALF_WIDTH = 0.6  # em: a half-width glyph's width, at most
@@ -280,13 +281,11 @@ _ROUNDING = 0.03  # em: places that differ by less are one place written with ro
 _SPLITS_ROWS = frozenset(OPENING + CLOSING + NOT_AT_LINE_HEAD)
 
 
-def _ended(start: tuple[int, float, float, float] | None, textpage, last: int) -> _Place | None:
+def _ended(start: tuple[int, float, float, float] | None, textpage, last: int, pdfium_raw) -> _Place | None:
     """``start`` with the right x of the character ``last``'s cell (its advance, not its
-    ink: a stop's box ends halfway across its cell)."""
+    ink: a stop's box ends halfway across its cell; ``pdfium_raw``: PDFium's C functions)."""
     if start is None:
         return None
-    import pypdfium2.raw as pdfium_raw
-
     cell = pdfium_raw.FS_RECTF()
     pdfium_raw.FPDFText_GetLooseCharBox(textpage, last, ctypes.byref(cell))
     return (*start, cell.right)
