@@ -69,6 +69,8 @@ CLAUSE_END = regex.compile(char_class(CLAUSE_STOPS + "\n（）()"))
 PHRASE_END = regex.compile(char_class(CLAUSE_STOPS + "\n"))
 # A 《…》 title: no line break and no nested 《 inside (inner titles use 〈〉).
 TITLE = regex.compile(r"《[^《》\n]*》")
+# A sentence's full stop inside a text (。！？!?, not the line break that also ends one).
+FULL_STOP = regex.compile(char_class(LONG_SENTENCE_STOPS.replace("\n", "")))
 # One Han character.
 HAN = regex.compile(r"\p{Han}")
 # A word no layout breaks at a line's head: a run of digits and Latin letters (2024, 5.5%,

@@ -23,6 +23,7 @@ from extractors.char_classes import (
     CLAUSE_STOPS,
     COLONS,
     COMMAS,
+    FULL_STOP,
     LIST_COMMA,
     LONG_SENTENCE_STOPS,
     ROUND_BRACKETS,
@@ -335,14 +336,13 @@ def after_a_colon(
     return out
 
 
-_SENTENCE_END = regex.compile(char_class(LONG_SENTENCE_STOPS.replace("\n", "")))
 _LINE_END = regex.compile(r"\n")
 
 
 def _list_runs_on(text: str, start: int, end: int) -> bool:
     """Does the list opened by a colon run on from ``start`` to ``end``: no sentence ends
     between, and a line break there ends an item with ； (…是这样分配的：⏎工业部门为…；⏎农业…)?"""
-    if _SENTENCE_END.search(text, start, end):
+    if FULL_STOP.search(text, start, end):
         return False
     for m in _LINE_END.finditer(text, start, end):
         before = text[start : m.start()].rstrip()
@@ -388,7 +388,7 @@ def item_label(passage: str) -> tuple[str, int] | None:
 
 
 def _last_sentence_start(text: str) -> int:
-    ends = list(_SENTENCE_END.finditer(text))
+    ends = list(FULL_STOP.finditer(text))
     return ends[-1].end() if ends else 0
 
 

@@ -27,9 +27,9 @@ import regex
 from extractors.char_classes import (
     CLOSING,
     COLONS,
+    FULL_STOP,
     HAN,
     LINE_HEAD_WORD,
-    LONG_SENTENCE_STOPS,
     NEARLY_WIDE,
     NOT_AT_LINE_HEAD,
     OPENING,
@@ -38,6 +38,7 @@ from extractors.char_classes import (
     char_class,
 )
 from pipeline.errors import DocumentError
+from pipeline.ingest.cells import display_width
 from pipeline.ingest.layout_words import patterns as _patterns
 
 NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf OUT.pdf)"
@@ -46,12 +47,8 @@ _SPACES = SPACES
 # a line that ends a clause: a stop, a colon or a semicolon, closing marks after it (…。”);
 # a closing quote alone ends nothing (解决“条条”和“块块”|的矛盾)
 _CLAUSE_END = regex.compile(char_class(SENTENCE_STOPS + COLONS) + char_class(CLOSING) + "*$")
-# a sentence's stop inside a paragraph (no heading has one)
-_IN_SENTENCE = regex.compile(char_class(LONG_SENTENCE_STOPS.replace("\n", "")))
 # a line that ends a sentence: its last stop (not ；, which goes on a list), closers, spaces
-_SENTENCE_END = regex.compile(
-    char_class(LONG_SENTENCE_STOPS.replace("\n", "")) + char_class(CLOSING) + "*" + char_class(SPACES) + "*$"
-)
+_SENTENCE_END = regex.compile(FULL_STOP.pattern + char_class(CLOSING) + "*" + char_class(SPACES) + "*$")
 
 
 # where a row stands: the index of its first glyph in its text, that glyph's left x, its
@@ -271,7 +268,6 @@ _SCALED_SPACE = 0.25  # em: the same, over the pitch scaled for a line in larger
 _SAME_BASELINE = 0.15  # em: rows whose baselines differ by less stand on one line
 _RIGHT_EDGE = 0.5  # a column's right edge: where this share of its lines end, or further right
 _EDGE_LINES = 3  # lines a column holds, at least, to tell its right edge
-_FULL_WIDTH_MARKS = frozenset(OPENING + CLOSING + "—…" + NEARLY_WIDE)
 _HALF_WIDTH = 0.6  # em: a half-width glyph's width, at most
 _CENTRED = 3.0  # em: a line set in from its column's edge this far, at least, may be centred
 _CENTRED_SLACK = 1.5  # em: a centred line stands this close to midway (a header may set the margin left of the text)
@@ -496,9 +492,9 @@ def _next_word_fits(line: Line, following: str) -> bool:
     word = LINE_HEAD_WORD.match(head, opened)
     if line.room is None or word is None:
         return False
-    # quotes and dashes are set full width in a Chinese font, as other marks, and so nearly
-    # are % @ M W; other half-width glyphs a little over half
-    width = sum(1.0 if c in _FULL_WIDTH_MARKS or _cells(c) == 1 else _HALF_WIDTH for c in head[: word.end()])
+    # a Chinese font sets marks of ambiguous width (“ — …) full width, and % @ M W nearly;
+    # other half-width glyphs a little over half
+    width = sum(1.0 if display_width(c) == 2 or c in NEARLY_WIDE else _HALF_WIDTH for c in head[: word.end()])
     return line.room + _ROUNDING >= width  # a word filling the room exactly fits
 
 
@@ -560,7 +556,7 @@ def join_lines(pages: list[list[Line]]) -> str:
         current += body
         short = widths[i] < 0.85 * full or i in early
         if _next_word_fits(line, lines[i + 1].text if i + 1 < len(lines) else "") and (
-            _CLAUSE_END.search(body) or _IN_SENTENCE.search(current) is None
+            _CLAUSE_END.search(body) or FULL_STOP.search(current) is None
         ):
             # the layout did not break this line: the paragraph (or a heading) ended. A line
             # broken inside a sentence with room to spare is a layout breaking only at spaces
