@@ -72,7 +72,8 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "member_count_verbs", "member_count_adverbs", "opening_adverbs",
           "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
-          "when_ends", "comparison_joins", "counts_back")  # fmt: skip
+          "when_ends", "comparison_joins", "counts_back",
+          "time_prepositions", "time_comparatives", "kept_times")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -174,6 +175,9 @@ class SubjectWords:
     examples_end: frozenset[str]
     verb_ends: frozenset[str]
     prepositions: frozenset[str]
+    time_prepositions: frozenset[str]  # 在, 从, 到 before a time inside a subject: they go with it
+    time_comparatives: frozenset[str]  # 于 of 高于 before a time: a base, no period
+    kept_times: frozenset[str]  # 全年 of 职工全年的平均工资: the stretch a measure sums over
     modals: frozenset[str]
     leading_pos: frozenset[str]
     trailing_pos: frozenset[str]
@@ -1080,10 +1084,12 @@ def find_subject(
         # 接待…9个国家考察团[16批]234人次: a count right after the things counted before it,
         # with nothing of its own to count, counts them too (their batches, visits, persons)
         return replace(prev, end=end, number_first=False, bounded=bounded)
-    raw_before = text[cs:stop] if inner is None else text[cs : inner[0]] + text[inner[1] : stop]
-    for a, b in reversed(basis_spans):
-        if cs <= a and b <= stop and inner is None:
-            raw_before = raw_before[: a - cs] + raw_before[b - cs :]  # 收购价[每50公斤]提高
+    cuts = [inner] if inner is not None else [(a, b) for a, b in basis_spans if cs <= a and b <= stop]
+    cuts = sorted(cuts + _inner_times(text, cs, stop, time_spans, cuts))  # 收购价[每50公斤]提高
+    raw_before, at = "", cs
+    for a, b in cuts:
+        raw_before, at = raw_before + text[at:a], b
+    raw_before += text[at:stop]
     # how the figure was reckoned (按可比价格计算, 扣除物价因素) does not stop a change from
     # continuing the measure before it; the subject keeps it where the text has it
     # (…增加到9380亿元，按可比价格计算增长102% → 国民生产总值按可比价格计算增长)
@@ -1146,6 +1152,8 @@ def find_subject(
         # the verb phrase as written (全部建成…, 分布在沿海各地), less an adverb of time opening it
         does = words.opening_adverb.sub("", members.group("does").strip())
         counted = next((p for p in reversed(previous) if _names_things(p)), None)
+        if counted is not None and text[counted.end - 1] != text[end - 1]:
+            counted = None  # 案件…四万四千六百六十三件，其中依法判刑的有二万六千二百二十七人: people, no cases
         if does and counted is not None:
             return found(f"{does}{words.particle}{_described_thing(counted.subject)}")
     base_of = _multiple_base(text[cs:start].strip(SPACES + _EDGE_MARKS), words) if multiple else None
@@ -1886,6 +1894,67 @@ def _around_time(
         te += next((len(w) for w in load_time_words().locatives if text.startswith(w, te, start)), 0)
         return cs, start, (ts, te)
     return cs, start, None
+
+
+def _inner_times(
+    text: str, cs: int, stop: int, time_spans: Sequence[tuple[int, int]], cuts: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Times standing inside the phrase before an amount, after the words naming the measure:
+    they date it, so they go to the period and leave the subject. One after a preposition goes
+    with it, the heads and place words after it and a 的 joining it to the rest
+    (供销合作社[在今年上半年]已有基层社; …库存[到年末]比年初增加; 工业总产值要[在1957年的]基数上
+    增长); one without goes when a word of comparison, an adverb or 的 follows it (社会商品零售额
+    [今年]预计将比去年增长; 全国现代运输工具[前三年]的货运量), not before a noun or verb it qualifies
+    (上年结余的金库存款, 年初确定的). A time after a word of comparison is the base (比去年)
+    and stays, as does one the phrase opens with (the rules of :func:`_around_time`), one
+    after a verb's 到 (结转到…), and one inside brackets."""
+    words = subject_words()
+    from extractors.times import load_time_words  # times never reads subjects
+
+    tw = load_time_words()
+    after_words = sorted((*tw.plan_heads, *tw.locatives), key=len, reverse=True)
+    spans: list[list[int]] = []
+    for a, b in time_spans:  # 在一九五三年和一九五四年: times joined by a list word are one
+        if a < cs or b > stop:
+            continue
+        if spans and text[spans[-1][1] : a] in (*words.list_words, *SPAN_JOINERS):
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    found: list[tuple[int, int]] = []
+    for a, b in spans:
+        if any(x < b and a < y for x, y in cuts) or text[a:b] in words.kept_times:
+            continue
+        lead = text[cs:a]
+        if kind_words().time_bases.search(lead) and not (
+            lead[-1:] in words.baseline_from and any(j in text[a:b] for j in SPAN_JOINERS)
+        ):
+            continue  # 比去年, 由1997年的: a base (a span 从…到… is a time)
+        if lead.endswith(tuple(words.time_comparatives)):
+            continue  # 高于一九五五年…, 小于…: a base
+        prep = next((p for p in words.time_prepositions if lead.endswith(p)), "")
+        head = lead[: len(lead) - len(prep)].strip(_EDGE_MARKS)
+        if not regex.search(r"\p{Han}$", head) or names_nothing(trim(head)) or _unmatched(head)[0]:
+            continue  # nothing names the measure before it: the time opens the phrase
+        if prep and tag(head)[-1][1].startswith("v"):
+            continue  # 结转到第七个五年计划期间: the verb's complement, no preposition
+        b += next((len(w) for w in after_words if text.startswith(w, b, stop)), 0)
+        b += next((k for k in (2, 1) if text.endswith(tuple(words.period_heads), cs, b + k)), 0)  # 初|期
+        rest = text[b:stop]
+        if not rest.strip(_EDGE_MARKS):
+            continue  # a time dating the amount itself: _around_time's
+        follows = tag(rest)[0]
+        if prep or head.endswith(words.particle):
+            b += len(words.particle) if rest.startswith(words.particle) else 0
+        elif not (
+            rest.startswith(words.particle)
+            or rest.startswith(tuple(words.comparison_marks))
+            or follows[1] in ("d", "a")
+            or follows[0] in words.inside  # 今年[预计]将比去年增长
+        ):
+            continue
+        found.append((a - len(prep), b))
+    return found
 
 
 def _only_times(text: str, cs: int, ts: int, spans: list[tuple[int, int]], heads: Sequence[str]) -> bool:
