@@ -607,8 +607,10 @@ def _completed(
             topic = _topic_between(text, other[1], clause[0], words)
             measure = before_base(before) if topic is None else topic
             heads = words.list_heads if alike else words.output_heads
-            head = next((h for h in sorted(heads, key=len, reverse=True) if measure.endswith(h)), None)
             bare = _BRACKETED.sub("", base)  # 农业（包括农村副业）: the item without its note
+            if part and alike and bare and bare in measure:
+                heads = heads | words.part_heads  # 进出口总额…，其中出口… → 出口总额
+            head = next((h for h in sorted(heads, key=len, reverse=True) if measure.endswith(h)), None)
             longer = len(measure) > len(head or "") or topic is not None
             named = bare_noun(bare, words) or (part and _names_a_part(bare, words))
             if head and longer and not base.endswith(head) and bare and named:

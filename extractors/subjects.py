@@ -73,7 +73,7 @@ _LISTS = ("leading", "trailing", "inside", "keep", "verbs", "non_naming", "attri
           "purpose_verbs", "years_ends",
           "years_named_with", "comment_words", "comment_flags", "light_verbs", "product_words",
           "when_ends", "comparison_joins", "counts_back",
-          "time_prepositions", "time_comparatives", "kept_times")  # fmt: skip
+          "time_prepositions", "time_comparatives", "kept_times", "part_heads", "aside_openers")  # fmt: skip
 SUBJECT_WORDS_SPEC = Record(
     particle=Text(),
     ordinal=Text(),
@@ -151,6 +151,8 @@ class SubjectWords:
     distributive: tuple[str, ...]
     respectively: frozenset[str]
     list_heads: frozenset[str]
+    part_heads: frozenset[str]  # 总额: shared by the parts a 其中 opens only
+    aside_openers: frozenset[str]  # 由于, 因为: a clause opening with one gives a cause, no measure
     list_leads: frozenset[str]
     example_manners: frozenset[str]  # 成功 of 成功举办A、B等35场活动
     kept_manners: frozenset[str]  # 重点 of 重点培育A、B等2个产业
@@ -2124,8 +2126,12 @@ def _clause_before(start: int, sentence_start: int, ends: list[int]) -> int:
 
 def _frame_only(phrase: str) -> bool:
     """A clause that is only a frame of place or manner: a preposition and its noun phrase,
-    no verb (在三种不同的地区, 按照不同的情况)."""
-    tokens = tag(phrase.strip())
+    no verb (在三种不同的地区, 按照不同的情况); or an aside giving a cause, whatever it holds
+    (全国铁路运输的货物周转量，[由于不合理运输的减少]，比1954年只增长了5%)."""
+    phrase = phrase.strip()
+    if phrase.startswith(tuple(subject_words().aside_openers)):
+        return True
+    tokens = tag(phrase)
     return bool(tokens) and tokens[0][1] == "p" and not has_verb("".join(w for w, _ in tokens[1:]))
 
 

@@ -193,7 +193,14 @@ def test_subjects_keep_what_changes_the_measure(sentence, expected):
         (
             "2000年进出口总额达4743亿美元，其中出口2492亿美元，分别比1995年增长69%和67%。",
             REVIEW,
-            [("4743亿美元", "进出口总额"), ("2492亿美元", "出口"), ("69%", "进出口总额增长"), ("67%", "出口增长")],
+            # a part opened by 其中 takes the whole's 总额 (docs/annotation.md; the dev10c sheet's
+            # judge, fortieth round)
+            [
+                ("4743亿美元", "进出口总额"),
+                ("2492亿美元", "出口总额"),
+                ("69%", "进出口总额增长"),
+                ("67%", "出口总额增长"),
+            ],
         ),
         # items that are whole measures take no head from the last (no 人均纯收入收入)
         (

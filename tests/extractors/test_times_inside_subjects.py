@@ -2,7 +2,9 @@
 audits): a time standing inside the phrase before an amount, after the words naming the
 measure, dates it and leaves the subject (docs/annotation.md: "A time is not part of the
 subject"), while a base of comparison stays whole; members of a count that the text counts
-in another measure word are no members of it. Sentences are from the corpus (source in a
+in another measure word are no members of it; a part opened by 其中 whose words stand in the
+whole's measure takes its 总额; a clause giving a cause (由于…) is read past to the clause
+naming the measure. Sentences are from the corpus (source in a
 comment) unless marked as made up to guard a rule's reach."""
 
 from __future__ import annotations
@@ -79,3 +81,29 @@ def test_members_of_a_count_share_its_measure_word() -> None:
     # made up: members counted in the count's own measure word are still its members
     got = _subjects("全年建成项目三十个，其中已经投产的有二十个。", 1982)
     assert got["二十个"] != "已经投产"
+
+
+@pytest.mark.issue(17)
+def test_a_part_named_inside_the_whole_takes_its_total() -> None:
+    # gov-report 2002, 2001 (dev13 and dev10c audits): docs/annotation.md, parts of a change
+    # opened by 其中 take the whole's measure word
+    got = _subjects("外贸进出口总额突破5000亿美元，其中出口2662亿美元，增长6.8%。", 2002)
+    assert got["2662亿美元"] == "出口总额"
+    assert got["6.8%"] == "出口总额增长"
+    # gov-report-1985: a part that is a time takes the whole as it is, and a part whose words
+    # are not in the whole's measure (2009) takes no 总额
+    got = _subjects("1984年全国职工工资总额比上年增长19%，其中第四季度增长38%。", 1985)
+    assert got["38%"] == "全国职工工资总额增长"
+    got = _subjects("实施总额4万亿元的两年投资计划，其中中央政府拟新增1.18万亿元。", 2009, "plan")
+    assert "总额" not in got["1.18万亿元"]
+
+
+@pytest.mark.issue(17)
+def test_a_cause_between_the_measure_and_its_change_is_read_past() -> None:
+    # gov-report-1956 (dev25 audit)
+    got = _subjects("1955年全国铁路运输的货物周转量，由于不合理运输的减少，比1954年只增长了5%。", 1956)
+    assert got["5%"] == "全国铁路运输的货物周转量比1954年增长"
+    # made up: a frame of place between still reads past as before, and a clause with its own
+    # measure is no aside
+    got = _subjects("粮食每亩平均年产量，在三种不同的地区，分别达到四百斤。", 1956, "plan")
+    assert got["四百斤"].startswith("粮食每亩平均年产量")
