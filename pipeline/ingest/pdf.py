@@ -348,7 +348,9 @@ def _autospace(t: str, k: int) -> bool:
 
 
 # a Han character beside a figure or a Latin word, touching or a gap apart
-_BOUNDARY = regex.compile(r"\p{Han}(?=[0-9A-Za-z])|[0-9A-Za-z%](?=\p{Han})")
+# a seam without a gap counts against Word's room only between a Han character and a digit or
+# a Latin letter: LibreOffice leaves none after % (8%左右), where Word and WPS may
+_BOUNDARY = regex.compile(r"\p{Han}(?=[0-9A-Za-z])|[0-9A-Za-z](?=\p{Han})")
 _BOUNDARY_GAP = regex.compile(r"\p{Han}" + _GAP + r"(?=[0-9A-Za-z])|[0-9A-Za-z%]" + _GAP + r"(?=\p{Han})")
 _AUTOSPACE_SEAMS = 1  # such gaps on a page, at least, ...
 _AUTOSPACE_SHARE = 0.8  # ... and at this share of the places or more, are Word's room, no space

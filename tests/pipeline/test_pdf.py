@@ -333,6 +333,23 @@ def test_the_room_word_leaves_around_figures_is_no_space(tmp_path, cjk_font):
     assert normalise(read) == "".join(parts)
 
 
+def test_the_room_libreoffice_leaves_around_figures_but_not_after_percent_is_no_space(tmp_path, cjk_font):
+    # LibreOffice Writer leaves room between a Han character and a figure, as Word does, but
+    # none after % (增长 8%左右): a seam without room after % is no sign of typed spaces (the
+    # fourth blind PDF set: four of its worddefault pages kept 2009 年主要任务 so)
+    em = 14 * 0.3528
+    parts = ["国内生产总值增长", "8%", "左右，城镇新增就业", "900", "万人以上，居民消费价格涨幅", "4%", "左右"]
+    room = {"8%": (0.25, 0.0), "900": (0.25, 0.25), "4%": (0.25, 0.0)}  # before, after
+    runs, x = [], 20.0
+    for part in parts:
+        before, after = room.get(part, (0.0, 0.0))
+        x += before * em
+        runs.append((x, 20.0, "cjk", part, 14))
+        x += (len(part) * (0.55 if part.isascii() else 1.0) + after) * em
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "libreoffice.pdf", [runs]))
+    assert normalise(read) == "".join(parts)
+
+
 def test_running_headers_naming_the_chapter_are_dropped_and_its_headings_kept():
     # a report printed as a book: the header names the current chapter, so its words change
     # from chapter to chapter (each recurs on its chapter's pages only), and the drawing puts
