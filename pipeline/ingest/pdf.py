@@ -53,7 +53,8 @@ _SENTENCE_END = regex.compile(FULL_STOP.pattern + char_class(CLOSING) + "*" + ch
 
 # where a row stands: the index of its first glyph in its text, that glyph's left x, its
 # baseline and type size, and the right x of the row's last character
-_Place = tuple[int, float, float, float, float]
+# and the faces (font and weight) of its first and last Han characters
+_Place = tuple[int, float, float, float, float, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Line:
     size: float | None = None  # the type size of its first glyph
     room: float | None = None  # characters of its type between its end and its column's right edge
     centred: bool = False  # as far from its column's right edge as from its left, and well in
+    faces: tuple[str, str] | None = None  # font and weight of its first and last Han characters
 
 
 def pdf_pages(raw: bytes, path: str) -> list[list[Line]]:
@@ -116,6 +118,7 @@ def _page_lines(page) -> list[Line]:
         first = None  # index in the line, left x, baseline and size of its first glyph
         loose = None  # the same of its first mark, for a row without a glyph (a stop alone)
         last = -1  # the index of the row's last character
+        hans: list[int] = []  # the indexes of the row's first and last Han characters
         advances: list[float] = []
         prev_left = None
         gaps: list[float] = []  # the width of each gap PDFium filled with a space (GAP in the rows)
@@ -126,15 +129,17 @@ def _page_lines(page) -> list[Line]:
                 and text[i + 1] not in "\r\n"
                 and pdfium_raw.FPDFText_IsGenerated(textpage, i)
             ):
-                # a gap in the layout, not a space of the text: a table's cells are set apart so
-                gaps.append(textpage.get_charbox(i + 1)[0] - textpage.get_charbox(i - 1)[2])
+                # a gap in the layout, not a space of the text: a table's cells are set apart so.
+                # Measured between the characters' cells, not their ink: a full-width mark's ink
+                # fills half its cell (由于 “四人帮”: a cell's width of ink gap, half a cell's room)
+                gaps.append(_cell_left(textpage, i + 1, pdfium_raw) - _cell_right(textpage, i - 1, pdfium_raw))
                 current.append(_GAP)
                 prev_left = None
                 continue
             if ch in "\r\n":
                 if ch == "\n" or (i + 1 < n and text[i + 1] != "\n"):
-                    rows.append(("".join(current), _ended(first or loose, textpage, last, pdfium_raw)))
-                    current, first, loose, prev_left = [], None, None, None
+                    rows.append(("".join(current), _ended(first or loose, textpage, last, hans, pdfium_raw)))
+                    current, first, loose, prev_left, hans = [], None, None, None, []
                 continue
             if _is_glyph(ch) and (first is None or len(advances) < 400):
                 box = textpage.get_charbox(i)
@@ -148,6 +153,9 @@ def _page_lines(page) -> list[Line]:
                 if prev_left is not None and "\u4e00" <= ch <= "\u9fff" and box[0] > prev_left:
                     advances.append(box[0] - prev_left)
                 prev_left = box[0] if "\u4e00" <= ch <= "\u9fff" else None
+                if "\u4e00" <= ch <= "\u9fff":
+                    hans[1:] = [i] if hans else []
+                    hans = hans or [i]
             else:
                 prev_left = None
                 if first is None and loose is None and ch not in _SPACES:
@@ -161,7 +169,7 @@ def _page_lines(page) -> list[Line]:
             if ch not in _SPACES:
                 last = i
         if current:
-            rows.append(("".join(current), _ended(first or loose, textpage, last, pdfium_raw)))
+            rows.append(("".join(current), _ended(first or loose, textpage, last, hans, pdfium_raw)))
     finally:
         textpage.close()
         page.close()
@@ -257,6 +265,7 @@ def _page_lines(page) -> list[Line]:
                 # in characters of the line's own type (a heading's are larger)
                 None if f is None or edge is None else max(0.0, edge - f[4]) / (em * (f[3] / size if size else 1.0)),
                 centred,
+                None if f is None or len(f) < 7 else (f[5], f[6]),
             )
         )
     return out
@@ -277,14 +286,48 @@ _ROUNDING = 0.03  # em: places that differ by less are one place written with ro
 _SPLITS_ROWS = frozenset(OPENING + CLOSING + NOT_AT_LINE_HEAD)
 
 
-def _ended(start: tuple[int, float, float, float] | None, textpage, last: int, pdfium_raw) -> _Place | None:
+def _cell_left(textpage, i: int, pdfium_raw) -> float:
+    """The left x of character ``i``'s cell (PDFium's loose box: its advance, not its ink)."""
+    cell = pdfium_raw.FS_RECTF()
+    pdfium_raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(cell))
+    return cell.left
+
+
+def _cell_right(textpage, i: int, pdfium_raw) -> float:
+    """The right x of character ``i``'s cell."""
+    cell = pdfium_raw.FS_RECTF()
+    pdfium_raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(cell))
+    return cell.right
+
+
+def _ended(
+    start: tuple[int, float, float, float] | None, textpage, last: int, hans: list[int], pdfium_raw
+) -> _Place | None:
     """``start`` with the right x of the character ``last``'s cell (its advance, not its
-    ink: a stop's box ends halfway across its cell; ``pdfium_raw``: PDFium's C functions)."""
+    ink: a stop's box ends halfway across its cell; ``pdfium_raw``: PDFium's C functions) and
+    the faces of the Han characters at ``hans`` (the row's first and last)."""
     if start is None:
         return None
     cell = pdfium_raw.FS_RECTF()
     pdfium_raw.FPDFText_GetLooseCharBox(textpage, last, ctypes.byref(cell))
-    return (*start, cell.right)
+    first, end = (_face(textpage, hans[0], pdfium_raw), _face(textpage, hans[-1], pdfium_raw)) if hans else ("", "")
+    return (*start, cell.right, first, end)
+
+
+def _face(textpage, i: int, pdfium_raw) -> str:
+    """Character ``i``'s font and weight: its font's name, and bold where its weight says so
+    or where it is drawn stroked as well as filled (a bold a font lacks, made by the producer:
+    LibreOffice's headings in WenQuanYi Zen Hei)."""
+    name = ctypes.create_string_buffer(128)
+    pdfium_raw.FPDFText_GetFontInfo(textpage, i, name, len(name), None)
+    weight = pdfium_raw.FPDFText_GetFontWeight(textpage, i)
+    mode = pdfium_raw.FPDFTextObj_GetTextRenderMode(pdfium_raw.FPDFText_GetTextObject(textpage, i))
+    bold = weight >= _BOLD or mode in _STROKED
+    return f"{name.value.decode('latin-1')}{'/bold' if bold else ''}"
+
+
+_BOLD = 600  # a font weight this heavy or heavier is bold
+_STROKED = (1, 2, 5, 6)  # render modes that stroke the glyphs' outlines (FPDF_TEXTRENDERMODE_*)
 
 
 def _baseline(textpage, i: int, pdfium_raw) -> float:
@@ -317,7 +360,7 @@ def _same_line_rows(rows: list[tuple[str, _Place | None]], em: float) -> list[tu
             and first[1] > before[1] + em
             and (text.lstrip(_SPACES)[:1] in _SPLITS_ROWS or out[-1][0].rstrip(_SPACES)[-1:] in _SPLITS_ROWS)
         ):
-            out[-1] = (out[-1][0] + text, (*before[:4], first[4]))
+            out[-1] = (out[-1][0] + text, (*before[:4], first[4], *before[5:6], *first[6:7]))
         else:
             out.append((text, first))
     return out
@@ -485,6 +528,14 @@ def _resized(before: float | None, after: float | None) -> bool:
     return before is not None and after is not None and abs(after - before) > _SIZE_STEP * min(before, after)
 
 
+def _restyled(before: Line, after: Line) -> bool:
+    """Does the last Han character of ``before`` stand in another face (font, weight) than
+    the first of ``after``?"""
+    return bool(before.faces and after.faces and before.faces[1] and after.faces[0]) and (
+        before.faces[1] != after.faces[0]  # type: ignore[index]
+    )
+
+
 def _next_word_fits(line: Line, following: str) -> bool:
     """Would the first word of the ``following`` line have fit in the room ``line`` left?
     A layout breaks a line where the next word no longer fits; where it would have, the
@@ -552,7 +603,15 @@ def join_lines(pages: list[list[Line]]) -> str:
                 or (line.size is not None and body_size is not None and line.size > body_size * (1 + _SIZE_STEP))
             )
         )
-        if current and ((line.indented and not centred) or line.gap_before or opens_heading or resized):
+        # the face of the type changing between lines ended a heading (一、 in 黑体 over text in
+        # 仿宋; a bold a font lacks, stroked), unless the line before ended in a stop or a mark
+        restyled = (
+            i > 0
+            and _restyled(lines[i - 1], line)
+            and lines[i - 1].text.rstrip(_SPACES)[-1:] not in NOT_AT_LINE_HEAD
+            and FULL_STOP.search(lines[i - 1].text) is None  # a run-in heading's first line goes on
+        )
+        if current and ((line.indented and not centred) or line.gap_before or opens_heading or resized or restyled):
             paragraphs.append(current)
             current = ""
         current += body

@@ -251,8 +251,9 @@ def test_text_copied_out_of_a_pdf_keeps_its_structure(tmp_path, cjk_font, doc_id
     assert outline(got, doc_id, year) == outline(text, doc_id, year)
 
 
-def _placed_pdf(cjk_font: str, path: Path, pages: list[list[tuple[float, float, str, str, float]]]) -> Path:
-    """A PDF whose every run of text is placed by hand: (x mm, baseline mm, font, text, size pt)."""
+def _placed_pdf(cjk_font: str, path: Path, pages: list[list[tuple]]) -> Path:
+    """A PDF whose every run of text is placed by hand: (x mm, baseline mm, font, text, size pt),
+    and optionally its render mode (2: filled and stroked, the bold a producer makes)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -263,9 +264,13 @@ def _placed_pdf(cjk_font: str, path: Path, pages: list[list[tuple[float, float, 
     pdf.add_font("latin", "", str(latin))
     for runs in pages:
         pdf.add_page()
-        for x, y, font, text, size in runs:
+        for x, y, font, text, size, *mode in runs:
             pdf.set_font(font, size=size)
-            pdf.text(x, y, text)
+            if mode:  # in a saved graphics state: fpdf2 writes no 0 Tr to end it
+                with pdf.local_context(text_mode=mode[0]):
+                    pdf.text(x, y, text)
+            else:
+                pdf.text(x, y, text)
     pdf.output(str(path))
     return path
 
@@ -348,6 +353,40 @@ def test_the_room_libreoffice_leaves_around_figures_but_not_after_percent_is_no_
         x += (len(part) * (0.55 if part.isascii() else 1.0) + after) * em
     _, read = read_document(_placed_pdf(cjk_font, tmp_path / "libreoffice.pdf", [runs]))
     assert normalise(read) == "".join(parts)
+
+
+def test_a_full_width_mark_s_half_empty_cell_is_no_table_cell(tmp_path, cjk_font):
+    # a justified line stretched at a full-width quote: the gap between the ink of 于 and of “
+    # (whose ink fills the right half of its cell) was over a character wide and read as a
+    # table's cell boundary, so the line stood alone (the fourth blind set's 公文 PDFs, 1978 and
+    # 2003); measured between the characters' cells it is half a character
+    em = 16 * 0.3528
+    first, second = "以巩固和发展无产阶级文化大革命的胜利成果。由于", "“四人帮”的干扰破坏，不少地方无法"
+    runs = [
+        (20.0, 20.0, "cjk", first, 16),
+        (20.0 + (len(first) + 0.5) * em, 20.0, "cjk", second, 16),
+        (20.0, 29.0, "cjk", "正常工作。", 16),
+    ]
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "quote.pdf", [runs]))
+    assert "\t" not in read
+    assert normalise(read).replace(" ", "") == first + second + "正常工作。"
+
+
+def test_a_heading_in_another_face_ends_where_the_text_s_face_begins(tmp_path, cjk_font):
+    # a heading filling its line, in a bold the producer stroked, over text with no space or
+    # indentation between them (LibreOffice's automatic outline numbering, the fourth blind
+    # set): the change of face is the only sign; a run-in heading whose first line goes on in
+    # the text's face keeps its paragraph (it holds a full stop)
+    em = 10.5 * 0.3528
+    heading = "一、第一个五年计划时期内和第二个五年计划的第一年——一九五八年的伟大成就"
+    text = ["在第一届全国人民代表大会的四年多的任期中间，我们的国家经历了一系列的具有", "重大历史意义的变化。"]
+    runin = ["（三）加快经济结构调整。制定了加快振兴装备制造业的政策措施，推进关键领域", "重大技术装备自主制造。"]
+    runs = [(20.0, 20.0, "cjk", heading, 10.5, 2)]
+    runs += [(20.0, 25.0 + 5.0 * k, "cjk", line, 10.5) for k, line in enumerate(text)]
+    runs += [(20.0, 37.0, "cjk", runin[0], 10.5, 2), (20.0, 42.0, "cjk", runin[1], 10.5)]
+    _, read = read_document(_placed_pdf(cjk_font, tmp_path / "faces.pdf", [runs]))
+    assert normalise(read).split("\n") == [heading, "".join(text), "".join(runin)]
+    assert em  # the lines are laid out in 10.5 pt type
 
 
 def test_running_headers_naming_the_chapter_are_dropped_and_its_headings_kept():
