@@ -80,3 +80,15 @@ LINE_HEAD_WORD = regex.compile(r"(?:[0-9A-Za-z][0-9A-Za-z.%]*|\S)[" + regex.esca
 # Half-width glyphs a proportional font sets 0.8 to 0.95 of a character wide (a copy of a
 # PDF counts them half: 5%, 8% take nearly a character each).
 NEARLY_WIDE = "%@MW"
+
+# Where Han text meets a figure or a Latin word: the seam Word, WPS and LibreOffice leave room
+# at (中文与西文之间自动调整间距: 1957 年 6 月), which PDFium fills with a space and a viewer
+# copies as one.
+SEAM = regex.compile(r"\p{Han}(?=[0-9A-Za-z])|[0-9A-Za-z](?=\p{Han})")
+
+
+def seam_room(gap: str) -> regex.Pattern:
+    """The one character ``gap`` standing at such a seam, the match being the gap alone; % may
+    carry room after it (Word's; LibreOffice leaves none there, so no bare seam counts %)."""
+    g = regex.escape(gap)
+    return regex.compile(r"(?<=\p{Han})" + g + r"(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])" + g + r"(?=\p{Han})")

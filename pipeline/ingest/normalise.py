@@ -35,10 +35,12 @@ from extractors.char_classes import (
     NEARLY_WIDE,
     NOT_AT_LINE_HEAD,
     OPENING,
+    SEAM,
     SEMICOLONS,
     SENTENCE_STOPS,
     SPACES,
     char_class,
+    seam_room,
 )
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, check_file, load
 from pipeline.ingest.cells import display_width, spaced_rows
@@ -249,7 +251,25 @@ def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[
         elif not lost and _opens_with_runin(following):
             close()  # a flush text's paragraph ending at the margin, a run-in heading next
     close()
-    return paragraphs
+    return _without_room(paragraphs) if margin is not None else paragraphs
+
+
+def _without_room(paragraphs: list[str]) -> list[str]:
+    """Paragraphs copied out of a PDF without the room its producer left where Han text meets
+    a figure or a Latin word (2009 年主要任务, 实施总额 4 万亿元: Word, WPS and LibreOffice
+    leave it, a viewer copies it as a space), where a space stands at most such seams of the
+    text, as the PDF reader tells it (pipeline/ingest/pdf.py); a space typed here and there
+    stays."""
+    seams = sum(len(SEAM.findall(p)) for p in paragraphs)
+    room = sum(len(_ROOM.findall(p)) for p in paragraphs)
+    if room < _ROOM_SEAMS or room < _ROOM_SHARE * (seams + room):
+        return paragraphs
+    return [_ROOM.sub("", p) for p in paragraphs]
+
+
+_ROOM = seam_room(" ")
+_ROOM_SEAMS = 3  # spaces at seams, at least, ...
+_ROOM_SHARE = 0.8  # ... and at this share of the seams or more, are the producer's room
 
 
 def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], int, Counter[str]]:
@@ -310,9 +330,17 @@ def _inside(line: str, margin: int) -> bool:
 
 def _evenly_apart(positions: list[int]) -> bool:
     """Do a line's occurrences stand a page apart each time (spacings within a third of
-    one another, and two lines: pages hold their lines' count, give or take a gap)?"""
-    spacings = [b - a for a, b in zip(positions, positions[1:])]
-    return max(spacings) <= _PAGE_SPREAD * min(spacings) + 2
+    one another, and two lines: pages hold their lines' count, give or take a gap)? One may
+    stand off that rhythm: the text's own line that a running header repeats (各位代表： under
+    the header 各位代表： atop the first page, LibreOffice's default header: the first line)."""
+
+    def even(kept: list[int]) -> bool:
+        spacings = [b - a for a, b in zip(kept, kept[1:])]
+        return max(spacings) <= _PAGE_SPREAD * min(spacings) + 2
+
+    if even(positions):
+        return True
+    return len(positions) > _RECURRING and any(even(positions[:k] + positions[k + 1 :]) for k in range(len(positions)))
 
 
 def _flush(lines: list[str], margin: int, gaps: int) -> bool:

@@ -33,9 +33,11 @@ from extractors.char_classes import (
     NEARLY_WIDE,
     NOT_AT_LINE_HEAD,
     OPENING,
+    SEAM,
     SENTENCE_STOPS,
     SPACES,
     char_class,
+    seam_room,
 )
 from pipeline.errors import DocumentError
 from pipeline.ingest.cells import display_width
@@ -387,14 +389,14 @@ def _columns(lefts: list[float], margin: float, em: float) -> list[float]:
 def _autospace(t: str, k: int) -> bool:
     """Is the gap at ``k`` the room Word and WPS leave between a Han character and a digit or
     Latin letter (中文与西文之间自动调整间距: 1957 年 6 月), no space of the text?"""
-    return k > 0 and _BOUNDARY_GAP.match(t, k - 1) is not None
+    return _BOUNDARY_GAP.match(t, k) is not None
 
 
 # a Han character beside a figure or a Latin word, touching or a gap apart
 # a seam without a gap counts against Word's room only between a Han character and a digit or
 # a Latin letter: LibreOffice leaves none after % (8%左右), where Word and WPS may
-_BOUNDARY = regex.compile(r"\p{Han}(?=[0-9A-Za-z])|[0-9A-Za-z](?=\p{Han})")
-_BOUNDARY_GAP = regex.compile(r"\p{Han}" + _GAP + r"(?=[0-9A-Za-z])|[0-9A-Za-z%]" + _GAP + r"(?=\p{Han})")
+_BOUNDARY = SEAM
+_BOUNDARY_GAP = seam_room(_GAP)
 _AUTOSPACE_SEAMS = 1  # such gaps on a page, at least, ...
 _AUTOSPACE_SHARE = 0.8  # ... and at this share of the places or more, are Word's room, no space
 
