@@ -17,8 +17,10 @@ the source set on a line of their own at the head of a paragraph (run-in heading
 from __future__ import annotations
 
 import html
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -163,6 +165,34 @@ def _is_blank(line: str) -> bool:
 
 
 def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[str]:
+    """Group lines into paragraphs (:func:`_grouped`), the room around figures taken out
+    first, and the lines measured with quotes and dashes half width where only that shows a
+    margin: a font setting them so (WenQuanYi Zen Hei, Microsoft YaHei) makes a copy's lines
+    holding them end past it."""
+    lines = _without_room(lines)  # before the margin is measured: the room widened lines
+    narrow = False
+    if _wrap_width(lines) is None:
+        token = _NARROW_MARKS.set(True)
+        narrow = _wrap_width(lines) is not None
+        _NARROW_MARKS.reset(token)
+    token = _NARROW_MARKS.set(narrow)
+    try:
+        return _grouped(lines, seen)
+    finally:
+        _NARROW_MARKS.reset(token)
+
+
+# Whether marks of ambiguous width (“ ” — …) count one column, not two, in the text being read.
+_NARROW_MARKS: ContextVar[bool] = ContextVar("narrow_marks", default=False)
+
+
+def _width(text: str) -> int:
+    """Display columns of ``text``, marks of ambiguous width counted as the text sets them."""
+    width = display_width(text)
+    return width - sum(1 for c in text if unicodedata.east_asian_width(c) == "A") if _NARROW_MARKS.get() else width
+
+
+def _grouped(lines: list[str], seen: list[LineLayout] | None = None) -> list[str]:
     """Group lines into paragraphs.
 
     Three layouts. A source that separates paragraphs by blank lines (Wikisource) breaks
@@ -251,15 +281,15 @@ def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[
         elif not lost and _opens_with_runin(following):
             close()  # a flush text's paragraph ending at the margin, a run-in heading next
     close()
-    return _without_room(paragraphs) if margin is not None else paragraphs
+    return paragraphs
 
 
 def _without_room(paragraphs: list[str]) -> list[str]:
-    """Paragraphs copied out of a PDF without the room its producer left where Han text meets
-    a figure or a Latin word (2009 年主要任务, 实施总额 4 万亿元: Word, WPS and LibreOffice
-    leave it, a viewer copies it as a space), where a space stands at most such seams of the
-    text, as the PDF reader tells it (pipeline/ingest/pdf.py); a space typed here and there
-    stays."""
+    """Lines without the room a PDF's producer left where Han text meets a figure or a Latin
+    word (2009 年主要任务, 实施总额 4 万亿元: Word, WPS and LibreOffice leave it, a viewer
+    copies it as a space), where a space stands at nearly every such seam of the text, as the
+    PDF reader tells it (pipeline/ingest/pdf.py); a space typed here and there stays. Taken
+    out before the lines' widths are measured, which it widened past the margin."""
     seams = sum(len(SEAM.findall(p)) for p in paragraphs)
     room = sum(len(_ROOM.findall(p)) for p in paragraphs)
     if room < _ROOM_SEAMS or room < _ROOM_SHARE * (seams + room):
@@ -417,7 +447,7 @@ def _would_fit(room: int, body: str, following: str) -> bool:
     if word is None:
         return False
     text = word.group(0)
-    return room >= display_width(text) + _spill(body) + _spill(text) + _nearly_wide(text)
+    return room >= _width(text) + _spill(body) + _spill(text) + _nearly_wide(text)
 
 
 def _spill(text: str) -> int:
@@ -427,7 +457,7 @@ def _spill(text: str) -> int:
 
 
 def _half_widths(text: str) -> int:
-    return sum(1 for c in text if display_width(c) == 1)
+    return sum(1 for c in text if _width(c) == 1)
 
 
 def _goes_on(line: str, following: str, margin: int, indent: int, grid: int | None = None) -> bool:
@@ -454,7 +484,7 @@ def _goes_on(line: str, following: str, margin: int, indent: int, grid: int | No
         # have fit, or an opening mark went down with the character after it
         room = _room(line, grid, indent)
         if following.strip()[:1] in OPENING:
-            return room < display_width(following.strip()[:2])
+            return room < _width(following.strip()[:2])
         return not _would_fit(room, body, following)
     return room <= _WRAP_SLACK + _drift(body) + _nearly_wide(body)
 
@@ -480,7 +510,7 @@ def _grid(lines: list[str], margin: int) -> int | None:
 
 def _all_wide(body: str) -> bool:
     """Does ``body`` hold wide characters only (no digit, letter or half-width sign)?"""
-    return all(display_width(c) == 2 for c in body)
+    return all(_width(c) == 2 for c in body)
 
 
 def _heading_after(line: str, following: str, margin: int, grid: int | None) -> bool:
@@ -507,7 +537,7 @@ def _first_line(lines: list[str], i: int, margin: int, lost: int, grid: int | No
         return False
     body = lines[i].strip()
     if (mark := lines[i + 1].strip()[0]) in _NO_LINE_START and grid is not None and _all_wide(body):
-        return _room(lines[i], grid, lost) < display_width(mark) <= _room(lines[i], grid, 0)
+        return _room(lines[i], grid, lost) < _width(mark) <= _room(lines[i], grid, 0)
     return _goes_on(lines[i], lines[i + 1], margin, lost, grid) and not _goes_on(
         lines[i], lines[i + 1], margin, 0, grid
     )
@@ -543,7 +573,7 @@ def _line_width(line: str) -> int:
     the ideographic spaces it was (folded to spaces before)."""
     text = line.rstrip()
     body = text.lstrip()
-    return display_width(body) + 2 * (len(text) - len(body))
+    return _width(body) + 2 * (len(text) - len(body))
 
 
 def _wrap_width(lines: list[str]) -> int | None:
