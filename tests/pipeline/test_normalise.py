@@ -625,26 +625,18 @@ def test_a_running_header_repeating_the_text_s_first_line_is_dropped():
 def test_a_copy_set_in_a_font_with_narrow_quotes_keeps_its_paragraphs():
     # a font that sets “ ” half width (WenQuanYi Zen Hei, Microsoft YaHei: the fourth blind
     # PDF set's outline-numbered layout): counted full width, a copied line holding a pair of
-    # quotes ends two columns past the margin, so often that no margin showed and every line
-    # stood alone. Measured as the font set them, the margin shows.
-    import unicodedata
-
-    def columns(c: str) -> int:
-        return 1 if unicodedata.east_asian_width(c) in "NaHA" else 2
-
-    paragraphs = [
-        _han(20, k) + "“" + _han(4, k + 2) + "”" + _han(25, k + 3) + "，“" + _han(3, k) + "”" + _han(30, k + 1) + "。"
-        for k in range(8)
-    ]
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        line, width = "", 4  # the first line's indentation, lost in the copy
-        for c in paragraph:
-            if width + columns(c) > 60:
-                lines.append(line)
-                line, width = "", 0
-            line, width = line + c, width + columns(c)
-        lines.append(line)
-    copied = "\n".join(lines)
-    assert sum(display_width(line) > 60 for line in lines) * 4 > len(lines)
-    assert normalise(copied) == "\n".join(paragraphs)
+    # quotes ends two columns past the margin, one holding two pairs four; too many pass it
+    # for a margin to show, so every line stood alone. Measured as the font set them, it shows.
+    paragraphs, lines = [], []
+    for k in range(12):
+        pairs = 2 if k % 3 == 0 else 1 if k % 3 == 1 else 0
+        first, second, third = _han(28, k), _han(30 - pairs, k + 1), _han(30, k + 2)
+        if pairs:
+            second = second[:5] + "“" + second[5:9] + "”" + second[9:]
+        if pairs == 2:
+            second = second[:15] + "“" + second[15:18] + "”" + second[18:]
+        last = _han(10, k + 3) + "。"
+        paragraphs.append(first + second + third + last)
+        lines += [first, second, third, last]
+    assert {display_width(line) for line in lines} == {56, 60, 62, 64, 22}
+    assert normalise("\n".join(lines)) == "\n".join(paragraphs)
