@@ -1088,10 +1088,10 @@ def find_subject(
         return replace(prev, end=end, number_first=False, bounded=bounded)
     cuts = [inner] if inner is not None else [(a, b) for a, b in basis_spans if cs <= a and b <= stop]
     cuts = sorted(cuts + _inner_times(text, cs, stop, time_spans, cuts))  # 收购价[每50公斤]提高
-    raw_before, at = "", cs
+    raw_before, pos = "", cs
     for a, b in cuts:
-        raw_before, at = raw_before + text[at:a], b
-    raw_before += text[at:stop]
+        raw_before, pos = raw_before + text[pos:a], b
+    raw_before += text[pos:stop]
     # how the figure was reckoned (按可比价格计算, 扣除物价因素) does not stop a change from
     # continuing the measure before it; the subject keeps it where the text has it
     # (…增加到9380亿元，按可比价格计算增长102% → 国民生产总值按可比价格计算增长)
