@@ -361,8 +361,9 @@ def _inside(line: str, margin: int) -> bool:
 def _evenly_apart(positions: list[int]) -> bool:
     """Do a line's occurrences stand a page apart each time (spacings within a third of
     one another, and two lines: pages hold their lines' count, give or take a gap)? One may
-    stand off that rhythm: the text's own line that a running header repeats (各位代表： under
-    the header 各位代表： atop the first page, LibreOffice's default header: the first line)."""
+    stand off that rhythm right beside another: the text's own line that a running header
+    repeats (各位代表： under the header 各位代表： atop the first page, LibreOffice's default
+    header: the first line) — not a salutation recurring after paragraphs (各位代表！, 1995)."""
 
     def even(kept: list[int]) -> bool:
         spacings = [b - a for a, b in zip(kept, kept[1:])]
@@ -370,7 +371,9 @@ def _evenly_apart(positions: list[int]) -> bool:
 
     if even(positions):
         return True
-    return len(positions) > _RECURRING and any(even(positions[:k] + positions[k + 1 :]) for k in range(len(positions)))
+    # the text's own line stands right under (or over) the header's occurrence atop its page
+    beside = [k for k in range(1, len(positions)) if positions[k] - positions[k - 1] <= _BESIDE]
+    return len(positions) > _RECURRING and any(even(positions[:k] + positions[k + 1 :]) for k in beside)
 
 
 def _flush(lines: list[str], margin: int, gaps: int) -> bool:
@@ -635,6 +638,7 @@ _FIRST_LINE_INDENT = 4
 _RECURRING = 3  # a line copied from this many pages or more may be a running header ...
 _RUNNING_HAN = 4  # ... when it has words (a stop wrapped onto a line of its own recurs too)
 _PAGE_SPREAD = 1.3  # pages of one document hold about as many lines each
+_BESIDE = 2  # lines: a header's occurrence and the text's own line this close stand together
 _MIN_WRAPPED = 4  # fewer lines than this show no margin ...
 _MIN_REACH = 3  # ... nor fewer lines than this reaching one width
 _SHORT_STOPS = 4  # at least one in this many lines short of a margin ends a sentence ...

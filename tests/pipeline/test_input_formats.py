@@ -94,3 +94,14 @@ def test_text_copied_out_of_a_pdf_is_read_in_its_paragraphs():
     printed = input_formats.as_wrapped(paragraphs).decode("utf-8")
     assert max(map(display_width, printed.split("\n"))) == 72  # 36 wide characters
     assert normalise(printed) == paragraphs
+
+
+def test_a_salutation_recurring_after_paragraphs_stays_in_a_printed_copy():
+    # gov-report-1995 printed at 30 characters a line: 各位代表！ stands four times after
+    # paragraphs, at no page's distance. A header repeating the text's first line may break its
+    # page rhythm once, but only right beside its own occurrence; leaving out any one salutation
+    # made the other three look a page apart, and all of them went (fortieth round)
+    paragraphs = normalise(read_input(CORPUS / "gov-report/1995.txt").text)
+    assert paragraphs.split("\n").count("各位代表！") >= 4
+    printed = input_formats.as_wrapped(paragraphs).decode("utf-8")
+    assert normalise(printed) == paragraphs
