@@ -165,19 +165,25 @@ def _is_blank(line: str) -> bool:
 
 
 def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[str]:
-    """Group lines into paragraphs (:func:`_grouped`), the room around figures taken out
-    first, and the lines measured with quotes and dashes half width where only that shows a
-    margin: a font setting them so (WenQuanYi Zen Hei, Microsoft YaHei) makes a copy's lines
-    holding them end past it."""
-    lines = _without_room(lines)  # before the margin is measured: the room widened lines
-    narrow = False
-    if _wrap_width(lines) is None:
-        token = _NARROW_MARKS.set(True)
-        narrow = _wrap_width(lines) is not None
+    """Group lines into paragraphs (:func:`_grouped`). A text wrapped at a margin (a copy of a
+    PDF) is read without the room its producer left around figures, which widened its lines
+    past the margin, and with quotes and dashes half width where only that shows a margin: a
+    font setting them so (WenQuanYi Zen Hei, Microsoft YaHei) makes a copy's lines holding them
+    end past it. A text wrapped at no margin keeps its spaces."""
+    roomless = _without_room(lines)
+    ways = [(roomless, False), (roomless, True)] if roomless != lines else []
+    ways += [(lines, False), (lines, True)]
+    chosen = (lines, False)
+    for candidate, narrow in ways:
+        token = _NARROW_MARKS.set(narrow)
+        wrapped = _wrap_width(candidate) is not None
         _NARROW_MARKS.reset(token)
-    token = _NARROW_MARKS.set(narrow)
+        if wrapped:
+            chosen = (candidate, narrow)
+            break
+    token = _NARROW_MARKS.set(chosen[1])
     try:
-        return _grouped(lines, seen)
+        return _grouped(chosen[0], seen)
     finally:
         _NARROW_MARKS.reset(token)
 
