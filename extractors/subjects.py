@@ -1898,6 +1898,16 @@ def _around_time(
     return cs, start, None
 
 
+@cache
+def _after_time_words() -> tuple[str, ...]:
+    """Plan heads and place words that go with a time before them (计划, 期间; 中, 内), longest
+    first: time_words.yaml's."""
+    from extractors.times import load_time_words  # times never reads subjects
+
+    tw = load_time_words()
+    return tuple(sorted((*tw.plan_heads, *tw.locatives), key=len, reverse=True))
+
+
 def _inner_times(
     text: str, cs: int, stop: int, time_spans: Sequence[tuple[int, int]], cuts: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -1911,10 +1921,7 @@ def _inner_times(
     and stays, as does one the phrase opens with (the rules of :func:`_around_time`), one
     after a verb's 到 (结转到…), and one inside brackets."""
     words = subject_words()
-    from extractors.times import load_time_words  # times never reads subjects
-
-    tw = load_time_words()
-    after_words = sorted((*tw.plan_heads, *tw.locatives), key=len, reverse=True)
+    after_words = _after_time_words()
     spans: list[list[int]] = []
     for a, b in time_spans:  # 在一九五三年和一九五四年: times joined by a list word are one
         if a < cs or b > stop:

@@ -17,7 +17,6 @@ the source set on a line of their own at the head of a paragraph (run-in heading
 from __future__ import annotations
 
 import html
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from contextvars import ContextVar
@@ -45,7 +44,7 @@ from extractors.char_classes import (
     seam_room,
 )
 from extractors.language_data import DATA_FILES, PIPELINE_DATA, check_file, load
-from pipeline.ingest.cells import display_width, spaced_rows
+from pipeline.ingest.cells import display_width, producer_room, spaced_rows
 from pipeline.ingest.layout_words import heading_marker, heading_max_chars, marker_end  # registers boilerplate
 from pipeline.ingest.layout_words import patterns as page_patterns
 
@@ -173,17 +172,17 @@ def _paragraphs(lines: list[str], seen: list[LineLayout] | None = None) -> list[
     roomless = _without_room(lines)
     ways = [(roomless, False), (roomless, True)] if roomless != lines else []
     ways += [(lines, False), (lines, True)]
-    chosen = (lines, False)
+    chosen: tuple[list[str], bool, int | None] = (lines, False, None)
     for candidate, narrow in ways:
         token = _NARROW_MARKS.set(narrow)
-        wrapped = _wrap_width(candidate) is not None
+        margin = _wrap_width(candidate)
         _NARROW_MARKS.reset(token)
-        if wrapped:
-            chosen = (candidate, narrow)
+        if margin is not None:
+            chosen = (candidate, narrow, margin)
             break
     token = _NARROW_MARKS.set(chosen[1])
     try:
-        return _grouped(chosen[0], seen)
+        return _grouped(chosen[0], chosen[2], seen)
     finally:
         _NARROW_MARKS.reset(token)
 
@@ -194,12 +193,11 @@ _NARROW_MARKS: ContextVar[bool] = ContextVar("narrow_marks", default=False)
 
 def _width(text: str) -> int:
     """Display columns of ``text``, marks of ambiguous width counted as the text sets them."""
-    width = display_width(text)
-    return width - sum(1 for c in text if unicodedata.east_asian_width(c) == "A") if _NARROW_MARKS.get() else width
+    return display_width(text, 1 if _NARROW_MARKS.get() else 2)
 
 
-def _grouped(lines: list[str], seen: list[LineLayout] | None = None) -> list[str]:
-    """Group lines into paragraphs.
+def _grouped(lines: list[str], margin: int | None, seen: list[LineLayout] | None = None) -> list[str]:
+    """Group lines into paragraphs; ``margin``: the width the lines are wrapped at, if any.
 
     Three layouts. A source that separates paragraphs by blank lines (Wikisource) breaks
     lines only inside paragraphs, so every single line break is rejoined. A source that
@@ -218,7 +216,6 @@ def _grouped(lines: list[str], seen: list[LineLayout] | None = None) -> list[str
         else:
             gaps += 1
     blank_separated = gaps > 0 and gaps >= single / 2
-    margin = _wrap_width(lines)
     numbers, running = 0, Counter[str]()
     if margin is not None:
         lines, numbers, running = _without_page_furniture(lines, margin)
@@ -298,14 +295,13 @@ def _without_room(paragraphs: list[str]) -> list[str]:
     out before the lines' widths are measured, which it widened past the margin."""
     seams = sum(len(SEAM.findall(p)) for p in paragraphs)
     room = sum(len(_ROOM.findall(p)) for p in paragraphs)
-    if room < _ROOM_SEAMS or room < _ROOM_SHARE * (seams + room):
+    if not producer_room(seams, room, _ROOM_SEAMS):
         return paragraphs
     return [_ROOM.sub("", p) for p in paragraphs]
 
 
 _ROOM = seam_room(" ")
-_ROOM_SEAMS = 3  # spaces at seams, at least, ...
-_ROOM_SHARE = 0.8  # ... and at this share of the seams or more, are the producer's room
+_ROOM_SEAMS = 3  # spaces at seams in a whole text, at least, to be a producer's room
 
 
 def _without_page_furniture(lines: list[str], margin: int) -> tuple[list[str], int, Counter[str]]:

@@ -40,7 +40,7 @@ from extractors.char_classes import (
     seam_room,
 )
 from pipeline.errors import DocumentError
-from pipeline.ingest.cells import display_width
+from pipeline.ingest.cells import display_width, producer_room
 from pipeline.ingest.layout_words import patterns as _patterns
 
 NO_TEXT_LAYER = "no text layer: run OCR first (e.g. ocrmypdf -l chi_sim FILE.pdf OUT.pdf)"
@@ -120,7 +120,7 @@ def _page_lines(page) -> list[Line]:
         first = None  # index in the line, left x, baseline and size of its first glyph
         loose = None  # the same of its first mark, for a row without a glyph (a stop alone)
         last = -1  # the index of the row's last character
-        hans: list[int] = []  # the indexes of the row's first and last Han characters
+        hans: list[int] = []  # the indexes of the row's first and last Han characters, once met
         advances: list[float] = []
         prev_left = None
         gaps: list[float] = []  # the width of each gap PDFium filled with a space (GAP in the rows)
@@ -134,7 +134,7 @@ def _page_lines(page) -> list[Line]:
                 # a gap in the layout, not a space of the text: a table's cells are set apart so.
                 # Measured between the characters' cells, not their ink: a full-width mark's ink
                 # fills half its cell (由于 “四人帮”: a cell's width of ink gap, half a cell's room)
-                gaps.append(_cell_left(textpage, i + 1, pdfium_raw) - _cell_right(textpage, i - 1, pdfium_raw))
+                gaps.append(_cell(textpage, i + 1, pdfium_raw).left - _cell(textpage, i - 1, pdfium_raw).right)
                 current.append(_GAP)
                 prev_left = None
                 continue
@@ -152,12 +152,12 @@ def _page_lines(page) -> list[Line]:
                         _baseline(textpage, i, pdfium_raw),
                         pdfium_raw.FPDFText_GetFontSize(textpage, i),
                     )
-                if prev_left is not None and "\u4e00" <= ch <= "\u9fff" and box[0] > prev_left:
+                han = "\u4e00" <= ch <= "\u9fff"
+                if prev_left is not None and han and box[0] > prev_left:
                     advances.append(box[0] - prev_left)
-                prev_left = box[0] if "\u4e00" <= ch <= "\u9fff" else None
-                if "\u4e00" <= ch <= "\u9fff":
-                    hans[1:] = [i] if hans else []
-                    hans = hans or [i]
+                prev_left = box[0] if han else None
+                if han:
+                    hans = [hans[0] if hans else i, i]
             else:
                 prev_left = None
                 if first is None and loose is None and ch not in _SPACES:
@@ -186,7 +186,7 @@ def _page_lines(page) -> list[Line]:
         # (中文与西文之间自动调整间距): where a page shows it at most such places, it is no space
         seams = [len(_BOUNDARY.findall(t)) for t, _ in rows]
         gapped = [len(_BOUNDARY_GAP.findall(t)) for t, _ in rows]
-        autospace = sum(gapped) >= _AUTOSPACE_SEAMS and sum(gapped) >= _AUTOSPACE_SHARE * (sum(seams) + sum(gapped))
+        autospace = producer_room(sum(seams), sum(gapped), _AUTOSPACE_SEAMS)
 
         _, markers, _ = _patterns()
 
@@ -288,18 +288,12 @@ _ROUNDING = 0.03  # em: places that differ by less are one place written with ro
 _SPLITS_ROWS = frozenset(OPENING + CLOSING + NOT_AT_LINE_HEAD)
 
 
-def _cell_left(textpage, i: int, pdfium_raw) -> float:
-    """The left x of character ``i``'s cell (PDFium's loose box: its advance, not its ink)."""
+def _cell(textpage, i: int, pdfium_raw):
+    """Character ``i``'s cell: PDFium's loose box, its advance, not its ink (a stop's ink ends
+    halfway across its cell, a full-width quote's fills its right half)."""
     cell = pdfium_raw.FS_RECTF()
     pdfium_raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(cell))
-    return cell.left
-
-
-def _cell_right(textpage, i: int, pdfium_raw) -> float:
-    """The right x of character ``i``'s cell."""
-    cell = pdfium_raw.FS_RECTF()
-    pdfium_raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(cell))
-    return cell.right
+    return cell
 
 
 def _ended(
@@ -310,10 +304,8 @@ def _ended(
     the faces of the Han characters at ``hans`` (the row's first and last)."""
     if start is None:
         return None
-    cell = pdfium_raw.FS_RECTF()
-    pdfium_raw.FPDFText_GetLooseCharBox(textpage, last, ctypes.byref(cell))
     first, end = (_face(textpage, hans[0], pdfium_raw), _face(textpage, hans[-1], pdfium_raw)) if hans else ("", "")
-    return (*start, cell.right, first, end)
+    return (*start, _cell(textpage, last, pdfium_raw).right, first, end)
 
 
 def _face(textpage, i: int, pdfium_raw) -> str:
@@ -397,8 +389,7 @@ def _autospace(t: str, k: int) -> bool:
 # a Latin letter: LibreOffice leaves none after % (8%左右), where Word and WPS may
 _BOUNDARY = SEAM
 _BOUNDARY_GAP = seam_room(_GAP)
-_AUTOSPACE_SEAMS = 1  # such gaps on a page, at least, ...
-_AUTOSPACE_SHARE = 0.8  # ... and at this share of the places or more, are Word's room, no space
+_AUTOSPACE_SEAMS = 1  # such gaps on a page, at least, to be the producer's room (cells.producer_room)
 
 
 def _filler(width: float, em: float, spread: bool) -> str:
@@ -532,10 +523,10 @@ def _resized(before: float | None, after: float | None) -> bool:
 
 def _restyled(before: Line, after: Line) -> bool:
     """Does the last Han character of ``before`` stand in another face (font, weight) than
-    the first of ``after``?"""
-    return bool(before.faces and after.faces and before.faces[1] and after.faces[0]) and (
-        before.faces[1] != after.faces[0]  # type: ignore[index]
-    )
+    the first of ``after``? (Not known for a line without a Han character.)"""
+    last = before.faces[1] if before.faces else ""
+    first = after.faces[0] if after.faces else ""
+    return bool(last and first) and last != first
 
 
 def _next_word_fits(line: Line, following: str) -> bool:
