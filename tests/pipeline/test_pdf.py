@@ -377,7 +377,6 @@ def test_a_heading_in_another_face_ends_where_the_text_s_face_begins(tmp_path, c
     # indentation between them (LibreOffice's automatic outline numbering, the fourth blind
     # set): the change of face is the only sign; a run-in heading whose first line goes on in
     # the text's face keeps its paragraph (it holds a full stop)
-    em = 10.5 * 0.3528
     heading = "一、第一个五年计划时期内和第二个五年计划的第一年——一九五八年的伟大成就"
     text = ["在第一届全国人民代表大会的四年多的任期中间，我们的国家经历了一系列的具有", "重大历史意义的变化。"]
     runin = ["（三）加快经济结构调整。制定了加快振兴装备制造业的政策措施，推进关键领域", "重大技术装备自主制造。"]
@@ -386,7 +385,6 @@ def test_a_heading_in_another_face_ends_where_the_text_s_face_begins(tmp_path, c
     runs += [(20.0, 37.0, "cjk", runin[0], 10.5, 2), (20.0, 42.0, "cjk", runin[1], 10.5)]
     _, read = read_document(_placed_pdf(cjk_font, tmp_path / "faces.pdf", [runs]))
     assert normalise(read).split("\n") == [heading, "".join(text), "".join(runin)]
-    assert em  # the lines are laid out in 10.5 pt type
 
 
 def test_running_headers_naming_the_chapter_are_dropped_and_its_headings_kept():
